@@ -1,0 +1,33 @@
+"""Run plainsum's benchmarks: `python -m bench` (all) or `python -m bench NAME ...`.
+
+Each benchmark is a module in bench/ with a `main(argv) -> int` function. Each compares
+plainsum with the obvious alternative in the same run and prints the ratio.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = {
+    # name: (module, what it measures)
+}
+
+
+def main(argv: list[str]) -> int:
+    names = [a for a in argv if not a.startswith("-")] or list(BENCHMARKS)
+    options = [a for a in argv if a.startswith("-")]
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
+    status = 0
+    for name in names:
+        module_name, what = BENCHMARKS[name]
+        print(f"== {name}: {what}", flush=True)
+        status = max(status, importlib.import_module(module_name).main(options))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,3 @@
+from plainsum.cli import main
+
+main()

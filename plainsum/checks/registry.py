@@ -1,0 +1,117 @@
+"""The check registry: one object that knows every check, its default severity and its documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from plainsum.render import Location
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.score import Scored
+
+
+@dataclass(frozen=True)
+class Flag:
+    """What a check function reports: a message, and optionally the body offset it is about."""
+
+    message: str
+    offset: int | None = None
+    sentence: str | None = None
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    severity: str  # "error" or "warning"
+    document: str  # "<review id>/<summary|abstract>"
+    location: Location
+    message: str
+    sentence: str | None = None
+    suggestion: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "check": self.check,
+            "severity": self.severity,
+            "document": self.document,
+            "file": self.location.path,
+            "line": self.location.line,
+            "column": self.location.column,
+            "message": self.message,
+            "sentence": self.sentence,
+            "suggestion": self.suggestion,
+        }
+
+
+CheckFunction = Callable[["Scored", "Config"], Iterable[Flag]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    function: CheckFunction
+    documents: tuple[str, ...]
+    severity: str
+    description: str
+    options: dict[str, object] = field(default_factory=dict)  # option name -> default value
+
+
+@dataclass
+class Registry:
+    checks: dict[str, CheckSpec] = field(default_factory=dict)
+
+    def register(
+        self,
+        check_id: str,
+        *,
+        description: str,
+        documents: tuple[str, ...] = ("summary",),
+        severity: str = "error",
+        options: dict[str, object] | None = None,
+    ) -> Callable[[CheckFunction], CheckFunction]:
+        """Register a check. `options` are its settings with defaults, set by users in
+        [checks."<id>"] tables of the configuration and read with `config.check_option(id, name)`."""
+
+        def decorate(function: CheckFunction) -> CheckFunction:
+            if check_id in self.checks:
+                raise ValueError(f"check '{check_id}' is registered twice")
+            self.checks[check_id] = CheckSpec(check_id, function, documents, severity, description, dict(options or {}))
+            return function
+
+        return decorate
+
+    def __contains__(self, check_id: object) -> bool:
+        return check_id in self.checks
+
+    def __getitem__(self, check_id: str) -> CheckSpec:
+        return self.checks[check_id]
+
+    def ids(self) -> list[str]:
+        return sorted(self.checks)
+
+    def severity(self, spec: CheckSpec, config: "Config") -> str:
+        return config.checks.get(spec.id, spec.severity)
+
+    def run(self, scored: "Scored", config: "Config") -> list[Finding]:
+        findings: list[Finding] = []
+        document = scored.document
+        for spec in self.checks.values():
+            severity = self.severity(spec, config)
+            if severity == "off" or document.kind not in spec.documents:
+                continue
+            for flag in spec.function(scored, config):
+                if flag.offset is None:
+                    location = Location(document.review.source.display, 1, 1)
+                else:
+                    location = document.locate(flag.offset, flag.sentence or "")
+                findings.append(
+                    Finding(spec.id, severity, document.name, location, flag.message, flag.sentence, flag.suggestion)
+                )
+        return findings
+
+
+registry = Registry()

@@ -1,0 +1,81 @@
+"""The plainsum command line. Exit codes: 0 pass, 1 a gate or check failed, 2 invalid input or usage, 3 internal error."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from plainsum import __version__
+from plainsum.errors import EXIT_INTERNAL, EXIT_INVALID, InputError
+
+
+class PlainsumGroup(click.Group):
+    """Turns invalid input into file:line:col messages (exit 2) and bugs into exit 3, never a bare traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            ctx.exit(EXIT_INVALID)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug in plainsum, not in the input
+            if os.environ.get("PLAINSUM_DEBUG"):
+                traceback.print_exc()
+            click.echo(f"plainsum: internal error: {type(exc).__name__}: {exc}", err=True)
+            click.echo("This is a bug in plainsum; set PLAINSUM_DEBUG=1 to see the traceback.", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=PlainsumGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plainsum")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: plainsum.toml, or [tool.plainsum] in pyproject.toml, in the current folder).",
+)
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
+    """Render reviews kept as data into a technical abstract and a plain-language summary, gated on readability."""
+    ctx.obj = {"config_path": config_path}
+
+
+def load_config_from(ctx: click.Context):
+    from plainsum.config import load_config
+
+    path = ctx.obj.get("config_path")
+    if path is not None and not path.is_file():
+        raise click.UsageError(f"configuration file {path} does not exist")
+    return load_config(Path.cwd(), path)
+
+
+# Each command lives in its own module; importing it registers it on `cli`.
+COMMAND_MODULES = ("build", "check")
+
+
+def _register_commands() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"plainsum.commands.{name}")
+        cli.add_command(module.command)
+
+
+_register_commands()
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="plainsum", standalone_mode=True)
+    except SystemExit as exit_:
+        code = exit_.code
+        # click reports usage errors with exit code 2 already; keep it
+        sys.exit(code)

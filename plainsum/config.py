@@ -1,0 +1,254 @@
+"""Project configuration: plainsum.toml, or [tool.plainsum] in pyproject.toml.
+
+Unknown keys and wrong types are errors reported as file:line:col, like content errors.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plainsum.errors import InputError, Problem, display_path
+
+DOCUMENT_KINDS = ("summary", "abstract")
+SEVERITIES = ("error", "warning", "off")
+DEFAULT_FORMATS = ("html", "md", "txt", "pdf")
+
+
+@dataclass
+class Config:
+    root: Path
+    source: str | None  # the file the configuration came from, for messages
+    content_dir: Path
+    output_dir: Path
+    templates_dir: Path
+    formats: list[str]
+    gate: dict[str, dict[str, float]] = field(default_factory=dict)
+    checks: dict[str, str] = field(default_factory=dict)  # check id -> "error" | "warning" | "off"
+    check_options: dict[str, dict[str, object]] = field(default_factory=dict)
+    sentences: dict[str, float] = field(default_factory=dict)
+
+    def thresholds(self, document_kind: str) -> dict[str, float]:
+        return self.gate.get(document_kind, {})
+
+    def check_option(self, check_id: str, name: str) -> object:
+        """A check's option as configured, or the default the check registered."""
+        from plainsum.checks import registry
+
+        configured = self.check_options.get(check_id, {})
+        if name in configured:
+            return configured[name]
+        return registry[check_id].options[name]
+
+
+class _Locator:
+    """Finds the line of a key in TOML text, so errors can point at it."""
+
+    def __init__(self, text: str, display: str, prefix: tuple[str, ...]):
+        self.lines = text.splitlines()
+        self.display = display
+        self.prefix = prefix
+
+    def find(self, table: tuple[str, ...], key: str | None = None) -> tuple[int, int]:
+        full = self.prefix + table
+        current: tuple[str, ...] = ()
+        table_line = (1, 1)
+        for number, line in enumerate(self.lines, start=1):
+            header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?$", line)
+            if header:
+                current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+                if current == full:
+                    table_line = (number, 1)
+                    if key is None:
+                        return table_line
+                continue
+            if key is not None and current == full:
+                match = re.match(r"^(\s*)(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\s*=", line)
+                if match and match.group(2).strip("\"'") == key:
+                    return number, len(match.group(1)) + 1
+        return table_line
+
+    def problem(self, table: tuple[str, ...], key: str | None, message: str) -> Problem:
+        line, column = self.find(table, key)
+        return Problem(self.display, line, column, message)
+
+
+def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[str, Any], _Locator | None]:
+    """Return (project root, raw settings, locator) from the first configuration found."""
+    if explicit is not None:
+        return _read(explicit)
+    for name in ("plainsum.toml", "pyproject.toml"):
+        candidate = start / name
+        if candidate.is_file():
+            root, settings, locator = _read(candidate)
+            if name == "pyproject.toml" and locator is None:
+                continue
+            return root, settings, locator
+    return start, {}, None
+
+
+def _read(path: Path) -> tuple[Path, dict[str, Any], _Locator | None]:
+    display = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(display, 1, 1, f"cannot read configuration: {exc}")]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise InputError([Problem(display, line, column, f"TOML syntax error: {message}")]) from None
+    root = path.resolve().parent
+    if path.name == "pyproject.toml":
+        settings = data.get("tool", {}).get("plainsum")
+        if settings is None:
+            return root, {}, None
+        return root, settings, _Locator(text, display, ("tool", "plainsum"))
+    return root, data, _Locator(text, display, ())
+
+
+def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
+    start = (start or Path.cwd()).resolve()
+    root, settings, locator = find_config(start, explicit)
+    problems: list[Problem] = []
+    locator = locator or _Locator("", "plainsum.toml", ())
+
+    def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
+        problems.append(locator.problem(table, key, message))
+
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences")
+    for key in settings:
+        if key not in allowed_top:
+            bad((), key, f"unknown setting '{key}'; allowed: {', '.join(allowed_top)}")
+
+    def path_setting(key: str, default: str) -> Path:
+        value = settings.get(key, default)
+        if not isinstance(value, str) or not value:
+            bad((), key, f"'{key}' must be a folder path as text")
+            value = default
+        return (root / value).resolve()
+
+    formats = settings.get("formats", list(DEFAULT_FORMATS))
+    if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
+        bad((), "formats", "'formats' must be a list of format names, for example [\"html\", \"txt\"]")
+        formats = list(DEFAULT_FORMATS)
+    else:
+        from plainsum.formats import registry as format_registry
+
+        for name in formats:
+            if name not in format_registry:
+                bad((), "formats", f"unknown format '{name}'; known formats: {', '.join(format_registry.names())}")
+
+    gate = _gate_settings(settings.get("gate", {}), bad)
+    checks, check_options = _check_settings(settings.get("checks", {}), bad)
+    sentences = _sentence_settings(settings.get("sentences", {}), bad)
+    if problems:
+        raise InputError(problems)
+    return Config(
+        root=root,
+        source=locator.display if settings else None,
+        content_dir=path_setting("content", "content"),
+        output_dir=path_setting("output", "output"),
+        templates_dir=path_setting("templates", "templates"),
+        formats=formats,
+        gate=gate,
+        checks=checks,
+        check_options=check_options,
+        sentences=sentences,
+    )
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def gate_keys() -> list[str]:
+    from plainsum.score import METRIC_NAMES
+
+    keys = [f"{bound}_{name}" for name in METRIC_NAMES for bound in ("min", "max")]
+    return keys + ["max_hard_sentences"]
+
+
+def _gate_settings(raw: Any, bad) -> dict[str, dict[str, float]]:
+    gate: dict[str, dict[str, float]] = {}
+    if not isinstance(raw, dict):
+        bad((), "gate", "'gate' must be a table, for example [gate.summary]")
+        return gate
+    allowed = gate_keys()
+    for kind, table in raw.items():
+        if kind not in DOCUMENT_KINDS:
+            bad(("gate",), None, f"unknown document kind '[gate.{kind}]'; use [gate.summary] or [gate.abstract]")
+            continue
+        if not isinstance(table, dict):
+            bad(("gate",), kind, f"'gate.{kind}' must be a table")
+            continue
+        gate[kind] = {}
+        for key, value in table.items():
+            if key not in allowed:
+                bad(("gate", kind), key, f"unknown gate setting '{key}'; allowed: {', '.join(allowed)}")
+            elif not _number(value):
+                bad(("gate", kind), key, f"'{key}' must be a number, not {value!r}")
+            else:
+                gate[kind][key] = float(value)
+    return gate
+
+
+def _check_settings(raw: Any, bad) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
+    """[checks] holds `"<id>" = "error" | "warning" | "off"`, or a table per check:
+    [checks."<id>"] with `severity` and the check's own options."""
+    from plainsum.checks import registry
+
+    checks: dict[str, str] = {}
+    options: dict[str, dict[str, object]] = {}
+    if not isinstance(raw, dict):
+        bad((), "checks", "'checks' must be a table of check id = \"error\" | \"warning\" | \"off\"")
+        return checks, options
+    for check_id, value in raw.items():
+        if check_id not in registry:
+            bad(("checks",), check_id, f"unknown check '{check_id}'; known checks: {', '.join(registry.ids())}")
+            continue
+        if isinstance(value, dict):
+            spec = registry[check_id]
+            for name, option in value.items():
+                if name == "severity":
+                    if option not in SEVERITIES:
+                        bad(("checks", check_id), name, f"severity must be one of {', '.join(SEVERITIES)}, not {option!r}")
+                    else:
+                        checks[check_id] = option
+                elif name not in spec.options:
+                    allowed = ", ".join(["severity", *spec.options]) or "severity"
+                    bad(("checks", check_id), name, f"unknown option '{name}' for check '{check_id}'; allowed: {allowed}")
+                elif type(option) is not type(spec.options[name]) and not (
+                    _number(option) and _number(spec.options[name])
+                ):
+                    bad(("checks", check_id), name, f"'{name}' must be like {spec.options[name]!r}, not {option!r}")
+                else:
+                    options.setdefault(check_id, {})[name] = option
+        elif value not in SEVERITIES:
+            bad(("checks",), check_id, f"'{check_id}' must be one of {', '.join(SEVERITIES)}, not {value!r}")
+        else:
+            checks[check_id] = value
+    return checks, options
+
+
+SENTENCE_KEYS = ("max_words", "max_grade")
+
+
+def _sentence_settings(raw: Any, bad) -> dict[str, float]:
+    result = {"max_words": 30.0, "max_grade": 16.0}
+    if not isinstance(raw, dict):
+        bad((), "sentences", "'sentences' must be a table")
+        return result
+    for key, value in raw.items():
+        if key not in SENTENCE_KEYS:
+            bad(("sentences",), key, f"unknown setting '{key}'; allowed: {', '.join(SENTENCE_KEYS)}")
+        elif not _number(value):
+            bad(("sentences",), key, f"'{key}' must be a number")
+        else:
+            result[key] = float(value)
+    return result

@@ -1,0 +1,71 @@
+"""Output formats, by name. A format is one module that defines FORMAT; see formats/txt.py."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.render import Document
+    from plainsum.score import Scored
+    from plainsum.templating import TemplateSet
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    templates: "TemplateSet"
+    config: "Config"
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extension: str
+    description: str
+    render: Callable[["Document", "Scored | None", RenderContext], bytes]
+
+
+BUILTIN_MODULES = ("html", "md", "txt", "pdf")
+
+
+class FormatRegistry:
+    def __init__(self) -> None:
+        self._formats: dict[str, Format] = {}
+        self._loaded = False
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for module in BUILTIN_MODULES:
+                self.register(importlib.import_module(f"plainsum.formats.{module}").FORMAT)
+
+    def register(self, fmt: Format) -> None:
+        if fmt.name in self._formats:
+            raise ValueError(f"format '{fmt.name}' is registered twice")
+        self._formats[fmt.name] = fmt
+
+    def __contains__(self, name: object) -> bool:
+        self._load()
+        return name in self._formats
+
+    def __getitem__(self, name: str) -> Format:
+        self._load()
+        return self._formats[name]
+
+    def names(self) -> list[str]:
+        self._load()
+        return list(self._formats)
+
+
+registry = FormatRegistry()
+
+
+def template_for(fmt: str, document: "Document", templates: "TemplateSet", extension: str) -> str:
+    """Per-document template first (txt/summary.txt.j2), then the format's shared one."""
+    specific = f"{fmt}/{document.kind}.{extension}.j2"
+    if templates.find(specific) is not None:
+        return specific
+    return f"{fmt}/document.{extension}.j2"

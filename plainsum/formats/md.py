@@ -1,0 +1,14 @@
+"""Markdown: the document as rendered, under its title."""
+
+from __future__ import annotations
+
+from plainsum.formats import Format, RenderContext, template_for
+
+
+def render(document, scored, context: RenderContext) -> bytes:
+    template = context.templates.env.get_template(template_for("md", document, context.templates, "md"))
+    text = template.render(document=document, title=document.title, body=document.body, draft=document.draft)
+    return (text.strip() + "\n").encode("utf-8")
+
+
+FORMAT = Format("md", "md", "Markdown, for sites and repositories", render)

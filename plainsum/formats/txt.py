@@ -1,0 +1,15 @@
+"""Plain text: each heading on its own line, paragraphs separated by blank lines."""
+
+from __future__ import annotations
+
+from plainsum.formats import Format, RenderContext, template_for
+from plainsum.markup import to_text
+
+
+def render(document, scored, context: RenderContext) -> bytes:
+    template = context.templates.env.get_template(template_for("txt", document, context.templates, "txt"))
+    text = template.render(document=document, title=document.title, body=to_text(document.body), draft=document.draft)
+    return (text.strip() + "\n").encode("utf-8")
+
+
+FORMAT = Format("txt", "txt", "plain text for pasting into submission systems", render)

@@ -1,0 +1,143 @@
+"""Author prose is a Jinja template over the review's facts, rendered in a sandbox.
+
+The sandbox refuses unsafe attribute access, StrictUndefined turns a misspelt fact into an
+error instead of an empty string, and every error is reported at its place in the YAML file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from plainsum.content import Prose, Review
+from plainsum.errors import Problem
+
+SMALL_NUMBERS = (
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)
+
+
+def long_date(value: Any) -> str:
+    """15 October 2013."""
+    _require_date(value, "long_date")
+    return f"{value.day} {value:%B %Y}"
+
+
+def month_year(value: Any) -> str:
+    """October 2013."""
+    _require_date(value, "month_year")
+    return f"{value:%B %Y}"
+
+
+def iso_date(value: Any) -> str:
+    _require_date(value, "iso_date")
+    return value.isoformat()
+
+
+def _require_date(value: Any, name: str) -> None:
+    if not isinstance(value, datetime.date):
+        raise TemplateError(f"the filter '{name}' needs a date, not {value!r}")
+
+
+def in_words(value: Any) -> str:
+    """Whole numbers up to twenty as words (0 as 'no'), larger ones as digits."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TemplateError(f"the filter 'in_words' needs a whole number, not {value!r}")
+    return SMALL_NUMBERS[value] if 0 <= value < len(SMALL_NUMBERS) else thousands(value)
+
+
+def thousands(value: Any) -> str:
+    """12,345 (numbers of four digits are left alone, as Cochrane style does)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TemplateError(f"the filter 'thousands' needs a number, not {value!r}")
+    if isinstance(value, int) and abs(value) < 10000:
+        return str(value)
+    return f"{value:,}"
+
+
+def join_and(values: Any, conjunction: str = "and") -> str:
+    """A, B, and C."""
+    if isinstance(values, str) or not isinstance(values, (list, tuple)):
+        raise TemplateError(f"the filter 'join_and' needs a list, not {values!r}")
+    items = [str(v) for v in values]
+    if len(items) <= 2:
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
+
+
+FILTERS = {
+    "long_date": long_date,
+    "month_year": month_year,
+    "iso_date": iso_date,
+    "in_words": in_words,
+    "thousands": thousands,
+    "join_and": join_and,
+}
+
+
+def make_prose_environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters.update(FILTERS)
+    return env
+
+
+_ENV = make_prose_environment()
+
+
+def render_text(template: str, facts: dict[str, Any]) -> str:
+    """Render one prose template (raises jinja2 errors)."""
+    if "{" not in template:
+        return template.strip()
+    return _ENV.from_string(template).render(**facts).strip()
+
+
+def _problem(review: Review, prose: Prose, offset: int, message: str) -> Problem:
+    line, column = prose.locate(offset)
+    return Problem(review.source.display, line, column, message)
+
+
+def _line_offset(template: str, lineno: int | None) -> int:
+    if not lineno or lineno <= 1:
+        return 0
+    position = 0
+    for _ in range(lineno - 1):
+        nxt = template.find("\n", position)
+        if nxt < 0:
+            break
+        position = nxt + 1
+    return position
+
+
+def check_prose_templates(review: Review) -> list[Problem]:
+    """Render every piece of prose, filling review.rendered; return the problems found."""
+    problems: list[Problem] = []
+    for prose in review.all_prose():
+        template = prose.template
+        if "{" not in template:
+            review.rendered[prose.key] = template.strip()
+            continue
+        try:
+            parsed = _ENV.parse(template)
+        except TemplateSyntaxError as exc:
+            offset = _line_offset(template, exc.lineno)
+            problems.append(_problem(review, prose, offset, f"template error in {prose.key}: {exc.message}"))
+            continue
+        missing = sorted(meta.find_undeclared_variables(parsed) - set(review.facts))
+        for name in missing:
+            match = re.search(r"\{[{%][^}]*?\b" + re.escape(name) + r"\b", template)
+            offset = match.start() if match else 0
+            known = ", ".join(sorted(review.facts)) or "none"
+            problems.append(_problem(review, prose, offset, f"undefined fact '{name}' in {prose.key} (facts defined: {known})"))
+        if missing:
+            continue
+        try:
+            review.rendered[prose.key] = render_text(template, review.facts)
+        except TemplateError as exc:
+            problems.append(_problem(review, prose, 0, f"cannot render {prose.key}: {exc}"))
+    return problems

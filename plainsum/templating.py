@@ -1,0 +1,63 @@
+"""The template search path: the project's templates folder first, then the defaults, file by file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+from plainsum.prose import FILTERS
+
+AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
+
+
+def default_templates_dir() -> Path:
+    """Installed wheels carry the defaults inside the package; a source checkout has them beside it."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+class TemplateSet:
+    """A Jinja environment over [user templates, default templates]."""
+
+    def __init__(self, user_dir: Path | None = None):
+        defaults = default_templates_dir()
+        dirs = [defaults]
+        if user_dir is not None and user_dir.is_dir() and user_dir.resolve() != defaults.resolve():
+            dirs.insert(0, user_dir.resolve())
+        self.dirs = dirs
+        self.env = SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+            undefined=StrictUndefined,
+            autoescape=select_autoescape(enabled_extensions=AUTOESCAPED, default_for_string=False),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(FILTERS)
+
+    def find(self, name: str) -> Path | None:
+        """The file that `name` resolves to, searching the user's folder first."""
+        for directory in self.dirs:
+            candidate = (directory / name).resolve()
+            if candidate.is_file() and candidate.is_relative_to(directory):
+                return candidate
+        return None
+
+    def read(self, name: str) -> str:
+        path = self.find(name)
+        if path is None:
+            raise FileNotFoundError(f"template file '{name}' not found in {', '.join(map(str, self.dirs))}")
+        return path.read_text(encoding="utf-8")
+
+    def fingerprint_files(self) -> list[Path]:
+        """Every template file that could take part in a build (for incremental builds)."""
+        files: dict[str, Path] = {}
+        for directory in reversed(self.dirs):
+            for path in sorted(directory.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    files[str(path.relative_to(directory))] = path
+        return [files[name] for name in sorted(files)]

@@ -1,0 +1,48 @@
+"""Shared fixtures: a throw-away copy of the project, and a way to run the CLI in it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus" / "cochrane-dev.jsonl.gz"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped content and configuration in a temporary folder, made the working directory.
+
+    The project's templates are not copied: the defaults come from the installed package, as for a user.
+    """
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "plainsum.toml", root / "plainsum.toml")
+    monkeypatch.chdir(root)
+    return root
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the plainsum CLI in a subprocess, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "plainsum", *args],
+        cwd=cwd or Path.cwd(),
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli
