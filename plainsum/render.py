@@ -17,7 +17,7 @@ from jinja2 import TemplateError
 
 from plainsum.content import Prose, Review
 from plainsum.errors import InputError, Problem
-from plainsum.sourcemap import rendered_to_template
+from plainsum.sourcemap import LineIndex, rendered_to_template
 from plainsum.templating import TemplateSet
 
 OPEN, ID_END, CLOSE = "\ue000", "\ue001", "\ue002"
@@ -47,7 +47,9 @@ class Location:
 
 @dataclass
 class Document:
-    review: Review
+    """A rendered document. `review` is None for free text scored on its own (plainsum score)."""
+
+    review: Review | None
     kind: str  # "abstract" or "summary"
     title: str
     body: str  # Markdown; its headings start at level 2
@@ -56,13 +58,23 @@ class Document:
     template_path: Path | None
     draft: bool = False
     extras: dict[str, object] = field(default_factory=dict)
+    text_path: str = "-"  # for free text: the file it was read from
 
     @property
     def name(self) -> str:
+        if self.review is None:
+            return self.text_path
         return f"{self.review.id}/{self.kind}"
 
+    @property
+    def source_path(self) -> str:
+        return self.review.source.display if self.review is not None else self.text_path
+
     def locate(self, offset: int, text_hint: str = "") -> Location:
-        """Where the text at `offset` of the body was written: a YAML field, or the template."""
+        """Where the text at `offset` of the body was written: a YAML field, the template, or the text file."""
+        if self.review is None:
+            line, column = LineIndex(self.body).line_column(offset)
+            return Location(self.text_path, line, column)
         for span in self.spans:
             if span.start <= offset < span.end:
                 rendered_offset = offset - span.start
@@ -203,6 +215,11 @@ def render_document(review: Review, kind: str, templates: TemplateSet) -> Docume
     body, spans = _unmark(raw, marker)
     body, spans = _tidy(body, spans)
     return Document(review, kind, title, body, spans, template_name, templates.find(template_name))
+
+
+def text_document(text: str, path: str = "-", kind: str = "summary") -> Document:
+    """Free Markdown or plain text as a document of its own, for scoring and for check tests."""
+    return Document(None, kind, "", text, [], "", None, text_path=path)
 
 
 def render_documents(review: Review, templates: TemplateSet) -> list[Document]:

@@ -88,3 +88,10 @@ def score_document(document: Document) -> Scored:
 
 def score_text(text: str) -> Figures:
     return figures_of(text)
+
+
+def score_markdown(text: str, path: str = "-", kind: str = "summary") -> Scored:
+    """Score free Markdown or plain text (plainsum score, and the check tests)."""
+    from plainsum.render import text_document
+
+    return score_document(text_document(text, path, kind))

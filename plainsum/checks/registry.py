@@ -105,7 +105,7 @@ class Registry:
                 continue
             for flag in spec.function(scored, config):
                 if flag.offset is None:
-                    location = Location(document.review.source.display, 1, 1)
+                    location = Location(document.source_path, 1, 1)
                 else:
                     location = document.locate(flag.offset, flag.sentence or "")
                 findings.append(
