@@ -104,7 +104,10 @@ class Registry:
             if severity == "off" or document.kind not in spec.documents:
                 continue
             for flag in spec.function(scored, config):
-                if flag.offset is None:
+                if flag.offset is None and document.spans:
+                    # a finding about the whole document points at the first text the author wrote for it
+                    location = document.locate(document.spans[0].start)
+                elif flag.offset is None:
                     location = Location(document.source_path, 1, 1)
                 else:
                     location = document.locate(flag.offset, flag.sentence or "")

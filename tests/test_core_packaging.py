@@ -1,0 +1,44 @@
+"""`pip install .` gives a working tool with its default templates, from anywhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import REPO
+
+
+def test_wheel_carries_the_default_templates_and_works_outside_the_repo(tmp_path: Path):
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(wheels), str(REPO)],
+        check=True, capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    wheel = next(wheels.glob("plainsum-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for template in ("summary/classic.md.j2", "abstract/cochrane-review.md.j2", "html/document.html.j2", "assets/style.css"):
+        assert f"plainsum/templates/{template}" in names
+
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site), str(wheel)],
+        check=True, capture_output=True, text=True, timeout=300,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "content").mkdir(parents=True)
+    (elsewhere / "content" / "ilsp-immunotherapy.yaml").write_bytes((REPO / "content" / "ilsp-immunotherapy.yaml").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = subprocess.run(
+        [sys.executable, "-c", "from plainsum.cli import main; main()", "build", "--formats", "txt,html"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert (elsewhere / "output" / "ilsp-immunotherapy" / "abstract.txt").is_file()
+    probe = subprocess.run(
+        [sys.executable, "-c", "from plainsum.templating import default_templates_dir; print(default_templates_dir())"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert Path(probe.stdout.strip()).is_relative_to(site)
