@@ -64,10 +64,16 @@ ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])[ \t]+")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 EMPHASIS_CHARS = "*_`"
+INLINE_MARKUP = re.compile(r"[*_`\\\[\n]|\s\s")
 
 
 def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
     """Remove inline markup from one block's source; base[i] is the document offset of source[i]."""
+    if not INLINE_MARKUP.search(source):
+        # the common case: plain prose on one line, nothing to remove but the ends
+        text = source.strip()
+        lead = len(source) - len(source.lstrip())
+        return text, base[lead : lead + len(text)]
     chars: list[str] = []
     offsets: list[int] = []
     i = 0

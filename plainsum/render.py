@@ -175,25 +175,36 @@ def _unmark(text: str, marker: _Marker) -> tuple[str, list[Span]]:
 
 def _tidy(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
     """Fold runs of blank lines and trim the ends, keeping spans aligned."""
-    keep = [True] * len(text)
-    for match in re.finditer(r"\n[ \t]*\n(?:[ \t]*\n)+", text):
-        for i in range(match.start() + 2, match.end()):
-            keep[i] = False
+    removed: list[tuple[int, int]] = []  # [start, end) ranges of text dropped
     lead = len(text) - len(text.lstrip())
-    for i in range(lead):
-        keep[i] = False
+    if lead:
+        removed.append((0, lead))
+    for match in re.finditer(r"\n[ \t]*\n(?:[ \t]*\n)+", text):
+        removed.append((match.start() + 2, match.end()))
     tail = len(text.rstrip())
-    for i in range(tail, len(text)):
-        keep[i] = False
-    new_index = []
-    count = 0
-    for flag in keep:
-        new_index.append(count)
-        count += flag
-    new_index.append(count)
-    tidy = "".join(ch for ch, flag in zip(text, keep) if flag)
-    moved = [Span(new_index[s.start], new_index[s.end], s.prose, s.rendered) for s in spans]
-    return tidy + "\n", moved
+    if tail < len(text):
+        removed.append((max(tail, lead), len(text)))
+    if not removed:
+        return text + "\n", spans
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in removed:
+        if start > cursor:
+            pieces.append(text[cursor:start])
+        cursor = max(cursor, end)
+    pieces.append(text[cursor:])
+
+    def moved(offset: int) -> int:
+        shift = 0
+        for start, end in removed:
+            if offset >= end:
+                shift += end - start
+            elif offset > start:
+                shift += offset - start
+        return offset - shift
+
+    tidied = [Span(moved(span.start), moved(span.end), span.prose, span.rendered) for span in spans]
+    return "".join(pieces) + "\n", tidied
 
 
 def render_document(review: Review, kind: str, templates: TemplateSet) -> Document:

@@ -8,6 +8,7 @@ indentation, folding and quotes shift them again).
 from __future__ import annotations
 
 import bisect
+import re
 from difflib import SequenceMatcher
 from functools import cached_property
 
@@ -59,7 +60,7 @@ class LineIndex:
     """Absolute character offsets -> 1-based (line, column) in one file."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def line_column(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1

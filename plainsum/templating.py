@@ -29,6 +29,7 @@ class TemplateSet:
         if user_dir is not None and user_dir.is_dir() and user_dir.resolve() != defaults.resolve():
             dirs.insert(0, user_dir.resolve())
         self.dirs = dirs
+        self._found: dict[str, Path | None] = {}
         self.env = SandboxedEnvironment(
             loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
             undefined=StrictUndefined,
@@ -41,11 +42,16 @@ class TemplateSet:
 
     def find(self, name: str) -> Path | None:
         """The file that `name` resolves to, searching the user's folder first."""
+        if name in self._found:
+            return self._found[name]
+        found = None
         for directory in self.dirs:
             candidate = (directory / name).resolve()
             if candidate.is_file() and candidate.is_relative_to(directory):
-                return candidate
-        return None
+                found = candidate
+                break
+        self._found[name] = found
+        return found
 
     def read(self, name: str) -> str:
         path = self.find(name)

@@ -16,6 +16,9 @@ import yaml
 
 from plainsum.errors import InputError, Problem
 
+# libyaml's composer gives the same marks as the pure-Python one, twenty times faster
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class Node:
@@ -91,7 +94,11 @@ def load_yaml(path: Path, display: str) -> tuple[SourceFile, Node]:
     text = read_text(path, display)
     source = SourceFile(path, display, text)
     try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        try:
+            documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
+        except yaml.YAMLError:
+            # libyaml is fast but its messages are terse; the pure-Python parser says more
+            documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -149,4 +156,4 @@ class _Builder:
             what = "date" if node.tag.endswith(":timestamp") else "value"
             self.problems.append(self.source.problem(line, column, f"bad {what} '{node.value}': {exc}"))
             value = node.value
-        return Node(value, style=node.style, **base)
+        return Node(value, style=node.style or None, **base)
