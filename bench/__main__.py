@@ -11,6 +11,12 @@ import sys
 
 BENCHMARKS = {
     # name: (module, what it measures)
+    "scoring": ("bench.scoring", "score all 5,942 corpus texts with plainsum and with textstat (same formulas): "
+                "times, ratio, median grade of abstracts and lay summaries"),
+    "plain": ("bench.plain", "plain-language checks on the corpus: time per text, findings per 100 words "
+              "in abstracts vs lay summaries, 2021 rules met"),
+    "corpus": ("bench.corpus", "the whole corpus end to end: import, check, build txt+html; counts, crashes, time "
+               "(--sample=N for a spread of N reviews)"),
 }
 
 

@@ -1,17 +1,38 @@
-"""plainsum build: check, then publish what passed (and, with --draft, what failed, marked DRAFT)."""
+"""plainsum build: check, then publish what passed (and, with --draft, what failed, marked DRAFT).
+
+A build is incremental and parallel:
+- the manifest (plainsum/manifest.py) holds the hash of each review's inputs and its
+  documents' results; a review whose inputs and outputs are unchanged is not rendered again,
+  and is reported and indexed from the manifest;
+- the reviews that need work are rendered by a pool of `jobs` processes, each writing its
+  files atomically (plainsum/writer.py); the parent merges their records into the manifest,
+  saving it every few seconds so an interrupted build resumes where it stopped.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
 from plainsum.config import Config
+from plainsum.content import discover, load_review
+from plainsum.errors import InputError, Problem, display_path
 from plainsum.formats import RenderContext, registry as format_registry
-from plainsum.pipeline import DocumentResult, Outcome, check
+from plainsum.manifest import FileEntry, Manifest, ReviewEntry, combine, environment_digest, sha256_bytes
+from plainsum.pipeline import DocumentRecord, Outcome, evaluate
 from plainsum.templating import TemplateSet
-from plainsum.writer import safe_output_path, write_atomic
+from plainsum.writer import safe_output_path, sweep_temporaries, write_file
+
+INDEX_NAME = "index.html"
+MANIFEST_SAVE_SECONDS = 2.0
+KIND_ORDER = ("summary", "abstract")
 
 
 @dataclass
@@ -19,58 +40,360 @@ class BuildOptions:
     formats: list[str]
     output_dir: Path
     draft: bool = False
+    jobs: int | None = None  # processes; None: one per CPU
+    progress: bool = True  # progress on stderr (a bar on a terminal, lines otherwise)
+    force: bool = False  # render everything, even what is up to date
+
+
+@dataclass(frozen=True)
+class Task:
+    """One review to render, and the formats whose outputs are missing or out of date."""
+
+    source: str  # absolute path of the content file
+    key: str  # hash of the content file and the environment
+    formats: tuple[str, ...]
+    size: int
+
+
+@dataclass
+class Built:
+    """What rendering one review produced; plain data, sent back from a worker process."""
+
+    source: str
+    key: str
+    review_id: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    records: list[DocumentRecord] = field(default_factory=list)
+    files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def format_key(review_key: str, name: str, config: Config) -> str:
+    """The inputs of one output: the review's, plus what only that format depends on."""
+    extra = getattr(config, "paper", "a4") if name == "pdf" else ""
+    return combine(review_key, name, extra)
+
+
+def output_name(review_id: str, kind: str, name: str) -> str:
+    return f"{review_id}/{kind}.{format_registry[name].extension}"
+
+
+# --- the work on one review (in a worker process, or in this one with --jobs 1) -----------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(config: Config, options: BuildOptions, in_child: bool) -> None:
+    if in_child:
+        # Ctrl-C is the parent's to handle; and a worker must not outlive a parent killed outright,
+        # or it would go on writing files after the build was stopped.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _die_with_parent()
+    templates = TemplateSet(config.templates_dir)
+    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config))
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def build_review(task: Task) -> Built:
+    config: Config = _WORKER["config"]  # type: ignore[assignment]
+    options: BuildOptions = _WORKER["options"]  # type: ignore[assignment]
+    templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
+    context: RenderContext = _WORKER["context"]  # type: ignore[assignment]
+    built = Built(task.source, task.key)
+    try:
+        _render_review(task, built, config, options, templates, context)
+    except InputError as error:
+        built.problems = error.problems
+    return built
+
+
+def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
+                   context: RenderContext) -> None:
+    review = load_review(Path(task.source))
+    results = evaluate(review, templates, config)
+    built.review_id = review.id
+    for result in results:
+        status = "published"
+        if not result.passed:
+            if not options.draft:
+                built.records.append(DocumentRecord.of(result, "withheld"))
+                continue
+            result.document.draft = True
+            status = "draft"
+        built.records.append(DocumentRecord.of(result, status))
+        for name in task.formats:
+            fmt = format_registry[name]
+            data = fmt.render(result.document, result.scored, context)
+            relative = output_name(review.id, result.document.kind, name)
+            target = safe_output_path(options.output_dir, review.id, f"{result.document.kind}.{fmt.extension}")
+            written = write_file(target, data)
+            entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
+            built.files[relative] = (name, entry, written.changed)
+
+
+# --- planning and merging (in the parent) -------------------------------------------------------
+
+
+class Builder:
+    def __init__(self, paths: list[Path], config: Config, options: BuildOptions):
+        self.paths = paths
+        self.config = config
+        self.options = options
+        self.output_dir = options.output_dir
+        self.templates = TemplateSet(config.templates_dir)
+        self.manifest = Manifest.load(self.output_dir)
+        self.outcome = Outcome()
+        self.records: dict[str, list[DocumentRecord]] = {}  # by source
+        self.dirty = False
+
+    def run(self) -> Outcome:
+        files = discover(self.paths, self.config.content_dir)
+        if not files:
+            where = ", ".join(map(display_path, self.paths)) if self.paths else display_path(self.config.content_dir)
+            self.outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
+            return self.outcome
+        environment = environment_digest(self.config, self.templates)
+        if self.manifest.environment != environment:
+            self.manifest.environment = environment
+            self.dirty = True
+        sweep_temporaries(self.output_dir)
+        sources, tasks = self.plan(files, environment)
+        try:
+            self.render(tasks)
+        finally:
+            self.finish(sources)
+        return self.outcome
+
+    def plan(self, files: list[Path], environment: str) -> tuple[list[str], list[Task]]:
+        sources: list[str] = []
+        tasks: list[Task] = []
+        seen: dict[str, str] = {}
+        for path in files:
+            display = display_path(path)
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                self.outcome.problems.append(Problem(display, 1, 1, "no such file"))
+                continue
+            except OSError as error:
+                self.outcome.problems.append(Problem(display, 1, 1, f"cannot read: {error.strerror}"))
+                continue
+            if path.stem in seen:
+                self.outcome.problems.append(Problem(display, 1, 1, f"review id '{path.stem}' is also used by {seen[path.stem]}"))
+                continue
+            seen[path.stem] = display
+            source = str(path.resolve())
+            sources.append(source)
+            key = combine(environment, sha256_bytes(data))
+            needed = self.formats_needed(self.manifest.reviews.get(source), key)
+            if needed:
+                tasks.append(Task(source, key, tuple(needed), len(data)))
+            else:
+                entry = self.manifest.reviews[source]
+                self.records[source] = [DocumentRecord.from_json(d) for d in entry.documents]
+                self.outcome.unchanged.extend(self.output_dir / name for name in entry.outputs)
+                self.outcome.skipped_reviews += 1
+        return sources, tasks
+
+    def formats_needed(self, entry: ReviewEntry | None, key: str) -> list[str]:
+        formats = list(self.options.formats)
+        if entry is None or entry.key != key or self.options.force:
+            return formats
+        statuses = [document["status"] for document in entry.documents]
+        if any(status != "published" for status in statuses) and entry.draft != self.options.draft:
+            return formats
+        needed = []
+        for name in formats:
+            for document in entry.documents:
+                if document["status"] == "withheld":
+                    continue
+                relative = output_name(entry.id, document["document"]["kind"], name)
+                recorded = self.manifest.files.get(relative)
+                if (
+                    relative not in entry.outputs
+                    or recorded is None
+                    or recorded.key != format_key(key, name, self.config)
+                    or not recorded.matches(self.output_dir / relative)
+                ):
+                    needed.append(name)
+                    break
+        return needed
+
+    def render(self, tasks: list[Task]) -> None:
+        if not tasks:
+            return
+        from plainsum.progress import Progress
+
+        progress = Progress(len(tasks)) if self.options.progress else None
+        jobs = max(1, self.options.jobs or default_jobs())
+        last_save = time.monotonic()
+        try:
+            for built in self._results(tasks, jobs):
+                self.merge(built)
+                if progress is not None:
+                    progress.advance(built.review_id or Path(built.source).stem)
+                if time.monotonic() - last_save >= MANIFEST_SAVE_SECONDS:
+                    self.save_manifest()
+                    last_save = time.monotonic()
+        finally:
+            if progress is not None:
+                progress.close()
+
+    def _results(self, tasks: list[Task], jobs: int) -> Iterator[Built]:
+        _warm_up(any("pdf" in task.formats for task in tasks))
+        if jobs == 1 or len(tasks) == 1:
+            _init_worker(self.config, self.options, in_child=False)
+            for task in tasks:
+                yield build_review(task)
+            return
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        # the longest reviews first, so no worker is left with a long one at the end
+        ordered = sorted(tasks, key=lambda task: task.size, reverse=True)
+        heavy = any("pdf" in task.formats for task in tasks)
+        chunk = 1 if heavy else max(1, min(16, len(tasks) // (jobs * 16)))
+        pool = context.Pool(min(jobs, len(tasks)), initializer=_init_worker, initargs=(self.config, self.options, True))
+        try:
+            yield from pool.imap_unordered(build_review, ordered, chunksize=chunk)
+            pool.close()
+        except BaseException:
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
+
+    def merge(self, built: Built) -> None:
+        self.dirty = True
+        self.outcome.rendered_reviews += 1
+        old = self.manifest.reviews.pop(built.source, None)
+        if built.problems:
+            self.outcome.problems.extend(built.problems)
+            return
+        assert built.review_id is not None
+        outputs: dict[str, str] = {}
+        if old is not None and old.key == built.key and old.id == built.review_id:
+            # formats that were up to date and not rendered again
+            published = {r.document.kind for r in built.records if r.status != "withheld"}
+            for relative, name in old.outputs.items():
+                kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
+                if kind in published and name in self.options.formats and relative in self.manifest.files:
+                    outputs[relative] = name
+                    self.outcome.unchanged.append(self.output_dir / relative)
+        for relative, (name, entry, changed) in built.files.items():
+            self.manifest.files[relative] = entry
+            outputs[relative] = name
+            (self.outcome.written if changed else self.outcome.unchanged).append(self.output_dir / relative)
+        self.manifest.reviews[built.source] = ReviewEntry(
+            source=built.source,
+            id=built.review_id,
+            key=built.key,
+            draft=self.options.draft,
+            documents=[record.to_json() for record in built.records],
+            outputs=outputs,
+        )
+        self.records[built.source] = built.records
+
+    def finish(self, sources: list[str]) -> None:
+        for source in sources:
+            for record in self.records.get(source, []):
+                self.outcome.results.append(record)
+                if record.status == "withheld":
+                    self.outcome.withheld.append(record)
+                elif record.status == "draft":
+                    self.outcome.drafts.append(record)
+        if not self.paths:
+            # a whole-project build: reviews no longer in the content folder leave the index
+            # (their files stay listed in the manifest, for `plainsum clean`)
+            current = set(sources)
+            for source in [s for s in self.manifest.reviews if s not in current]:
+                del self.manifest.reviews[source]
+                self.dirty = True
+        if self.manifest.reviews:
+            self.write_index()
+        if self.dirty:
+            self.save_manifest()
+
+    def save_manifest(self) -> None:
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        self.manifest.save(self.output_dir)
+        self.dirty = False
+
+    def write_index(self) -> None:
+        entries = [
+            entry
+            for entry in self.manifest.reviews.values()
+            if entry.source in self.records or Path(entry.source).is_file()
+        ]
+        data = render_index(entries, self.templates, self.options.formats)
+        target = safe_output_path(self.output_dir, INDEX_NAME)
+        written = write_file(target, data)
+        recorded = self.manifest.files.get(INDEX_NAME)
+        if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size:
+            self.manifest.files[INDEX_NAME] = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), "")
+            self.dirty = True
+        (self.outcome.written if written.changed else self.outcome.unchanged).append(target)
+
+
+def _warm_up(pdf: bool) -> None:
+    """Load what every review needs once, before the pool forks, so workers share it."""
+    from plainsum.offline import cmu_pronunciations, textstat_offline
+
+    textstat_offline()
+    cmu_pronunciations()
+    if pdf:
+        import weasyprint  # noqa: F401
 
 
 def build(paths: list[Path], config: Config, options: BuildOptions) -> Outcome:
-    outcome = check(paths, config)
-    templates = TemplateSet(config.templates_dir)
-    context = RenderContext(templates, config)
-    for result in outcome.results:
-        if not result.passed:
-            if not options.draft:
-                outcome.withheld.append(result)
-                continue
-            result.document.draft = True
-            outcome.drafts.append(result)
-        for name in options.formats:
-            fmt = format_registry[name]
-            data = fmt.render(result.document, result.scored, context)
-            target = safe_output_path(options.output_dir, result.document.review.id, f"{result.document.kind}.{fmt.extension}")
-            (outcome.written if write_atomic(target, data) else outcome.unchanged).append(target)
-    if outcome.results:
-        index = safe_output_path(options.output_dir, "index.html")
-        data = render_index(outcome, options, templates)
-        (outcome.written if write_atomic(index, data) else outcome.unchanged).append(index)
-    return outcome
+    return Builder(paths, config, options).run()
 
 
-def render_index(outcome: Outcome, options: BuildOptions, templates: TemplateSet) -> bytes:
-    by_review: dict[str, list[DocumentResult]] = {}
-    for result in outcome.results:
-        by_review.setdefault(result.document.review.id, []).append(result)
-    entries = []
-    for review_id, results in sorted(by_review.items()):
-        review = results[0].document.review
-        summary = next((r for r in results if r.document.kind == "summary"), None)
+def render_index(entries: list[ReviewEntry], templates: TemplateSet, formats: list[str]) -> bytes:
+    """output/index.html: every review, its documents, the lay summary's figures and its gate status."""
+    rows = []
+    format_order = {name: i for i, name in enumerate(formats)}
+    for entry in sorted(entries, key=lambda e: e.id):
+        records = [DocumentRecord.from_json(d) for d in entry.documents]
+        summary = next((r for r in records if r.document.kind == "summary"), None)
         links = []
-        for result in results:
-            if result in outcome.withheld:
-                continue
-            for name in options.formats:
-                extension = format_registry[name].extension
-                label = f"{'Summary' if result.document.kind == 'summary' else 'Abstract'} ({name.upper()})"
-                links.append({"href": f"{review_id}/{result.document.kind}.{extension}", "label": label})
-        if summary is None:
+        for relative, name in sorted(
+            entry.outputs.items(),
+            key=lambda item: (KIND_ORDER.index(item[0].rsplit("/", 1)[-1].split(".", 1)[0]), format_order.get(item[1], 99)),
+        ):
+            kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
+            label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({name.upper()})"
+            links.append({"href": relative, "label": label})
+        if summary is None or summary.status == "published":
             status, label = "pass", "passed"
-        elif summary.passed:
-            status, label = "pass", "passed"
-        elif summary in outcome.drafts:
+        elif summary.status == "draft":
             status, label = "draft", "failed (published as DRAFT)"
         else:
             status, label = "fail", "failed (summary withheld)"
-        entries.append(
+        title = records[0].document.review_title if records else entry.id
+        rows.append(
             {
-                "title": review.title,
+                "id": entry.id,
+                "title": title,
                 "links": links,
                 "figures": summary.scored.figures if summary else None,
                 "status": status,
@@ -78,4 +401,4 @@ def render_index(outcome: Outcome, options: BuildOptions, templates: TemplateSet
             }
         )
     template = templates.env.get_template("html/index.html.j2")
-    return template.render(entries=entries, style=Markup(templates.read("assets/style.css"))).encode("utf-8")
+    return template.render(entries=rows, style=Markup(templates.read("assets/style.css"))).encode("utf-8")

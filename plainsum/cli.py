@@ -58,7 +58,7 @@ def load_config_from(ctx: click.Context):
 
 
 # Each command lives in its own module; importing it registers it on `cli`.
-COMMAND_MODULES = ("build", "check")
+COMMAND_MODULES = ("build", "check", "import_", "clean", "report", "score")
 
 
 def _register_commands() -> None:

@@ -9,13 +9,17 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plainsum.errors import InputError, Problem, display_path
+
+if TYPE_CHECKING:
+    from plainsum.gateconfig import GateSettings
 
 DOCUMENT_KINDS = ("summary", "abstract")
 SEVERITIES = ("error", "warning", "off")
 DEFAULT_FORMATS = ("html", "md", "txt", "pdf")
+PAPER_SIZES = ("a4", "letter")
 
 
 @dataclass
@@ -30,9 +34,39 @@ class Config:
     checks: dict[str, str] = field(default_factory=dict)  # check id -> "error" | "warning" | "off"
     check_options: dict[str, dict[str, object]] = field(default_factory=dict)
     sentences: dict[str, float] = field(default_factory=dict)
+    paper: str = "a4"  # PDF page size: "a4" or "letter" (docs/build.md)
+
+    gate_detail: "GateSettings | None" = None  # presets, per-section bounds, hard-sentence limits (gateconfig.py)
 
     def thresholds(self, document_kind: str) -> dict[str, float]:
         return self.gate.get(document_kind, {})
+
+    def section_thresholds(self, document_kind: str, heading: str | None) -> dict[str, float]:
+        """Bounds set for one section in [gate.<kind>.sections."<heading>"] (without formula_min_words)."""
+        from plainsum.gateconfig import heading_key
+
+        if heading is None or self.gate_detail is None:
+            return {}
+        found = self.gate_detail.sections.get(document_kind, {}).get(heading_key(heading), {})
+        return {key: value for key, value in found.items() if key != "formula_min_words"}
+
+    def sentence_limits(self, document_kind: str) -> dict[str, float]:
+        """What makes a sentence hard: [sentences], overridden by [gate.<kind>.sentences]."""
+        limits = dict(self.sentences)
+        if self.gate_detail is not None:
+            limits.update(self.gate_detail.sentences.get(document_kind, {}))
+        return limits
+
+    def formula_min_words(self, document_kind: str, heading: str | None = None) -> float:
+        """Below this many words no formula is applied to a document (or to the section `heading`)."""
+        from plainsum.gateconfig import DEFAULT_FORMULA_MIN_WORDS, heading_key
+
+        if self.gate_detail is None:
+            return DEFAULT_FORMULA_MIN_WORDS
+        value = self.gate_detail.formula_min_words.get(document_kind, DEFAULT_FORMULA_MIN_WORDS)
+        if heading is not None:
+            value = self.gate_detail.sections.get(document_kind, {}).get(heading_key(heading), {}).get("formula_min_words", value)
+        return value
 
     def check_option(self, check_id: str, name: str) -> object:
         """A check's option as configured, or the default the check registered."""
@@ -121,7 +155,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences")
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper")
     for key in settings:
         if key not in allowed_top:
             bad((), key, f"unknown setting '{key}'; allowed: {', '.join(allowed_top)}")
@@ -144,9 +178,16 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
             if name not in format_registry:
                 bad((), "formats", f"unknown format '{name}'; known formats: {', '.join(format_registry.names())}")
 
-    gate = _gate_settings(settings.get("gate", {}), bad)
+    from plainsum.gateconfig import parse_gate
+
+    gate_detail = parse_gate(settings.get("gate", {}), bad)
+    gate = gate_detail.thresholds
     checks, check_options = _check_settings(settings.get("checks", {}), bad)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
+    paper = settings.get("paper", "a4")
+    if paper not in PAPER_SIZES:
+        bad((), "paper", f"'paper' must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+        paper = "a4"
     if problems:
         raise InputError(problems)
     return Config(
@@ -160,6 +201,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
         checks=checks,
         check_options=check_options,
         sentences=sentences,
+        gate_detail=gate_detail,
+        paper=paper,
     )
 
 
@@ -168,34 +211,9 @@ def _number(value: Any) -> bool:
 
 
 def gate_keys() -> list[str]:
-    from plainsum.score import METRIC_NAMES
+    from plainsum.gateconfig import gate_keys as keys
 
-    keys = [f"{bound}_{name}" for name in METRIC_NAMES for bound in ("min", "max")]
-    return keys + ["max_hard_sentences"]
-
-
-def _gate_settings(raw: Any, bad) -> dict[str, dict[str, float]]:
-    gate: dict[str, dict[str, float]] = {}
-    if not isinstance(raw, dict):
-        bad((), "gate", "'gate' must be a table, for example [gate.summary]")
-        return gate
-    allowed = gate_keys()
-    for kind, table in raw.items():
-        if kind not in DOCUMENT_KINDS:
-            bad(("gate",), None, f"unknown document kind '[gate.{kind}]'; use [gate.summary] or [gate.abstract]")
-            continue
-        if not isinstance(table, dict):
-            bad(("gate",), kind, f"'gate.{kind}' must be a table")
-            continue
-        gate[kind] = {}
-        for key, value in table.items():
-            if key not in allowed:
-                bad(("gate", kind), key, f"unknown gate setting '{key}'; allowed: {', '.join(allowed)}")
-            elif not _number(value):
-                bad(("gate", kind), key, f"'{key}' must be a number, not {value!r}")
-            else:
-                gate[kind][key] = float(value)
-    return gate
+    return keys()
 
 
 def _check_settings(raw: Any, bad) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
@@ -236,19 +254,10 @@ def _check_settings(raw: Any, bad) -> tuple[dict[str, str], dict[str, dict[str, 
     return checks, options
 
 
-SENTENCE_KEYS = ("max_words", "max_grade")
-
-
 def _sentence_settings(raw: Any, bad) -> dict[str, float]:
-    result = {"max_words": 30.0, "max_grade": 16.0}
-    if not isinstance(raw, dict):
-        bad((), "sentences", "'sentences' must be a table")
-        return result
-    for key, value in raw.items():
-        if key not in SENTENCE_KEYS:
-            bad(("sentences",), key, f"unknown setting '{key}'; allowed: {', '.join(SENTENCE_KEYS)}")
-        elif not _number(value):
-            bad(("sentences",), key, f"'{key}' must be a number")
-        else:
-            result[key] = float(value)
+    """[sentences]: what makes a sentence hard, for every kind of document (see gateconfig.py)."""
+    from plainsum.gateconfig import SENTENCE_DEFAULTS, parse_sentences
+
+    result = dict(SENTENCE_DEFAULTS)
+    result.update(parse_sentences(raw, ("sentences",), bad))
     return result

@@ -21,12 +21,12 @@ from plainsum.yamlsource import Node, SourceFile, load_yaml, type_name
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range"}
+RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range", "results"}
 PRIVATE_MARKERS = re.compile("[\ue000-\ue002]")
 
 TOP_LEVEL_KEYS = (
     "id", "kind", "title", "plain_title", "doi", "language", "authors", "citation",
-    "layout", "facts", "sections", "summary", "extra_sections", "references",
+    "layout", "facts", "sections", "summary", "extra_sections", "references", "results",
 )
 
 
@@ -76,6 +76,7 @@ class Review:
     source: SourceFile
     root: Node = field(repr=False)
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  # prose key -> Markdown with facts filled in
+    results: list = field(default_factory=list)  # plainsum.results.Result, main outcomes as data
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)
@@ -213,9 +214,12 @@ def load_review(path: Path) -> Review:
     authors = [node.value for node in check.text_list(root, "authors", "the review")]
     references = [node.value for node in check.text_list(root, "references", "the review")]
 
-    facts = _validate_facts(check, root, kind)
+    facts = _validate_facts(check, root, kind, layout)
     sections = _validate_sections(check, root, kind, layout)
     summary = _validate_summary(check, root, layout)
+    from plainsum import results as results_module
+
+    results = results_module.validate_results(check, root, facts)
 
     if check.problems:
         raise InputError(check.problems)
@@ -236,7 +240,11 @@ def load_review(path: Path) -> Review:
         references=references,
         source=source,
         root=root,
+        results=results,
     )
+    # prose reaches each result as {{ results.<id>.plain }} / {{ results.<id>.technical }}
+    if results:
+        review.facts["results"] = results_module.views(results)
     from plainsum.prose import check_prose_templates
 
     problems = check_prose_templates(review)
@@ -245,11 +253,12 @@ def load_review(path: Path) -> Review:
     return review
 
 
-def _validate_facts(check: _Validator, root: Node, kind: Kind) -> dict[str, Any]:
+def _validate_facts(check: _Validator, root: Node, kind: Kind, layout: Layout) -> dict[str, Any]:
     facts: dict[str, Any] = {}
+    required_facts = [name for name in kind.required_facts if name not in layout.waived_facts]
     node = root.value.get("facts")
     if node is None:
-        for name in kind.required_facts:
+        for name in required_facts:
             check.problem(root, f"the review is missing 'facts' (a {kind.name} needs the fact '{name}')")
         return facts
     if check.mapping(node, "'facts'") is None:
@@ -273,7 +282,7 @@ def _validate_facts(check: _Validator, root: Node, kind: Kind) -> dict[str, Any]
             check.problem(value_node, f"fact '{name}' has no value")
             continue
         facts[name] = value
-    for name in kind.required_facts:
+    for name in required_facts:
         if name not in node.value:
             check.problem(node, f"'facts' is missing '{name}', which a {kind.name} needs")
     return facts

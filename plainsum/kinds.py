@@ -30,6 +30,7 @@ class Layout:
     parts: tuple[SummaryPart, ...]
     plain_sections: tuple[str, ...]  # sections whose `plain` text the layout prints
     description: str
+    waived_facts: tuple[str, ...] = ()  # facts the kind requires that this layout's documents do not use
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,31 @@ PRIMARY_STUDY_SECTIONS = (
     SectionSpec("conclusions", "Conclusions"),
 )
 
+# The newer Cochrane abstract format (first heading "Rationale"), as in the corpus.
+COCHRANE_RATIONALE_SECTIONS = (
+    SectionSpec("rationale", "Rationale"),
+    SectionSpec("objectives", "Objectives"),
+    SectionSpec("search_methods", "Search methods"),
+    SectionSpec("eligibility_criteria", "Eligibility criteria"),
+    SectionSpec("outcomes", "Outcomes", required=False),
+    SectionSpec("risk_of_bias", "Risk of bias", required=False),
+    SectionSpec("synthesis_methods", "Synthesis methods", required=False),
+    SectionSpec("included_studies", "Included studies"),
+    SectionSpec("synthesis_of_results", "Synthesis of results"),
+    SectionSpec("authors_conclusions", "Authors' conclusions"),
+    SectionSpec("funding", "Funding", required=False),
+    SectionSpec("registration", "Registration", required=False),
+)
+
+# Cochrane abstracts that give their methods under one "Methods" heading.
+COCHRANE_BRIEF_SECTIONS = (
+    SectionSpec("background", "Background"),
+    SectionSpec("objectives", "Objectives"),
+    SectionSpec("methods", "Methods"),
+    SectionSpec("main_results", "Main results"),
+    SectionSpec("authors_conclusions", "Authors' conclusions"),
+)
+
 LAYOUTS: dict[str, Layout] = {
     "classic": Layout(
         name="classic",
@@ -82,6 +108,32 @@ LAYOUTS: dict[str, Layout] = {
         plain_sections=("background", "methods", "results", "conclusions"),
         description="Plain title, what the study asked, what was done, what was found, what it means.",
     ),
+    "cochrane-2021": Layout(
+        name="cochrane-2021",
+        template="summary/cochrane-2021.md.j2",
+        parts=(
+            SummaryPart("key_messages", is_list=True),
+            SummaryPart("what_is_heading"),  # the tailored "What is ...?" heading
+            SummaryPart("what_is"),
+            SummaryPart("want_to_find_out"),
+            SummaryPart("what_we_did"),
+            SummaryPart("what_we_found"),
+            SummaryPart("limitations"),
+            SummaryPart("up_to_date", required=False),  # said before "The evidence is up to date to ..."
+        ),
+        plain_sections=(),
+        description="Cochrane's 2021 plain language summary: key messages, a tailored 'What is ...?', "
+        "what we wanted to find out, did, found, the limitations, and how up to date the evidence is.",
+    ),
+    "as-published": Layout(
+        name="as-published",
+        template="summary/as-published.md.j2",
+        parts=(SummaryPart("text"),),  # Markdown, with the published headings as level-2 headings
+        plain_sections=(),
+        description="A lay summary kept as it was published (plainsum import): its own headings and "
+        "paragraphs in one Markdown text. Its search date, if any, is written in the text.",
+        waived_facts=("search_date",),
+    ),
 }
 
 KINDS: dict[str, Kind] = {
@@ -89,14 +141,37 @@ KINDS: dict[str, Kind] = {
         name="cochrane-review",
         sections=COCHRANE_SECTIONS,
         required_facts=("search_date",),
-        layouts=("classic",),
+        layouts=("classic", "cochrane-2021", "as-published"),
         description="A Cochrane systematic review with the seven classic abstract headings.",
+    ),
+    "cochrane-review-rationale": Kind(
+        name="cochrane-review-rationale",
+        sections=COCHRANE_RATIONALE_SECTIONS,
+        required_facts=("search_date",),
+        layouts=("as-published",),
+        description="A Cochrane systematic review in the newer abstract format (Rationale, Eligibility "
+        "criteria, Outcomes, Risk of bias, Synthesis methods, Included studies, Synthesis of results, ...).",
+    ),
+    "cochrane-review-brief": Kind(
+        name="cochrane-review-brief",
+        sections=COCHRANE_BRIEF_SECTIONS,
+        required_facts=("search_date",),
+        layouts=("classic", "as-published"),
+        description="A Cochrane systematic review whose abstract has one Methods section.",
     ),
     "primary-study": Kind(
         name="primary-study",
         sections=PRIMARY_STUDY_SECTIONS,
         required_facts=(),
-        layouts=("study",),
+        layouts=("study", "as-published"),
         description="A primary study abstract (IMRaD / CONSORT style).",
+    ),
+    "other": Kind(
+        name="other",
+        sections=(SectionSpec("abstract", "Abstract", required=False),),
+        required_facts=(),
+        layouts=("as-published",),
+        description="An abstract of no known structure (plainsum import's fallback): unstructured text "
+        "in 'abstract', and any headed parts kept in order as extra_sections.",
     ),
 }

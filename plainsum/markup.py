@@ -8,6 +8,7 @@ allow-list, so neither `<script>` nor `javascript:` links can reach a page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import markdown
@@ -50,7 +51,7 @@ class Block:
 
     kind: str  # "heading", "paragraph", "item", "code"
     text: str  # inline markup removed, whitespace folded
-    offsets: list[int]  # offsets[i] = offset in the Markdown source of text[i]
+    offsets: Sequence[int]  # offsets[i] = offset in the Markdown source of text[i] (a list, or a range)
     level: int = 0  # heading level, or list nesting depth for items
     ordered: bool = False
 
@@ -65,6 +66,8 @@ FENCE = re.compile(r"^[ \t]*(```|~~~)")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 EMPHASIS_CHARS = "*_`"
 INLINE_MARKUP = re.compile(r"[*_`\\\[\n]|\s\s")
+MARKUP_CHARS = re.compile(r"[*_`\\\[]")
+NON_SPACE = re.compile(r"\S+")
 
 
 def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
@@ -74,6 +77,18 @@ def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
         text = source.strip()
         lead = len(source) - len(source.lstrip())
         return text, base[lead : lead + len(text)]
+    if not MARKUP_CHARS.search(source):
+        # several lines or runs of spaces but no markup: fold each run of whitespace to one space
+        # (kept at the offset of the run's first character), without a loop over every character
+        pieces: list[str] = []
+        folded: list[int] = []
+        for match in NON_SPACE.finditer(source):
+            if pieces:
+                folded.append(base[previous_end])
+            pieces.append(match.group())
+            folded.extend(base[match.start() : match.end()])
+            previous_end = match.end()
+        return " ".join(pieces), folded
     chars: list[str] = []
     offsets: list[int] = []
     i = 0
@@ -131,6 +146,15 @@ def blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         nonlocal current
+        if len(current) == 1 and not INLINE_MARKUP.search(current[0][1]):
+            # the common case, one line of plain prose: its offsets are a range, no list to build
+            offset, line = current[0]
+            plain = line.strip()
+            if plain:
+                lead = offset + len(line) - len(line.lstrip())
+                result.append(Block(current_kind, plain, range(lead, lead + len(plain)), current_level, current_ordered))
+            current = []
+            return
         if current:
             base: list[int] = []
             for offset, line in current:

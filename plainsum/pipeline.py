@@ -1,12 +1,16 @@
 """The whole flow: config -> content -> render -> score -> gate -> write -> exit code.
 
-`plainsum check` runs the same flow without the write.
+`plainsum check` runs the same flow without the write. `plainsum build` (plainsum/build.py)
+keeps each document's result as a `DocumentRecord`: plain data that crosses process
+boundaries and is kept in the build manifest, so an unchanged review is reported and indexed
+without being rendered again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plainsum.checks import Finding, registry as check_registry
 from plainsum.config import Config
@@ -32,14 +36,99 @@ class DocumentResult:
         return [f for f in self.findings if f.severity == "error"]
 
 
+@dataclass(frozen=True)
+class DocumentRef:
+    """What a report needs to know about a document, without the document."""
+
+    name: str  # "<review id>/<kind>"
+    kind: str
+    review_id: str
+    title: str  # the document's title (the plain title for a summary)
+    review_title: str
+    source: str  # the content file, as shown to the user
+
+
+@dataclass(frozen=True)
+class FiguresRef:
+    figures: dict[str, float]
+
+
+@dataclass(frozen=True)
+class RecordedFinding:
+    check: str
+    severity: str
+    document: str
+    location: str  # "path:line:col"
+    message: str
+    sentence: str | None = None
+    suggestion: str | None = None
+
+
+@dataclass
+class DocumentRecord:
+    """A document's result as plain data; reads like a DocumentResult (document.name, scored.figures, findings)."""
+
+    document: DocumentRef
+    scored: FiguresRef
+    findings: list[RecordedFinding]
+    status: str = "published"  # "published", "draft" or "withheld"
+
+    @property
+    def passed(self) -> bool:
+        return not any(finding.severity == "error" for finding in self.findings)
+
+    @property
+    def errors(self) -> list[RecordedFinding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @classmethod
+    def of(cls, result: DocumentResult, status: str = "published") -> "DocumentRecord":
+        document = result.document
+        review = document.review
+        ref = DocumentRef(
+            name=document.name,
+            kind=document.kind,
+            review_id=review.id if review is not None else document.name,
+            title=document.title,
+            review_title=review.title if review is not None else document.title,
+            source=document.source_path,
+        )
+        findings = [
+            RecordedFinding(f.check, f.severity, f.document, str(f.location), f.message, f.sentence, f.suggestion)
+            for f in result.findings
+        ]
+        figures = {key: float(value) for key, value in result.scored.figures.items()}
+        return cls(ref, FiguresRef(figures), findings, status)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": asdict(self.document),
+            "figures": self.scored.figures,
+            "findings": [asdict(f) for f in self.findings],
+            "status": self.status,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "DocumentRecord":
+        return cls(
+            DocumentRef(**data["document"]),
+            FiguresRef(dict(data["figures"])),
+            [RecordedFinding(**f) for f in data["findings"]],
+            data["status"],
+        )
+
+
 @dataclass
 class Outcome:
     problems: list[Problem] = field(default_factory=list)
-    results: list[DocumentResult] = field(default_factory=list)
+    # check: DocumentResult; build: DocumentRecord (same reading interface)
+    results: list[Any] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    withheld: list[DocumentResult] = field(default_factory=list)
-    drafts: list[DocumentResult] = field(default_factory=list)
+    withheld: list[Any] = field(default_factory=list)
+    drafts: list[Any] = field(default_factory=list)
+    rendered_reviews: int = 0  # reviews rendered in this build (the rest were up to date)
+    skipped_reviews: int = 0
 
     @property
     def exit_code(self) -> int:

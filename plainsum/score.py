@@ -1,18 +1,34 @@
-"""Score a rendered document: figures for the whole, per section, and per sentence."""
+"""Score a rendered document: figures for the whole, per section, and per sentence.
+
+The text model (plainsum.textmodel) splits the Markdown body into sections, sentences and words;
+each sentence is counted once (plainsum.metrics.count_sentence) and sections and the document
+add those counts up, so every formula reads the same numbers.
+
+Formulas are not applied to a section shorter than `min_words` words (default
+DEFAULT_FORMULA_MIN_WORDS): its figures then hold the counts only, and `formulas_applied` is False.
+A whole document always gets every figure (pages and indexes show them), but `Scored.formulas_applied`
+tells the gate whether they mean anything: the readability checks skip formula thresholds when not.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from plainsum.markup import blocks
-from plainsum.offline import textstat_offline
+from plainsum import metrics
+from plainsum.metrics import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES, Counts, WordInfo
 from plainsum.render import Document
+from plainsum.textmodel import parse
 
 Figures = dict[str, float]
 
 # Figures that gate thresholds (min_<name>, max_<name>) may be set on.
-METRIC_NAMES = ("words", "sentences", "flesch_kincaid_grade", "flesch_reading_ease", "smog_index")
+METRIC_NAMES = FIGURE_NAMES
+DEFAULT_FORMULA_MIN_WORDS = 100
+
+__all__ = [
+    "COUNT_NAMES", "DEFAULT_FORMULA_MIN_WORDS", "FORMULA_NAMES", "METRIC_NAMES", "Scored", "SectionScore",
+    "Sentence", "score_document", "score_markdown", "score_text", "section_figures",
+]
 
 
 @dataclass
@@ -20,7 +36,14 @@ class Sentence:
     text: str
     offset: int  # in the document body
     section: str | None
-    figures: Figures
+    figures: Figures  # words, syllables, long_words, flesch_kincaid_grade, flesch_reading_ease
+    counts: Counts = field(default_factory=Counts)
+    words: list[WordInfo] = field(default_factory=list)  # each word with its syllables and letters
+
+    @property
+    def long_words(self) -> list[str]:
+        """The sentence's words of three or more syllables, in order."""
+        return [info.word for info in self.words if info.long]
 
 
 @dataclass
@@ -28,6 +51,9 @@ class SectionScore:
     heading: str | None
     figures: Figures
     sentences: list[Sentence] = field(default_factory=list)
+    offset: int | None = None  # of the heading text in the body; None for text before any heading
+    counts: Counts = field(default_factory=Counts)
+    formulas_applied: bool = True
 
 
 @dataclass
@@ -36,62 +62,80 @@ class Scored:
     figures: Figures
     sections: list[SectionScore]
     sentences: list[Sentence]
+    counts: Counts = field(default_factory=Counts)
+    formulas_applied: bool = True
+    min_words: int = DEFAULT_FORMULA_MIN_WORDS
 
     @property
     def text(self) -> str:
         return " ".join(sentence.text for sentence in self.sentences)
 
-
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
-
-
-def _split(text: str) -> list[tuple[int, str]]:
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        pieces.append((start, text[start : match.start()]))
-        start = match.end()
-    if text[start:].strip():
-        pieces.append((start, text[start:]))
-    return pieces
+    def section(self, heading: str) -> SectionScore | None:
+        wanted = _heading_key(heading)
+        return next((s for s in self.sections if s.heading is not None and _heading_key(s.heading) == wanted), None)
 
 
-def figures_of(text: str) -> Figures:
-    ts = textstat_offline()
-    words = ts.lexicon_count(text)
-    return {
-        "words": words,
-        "sentences": ts.sentence_count(text),
-        "flesch_kincaid_grade": ts.flesch_kincaid_grade(text),
-        "flesch_reading_ease": ts.flesch_reading_ease(text),
-        "smog_index": ts.smog_index(text),
-    }
+def _heading_key(heading: str) -> str:
+    return " ".join(heading.lower().rstrip(":").split())
 
 
-def score_document(document: Document) -> Scored:
-    sections: list[SectionScore] = [SectionScore(None, {})]
+def _figures(counts: Counts, sentences: list[Sentence], min_words: int, always: bool = False) -> tuple[Figures, bool]:
+    applied = counts.words >= min_words and counts.sentences > 0
+    return metrics.figures(counts, [s.words for s in sentences], with_formulas=applied or always), applied
+
+
+def section_figures(section: SectionScore, min_words: float) -> tuple[Figures, bool]:
+    """A section's figures under another minimum length than it was scored with: (figures, formulas applied)."""
+    applied = section.counts.words >= min_words and section.counts.sentences > 0
+    if applied == section.formulas_applied:
+        return section.figures, applied
+    if not applied:
+        return {key: value for key, value in section.figures.items() if key in COUNT_NAMES}, False
+    return metrics.figures(section.counts, [s.words for s in section.sentences]), True
+
+
+def score_document(document: Document, min_words: int | None = None) -> Scored:
+    """Score a document. `min_words`: below it no formula is applied (default DEFAULT_FORMULA_MIN_WORDS)."""
+    limit = DEFAULT_FORMULA_MIN_WORDS if min_words is None else min_words
+    model = parse(document.body)
+    sections: list[SectionScore] = []
     sentences: list[Sentence] = []
-    for block in blocks(document.body):
-        if block.kind == "heading":
-            sections.append(SectionScore(block.text, {}))
+    total = Counts()
+    for text_section in model.sections:
+        if not text_section.sentences:
             continue
-        for start, text in _split(block.text):
-            sentence = Sentence(text, block.offsets[start], sections[-1].heading, figures_of(text))
-            sentences.append(sentence)
-            sections[-1].sentences.append(sentence)
-    sections = [s for s in sections if s.sentences]
-    for section in sections:
-        section.figures = figures_of(" ".join(s.text for s in section.sentences))
-    whole = figures_of(" ".join(s.text for s in sentences))
-    return Scored(document, whole, sections, sentences)
+        section = SectionScore(text_section.heading, {}, offset=text_section.offset)
+        for text_sentence in text_section.sentences:
+            counted = metrics.count_sentence(text_sentence.tokens)
+            if not counted.words:
+                continue  # punctuation or symbols only: not a sentence
+            sentence = Sentence(
+                text_sentence.text,
+                text_sentence.offset,
+                text_section.heading,
+                metrics.sentence_figures(counted.counts),
+                counted.counts,
+                counted.words,
+            )
+            section.sentences.append(sentence)
+            section.counts.add(counted.counts)
+        section.figures, section.formulas_applied = _figures(section.counts, section.sentences, limit)
+        total.add(section.counts)
+        sentences.extend(section.sentences)
+        sections.append(section)
+    whole, applied = _figures(total, sentences, limit, always=True)
+    return Scored(document, whole, sections, sentences, total, applied, limit)
 
 
-def score_text(text: str) -> Figures:
-    return figures_of(text)
+def score_text(text: str, min_words: int = 0) -> Figures:
+    """All figures of a Markdown or plain text (formulas applied at any length unless min_words is set)."""
+    from plainsum.render import text_document
+
+    return score_document(text_document(text), min_words).figures
 
 
-def score_markdown(text: str, path: str = "-", kind: str = "summary") -> Scored:
+def score_markdown(text: str, path: str = "-", kind: str = "summary", min_words: int | None = None) -> Scored:
     """Score free Markdown or plain text (plainsum score, and the check tests)."""
     from plainsum.render import text_document
 
-    return score_document(text_document(text, path, kind))
+    return score_document(text_document(text, path, kind), min_words)

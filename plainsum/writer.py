@@ -1,14 +1,39 @@
-"""Writing outputs: atomically, and never outside the output folder."""
+"""Writing outputs: atomically, and never outside the output folder.
+
+A file is written in full before it gets its name, so a build that is interrupted (Ctrl-C,
+SIGKILL, power cut after the data reached the disk) leaves either the earlier file or the new
+one, never a half-written one. On Linux the data goes into an unnamed file (O_TMPFILE) that the
+kernel discards if the process dies; it is then linked under a hidden temporary name and renamed
+over the target. Elsewhere a named temporary file is used. Either way a hidden leftover can only
+ever be a complete file, and `sweep_temporaries` removes any (every build does).
+"""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import secrets
+import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+TEMP_SUFFIX = ".plainsum-tmp"
+_AT_FDCWD = -100
+_AT_SYMLINK_FOLLOW = 0x400
 
 
 class UnsafePath(ValueError):
     pass
+
+
+@dataclass(frozen=True)
+class Written:
+    """What was written: enough to tell later whether the file is still the one plainsum wrote."""
+
+    changed: bool  # False if the file already held exactly these bytes
+    size: int
+    mtime_ns: int
 
 
 def safe_output_path(output_dir: Path, *parts: str) -> Path:
@@ -23,25 +48,115 @@ def safe_output_path(output_dir: Path, *parts: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write data to path via a temporary file and a rename. Returns False if the file already held it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _temporary_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+def _linkat():
+    """libc's linkat, which can give an O_TMPFILE file a name (os.link cannot on Linux)."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "O_TMPFILE"):
+        return None
     try:
-        if path.read_bytes() == data:
-            return False
+        function = ctypes.CDLL(None, use_errno=True).linkat
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
+    function.restype = ctypes.c_int
+    return function
+
+
+_LINKAT = _linkat()
+_unnamed_ok = _LINKAT is not None
+
+
+def _write_unnamed(path: Path, data: bytes) -> os.stat_result | None:
+    """Write via an unnamed file; None if the file system does not support it."""
+    global _unnamed_ok
+    try:
+        handle = os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o644)
+    except OSError:
+        _unnamed_ok = False
+        return None
+    try:
+        _write_all(handle, data)
+        os.fsync(handle)
+        status = os.fstat(handle)
+        temporary = _temporary_name(path)
+        if _LINKAT(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), _AT_FDCWD, os.fsencode(temporary), _AT_SYMLINK_FOLLOW) != 0:
+            error = ctypes.get_errno()
+            _unnamed_ok = False
+            if error in (1, 2, 18, 22, 95):  # EPERM, ENOENT (no /proc), EXDEV, EINVAL, EOPNOTSUPP
+                return None
+            raise OSError(error, os.strerror(error), str(temporary))
+        try:
+            os.replace(temporary, path)
+        except BaseException:
+            _unlink_quietly(temporary)
+            raise
+        return status
+    finally:
+        os.close(handle)
+
+
+def _write_named(path: Path, data: bytes) -> os.stat_result:
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        _write_all(handle, data)
+        os.fsync(handle)
+        os.fchmod(handle, 0o644)
+        status = os.fstat(handle)
+        os.close(handle)
+        handle = -1
+        os.replace(name, path)
+        return status
+    except BaseException:
+        if handle >= 0:
+            os.close(handle)
+        _unlink_quietly(Path(name))
+        raise
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
     except OSError:
         pass
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+
+
+def write_file(path: Path, data: bytes) -> Written:
+    """Write data to path atomically. A file that already holds exactly `data` is left alone."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-    return True
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            status = path.stat()
+            return Written(False, status.st_size, status.st_mtime_ns)
+    except OSError:
+        pass
+    status = _write_unnamed(path, data) if _unnamed_ok else None
+    if status is None:
+        status = _write_named(path, data)
+    # the rename does not change the file's modification time, so fstat before it is what stat sees after
+    return Written(True, status.st_size, status.st_mtime_ns)
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write data to path via a temporary file and a rename. Returns False if the file already held it."""
+    return write_file(path, data).changed
+
+
+def sweep_temporaries(folder: Path) -> list[Path]:
+    """Remove hidden temporary files an interrupted build may have left under folder."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.rglob(f".*{TEMP_SUFFIX}"):
+        if path.is_file() and not path.is_symlink():
+            _unlink_quietly(path)
+            removed.append(path)
+    return removed

@@ -1,4 +1,10 @@
-"""Readability checks: document-level thresholds from [gate.<kind>], and hard sentences."""
+"""Readability checks: thresholds per document and per section, and hard sentences.
+
+Bounds come from [gate.<kind>] (and [gate.<kind>.sections."<heading>"]); what makes a sentence
+hard from [sentences] and [gate.<kind>.sentences]. A formula bound is not applied to a text shorter
+than formula_min_words; readability.too-short says so instead. Findings about a formula point at
+the hardest sentence of the text it is about, so an author knows where to start.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +12,85 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry
+from plainsum.metrics import FORMULA_NAMES
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.score import Scored
+    from plainsum.score import Scored, Sentence
 
 LABELS = {
     "words": "words",
     "sentences": "sentences",
+    "syllables": "syllables",
+    "words_per_sentence": "words per sentence",
+    "syllables_per_word": "syllables per word",
+    "long_words": "long words",
+    "long_word_share": "share of long words (%)",
     "flesch_kincaid_grade": "Flesch-Kincaid grade",
     "flesch_reading_ease": "Flesch reading ease",
     "smog_index": "SMOG index",
+    "gunning_fog": "Gunning fog index",
+    "coleman_liau_index": "Coleman-Liau index",
+    "automated_readability_index": "Automated Readability Index",
+    "dale_chall_readability_score": "Dale-Chall score",
+    "linsear_write_formula": "Linsear Write",
 }
+# Figures where a higher value means easier text; for the others, higher is harder.
+EASIER_WHEN_HIGHER = frozenset({"flesch_reading_ease"})
 
 
-def _hard(sentence, config: "Config") -> list[str]:
+def hard_reasons(sentence: "Sentence", limits: dict[str, float]) -> list[str]:
+    """Why a sentence is hard under `limits` (max_words, max_grade, max_long_words); empty if it is not."""
     reasons = []
-    limits = config.sentences
-    if sentence.figures["words"] > limits["max_words"]:
-        reasons.append(f"{sentence.figures['words']:.0f} words (limit {limits['max_words']:.0f})")
-    if sentence.figures["flesch_kincaid_grade"] > limits["max_grade"]:
-        reasons.append(f"grade {sentence.figures['flesch_kincaid_grade']:.1f} (limit {limits['max_grade']:.0f})")
+    figures = sentence.figures
+    if "max_words" in limits and figures["words"] > limits["max_words"]:
+        reasons.append(f"{figures['words']:.0f} words (limit {limits['max_words']:g})")
+    if "max_grade" in limits and figures["flesch_kincaid_grade"] > limits["max_grade"]:
+        reasons.append(f"grade {figures['flesch_kincaid_grade']:.1f} (limit {limits['max_grade']:g})")
+    if "max_long_words" in limits and figures["long_words"] > limits["max_long_words"]:
+        reasons.append(f"{figures['long_words']:.0f} long words (limit {limits['max_long_words']:g})")
     return reasons
+
+
+def hardest(sentences: list["Sentence"]) -> "Sentence | None":
+    return max(sentences, key=lambda s: s.figures["flesch_kincaid_grade"], default=None)
+
+
+def _bound_flags(
+    figures: dict[str, float],
+    bounds: dict[str, float],
+    sentences: list["Sentence"],
+    formulas_apply: bool,
+    where: str,
+    at_start: int | None,
+) -> Iterator[Flag]:
+    for key, limit in sorted(bounds.items()):
+        bound, _, metric = key.partition("_")
+        if bound not in ("min", "max") or metric not in LABELS:
+            continue
+        if metric in FORMULA_NAMES and not formulas_apply:
+            continue  # readability.too-short reports it
+        value = figures.get(metric)
+        if value is None:
+            continue
+        if not ((bound == "max" and value > limit) or (bound == "min" and value < limit)):
+            continue
+        relation = "above the maximum" if bound == "max" else "below the minimum"
+        message = f"{where}{LABELS[metric]} is {value:.1f}, {relation} of {limit:g} ({key})"
+        if metric in FORMULA_NAMES or metric in ("words_per_sentence", "syllables_per_word", "long_words", "long_word_share"):
+            worst = hardest(sentences)
+            if worst is not None:
+                yield Flag(
+                    message + f"; its hardest sentence (grade {worst.figures['flesch_kincaid_grade']:.1f}) is here",
+                    worst.offset,
+                    worst.text,
+                    "split long sentences and use shorter words, starting with this one",
+                )
+                continue
+        suggestion = "shorten the text" if bound == "max" else "add what the reader needs to know"
+        if metric == "sentences":
+            suggestion = "join or split sentences"
+        yield Flag(message, at_start, sentences[0].text if sentences and at_start is not None else None, suggestion)
 
 
 @registry.register(
@@ -36,29 +99,76 @@ def _hard(sentence, config: "Config") -> list[str]:
     documents=("summary", "abstract"),
 )
 def thresholds(scored: "Scored", config: "Config") -> Iterator[Flag]:
-    for key, limit in sorted(config.thresholds(scored.document.kind).items()):
-        bound, _, metric = key.partition("_")
-        if metric not in scored.figures:
+    kind = scored.document.kind
+    bounds = {k: v for k, v in config.thresholds(kind).items() if k != "max_hard_sentences"}
+    applies = scored.counts.words >= config.formula_min_words(kind) and scored.counts.sentences > 0
+    yield from _bound_flags(scored.figures, bounds, scored.sentences, applies, "", None)
+
+
+@registry.register(
+    "readability.section-thresholds",
+    description="Each section stays within the bounds set for it in [gate.<kind>.sections.\"<heading>\"].",
+    documents=("summary", "abstract"),
+)
+def section_thresholds(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    from plainsum.score import section_figures
+
+    kind = scored.document.kind
+    for section in scored.sections:
+        bounds = config.section_thresholds(kind, section.heading)
+        if not bounds:
             continue
-        value = scored.figures[metric]
-        if (bound == "max" and value > limit) or (bound == "min" and value < limit):
-            relation = "above the maximum" if bound == "max" else "below the minimum"
-            label = LABELS.get(metric, metric)
-            yield Flag(f"{label} is {value:.1f}, {relation} of {limit:g} ({key})")
+        figures, applies = section_figures(section, config.formula_min_words(kind, section.heading))
+        start = section.sentences[0].offset if section.sentences else None
+        yield from _bound_flags(figures, bounds, section.sentences, applies, f"section '{section.heading}': ", start)
+
+
+@registry.register(
+    "readability.too-short",
+    description="Says when a formula threshold was not applied because the text is shorter than formula_min_words.",
+    documents=("summary", "abstract"),
+    severity="warning",
+)
+def too_short(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    kind = scored.document.kind
+    document_bounds = [k for k in config.thresholds(kind) if k.partition("_")[2] in FORMULA_NAMES]
+    minimum = config.formula_min_words(kind)
+    if document_bounds and scored.counts.words < minimum:
+        yield Flag(
+            f"the document has {scored.counts.words} words, fewer than formula_min_words ({minimum:g}): "
+            f"{', '.join(sorted(document_bounds))} not applied, counts only",
+            suggestion="formulas are unreliable on very short texts; lower formula_min_words only if you must",
+        )
+    for section in scored.sections:
+        bounds = [k for k in config.section_thresholds(kind, section.heading) if k.partition("_")[2] in FORMULA_NAMES]
+        minimum = config.formula_min_words(kind, section.heading)
+        if bounds and section.counts.words < minimum:
+            first = section.sentences[0]
+            yield Flag(
+                f"section '{section.heading}' has {section.counts.words} words, fewer than formula_min_words "
+                f"({minimum:g}): {', '.join(sorted(bounds))} not applied, counts only",
+                first.offset,
+                first.text,
+                "set formula_min_words for this section if its bounds must apply",
+            )
 
 
 @registry.register(
     "readability.hard-sentence",
-    description="Sentences longer or harder than [sentences] max_words / max_grade; the ones to fix first.",
+    description="Sentences longer or harder than [sentences] max_words / max_grade / max_long_words; the ones to fix first.",
     documents=("summary",),
     severity="warning",
 )
 def hard_sentences(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    limits = config.sentence_limits(scored.document.kind)
     for sentence in scored.sentences:
-        reasons = _hard(sentence, config)
+        reasons = hard_reasons(sentence, limits)
         if reasons:
-            yield Flag(f"hard sentence: {', '.join(reasons)}", sentence.offset, sentence.text,
-                       "split it, or use shorter words")
+            long_words = ", ".join(dict.fromkeys(sentence.long_words))
+            suggestion = "split it, or use shorter words"
+            if long_words:
+                suggestion += f" (long words: {long_words})"
+            yield Flag(f"hard sentence: {', '.join(reasons)}", sentence.offset, sentence.text, suggestion)
 
 
 @registry.register(
@@ -67,9 +177,17 @@ def hard_sentences(scored: "Scored", config: "Config") -> Iterator[Flag]:
     documents=("summary", "abstract"),
 )
 def hard_sentence_count(scored: "Scored", config: "Config") -> Iterator[Flag]:
-    limit = config.thresholds(scored.document.kind).get("max_hard_sentences")
+    kind = scored.document.kind
+    limit = config.thresholds(kind).get("max_hard_sentences")
     if limit is None:
         return
-    count = sum(1 for sentence in scored.sentences if _hard(sentence, config))
-    if count > limit:
-        yield Flag(f"{count} hard sentences, above the maximum of {limit:g} (max_hard_sentences)")
+    limits = config.sentence_limits(kind)
+    hard = [sentence for sentence in scored.sentences if hard_reasons(sentence, limits)]
+    if len(hard) > limit:
+        worst = hardest(hard)
+        yield Flag(
+            f"{len(hard)} hard sentences, above the maximum of {limit:g} (max_hard_sentences); the hardest is here",
+            worst.offset if worst else None,
+            worst.text if worst else None,
+            "split or simplify the sentences listed by readability.hard-sentence",
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -28,20 +29,30 @@ def _formats(value: str | None, default: list[str]) -> list[str]:
 @click.option("--formats", "formats_option", metavar="LIST", help="Comma-separated formats (default from config: html,md,txt,pdf).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: output/).")
 @click.option("--draft", is_flag=True, help="Also publish lay summaries that fail the gate, visibly marked DRAFT.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Render in N processes (default: one per CPU).")
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="PDF page size (default from config: a4).")
+@click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change.")
+@click.option("--no-progress", is_flag=True, help="Do not show progress on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list warnings for documents that pass.")
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | None, out_dir: Path | None,
-            draft: bool, verbose: bool) -> None:
+            draft: bool, jobs: int | None, paper: str | None, force: bool, no_progress: bool, verbose: bool) -> None:
     """Render reviews into output/<id>/{abstract,summary}.<format> and output/index.html.
 
-    A document that fails the readability gate is not published (exit 1) unless --draft is given.
+    Only reviews whose inputs changed since the last build are rendered again (see
+    output/.plainsum-manifest.json). A document that fails the readability gate is not
+    published (exit 1) unless --draft is given.
     """
     from plainsum.build import BuildOptions, build
     from plainsum.reporters import report_text
 
     config = load_config_from(ctx)
+    if paper:
+        config = dataclasses.replace(config, paper=paper.lower())
     formats = _formats(formats_option, config.formats)
-    options = BuildOptions(formats=formats, output_dir=(out_dir or config.output_dir).resolve(), draft=draft)
+    output_dir = (out_dir or config.output_dir).resolve()
+    options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not no_progress,
+                           force=force)
     outcome = build(list(paths), config, options)
     report_text(outcome, verbose=verbose)
     for result in outcome.withheld:
@@ -49,5 +60,9 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
         click.echo(f"not published: {result.document.name} ({reasons}); use --draft to publish it marked DRAFT", err=True)
     for result in outcome.drafts:
         click.echo(f"published as DRAFT: {result.document.name}", err=True)
-    click.echo(f"wrote {len(outcome.written)} files ({len(outcome.unchanged)} unchanged) in {display_path(options.output_dir)}")
+    reviews = outcome.rendered_reviews + outcome.skipped_reviews
+    click.echo(
+        f"wrote {len(outcome.written)} files ({len(outcome.unchanged)} unchanged) in {display_path(options.output_dir)}; "
+        f"rendered {outcome.rendered_reviews} of {reviews} reviews, {outcome.skipped_reviews} up to date"
+    )
     ctx.exit(outcome.exit_code)

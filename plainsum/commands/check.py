@@ -8,20 +8,22 @@ import click
 
 from plainsum.cli import load_config_from
 from plainsum.pipeline import check
-from plainsum.reporters import report_text
+from plainsum.reporters import FORMATS, report
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-v", "--verbose", is_flag=True, help="Also list warnings for documents that pass.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text for people; json (every figure and finding), github (workflow annotations), junit (XML) for CI.")
+@click.option("-v", "--verbose", is_flag=True, help="Text format: also list warnings, and each section's figures.")
 @click.pass_context
-def command(ctx: click.Context, paths: tuple[Path, ...], verbose: bool) -> None:
+def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, verbose: bool) -> None:
     """Score each review's documents and apply the readability gate, without writing anything.
 
     PATHS are review files or folders (default: the content folder).
-    Exit code: 0 all pass, 1 a gate failed, 2 invalid input.
+    Exit code: 0 all pass, 1 a gate failed, 2 invalid input or usage, 3 internal error.
     """
     config = load_config_from(ctx)
     outcome = check(list(paths), config)
-    report_text(outcome, verbose=verbose)
+    report(outcome, output_format, verbose=verbose, config=config)
     ctx.exit(outcome.exit_code)

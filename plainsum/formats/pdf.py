@@ -1,51 +1,134 @@
-"""PDF handouts, rendered by WeasyPrint from the HTML page with the print stylesheet."""
+"""PDF handouts, rendered by WeasyPrint from the HTML page with the print stylesheet.
+
+The PDF is tagged (PDF/UA-1: a structure tree, the language, the title shown as the window
+title), so screen readers read it in order; its fonts are the machine's (DejaVu), embedded.
+WeasyPrint may read nothing but files under the templates' assets/ folders: every other URL
+(http, https, ftp, a file elsewhere, a data: URL over DATA_URL_LIMIT) is refused and stops the
+render with a message naming it, before any request is made.
+"""
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from markupsafe import Markup
 
+from plainsum.errors import InputError, Problem, display_path
 from plainsum.formats import Format, RenderContext, template_for
 from plainsum.formats.html import page_context
 
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+DATA_URL_LIMIT = 64 * 1024  # characters
+
 
 class RefusedURL(ValueError):
-    pass
+    """A URL that plainsum does not let WeasyPrint read."""
 
 
-def make_url_fetcher(allowed_dirs: list[Path]):
-    """A WeasyPrint URL fetcher that reads only files under `allowed_dirs` and nothing else."""
+def asset_dirs(template_dirs: list[Path]) -> list[Path]:
+    return [(directory / "assets").resolve() for directory in template_dirs]
+
+
+def _decode_data_url(url: str) -> tuple[bytes, str]:
+    header, comma, payload = url[len("data:"):].partition(",")
+    if not comma:
+        raise RefusedURL(f"plainsum refuses a malformed data: URL ({url[:40]}...)")
+    media_type = header.removesuffix(";base64") or "text/plain;charset=US-ASCII"
+    if header.endswith(";base64"):
+        return base64.b64decode(unquote_to_bytes(payload)), media_type
+    return unquote_to_bytes(payload), media_type
+
+
+def check_url(url: str, allowed: list[Path]) -> Path | None:
+    """The file a URL may be read from (None for an allowed data: URL); RefusedURL for anything else."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme == "data":
+        if len(url) > DATA_URL_LIMIT:
+            raise RefusedURL(f"plainsum refuses a data: URL of {len(url):,} characters (the limit is {DATA_URL_LIMIT:,})")
+        return None
+    if scheme != "file":
+        shown = url if len(url) <= 120 else url[:117] + "..."
+        raise RefusedURL(f"plainsum refuses to fetch {shown!r}: PDFs may only use files under templates/assets")
+    path = Path(unquote(urlsplit(url).path)).resolve()
+    if not any(path.is_relative_to(root) for root in allowed):
+        raise RefusedURL(f"plainsum refuses to read {path}: PDFs may only use files under templates/assets")
+    if not path.is_file():
+        raise RefusedURL(f"plainsum cannot read {path}: no such file under templates/assets")
+    return path
+
+
+def make_url_fetcher(template_dirs: list[Path]):
+    """A WeasyPrint URL fetcher that reads files under the templates' assets/ folders and nothing else."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
-    from urllib.parse import unquote, urlparse
 
-    roots = [d.resolve() for d in allowed_dirs]
+    allowed = asset_dirs(template_dirs)
 
-    class ProjectFilesOnly(URLFetcher):
+    class ProjectAssetsOnly(URLFetcher):
         def fetch(self, url, headers=None):
-            parsed = urlparse(url)
-            if parsed.scheme != "file":
-                raise RefusedURL(f"plainsum refuses to fetch {url!r}: only project files may be read")
-            path = Path(unquote(parsed.path)).resolve()
-            if not any(path.is_relative_to(root) for root in roots) or not path.is_file():
-                raise RefusedURL(f"plainsum refuses to read {path}: it is outside the project's templates")
-            return URLFetcherResponse(url, path.read_bytes())
+            path = check_url(url, allowed)
+            if path is None:
+                body, media_type = _decode_data_url(url)
+                return URLFetcherResponse(url, body, {"Content-Type": media_type})
+            return URLFetcherResponse(path.as_uri(), path.read_bytes())
 
-    return ProjectFilesOnly(fail_on_errors=False)
+    # fail_on_errors: a refused URL stops the render instead of becoming a warning and a gap
+    return ProjectAssetsOnly(fail_on_errors=True, allowed_protocols=("file", "data"))
+
+
+@contextlib.contextmanager
+def _reproducible() -> Iterator[None]:
+    """The same input gives the same bytes: fontTools stamps subset fonts with the time unless
+    SOURCE_DATE_EPOCH is set (https://reproducible-builds.org/specs/source-date-epoch/)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def html_for_print(document, scored, context: RenderContext) -> str:
+    paper = PAGE_SIZES.get(getattr(context.config, "paper", "a4"), "A4")
+    page = page_context(document, scored, context, media="print")
+    page["style"] = Markup(
+        context.templates.read("assets/style.css")
+        + "\n"
+        + context.templates.read("assets/print.css")
+        + f"\n@page {{ size: {paper}; }}\n"
+    )
+    template = context.templates.env.get_template(template_for("html", document, context.templates, "html"))
+    return template.render(page)
+
+
+def html_to_pdf(html: str, template_dirs: list[Path], where: str = "<html>") -> bytes:
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    base = asset_dirs(template_dirs)[0]
+    fetcher = make_url_fetcher(template_dirs)
+    try:
+        with _reproducible():
+            return HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
+                pdf_variant="pdf/ua-1", pdf_tags=True
+            )
+    except FatalURLFetchingError as error:
+        cause = error.__cause__
+        message = str(cause) if isinstance(cause, RefusedURL) else f"{error}: {cause}"
+        raise InputError([Problem(where, 1, 1, message)]) from None
 
 
 def render(document, scored, context: RenderContext) -> bytes:
-    from weasyprint import HTML
-
-    page = page_context(document, scored, context, media="print")
-    page["style"] = Markup(context.templates.read("assets/style.css") + "\n" + context.templates.read("assets/print.css"))
-    template = context.templates.env.get_template(template_for("html", document, context.templates, "html"))
-    html = template.render(page)
-    base = context.templates.dirs[0]
-    fetcher = make_url_fetcher(context.templates.dirs)
-    return HTML(string=html, base_url=str(base) + "/", url_fetcher=fetcher).write_pdf(
-        pdf_variant="pdf/ua-1", pdf_tags=True
-    )
+    html = html_for_print(document, scored, context)
+    name = template_for("html", document, context.templates, "html")
+    found = context.templates.find(name)
+    return html_to_pdf(html, context.templates.dirs, display_path(found) if found else name)
 
 
-FORMAT = Format("pdf", "pdf", "printable handout (A4), tagged PDF/UA", render)
+FORMAT = Format("pdf", "pdf", "printable handout (A4 or US Letter), tagged PDF/UA-1", render)

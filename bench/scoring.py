@@ -1,0 +1,151 @@
+"""Score every text of the shared corpus with plainsum and with textstat, in the same run.
+
+    python -m bench scoring [--limit=N] [--spot=N]
+
+--limit=N scores the first N reviews only; --spot=N prints N random sentence boundaries of abstracts
+(after sentences that end in figures) so a reader can check them.
+
+The corpus holds 2,971 Cochrane reviews; each gives two texts: its abstract (the section texts
+joined as paragraphs) and its lay summary (sections joined, or the one long text with each line a
+paragraph). plainsum scores each text fully (text model, counts, every formula, per-section and
+per-sentence figures, as a build does); textstat computes the same formulas and counts. The run
+prints both times, the ratio, the median Flesch-Kincaid grade of abstracts and of lay summaries under
+each tool, and how often the two sentence counts differ.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cochrane-dev.jsonl.gz"
+TEXTSTAT_FUNCTIONS = (
+    "lexicon_count", "sentence_count", "syllable_count", "flesch_kincaid_grade", "flesch_reading_ease",
+    "smog_index", "gunning_fog", "coleman_liau_index", "automated_readability_index",
+    "dale_chall_readability_score", "linsear_write_formula",
+)
+
+
+def _paragraphs(text: str) -> str:
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def corpus_texts(path: Path = CORPUS, limit: int | None = None) -> list[tuple[str, str]]:
+    """(kind, text) pairs: 'abstract' and 'summary' for each review, in corpus order."""
+    texts: list[tuple[str, str]] = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if limit is not None and number >= limit:
+                break
+            review = json.loads(line)
+            abstract = "\n\n".join(_paragraphs(part.get("text") or "") for part in review.get("abstract") or [])
+            pls = review.get("pls") or ""
+            if isinstance(pls, list):
+                summary = "\n\n".join(_paragraphs(part.get("text") or "") for part in pls)
+            else:
+                summary = _paragraphs(pls)
+            texts.append(("abstract", abstract))
+            texts.append(("summary", summary))
+    return texts
+
+
+def _median_grades(kinds: list[str], grades: list[float]) -> dict[str, float]:
+    return {
+        kind: statistics.median(g for k, g in zip(kinds, grades) if k == kind)
+        for kind in ("abstract", "summary")
+    }
+
+
+def _spot_check(scored: list, kinds: list[str], count: int) -> None:
+    """Print `count` random sentence boundaries of abstracts next to a full stop, for a reader to judge."""
+    import random
+
+    generator = random.Random(2971)
+    boundaries = [
+        (left.text, right.text)
+        for result, kind in zip(scored, kinds) if kind == "abstract"
+        for left, right in zip(result.sentences, result.sentences[1:])
+        if left.section == right.section and any(ch.isdigit() for ch in left.text[-40:])
+    ]
+    print(f"spot check: {count} random boundaries after a sentence ending in figures (... | ...)")
+    for left, right in generator.sample(boundaries, min(count, len(boundaries))):
+        print(f"  ...{left[-70:]} | {right[:50]}...")
+
+
+def main(argv: list[str]) -> int:
+    limit = None
+    spot = 0
+    for argument in argv:
+        if argument.startswith("--limit="):
+            limit = int(argument.split("=", 1)[1])
+        elif argument.startswith("--spot="):
+            spot = int(argument.split("=", 1)[1])
+    if not CORPUS.is_file():
+        print(f"corpus not found at {CORPUS}; nothing to measure", file=sys.stderr)
+        return 2
+    from plainsum.metrics import familiar_words
+    from plainsum.offline import textstat_offline
+    from plainsum.score import score_markdown
+    from plainsum.syllables import cmu_syllables
+
+    texts = corpus_texts(limit=limit)
+    kinds = [kind for kind, _ in texts]
+
+    started = time.perf_counter()
+    cmu_syllables()
+    familiar_words()
+    score_markdown("Warm up the tables.")
+    plainsum_load = time.perf_counter() - started
+    started = time.perf_counter()
+    ts = textstat_offline()
+    for name in TEXTSTAT_FUNCTIONS:
+        getattr(ts, name)("Warm up the dictionary. It is loaded once.")
+    textstat_load = time.perf_counter() - started
+
+    started = time.perf_counter()
+    ours = [score_markdown(text) for _, text in texts]
+    plainsum_time = time.perf_counter() - started
+
+    functions = [getattr(ts, name) for name in TEXTSTAT_FUNCTIONS]
+    started = time.perf_counter()
+    theirs = [[function(text) for function in functions] for _, text in texts]
+    textstat_time = time.perf_counter() - started
+
+    our_grades = [scored.figures["flesch_kincaid_grade"] for scored in ours]
+    their_grades = [row[TEXTSTAT_FUNCTIONS.index("flesch_kincaid_grade")] for row in theirs]
+    sentence_index = TEXTSTAT_FUNCTIONS.index("sentence_count")
+    differ = sum(1 for scored, row in zip(ours, theirs) if scored.figures["sentences"] != row[sentence_index])
+    grade_index = TEXTSTAT_FUNCTIONS.index("flesch_kincaid_grade")
+    same = [abs(s.figures["flesch_kincaid_grade"] - r[grade_index])
+            for s, r in zip(ours, theirs) if s.figures["sentences"] == r[sentence_index]]
+    ours_median = _median_grades(kinds, our_grades)
+    theirs_median = _median_grades(kinds, their_grades)
+
+    print(f"texts scored: {len(texts)} ({kinds.count('abstract')} abstracts, {kinds.count('summary')} lay summaries)")
+    print(f"one-off loading: plainsum {plainsum_load:.2f} s, textstat {textstat_load:.2f} s (not in the times below)")
+    print(f"plainsum: {plainsum_time:.2f} s ({1000 * plainsum_time / len(texts):.2f} ms a text; every formula, per section and per sentence)")
+    print(f"textstat: {textstat_time:.2f} s ({1000 * textstat_time / len(texts):.2f} ms a text; {len(TEXTSTAT_FUNCTIONS)} functions)")
+    print(f"ratio: plainsum is {textstat_time / plainsum_time:.1f}x faster")
+    print("median Flesch-Kincaid grade  abstracts  lay summaries")
+    print(f"  plainsum                   {ours_median['abstract']:9.1f}  {ours_median['summary']:13.1f}")
+    print(f"  textstat                   {theirs_median['abstract']:9.1f}  {theirs_median['summary']:13.1f}")
+    print(f"sentence counts differ on {differ} of {len(texts)} texts ({100 * differ / len(texts):.0f}%)")
+    if same:
+        within = sum(1 for d in same if d <= 0.5)
+        print(f"where they agree ({len(same)} texts) the grades differ by {statistics.median(same):.2f} (median), "
+              f"within 0.5 on {100 * within / len(same):.0f}%: syllables of numbers, compounds, acronyms and "
+              "words outside the CMU dictionary (docs/readability.md)")
+    if spot:
+        _spot_check(ours, kinds, spot)
+    harder = ours_median["abstract"] > ours_median["summary"]
+    fast = textstat_time >= 3 * plainsum_time
+    print(f"plainsum rates abstracts harder: {'yes' if harder else 'NO'}; at least 3x faster: {'yes' if fast else 'NO'}")
+    return 0 if harder and fast else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,124 @@
+"""Checks of Cochrane's 2021 plain language summary rules, for reviews that use the
+`cochrane-2021` layout: the headings in order, 2 or 3 key messages, 400 to 850 words, and a
+plain title without a full stop. Free text (no review) is not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from plainsum.checks.registry import Flag, registry
+from plainsum.markup import blocks
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.score import Scored
+
+LAYOUT = "cochrane-2021"
+# (label shown to the author, pattern the heading must match), in the required order
+HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Key messages", re.compile(r"^Key messages:?$", re.I)),
+    ("What is/are ...? (about the condition or treatment)", re.compile(r"^What (?:is|are) .+\?$", re.I)),
+    ("What did we want to find out?", re.compile(r"^What did we want to find out\?$", re.I)),
+    ("What did we do?", re.compile(r"^What did we do\?$", re.I)),
+    ("What did we find?", re.compile(r"^What did we find\?$", re.I)),
+    ("What are the limitations of the evidence?", re.compile(r"^What are the limitations of the evidence\?$", re.I)),
+    ("How up to date is this evidence?", re.compile(r"^How up to date is this evidence\?$", re.I)),
+)
+
+
+def _review_2021(scored: "Scored") -> Any:
+    review = scored.document.review
+    if review is None or review.layout.name != LAYOUT:
+        return None
+    return review
+
+
+@registry.register(
+    "cochrane.headings",
+    description="A cochrane-2021 lay summary has its seven headings, in order: Key messages, What is ...?, "
+    "What did we want to find out?, What did we do?, What did we find?, What are the limitations of the "
+    "evidence?, How up to date is this evidence?",
+)
+def headings(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    if _review_2021(scored) is None:
+        return
+    found = [(block.text.strip(), block.start) for block in blocks(scored.document.body) if block.kind == "heading"]
+    last_index = -1
+    previous = None
+    for label, pattern in HEADINGS:
+        positions = [i for i, (text, _) in enumerate(found) if pattern.match(text)]
+        if not positions:
+            near = found[min(last_index + 1, len(found) - 1)][1] if found else None
+            yield Flag(f"missing heading: '{label}'" + (f" (expected after '{previous}')" if previous else ""),
+                       near, None, f"add the heading '{label}'" if "..." not in label else
+                       "the heading after Key messages must be a question such as 'What is asthma?'")
+        else:
+            index = next((i for i in positions if i > last_index), None)
+            if index is None:
+                yield Flag(f"heading '{found[positions[0]][0]}' is out of order (it should come after '{previous}')",
+                           found[positions[0]][1], None, "put the headings in the order of the 2021 template")
+            else:
+                last_index = index
+        previous = label.split(" (")[0]
+
+
+@registry.register(
+    "cochrane.key-messages",
+    description="A cochrane-2021 lay summary has min_messages to max_messages key messages (2 to 3).",
+    options={"min_messages": 2, "max_messages": 3},
+)
+def key_messages(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    review = _review_2021(scored)
+    if review is None:
+        return
+    low = int(config.check_option("cochrane.key-messages", "min_messages"))  # type: ignore[arg-type]
+    high = int(config.check_option("cochrane.key-messages", "max_messages"))  # type: ignore[arg-type]
+    messages = review.summary.get("key_messages") or []
+    count = len(messages)
+    if low <= count <= high:
+        return
+    spans = [span for span in scored.document.spans if span.prose.key.startswith("summary.key_messages.")]
+    offset = spans[0].start if spans else None
+    advice = "merge or drop the less important ones" if count > high else "add the main finding as a key message"
+    yield Flag(f"{count} key messages; the 2021 template asks for {low} to {high}", offset, None, advice)
+
+
+@registry.register(
+    "cochrane.length",
+    description="A cochrane-2021 lay summary has min_words to max_words words (400 to 850).",
+    options={"min_words": 400, "max_words": 850},
+)
+def length(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    if _review_2021(scored) is None:
+        return
+    low = float(config.check_option("cochrane.length", "min_words"))  # type: ignore[arg-type]
+    high = float(config.check_option("cochrane.length", "max_words"))  # type: ignore[arg-type]
+    words = scored.figures.get("words")
+    if words is None:
+        from plainsum.checks.plain import words_in
+
+        words = sum(words_in(sentence.text) for sentence in scored.sentences)
+    if words < low:
+        yield Flag(f"{words:.0f} words, fewer than the {low:g} the 2021 template asks for", None, None,
+                   "say more about what was done and found")
+    elif words > high:
+        yield Flag(f"{words:.0f} words, more than the {high:g} the 2021 template allows", None, None,
+                   "cut detail that readers do not need to understand the findings")
+
+
+@registry.register(
+    "cochrane.title",
+    description="The plain title of a review's lay summary does not end with a full stop.",
+)
+def title(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    review = scored.document.review
+    if review is None:
+        return
+    text = review.rendered.get(review.plain_title.key, "").strip()
+    if text.endswith("."):
+        line, column = review.plain_title.locate(len(review.plain_title.template.rstrip()) - 1)
+        yield Flag(f"the plain title ends with a full stop (plain_title, line {line}, column {column})",
+                   None, text, f"drop the full stop: \"{text.rstrip('.').rstrip()}\"")

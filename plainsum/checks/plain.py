@@ -1,0 +1,407 @@
+"""Plain-language checks of the lay summary: jargon, rare words, abbreviations, passive voice,
+long sentences, numbers that appear nowhere in the abstract, and recommendations in key messages.
+
+Each check finds "marks" (a stretch of the document body, what is wrong, what to write instead);
+the report page (plainsum.reports.review) highlights the same marks in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from plainsum.checks.registry import Flag, registry
+from plainsum.glossary import WORD, load_glossary, rare_words
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.render import Document
+    from plainsum.score import Scored, Sentence
+
+# Abbreviations most readers know; others must be spelled out at first use.
+KNOWN_ABBREVIATIONS = [
+    "UK", "US", "USA", "EU", "UN", "NHS", "HIV", "AIDS", "DNA", "RNA", "TV", "GP", "GPs", "ICU", "COVID",
+    "IQ", "OK", "AM", "PM", "II", "III", "IV", "VI",
+]
+ABBREVIATION = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(?![\w])")
+BE_FORMS = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't)"
+IRREGULAR_PARTICIPLES = (
+    "given taken shown found known seen done made written chosen driven broken beaten bitten "
+    "born borne bought brought built caught cut dealt drawn fed felt fought forgotten forgiven "
+    "frozen got gotten grown heard held hidden hit hurt kept laid led left lent lost meant met "
+    "paid put read run said sent set shaken shut sold sought spent split spoken spread stolen "
+    "struck sung taught thought thrown told understood undertaken withdrawn won worn"
+).split()
+NOT_PASSIVE = {"interested", "concerned", "tired", "married", "worried", "pleased", "surprised",
+               "supposed", "aged", "indeed", "bored", "excited", "scared", "ashamed", "satisfied",
+               "confused", "disappointed", "embarrassed", "involved", "related", "limited"}
+PASSIVE = re.compile(
+    r"\b" + BE_FORMS + r"(?:\s+(?:not|also|still|often|usually|then|only|never|always|\w+ly))*\s+"
+    r"(\w+ed|" + "|".join(IRREGULAR_PARTICIPLES) + r")\b",
+    re.I,
+)
+RECOMMENDATION = re.compile(
+    r"\b(should|must|ought to|we recommend|recommends?|recommended|we advise|are advised|is advised|"
+    r"needs? to be (?:given|used|offered)|we suggest that)\b",
+    re.I,
+)
+NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w]|,\d{3})")
+NUMBER_WORD_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of the document body a check has something to say about."""
+
+    check: str
+    offset: int  # in document.body
+    length: int
+    text: str
+    message: str
+    suggestion: str | None
+    sentence: "Sentence | None" = None
+
+    def flag(self) -> Flag:
+        return Flag(self.message, self.offset, self.sentence.text if self.sentence else self.text, self.suggestion)
+
+
+def body_offset(document: "Document", sentence: "Sentence", index: int, text: str) -> int:
+    """The body offset of `text`, found at `index` of the sentence's text."""
+    body = document.body
+    direct = sentence.offset + index
+    if body[direct : direct + len(text)] == text:
+        return direct
+    # the sentence text may differ from the body (inline markup removed): search near it
+    found = body.find(text, sentence.offset, sentence.offset + 2 * len(sentence.text) + 200)
+    return found if found >= 0 else sentence.offset
+
+
+def _mark(check: str, scored: "Scored", sentence: "Sentence", start: int, end: int, message: str,
+          suggestion: str | None) -> Mark:
+    text = sentence.text[start:end]
+    return Mark(check, body_offset(scored.document, sentence, start, text), len(text), text, message, suggestion, sentence)
+
+
+def _allow(config: "Config", check_id: str) -> set[str]:
+    value: Any = config.check_option(check_id, "allow")
+    return {str(item).lower() for item in value} if isinstance(value, list) else set()
+
+
+# --- jargon ---------------------------------------------------------------------------------------
+
+def jargon_marks(scored: "Scored", config: "Config") -> list[Mark]:
+    glossary = load_glossary()
+    allow = _allow(config, "plain.jargon")
+    seen: set[str] = set()
+    marks = []
+    for sentence in scored.sentences:
+        for hit in glossary.find(sentence.text):
+            term = hit.entry.term
+            if term in seen or term.lower() in allow or hit.text.lower() in allow:
+                continue
+            seen.add(term)  # the first use decides: explained there, it may be used freely after
+            if hit.explained:
+                continue
+            marks.append(_mark(
+                "plain.jargon", scored, sentence, hit.start, hit.end,
+                f"jargon: '{hit.text}'",
+                f"say \"{hit.entry.plain}\", or explain '{hit.text}' in brackets the first time",
+            ))
+    return marks
+
+
+def rare_word_marks(scored: "Scored", config: "Config") -> list[Mark]:
+    min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
+    allow = _allow(config, "plain.rare-word")
+    glossary = load_glossary()
+    seen: set[str] = set()
+    marks = []
+    for sentence in scored.sentences:
+        for rare in rare_words(sentence.text, min_zipf, allow, glossary):
+            key = rare.word.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            if rare.explained:
+                continue
+            marks.append(_mark(
+                "plain.rare-word", scored, sentence, rare.start, rare.end,
+                f"rare word: '{rare.word}' (word frequency {rare.zipf:.1f} on the Zipf scale, below {min_zipf:g})",
+                "use a more common word, or explain it in brackets the first time",
+            ))
+    return marks
+
+
+# --- abbreviations ---------------------------------------------------------------------------------
+
+def _defined_here(text: str, start: int, end: int) -> bool:
+    """'long form (ABBR)' or 'ABBR (long form)'."""
+    before = text[:start].rstrip()
+    after = text[end:]
+    if before.endswith("(") and re.match(r"\s*[),;]", after):
+        return bool(re.search(r"[a-z]{3,}", before[:-1][-80:]))
+    return bool(re.match(r"\s*\((?=[^)]*[a-z]{3,})[^)]+\)", after))
+
+
+def _expansion(abbreviation: str, texts: list[str]) -> str | None:
+    """The long form of an abbreviation, if any of `texts` spells it out as 'long form (ABBR)'."""
+    for text in texts:
+        match = re.search(r"([A-Za-z][A-Za-z'‐-]*(?:[\s‐-]+[A-Za-z'‐-]+){0,8})\s*\(" + re.escape(abbreviation) + r"s?\)", text)
+        if match:
+            words = re.split(r"\s+", match.group(1))
+            letters = sum(1 for ch in abbreviation if ch.isupper() or ch.isdigit())
+            return " ".join(words[-letters:]) if len(words) > letters else match.group(1)
+    return None
+
+
+def abbreviation_marks(scored: "Scored", config: "Config") -> list[Mark]:
+    allow = _allow(config, "plain.abbreviation")
+    review = scored.document.review
+    technical = [text for key, text in (review.rendered.items() if review else []) if key.endswith(".technical")]
+    seen: set[str] = set()
+    marks = []
+    uses: list[tuple["Sentence", re.Match[str]]] = []
+    for sentence in scored.sentences:
+        uses.extend((sentence, match) for match in ABBREVIATION.finditer(sentence.text))
+    for position, (sentence, match) in enumerate(uses):
+        abbreviation = match.group(1)
+        if abbreviation in seen or abbreviation.lower() in allow or len(abbreviation) < 2:
+            continue
+        seen.add(abbreviation)
+        if _defined_here(sentence.text, match.start(), match.end()):
+            continue
+        later = any(
+            m.group(1) == abbreviation and _defined_here(s.text, m.start(), m.end()) for s, m in uses[position + 1 :]
+        )
+        long_form = _expansion(abbreviation, [s.text for s, _ in uses] + technical)
+        where = "before it is spelled out" if later else "without being spelled out"
+        suggestion = (f"write \"{long_form} ({abbreviation})\" the first time, or just \"{long_form}\""
+                      if long_form else f"spell out '{abbreviation}' the first time, or avoid it")
+        marks.append(_mark("plain.abbreviation", scored, sentence, match.start(), match.end(),
+                           f"abbreviation '{match.group(0)}' used {where}", suggestion))
+    return marks
+
+
+# --- passive voice, long sentences ----------------------------------------------------------------
+
+def passive_matches(text: str) -> list[re.Match[str]]:
+    return [m for m in PASSIVE.finditer(text) if m.group(1).lower() not in NOT_PASSIVE]
+
+
+def passive_marks(scored: "Scored", config: "Config") -> list[Mark]:
+    marks = []
+    for sentence in scored.sentences:
+        for match in passive_matches(sentence.text):
+            marks.append(_mark("plain.passive", scored, sentence, match.start(), match.end(),
+                               f"passive voice: '{match.group(0)}'",
+                               "say who does it: 'we found', 'doctors gave', rather than 'it was found', 'was given'"))
+    return marks
+
+
+def words_in(text: str) -> int:
+    return len(WORD.findall(text)) + len(NUMBER.findall(text))
+
+
+def long_sentence_marks(scored: "Scored", config: "Config") -> list[Mark]:
+    limit = float(config.check_option("plain.long-sentence", "max_words"))  # type: ignore[arg-type]
+    marks = []
+    for sentence in scored.sentences:
+        count = words_in(sentence.text)
+        if count > limit:
+            marks.append(_mark("plain.long-sentence", scored, sentence, 0, len(sentence.text),
+                               f"long sentence: {count} words (limit {limit:g})",
+                               "split it into two sentences, one idea each"))
+    return marks
+
+
+# --- numbers and recommendations (need the review) -------------------------------------------------
+
+def normalise_number(text: str) -> str:
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return text
+    normal = abs(value).normalize()  # "went down by 7.5" states the MD of -7.5
+    return format(normal, "f") if normal == normal.to_integral() else str(normal)
+
+
+def known_numbers(review: Any) -> set[str]:
+    """Every number the abstract or the facts state."""
+    import datetime
+
+    known: set[str] = set()
+    texts = [text for key, text in review.rendered.items() if key.endswith(".technical")]
+    texts.append(review.title)
+
+    def add_value(value: Any) -> None:
+        if isinstance(value, bool):
+            return
+        if isinstance(value, datetime.date):
+            known.update({str(value.year), str(value.day), str(value.month)})
+        elif isinstance(value, (int, float)):
+            known.add(normalise_number(str(value)))
+        elif isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                add_value(item)
+
+    for name, value in review.facts.items():
+        if name != "results":
+            add_value(value)
+    for result in review.results:
+        known.update(normalise_number(n) for n in result.numbers_in_data())
+    for text in texts:
+        known.update(normalise_number(m.group(1)) for m in NUMBER.finditer(text))
+    return known
+
+
+def new_number_marks(scored: "Scored", config: "Config") -> list[Mark]:
+    review = scored.document.review
+    if review is None:
+        return []
+    known = known_numbers(review)
+    marks = []
+    for sentence in scored.sentences:
+        for match in NUMBER.finditer(sentence.text):
+            if NUMBER_WORD_SUFFIX.match(sentence.text[match.end() :]):
+                continue
+            if normalise_number(match.group(1)) in known:
+                continue
+            marks.append(_mark("plain.new-number", scored, sentence, match.start(), match.end(),
+                               f"the number {match.group(1)} appears nowhere in the abstract or the facts",
+                               "report only results that are in the abstract: add it to the facts or the "
+                               "abstract, or correct it"))
+    return marks
+
+
+def key_message_sentences(scored: "Scored") -> list["Sentence"]:
+    """The sentences written in the review's key messages (summary.key_messages)."""
+    document = scored.document
+    if document.review is None:
+        return []
+    spans = [span for span in document.spans if span.prose.key.startswith("summary.key_messages.")]
+    return [s for s in scored.sentences if any(span.start <= s.offset < span.end for span in spans)]
+
+
+def recommendation_marks(scored: "Scored", config: "Config") -> list[Mark]:
+    marks = []
+    for sentence in key_message_sentences(scored):
+        for match in RECOMMENDATION.finditer(sentence.text):
+            marks.append(_mark("plain.recommendation", scored, sentence, match.start(), match.end(),
+                               f"recommendation in a key message: '{match.group(0)}'",
+                               "say what the evidence shows and leave the decision to readers and their "
+                               "doctors (Cochrane summaries do not make recommendations)"))
+            break
+    return marks
+
+
+# --- registration ----------------------------------------------------------------------------------
+
+def _flags(marks: list[Mark]) -> Iterator[Flag]:
+    for mark in marks:
+        yield mark.flag()
+
+
+@registry.register(
+    "plain.jargon",
+    description="Medical and research jargon from plainsum's glossary, each with a plainer alternative; "
+    "a term explained in brackets at its first use is fine.",
+    severity="warning",
+    options={"allow": []},
+)
+def jargon(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    return _flags(jargon_marks(scored, config))
+
+
+@registry.register(
+    "plain.rare-word",
+    description="Words rarer in everyday English than min_zipf (wordfreq's Zipf scale; 2.5 is about "
+    "once in 3 million words) that are not in the glossary, unless explained in brackets.",
+    severity="warning",
+    options={"min_zipf": 2.5, "allow": []},
+)
+def rare_word(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    return _flags(rare_word_marks(scored, config))
+
+
+@registry.register(
+    "plain.abbreviation",
+    description="Abbreviations used before they are spelled out ('long form (ABBR)' or 'ABBR (long form)').",
+    severity="warning",
+    options={"allow": list(KNOWN_ABBREVIATIONS)},
+)
+def abbreviation(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    return _flags(abbreviation_marks(scored, config))
+
+
+@registry.register(
+    "plain.passive",
+    description="Sentences in the passive voice ('was given', 'were found'); each is reported.",
+    severity="warning",
+)
+def passive(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    return _flags(passive_marks(scored, config))
+
+
+@registry.register(
+    "plain.passive-share",
+    description="The share of sentences in the passive voice stays at or below max_share.",
+    severity="warning",
+    options={"max_share": 0.25},
+)
+def passive_share(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    limit = float(config.check_option("plain.passive-share", "max_share"))  # type: ignore[arg-type]
+    if not scored.sentences:
+        return
+    passive_count = sum(1 for sentence in scored.sentences if passive_matches(sentence.text))
+    share = passive_count / len(scored.sentences)
+    if share > limit:
+        yield Flag(f"{passive_count} of {len(scored.sentences)} sentences ({share:.0%}) are in the passive voice, "
+                   f"above the maximum of {limit:.0%}", None, None, "rewrite some in the active voice: 'we found'")
+
+
+@registry.register(
+    "plain.long-sentence",
+    description="Sentences longer than max_words words (plain-language guidance: 15 to 20 on average, "
+    "few above 25).",
+    severity="warning",
+    options={"max_words": 25},
+)
+def long_sentence(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    return _flags(long_sentence_marks(scored, config))
+
+
+@registry.register(
+    "plain.new-number",
+    description="Numbers in the lay summary that appear nowhere in the abstract, the facts or the results "
+    "(no new results in the summary). Needs a review; does nothing on free text.",
+    severity="warning",
+)
+def new_number(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    return _flags(new_number_marks(scored, config))
+
+
+@registry.register(
+    "plain.recommendation",
+    description="Key messages that recommend ('should', 'must', 'we recommend') instead of reporting "
+    "the evidence. Needs a review with key messages.",
+    severity="warning",
+)
+def recommendation(scored: "Scored", config: "Config") -> Iterator[Flag]:
+    return _flags(recommendation_marks(scored, config))
+
+
+# Which marks the report page highlights, and how (see plainsum.reports.review).
+MARKERS = {
+    "plain.jargon": jargon_marks,
+    "plain.rare-word": rare_word_marks,
+    "plain.abbreviation": abbreviation_marks,
+    "plain.passive": passive_marks,
+    "plain.long-sentence": long_sentence_marks,
+    "plain.new-number": new_number_marks,
+    "plain.recommendation": recommendation_marks,
+}

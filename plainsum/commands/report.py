@@ -1,0 +1,40 @@
+"""plainsum report: readability figures across many reviews, as an HTML page with charts and as JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from plainsum.cli import load_config_from
+from plainsum.errors import EXIT_INVALID, EXIT_OK, display_path
+
+
+@click.command("report")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the report (default: report/ inside the output folder).")
+@click.pass_context
+def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -> None:
+    """Check PATHS (default: the content folder) and write a readability report.
+
+    Writes <out>/index.html (grade distributions of lay summaries and abstracts, how many pass
+    the gate, the hardest reviews; SVG charts, no network) and <out>/report.json (the same
+    figures). Exit code: 0 written, 2 some content files are invalid (the report lists them).
+    """
+    from plainsum.pipeline import check
+    from plainsum.reports.overview import write_overview
+    from plainsum.templating import TemplateSet
+
+    config = load_config_from(ctx)
+    target = (out_dir or config.output_dir / "report").resolve()
+    outcome = check(list(paths), config)
+    for problem in outcome.problems:
+        click.echo(str(problem), err=True)
+    written = write_overview(outcome, config, target, TemplateSet(config.templates_dir))
+    from plainsum.reports.review import write_review_pages
+
+    written = [*written, *write_review_pages(outcome, config, target / "reviews", TemplateSet(config.templates_dir))]
+    for path in written:
+        click.echo(f"wrote {display_path(path)}")
+    ctx.exit(EXIT_INVALID if outcome.problems else EXIT_OK)

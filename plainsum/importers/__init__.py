@@ -1,0 +1,146 @@
+"""plainsum import: turn what authors already have into content files.
+
+Formats: plain text (`text`), Cochrane records in the corpus's JSON format (`cochrane-json`),
+PubMed / MEDLINE XML (`pubmed-xml`). Each input yields drafts (one per review) or, per review
+it cannot handle, a Problem; one bad review never stops the others.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from plainsum.errors import InputError, Problem, display_path
+from plainsum.importers.model import Draft
+from plainsum.yamlsource import read_text
+
+FORMATS = ("text", "cochrane-json", "pubmed-xml")
+
+
+@dataclass
+class Imported:
+    """One review read from an input: its content file text, or the problem that stopped it."""
+
+    where: Problem | None  # set when the review could not be imported
+    review_id: str | None = None
+    yaml_text: str | None = None
+    kind: str | None = None
+    layout: str | None = None
+    notes: tuple[str, ...] = ()
+    origin: str = ""  # file:line of the record
+
+
+def detect_format(path: Path, head: str) -> str:
+    name = path.name.lower()
+    if name.endswith((".json", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")):
+        return "cochrane-json"
+    if name.endswith(".xml"):
+        return "pubmed-xml"
+    start = head.lstrip()[:200]
+    if start.startswith("<"):
+        return "pubmed-xml"
+    if start.startswith(("{", "[")):
+        return "cochrane-json"
+    return "text"
+
+
+def _read(path: Path) -> str:
+    display = display_path(path)
+    if path.suffix == ".gz":
+        import gzip
+
+        try:
+            data = gzip.decompress(path.read_bytes())
+        except (OSError, EOFError) as exc:
+            raise InputError([Problem(display, 1, 1, f"cannot read gzip file: {exc}")]) from None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            return _fail(display, line, 1, "not UTF-8 text")
+    if path.is_dir():
+        raise InputError([Problem(display, 1, 1, "is a folder; give the files to import")])
+    return read_text(path, display)
+
+
+def _fail(display: str, line: int, column: int, message: str):
+    raise InputError([Problem(display, line, column, message)])
+
+
+def _from_draft(draft: Draft, origin: str) -> Imported:
+    from plainsum.importers.yamlwrite import draft_to_yaml
+
+    return Imported(None, draft.id, draft_to_yaml(draft), draft.kind, draft.layout, tuple(draft.notes), origin)
+
+
+def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id: str | None = None) -> Iterator[Imported]:
+    """Every review in one input file. Raises InputError when the file as a whole cannot be read."""
+    display = display_path(path)
+    text = _read(path)
+    chosen = detect_format(path, text[:400]) if fmt == "auto" else fmt
+    if chosen == "text":
+        from plainsum.importers.text import parse_text
+
+        if not text.strip():
+            _fail(display, 1, 1, "the file is empty")
+        yield _from_draft(parse_text(text, path.name, kind=kind, review_id=review_id), f"{display}:1")
+    elif chosen == "cochrane-json":
+        from plainsum.importers import cochrane_json
+
+        try:
+            records = list(cochrane_json.read_records(path, text))
+        except json.JSONDecodeError as exc:
+            _fail(display, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")
+        if not records:
+            _fail(display, 1, 1, "no records in the file")
+        for line, record in records:
+            try:
+                draft = cochrane_json.record_to_draft(record)
+            except cochrane_json.ImportFailure as exc:
+                doi = record.get("doi") if isinstance(record, dict) else None
+                label = f"record {doi}" if doi else "record"
+                yield Imported(Problem(display, line, 1, f"cannot import {label}: {exc}"))
+                continue
+            draft.source = f"{path.name} (DOI {draft.doi})" if draft.doi else path.name
+            if review_id and len(records) == 1:
+                draft.id = review_id
+            yield _from_draft(draft, f"{display}:{line}")
+    elif chosen == "pubmed-xml":
+        from plainsum.importers.pubmed import parse_pubmed
+
+        try:
+            drafts, failures = parse_pubmed(text, path.name, kind=kind)
+        except ET.ParseError as exc:
+            line, column = exc.position
+            _fail(display, line, column + 1, f"not well-formed XML: {str(exc).split(':')[0]}")
+        except ValueError as exc:
+            _fail(display, 1, 1, str(exc))
+        for failure in failures:
+            pmid = f" (PMID {failure.pmid})" if failure.pmid else ""
+            yield Imported(Problem(display, 1, 1, f"cannot import article {failure.index}{pmid}: {failure.message}"))
+        for draft in drafts:
+            if review_id and len(drafts) == 1:
+                draft.id = review_id
+            yield _from_draft(draft, display)
+    else:
+        raise ValueError(f"unknown import format {chosen!r}")
+
+
+def validate(imported: Imported) -> list[Problem]:
+    """Load the content file an import would write, exactly as `plainsum check` would."""
+    from plainsum.content import load_review
+
+    assert imported.review_id is not None and imported.yaml_text is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{imported.review_id}.yaml"
+        path.write_text(imported.yaml_text, encoding="utf-8")
+        try:
+            load_review(path)
+        except InputError as error:
+            return [Problem(imported.origin, 1, 1, f"imported review {imported.review_id} is not valid: {p.message}")
+                    for p in error.problems]
+    return []

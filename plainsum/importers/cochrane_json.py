@@ -1,0 +1,175 @@
+"""Cochrane records in the corpus format: one JSON object per review (doi, name, abstract, pls...).
+
+`record_to_yaml(record)` is the stable entry point for other tools: one record in, (review id,
+text of a valid content file) out, or ImportFailure with a message saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from plainsum.importers import dates, escape
+from plainsum.importers.model import Draft, DraftSection, doi_id, slug
+from plainsum.importers.sections import guess_kind, missing_required, order, section_key
+from plainsum.importers.yamlwrite import draft_to_yaml
+
+
+class ImportFailure(ValueError):
+    """A record that cannot be turned into a content file; the message says why."""
+
+
+def _text(value: Any, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ImportFailure(f"{what} must be text, not {type(value).__name__}")
+    return value
+
+
+def _parts(value: Any, what: str) -> list[tuple[str, str]]:
+    if not isinstance(value, list):
+        raise ImportFailure(f"{what} must be a list of {{heading, text}}, not {type(value).__name__}")
+    parts = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise ImportFailure(f"{what}[{index}] must be a mapping with heading and text")
+        parts.append((_text(item.get("heading"), f"{what}[{index}].heading"), _text(item.get("text"), f"{what}[{index}].text")))
+    return parts
+
+
+def _abstract_kind(headings: list[str]) -> str:
+    kind = guess_kind(headings, "Cochrane")
+    if kind == "primary-study":  # every record here is a Cochrane review, whatever its headings say
+        kind = "cochrane-review"
+    if kind == "cochrane-review":
+        keys = {section_key(kind, h) for h in headings}
+        if missing_required(kind, {k for k in keys if k}) and "methods" in {h.strip().lower() for h in headings}:
+            return "cochrane-review-brief"
+    return kind
+
+
+def summary_markdown(pls_type: str, pls: Any) -> str:
+    """The published lay summary as Markdown: its headings as level-2 headings, its paragraphs."""
+    if pls_type == "sectioned" or isinstance(pls, list):
+        pieces = []
+        for heading, text in _parts(pls, "pls"):
+            if heading.strip():
+                pieces.append("## " + escape.heading_text(heading))
+            if text.strip():
+                pieces.append(escape.prose(text))
+        return "\n\n".join(pieces)
+    return escape.prose(_text(pls, "pls"))
+
+
+def record_to_draft(record: dict[str, Any]) -> Draft:
+    if not isinstance(record, dict):
+        raise ImportFailure(f"a record must be a JSON object, not {type(record).__name__}")
+    doi = _text(record.get("doi"), "doi").strip()
+    name = escape.line(_text(record.get("name"), "name"))
+    pls_title = escape.line(_text(record.get("pls_title"), "pls_title"))
+    abstract = _parts(record.get("abstract"), "abstract")
+    if not any(text.strip() for _, text in abstract):
+        raise ImportFailure("the record has no abstract text")
+    title = name or pls_title or doi
+    if not title:
+        raise ImportFailure("the record has no title (name), plain title or DOI")
+    review_id = doi_id(doi) if doi else slug(title)
+
+    headings = [heading for heading, text in abstract if text.strip()]
+    kind = _abstract_kind(headings)
+    sections: dict[str, DraftSection] = {}
+    extras: list[tuple[str, DraftSection]] = []
+    for heading, text in abstract:
+        if not text.strip():
+            continue
+        key = section_key(kind, heading)
+        prose = escape.prose(text)
+        if key is None or key in sections:
+            extras.append((escape.line(heading) or "Untitled section", DraftSection(prose)))
+        else:
+            sections[key] = DraftSection(prose)
+    notes: list[str] = []
+    missing = missing_required(kind, set(sections))
+    if missing:
+        # a record cut short by the scrape: keep every part under its own heading
+        notes.append(f"not imported as {kind}: no section for {', '.join(missing)}; kept as kind 'other'")
+        kind, sections = "other", {}
+        extras = [(escape.line(heading) or "Untitled section", DraftSection(escape.prose(text)))
+                  for heading, text in abstract if text.strip()]
+
+    summary = summary_markdown(_text(record.get("pls_type"), "pls_type"), record.get("pls"))
+    if not summary.strip():
+        raise ImportFailure("the record has no plain language summary text")
+
+    draft = Draft(id=review_id, kind=kind, layout="as-published", title=title,
+                  plain_title=escape.jinja_literal(pls_title or title),
+                  doi=doi if doi.startswith("10.") else None, sections=order(kind, sections), extra_sections=extras,
+                  summary={"text": summary}, notes=notes)
+    _search_facts(draft, summary)
+    return draft
+
+
+def _search_facts(draft: Draft, summary: str) -> None:
+    """search_date when the search methods give it to the day; else the month, as text."""
+    search = draft.sections.get("search_methods")
+    source = search.technical if search else ""
+    found = dates.search_date(source)
+    if found is not None:
+        draft.facts["search_date"] = found
+        # only here: the summary is one long prose field, and mapping a long field whose rendered
+        # text differs from its template back to YAML positions is slow (sourcemap's diff)
+        search.technical = dates.use_fact(search.technical, found)  # type: ignore[union-attr]
+        return
+    month = dates.search_month(source) or dates.search_month(summary)
+    if month:
+        draft.facts["search_month"] = month
+
+
+def record_to_yaml(record: dict[str, Any]) -> tuple[str, str]:
+    """(review id, YAML text of a valid content file) for one corpus record; ImportFailure if impossible."""
+    draft = record_to_draft(record)
+    draft.source = f"a Cochrane record (DOI {draft.doi})" if draft.doi else "a Cochrane record"
+    return draft.id, draft_to_yaml(draft)
+
+
+def read_records(path: Path, text: str | None = None) -> Iterator[tuple[int, Any]]:
+    """(line number, record) for a .json file (one object or a list) or JSON lines (.jsonl, .jsonl.gz).
+
+    Raises json.JSONDecodeError (with its line and column) for input that is not JSON.
+    """
+    if text is None:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+            text = handle.read()
+    stripped = text.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and _single_document(text)):
+        data = json.loads(text)
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            yield 1, item
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise json.JSONDecodeError(exc.msg, text, _offset(text, number) + exc.pos) from None
+
+
+def _single_document(text: str) -> bool:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
+def _offset(text: str, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index("\n", offset) + 1
+    return offset

@@ -1,0 +1,119 @@
+"""PubMed / MEDLINE XML (PubmedArticleSet): one review or study per PubmedArticle.
+
+Structured abstracts have AbstractText elements with a Label (as printed) and an
+NlmCategory (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSIONS, UNASSIGNED).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from plainsum.importers.assemble import Part, build_draft
+from plainsum.importers.model import Draft, doi_id, slug
+from plainsum.importers.sections import KNOWN_HEADINGS, normalise
+
+CATEGORY_HEADINGS = {"BACKGROUND": "Background", "OBJECTIVE": "Objective", "METHODS": "Methods",
+                     "RESULTS": "Results", "CONCLUSIONS": "Conclusions"}
+
+
+@dataclass
+class ArticleFailure:
+    index: int  # 1-based position of the PubmedArticle in the file
+    pmid: str | None
+    message: str
+
+
+def _text(element: ET.Element | None) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext())).strip() if element is not None else ""
+
+
+def _parts(abstract: ET.Element) -> list[Part]:
+    parts: list[Part] = []
+    for element in abstract.findall("AbstractText"):
+        text = _text(element)
+        label = (element.get("Label") or "").strip()
+        category = (element.get("NlmCategory") or "").strip().upper()
+        if not label and category in CATEGORY_HEADINGS:
+            label = CATEGORY_HEADINGS[category]
+        if label and normalise(label) not in KNOWN_HEADINGS and category in CATEGORY_HEADINGS:
+            # NLM has classified a label we do not know ("DESIGN, SETTING, AND PARTICIPANTS")
+            text, label = f"{label.rstrip(':.').capitalize()}: {text}", CATEGORY_HEADINGS[category]
+        parts.append((label or None, text))
+    return parts
+
+
+def _authors(article: ET.Element) -> list[str]:
+    names = []
+    for author in article.findall("AuthorList/Author"):
+        collective = _text(author.find("CollectiveName"))
+        if collective:
+            names.append(collective)
+            continue
+        given = _text(author.find("ForeName")) or _text(author.find("Initials"))
+        last = _text(author.find("LastName"))
+        if last:
+            names.append(f"{given} {last}".strip())
+    return names
+
+
+def _doi(entry: ET.Element, article: ET.Element) -> str | None:
+    for element in list(entry.iter("ArticleId")) + list(article.iter("ELocationID")):
+        kind = element.get("IdType") or element.get("EIdType")
+        if kind == "doi" and _text(element).startswith("10."):
+            return _text(element)
+    return None
+
+
+def _citation(article: ET.Element) -> str | None:
+    journal = _text(article.find("Journal/Title")) or _text(article.find("Journal/ISOAbbreviation"))
+    year = _text(article.find("Journal/JournalIssue/PubDate/Year")) or _text(
+        article.find("Journal/JournalIssue/PubDate/MedlineDate"))[:4]
+    volume = _text(article.find("Journal/JournalIssue/Volume"))
+    issue = _text(article.find("Journal/JournalIssue/Issue"))
+    pages = _text(article.find("Pagination/MedlinePgn"))
+    if not journal:
+        return None
+    citation = journal + (f". {year}" if year else "")
+    if volume:
+        citation += f";{volume}" + (f"({issue})" if issue else "")
+    if pages:
+        citation += f":{pages}"
+    return citation + "."
+
+
+def parse_pubmed(text: str, source: str, kind: str | None = None) -> tuple[list[Draft], list[ArticleFailure]]:
+    """Raises ET.ParseError (with .position) when the text is not well-formed XML."""
+    root = ET.fromstring(text)
+    if root.tag not in ("PubmedArticleSet", "PubmedArticle"):
+        raise ValueError(f"expected a PubmedArticleSet, found <{root.tag}>")
+    entries = [root] if root.tag == "PubmedArticle" else root.findall("PubmedArticle")
+    drafts: list[Draft] = []
+    failures: list[ArticleFailure] = []
+    for index, entry in enumerate(entries, 1):
+        pmid = _text(entry.find("MedlineCitation/PMID")) or None
+        article = entry.find("MedlineCitation/Article")
+        if article is None:
+            failures.append(ArticleFailure(index, pmid, "no MedlineCitation/Article element"))
+            continue
+        abstract = article.find("Abstract")
+        parts = _parts(abstract) if abstract is not None else []
+        if not any(t for _, t in parts):
+            failures.append(ArticleFailure(index, pmid, "the article has no abstract text"))
+            continue
+        title = _text(article.find("ArticleTitle")) or _text(article.find("VernacularTitle"))
+        doi = _doi(entry, article)
+        journal = _text(article.find("Journal/Title"))
+        references = [_text(c) for c in entry.findall("PubmedData/ReferenceList/Reference/Citation") if _text(c)]
+        hint = kind or ("cochrane-review" if "cochrane" in journal.lower() and _is_classic(parts) else None)
+        review_id = doi_id(doi) if doi and "14651858" in doi else (slug(title) if title else f"pmid-{pmid}")
+        draft = build_draft(parts, title=title or None, source=f"{source} (PMID {pmid})" if pmid else source,
+                            kind=hint, references=references, doi=doi, authors=_authors(article),
+                            citation=_citation(article), review_id=review_id)
+        drafts.append(draft)
+    return drafts, failures
+
+
+def _is_classic(parts: list[Part]) -> bool:
+    return any(h and normalise(h) in ("search methods", "selection criteria") for h, _ in parts)

@@ -1,0 +1,237 @@
+"""Plain-text abstracts, as authors paste them.
+
+Recognised: headings on their own lines (seed 000), inline labels ("Search strategy: ..."),
+capitalised inline labels ("OBJECTIVE ... METHODS ..."), title-case labels after a sentence
+("... options. Background. DLRPN is ..."), a lay summary before "Read the full abstract...",
+and a trailing numbered reference list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plainsum.importers import escape
+from plainsum.importers.assemble import Part, build_draft
+from plainsum.importers.model import Draft
+from plainsum.importers.sections import KNOWN_HEADINGS, normalise
+
+LAY_SEPARATOR = re.compile(r"^\s*(read the full abstract|full abstract|abstract)\s*(\.\.\.|…|:)?\s*$", re.I)
+REFERENCE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(\S.*)$")
+REFERENCES_HEADING = re.compile(r"^\s*(references|bibliography|reference list|literature cited)\s*:?\s*$", re.I)
+INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z'’ ,&/-]{1,60}?)\s*:\s+(?=\S)")
+# all-capital labels of one to five words, as in "OBJECTIVE ... METHODS ... RESULTS ..."
+CAPS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]\s\s))([A-Z][A-Z&/,-]*(?:\s+[A-Z&/,-]+){0,4})\s*[:.]?\s+(?=[A-Z0-9(\[])")
+# "Background." / "Methods:" written in title case after the end of a sentence
+TITLE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))([A-Z][a-z]+(?:\s(?:[a-z]+|[A-Z][a-z]+)){0,3})[.:]\s+(?=[A-Z0-9(\[])")
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def _is_known(label: str) -> bool:
+    return normalise(label) in KNOWN_HEADINGS
+
+
+def _heading_line(line: str) -> str | None:
+    """The heading if the line is one on its own ("Search methods", "Authors' conclusions:")."""
+    stripped = line.strip()
+    bare = stripped.rstrip(":").strip()
+    if not bare or len(bare) > 80:
+        return None
+    if _is_known(bare):
+        return bare
+    words = bare.split()
+    if (stripped.endswith(":") and len(words) <= 8 and bare[0].isupper()) or (
+        len(words) <= 6 and bare[0].isupper() and bare[-1] not in ".,;" and not YEAR.search(bare)
+        and bare.endswith("?") is False and stripped == stripped.rstrip(".")
+    ):
+        return bare if _looks_like_heading(bare) else None
+    return None
+
+
+def _looks_like_heading(text: str) -> bool:
+    # title-ish: a few words of letters, no sentence punctuation, digits or markup
+    return re.fullmatch(r"[A-Za-z][A-Za-z'’ ,&/()-]*", text) is not None and len(text.split()) <= 6
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """Paragraphs: blank-line separated groups, or one per line when the text has no blank lines.
+
+    A heading alone on its line always starts a new block.
+    """
+    has_blank = re.search(r"\S[ \t]*\n\s*\n\s*\S", "\n".join(lines)) is not None
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if current:
+                blocks.append(" ".join(current))
+                current = []
+            continue
+        if not has_blank or (_heading_line(line) is not None and _is_known(line.strip().rstrip(":"))):
+            if current:
+                blocks.append(" ".join(current))
+                current = []
+            blocks.append(line.strip())
+            continue
+        current.append(line.strip())
+    if current:
+        blocks.append(" ".join(current))
+    return [re.sub(r"[ \t]+", " ", block).strip() for block in blocks]
+
+
+def split_references(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(lines before the trailing numbered reference list, the references)."""
+    end = len(lines)
+    found: list[tuple[int, str]] = []
+    index = end - 1
+    while index >= 0:
+        line = lines[index]
+        if not line.strip():
+            index -= 1
+            continue
+        match = REFERENCE.match(line)
+        if not match:
+            break
+        found.append((int(match.group(1) or match.group(2)), re.sub(r"\s+", " ", match.group(3)).strip()))
+        index -= 1
+    found.reverse()
+    numbers = [n for n, _ in found]
+    with_heading = index >= 0 and REFERENCES_HEADING.match(lines[index]) is not None
+    citation_like = sum(1 for _, text in found if YEAR.search(text)) >= max(1, len(found) // 2)
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)) or not (with_heading or citation_like):
+        return lines, []
+    cut = index if with_heading else index + 1
+    return lines[:cut], [text for _, text in found]
+
+
+def _split_labels(block: str, pattern: re.Pattern[str], accept) -> list[Part]:
+    """Split a paragraph at inline labels matched by `pattern` and accepted by `accept`."""
+    parts: list[Part] = []
+    cursor = 0
+    heading: str | None = None
+    for match in pattern.finditer(block):
+        label = match.group(1).strip(" ,")
+        if not accept(label):
+            continue
+        before = block[cursor:match.start()].strip()
+        if before or heading is not None:
+            parts.append((heading, before))
+        heading = label
+        cursor = match.end()
+    parts.append((heading, block[cursor:].strip()))
+    return [(h, t) for h, t in parts if t or h]
+
+
+def _caps_label(label: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", label)
+    return label.isupper() and len(letters) >= 4 and (_is_known(label) or len(label.split()) >= 2 and len(letters) >= 8)
+
+
+def parse_blocks(blocks: list[str]) -> list[Part]:
+    parts: list[Part] = []
+    pending: str | None = None  # a heading on its own line, waiting for its text
+    for block in blocks:
+        heading = _heading_line(block)
+        if heading is not None:
+            if pending is not None:
+                parts.append((pending, ""))
+            pending = heading
+            continue
+        pieces: list[Part] = [(pending, block)]
+        pending = None
+        # inline label at the start: "Search strategy: On 15 October 2013, ..."
+        label = INLINE_LABEL.match(block)
+        if label and (_is_known(label.group(1)) or len(label.group(1).split()) <= 4) and pieces[0][0] is None:
+            pieces = [(label.group(1).strip(), block[label.end():])]
+        expanded: list[Part] = []
+        for piece_heading, text in pieces:
+            caps = _split_labels(text, CAPS_LABEL, _caps_label)
+            if caps and caps[0][0] is None:
+                caps[0] = (piece_heading, caps[0][1])
+            elif piece_heading is not None:
+                caps.insert(0, (piece_heading, ""))
+            for caps_heading, caps_text in caps:
+                titled = _split_labels(caps_text, TITLE_LABEL, _is_known)
+                if titled and titled[0][0] is None:
+                    titled[0] = (caps_heading, titled[0][1])
+                elif caps_heading is not None:
+                    titled.insert(0, (caps_heading, ""))
+                expanded.extend(titled)
+        parts.extend(expanded)
+    if pending is not None:
+        parts.append((pending, ""))
+    # headings with no text of their own before another heading are dropped only if empty throughout
+    return _merge_empty(parts)
+
+
+def _merge_empty(parts: list[Part]) -> list[Part]:
+    merged: list[Part] = []
+    for heading, text in parts:
+        if merged and merged[-1][1] == "" and heading is None:
+            merged[-1] = (merged[-1][0], text)
+        else:
+            merged.append((heading, text))
+    return merged
+
+
+def _lay_markdown(parts: list[Part]) -> str:
+    pieces: list[str] = []
+    for heading, text in parts:
+        if heading:
+            pieces.append("## " + escape.heading_text(heading))
+        if text:
+            pieces.append(escape.prose(text))
+    return "\n\n".join(pieces)
+
+
+def _conclusions_from_summary(parts: list[Part], lay_parts: list[Part]) -> list[Part]:
+    """cochrane.org pages print the authors' conclusions once, in the summary: the abstract needs them too."""
+    if any(h and normalise(h) == "authors conclusions" for h, _ in parts):
+        return parts
+    found: list[Part] = []
+    for heading, text in lay_parts:
+        if heading is not None:
+            if found:
+                break
+            if normalise(heading) == "authors conclusions":
+                found.append((heading.rstrip(": "), text))
+        elif found:
+            found.append((None, text))
+    return parts + found
+
+
+def _title_block(blocks: list[str]) -> tuple[str | None, list[str]]:
+    if len(blocks) < 2:
+        return None, blocks
+    first = blocks[0]
+    if _heading_line(first) is not None and _is_known(first.rstrip(":")):
+        return None, blocks
+    if INLINE_LABEL.match(first) and _is_known(INLINE_LABEL.match(first).group(1)):
+        return None, blocks
+    sentences = re.findall(r"[.!?](?:\s|$)", first)
+    if len(first) <= 300 and len(sentences) <= 1 and not CAPS_LABEL.match(first):
+        return first, blocks[1:]
+    return None, blocks
+
+
+def parse_text(text: str, source: str, kind: str | None = None, review_id: str | None = None) -> Draft:
+    lines = escape.clean(text).split("\n")
+    lines, references = split_references(lines)
+    separator = next((i for i, line in enumerate(lines) if LAY_SEPARATOR.match(line)), None)
+    lay_lines: list[str] = []
+    if separator is not None and any(line.strip() for line in lines[:separator]):
+        lay_lines, lines = lines[:separator], lines[separator + 1:]
+    title: str | None = None
+    plain_title: str | None = None
+    summary: str | None = None
+    if lay_lines:
+        plain_title, lay_blocks = _title_block(_blocks(lay_lines))
+        summary = _lay_markdown(parse_blocks(lay_blocks))
+        title = plain_title
+        blocks = _blocks(lines)
+    else:
+        title, blocks = _title_block(_blocks(lines))
+    parts = parse_blocks(blocks)
+    if lay_lines:
+        parts = _conclusions_from_summary(parts, parse_blocks(_title_block(_blocks(lay_lines))[1]))
+    return build_draft(parts, title=title, plain_title=plain_title, source=source, kind=kind,
+                       summary_markdown=summary, references=references, review_id=review_id)

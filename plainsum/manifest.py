@@ -1,0 +1,142 @@
+"""The build manifest: what each output was made from, so unchanged documents are not rendered again.
+
+It lives in the output folder as `.plainsum-manifest.json` and records, per review, the hash
+of its inputs (the content file, and the build environment: templates, the settings that
+change output, the plainsum version and code) with its documents' results, and per file
+that plainsum wrote, its size, modification time, hash and the inputs it was made from.
+`plainsum clean` deletes exactly those files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plainsum import __version__
+from plainsum.writer import write_file
+
+MANIFEST_NAME = ".plainsum-manifest.json"
+FORMAT_VERSION = 1
+
+# Config fields that decide where things are, not what a document looks like; `paper` only
+# changes PDFs, so it is part of each PDF's own key instead (see build.format_key).
+_CONFIG_FIELDS_NOT_IN_OUTPUT = ("root", "source", "content_dir", "output_dir", "formats", "paper")
+
+
+@dataclass
+class FileEntry:
+    size: int
+    mtime_ns: int
+    sha256: str
+    key: str  # the inputs it was made from ("" for the index)
+
+    def matches(self, path: Path) -> bool:
+        """Still the file plainsum wrote, judged by size and modification time (cheap: one stat)."""
+        try:
+            status = path.stat()
+        except OSError:
+            return False
+        return status.st_size == self.size and status.st_mtime_ns == self.mtime_ns
+
+    def same_content(self, path: Path) -> bool:
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest() == self.sha256
+        except OSError:
+            return False
+
+
+@dataclass
+class ReviewEntry:
+    source: str  # absolute path of the content file
+    id: str
+    key: str  # hash of the content file and the build environment
+    draft: bool  # whether --draft was given when it was built
+    documents: list[dict[str, Any]]  # DocumentRecord.to_json()
+    outputs: dict[str, str] = field(default_factory=dict)  # output path (relative) -> format name
+
+
+@dataclass
+class Manifest:
+    environment: str = ""
+    reviews: dict[str, ReviewEntry] = field(default_factory=dict)  # by source path
+    files: dict[str, FileEntry] = field(default_factory=dict)  # by path relative to the output folder
+
+    @classmethod
+    def load(cls, output_dir: Path) -> "Manifest":
+        """The manifest in output_dir; an empty one if there is none or it cannot be read."""
+        try:
+            data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT_VERSION:
+                return cls()
+            return cls(
+                environment=data["environment"],
+                reviews={source: ReviewEntry(**entry) for source, entry in data["reviews"].items()},
+                files={name: FileEntry(**entry) for name, entry in data["files"].items()},
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "format": FORMAT_VERSION,
+            "plainsum": __version__,
+            "environment": self.environment,
+            "reviews": {source: dataclasses.asdict(entry) for source, entry in sorted(self.reviews.items())},
+            "files": {name: dataclasses.asdict(entry) for name, entry in sorted(self.files.items())},
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def save(self, output_dir: Path) -> None:
+        write_file(output_dir / MANIFEST_NAME, self.to_bytes())
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def combine(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _code_digest() -> str:
+    """plainsum's own code: an edited checkout changes outputs without a new version number."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _library_versions() -> str:
+    from importlib import metadata
+
+    versions = []
+    for name in ("jinja2", "markdown", "nh3", "textstat", "weasyprint", "pydyf"):
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return ",".join(versions)
+
+
+def environment_digest(config, templates) -> str:
+    """Everything besides a review's own file that decides what its documents look like."""
+    digest = hashlib.sha256()
+    digest.update(_code_digest().encode())
+    digest.update(_library_versions().encode())
+    for path in templates.fingerprint_files():
+        digest.update(str(path).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    settings = {
+        f.name: getattr(config, f.name)
+        for f in dataclasses.fields(config)
+        if f.name not in _CONFIG_FIELDS_NOT_IN_OUTPUT
+    }
+    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    return digest.hexdigest()

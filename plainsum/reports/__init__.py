@@ -1,0 +1,1 @@
+"""Report pages: what plainsum found, shown in place for authors."""

@@ -1,0 +1,170 @@
+"""The overview report across many reviews: grade distributions, the gate, the hardest reviews.
+
+`overview_data(outcome)` gives the figures as plain data (written as report.json);
+`write_overview(...)` writes them with an HTML page whose charts are inline SVG (no scripts,
+no network), each chart followed by the same numbers as a table.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.pipeline import Outcome
+    from plainsum.templating import TemplateSet
+
+GRADE = "flesch_kincaid_grade"
+HARDEST = 20  # how many of the hardest reviews the report lists
+BIN_TOP = 24  # grades from BIN_TOP up share the last bin
+
+
+def _record(result: Any):
+    from plainsum.pipeline import DocumentRecord, DocumentResult
+
+    return DocumentRecord.of(result) if isinstance(result, DocumentResult) else result
+
+
+def _bins(values: list[float]) -> list[dict[str, Any]]:
+    counts = [0] * (BIN_TOP + 1)
+    for value in values:
+        counts[min(BIN_TOP, max(0, math.floor(value)))] += 1
+    return [{"from": grade, "to": None if grade == BIN_TOP else grade + 1, "count": count}
+            for grade, count in enumerate(counts)]
+
+
+def _summary_stats(values: list[float]) -> dict[str, Any]:
+    if not values:
+        return {"count": 0, "mean": None, "median": None, "min": None, "max": None, "histogram": _bins([])}
+    return {"count": len(values), "mean": round(statistics.fmean(values), 2), "median": round(statistics.median(values), 2),
+            "min": round(min(values), 2), "max": round(max(values), 2), "histogram": _bins(values)}
+
+
+def overview_data(outcome: "Outcome", threshold: float | None = None) -> dict[str, Any]:
+    reviews: dict[str, dict[str, Any]] = {}
+    for result in outcome.results:
+        record = _record(result)
+        ref = record.document
+        entry = reviews.setdefault(ref.review_id, {"id": ref.review_id, "title": ref.review_title, "source": ref.source})
+        entry[ref.kind] = {
+            "grade": round(record.scored.figures.get(GRADE, 0.0), 2),
+            "reading_ease": round(record.scored.figures.get("flesch_reading_ease", 0.0), 2),
+            "words": int(record.scored.figures.get("words", 0)),
+            "passed": record.passed,
+        }
+    rows = sorted(reviews.values(), key=lambda r: r["id"])
+    gate: dict[str, dict[str, int]] = {}
+    for kind in ("summary", "abstract"):
+        scored = [r[kind] for r in rows if kind in r]
+        gate[kind] = {"passed": sum(1 for s in scored if s["passed"]), "failed": sum(1 for s in scored if not s["passed"])}
+    hardest = sorted((r for r in rows if "summary" in r), key=lambda r: -r["summary"]["grade"])[:HARDEST]
+    return {
+        "reviews": len(rows),
+        "invalid": [str(problem) for problem in outcome.problems],
+        "summary_grade_threshold": threshold,
+        "gate": gate,
+        "grades": {kind: _summary_stats([r[kind]["grade"] for r in rows if kind in r]) for kind in ("summary", "abstract")},
+        "hardest": [{"id": r["id"], "title": r["title"], "source": r["source"], "summary_grade": r["summary"]["grade"],
+                     "abstract_grade": r.get("abstract", {}).get("grade"), "passed": r["summary"]["passed"]}
+                    for r in hardest],
+        "per_review": rows,
+    }
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+
+
+def histogram_chart(data: dict[str, Any]) -> dict[str, Any]:
+    """Geometry of the grade histogram: summary and abstract bars side by side per grade."""
+    width, height, left, bottom, top = 720, 260, 40, 30, 10
+    summary = data["grades"]["summary"]["histogram"]
+    abstract = data["grades"]["abstract"]["histogram"]
+    peak = max([b["count"] for b in summary + abstract] + [1])
+    slot = (width - left - 10) / len(summary)
+    scale = (height - bottom - top) / peak
+
+    def bars(histogram: list[dict[str, Any]], offset: float, name: str) -> list[Bar]:
+        result = []
+        for index, bin_ in enumerate(histogram):
+            h = bin_["count"] * scale
+            label = f"{name}, grade {bin_['from']}{'+' if bin_['to'] is None else ''}: {bin_['count']}"
+            result.append(Bar(left + index * slot + offset, height - bottom - h, slot * 0.4, h, label))
+        return result
+
+    ticks = [{"x": left + i * slot + slot / 2, "label": f"{i}{'+' if i == BIN_TOP else ''}"}
+             for i in range(0, len(summary), 2)]
+    y_ticks = [{"y": height - bottom - v * scale, "label": str(v)} for v in _nice_ticks(peak)]
+    threshold = data.get("summary_grade_threshold")
+    threshold_x = left + min(threshold, BIN_TOP + 1) * slot if threshold is not None else None
+    return {"width": width, "height": height, "left": left, "bottom": height - bottom,
+            "summary": bars(summary, slot * 0.1, "lay summaries"), "abstract": bars(abstract, slot * 0.5, "abstracts"),
+            "ticks": ticks, "y_ticks": y_ticks, "threshold_x": threshold_x}
+
+
+def _nice_ticks(peak: int) -> list[int]:
+    step = max(1, 10 ** max(0, len(str(peak)) - 1))
+    if peak / step < 3:
+        step = max(1, step // 2)
+    return list(range(0, peak + 1, step))
+
+
+def gate_chart(data: dict[str, Any]) -> dict[str, Any]:
+    width, bar_height = 720, 28
+    rows = []
+    for index, (kind, label) in enumerate((("summary", "Lay summaries"), ("abstract", "Abstracts"))):
+        counts = data["gate"][kind]
+        total = max(1, counts["passed"] + counts["failed"])
+        passed_width = (width - 160) * counts["passed"] / total
+        rows.append({"y": 10 + index * (bar_height + 16), "label": label, "passed": counts["passed"],
+                     "failed": counts["failed"], "passed_width": passed_width,
+                     "failed_width": (width - 160) - passed_width, "height": bar_height,
+                     "percent": round(100 * counts["passed"] / total, 1)})
+    return {"width": width, "height": 10 + 2 * (bar_height + 16), "rows": rows}
+
+
+def hardest_chart(data: dict[str, Any]) -> dict[str, Any]:
+    width, row = 720, 22
+    peak = max([h["summary_grade"] for h in data["hardest"]] + [1.0])
+    rows = [{"y": 6 + i * row, "id": h["id"], "grade": h["summary_grade"],
+             "width": max(1.0, (width - 260) * max(0.0, h["summary_grade"]) / peak)}
+            for i, h in enumerate(data["hardest"])]
+    return {"width": width, "height": 12 + len(rows) * row, "rows": rows}
+
+
+def overview_page(data: dict[str, Any], templates: "TemplateSet") -> bytes:
+    template = templates.env.get_template("report/overview.html.j2")
+    return template.render(
+        data=data, histogram=histogram_chart(data), gate=gate_chart(data), hardest=hardest_chart(data),
+        style=Markup(templates.read("assets/style.css")),
+    ).encode("utf-8")
+
+
+def write_overview(outcome: "Outcome", config: "Config", output_dir: Path, templates: "TemplateSet") -> list[Path]:
+    """Write <output_dir>/index.html and <output_dir>/report.json; return the files written."""
+    from plainsum.writer import safe_output_path, write_atomic
+
+    threshold = _summary_threshold(config)
+    data = overview_data(outcome, threshold)
+    page = safe_output_path(output_dir, "index.html")
+    figures = safe_output_path(output_dir, "report.json")
+    write_atomic(figures, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    write_atomic(page, overview_page(data, templates))
+    return [page, figures]
+
+
+def _summary_threshold(config: "Config") -> float | None:
+    value = config.gate.get("summary", {}).get("max_flesch_kincaid_grade")
+    return float(value) if value is not None else None

@@ -1,0 +1,247 @@
+"""The per-review report page: the lay summary with what to fix highlighted in place.
+
+Hard and long sentences, jargon and rare words, unexplained abbreviations, passive voice, new
+numbers and recommendations are marked in the text. Each mark has a colour, a distinct
+underline or outline, and a bracketed label such as [J2], so the page reads without colour too;
+the note with the same label, beside the paragraph, says what is wrong, where in the YAML it is
+written, and what to write instead. The figures of the lay summary stand beside the abstract's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+from plainsum.checks import registry
+from plainsum.checks.plain import MARKERS, Mark
+from plainsum.markup import Block, blocks
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.pipeline import DocumentResult, Outcome
+    from plainsum.score import Scored
+    from plainsum.templating import TemplateSet
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    letter: str  # the label shown in the text, readable without colour
+    name: str
+    explanation: str
+    sentence_level: bool = False
+
+
+CATEGORIES = (
+    Category("hard", "H", "Hard or long sentence", "the whole sentence has a tinted background and a thick left bar", True),
+    Category("jargon", "J", "Jargon or rare word", "double underline"),
+    Category("abbreviation", "A", "Abbreviation not spelled out", "dashed box"),
+    Category("passive", "P", "Passive voice", "dotted underline"),
+    Category("number", "N", "Number not in the abstract or facts", "solid box"),
+    Category("recommendation", "R", "Recommendation in a key message", "wavy underline"),
+)
+BY_KEY = {category.key: category for category in CATEGORIES}
+CHECK_CATEGORY = {
+    "readability.hard-sentence": "hard",
+    "plain.long-sentence": "hard",
+    "plain.jargon": "jargon",
+    "plain.rare-word": "jargon",
+    "plain.abbreviation": "abbreviation",
+    "plain.passive": "passive",
+    "plain.new-number": "number",
+    "plain.recommendation": "recommendation",
+}
+
+
+@dataclass
+class Note:
+    label: str
+    category: Category
+    check: str
+    severity: str
+    text: str
+    message: str
+    suggestion: str | None
+    location: str
+
+
+@dataclass
+class Row:
+    """One heading, paragraph or list item, with the notes for its marks beside it."""
+
+    kind: str
+    html: Markup
+    level: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+def _enabled(check_id: str, config: "Config") -> str | None:
+    if check_id not in registry:
+        return None
+    severity = registry.severity(registry[check_id], config)
+    return None if severity == "off" else severity
+
+
+def collect_marks(scored: "Scored", config: "Config") -> list[tuple[Mark, str]]:
+    """Every mark on the document from the enabled highlighting checks, with its severity."""
+    marks: list[tuple[Mark, str]] = []
+    for check_id, finder in MARKERS.items():
+        severity = _enabled(check_id, config)
+        if severity:
+            marks.extend((mark, severity) for mark in finder(scored, config))
+    severity = _enabled("readability.hard-sentence", config)
+    if severity:
+        by_offset = {sentence.offset: sentence for sentence in scored.sentences}
+        for flag in registry["readability.hard-sentence"].function(scored, config):
+            sentence = by_offset.get(flag.offset) if flag.offset is not None else None
+            if sentence is not None:
+                marks.append((Mark("readability.hard-sentence", sentence.offset, len(sentence.text), sentence.text,
+                                   flag.message, flag.suggestion, sentence), severity))
+    return marks
+
+
+def _events(block: Block, marks: list[tuple[Mark, Note]]) -> list[tuple[int, int, float, str]]:
+    """(position, order, depth, html) events for the marks inside one block."""
+    index = {offset: i for i, offset in enumerate(block.offsets)}
+    events: list[tuple[int, int, float, str]] = []
+    placed: list[tuple[int, int]] = []
+    sentences: set[tuple[int, int]] = set()
+    for mark, note in marks:
+        start = index.get(mark.offset)
+        last = index.get(mark.offset + mark.length - 1)
+        if start is None or last is None or last < start:
+            continue
+        end = last + 1
+        category = note.category
+        if category.sentence_level:
+            if (start, end) in sentences:  # already marked by another check: add the label only
+                events.append((end, 0, 0.5, f'<sup class="tag" id="m-{note.label}">[{note.label}]</sup>'))
+                continue
+            sentences.add((start, end))
+            events.append((start, 1, 0, f'<span class="hl hl-{category.key}" id="m-{note.label}">'))
+            events.append((end, 0, 0, f'<sup class="tag">[{note.label}]</sup></span>'))
+            continue
+        if any(start < p_end and p_start < end for p_start, p_end in placed):
+            # overlaps a word already marked: show its label after that word instead
+            events.append((end, 0, 2, f'<sup class="tag">[{note.label}]</sup>'))
+            continue
+        placed.append((start, end))
+        title = escape(note.suggestion or note.message)
+        events.append((start, 1, 1, f'<mark class="hl hl-{category.key}" id="m-{note.label}" title="{title}">'))
+        events.append((end, 0, 1, f'</mark><sup class="tag">[{note.label}]</sup>'))
+    return events
+
+
+def _render_text(block: Block, marks: list[tuple[Mark, Note]]) -> Markup:
+    events = _events(block, marks)
+    # at one position: closing tags first (inner before outer), then opening (outer before inner)
+    events.sort(key=lambda e: (e[0], e[1], -e[2] if e[1] == 0 else e[2]))
+    pieces: list[str] = []
+    cursor = 0
+    for position, _, _, html in events:
+        pieces.append(str(escape(block.text[cursor:position])))
+        pieces.append(html)
+        cursor = position
+    pieces.append(str(escape(block.text[cursor:])))
+    return Markup("".join(pieces))
+
+
+def annotate(result: "DocumentResult", config: "Config") -> tuple[list[Row], list[Note]]:
+    """The document as rows of highlighted HTML with their notes, and every note in order."""
+    scored = result.scored
+    document = scored.document
+    counters: dict[str, int] = {}
+    notes_by_mark: list[tuple[Mark, Note]] = []
+    for mark, severity in sorted(collect_marks(scored, config), key=lambda item: (item[0].offset, -item[0].length)):
+        category = BY_KEY[CHECK_CATEGORY[mark.check]]
+        counters[category.letter] = counters.get(category.letter, 0) + 1
+        location = document.locate(mark.offset, mark.text)
+        notes_by_mark.append((mark, Note(f"{category.letter}{counters[category.letter]}", category, mark.check, severity,
+                                         mark.text, mark.message, mark.suggestion, str(location))))
+    rows: list[Row] = []
+    body_blocks = blocks(document.body)
+    for block in body_blocks:
+        inside = [(mark, note) for mark, note in notes_by_mark if _in_block(block, mark)]
+        rows.append(Row(block.kind, _render_text(block, inside), block.level, [note for _, note in inside]))
+    return rows, [note for _, note in notes_by_mark]
+
+
+def _in_block(block: Block, mark: Mark) -> bool:
+    return bool(block.offsets) and block.offsets[0] <= mark.offset <= block.offsets[-1]
+
+
+def figure_rows(summary: "DocumentResult | None", abstract: "DocumentResult | None") -> list[dict[str, object]]:
+    keys: list[str] = []
+    for result in (summary, abstract):
+        if result is not None:
+            keys.extend(k for k, v in result.scored.figures.items() if isinstance(v, (int, float)) and k not in keys)
+
+    def shown(result: "DocumentResult | None", key: str) -> str:
+        if result is None or not isinstance(result.scored.figures.get(key), (int, float)):
+            return "-"
+        value = float(result.scored.figures[key])
+        return f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
+
+    return [{"name": key.replace("_", " "), "summary": shown(summary, key), "abstract": shown(abstract, key)} for key in keys]
+
+
+def review_page(results: Iterable["DocumentResult"], config: "Config", templates: "TemplateSet") -> bytes:
+    """The report page of one review, from its checked documents."""
+    results = list(results)
+    summary = next((r for r in results if r.document.kind == "summary"), None)
+    abstract = next((r for r in results if r.document.kind == "abstract"), None)
+    first = summary or abstract
+    if first is None or first.document.review is None:
+        raise ValueError("a review page needs the checked documents of one review")
+    review = first.document.review
+    rows, notes = annotate(summary, config) if summary is not None else ([], [])
+    counts = {category.key: sum(1 for note in notes if note.category is category) for category in CATEGORIES}
+    template = templates.env.get_template("report/review.html.j2")
+    html = template.render(
+        review=review,
+        plain_title=summary.document.title if summary else review.title,
+        rows=_group_items(rows),
+        notes=notes,
+        categories=CATEGORIES,
+        counts=counts,
+        figures=figure_rows(summary, abstract),
+        documents=[
+            {"name": r.document.kind, "passed": r.passed, "findings": [f.as_dict() for f in r.findings]}
+            for r in (summary, abstract) if r is not None
+        ],
+    )
+    return html.encode("utf-8")
+
+
+def _group_items(rows: list[Row]) -> list[dict[str, object]]:
+    """Consecutive list items become one list, so the page keeps the summary's bullets."""
+    grouped: list[dict[str, object]] = []
+    for row in rows:
+        if row.kind == "item" and grouped and grouped[-1]["kind"] == "list":
+            grouped[-1]["items"].append(row)  # type: ignore[union-attr]
+        elif row.kind == "item":
+            grouped.append({"kind": "list", "items": [row]})
+        else:
+            grouped.append({"kind": row.kind, "row": row})
+    return grouped
+
+
+def write_review_pages(outcome: "Outcome", config: "Config", folder: Path, templates: "TemplateSet") -> list[Path]:
+    """Write <folder>/<id>.html for every review checked in `outcome` (`plainsum report` uses
+    output/report/reviews/); return the files written."""
+    from plainsum.writer import safe_output_path, write_atomic
+
+    by_review: dict[str, list[DocumentResult]] = {}
+    for result in outcome.results:
+        if result.document.review is not None:
+            by_review.setdefault(result.document.review.id, []).append(result)
+    written = []
+    for review_id, results in sorted(by_review.items()):
+        target = safe_output_path(folder, f"{review_id}.html")
+        write_atomic(target, review_page(results, config, templates))
+        written.append(target)
+    return written

@@ -1,0 +1,342 @@
+"""Tables of texts each plain-language check must flag and must pass.
+
+Free-text checks run on Markdown through `score_markdown`. Checks that need the review
+(plain.new-number, plain.recommendation) get a small review built here: their texts are the lay
+summary parts of a cochrane-2021 review (see `review_yaml`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from plainsum.checks import registry
+from plainsum.config import load_config
+from plainsum.content import load_review
+from plainsum.render import render_documents
+from plainsum.score import score_document, score_markdown
+from plainsum.templating import TemplateSet
+
+REVIEW_CHECKS = {"plain.new-number", "plain.recommendation"}
+
+
+def review_yaml(what_we_found: str = "We found 12 studies with 840 people.",
+                key_messages: tuple[str, ...] = ("Exercise may reduce pain a little.", "We need more studies."),
+                plain_title: str = "Exercise for back pain") -> str:
+    """A small but complete cochrane-2021 review whose lay summary parts the tables vary."""
+    messages = "\n".join(f"    - {message!r}" for message in key_messages)
+    return textwrap.dedent("""\
+        id: tiny
+        kind: cochrane-review
+        layout: cochrane-2021
+        title: Exercise therapy for chronic low back pain
+        plain_title: {plain_title!r}
+        facts:
+          search_date: 2020-03-15
+          included_studies: 12
+          participants: 840
+          intervention: exercise therapy
+          plain_intervention: exercise
+        results:
+          - id: pain
+            outcome: {{technical: pain intensity, plain: pain}}
+            measure: MD
+            estimate: -7.5
+            ci: [-10.2, -4.8]
+            studies: 9
+            participants: 612
+            certainty: low
+            size: small
+            direction: reduce
+        sections:
+          background: {{technical: Low back pain is common.}}
+          objectives: {{technical: To assess exercise therapy.}}
+          search_methods: {{technical: "We searched MEDLINE on {{{{ search_date | long_date }}}}."}}
+          selection_criteria: {{technical: Randomised trials.}}
+          data_collection: {{technical: Standard methods.}}
+          main_results:
+            technical: "We included {{{{ included_studies }}}} trials ({{{{ participants }}}} participants). {{{{ results.pain.technical }}}}"
+          authors_conclusions: {{technical: Exercise may help a little.}}
+        summary:
+          key_messages:
+        {messages}
+          what_is_heading: What is low back pain?
+          what_is: Pain in the lower back that lasts a long time.
+          want_to_find_out: We wanted to know if exercise helps.
+          what_we_did: We searched for studies.
+          what_we_found: {what_we_found!r}
+          limitations: The studies were small.
+        """).format(plain_title=plain_title, messages=textwrap.indent(messages, "  ").replace("      -", "    -"),
+                    what_we_found=what_we_found)
+
+
+CASES: dict[str, dict[str, list[str]]] = {
+    "plain.jargon": {
+        "flag": [
+            "We found no randomised controlled trials.",
+            "Half of the people had adverse events.",
+            "The treatment did not change mortality.",
+            "It lowered HbA1c in people with hypertension.",
+            "Most people had chronic pain.",
+            "Oedema was common.",
+            "Some trials used a placebo.",
+        ],
+        "pass": [
+            "We found no studies in which chance decided who got which treatment.",
+            "Some trials used a placebo (a fake treatment that looks like the real one).",
+            "Half of the people had unwanted effects.",
+            "Most people had long-lasting pain.",
+        ],
+    },
+    "plain.rare-word": {
+        "flag": [
+            "The nerves at the lumbosacral level were damaged.",
+            "Some people felt oversensitivity to touch.",
+            "Racecadotril was given to children.",
+        ],
+        "pass": [
+            "The nerves at the base of the spine were damaged.",
+            "Racecadotril (a medicine for diarrhoea) was given to children.",
+            "We looked at studies of children with diarrhoea.",
+            "The WHO and Cochrane helped.",
+        ],
+    },
+    "plain.abbreviation": {
+        "flag": [
+            "We found six RCTs.",
+            "ILSP is rare. Idiopathic lumbosacral plexopathy (ILSP) affects the legs.",
+            "The CI was wide.",
+        ],
+        "pass": [
+            "We found six randomised controlled trials (RCTs). The RCTs were small.",
+            "People with HIV took part.",
+            "Chronic obstructive pulmonary disease (COPD) makes breathing hard. COPD is common.",
+            "ILSP (idiopathic lumbosacral plexopathy) affects the legs.",
+        ],
+    },
+    "plain.passive": {
+        "flag": [
+            "The medicine was given to children.",
+            "It is thought that blood vessels become inflamed.",
+            "Studies were not included if they were small.",
+            "The results have been shown in a table.",
+            "More research is needed.",
+            "The drug is used to treat pain.",
+        ],
+        "pass": [
+            "We gave the medicine to children.",
+            "Doctors think that blood vessels become inflamed.",
+            "We were interested in children.",
+            "The trials were small.",
+            "This was indeed a surprise.",
+        ],
+    },
+    "plain.passive-share": {
+        "flag": [
+            "The medicine was given to children. The results were recorded. We looked at them.",
+            "It was found that nothing was changed.",
+        ],
+        "pass": [
+            "We gave the medicine to children. We recorded the results. We looked at them. It was done well.",
+            "We looked for studies. We found none.",
+        ],
+    },
+    "plain.long-sentence": {
+        "flag": [
+            "We searched for studies that compared adults who were invited to health checks with adults who "
+            "were not invited to any check at all during the years of the study.",
+        ],
+        "pass": [
+            "We searched for studies. They compared adults invited to health checks with adults who were not.",
+            "- a short list item\n- another short item",
+        ],
+    },
+    "plain.new-number": {
+        "flag": [
+            review_yaml(what_we_found="We found 14 studies with 840 people."),
+            review_yaml(what_we_found="Exercise lowered pain by 27%."),
+            review_yaml(what_we_found="The studies took place between 1995 and 2019."),
+        ],
+        "pass": [
+            review_yaml(what_we_found="We found 12 studies with 840 people. {{ results.pain.plain }}"),
+            review_yaml(what_we_found="We found twelve studies; 9 of them, with 612 people, measured pain."),
+            review_yaml(what_we_found="The evidence is from 2020 and earlier; we found 12 studies."),
+            review_yaml(what_we_found="Pain scores went down by 7.50 points on average."),
+        ],
+    },
+    "plain.recommendation": {
+        "flag": [
+            review_yaml(key_messages=("People with back pain should exercise.", "We need more studies.")),
+            review_yaml(key_messages=("Exercise may reduce pain a little.", "We recommend exercise for everyone.")),
+            review_yaml(key_messages=("Doctors must offer exercise.", "Exercise may reduce pain a little.")),
+        ],
+        "pass": [
+            review_yaml(),
+            review_yaml(key_messages=("Exercise may reduce pain a little.", "It may not help everyone.")),
+        ],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory):
+    return load_config(tmp_path_factory.mktemp("empty-project"))
+
+
+def scored_review(text: str, tmp_path: Path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    review = load_review(path)
+    summary = next(d for d in render_documents(review, TemplateSet(None)) if d.kind == "summary")
+    return score_document(summary)
+
+
+def run_check(check_id: str, text: str, config, tmp_path: Path) -> list:
+    scored = scored_review(text, tmp_path) if check_id in REVIEW_CHECKS else score_markdown(text)
+    return list(registry[check_id].function(scored, config))
+
+
+def _params(expect: str):
+    return [
+        pytest.param(check_id, text, id=f"{check_id}-{expect}-{index}")
+        for check_id, table in CASES.items()
+        for index, text in enumerate(table[expect])
+    ]
+
+
+@pytest.mark.parametrize("check_id,text", _params("flag"))
+def test_flags(check_id: str, text: str, config, tmp_path: Path) -> None:
+    flags = run_check(check_id, text, config, tmp_path)
+    assert flags, f"{check_id} should flag: {text[-200:]!r}"
+    for flag in flags:
+        assert flag.message and flag.suggestion
+
+
+@pytest.mark.parametrize("check_id,text", _params("pass"))
+def test_passes(check_id: str, text: str, config, tmp_path: Path) -> None:
+    flags = run_check(check_id, text, config, tmp_path)
+    assert not flags, f"{check_id} should pass {text[-200:]!r}, got {[f.message for f in flags]}"
+
+
+def test_jargon_names_the_plain_alternative(config) -> None:
+    [flag] = run_check("plain.jargon", "Some trials used a placebo.", config, Path("."))
+    assert "placebo" in flag.message
+    assert "fake treatment" in flag.suggestion
+    assert flag.sentence == "Some trials used a placebo."
+
+
+def test_jargon_reports_each_term_once(config) -> None:
+    flags = run_check("plain.jargon", "Placebo helped. Placebo did not help.", config, Path("."))
+    assert len(flags) == 1
+
+
+def test_abbreviation_suggests_the_long_form_from_the_abstract(config, tmp_path: Path) -> None:
+    scored = scored_review(review_yaml(what_we_found="We found 12 RCTs."), tmp_path)
+    text = scored.document.review.rendered["sections.selection_criteria.technical"]
+    assert "RCT" not in text  # the tiny review does not define it, so the suggestion is generic
+    [flag] = list(registry["plain.abbreviation"].function(scored, config))
+    assert "RCTs" in flag.message
+
+
+def test_allow_option_silences_a_word(tmp_path: Path) -> None:
+    (tmp_path / "plainsum.toml").write_text('[checks."plain.rare-word"]\nallow = ["lumbosacral"]\n', encoding="utf-8")
+    config = load_config(tmp_path)
+    assert not run_check("plain.rare-word", "The lumbosacral nerves.", config, tmp_path)
+
+
+def test_findings_point_at_the_yaml_line(tmp_path: Path) -> None:
+    """A finding in the lay summary names the file, line and column where the word is written."""
+    text = review_yaml(what_we_found="We found 12 studies.\n\n\n  Adverse events were rare.")
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    config = load_config(tmp_path)
+    review = load_review(path)
+    summary = next(d for d in render_documents(review, TemplateSet(None)) if d.kind == "summary")
+    findings = [f for f in registry.run(score_document(summary), config) if f.check == "plain.jargon"]
+    assert findings
+    finding = findings[0]
+    line = text.splitlines()[finding.location.line - 1]
+    assert line[finding.location.column - 1 :].lower().startswith("adverse events")
+    assert finding.as_dict()["suggestion"]
+
+
+def test_check_json_lists_each_finding_with_its_place_and_suggestion(tmp_path: Path, cli) -> None:
+    """`plainsum check --format json` (the CI output) carries check id, severity, file, line, column, suggestion."""
+    import json
+
+    (tmp_path / "content").mkdir()
+    text = review_yaml(what_we_found="We found 12 studies. Adverse events were rare.")
+    (tmp_path / "content" / "tiny.yaml").write_text(text, encoding="utf-8")
+    run = cli("check", "--format", "json", cwd=tmp_path)
+    if run.returncode == 2 and "--format" in run.stderr:
+        pytest.skip("plainsum check --format is not available yet")
+    data = json.loads(run.stdout)
+    findings = []
+
+    def collect(node) -> None:
+        if isinstance(node, dict):
+            if "check" in node and "severity" in node:
+                findings.append(node)
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(data)
+    jargon = [f for f in findings if f["check"] == "plain.jargon"]
+    assert jargon, findings
+    finding = jargon[0]
+    assert finding["severity"] == "warning"
+    assert finding["file"].endswith("tiny.yaml")
+    line = text.splitlines()[finding["line"] - 1]
+    assert line[finding["column"] - 1 :].startswith("Adverse events")
+    assert "unwanted" in finding["suggestion"]
+
+
+def test_glossary_has_at_least_150_distinct_terms_with_plain_alternatives() -> None:
+    import yaml
+
+    from plainsum.glossary import GLOSSARY_PATH, load_glossary
+
+    node = yaml.compose(GLOSSARY_PATH.read_text(encoding="utf-8"))
+    keys = [key.value for key, _ in node.value]
+    assert len(keys) == len(set(keys)), "duplicate glossary terms"
+    glossary = load_glossary()
+    assert len(glossary) >= 150
+    for entry in glossary.entries:
+        assert entry.plain.lower() != entry.term.lower()
+
+
+@pytest.mark.parametrize("text,term", [
+    ("They were randomized.", "randomised"),
+    ("Two randomised controlled trials were found.", "randomised controlled trial"),
+    ("Edema and anemia were common.", "oedema"),
+    ("Both therapies reduced morbidities.", "morbidity"),
+    ("Two meta-analyses agreed.", "meta-analysis"),
+    ("We saw no adverse-events.", "adverse event"),
+])
+def test_glossary_matches_spellings_and_plurals(text: str, term: str) -> None:
+    from plainsum.glossary import load_glossary
+
+    assert term in [hit.entry.term for hit in load_glossary().find(text)]
+
+
+def test_severity_and_switch_come_from_the_config(tmp_path: Path, cli) -> None:
+    """A new number is a warning by default (the gate passes); set to error it fails the gate; off, it is gone."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tiny.yaml").write_text(
+        review_yaml(what_we_found="We found 14 studies with 840 people."), encoding="utf-8")
+    config_file = tmp_path / "plainsum.toml"
+    settings = '[checks]\n"cochrane.length" = "off"\n'
+    config_file.write_text(settings, encoding="utf-8")
+    run = cli("check", "-v", cwd=tmp_path)
+    assert run.returncode == 0 and "warning [plain.new-number]" in run.stdout, run.stdout + run.stderr
+    config_file.write_text(settings + '"plain.new-number" = "error"\n', encoding="utf-8")
+    run = cli("check", cwd=tmp_path)
+    assert run.returncode == 1 and "error [plain.new-number] the number 14" in run.stdout, run.stdout
+    config_file.write_text(settings + '"plain.new-number" = "off"\n', encoding="utf-8")
+    run = cli("check", "-v", cwd=tmp_path)
+    assert run.returncode == 0 and "plain.new-number" not in run.stdout

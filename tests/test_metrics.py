@@ -1,0 +1,190 @@
+"""Formulas and counts: agreement with textstat on ordinary prose, the deliberate differences, syllables."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import statistics
+
+import pytest
+
+from plainsum import metrics
+from plainsum.offline import textstat_offline
+from plainsum.score import score_markdown, score_text
+from plainsum.syllables import cmu_syllables, rule_syllables, syllables
+
+from conftest import CORPUS
+
+# Ordinary prose, written for these tests: no statistics or abbreviations, so sentence splitting is
+# not at stake, and every word is in the CMU dictionary.
+ORDINARY_PROSE = [
+    "The doctor asked her patients to walk for half an hour every day. Most of them found the walks easy "
+    "at first. After a few weeks, many said they slept better and felt less tired. Some people stopped "
+    "because of bad weather or sore feet. The team wanted to know whether the walks helped people with "
+    "back pain. They also asked how often people missed a day. In the end, the people who kept walking "
+    "had less pain than those who stopped.",
+    "We looked for studies that tested a new way to help children with asthma breathe more easily. "
+    "Children with asthma often cough at night and find it hard to play sports. Their parents worry about "
+    "attacks and about side effects of medicine. We found six studies with more than a thousand children "
+    "in total. The studies took place in schools, clinics and homes in several countries. Most children "
+    "used an inhaler each morning and each evening. The new treatment seemed to reduce the number of "
+    "attacks, but we are not sure about this result.",
+    "People who smoke are more likely to have heart disease, lung cancer and stroke. Quitting smoking at "
+    "any age brings benefits, and the sooner a person stops, the better. Many smokers try to quit several "
+    "times before they succeed. Support from family, friends and health workers can make a real "
+    "difference. Some people use nicotine patches or gum to manage cravings. Others prefer counseling or "
+    "group meetings. This review compared these approaches to find out which ones work best for adults "
+    "who want to stop.",
+    "Sleep is important for memory, mood and general health. Adults need around seven to nine hours each "
+    "night, although needs vary from person to person. Poor sleep has been linked to weight gain, accidents "
+    "at work and problems with concentration. Simple habits can improve sleep for many people. Going to bed "
+    "at the same time every night helps the body keep a regular rhythm. Avoiding screens and heavy meals "
+    "late in the evening can also help. When these changes are not enough, a doctor may suggest other "
+    "treatments.",
+    "Falls are a common reason for older people to go to hospital. A fall can lead to a broken hip, a loss "
+    "of confidence and a move into a care home. Exercise that improves balance and strength may prevent "
+    "some falls. In this review we included studies of exercise classes, home exercise and walking groups. "
+    "People who took part in exercise that challenged their balance fell less often than people who did "
+    "not. The effect was clearest for programs that lasted more than three months.",
+]
+
+TEXTSTAT_NAMES = {
+    "flesch_kincaid_grade": "flesch_kincaid_grade",
+    "flesch_reading_ease": "flesch_reading_ease",
+    "smog_index": "smog_index",
+    "gunning_fog": "gunning_fog",
+    "coleman_liau_index": "coleman_liau_index",
+    "automated_readability_index": "automated_readability_index",
+    "dale_chall_readability_score": "dale_chall_readability_score",
+    "linsear_write_formula": "linsear_write_formula",
+    "words": "lexicon_count",
+    "sentences": "sentence_count",
+    "syllables": "syllable_count",
+}
+
+
+@pytest.mark.parametrize("text", ORDINARY_PROSE, ids=[t[:30] for t in ORDINARY_PROSE])
+def test_every_formula_agrees_with_textstat_on_ordinary_prose(text: str) -> None:
+    ts = textstat_offline()
+    ours = score_text(text)
+    differences = {
+        name: (round(ours[name], 2), round(getattr(ts, function)(text), 2))
+        for name, function in TEXTSTAT_NAMES.items()
+        if abs(ours[name] - getattr(ts, function)(text)) > 0.1
+    }
+    assert not differences
+
+
+def test_ordinary_prose_joined_agrees_too() -> None:
+    text = " ".join(ORDINARY_PROSE)
+    ts = textstat_offline()
+    ours = score_text(text)
+    for name, function in TEXTSTAT_NAMES.items():
+        assert ours[name] == pytest.approx(getattr(ts, function)(text), abs=0.1), name
+
+
+def test_statistics_do_not_split_sentences_as_they_do_in_textstat() -> None:
+    text = "Pain fell at four weeks in the treated group (RR 0.73, 95% CI 0.65 to 0.81). Two small trials reported harms."
+    assert score_text(text)["sentences"] == 2
+    assert textstat_offline().sentence_count(text) > 2  # textstat splits at the decimal points
+
+
+def test_figures_come_from_the_counts() -> None:
+    text = ORDINARY_PROSE[0]
+    figures = score_text(text)
+    words, sentences, syllable_count = figures["words"], figures["sentences"], figures["syllables"]
+    assert figures["flesch_kincaid_grade"] == pytest.approx(0.39 * words / sentences + 11.8 * syllable_count / words - 15.59)
+    assert figures["flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * words / sentences - 84.6 * syllable_count / words)
+    assert figures["words_per_sentence"] == pytest.approx(words / sentences)
+    assert figures["long_word_share"] == pytest.approx(100 * figures["long_words"] / words)
+
+
+def test_sections_and_sentences_add_up_to_the_document() -> None:
+    body = "## One\n\n" + ORDINARY_PROSE[0] + "\n\n## Two\n\n" + ORDINARY_PROSE[1] + "\n"
+    scored = score_markdown(body, min_words=0)
+    assert [s.heading for s in scored.sections] == ["One", "Two"]
+    for name in ("words", "sentences", "syllables", "long_words"):
+        assert sum(s.figures[name] for s in scored.sections) == scored.figures[name]
+    assert sum(s.figures["words"] for s in scored.sentences) == scored.figures["words"]
+    assert all("flesch_kincaid_grade" in s.figures for s in scored.sentences)
+
+
+def test_formulas_are_not_applied_to_short_sections() -> None:
+    body = "## Short\n\nA few words only.\n\n## Long\n\n" + ORDINARY_PROSE[1] + "\n"
+    scored = score_markdown(body, min_words=50)
+    short, long = scored.sections
+    assert not short.formulas_applied and "flesch_kincaid_grade" not in short.figures
+    assert short.figures["words"] == 4
+    assert long.formulas_applied and "smog_index" in long.figures
+
+
+def test_syllables_from_the_dictionary_and_the_rules() -> None:
+    assert syllables("the") == 1
+    assert syllables("medicine") == 3
+    assert syllables("Immunotherapy") == 6  # case does not matter
+    assert syllables("long-term") == 2  # compounds: the sum of the parts
+    assert syllables("placebo-controlled") == 5
+    assert syllables("ILSP") == 4  # an acronym is read letter by letter
+    assert syllables("0.73") == 1 and syllables("95%") == 1  # numbers: one syllable, as in textstat
+    assert syllables("radiculoplexus") == rule_syllables("radiculoplexus") == 6
+
+
+def test_rules_for_unknown_words_match_the_dictionary_on_most_words() -> None:
+    table = cmu_syllables()
+    words = sorted(w for w in table if w.isalpha() and len(w) > 3)
+    sample = random.Random(7).sample(words, 3000)
+    exact = sum(rule_syllables(w) == table[w] for w in sample) / len(sample)
+    assert exact > 0.85
+
+
+def test_numbers_are_familiar_words_in_dale_chall() -> None:
+    assert metrics.word_info("2013").familiar
+    assert not metrics.word_info("immunotherapy").familiar
+    assert metrics.word_info("Children,").familiar
+    assert metrics.word_info("follow-up").familiar  # a compound of familiar words is familiar
+    assert metrics.word_info("—") is None
+
+
+def test_linsear_write_reads_the_first_hundred_words() -> None:
+    ts = textstat_offline()
+    text = " ".join(ORDINARY_PROSE[:3])
+    assert score_text(text)["words"] > 100
+    assert score_text(text)["linsear_write_formula"] == pytest.approx(ts.linsear_write_formula(text), abs=0.1)
+
+
+def _corpus_sample(limit: int) -> list[tuple[str, str]]:
+    texts = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number >= limit:
+                break
+            review = json.loads(line)
+            abstract = "\n\n".join(part["text"] for part in review["abstract"] if part.get("text"))
+            pls = review["pls"]
+            summary = "\n\n".join(p["text"] for p in pls if p.get("text")) if isinstance(pls, list) else pls.replace("\n", "\n\n")
+            texts += [("abstract", abstract), ("summary", summary)]
+    return texts
+
+
+@pytest.mark.skipif(not CORPUS.is_file(), reason="the shared corpus is not available")
+def test_abstracts_are_rated_harder_than_lay_summaries_on_the_corpus() -> None:
+    grades: dict[str, list[float]] = {"abstract": [], "summary": []}
+    for kind, text in _corpus_sample(150):
+        grades[kind].append(score_text(text)["flesch_kincaid_grade"])
+    assert statistics.median(grades["abstract"]) > statistics.median(grades["summary"]) + 1
+
+
+def test_the_syllable_table_is_cached_and_survives_a_broken_cache(tmp_path, monkeypatch) -> None:
+    from plainsum import syllables as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    module.cmu_syllables.cache_clear()
+    try:
+        table = module.cmu_syllables()
+        (cached,) = (tmp_path / "plainsum").glob("cmudict-syllables-*.marshal")
+        cached.write_bytes(b"not a marshal file")
+        module.cmu_syllables.cache_clear()
+        assert module.cmu_syllables() == table and table["medicine"] == 3
+    finally:
+        module.cmu_syllables.cache_clear()
