@@ -1,9 +1,10 @@
 """The whole corpus end to end: import every record, check every review, build txt and html.
 
-    python -m bench corpus [--sample N] [--keep DIR]
+    python -m bench corpus [--sample=N] [--keep=DIR] [--report=DIR]
 
 Counts what was imported, checked and built, every crash (an exception that is not a clean
-per-review problem), and the time of each stage. Exit 1 if anything crashed.
+per-review problem), and the time of each stage; --report=DIR also writes the overview
+report (plainsum report) of the whole corpus there. Exit 1 if anything crashed.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Run:
     abstracts_passed: int = 0
     files_built: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    outcome: object = None  # the check's Outcome, for the report
 
 
 def load_records(path: Path, sample: int | None) -> list[dict]:
@@ -69,6 +71,7 @@ def check_all(content: Path, config, run: Run) -> None:
     except Exception:
         run.crashes.append("check: " + traceback.format_exc(limit=3))
         return
+    run.outcome = outcome
     run.invalid = len({p.path for p in outcome.problems})
     run.documents_checked = len(outcome.results)
     run.summaries_passed = sum(1 for r in outcome.results if r.document.kind == "summary" and r.passed)
@@ -87,14 +90,29 @@ def build_all(content: Path, output: Path, config, run: Run) -> None:
     run.files_built = len(outcome.written) + len(outcome.unchanged)
 
 
+def report(run: Run, config, target: Path | None) -> dict | None:
+    """The overview report of the checked corpus (plainsum report's figures)."""
+    from plainsum.reports.overview import overview_data, write_overview
+    from plainsum.templating import TemplateSet
+
+    if run.outcome is None:
+        return None
+    if target is not None:
+        write_overview(run.outcome, config, target.resolve(), TemplateSet(config.templates_dir))
+    return overview_data(run.outcome, config.gate.get("summary", {}).get("max_flesch_kincaid_grade"))
+
+
 def main(argv: list[str]) -> int:
     sample = None
     keep: Path | None = None
+    report_dir: Path | None = None
     for option in argv:
         if option.startswith("--sample="):
             sample = int(option.split("=", 1)[1])
         elif option.startswith("--keep="):
             keep = Path(option.split("=", 1)[1])
+        elif option.startswith("--report="):
+            report_dir = Path(option.split("=", 1)[1])
     if not CORPUS.is_file():
         print(f"corpus not found at {CORPUS}; nothing to measure", file=sys.stderr)
         return 0
@@ -116,6 +134,9 @@ def main(argv: list[str]) -> int:
             action()
             run.seconds[stage] = time.perf_counter() - start
             print(f"{stage}: {run.seconds[stage]:.1f} s", flush=True)
+        start = time.perf_counter()
+        figures = report(run, config, report_dir)
+        run.seconds["report"] = time.perf_counter() - start
         if keep is not None:
             shutil.copytree(work, keep, dirs_exist_ok=True)
     finally:
@@ -128,6 +149,13 @@ def main(argv: list[str]) -> int:
     print(f"checked: {run.documents_checked} documents of {reviews - run.invalid} valid reviews ({run.invalid} invalid)")
     print(f"gate: {run.summaries_passed} lay summaries and {run.abstracts_passed} abstracts passed")
     print(f"built: {run.files_built} files (txt, html, index)")
+    if figures:
+        for kind in ("summary", "abstract"):
+            grades = figures["grades"][kind]
+            print(f"{kind} grade (Flesch-Kincaid): median {grades['median']}, mean {grades['mean']}, "
+                  f"range {grades['min']} to {grades['max']}")
+        if report_dir is not None:
+            print(f"report: {report_dir}/index.html and {report_dir}/report.json")
     print(f"crashes: {len(run.crashes)}")
     for crash in run.crashes[:10]:
         print(f"  {crash}")

@@ -71,15 +71,20 @@ class Glossary:
                 alternatives.append(pattern)
                 self._by_pattern.append((re.compile(pattern + r"\Z", re.I), entry))
         self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+        self._whole = re.compile(r"(?:" + "|".join(alternatives) + r")\Z", re.I)
+        self._entries: dict[str, Entry | None] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
 
     def entry_for(self, text: str) -> Entry | None:
-        for pattern, entry in self._by_pattern:
-            if pattern.match(text):
-                return entry
-        return None
+        key = text.lower()
+        if key not in self._entries:
+            found = None
+            if self._whole.match(key):
+                found = next((entry for pattern, entry in self._by_pattern if pattern.match(key)), None)
+            self._entries[key] = found
+        return self._entries[key]
 
     def find(self, text: str) -> list[Hit]:
         """Every glossary term used in `text`, each marked if it is explained in brackets there."""

@@ -5,7 +5,7 @@ sentences on its own, so a list item without a full stop is still a sentence of 
 stop, question mark, exclamation mark or ellipsis ends a sentence only when whitespace follows it
 and the next word starts with a capital letter or a digit (after any opening quote or bracket),
 and the word it ends is not an abbreviation that never ends a sentence (e.g., i.e., vs., Fig.,
-Dr., ...). A full stop inside a token (0.73, p=.03, 4.5 mg, U.S.) never ends one, which keeps
+Dr., ...). A full stop inside a token (0.73, p=.03, 1.5-2.5) never ends one, which keeps
 decimals, confidence intervals and p-values inside their sentence.
 
 Words are the whitespace-separated tokens that hold at least one letter or digit; an em dash or
@@ -30,13 +30,13 @@ _INITIAL = re.compile(r"[A-Z]\.")
 # Never end a sentence, whatever follows.
 NEVER_FINAL = frozenset(
     """e.g. i.e. eg. ie. vs. v. approx. ca. cf. viz. fig. figs. dr. drs. mr. mrs. ms. prof. st.
-    no. nos. vol. vols. p. pp. eq. eqs. ref. refs. incl. esp. resp. dept. a.k.a. approx.
-    n.b. nb. ed. eds. ch. sect. sec. suppl. ibid.""".split()
+    no. nos. vol. vols. p. pp. eq. eqs. ref. refs. incl. esp. resp. dept. a.k.a.
+    n.b. nb. ed. eds. ch. sect. suppl. ibid.""".split()
 )
 # End a sentence when a capital letter follows, but not before a number (months: "Jan. 2013").
-BEFORE_NUMBER = frozenset("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. table.".split())
+BEFORE_NUMBER = frozenset("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.".split())
 # Abbreviations that may end a sentence ("... and so on, etc. The"), but not inside brackets ("et al.)").
-MAY_END = frozenset("etc. al. et al. ff.".split())
+MAY_END = frozenset("etc. al. ff.".split())
 # Titles that make a following initial part of a name ("Dr. J. Smith").
 TITLES = frozenset("dr. drs. mr. mrs. ms. prof. st.".split())
 

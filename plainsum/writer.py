@@ -1,11 +1,15 @@
 """Writing outputs: atomically, and never outside the output folder.
 
 A file is written in full before it gets its name, so a build that is interrupted (Ctrl-C,
-SIGKILL, power cut after the data reached the disk) leaves either the earlier file or the new
-one, never a half-written one. On Linux the data goes into an unnamed file (O_TMPFILE) that the
+SIGKILL) leaves either the earlier file or the new one, never a half-written one. On Linux the data goes into an unnamed file (O_TMPFILE) that the
 kernel discards if the process dies; it is then linked under a hidden temporary name and renamed
 over the target. Elsewhere a named temporary file is used. Either way a hidden leftover can only
 ever be a complete file, and `sweep_temporaries` removes any (every build does).
+
+Files are not fsync'ed one by one: that protects only against a power cut, not an interrupted
+process, and on a busy disk it cost 3.5 ms a file (most of a 12,000-file build). On ext4 with its
+default auto_da_alloc, a rename that replaces a file also makes the kernel write the new data
+first, which covers most of the power-cut case too.
 """
 
 from __future__ import annotations
@@ -79,7 +83,6 @@ def _write_unnamed(path: Path, data: bytes) -> os.stat_result | None:
         return None
     try:
         _write_all(handle, data)
-        os.fsync(handle)
         status = os.fstat(handle)
         temporary = _temporary_name(path)
         if _LINKAT(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), _AT_FDCWD, os.fsencode(temporary), _AT_SYMLINK_FOLLOW) != 0:
@@ -102,7 +105,6 @@ def _write_named(path: Path, data: bytes) -> os.stat_result:
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         _write_all(handle, data)
-        os.fsync(handle)
         os.fchmod(handle, 0o644)
         status = os.fstat(handle)
         os.close(handle)

@@ -26,7 +26,7 @@ def make_reviews(project: Path, count: int) -> list[str]:
     for number in range(count):
         review_id = f"copy-{number:03d}"
         text = source.replace(f"id: {REVIEW}", f"id: {review_id}").replace(
-            "title: Immunotherapy for", f"title: Review {number}: immunotherapy for"
+            "title: Immunotherapy for", f"title: Review {number}, immunotherapy for"
         )
         (project / "content" / f"{review_id}.yaml").write_text(text, encoding="utf-8")
         ids.append(review_id)
@@ -39,3 +39,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def review_count(project: Path) -> int:
+    return len(list((project / "content").glob("*.yaml")))

@@ -148,3 +148,20 @@ def test_numbered_list_without_citations_is_not_taken_for_references(tmp_path):
             "Two points:\n1. Do the first thing\n2. Do the second thing\n")
     draft, review, data = imported(text, tmp_path)
     assert review.references == []
+
+
+def test_an_abstract_line_after_the_title_is_not_a_lay_summary(tmp_path):
+    text = "A trial of naps\n\nAbstract\n\nObjective: To see.\n\nMethods: We napped.\n\nResults: Good.\n\nConclusions: Nap.\n"
+    draft, review, data = imported(text, tmp_path)
+    assert review.title == "A trial of naps" and review.layout.name == "study"
+    assert data["summary"] == {"study_question": "To see."}
+
+
+@pytest.mark.parametrize("text", ["Just a title\n", "Background\nMethods\n", "   \n\n"])
+def test_text_with_nothing_to_import_is_a_clean_error(cli, project, tmp_path, text):
+    source = tmp_path / "empty.txt"
+    source.write_text(text, encoding="utf-8")
+    result = cli("import", str(source))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{source}:1:1: ") and "Traceback" not in result.stderr
+    assert list((project / "content").glob("empty*.yaml")) == []

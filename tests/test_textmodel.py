@@ -55,6 +55,9 @@ BOUNDARY_CASES = [
     ("Blood pressure fell by 5/3 mmHg. This is a small change.", 2),
     ("Heart rate was 72 bpm. Oxygen saturation was 98%.", 2),
     ("Long-term, non-diabetic and placebo-controlled studies were eligible.", 1),
+    ("Each session lasted 30 min. Patients then rested.", 2),  # a unit may end a sentence
+    ("Trial No. 5 was stopped early for harm.", 1),
+    ("Searches ran to 12 Jan. The update will follow.", 2),  # a month ends a sentence before a word
 ]
 
 

@@ -148,12 +148,15 @@ def _defined_here(text: str, start: int, end: int) -> bool:
 
 def _expansion(abbreviation: str, texts: list[str]) -> str | None:
     """The long form of an abbreviation, if any of `texts` spells it out as 'long form (ABBR)'."""
+    closing = re.compile(r"\(" + re.escape(abbreviation) + r"s?\)")
+    words_before = re.compile(r"([A-Za-z][A-Za-z'‐-]*(?:[\s‐-]+[A-Za-z'‐-]+){0,8})\s*$")
+    letters = sum(1 for ch in abbreviation if ch.isupper() or ch.isdigit())
     for text in texts:
-        match = re.search(r"([A-Za-z][A-Za-z'‐-]*(?:[\s‐-]+[A-Za-z'‐-]+){0,8})\s*\(" + re.escape(abbreviation) + r"s?\)", text)
-        if match:
-            words = re.split(r"\s+", match.group(1))
-            letters = sum(1 for ch in abbreviation if ch.isupper() or ch.isdigit())
-            return " ".join(words[-letters:]) if len(words) > letters else match.group(1)
+        for found in closing.finditer(text):
+            match = words_before.search(text[max(0, found.start() - 120) : found.start()])
+            if match:
+                words = re.split(r"\s+", match.group(1))
+                return " ".join(words[-letters:]) if len(words) > letters else match.group(1)
     return None
 
 

@@ -44,13 +44,22 @@ def month_year(value: object) -> str | None:
     return None
 
 
+def _month_text(value: object) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"(%s) \d{4}" % "|".join(MONTHS), value.strip()):
+        return value.strip()
+    return None
+
+
 def kind_label(kind: str) -> str:
     return "Plain language summary" if kind == "summary" else "Abstract"
 
 
 def page_context(document, scored, context: RenderContext, media: str = "screen") -> dict[str, object]:
     review = document.review
-    evidence_date = month_year(review.facts.get("search_date")) if review is not None else None
+    evidence_date = None
+    if review is not None:
+        # `search_month` ("April 2007") is what importers write when the day is not known
+        evidence_date = month_year(review.facts.get("search_date")) or _month_text(review.facts.get("search_month"))
     if evidence_date and "up to date to" in document.body:
         evidence_date = None  # the layout already says it in the text
     return {

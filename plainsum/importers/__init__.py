@@ -85,9 +85,15 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
     if chosen == "text":
         from plainsum.importers.text import parse_text
 
+        from plainsum.importers.model import ImportFailure
+
         if not text.strip():
             _fail(display, 1, 1, "the file is empty")
-        yield _from_draft(parse_text(text, path.name, kind=kind, review_id=review_id), f"{display}:1")
+        try:
+            draft = parse_text(text, path.name, kind=kind, review_id=review_id)
+        except ImportFailure as failure:
+            _fail(display, 1, 1, f"cannot import: {failure}")
+        yield _from_draft(draft, f"{display}:1")
     elif chosen == "cochrane-json":
         from plainsum.importers import cochrane_json
 

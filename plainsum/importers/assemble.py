@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from plainsum.importers import dates, escape
-from plainsum.importers.model import Draft, DraftSection, slug
+from plainsum.importers.model import Draft, DraftSection, ImportFailure, slug
 from plainsum.importers.sections import (SUBLABELS, display_heading, guess_kind, missing_required, normalise, order,
                                          section_key)
 
@@ -35,6 +35,8 @@ def build_draft(parts: list[Part], *, title: str | None, source: str, kind: str 
                 summary_markdown: str | None = None, plain_title: str | None = None,
                 references: list[str] | None = None, doi: str | None = None, authors: list[str] | None = None,
                 citation: str | None = None, review_id: str | None = None) -> Draft:
+    if not any(text.strip() for _, text in parts):
+        raise ImportFailure("no abstract text found (only a title, or nothing but headings)")
     headings = [h for h, _ in parts if h]
     all_text = " ".join(t for _, t in parts)
     chosen = kind or (guess_kind(headings, all_text + " " + (summary_markdown or "")) if headings else "other")

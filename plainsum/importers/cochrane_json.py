@@ -13,13 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from plainsum.importers import dates, escape
-from plainsum.importers.model import Draft, DraftSection, doi_id, slug
+from plainsum.importers.model import Draft, DraftSection, ImportFailure, doi_id, slug
 from plainsum.importers.sections import guess_kind, missing_required, order, section_key
 from plainsum.importers.yamlwrite import draft_to_yaml
-
-
-class ImportFailure(ValueError):
-    """A record that cannot be turned into a content file; the message says why."""
 
 
 def _text(value: Any, what: str) -> str:

@@ -10,6 +10,10 @@ from typing import Any
 SLUG_STOP = {"a", "an", "the", "of", "for", "in", "on", "and", "or", "to", "with", "by", "at", "from", "versus", "vs"}
 
 
+class ImportFailure(ValueError):
+    """A review that cannot be turned into a content file; the message says why."""
+
+
 @dataclass
 class DraftSection:
     technical: str

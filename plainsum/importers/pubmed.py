@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from plainsum.importers.assemble import Part, build_draft
-from plainsum.importers.model import Draft, doi_id, slug
+from plainsum.importers.model import Draft, ImportFailure, doi_id, slug
 from plainsum.importers.sections import KNOWN_HEADINGS, normalise
 
 CATEGORY_HEADINGS = {"BACKGROUND": "Background", "OBJECTIVE": "Objective", "METHODS": "Methods",
@@ -108,9 +108,13 @@ def parse_pubmed(text: str, source: str, kind: str | None = None) -> tuple[list[
         references = [_text(c) for c in entry.findall("PubmedData/ReferenceList/Reference/Citation") if _text(c)]
         hint = kind or ("cochrane-review" if "cochrane" in journal.lower() and _is_classic(parts) else None)
         review_id = doi_id(doi) if doi and "14651858" in doi else (slug(title) if title else f"pmid-{pmid}")
-        draft = build_draft(parts, title=title or None, source=f"{source} (PMID {pmid})" if pmid else source,
-                            kind=hint, references=references, doi=doi, authors=_authors(article),
-                            citation=_citation(article), review_id=review_id)
+        try:
+            draft = build_draft(parts, title=title or None, source=f"{source} (PMID {pmid})" if pmid else source,
+                                kind=hint, references=references, doi=doi, authors=_authors(article),
+                                citation=_citation(article), review_id=review_id)
+        except ImportFailure as failure:
+            failures.append(ArticleFailure(index, pmid, str(failure)))
+            continue
         drafts.append(draft)
     return drafts, failures
 

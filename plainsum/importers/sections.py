@@ -78,8 +78,16 @@ COCHRANE_MARKERS = {"search methods", "search strategy", "selection criteria", "
 RATIONALE_MARKERS = {"rationale", "eligibility criteria", "synthesis methods", "synthesis of results",
                      "included studies", "risk of bias"}
 
+# Headings of published lay summaries (2013-2021 and the 2021 template), normalised.
+LAY_HEADINGS = {"review question", "study characteristics", "key results", "quality of the evidence",
+                "certainty of the evidence", "key messages", "what did we want to find out", "what did we do",
+                "what did we find", "what are the limitations of the evidence", "how up to date is this evidence",
+                "how up to date is this review", "search date", "what is the issue", "what is the aim of this review",
+                "what are the main results of the review", "what was studied in the review", "why is this important",
+                "what does this mean", "bottom line", "key findings"}
+
 # Every heading we know in any kind (for recognising headings in plain text).
-KNOWN_HEADINGS = set().union(*SYNONYMS.values()) | COCHRANE_MARKERS | RATIONALE_MARKERS
+KNOWN_HEADINGS = set().union(*SYNONYMS.values()) | COCHRANE_MARKERS | RATIONALE_MARKERS | LAY_HEADINGS
 
 
 def normalise(heading: str) -> str:

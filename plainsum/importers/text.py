@@ -20,7 +20,7 @@ REFERENCE = re.compile(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)])\s+(\S.*)$")
 REFERENCES_HEADING = re.compile(r"^\s*(references|bibliography|reference list|literature cited)\s*:?\s*$", re.I)
 INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z'’ ,&/-]{1,60}?)\s*:\s+(?=\S)")
 # all-capital labels of one to five words, as in "OBJECTIVE ... METHODS ... RESULTS ..."
-CAPS_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]\s\s))([A-Z][A-Z&/,-]*(?:\s+[A-Z&/,-]+){0,4})\s*[:.]?\s+(?=[A-Z0-9(\[])")
+CAPS_LABEL = re.compile(r"(?:(?<=^)|(?<=\s))([A-Z][A-Z&/,'’-]*(?:\s+[A-Z&/,'’-]+){0,4})\s*[:.]?\s+(?=[A-Z0-9(\[])")
 # "Background." / "Methods:" written in title case after the end of a sentence
 TITLE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))([A-Z][a-z]+(?:\s(?:[a-z]+|[A-Z][a-z]+)){0,3})[.:]\s+(?=[A-Z0-9(\[])")
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
@@ -32,18 +32,11 @@ def _is_known(label: str) -> bool:
 
 def _heading_line(line: str) -> str | None:
     """The heading if the line is one on its own ("Search methods", "Authors' conclusions:")."""
-    stripped = line.strip()
-    bare = stripped.rstrip(":").strip()
+    bare = line.strip().rstrip(":").strip()
     if not bare or len(bare) > 80:
         return None
-    if _is_known(bare):
+    if _is_known(bare) or (bare[0].isupper() and _looks_like_heading(bare)):
         return bare
-    words = bare.split()
-    if (stripped.endswith(":") and len(words) <= 8 and bare[0].isupper()) or (
-        len(words) <= 6 and bare[0].isupper() and bare[-1] not in ".,;" and not YEAR.search(bare)
-        and bare.endswith("?") is False and stripped == stripped.rstrip(".")
-    ):
-        return bare if _looks_like_heading(bare) else None
     return None
 
 
@@ -110,7 +103,7 @@ def _split_labels(block: str, pattern: re.Pattern[str], accept) -> list[Part]:
     heading: str | None = None
     for match in pattern.finditer(block):
         label = match.group(1).strip(" ,")
-        if not accept(label):
+        if not accept(label, block[:match.start()]):
             continue
         before = block[cursor:match.start()].strip()
         if before or heading is not None:
@@ -121,9 +114,21 @@ def _split_labels(block: str, pattern: re.Pattern[str], accept) -> list[Part]:
     return [(h, t) for h, t in parts if t or h]
 
 
-def _caps_label(label: str) -> bool:
+SENTENCE_END = re.compile(r"(?:^|[.!?)\]])\s*$")
+
+
+def _caps_label(label: str, before: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", label)
-    return label.isupper() and len(letters) >= 4 and (_is_known(label) or len(label.split()) >= 2 and len(letters) >= 8)
+    if not label.isupper() or len(letters) < 4:
+        return False
+    if SENTENCE_END.search(before):
+        return _is_known(label) or (len(label.split()) >= 2 and len(letters) >= 8)
+    # mid-sentence (a section cut short before the next label): only long known headings
+    return _is_known(label) and (len(label.split()) >= 2 or len(letters) >= 7)
+
+
+def _title_label(label: str, before: str) -> bool:
+    return _is_known(label)
 
 
 def parse_blocks(blocks: list[str]) -> list[Part]:
@@ -150,7 +155,7 @@ def parse_blocks(blocks: list[str]) -> list[Part]:
             elif piece_heading is not None:
                 caps.insert(0, (piece_heading, ""))
             for caps_heading, caps_text in caps:
-                titled = _split_labels(caps_text, TITLE_LABEL, _is_known)
+                titled = _split_labels(caps_text, TITLE_LABEL, _title_label)
                 if titled and titled[0][0] is None:
                     titled[0] = (caps_heading, titled[0][1])
                 elif caps_heading is not None:
@@ -218,8 +223,12 @@ def parse_text(text: str, source: str, kind: str | None = None, review_id: str |
     lines, references = split_references(lines)
     separator = next((i for i, line in enumerate(lines) if LAY_SEPARATOR.match(line)), None)
     lay_lines: list[str] = []
-    if separator is not None and any(line.strip() for line in lines[:separator]):
-        lay_lines, lines = lines[:separator], lines[separator + 1:]
+    if separator is not None:
+        before = lines[:separator]
+        if len(_blocks(before)) >= 2:  # a summary, not just a title, before the abstract
+            lay_lines, lines = before, lines[separator + 1:]
+        else:  # "Title / Abstract / Background ...": the line only announces the abstract
+            lines = before + lines[separator + 1:]
     title: str | None = None
     plain_title: str | None = None
     summary: str | None = None

@@ -1,0 +1,199 @@
+"""Build speed: full, no-op and one-edit builds of the corpus, with --jobs 1 and --jobs 2.
+
+    python -m bench build [--reviews=N] [--pdf-reviews=N] [--jobs1-reviews=N] [--keep=DIR] [--profile]
+
+Every corpus review is imported (plainsum.importers.cochrane_json) into a throw-away project,
+then `plainsum build` runs as a user runs it (a subprocess, so start-up counts):
+
+  html+txt, all reviews (--reviews):   full build --jobs 2, no-op rebuild, one review edited
+  html+txt, a subset (--jobs1-reviews): full build --jobs 1 and --jobs 2, for the ratio
+  html+txt+pdf, a subset (--pdf-reviews): full build --jobs 1 and --jobs 2, no-op, one edited
+
+Builds use --draft so that every document is written, gate or not. Prints each time, the
+ratios and the issue's targets; --profile adds where one process spends its time per review.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cochrane-dev.jsonl.gz"
+CONFIG = 'content = "content"\noutput = "output"\ntemplates = "templates"\nformats = ["html", "txt"]\n'
+
+
+def _option(argv: list[str], name: str, default: str | None) -> str | None:
+    for argument in argv:
+        if argument == f"--{name}":
+            return ""
+        if argument.startswith(f"--{name}="):
+            return argument.split("=", 1)[1]
+    return default
+
+
+def make_project(root: Path, records: list[dict]) -> list[Path]:
+    from plainsum.importers.cochrane_json import record_to_yaml
+
+    (root / "content").mkdir(parents=True)
+    (root / "plainsum.toml").write_text(CONFIG, encoding="utf-8")
+    paths = []
+    for record in records:
+        try:
+            review_id, text = record_to_yaml(record)
+        except Exception:  # a record the importer refuses is not this benchmark's concern
+            continue
+        path = root / "content" / f"{review_id}.yaml"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_build(root: Path, *args: str) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "plainsum", "build", "--draft", "--no-progress", *args],
+        cwd=root, capture_output=True, text=True, env={**os.environ, "CI": "1"},
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode not in (0, 1):
+        raise RuntimeError(f"plainsum build {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    summary = result.stdout.strip().splitlines()[-1]
+    return seconds, summary
+
+
+def edit_one(path: Path) -> None:
+    """A one-word change in one review, as an author makes."""
+    text = path.read_text(encoding="utf-8")
+    marker = "  objectives:\n    technical: >-\n      "
+    if marker in text:
+        text = text.replace(marker, marker + "Briefly, ", 1)
+    else:
+        text += "\n# edited\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def scenario(label: str, root: Path, formats: str, jobs_list: tuple[int, ...], edit: Path | None) -> dict[str, float]:
+    times: dict[str, float] = {}
+    for jobs in jobs_list:
+        shutil.rmtree(root / "output", ignore_errors=True)
+        seconds, summary = run_build(root, "--formats", formats, "--jobs", str(jobs))
+        times[f"full --jobs {jobs}"] = seconds
+        print(f"  {label}: full build --jobs {jobs}: {seconds:7.2f} s   ({summary})", flush=True)
+    if edit is not None:
+        jobs = jobs_list[-1]
+        seconds, summary = run_build(root, "--formats", formats, "--jobs", str(jobs))
+        times["no-op"] = seconds
+        print(f"  {label}: no-op rebuild --jobs {jobs}: {seconds:7.2f} s   ({summary})", flush=True)
+        edit_one(edit)
+        seconds, summary = run_build(root, "--formats", formats, "--jobs", str(jobs))
+        times["one edited"] = seconds
+        print(f"  {label}: one review edited: {seconds:7.2f} s   ({summary})", flush=True)
+    return times
+
+
+def profile(root: Path, count: int) -> None:
+    """Where one process spends its time per review (html+txt), by stage."""
+    from plainsum.checks import registry as check_registry
+    from plainsum.config import load_config
+    from plainsum.content import load_review
+    from plainsum.formats import RenderContext, registry as format_registry
+    from plainsum.render import render_documents
+    from plainsum.score import score_document
+    from plainsum.templating import TemplateSet
+    from plainsum.writer import write_file
+
+    config = load_config(root)
+    templates = TemplateSet(config.templates_dir)
+    context = RenderContext(templates, config)
+    stages = dict.fromkeys(("load", "render", "score", "checks", "html", "txt", "write"), 0.0)
+    paths = sorted((root / "content").glob("*.yaml"))[:count]
+    target = root / "profile-out"
+    for path in paths:
+        clock = time.perf_counter()
+        review = load_review(path)
+        stages["load"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        documents = render_documents(review, templates)
+        stages["render"] += time.perf_counter() - clock
+        for document in documents:
+            clock = time.perf_counter()
+            scored = score_document(document)
+            stages["score"] += time.perf_counter() - clock
+            clock = time.perf_counter()
+            check_registry.run(scored, config)
+            stages["checks"] += time.perf_counter() - clock
+            for name in ("html", "txt"):
+                clock = time.perf_counter()
+                data = format_registry[name].render(document, scored, context)
+                stages[name] += time.perf_counter() - clock
+                clock = time.perf_counter()
+                write_file(target / review.id / f"{document.kind}.{name}", data)
+                stages["write"] += time.perf_counter() - clock
+    total = sum(stages.values())
+    print(f"  profile, one process, {len(paths)} reviews (html+txt): {1000 * total / len(paths):.1f} ms per review")
+    for stage, seconds in stages.items():
+        print(f"    {stage:7s} {1000 * seconds / len(paths):7.2f} ms per review  ({100 * seconds / total:4.1f}%)")
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def main(argv: list[str]) -> int:
+    if not CORPUS.is_file():
+        print(f"corpus not found at {CORPUS}; skipping", file=sys.stderr)
+        return 0
+    reviews = int(_option(argv, "reviews", "0") or 0) or None
+    pdf_reviews = int(_option(argv, "pdf-reviews", "40") or 40)
+    jobs1_reviews = int(_option(argv, "jobs1-reviews", "300") or 300)
+    keep = _option(argv, "keep", None)
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    if reviews:
+        records = records[:reviews]
+    workspace = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="plainsum-bench-build-"))
+    try:
+        print(f"machine: {os.cpu_count()} CPUs; workspace {workspace}", flush=True)
+        everything = workspace / "all"
+        paths = make_project(everything, records)
+        print(f"imported {len(paths)} reviews", flush=True)
+        if "--profile" in argv:
+            profile(everything, 100)
+        main_times = scenario(f"html+txt, {len(paths)} reviews", everything, "html,txt", (2,), paths[len(paths) // 2])
+
+        subset = workspace / "subset"
+        subset_paths = make_project(subset, records[:jobs1_reviews])
+        jobs_times = scenario(f"html+txt, {len(subset_paths)} reviews", subset, "html,txt", (1, 2), None)
+
+        pdf = workspace / "pdf"
+        pdf_paths = make_project(pdf, records[:pdf_reviews])
+        pdf_times = scenario(f"html+txt+pdf, {len(pdf_paths)} reviews", pdf, "html,txt,pdf", (1, 2), pdf_paths[0])
+
+        full = main_times["full --jobs 2"]
+        print("results:")
+        print(f"  html+txt full build of {len(paths)} reviews, --jobs 2: {full:.2f} s "
+              f"(target < 20 s: {verdict(full < 20)})")
+        print(f"  no-op rebuild: {main_times['no-op']:.2f} s = {100 * main_times['no-op'] / full:.1f}% of the full build "
+              f"(target < 10%: {verdict(main_times['no-op'] < 0.1 * full)})")
+        print(f"  one review edited: {main_times['one edited']:.2f} s (target < 1 s: {verdict(main_times['one edited'] < 1)})")
+        ratio = jobs_times["full --jobs 1"] / jobs_times["full --jobs 2"]
+        print(f"  html+txt, {len(subset_paths)} reviews: --jobs 2 is {ratio:.2f}x faster than --jobs 1")
+        pdf_ratio = pdf_times["full --jobs 1"] / pdf_times["full --jobs 2"]
+        print(f"  html+txt+pdf, {len(pdf_paths)} reviews ({2 * len(pdf_paths)} PDFs): --jobs 2 is {pdf_ratio:.2f}x faster "
+              f"than --jobs 1 (target >= 1.7x: {verdict(pdf_ratio >= 1.7)}); no-op {pdf_times['no-op']:.2f} s, "
+              f"one edited {pdf_times['one edited']:.2f} s")
+    finally:
+        if not keep:
+            shutil.rmtree(workspace, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

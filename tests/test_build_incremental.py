@@ -1,0 +1,172 @@
+"""Incremental and parallel builds: the manifest, --jobs, progress, clean."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from plainsum.manifest import MANIFEST_NAME
+from plainsum.writer import TEMP_SUFFIX, sweep_temporaries, write_file
+
+from test_build_support import REVIEW, make_reviews, review_count, snapshot
+
+FORMATS = ("--formats", "html,txt,md")
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def set_grade(config: Path, grade: int) -> None:
+    text = config.read_text(encoding="utf-8")
+    changed = re.sub(r"(?m)^max_flesch_kincaid_grade = [0-9.]+$", f"max_flesch_kincaid_grade = {grade}", text, count=1)
+    assert changed != text
+    config.write_text(changed, encoding="utf-8")
+
+
+def build(cli, *args: str, env: dict[str, str] | None = None):
+    result = cli("build", *FORMATS, *args, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_an_unchanged_review_is_not_rendered_again(cli, project):
+    make_reviews(project, 2)
+    n = review_count(project)
+    first = build(cli)
+    assert f"rendered {n} of {n} reviews" in first.stdout
+    before = mtimes(project / "output")
+    second = build(cli)
+    assert f"rendered 0 of {n} reviews, {n} up to date" in second.stdout
+    # the report still lists every document, from the manifest
+    assert f"{REVIEW}/summary: pass" in second.stdout and "copy-001/abstract: pass" in second.stdout
+    assert mtimes(project / "output") == before
+
+
+def test_editing_one_review_renders_only_that_review(cli, project):
+    make_reviews(project, 2)
+    build(cli)
+    path = project / "content" / "copy-001.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ILSP is an uncommon", "ILSP is a rare"), encoding="utf-8")
+    result = build(cli)
+    n = review_count(project)
+    assert f"rendered 1 of {n} reviews, {n - 1} up to date" in result.stdout
+    assert "ILSP is a rare" in (project / "output" / "copy-001" / "summary.txt").read_text(encoding="utf-8")
+
+
+def test_templates_config_and_deleted_outputs_trigger_a_rebuild(cli, project):
+    make_reviews(project, 1)
+    n = review_count(project)
+    build(cli)
+    # a project template overriding a default one
+    override = project / "templates" / "txt" / "summary.txt.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("{{ title }}\n\nHANDOUT\n\n{{ body }}\n", encoding="utf-8")
+    assert f"rendered {n} of {n} reviews" in build(cli).stdout
+    assert "HANDOUT" in (project / "output" / REVIEW / "summary.txt").read_text(encoding="utf-8")
+    # a setting that changes results
+    config = project / "plainsum.toml"
+    set_grade(config, 20)
+    assert f"rendered {n} of {n} reviews" in build(cli).stdout
+    # an output removed by hand is written again
+    (project / "output" / "copy-000" / "abstract.md").unlink()
+    assert f"rendered 1 of {n} reviews" in build(cli).stdout
+    assert (project / "output" / "copy-000" / "abstract.md").is_file()
+    # a new format renders only what is missing; --force renders everything
+    result = cli("build", "--formats", "html,txt,md,pdf", "content/copy-000.yaml")
+    assert result.returncode == 0, result.stderr
+    assert (project / "output" / "copy-000" / "summary.pdf").is_file()
+    assert f"rendered {n} of {n} reviews" in build(cli, "--force").stdout
+
+
+def test_draft_and_withheld_summaries_follow_the_flag(cli, project):
+    for other in (project / "content").glob("*.yaml"):
+        if other.stem != REVIEW:
+            other.unlink()
+    config = project / "plainsum.toml"
+    set_grade(config, 5)
+    out = project / "output" / REVIEW
+    first = cli("build", *FORMATS)
+    assert first.returncode == 1 and f"not published: {REVIEW}/summary" in first.stderr
+    assert not (out / "summary.txt").exists()
+    again = cli("build", *FORMATS)  # from the manifest: same verdict, same message
+    assert again.returncode == 1 and f"not published: {REVIEW}/summary" in again.stderr
+    assert "rendered 0 of 1 reviews" in again.stdout
+    draft = cli("build", *FORMATS, "--draft")
+    assert draft.returncode == 1 and "rendered 1 of 1 reviews" in draft.stdout
+    assert (out / "summary.txt").read_text(encoding="utf-8").startswith("DRAFT")
+    index = (project / "output" / "index.html").read_text(encoding="utf-8")
+    assert "failed (published as DRAFT)" in index
+
+
+def test_jobs_2_writes_the_same_files_as_jobs_1(cli, project, tmp_path):
+    make_reviews(project, 5)
+    n = review_count(project)
+    build(cli, "--jobs", "1", "--out", str(tmp_path / "one"))
+    build(cli, "--jobs", "2", "--out", str(tmp_path / "two"))
+    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    one.pop(MANIFEST_NAME), two.pop(MANIFEST_NAME)
+    assert one == two and len(one) == n * 6 + 1
+
+
+def test_progress_is_plain_lines_when_ci_is_set(cli, project):
+    make_reviews(project, 9)
+    n = review_count(project)
+    result = build(cli, "--jobs", "2", env={"CI": "true"})
+    lines = [line for line in result.stderr.splitlines() if line.startswith("build: ")]
+    assert lines and lines[-1].startswith(f"build: {n}/{n} reviews (100%")
+    assert len(lines) <= 10
+    assert "\r" not in result.stderr
+    assert not [line for line in build(cli, "--no-progress", "--force").stderr.splitlines() if line.startswith("build: ")]
+
+
+def test_index_lists_every_review_with_figures_and_gate_status(cli, project):
+    make_reviews(project, 2)
+    build(cli)
+    build(cli, "content/copy-000.yaml")  # a partial build keeps the others in the index
+    index = (project / "output" / "index.html").read_text(encoding="utf-8")
+    for review_id in (REVIEW, "copy-000", "copy-001"):
+        assert f'<tr id="{review_id}">' in index
+        assert f'href="{review_id}/summary.html"' in index
+    assert index.count('class="gate-pass">passed') == review_count(project)
+    manifest = json.loads((project / "output" / MANIFEST_NAME).read_text(encoding="utf-8"))
+    figures = manifest["reviews"][str((project / "content" / f"{REVIEW}.yaml").resolve())]["documents"][1]["figures"]
+    assert f"{figures['flesch_kincaid_grade']:.1f}" in index
+
+
+def test_clean_removes_only_what_plainsum_wrote(cli, project):
+    build(cli)
+    output = project / "output"
+    (output / "notes.txt").write_text("mine", encoding="utf-8")
+    (output / REVIEW / "extra.css").write_text("mine too", encoding="utf-8")
+    edited = output / REVIEW / "abstract.md"
+    edited.write_text("edited by hand", encoding="utf-8")
+    result = cli("clean")
+    assert result.returncode == 0, result.stderr
+    assert "kept" in result.stderr and "abstract.md" in result.stderr
+    left = sorted(str(p.relative_to(output)) for p in output.rglob("*") if p.is_file())
+    assert left == sorted(["notes.txt", f"{REVIEW}/abstract.md", f"{REVIEW}/extra.css"])
+    assert cli("clean").stdout.startswith("nothing to clean")
+
+
+def test_clean_removes_the_output_folder_when_only_plainsum_was_there(cli, project):
+    build(cli)
+    dry = cli("clean", "--dry-run")
+    assert f"would remove output/{REVIEW}/summary.html" in dry.stdout
+    assert (project / "output" / "index.html").exists()
+    assert cli("clean").returncode == 0
+    assert not (project / "output").exists()
+
+
+def test_write_file_is_atomic_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "out" / "a.txt"
+    assert write_file(target, b"one").changed
+    assert not write_file(target, b"one").changed
+    written = write_file(target, b"two")
+    assert written.changed and target.read_bytes() == b"two"
+    assert written.mtime_ns == target.stat().st_mtime_ns and written.size == 3
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]
+    leftover = target.parent / f".a.txt.1234{TEMP_SUFFIX}"
+    leftover.write_bytes(b"two")
+    assert sweep_temporaries(tmp_path) == [leftover] and not leftover.exists()
