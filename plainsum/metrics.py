@@ -171,9 +171,12 @@ def count_sentence(tokens: list[str]) -> SentenceCounts:
         return SentenceCounts(Counts(characters=characters), words)
     if characters < _MASK:
         total = sum([info.packed for info in words])
-        word_count, syllable_total, letters, unfamiliar, fog_hard, long = (
-            (total >> (_FIELD * index)) & _MASK for index in range(6)
-        )
+        word_count = total & _MASK
+        syllable_total = (total >> _FIELD) & _MASK
+        letters = (total >> (2 * _FIELD)) & _MASK
+        unfamiliar = (total >> (3 * _FIELD)) & _MASK
+        fog_hard = (total >> (4 * _FIELD)) & _MASK
+        long = total >> (5 * _FIELD)
     else:  # a "sentence" too long for the packed fields
         word_count = len(words)
         syllable_total = sum(w.syllables for w in words)

@@ -65,3 +65,10 @@ def test_other_xml_is_refused(cli, project, tmp_path):
     source.write_text("<html><body/></html>", encoding="utf-8")
     result = cli("import", str(source))
     assert result.returncode == 2 and "expected a PubmedArticleSet" in result.stderr
+
+
+def test_id_for_a_file_of_several_articles_is_refused(cli, project):
+    result = cli("import", str(FIXTURE), "--id", "one-name")
+    assert result.returncode == 2
+    assert "--id names one review, but the file holds 2 articles" in result.stderr
+    assert not (project / "content" / "one-name.yaml").exists()

@@ -103,6 +103,8 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             _fail(display, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")
         if not records:
             _fail(display, 1, 1, "no records in the file")
+        if review_id and len(records) > 1:
+            _fail(display, 1, 1, f"--id names one review, but the file holds {len(records)} records")
         for line, record in records:
             try:
                 draft = cochrane_json.record_to_draft(record)
@@ -112,7 +114,7 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
                 yield Imported(Problem(display, line, 1, f"cannot import {label}: {exc}"))
                 continue
             draft.source = f"{path.name} (DOI {draft.doi})" if draft.doi else path.name
-            if review_id and len(records) == 1:
+            if review_id:
                 draft.id = review_id
             yield _from_draft(draft, f"{display}:{line}")
     elif chosen == "pubmed-xml":
@@ -125,11 +127,13 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             _fail(display, line, column + 1, f"not well-formed XML: {str(exc).split(':')[0]}")
         except ValueError as exc:
             _fail(display, 1, 1, str(exc))
+        if review_id and len(drafts) + len(failures) > 1:
+            _fail(display, 1, 1, f"--id names one review, but the file holds {len(drafts) + len(failures)} articles")
         for failure in failures:
             pmid = f" (PMID {failure.pmid})" if failure.pmid else ""
             yield Imported(Problem(display, 1, 1, f"cannot import article {failure.index}{pmid}: {failure.message}"))
         for draft in drafts:
-            if review_id and len(drafts) == 1:
+            if review_id:
                 draft.id = review_id
             yield _from_draft(draft, display)
     else:

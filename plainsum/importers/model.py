@@ -86,8 +86,8 @@ def slug(text: str, max_length: int = 60) -> str:
 
 
 def doi_id(doi: str) -> str:
-    """10.1002/14651858.CD000029.pub4 -> cd000029-pub4 (Cochrane DOIs); other DOIs as a slug."""
-    match = re.search(r"\.(CD\d+)(?:\.(pub\d+))?", doi, re.I)
+    """10.1002/14651858.CD000029.pub4 -> cd000029-pub4 (Cochrane DOIs, also MR...); other DOIs as a slug."""
+    match = re.search(r"14651858\.([A-Z]{2}\d+)(?:\.(pub\d+))?", doi, re.I)
     if match:
         return "-".join(part.lower() for part in match.groups() if part)
     return slug(doi.split("/", 1)[-1])
