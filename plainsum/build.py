@@ -355,11 +355,10 @@ class Builder:
 
 
 def _warm_up(pdf: bool) -> None:
-    """Load what every review needs once, before the pool forks, so workers share it."""
-    from plainsum.offline import cmu_pronunciations, textstat_offline
+    """Import what the workers need before the pool forks, so each does not import it again."""
+    import plainsum.checks  # noqa: F401  (loads every check module)
+    import plainsum.score  # noqa: F401
 
-    textstat_offline()
-    cmu_pronunciations()
     if pdf:
         import weasyprint  # noqa: F401
 

@@ -19,6 +19,8 @@ def test_wheel_carries_the_default_templates_and_works_outside_the_repo(tmp_path
     )
     wheel = next(wheels.glob("plainsum-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
+    for init in REPO.glob("plainsum/**/__init__.py"):
+        assert init.relative_to(REPO).as_posix() in names, f"{init.parent.name} is missing from the wheel"
     for template in ("summary/classic.md.j2", "abstract/cochrane-review.md.j2", "html/document.html.j2", "assets/style.css"):
         assert f"plainsum/templates/{template}" in names
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from plainsum.content import load_review
+from plainsum.errors import InputError
 from plainsum.importers.cochrane_json import ImportFailure, record_to_yaml
 
 CLASSIC = [
@@ -197,3 +198,14 @@ def test_cli_rejects_bytes_that_are_not_utf8(cli, project, tmp_path):
     source.write_bytes(b"Objective\nTo test caf\xe9.\n")
     result = cli("import", str(source))
     assert result.returncode == 2 and f"{source}:2:" in result.stderr and "not UTF-8" in result.stderr
+
+
+def test_only_the_as_published_layout_waives_the_search_date(tmp_path):
+    abstract = [dict(item) for item in CLASSIC]
+    abstract[2] = {"heading": "Search methods", "text": "We searched CENTRAL and MEDLINE."}
+    review_id, text = record_to_yaml(record(abstract=abstract))
+    review, data = load(text, review_id, tmp_path)
+    assert "facts" not in data and review.layout.name == "as-published"
+    classic = text.replace("layout: as-published", "layout: classic").replace("summary:\n  text:", "summary:\n  review_question:")
+    with pytest.raises(InputError, match="needs the fact 'search_date'"):
+        load(classic, review_id, tmp_path)

@@ -165,3 +165,20 @@ def test_text_with_nothing_to_import_is_a_clean_error(cli, project, tmp_path, te
     assert result.returncode == 2
     assert result.stderr.startswith(f"{source}:1:1: ") and "Traceback" not in result.stderr
     assert list((project / "content").glob("empty*.yaml")) == []
+
+
+@needs_seeds
+def test_shipped_primary_study_keeps_seed_003_and_passes_a_strict_gate(cli, project):
+    (project / "strict.toml").write_text('[gate.summary]\nmax_flesch_kincaid_grade = 8\n', encoding="utf-8")
+    checked = cli("--config", "strict.toml", "check", "content/ivig-dlrpn.yaml")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "ivig-dlrpn/summary: pass" in checked.stdout
+    assert cli("build", "--formats", "txt", "content/ivig-dlrpn.yaml").returncode == 0
+    abstract = " ".join((project / "output" / "ivig-dlrpn" / "abstract.txt").read_text(encoding="utf-8").split())
+    seed = (SEEDS / "003_82ff7993ffefc0d2.txt").read_text(encoding="utf-8")
+    body = " ".join(seed.split("\n\n")[1].split())
+    for label in ("OBJECTIVE", "METHODS", "RESULTS", "CONCLUSIONS", "Background."):
+        body = body.replace(label + " ", "\n")
+    for piece in filter(None, (p.strip() for p in body.split("\n"))):
+        assert piece in abstract
+    assert abstract.count("et al.") == 13

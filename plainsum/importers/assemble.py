@@ -13,8 +13,6 @@ from plainsum.importers.sections import (SUBLABELS, display_heading, guess_kind,
 Part = tuple[str | None, str]  # (heading as written or None, plain text)
 
 OBJECTIVE_START = re.compile(r"^(To |We aimed|The (?:aim|objective|purpose)|This (?:review|study) aims)", re.I)
-CANONICAL = {"background", "objectives", "search_methods", "selection_criteria", "data_collection",
-             "main_results", "authors_conclusions", "methods", "results", "conclusions", "rationale"}
 
 
 def _preamble_sections(kind: str, preamble: list[str], sections: dict[str, list[str]]) -> list[str]:
@@ -75,8 +73,9 @@ def build_draft(parts: list[Part], *, title: str | None, source: str, kind: str 
         notes.append(f"not imported as {chosen}: no section for {', '.join(missing)}; kept as kind 'other' with "
                      "every part under its own heading")
         # parts written under a heading keep it; unlabelled text stays unlabelled
-        leftover = [text for key, texts in order(chosen, sections).items() if key not in headed_as for text in texts] + leftover
-        ordered = [(headed_as[k], v) for k, v in order(chosen, sections).items() if k in headed_as]
+        kept = order(chosen, sections)
+        leftover = [text for key, texts in kept.items() if key not in headed_as for text in texts] + leftover
+        ordered = [(headed_as[key], texts) for key, texts in kept.items() if key in headed_as]
         extras = ordered + extras
         sections = {}
         chosen = "other"
@@ -140,6 +139,3 @@ def _search_facts(draft: Draft) -> None:
     if month:
         draft.facts["search_month"] = month
 
-
-def canonical_heading(heading: str) -> bool:
-    return normalise(heading) in CANONICAL

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,6 +91,3 @@ def doi_id(doi: str) -> str:
         return "-".join(part.lower() for part in match.groups() if part)
     return slug(doi.split("/", 1)[-1])
 
-
-def is_date(value: Any) -> bool:
-    return isinstance(value, datetime.date)
