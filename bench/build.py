@@ -1,6 +1,7 @@
 """Build speed: full, no-op and one-edit builds of the corpus, with --jobs 1 and --jobs 2.
 
     python -m bench build [--reviews=N] [--pdf-reviews=N] [--jobs1-reviews=N] [--keep=DIR] [--profile]
+                          [--warnings-off]
 
 Every corpus review is imported (plainsum.importers.cochrane_json) into a throw-away project,
 then `plainsum build` runs as a user runs it (a subprocess, so start-up counts):
@@ -11,6 +12,8 @@ then `plainsum build` runs as a user runs it (a subprocess, so start-up counts):
 
 Builds use --draft so that every document is written, gate or not. Prints each time, the
 ratios and the issue's targets; --profile adds where one process spends its time per review.
+--warnings-off turns off every check whose default severity is "warning" (the gate's errors
+still run), to time the build itself apart from the plain-language checks.
 """
 
 from __future__ import annotations
@@ -38,11 +41,20 @@ def _option(argv: list[str], name: str, default: str | None) -> str | None:
     return default
 
 
-def make_project(root: Path, records: list[dict]) -> list[Path]:
+def config_text(warnings_off: bool) -> str:
+    if not warnings_off:
+        return CONFIG
+    from plainsum.checks import registry
+
+    off = "".join(f'"{spec.id}" = "off"\n' for spec in registry.checks.values() if spec.severity == "warning")
+    return CONFIG + "\n[checks]\n" + off
+
+
+def make_project(root: Path, records: list[dict], warnings_off: bool = False) -> list[Path]:
     from plainsum.importers.cochrane_json import record_to_yaml
 
     (root / "content").mkdir(parents=True)
-    (root / "plainsum.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "plainsum.toml").write_text(config_text(warnings_off), encoding="utf-8")
     paths = []
     for record in records:
         try:
@@ -154,6 +166,7 @@ def main(argv: list[str]) -> int:
     pdf_reviews = int(_option(argv, "pdf-reviews", "40") or 40)
     jobs1_reviews = int(_option(argv, "jobs1-reviews", "300") or 300)
     keep = _option(argv, "keep", None)
+    warnings_off = "--warnings-off" in argv
     with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     if reviews:
@@ -162,18 +175,18 @@ def main(argv: list[str]) -> int:
     try:
         print(f"machine: {os.cpu_count()} CPUs; workspace {workspace}", flush=True)
         everything = workspace / "all"
-        paths = make_project(everything, records)
-        print(f"imported {len(paths)} reviews", flush=True)
+        paths = make_project(everything, records, warnings_off)
+        print(f"imported {len(paths)} reviews; warning checks {'off' if warnings_off else 'on'}", flush=True)
         if "--profile" in argv:
             profile(everything, 100)
         main_times = scenario(f"html+txt, {len(paths)} reviews", everything, "html,txt", (2,), paths[len(paths) // 2])
 
         subset = workspace / "subset"
-        subset_paths = make_project(subset, records[:jobs1_reviews])
+        subset_paths = make_project(subset, records[:jobs1_reviews], warnings_off)
         jobs_times = scenario(f"html+txt, {len(subset_paths)} reviews", subset, "html,txt", (1, 2), None)
 
         pdf = workspace / "pdf"
-        pdf_paths = make_project(pdf, records[:pdf_reviews])
+        pdf_paths = make_project(pdf, records[:pdf_reviews], warnings_off)
         pdf_times = scenario(f"html+txt+pdf, {len(pdf_paths)} reviews", pdf, "html,txt,pdf", (1, 2), pdf_paths[0])
 
         full = main_times["full --jobs 2"]

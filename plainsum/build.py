@@ -43,6 +43,7 @@ class BuildOptions:
     jobs: int | None = None  # processes; None: one per CPU
     progress: bool = True  # progress on stderr (a bar on a terminal, lines otherwise)
     force: bool = False  # render everything, even what is up to date
+    verbose: bool = False  # the report lists warnings: documents whose warnings were not kept are evaluated again
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,8 @@ class Builder:
             return formats
         statuses = [document["status"] for document in entry.documents]
         if any(status != "published" for status in statuses) and entry.draft != self.options.draft:
+            return formats
+        if self.options.verbose and any(document.get("hidden_warnings") for document in entry.documents):
             return formats
         needed = []
         for name in formats:

@@ -72,6 +72,7 @@ class DocumentRecord:
     scored: FiguresRef
     findings: list[RecordedFinding]
     status: str = "published"  # "published", "draft" or "withheld"
+    hidden_warnings: int = 0  # warnings of a passing document not kept in the manifest (see to_json)
 
     @property
     def passed(self) -> bool:
@@ -101,11 +102,16 @@ class DocumentRecord:
         return cls(ref, FiguresRef(figures), findings, status)
 
     def to_json(self) -> dict[str, Any]:
+        """For the manifest. A passing document's warnings are only counted: the report shows
+        them only with --verbose, which renders such a document again, and keeping every
+        warning with its sentence made the manifest of the corpus tens of megabytes."""
+        kept = self.findings if not self.passed else self.errors
         return {
             "document": asdict(self.document),
             "figures": self.scored.figures,
-            "findings": [asdict(f) for f in self.findings],
+            "findings": [asdict(f) for f in kept],
             "status": self.status,
+            "hidden_warnings": self.hidden_warnings + len(self.findings) - len(kept),
         }
 
     @classmethod
@@ -115,6 +121,7 @@ class DocumentRecord:
             FiguresRef(dict(data["figures"])),
             [RecordedFinding(**f) for f in data["findings"]],
             data["status"],
+            data.get("hidden_warnings", 0),
         )
 
 

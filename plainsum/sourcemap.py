@@ -67,19 +67,56 @@ class LineIndex:
         return line + 1, index - self.starts[line] + 1
 
 
+JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
 def rendered_to_template(template: str, rendered: str):
-    """A function mapping offsets in `rendered` to offsets in `template`."""
+    """A function mapping offsets in `rendered` to offsets in `template`.
+
+    The text between Jinja tags comes out of rendering unchanged, so we find each such literal
+    run in the rendered text in order (linear time). Only when that fails (whitespace control,
+    loops) do we fall back to a character diff, which is exact but slow on long fields.
+    """
     if template == rendered:
         return lambda offset: offset
-    blocks = SequenceMatcher(None, template, rendered, autojunk=False).get_matching_blocks()
+    blocks = _literal_anchors(template, rendered)
+    if blocks is None:
+        blocks = [(a, b, size) for a, b, size in SequenceMatcher(None, template, rendered, autojunk=False).get_matching_blocks()]
+    starts = [b for _, b, _ in blocks]
 
     def to_template(offset: int) -> int:
-        best = 0
-        for a, b, size in blocks:
-            if b <= offset < b + size:
-                return a + (offset - b)
-            if b + size <= offset:
-                best = a + size
-        return min(best, max(len(template) - 1, 0))
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            return 0
+        a, b, size = blocks[index]
+        if offset < b + size:
+            return a + (offset - b)
+        return min(a + size, max(len(template) - 1, 0))  # inside text produced by a tag
 
     return to_template
+
+
+def _literal_anchors(template: str, rendered: str) -> list[tuple[int, int, int]] | None:
+    """(template offset, rendered offset, length) of each literal run, or None if one is missing."""
+    anchors: list[tuple[int, int, int]] = []
+    template_cursor = 0
+    rendered_cursor = 0
+    leading = len(template) - len(template.lstrip())  # render_text strips the result
+    literals = []
+    for tag in JINJA_TAG.finditer(template):
+        literals.append((template_cursor, template[template_cursor : tag.start()]))
+        template_cursor = tag.end()
+    literals.append((template_cursor, template[template_cursor:]))
+    for index, (start, literal) in enumerate(literals):
+        if index == 0 and leading:
+            start, literal = start + leading, literal[leading:]
+        if index == len(literals) - 1:
+            literal = literal.rstrip()
+        if not literal:
+            continue
+        found = rendered.find(literal, rendered_cursor)
+        if found < 0:
+            return None
+        anchors.append((start, found, len(literal)))
+        rendered_cursor = found + len(literal)
+    return anchors

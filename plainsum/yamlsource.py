@@ -71,14 +71,10 @@ def type_name(value: Any) -> str:
     return "text"
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read a file as UTF-8, turning a decoding failure into a positioned problem."""
+def decode_utf8(data: bytes, display: str) -> str:
+    """Bytes as UTF-8 text (a leading BOM dropped), or a problem at the line and column of the first bad byte."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
-    try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
@@ -86,7 +82,15 @@ def read_text(path: Path, display: str) -> str:
         raise InputError(
             [Problem(display, line, column, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded")]
         ) from None
-    return text.removeprefix("\ufeff")
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a file as UTF-8, turning any failure into a positioned problem."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+    return decode_utf8(data, display)
 
 
 def load_yaml(path: Path, display: str) -> tuple[SourceFile, Node]:

@@ -170,3 +170,14 @@ def test_write_file_is_atomic_and_leaves_no_temporary(tmp_path):
     leftover = target.parent / f".a.txt.1234{TEMP_SUFFIX}"
     leftover.write_bytes(b"two")
     assert sweep_temporaries(tmp_path) == [leftover] and not leftover.exists()
+
+
+def test_verbose_shows_the_same_warnings_whether_or_not_a_review_was_rendered(cli, project):
+    first = build(cli, "-v")
+    warnings = [line for line in first.stdout.splitlines() if ": warning [" in line]
+    assert warnings, "the shipped content has no warnings to compare"
+    build(cli)
+    again = build(cli, "-v")
+    assert [line for line in again.stdout.splitlines() if ": warning [" in line] == warnings
+    manifest = (project / "output" / MANIFEST_NAME).read_text(encoding="utf-8")
+    assert '"hidden_warnings":' in manifest

@@ -12,29 +12,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry
-from plainsum.metrics import FORMULA_NAMES
+from plainsum.metrics import FIGURE_LABELS, FORMULA_NAMES
 
 if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.score import Scored, Sentence
 
-LABELS = {
-    "words": "words",
-    "sentences": "sentences",
-    "syllables": "syllables",
-    "words_per_sentence": "words per sentence",
-    "syllables_per_word": "syllables per word",
-    "long_words": "long words",
-    "long_word_share": "share of long words (%)",
-    "flesch_kincaid_grade": "Flesch-Kincaid grade",
-    "flesch_reading_ease": "Flesch reading ease",
-    "smog_index": "SMOG index",
-    "gunning_fog": "Gunning fog index",
-    "coleman_liau_index": "Coleman-Liau index",
-    "automated_readability_index": "Automated Readability Index",
-    "dale_chall_readability_score": "Dale-Chall score",
-    "linsear_write_formula": "Linsear Write",
-}
 # Figures where a higher value means easier text; for the others, higher is harder.
 EASIER_WHEN_HIGHER = frozenset({"flesch_reading_ease"})
 
@@ -66,7 +49,7 @@ def _bound_flags(
 ) -> Iterator[Flag]:
     for key, limit in sorted(bounds.items()):
         bound, _, metric = key.partition("_")
-        if bound not in ("min", "max") or metric not in LABELS:
+        if bound not in ("min", "max") or metric not in FIGURE_LABELS:
             continue
         if metric in FORMULA_NAMES and not formulas_apply:
             continue  # readability.too-short reports it
@@ -76,7 +59,7 @@ def _bound_flags(
         if not ((bound == "max" and value > limit) or (bound == "min" and value < limit)):
             continue
         relation = "above the maximum" if bound == "max" else "below the minimum"
-        message = f"{where}{LABELS[metric]} is {value:.1f}, {relation} of {limit:g} ({key})"
+        message = f"{where}{FIGURE_LABELS[metric]} is {value:.1f}, {relation} of {limit:g} ({key})"
         if metric in FORMULA_NAMES or metric in ("words_per_sentence", "syllables_per_word", "long_words", "long_word_share"):
             worst = hardest(sentences)
             if worst is not None:

@@ -52,7 +52,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     formats = _formats(formats_option, config.formats)
     output_dir = (out_dir or config.output_dir).resolve()
     options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not no_progress,
-                           force=force)
+                           force=force, verbose=verbose)
     outcome = build(list(paths), config, options)
     report_text(outcome, verbose=verbose)
     for result in outcome.withheld:

@@ -9,25 +9,8 @@ from pathlib import Path
 import click
 
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.metrics import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
-
-LABELS = {
-    "sentences": "sentences",
-    "words": "words",
-    "syllables": "syllables",
-    "words_per_sentence": "words per sentence",
-    "syllables_per_word": "syllables per word",
-    "long_words": "long words (3+ syllables)",
-    "long_word_share": "share of long words (%)",
-    "flesch_kincaid_grade": "Flesch-Kincaid grade",
-    "flesch_reading_ease": "Flesch reading ease",
-    "smog_index": "SMOG index",
-    "gunning_fog": "Gunning fog index",
-    "coleman_liau_index": "Coleman-Liau index",
-    "automated_readability_index": "Automated Readability Index",
-    "dale_chall_readability_score": "Dale-Chall score",
-    "linsear_write_formula": "Linsear Write",
-}
+from plainsum.yamlsource import decode_utf8
+from plainsum.metrics import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
 
 
 def _read(source: str) -> tuple[str, str]:
@@ -42,13 +25,7 @@ def _read(source: str) -> tuple[str, str]:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError([Problem(name, 1, 1, f"cannot read: {exc.strerror or exc}")]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError([Problem(name, line, column, "not UTF-8 text (invalid byte)")]) from None
+    text = decode_utf8(data, name)
     return text, name
 
 
@@ -95,10 +72,10 @@ def _print_text(scored, name: str, min_words: float, verbose: bool, sentence_lim
     click.echo(name)
     for key in COUNT_NAMES:
         value = scored.figures[key]
-        click.echo(f"  {LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {LABELS[key]:<30} {value:.2f}")
+        click.echo(f"  {FIGURE_LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {FIGURE_LABELS[key]:<30} {value:.2f}")
     if applied:
         for key in FORMULA_NAMES:
-            click.echo(f"  {LABELS[key]:<30} {scored.figures[key]:.1f}")
+            click.echo(f"  {FIGURE_LABELS[key]:<30} {scored.figures[key]:.1f}")
     else:
         click.echo(f"  too short for formulas: {scored.counts.words} words, fewer than {min_words:g} (--min-words); counts only")
     if len(scored.sections) > 1 or verbose:
