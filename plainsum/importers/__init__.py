@@ -16,7 +16,7 @@ from pathlib import Path
 
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.importers.model import Draft
-from plainsum.yamlsource import read_text
+from plainsum.yamlsource import decode_utf8, read_text
 
 FORMATS = ("text", "cochrane-json", "pubmed-xml")
 
@@ -57,11 +57,7 @@ def _read(path: Path) -> str:
             data = gzip.decompress(path.read_bytes())
         except (OSError, EOFError) as exc:
             raise InputError([Problem(display, 1, 1, f"cannot read gzip file: {exc}")]) from None
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            return _fail(display, line, 1, "not UTF-8 text")
+        return decode_utf8(data, display)
     if path.is_dir():
         raise InputError([Problem(display, 1, 1, "is a folder; give the files to import")])
     return read_text(path, display)

@@ -1,0 +1,30 @@
+"""The README stays true: its configuration examples load, and CI runs its test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from plainsum.config import load_config
+
+from conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+TOML_BLOCKS = re.findall(r"```toml\n(.*?)```", README, re.S)
+
+
+@pytest.mark.parametrize("block", TOML_BLOCKS, ids=[f"toml-{i}" for i in range(len(TOML_BLOCKS))])
+def test_every_toml_example_is_a_valid_configuration(tmp_path: Path, block: str):
+    (tmp_path / "plainsum.toml").write_text(block, encoding="utf-8")
+    load_config(tmp_path)
+
+
+def test_ci_runs_the_readme_test_command_after_its_setup():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    setup = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/plainsum build"
+    test_command = ".venv/bin/python -m pytest"
+    assert setup in README and f"\n    {test_command}\n" in README
+    assert ci.strip().splitlines()[-1] == test_command
+    assert "python3 -m venv .venv" in ci and "pip install" in ci and "-e '.[test]'" in ci
