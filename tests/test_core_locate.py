@@ -60,3 +60,26 @@ def test_template_sentences_point_at_the_template():
     assert location.path.endswith("summary/classic.md.j2")
     template_line = (REPO / "templates" / "summary" / "classic.md.j2").read_text(encoding="utf-8").splitlines()[location.line - 1]
     assert template_line[location.column - 1 :].startswith("Database searches")
+
+
+@pytest.mark.parametrize(
+    "yaml_value",
+    [
+        "plain words then Target word here",
+        '"double quoted \\"escape\\" then Target word here"',
+        "'single quoted it''s then Target word here'",
+        ">-\n  folded block over\n  two lines then Target word here",
+        "|-\n  literal block\n  then Target word here",
+    ],
+)
+def test_scalar_positions_in_every_yaml_style(tmp_path: Path, yaml_value: str):
+    from plainsum.sourcemap import LineIndex, ScalarMap
+    from plainsum.yamlsource import load_yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(f"key: {yaml_value}\n", encoding="utf-8")
+    source, root = load_yaml(path, "x.yaml")
+    node = root.value["key"]
+    offset = node.value.index("Target")
+    line, column = LineIndex(source.text).line_column(ScalarMap(source, node).absolute(offset))
+    assert source.text.splitlines()[line - 1][column - 1 :].startswith("Target word here")
