@@ -8,7 +8,7 @@ then `plainsum build` runs as a user runs it (a subprocess, so start-up counts):
 
   html+txt, all reviews (--reviews):   full build --jobs 2, no-op rebuild, one review edited
   html+txt, a subset (--jobs1-reviews): full build --jobs 1 and --jobs 2, for the ratio
-  html+txt+pdf, a subset (--pdf-reviews): full build --jobs 1 and --jobs 2, no-op, one edited
+  html+txt+pdf, a subset (--pdf-reviews, 100): full build --jobs 1 and --jobs 2, no-op, one edited
 
 Builds use --draft so that every document is written, gate or not. Prints each time, the
 ratios and the issue's targets; --profile adds where one process spends its time per review.
@@ -163,7 +163,7 @@ def main(argv: list[str]) -> int:
         print(f"corpus not found at {CORPUS}; skipping", file=sys.stderr)
         return 0
     reviews = int(_option(argv, "reviews", "0") or 0) or None
-    pdf_reviews = int(_option(argv, "pdf-reviews", "40") or 40)
+    pdf_reviews = int(_option(argv, "pdf-reviews", "100") or 100)
     jobs1_reviews = int(_option(argv, "jobs1-reviews", "300") or 300)
     keep = _option(argv, "keep", None)
     warnings_off = "--warnings-off" in argv

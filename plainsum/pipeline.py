@@ -9,6 +9,7 @@ without being rendered again.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,15 @@ class RecordedFinding:
     suggestion: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _kept_figures() -> frozenset[str]:
+    """The figures a report or the index shows; the manifest keeps only these of each document."""
+    from plainsum.reporters import SHOWN_FIGURES
+    from plainsum.score import METRIC_NAMES
+
+    return frozenset(key for key, *_ in SHOWN_FIGURES) | frozenset(METRIC_NAMES)
+
+
 @dataclass
 class DocumentRecord:
     """A document's result as plain data; reads like a DocumentResult (document.name, scored.figures, findings)."""
@@ -108,7 +118,7 @@ class DocumentRecord:
         kept = self.findings if not self.passed else self.errors
         return {
             "document": asdict(self.document),
-            "figures": self.scored.figures,
+            "figures": {name: value for name, value in self.scored.figures.items() if name in _kept_figures()},
             "findings": [asdict(f) for f in kept],
             "status": self.status,
             "hidden_warnings": self.hidden_warnings + len(self.findings) - len(kept),

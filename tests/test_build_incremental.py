@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from plainsum.manifest import MANIFEST_NAME
+from plainsum.manifest import MANIFEST_NAME, Manifest
 from plainsum.writer import TEMP_SUFFIX, sweep_temporaries, write_file
 
 from test_build_support import REVIEW, make_reviews, review_count, snapshot
@@ -130,8 +129,9 @@ def test_index_lists_every_review_with_figures_and_gate_status(cli, project):
         assert f'<tr id="{review_id}">' in index
         assert f'href="{review_id}/summary.html"' in index
     assert index.count('class="gate-pass">passed') == review_count(project)
-    manifest = json.loads((project / "output" / MANIFEST_NAME).read_text(encoding="utf-8"))
-    figures = manifest["reviews"][str((project / "content" / f"{REVIEW}.yaml").resolve())]["documents"][1]["figures"]
+    manifest = Manifest.load(project / "output")
+    documents = manifest.reviews[str((project / "content" / f"{REVIEW}.yaml").resolve())].documents
+    figures = next(d for d in documents if d["document"]["kind"] == "summary")["figures"]
     assert f"{figures['flesch_kincaid_grade']:.1f}" in index
 
 
@@ -181,3 +181,17 @@ def test_verbose_shows_the_same_warnings_whether_or_not_a_review_was_rendered(cl
     assert [line for line in again.stdout.splitlines() if ": warning [" in line] == warnings
     manifest = (project / "output" / MANIFEST_NAME).read_text(encoding="utf-8")
     assert '"hidden_warnings":' in manifest
+
+
+def test_progress_draws_a_bar_on_a_terminal():
+    import io
+
+    from plainsum.progress import Progress
+
+    stream = io.StringIO()
+    progress = Progress(4, stream=stream, bar=True)
+    for name in ("a", "b", "c", "d"):
+        progress.advance(name)
+    progress.close()
+    text = stream.getvalue()
+    assert "\r[" in text and "4/4 reviews" in text and "\n" not in text

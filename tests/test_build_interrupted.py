@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from plainsum.build import BUILDING_MARKER
 from plainsum.manifest import MANIFEST_NAME
 from plainsum.writer import TEMP_SUFFIX
 
@@ -17,7 +18,7 @@ FORMATS = "html,txt,pdf"  # PDFs make each review slow enough to stop the build 
 
 
 def test_sigkill_mid_build_leaves_whole_files_only(cli, project):
-    make_reviews(project, 6)
+    make_reviews(project, 12)
     n = review_count(project)
     first = cli("build", "--formats", FORMATS, "--jobs", "2")
     assert first.returncode == 0, first.stderr
@@ -48,6 +49,8 @@ def test_sigkill_mid_build_leaves_whole_files_only(cli, project):
     assert not seen[-1].startswith(f"build: {n}/{n}"), "the build finished before it could be killed"
 
     after_kill = snapshot(output)
+    # the marker says a build was interrupted (the next one then sweeps for temporaries)
+    assert after_kill.pop(BUILDING_MARKER) == b""
     assert not [name for name in after_kill if name.endswith(TEMP_SUFFIX) or "/." in name]
     assert set(after_kill) == set(earlier)
 
@@ -55,6 +58,7 @@ def test_sigkill_mid_build_leaves_whole_files_only(cli, project):
     done = cli("build", "--formats", FORMATS, "--jobs", "2")
     assert done.returncode == 0, done.stderr
     finished = snapshot(output)
+    assert BUILDING_MARKER not in finished
     kept = 0
     for name, data in after_kill.items():
         if name in (MANIFEST_NAME, "index.html"):

@@ -97,3 +97,12 @@ def test_paper_size_from_config_and_bad_values(cli, project):
     result = cli("check")
     assert result.returncode == 2
     assert "plainsum.toml:" in result.stderr and "'paper' must be one of a4, letter" in result.stderr
+
+
+def test_a_new_users_build_writes_html_txt_md_and_pdf(cli, project):
+    result = cli("build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for review in (project / "content").glob("*.yaml"):
+        written = sorted(p.name for p in (project / "output" / review.stem).iterdir())
+        assert written == sorted(f"{kind}.{ext}" for kind in ("abstract", "summary") for ext in ("html", "md", "pdf", "txt"))
+    assert (project / "output" / "index.html").is_file()

@@ -107,9 +107,39 @@ def html_for_print(document, scored, context: RenderContext) -> str:
     return template.render(page)
 
 
+def _fast_font_subsetting() -> None:
+    """Drop the layout tables WeasyPrint asks fontTools to drop before fontTools reads them.
+
+    WeasyPrint (without HarfBuzz's subsetter) subsets each font with fontTools and drops its
+    GSUB and GPOS tables. fontTools 4.6x first decompiles those tables, to see whether they need
+    converting (fontTools.ttLib.beyond64k), and only then drops them: for DejaVu Sans that is
+    three quarters of a handout's time (0.42 of 0.55 s, measured). Deleting them first gives the
+    same subset font (the `kern` rule that looks at GPOS is applied as fontTools would).
+    """
+    from fontTools import subset
+
+    original = subset.Subsetter.subset
+    if getattr(original, "plainsum_fast", False):
+        return
+
+    def subset_dropping_layout_first(self, font):
+        had_gpos = "GPOS" in font
+        for tag in ("GSUB", "GPOS"):
+            if tag in self.options.drop_tables and tag in font:
+                del font[tag]
+        if had_gpos and "GPOS" not in font and "kern" in font and not self.options.legacy_kern:
+            del font["kern"]
+        return original(self, font)
+
+    subset_dropping_layout_first.plainsum_fast = True  # type: ignore[attr-defined]
+    subset.Subsetter.subset = subset_dropping_layout_first
+
+
 def html_to_pdf(html: str, template_dirs: list[Path], where: str = "<html>") -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
+
+    _fast_font_subsetting()
 
     base = asset_dirs(template_dirs)[0]
     fetcher = make_url_fetcher(template_dirs)
