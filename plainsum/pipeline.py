@@ -183,7 +183,7 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Re
 def evaluate(review: Review, templates: TemplateSet, config: Config) -> list[DocumentResult]:
     results = []
     for document in render_documents(review, templates):
-        scored = score_document(document)
+        scored = score_document(document, int(config.formula_min_words(document.kind)))
         results.append(DocumentResult(document, scored, check_registry.run(scored, config)))
     return results
 
