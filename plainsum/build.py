@@ -140,7 +140,7 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
                 continue
             result.document.draft = True
             status = "draft"
-        built.records.append(DocumentRecord.of(result, status))
+        built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
         for name in task.formats:
             fmt = format_registry[name]
             data = fmt.render(result.document, result.scored, context)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from plainsum.yamlsource import FAST_LOADER
+
 from plainsum.datacache import cached_table
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
@@ -117,7 +119,7 @@ def load_glossary(path: Path | None = None) -> Glossary:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Glossary:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=FAST_LOADER)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: the glossary must be a mapping of term: plain alternative")
     entries = []
@@ -189,6 +191,14 @@ class RareWord:
     explained: bool = False
 
 
+def _previous_char(text: str, index: int) -> str:
+    """The last character before `index` that is not white space ('' at the start)."""
+    index -= 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
 def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary) -> list[RareWord]:
     """Words of `text` rarer than `min_zipf`, skipping abbreviations, names, glossary terms and
     allowed words; a word explained in brackets right after is returned marked `explained`."""
@@ -199,7 +209,7 @@ def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary) 
             word = word[:-2]
         if len(word) < 4 or word.isupper() or word.lower() in allow:
             continue
-        if word[0].isupper() and match.start() > 0 and not text[: match.start()].rstrip().endswith((".", "!", "?", ":")):
+        if word[0].isupper() and match.start() > 0 and _previous_char(text, match.start()) not in ".!?:":
             continue  # a name in mid-sentence
         if glossary.covers(word):
             continue

@@ -93,7 +93,8 @@ class DocumentRecord:
         return [f for f in self.findings if f.severity == "error"]
 
     @classmethod
-    def of(cls, result: DocumentResult, status: str = "published") -> "DocumentRecord":
+    def of(cls, result: DocumentResult, status: str = "published", keep_warnings: bool = True) -> "DocumentRecord":
+        """`keep_warnings=False`: a passing document's warnings are counted, not kept (nor located)."""
         document = result.document
         review = document.review
         ref = DocumentRef(
@@ -104,12 +105,13 @@ class DocumentRecord:
             review_title=review.title if review is not None else document.title,
             source=document.source_path,
         )
+        kept = result.findings if keep_warnings or not result.passed else result.errors
         findings = [
             RecordedFinding(f.check, f.severity, f.document, str(f.location), f.message, f.sentence, f.suggestion)
-            for f in result.findings
+            for f in kept
         ]
         figures = {key: float(value) for key, value in result.scored.figures.items()}
-        return cls(ref, FiguresRef(figures), findings, status)
+        return cls(ref, FiguresRef(figures), findings, status, len(result.findings) - len(kept))
 
     def to_json(self) -> dict[str, Any]:
         """For the manifest. A passing document's warnings are only counted: the report shows

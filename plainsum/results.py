@@ -18,6 +18,8 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import yaml
+
+from plainsum.yamlsource import FAST_LOADER
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -153,7 +155,7 @@ def _load_grid(path_text: str) -> Grid:
     path = Path(path_text)
     display = display_path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise InputError([Problem(display, 1, 1, f"cannot read the wording grid: {exc}")]) from None
     problems: list[str] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from plainsum.render import Location
@@ -28,10 +29,15 @@ class Finding:
     check: str
     severity: str  # "error" or "warning"
     document: str  # "<review id>/<summary|abstract>"
-    location: Location
+    where: Location | Callable[[], Location]  # a location, or how to find it when first asked
     message: str
     sentence: str | None = None
     suggestion: str | None = None
+
+    @cached_property
+    def location(self) -> Location:
+        """Mapping a sentence back to its YAML line costs a little; most warnings are never shown."""
+        return self.where if isinstance(self.where, Location) else self.where()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -104,17 +110,23 @@ class Registry:
             if severity == "off" or document.kind not in spec.documents:
                 continue
             for flag in spec.function(scored, config):
-                if flag.offset is None and document.spans:
-                    # a finding about the whole document points at the first text the author wrote for it
-                    location = document.locate(document.spans[0].start)
-                elif flag.offset is None:
-                    location = Location(document.source_path, 1, 1)
-                else:
-                    location = document.locate(flag.offset, flag.sentence or "")
                 findings.append(
-                    Finding(spec.id, severity, document.name, location, flag.message, flag.sentence, flag.suggestion)
+                    Finding(spec.id, severity, document.name, _locator(document, flag), flag.message, flag.sentence,
+                            flag.suggestion)
                 )
         return findings
+
+
+def _locator(document, flag: Flag) -> Callable[[], Location]:
+    def locate() -> Location:
+        if flag.offset is not None:
+            return document.locate(flag.offset, flag.sentence or "")
+        if document.spans:
+            # a finding about the whole document points at the first text the author wrote for it
+            return document.locate(document.spans[0].start)
+        return Location(document.source_path, 1, 1)
+
+    return locate
 
 
 registry = Registry()
