@@ -59,3 +59,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def case_params(cases: dict[str, dict[str, list[str]]], expect: str) -> list:
+    """pytest params (check id, text) for the texts a check table says it must 'flag' or 'pass'."""
+    return [
+        pytest.param(check_id, text, id=f"{check_id}-{expect}-{index}")
+        for check_id, table in cases.items()
+        for index, text in enumerate(table[expect])
+    ]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import case_params
+
 from plainsum.checks import registry
 from plainsum.config import load_config
 from plainsum.render import render_document, text_document
@@ -66,21 +68,13 @@ def config(tmp_path_factory: pytest.TempPathFactory):
     return load_config(tmp_path_factory.mktemp("empty-project"))
 
 
-def _params(expect: str):
-    return [
-        pytest.param(check_id, text, id=f"{check_id}-{expect}-{index}")
-        for check_id, table in CASES.items()
-        for index, text in enumerate(table[expect])
-    ]
-
-
-@pytest.mark.parametrize("check_id,text", _params("flag"))
+@pytest.mark.parametrize("check_id,text", case_params(CASES, "flag"))
 def test_flags(check_id: str, text: str, config, tmp_path: Path) -> None:
     flags = list(registry[check_id].function(scored_review(text, tmp_path), config))
     assert flags and all(flag.message and flag.suggestion for flag in flags)
 
 
-@pytest.mark.parametrize("check_id,text", _params("pass"))
+@pytest.mark.parametrize("check_id,text", case_params(CASES, "pass"))
 def test_passes(check_id: str, text: str, config, tmp_path: Path) -> None:
     flags = list(registry[check_id].function(scored_review(text, tmp_path), config))
     assert not flags, [flag.message for flag in flags]

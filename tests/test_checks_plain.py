@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import case_params
+
 from plainsum.checks import registry
 from plainsum.config import load_config
 from plainsum.content import load_review
@@ -198,15 +200,7 @@ def run_check(check_id: str, text: str, config, tmp_path: Path) -> list:
     return list(registry[check_id].function(scored, config))
 
 
-def _params(expect: str):
-    return [
-        pytest.param(check_id, text, id=f"{check_id}-{expect}-{index}")
-        for check_id, table in CASES.items()
-        for index, text in enumerate(table[expect])
-    ]
-
-
-@pytest.mark.parametrize("check_id,text", _params("flag"))
+@pytest.mark.parametrize("check_id,text", case_params(CASES, "flag"))
 def test_flags(check_id: str, text: str, config, tmp_path: Path) -> None:
     flags = run_check(check_id, text, config, tmp_path)
     assert flags, f"{check_id} should flag: {text[-200:]!r}"
@@ -214,7 +208,7 @@ def test_flags(check_id: str, text: str, config, tmp_path: Path) -> None:
         assert flag.message and flag.suggestion
 
 
-@pytest.mark.parametrize("check_id,text", _params("pass"))
+@pytest.mark.parametrize("check_id,text", case_params(CASES, "pass"))
 def test_passes(check_id: str, text: str, config, tmp_path: Path) -> None:
     flags = run_check(check_id, text, config, tmp_path)
     assert not flags, f"{check_id} should pass {text[-200:]!r}, got {[f.message for f in flags]}"
