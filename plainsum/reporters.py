@@ -37,27 +37,30 @@ def figures_line(result: DocumentResult) -> str:
 
 
 def report_problems(outcome: Outcome) -> None:
-    for problem in outcome.problems:
-        click.echo(f"{problem}", err=True)
+    if outcome.problems:
+        click.echo("\n".join(str(problem) for problem in outcome.problems), err=True)
 
 
 def report_text(outcome: Outcome, verbose: bool = False, config: "Config | None" = None) -> None:
     report_problems(outcome)
+    lines: list[str] = []  # echoed at once: a corpus build reports tens of thousands of lines
     for result in outcome.results:
         status = "pass" if result.passed else "FAIL"
-        click.echo(f"{result.document.name}: {status} ({figures_line(result)})")
+        lines.append(f"{result.document.name}: {status} ({figures_line(result)})")
         if verbose and hasattr(result.scored, "sections"):
             for section in result.scored.sections:
-                click.echo(f"    [{section.heading or '(before the first heading)'}] {_section_line(section)}")
+                lines.append(f"    [{section.heading or '(before the first heading)'}] {_section_line(section)}")
         for finding in result.findings:
             if finding.severity == "warning" and not verbose and result.passed:
                 continue
-            click.echo(f"  {finding.location}: {finding.severity} [{finding.check}] {finding.message}")
+            lines.append(f"  {finding.location}: {finding.severity} [{finding.check}] {finding.message}")
             if finding.sentence:
-                click.echo(f"      \"{finding.sentence}\"")
+                lines.append(f"      \"{finding.sentence}\"")
     failed = [r for r in outcome.results if not r.passed]
     if outcome.results:
-        click.echo(f"{len(outcome.results) - len(failed)} of {len(outcome.results)} documents passed the gate")
+        lines.append(f"{len(outcome.results) - len(failed)} of {len(outcome.results)} documents passed the gate")
+    if lines:
+        click.echo("\n".join(lines))
 
 
 def _section_line(section: Any) -> str:
