@@ -22,19 +22,25 @@ from plainsum.score import Scored, score_document
 from plainsum.templating import TemplateSet
 
 
-@dataclass
-class DocumentResult:
-    document: Document
-    scored: Scored
-    findings: list[Finding]
+class _Gated:
+    """What the gate decides from a document's findings: it passes when none is an error."""
+
+    findings: list
 
     @property
     def passed(self) -> bool:
         return not any(finding.severity == "error" for finding in self.findings)
 
     @property
-    def errors(self) -> list[Finding]:
+    def errors(self) -> list:
         return [f for f in self.findings if f.severity == "error"]
+
+
+@dataclass
+class DocumentResult(_Gated):
+    document: Document
+    scored: Scored
+    findings: list[Finding]
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def _kept_figures() -> frozenset[str]:
 
 
 @dataclass
-class DocumentRecord:
+class DocumentRecord(_Gated):
     """A document's result as plain data; reads like a DocumentResult (document.name, scored.figures, findings)."""
 
     document: DocumentRef
@@ -83,14 +89,6 @@ class DocumentRecord:
     findings: list[RecordedFinding]
     status: str = "published"  # "published", "draft" or "withheld"
     hidden_warnings: int = 0  # warnings of a passing document not kept in the manifest (see to_json)
-
-    @property
-    def passed(self) -> bool:
-        return not any(finding.severity == "error" for finding in self.findings)
-
-    @property
-    def errors(self) -> list[RecordedFinding]:
-        return [f for f in self.findings if f.severity == "error"]
 
     @classmethod
     def of(cls, result: DocumentResult, status: str = "published", keep_warnings: bool = True) -> "DocumentRecord":

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
 from jinja2 import TemplateError
 
 from plainsum.content import Prose, Review
-from plainsum.errors import InputError, Problem
+from plainsum.errors import InputError, Problem, display_path
 from plainsum.sourcemap import LineIndex, rendered_to_template
 from plainsum.templating import TemplateSet
 
@@ -33,6 +34,14 @@ class Span:
     end: int
     prose: Prose
     rendered: str
+
+    @cached_property
+    def template_offset(self):
+        """Offset in the rendered field -> offset in the author's template text, as written."""
+        template = self.prose.template
+        to_template = rendered_to_template(template.strip(), self.rendered)
+        leading = len(template) - len(template.lstrip())  # the template was stripped before rendering
+        return lambda offset: to_template(offset) + leading
 
 
 @dataclass
@@ -77,12 +86,7 @@ class Document:
             return Location(self.text_path, line, column)
         for span in self.spans:
             if span.start <= offset < span.end:
-                rendered_offset = offset - span.start
-                to_template = rendered_to_template(span.prose.template.strip(), span.rendered)
-                template_offset = to_template(rendered_offset)
-                # the template was stripped; shift back by the leading whitespace removed
-                template_offset += len(span.prose.template) - len(span.prose.template.lstrip())
-                line, column = span.prose.locate(template_offset)
+                line, column = span.prose.locate(span.template_offset(offset - span.start))
                 return Location(self.review.source.display, line, column)
         if self.template_path is not None and text_hint:
             found = _find_in_template(self.template_path, text_hint)
@@ -91,17 +95,20 @@ class Document:
         return Location(self.review.source.display, 1, 1)
 
 
+@lru_cache(maxsize=64)
+def _template_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def _find_in_template(path: Path, text: str) -> Location | None:
     words = re.findall(r"[A-Za-z']+", text)[:4]
     if not words:
         return None
-    source = path.read_text(encoding="utf-8")
+    source = _template_text(path)
     match = re.search(r"\W+".join(map(re.escape, words)), source)
     if not match:
         return None
     before = source[: match.start()]
-    from plainsum.errors import display_path
-
     return Location(display_path(path), before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1)
 
 

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from plainsum.metrics import COUNT_NAMES, FIGURE_NAMES
-from plainsum.pipeline import DocumentResult, Outcome
-from plainsum.score import section_figures
 
 if TYPE_CHECKING:
+    from plainsum.pipeline import DocumentResult, Outcome
     from plainsum.config import Config
 
 FORMATS = ("text", "json", "github", "junit")
@@ -122,6 +121,8 @@ def document_json(result: Any, config: "Config | None" = None) -> dict[str, Any]
         sections = []
         for section in scored.sections:
             section_minimum = config.formula_min_words(kind, section.heading) if config is not None else scored.min_words
+            from plainsum.score import section_figures
+
             figures, applied = section_figures(section, section_minimum)
             sections.append({"heading": section.heading, "formulas_applied": applied, "figures": _figures(figures, applied)})
         data["sections"] = sections

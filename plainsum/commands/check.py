@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from plainsum.cli import load_config_from
-from plainsum.pipeline import check
-from plainsum.reporters import FORMATS, report
+from plainsum.reporters import FORMATS
 
 
 @click.command("check")
@@ -23,6 +22,9 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
     PATHS are review files or folders (default: the content folder).
     Exit code: 0 all pass, 1 a gate failed, 2 invalid input or usage, 3 internal error.
     """
+    from plainsum.pipeline import check
+    from plainsum.reporters import report
+
     config = load_config_from(ctx)
     outcome = check(list(paths), config)
     report(outcome, output_format, verbose=verbose, config=config)

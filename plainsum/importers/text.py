@@ -96,6 +96,20 @@ def split_references(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines[:cut], [text for _, text in found]
 
 
+def _refine(parts: list[Part], pattern, accept) -> list[Part]:
+    """Split each part's text further at inline labels; the text before the first label keeps the
+    part's own heading (or, when the text starts with a label, the heading stands alone)."""
+    refined: list[Part] = []
+    for heading, text in parts:
+        pieces = _split_labels(text, pattern, accept)
+        if pieces and pieces[0][0] is None:
+            pieces[0] = (heading, pieces[0][1])
+        elif heading is not None:
+            pieces.insert(0, (heading, ""))
+        refined.extend(pieces)
+    return refined
+
+
 def _split_labels(block: str, pattern: re.Pattern[str], accept) -> list[Part]:
     """Split a paragraph at inline labels matched by `pattern` and accepted by `accept`."""
     parts: list[Part] = []
@@ -147,21 +161,8 @@ def parse_blocks(blocks: list[str]) -> list[Part]:
         label = INLINE_LABEL.match(block)
         if label and (_is_known(label.group(1)) or len(label.group(1).split()) <= 4) and pieces[0][0] is None:
             pieces = [(label.group(1).strip(), block[label.end():])]
-        expanded: list[Part] = []
-        for piece_heading, text in pieces:
-            caps = _split_labels(text, CAPS_LABEL, _caps_label)
-            if caps and caps[0][0] is None:
-                caps[0] = (piece_heading, caps[0][1])
-            elif piece_heading is not None:
-                caps.insert(0, (piece_heading, ""))
-            for caps_heading, caps_text in caps:
-                titled = _split_labels(caps_text, TITLE_LABEL, _title_label)
-                if titled and titled[0][0] is None:
-                    titled[0] = (caps_heading, titled[0][1])
-                elif caps_heading is not None:
-                    titled.insert(0, (caps_heading, ""))
-                expanded.extend(titled)
-        parts.extend(expanded)
+        # capitalised labels ("METHODS ...") first, then title-case ones ("Background. ...") inside them
+        parts.extend(_refine(_refine(pieces, CAPS_LABEL, _caps_label), TITLE_LABEL, _title_label))
     if pending is not None:
         parts.append((pending, ""))
     # headings with no text of their own before another heading are dropped only if empty throughout
