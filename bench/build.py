@@ -27,18 +27,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from bench import CORPUS, corpus_present, option
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cochrane-dev.jsonl.gz"
 CONFIG = 'content = "content"\noutput = "output"\ntemplates = "templates"\nformats = ["html", "txt"]\n'
-
-
-def _option(argv: list[str], name: str, default: str | None) -> str | None:
-    for argument in argv:
-        if argument == f"--{name}":
-            return ""
-        if argument.startswith(f"--{name}="):
-            return argument.split("=", 1)[1]
-    return default
 
 
 def config_text(warnings_off: bool) -> str:
@@ -159,13 +150,12 @@ def verdict(ok: bool) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if not CORPUS.is_file():
-        print(f"corpus not found at {CORPUS}; skipping", file=sys.stderr)
-        return 0
-    reviews = int(_option(argv, "reviews", "0") or 0) or None
-    pdf_reviews = int(_option(argv, "pdf-reviews", "100") or 100)
-    jobs1_reviews = int(_option(argv, "jobs1-reviews", "300") or 300)
-    keep = _option(argv, "keep", None)
+    if not corpus_present():
+        return 2
+    reviews = int(option(argv, "reviews", "0") or 0) or None
+    pdf_reviews = int(option(argv, "pdf-reviews", "100") or 100)
+    jobs1_reviews = int(option(argv, "jobs1-reviews", "300") or 300)
+    keep = option(argv, "keep", None)
     warnings_off = "--warnings-off" in argv
     with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]

@@ -12,14 +12,13 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
-import sys
 import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from bench import CORPUS, corpus_present, option
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cochrane-dev.jsonl.gz"
 
 
 @dataclass
@@ -103,19 +102,11 @@ def report(run: Run, config, target: Path | None) -> dict | None:
 
 
 def main(argv: list[str]) -> int:
-    sample = None
-    keep: Path | None = None
-    report_dir: Path | None = None
-    for option in argv:
-        if option.startswith("--sample="):
-            sample = int(option.split("=", 1)[1])
-        elif option.startswith("--keep="):
-            keep = Path(option.split("=", 1)[1])
-        elif option.startswith("--report="):
-            report_dir = Path(option.split("=", 1)[1])
-    if not CORPUS.is_file():
-        print(f"corpus not found at {CORPUS}; nothing to measure", file=sys.stderr)
-        return 0
+    sample = int(option(argv, "sample") or 0) or None
+    keep = Path(option(argv, "keep")) if option(argv, "keep") else None
+    report_dir = Path(option(argv, "report")) if option(argv, "report") else None
+    if not corpus_present():
+        return 2
     from plainsum.config import load_config
 
     work = Path(tempfile.mkdtemp(prefix="plainsum-corpus-"))

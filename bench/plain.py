@@ -26,8 +26,8 @@ from plainsum.checks.plain import (
 )
 from plainsum.config import load_config
 from plainsum.score import score_markdown
+from bench import CORPUS, corpus_present, option
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cochrane-dev.jsonl.gz"
 FINDERS = {
     "jargon": jargon_marks,
     "rare-word": rare_word_marks,
@@ -66,9 +66,8 @@ def _rules_2021(pls: list[dict[str, str]]) -> dict[str, bool]:
 
 
 def main(argv: list[str]) -> int:
-    limit = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--limit=")), None)
-    if not CORPUS.is_file():
-        print(f"corpus not found at {CORPUS}", file=sys.stderr)
+    limit = int(option(argv, "limit") or 0) or None
+    if not corpus_present():
         return 2
     config = load_config(Path(tempfile.mkdtemp(prefix="plainsum-bench-")))
     rates: dict[str, dict[str, list[float]]] = {kind: {name: [] for name in FINDERS} for kind in ("abstract", "summary")}

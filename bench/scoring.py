@@ -21,8 +21,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from bench import CORPUS, corpus_present, option
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "cochrane-dev.jsonl.gz"
 TEXTSTAT_FUNCTIONS = (
     "lexicon_count", "sentence_count", "syllable_count", "flesch_kincaid_grade", "flesch_reading_ease",
     "smog_index", "gunning_fog", "coleman_liau_index", "automated_readability_index",
@@ -77,15 +77,9 @@ def _spot_check(scored: list, kinds: list[str], count: int) -> None:
 
 
 def main(argv: list[str]) -> int:
-    limit = None
-    spot = 0
-    for argument in argv:
-        if argument.startswith("--limit="):
-            limit = int(argument.split("=", 1)[1])
-        elif argument.startswith("--spot="):
-            spot = int(argument.split("=", 1)[1])
-    if not CORPUS.is_file():
-        print(f"corpus not found at {CORPUS}; nothing to measure", file=sys.stderr)
+    limit = int(option(argv, "limit") or 0) or None
+    spot = int(option(argv, "spot") or 0)
+    if not corpus_present():
         return 2
     from plainsum.metrics import familiar_words
     from plainsum.offline import textstat_offline

@@ -74,6 +74,8 @@ _DOUBLE_SPACE = re.compile(r"\s\s")
 def _has_inline_markup(source: str) -> bool:
     """INLINE_MARKUP.search(source), as two simpler searches (about twice as fast on long paragraphs)."""
     return _MARKUP_OR_NEWLINE.search(source) is not None or _DOUBLE_SPACE.search(source) is not None
+
+
 NON_SPACE = re.compile(r"\S+")
 
 
@@ -89,6 +91,7 @@ def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
         # (kept at the offset of the run's first character), without a loop over every character
         pieces: list[str] = []
         folded: list[int] = []
+        previous_end = 0
         for match in NON_SPACE.finditer(source):
             if pieces:
                 folded.append(base[previous_end])

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 from plainsum.build import BUILDING_MARKER
 from plainsum.manifest import MANIFEST_NAME
