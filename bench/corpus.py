@@ -86,7 +86,7 @@ def build_all(content: Path, output: Path, config, run: Run) -> None:
     except Exception:
         run.crashes.append("build: " + traceback.format_exc(limit=3))
         return
-    run.files_built = len(outcome.written) + len(outcome.unchanged)
+    run.files_built = len(outcome.written) + outcome.unchanged
 
 
 def report(run: Run, config, target: Path | None) -> dict | None:

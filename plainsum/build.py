@@ -11,29 +11,27 @@ A build is incremental and parallel:
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import signal
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
 from plainsum.config import Config
-from plainsum.content import discover, load_review
-from plainsum.errors import InputError, Problem, display_path
-from plainsum.formats import RenderContext, registry as format_registry
-from plainsum.manifest import FileEntry, Manifest, ReviewEntry, combine, environment_digest, sha256_bytes
-from plainsum.pipeline import DocumentRecord, Outcome, evaluate
+from plainsum.discovery import discover
+from plainsum.errors import Problem, display_path
+from plainsum.formats import registry as format_registry
+from plainsum.manifest import (
+    FileEntry, Manifest, ReviewEntry, SourceStamp, combine, environment_digest, sha256_bytes,
+)
+from plainsum.records import DocumentRecord, Outcome
 from plainsum.templating import TemplateSet
 from plainsum.writer import safe_output_path, sweep_temporaries, write_file
 
 INDEX_NAME = "index.html"
 BUILDING_MARKER = ".plainsum-building"  # present while a build renders; left behind if it was killed
 MANIFEST_SAVE_SECONDS = 5.0  # each save of the corpus's manifest costs the main process ~0.3 s
-KIND_ORDER = ("summary", "abstract")
 
 
 @dataclass
@@ -86,71 +84,6 @@ def output_name(review_id: str, kind: str, name: str) -> str:
     return f"{review_id}/{kind}.{format_registry[name].extension}"
 
 
-# --- the work on one review (in a worker process, or in this one with --jobs 1) -----------------
-
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(config: Config, options: BuildOptions, in_child: bool) -> None:
-    if in_child:
-        # Ctrl-C is the parent's to handle; and a worker must not outlive a parent killed outright,
-        # or it would go on writing files after the build was stopped.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _die_with_parent()
-    templates = TemplateSet(config.templates_dir)
-    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config))
-
-
-def _die_with_parent() -> None:
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-def build_review(task: Task) -> Built:
-    config: Config = _WORKER["config"]  # type: ignore[assignment]
-    options: BuildOptions = _WORKER["options"]  # type: ignore[assignment]
-    templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
-    context: RenderContext = _WORKER["context"]  # type: ignore[assignment]
-    built = Built(task.source, task.key)
-    try:
-        _render_review(task, built, config, options, templates, context)
-    except InputError as error:
-        built.problems = error.problems
-    return built
-
-
-def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
-                   context: RenderContext) -> None:
-    review = load_review(Path(task.source))
-    results = evaluate(review, templates, config)
-    built.review_id = review.id
-    for result in results:
-        status = "published"
-        if not result.passed:
-            if not options.draft:
-                built.records.append(DocumentRecord.of(result, "withheld"))
-                continue
-            result.document.draft = True
-            status = "draft"
-        built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
-        for name in task.formats:
-            fmt = format_registry[name]
-            data = fmt.render(result.document, result.scored, context)
-            relative = output_name(review.id, result.document.kind, name)
-            target = safe_output_path(options.output_dir, review.id, f"{result.document.kind}.{fmt.extension}")
-            written = write_file(target, data)
-            entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
-            built.files[relative] = (name, entry, written.changed)
-
-
 # --- planning and merging (in the parent) -------------------------------------------------------
 
 
@@ -166,6 +99,7 @@ class Builder:
         self.manifest = Manifest.load(self.output_dir)
         self.outcome = Outcome()
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
+        self.stamps: dict[str, SourceStamp] = {}  # by source
         self.dirty = False
 
     def run(self) -> Outcome:
@@ -197,9 +131,13 @@ class Builder:
         sources: list[str] = []
         tasks: list[Task] = []
         seen: dict[str, Path] = {}
+        now_ns = time.time_ns()
         for path in files:
+            # the content folder is already resolved; abspath is enough (and 2,971 resolve() calls are not free)
+            source = os.path.abspath(path)
+            entry = self.manifest.reviews.get(source)
             try:
-                data = path.read_bytes()
+                stamp = self.stamp(path, entry, now_ns)
             except FileNotFoundError:
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, "no such file"))
                 continue
@@ -211,19 +149,30 @@ class Builder:
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, message))
                 continue
             seen[path.stem] = path
-            # the content folder is already resolved; abspath is enough (and 2,971 resolve() calls are not free)
-            source = os.path.abspath(path)
             sources.append(source)
-            key = combine(environment, sha256_bytes(data))
-            needed = self.formats_needed(self.manifest.reviews.get(source), key)
+            self.stamps[source] = stamp
+            key = combine(environment, stamp.sha256)
+            needed = self.formats_needed(entry, key)
             if needed:
-                tasks.append(Task(source, key, tuple(needed), len(data)))
+                tasks.append(Task(source, key, tuple(needed), stamp.size))
             else:
                 entry = self.manifest.reviews[source]
                 self.records[source] = [DocumentRecord.from_json(d) for d in entry.documents]
-                self.outcome.unchanged.extend(self.output_dir / name for name in entry.outputs)
+                self.outcome.unchanged += len(entry.outputs)
                 self.outcome.skipped_reviews += 1
         return sources, tasks
+
+    @staticmethod
+    def stamp(path: Path, entry: ReviewEntry | None, now_ns: int) -> SourceStamp:
+        """The content file's hash: from the manifest when its size and time are as recorded,
+        else read and hashed."""
+        status = os.stat(path)
+        if entry is not None and entry.stamp is not None and entry.stamp.matches(status):
+            return entry.stamp
+        with open(path, "rb") as stream:
+            data = stream.read()
+            status = os.fstat(stream.fileno())
+        return SourceStamp.of(data, status, now_ns)
 
     def formats_needed(self, entry: ReviewEntry | None, key: str) -> list[str]:
         formats = list(self.options.formats)
@@ -232,7 +181,7 @@ class Builder:
         statuses = [document["status"] for document in entry.documents]
         if any(status != "published" for status in statuses) and entry.draft != self.options.draft:
             return formats
-        if self.options.verbose and any(document.get("hidden_warnings") for document in entry.documents):
+        if self.options.verbose and any(document.get("hidden_warnings") != 0 for document in entry.documents):
             return formats
         needed = []
         for name in formats:
@@ -273,9 +222,12 @@ class Builder:
                 progress.close()
 
     def _results(self, tasks: list[Task], jobs: int) -> Iterator[Built]:
-        _warm_up(any("pdf" in task.formats for task in tasks))
-        if jobs == 1 or len(tasks) == 1:
-            _init_worker(self.config, self.options, in_child=False)
+        from plainsum.buildworker import build_review, init_worker, warm_up
+
+        in_process = jobs == 1 or len(tasks) == 1
+        warm_up(any("pdf" in task.formats for task in tasks), tables=not in_process)
+        if in_process:
+            init_worker(self.config, self.options, in_child=False)
             for task in tasks:
                 yield build_review(task)
             return
@@ -287,7 +239,7 @@ class Builder:
         ordered = sorted(tasks, key=lambda task: task.size, reverse=True)
         heavy = any("pdf" in task.formats for task in tasks)
         chunk = 1 if heavy else max(1, min(16, len(tasks) // (jobs * 16)))
-        pool = context.Pool(min(jobs, len(tasks)), initializer=_init_worker, initargs=(self.config, self.options, True))
+        pool = context.Pool(min(jobs, len(tasks)), initializer=init_worker, initargs=(self.config, self.options, True))
         try:
             yield from pool.imap_unordered(build_review, ordered, chunksize=chunk)
             pool.close()
@@ -314,11 +266,14 @@ class Builder:
                 kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
                 if kind in published and name in self.options.formats and relative in self.manifest.files:
                     outputs[relative] = name
-                    self.outcome.unchanged.append(self.output_dir / relative)
+                    self.outcome.unchanged += 1
         for relative, (name, entry, changed) in built.files.items():
             self.manifest.files[relative] = entry
             outputs[relative] = name
-            (self.outcome.written if changed else self.outcome.unchanged).append(self.output_dir / relative)
+            if changed:
+                self.outcome.written.append(self.output_dir / relative)
+            else:
+                self.outcome.unchanged += 1
         self.manifest.reviews[built.source] = ReviewEntry(
             source=built.source,
             id=built.review_id,
@@ -326,6 +281,7 @@ class Builder:
             draft=self.options.draft,
             documents=[record.to_json() for record in built.records],
             outputs=outputs,
+            stamp=self.stamps.get(built.source),
         )
         self.records[built.source] = built.records
 
@@ -349,7 +305,7 @@ class Builder:
         if self.manifest.reviews and (self.index_stale or self.dirty or not index_intact):
             self.write_index()
         elif index_intact:
-            self.outcome.unchanged.append(self.output_dir / INDEX_NAME)
+            self.outcome.unchanged += 1
         if self.dirty:
             self.save_manifest()
 
@@ -364,80 +320,22 @@ class Builder:
             for entry in self.manifest.reviews.values()
             if entry.source in self.records or Path(entry.source).is_file()
         ]
-        data = render_index(entries, self.templates)
+        from plainsum.index import render_index
+
+        data, rows = render_index(entries, self.templates)
+        for source, row in rows.items():
+            self.manifest.reviews[source] = dataclasses.replace(self.manifest.reviews[source], index_row=row)
         target = safe_output_path(self.output_dir, INDEX_NAME)
         written = write_file(target, data)
         recorded = self.manifest.files.get(INDEX_NAME)
         if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size:
             self.manifest.files[INDEX_NAME] = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), "")
             self.dirty = True
-        (self.outcome.written if written.changed else self.outcome.unchanged).append(target)
-
-
-def _warm_up(pdf: bool) -> None:
-    """Import what the workers need before the pool forks, so each does not import it again."""
-    import plainsum.checks  # noqa: F401  (loads every check module)
-    import plainsum.score  # noqa: F401
-
-    if pdf:
-        import weasyprint  # noqa: F401
+        if written.changed:
+            self.outcome.written.append(target)
+        else:
+            self.outcome.unchanged += 1
 
 
 def build(paths: list[Path], config: Config, options: BuildOptions) -> Outcome:
     return Builder(paths, config, options).run()
-
-
-def _figure(figures: dict[str, float], name: str, form: str) -> str:
-    return form.format(figures[name]) if name in figures else ""
-
-
-def index_row(entry: ReviewEntry) -> dict[str, object]:
-    """What the index shows of one review (templates/html/index.html.j2, macro `row`)."""
-    documents = entry.documents  # read as stored: building 6,000 records for the index is not free
-    summary = next((d for d in documents if d["document"]["kind"] == "summary"), None)
-    order = {name: i for i, name in enumerate(format_registry.names())}
-    links = []
-    for relative, name in entry.outputs.items():
-        kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
-        label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({name.upper()})"
-        links.append((KIND_ORDER.index(kind) if kind in KIND_ORDER else 9, order.get(name, 99), relative, label))
-    if summary is None or summary["status"] == "published":
-        status, label = "pass", "passed"
-    elif summary["status"] == "draft":
-        status, label = "draft", "failed (published as DRAFT)"
-    else:
-        status, label = "fail", "failed (summary withheld)"
-    figures = summary["figures"] if summary else {}
-    return {
-        "id": entry.id,
-        "title": documents[0]["document"]["review_title"] if documents else entry.id,
-        "links": [{"href": href, "label": text} for _, _, href, text in sorted(links)],
-        "figures": figures,
-        "grade": _figure(figures, "flesch_kincaid_grade", "{:.1f}"),
-        "ease": _figure(figures, "flesch_reading_ease", "{:.1f}"),
-        "smog": _figure(figures, "smog_index", "{:.1f}"),
-        "words": _figure(figures, "words", "{:.0f}"),
-        "status": status,
-        "status_label": label,
-    }
-
-
-def render_index(entries: list[ReviewEntry], templates: TemplateSet) -> bytes:
-    """output/index.html: every review, its documents, the lay summary's figures and its gate status.
-
-    Each review's row is rendered by the template's `row` macro and kept in the manifest, so a
-    build that changed one review renders one row, not 3,000 (a third of a second in the sandbox).
-    A project template without a `row` macro gets the rows as data instead.
-    """
-    template = templates.env.get_template("html/index.html.j2")
-    style = Markup(templates.read("assets/style.css"))
-    macro = getattr(template.make_module({"entries": [], "style": style}), "row", None)
-    rows: list[dict[str, object]] = []
-    for entry in sorted(entries, key=lambda e: e.id):
-        if macro is None:
-            rows.append(index_row(entry))
-            continue
-        if not entry.index_row:
-            entry.index_row = str(macro(index_row(entry)))
-        rows.append({"id": entry.id, "html": Markup(entry.index_row)})
-    return template.render(entries=rows, style=style).encode("utf-8")

@@ -219,13 +219,14 @@ def gate_keys() -> list[str]:
 def _check_settings(raw: Any, bad) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
     """[checks] holds `"<id>" = "error" | "warning" | "off"`, or a table per check:
     [checks."<id>"] with `severity` and the check's own options."""
-    from plainsum.checks import registry
-
     checks: dict[str, str] = {}
     options: dict[str, dict[str, object]] = {}
     if not isinstance(raw, dict):
         bad((), "checks", "'checks' must be a table of check id = \"error\" | \"warning\" | \"off\"")
         return checks, options
+    if not raw:
+        return checks, options
+    from plainsum.checks import registry  # every check module: only when there are ids to validate
     for check_id, value in raw.items():
         if check_id not in registry:
             bad(("checks",), check_id, f"unknown check '{check_id}'; known checks: {', '.join(registry.ids())}")

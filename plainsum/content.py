@@ -356,15 +356,3 @@ def _validate_summary(check: _Validator, root: Node, layout: Layout) -> dict[str
             if prose is not None:
                 summary[part.key] = prose
     return summary
-
-
-def discover(paths: list[Path], content_dir: Path) -> list[Path]:
-    """The content files to process: given files, files in given folders, or the content folder."""
-    targets = paths or [content_dir]
-    found: list[Path] = []
-    for target in targets:
-        if target.is_dir():
-            found.extend(sorted(p for p in target.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()))
-        else:
-            found.append(target)
-    return found

@@ -13,6 +13,9 @@ import marshal
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def cache_folder() -> Path:
@@ -22,23 +25,29 @@ def cache_folder() -> Path:
 
 def cached_table(name: str, source: os.PathLike[str] | str, build: Callable[[], dict]) -> dict:
     """The table `build()` makes from `source`, from the cache when it is there and current."""
+    return cached_value(name, source, build, lambda loaded: isinstance(loaded, dict) and bool(loaded))
+
+
+def cached_value(name: str, source: os.PathLike[str] | str, build: Callable[[], T], valid: Callable[[object], bool]) -> T:
+    """What `build()` makes from `source` (any value marshal can store), from the cache when it is
+    there, current, and passes `valid`."""
     cache: Path | None = None
     try:
         stat = os.stat(str(source))
         cache = cache_folder() / f"{name}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
         if cache.is_file():
             loaded = marshal.loads(cache.read_bytes())
-            if isinstance(loaded, dict) and loaded:
-                return loaded
+            if valid(loaded):
+                return loaded  # type: ignore[return-value]
     except (OSError, ValueError, EOFError, TypeError, RuntimeError):  # RuntimeError: no home folder
         cache = None
-    table = build()
+    value = build()
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             temporary = cache.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(table))
+            temporary.write_bytes(marshal.dumps(value))
             os.replace(temporary, cache)
         except OSError:
             pass  # a read-only home folder only costs the build time
-    return table
+    return value

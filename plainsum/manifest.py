@@ -21,14 +21,14 @@ from plainsum import __version__
 from plainsum.writer import write_file
 
 MANIFEST_NAME = ".plainsum-manifest.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 # Config fields that decide where things are, not what a document looks like; `paper` only
 # changes PDFs, so it is part of each PDF's own key instead (see build.format_key).
 _CONFIG_FIELDS_NOT_IN_OUTPUT = ("root", "source", "content_dir", "output_dir", "formats", "paper")
 
 
-@dataclass
+@dataclass(frozen=True)
 class FileEntry:
     size: int
     mtime_ns: int
@@ -50,8 +50,34 @@ class FileEntry:
             return False
 
 
-@dataclass
+@dataclass(frozen=True)
+class SourceStamp:
+    """A content file's hash with the size and modification time it had when it was hashed, so
+    the next build can skip reading a file whose size and time have not changed (as git does)."""
+
+    sha256: str
+    size: int = -1
+    mtime_ns: int = -1  # -1: not to be trusted, hash the file again
+
+    def matches(self, status: os.stat_result) -> bool:
+        return self.mtime_ns >= 0 and status.st_size == self.size and status.st_mtime_ns == self.mtime_ns
+
+    @classmethod
+    def of(cls, data: bytes, status: os.stat_result, now_ns: int) -> "SourceStamp":
+        # File times advance in clock ticks, not nanoseconds: a file saved again within the tick in
+        # which it was read keeps its time. A file changed in the last seconds is hashed again next time.
+        recent = now_ns - status.st_mtime_ns < RACY_SECONDS * 1_000_000_000
+        return cls(sha256_bytes(data), status.st_size, -1 if recent else status.st_mtime_ns)
+
+
+RACY_SECONDS = 2
+
+
+@dataclass(frozen=True)
 class ReviewEntry:
+    """One review's line of the manifest. Frozen: the manifest reuses the serialised line of an
+    entry it loaded as long as the same object is in place, so a change must be a new entry."""
+
     source: str  # absolute path of the content file
     id: str
     key: str  # hash of the content file and the build environment
@@ -59,18 +85,20 @@ class ReviewEntry:
     documents: list[dict[str, Any]]  # DocumentRecord.to_json()
     outputs: dict[str, str] = field(default_factory=dict)  # output path (relative) -> format name
     index_row: str = ""  # its row of output/index.html, as last rendered
+    stamp: SourceStamp | None = None  # the content file as it was when last hashed
 
 
 @dataclass
 class Manifest:
-    """Kept as JSON Lines: a header, the files, then one line per review. A review's line is
-    written again only when its entry changed, which keeps saving the corpus's manifest (9 MB)
-    after one edit to a few milliseconds instead of a third of a second."""
+    """Kept as JSON Lines: a header, one line per file, then one line per review. A line is
+    serialised again only when its entry was replaced (entries are frozen), which keeps saving
+    the corpus's manifest (9 MB) after one edit to about ten milliseconds."""
 
     environment: str = ""
     reviews: dict[str, ReviewEntry] = field(default_factory=dict)  # by source path
     files: dict[str, FileEntry] = field(default_factory=dict)  # by path relative to the output folder
-    _lines: dict[str, tuple[ReviewEntry, str]] = field(default_factory=dict, repr=False)  # as loaded
+    _lines: dict[str, tuple[ReviewEntry, str]] = field(default_factory=dict, repr=False)  # as loaded or saved
+    _file_lines: dict[str, tuple[FileEntry, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, output_dir: Path) -> "Manifest":
@@ -81,26 +109,47 @@ class Manifest:
                 if header.get("format") != FORMAT_VERSION:
                     return cls()
                 manifest = cls(environment=header["environment"])
-                files = json.loads(stream.readline())["files"]
-                manifest.files = {name: FileEntry(*entry) for name, entry in files.items()}
                 for line in stream:
-                    entry = ReviewEntry(**json.loads(line)["review"])
+                    line = line.rstrip("\n")
+                    record = json.loads(line)
+                    if "file" in record:
+                        name, *values = record["file"]
+                        file_entry = FileEntry(*values)
+                        manifest.files[name] = file_entry
+                        manifest._file_lines[name] = (file_entry, line)
+                        continue
+                    fields = record["review"]
+                    if fields.get("stamp") is not None:
+                        fields["stamp"] = SourceStamp(*fields["stamp"])
+                    entry = ReviewEntry(**fields)
                     manifest.reviews[entry.source] = entry
-                    manifest._lines[entry.source] = (entry, line.rstrip("\n"))
+                    manifest._lines[entry.source] = (entry, line)
             return manifest
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
     def to_bytes(self) -> bytes:
         header = {"format": FORMAT_VERSION, "plainsum": __version__, "environment": self.environment}
-        files = {name: [e.size, e.mtime_ns, e.sha256, e.key] for name, e in sorted(self.files.items())}
-        lines = [_dumps(header), _dumps({"files": files})]
-        for source, entry in sorted(self.reviews.items()):
+        lines = [_dumps(header)]
+        for name in sorted(self.files):
+            file_entry = self.files[name]
+            loaded_file = self._file_lines.get(name)
+            if loaded_file is not None and loaded_file[0] is file_entry:
+                lines.append(loaded_file[1])
+            else:
+                line = _dumps({"file": [name, file_entry.size, file_entry.mtime_ns, file_entry.sha256, file_entry.key]})
+                self._file_lines[name] = (file_entry, line)
+                lines.append(line)
+        for source in sorted(self.reviews):
+            entry = self.reviews[source]
             loaded = self._lines.get(source)
             if loaded is not None and loaded[0] is entry:
                 lines.append(loaded[1])
             else:
-                line = _dumps({"review": vars(entry)})
+                fields = dict(vars(entry))
+                if entry.stamp is not None:
+                    fields["stamp"] = [entry.stamp.sha256, entry.stamp.size, entry.stamp.mtime_ns]
+                line = _dumps({"review": fields})
                 self._lines[source] = (entry, line)  # the next save (a build saves every few seconds) reuses it
                 lines.append(line)
         return ("\n".join(lines) + "\n").encode("utf-8")

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from plainsum.metrics import COUNT_NAMES, FIGURE_NAMES
+from plainsum.figurenames import COUNT_NAMES, FIGURE_NAMES
 
 if TYPE_CHECKING:
-    from plainsum.pipeline import DocumentResult, Outcome
+    from plainsum.pipeline import DocumentResult
+    from plainsum.records import Outcome
     from plainsum.config import Config
 
 FORMATS = ("text", "json", "github", "junit")

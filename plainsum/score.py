@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from plainsum import metrics
-from plainsum.metrics import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES, Counts, WordInfo
+from plainsum.figurenames import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
+from plainsum.metrics import Counts, WordInfo
 from plainsum.render import Document
 from plainsum.textmodel import parse
 

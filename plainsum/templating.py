@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment
-
-from plainsum.prose import FILTERS
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
 
@@ -30,15 +30,27 @@ class TemplateSet:
             dirs.insert(0, user_dir.resolve())
         self.dirs = dirs
         self._found: dict[str, Path | None] = {}
-        self.env = SandboxedEnvironment(
-            loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        self._texts: dict[str, str] = {}
+
+    @cached_property
+    def env(self) -> "SandboxedEnvironment":
+        """Made when first used: a build with nothing to render only hashes the template files."""
+        from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+        from jinja2.sandbox import SandboxedEnvironment
+
+        from plainsum.prose import FILTERS
+
+        env = SandboxedEnvironment(
+            loader=ChoiceLoader([FileSystemLoader(str(d)) for d in self.dirs]),
             undefined=StrictUndefined,
             autoescape=select_autoescape(enabled_extensions=AUTOESCAPED, default_for_string=False),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a template set lives for one command: no stat of each template at each use
         )
-        self.env.filters.update(FILTERS)
+        env.filters.update(FILTERS)
+        return env
 
     def find(self, name: str) -> Path | None:
         """The file that `name` resolves to, searching the user's folder first."""
@@ -54,10 +66,13 @@ class TemplateSet:
         return found
 
     def read(self, name: str) -> str:
-        path = self.find(name)
-        if path is None:
-            raise FileNotFoundError(f"template file '{name}' not found in {', '.join(map(str, self.dirs))}")
-        return path.read_text(encoding="utf-8")
+        """The text of a file of the templates (read once: a build reads the stylesheet for every page)."""
+        if name not in self._texts:
+            path = self.find(name)
+            if path is None:
+                raise FileNotFoundError(f"template file '{name}' not found in {', '.join(map(str, self.dirs))}")
+            self._texts[name] = path.read_text(encoding="utf-8")
+        return self._texts[name]
 
     def fingerprint_files(self) -> list[Path]:
         """Every template file that could take part in a build (for incremental builds)."""

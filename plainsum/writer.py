@@ -14,12 +14,11 @@ first, which covers most of the power-cut case too.
 
 from __future__ import annotations
 
-import ctypes
 import os
-import secrets
+import stat
 import sys
-import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 TEMP_SUFFIX = ".plainsum-tmp"
@@ -42,40 +41,64 @@ class Written:
 
 def safe_output_path(output_dir: Path, *parts: str) -> Path:
     """output_dir/parts..., refusing anything that would resolve outside output_dir."""
-    root = output_dir.resolve()
+    root = _resolved(os.path.abspath(output_dir))
     for part in parts:
         if not part or part in (".", "..") or "/" in part or "\\" in part or "\x00" in part:
             raise UnsafePath(f"refusing to write to {part!r}: not a plain file or folder name")
-    target = root.joinpath(*parts).resolve()
+    target = root.joinpath(*parts)
+    # The parts are plain names, so only a symbolic link among them can lead elsewhere: look for
+    # one (a stat per part) and resolve the whole path only then (a stat per folder above it too).
+    probe = root
+    for part in parts:
+        probe = probe / part
+        try:
+            if not stat.S_ISLNK(os.lstat(probe).st_mode):
+                continue
+        except OSError:
+            break  # what does not exist yet is not a link
+        target = target.resolve()
+        break
     if not target.is_relative_to(root) or target == root:
         raise UnsafePath(f"refusing to write {target}: it is outside {root}")
     return target
 
 
+@lru_cache(maxsize=16)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
+
+
 def _temporary_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+
+
+_LINKAT = None  # libc's linkat, looked up on the first write (a build with nothing to write needs no ctypes)
+_unnamed_ok = sys.platform.startswith("linux") and hasattr(os, "O_TMPFILE")
 
 
 def _linkat():
     """libc's linkat, which can give an O_TMPFILE file a name (os.link cannot on Linux)."""
-    if not sys.platform.startswith("linux") or not hasattr(os, "O_TMPFILE"):
-        return None
-    try:
-        function = ctypes.CDLL(None, use_errno=True).linkat
-    except (OSError, AttributeError):
-        return None
-    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
-    function.restype = ctypes.c_int
-    return function
+    global _LINKAT, _unnamed_ok
+    if _LINKAT is None:
+        import ctypes
 
-
-_LINKAT = _linkat()
-_unnamed_ok = _LINKAT is not None
+        try:
+            function = ctypes.CDLL(None, use_errno=True).linkat
+        except (OSError, AttributeError):
+            _unnamed_ok = False
+            return None
+        function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
+        function.restype = ctypes.c_int
+        _LINKAT = function
+    return _LINKAT
 
 
 def _write_unnamed(path: Path, data: bytes) -> os.stat_result | None:
     """Write via an unnamed file; None if the file system does not support it."""
     global _unnamed_ok
+    linkat = _linkat()
+    if linkat is None:
+        return None
     try:
         handle = os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o644)
     except OSError:
@@ -85,7 +108,9 @@ def _write_unnamed(path: Path, data: bytes) -> os.stat_result | None:
         _write_all(handle, data)
         status = os.fstat(handle)
         temporary = _temporary_name(path)
-        if _LINKAT(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), _AT_FDCWD, os.fsencode(temporary), _AT_SYMLINK_FOLLOW) != 0:
+        if linkat(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), _AT_FDCWD, os.fsencode(temporary), _AT_SYMLINK_FOLLOW) != 0:
+            import ctypes
+
             error = ctypes.get_errno()
             _unnamed_ok = False
             if error in (1, 2, 18, 22, 95):  # EPERM, ENOENT (no /proc), EXDEV, EINVAL, EOPNOTSUPP
@@ -102,6 +127,8 @@ def _write_unnamed(path: Path, data: bytes) -> os.stat_result | None:
 
 
 def _write_named(path: Path, data: bytes) -> os.stat_result:
+    import tempfile
+
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         _write_all(handle, data)

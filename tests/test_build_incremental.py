@@ -195,3 +195,45 @@ def test_progress_draws_a_bar_on_a_terminal():
     progress.close()
     text = stream.getvalue()
     assert "\r[" in text and "4/4 reviews" in text and "\n" not in text
+
+
+def test_a_build_looks_for_warnings_only_where_it_shows_them(cli, project):
+    build(cli)
+    manifest = Manifest.load(project / "output")
+    documents = [d for entry in manifest.reviews.values() for d in entry.documents]
+    assert documents and all(d["status"] == "published" for d in documents)
+    # every shipped document passes, so no warning check ran, and the manifest says so
+    assert all(d["hidden_warnings"] is None for d in documents)
+    shown = build(cli, "-v")
+    assert ": warning [" in shown.stdout
+    n = review_count(project)
+    assert f"rendered {n} of {n} reviews" in shown.stdout  # rendered again to find them
+
+
+def test_skipping_warning_checks_changes_no_finding_of_a_failing_document(project):
+    from plainsum.config import load_config
+    from plainsum.content import load_review
+    from plainsum.pipeline import evaluate
+    from plainsum.templating import TemplateSet
+
+    config = load_config(project)
+    set_grade(project / "plainsum.toml", 4)
+    strict = load_config(project)
+    review = load_review(project / "content" / f"{REVIEW}.yaml")
+    templates = TemplateSet(config.templates_dir)
+
+    def findings(results):
+        return [[(f.check, f.severity, f.message) for f in r.findings] for r in results]
+
+    for settings in (config, strict):
+        every = evaluate(review, templates, settings)
+        lazy = evaluate(review, templates, settings, warnings=False)
+        for full, quick in zip(every, lazy):
+            assert full.passed == quick.passed
+            if full.passed:
+                assert not quick.warnings_checked and quick.findings == []
+            else:
+                assert quick.warnings_checked
+                assert findings([quick]) == findings([full])
+                assert any(f.severity == "warning" for f in quick.findings)
+    assert any(not r.passed for r in evaluate(review, templates, strict, warnings=False))

@@ -136,6 +136,25 @@ def test_output_paths_cannot_leave_the_output_folder(tmp_path: Path, parts):
         safe_output_path(tmp_path / "output", *parts)
 
 
+def test_output_paths_through_a_symbolic_link_cannot_leave_the_output_folder(tmp_path: Path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "linked-review").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsafePath):
+        safe_output_path(output, "linked-review", "summary.html")
+    (output / "plain-review").mkdir()
+    (output / "plain-review" / "summary.html").symlink_to(outside / "summary.html")
+    with pytest.raises(UnsafePath):
+        safe_output_path(output, "plain-review", "summary.html")
+    # a link that stays inside the output folder is followed
+    (output / "moved").mkdir()
+    (output / "alias").symlink_to(output / "moved", target_is_directory=True)
+    assert safe_output_path(output, "alias", "summary.html") == (output / "moved" / "summary.html").resolve()
+    assert safe_output_path(output, "new-review", "summary.html") == output.resolve() / "new-review" / "summary.html"
+
+
 def test_review_ids_with_path_characters_are_rejected(cli, project):
     path = project / "content" / f"{REVIEW}.yaml"
     text = path.read_text(encoding="utf-8").replace("id: ilsp-immunotherapy", "id: ../../escape")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry
-from plainsum.metrics import FIGURE_LABELS, FORMULA_NAMES
+from plainsum.figurenames import FIGURE_LABELS, FORMULA_NAMES
 
 if TYPE_CHECKING:
     from plainsum.config import Config

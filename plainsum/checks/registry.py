@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -102,12 +102,13 @@ class Registry:
     def severity(self, spec: CheckSpec, config: "Config") -> str:
         return config.checks.get(spec.id, spec.severity)
 
-    def run(self, scored: "Scored", config: "Config") -> list[Finding]:
+    def run(self, scored: "Scored", config: "Config", severities: Collection[str] = ("error", "warning")) -> list[Finding]:
+        """The findings of every check that is on, or only of those set to one of `severities`."""
         findings: list[Finding] = []
         document = scored.document
         for spec in self.checks.values():
             severity = self.severity(spec, config)
-            if severity == "off" or document.kind not in spec.documents:
+            if severity not in severities or document.kind not in spec.documents:
                 continue
             for flag in spec.function(scored, config):
                 findings.append(

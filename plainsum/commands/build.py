@@ -62,7 +62,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
         click.echo(f"published as DRAFT: {result.document.name}", err=True)
     reviews = outcome.rendered_reviews + outcome.skipped_reviews
     click.echo(
-        f"wrote {len(outcome.written)} files ({len(outcome.unchanged)} unchanged) in {display_path(options.output_dir)}; "
+        f"wrote {len(outcome.written)} files ({outcome.unchanged} unchanged) in {display_path(options.output_dir)}; "
         f"rendered {outcome.rendered_reviews} of {reviews} reviews, {outcome.skipped_reviews} up to date"
     )
     ctx.exit(outcome.exit_code)

@@ -9,12 +9,13 @@ from pathlib import Path
 import click
 
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.yamlsource import decode_utf8
-from plainsum.metrics import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
+from plainsum.figurenames import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
 
 
 def _read(source: str) -> tuple[str, str]:
     """(text, name to show) of a file, or of standard input for '-'."""
+    from plainsum.yamlsource import decode_utf8
+
     if source == "-":
         data = sys.stdin.buffer.read()
         name = "-"

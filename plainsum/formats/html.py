@@ -8,7 +8,6 @@ import re
 from markupsafe import Markup
 
 from plainsum.formats import Format, RenderContext, template_for
-from plainsum.markup import to_html
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -55,6 +54,8 @@ def kind_label(kind: str) -> str:
 
 
 def page_context(document, scored, context: RenderContext, media: str = "screen") -> dict[str, object]:
+    from plainsum.markup import to_html  # Markdown and nh3: loaded only when a page is rendered
+
     review = document.review
     evidence_date = None
     if review is not None:

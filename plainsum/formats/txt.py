@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from plainsum.formats import Format, RenderContext, template_for
-from plainsum.markup import to_text
 
 
 def render(document, scored, context: RenderContext) -> bytes:
+    from plainsum.markup import to_text  # loaded only when a text is rendered
+
     template = context.templates.env.get_template(template_for("txt", document, context.templates, "txt"))
     text = template.render(document=document, title=document.title, body=to_text(document.body), draft=document.draft)
     return (text.strip() + "\n").encode("utf-8")

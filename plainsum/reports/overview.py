@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.pipeline import Outcome
+    from plainsum.records import Outcome
     from plainsum.templating import TemplateSet
 
 GRADE = "flesch_kincaid_grade"
@@ -27,7 +27,8 @@ BIN_TOP = 24  # grades from BIN_TOP up share the last bin
 
 
 def _record(result: Any):
-    from plainsum.pipeline import DocumentRecord, DocumentResult
+    from plainsum.pipeline import DocumentResult
+    from plainsum.records import DocumentRecord
 
     return DocumentRecord.of(result) if isinstance(result, DocumentResult) else result
 

@@ -22,7 +22,8 @@ from plainsum.markup import Block, blocks
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.pipeline import DocumentResult, Outcome
+    from plainsum.pipeline import DocumentResult
+    from plainsum.records import Outcome
     from plainsum.score import Scored
     from plainsum.templating import TemplateSet
 

@@ -1,0 +1,148 @@
+"""What a check or a build found, as plain data: a document's record and the outcome of a run.
+
+A `DocumentRecord` crosses process boundaries and is kept in the build manifest, so an
+unchanged review is reported and indexed without being rendered again. This module imports
+nothing heavy: a build with nothing to render never loads the rendering and checking code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Problem
+
+if TYPE_CHECKING:
+    from plainsum.pipeline import DocumentResult
+
+
+class Gated:
+    """What the gate decides from a document's findings: it passes when none is an error."""
+
+    findings: list
+
+    @property
+    def passed(self) -> bool:
+        return not any(finding.severity == "error" for finding in self.findings)
+
+    @property
+    def errors(self) -> list:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """What a report needs to know about a document, without the document."""
+
+    name: str  # "<review id>/<kind>"
+    kind: str
+    review_id: str
+    title: str  # the document's title (the plain title for a summary)
+    review_title: str
+    source: str  # the content file, as shown to the user
+
+
+@dataclass(frozen=True)
+class FiguresRef:
+    figures: dict[str, float]
+
+
+@dataclass(frozen=True)
+class RecordedFinding:
+    check: str
+    severity: str
+    document: str
+    location: str  # "path:line:col"
+    message: str
+    sentence: str | None = None
+    suggestion: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _kept_figures() -> frozenset[str]:
+    """The figures a report or the index shows; the manifest keeps only these of each document."""
+    from plainsum.reporters import SHOWN_FIGURES
+    from plainsum.score import METRIC_NAMES
+
+    return frozenset(key for key, *_ in SHOWN_FIGURES) | frozenset(METRIC_NAMES)
+
+
+@dataclass
+class DocumentRecord(Gated):
+    """A document's result as plain data; reads like a DocumentResult (document.name, scored.figures, findings)."""
+
+    document: DocumentRef
+    scored: FiguresRef
+    findings: list[RecordedFinding]
+    status: str = "published"  # "published", "draft" or "withheld"
+    # warnings of a passing document not kept in the manifest (see to_json); None: not looked for
+    hidden_warnings: int | None = 0
+
+    @classmethod
+    def of(cls, result: "DocumentResult", status: str = "published", keep_warnings: bool = True) -> "DocumentRecord":
+        """`keep_warnings=False`: a passing document's warnings are counted, not kept (nor located)."""
+        document = result.document
+        review = document.review
+        ref = DocumentRef(
+            name=document.name,
+            kind=document.kind,
+            review_id=review.id if review is not None else document.name,
+            title=document.title,
+            review_title=review.title if review is not None else document.title,
+            source=document.source_path,
+        )
+        kept = result.findings if keep_warnings or not result.passed else result.errors
+        findings = [
+            RecordedFinding(f.check, f.severity, f.document, str(f.location), f.message, f.sentence, f.suggestion)
+            for f in kept
+        ]
+        figures = {key: float(value) for key, value in result.scored.figures.items()}
+        hidden = len(result.findings) - len(kept) if result.warnings_checked else None
+        return cls(ref, FiguresRef(figures), findings, status, hidden)
+
+    def to_json(self) -> dict[str, Any]:
+        """For the manifest. A passing document's warnings are only counted (or, when a build
+        did not look for them, recorded as not looked for): the report shows them only with
+        --verbose, which renders such a document again, and keeping every warning with its
+        sentence made the manifest of the corpus tens of megabytes."""
+        kept = self.findings if not self.passed else self.errors
+        return {
+            "document": asdict(self.document),
+            "figures": {name: value for name, value in self.scored.figures.items() if name in _kept_figures()},
+            "findings": [asdict(f) for f in kept],
+            "status": self.status,
+            "hidden_warnings": None if self.hidden_warnings is None else self.hidden_warnings + len(self.findings) - len(kept),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "DocumentRecord":
+        return cls(
+            DocumentRef(**data["document"]),
+            FiguresRef(dict(data["figures"])),
+            [RecordedFinding(**f) for f in data["findings"]],
+            data["status"],
+            data.get("hidden_warnings", 0),
+        )
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    # check: DocumentResult; build: DocumentRecord (same reading interface)
+    results: list[Any] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0  # files that were already as they would be written
+    withheld: list[Any] = field(default_factory=list)
+    drafts: list[Any] = field(default_factory=list)
+    rendered_reviews: int = 0  # reviews rendered in this build (the rest were up to date)
+    skipped_reviews: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        if self.problems:
+            return EXIT_INVALID
+        if any(not result.passed for result in self.results):
+            return EXIT_FAILED
+        return EXIT_OK
