@@ -22,6 +22,7 @@ from plainsum.config import Config
 from plainsum.discovery import discover
 from plainsum.errors import Problem, display_path
 from plainsum.formats import registry as format_registry
+from plainsum.gcpause import gc_paused
 from plainsum.manifest import (
     FileEntry, Manifest, ReviewEntry, SourceStamp, combine, environment_digest, sha256_bytes,
 )
@@ -116,7 +117,8 @@ class Builder:
         if marker.exists():
             # the last build was interrupted: it may have left a hidden temporary file
             sweep_temporaries(self.output_dir)
-        sources, tasks = self.plan(files, environment)
+        with gc_paused():  # the records of every up-to-date review
+            sources, tasks = self.plan(files, environment)
         if tasks:
             self.output_dir.mkdir(parents=True, exist_ok=True)
             marker.touch()
@@ -157,6 +159,10 @@ class Builder:
                 tasks.append(Task(source, key, tuple(needed), stamp.size))
             else:
                 entry = self.manifest.reviews[source]
+                if stamp is not entry.stamp and stamp.mtime_ns >= 0:
+                    # hashed again and unchanged: keep its size and time, so the next build need not
+                    entry = self.manifest.reviews[source] = dataclasses.replace(entry, stamp=stamp)
+                    self.dirty = True
                 self.records[source] = [DocumentRecord.from_json(d) for d in entry.documents]
                 self.outcome.unchanged += len(entry.outputs)
                 self.outcome.skipped_reviews += 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from plainsum import __version__
+from plainsum.gcpause import gc_paused
 from plainsum.writer import write_file
 
 MANIFEST_NAME = ".plainsum-manifest.json"
@@ -109,24 +110,31 @@ class Manifest:
                 if header.get("format") != FORMAT_VERSION:
                     return cls()
                 manifest = cls(environment=header["environment"])
-                for line in stream:
-                    line = line.rstrip("\n")
-                    record = json.loads(line)
-                    if "file" in record:
-                        name, *values = record["file"]
-                        file_entry = FileEntry(*values)
-                        manifest.files[name] = file_entry
-                        manifest._file_lines[name] = (file_entry, line)
-                        continue
-                    fields = record["review"]
-                    if fields.get("stamp") is not None:
-                        fields["stamp"] = SourceStamp(*fields["stamp"])
-                    entry = ReviewEntry(**fields)
-                    manifest.reviews[entry.source] = entry
-                    manifest._lines[entry.source] = (entry, line)
-            return manifest
+                lines = stream.read().splitlines()
+            with gc_paused():
+                return cls._parse(manifest, lines)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
+
+    @classmethod
+    def _parse(cls, manifest: "Manifest", lines: list[str]) -> "Manifest":
+        # one parse of all the lines as a JSON array: 15,000 calls of json.loads cost more in
+        # calling than in parsing
+        records = json.loads("[" + ",".join(lines) + "]")
+        for line, record in zip(lines, records):
+            if "file" in record:
+                name, *values = record["file"]
+                file_entry = FileEntry(*values)
+                manifest.files[name] = file_entry
+                manifest._file_lines[name] = (file_entry, line)
+                continue
+            fields = record["review"]
+            if fields.get("stamp") is not None:
+                fields["stamp"] = SourceStamp(*fields["stamp"])
+            entry = ReviewEntry(**fields)
+            manifest.reviews[entry.source] = entry
+            manifest._lines[entry.source] = (entry, line)
+        return manifest
 
     def to_bytes(self) -> bytes:
         header = {"format": FORMAT_VERSION, "plainsum": __version__, "environment": self.environment}

@@ -237,3 +237,27 @@ def test_skipping_warning_checks_changes_no_finding_of_a_failing_document(projec
                 assert findings([quick]) == findings([full])
                 assert any(f.severity == "warning" for f in quick.findings)
     assert any(not r.passed for r in evaluate(review, templates, strict, warnings=False))
+
+
+def test_a_content_file_is_hashed_again_only_when_its_size_or_time_changed(cli, project):
+    import os
+    import time
+
+    from plainsum.manifest import SourceStamp
+
+    content = project / "content" / f"{REVIEW}.yaml"
+    old = time.time() - 3600
+    os.utime(content, (old, old))
+    build(cli)
+    stamp = next(e.stamp for e in Manifest.load(project / "output").reviews.values() if e.source == str(content))
+    assert stamp is not None and stamp.matches(content.stat())
+    # the same number of bytes, saved again: a new modification time, so it is read and hashed
+    text = content.read_text(encoding="utf-8")
+    edited = text.replace("To assess the effects", "To check the effects!", 1)
+    assert len(edited.encode()) == len(text.encode()) and edited != text
+    content.write_text(edited, encoding="utf-8")
+    assert f"rendered 1 of {review_count(project)} reviews" in build(cli).stdout
+    # a file saved in the seconds before a build read it may change again within the same clock
+    # tick, keeping its time: its stamp is not trusted, so the next build hashes it again
+    fresh = SourceStamp.of(b"x", content.stat(), time.time_ns())
+    assert fresh.mtime_ns == -1 and not fresh.matches(content.stat())
