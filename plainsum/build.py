@@ -160,9 +160,9 @@ class Builder:
             else:
                 entry = self.manifest.reviews[source]
                 if stamp is not entry.stamp and stamp.mtime_ns >= 0:
-                    # hashed again and unchanged: keep its size and time, so the next build need not
+                    # hashed again and unchanged: its size and time go into the manifest the next
+                    # time it is saved (not saving it for this alone keeps a no-op build read-only)
                     entry = self.manifest.reviews[source] = dataclasses.replace(entry, stamp=stamp)
-                    self.dirty = True
                 self.records[source] = [DocumentRecord.from_json(d) for d in entry.documents]
                 self.outcome.unchanged += len(entry.outputs)
                 self.outcome.skipped_reviews += 1
