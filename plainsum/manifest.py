@@ -139,31 +139,37 @@ class Manifest:
     def to_bytes(self) -> bytes:
         header = {"format": FORMAT_VERSION, "plainsum": __version__, "environment": self.environment}
         lines = [_dumps(header)]
-        for name in sorted(self.files):
-            file_entry = self.files[name]
-            loaded_file = self._file_lines.get(name)
-            if loaded_file is not None and loaded_file[0] is file_entry:
-                lines.append(loaded_file[1])
-            else:
-                line = _dumps({"file": [name, file_entry.size, file_entry.mtime_ns, file_entry.sha256, file_entry.key]})
-                self._file_lines[name] = (file_entry, line)
-                lines.append(line)
-        for source in sorted(self.reviews):
-            entry = self.reviews[source]
-            loaded = self._lines.get(source)
-            if loaded is not None and loaded[0] is entry:
-                lines.append(loaded[1])
-            else:
-                fields = dict(vars(entry))
-                if entry.stamp is not None:
-                    fields["stamp"] = [entry.stamp.sha256, entry.stamp.size, entry.stamp.mtime_ns]
-                line = _dumps({"review": fields})
-                self._lines[source] = (entry, line)  # the next save (a build saves every few seconds) reuses it
-                lines.append(line)
+        lines.extend(_serialised(self.files, self._file_lines, _file_line))
+        lines.extend(_serialised(self.reviews, self._lines, _review_line))
         return ("\n".join(lines) + "\n").encode("utf-8")
 
     def save(self, output_dir: Path) -> None:
         write_file(output_dir / MANIFEST_NAME, self.to_bytes())
+
+
+def _serialised(entries: dict[str, Any], cache: dict[str, tuple[Any, str]], serialise) -> list[str]:
+    """Each entry's line, in key order: the line it was loaded or last saved with while the same
+    (frozen) entry is in place, else serialised again and kept for the next save (a build saves
+    every few seconds)."""
+    lines = []
+    for key in sorted(entries):
+        entry = entries[key]
+        cached = cache.get(key)
+        if cached is None or cached[0] is not entry:
+            cached = cache[key] = (entry, serialise(key, entry))
+        lines.append(cached[1])
+    return lines
+
+
+def _file_line(name: str, entry: FileEntry) -> str:
+    return _dumps({"file": [name, entry.size, entry.mtime_ns, entry.sha256, entry.key]})
+
+
+def _review_line(source: str, entry: ReviewEntry) -> str:
+    fields = dict(vars(entry))
+    if entry.stamp is not None:
+        fields["stamp"] = [entry.stamp.sha256, entry.stamp.size, entry.stamp.mtime_ns]
+    return _dumps({"review": fields})
 
 
 def _dumps(value: object) -> str:
