@@ -32,7 +32,8 @@ from plainsum.writer import safe_output_path, sweep_temporaries, write_file
 
 INDEX_NAME = "index.html"
 BUILDING_MARKER = ".plainsum-building"  # present while a build renders; left behind if it was killed
-MANIFEST_SAVE_SECONDS = 5.0  # each save of the corpus's manifest costs the main process ~0.3 s
+MANIFEST_SAVE_SECONDS = 5.0  # the least time between two saves of the manifest while rendering
+MANIFEST_SAVE_SHARE = 0.05  # and saving takes at most this share of the main process's time
 
 
 @dataclass
@@ -214,15 +215,19 @@ class Builder:
 
         progress = Progress(len(tasks)) if self.options.progress else None
         jobs = max(1, self.options.jobs or default_jobs())
-        last_save = time.monotonic()
+        next_save = time.monotonic() + MANIFEST_SAVE_SECONDS
         try:
             for built in self._results(tasks, jobs):
                 self.merge(built)
                 if progress is not None:
                     progress.advance(built.review_id or Path(built.source).stem)
-                if time.monotonic() - last_save >= MANIFEST_SAVE_SECONDS:
+                if time.monotonic() >= next_save:
+                    # a save writes the whole manifest (tens of megabytes when thousands of
+                    # documents fail and keep their findings): the larger it is, the rarer
+                    started = time.monotonic()
                     self.save_manifest()
-                    last_save = time.monotonic()
+                    took = time.monotonic() - started
+                    next_save = time.monotonic() + max(MANIFEST_SAVE_SECONDS, took / MANIFEST_SAVE_SHARE)
         finally:
             if progress is not None:
                 progress.close()

@@ -62,9 +62,9 @@ class GateSettings:
 
 
 def metric_names() -> tuple[str, ...]:
-    from plainsum.score import METRIC_NAMES
+    from plainsum.figurenames import FIGURE_NAMES  # what score.METRIC_NAMES names, without the scoring code
 
-    return METRIC_NAMES
+    return FIGURE_NAMES
 
 
 def bound_keys() -> list[str]:

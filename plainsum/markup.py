@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -36,8 +37,10 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
+@lru_cache(maxsize=16)
 def to_html(text: str) -> str:
-    """Markdown -> HTML that is safe to put in a page."""
+    """Markdown -> HTML that is safe to put in a page (kept for the few documents last converted:
+    a build that writes html and pdf converts each body once)."""
     _MD.reset()
     html = _MD.convert(text)
     return nh3.clean(

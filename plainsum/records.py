@@ -64,9 +64,9 @@ class RecordedFinding:
 def _kept_figures() -> frozenset[str]:
     """The figures a report or the index shows; the manifest keeps only these of each document."""
     from plainsum.reporters import SHOWN_FIGURES
-    from plainsum.score import METRIC_NAMES
+    from plainsum.figurenames import FIGURE_NAMES
 
-    return frozenset(key for key, *_ in SHOWN_FIGURES) | frozenset(METRIC_NAMES)
+    return frozenset(key for key, *_ in SHOWN_FIGURES) | frozenset(FIGURE_NAMES)
 
 
 @dataclass

@@ -334,3 +334,18 @@ def test_severity_and_switch_come_from_the_config(tmp_path: Path, cli) -> None:
     config_file.write_text(settings + '"plain.new-number" = "off"\n', encoding="utf-8")
     run = cli("check", "-v", cwd=tmp_path)
     assert run.returncode == 0 and "plain.new-number" not in run.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "Oedema and edema; aetiology, etiology. Anaemia-related; non-randomised randomized (RCT) trials.",
+    "X-placebo placebo-controlled 3placebo _placebo placebo_ Placebos PLACEBO placebo's",
+    "A randomised controlled trial, a randomized trial and a cluster-randomised trial of adverse events.",
+    "Systematic reviews\nof cohort  studies; the confidence interval (CI) and the relative risk.",
+])
+def test_glossary_finds_what_its_single_pattern_finds(text: str) -> None:
+    from plainsum.glossary import load_glossary
+
+    glossary = load_glossary()
+    expected = [(m.start(), m.end()) for m in glossary._pattern.finditer(text)]
+    assert expected, "the text holds no glossary term"
+    assert [(m.start(), m.end()) for m in glossary._matches(text)] == expected
