@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from plainsum.formats import registry as format_registry
 from plainsum.manifest import ReviewEntry
+from plainsum.records import figures_from_json
 from plainsum.templating import TemplateSet
 
 KIND_ORDER = ("summary", "abstract")
@@ -31,7 +32,7 @@ def index_row(entry: ReviewEntry) -> dict[str, object]:
         status, label = "draft", "failed (published as DRAFT)"
     else:
         status, label = "fail", "failed (summary withheld)"
-    figures = summary["figures"] if summary else {}
+    figures = figures_from_json(summary["figures"]) if summary else {}
     return {
         "id": entry.id,
         "title": documents[0]["document"]["review_title"] if documents else entry.id,

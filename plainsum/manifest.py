@@ -22,7 +22,7 @@ from plainsum.gcpause import gc_paused
 from plainsum.writer import write_file
 
 MANIFEST_NAME = ".plainsum-manifest.json"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # Config fields that decide where things are, not what a document looks like; `paper` only
 # changes PDFs, so it is part of each PDF's own key instead (see build.format_key).

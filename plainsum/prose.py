@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
-from plainsum.content import Prose, Review
 from plainsum.errors import Problem
+
+if TYPE_CHECKING:
+    from plainsum.content import Prose, Review
 
 SMALL_NUMBERS = (
     "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -97,7 +99,7 @@ def render_text(template: str, facts: dict[str, Any]) -> str:
     return _ENV.from_string(template).render(**facts).strip()
 
 
-def _problem(review: Review, prose: Prose, offset: int, message: str) -> Problem:
+def _problem(review: "Review", prose: "Prose", offset: int, message: str) -> Problem:
     line, column = prose.locate(offset)
     return Problem(review.source.display, line, column, message)
 
@@ -114,7 +116,7 @@ def _line_offset(template: str, lineno: int | None) -> int:
     return position
 
 
-def check_prose_templates(review: Review) -> list[Problem]:
+def check_prose_templates(review: "Review") -> list[Problem]:
     """Render every piece of prose, filling review.rendered; return the problems found."""
     problems: list[Problem] = []
     for prose in review.all_prose():

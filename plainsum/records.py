@@ -8,11 +8,11 @@ nothing heavy: a build with nothing to render never loads the rendering and chec
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Problem
+from plainsum.figurenames import FIGURE_NAMES
 
 if TYPE_CHECKING:
     from plainsum.pipeline import DocumentResult
@@ -60,13 +60,15 @@ class RecordedFinding:
     suggestion: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _kept_figures() -> frozenset[str]:
-    """The figures a report or the index shows; the manifest keeps only these of each document."""
-    from plainsum.reporters import SHOWN_FIGURES
-    from plainsum.figurenames import FIGURE_NAMES
+def figures_to_json(figures: dict[str, float]) -> list[float | None]:
+    """A document's figures as the manifest keeps them: a list in the order of FIGURE_NAMES, None
+    for a figure it does not have (the names, repeated for 6,000 documents, were a third of the
+    corpus's manifest)."""
+    return [figures.get(name) for name in FIGURE_NAMES]
 
-    return frozenset(key for key, *_ in SHOWN_FIGURES) | frozenset(FIGURE_NAMES)
+
+def figures_from_json(values: list[float | None]) -> dict[str, float]:
+    return {name: value for name, value in zip(FIGURE_NAMES, values) if value is not None}
 
 
 @dataclass
@@ -110,7 +112,7 @@ class DocumentRecord(Gated):
         kept = self.findings if not self.passed else self.errors
         return {
             "document": asdict(self.document),
-            "figures": {name: value for name, value in self.scored.figures.items() if name in _kept_figures()},
+            "figures": figures_to_json(self.scored.figures),
             "findings": [asdict(f) for f in kept],
             "status": self.status,
             "hidden_warnings": None if self.hidden_warnings is None else self.hidden_warnings + len(self.findings) - len(kept),
@@ -120,7 +122,7 @@ class DocumentRecord(Gated):
     def from_json(cls, data: dict[str, Any]) -> "DocumentRecord":
         return cls(
             DocumentRef(**data["document"]),
-            FiguresRef(dict(data["figures"])),
+            FiguresRef(figures_from_json(data["figures"])),
             [RecordedFinding(**f) for f in data["findings"]],
             data["status"],
             data.get("hidden_warnings", 0),

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from plainsum.manifest import MANIFEST_NAME, Manifest
+from plainsum.records import figures_from_json
 from plainsum.writer import TEMP_SUFFIX, sweep_temporaries, write_file
 
 from test_build_support import REVIEW, make_reviews, review_count, snapshot
@@ -131,7 +132,7 @@ def test_index_lists_every_review_with_figures_and_gate_status(cli, project):
     assert index.count('class="gate-pass">passed') == review_count(project)
     manifest = Manifest.load(project / "output")
     documents = manifest.reviews[str((project / "content" / f"{REVIEW}.yaml").resolve())].documents
-    figures = next(d for d in documents if d["document"]["kind"] == "summary")["figures"]
+    figures = figures_from_json(next(d for d in documents if d["document"]["kind"] == "summary")["figures"])
     assert f"{figures['flesch_kincaid_grade']:.1f}" in index
 
 
