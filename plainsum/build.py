@@ -96,12 +96,14 @@ class Builder:
         self.options = options
         self.output_dir = options.output_dir
         self.output_root = str(options.output_dir)
+        self.output_prefix = os.path.join(self.output_root, "")  # the folder and a separator
         self.index_stale = False  # set when a review's entry changes, so the index must be rendered
         self.templates = TemplateSet(config.templates_dir)
         self.manifest = Manifest.load(self.output_dir)
         self.outcome = Outcome()
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
         self.stamps: dict[str, SourceStamp] = {}  # by source
+        self.extensions = {name: format_registry[name].extension for name in options.formats}
         self.dirty = False
 
     def run(self) -> Outcome:
@@ -147,11 +149,12 @@ class Builder:
             except OSError as error:
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, f"cannot read: {error.strerror}"))
                 continue
-            if path.stem in seen:
-                message = f"review id '{path.stem}' is also used by {display_path(seen[path.stem])}"
+            stem = path.stem
+            if stem in seen:
+                message = f"review id '{stem}' is also used by {display_path(seen[stem])}"
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, message))
                 continue
-            seen[path.stem] = path
+            seen[stem] = path
             sources.append(source)
             self.stamps[source] = stamp
             key = combine(environment, stamp.sha256)
@@ -191,18 +194,18 @@ class Builder:
         if self.options.verbose and any(document.get("hidden_warnings") != 0 for document in entry.documents):
             return formats
         needed = []
+        kinds = [document["document"]["kind"] for document in entry.documents if document["status"] != "withheld"]
         for name in formats:
             expected = format_key(key, name, self.config)
-            for document in entry.documents:
-                if document["status"] == "withheld":
-                    continue
-                relative = output_name(entry.id, document["document"]["kind"], name)
+            extension = self.extensions[name]
+            for kind in kinds:
+                relative = f"{entry.id}/{kind}.{extension}"  # output_name(), without a lookup per file
                 recorded = self.manifest.files.get(relative)
                 if (
                     relative not in entry.outputs
                     or recorded is None
                     or recorded.key != expected
-                    or not recorded.matches(os.path.join(self.output_root, relative))
+                    or not recorded.matches(self.output_prefix + relative)
                 ):
                     needed.append(name)
                     break

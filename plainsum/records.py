@@ -66,6 +66,8 @@ def figures_to_json(figures: dict[str, float]) -> list[float | None]:
 
 
 def figures_from_json(values: list[float | None]) -> dict[str, float]:
+    if None not in values:
+        return dict(zip(FIGURE_NAMES, values))  # type: ignore[arg-type]
     return {name: value for name, value in zip(FIGURE_NAMES, values) if value is not None}
 
 
