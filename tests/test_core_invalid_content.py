@@ -160,3 +160,23 @@ def test_config_unknown_key_has_file_and_line(cli, project):
     result = cli("check")
     assert result.returncode == 2
     assert re.search(r"^plainsum\.toml:4:1: unknown gate setting 'maximum_grade_level'", result.stderr, re.M), result.stderr
+
+
+@pytest.mark.parametrize("template", [
+    "Searched up to {{ search_date | long_date }}.",
+    "  {{ n | in_words | capitalize }} trials ({{ n | thousands }} people); {{ names | join_and('or') }}  ",
+    "{{ search_date | month_year }}{{ search_date | iso_date }} and {{ '%d' % n }} {{ n + 1 }}",
+    "{% if n > 1 %}{{ n }} trials{% else %}one trial{% endif %} up to {{ search_date | long_date }}",
+])
+def test_prose_renders_as_one_template_would(template: str) -> None:
+    import datetime
+
+    from plainsum.prose import _ENV, _output_parts, _render_parts
+
+    facts = {"search_date": datetime.date(2013, 10, 15), "n": 12, "names": ["a", "b", "c"]}
+    whole = _ENV.from_string(template).render(**facts)
+    parts = _output_parts(_ENV.parse(template))
+    if "{%" in template:
+        assert parts is None
+    else:
+        assert parts is not None and _render_parts(parts, facts) == whole
