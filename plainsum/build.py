@@ -82,8 +82,9 @@ def format_key(review_key: str, name: str, config: Config) -> str:
     return combine(review_key, name, extra)
 
 
-def output_name(review_id: str, kind: str, name: str) -> str:
-    return f"{review_id}/{kind}.{format_registry[name].extension}"
+def output_name(review_id: str, kind: str, extension: str) -> str:
+    """An output's path relative to the output folder."""
+    return f"{review_id}/{kind}.{extension}"
 
 
 # --- planning and merging (in the parent) -------------------------------------------------------
@@ -162,7 +163,7 @@ class Builder:
             if needed:
                 tasks.append(Task(source, key, tuple(needed), stamp.size))
             else:
-                entry = self.manifest.reviews[source]
+                assert entry is not None  # nothing is needed only for a review the manifest has
                 if stamp is not entry.stamp and stamp.mtime_ns >= 0:
                     # hashed again and unchanged: its size and time go into the manifest the next
                     # time it is saved (not saving it for this alone keeps a no-op build read-only)
@@ -199,7 +200,7 @@ class Builder:
             expected = format_key(key, name, self.config)
             extension = self.extensions[name]
             for kind in kinds:
-                relative = f"{entry.id}/{kind}.{extension}"  # output_name(), without a lookup per file
+                relative = output_name(entry.id, kind, extension)
                 recorded = self.manifest.files.get(relative)
                 if (
                     relative not in entry.outputs

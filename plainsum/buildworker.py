@@ -79,8 +79,8 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         for name in task.formats:
             fmt = format_registry[name]
             data = fmt.render(result.document, result.scored, context)
-            relative = output_name(review.id, result.document.kind, name)
-            target = safe_output_path(options.output_dir, review.id, f"{result.document.kind}.{fmt.extension}")
+            relative = output_name(review.id, result.document.kind, fmt.extension)
+            target = safe_output_path(options.output_dir, *relative.split("/"))
             written = write_file(target, data)
             entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
             built.files[relative] = (name, entry, written.changed)

@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -75,6 +75,9 @@ class Glossary:
         self._by_group: dict[str, Entry] = {}
         plain: list[str] = []  # the variants' patterns, longest first
         grouped: list[str] = []  # the same, each in a named group that tells its entry
+        # The same variants by the letter they can start with, tried only where a word starts:
+        # a tenth of the branches at each try (see `find`). None: a term starts otherwise.
+        self._by_letter: dict[str, list[str]] | None = {}
         for entry in sorted(entries, key=lambda e: -max(len(v) for v in e.variants)):
             for variant in entry.variants:
                 pattern = _term_pattern(variant)
@@ -82,30 +85,29 @@ class Glossary:
                 plain.append(pattern)
                 grouped.append(f"(?P<{group}>{pattern})")
                 self._by_group[group] = entry
-        # Finding terms in a text uses patterns without groups: with them, the regular expression
-        # engine tries every branch at every position (ten times slower on the corpus).
-        self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(plain) + r")(?![\w-])", re.I)
-        # The same variants by the letter they can start with, tried only where a word starts:
-        # a tenth of the branches at each try (see `find`).
-        self._by_letter: dict[str, list[str]] | None = {}
-        ordered = [variant for entry in sorted(entries, key=lambda e: -max(len(v) for v in e.variants))
-                   for variant in entry.variants]
-        for variant, pattern in zip(ordered, plain):
-            letters = _first_letters(variant)
-            if letters is None:
-                self._by_letter = None  # a term that starts otherwise: search with the one pattern
-                break
-            for letter in letters:
-                self._by_letter.setdefault(letter, []).append(pattern)
-        self._letter_patterns: dict[str, re.Pattern[str] | None] = {}
+                letters = _first_letters(variant)
+                if letters is None:
+                    self._by_letter = None
+                elif self._by_letter is not None:
+                    for letter in letters:
+                        self._by_letter.setdefault(letter, []).append(pattern)
+        self._plain = plain
         # Whether a word is a term at all (most are not, and without groups that is told fast),
         # then which entry it is: the first variant that matches it whole.
         self._whole = re.compile(r"(?:" + "|".join(plain) + r")\Z", re.I)
         self._which = re.compile(r"(?:" + "|".join(grouped) + r")\Z", re.I)
+        self._letter_patterns: dict[str, re.Pattern[str] | None] = {}
         self._entries: dict[str, Entry | None] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """Every variant in one pattern (used when a term does not start with a letter). Without
+        groups: with them, the regular expression engine tries every branch at every position
+        (ten times slower on the corpus)."""
+        return re.compile(r"(?<![\w-])(?:" + "|".join(self._plain) + r")(?![\w-])", re.I)
 
     def entry_for(self, text: str) -> Entry | None:
         key = text.lower()

@@ -53,24 +53,27 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Re
 
 
 def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: bool = True) -> list[DocumentResult]:
-    """Render, score and check each document of a review.
-
-    `warnings=False` is for a build that does not show the warnings of documents that pass: a
-    document gets its error checks first, and its warning checks (the plain-language checks,
-    most of the checking time) only if it fails the gate, when every finding is reported.
-    """
+    """Render, score and check each document of a review (see `check_document` for `warnings`)."""
     results = []
     for document in render_documents(review, templates):
         scored = score_document(document, int(config.formula_min_words(document.kind)))
-        if warnings:
-            results.append(DocumentResult(document, scored, check_registry.run(scored, config)))
-            continue
-        errors = check_registry.run(scored, config, severities=("error",))
-        if errors:  # it fails: every check, in the usual order
-            results.append(DocumentResult(document, scored, check_registry.run(scored, config)))
-        else:
-            results.append(DocumentResult(document, scored, errors, warnings_checked=False))
+        results.append(check_document(document, scored, config, warnings))
     return results
+
+
+def check_document(document: Document, scored: Scored, config: Config, warnings: bool = True) -> DocumentResult:
+    """Run the checks on a scored document.
+
+    `warnings=False` is for a build that does not show the warnings of documents that pass: the
+    document gets its error checks first, and its warning checks (the plain-language checks, most
+    of the checking time) only if it fails the gate, when every finding is reported.
+    """
+    if warnings:
+        return DocumentResult(document, scored, check_registry.run(scored, config))
+    errors = check_registry.run(scored, config, severities=("error",))
+    if errors:  # it fails: every check, in the usual order
+        return DocumentResult(document, scored, check_registry.run(scored, config))
+    return DocumentResult(document, scored, errors, warnings_checked=False)
 
 
 def check(paths: list[Path], config: Config) -> Outcome:

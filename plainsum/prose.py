@@ -96,7 +96,21 @@ def render_text(template: str, facts: dict[str, Any]) -> str:
     """Render one prose template (raises jinja2 errors)."""
     if "{" not in template:
         return template.strip()
-    return _ENV.from_string(template).render(**facts).strip()
+    return render_parsed(_ENV.parse(template), facts)
+
+
+def render_parsed(parsed: nodes.Template, facts: dict[str, Any]) -> str:
+    """Render a parsed prose template: text and {{ expressions }} part by part, anything else whole."""
+    parts = _output_parts(parsed)
+    text = _render_parts(parts, facts) if parts is not None else _ENV.from_string(parsed).render(**facts)
+    return text.strip()
+
+
+def free_names(parsed: nodes.Template) -> set[str]:
+    """The names a parsed prose template looks up (all must be facts)."""
+    if _output_parts(parsed) is not None:  # text and expressions only: every name comes from the facts
+        return {node.name for node in parsed.find_all(nodes.Name) if node.ctx == "load"}
+    return meta.find_undeclared_variables(parsed)
 
 
 def _output_parts(parsed: nodes.Template) -> list[nodes.Node] | None:
@@ -161,12 +175,7 @@ def check_prose_templates(review: "Review") -> list[Problem]:
             offset = _line_offset(template, exc.lineno)
             problems.append(_problem(review, prose, offset, f"template error in {prose.key}: {exc.message}"))
             continue
-        parts = _output_parts(parsed)
-        if parts is not None:  # text and {{ expressions }} only: every name is looked up in the facts
-            names = {node.name for node in parsed.find_all(nodes.Name) if node.ctx == "load"}
-        else:
-            names = meta.find_undeclared_variables(parsed)
-        missing = sorted(names - set(review.facts))
+        missing = sorted(free_names(parsed) - set(review.facts))
         for name in missing:
             match = re.search(r"\{[{%][^}]*?\b" + re.escape(name) + r"\b", template)
             offset = match.start() if match else 0
@@ -175,10 +184,7 @@ def check_prose_templates(review: "Review") -> list[Problem]:
         if missing:
             continue
         try:
-            if parts is not None:
-                review.rendered[prose.key] = _render_parts(parts, review.facts).strip()
-            else:
-                review.rendered[prose.key] = _ENV.from_string(parsed).render(**review.facts).strip()
+            review.rendered[prose.key] = render_parsed(parsed, review.facts)
         except TemplateError as exc:
             problems.append(_problem(review, prose, 0, f"cannot render {prose.key}: {exc}"))
     return problems
