@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainsum.errors import InputError, Problem, display_path
+from plainsum.gateconfig import is_number
 
 if TYPE_CHECKING:
     from plainsum.gateconfig import GateSettings
@@ -206,16 +207,6 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     )
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def gate_keys() -> list[str]:
-    from plainsum.gateconfig import gate_keys as keys
-
-    return keys()
-
-
 def _check_settings(raw: Any, bad) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
     """[checks] holds `"<id>" = "error" | "warning" | "off"`, or a table per check:
     [checks."<id>"] with `severity` and the check's own options."""
@@ -243,7 +234,7 @@ def _check_settings(raw: Any, bad) -> tuple[dict[str, str], dict[str, dict[str, 
                     allowed = ", ".join(["severity", *spec.options]) or "severity"
                     bad(("checks", check_id), name, f"unknown option '{name}' for check '{check_id}'; allowed: {allowed}")
                 elif type(option) is not type(spec.options[name]) and not (
-                    _number(option) and _number(spec.options[name])
+                    is_number(option) and is_number(spec.options[name])
                 ):
                     bad(("checks", check_id), name, f"'{name}' must be like {spec.options[name]!r}, not {option!r}")
                 else:

@@ -75,7 +75,8 @@ def gate_keys() -> list[str]:
     return bound_keys() + ["max_hard_sentences"]
 
 
-def _number(value: Any) -> bool:
+def is_number(value: Any) -> bool:
+    """A TOML integer or float (TOML booleans are Python ints, and are not numbers here)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -119,14 +120,14 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
         elif key == "sections":
             settings.sections[kind] = _parse_sections(value, (*where, "sections"), bad)
         elif key == "formula_min_words":
-            if _number(value) and value >= 0:
+            if is_number(value) and value >= 0:
                 settings.formula_min_words[kind] = float(value)
             else:
                 bad(where, key, f"'{key}' must be a number of words, 0 or more, not {value!r}")
         elif key not in allowed:
             extra = ["preset", "formula_min_words", "sentences", "sections"]
             bad(where, key, f"unknown gate setting '{key}'; allowed: {', '.join(extra + allowed)}")
-        elif not _number(value):
+        elif not is_number(value):
             bad(where, key, f"'{key}' must be a number, not {value!r}")
         else:
             thresholds[key] = float(value)
@@ -147,7 +148,7 @@ def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, dic
         for key, value in table.items():
             if key not in allowed:
                 bad((*where, heading), key, f"unknown section setting '{key}'; allowed: {', '.join(allowed)}")
-            elif not _number(value):
+            elif not is_number(value):
                 bad((*where, heading), key, f"'{key}' must be a number, not {value!r}")
             else:
                 bounds[key] = float(value)
@@ -163,7 +164,7 @@ def parse_sentences(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, flo
     for key, value in raw.items():
         if key not in SENTENCE_KEYS:
             bad(where, key, f"unknown setting '{key}'; allowed: {', '.join(SENTENCE_KEYS)}")
-        elif not _number(value):
+        elif not is_number(value):
             bad(where, key, f"'{key}' must be a number")
         else:
             limits[key] = float(value)
