@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
 from bench import CORPUS, corpus_present, option
 
 CONFIG = 'content = "content"\noutput = "output"\ntemplates = "templates"\nformats = ["html", "txt"]\n'
@@ -116,14 +117,15 @@ def scenario(label: str, root: Path, formats: str, jobs_list: tuple[int, ...], e
 
 def profile(root: Path, count: int) -> None:
     """Where one process spends its time per review (html+txt), by stage."""
-    from plainsum.config import load_config
-    from plainsum.content import load_review
-    from plainsum.formats import RenderContext, registry as format_registry
+    from plainsum.build.writer import write_file
+    from plainsum.content.loader import load_review
+    from plainsum.formats import RenderContext
+    from plainsum.formats import registry as format_registry
+    from plainsum.gate import load_config
     from plainsum.pipeline import check_document
-    from plainsum.render import render_documents
-    from plainsum.score import score_document
-    from plainsum.templating import TemplateSet
-    from plainsum.writer import write_file
+    from plainsum.readability.score import score_document
+    from plainsum.render.document import render_documents
+    from plainsum.render.templates import TemplateSet
 
     config = load_config(root)
     templates = TemplateSet(config.templates_dir)

@@ -17,8 +17,8 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from bench import CORPUS, corpus_present, option
 
+from bench import CORPUS, corpus_present, option
 
 
 @dataclass
@@ -78,7 +78,7 @@ def check_all(content: Path, config, run: Run) -> None:
 
 
 def build_all(content: Path, output: Path, config, run: Run) -> None:
-    from plainsum.build import BuildOptions, build
+    from plainsum.build.plan import BuildOptions, build
 
     options = BuildOptions(formats=["txt", "html"], output_dir=output, draft=True, progress=False)
     try:
@@ -91,8 +91,8 @@ def build_all(content: Path, output: Path, config, run: Run) -> None:
 
 def report(run: Run, config, target: Path | None) -> dict | None:
     """The overview report of the checked corpus (plainsum report's figures)."""
+    from plainsum.render.templates import TemplateSet
     from plainsum.reports.overview import overview_data, write_overview
-    from plainsum.templating import TemplateSet
 
     if run.outcome is None:
         return None
@@ -107,7 +107,7 @@ def main(argv: list[str]) -> int:
     report_dir = Path(option(argv, "report")) if option(argv, "report") else None
     if not corpus_present():
         return 2
-    from plainsum.config import load_config
+    from plainsum.gate import load_config
 
     work = Path(tempfile.mkdtemp(prefix="plainsum-corpus-"))
     content, output = work / "content", work / "output"

@@ -20,13 +20,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import CORPUS, corpus_present, option
 from plainsum.checks.cochrane import HEADINGS
 from plainsum.checks.plain import (
-    abbreviation_marks, jargon_marks, long_sentence_marks, passive_marks, rare_word_marks, words_in,
+    abbreviation_marks,
+    jargon_marks,
+    long_sentence_marks,
+    passive_marks,
+    rare_word_marks,
+    words_in,
 )
-from plainsum.config import load_config
-from plainsum.score import score_markdown
-from bench import CORPUS, corpus_present, option
+from plainsum.gate import load_config
+from plainsum.readability.score import score_markdown
 
 FINDERS = {
     "jargon": jargon_marks,

@@ -21,6 +21,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+
 from bench import CORPUS, corpus_present, option
 
 TEXTSTAT_FUNCTIONS = (
@@ -55,7 +56,7 @@ def corpus_texts(path: Path = CORPUS, limit: int | None = None) -> list[tuple[st
 
 def _median_grades(kinds: list[str], grades: list[float]) -> dict[str, float]:
     return {
-        kind: statistics.median(g for k, g in zip(kinds, grades) if k == kind)
+        kind: statistics.median(g for k, g in zip(kinds, grades, strict=False) if k == kind)
         for kind in ("abstract", "summary")
     }
 
@@ -67,8 +68,8 @@ def _spot_check(scored: list, kinds: list[str], count: int) -> None:
     generator = random.Random(2971)
     boundaries = [
         (left.text, right.text)
-        for result, kind in zip(scored, kinds) if kind == "abstract"
-        for left, right in zip(result.sentences, result.sentences[1:])
+        for result, kind in zip(scored, kinds, strict=False) if kind == "abstract"
+        for left, right in zip(result.sentences, result.sentences[1:], strict=False)
         if left.section == right.section and any(ch.isdigit() for ch in left.text[-40:])
     ]
     print(f"spot check: {count} random boundaries after a sentence ending in figures (... | ...)")
@@ -81,10 +82,10 @@ def main(argv: list[str]) -> int:
     spot = int(option(argv, "spot") or 0)
     if not corpus_present():
         return 2
-    from plainsum.metrics import familiar_words
-    from plainsum.offline import textstat_offline
-    from plainsum.score import score_markdown
-    from plainsum.syllables import cmu_syllables
+    from plainsum.readability.metrics import familiar_words
+    from plainsum.readability.offline import textstat_offline
+    from plainsum.readability.score import score_markdown
+    from plainsum.readability.syllables import cmu_syllables
 
     texts = corpus_texts(limit=limit)
     kinds = [kind for kind, _ in texts]
@@ -112,10 +113,10 @@ def main(argv: list[str]) -> int:
     our_grades = [scored.figures["flesch_kincaid_grade"] for scored in ours]
     their_grades = [row[TEXTSTAT_FUNCTIONS.index("flesch_kincaid_grade")] for row in theirs]
     sentence_index = TEXTSTAT_FUNCTIONS.index("sentence_count")
-    differ = sum(1 for scored, row in zip(ours, theirs) if scored.figures["sentences"] != row[sentence_index])
+    differ = sum(1 for scored, row in zip(ours, theirs, strict=False) if scored.figures["sentences"] != row[sentence_index])
     grade_index = TEXTSTAT_FUNCTIONS.index("flesch_kincaid_grade")
     same = [abs(s.figures["flesch_kincaid_grade"] - r[grade_index])
-            for s, r in zip(ours, theirs) if s.figures["sentences"] == r[sentence_index]]
+            for s, r in zip(ours, theirs, strict=False) if s.figures["sentences"] == r[sentence_index]]
     ours_median = _median_grades(kinds, our_grades)
     theirs_median = _median_grades(kinds, their_grades)
 

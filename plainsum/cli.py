@@ -16,7 +16,7 @@ from plainsum.errors import EXIT_INTERNAL, EXIT_INVALID, InputError
 class PlainsumGroup(click.Group):
     """Turns invalid input into file:line:col messages (exit 2) and bugs into exit 3, never a bare traceback."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except InputError as error:
@@ -46,15 +46,6 @@ class PlainsumGroup(click.Group):
 def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Render reviews kept as data into a technical abstract and a plain-language summary, gated on readability."""
     ctx.obj = {"config_path": config_path}
-
-
-def load_config_from(ctx: click.Context):
-    from plainsum.config import load_config
-
-    path = ctx.obj.get("config_path")
-    if path is not None and not path.is_file():
-        raise click.UsageError(f"configuration file {path} does not exist")
-    return load_config(Path.cwd(), path)
 
 
 # Each command lives in its own module; importing it registers it on `cli`.

@@ -1,31 +1,20 @@
 """The whole flow: config -> content -> render -> score -> gate -> write -> exit code.
 
-`plainsum check` runs the same flow without the write. `plainsum build` (plainsum/build.py)
-keeps each document's result as a `DocumentRecord` (plainsum/records.py).
+`plainsum check` runs the same flow without the write. `plainsum build` (plainsum/build/)
+keeps each document's result as a `DocumentRecord` (plainsum/gate/records.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from plainsum.checks import Finding, registry as check_registry
+from plainsum.checks import registry as check_registry
 from plainsum.config import Config
-from plainsum.content import Review, load_review
-from plainsum.discovery import discover
+from plainsum.content import Review, discover, load_review
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.records import Outcome, Gated
-from plainsum.render import Document, render_documents
-from plainsum.score import Scored, score_document
-from plainsum.templating import TemplateSet
-
-
-@dataclass
-class DocumentResult(Gated):
-    document: Document
-    scored: Scored
-    findings: list[Finding]
-    warnings_checked: bool = True  # False: it passed the gate and its warning checks were not run
+from plainsum.gate import DocumentResult, Outcome
+from plainsum.readability import Scored, score_document
+from plainsum.render import Document, TemplateSet, render_documents
 
 
 def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Review]:

@@ -7,11 +7,11 @@ import signal
 import subprocess
 import sys
 
-from plainsum.build import BUILDING_MARKER
-from plainsum.manifest import MANIFEST_NAME
-from plainsum.writer import TEMP_SUFFIX
-
 from test_build_support import make_reviews, review_count, snapshot
+
+from plainsum.build.manifest import MANIFEST_NAME
+from plainsum.build.plan import BUILDING_MARKER
+from plainsum.build.writer import TEMP_SUFFIX
 
 FORMATS = "html,txt,pdf"  # PDFs make each review slow enough to stop the build in the middle
 
@@ -27,7 +27,7 @@ def test_sigkill_mid_build_leaves_whole_files_only(cli, project):
     # change what every page looks like, then start the rebuild and kill it outright part-way
     style = project / "templates" / "assets" / "style.css"
     style.parent.mkdir(parents=True)
-    from plainsum.templating import default_templates_dir
+    from plainsum.render.templates import default_templates_dir
 
     style.write_text((default_templates_dir() / "assets" / "style.css").read_text(encoding="utf-8")
                      + "\nbody { letter-spacing: 0.01em; }\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from plainsum.figurenames import FIGURE_NAMES
+from plainsum.config.figures import FIGURE_NAMES
 
 REVIEW = "ilsp-immunotherapy"
 HARD_SENTENCE = (

@@ -9,15 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import case_params
+from test_checks_plain import review_yaml, scored_review
 
 from plainsum.checks import registry
-from plainsum.config import load_config
-from plainsum.render import render_document, text_document
-from plainsum.score import score_document, score_markdown
-from plainsum.templating import TemplateSet
-from test_checks_plain import review_yaml, scored_review
+from plainsum.gate import load_config
+from plainsum.readability.score import score_document, score_markdown
+from plainsum.render.document import render_document, text_document
+from plainsum.render.templates import TemplateSet
 
 FILLER = " ".join(["We looked at how people felt after one year of exercise."] * 40)  # 400 words
 
@@ -88,7 +87,7 @@ def test_free_text_is_not_checked(check_id: str, config) -> None:
 
 def test_headings_out_of_order_in_a_project_template(config, tmp_path: Path) -> None:
     """A project's own template that swaps two headings is caught."""
-    from plainsum.content import load_review
+    from plainsum.content.loader import load_review
 
     path = tmp_path / "tiny.yaml"
     path.write_text(review_yaml(), encoding="utf-8")
@@ -103,7 +102,7 @@ def test_headings_out_of_order_in_a_project_template(config, tmp_path: Path) -> 
 
 
 def test_classic_layout_is_not_held_to_2021_rules(config) -> None:
-    from plainsum.content import load_review
+    from plainsum.content.loader import load_review
 
     review = load_review(Path(__file__).resolve().parent.parent / "content" / "ilsp-immunotherapy.yaml")
     document = render_document(review, "summary", TemplateSet(None))

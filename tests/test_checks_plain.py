@@ -11,15 +11,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import case_params
 
 from plainsum.checks import registry
-from plainsum.config import load_config
-from plainsum.content import load_review
-from plainsum.render import render_documents
-from plainsum.score import score_document, score_markdown
-from plainsum.templating import TemplateSet
+from plainsum.content.loader import load_review
+from plainsum.gate import load_config
+from plainsum.readability.score import score_document, score_markdown
+from plainsum.render.document import render_documents
+from plainsum.render.templates import TemplateSet
 
 REVIEW_CHECKS = {"plain.new-number", "plain.recommendation"}
 
@@ -293,7 +292,7 @@ def test_check_json_lists_each_finding_with_its_place_and_suggestion(tmp_path: P
 def test_glossary_has_at_least_150_distinct_terms_with_plain_alternatives() -> None:
     import yaml
 
-    from plainsum.glossary import GLOSSARY_PATH, load_glossary
+    from plainsum.checks.glossary import GLOSSARY_PATH, load_glossary
 
     node = yaml.compose(GLOSSARY_PATH.read_text(encoding="utf-8"))
     keys = [key.value for key, _ in node.value]
@@ -313,7 +312,7 @@ def test_glossary_has_at_least_150_distinct_terms_with_plain_alternatives() -> N
     ("We saw no adverse-events.", "adverse event"),
 ])
 def test_glossary_matches_spellings_and_plurals(text: str, term: str) -> None:
-    from plainsum.glossary import load_glossary
+    from plainsum.checks.glossary import load_glossary
 
     assert term in [hit.entry.term for hit in load_glossary().find(text)]
 
@@ -343,7 +342,7 @@ def test_severity_and_switch_come_from_the_config(tmp_path: Path, cli) -> None:
     "Systematic reviews\nof cohort  studies; the confidence interval (CI) and the relative risk.",
 ])
 def test_glossary_finds_what_its_single_pattern_finds(text: str) -> None:
-    from plainsum.glossary import load_glossary
+    from plainsum.checks.glossary import load_glossary
 
     glossary = load_glossary()
     expected = [(m.start(), m.end()) for m in glossary._pattern.finditer(text)]

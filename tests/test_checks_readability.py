@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from plainsum.checks import registry
-from plainsum.config import load_config
 from plainsum.errors import InputError
-from plainsum.score import score_markdown
+from plainsum.gate import load_config
+from plainsum.readability.score import score_markdown
 
 GATE = """
 [gate.summary]

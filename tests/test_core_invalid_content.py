@@ -171,7 +171,7 @@ def test_config_unknown_key_has_file_and_line(cli, project):
 def test_prose_renders_as_one_template_would(template: str) -> None:
     import datetime
 
-    from plainsum.prose import _ENV, _output_parts, _render_parts
+    from plainsum.content.prose import _ENV, _output_parts, _render_parts
 
     facts = {"search_date": datetime.date(2013, 10, 15), "n": 12, "names": ["a", "b", "c"]}
     whole = _ENV.from_string(template).render(**facts)

@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-
-from plainsum.content import load_review
-from plainsum.render import render_documents
-from plainsum.score import score_document
-from plainsum.templating import TemplateSet
-
 from conftest import REPO
+
+from plainsum.content.loader import load_review
+from plainsum.readability.score import score_document
+from plainsum.render.document import render_documents
+from plainsum.render.templates import TemplateSet
 
 REVIEW_FILE = REPO / "content" / "ilsp-immunotherapy.yaml"
 
@@ -73,8 +72,8 @@ def test_template_sentences_point_at_the_template():
     ],
 )
 def test_scalar_positions_in_every_yaml_style(tmp_path: Path, yaml_value: str):
-    from plainsum.sourcemap import LineIndex, ScalarMap
-    from plainsum.yamlsource import load_yaml
+    from plainsum.content.sourcemap import LineIndex, ScalarMap
+    from plainsum.content.yamlsource import load_yaml
 
     path = tmp_path / "x.yaml"
     path.write_text(f"key: {yaml_value}\n", encoding="utf-8")

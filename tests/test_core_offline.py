@@ -23,7 +23,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_textstat_gets_the_cmu_dictionary_from_the_installed_package(no_network):
-    from plainsum.offline import textstat_offline
+    from plainsum.readability.offline import textstat_offline
 
     textstat = textstat_offline()
     assert textstat.syllable_count("immunotherapy") == 6
@@ -31,8 +31,8 @@ def test_textstat_gets_the_cmu_dictionary_from_the_installed_package(no_network)
 
 
 def test_check_and_build_use_no_network(no_network, project: Path):
-    from plainsum.build import BuildOptions, build
-    from plainsum.config import load_config
+    from plainsum.build.plan import BuildOptions, build
+    from plainsum.gate import load_config
     from plainsum.pipeline import check
 
     config = load_config(project)

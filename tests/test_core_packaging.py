@@ -40,7 +40,7 @@ def test_wheel_carries_the_default_templates_and_works_outside_the_repo(tmp_path
     assert result.returncode in (0, 1), result.stderr
     assert (elsewhere / "output" / "ilsp-immunotherapy" / "abstract.txt").is_file()
     probe = subprocess.run(
-        [sys.executable, "-c", "from plainsum.templating import default_templates_dir; print(default_templates_dir())"],
+        [sys.executable, "-c", "from plainsum.render.templates import default_templates_dir; print(default_templates_dir())"],
         cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60,
     )
     assert Path(probe.stdout.strip()).is_relative_to(site)

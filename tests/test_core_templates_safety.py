@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from plainsum.markup import to_html
-from plainsum.templating import TemplateSet, default_templates_dir
-from plainsum.writer import UnsafePath, safe_output_path
+from plainsum.build.writer import UnsafePath, safe_output_path
+from plainsum.render.markup import to_html
+from plainsum.render.templates import TemplateSet, default_templates_dir
 
 REVIEW = "ilsp-immunotherapy"
 

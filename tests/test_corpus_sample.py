@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS
 
 SAMPLE = 200
@@ -32,9 +31,9 @@ def sample() -> list[dict]:
 
 
 def test_sample_imports_checks_and_builds_without_a_crash(sample, tmp_path):
-    from plainsum.build import BuildOptions, build
-    from plainsum.config import load_config
-    from plainsum.content import load_review
+    from plainsum.build.plan import BuildOptions, build
+    from plainsum.content.loader import load_review
+    from plainsum.gate import load_config
     from plainsum.importers.cochrane_json import record_to_yaml
     from plainsum.pipeline import check
 
@@ -65,19 +64,19 @@ def test_sample_imports_checks_and_builds_without_a_crash(sample, tmp_path):
 
 def test_imported_text_renders_back_word_for_word(sample, tmp_path):
     """Every abstract section and summary paragraph of the sample appears in the built txt unchanged."""
-    from plainsum.config import load_config
-    from plainsum.content import load_review
+    from plainsum.content.loader import load_review
+    from plainsum.gate import load_config
     from plainsum.importers.cochrane_json import record_to_yaml
-    from plainsum.markup import to_text
-    from plainsum.render import render_documents
-    from plainsum.templating import TemplateSet
+    from plainsum.render.document import render_documents
+    from plainsum.render.markup import to_text
+    from plainsum.render.templates import TemplateSet
 
     templates = TemplateSet(load_config(Path(__file__).resolve().parent.parent, None).templates_dir)
     for record in sample[:60]:
         review_id, text = record_to_yaml(record)
         path = tmp_path / f"{review_id}.yaml"
         path.write_text(text, encoding="utf-8")
-        abstract, summary = render_documents(load_review(path), templates)
+        abstract, _summary = render_documents(load_review(path), templates)
         abstract_text = " ".join(to_text(abstract.body).split())
         for part in record["abstract"]:
             for paragraph in part["text"].split("\n"):

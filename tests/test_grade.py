@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from plainsum.content import load_review
+from plainsum.content.loader import load_review
+from plainsum.content.results import CERTAINTIES, SIZES, Result, Term, load_grid, views
 from plainsum.errors import InputError
-from plainsum.results import CERTAINTIES, SIZES, Result, Term, load_grid, views
 
 # certainty -> size -> (statement when the effect reduces, when it increases);
 # GRADE guideline 26 (Santesso et al. 2020) as worded by Cochrane's 2021 guidance.

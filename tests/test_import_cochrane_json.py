@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plainsum.content import load_review
+from plainsum.content.loader import load_review
 from plainsum.errors import InputError
 from plainsum.importers.cochrane_json import ImportFailure, record_to_yaml
 
@@ -65,7 +65,7 @@ def test_sectioned_lay_summary_keeps_its_headings(tmp_path):
         {"heading": "How up to date is this evidence?", "text": "The evidence is current to March 2017."},
     ]
     review_id, text = record_to_yaml(record(pls_type="sectioned", pls=pls))
-    review, data = load(text, review_id, tmp_path)
+    _review, data = load(text, review_id, tmp_path)
     assert data["summary"]["text"] == (
         "## Key messages\n\nHoney may help a little.\n\n## What did we do?\n\nWe looked for trials.\n\n"
         "A paragraph with no heading.\n\n## How up to date is this evidence?\n\nThe evidence is current to March 2017."
@@ -88,7 +88,7 @@ def test_newer_abstract_format_is_its_own_kind(tmp_path):
         {"heading": "Registration", "text": "Protocol published in 2022."},
     ]
     review_id, text = record_to_yaml(record(abstract=abstract))
-    review, data = load(text, review_id, tmp_path)
+    review, _data = load(text, review_id, tmp_path)
     assert review.kind.name == "cochrane-review-rationale"
     assert [s.heading for s in review.sections] == [item["heading"] for item in abstract]
 
@@ -108,10 +108,9 @@ def test_methods_only_abstract_and_a_record_without_a_search_date(tmp_path):
 
 
 def test_unknown_and_repeated_abstract_headings_become_extra_sections(tmp_path):
-    abstract = CLASSIC + [{"heading": "Plain language summary note", "text": "Kept."},
-                          {"heading": "Main results", "text": "A second results heading."}]
+    abstract = [*CLASSIC, {"heading": "Plain language summary note", "text": "Kept."}, {"heading": "Main results", "text": "A second results heading."}]
     review_id, text = record_to_yaml(record(abstract=abstract))
-    review, data = load(text, review_id, tmp_path)
+    _review, data = load(text, review_id, tmp_path)
     assert [item["heading"] for item in data["extra_sections"]] == ["Plain language summary note", "Main results"]
 
 
@@ -119,7 +118,7 @@ def test_braces_and_markup_in_a_record_stay_literal(tmp_path):
     abstract = [dict(item) for item in CLASSIC]
     abstract[5] = {"heading": "Main results", "text": "Scores {{ rose }} by {% 5 %} and {# x #} __init__ *a*."}
     review_id, text = record_to_yaml(record(abstract=abstract, name="Title with {{ braces }}"))
-    review, data = load(text, review_id, tmp_path)
+    review, _data = load(text, review_id, tmp_path)
     assert review.rendered["sections.main_results.technical"] == r"Scores {{ rose }} by {% 5 %} and {# x #} \_\_init\_\_ \*a\*."
     assert review.title == "Title with {{ braces }}"
 

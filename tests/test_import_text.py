@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import SEEDS
-from plainsum.content import load_review
+
+from plainsum.content.loader import load_review
 from plainsum.importers.text import parse_text
 from plainsum.importers.yamlwrite import draft_to_yaml
 
@@ -54,7 +54,7 @@ def test_seed_000_headings_map_to_the_seven_sections_and_the_search_date_becomes
 
 @needs_seeds
 def test_seed_001_lay_summary_and_inline_labelled_abstract(tmp_path):
-    draft, review, data = imported((SEEDS / "001_70ee13a80051c958.txt").read_text(encoding="utf-8"), tmp_path)
+    _draft, review, data = imported((SEEDS / "001_70ee13a80051c958.txt").read_text(encoding="utf-8"), tmp_path)
     assert review.kind.name == "cochrane-review" and review.layout.name == "as-published"
     assert data["plain_title"].startswith("Immune therapy for lumbosacral plexopathy")
     # the unlabelled paragraphs before "Search strategy:" are the background and the objectives
@@ -71,7 +71,7 @@ def test_seed_001_lay_summary_and_inline_labelled_abstract(tmp_path):
 
 @needs_seeds
 def test_seed_003_is_a_primary_study_with_its_references(tmp_path):
-    draft, review, data = imported((SEEDS / "003_82ff7993ffefc0d2.txt").read_text(encoding="utf-8"), tmp_path)
+    _draft, review, data = imported((SEEDS / "003_82ff7993ffefc0d2.txt").read_text(encoding="utf-8"), tmp_path)
     assert review.kind.name == "primary-study" and review.layout.name == "study"
     assert review.title == "Intravenous immunoglobulin for the treatment of diabetic lumbosacral radiculoplexus neuropathy"
     sections = data["sections"]
@@ -100,7 +100,7 @@ def test_inline_labels_synonyms_and_unknown_headings_are_kept(tmp_path):
         "Patient involvement: Two patients read the protocol.\n\n"
         "Conclusions: Exercise may help a little.\n"
     )
-    draft, review, data = imported(text, tmp_path)
+    _draft, review, data = imported(text, tmp_path)
     assert review.kind.name == "cochrane-review"
     assert data["sections"]["objectives"]["technical"] == "To assess exercise for knee pain."
     assert data["sections"]["selection_criteria"]["technical"] == "Randomised trials of exercise."
@@ -113,7 +113,7 @@ def test_inline_labels_synonyms_and_unknown_headings_are_kept(tmp_path):
 def test_unknown_heading_on_its_own_line_is_an_extra_section_in_a_primary_study(tmp_path):
     text = ("Objective\nTo see if naps help.\nMethods\nWe asked 40 people to nap.\nResults\nThey slept better.\n"
             "Trial registration\nInvented registry number 123.\nConclusions\nNaps may help.\n")
-    draft, review, data = imported(text, tmp_path, name="naps.txt")
+    _draft, review, _data = imported(text, tmp_path, name="naps.txt")
     assert review.kind.name == "primary-study"
     assert [s.heading for s in review.sections if s.extra] == ["Trial registration"]
     assert review.id == "naps"
@@ -122,7 +122,7 @@ def test_unknown_heading_on_its_own_line_is_an_extra_section_in_a_primary_study(
 def test_capitalised_labels_in_a_consort_abstract(tmp_path):
     text = ("Short title of a trial.\n\nBACKGROUND Something is uncertain. OBJECTIVE To test a cream. DESIGN A randomised trial in two "
             "clinics. PARTICIPANTS 60 adults with MRSA carriage. RESULTS The MRSA rate fell. CONCLUSIONS It may work.\n")
-    draft, review, data = imported(text, tmp_path)
+    _draft, review, data = imported(text, tmp_path)
     assert review.kind.name == "primary-study"
     methods = data["sections"]["methods"]["technical"]
     assert methods == "Design: A randomised trial in two clinics.\n\nParticipants: 60 adults with MRSA carriage."
@@ -146,13 +146,13 @@ def test_jinja_and_markdown_in_imported_text_stay_literal(cli, project, tmp_path
 def test_numbered_list_without_citations_is_not_taken_for_references(tmp_path):
     text = ("Objective\nTo compare two things.\nMethods\nWe did two steps.\nResults\nIt worked.\nConclusions\n"
             "Two points:\n1. Do the first thing\n2. Do the second thing\n")
-    draft, review, data = imported(text, tmp_path)
+    _draft, review, _data = imported(text, tmp_path)
     assert review.references == []
 
 
 def test_an_abstract_line_after_the_title_is_not_a_lay_summary(tmp_path):
     text = "A trial of naps\n\nAbstract\n\nObjective: To see.\n\nMethods: We napped.\n\nResults: Good.\n\nConclusions: Nap.\n"
-    draft, review, data = imported(text, tmp_path)
+    _draft, review, data = imported(text, tmp_path)
     assert review.title == "A trial of naps" and review.layout.name == "study"
     assert data["summary"] == {"study_question": "To see."}
 

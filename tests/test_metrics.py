@@ -8,13 +8,12 @@ import random
 import statistics
 
 import pytest
-
-from plainsum import metrics
-from plainsum.offline import textstat_offline
-from plainsum.score import score_markdown, score_text
-from plainsum.syllables import cmu_syllables, rule_syllables, syllables
-
 from conftest import CORPUS
+
+from plainsum.readability import metrics as metrics
+from plainsum.readability.offline import textstat_offline
+from plainsum.readability.score import score_markdown, score_text
+from plainsum.readability.syllables import cmu_syllables, rule_syllables, syllables
 
 # Ordinary prose, written for these tests: no statistics or abbreviations, so sentence splitting is
 # not at stake, and every word is in the CMU dictionary.
@@ -176,7 +175,7 @@ def test_abstracts_are_rated_harder_than_lay_summaries_on_the_corpus() -> None:
 
 
 def test_the_syllable_table_is_cached_and_survives_a_broken_cache(tmp_path, monkeypatch) -> None:
-    from plainsum import syllables as module
+    from plainsum.readability import syllables as module
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     module.cmu_syllables.cache_clear()

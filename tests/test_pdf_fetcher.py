@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import socket
 import threading
 from pathlib import Path
 
 import pytest
+from test_build_support import REVIEW
 
 from plainsum.errors import InputError
 from plainsum.formats.pdf import DATA_URL_LIMIT, RefusedURL, check_url, html_to_pdf
-from plainsum.templating import default_templates_dir
-
-from test_build_support import REVIEW
+from plainsum.render.templates import default_templates_dir
 
 PAGE = '<!DOCTYPE html><html lang="en"><head><title>T</title>{head}</head><body><h1>T</h1>{body}</body></html>'
 PNG = base64.b64decode(
@@ -111,10 +111,8 @@ def test_a_template_reaching_for_the_network_fails_the_build_and_nothing_connect
 
     def accept() -> None:
         while not stop.is_set():
-            try:
+            with contextlib.suppress(OSError):
                 connections.append(server.accept())
-            except OSError:
-                pass
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from plainsum.config import load_config
-
 from conftest import REPO
+
+from plainsum.gate import load_config
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 TOML_BLOCKS = re.findall(r"```toml\n(.*?)```", README, re.S)

@@ -7,19 +7,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from plainsum.config import load_config
-from plainsum.pipeline import check
-from plainsum.reports.review import CATEGORIES, review_page, write_review_pages
-from plainsum.templating import TemplateSet
-
 from test_checks_plain import review_yaml
+
+from plainsum.gate import load_config
+from plainsum.pipeline import check
+from plainsum.render.templates import TemplateSet
+from plainsum.reports.review import CATEGORIES, review_page, write_review_pages
 
 
 class Balanced(HTMLParser):
     """Collects text and checks that every opened element is closed in order."""
 
-    VOID = {"meta", "br", "hr", "img", "link", "input"}
+    VOID = frozenset({"meta", "br", "hr", "img", "link", "input"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plainsum.textmodel import parse, split_sentences, tokens
-from plainsum.score import score_markdown
+from plainsum.readability.score import score_markdown
+from plainsum.readability.textmodel import parse, split_sentences, tokens
 
 # (text, number of sentences). Written in the style of Cochrane abstracts and lay summaries:
 # statistics, abbreviations and units must not end a sentence.

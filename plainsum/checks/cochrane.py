@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry
-from plainsum.markup import blocks
+from plainsum.render import blocks
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.score import Scored
+    from plainsum.readability import Scored
 
 LAYOUT = "cochrane-2021"
 # (label shown to the author, pattern the heading must match), in the required order
@@ -29,7 +29,7 @@ HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def _review_2021(scored: "Scored") -> Any:
+def _review_2021(scored: Scored) -> Any:
     review = scored.document.review
     if review is None or review.layout.name != LAYOUT:
         return None
@@ -42,7 +42,7 @@ def _review_2021(scored: "Scored") -> Any:
     "What did we want to find out?, What did we do?, What did we find?, What are the limitations of the "
     "evidence?, How up to date is this evidence?",
 )
-def headings(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def headings(scored: Scored, config: Config) -> Iterator[Flag]:
     if _review_2021(scored) is None:
         return
     found = [(block.text.strip(), block.start) for block in blocks(scored.document.body) if block.kind == "heading"]
@@ -70,12 +70,12 @@ def headings(scored: "Scored", config: "Config") -> Iterator[Flag]:
     description="A cochrane-2021 lay summary has min_messages to max_messages key messages (2 to 3).",
     options={"min_messages": 2, "max_messages": 3},
 )
-def key_messages(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def key_messages(scored: Scored, config: Config) -> Iterator[Flag]:
     review = _review_2021(scored)
     if review is None:
         return
-    low = int(config.check_option("cochrane.key-messages", "min_messages"))  # type: ignore[arg-type]
-    high = int(config.check_option("cochrane.key-messages", "max_messages"))  # type: ignore[arg-type]
+    low = int(config.number_option("cochrane.key-messages", "min_messages"))
+    high = int(config.number_option("cochrane.key-messages", "max_messages"))
     messages = review.summary.get("key_messages") or []
     count = len(messages)
     if low <= count <= high:
@@ -91,7 +91,7 @@ def key_messages(scored: "Scored", config: "Config") -> Iterator[Flag]:
     description="A cochrane-2021 lay summary has min_words to max_words words (400 to 850).",
     options={"min_words": 400, "max_words": 850},
 )
-def length(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def length(scored: Scored, config: Config) -> Iterator[Flag]:
     if _review_2021(scored) is None:
         return
     low = float(config.check_option("cochrane.length", "min_words"))  # type: ignore[arg-type]
@@ -113,7 +113,7 @@ def length(scored: "Scored", config: "Config") -> Iterator[Flag]:
     "cochrane.title",
     description="The plain title of a review's lay summary does not end with a full stop.",
 )
-def title(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def title(scored: Scored, config: Config) -> Iterator[Flag]:
     review = scored.document.review
     if review is None:
         return

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from plainsum.checks.glossary import WORD, load_glossary, rare_words
 from plainsum.checks.registry import Flag, registry
-from plainsum.glossary import WORD, load_glossary, rare_words
 
 if TYPE_CHECKING:
     from plainsum.config import Config
+    from plainsum.readability import Scored, Sentence
     from plainsum.render import Document
-    from plainsum.score import Scored, Sentence
 
 # Abbreviations most readers know; others must be spelled out at first use.
 KNOWN_ABBREVIATIONS = [
@@ -28,13 +28,7 @@ KNOWN_ABBREVIATIONS = [
 ]
 ABBREVIATION = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*[A-Z])(s?)(?![\w])")
 BE_FORMS = r"(?:am|is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't)"
-IRREGULAR_PARTICIPLES = (
-    "given taken shown found known seen done made written chosen driven broken beaten bitten "
-    "born borne bought brought built caught cut dealt drawn fed felt fought forgotten forgiven "
-    "frozen got gotten grown heard held hidden hit hurt kept laid led left lent lost meant met "
-    "paid put read run said sent set shaken shut sold sought spent split spoken spread stolen "
-    "struck sung taught thought thrown told understood undertaken withdrawn won worn"
-).split()
+IRREGULAR_PARTICIPLES = ["given", "taken", "shown", "found", "known", "seen", "done", "made", "written", "chosen", "driven", "broken", "beaten", "bitten", "born", "borne", "bought", "brought", "built", "caught", "cut", "dealt", "drawn", "fed", "felt", "fought", "forgotten", "forgiven", "frozen", "got", "gotten", "grown", "heard", "held", "hidden", "hit", "hurt", "kept", "laid", "led", "left", "lent", "lost", "meant", "met", "paid", "put", "read", "run", "said", "sent", "set", "shaken", "shut", "sold", "sought", "spent", "split", "spoken", "spread", "stolen", "struck", "sung", "taught", "thought", "thrown", "told", "understood", "undertaken", "withdrawn", "won", "worn"]  # noqa: E501 (one pattern, read whole)
 NOT_PASSIVE = {"interested", "concerned", "tired", "married", "worried", "pleased", "surprised",
                "supposed", "aged", "indeed", "bored", "excited", "scared", "ashamed", "satisfied",
                "confused", "disappointed", "embarrassed", "involved", "related", "limited"}
@@ -62,13 +56,13 @@ class Mark:
     text: str
     message: str
     suggestion: str | None
-    sentence: "Sentence | None" = None
+    sentence: Sentence | None = None
 
     def flag(self) -> Flag:
         return Flag(self.message, self.offset, self.sentence.text if self.sentence else self.text, self.suggestion)
 
 
-def body_offset(document: "Document", sentence: "Sentence", index: int, text: str) -> int:
+def body_offset(document: Document, sentence: Sentence, index: int, text: str) -> int:
     """The body offset of `text`, found at `index` of the sentence's text."""
     body = document.body
     direct = sentence.offset + index
@@ -79,20 +73,20 @@ def body_offset(document: "Document", sentence: "Sentence", index: int, text: st
     return found if found >= 0 else sentence.offset
 
 
-def _mark(check: str, scored: "Scored", sentence: "Sentence", start: int, end: int, message: str,
+def _mark(check: str, scored: Scored, sentence: Sentence, start: int, end: int, message: str,
           suggestion: str | None) -> Mark:
     text = sentence.text[start:end]
     return Mark(check, body_offset(scored.document, sentence, start, text), len(text), text, message, suggestion, sentence)
 
 
-def _allow(config: "Config", check_id: str) -> set[str]:
+def _allow(config: Config, check_id: str) -> set[str]:
     value: Any = config.check_option(check_id, "allow")
     return {str(item).lower() for item in value} if isinstance(value, list) else set()
 
 
 # --- jargon ---------------------------------------------------------------------------------------
 
-def jargon_marks(scored: "Scored", config: "Config") -> list[Mark]:
+def jargon_marks(scored: Scored, config: Config) -> list[Mark]:
     glossary = load_glossary()
     allow = _allow(config, "plain.jargon")
     seen: set[str] = set()
@@ -113,7 +107,7 @@ def jargon_marks(scored: "Scored", config: "Config") -> list[Mark]:
     return marks
 
 
-def rare_word_marks(scored: "Scored", config: "Config") -> list[Mark]:
+def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
     min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
     allow = _allow(config, "plain.rare-word")
     glossary = load_glossary()
@@ -160,13 +154,13 @@ def _expansion(abbreviation: str, texts: list[str]) -> str | None:
     return None
 
 
-def abbreviation_marks(scored: "Scored", config: "Config") -> list[Mark]:
+def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
     allow = _allow(config, "plain.abbreviation")
     review = scored.document.review
     technical = [text for key, text in (review.rendered.items() if review else []) if key.endswith(".technical")]
     seen: set[str] = set()
     marks = []
-    uses: list[tuple["Sentence", re.Match[str]]] = []
+    uses: list[tuple[Sentence, re.Match[str]]] = []
     for sentence in scored.sentences:
         uses.extend((sentence, match) for match in ABBREVIATION.finditer(sentence.text))
     for position, (sentence, match) in enumerate(uses):
@@ -194,7 +188,7 @@ def passive_matches(text: str) -> list[re.Match[str]]:
     return [m for m in PASSIVE.finditer(text) if m.group(1).lower() not in NOT_PASSIVE]
 
 
-def passive_marks(scored: "Scored", config: "Config") -> list[Mark]:
+def passive_marks(scored: Scored, config: Config) -> list[Mark]:
     marks = []
     for sentence in scored.sentences:
         for match in passive_matches(sentence.text):
@@ -208,7 +202,7 @@ def words_in(text: str) -> int:
     return len(WORD.findall(text)) + len(NUMBER.findall(text))
 
 
-def long_sentence_marks(scored: "Scored", config: "Config") -> list[Mark]:
+def long_sentence_marks(scored: Scored, config: Config) -> list[Mark]:
     limit = float(config.check_option("plain.long-sentence", "max_words"))  # type: ignore[arg-type]
     marks = []
     for sentence in scored.sentences:
@@ -262,7 +256,7 @@ def known_numbers(review: Any) -> set[str]:
     return known
 
 
-def new_number_marks(scored: "Scored", config: "Config") -> list[Mark]:
+def new_number_marks(scored: Scored, config: Config) -> list[Mark]:
     review = scored.document.review
     if review is None:
         return []
@@ -281,7 +275,7 @@ def new_number_marks(scored: "Scored", config: "Config") -> list[Mark]:
     return marks
 
 
-def key_message_sentences(scored: "Scored") -> list["Sentence"]:
+def key_message_sentences(scored: Scored) -> list[Sentence]:
     """The sentences written in the review's key messages (summary.key_messages)."""
     document = scored.document
     if document.review is None:
@@ -290,7 +284,7 @@ def key_message_sentences(scored: "Scored") -> list["Sentence"]:
     return [s for s in scored.sentences if any(span.start <= s.offset < span.end for span in spans)]
 
 
-def recommendation_marks(scored: "Scored", config: "Config") -> list[Mark]:
+def recommendation_marks(scored: Scored, config: Config) -> list[Mark]:
     marks = []
     for sentence in key_message_sentences(scored):
         for match in RECOMMENDATION.finditer(sentence.text):
@@ -316,7 +310,7 @@ def _flags(marks: list[Mark]) -> Iterator[Flag]:
     severity="warning",
     options={"allow": []},
 )
-def jargon(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def jargon(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(jargon_marks(scored, config))
 
 
@@ -327,7 +321,7 @@ def jargon(scored: "Scored", config: "Config") -> Iterator[Flag]:
     severity="warning",
     options={"min_zipf": 2.5, "allow": []},
 )
-def rare_word(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def rare_word(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(rare_word_marks(scored, config))
 
 
@@ -337,7 +331,7 @@ def rare_word(scored: "Scored", config: "Config") -> Iterator[Flag]:
     severity="warning",
     options={"allow": list(KNOWN_ABBREVIATIONS)},
 )
-def abbreviation(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def abbreviation(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(abbreviation_marks(scored, config))
 
 
@@ -346,7 +340,7 @@ def abbreviation(scored: "Scored", config: "Config") -> Iterator[Flag]:
     description="Sentences in the passive voice ('was given', 'were found'); each is reported.",
     severity="warning",
 )
-def passive(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def passive(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(passive_marks(scored, config))
 
 
@@ -356,7 +350,7 @@ def passive(scored: "Scored", config: "Config") -> Iterator[Flag]:
     severity="warning",
     options={"max_share": 0.25},
 )
-def passive_share(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def passive_share(scored: Scored, config: Config) -> Iterator[Flag]:
     limit = float(config.check_option("plain.passive-share", "max_share"))  # type: ignore[arg-type]
     if not scored.sentences:
         return
@@ -374,7 +368,7 @@ def passive_share(scored: "Scored", config: "Config") -> Iterator[Flag]:
     severity="warning",
     options={"max_words": 25},
 )
-def long_sentence(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(long_sentence_marks(scored, config))
 
 
@@ -384,7 +378,7 @@ def long_sentence(scored: "Scored", config: "Config") -> Iterator[Flag]:
     "(no new results in the summary). Needs a review; does nothing on free text.",
     severity="warning",
 )
-def new_number(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def new_number(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(new_number_marks(scored, config))
 
 
@@ -394,7 +388,7 @@ def new_number(scored: "Scored", config: "Config") -> Iterator[Flag]:
     "the evidence. Needs a review with key messages.",
     severity="warning",
 )
-def recommendation(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def recommendation(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(recommendation_marks(scored, config))
 
 

@@ -12,17 +12,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry
-from plainsum.figurenames import FIGURE_LABELS, FORMULA_NAMES
+from plainsum.config import FIGURE_LABELS, FORMULA_NAMES
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.score import Scored, Sentence
+    from plainsum.readability import Scored, Sentence
 
 # Figures where a higher value means easier text; for the others, higher is harder.
 EASIER_WHEN_HIGHER = frozenset({"flesch_reading_ease"})
 
 
-def hard_reasons(sentence: "Sentence", limits: dict[str, float]) -> list[str]:
+def hard_reasons(sentence: Sentence, limits: dict[str, float]) -> list[str]:
     """Why a sentence is hard under `limits` (max_words, max_grade, max_long_words); empty if it is not."""
     reasons = []
     figures = sentence.figures
@@ -35,14 +35,14 @@ def hard_reasons(sentence: "Sentence", limits: dict[str, float]) -> list[str]:
     return reasons
 
 
-def hardest(sentences: list["Sentence"]) -> "Sentence | None":
+def hardest(sentences: list[Sentence]) -> Sentence | None:
     return max(sentences, key=lambda s: s.figures["flesch_kincaid_grade"], default=None)
 
 
 def _bound_flags(
     figures: dict[str, float],
     bounds: dict[str, float],
-    sentences: list["Sentence"],
+    sentences: list[Sentence],
     formulas_apply: bool,
     where: str,
     at_start: int | None,
@@ -81,7 +81,7 @@ def _bound_flags(
     description="Each figure of the document stays within the min_/max_ bounds set in [gate.<kind>].",
     documents=("summary", "abstract"),
 )
-def thresholds(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
     kind = scored.document.kind
     bounds = {k: v for k, v in config.thresholds(kind).items() if k != "max_hard_sentences"}
     applies = scored.counts.words >= config.formula_min_words(kind) and scored.counts.sentences > 0
@@ -93,8 +93,8 @@ def thresholds(scored: "Scored", config: "Config") -> Iterator[Flag]:
     description="Each section stays within the bounds set for it in [gate.<kind>.sections.\"<heading>\"].",
     documents=("summary", "abstract"),
 )
-def section_thresholds(scored: "Scored", config: "Config") -> Iterator[Flag]:
-    from plainsum.score import section_figures
+def section_thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
+    from plainsum.readability import section_figures
 
     kind = scored.document.kind
     for section in scored.sections:
@@ -112,7 +112,7 @@ def section_thresholds(scored: "Scored", config: "Config") -> Iterator[Flag]:
     documents=("summary", "abstract"),
     severity="warning",
 )
-def too_short(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
     kind = scored.document.kind
     document_bounds = [k for k in config.thresholds(kind) if k.partition("_")[2] in FORMULA_NAMES]
     minimum = config.formula_min_words(kind)
@@ -142,7 +142,7 @@ def too_short(scored: "Scored", config: "Config") -> Iterator[Flag]:
     documents=("summary",),
     severity="warning",
 )
-def hard_sentences(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def hard_sentences(scored: Scored, config: Config) -> Iterator[Flag]:
     limits = config.sentence_limits(scored.document.kind)
     for sentence in scored.sentences:
         reasons = hard_reasons(sentence, limits)
@@ -159,7 +159,7 @@ def hard_sentences(scored: "Scored", config: "Config") -> Iterator[Flag]:
     description="No more hard sentences than max_hard_sentences in [gate.<kind>].",
     documents=("summary", "abstract"),
 )
-def hard_sentence_count(scored: "Scored", config: "Config") -> Iterator[Flag]:
+def hard_sentence_count(scored: Scored, config: Config) -> Iterator[Flag]:
     kind = scored.document.kind
     limit = config.thresholds(kind).get("max_hard_sentences")
     if limit is None:

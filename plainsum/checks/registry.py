@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainsum.render import Document
+
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,7 +16,7 @@ from plainsum.render import Location
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.score import Scored
+    from plainsum.readability import Scored
 
 
 @dataclass(frozen=True)
@@ -99,10 +104,10 @@ class Registry:
     def ids(self) -> list[str]:
         return sorted(self.checks)
 
-    def severity(self, spec: CheckSpec, config: "Config") -> str:
+    def severity(self, spec: CheckSpec, config: Config) -> str:
         return config.checks.get(spec.id, spec.severity)
 
-    def run(self, scored: "Scored", config: "Config", severities: Collection[str] = ("error", "warning")) -> list[Finding]:
+    def run(self, scored: Scored, config: Config, severities: Collection[str] = ("error", "warning")) -> list[Finding]:
         """The findings of every check that is on, or only of those set to one of `severities`."""
         findings: list[Finding] = []
         document = scored.document
@@ -118,7 +123,7 @@ class Registry:
         return findings
 
 
-def _locator(document, flag: Flag) -> Callable[[], Location]:
+def _locator(document: Document, flag: Flag) -> Callable[[], Location]:
     def locate() -> Location:
         if flag.offset is not None:
             return document.locate(flag.offset, flag.sentence or "")

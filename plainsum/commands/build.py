@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from plainsum.cli import load_config_from
+from plainsum.commands import load_config_from
 from plainsum.errors import display_path
 
 

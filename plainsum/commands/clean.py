@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
 
-from plainsum.cli import load_config_from
+from plainsum.commands import load_config_from
 from plainsum.errors import display_path
 
 
@@ -31,8 +32,7 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
     Files you put in the output folder yourself are left alone, and so are files plainsum
     wrote that were edited since (unless --force). Folders left empty are removed.
     """
-    from plainsum.manifest import MANIFEST_NAME, Manifest
-    from plainsum.writer import TEMP_SUFFIX, UnsafePath, safe_output_path
+    from plainsum.build import MANIFEST_NAME, TEMP_SUFFIX, Manifest, UnsafePath, safe_output_path
 
     config = load_config_from(ctx)
     root = (out_dir or config.output_dir).resolve()
@@ -65,8 +65,6 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
         _remove_empty_parents(path, root)
         removed += 1
     if not dry_run:
-        try:
+        with contextlib.suppress(OSError):
             root.rmdir()
-        except OSError:
-            pass
         click.echo(f"removed {removed} files from {display_path(root)}" + (f"; kept {kept} edited files" if kept else ""))

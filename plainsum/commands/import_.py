@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plainsum.cli import load_config_from
+from plainsum.commands import load_config_from
 from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, InputError, display_path
 
 
@@ -31,10 +31,10 @@ def command(ctx: click.Context, files: tuple[Path, ...], fmt: str, content_dir: 
     unless --force is given. Exit code: 0 all imported, 1 some files existed and were kept,
     2 an input (or one review in it) could not be imported.
     """
+    from plainsum.build import write_atomic
     from plainsum.content import ID_PATTERN
     from plainsum.errors import Problem
     from plainsum.importers import read_input, validate
-    from plainsum.writer import write_atomic
 
     if review_id is not None and not ID_PATTERN.match(review_id):
         raise click.BadParameter("lower-case letters, digits and hyphens only", param_hint="--id")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plainsum.cli import load_config_from
+from plainsum.commands import load_config_from
 from plainsum.errors import EXIT_INVALID, EXIT_OK, display_path
 
 
@@ -23,8 +23,8 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     figures). Exit code: 0 written, 2 some content files are invalid (the report lists them).
     """
     from plainsum.pipeline import check
+    from plainsum.render import TemplateSet
     from plainsum.reports.overview import write_overview
-    from plainsum.templating import TemplateSet
 
     config = load_config_from(ctx)
     target = (out_dir or config.output_dir / "report").resolve()

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainsum.readability import Scored
+
 import json
 import sys
 from pathlib import Path
 
 import click
 
+from plainsum.config import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.figurenames import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
 
 
 def _read(source: str) -> tuple[str, str]:
     """(text, name to show) of a file, or of standard input for '-'."""
-    from plainsum.yamlsource import decode_utf8
+    from plainsum.content import decode_utf8
 
     if source == "-":
         data = sys.stdin.buffer.read()
@@ -34,13 +39,13 @@ def _value(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
-def score_json(scored, name: str, min_words: float) -> dict[str, object]:
+def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]:
     applied = scored.counts.words >= min_words and scored.counts.sentences > 0
     names = FIGURE_NAMES if applied else COUNT_NAMES
     data: dict[str, object] = {"file": name, "formulas_applied": applied, "formula_min_words": _value(min_words)}
     data.update({key: _value(scored.figures[key]) for key in names})
     if not applied:
-        data.update({key: None for key in FORMULA_NAMES})
+        data.update(dict.fromkeys(FORMULA_NAMES))
     data["by_section"] = [
         {
             "heading": section.heading,
@@ -66,7 +71,7 @@ def score_json(scored, name: str, min_words: float) -> dict[str, object]:
     return data
 
 
-def _print_text(scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
+def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
     from plainsum.checks.readability import hard_reasons
 
     applied = scored.counts.words >= min_words and scored.counts.sentences > 0
@@ -117,8 +122,8 @@ def command(ctx: click.Context, source: str, output_format: str, min_words: int 
 
     Headings are not sentences; each list item is one. Exit code 0, or 2 when the file cannot be read.
     """
-    from plainsum.cli import load_config_from
-    from plainsum.score import score_markdown
+    from plainsum.commands import load_config_from
+    from plainsum.readability import score_markdown
 
     config = load_config_from(ctx)
     if min_words is None:

@@ -9,15 +9,14 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.render import Document
-    from plainsum.score import Scored
-    from plainsum.templating import TemplateSet
+    from plainsum.readability import Scored
+    from plainsum.render import Document, TemplateSet
 
 
 @dataclass(frozen=True)
 class RenderContext:
-    templates: "TemplateSet"
-    config: "Config"
+    templates: TemplateSet
+    config: Config
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,7 @@ class Format:
     name: str
     extension: str
     description: str
-    render: Callable[["Document", "Scored | None", RenderContext], bytes]
+    render: Callable[[Document, Scored | None, RenderContext], bytes]
 
 
 BUILTIN_MODULES = ("html", "md", "txt", "pdf")
@@ -63,7 +62,7 @@ class FormatRegistry:
 registry = FormatRegistry()
 
 
-def template_for(fmt: str, document: "Document", templates: "TemplateSet", extension: str) -> str:
+def template_for(fmt: str, document: Document, templates: TemplateSet, extension: str) -> str:
     """Per-document template first (txt/summary.txt.j2), then the format's shared one."""
     specific = f"{fmt}/{document.kind}.{extension}.j2"
     if templates.find(specific) is not None:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainsum.readability import Scored
+    from plainsum.render import Document
+
 import datetime
 import re
 
@@ -44,7 +50,7 @@ def month_year(value: object) -> str | None:
 
 
 def _month_text(value: object) -> str | None:
-    if isinstance(value, str) and re.fullmatch(r"(%s) \d{4}" % "|".join(MONTHS), value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"({}) \d{{4}}".format("|".join(MONTHS)), value.strip()):
         return value.strip()
     return None
 
@@ -53,8 +59,8 @@ def kind_label(kind: str) -> str:
     return "Plain language summary" if kind == "summary" else "Abstract"
 
 
-def page_context(document, scored, context: RenderContext, media: str = "screen") -> dict[str, object]:
-    from plainsum.markup import to_html  # Markdown and nh3: loaded only when a page is rendered
+def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:
+    from plainsum.render import to_html  # Markdown and nh3: loaded only when a page is rendered
 
     review = document.review
     evidence_date = None
@@ -77,7 +83,7 @@ def page_context(document, scored, context: RenderContext, media: str = "screen"
     }
 
 
-def render(document, scored, context: RenderContext) -> bytes:
+def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     template = context.templates.env.get_template(template_for("html", document, context.templates, "html"))
     return template.render(page_context(document, scored, context)).encode("utf-8")
 

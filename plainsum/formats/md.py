@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainsum.readability import Scored
+    from plainsum.render import Document
+
 from plainsum.formats import Format, RenderContext, template_for
 
 
-def render(document, scored, context: RenderContext) -> bytes:
+def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     template = context.templates.env.get_template(template_for("md", document, context.templates, "md"))
     text = template.render(document=document, title=document.title, body=document.body, draft=document.draft)
     return (text.strip() + "\n").encode("utf-8")

@@ -9,6 +9,12 @@ render with a message naming it, before any request is made.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from plainsum.readability import Scored
+    from plainsum.render import Document
+
 import base64
 import contextlib
 import os
@@ -62,14 +68,14 @@ def check_url(url: str, allowed: list[Path]) -> Path | None:
     return path
 
 
-def make_url_fetcher(template_dirs: list[Path]):
+def make_url_fetcher(template_dirs: list[Path]) -> Any:
     """A WeasyPrint URL fetcher that reads files under the templates' assets/ folders and nothing else."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     allowed = asset_dirs(template_dirs)
 
-    class ProjectAssetsOnly(URLFetcher):
-        def fetch(self, url, headers=None):
+    class ProjectAssetsOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
+        def fetch(self, url: str, headers: Any = None) -> Any:
             path = check_url(url, allowed)
             if path is None:
                 body, media_type = _decode_data_url(url)
@@ -94,7 +100,7 @@ def _reproducible() -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-def html_for_print(document, scored, context: RenderContext) -> str:
+def html_for_print(document: Document, scored: Scored | None, context: RenderContext) -> str:
     paper = PAGE_SIZES.get(getattr(context.config, "paper", "a4"), "A4")
     page = page_context(document, scored, context, media="print")
     page["style"] = Markup(
@@ -122,7 +128,7 @@ def _fast_font_subsetting() -> None:
     if getattr(original, "plainsum_fast", False):
         return
 
-    def subset_dropping_layout_first(self, font):
+    def subset_dropping_layout_first(self: Any, font: Any) -> Any:
         had_gpos = "GPOS" in font
         for tag in ("GSUB", "GPOS"):
             if tag in self.options.drop_tables and tag in font:
@@ -145,16 +151,17 @@ def html_to_pdf(html: str, template_dirs: list[Path], where: str = "<html>") -> 
     fetcher = make_url_fetcher(template_dirs)
     try:
         with _reproducible():
-            return HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
+            pdf: bytes = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
                 pdf_variant="pdf/ua-1", pdf_tags=True
             )
+            return pdf
     except FatalURLFetchingError as error:
         cause = error.__cause__
         message = str(cause) if isinstance(cause, RefusedURL) else f"{error}: {cause}"
         raise InputError([Problem(where, 1, 1, message)]) from None
 
 
-def render(document, scored, context: RenderContext) -> bytes:
+def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     html = html_for_print(document, scored, context)
     name = template_for("html", document, context.templates, "html")
     found = context.templates.find(name)

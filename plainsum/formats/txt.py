@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from plainsum.readability import Scored
+    from plainsum.render import Document
+
 from plainsum.formats import Format, RenderContext, template_for
 
 
-def render(document, scored, context: RenderContext) -> bytes:
-    from plainsum.markup import to_text  # loaded only when a text is rendered
+def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
+    from plainsum.render import to_text  # loaded only when a text is rendered
 
     template = context.templates.env.get_template(template_for("txt", document, context.templates, "txt"))
     text = template.render(document=document, title=document.title, body=to_text(document.body), draft=document.draft)

@@ -13,10 +13,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
+from plainsum.content import decode_utf8, read_text
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.importers.model import Draft
-from plainsum.yamlsource import decode_utf8, read_text
+from plainsum.importers.model import Draft, ImportFailure
 
 FORMATS = ("text", "cochrane-json", "pubmed-xml")
 
@@ -63,7 +64,7 @@ def _read(path: Path) -> str:
     return read_text(path, display)
 
 
-def _fail(display: str, line: int, column: int, message: str):
+def _fail(display: str, line: int, column: int, message: str) -> NoReturn:
     raise InputError([Problem(display, line, column, message)])
 
 
@@ -80,8 +81,6 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
     chosen = detect_format(path, text[:400]) if fmt == "auto" else fmt
     if chosen == "text":
         from plainsum.importers.text import parse_text
-
-        from plainsum.importers.model import ImportFailure
 
         if not text.strip():
             _fail(display, 1, 1, "the file is empty")
@@ -104,7 +103,7 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
         for line, record in records:
             try:
                 draft = cochrane_json.record_to_draft(record)
-            except cochrane_json.ImportFailure as exc:
+            except ImportFailure as exc:
                 doi = record.get("doi") if isinstance(record, dict) else None
                 label = f"record {doi}" if doi else "record"
                 yield Imported(Problem(display, line, 1, f"cannot import {label}: {exc}"))
@@ -125,9 +124,9 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             _fail(display, 1, 1, str(exc))
         if review_id and len(drafts) + len(failures) > 1:
             _fail(display, 1, 1, f"--id names one review, but the file holds {len(drafts) + len(failures)} articles")
-        for failure in failures:
-            pmid = f" (PMID {failure.pmid})" if failure.pmid else ""
-            yield Imported(Problem(display, 1, 1, f"cannot import article {failure.index}{pmid}: {failure.message}"))
+        for article in failures:
+            pmid = f" (PMID {article.pmid})" if article.pmid else ""
+            yield Imported(Problem(display, 1, 1, f"cannot import article {article.index}{pmid}: {article.message}"))
         for draft in drafts:
             if review_id:
                 draft.id = review_id

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from plainsum.importers import dates, escape
 from plainsum.importers.model import Draft, DraftSection, ImportFailure, slug
-from plainsum.importers.sections import (SUBLABELS, display_heading, guess_kind, missing_required, normalise, order,
-                                         section_key)
+from plainsum.importers.sections import SUBLABELS, display_heading, guess_kind, missing_required, normalise, order, section_key
 
 Part = tuple[str | None, str]  # (heading as written or None, plain text)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from plainsum.kinds import KINDS
+from plainsum.content import KINDS
 
 # normalised heading -> section key, per kind. Anything not here is kept as an extra section.
 SYNONYMS: dict[str, dict[str, str]] = {
@@ -118,7 +119,7 @@ def missing_required(kind: str, keys: set[str]) -> list[str]:
     return [spec.key for spec in KINDS[kind].sections if spec.required and spec.key not in keys]
 
 
-def order(kind: str, sections: dict) -> dict:
+def order(kind: str, sections: dict[str, Any]) -> dict[str, Any]:
     """Sections in the kind's order."""
     keys = [spec.key for spec in KINDS[kind].sections]
     return {key: sections[key] for key in keys if key in sections}

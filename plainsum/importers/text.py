@@ -9,6 +9,7 @@ and a trailing numbered reference list.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from plainsum.importers import escape
 from plainsum.importers.assemble import Part, build_draft
@@ -96,7 +97,7 @@ def split_references(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines[:cut], [text for _, text in found]
 
 
-def _refine(parts: list[Part], pattern, accept) -> list[Part]:
+def _refine(parts: list[Part], pattern: re.Pattern[str], accept: Callable[[str, str], bool]) -> list[Part]:
     """Split each part's text further at inline labels; the text before the first label keeps the
     part's own heading (or, when the text starts with a label, the heading stands alone)."""
     refined: list[Part] = []
@@ -110,7 +111,7 @@ def _refine(parts: list[Part], pattern, accept) -> list[Part]:
     return refined
 
 
-def _split_labels(block: str, pattern: re.Pattern[str], accept) -> list[Part]:
+def _split_labels(block: str, pattern: re.Pattern[str], accept: Callable[[str, str], bool]) -> list[Part]:
     """Split a paragraph at inline labels matched by `pattern` and accepted by `accept`."""
     parts: list[Part] = []
     cursor = 0
@@ -211,7 +212,8 @@ def _title_block(blocks: list[str]) -> tuple[str | None, list[str]]:
     first = blocks[0]
     if _heading_line(first) is not None and _is_known(first.rstrip(":")):
         return None, blocks
-    if INLINE_LABEL.match(first) and _is_known(INLINE_LABEL.match(first).group(1)):
+    inline = INLINE_LABEL.match(first)
+    if inline and _is_known(inline.group(1)):
         return None, blocks
     sentences = re.findall(r"[.!?](?:\s|$)", first)
     if len(first) <= 300 and len(sentences) <= 1 and not CAPS_LABEL.match(first):

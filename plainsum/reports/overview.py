@@ -16,19 +16,20 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from plainsum.gate import DocumentRecord
+
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.records import Outcome
-    from plainsum.templating import TemplateSet
+    from plainsum.gate import Outcome
+    from plainsum.render import TemplateSet
 
 GRADE = "flesch_kincaid_grade"
 HARDEST = 20  # how many of the hardest reviews the report lists
 BIN_TOP = 24  # grades from BIN_TOP up share the last bin
 
 
-def _record(result: Any):
-    from plainsum.pipeline import DocumentResult
-    from plainsum.records import DocumentRecord
+def _record(result: Any) -> DocumentRecord:
+    from plainsum.gate import DocumentRecord, DocumentResult
 
     return DocumentRecord.of(result) if isinstance(result, DocumentResult) else result
 
@@ -48,7 +49,7 @@ def _summary_stats(values: list[float]) -> dict[str, Any]:
             "min": round(min(values), 2), "max": round(max(values), 2), "histogram": _bins(values)}
 
 
-def overview_data(outcome: "Outcome", threshold: float | None = None) -> dict[str, Any]:
+def overview_data(outcome: Outcome, threshold: float | None = None) -> dict[str, Any]:
     reviews: dict[str, dict[str, Any]] = {}
     for result in outcome.results:
         record = _record(result)
@@ -145,7 +146,7 @@ def hardest_chart(data: dict[str, Any]) -> dict[str, Any]:
     return {"width": width, "height": 12 + len(rows) * row, "rows": rows}
 
 
-def overview_page(data: dict[str, Any], templates: "TemplateSet") -> bytes:
+def overview_page(data: dict[str, Any], templates: TemplateSet) -> bytes:
     template = templates.env.get_template("report/overview.html.j2")
     return template.render(
         data=data, histogram=histogram_chart(data), gate=gate_chart(data), hardest=hardest_chart(data),
@@ -153,9 +154,9 @@ def overview_page(data: dict[str, Any], templates: "TemplateSet") -> bytes:
     ).encode("utf-8")
 
 
-def write_overview(outcome: "Outcome", config: "Config", output_dir: Path, templates: "TemplateSet") -> list[Path]:
+def write_overview(outcome: Outcome, config: Config, output_dir: Path, templates: TemplateSet) -> list[Path]:
     """Write <output_dir>/index.html and <output_dir>/report.json; return the files written."""
-    from plainsum.writer import safe_output_path, write_atomic
+    from plainsum.build import safe_output_path, write_atomic
 
     threshold = _summary_threshold(config)
     data = overview_data(outcome, threshold)
@@ -166,6 +167,6 @@ def write_overview(outcome: "Outcome", config: "Config", output_dir: Path, templ
     return [page, figures]
 
 
-def _summary_threshold(config: "Config") -> float | None:
+def _summary_threshold(config: Config) -> float | None:
     value = config.gate.get("summary", {}).get("max_flesch_kincaid_grade")
     return float(value) if value is not None else None

@@ -18,14 +18,13 @@ from markupsafe import Markup, escape
 
 from plainsum.checks import registry
 from plainsum.checks.plain import MARKERS, Mark
-from plainsum.markup import Block, blocks
+from plainsum.render import Block, blocks
 
 if TYPE_CHECKING:
     from plainsum.config import Config
-    from plainsum.pipeline import DocumentResult
-    from plainsum.records import Outcome
-    from plainsum.score import Scored
-    from plainsum.templating import TemplateSet
+    from plainsum.gate import DocumentResult, Outcome
+    from plainsum.readability import Scored
+    from plainsum.render import TemplateSet
 
 
 @dataclass(frozen=True)
@@ -80,14 +79,14 @@ class Row:
     notes: list[Note] = field(default_factory=list)
 
 
-def _enabled(check_id: str, config: "Config") -> str | None:
+def _enabled(check_id: str, config: Config) -> str | None:
     if check_id not in registry:
         return None
     severity = registry.severity(registry[check_id], config)
     return None if severity == "off" else severity
 
 
-def collect_marks(scored: "Scored", config: "Config") -> list[tuple[Mark, str]]:
+def collect_marks(scored: Scored, config: Config) -> list[tuple[Mark, str]]:
     """Every mark on the document from the enabled highlighting checks, with its severity."""
     marks: list[tuple[Mark, str]] = []
     for check_id, finder in MARKERS.items():
@@ -151,7 +150,7 @@ def _render_text(block: Block, marks: list[tuple[Mark, Note]]) -> Markup:
     return Markup("".join(pieces))
 
 
-def annotate(result: "DocumentResult", config: "Config") -> tuple[list[Row], list[Note]]:
+def annotate(result: DocumentResult, config: Config) -> tuple[list[Row], list[Note]]:
     """The document as rows of highlighted HTML with their notes, and every note in order."""
     scored = result.scored
     document = scored.document
@@ -175,13 +174,13 @@ def _in_block(block: Block, mark: Mark) -> bool:
     return bool(block.offsets) and block.offsets[0] <= mark.offset <= block.offsets[-1]
 
 
-def figure_rows(summary: "DocumentResult | None", abstract: "DocumentResult | None") -> list[dict[str, object]]:
+def figure_rows(summary: DocumentResult | None, abstract: DocumentResult | None) -> list[dict[str, object]]:
     keys: list[str] = []
     for result in (summary, abstract):
         if result is not None:
             keys.extend(k for k, v in result.scored.figures.items() if isinstance(v, (int, float)) and k not in keys)
 
-    def shown(result: "DocumentResult | None", key: str) -> str:
+    def shown(result: DocumentResult | None, key: str) -> str:
         if result is None or not isinstance(result.scored.figures.get(key), (int, float)):
             return "-"
         value = float(result.scored.figures[key])
@@ -190,7 +189,7 @@ def figure_rows(summary: "DocumentResult | None", abstract: "DocumentResult | No
     return [{"name": key.replace("_", " "), "summary": shown(summary, key), "abstract": shown(abstract, key)} for key in keys]
 
 
-def review_page(results: Iterable["DocumentResult"], config: "Config", templates: "TemplateSet") -> bytes:
+def review_page(results: Iterable[DocumentResult], config: Config, templates: TemplateSet) -> bytes:
     """The report page of one review, from its checked documents."""
     results = list(results)
     summary = next((r for r in results if r.document.kind == "summary"), None)
@@ -223,7 +222,9 @@ def _group_items(rows: list[Row]) -> list[dict[str, object]]:
     grouped: list[dict[str, object]] = []
     for row in rows:
         if row.kind == "item" and grouped and grouped[-1]["kind"] == "list":
-            grouped[-1]["items"].append(row)  # type: ignore[union-attr]
+            items = grouped[-1]["items"]
+            assert isinstance(items, list)
+            items.append(row)
         elif row.kind == "item":
             grouped.append({"kind": "list", "items": [row]})
         else:
@@ -231,10 +232,10 @@ def _group_items(rows: list[Row]) -> list[dict[str, object]]:
     return grouped
 
 
-def write_review_pages(outcome: "Outcome", config: "Config", folder: Path, templates: "TemplateSet") -> list[Path]:
+def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates: TemplateSet) -> list[Path]:
     """Write <folder>/<id>.html for every review checked in `outcome` (`plainsum report` uses
     output/report/reviews/); return the files written."""
-    from plainsum.writer import safe_output_path, write_atomic
+    from plainsum.build import safe_output_path, write_atomic
 
     by_review: dict[str, list[DocumentResult]] = {}
     for result in outcome.results:

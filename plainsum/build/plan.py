@@ -1,0 +1,311 @@
+"""plainsum build: check, then publish what passed (and, with --draft, what failed, marked DRAFT).
+
+A build is incremental and parallel:
+- the manifest (plainsum/manifest.py) holds the hash of each review's inputs and its
+  documents' results; a review whose inputs and outputs are unchanged is not rendered again,
+  and is reported and indexed from the manifest;
+- the reviews that need work are rendered by a pool of `jobs` processes, each writing its
+  files atomically (plainsum/writer.py); the parent merges their records into the manifest,
+  saving it every few seconds so an interrupted build resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from plainsum.build.gcpause import gc_paused
+from plainsum.build.manifest import (
+    FileEntry,
+    Manifest,
+    ReviewEntry,
+    SourceStamp,
+    combine,
+    environment_digest,
+    sha256_bytes,
+)
+from plainsum.build.tasks import BuildOptions, Built, Task, default_jobs, format_key, output_name
+from plainsum.build.writer import safe_output_path, sweep_temporaries, write_file
+from plainsum.config import Config
+from plainsum.content import discover
+from plainsum.errors import Problem, display_path
+from plainsum.formats import registry as format_registry
+from plainsum.gate import DocumentRecord, Outcome
+from plainsum.render import TemplateSet
+
+INDEX_NAME = "index.html"
+BUILDING_MARKER = ".plainsum-building"  # present while a build renders; left behind if it was killed
+MANIFEST_SAVE_SECONDS = 5.0  # the least time between two saves of the manifest while rendering
+MANIFEST_SAVE_SHARE = 0.05  # and saving takes at most this share of the main process's time
+
+
+# --- planning and merging (in the parent) -------------------------------------------------------
+
+
+class Builder:
+    def __init__(self, paths: list[Path], config: Config, options: BuildOptions):
+        self.paths = paths
+        self.config = config
+        self.options = options
+        self.output_dir = options.output_dir
+        self.output_root = str(options.output_dir)
+        self.output_prefix = os.path.join(self.output_root, "")  # the folder and a separator
+        self.index_stale = False  # set when a review's entry changes, so the index must be rendered
+        self.templates = TemplateSet(config.templates_dir)
+        self.manifest = Manifest.load(self.output_dir)
+        self.outcome = Outcome()
+        self.records: dict[str, list[DocumentRecord]] = {}  # by source
+        self.stamps: dict[str, SourceStamp] = {}  # by source
+        self.extensions = {name: format_registry[name].extension for name in options.formats}
+        self.dirty = False
+
+    def run(self) -> Outcome:
+        files = discover(self.paths, self.config.content_dir)
+        if not files:
+            where = ", ".join(map(display_path, self.paths)) if self.paths else display_path(self.config.content_dir)
+            self.outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
+            return self.outcome
+        environment = environment_digest(self.config, self.templates)
+        if self.manifest.environment != environment:
+            self.manifest.environment = environment
+            self.dirty = True
+        marker = self.output_dir / BUILDING_MARKER
+        if marker.exists():
+            # the last build was interrupted: it may have left a hidden temporary file
+            sweep_temporaries(self.output_dir)
+        with gc_paused():  # the records of every up-to-date review
+            sources, tasks = self.plan(files, environment)
+        if tasks:
+            self.output_dir.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        try:
+            self.render(tasks)
+        finally:
+            self.finish(sources)
+        marker.unlink(missing_ok=True)
+        return self.outcome
+
+    def plan(self, files: list[Path], environment: str) -> tuple[list[str], list[Task]]:
+        sources: list[str] = []
+        tasks: list[Task] = []
+        seen: dict[str, Path] = {}
+        now_ns = time.time_ns()
+        for path in files:
+            # the content folder is already resolved; abspath is enough (and 2,971 resolve() calls are not free)
+            source = os.path.abspath(path)
+            entry = self.manifest.reviews.get(source)
+            try:
+                stamp = self.stamp(path, entry, now_ns)
+            except FileNotFoundError:
+                self.outcome.problems.append(Problem(display_path(path), 1, 1, "no such file"))
+                continue
+            except OSError as error:
+                self.outcome.problems.append(Problem(display_path(path), 1, 1, f"cannot read: {error.strerror}"))
+                continue
+            stem = path.stem
+            if stem in seen:
+                message = f"review id '{stem}' is also used by {display_path(seen[stem])}"
+                self.outcome.problems.append(Problem(display_path(path), 1, 1, message))
+                continue
+            seen[stem] = path
+            sources.append(source)
+            self.stamps[source] = stamp
+            key = combine(environment, stamp.sha256)
+            needed = self.formats_needed(entry, key)
+            if needed:
+                tasks.append(Task(source, key, tuple(needed), stamp.size))
+            else:
+                assert entry is not None  # nothing is needed only for a review the manifest has
+                if stamp is not entry.stamp and stamp.mtime_ns >= 0:
+                    # hashed again and unchanged: its size and time go into the manifest the next
+                    # time it is saved (not saving it for this alone keeps a no-op build read-only)
+                    entry = self.manifest.reviews[source] = dataclasses.replace(entry, stamp=stamp)
+                self.records[source] = [DocumentRecord.from_json(d) for d in entry.documents]
+                self.outcome.unchanged += len(entry.outputs)
+                self.outcome.skipped_reviews += 1
+        return sources, tasks
+
+    @staticmethod
+    def stamp(path: Path, entry: ReviewEntry | None, now_ns: int) -> SourceStamp:
+        """The content file's hash: from the manifest when its size and time are as recorded,
+        else read and hashed."""
+        status = os.stat(path)
+        if entry is not None and entry.stamp is not None and entry.stamp.matches(status):
+            return entry.stamp
+        with open(path, "rb") as stream:
+            data = stream.read()
+            status = os.fstat(stream.fileno())
+        return SourceStamp.of(data, status, now_ns)
+
+    def formats_needed(self, entry: ReviewEntry | None, key: str) -> list[str]:
+        formats = list(self.options.formats)
+        if entry is None or entry.key != key or self.options.force:
+            return formats
+        statuses = [document["status"] for document in entry.documents]
+        if any(status != "published" for status in statuses) and entry.draft != self.options.draft:
+            return formats
+        if self.options.verbose and any(document.get("hidden_warnings") != 0 for document in entry.documents):
+            return formats
+        needed = []
+        kinds = [document["document"]["kind"] for document in entry.documents if document["status"] != "withheld"]
+        for name in formats:
+            expected = format_key(key, name, self.config)
+            extension = self.extensions[name]
+            for kind in kinds:
+                relative = output_name(entry.id, kind, extension)
+                recorded = self.manifest.files.get(relative)
+                if (
+                    relative not in entry.outputs
+                    or recorded is None
+                    or recorded.key != expected
+                    or not recorded.matches(self.output_prefix + relative)
+                ):
+                    needed.append(name)
+                    break
+        return needed
+
+    def render(self, tasks: list[Task]) -> None:
+        if not tasks:
+            return
+        from plainsum.build.progress import Progress
+
+        progress = Progress(len(tasks)) if self.options.progress else None
+        jobs = max(1, self.options.jobs or default_jobs())
+        next_save = time.monotonic() + MANIFEST_SAVE_SECONDS
+        try:
+            for built in self._results(tasks, jobs):
+                self.merge(built)
+                if progress is not None:
+                    progress.advance(built.review_id or Path(built.source).stem)
+                if time.monotonic() >= next_save:
+                    # a save writes the whole manifest (tens of megabytes when thousands of
+                    # documents fail and keep their findings): the larger it is, the rarer
+                    started = time.monotonic()
+                    self.save_manifest()
+                    took = time.monotonic() - started
+                    next_save = time.monotonic() + max(MANIFEST_SAVE_SECONDS, took / MANIFEST_SAVE_SHARE)
+        finally:
+            if progress is not None:
+                progress.close()
+
+    def _results(self, tasks: list[Task], jobs: int) -> Iterator[Built]:
+        from plainsum.build.worker import build_review, init_worker, warm_up
+
+        in_process = jobs == 1 or len(tasks) == 1
+        warm_up(any("pdf" in task.formats for task in tasks), tables=not in_process)
+        if in_process:
+            init_worker(self.config, self.options, in_child=False)
+            for task in tasks:
+                yield build_review(task)
+            return
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        # the longest reviews first, so no worker is left with a long one at the end
+        ordered = sorted(tasks, key=lambda task: task.size, reverse=True)
+        heavy = any("pdf" in task.formats for task in tasks)
+        chunk = 1 if heavy else max(1, min(16, len(tasks) // (jobs * 16)))
+        pool = context.Pool(min(jobs, len(tasks)), initializer=init_worker, initargs=(self.config, self.options, True))
+        try:
+            yield from pool.imap_unordered(build_review, ordered, chunksize=chunk)
+            pool.close()
+        except BaseException:
+            pool.terminate()
+            raise
+        finally:
+            pool.join()
+
+    def merge(self, built: Built) -> None:
+        self.dirty = True
+        self.index_stale = True
+        self.outcome.rendered_reviews += 1
+        old = self.manifest.reviews.pop(built.source, None)
+        if built.problems:
+            self.outcome.problems.extend(built.problems)
+            return
+        assert built.review_id is not None
+        outputs: dict[str, str] = {}
+        if old is not None and old.key == built.key and old.id == built.review_id:
+            # formats that were up to date and not rendered again
+            published = {r.document.kind for r in built.records if r.status != "withheld"}
+            for relative, name in old.outputs.items():
+                kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
+                if kind in published and name in self.options.formats and relative in self.manifest.files:
+                    outputs[relative] = name
+                    self.outcome.unchanged += 1
+        for relative, (name, entry, changed) in built.files.items():
+            self.manifest.files[relative] = entry
+            outputs[relative] = name
+            if changed:
+                self.outcome.written.append(self.output_dir / relative)
+            else:
+                self.outcome.unchanged += 1
+        self.manifest.reviews[built.source] = ReviewEntry(
+            source=built.source,
+            id=built.review_id,
+            key=built.key,
+            draft=self.options.draft,
+            documents=[record.to_json() for record in built.records],
+            outputs=outputs,
+            stamp=self.stamps.get(built.source),
+        )
+        self.records[built.source] = built.records
+
+    def finish(self, sources: list[str]) -> None:
+        for source in sources:
+            for record in self.records.get(source, []):
+                self.outcome.results.append(record)
+                if record.status == "withheld":
+                    self.outcome.withheld.append(record)
+                elif record.status == "draft":
+                    self.outcome.drafts.append(record)
+        if not self.paths:
+            # a whole-project build: reviews no longer in the content folder leave the index
+            # (their files stay listed in the manifest, for `plainsum clean`)
+            current = set(sources)
+            for source in [s for s in self.manifest.reviews if s not in current]:
+                del self.manifest.reviews[source]
+                self.dirty = self.index_stale = True
+        recorded = self.manifest.files.get(INDEX_NAME)
+        index_intact = recorded is not None and recorded.matches(os.path.join(self.output_root, INDEX_NAME))
+        if self.manifest.reviews and (self.index_stale or self.dirty or not index_intact):
+            self.write_index()
+        elif index_intact:
+            self.outcome.unchanged += 1
+        if self.dirty:
+            self.save_manifest()
+
+    def save_manifest(self) -> None:
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        self.manifest.save(self.output_dir)
+        self.dirty = False
+
+    def write_index(self) -> None:
+        entries = [
+            entry
+            for entry in self.manifest.reviews.values()
+            if entry.source in self.records or Path(entry.source).is_file()
+        ]
+        from plainsum.build.index import render_index
+
+        data, rows = render_index(entries, self.templates)
+        for source, row in rows.items():
+            self.manifest.reviews[source] = dataclasses.replace(self.manifest.reviews[source], index_row=row)
+        target = safe_output_path(self.output_dir, INDEX_NAME)
+        written = write_file(target, data)
+        recorded = self.manifest.files.get(INDEX_NAME)
+        if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size:
+            self.manifest.files[INDEX_NAME] = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), "")
+            self.dirty = True
+        if written.changed:
+            self.outcome.written.append(target)
+        else:
+            self.outcome.unchanged += 1
+
+
+def build(paths: list[Path], config: Config, options: BuildOptions) -> Outcome:
+    return Builder(paths, config, options).run()

@@ -1,0 +1,67 @@
+"""What a build hands its workers and gets back: options, one review's task, what it built."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plainsum.build.manifest import FileEntry, combine
+from plainsum.errors import Problem
+from plainsum.gate import DocumentRecord
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+
+
+@dataclass
+class BuildOptions:
+    formats: list[str]
+    output_dir: Path
+    draft: bool = False
+    jobs: int | None = None  # processes; None: one per CPU
+    progress: bool = True  # progress on stderr (a bar on a terminal, lines otherwise)
+    force: bool = False  # render everything, even what is up to date
+    verbose: bool = False  # the report lists warnings: documents whose warnings were not kept are evaluated again
+
+
+@dataclass(frozen=True)
+class Task:
+    """One review to render, and the formats whose outputs are missing or out of date."""
+
+    source: str  # absolute path of the content file
+    key: str  # hash of the content file and the environment
+    formats: tuple[str, ...]
+    size: int
+
+
+@dataclass
+class Built:
+    """What rendering one review produced; plain data, sent back from a worker process."""
+
+    source: str
+    key: str
+    review_id: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    records: list[DocumentRecord] = field(default_factory=list)
+    files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def format_key(review_key: str, name: str, config: Config) -> str:
+    """The inputs of one output: the review's, plus what only that format depends on."""
+    extra = getattr(config, "paper", "a4") if name == "pdf" else ""
+    return combine(review_key, name, extra)
+
+
+def output_name(review_id: str, kind: str, extension: str) -> str:
+    """An output's path relative to the output folder."""
+    return f"{review_id}/{kind}.{extension}"
+

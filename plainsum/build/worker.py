@@ -1,0 +1,104 @@
+"""The work on one review in a build: render, score, check and write its documents.
+
+It runs in a worker process of the build's pool, or in the build's own process with --jobs 1
+or a single review to render. The planning process (plainsum/build.py) imports this module only
+when something is to be rendered, so a build with nothing to do never loads this code.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+from plainsum.build.manifest import FileEntry, sha256_bytes
+from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
+from plainsum.build.writer import safe_output_path, write_file
+from plainsum.config import Config
+from plainsum.content import load_review
+from plainsum.errors import InputError
+from plainsum.formats import RenderContext
+from plainsum.formats import registry as format_registry
+from plainsum.gate import DocumentRecord
+from plainsum.pipeline import evaluate
+from plainsum.render import TemplateSet
+
+_WORKER: dict[str, object] = {}
+
+
+def init_worker(config: Config, options: BuildOptions, in_child: bool) -> None:
+    if in_child:
+        # Ctrl-C is the parent's to handle; and a worker must not outlive a parent killed outright,
+        # or it would go on writing files after the build was stopped.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _die_with_parent()
+    templates = TemplateSet(config.templates_dir)
+    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config))
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def build_review(task: Task) -> Built:
+    config: Config = _WORKER["config"]  # type: ignore[assignment]
+    options: BuildOptions = _WORKER["options"]  # type: ignore[assignment]
+    templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
+    context: RenderContext = _WORKER["context"]  # type: ignore[assignment]
+    built = Built(task.source, task.key)
+    try:
+        _render_review(task, built, config, options, templates, context)
+    except InputError as error:
+        built.problems = error.problems
+    return built
+
+
+def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
+                   context: RenderContext) -> None:
+    review = load_review(Path(task.source))
+    results = evaluate(review, templates, config, warnings=options.verbose)
+    built.review_id = review.id
+    for result in results:
+        status = "published"
+        if not result.passed:
+            if not options.draft:
+                built.records.append(DocumentRecord.of(result, "withheld"))
+                continue
+            result.document.draft = True
+            status = "draft"
+        built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
+        for name in task.formats:
+            fmt = format_registry[name]
+            data = fmt.render(result.document, result.scored, context)
+            relative = output_name(review.id, result.document.kind, fmt.extension)
+            target = safe_output_path(options.output_dir, *relative.split("/"))
+            written = write_file(target, data)
+            entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
+            built.files[relative] = (name, entry, written.changed)
+
+
+def warm_up(pdf: bool, tables: bool) -> None:
+    """Import what the workers need before the pool forks, so each does not import it again;
+    with `tables`, also load the word tables and the glossary, which forked workers then share."""
+    import plainsum.checks
+    import plainsum.readability.score  # noqa: F401
+
+    if tables:
+        from plainsum.checks.glossary import load_glossary, zipf_table
+        from plainsum.readability import cmu_syllables
+
+        cmu_syllables()
+        zipf_table()
+        load_glossary()
+    if pdf:
+        import weasyprint  # noqa: F401

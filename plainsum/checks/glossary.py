@@ -1,0 +1,321 @@
+"""The jargon glossary (plainsum/data/glossary.yaml) and rare-word detection by word frequency.
+
+Glossary terms match whole words, case-insensitively, in British or American spelling and in
+the plural. A term the author explains in brackets right after using it ("placebo (a fake
+treatment)") is not jargon there. Words not in the glossary are judged by how often they occur in
+everyday English, from the frequency lists that the wordfreq package ships (nothing is
+downloaded): a Zipf frequency below the threshold (2.5 = about once in 3 million words) is rare.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import yaml
+
+from plainsum.content import FAST_LOADER
+from plainsum.readability import cached_value
+
+GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
+WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")  # where a glossary term may start
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str  # as listed first in the glossary
+    plain: str
+    variants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # in the text searched
+    end: int
+    text: str
+    entry: Entry
+    explained: bool = False  # explained in brackets right here
+
+
+def _term_pattern(term: str) -> str:
+    words = re.split(r"[\s-]+", term.strip().lower())
+    parts = []
+    for index, word in enumerate(words):
+        last = index == len(words) - 1
+        stem = word
+        ending = ""
+        if last:
+            if stem.endswith("y") and len(stem) > 3:
+                stem, ending = stem[:-1], "(?:y|ies)"
+            elif stem.endswith("is") and len(stem) > 4:
+                stem, ending = stem[:-2], "(?:is|es)"
+            elif stem.endswith(("s", "x", "ch", "sh")):
+                ending = "(?:es)?"
+            else:
+                ending = "s?"
+        pattern = re.escape(stem)
+        # British and American spellings: randomised/randomized, oedema/edema, anaemia/anemia
+        pattern = re.sub(r"is(?=e|ing|ation|ed)", "i[sz]", pattern)
+        pattern = pattern.replace("ae", "a?e").replace("oe", "o?e")
+        parts.append(pattern + ending)
+    return r"[\s-]+".join(parts)
+
+
+class Glossary:
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._by_group: dict[str, Entry] = {}
+        plain: list[str] = []  # the variants' patterns, longest first
+        grouped: list[str] = []  # the same, each in a named group that tells its entry
+        # The same variants by the letter they can start with, tried only where a word starts:
+        # a tenth of the branches at each try (see `find`). None: a term starts otherwise.
+        self._by_letter: dict[str, list[str]] | None = {}
+        for entry in sorted(entries, key=lambda e: -max(len(v) for v in e.variants)):
+            for variant in entry.variants:
+                pattern = _term_pattern(variant)
+                group = f"t{len(plain)}"
+                plain.append(pattern)
+                grouped.append(f"(?P<{group}>{pattern})")
+                self._by_group[group] = entry
+                letters = _first_letters(variant)
+                if letters is None:
+                    self._by_letter = None
+                elif self._by_letter is not None:
+                    for letter in letters:
+                        self._by_letter.setdefault(letter, []).append(pattern)
+        self._plain = plain
+        # Whether a word is a term at all (most are not, and without groups that is told fast),
+        # then which entry it is: the first variant that matches it whole.
+        self._whole = re.compile(r"(?:" + "|".join(plain) + r")\Z", re.I)
+        self._which = re.compile(r"(?:" + "|".join(grouped) + r")\Z", re.I)
+        self._letter_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._entries: dict[str, Entry | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """Every variant in one pattern (used when a term does not start with a letter). Without
+        groups: with them, the regular expression engine tries every branch at every position
+        (ten times slower on the corpus)."""
+        return re.compile(r"(?<![\w-])(?:" + "|".join(self._plain) + r")(?![\w-])", re.I)
+
+    def entry_for(self, text: str) -> Entry | None:
+        key = text.lower()
+        if key not in self._entries:
+            match = self._which.match(key) if self._whole.match(key) else None
+            self._entries[key] = self._by_group[match.lastgroup] if match and match.lastgroup else None
+        return self._entries[key]
+
+    def find(self, text: str) -> list[Hit]:
+        """Every glossary term used in `text`, each marked if it is explained in brackets there."""
+        hits = []
+        for match in self._matches(text):
+            entry = self.entry_for(match.group(0))
+            if entry is not None:
+                hits.append(Hit(match.start(), match.end(), match.group(0), entry,
+                                explained(text, match.start(), match.end())))
+        return hits
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """What `self._pattern.finditer(text)` finds, found faster: a match can only start where a
+        word starts (the pattern's look-behind), and only a variant that can begin with the letter
+        there can match, so at each word start only those variants are tried, in the same order."""
+        if self._by_letter is None:
+            yield from self._pattern.finditer(text)
+            return
+        end = 0
+        for start in WORD_START.finditer(text):
+            position = start.start()
+            if position < end:
+                continue
+            pattern = self._letter_pattern(text[position].lower())
+            match = pattern.match(text, position) if pattern is not None else None
+            if match is not None:
+                end = match.end()
+                yield match
+
+    def _letter_pattern(self, letter: str) -> re.Pattern[str] | None:
+        if letter not in self._letter_patterns:
+            variants = self._by_letter.get(letter) if self._by_letter is not None else None
+            self._letter_patterns[letter] = (
+                re.compile(r"(?:" + "|".join(variants) + r")(?![\w-])", re.I) if variants else None
+            )
+        return self._letter_patterns[letter]
+
+    def covers(self, word: str) -> bool:
+        return self.entry_for(word) is not None
+
+
+def _first_letters(variant: str) -> set[str] | None:
+    """The lower-case letters a variant's pattern (`_term_pattern`) can match first; None if it
+    does not start with a plain letter. Only "ae" and "oe" change the first letter ("oedema",
+    "edema")."""
+    words = re.split(r"[\s-]+", variant.strip().lower())
+    first = words[0] if words else ""
+    if not first or not ("a" <= first[0] <= "z"):
+        return None
+    return {first[0], "e"} if first.startswith(("ae", "oe")) else {first[0]}
+
+
+def explained(text: str, start: int, end: int) -> bool:
+    """The word at text[start:end] is followed by an explanation in brackets, or is itself one."""
+    if re.match(r"\s?\((?=[^)]*\b[a-z]{3,})", text[end:]):
+        return True
+    before = text[:start].rstrip()
+    return before.endswith("(") and text[end:].lstrip().startswith(")")
+
+
+def load_glossary(path: Path | None = None) -> Glossary:
+    return _load(str(path or GLOSSARY_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Glossary:
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=FAST_LOADER)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: the glossary must be a mapping of term: plain alternative")
+    entries = []
+    for key, plain in data.items():
+        variants = tuple(v.strip() for v in str(key).split("|") if v.strip())
+        if not variants or not isinstance(plain, str) or not plain.strip():
+            raise ValueError(f"{path}: entry '{key}' needs a term and a plain alternative")
+        entries.append(Entry(variants[0], plain.strip(), variants))
+    return Glossary(entries)
+
+
+# --- rare words -------------------------------------------------------------------------------
+
+def _spellings(word: str) -> set[str]:
+    """The word in British and American spelling, so neither counts as rare for being the other."""
+    forms = {word}
+    forms.add(re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word))
+    forms.add(re.sub(r"iz(e|ed|es|ing|ation|ations)$", r"is\1", word))
+    forms.add(word.replace("ae", "e").replace("oe", "e"))
+    forms.add(re.sub(r"our(s?)$", r"or\1", word))
+    forms.add(re.sub(r"tre(s?)$", r"ter\1", word))
+    return forms
+
+
+class ZipfTable:
+    """English words (letters, and apostrophes as in "don't") and their Zipf frequencies, as wordfreq.zipf_frequency gives them.
+
+    Kept as one sorted list searched by bisection rather than as a dict: a build that renders one
+    review loads it in a fifth of the time (0.02 s against 0.1 s for 293,000 words), and a lookup
+    (about half a microsecond) is cached by `zipf` anyway."""
+
+    def __init__(self, words: list[str], centizipf: array[int]):
+        if len(words) != len(centizipf):
+            raise ValueError("a word table with words and frequencies of different lengths")
+        self.words = words
+        self.centizipf = centizipf  # Zipf x 100, in the order of `words`
+
+    def get(self, word: str, default: float = 0.0) -> float:
+        index = bisect_left(self.words, word)
+        if index < len(self.words) and self.words[index] == word:
+            return float(self.centizipf[index] / 100)
+        return default
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _zipf_table_data() -> tuple[str, bytes]:
+    """The table as marshal stores it: the sorted words joined by newlines, and their Zipf
+    frequencies x 100 as unsigned 16-bit numbers."""
+    from wordfreq import get_frequency_dict
+
+    table = {}
+    for word, frequency in get_frequency_dict("en", "best").items():
+        if word.replace("'", "").isalpha() and frequency > 0:  # words, with contractions ("don't")
+            significant = round(frequency, math.floor(-math.log10(frequency)) + 3)  # as wordfreq rounds
+            table[word] = round(math.log10(significant) + 9, 2)
+    words = sorted(table)
+    return "\n".join(words), array("H", [round(100 * table[word]) for word in words]).tobytes()
+
+
+def _valid_table_data(value: object) -> bool:
+    return (
+        isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], bytes)
+        and len(value[0]) > 0
+    )
+
+
+@lru_cache(maxsize=1)
+def zipf_table() -> ZipfTable:
+    from importlib.util import find_spec
+
+    # find the data file without importing wordfreq, whose import alone takes 0.2 s
+    spec = find_spec("wordfreq")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else Path()
+    blob, packed = cached_value(
+        "wordfreq-en-zipf-words", folder / "data" / "large_en.msgpack.gz", _zipf_table_data, _valid_table_data
+    )
+    centizipf = array("H")
+    centizipf.frombytes(packed)
+    return ZipfTable(blob.split("\n"), centizipf)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is in English: the highest Zipf frequency of its spellings (0 = unseen)."""
+    table = zipf_table()
+    best = 0.0
+    for form in _spellings(word.lower().replace("’", "'").strip("'")):
+        score = table.get(form, 0.0)
+        if not score and "'" in form:
+            # wordfreq splits a few apostrophe words it does not list ("d'arcy" -> "d", "arcy");
+            # the rarest part stands for the whole, without loading wordfreq (0.3 s) to ask it
+            score = min(table.get(part, 0.0) for part in form.split("'") if part) if form.strip("'") else 0.0
+        best = max(best, score)
+    return best
+
+
+@dataclass(frozen=True)
+class RareWord:
+    start: int
+    end: int
+    word: str
+    zipf: float
+    explained: bool = False
+
+
+def _previous_char(text: str, index: int) -> str:
+    """The last character before `index` that is not white space ('' at the start)."""
+    index -= 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
+def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary) -> list[RareWord]:
+    """Words of `text` rarer than `min_zipf`, skipping abbreviations, names, glossary terms and
+    allowed words; a word explained in brackets right after is returned marked `explained`."""
+    found = []
+    for match in WORD.finditer(text):
+        word = match.group(0).replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 4 or word.isupper() or word.lower() in allow:
+            continue
+        if word[0].isupper() and match.start() > 0 and _previous_char(text, match.start()) not in ".!?:":
+            continue  # a name in mid-sentence
+        if glossary.covers(word):
+            continue
+        parts = [p for p in word.lower().split("-") if p]
+        scores = [zipf(part) for part in parts if len(part) >= 4]
+        if not scores:
+            continue
+        score = min(scores)
+        if score < min_zipf:
+            end = match.start() + len(word)
+            found.append(RareWord(match.start(), end, word, score, explained(text, match.start(), end)))
+    return found

@@ -1,0 +1,35 @@
+"""Configuration: reads plainsum.toml (or [tool.plainsum] in pyproject.toml) into a `Config`.
+
+Takes: the project folder or an explicit file, and the names of the formats and checks that exist
+(`Catalog`, given by the stage that knows them). Gives: `Config` (folders, formats, gate thresholds,
+check settings) and the vocabulary of figures a gate can bound (`FIGURE_NAMES`). Errors are
+`file:line:col` problems. Imports nothing of plainsum but `errors`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plainsum import lazy_exports
+
+if TYPE_CHECKING:
+    from plainsum.config.figures import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
+    from plainsum.config.paths import default_templates_dir
+    from plainsum.config.settings import Catalog, Config, load_config
+
+__all__ = [
+    "COUNT_NAMES",
+    "FIGURE_LABELS",
+    "FIGURE_NAMES",
+    "FORMULA_NAMES",
+    "Catalog",
+    "Config",
+    "default_templates_dir",
+    "load_config",
+]
+
+__getattr__ = lazy_exports(__name__, {
+    "figures": ("COUNT_NAMES", "FIGURE_LABELS", "FIGURE_NAMES", "FORMULA_NAMES",),
+    "paths": ("default_templates_dir",),
+    "settings": ("Catalog", "Config", "load_config",),
+})

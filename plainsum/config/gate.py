@@ -1,0 +1,176 @@
+"""The [gate] section of the configuration: readability thresholds per document kind and section.
+
+    [gate.summary]
+    preset = ["nih", "cochrane-2021"]     # optional named presets; keys below override them
+    formula_min_words = 100               # below this many words no formula is applied
+    max_flesch_kincaid_grade = 14         # min_<figure> / max_<figure> for any figure
+    max_hard_sentences = 3                # how many hard sentences a document may have
+
+    [gate.summary.sentences]              # what makes a sentence hard in this kind of document
+    max_words = 30
+    max_grade = 16
+    max_long_words = 5
+
+    [gate.summary.sections."Key results"] # bounds for one section, matched by its heading
+    max_flesch_kincaid_grade = 12
+
+Every key is documented in docs/readability.md; unknown keys are errors at their file:line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+DOCUMENT_KINDS = ("summary", "abstract")
+SENTENCE_KEYS = ("max_words", "max_grade", "max_long_words")
+SENTENCE_DEFAULTS = {"max_words": 30.0, "max_grade": 16.0}
+DEFAULT_FORMULA_MIN_WORDS = 100.0
+
+# Named presets. Each is a set of document thresholds taken from a published recommendation.
+PRESETS: dict[str, dict[str, float]] = {
+    # NIH / National Library of Medicine (MedlinePlus, "How to Write Easy-to-Read Health Materials"):
+    # write patient materials at or below a grade 8 reading level.
+    "nih": {"max_flesch_kincaid_grade": 8.0},
+    # American Medical Association (Weiss, "Health literacy and patient safety: Help patients
+    # understand", AMA Foundation manual, 2007): patient materials at or below grade 6.
+    "ama": {"max_flesch_kincaid_grade": 6.0},
+    # Vale's "Readability" style (github.com/errata-ai/readability): the defaults of its rules.
+    "vale": {
+        "max_flesch_kincaid_grade": 8.0,
+        "min_flesch_reading_ease": 70.0,
+        "max_gunning_fog": 10.0,
+        "max_smog_index": 10.0,
+        "max_automated_readability_index": 8.0,
+        "max_coleman_liau_index": 9.0,
+    },
+    # Cochrane's 2021 guidance for plain language summaries: 400 to 850 words.
+    "cochrane-2021": {"min_words": 400.0, "max_words": 850.0},
+}
+
+Bad = Callable[[tuple[str, ...], "str | None", str], None]
+
+
+@dataclass
+class GateSettings:
+    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> bounds, presets merged
+    presets: dict[str, list[str]] = field(default_factory=dict)  # kind -> preset names used
+    sentences: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> hard-sentence limits
+    sections: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)  # kind -> heading -> bounds
+    formula_min_words: dict[str, float] = field(default_factory=dict)  # kind -> words
+
+
+def metric_names() -> tuple[str, ...]:
+    from plainsum.config.figures import FIGURE_NAMES  # what score.METRIC_NAMES names, without the scoring code
+
+    return FIGURE_NAMES
+
+
+def bound_keys() -> list[str]:
+    return [f"{bound}_{name}" for name in metric_names() for bound in ("min", "max")]
+
+
+def gate_keys() -> list[str]:
+    return [*bound_keys(), "max_hard_sentences"]
+
+
+def is_number(value: Any) -> bool:
+    """A TOML integer or float (TOML booleans are Python ints, and are not numbers here)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def parse_gate(raw: Any, bad: Bad) -> GateSettings:
+    settings = GateSettings()
+    if not isinstance(raw, dict):
+        bad((), "gate", "'gate' must be a table, for example [gate.summary]")
+        return settings
+    for kind, table in raw.items():
+        if kind not in DOCUMENT_KINDS:
+            bad(("gate",), kind, f"unknown document kind '[gate.{kind}]'; use [gate.summary] or [gate.abstract]")
+            continue
+        if not isinstance(table, dict):
+            bad(("gate",), kind, f"'gate.{kind}' must be a table")
+            continue
+        _parse_kind(kind, table, settings, bad)
+    return settings
+
+
+def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: Bad) -> None:
+    where = ("gate", kind)
+    thresholds: dict[str, float] = {}
+    names = table.get("preset", [])
+    if isinstance(names, str):
+        names = [names]
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        bad(where, "preset", "'preset' must be a preset name or a list of them")
+        names = []
+    for name in names:
+        if name not in PRESETS:
+            bad(where, "preset", f"unknown preset '{name}'; known presets: {', '.join(PRESETS)}")
+            continue
+        thresholds.update(PRESETS[name])
+    settings.presets[kind] = [n for n in names if n in PRESETS]
+    allowed = gate_keys()
+    for key, value in table.items():
+        if key == "preset":
+            continue
+        if key == "sentences":
+            settings.sentences[kind] = parse_sentences(value, (*where, "sentences"), bad)
+        elif key == "sections":
+            settings.sections[kind] = _parse_sections(value, (*where, "sections"), bad)
+        elif key == "formula_min_words":
+            if is_number(value) and value >= 0:
+                settings.formula_min_words[kind] = float(value)
+            else:
+                bad(where, key, f"'{key}' must be a number of words, 0 or more, not {value!r}")
+        elif key not in allowed:
+            extra = ["preset", "formula_min_words", "sentences", "sections"]
+            bad(where, key, f"unknown gate setting '{key}'; allowed: {', '.join(extra + allowed)}")
+        elif not is_number(value):
+            bad(where, key, f"'{key}' must be a number, not {value!r}")
+        else:
+            thresholds[key] = float(value)
+    settings.thresholds[kind] = thresholds
+
+
+def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, dict[str, float]]:
+    sections: dict[str, dict[str, float]] = {}
+    if not isinstance(raw, dict):
+        bad(where[:-1], where[-1], "'sections' must be a table of section headings, for example [gate.summary.sections.\"Key results\"]")
+        return sections
+    allowed = [*bound_keys(), "formula_min_words"]
+    for heading, table in raw.items():
+        if not isinstance(table, dict):
+            bad(where, heading, f"section '{heading}' must be a table of bounds")
+            continue
+        bounds: dict[str, float] = {}
+        for key, value in table.items():
+            if key not in allowed:
+                bad((*where, heading), key, f"unknown section setting '{key}'; allowed: {', '.join(allowed)}")
+            elif not is_number(value):
+                bad((*where, heading), key, f"'{key}' must be a number, not {value!r}")
+            else:
+                bounds[key] = float(value)
+        sections[heading_key(heading)] = bounds
+    return sections
+
+
+def parse_sentences(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, float]:
+    limits: dict[str, float] = {}
+    if not isinstance(raw, dict):
+        bad(where[:-1], where[-1], f"'{where[-1]}' must be a table")
+        return limits
+    for key, value in raw.items():
+        if key not in SENTENCE_KEYS:
+            bad(where, key, f"unknown setting '{key}'; allowed: {', '.join(SENTENCE_KEYS)}")
+        elif not is_number(value):
+            bad(where, key, f"'{key}' must be a number")
+        else:
+            limits[key] = float(value)
+    return limits
+
+
+def heading_key(heading: str) -> str:
+    """Headings match whatever their case, spacing or trailing colon."""
+    return " ".join(heading.lower().rstrip(":").split())

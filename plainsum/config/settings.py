@@ -1,0 +1,280 @@
+"""Project configuration: plainsum.toml, or [tool.plainsum] in pyproject.toml.
+
+Unknown keys and wrong types are errors reported as file:line:col, like content errors.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plainsum.config.gate import is_number
+from plainsum.errors import InputError, Problem, display_path
+
+if TYPE_CHECKING:
+    from plainsum.config.gate import GateSettings
+
+DOCUMENT_KINDS = ("summary", "abstract")
+SEVERITIES = ("error", "warning", "off")
+DEFAULT_FORMATS = ("html", "md", "txt", "pdf")
+PAPER_SIZES = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The formats and checks that exist, for validating names in a configuration.
+
+    The stages that own them sit above config, so config is handed this (plainsum.gate.load_config
+    makes one). Each is a function so that the check modules load only when a configuration
+    names a check.
+    """
+
+    format_names: Callable[[], Sequence[str]]
+    check_options: Callable[[], Mapping[str, Mapping[str, object]]]  # check id -> its options and their defaults
+
+
+@dataclass
+class Config:
+    root: Path
+    source: str | None  # the file the configuration came from, for messages
+    content_dir: Path
+    output_dir: Path
+    templates_dir: Path
+    formats: list[str]
+    gate: dict[str, dict[str, float]] = field(default_factory=dict)
+    checks: dict[str, str] = field(default_factory=dict)  # check id -> "error" | "warning" | "off"
+    check_options: dict[str, dict[str, object]] = field(default_factory=dict)
+    sentences: dict[str, float] = field(default_factory=dict)
+    paper: str = "a4"  # PDF page size: "a4" or "letter" (docs/build.md)
+
+    catalog: Catalog | None = field(default=None, repr=False, compare=False)
+    gate_detail: GateSettings | None = None  # presets, per-section bounds, hard-sentence limits (config/gate.py)
+
+    def thresholds(self, document_kind: str) -> dict[str, float]:
+        return self.gate.get(document_kind, {})
+
+    def section_thresholds(self, document_kind: str, heading: str | None) -> dict[str, float]:
+        """Bounds set for one section in [gate.<kind>.sections."<heading>"] (without formula_min_words)."""
+        from plainsum.config.gate import heading_key
+
+        if heading is None or self.gate_detail is None:
+            return {}
+        found = self.gate_detail.sections.get(document_kind, {}).get(heading_key(heading), {})
+        return {key: value for key, value in found.items() if key != "formula_min_words"}
+
+    def sentence_limits(self, document_kind: str) -> dict[str, float]:
+        """What makes a sentence hard: [sentences], overridden by [gate.<kind>.sentences]."""
+        limits = dict(self.sentences)
+        if self.gate_detail is not None:
+            limits.update(self.gate_detail.sentences.get(document_kind, {}))
+        return limits
+
+    def formula_min_words(self, document_kind: str, heading: str | None = None) -> float:
+        """Below this many words no formula is applied to a document (or to the section `heading`)."""
+        from plainsum.config.gate import DEFAULT_FORMULA_MIN_WORDS, heading_key
+
+        if self.gate_detail is None:
+            return DEFAULT_FORMULA_MIN_WORDS
+        value = self.gate_detail.formula_min_words.get(document_kind, DEFAULT_FORMULA_MIN_WORDS)
+        if heading is not None:
+            value = self.gate_detail.sections.get(document_kind, {}).get(heading_key(heading), {}).get("formula_min_words", value)
+        return value
+
+    def number_option(self, check_id: str, name: str) -> float:
+        """A check's numeric option (validated as a number when the configuration was read)."""
+        value = self.check_option(check_id, name)
+        if not isinstance(value, int | float):
+            raise TypeError(f"option {check_id}.{name} is not a number: {value!r}")
+        return float(value)
+
+    def check_option(self, check_id: str, name: str) -> object:
+        """A check's option as configured, or the default the check registered."""
+        configured = self.check_options.get(check_id, {})
+        if name in configured:
+            return configured[name]
+        if self.catalog is None:
+            raise LookupError(f"no catalog of checks to find the default of {check_id}.{name}")
+        return self.catalog.check_options()[check_id][name]
+
+
+class _Locator:
+    """Finds the line of a key in TOML text, so errors can point at it."""
+
+    def __init__(self, text: str, display: str, prefix: tuple[str, ...]):
+        self.lines = text.splitlines()
+        self.display = display
+        self.prefix = prefix
+
+    def find(self, table: tuple[str, ...], key: str | None = None) -> tuple[int, int]:
+        full = self.prefix + table
+        current: tuple[str, ...] = ()
+        table_line = (1, 1)
+        for number, line in enumerate(self.lines, start=1):
+            header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?$", line)
+            if header:
+                current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+                if current == full:
+                    table_line = (number, 1)
+                    if key is None:
+                        return table_line
+                continue
+            if key is not None and current == full:
+                match = re.match(r"^(\s*)(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\s*=", line)
+                if match and match.group(2).strip("\"'") == key:
+                    return number, len(match.group(1)) + 1
+        return table_line
+
+    def problem(self, table: tuple[str, ...], key: str | None, message: str) -> Problem:
+        line, column = self.find(table, key)
+        return Problem(self.display, line, column, message)
+
+
+def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[str, Any], _Locator | None]:
+    """Return (project root, raw settings, locator) from the first configuration found."""
+    if explicit is not None:
+        return _read(explicit)
+    for name in ("plainsum.toml", "pyproject.toml"):
+        candidate = start / name
+        if candidate.is_file():
+            root, settings, locator = _read(candidate)
+            if name == "pyproject.toml" and locator is None:
+                continue
+            return root, settings, locator
+    return start, {}, None
+
+
+def _read(path: Path) -> tuple[Path, dict[str, Any], _Locator | None]:
+    display = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(display, 1, 1, f"cannot read configuration: {exc}")]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise InputError([Problem(display, line, column, f"TOML syntax error: {message}")]) from None
+    root = path.resolve().parent
+    if path.name == "pyproject.toml":
+        settings = data.get("tool", {}).get("plainsum")
+        if settings is None:
+            return root, {}, None
+        return root, settings, _Locator(text, display, ("tool", "plainsum"))
+    return root, data, _Locator(text, display, ())
+
+
+def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> Config:
+    """The configuration found from `start` (or the `explicit` file), with names checked against `catalog`."""
+    start = (start or Path.cwd()).resolve()
+    root, settings, locator = find_config(start, explicit)
+    problems: list[Problem] = []
+    locator = locator or _Locator("", "plainsum.toml", ())
+
+    def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
+        problems.append(locator.problem(table, key, message))
+
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper")
+    for key in settings:
+        if key not in allowed_top:
+            bad((), key, f"unknown setting '{key}'; allowed: {', '.join(allowed_top)}")
+
+    def path_setting(key: str, default: str) -> Path:
+        value = settings.get(key, default)
+        if not isinstance(value, str) or not value:
+            bad((), key, f"'{key}' must be a folder path as text")
+            value = default
+        return (root / value).resolve()
+
+    formats = settings.get("formats", list(DEFAULT_FORMATS))
+    if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
+        bad((), "formats", "'formats' must be a list of format names, for example [\"html\", \"txt\"]")
+        formats = list(DEFAULT_FORMATS)
+    else:
+        known_formats = catalog.format_names()
+        for name in formats:
+            if name not in known_formats:
+                bad((), "formats", f"unknown format '{name}'; known formats: {', '.join(known_formats)}")
+
+    from plainsum.config.gate import parse_gate
+
+    gate_detail = parse_gate(settings.get("gate", {}), bad)
+    gate = gate_detail.thresholds
+    checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
+    sentences = _sentence_settings(settings.get("sentences", {}), bad)
+    paper = settings.get("paper", "a4")
+    if paper not in PAPER_SIZES:
+        bad((), "paper", f"'paper' must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+        paper = "a4"
+    if problems:
+        raise InputError(problems)
+    return Config(
+        root=root,
+        source=locator.display if settings else None,
+        content_dir=path_setting("content", "content"),
+        output_dir=path_setting("output", "output"),
+        templates_dir=path_setting("templates", "templates"),
+        formats=formats,
+        gate=gate,
+        checks=checks,
+        check_options=check_options,
+        sentences=sentences,
+        gate_detail=gate_detail,
+        paper=paper,
+        catalog=catalog,
+    )
+
+
+def _check_settings(
+    raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None], catalog: Catalog,
+) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
+    """[checks] holds `"<id>" = "error" | "warning" | "off"`, or a table per check:
+    [checks."<id>"] with `severity` and the check's own options."""
+    checks: dict[str, str] = {}
+    options: dict[str, dict[str, object]] = {}
+    if not isinstance(raw, dict):
+        bad((), "checks", "'checks' must be a table of check id = \"error\" | \"warning\" | \"off\"")
+        return checks, options
+    if not raw:
+        return checks, options
+    registry = catalog.check_options()  # every check module: only when there are ids to validate
+    for check_id, value in raw.items():
+        if check_id not in registry:
+            bad(("checks",), check_id, f"unknown check '{check_id}'; known checks: {', '.join(registry)}")
+            continue
+        if isinstance(value, dict):
+            defaults = registry[check_id]
+            for name, option in value.items():
+                if name == "severity":
+                    if option not in SEVERITIES:
+                        bad(("checks", check_id), name, f"severity must be one of {', '.join(SEVERITIES)}, not {option!r}")
+                    else:
+                        checks[check_id] = option
+                elif name not in defaults:
+                    allowed = ", ".join(["severity", *defaults]) or "severity"
+                    bad(("checks", check_id), name, f"unknown option '{name}' for check '{check_id}'; allowed: {allowed}")
+                elif type(option) is not type(defaults[name]) and not (
+                    is_number(option) and is_number(defaults[name])
+                ):
+                    bad(("checks", check_id), name, f"'{name}' must be like {defaults[name]!r}, not {option!r}")
+                else:
+                    options.setdefault(check_id, {})[name] = option
+        elif value not in SEVERITIES:
+            bad(("checks",), check_id, f"'{check_id}' must be one of {', '.join(SEVERITIES)}, not {value!r}")
+        else:
+            checks[check_id] = value
+    return checks, options
+
+
+def _sentence_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> dict[str, float]:
+    """[sentences]: what makes a sentence hard, for every kind of document (see config/gate.py)."""
+    from plainsum.config.gate import SENTENCE_DEFAULTS, parse_sentences
+
+    result = dict(SENTENCE_DEFAULTS)
+    result.update(parse_sentences(raw, ("sentences",), bad))
+    return result

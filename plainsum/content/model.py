@@ -1,0 +1,86 @@
+"""The review as data: what a validated content file becomes (plainsum.content.loader makes it)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from plainsum.content.kinds import Kind, Layout
+from plainsum.content.sourcemap import LineIndex, ScalarMap
+from plainsum.content.yamlsource import Node, SourceFile
+
+if TYPE_CHECKING:
+    from plainsum.content.results import Result
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range", "results"}
+PRIVATE_MARKERS = re.compile("[\ue000-\ue002]")
+
+TOP_LEVEL_KEYS = (
+    "id", "kind", "title", "plain_title", "doi", "language", "authors", "citation",
+    "layout", "facts", "sections", "summary", "extra_sections", "references", "results",
+)
+
+
+@dataclass
+class Prose:
+    """A piece of author Markdown, possibly using facts, and where it was written."""
+
+    key: str
+    template: str
+    node: Node
+    review_source: SourceFile
+    line_index: LineIndex
+
+    @cached_property
+    def _scalar_map(self) -> ScalarMap:
+        return ScalarMap(self.review_source, self.node)
+
+    def locate(self, template_offset: int) -> tuple[int, int]:
+        """1-based line and column in the YAML file of an offset in the template text."""
+        return self.line_index.line_column(self._scalar_map.absolute(template_offset))
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    technical: Prose | None
+    plain: Prose | None
+    extra: bool = False
+
+
+@dataclass
+class Review:
+    id: str
+    kind: Kind
+    layout: Layout
+    title: str
+    plain_title: Prose
+    doi: str | None
+    language: str
+    authors: list[str]
+    citation: str | None
+    facts: dict[str, Any]
+    sections: list[Section]
+    summary: dict[str, Prose | list[Prose]]
+    references: list[str]
+    source: SourceFile
+    root: Node = field(repr=False)
+    rendered: dict[str, str] = field(default_factory=dict, repr=False)  # prose key -> Markdown with facts filled in
+    results: list[Result] = field(default_factory=list)  # main outcomes as data
+
+    def section(self, key: str) -> Section | None:
+        return next((section for section in self.sections if section.key == key), None)
+
+    def all_prose(self) -> list[Prose]:
+        prose: list[Prose] = [self.plain_title]
+        for section in self.sections:
+            prose.extend(p for p in (section.technical, section.plain) if p is not None)
+        for part in self.summary.values():
+            prose.extend(part if isinstance(part, list) else [part])
+        return prose

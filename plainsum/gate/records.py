@@ -1,0 +1,160 @@
+"""What a check or a build found, as plain data: a document's record and the outcome of a run.
+
+A `DocumentRecord` crosses process boundaries and is kept in the build manifest, so an
+unchanged review is reported and indexed without being rendered again. This module imports
+nothing heavy: a build with nothing to render never loads the rendering and checking code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from plainsum.config import FIGURE_NAMES
+from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Problem
+
+if TYPE_CHECKING:
+    from plainsum.checks import Finding
+    from plainsum.readability import Scored
+    from plainsum.render import Document
+
+
+class Gated:
+    """What the gate decides from a document's findings: it passes when none is an error."""
+
+    findings: list[Any]
+
+    @property
+    def passed(self) -> bool:
+        return not any(finding.severity == "error" for finding in self.findings)
+
+    @property
+    def errors(self) -> list[Any]:
+        return [f for f in self.findings if f.severity == "error"]
+
+
+@dataclass
+class DocumentResult(Gated):
+    document: Document
+    scored: Scored
+    findings: list[Finding]
+    warnings_checked: bool = True  # False: it passed the gate and its warning checks were not run
+
+
+class DocumentRef(NamedTuple):
+    """What a report needs to know about a document, without the document. (Tuples, like the
+    two below: a no-op build of the corpus makes 6,000 of them from the manifest.)"""
+
+    name: str  # "<review id>/<kind>"
+    kind: str
+    review_id: str
+    title: str  # the document's title (the plain title for a summary)
+    review_title: str
+    source: str  # the content file, as shown to the user
+
+
+class FiguresRef(NamedTuple):
+    figures: dict[str, float]
+
+
+class RecordedFinding(NamedTuple):
+    check: str
+    severity: str
+    document: str
+    location: str  # "path:line:col"
+    message: str
+    sentence: str | None = None
+    suggestion: str | None = None
+
+
+def figures_to_json(figures: dict[str, float]) -> list[float | None]:
+    """A document's figures as the manifest keeps them: a list in the order of FIGURE_NAMES, None
+    for a figure it does not have (the names, repeated for 6,000 documents, were a third of the
+    corpus's manifest)."""
+    return [figures.get(name) for name in FIGURE_NAMES]
+
+
+def figures_from_json(values: list[float | None]) -> dict[str, float]:
+    if None not in values:
+        return dict(zip(FIGURE_NAMES, values, strict=False))  # type: ignore[arg-type]
+    return {name: value for name, value in zip(FIGURE_NAMES, values, strict=False) if value is not None}
+
+
+@dataclass
+class DocumentRecord(Gated):
+    """A document's result as plain data; reads like a DocumentResult (document.name, scored.figures, findings)."""
+
+    document: DocumentRef
+    scored: FiguresRef
+    findings: list[RecordedFinding]
+    status: str = "published"  # "published", "draft" or "withheld"
+    # warnings of a passing document not kept in the manifest (see to_json); None: not looked for
+    hidden_warnings: int | None = 0
+
+    @classmethod
+    def of(cls, result: DocumentResult, status: str = "published", keep_warnings: bool = True) -> DocumentRecord:
+        """`keep_warnings=False`: a passing document's warnings are counted, not kept (nor located)."""
+        document = result.document
+        review = document.review
+        ref = DocumentRef(
+            name=document.name,
+            kind=document.kind,
+            review_id=review.id if review is not None else document.name,
+            title=document.title,
+            review_title=review.title if review is not None else document.title,
+            source=document.source_path,
+        )
+        kept = result.findings if keep_warnings or not result.passed else result.errors
+        findings = [
+            RecordedFinding(f.check, f.severity, f.document, str(f.location), f.message, f.sentence, f.suggestion)
+            for f in kept
+        ]
+        figures = {key: float(value) for key, value in result.scored.figures.items()}
+        hidden = len(result.findings) - len(kept) if result.warnings_checked else None
+        return cls(ref, FiguresRef(figures), findings, status, hidden)
+
+    def to_json(self) -> dict[str, Any]:
+        """For the manifest. A passing document's warnings are only counted (or, when a build
+        did not look for them, recorded as not looked for): the report shows them only with
+        --verbose, which renders such a document again, and keeping every warning with its
+        sentence made the manifest of the corpus tens of megabytes."""
+        kept = self.findings if not self.passed else self.errors
+        return {
+            "document": self.document._asdict(),
+            "figures": figures_to_json(self.scored.figures),
+            "findings": [f._asdict() for f in kept],
+            "status": self.status,
+            "hidden_warnings": None if self.hidden_warnings is None else self.hidden_warnings + len(self.findings) - len(kept),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
+        return cls(
+            DocumentRef(**data["document"]),
+            FiguresRef(figures_from_json(data["figures"])),
+            [RecordedFinding(**f) for f in data["findings"]],
+            data["status"],
+            data.get("hidden_warnings", 0),
+        )
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    # check: DocumentResult; build: DocumentRecord (same reading interface)
+    results: list[Any] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0  # files that were already as they would be written
+    withheld: list[Any] = field(default_factory=list)
+    drafts: list[Any] = field(default_factory=list)
+    rendered_reviews: int = 0  # reviews rendered in this build (the rest were up to date)
+    skipped_reviews: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        if self.problems:
+            return EXIT_INVALID
+        if any(not result.passed for result in self.results):
+            return EXIT_FAILED
+        return EXIT_OK

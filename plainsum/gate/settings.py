@@ -1,0 +1,31 @@
+"""The configuration validated against the formats and checks that exist."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+from plainsum.config import Catalog, Config
+from plainsum.config import load_config as load_with_catalog
+
+
+def _format_names() -> Sequence[str]:
+    from plainsum.formats import registry
+
+    return registry.names()
+
+
+@cache
+def _check_options() -> Mapping[str, Mapping[str, object]]:
+    from plainsum.checks import registry  # every check module, loaded only when a config names a check
+
+    return {check_id: registry[check_id].options for check_id in registry.ids()}
+
+
+CATALOG = Catalog(format_names=_format_names, check_options=_check_options)
+
+
+def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
+    """plainsum.toml (or [tool.plainsum] in pyproject.toml) found from `start`, or the `explicit` file."""
+    return load_with_catalog(start, explicit, CATALOG)

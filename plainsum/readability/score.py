@@ -1,0 +1,142 @@
+"""Score a rendered document: figures for the whole, per section, and per sentence.
+
+The text model (plainsum.readability.textmodel) splits the Markdown body into sections, sentences and words;
+each sentence is counted once (plainsum.readability.metrics.count_sentence) and sections and the document
+add those counts up, so every formula reads the same numbers.
+
+Formulas are not applied to a section shorter than `min_words` words (default
+DEFAULT_FORMULA_MIN_WORDS): its figures then hold the counts only, and `formulas_applied` is False.
+A whole document always gets every figure (pages and indexes show them), but `Scored.formulas_applied`
+tells the gate whether they mean anything: the readability checks skip formula thresholds when not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plainsum.config import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
+from plainsum.readability import metrics as metrics
+from plainsum.readability.metrics import Counts, WordInfo
+from plainsum.readability.textmodel import parse
+from plainsum.render import Document
+
+Figures = dict[str, float]
+
+# Figures that gate thresholds (min_<name>, max_<name>) may be set on.
+METRIC_NAMES = FIGURE_NAMES
+DEFAULT_FORMULA_MIN_WORDS = 100
+
+__all__ = [
+    "COUNT_NAMES", "DEFAULT_FORMULA_MIN_WORDS", "FORMULA_NAMES", "METRIC_NAMES", "Scored", "SectionScore",
+    "Sentence", "score_document", "score_markdown", "score_text", "section_figures",
+]
+
+
+@dataclass
+class Sentence:
+    text: str
+    offset: int  # in the document body
+    section: str | None
+    figures: Figures  # words, syllables, long_words, flesch_kincaid_grade, flesch_reading_ease
+    counts: Counts = field(default_factory=Counts)
+    words: list[WordInfo] = field(default_factory=list)  # each word with its syllables and letters
+
+    @property
+    def long_words(self) -> list[str]:
+        """The sentence's words of three or more syllables, in order."""
+        return [info.word for info in self.words if info.long]
+
+
+@dataclass
+class SectionScore:
+    heading: str | None
+    figures: Figures
+    sentences: list[Sentence] = field(default_factory=list)
+    offset: int | None = None  # of the heading text in the body; None for text before any heading
+    counts: Counts = field(default_factory=Counts)
+    formulas_applied: bool = True
+
+
+@dataclass
+class Scored:
+    document: Document
+    figures: Figures
+    sections: list[SectionScore]
+    sentences: list[Sentence]
+    counts: Counts = field(default_factory=Counts)
+    formulas_applied: bool = True
+    min_words: int = DEFAULT_FORMULA_MIN_WORDS
+
+    @property
+    def text(self) -> str:
+        return " ".join(sentence.text for sentence in self.sentences)
+
+    def section(self, heading: str) -> SectionScore | None:
+        wanted = _heading_key(heading)
+        return next((s for s in self.sections if s.heading is not None and _heading_key(s.heading) == wanted), None)
+
+
+def _heading_key(heading: str) -> str:
+    return " ".join(heading.lower().rstrip(":").split())
+
+
+def _figures(counts: Counts, sentences: list[Sentence], min_words: int, always: bool = False) -> tuple[Figures, bool]:
+    applied = counts.words >= min_words and counts.sentences > 0
+    return metrics.figures(counts, [s.words for s in sentences], with_formulas=applied or always), applied
+
+
+def section_figures(section: SectionScore, min_words: float) -> tuple[Figures, bool]:
+    """A section's figures under another minimum length than it was scored with: (figures, formulas applied)."""
+    applied = section.counts.words >= min_words and section.counts.sentences > 0
+    if applied == section.formulas_applied:
+        return section.figures, applied
+    if not applied:
+        return {key: value for key, value in section.figures.items() if key in COUNT_NAMES}, False
+    return metrics.figures(section.counts, [s.words for s in section.sentences]), True
+
+
+def score_document(document: Document, min_words: int | None = None) -> Scored:
+    """Score a document. `min_words`: below it no formula is applied (default DEFAULT_FORMULA_MIN_WORDS)."""
+    limit = DEFAULT_FORMULA_MIN_WORDS if min_words is None else min_words
+    model = parse(document.body)
+    sections: list[SectionScore] = []
+    sentences: list[Sentence] = []
+    total = Counts()
+    for text_section in model.sections:
+        if not text_section.sentences:
+            continue
+        section = SectionScore(text_section.heading, {}, offset=text_section.offset)
+        for text_sentence in text_section.sentences:
+            counted = metrics.count_sentence(text_sentence.tokens)
+            if not counted.words:
+                continue  # punctuation or symbols only: not a sentence
+            sentence = Sentence(
+                text_sentence.text,
+                text_sentence.offset,
+                text_section.heading,
+                metrics.sentence_figures(counted.counts),
+                counted.counts,
+                counted.words,
+            )
+            section.sentences.append(sentence)
+            section.counts.add(counted.counts)
+        section.figures, section.formulas_applied = _figures(section.counts, section.sentences, limit)
+        total.add(section.counts)
+        sentences.extend(section.sentences)
+        sections.append(section)
+    whole, applied = _figures(total, sentences, limit, always=True)
+    return Scored(document, whole, sections, sentences, total, applied, limit)
+
+
+def score_text(text: str, min_words: int = 0) -> Figures:
+    """All figures of a Markdown or plain text (formulas applied at any length unless min_words is set)."""
+    from plainsum.render import text_document
+
+    return score_document(text_document(text), min_words).figures
+
+
+def score_markdown(text: str, path: str = "-", kind: str = "summary", min_words: int | None = None) -> Scored:
+    """Score free Markdown or plain text (plainsum score, and the check tests)."""
+    from plainsum.render import text_document
+
+    return score_document(text_document(text, path, kind), min_words)

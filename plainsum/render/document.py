@@ -1,0 +1,244 @@
+"""Render a review into its two documents, as Markdown that every output format starts from.
+
+Structure templates (templates/abstract/<kind>.md.j2, templates/summary/<layout>.md.j2)
+decide which sections appear and under which headings. Each piece of author prose is
+inserted wrapped in private-use markers, so after rendering we know which span of the
+document came from which YAML field, and can point a finding at its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from types import SimpleNamespace
+
+from jinja2 import TemplateError
+
+from plainsum.content import LineIndex, Prose, Review, Section, rendered_to_template
+from plainsum.errors import InputError, Problem, display_path
+from plainsum.render.templates import TemplateSet
+
+OPEN, ID_END, CLOSE = "\ue000", "\ue001", "\ue002"
+MARKED = re.compile(OPEN + r"(\d+)" + ID_END + r"(.*?)" + CLOSE, re.S)
+DOCUMENT_KINDS = ("abstract", "summary")
+
+
+@dataclass
+class Span:
+    """A stretch of the document body written by the author in one YAML field."""
+
+    start: int
+    end: int
+    prose: Prose
+    rendered: str
+
+    @cached_property
+    def template_offset(self) -> Callable[[int], int]:
+        """Offset in the rendered field -> offset in the author's template text, as written."""
+        template = self.prose.template
+        to_template = rendered_to_template(template.strip(), self.rendered)
+        leading = len(template) - len(template.lstrip())  # the template was stripped before rendering
+        return lambda offset: to_template(offset) + leading
+
+
+@dataclass
+class Location:
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass
+class Document:
+    """A rendered document. `review` is None for free text scored on its own (plainsum score)."""
+
+    review: Review | None
+    kind: str  # "abstract" or "summary"
+    title: str
+    body: str  # Markdown; its headings start at level 2
+    spans: list[Span]
+    template_name: str
+    template_path: Path | None
+    draft: bool = False
+    extras: dict[str, object] = field(default_factory=dict)
+    text_path: str = "-"  # for free text: the file it was read from
+
+    @property
+    def name(self) -> str:
+        if self.review is None:
+            return self.text_path
+        return f"{self.review.id}/{self.kind}"
+
+    @property
+    def source_path(self) -> str:
+        return self.review.source.display if self.review is not None else self.text_path
+
+    def locate(self, offset: int, text_hint: str = "") -> Location:
+        """Where the text at `offset` of the body was written: a YAML field, the template, or the text file."""
+        if self.review is None:
+            line, column = LineIndex(self.body).line_column(offset)
+            return Location(self.text_path, line, column)
+        for span in self.spans:
+            if span.start <= offset < span.end:
+                line, column = span.prose.locate(span.template_offset(offset - span.start))
+                return Location(self.review.source.display, line, column)
+        if self.template_path is not None and text_hint:
+            found = _find_in_template(self.template_path, text_hint)
+            if found is not None:
+                return found
+        return Location(self.review.source.display, 1, 1)
+
+
+@lru_cache(maxsize=64)
+def _template_text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _find_in_template(path: Path, text: str) -> Location | None:
+    words = re.findall(r"[A-Za-z']+", text)[:4]
+    if not words:
+        return None
+    source = _template_text(path)
+    match = re.search(r"\W+".join(map(re.escape, words)), source)
+    if not match:
+        return None
+    before = source[: match.start()]
+    return Location(display_path(path), before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1)
+
+
+class _Marker:
+    """Hands out marked strings for prose and remembers which id is which field."""
+
+    def __init__(self, review: Review):
+        self.review = review
+        self.by_id: list[Prose] = []
+
+    def mark(self, prose: Prose | None) -> str:
+        if prose is None:
+            return ""
+        self.by_id.append(prose)
+        return f"{OPEN}{len(self.by_id) - 1}{ID_END}{self.review.rendered[prose.key]}{CLOSE}"
+
+
+def _context(review: Review, marker: _Marker) -> dict[str, object]:
+    def section_view(section: Section) -> SimpleNamespace:
+        return SimpleNamespace(
+            key=section.key,
+            heading=section.heading,
+            technical=marker.mark(section.technical),
+            plain=marker.mark(section.plain),
+            extra=section.extra,
+        )
+
+    section_views = [section_view(section) for section in review.sections]
+    summary: dict[str, object] = {}
+    for key, part in review.summary.items():
+        summary[key] = [marker.mark(p) for p in part] if isinstance(part, list) else marker.mark(part)
+    return {
+        "review": SimpleNamespace(
+            id=review.id,
+            kind=review.kind.name,
+            layout=review.layout.name,
+            title=review.title,
+            plain_title=review.rendered[review.plain_title.key],
+            doi=review.doi,
+            language=review.language,
+            authors=list(review.authors),
+            citation=review.citation,
+        ),
+        "facts": SimpleNamespace(**review.facts),
+        "sections": {view.key: view for view in section_views if not view.extra},
+        "section_list": section_views,
+        "extra_sections": [view for view in section_views if view.extra],
+        "summary": SimpleNamespace(**summary),
+        "references": list(review.references),
+    }
+
+
+def _unmark(text: str, marker: _Marker) -> tuple[str, list[Span]]:
+    spans: list[Span] = []
+    pieces: list[str] = []
+    length = 0
+    cursor = 0
+    for match in MARKED.finditer(text):
+        plain = text[cursor : match.start()]
+        pieces.append(plain)
+        length += len(plain)
+        content = match.group(2)
+        prose = marker.by_id[int(match.group(1))]
+        spans.append(Span(length, length + len(content), prose, content))
+        pieces.append(content)
+        length += len(content)
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces), spans
+
+
+def _tidy(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+    """Fold runs of blank lines and trim the ends, keeping spans aligned."""
+    removed: list[tuple[int, int]] = []  # [start, end) ranges of text dropped
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        removed.append((0, lead))
+    for match in re.finditer(r"\n[ \t]*\n(?:[ \t]*\n)+", text):
+        removed.append((match.start() + 2, match.end()))
+    tail = len(text.rstrip())
+    if tail < len(text):
+        removed.append((max(tail, lead), len(text)))
+    if not removed:
+        return text + "\n", spans
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in removed:
+        if start > cursor:
+            pieces.append(text[cursor:start])
+        cursor = max(cursor, end)
+    pieces.append(text[cursor:])
+
+    def moved(offset: int) -> int:
+        shift = 0
+        for start, end in removed:
+            if offset >= end:
+                shift += end - start
+            elif offset > start:
+                shift += offset - start
+        return offset - shift
+
+    tidied = [Span(moved(span.start), moved(span.end), span.prose, span.rendered) for span in spans]
+    return "".join(pieces) + "\n", tidied
+
+
+def render_document(review: Review, kind: str, templates: TemplateSet) -> Document:
+    if kind == "abstract":
+        template_name = review.kind.abstract_template
+        title = review.title
+    else:
+        template_name = review.layout.template
+        title = review.rendered[review.plain_title.key]
+    marker = _Marker(review)
+    try:
+        template = templates.env.get_template(template_name)
+        raw = template.render(_context(review, marker))
+    except TemplateError as exc:
+        path = templates.find(template_name)
+        where = str(path) if path else template_name
+        line = getattr(exc, "lineno", None) or 1
+        raise InputError([Problem(where, line, 1, f"cannot render {kind} of {review.id}: {exc}")]) from None
+    body, spans = _unmark(raw, marker)
+    body, spans = _tidy(body, spans)
+    return Document(review, kind, title, body, spans, template_name, templates.find(template_name))
+
+
+def text_document(text: str, path: str = "-", kind: str = "summary") -> Document:
+    """Free Markdown or plain text as a document of its own, for scoring and for check tests."""
+    return Document(None, kind, "", text, [], "", None, text_path=path)
+
+
+def render_documents(review: Review, templates: TemplateSet) -> list[Document]:
+    return [render_document(review, kind, templates) for kind in DOCUMENT_KINDS]

@@ -1,0 +1,246 @@
+"""Author Markdown as safe HTML, as plain text, and as blocks for scoring.
+
+Raw HTML in author Markdown is never passed through: Python-Markdown's HTML handling is
+switched off (tags show as text), and the result is cleaned by nh3 (Ammonia) against an
+allow-list, so neither `<script>` nor `javascript:` links can reach a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import markdown
+import nh3
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+
+ALLOWED_TAGS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "code", "pre",
+    "blockquote", "br", "hr", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "abbr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set(), "ol": {"start"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def _markdown() -> markdown.Markdown:
+    # Extensions given as objects: by name, Python-Markdown first scans every installed
+    # package's entry points for them (a tenth of a second at each start).
+    md = markdown.Markdown(extensions=[SaneListExtension(), TableExtension()], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+_MD = _markdown()
+
+
+@lru_cache(maxsize=16)
+def to_html(text: str) -> str:
+    """Markdown -> HTML that is safe to put in a page (kept for the few documents last converted:
+    a build that writes html and pdf converts each body once)."""
+    _MD.reset()
+    html = _MD.convert(text)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+@dataclass
+class Block:
+    """A heading, paragraph or list item, with its plain text and where that text came from."""
+
+    kind: str  # "heading", "paragraph", "item", "code"
+    text: str  # inline markup removed, whitespace folded
+    offsets: Sequence[int]  # offsets[i] = offset in the Markdown source of text[i] (a list, or a range)
+    level: int = 0  # heading level, or list nesting depth for items
+    ordered: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.offsets[0] if self.offsets else 0
+
+
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])[ \t]+")
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+EMPHASIS_CHARS = "*_`"
+INLINE_MARKUP = re.compile(r"[*_`\\\[\n]|\s\s")
+MARKUP_CHARS = re.compile(r"[*_`\\\[]")
+_MARKUP_OR_NEWLINE = re.compile(r"[*_`\\\[\n]")
+_DOUBLE_SPACE = re.compile(r"\s\s")
+
+
+def _has_inline_markup(source: str) -> bool:
+    """INLINE_MARKUP.search(source), as two simpler searches (about twice as fast on long paragraphs)."""
+    return _MARKUP_OR_NEWLINE.search(source) is not None or _DOUBLE_SPACE.search(source) is not None
+
+
+NON_SPACE = re.compile(r"\S+")
+
+
+def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
+    """Remove inline markup from one block's source; base[i] is the document offset of source[i]."""
+    if not _has_inline_markup(source):
+        # the common case: plain prose on one line, nothing to remove but the ends
+        text = source.strip()
+        lead = len(source) - len(source.lstrip())
+        return text, base[lead : lead + len(text)]
+    if not MARKUP_CHARS.search(source):
+        # several lines or runs of spaces but no markup: fold each run of whitespace to one space
+        # (kept at the offset of the run's first character), without a loop over every character
+        pieces: list[str] = []
+        folded: list[int] = []
+        previous_end = 0
+        for match in NON_SPACE.finditer(source):
+            if pieces:
+                folded.append(base[previous_end])
+            pieces.append(match.group())
+            folded.extend(base[match.start() : match.end()])
+            previous_end = match.end()
+        return " ".join(pieces), folded
+    chars: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    link_spans = {m.start(): m for m in LINK.finditer(source)}
+    while i < len(source):
+        if i in link_spans:
+            match = link_spans[i]
+            label_start = match.start(1)
+            for j, ch in enumerate(match.group(1)):
+                chars.append(ch)
+                offsets.append(base[label_start + j])
+            i = match.end()
+            continue
+        ch = source[i]
+        if ch == "\\" and i + 1 < len(source) and not source[i + 1].isalnum():
+            chars.append(source[i + 1])
+            offsets.append(base[i + 1])
+            i += 2
+            continue
+        if ch in EMPHASIS_CHARS:
+            prev = source[i - 1] if i else " "
+            nxt = source[i + 1] if i + 1 < len(source) else " "
+            # '_' inside a word (snake_case) and '*' between spaces are text, not markup
+            if (ch == "`" or not (prev.isalnum() and nxt.isalnum())) and not (prev.isspace() and nxt.isspace()):
+                i += 1
+                continue
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                i += 1
+                continue
+            ch = " "
+        chars.append(ch)
+        offsets.append(base[i])
+        i += 1
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    while chars and chars[0] == " ":
+        chars.pop(0)
+        offsets.pop(0)
+    return "".join(chars), offsets
+
+
+def blocks(text: str) -> list[Block]:
+    """Split Markdown into headings, paragraphs and list items (each item is one block)."""
+    result: list[Block] = []
+    lines = text.split("\n")
+    position = 0
+    current: list[tuple[int, str]] = []  # (offset, line text) of the block being gathered
+    current_kind = "paragraph"
+    current_level = 0
+    current_ordered = False
+    in_fence = False
+
+    def flush() -> None:
+        nonlocal current
+        if len(current) == 1 and not _has_inline_markup(current[0][1]):
+            # the common case, one line of plain prose: its offsets are a range, no list to build
+            offset, line = current[0]
+            plain = line.strip()
+            if plain:
+                lead = offset + len(line) - len(line.lstrip())
+                result.append(Block(current_kind, plain, range(lead, lead + len(plain)), current_level, current_ordered))
+            current = []
+            return
+        if current:
+            base: list[int] = []
+            for offset, line in current:
+                base.extend(range(offset, offset + len(line) + 1))  # +1: the line break
+            joined_source = "\n".join(line for _, line in current)
+            plain, offsets = _strip_inline(joined_source, base)
+            if plain:
+                result.append(Block(current_kind, plain, offsets, current_level, current_ordered))
+        current = []
+
+    for line in lines:
+        line_start = position
+        position += len(line) + 1
+        if FENCE.match(line):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        heading = HEADING.match(stripped)
+        if heading:
+            flush()
+            lead = len(line) - len(line.lstrip())
+            text_start = line_start + lead + heading.start(2)
+            current_kind, current_level, current_ordered = "heading", len(heading.group(1)), False
+            current = [(text_start, heading.group(2))]
+            flush()
+            continue
+        item = ITEM.match(line)
+        if item:
+            flush()
+            current_kind = "item"
+            current_level = len(item.group(1).expandtabs(4)) // 2
+            current_ordered = item.group(2)[0].isdigit()
+            current = [(line_start + item.end(), line[item.end():])]
+            continue
+        if line.lstrip().startswith(">"):
+            content_start = line.index(">") + 1
+            if current and current_kind != "paragraph":
+                flush()
+            if not current:
+                current_kind, current_level, current_ordered = "paragraph", 0, False
+            current.append((line_start + content_start, line[content_start:]))
+            continue
+        if not current:
+            current_kind, current_level, current_ordered = "paragraph", 0, False
+        current.append((line_start, line))
+    flush()
+    return result
+
+
+def to_text(text: str) -> str:
+    """Markdown -> plain text: each heading on its own line, blocks separated by blank lines."""
+    parts: list[str] = []
+    previous_kind = ""
+    number = 0
+    for block in blocks(text):
+        if block.kind == "item":
+            number = number + 1 if previous_kind == "item" else 1
+            marker = f"{number}." if block.ordered else "-"
+            line = "  " * block.level + f"{marker} {block.text}"
+            if previous_kind == "item":
+                parts[-1] += "\n" + line
+            else:
+                parts.append(line)
+        else:
+            parts.append(block.text)
+        previous_kind = block.kind
+    return "\n\n".join(parts) + "\n"
