@@ -41,9 +41,24 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Re
     return reviews
 
 
+def load_translations(review: Review, templates: TemplateSet, problems: list[Problem]) -> list[Review]:
+    """The review's translations (content/<id>.<lang>.yaml) as translated reviews; the problems of
+    invalid ones go into `problems`."""
+    from plainsum.content import load_translation, translation_paths
+
+    translated = []
+    for path in translation_paths(review.source.path):
+        try:
+            translated.append(load_translation(path, review, templates.locale))
+        except InputError as error:
+            problems.extend(error.problems)
+    return translated
+
+
 def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: bool = True) -> list[DocumentResult]:
     """Render, score and check each document of a review (see `check_document` for `warnings`)."""
     results = []
+    config = config.for_language(review.language)
     for document in render_documents(review, templates):
         scored = score_document(document, int(config.formula_min_words(document.kind)))
         results.append(check_document(document, scored, config, warnings))
@@ -70,8 +85,9 @@ def check(paths: list[Path], config: Config) -> Outcome:
     outcome = Outcome()
     templates = TemplateSet(config.templates_dir)
     for review in load_reviews(paths, config, outcome):
-        try:
-            outcome.results.extend(evaluate(review, templates, config))
-        except InputError as error:
-            outcome.problems.extend(error.problems)
+        for version in [review, *load_translations(review, templates, outcome.problems)]:
+            try:
+                outcome.results.extend(evaluate(version, templates, config))
+            except InputError as error:
+                outcome.problems.extend(error.problems)
     return outcome

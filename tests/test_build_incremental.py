@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from test_build_support import REVIEW, make_reviews, review_count, snapshot
+from test_build_support import REVIEW, make_reviews, review_count, snapshot, translation_count
 
 from plainsum.build.manifest import MANIFEST_NAME, Manifest
 from plainsum.build.writer import TEMP_SUFFIX, sweep_temporaries, write_file
@@ -107,7 +107,7 @@ def test_jobs_2_writes_the_same_files_as_jobs_1(cli, project, tmp_path):
     build(cli, "--jobs", "2", "--out", str(tmp_path / "two"))
     one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
     one.pop(MANIFEST_NAME), two.pop(MANIFEST_NAME)
-    assert one == two and len(one) == n * 6 + 1
+    assert one == two and len(one) == n * 6 + translation_count(project) * 3 + 1  # 3 formats; translations have no abstract
 
 
 def test_progress_is_plain_lines_when_ci_is_set(cli, project):
@@ -129,7 +129,7 @@ def test_index_lists_every_review_with_figures_and_gate_status(cli, project):
     for review_id in (REVIEW, "copy-000", "copy-001"):
         assert f'<tr id="{review_id}">' in index
         assert f'href="{review_id}/summary.html"' in index
-    assert index.count('class="gate-pass">passed') == review_count(project)
+    assert index.count('class="gate-pass">passed') == review_count(project) + translation_count(project)  # a row per translation too
     manifest = Manifest.load(project / "output")
     documents = manifest.reviews[str((project / "content" / f"{REVIEW}.yaml").resolve())].documents
     figures = figures_from_json(next(d for d in documents if d["document"]["kind"] == "summary")["figures"])

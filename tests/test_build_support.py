@@ -42,4 +42,8 @@ def words(text: str) -> str:
 
 
 def review_count(project: Path) -> int:
-    return len(list((project / "content").glob("*.yaml")))
+    return len([p for p in (project / "content").glob("*.yaml") if "." not in p.stem])  # translations are not reviews
+
+
+def translation_count(project: Path) -> int:
+    return len([p for p in (project / "content").glob("*.yaml") if "." in p.stem])

@@ -16,34 +16,70 @@ def _figure(figures: dict[str, float], name: str, form: str) -> str:
     return form.format(figures[name]) if name in figures else ""
 
 
-def index_row(entry: ReviewEntry) -> dict[str, object]:
-    """What the index shows of one review (templates/html/index.html.j2, macro `row`)."""
-    documents = entry.documents  # read as stored: building 6,000 records for the index is not free
-    summary = next((d for d in documents if d["document"]["kind"] == "summary"), None)
-    order = {name: i for i, name in enumerate(format_registry.names())}
-    links = []
-    for relative, name in entry.outputs.items():
-        kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
-        label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({name.upper()})"
-        links.append((KIND_ORDER.index(kind) if kind in KIND_ORDER else 9, order.get(name, 99), relative, label))
+def _status(summary: dict[str, object] | None) -> tuple[str, str]:
     if summary is None or summary["status"] == "published":
-        status, label = "pass", "passed"
-    elif summary["status"] == "draft":
-        status, label = "draft", "failed (published as DRAFT)"
-    else:
-        status, label = "fail", "failed (summary withheld)"
-    figures = figures_from_json(summary["figures"]) if summary else {}
+        return "pass", "passed"
+    if summary["status"] == "draft":
+        return "draft", "failed (published as DRAFT)"
+    return "fail", "failed (summary withheld)"
+
+
+def _figures(summary: dict[str, object] | None) -> dict[str, object]:
+    figures = figures_from_json(summary["figures"]) if summary else {}  # type: ignore[arg-type]
     return {
-        "id": entry.id,
-        "title": documents[0]["document"]["review_title"] if documents else entry.id,
-        "links": [{"href": href, "label": text} for _, _, href, text in sorted(links)],
         "figures": figures,
         "grade": _figure(figures, "flesch_kincaid_grade", "{:.1f}"),
         "ease": _figure(figures, "flesch_reading_ease", "{:.1f}"),
         "smog": _figure(figures, "smog_index", "{:.1f}"),
         "words": _figure(figures, "words", "{:.0f}"),
+    }
+
+
+def _language_of(name: str) -> str | None:
+    """'es' for the document 'review/es/summary'; None for the review's own 'review/summary'."""
+    parts = name.split("/")
+    return parts[1] if len(parts) == 3 else None
+
+
+def index_row(entry: ReviewEntry) -> dict[str, object]:
+    """What the index shows of one review (templates/html/index.html.j2, macro `row`): its documents,
+    its lay summary's figures and gate status, and the same for each translation (`languages`)."""
+    documents = entry.documents  # read as stored: building 6,000 records for the index is not free
+    own = [d for d in documents if _language_of(d["document"]["name"]) is None]
+    summary = next((d for d in own if d["document"]["kind"] == "summary"), None)
+    order = {name: i for i, name in enumerate(format_registry.names())}
+    links: dict[str | None, list[tuple[int, int, str, str]]] = {}
+    for relative, name in entry.outputs.items():
+        language = _language_of(relative.rsplit(".", 1)[0])
+        kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
+        label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({name.upper()})"
+        links.setdefault(language, []).append(
+            (KIND_ORDER.index(kind) if kind in KIND_ORDER else 9, order.get(name, 99), relative, label)
+        )
+    status, label = _status(summary)
+    languages = []
+    for document in documents:
+        language = _language_of(document["document"]["name"])
+        if language is None:
+            continue
+        language_status, language_label = _status(document)
+        languages.append({
+            "language": language,
+            "title": document["document"]["title"],
+            "links": [{"href": href, "label": text} for _, _, href, text in sorted(links.get(language, []))],
+            **_figures(document),
+            "status": language_status,
+            "status_label": language_label,
+        })
+    return {
+        "id": entry.id,
+        "title": own[0]["document"]["review_title"] if own else entry.id,
+        "language": summary["document"].get("language", "en") if summary else "en",
+        "links": [{"href": href, "label": text} for _, _, href, text in sorted(links.get(None, []))],
+        **_figures(summary),
         "status": status,
         "status_label": label,
+        "languages": languages,
     }
 
 

@@ -27,10 +27,10 @@ from plainsum.build.manifest import (
     environment_digest,
     sha256_bytes,
 )
-from plainsum.build.tasks import BuildOptions, Built, Task, default_jobs, format_key, output_name
+from plainsum.build.tasks import BuildOptions, Built, Task, default_jobs, format_key
 from plainsum.build.writer import safe_output_path, sweep_temporaries, write_file
 from plainsum.config import Config
-from plainsum.content import discover
+from plainsum.content import discover, translation_paths
 from plainsum.errors import Problem, display_path
 from plainsum.formats import registry as format_registry
 from plainsum.gate import DocumentRecord, Outcome
@@ -113,7 +113,7 @@ class Builder:
             seen[stem] = path
             sources.append(source)
             self.stamps[source] = stamp
-            key = combine(environment, stamp.sha256)
+            key = combine(environment, stamp.sha256, *self.translation_digests(path))
             needed = self.formats_needed(entry, key)
             if needed:
                 tasks.append(Task(source, key, tuple(needed), stamp.size))
@@ -127,6 +127,17 @@ class Builder:
                 self.outcome.unchanged += len(entry.outputs)
                 self.outcome.skipped_reviews += 1
         return sources, tasks
+
+    @staticmethod
+    def translation_digests(path: Path) -> list[str]:
+        """The review's translations take part in its key: a changed translation renders the review again."""
+        digests = []
+        for translation in translation_paths(path):
+            try:
+                digests.append(translation.name + ":" + sha256_bytes(translation.read_bytes()))
+            except OSError:
+                digests.append(translation.name + ":unreadable")
+        return digests
 
     @staticmethod
     def stamp(path: Path, entry: ReviewEntry | None, now_ns: int) -> SourceStamp:
@@ -150,12 +161,13 @@ class Builder:
         if self.options.verbose and any(document.get("hidden_warnings") != 0 for document in entry.documents):
             return formats
         needed = []
-        kinds = [document["document"]["kind"] for document in entry.documents if document["status"] != "withheld"]
+        # a document's name is its output's path without the extension: <id>/<kind>, <id>/<lang>/<kind>
+        names = [document["document"]["name"] for document in entry.documents if document["status"] != "withheld"]
         for name in formats:
             expected = format_key(key, name, self.config)
             extension = self.extensions[name]
-            for kind in kinds:
-                relative = output_name(entry.id, kind, extension)
+            for document_name in names:
+                relative = f"{document_name}.{extension}"
                 recorded = self.manifest.files.get(relative)
                 if (
                     relative not in entry.outputs
@@ -231,10 +243,9 @@ class Builder:
         outputs: dict[str, str] = {}
         if old is not None and old.key == built.key and old.id == built.review_id:
             # formats that were up to date and not rendered again
-            published = {r.document.kind for r in built.records if r.status != "withheld"}
+            published = {r.document.name for r in built.records if r.status != "withheld"}
             for relative, name in old.outputs.items():
-                kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
-                if kind in published and name in self.options.formats and relative in self.manifest.files:
+                if relative.rsplit(".", 1)[0] in published and name in self.options.formats and relative in self.manifest.files:
                     outputs[relative] = name
                     self.outcome.unchanged += 1
         for relative, (name, entry, changed) in built.files.items():

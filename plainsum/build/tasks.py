@@ -61,7 +61,10 @@ def format_key(review_key: str, name: str, config: Config) -> str:
     return combine(review_key, name, extra)
 
 
-def output_name(review_id: str, kind: str, extension: str) -> str:
-    """An output's path relative to the output folder."""
+def output_name(review_id: str, kind: str, extension: str, language: str | None = None) -> str:
+    """An output's path relative to the output folder: <id>/<kind>.<ext>, or <id>/<lang>/<kind>.<ext>
+    for a translation."""
+    if language is not None:
+        return f"{review_id}/{language}/{kind}.{extension}"
     return f"{review_id}/{kind}.{extension}"
 

@@ -17,12 +17,12 @@ from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_n
 from plainsum.build.writer import safe_output_path, write_file
 from plainsum.config import Config
 from plainsum.content import load_review
-from plainsum.errors import InputError
+from plainsum.errors import InputError, Problem
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
 from plainsum.gate import DocumentRecord
-from plainsum.pipeline import evaluate
-from plainsum.render import TemplateSet
+from plainsum.pipeline import evaluate, load_translations
+from plainsum.render import Document, TemplateSet
 
 _WORKER: dict[str, object] = {}
 
@@ -66,8 +66,13 @@ def build_review(task: Task) -> Built:
 def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
                    context: RenderContext) -> None:
     review = load_review(Path(task.source))
-    results = evaluate(review, templates, config, warnings=options.verbose)
+    problems: list[Problem] = []
+    versions = [review, *load_translations(review, templates, problems)]
+    if problems:
+        raise InputError(problems)
+    results = [result for version in versions for result in evaluate(version, templates, config, warnings=options.verbose)]
     built.review_id = review.id
+    published = []
     for result in results:
         status = "published"
         if not result.passed:
@@ -77,14 +82,52 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
             result.document.draft = True
             status = "draft"
         built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
+        published.append(result)
+    _link_languages([result.document for result in published if result.document.kind == "summary"])
+    for result in published:
         for name in task.formats:
             fmt = format_registry[name]
             data = fmt.render(result.document, result.scored, context)
-            relative = output_name(review.id, result.document.kind, fmt.extension)
+            relative = output_name(review.id, result.document.kind, fmt.extension, _output_language(result.document))
             target = safe_output_path(options.output_dir, *relative.split("/"))
             written = write_file(target, data)
             entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
             built.files[relative] = (name, entry, written.changed)
+
+
+def _output_language(document: Document) -> str | None:
+    """The folder of a translation's files (output/<id>/<lang>/); None for the review's own documents."""
+    review = document.review
+    return review.language if review is not None and review.translation is not None else None
+
+
+def _link_languages(summaries: list[Document]) -> None:
+    """Each published lay summary links to the others (hreflang), by paths relative to its own folder."""
+    if len(summaries) < 2:
+        return
+    for document in summaries:
+        here = _output_language(document)
+        alternates = []
+        for other in summaries:
+            if other is document:
+                continue
+            there = _output_language(other)
+            if here is None:
+                href = f"{there}/summary.html"
+            else:
+                href = "../summary.html" if there is None else f"../{there}/summary.html"
+            locale_name = _language_name(other.language)
+            alternates.append({"language": other.language, "href": href, "name": locale_name})
+        document.extras["alternates"] = alternates
+
+
+def _language_name(code: str) -> str:
+
+    templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
+    try:
+        return templates.locale(code).name
+    except (LookupError, InputError):
+        return code
 
 
 def warm_up(pdf: bool, tables: bool) -> None:

@@ -3,6 +3,7 @@
 # Importing the modules registers their checks with `registry`.
 from plainsum.checks import (  # noqa: F401
     cochrane,
+    parity,
     plain,
     readability,
 )

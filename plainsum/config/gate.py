@@ -59,6 +59,26 @@ class GateSettings:
     sentences: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> hard-sentence limits
     sections: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)  # kind -> heading -> bounds
     formula_min_words: dict[str, float] = field(default_factory=dict)  # kind -> words
+    # language -> the gate of documents in that language ([gate.<kind>.languages.<code>]), by kind
+    languages: dict[str, GateSettings] = field(default_factory=dict)
+
+    def for_language(self, code: str) -> GateSettings | None:
+        """The settings of documents in `code`: the language's tables in place of the kind's ones."""
+        own = self.languages.get(code)
+        if own is None:
+            return None
+        merged = GateSettings(
+            dict(self.thresholds), dict(self.presets), dict(self.sentences), dict(self.sections), dict(self.formula_min_words),
+        )
+        for kind in own.thresholds:
+            merged.thresholds[kind] = own.thresholds[kind]
+            merged.presets[kind] = own.presets.get(kind, [])
+            merged.sections[kind] = own.sections.get(kind, {})
+            if kind in own.sentences:
+                merged.sentences[kind] = own.sentences[kind]
+            if kind in own.formula_min_words:
+                merged.formula_min_words[kind] = own.formula_min_words[kind]
+        return merged
 
 
 def metric_names() -> tuple[str, ...]:
@@ -96,8 +116,8 @@ def parse_gate(raw: Any, bad: Bad) -> GateSettings:
     return settings
 
 
-def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: Bad) -> None:
-    where = ("gate", kind)
+def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: Bad, where: tuple[str, ...] = ()) -> None:
+    where = where or ("gate", kind)
     thresholds: dict[str, float] = {}
     names = table.get("preset", [])
     if isinstance(names, str):
@@ -115,7 +135,9 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
     for key, value in table.items():
         if key == "preset":
             continue
-        if key == "sentences":
+        if key == "languages" and len(where) == 2:
+            _parse_languages(kind, value, settings, bad, (*where, "languages"))
+        elif key == "sentences":
             settings.sentences[kind] = parse_sentences(value, (*where, "sentences"), bad)
         elif key == "sections":
             settings.sections[kind] = _parse_sections(value, (*where, "sections"), bad)
@@ -125,13 +147,32 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
             else:
                 bad(where, key, f"'{key}' must be a number of words, 0 or more, not {value!r}")
         elif key not in allowed:
-            extra = ["preset", "formula_min_words", "sentences", "sections"]
+            extra = ["preset", "formula_min_words", "sentences", "sections"] + (["languages"] if len(where) == 2 else [])
             bad(where, key, f"unknown gate setting '{key}'; allowed: {', '.join(extra + allowed)}")
         elif not is_number(value):
             bad(where, key, f"'{key}' must be a number, not {value!r}")
         else:
             thresholds[key] = float(value)
     settings.thresholds[kind] = thresholds
+
+
+def _parse_languages(kind: str, raw: Any, settings: GateSettings, bad: Bad, where: tuple[str, ...]) -> None:
+    """[gate.summary.languages.es]: the gate of documents in one language (a translation's, or a
+    review's own), with the keys of [gate.summary]; it replaces the kind's bounds for that language."""
+    import re
+
+    if not isinstance(raw, dict):
+        bad(where[:-1], where[-1], f"'{where[-1]}' must be a table of language codes, for example [{'.'.join(where)}.es]")
+        return
+    for code, table in raw.items():
+        if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Z]{2})?", code):
+            bad(where, code, f"'{code}' is not a language code (as es, fr, pt-BR)")
+            continue
+        if not isinstance(table, dict):
+            bad(where, code, f"'{'.'.join((*where, code))}' must be a table")
+            continue
+        own = settings.languages.setdefault(code, GateSettings())
+        _parse_kind(kind, table, own, bad, (*where, code))
 
 
 def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, dict[str, float]]:

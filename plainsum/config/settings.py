@@ -54,6 +54,16 @@ class Config:
     catalog: Catalog | None = field(default=None, repr=False, compare=False)
     gate_detail: GateSettings | None = None  # presets, per-section bounds, hard-sentence limits (config/gate.py)
 
+    def for_language(self, code: str) -> Config:
+        """The configuration of documents in the language `code`: its [gate.<kind>.languages.<code>]
+        tables in place of the kind's, or this configuration when the language has none."""
+        detail = self.gate_detail.for_language(code) if self.gate_detail is not None else None
+        if detail is None:
+            return self
+        import dataclasses
+
+        return dataclasses.replace(self, gate=detail.thresholds, gate_detail=detail)
+
     def thresholds(self, document_kind: str) -> dict[str, float]:
         return self.gate.get(document_kind, {})
 

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
     from plainsum.content.filters import FILTERS, long_date
     from plainsum.content.kinds import KINDS
     from plainsum.content.loader import load_review
+    from plainsum.content.locale import SOURCE_LANGUAGE, Locale, available_languages
     from plainsum.content.model import ID_PATTERN, Prose, Review, Section
     from plainsum.content.sourcemap import LineIndex, rendered_to_template
+    from plainsum.content.translation import Translation, digest, load_translation, translation_paths
     from plainsum.content.yamlsource import FAST_LOADER, decode_utf8, read_text
 
 __all__ = [
@@ -25,24 +27,33 @@ __all__ = [
     "FILTERS",
     "ID_PATTERN",
     "KINDS",
+    "SOURCE_LANGUAGE",
     "LineIndex",
+    "Locale",
     "Prose",
     "Review",
     "Section",
+    "Translation",
+    "available_languages",
     "decode_utf8",
+    "digest",
     "discover",
     "load_review",
+    "load_translation",
     "long_date",
     "read_text",
     "rendered_to_template",
+    "translation_paths",
 ]
 
 __getattr__ = lazy_exports(__name__, {
     "discovery": ("discover",),
     "kinds": ("KINDS",),
+    "locale": ("SOURCE_LANGUAGE", "Locale", "available_languages",),
     "loader": ("load_review",),
     "model": ("ID_PATTERN", "Prose", "Review", "Section",),
     "filters": ("FILTERS", "long_date",),
     "sourcemap": ("LineIndex", "rendered_to_template",),
+    "translation": ("Translation", "digest", "load_translation", "translation_paths",),
     "yamlsource": ("FAST_LOADER", "decode_utf8", "read_text",),
 })

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from jinja2 import TemplateError
@@ -11,6 +12,10 @@ SMALL_NUMBERS = (
     "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty",
+)
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
 )
 
 
@@ -52,6 +57,20 @@ def thousands(value: Any) -> str:
     return f"{value:,}"
 
 
+def number(value: Any, decimal: str = ".", group: str = ",") -> str:
+    """A number as written (0.73 keeps its digits), grouped by thousands from five digits: 12,345.5."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TemplateError(f"the filter 'number' needs a number, not {value!r}")
+    match = re.fullmatch(r"([-\u2212]?)(\d+)(?:\.(\d+))?", str(value).strip())
+    if match is None:
+        raise TemplateError(f"the filter 'number' needs a number, not {value!r}")
+    sign, whole, fraction = match.groups()
+    if len(whole) > 4:
+        head = len(whole) % 3 or 3
+        whole = group.join([whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)])
+    return sign + whole + (decimal + fraction if fraction else "")
+
+
 def join_and(values: Any, conjunction: str = "and") -> str:
     """A, B, and C."""
     if isinstance(values, str) or not isinstance(values, (list, tuple)):
@@ -68,5 +87,6 @@ FILTERS = {
     "iso_date": iso_date,
     "in_words": in_words,
     "thousands": thousands,
+    "number": number,
     "join_and": join_and,
 }

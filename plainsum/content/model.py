@@ -13,6 +13,7 @@ from plainsum.content.yamlsource import Node, SourceFile
 
 if TYPE_CHECKING:
     from plainsum.content.results import Result
+    from plainsum.content.translation import Translation
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -73,6 +74,7 @@ class Review:
     root: Node = field(repr=False)
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  # prose key -> Markdown with facts filled in
     results: list[Result] = field(default_factory=list)  # main outcomes as data
+    translation: Translation | None = None  # set on a translated lay summary (plainsum.content.translation)
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)

@@ -16,15 +16,28 @@ from plainsum.content.filters import FILTERS
 from plainsum.errors import Problem
 
 if TYPE_CHECKING:
+    from plainsum.content.locale import Locale
     from plainsum.content.model import Prose, Review
 
-def make_prose_environment() -> SandboxedEnvironment:
+def make_prose_environment(locale: Locale | None = None) -> SandboxedEnvironment:
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.filters.update(FILTERS)
+    env.filters.update(FILTERS if locale is None else locale.filters())
     return env
 
 
 _ENV = make_prose_environment()
+_LOCALE_ENVS: dict[tuple[str, tuple[str, ...]], SandboxedEnvironment] = {}  # by language and its catalogs
+
+
+def prose_environment(locale: Locale | None) -> SandboxedEnvironment:
+    """The sandbox whose filters write dates, numbers and lists in the language of `locale`."""
+    if locale is None or locale.is_source:
+        return _ENV
+    key = (locale.code, tuple(map(str, locale.catalogs)))
+    env = _LOCALE_ENVS.get(key)
+    if env is None:
+        env = _LOCALE_ENVS[key] = make_prose_environment(locale)
+    return env
 
 
 def render_text(template: str, facts: dict[str, Any]) -> str:
@@ -34,10 +47,10 @@ def render_text(template: str, facts: dict[str, Any]) -> str:
     return render_parsed(_ENV.parse(template), facts)
 
 
-def render_parsed(parsed: nodes.Template, facts: dict[str, Any]) -> str:
+def render_parsed(parsed: nodes.Template, facts: dict[str, Any], env: SandboxedEnvironment = _ENV) -> str:
     """Render a parsed prose template: text and {{ expressions }} part by part, anything else whole."""
     parts = _output_parts(parsed)
-    text = _render_parts(parts, facts) if parts is not None else _ENV.from_string(parsed).render(**facts)
+    text = _render_parts(parts, facts, env) if parts is not None else env.from_string(parsed).render(**facts)
     return text.strip()
 
 
@@ -56,10 +69,10 @@ def _output_parts(parsed: nodes.Template) -> list[nodes.Node] | None:
     return None
 
 
-_COMPILED: dict[str, Template] = {}  # one-expression templates, by the expression
+_COMPILED: dict[tuple[int, str], Template] = {}  # one-expression templates, by environment and expression
 
 
-def _render_parts(parts: list[nodes.Node], facts: dict[str, Any]) -> str:
+def _render_parts(parts: list[nodes.Node], facts: dict[str, Any], env: SandboxedEnvironment) -> str:
     """What the whole template renders to, from its parts: each expression is compiled once as a
     template of its own and kept, so the 1,400 corpus reviews that write
     `{{ search_date | long_date }}` into different sentences compile it once, not 1,400 times
@@ -69,12 +82,12 @@ def _render_parts(parts: list[nodes.Node], facts: dict[str, Any]) -> str:
         if isinstance(node, nodes.TemplateData):
             out.append(node.data)
             continue
-        key = repr(node)
+        key = (id(env), repr(node))
         compiled = _COMPILED.get(key)
         if compiled is None:
             if len(_COMPILED) >= 1024:
                 _COMPILED.clear()
-            compiled = _COMPILED[key] = _ENV.from_string(nodes.Template([nodes.Output([node], lineno=1)], lineno=1))
+            compiled = _COMPILED[key] = env.from_string(nodes.Template([nodes.Output([node], lineno=1)], lineno=1))
         out.append(compiled.render(**facts))
     return "".join(out)
 
@@ -96,8 +109,10 @@ def _line_offset(template: str, lineno: int | None) -> int:
     return position
 
 
-def check_prose_templates(review: Review) -> list[Problem]:
-    """Render every piece of prose, filling review.rendered; return the problems found."""
+def check_prose_templates(review: Review, locale: Locale | None = None) -> list[Problem]:
+    """Render every piece of prose, filling review.rendered; return the problems found.
+    `locale`: the language whose filters write the facts (a translation's)."""
+    env = prose_environment(locale)
     problems: list[Problem] = []
     for prose in review.all_prose():
         template = prose.template
@@ -105,7 +120,7 @@ def check_prose_templates(review: Review) -> list[Problem]:
             review.rendered[prose.key] = template.strip()
             continue
         try:
-            parsed = _ENV.parse(template)
+            parsed = env.parse(template)
         except TemplateSyntaxError as exc:
             offset = _line_offset(template, exc.lineno)
             problems.append(_problem(review, prose, offset, f"template error in {prose.key}: {exc.message}"))
@@ -119,7 +134,7 @@ def check_prose_templates(review: Review) -> list[Problem]:
         if missing:
             continue
         try:
-            review.rendered[prose.key] = render_parsed(parsed, review.facts)
+            review.rendered[prose.key] = render_parsed(parsed, review.facts, env)
         except TemplateError as exc:
             problems.append(_problem(review, prose, 0, f"cannot render {prose.key}: {exc}"))
     return problems

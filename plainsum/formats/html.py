@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.render import Document, TemplateSet
 
 import datetime
 import re
@@ -64,10 +64,16 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
 
     review = document.review
     evidence_date = None
+    language = document.language
+    templates = context.templates
     if review is not None:
-        # `search_month` ("April 2007") is what importers write when the day is not known
-        evidence_date = month_year(review.facts.get("search_date")) or _month_text(review.facts.get("search_month"))
-    if evidence_date and "up to date to" in document.body:
+        search_date = review.facts.get("search_date")
+        if templates.has_language(language) and isinstance(search_date, datetime.date):
+            evidence_date = templates.locale(language).month_year(search_date)
+        else:
+            # `search_month` ("April 2007") is what importers write when the day is not known
+            evidence_date = month_year(search_date) or _month_text(review.facts.get("search_month"))
+    if evidence_date and _says_up_to_date(document, templates):
         evidence_date = None  # the layout already says it in the text
     return {
         "document": document,
@@ -78,13 +84,23 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "draft": document.draft,
         "figures": scored.figures if scored is not None else None,
         "evidence_date": evidence_date,
-        "style": Markup(context.templates.read("assets/style.css")),
+        "alternates": document.extras.get("alternates", []),
+        "style": Markup(templates.read("assets/style.css")),
         "media": media,
     }
 
 
+def _says_up_to_date(document: Document, templates: TemplateSet) -> bool:
+    """Whether the body already says how up to date the evidence is, in the document's language."""
+    sentence = "The evidence is up to date to %(date)s."
+    if templates.has_language(document.language):
+        sentence = templates.locale(document.language).gettext(sentence)
+    opening = sentence.split("%(date)s")[0].strip()
+    return bool(opening) and opening in document.body
+
+
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
-    template = context.templates.env.get_template(template_for("html", document, context.templates, "html"))
+    template = context.templates.env_for(document.language).get_template(template_for("html", document, context.templates, "html"))
     return template.render(page_context(document, scored, context)).encode("utf-8")
 
 

@@ -12,7 +12,7 @@ from plainsum.formats import Format, RenderContext, template_for
 
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
-    template = context.templates.env.get_template(template_for("md", document, context.templates, "md"))
+    template = context.templates.env_for(document.language).get_template(template_for("md", document, context.templates, "md"))
     text = template.render(document=document, title=document.title, body=document.body, draft=document.draft)
     return (text.strip() + "\n").encode("utf-8")
 

@@ -109,7 +109,7 @@ def html_for_print(document: Document, scored: Scored | None, context: RenderCon
         + context.templates.read("assets/print.css")
         + f"\n@page {{ size: {paper}; }}\n"
     )
-    template = context.templates.env.get_template(template_for("html", document, context.templates, "html"))
+    template = context.templates.env_for(document.language).get_template(template_for("html", document, context.templates, "html"))
     return template.render(page)
 
 

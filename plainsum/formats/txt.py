@@ -14,7 +14,7 @@ from plainsum.formats import Format, RenderContext, template_for
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     from plainsum.render import to_text  # loaded only when a text is rendered
 
-    template = context.templates.env.get_template(template_for("txt", document, context.templates, "txt"))
+    template = context.templates.env_for(document.language).get_template(template_for("txt", document, context.templates, "txt"))
     text = template.render(document=document, title=document.title, body=to_text(document.body), draft=document.draft)
     return (text.strip() + "\n").encode("utf-8")
 

@@ -52,6 +52,7 @@ class DocumentRef(NamedTuple):
     title: str  # the document's title (the plain title for a summary)
     review_title: str
     source: str  # the content file, as shown to the user
+    language: str = "en"  # the document's language (a translation's, for "<id>/<lang>/summary")
 
 
 class FiguresRef(NamedTuple):
@@ -104,6 +105,7 @@ class DocumentRecord(Gated):
             title=document.title,
             review_title=review.title if review is not None else document.title,
             source=document.source_path,
+            language=document.language,
         )
         kept = result.findings if keep_warnings or not result.passed else result.errors
         findings = [

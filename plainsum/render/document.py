@@ -71,9 +71,16 @@ class Document:
 
     @property
     def name(self) -> str:
+        """"<review id>/<kind>", or "<review id>/<language>/<kind>" for a translation."""
         if self.review is None:
             return self.text_path
+        if self.review.translation is not None:
+            return f"{self.review.id}/{self.review.language}/{self.kind}"
         return f"{self.review.id}/{self.kind}"
+
+    @property
+    def language(self) -> str:
+        return self.review.language if self.review is not None else "en"
 
     @property
     def source_path(self) -> str:
@@ -223,7 +230,7 @@ def render_document(review: Review, kind: str, templates: TemplateSet) -> Docume
         title = review.rendered[review.plain_title.key]
     marker = _Marker(review)
     try:
-        template = templates.env.get_template(template_name)
+        template = templates.env_for(review.language).get_template(template_name)
         raw = template.render(_context(review, marker))
     except TemplateError as exc:
         path = templates.find(template_name)
@@ -241,4 +248,6 @@ def text_document(text: str, path: str = "-", kind: str = "summary") -> Document
 
 
 def render_documents(review: Review, templates: TemplateSet) -> list[Document]:
-    return [render_document(review, kind, templates) for kind in DOCUMENT_KINDS]
+    """The review's documents; a translated review has only its lay summary (abstracts are not translated)."""
+    kinds = ("summary",) if review.translation is not None else DOCUMENT_KINDS
+    return [render_document(review, kind, templates) for kind in kinds]

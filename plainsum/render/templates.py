@@ -11,6 +11,8 @@ from plainsum.config import default_templates_dir
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
+    from plainsum.content import Locale
+
 AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
 
 
@@ -25,14 +27,57 @@ class TemplateSet:
         self.dirs = dirs
         self._found: dict[str, Path | None] = {}
         self._texts: dict[str, str] = {}
+        self._locales: dict[str, Locale] = {}
+        self._envs: dict[str, SandboxedEnvironment] = {}
 
     @cached_property
     def env(self) -> SandboxedEnvironment:
-        """Made when first used: a build with nothing to render only hashes the template files."""
-        from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
-        from jinja2.sandbox import SandboxedEnvironment
+        """Made when first used: a build with nothing to render only hashes the template files.
+        Its template text is the catalogs' source language (English); `env_for` gives another's."""
+        import gettext
 
         from plainsum.content import FILTERS
+
+        env = self._make_env()
+        env.install_gettext_translations(gettext.NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
+        env.filters.update(FILTERS)
+        return env
+
+    def locale(self, code: str) -> Locale:
+        """The language `code` with the catalogs and grid of these template folders (LookupError: no catalog)."""
+        found = self._locales.get(code)
+        if found is None:
+            from plainsum.content import Locale
+
+            found = self._locales[code] = Locale.load(code, self.dirs)
+        return found
+
+    def has_language(self, code: str) -> bool:
+        try:
+            self.locale(code)
+        except LookupError:
+            return False
+        return True
+
+    def env_for(self, code: str) -> SandboxedEnvironment:
+        """The environment whose template text, dates and numbers are in the language `code`
+        (through Jinja's i18n extension and the language's gettext catalog); the source
+        language's for a language without a catalog."""
+        from plainsum.content import SOURCE_LANGUAGE
+
+        if code == SOURCE_LANGUAGE or not self.has_language(code):
+            return self.env
+        env = self._envs.get(code)
+        if env is None:
+            locale = self.locale(code)
+            env = self._envs[code] = self._make_env()
+            env.install_gettext_translations(locale.translations, newstyle=True)  # type: ignore[attr-defined]
+            env.filters.update(locale.filters())
+        return env
+
+    def _make_env(self) -> SandboxedEnvironment:
+        from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+        from jinja2.sandbox import SandboxedEnvironment
 
         env = SandboxedEnvironment(
             loader=ChoiceLoader([FileSystemLoader(str(d)) for d in self.dirs]),
@@ -42,8 +87,8 @@ class TemplateSet:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a template set lives for one command: no stat of each template at each use
+            extensions=["jinja2.ext.i18n"],
         )
-        env.filters.update(FILTERS)
         return env
 
     def find(self, name: str) -> Path | None:

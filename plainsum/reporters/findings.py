@@ -58,6 +58,9 @@ def report_text(outcome: Outcome, verbose: bool = False, config: Config | None =
     failed = [r for r in outcome.results if not r.passed]
     if outcome.results:
         lines.append(f"{len(outcome.results) - len(failed)} of {len(outcome.results)} documents passed the gate")
+        by_language = _by_language(outcome.results)
+        if len(by_language) > 1:
+            lines.append("by language: " + ", ".join(f"{code} {passed} of {total}" for code, (passed, total) in by_language.items()))
     if lines:
         click.echo("\n".join(lines))
 
@@ -103,6 +106,18 @@ def _number(value: float) -> float | int:
     return round(float(value), 4)
 
 
+def _by_language(results: list[Any]) -> dict[str, tuple[int, int]]:
+    """Documents that passed, and all documents, per language (the source language first)."""
+    counts: dict[str, list[int]] = {}
+    for result in results:
+        language = getattr(result.document, "language", "en")
+        passed_total = counts.setdefault(language, [0, 0])
+        passed_total[0] += 1 if result.passed else 0
+        passed_total[1] += 1
+    order = sorted(counts, key=lambda code: (code != "en", code))
+    return {code: (counts[code][0], counts[code][1]) for code in order}
+
+
 def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
     """Every figure of a document (whole, sections, sentences) and every finding, as plain data."""
     scored = result.scored
@@ -110,6 +125,7 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "document": document.name,
         "kind": getattr(document, "kind", None),
+        "language": getattr(document, "language", "en"),
         "file": getattr(document, "source_path", getattr(document, "source", None)),
         "passed": result.passed,
         "figures": _figures(scored.figures),
@@ -153,6 +169,7 @@ def report_json(outcome: Outcome, config: Config | None = None) -> None:
             {"file": p.path, "line": p.line, "column": p.column, "message": p.message} for p in outcome.problems
         ],
         "documents": [document_json(result, config) for result in outcome.results],
+        "languages": {code: {"passed": passed, "documents": total} for code, (passed, total) in _by_language(outcome.results).items()},
     }
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
 

@@ -1,0 +1,327 @@
+"""Translations of a lay summary, each in a file beside its review: content/<id>.<lang>.yaml.
+
+A translation holds only the translated prose of the lay summary (the plain title, the summary
+parts, the plain text of the sections the layout prints) and its own metadata: the language,
+the translators, the date, and the version of the source text each field was translated from.
+Facts and results are never translated: the translated review is the source review with its lay
+prose replaced, so its facts, its results and their GRADE wording (from the language's grid) come
+from the review, and a changed fact reaches every language.
+
+The source version of a field is a short digest of its source text as written (the template,
+before facts are filled in), so changing a fact does not make a translation out of date, and
+changing a sentence does, for that field only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plainsum.content.discovery import is_translation_name
+from plainsum.content.loader import _closest, _Validator
+from plainsum.content.locale import LANGUAGE_CODE, Locale
+from plainsum.content.model import Prose, Review, Section
+from plainsum.content.yamlsource import Node, SourceFile, load_yaml
+from plainsum.errors import InputError, display_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+TRANSLATION_KEYS = ("language", "translators", "date", "source_version", "plain_title", "summary", "sections")
+NOT_TRANSLATED = {
+    "facts": "facts are not translated: they come from the review",
+    "results": "results are not translated: they come from the review, worded by the language's GRADE grid",
+    "id": "a translation takes its review's id from its file name",
+    "title": "the review's title is not part of the lay summary; translate plain_title",
+}
+DIGEST_LENGTH = 12
+
+
+@dataclass
+class Translation:
+    """A translation's metadata and its fields, beside the source review it translates."""
+
+    language: str
+    translators: list[str]
+    date: datetime.date
+    source_version: dict[str, str]  # field key -> digest of the source text it was translated from
+    version_marks: dict[str, tuple[int, int]]  # field key -> line, column of its source_version entry
+    fields: dict[str, Prose]  # field key -> the translated prose
+    source_fields: dict[str, Prose]  # field key -> the source prose it translates
+    review: Review  # the source review
+    locale: Locale
+    source_locale: Locale  # the source review's language, to read its numbers and dates
+    source: SourceFile
+
+    def stale_fields(self) -> list[str]:
+        """The fields whose source text changed since the version they were translated from."""
+        return [key for key, prose in self.source_fields.items() if self.source_version.get(key) != digest(prose.template)]
+
+
+def digest(template: str) -> str:
+    """The version of a source text: a digest of its words as written (spacing and line breaks aside)."""
+    return hashlib.sha256(" ".join(template.split()).encode("utf-8")).hexdigest()[:DIGEST_LENGTH]
+
+
+def translation_language(path: Path) -> str | None:
+    """`es` for content/review.es.yaml; None for a review file."""
+    stem = path.name.rsplit(".", 1)[0]
+    return stem.rsplit(".", 1)[1] if "." in stem else None
+
+
+_LISTINGS: dict[tuple[Path, int], list[str]] = {}  # (folder, its time) -> the translation files in it
+
+
+def translation_paths(review_path: Path) -> list[Path]:
+    """The translation files beside a review (content/<id>.<lang>.yaml), in order of language code.
+    A folder is listed once while it is unchanged (a build of 3,000 reviews lists it once)."""
+    folder = review_path.parent
+    try:
+        key = (folder, os.stat(folder).st_mtime_ns)
+        names = _LISTINGS.get(key)
+        if names is None:
+            if len(_LISTINGS) > 64:
+                _LISTINGS.clear()
+            names = _LISTINGS[key] = sorted(entry.name for entry in os.scandir(folder) if is_translation_name(entry.name))
+    except OSError:
+        return []
+    prefix = review_path.name.rsplit(".", 1)[0] + "."
+    return [folder / name for name in names
+            if name.startswith(prefix) and name.endswith((".yaml", ".yml")) and "." not in name[len(prefix):].rsplit(".", 1)[0]]
+
+
+def source_fields(review: Review) -> dict[str, Prose]:
+    """The lay summary's prose of a review, by the key its translation uses."""
+    fields: dict[str, Prose] = {"plain_title": review.plain_title}
+    for key, part in review.summary.items():
+        if isinstance(part, list):
+            for index, item in enumerate(part):
+                fields[f"summary.{key}.{index}"] = item
+        else:
+            fields[f"summary.{key}"] = part
+    for key in review.layout.plain_sections:
+        section = review.section(key)
+        spec = review.kind.section(key)
+        if section is None:
+            continue
+        if section.plain is not None:
+            fields[f"sections.{key}.plain"] = section.plain
+        elif section.technical is not None and (spec is None or spec.required):
+            # the layout shows the technical text where there is no plain one: it is translated too
+            fields[f"sections.{key}.plain"] = section.technical
+    return fields
+
+
+def load_translation(path: Path, review: Review, locale_for: Callable[[str], Locale]) -> Review:
+    """Load and validate a translation of `review`; give the translated review (InputError otherwise).
+
+    `locale_for(code)` gives the language (its catalogs and grid), or raises LookupError when the
+    project has no catalog for it.
+    """
+    display = display_path(path)
+    source, root = load_yaml(path, display)
+    check = _Validator(source, root)
+    if check.mapping(root, "a translation file") is None:
+        raise InputError(check.problems)
+    for key in root.value:
+        if key in NOT_TRANSLATED:
+            check.key_problem(root, key, f"'{key}' does not belong in a translation: {NOT_TRANSLATED[key]}")
+        elif key not in TRANSLATION_KEYS:
+            hint = _closest(key, TRANSLATION_KEYS)
+            suffix = f" (did you mean '{hint}'?)" if hint else f"; allowed: {', '.join(TRANSLATION_KEYS)}"
+            check.key_problem(root, key, f"unknown key '{key}' in a translation{suffix}")
+
+    expected_language = translation_language(path) or ""
+    locale = None
+    language_node = check.text(root, "language", "the translation", required=True)
+    if language_node is not None:
+        code = language_node.value.strip()
+        if code != expected_language:
+            check.problem(language_node, f"language '{code}' does not match the file name '{path.name}' (expected '{expected_language}')")
+        elif not LANGUAGE_CODE.match(code):
+            check.problem(language_node, f"'{code}' is not a language code (two or three lower-case letters, as es, fr, pt-BR)")
+        elif code == review.language:
+            check.problem(language_node, f"'{code}' is the review's own language")
+        else:
+            try:
+                locale = locale_for(code)
+            except LookupError:
+                check.problem(language_node, (
+                    f"no catalog for the language '{code}': add templates/locale/{code.replace('-', '_')}"
+                    f"/LC_MESSAGES/plainsum.po (docs/translations.md)"
+                ))
+            except InputError as error:
+                check.problems.extend(error.problems)
+            else:
+                if review.results and locale.grid is None:
+                    check.problem(language_node, (
+                        f"the review has results, and there is no GRADE wording grid for '{code}': "
+                        f"add templates/grade/grid.{code}.yaml"
+                    ))
+
+    translators = [node.value.strip() for node in check.text_list(root, "translators", "the translation")]
+    if "translators" not in root.value:
+        check.problem(root, "the translation is missing required key 'translators' (a list of names)")
+    elif not translators and not check.problems:
+        check.problem(root.value["translators"], "'translators' must name at least one translator")
+    date = _date(check, root)
+
+    wanted = source_fields(review)
+    fields = _fields(check, root, review, wanted)
+    versions, marks = _versions(check, root, wanted)
+
+    if check.problems or locale is None or date is None:
+        raise InputError(check.problems)
+    translation = Translation(
+        language=locale.code, translators=translators, date=date, source_version=versions, version_marks=marks,
+        fields=fields, source_fields=wanted, review=review, locale=locale, source=source,
+        source_locale=_source_locale(review, locale_for),
+    )
+    translated = _translated_review(review, translation, root)
+    from plainsum.content.prose import check_prose_templates
+
+    problems = check_prose_templates(translated, locale)
+    if problems:
+        raise InputError(problems)
+    return translated
+
+
+def _source_locale(review: Review, locale_for: Callable[[str], Locale]) -> Locale:
+    try:
+        return locale_for(review.language)
+    except (LookupError, InputError):
+        return Locale.source()  # a review in a language without a catalog: its numbers read as English
+
+
+def _date(check: _Validator, root: Node) -> datetime.date | None:
+    node = root.value.get("date")
+    if node is None:
+        check.problem(root, "the translation is missing required key 'date' (when it was translated, YYYY-MM-DD)")
+        return None
+    if not isinstance(node.value, datetime.date) or isinstance(node.value, datetime.datetime):
+        check.problem(node, f"'date' must be a date written as YYYY-MM-DD, not '{node.value}'")
+        return None
+    return node.value
+
+
+def _fields(check: _Validator, root: Node, review: Review, wanted: dict[str, Prose]) -> dict[str, Prose]:
+    fields: dict[str, Prose] = {}
+
+    def take(parent: Node, key: str, field_key: str, where: str) -> None:
+        prose = check.prose(parent, key, field_key, where, required=False)
+        if prose is not None:
+            fields[field_key] = prose
+        elif key not in parent.value:
+            check.problem(parent, f"{where} is missing '{key}': the translation of {field_key}")
+
+    if "plain_title" not in root.value:
+        check.problem(root, "the translation is missing 'plain_title': the translation of the review's plain_title")
+    else:
+        take(root, "plain_title", "plain_title", "the translation")
+
+    summary_keys = list(review.summary)
+    summary = root.value.get("summary")
+    if summary_keys and summary is None:
+        check.problem(root, f"the translation is missing 'summary' (the review's summary has: {', '.join(summary_keys)})")
+    elif summary is not None and check.mapping(summary, "'summary'") is not None:
+        check.unknown_keys(summary, summary_keys, "'summary' (the parts the review's summary has)")
+        for key, part in review.summary.items():
+            if isinstance(part, list):
+                _list_field(check, summary, key, part, fields)
+            else:
+                take(summary, key, f"summary.{key}", "'summary'")
+
+    section_keys = [key.split(".")[1] for key in wanted if key.startswith("sections.")]
+    sections = root.value.get("sections")
+    if section_keys and sections is None:
+        check.problem(root, f"the translation is missing 'sections' (it translates the plain text of: {', '.join(section_keys)})")
+    elif sections is not None and check.mapping(sections, "'sections'") is not None:
+        check.unknown_keys(sections, section_keys, "'sections' (the sections the lay summary shows)")
+        for key in section_keys:
+            node = sections.value.get(key)
+            if node is None:
+                check.problem(sections, f"'sections' is missing '{key}': the translation of sections.{key}.plain")
+                continue
+            if check.mapping(node, f"section '{key}'") is None:
+                continue
+            check.unknown_keys(node, ("plain",), f"section '{key}' of a translation (only the plain text is translated)")
+            take(node, "plain", f"sections.{key}.plain", f"section '{key}'")
+    return fields
+
+
+def _list_field(check: _Validator, summary: Node, key: str, part: list[Prose], fields: dict[str, Prose]) -> None:
+    node = summary.value.get(key)
+    if node is None:
+        check.problem(summary, f"'summary' is missing '{key}': the translation of its {len(part)} items")
+        return
+    items = check.text_list(summary, key, "'summary'")
+    if isinstance(node.value, list) and len(node.value) != len(part):
+        check.problem(node, f"'{key}' has {len(node.value)} items; the review's has {len(part)}, and each is translated")
+        return
+    for index, item in enumerate(items):
+        field_key = f"summary.{key}.{index}"
+        fields[field_key] = Prose(field_key, item.value, item, check.source, check.line_index)
+
+
+def _versions(check: _Validator, root: Node, wanted: dict[str, Prose]) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    node = root.value.get("source_version")
+    current = {key: digest(prose.template) for key, prose in wanted.items()}
+    listing = "; ".join(f"{key}: {value}" for key, value in current.items())
+    if node is None:
+        check.problem(root, f"the translation is missing 'source_version' (the source text's versions now: {listing})")
+        return {}, {}
+    if check.mapping(node, "'source_version'") is None:
+        return {}, {}
+    check.unknown_keys(node, list(wanted), "'source_version' (one entry per translated field)")
+    versions: dict[str, str] = {}
+    for key in wanted:
+        entry = node.value.get(key)
+        if entry is None:
+            check.problem(node, f"'source_version' has no entry for '{key}' (its source text's version now: {current[key]})")
+            continue
+        value = entry.value
+        if not isinstance(value, str) or not re.fullmatch(f"[0-9a-f]{{{DIGEST_LENGTH}}}", value.strip()):
+            check.problem(entry, f"the source version of '{key}' must be {DIGEST_LENGTH} hexadecimal digits, as plainsum prints them")
+            continue
+        versions[key] = value.strip()
+    return versions, {key: mark for key, mark in node.key_marks.items() if key in versions}
+
+
+def _translated_review(review: Review, translation: Translation, root: Node) -> Review:
+    """The source review with its lay prose replaced by the translation's; facts and results stay."""
+    fields = translation.fields
+    sections = []
+    for section in review.sections:
+        plain = fields.get(f"sections.{section.key}.plain")
+        # technical text is the abstract's, which is not translated: the lay summary has only plain text
+        sections.append(Section(section.key, section.heading, None, plain, section.extra))
+    summary: dict[str, Prose | list[Prose]] = {}
+    for key, part in review.summary.items():
+        if isinstance(part, list):
+            summary[key] = [fields[f"summary.{key}.{index}"] for index in range(len(part))]
+        else:
+            summary[key] = fields[f"summary.{key}"]
+    facts = dict(review.facts)
+    if review.results:
+        from plainsum.content import results as results_module
+
+        assert translation.locale.grid is not None
+        facts["results"] = results_module.views(review.results, results_module.load_grid(translation.locale.grid))
+    return dataclasses.replace(
+        review,
+        language=translation.language,
+        plain_title=fields["plain_title"],
+        sections=sections,
+        summary=summary,
+        facts=facts,
+        source=translation.source,
+        root=root,
+        rendered={},
+        translation=translation,
+    )

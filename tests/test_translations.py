@@ -1,0 +1,256 @@
+"""Translations of the lay summary: the seed's Spanish and French, built in every format, checked for
+fact parity, validated like reviews, and a language added with a catalog and a grid only."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+REVIEW = "ilsp-immunotherapy"
+ES = f"content/{REVIEW}.es.yaml"
+FR = f"content/{REVIEW}.fr.yaml"
+
+
+@pytest.fixture
+def built(project, cli) -> Path:
+    result = cli("build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "output" / REVIEW
+
+
+def _position(path: Path, text: str) -> tuple[int, int]:
+    """1-based line and column of `text` in a file."""
+    source = path.read_text(encoding="utf-8")
+    index = source.index(text)
+    before = source[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_seed_is_built_in_spanish_and_french_in_every_format(built):
+    for language in ("es", "fr"):
+        names = sorted(p.name for p in (built / language).iterdir())
+        assert names == [f"summary.{ext}" for ext in ("html", "md", "pdf", "txt")]
+        assert not (built / language / "abstract.html").exists()  # abstracts are not translated
+    es = (built / "es" / "summary.txt").read_text(encoding="utf-8")
+    assert es.startswith("Inmunoterapia para la plexopatía lumbosacra")
+    assert "Pregunta de la revisión" in es and "Conclusiones de los autores:" in es
+    assert "se realizaron el 15 de octubre de 2013." in es  # the date fact, in Spanish
+    fr = (built / "fr" / "summary.md").read_text(encoding="utf-8")
+    assert "## Question de la revue" in fr and "effectuées le 15 octobre 2013." in fr
+    html = (built / "fr" / "summary.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in html
+    assert "Les données probantes sont à jour jusqu'en octobre 2013." in html.replace("&#39;", "'")
+    assert "Résumé en langage simplifié" in html
+
+
+def test_language_versions_link_to_each_other_with_hreflang(built):
+    english = (built / "summary.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="es" href="es/summary.html">' in english
+    assert '<link rel="alternate" hreflang="fr" href="fr/summary.html">' in english
+    spanish = (built / "es" / "summary.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="en" href="../summary.html">' in spanish
+    assert '<link rel="alternate" hreflang="fr" href="../fr/summary.html">' in spanish
+    assert '<a href="../fr/summary.html" hreflang="fr" lang="fr">français</a>' in spanish
+    for href in re.findall(r'hreflang="\w+" href="([^"]+)"', spanish):
+        assert (built / "es" / href).resolve().is_file()
+
+
+def test_the_index_lists_each_language_with_its_figures_and_gate(built):
+    index = (built.parent / "index.html").read_text(encoding="utf-8")
+    for language in ("es", "fr"):
+        row = re.search(rf'<tr id="{REVIEW}-{language}" class="translation">(.*?)</tr>', index, re.S)
+        assert row, language
+        assert f'href="{REVIEW}/{language}/summary.html"' in row.group(1)
+        assert 'class="gate-pass">passed' in row.group(1)
+        assert re.search(r"<td>\d+</td>", row.group(1))  # its word count
+
+
+def test_translated_pdfs_have_their_language_and_fonts_that_cover_it(built):
+    pypdf = pytest.importorskip("pypdf")
+    from fontTools.ttLib import TTFont
+
+    for language in ("es", "fr"):
+        reader = pypdf.PdfReader(str(built / language / "summary.pdf"))
+        assert reader.trailer["/Root"]["/Lang"] == language
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert "Pregunta de la revisión" in text if language == "es" else "Question de la revue" in text
+        covered: set[int] = set()
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+                data = descriptor["/FontFile2"].get_object().get_data()
+                for table in TTFont(io.BytesIO(data))["cmap"].tables:
+                    covered.update(table.cmap)
+        letters = set((built / language / "summary.txt").read_text(encoding="utf-8")) - {"\n"}
+        missing = sorted(ch for ch in letters if ord(ch) not in covered)
+        assert not missing, f"{language}: characters without a glyph in the embedded fonts: {missing}"
+
+
+def test_the_seed_translations_pass_fact_parity(cli, project):
+    result = cli("check", "--format", "json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    translated = [d for d in data["documents"] if d["language"] != "en"]
+    assert sorted(d["document"] for d in translated) == [f"{REVIEW}/es/summary", f"{REVIEW}/fr/summary"]
+    assert not [f for d in translated for f in d["findings"] if f["check"].startswith("translation.")]
+    assert data["languages"]["es"] == {"passed": 1, "documents": 1}
+
+
+def test_a_changed_fact_reaches_every_language(project, cli, built):
+    _edit(project / "content" / f"{REVIEW}.yaml", "search_date: 2013-10-15", "search_date: 2016-03-02")
+    result = cli("build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "were run on 2 March 2016." in (built / "summary.txt").read_text(encoding="utf-8")
+    assert "se realizaron el 2 de marzo de 2016." in (built / "es" / "summary.txt").read_text(encoding="utf-8")
+    assert "effectuées le 2 mars 2016." in (built / "fr" / "summary.txt").read_text(encoding="utf-8")
+
+
+def test_a_wrong_number_fails_check_at_its_line(project, cli):
+    path = project / ES
+    _edit(path, "No encontramos ningún ensayo en la PLSI", "Encontramos 2 ensayos en la PLSI")
+    result = cli("check", ES)
+    assert result.returncode == 1, result.stdout + result.stderr
+    line, column = _position(path, "2 ensayos")
+    assert f"{ES}:{line}:{column}: error [translation.numbers] 2 in the translation of sections.main_results.plain" in result.stdout
+    assert f"{REVIEW}/es/summary: FAIL" in result.stdout and f"{REVIEW}/fr/summary: pass" in result.stdout
+
+
+def test_a_new_number_in_the_source_fails_the_translations_that_lack_it(project, cli):
+    # a fact the English uses in words changes: the translations, written without it, are flagged
+    _edit(project / "content" / f"{REVIEW}.yaml", "included_studies: 0", "included_studies: 3")
+    result = cli("check")
+    assert result.returncode == 1
+    for path in (ES, FR):
+        assert re.search(rf"{path}:\d+:\d+: error \[translation.numbers\] the number three of the source text of "
+                         r"sections.main_results.plain is missing", result.stdout), result.stdout
+
+
+def test_an_out_of_date_translation_names_its_fields(project, cli):
+    _edit(project / "content" / f"{REVIEW}.yaml", "Some experts think that", "Some doctors think that")
+    result = cli("check", "--format", "github")
+    assert result.returncode == 1
+    for path in (ES, FR):
+        line, column = _position(project / path, "La PLSI es un trastorno" if path == ES else "La PLSI est une maladie")
+        assert f"file={path},line={line},col={column}" in result.stdout
+    assert "sections.background.plain is out of date" in result.stdout
+    assert result.stdout.count("is out of date") == 2  # only the changed field, in each language
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("language: es ", "language: pt ", "language 'pt' does not match the file name"),
+        ("translators: [plainsum contributors]\n", "", "missing required key 'translators'"),
+        ("plain_title: >-\n  Inmunoterapia", "plain_titel: >-\n  Inmunoterapia", "unknown key 'plain_titel' in a translation (did you mean 'plain_title'?)"),
+        ("summary:\n  review_question:", "facts:\n  search_date: 2013-10-15\nsummary:\n  review_question:", "'facts' does not belong in a translation"),
+        ("  sections.background.plain: 219343ed4af6\n", "", "'source_version' has no entry for 'sections.background.plain' (its source text's version now: 219343ed4af6)"),
+        ("  background:\n    plain:", "  backgroud:\n    plain:", "unknown key 'backgroud'"),
+        ("date: 2026-12-01", "date: yesterday", "'date' must be a date written as YYYY-MM-DD"),
+        ("se inflaman por", "se inflaman {{ serch_date }} por", "undefined fact 'serch_date'"),
+    ],
+)
+def test_an_invalid_translation_is_reported_at_its_line(project, cli, old, new, message):
+    path = project / ES
+    _edit(path, old, new)
+    before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()} if (project / "output").exists() else {}
+    result = cli("build")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert re.search(rf"^{re.escape(ES)}:\d+:\d+: .*{re.escape(message)}", result.stderr, re.M), result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()} == before or not before
+
+
+def test_a_translation_for_a_language_without_a_catalog_is_an_error(project, cli):
+    shutil.copy(project / ES, project / f"content/{REVIEW}.xx.yaml")
+    _edit(project / f"content/{REVIEW}.xx.yaml", "language: es", "language: xx")
+    result = cli("check")
+    assert result.returncode == 2
+    assert f"content/{REVIEW}.xx.yaml:5:11: no catalog for the language 'xx'" in result.stderr
+
+
+ITALIAN_CATALOG = '''\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=utf-8\\n"
+"Language: it\\n"
+
+msgid "Review question"
+msgstr "Domanda della revisione"
+
+msgid "Database searches for this review were run on %(date)s."
+msgstr "Le ricerche nelle banche dati per questa revisione sono state eseguite il %(date)s."
+
+msgid "Authors' conclusions:"
+msgstr "Conclusioni degli autori:"
+
+msgid "Plain language summary"
+msgstr "Riassunto in linguaggio semplice"
+
+msgctxt "number"
+msgid "three"
+msgstr "tre"
+'''
+
+
+def test_a_project_adds_a_language_with_a_catalog_alone(project, cli):
+    """Italian: a catalog in the project's templates folder and a translation; no code changes."""
+    catalog = project / "templates" / "locale" / "it" / "LC_MESSAGES" / "plainsum.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(ITALIAN_CATALOG, encoding="utf-8")
+    translation = (project / ES).read_text(encoding="utf-8").replace("language: es", "language: it")
+    (project / f"content/{REVIEW}.it.yaml").write_text(translation, encoding="utf-8")
+    with (project / "plainsum.toml").open("a", encoding="utf-8") as config:
+        config.write("\n[gate.summary.languages.it]\nmax_words_per_sentence = 25\n")  # its gate: configuration
+    result = cli("build", "--formats", "html,txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = project / "output" / REVIEW / "it"
+    text = (out / "summary.txt").read_text(encoding="utf-8")
+    assert "Domanda della revisione" in text and "Conclusioni degli autori:" in text
+    assert "sono state eseguite il 15 ottobre 2013." in text  # Italian month names from CLDR
+    html = (out / "summary.html").read_text(encoding="utf-8")
+    assert '<html lang="it">' in html and "Riassunto in linguaggio semplice" in html
+    assert '<link rel="alternate" hreflang="it" href="it/summary.html">' in (out.parent / "summary.html").read_text(encoding="utf-8")
+
+
+def test_changing_only_a_translation_renders_its_review_again(project, cli, built):
+    _edit(project / ES, "Es posible que", "Puede que")
+    result = cli("build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "rendered 1 of" in result.stdout
+    assert "Puede que los medicamentos" in (built / "es" / "summary.txt").read_text(encoding="utf-8")
+
+
+def test_the_catalog_template_matches_the_templates():
+    """templates/locale/plainsum.pot holds every message of the templates (pybabel extract, as
+    docs/translations.md says to run it), and every shipped catalog has every message."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    mapping = [("templates/**.j2", "jinja2"), ("plainsum/content/locale.py", "python")]
+    options = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    extracted = set()
+    for _, _, message, _, context in extract_from_dir(str(REPO), mapping, options_map=options):
+        extracted.add((context, message if isinstance(message, str) else message[0]))
+    with open(REPO / "templates" / "locale" / "plainsum.pot", "rb") as stream:
+        template = {(m.context, m.id) for m in read_po(stream) if m.id}
+    assert template == extracted, "run: pybabel extract -F babel.cfg ... (docs/translations.md)"
+    for language in ("es", "fr", "de", "pt"):
+        with open(REPO / "templates" / "locale" / language / "LC_MESSAGES" / "plainsum.po", "rb") as stream:
+            catalog = read_po(stream)
+        ids = {(m.context, m.id) for m in catalog if m.id}
+        assert ids == template, language
+        untranslated = [m.id for m in catalog if m.id and not m.string and m.id not in ("no", "one")]
+        assert not untranslated, f"{language}: {untranslated}"
