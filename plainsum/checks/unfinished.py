@@ -38,6 +38,12 @@ def unfinished(scored: Scored, config: Config) -> Iterator[Flag]:
             yield Flag(f"unfinished: {_what(span.rendered, match.start())}", span.start + match.start(), None,
                        "write the text this placeholder asks for")
     if document.kind != "abstract":
+        title = review.plain_title  # the lay summary's title is not in its body
+        found = MARKER.search(title.template)
+        if found is not None:
+            line, column = title.locate(found.start())
+            yield Flag(f"unfinished: {_what(title.template, found.start())}", None, None,
+                       "write the text this placeholder asks for", Location(review.source.display, line, column))
         return
     text = review.source.text
     prose = [(p.node.start_index, p.node.end_index) for p in review.all_prose()]
@@ -68,3 +74,28 @@ def _what(text: str, start: int) -> str:
     end = re.search(r"(?<=[.?!])\s", rest)
     words = (rest[: end.start()] if end else rest).strip()
     return words if len(words) <= 120 else words[:117] + "..."
+
+
+@registry.register(
+    "results.size-unset",
+    description="Each result states the size of its effect (`size`), which is the authors' judgement: until it "
+    "does, its GRADE statement is worded without size words. A RevMan import lists the outcomes to choose.",
+    documents=("abstract",),
+    severity="warning",
+)
+def size_unset(scored: Scored, config: Config) -> Iterator[Flag]:
+    review = scored.document.review
+    if review is None:
+        return
+    for result in review.results:
+        if result.size is None:
+            yield Flag(f"result '{result.id}' ({result.outcome.technical}) has no 'size': choose large, moderate, small "
+                       "or little or no difference", None, None,
+                       f"add `size:` to the result; until then it reads \"{_statement(review, result.id)}\"",
+                       Location(review.source.display, result.line, result.column))
+
+
+def _statement(review: object, result_id: str) -> str:
+    views = getattr(review, "facts", {}).get("results", {})
+    view = views.get(result_id)
+    return str(view.plain) if view is not None else ""
