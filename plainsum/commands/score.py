@@ -92,12 +92,17 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
     return data
 
 
+<<<<<<< HEAD
 def not_scored_line(not_scored: dict[str, int]) -> str:
     """'not scored: 13 references, 1 table' (what was left out as not prose), or ''."""
     names = {"references": ("reference", "references"), "tables": ("table row", "table rows"), "code": ("code block", "code blocks"),
              "links": ("URL or DOI", "URLs and DOIs")}
     parts = [plural(count, *names.get(kind, (kind, kind))) for kind, count in not_scored.items() if count]
     return f"not scored: {', '.join(parts)}" if parts else ""
+=======
+def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
+    from plainsum.checks import hard_reasons
+>>>>>>> main
 
 
 def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:

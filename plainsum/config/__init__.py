@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         LANGUAGE_FORMULAS,
         LANGUAGE_NAMES,
     )
-    from plainsum.config.paths import default_templates_dir
+    from plainsum.config.paths import default_templates_dir, scaffold_dir
     from plainsum.config.settings import Catalog, Config, load_config
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "Config",
     "default_templates_dir",
     "load_config",
+    "scaffold_dir",
 ]
 
 __getattr__ = lazy_exports(__name__, {
@@ -48,6 +49,6 @@ __getattr__ = lazy_exports(__name__, {
         "ALL_FIGURE_NAMES", "ALL_FORMULA_NAMES", "COUNT_NAMES", "EASIER_WHEN_HIGHER", "FIGURE_LABELS", "FIGURE_NAMES",
         "FORMULA_NAMES", "LANGUAGE_FORMULAS", "LANGUAGE_NAMES",
     ),
-    "paths": ("default_templates_dir",),
+    "paths": ("default_templates_dir", "scaffold_dir"),
     "settings": ("Catalog", "Config", "load_config",),
 })
