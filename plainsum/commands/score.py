@@ -18,7 +18,7 @@ from plainsum.config import COUNT_NAMES, FIGURE_LABELS
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
-    from plainsum.checks.registry import Finding
+    from plainsum.checks import Finding
     from plainsum.config import Config
     from plainsum.readability import Scored
 
@@ -92,21 +92,16 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
     return data
 
 
-<<<<<<< HEAD
 def not_scored_line(not_scored: dict[str, int]) -> str:
     """'not scored: 13 references, 1 table' (what was left out as not prose), or ''."""
     names = {"references": ("reference", "references"), "tables": ("table row", "table rows"), "code": ("code block", "code blocks"),
              "links": ("URL or DOI", "URLs and DOIs")}
     parts = [plural(count, *names.get(kind, (kind, kind))) for kind, count in not_scored.items() if count]
     return f"not scored: {', '.join(parts)}" if parts else ""
-=======
-def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
-    from plainsum.checks import hard_reasons
->>>>>>> main
 
 
 def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
-    from plainsum.checks.readability import hard_reasons, sentence_score
+    from plainsum.checks import hard_reasons, sentence_score
 
     applied = _applied(scored, min_words)
     language = scored.language
@@ -200,8 +195,7 @@ def command(ctx: click.Context, source: str, language_code: str | None, presets:
     Exit code 0, 1 (gate failed), or 2 (unreadable file, unknown language, preset or option).
     """
     from plainsum.commands import load_config_from
-    from plainsum.readability import score_markdown
-    from plainsum.readability.languages import UnknownLanguage, language_profile
+    from plainsum.readability import UnknownLanguage, language_profile, score_markdown
 
     if presets and config_file is not None:
         raise click.UsageError("use --preset or --config, not both")
