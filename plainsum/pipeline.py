@@ -60,7 +60,7 @@ def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: b
     results = []
     config = config.for_language(review.language)
     for document in render_documents(review, templates):
-        scored = score_document(document, int(config.formula_min_words(document.kind)))
+        scored = score_document(document, int(config.formula_min_words(document.kind)), fallbacks=config.languages)
         results.append(check_document(document, scored, config, warnings))
     return results
 
