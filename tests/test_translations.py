@@ -18,6 +18,14 @@ FR = f"content/{REVIEW}.fr.yaml"
 
 
 @pytest.fixture
+def project(project: Path) -> Path:
+    """The shipped examples, and the seed's translations."""
+    for language in ("es", "fr"):
+        shutil.copy(REPO / "content" / f"{REVIEW}.{language}.yaml", project / "content")
+    return project
+
+
+@pytest.fixture
 def built(project, cli) -> Path:
     result = cli("build")
     assert result.returncode == 0, result.stdout + result.stderr

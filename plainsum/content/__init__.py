@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from plainsum.content.kinds import KINDS
     from plainsum.content.loader import load_review
     from plainsum.content.locale import SOURCE_LANGUAGE, Locale, available_languages
-    from plainsum.content.model import ID_PATTERN, Prose, Review, Section
+    from plainsum.content.model import ID_PATTERN, Prose, Review, Section, Translation, digest
     from plainsum.content.sourcemap import LineIndex, rendered_to_template
-    from plainsum.content.translation import Translation, digest, load_translation, translation_paths
+    from plainsum.content.translation import load_translation, translation_paths
     from plainsum.content.yamlsource import FAST_LOADER, decode_utf8, read_text
 
 __all__ = [
@@ -51,9 +51,9 @@ __getattr__ = lazy_exports(__name__, {
     "kinds": ("KINDS",),
     "locale": ("SOURCE_LANGUAGE", "Locale", "available_languages",),
     "loader": ("load_review",),
-    "model": ("ID_PATTERN", "Prose", "Review", "Section",),
+    "model": ("ID_PATTERN", "Prose", "Review", "Section", "Translation", "digest",),
     "filters": ("FILTERS", "long_date",),
     "sourcemap": ("LineIndex", "rendered_to_template",),
-    "translation": ("Translation", "digest", "load_translation", "translation_paths",),
+    "translation": ("load_translation", "translation_paths",),
     "yamlsource": ("FAST_LOADER", "decode_utf8", "read_text",),
 })

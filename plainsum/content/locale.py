@@ -2,7 +2,7 @@
 
 A language is data. Its template text comes from a gettext catalog
 (`templates/locale/<ll>/LC_MESSAGES/plainsum.po`, managed with Babel's `pybabel`), its GRADE
-wording from `templates/grade/grid.<ll>.yaml`, and its number and date formats from the Unicode
+wording from `templates/grade/<ll>/grid.yaml`, and its number and date formats from the Unicode
 CLDR data that Babel ships (decimal comma, thousands separator, month names). A project adds a
 language by adding the catalog and the grid to its templates folder, without touching code.
 
@@ -66,8 +66,9 @@ def available_languages(template_dirs: list[Path]) -> list[str]:
 
 
 def grid_path(template_dirs: list[Path], code: str) -> Path | None:
-    """The GRADE wording grid of a language (grid.yaml is the source language's), the project's first."""
-    name = "grid.yaml" if code == SOURCE_LANGUAGE else f"grid.{code}.yaml"
+    """The GRADE wording grid of a language (grade/<code>/grid.yaml; grade/grid.yaml is the source
+    language's), the project's first."""
+    name = "grid.yaml" if code == SOURCE_LANGUAGE else f"{code}/grid.yaml"
     for directory in template_dirs:
         candidate = directory / "grade" / name
         if candidate.is_file():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,8 +14,8 @@ from plainsum.content.sourcemap import LineIndex, ScalarMap
 from plainsum.content.yamlsource import Node, SourceFile
 
 if TYPE_CHECKING:
+    from plainsum.content.locale import Locale
     from plainsum.content.results import Result
-    from plainsum.content.translation import Translation
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -86,3 +88,32 @@ class Review:
         for part in self.summary.values():
             prose.extend(part if isinstance(part, list) else [part])
         return prose
+
+
+@dataclass
+class Translation:
+    """A translation's metadata and its fields, beside the source review it translates."""
+
+    language: str
+    translators: list[str]
+    date: datetime.date
+    source_version: dict[str, str]  # field key -> digest of the source text it was translated from
+    version_marks: dict[str, tuple[int, int]]  # field key -> line, column of its source_version entry
+    fields: dict[str, Prose]  # field key -> the translated prose
+    source_fields: dict[str, Prose]  # field key -> the source prose it translates
+    review: Review  # the source review
+    locale: Locale
+    source_locale: Locale  # the source review's language, to read its numbers and dates
+    source: SourceFile
+
+    def stale_fields(self) -> list[str]:
+        """The fields whose source text changed since the version they were translated from."""
+        return [key for key, prose in self.source_fields.items() if self.source_version.get(key) != digest(prose.template)]
+
+
+DIGEST_LENGTH = 12
+
+
+def digest(template: str) -> str:
+    """The version of a source text: a digest of its words as written (spacing and line breaks aside)."""
+    return hashlib.sha256(" ".join(template.split()).encode("utf-8")).hexdigest()[:DIGEST_LENGTH]

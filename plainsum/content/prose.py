@@ -72,7 +72,7 @@ def _output_parts(parsed: nodes.Template) -> list[nodes.Node] | None:
 _COMPILED: dict[tuple[int, str], Template] = {}  # one-expression templates, by environment and expression
 
 
-def _render_parts(parts: list[nodes.Node], facts: dict[str, Any], env: SandboxedEnvironment) -> str:
+def _render_parts(parts: list[nodes.Node], facts: dict[str, Any], env: SandboxedEnvironment = _ENV) -> str:
     """What the whole template renders to, from its parts: each expression is compiled once as a
     template of its own and kept, so the 1,400 corpus reviews that write
     `{{ search_date | long_date }}` into different sentences compile it once, not 1,400 times

@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import hashlib
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plainsum.content.discovery import is_translation_name
 from plainsum.content.loader import _closest, _Validator
 from plainsum.content.locale import LANGUAGE_CODE, Locale
-from plainsum.content.model import Prose, Review, Section
-from plainsum.content.yamlsource import Node, SourceFile, load_yaml
+from plainsum.content.model import DIGEST_LENGTH, Prose, Review, Section, Translation, digest
+from plainsum.content.yamlsource import Node, load_yaml
 from plainsum.errors import InputError, display_path
 
 if TYPE_CHECKING:
@@ -40,33 +38,6 @@ NOT_TRANSLATED = {
     "id": "a translation takes its review's id from its file name",
     "title": "the review's title is not part of the lay summary; translate plain_title",
 }
-DIGEST_LENGTH = 12
-
-
-@dataclass
-class Translation:
-    """A translation's metadata and its fields, beside the source review it translates."""
-
-    language: str
-    translators: list[str]
-    date: datetime.date
-    source_version: dict[str, str]  # field key -> digest of the source text it was translated from
-    version_marks: dict[str, tuple[int, int]]  # field key -> line, column of its source_version entry
-    fields: dict[str, Prose]  # field key -> the translated prose
-    source_fields: dict[str, Prose]  # field key -> the source prose it translates
-    review: Review  # the source review
-    locale: Locale
-    source_locale: Locale  # the source review's language, to read its numbers and dates
-    source: SourceFile
-
-    def stale_fields(self) -> list[str]:
-        """The fields whose source text changed since the version they were translated from."""
-        return [key for key, prose in self.source_fields.items() if self.source_version.get(key) != digest(prose.template)]
-
-
-def digest(template: str) -> str:
-    """The version of a source text: a digest of its words as written (spacing and line breaks aside)."""
-    return hashlib.sha256(" ".join(template.split()).encode("utf-8")).hexdigest()[:DIGEST_LENGTH]
 
 
 def translation_language(path: Path) -> str | None:
@@ -162,7 +133,7 @@ def load_translation(path: Path, review: Review, locale_for: Callable[[str], Loc
                 if review.results and locale.grid is None:
                     check.problem(language_node, (
                         f"the review has results, and there is no GRADE wording grid for '{code}': "
-                        f"add templates/grade/grid.{code}.yaml"
+                        f"add templates/grade/{code}/grid.yaml"
                     ))
 
     translators = [node.value.strip() for node in check.text_list(root, "translators", "the translation")]
