@@ -86,7 +86,7 @@ def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> str:
     except OSError as exc:
         raise InputError([Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
     if len(data) > limit:
-        raise InputError([Problem(display, 1, 1, f"the file is larger than {limit:,} bytes, the limit for a content file")])
+        raise InputError([Problem(display, 1, 1, f"the file is larger than {limit:,} bytes, the limit for this kind of file")])
     return decode_utf8(data, display)
 
 

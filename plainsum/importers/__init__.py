@@ -58,19 +58,25 @@ def detect_format(path: Path, head: str) -> str:
     return "text"
 
 
+MAX_IMPORT_BYTES = 100_000_000  # an input file, after gunzip (the whole dev corpus is 21 MB)
+
+
 def _read(path: Path) -> str:
     display = display_path(path)
+    if path.is_dir():
+        raise InputError([Problem(display, 1, 1, "is a folder; give the files to import")])
     if path.suffix == ".gz":
         import gzip
 
         try:
-            data = gzip.decompress(path.read_bytes())
+            with gzip.open(path, "rb") as stream:
+                data = stream.read(MAX_IMPORT_BYTES + 1)
         except (OSError, EOFError) as exc:
             raise InputError([Problem(display, 1, 1, f"cannot read gzip file: {exc}")]) from None
+        if len(data) > MAX_IMPORT_BYTES:
+            raise InputError([Problem(display, 1, 1, f"the file unpacks to more than {MAX_IMPORT_BYTES:,} bytes, the limit for an import")])
         return decode_utf8(data, display)
-    if path.is_dir():
-        raise InputError([Problem(display, 1, 1, "is a folder; give the files to import")])
-    return read_text(path, display)
+    return read_text(path, display, MAX_IMPORT_BYTES)
 
 
 def _fail(display: str, line: int, column: int, message: str) -> NoReturn:
