@@ -10,6 +10,7 @@ from plainsum.checks import (  # noqa: F401
     cochrane,
     plain,
     readability,
+    unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
 from plainsum.checks.plain import MARKERS, Mark

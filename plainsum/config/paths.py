@@ -29,3 +29,8 @@ def link_outside(path: Path, root: Path) -> Path | None:
     if target == Path(os.path.abspath(path)):
         return None  # no link on the way: a file outside the project that the user named
     return target
+
+
+def scaffold_dir() -> Path:
+    """The files `plainsum init` copies into a new project (inside the package, source or wheel)."""
+    return _PACKAGE / "scaffold"
