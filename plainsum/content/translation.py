@@ -59,7 +59,10 @@ def translation_paths(review_path: Path) -> list[Path]:
         if names is None:
             if len(_LISTINGS) > 64:
                 _LISTINGS.clear()
-            names = _LISTINGS[key] = sorted(entry.name for entry in os.scandir(folder) if is_translation_name(entry.name))
+            # a link is not followed: a translation is a plain file in the review's folder
+            names = _LISTINGS[key] = sorted(
+                entry.name for entry in os.scandir(folder) if is_translation_name(entry.name) and entry.is_file(follow_symlinks=False)
+            )
     except OSError:
         return []
     prefix = review_path.name.rsplit(".", 1)[0] + "."
