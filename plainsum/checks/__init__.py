@@ -5,6 +5,7 @@ from plainsum.checks import (  # noqa: F401
     cochrane,
     plain,
     readability,
+    stale,
 )
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
 

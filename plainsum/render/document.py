@@ -151,7 +151,11 @@ def _context(review: Review, marker: _Marker) -> dict[str, object]:
             language=review.language,
             authors=list(review.authors),
             citation=review.citation,
+            version=review.version.view(),
+            update_of=review.version.update_sentence(),
         ),
+        # what changed since the earlier version, when one is known (plainsum.content.changes)
+        "changes": review.changes.view() if review.changes else None,
         "facts": SimpleNamespace(**review.facts),
         "sections": {view.key: view for view in section_views if not view.extra},
         "section_list": section_views,
