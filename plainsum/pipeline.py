@@ -24,7 +24,7 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Re
         where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
         outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
     seen: dict[str, str] = {}
-    from plainsum.content.published import attach_previous, read_index
+    from plainsum.content import attach_previous, read_index
 
     published = read_index(config.output_dir)  # what the last build published: the earlier versions
     for path in files:

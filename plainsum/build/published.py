@@ -15,7 +15,7 @@ from pathlib import Path
 
 from plainsum.build.manifest import sha256_bytes
 from plainsum.build.writer import safe_output_path, write_file
-from plainsum.content.published import BEFORE_SUFFIX, INDEX_NAME, PUBLISHED_DIR, published_text, read_index
+from plainsum.content import BEFORE_SUFFIX, PUBLISHED_DIR, PUBLISHED_INDEX, published_text, read_index
 
 
 def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) -> list[Path]:
@@ -41,6 +41,6 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
         index[review_id] = sha256
         changed = True
     if changed:
-        target = safe_output_path(output_dir, PUBLISHED_DIR, INDEX_NAME)
+        target = safe_output_path(output_dir, PUBLISHED_DIR, PUBLISHED_INDEX)
         write_file(target, json.dumps(index, indent=0, sort_keys=True).encode() + b"\n")
     return written

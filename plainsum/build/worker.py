@@ -16,8 +16,7 @@ from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
 from plainsum.build.writer import safe_output_path, write_file
 from plainsum.config import Config
-from plainsum.content import load_review
-from plainsum.content.published import attach_previous, read_index
+from plainsum.content import attach_previous, load_review, read_index
 from plainsum.errors import InputError
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry

@@ -16,7 +16,9 @@ from plainsum.checks.glossary import load_glossary, zipf_table
 from plainsum.checks.plain import MARKERS, Mark
 from plainsum.checks.readability import hard_reasons
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
+from plainsum.checks.stale import handwritten, value_pattern
 
 __all__ = [
-    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "zipf_table",
+    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "handwritten", "hard_reasons", "load_glossary", "registry",
+    "value_pattern", "zipf_table",
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry
-from plainsum.content.sourcemap import JINJA_TAG
+from plainsum.content import JINJA_TAG
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -79,7 +79,7 @@ def stale(scored: Scored, config: Config) -> Iterator[Flag]:
     review = document.review
     if review is None or review.previous is None:
         return
-    from plainsum.content.changes import stale_values
+    from plainsum.content import stale_values
 
     values = stale_values(review.previous, review, review.changes)
     if not values:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from plainsum.content.model import Review
 
 PUBLISHED_DIR = ".plainsum-published"
-INDEX_NAME = "index.json"
+PUBLISHED_INDEX = "index.json"
 BEFORE_SUFFIX = ".before.yaml"
 
 
@@ -37,7 +37,7 @@ def published_dir(output_dir: Path) -> Path:
 def read_index(output_dir: Path) -> dict[str, str]:
     """Review id -> SHA-256 of its published content file; empty when nothing was recorded."""
     try:
-        data = json.loads((published_dir(output_dir) / INDEX_NAME).read_bytes())
+        data = json.loads((published_dir(output_dir) / PUBLISHED_INDEX).read_bytes())
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):
@@ -76,14 +76,14 @@ def recorded_files(folder: Path) -> list[Path]:
     except OSError:
         return []
     def ours(name: str) -> bool:
-        return name == INDEX_NAME or (name.endswith(".yaml") and bool(ID_PATTERN.match(name.removesuffix(BEFORE_SUFFIX).removesuffix(".yaml"))))
+        return name == PUBLISHED_INDEX or (name.endswith(".yaml") and bool(ID_PATTERN.match(name.removesuffix(BEFORE_SUFFIX).removesuffix(".yaml"))))
 
     wanted = [name for name in names if ours(name)]
     return [folder / name for name in wanted if (folder / name).is_file() and not (folder / name).is_symlink()]
 
 
 def has_record(output_dir: Path) -> bool:
-    return os.path.isfile(published_dir(output_dir) / INDEX_NAME)
+    return os.path.isfile(published_dir(output_dir) / PUBLISHED_INDEX)
 
 
 def attach_previous(review: Review, output_dir: Path, index: dict[str, str]) -> None:

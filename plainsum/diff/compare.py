@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plainsum.checks.readability import hard_reasons
+from plainsum.checks import hard_reasons
 from plainsum.config import Config
-from plainsum.content import discover, load_review
-from plainsum.content.model import Review
+from plainsum.content import Review, discover, load_review
 from plainsum.diff.model import DiffOutcome, DocumentDiff, Figures, ReviewDiff, SentenceChange
 from plainsum.diff.recheck import recheck
 from plainsum.diff.sentences import compare_sentences

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 
-from plainsum.checks.stale import handwritten, value_pattern
-from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, stale_values
-from plainsum.content.filters import in_words
-from plainsum.content.model import Review
+from plainsum.checks import handwritten, value_pattern
+from plainsum.content import CERTAINTY_WORDS, Changes, ResultChange, Review, in_words, stale_values
 from plainsum.diff.model import RecheckItem
 from plainsum.gate import DocumentResult
 

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plainsum.content.published import published_dir, published_text, read_index
+from plainsum.content import published_dir, published_text, read_index
 from plainsum.errors import InputError, Problem, display_path
 
 PUBLISHED = "published"
