@@ -187,3 +187,30 @@ def test_an_old_value_left_in_the_lay_summary_is_an_error_once_the_published_ver
     assert cli("build", "--formats", "md", "--no-progress").returncode == 0
     assert cli("check").returncode == 0  # the published version now is this one
     assert b"included_trials: 19" in (project / "output" / ".plainsum-published" / f"{REVIEW}.yaml").read_bytes()
+
+
+def test_the_html_page_is_linked_from_the_review_report(cli, project):
+    assert cli("build", "--formats", "md", "--no-progress").returncode == 0
+    update(project / "content" / f"{REVIEW}.yaml")
+    assert cli("report").returncode == 0
+    report = project / "output" / "report"
+    changes = (report / "changes.html").read_text(encoding="utf-8")
+    assert f'id="{REVIEW}"' in changes and "<ins>19</ins>" in changes and "Re-check" in changes
+    page = (report / "reviews" / f"{REVIEW}.html").read_text(encoding="utf-8")
+    assert f'href="../changes.html#{REVIEW}"' in page
+    unchanged = (report / "reviews" / "ilsp-immunotherapy.html").read_text(encoding="utf-8")
+    assert "changes.html" not in unchanged
+
+
+def test_added_and_removed_reviews_in_every_format(cli, updated):
+    original = updated / "content" / "ivig-dlrpn.yaml"
+    text = original.read_text(encoding="utf-8")
+    (updated / "content" / "ivig-copy.yaml").write_text(text.replace("id: ivig-dlrpn", "id: ivig-copy"), encoding="utf-8")
+    original.unlink()
+    text = cli("diff", "--since", "HEAD~1")
+    assert text.returncode == 1
+    assert "ivig-copy (content/ivig-copy.yaml): added since HEAD~1" in text.stdout
+    assert "ivig-dlrpn (HEAD~1:content/ivig-dlrpn.yaml): removed since HEAD~1" in text.stdout
+    for name in ("markdown", "html"):
+        result = cli("diff", "--since", "HEAD~1", "--format", name)
+        assert result.returncode == 1 and "ivig-copy" in result.stdout and "ivig-dlrpn" in result.stdout

@@ -79,9 +79,9 @@ def stale(scored: Scored, config: Config) -> Iterator[Flag]:
     review = document.review
     if review is None or review.previous is None:
         return
-    from plainsum.content import stale_values
+    from plainsum.content import changes_of, stale_values
 
-    values = stale_values(review.previous, review, review.changes)
+    values = stale_values(review.previous, review, changes_of(review))
     if not values:
         return
     pattern = value_pattern(list(values))
@@ -92,7 +92,8 @@ def stale(scored: Scored, config: Config) -> Iterator[Flag]:
         for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
             at = sentence.text.find(found)
             yield Flag(
-                f"'{found}' is from the earlier version: {values[found]}; write the current value, or use the fact",
+                f"'{found}' is from the earlier version: {values[found].what}",
                 offset=sentence.offset + max(at, 0),
                 sentence=sentence.text,
+                suggestion=values[found].suggestion,
             )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from plainsum import lazy_exports
 
 if TYPE_CHECKING:
-    from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, stale_values
+    from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, Stale, changes_of, stale_values
     from plainsum.content.discovery import discover
     from plainsum.content.filters import FILTERS, in_words, long_date
     from plainsum.content.kinds import KINDS
@@ -48,7 +48,9 @@ __all__ = [
     "ResultChange",
     "Review",
     "Section",
+    "Stale",
     "attach_previous",
+    "changes_of",
     "decode_utf8",
     "discover",
     "doi_version",
@@ -66,7 +68,7 @@ __all__ = [
 ]
 
 __getattr__ = lazy_exports(__name__, {
-    "changes": ("CERTAINTY_WORDS", "Changes", "ResultChange", "stale_values",),
+    "changes": ("CERTAINTY_WORDS", "Changes", "ResultChange", "Stale", "changes_of", "stale_values",),
     "discovery": ("discover",),
     "kinds": ("KINDS",),
     "loader": ("load_review",),

@@ -161,6 +161,19 @@ class Changes:
         )
 
 
+def changes_of(review: Review) -> Changes | None:
+    """What changed in `review`'s data since `review.previous` (None when no earlier version is
+    known), worked out once per review."""
+    if review.previous is None:
+        return None
+    cache = vars(review)
+    found = cache.get("_changes")
+    if found is None or found[0] is not review.previous:
+        found = cache["_changes"] = (review.previous, compare(review.previous, review))
+    changes: Changes = found[1]
+    return changes
+
+
 def compare(old: Review, new: Review) -> Changes:
     facts = _fact_changes(old.facts, new.facts)
     results = _result_changes(old, new)
@@ -325,28 +338,41 @@ def _result_detail(change: ResultChange) -> str:
     return f"For {change.outcome}, {join_and(parts)}."
 
 
-def stale_values(old: Review, new: Review, changes: Changes | None = None) -> dict[str, str]:
-    """Values the earlier version stated and this one no longer does: text as it could be written ->
-    what it was ("fact search_date", "result stroke: estimate"). Values this version still states
-    anywhere in its data are left out, so a number that is also a current value is never stale."""
+@dataclass(frozen=True)
+class Stale:
+    """A value of the earlier version: what it was, and how to write the current one."""
+
+    what: str  # "fact included_studies (was 12, now 14)"
+    suggestion: str  # "write {{ included_studies }} (now 14), so the sentence follows the data"
+
+
+def stale_values(old: Review, new: Review, changes: Changes | None = None) -> dict[str, Stale]:
+    """Values the earlier version stated and this one no longer does, by the text they could be
+    written as ("12", "15 October 2013"). Values this version still states anywhere in its data are
+    left out, so a number that is also a current value is never stale."""
     changes = changes or compare(old, new)
     current = _value_forms(new)
-    stale: dict[str, str] = {}
+    stale: dict[str, Stale] = {}
     for fact in changes.facts:
         if fact.old is None:
             continue
+        now = fact.new_text or "removed"
+        use = f"write {{{{ {fact.name} }}}} (now {now}), so the sentence follows the data" if fact.new is not None else \
+            f"the fact {fact.name} is gone: say it another way"
         for form in _forms(fact.old):
             if form not in current:
-                stale.setdefault(form, f"fact {fact.name} (was {fact.old_text}, now {fact.new_text or 'removed'})")
+                stale.setdefault(form, Stale(f"fact {fact.name} (was {fact.old_text}, now {now})", use))
     for result in changes.results:
         if result.old is None:
             continue
         for field in result.fields:
             if field.name not in ("estimate", "ci_low", "ci_high", "studies", "participants"):
                 continue
+            use = (f"write {{{{ results.{result.id}.numbers }}}} or the current value ({field.new}), so the sentence follows the data"
+                   if result.new is not None else f"the result {result.id} is gone: say it another way")
             for form in _number_forms(field.old):
                 if form not in current:
-                    stale.setdefault(form, f"result {result.id}: {field.label} (was {field.old}, now {field.new or 'removed'})")
+                    stale.setdefault(form, Stale(f"result {result.id}: {field.label} (was {field.old}, now {field.new or 'removed'})", use))
     return stale
 
 
@@ -375,8 +401,8 @@ def _forms(value: Any) -> set[str]:
 
 
 def _number_forms(text: str) -> set[str]:
-    text = text.replace(",", "")
-    forms = {text}
+    text = text.replace(",", "").replace("\u2212", "-")
+    forms = {text, text.lstrip("-")}  # "-7.5" is also written "7.5" ("went down by 7.5 points")
     try:
         number = int(text)
     except ValueError:

@@ -13,7 +13,6 @@ from plainsum.content.versions import NO_VERSION, Version
 from plainsum.content.yamlsource import Node, SourceFile
 
 if TYPE_CHECKING:
-    from plainsum.content.changes import Changes
     from plainsum.content.results import Result
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -76,15 +75,6 @@ class Review:
     results: list[Result] = field(default_factory=list)  # main outcomes as data
     version: Version = NO_VERSION  # which version of the review this is, and its earlier versions
     previous: Review | None = field(default=None, repr=False)  # the earlier version, when one is known
-
-    @cached_property
-    def changes(self) -> Changes | None:
-        """What changed in the data since `previous` (None when no earlier version is known)."""
-        if self.previous is None:
-            return None
-        from plainsum.content.changes import compare
-
-        return compare(self.previous, self)
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)

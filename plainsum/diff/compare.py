@@ -11,7 +11,7 @@ from pathlib import Path
 
 from plainsum.checks import hard_reasons
 from plainsum.config import Config
-from plainsum.content import Review, discover, load_review
+from plainsum.content import Review, changes_of, discover, load_review
 from plainsum.diff.model import DiffOutcome, DocumentDiff, Figures, ReviewDiff, SentenceChange
 from plainsum.diff.recheck import recheck
 from plainsum.diff.sentences import compare_sentences
@@ -50,7 +50,7 @@ def compare_reviews(old: Review, new: Review, templates: TemplateSet, config: Co
     new.previous = old
     before = evaluate(old, templates, config, warnings=False)
     after = evaluate(new, templates, config, warnings=False)
-    changes = new.changes
+    changes = changes_of(new)
     assert changes is not None
     documents = []
     for old_result, new_result in zip(before, after, strict=True):

@@ -41,7 +41,7 @@ def _summary(change: ResultChange) -> str:
 
 def _word_forms(old: Review, new: Review, changes: Changes) -> dict[str, str]:
     """Small counts as words too ("fifteen"), for the re-check list only (not the check's error)."""
-    forms = stale_values(old, new, changes)
+    forms = {form: stale.what for form, stale in stale_values(old, new, changes).items()}
     current = {in_words(v) for v in new.facts.values() if isinstance(v, int) and not isinstance(v, bool) and v >= 2}
     for fact in changes.facts:
         value = fact.old
