@@ -71,7 +71,10 @@ def _added(review: Review, templates: TemplateSet, config: Config) -> ReviewDiff
 
 def diff(paths: list[Path], config: Config, baseline: Baseline) -> DiffOutcome:
     outcome = DiffOutcome(baseline.label, baseline.described)
-    files = discover(paths, config.content_dir)
+    files, problems = discover(paths, config.content_dir, config.root)
+    outcome.problems.extend(problems)
+    if problems:
+        return outcome
     if not files:
         where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
         outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
