@@ -16,8 +16,13 @@ from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
 from plainsum.build.writer import safe_output_path, write_file
 from plainsum.config import Config
+<<<<<<< HEAD
 from plainsum.content import load_review
 from plainsum.errors import InputError, Problem
+=======
+from plainsum.content import attach_previous, load_review, read_index
+from plainsum.errors import InputError
+>>>>>>> main
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
 from plainsum.gate import DocumentRecord
@@ -34,7 +39,8 @@ def init_worker(config: Config, options: BuildOptions, in_child: bool) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _die_with_parent()
     templates = TemplateSet(config.templates_dir)
-    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config))
+    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config),
+                   published=read_index(options.output_dir))
 
 
 def _die_with_parent() -> None:
@@ -66,11 +72,18 @@ def build_review(task: Task) -> Built:
 def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
                    context: RenderContext) -> None:
     review = load_review(Path(task.source))
+<<<<<<< HEAD
     problems: list[Problem] = []
     versions = [review, *load_translations(review, templates, problems)]
     if problems:
         raise InputError(problems)
     results = [result for version in versions for result in evaluate(version, templates, config, warnings=options.verbose)]
+=======
+    published: dict[str, str] = _WORKER["published"]  # type: ignore[assignment]
+    if published:  # the earlier version, for results.stale and the templates' `changes`
+        attach_previous(review, options.output_dir, published)
+    results = evaluate(review, templates, config, warnings=options.verbose)
+>>>>>>> main
     built.review_id = review.id
     published = []
     for result in results:

@@ -12,48 +12,102 @@ from typing import TYPE_CHECKING
 from plainsum import lazy_exports
 
 if TYPE_CHECKING:
+    from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, Stale, changes_of, stale_values
     from plainsum.content.discovery import discover
-    from plainsum.content.filters import FILTERS, long_date
+    from plainsum.content.filters import FILTERS, in_words, long_date
     from plainsum.content.kinds import KINDS
     from plainsum.content.loader import load_review
+<<<<<<< HEAD
     from plainsum.content.locale import SOURCE_LANGUAGE, Locale, available_languages
     from plainsum.content.model import ID_PATTERN, Prose, Review, Section, Translation, digest
     from plainsum.content.sourcemap import LineIndex, rendered_to_template
     from plainsum.content.translation import load_translation, translation_paths
+=======
+    from plainsum.content.model import ID_PATTERN, Prose, Review, Section
+    from plainsum.content.published import (
+        BEFORE_SUFFIX,
+        PUBLISHED_DIR,
+        PUBLISHED_INDEX,
+        attach_previous,
+        published_dir,
+        published_text,
+        read_index,
+        recorded_files,
+    )
+    from plainsum.content.sourcemap import JINJA_TAG, LineIndex, rendered_to_template
+    from plainsum.content.versions import doi_version, earlier_dois
+>>>>>>> main
     from plainsum.content.yamlsource import FAST_LOADER, decode_utf8, read_text
 
 __all__ = [
+    "BEFORE_SUFFIX",
+    "CERTAINTY_WORDS",
     "FAST_LOADER",
     "FILTERS",
     "ID_PATTERN",
+    "JINJA_TAG",
     "KINDS",
+<<<<<<< HEAD
     "SOURCE_LANGUAGE",
+=======
+    "PUBLISHED_DIR",
+    "PUBLISHED_INDEX",
+    "Changes",
+>>>>>>> main
     "LineIndex",
     "Locale",
     "Prose",
+    "ResultChange",
     "Review",
     "Section",
+<<<<<<< HEAD
     "Translation",
     "available_languages",
+=======
+    "Stale",
+    "attach_previous",
+    "changes_of",
+>>>>>>> main
     "decode_utf8",
     "digest",
     "discover",
+    "doi_version",
+    "earlier_dois",
+    "in_words",
     "load_review",
     "load_translation",
     "long_date",
+    "published_dir",
+    "published_text",
+    "read_index",
     "read_text",
+    "recorded_files",
     "rendered_to_template",
+<<<<<<< HEAD
     "translation_paths",
+=======
+    "stale_values",
+>>>>>>> main
 ]
 
 __getattr__ = lazy_exports(__name__, {
+    "changes": ("CERTAINTY_WORDS", "Changes", "ResultChange", "Stale", "changes_of", "stale_values",),
     "discovery": ("discover",),
     "kinds": ("KINDS",),
     "locale": ("SOURCE_LANGUAGE", "Locale", "available_languages",),
     "loader": ("load_review",),
+<<<<<<< HEAD
     "model": ("ID_PATTERN", "Prose", "Review", "Section", "Translation", "digest",),
     "filters": ("FILTERS", "long_date",),
     "sourcemap": ("LineIndex", "rendered_to_template",),
     "translation": ("load_translation", "translation_paths",),
+=======
+    "model": ("ID_PATTERN", "Prose", "Review", "Section",),
+    "filters": ("FILTERS", "in_words", "long_date",),
+    "published": ("BEFORE_SUFFIX", "PUBLISHED_DIR", "PUBLISHED_INDEX", "attach_previous", "published_dir", "published_text",
+                  "read_index", "recorded_files",),
+    "sourcemap": ("JINJA_TAG", "LineIndex", "rendered_to_template",),
+    "versions": ("doi_version", "earlier_dois",),
+>>>>>>> main
     "yamlsource": ("FAST_LOADER", "decode_utf8", "read_text",),
 })
