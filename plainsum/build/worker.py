@@ -16,13 +16,8 @@ from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
 from plainsum.build.writer import safe_output_path, write_file
 from plainsum.config import Config
-<<<<<<< HEAD
-from plainsum.content import load_review
-from plainsum.errors import InputError, Problem
-=======
 from plainsum.content import attach_previous, load_review, read_index
-from plainsum.errors import InputError
->>>>>>> main
+from plainsum.errors import InputError, Problem
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
 from plainsum.gate import DocumentRecord
@@ -72,20 +67,16 @@ def build_review(task: Task) -> Built:
 def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
                    context: RenderContext) -> None:
     review = load_review(Path(task.source))
-<<<<<<< HEAD
+    published: dict[str, str] = _WORKER["published"]  # type: ignore[assignment]
+    if published:  # the earlier version, for results.stale and the templates' `changes`
+        attach_previous(review, options.output_dir, published)
     problems: list[Problem] = []
     versions = [review, *load_translations(review, templates, problems)]
     if problems:
         raise InputError(problems)
     results = [result for version in versions for result in evaluate(version, templates, config, warnings=options.verbose)]
-=======
-    published: dict[str, str] = _WORKER["published"]  # type: ignore[assignment]
-    if published:  # the earlier version, for results.stale and the templates' `changes`
-        attach_previous(review, options.output_dir, published)
-    results = evaluate(review, templates, config, warnings=options.verbose)
->>>>>>> main
     built.review_id = review.id
-    published = []
+    to_write = []
     for result in results:
         status = "published"
         if not result.passed:
@@ -95,9 +86,9 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
             result.document.draft = True
             status = "draft"
         built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
-        published.append(result)
-    _link_languages([result.document for result in published if result.document.kind == "summary"])
-    for result in published:
+        to_write.append(result)
+    _link_languages([result.document for result in to_write if result.document.kind == "summary"])
+    for result in to_write:
         for name in task.formats:
             fmt = format_registry[name]
             data = fmt.render(result.document, result.scored, context)

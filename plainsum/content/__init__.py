@@ -17,13 +17,8 @@ if TYPE_CHECKING:
     from plainsum.content.filters import FILTERS, in_words, long_date
     from plainsum.content.kinds import KINDS
     from plainsum.content.loader import load_review
-<<<<<<< HEAD
     from plainsum.content.locale import SOURCE_LANGUAGE, Locale, available_languages
     from plainsum.content.model import ID_PATTERN, Prose, Review, Section, Translation, digest
-    from plainsum.content.sourcemap import LineIndex, rendered_to_template
-    from plainsum.content.translation import load_translation, translation_paths
-=======
-    from plainsum.content.model import ID_PATTERN, Prose, Review, Section
     from plainsum.content.published import (
         BEFORE_SUFFIX,
         PUBLISHED_DIR,
@@ -35,8 +30,8 @@ if TYPE_CHECKING:
         recorded_files,
     )
     from plainsum.content.sourcemap import JINJA_TAG, LineIndex, rendered_to_template
+    from plainsum.content.translation import load_translation, translation_paths
     from plainsum.content.versions import doi_version, earlier_dois
->>>>>>> main
     from plainsum.content.yamlsource import FAST_LOADER, decode_utf8, read_text
 
 __all__ = [
@@ -47,27 +42,21 @@ __all__ = [
     "ID_PATTERN",
     "JINJA_TAG",
     "KINDS",
-<<<<<<< HEAD
-    "SOURCE_LANGUAGE",
-=======
     "PUBLISHED_DIR",
     "PUBLISHED_INDEX",
+    "SOURCE_LANGUAGE",
     "Changes",
->>>>>>> main
     "LineIndex",
     "Locale",
     "Prose",
     "ResultChange",
     "Review",
     "Section",
-<<<<<<< HEAD
-    "Translation",
-    "available_languages",
-=======
     "Stale",
+    "Translation",
     "attach_previous",
+    "available_languages",
     "changes_of",
->>>>>>> main
     "decode_utf8",
     "digest",
     "discover",
@@ -83,11 +72,8 @@ __all__ = [
     "read_text",
     "recorded_files",
     "rendered_to_template",
-<<<<<<< HEAD
-    "translation_paths",
-=======
     "stale_values",
->>>>>>> main
+    "translation_paths",
 ]
 
 __getattr__ = lazy_exports(__name__, {
@@ -96,18 +82,12 @@ __getattr__ = lazy_exports(__name__, {
     "kinds": ("KINDS",),
     "locale": ("SOURCE_LANGUAGE", "Locale", "available_languages",),
     "loader": ("load_review",),
-<<<<<<< HEAD
     "model": ("ID_PATTERN", "Prose", "Review", "Section", "Translation", "digest",),
-    "filters": ("FILTERS", "long_date",),
-    "sourcemap": ("LineIndex", "rendered_to_template",),
-    "translation": ("load_translation", "translation_paths",),
-=======
-    "model": ("ID_PATTERN", "Prose", "Review", "Section",),
     "filters": ("FILTERS", "in_words", "long_date",),
     "published": ("BEFORE_SUFFIX", "PUBLISHED_DIR", "PUBLISHED_INDEX", "attach_previous", "published_dir", "published_text",
                   "read_index", "recorded_files",),
     "sourcemap": ("JINJA_TAG", "LineIndex", "rendered_to_template",),
+    "translation": ("load_translation", "translation_paths",),
     "versions": ("doi_version", "earlier_dois",),
->>>>>>> main
     "yamlsource": ("FAST_LOADER", "decode_utf8", "read_text",),
 })

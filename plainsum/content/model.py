@@ -76,12 +76,9 @@ class Review:
     root: Node = field(repr=False)
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  # prose key -> Markdown with facts filled in
     results: list[Result] = field(default_factory=list)  # main outcomes as data
-<<<<<<< HEAD
-    translation: Translation | None = None  # set on a translated lay summary (plainsum.content.translation)
-=======
     version: Version = NO_VERSION  # which version of the review this is, and its earlier versions
     previous: Review | None = field(default=None, repr=False)  # the earlier version, when one is known
->>>>>>> main
+    translation: Translation | None = None  # set on a translated lay summary (plainsum.content.translation)
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)

@@ -297,5 +297,6 @@ def _translated_review(review: Review, translation: Translation, root: Node) -> 
         source=translation.source,
         root=root,
         rendered={},
+        previous=None,  # an earlier version is the source review's (its changes are not the translation's)
         translation=translation,
     )
