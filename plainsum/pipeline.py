@@ -45,7 +45,7 @@ def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: b
     """Render, score and check each document of a review (see `check_document` for `warnings`)."""
     results = []
     for document in render_documents(review, templates):
-        scored = score_document(document, int(config.formula_min_words(document.kind)))
+        scored = score_document(document, int(config.formula_min_words(document.kind)), fallbacks=config.languages)
         results.append(check_document(document, scored, config, warnings))
     return results
 

@@ -14,9 +14,10 @@ from plainsum.checks import (  # noqa: F401
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
 from plainsum.checks.plain import MARKERS, Mark
-from plainsum.checks.readability import hard_reasons
+from plainsum.checks.readability import hard_reasons, sentence_score
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
 
 __all__ = [
-    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "zipf_table",
+    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "sentence_score",
+    "zipf_table",
 ]
