@@ -133,7 +133,9 @@ class Site:
         from plainsum.content import discover
 
         assert self._config is not None
-        files = [p.resolve() for p in discover(self._paths, self._config.content_dir)]
+        found, problems = discover(self._paths, self._config.content_dir, self._config.root)
+        self._config_problems = [str(p) for p in problems]  # a missing content folder, a link out of the project
+        files = [p.resolve() for p in found]
         for gone in set(self._built) - set(files):
             del self._built[gone]
         for path in files:
