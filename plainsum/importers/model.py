@@ -41,6 +41,7 @@ class Draft:
     summary: dict[str, Any] = field(default_factory=dict)
     references: list[str] = field(default_factory=list)
     results: list[dict[str, Any]] = field(default_factory=list)  # main outcomes as data (content's `results:`)
+    version: dict[str, Any] = field(default_factory=dict)  # the `version:` mapping, when the input gives one
     source: str = ""  # where it came from, said in the file's header comment
     notes: list[str] = field(default_factory=list)  # what the author should look at, printed and written as comments
 
@@ -50,6 +51,8 @@ class Draft:
         if self.doi:
             data["doi"] = self.doi
         data["language"] = "en"
+        if self.version:
+            data["version"] = dict(self.version)
         if self.authors:
             data["authors"] = list(self.authors)
         if self.citation:
