@@ -2,12 +2,15 @@
 
 Each text is the Spanish translation of one field, `sections.main_results.plain`, of a copy of
 the shipped ILSP review whose English field states numbers and a date (SOURCE); the rest of the
-translation is the shipped Spanish one. The out-of-date check's texts are source versions.
+translation is the shipped Spanish one. The out-of-date check's texts are source versions. The
+certainty check's texts are the Spanish `what_we_found` of general-health-checks (results as data).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,6 +64,54 @@ CASES: dict[str, dict[str, list[str]]] = {
 }
 
 
+GHC = "general-health-checks"
+GHC_RESULT = "{{ results.total_mortality.plain }}"
+GHC_TERMS = {
+    "intervention": "los controles de salud generales",
+    "intervention_plural": True,
+    "total_mortality": {"outcome": "la probabilidad de morir por cualquier causa"},
+}
+# what_we_found of the review, as the Spanish field would hold it: the statements come from the grid
+GHC_FOUND = ("Encontramos {{ included_trials }} estudios. En comparación con ninguna invitación: " + GHC_RESULT + " "
+             + " ".join("{{ results." + name + ".plain }}" for name in ("cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke")))
+CASES["translation.certainty"] = {
+    "flag": [
+        # the wording of moderate certainty for a result of high certainty
+        GHC_FOUND.replace(GHC_RESULT, "Los controles de salud generales probablemente producen poca o ninguna diferencia "
+                                      "en la probabilidad de morir por cualquier causa."),
+        GHC_FOUND.replace(GHC_RESULT, "No sabemos si cambian algo."),  # the statement left out
+    ],
+    "pass": [
+        GHC_FOUND,
+        GHC_FOUND.replace(GHC_RESULT, "Los controles de salud generales producen poca o ninguna diferencia en la "
+                                      "probabilidad de morir por cualquier causa."),  # written out as the grid words it
+    ],
+}
+
+
+def _certainty_project(tmp_path: Path, field: str) -> Path:
+    """general-health-checks and a Spanish translation whose what_we_found is `field` (the other
+    fields keep the English text: only the certainty check reads this translation)."""
+    import yaml
+
+    from plainsum.content.translation import source_fields
+
+    content = tmp_path / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "content" / f"{GHC}.yaml", content / f"{GHC}.yaml")
+    review = load_review(content / f"{GHC}.yaml")
+    fields = source_fields(review)
+    data: dict[str, object] = {"language": "es", "translators": ["test"], "date": datetime.date(2026, 12, 1),
+                               "source_version": {key: digest(prose.template) for key, prose in fields.items()},
+                               "terms": GHC_TERMS, "plain_title": review.plain_title.template, "summary": {}}
+    summary: dict[str, object] = data["summary"]  # type: ignore[assignment]
+    for key, part in review.summary.items():
+        summary[key] = [p.template for p in part] if isinstance(part, list) else part.template
+    summary["what_we_found"] = field
+    (content / f"{GHC}.es.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return content
+
+
 def _project(tmp_path: Path, field: str) -> Path:
     """The ILSP review with SOURCE as its results, and its Spanish translation with `field` (or a
     source version, for the out-of-date texts)."""
@@ -81,10 +132,11 @@ def _project(tmp_path: Path, field: str) -> Path:
 
 
 def _findings(tmp_path: Path, check_id: str, field: str) -> list[str]:
-    content = _project(tmp_path, field)
+    name = GHC if check_id == "translation.certainty" else REVIEW
+    content = _certainty_project(tmp_path, field) if name == GHC else _project(tmp_path, field)
     templates = TemplateSet(None)
-    review = load_review(content / f"{REVIEW}.yaml")
-    translated = load_translation(content / f"{REVIEW}.es.yaml", review, templates.locale)
+    review = load_review(content / f"{name}.yaml")
+    translated = load_translation(content / f"{name}.es.yaml", review, templates.locale)
     document = render_document(translated, "summary", templates)
     scored = score_document(document)
     config = load_config(REPO, None)

@@ -262,3 +262,26 @@ def test_the_catalog_template_matches_the_templates():
         assert ids == template, language
         untranslated = [m.id for m in catalog if m.id and not m.string and m.id not in ("no", "one")]
         assert not untranslated, f"{language}: {untranslated}"
+
+
+def test_a_missing_certainty_statement_fails_check_at_its_field(project, cli, tmp_path):
+    from test_checks_translation import GHC, GHC_FOUND, GHC_RESULT, _certainty_project
+
+    made = _certainty_project(tmp_path / "made", GHC_FOUND.replace(GHC_RESULT, "No sabemos si cambian algo."))
+    path = project / "content" / f"{GHC}.es.yaml"
+    shutil.copy(made / f"{GHC}.es.yaml", path)
+    result = cli("check", f"content/{GHC}.yaml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    line, column = _position(path, "Encontramos")
+    assert (f"content/{GHC}.es.yaml:{line}:{column}: error [translation.certainty] the source text of summary.what_we_found "
+            "says of result 'total_mortality' (high certainty)") in result.stdout
+    # the other results are worded by the Spanish grid, with the translation's terms
+    shutil.copy(made / f"{GHC}.es.yaml", path)
+    _edit(path, "No sabemos si cambian algo.", GHC_RESULT)
+    # (built as a draft: this made-up translation keeps English text, and so lacks some of the source's numbers)
+    result = cli("build", "--draft", "--formats", "txt", f"content/{GHC}.yaml")
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    assert "translation.certainty" not in result.stdout
+    text = (project / "output" / GHC / "es" / "summary.txt").read_text(encoding="utf-8")
+    assert "Los controles de salud generales producen poca o ninguna diferencia en la probabilidad de morir por cualquier causa." in text
+    assert "Mensajes clave" in text and "La evidencia está actualizada hasta" in text

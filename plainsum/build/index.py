@@ -24,11 +24,19 @@ def _status(summary: dict[str, object] | None) -> tuple[str, str]:
     return "fail", "failed (summary withheld)"
 
 
-def _figures(summary: dict[str, object] | None) -> dict[str, object]:
+def _figures(summary: dict[str, object] | None, language: str = "en") -> dict[str, object]:
     figures = figures_from_json(summary["figures"]) if summary else {}  # type: ignore[arg-type]
+    grade = _figure(figures, "flesch_kincaid_grade", "{:.1f}")
+    if language != "en":
+        # a document in another language has that language's formulas: the first, by name
+        from plainsum.config import FIGURE_LABELS, LANGUAGE_FORMULAS
+
+        first = next(iter(LANGUAGE_FORMULAS.get(language.split("-")[0], ())), None)
+        if first is not None and first in figures:
+            grade = f"{FIGURE_LABELS.get(first, first)} {figures[first]:.1f}"
     return {
         "figures": figures,
-        "grade": _figure(figures, "flesch_kincaid_grade", "{:.1f}"),
+        "grade": grade,
         "ease": _figure(figures, "flesch_reading_ease", "{:.1f}"),
         "smog": _figure(figures, "smog_index", "{:.1f}"),
         "words": _figure(figures, "words", "{:.0f}"),
@@ -67,7 +75,7 @@ def index_row(entry: ReviewEntry) -> dict[str, object]:
             "language": language,
             "title": document["document"]["title"],
             "links": [{"href": href, "label": text} for _, _, href, text in sorted(links.get(language, []))],
-            **_figures(document),
+            **_figures(document, language),
             "status": language_status,
             "status_label": language_label,
         })

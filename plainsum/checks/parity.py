@@ -198,6 +198,11 @@ def check_dates(scored: Scored, config: Config) -> Iterator[Flag]:
                            span.start, None)
 
 
+@registry.register(
+    "translation.certainty",
+    description="Where the source text states a result with its certainty (GRADE wording), the translation "
+    "states it in the language's wording of the same certainty (its grid).",
+)
 def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
     document = scored.document
     review = document.review

@@ -31,10 +31,13 @@ from plainsum.errors import InputError, display_path
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-TRANSLATION_KEYS = ("language", "translators", "date", "source_version", "plain_title", "summary", "sections")
+    from plainsum.content.results import Result
+
+TRANSLATION_KEYS = ("language", "translators", "date", "source_version", "terms", "plain_title", "summary", "sections")
 NOT_TRANSLATED = {
     "facts": "facts are not translated: they come from the review",
-    "results": "results are not translated: they come from the review, worded by the language's GRADE grid",
+    "results": "results are not translated: they come from the review, worded by the language's GRADE grid "
+               "(the names of their outcomes and interventions go under 'terms')",
     "id": "a translation takes its review's id from its file name",
     "title": "the review's title is not part of the lay summary; translate plain_title",
 }
@@ -148,6 +151,7 @@ def load_translation(path: Path, review: Review, locale_for: Callable[[str], Loc
 
     wanted = source_fields(review)
     fields = _fields(check, root, review, wanted)
+    terms = _terms(check, root, review)
     versions, marks = _versions(check, root, wanted)
 
     if check.problems or locale is None or date is None:
@@ -157,7 +161,7 @@ def load_translation(path: Path, review: Review, locale_for: Callable[[str], Loc
         fields=fields, source_fields=wanted, review=review, locale=locale, source=source,
         source_locale=_source_locale(review, locale_for),
     )
-    translated = _translated_review(review, translation, root)
+    translated = _translated_review(review, translation, root, terms)
     from plainsum.content.prose import check_prose_templates
 
     problems = check_prose_templates(translated, locale)
@@ -267,7 +271,47 @@ def _versions(check: _Validator, root: Node, wanted: dict[str, Prose]) -> tuple[
     return versions, {key: mark for key, mark in node.key_marks.items() if key in versions}
 
 
-def _translated_review(review: Review, translation: Translation, root: Node) -> Review:
+def _terms(check: _Validator, root: Node, review: Review) -> dict[str, tuple[str | None, str | None, bool | None]]:
+    """`terms:` the names the language's GRADE statements use for each result: its outcome, its
+    intervention and whether that is plural; `intervention` and `intervention_plural` for all results."""
+    node = root.value.get("terms")
+    if node is None or check.mapping(node, "'terms'") is None:
+        return {}
+    ids = [result.id for result in review.results]
+    check.unknown_keys(node, ["intervention", "intervention_plural", *ids], "'terms' (the review's result ids)")
+    default = check.text(node, "intervention", "'terms'", required=False)
+    default_plural = _flag(check, node, "intervention_plural")
+    terms: dict[str, tuple[str | None, str | None, bool | None]] = {}
+    for result_id in ids:
+        entry = node.value.get(result_id)
+        outcome = intervention = None
+        plural = default_plural
+        if entry is not None and check.mapping(entry, f"'{result_id}' in 'terms'") is not None:
+            check.unknown_keys(entry, ("outcome", "intervention", "plural"), f"'{result_id}' in 'terms'")
+            found = check.text(entry, "outcome", f"'{result_id}' in 'terms'", required=True)
+            outcome = found.value.strip() if found is not None else None
+            named = check.text(entry, "intervention", f"'{result_id}' in 'terms'", required=False)
+            intervention = named.value.strip() if named is not None else None
+            own_plural = _flag(check, entry, "plural")
+            plural = own_plural if own_plural is not None else plural
+        if intervention is None and default is not None:
+            intervention = default.value.strip()
+        terms[result_id] = (outcome, intervention, plural)
+    return terms
+
+
+def _flag(check: _Validator, parent: Node, key: str) -> bool | None:
+    node = parent.value.get(key)
+    if node is None:
+        return None
+    if not isinstance(node.value, bool):
+        check.problem(node, f"'{key}' must be true or false, not {node.kind}")
+        return None
+    return bool(node.value)
+
+
+def _translated_review(review: Review, translation: Translation, root: Node,
+                       terms: dict[str, tuple[str | None, str | None, bool | None]]) -> Review:
     """The source review with its lay prose replaced by the translation's; facts and results stay."""
     fields = translation.fields
     sections = []
@@ -282,11 +326,13 @@ def _translated_review(review: Review, translation: Translation, root: Node) -> 
         else:
             summary[key] = fields[f"summary.{key}"]
     facts = dict(review.facts)
-    if review.results:
+    results = list(review.results)
+    if results:
         from plainsum.content import results as results_module
 
+        results = [_named(result, terms.get(result.id)) for result in results]
         assert translation.locale.grid is not None
-        facts["results"] = results_module.views(review.results, results_module.load_grid(translation.locale.grid))
+        facts["results"] = results_module.views(results, results_module.load_grid(translation.locale.grid))
     return dataclasses.replace(
         review,
         language=translation.language,
@@ -294,9 +340,26 @@ def _translated_review(review: Review, translation: Translation, root: Node) -> 
         sections=sections,
         summary=summary,
         facts=facts,
+        results=results,
         source=translation.source,
         root=root,
         rendered={},
         previous=None,  # an earlier version is the source review's (its changes are not the translation's)
         translation=translation,
     )
+
+
+def _named(result: Result, names: tuple[str | None, str | None, bool | None] | None) -> Result:
+    """A result with its outcome and intervention named in the translation's language (its figures unchanged)."""
+    if names is None:
+        return result
+    from plainsum.content.results import Term
+
+    outcome, intervention, plural = names
+    changes: dict[str, Term] = {}
+    if outcome is not None:
+        changes["outcome"] = Term(outcome, outcome, result.outcome.plural)
+    if intervention is not None or plural is not None:
+        name = intervention if intervention is not None else result.intervention.plain
+        changes["intervention"] = Term(name, name, result.intervention.plural if plural is None else plural)
+    return dataclasses.replace(result, **changes)  # type: ignore[arg-type]

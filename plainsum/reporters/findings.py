@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from plainsum.config import COUNT_NAMES, FIGURE_NAMES
+from plainsum.config import ALL_FIGURE_NAMES, COUNT_NAMES
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -96,7 +96,7 @@ def _finding(finding: Any) -> dict[str, Any]:
 
 
 def _figures(figures: dict[str, float], formulas: bool = True) -> dict[str, float | int]:
-    names = FIGURE_NAMES if formulas else COUNT_NAMES
+    names = ALL_FIGURE_NAMES if formulas else COUNT_NAMES  # each language's own formulas too
     return {name: _number(figures[name]) for name in names if name in figures}
 
 
