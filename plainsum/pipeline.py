@@ -19,8 +19,9 @@ from plainsum.render import Document, TemplateSet, render_documents
 
 def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Review]:
     reviews: list[Review] = []
-    files = discover(paths, config.content_dir)
-    if not files:
+    files, problems = discover(paths, config.content_dir, config.root)
+    outcome.problems.extend(problems)
+    if not files and not problems:
         where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
         outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
     seen: dict[str, str] = {}
