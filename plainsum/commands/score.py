@@ -105,7 +105,7 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
 
     applied = _applied(scored, min_words)
     language = scored.language
-    click.echo(f"{name} ({language.name}{f', scored as {language.name}' if language.requested else ''})")
+    click.echo(f"{name} ({f'{language.requested}, scored as ' if language.requested else ''}{language.name})")
     for key in COUNT_NAMES:
         value = scored.figures[key]
         click.echo(f"  {FIGURE_LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {FIGURE_LABELS[key]:<30} {value:.2f}")

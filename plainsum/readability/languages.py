@@ -157,7 +157,7 @@ def _profile(code: str) -> LanguageProfile:
         formulas=LANGUAGE_FORMULAS[code],
         never_final=never_final,
         may_end=_MAY_END[code],
-        reference_headings=frozenset(_REFERENCE_HEADINGS[code]),
+        reference_headings=frozenset(_REFERENCE_HEADINGS[code] + _REFERENCE_HEADINGS["en"]),  # templates may write English
         ordinal_full_stop=code in _ORDINAL_FULL_STOP,
         openers=frozenset(_OPENERS[code].split()),
         wordfreq_language=code,
