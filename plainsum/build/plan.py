@@ -59,7 +59,7 @@ class Builder:
         self.outcome = Outcome()
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
         self.stamps: dict[str, SourceStamp] = {}  # by source
-        self.extensions = {name: format_registry[name].extension for name in options.formats}
+        self.extensions = {name: [ext for ext, _ in format_registry[name].outputs(config)] for name in options.formats}
         self.dirty = False
 
     def run(self) -> Outcome:
@@ -153,8 +153,7 @@ class Builder:
         kinds = [document["document"]["kind"] for document in entry.documents if document["status"] != "withheld"]
         for name in formats:
             expected = format_key(key, name, self.config)
-            extension = self.extensions[name]
-            for kind in kinds:
+            for kind, extension in ((kind, extension) for kind in kinds for extension in self.extensions[name]):
                 relative = output_name(entry.id, kind, extension)
                 recorded = self.manifest.files.get(relative)
                 if (

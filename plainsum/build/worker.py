@@ -7,6 +7,7 @@ when something is to be rendered, so a build with nothing to do never loads this
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
@@ -68,6 +69,8 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
     review = load_review(Path(task.source))
     results = evaluate(review, templates, config, warnings=options.verbose)
     built.review_id = review.id
+    published = tuple(result.document.kind for result in results if result.passed or options.draft)
+    context = dataclasses.replace(context, published=published)
     for result in results:
         status = "published"
         if not result.passed:
@@ -79,12 +82,14 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
         for name in task.formats:
             fmt = format_registry[name]
-            data = fmt.render(result.document, result.scored, context)
-            relative = output_name(review.id, result.document.kind, fmt.extension)
-            target = safe_output_path(options.output_dir, *relative.split("/"))
-            written = write_file(target, data)
-            entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
-            built.files[relative] = (name, entry, written.changed)
+            for extension, variant in fmt.outputs(config):
+                render_context = context if variant is config else RenderContext(context.templates, variant)
+                data = fmt.render(result.document, result.scored, render_context)
+                relative = output_name(review.id, result.document.kind, extension)
+                target = safe_output_path(options.output_dir, *relative.split("/"))
+                written = write_file(target, data)
+                entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
+                built.files[relative] = (name, entry, written.changed)
 
 
 def warm_up(pdf: bool, tables: bool) -> None:
