@@ -291,7 +291,7 @@ class Builder:
         ]
         from plainsum.build.index import render_index
 
-        data, rows = render_index(entries, self.templates)
+        data, rows = render_index(entries, self.templates, self.config.formula_min_words("summary"), self.output_dir)
         for source, row in rows.items():
             self.manifest.reviews[source] = dataclasses.replace(self.manifest.reviews[source], index_row=row)
         target = safe_output_path(self.output_dir, INDEX_NAME)

@@ -13,10 +13,11 @@ from plainsum.checks import (  # noqa: F401
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
-from plainsum.checks.plain import MARKERS, Mark
+from plainsum.checks.plain import MARKERS, RECOMMENDATION, Mark, jargon_marks, passive_matches
 from plainsum.checks.readability import hard_reasons
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
 
 __all__ = [
-    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "zipf_table",
+    "MARKERS", "RECOMMENDATION", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "jargon_marks", "load_glossary",
+    "passive_matches", "registry", "zipf_table",
 ]
