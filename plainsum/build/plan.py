@@ -272,7 +272,9 @@ class Builder:
                 del self.manifest.reviews[source]
                 self.dirty = self.index_stale = True
         recorded = self.manifest.files.get(INDEX_NAME)
-        index_intact = recorded is not None and recorded.matches(os.path.join(self.output_root, INDEX_NAME))
+        # the index links to the report once `plainsum report` has written one: its key says whether it does
+        index_intact = (recorded is not None and recorded.matches(os.path.join(self.output_root, INDEX_NAME))
+                        and recorded.key == self.index_key())
         if self.manifest.reviews and (self.index_stale or self.dirty or not index_intact):
             self.write_index()
         elif index_intact:
@@ -284,6 +286,9 @@ class Builder:
         self.output_dir.mkdir(parents=True, exist_ok=True)
         self.manifest.save(self.output_dir)
         self.dirty = False
+
+    def index_key(self) -> str:
+        return "report" if (self.output_dir / "report" / "index.html").is_file() else ""
 
     def write_index(self) -> None:
         entries = [
@@ -299,8 +304,9 @@ class Builder:
         target = safe_output_path(self.output_dir, INDEX_NAME)
         written = write_file(target, data)
         recorded = self.manifest.files.get(INDEX_NAME)
-        if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size:
-            self.manifest.files[INDEX_NAME] = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), "")
+        key = self.index_key()
+        if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size or recorded.key != key:
+            self.manifest.files[INDEX_NAME] = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), key)
             self.dirty = True
         if written.changed:
             self.outcome.written.append(target)

@@ -57,8 +57,12 @@ def _status(passed: bool, words: int, formulas_applied: bool) -> str:
     return "passed"
 
 
-def overview_data(outcome: Outcome, threshold: float | None = None, min_words: float = 0) -> dict[str, Any]:
-    """The report's figures. `min_words`: below it no formula is applied (the gate's formula_min_words)."""
+def overview_data(outcome: Outcome, threshold: float | None = None, min_words: float = 0,
+                  config: Config | None = None) -> dict[str, Any]:
+    """The report's figures. `min_words`: below it no formula is applied (the gate's formula_min_words).
+    With `config`, each checked lay summary also gets its Clear Communication Index pre-score."""
+    from plainsum.reports.cci import pre_score
+
     reviews: dict[str, dict[str, Any]] = {}
     for result in outcome.results:
         record = _record(result)
@@ -75,6 +79,8 @@ def overview_data(outcome: Outcome, threshold: float | None = None, min_words: f
             "formulas_applied": bool(applied),
             "status": _status(record.passed, words, bool(applied)),
         }
+        if ref.kind == "summary" and config is not None and hasattr(result.scored, "sentences"):
+            entry[ref.kind]["cci"] = pre_score(result.scored, config).as_dict()
     rows = sorted(reviews.values(), key=lambda r: r["id"])
     gate: dict[str, dict[str, int]] = {}
     for kind in ("summary", "abstract"):
@@ -191,7 +197,7 @@ def write_overview(outcome: Outcome, config: Config, output_dir: Path, templates
     from plainsum.build import safe_output_path, write_atomic
 
     threshold = _summary_threshold(config)
-    data = overview_data(outcome, threshold, config.formula_min_words("summary"))
+    data = overview_data(outcome, threshold, config.formula_min_words("summary"), config)
     index = config.output_dir / "index.html"
     built_index = Path(os.path.relpath(index, output_dir)).as_posix() if index.is_file() else None
     page = safe_output_path(output_dir, "index.html")
