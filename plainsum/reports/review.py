@@ -219,9 +219,11 @@ def _findings(result: DocumentResult) -> list[dict[str, object]]:
 
 
 def review_page(results: Iterable[DocumentResult], config: Config, templates: TemplateSet,
-                links: dict[str, str] | None = None) -> bytes:
+                links: dict[str, str] | None = None, changes_link: str | None = None) -> bytes:
     """The report page of one review, from its checked documents. `links`: label -> relative URL
-    of the review's documents and the report's overview, for the page's navigation."""
+    of the review's documents and the report's overview, for the page's navigation;
+    `changes_link` points at what changed since the published version (the page of
+    `plainsum diff`), when something did."""
     from plainsum.reports.cci import pre_score
 
     results = list(results)
@@ -256,6 +258,7 @@ def review_page(results: Iterable[DocumentResult], config: Config, templates: Te
         cci=pre_score(summary.scored, config) if summary is not None else None,
         links=links or {},
         style=Markup(templates.read("assets/style.css")),
+        changes_link=changes_link,
     )
     return html.encode("utf-8")
 
@@ -275,10 +278,12 @@ def _group_items(rows: list[Row]) -> list[dict[str, object]]:
     return grouped
 
 
-def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates: TemplateSet) -> list[Path]:
+def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates: TemplateSet,
+                       changes_links: dict[str, str] | None = None) -> list[Path]:
     """Write <folder>/<id>.html for every review checked in `outcome` (`plainsum report` uses
     output/report/reviews/); return the files written. Each page links to the report's overview
-    (<folder>/../index.html) and to the review's built documents, where a build has written them."""
+    (<folder>/../index.html) and to the review's built documents, where a build has written them.
+    `changes_links` maps review ids to the page of what changed since the published version."""
     import os
 
     from plainsum.build import safe_output_path, write_atomic
@@ -295,6 +300,7 @@ def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates
             if built.is_file():
                 links[label] = Path(os.path.relpath(built, folder)).as_posix()
         target = safe_output_path(folder, f"{review_id}.html")
-        write_atomic(target, review_page(results, config, templates, links))
+        link = (changes_links or {}).get(review_id)
+        write_atomic(target, review_page(results, config, templates, links, link))
         written.append(target)
     return written
