@@ -73,8 +73,8 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         attach_previous(review, options.output_dir, published)
     results = evaluate(review, templates, config, warnings=options.verbose)
     built.review_id = review.id
-    published = tuple(result.document.kind for result in results if result.passed or options.draft)
-    context = dataclasses.replace(context, published=published)
+    written_kinds = tuple(result.document.kind for result in results if result.passed or options.draft)
+    context = dataclasses.replace(context, published=written_kinds)  # for the pages' links to each other
     for result in results:
         status = "published"
         if not result.passed:
@@ -87,7 +87,7 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         for name in task.formats:
             fmt = format_registry[name]
             for extension, variant in fmt.outputs(config):
-                render_context = context if variant is config else RenderContext(context.templates, variant)
+                render_context = context if variant is config else dataclasses.replace(context, config=variant)
                 data = fmt.render(result.document, result.scored, render_context)
                 relative = output_name(review.id, result.document.kind, extension)
                 target = safe_output_path(options.output_dir, *relative.split("/"))
