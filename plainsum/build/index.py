@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
 from plainsum.build.manifest import ReviewEntry
@@ -16,16 +18,18 @@ def _figure(figures: dict[str, float], name: str, form: str) -> str:
     return form.format(figures[name]) if name in figures else ""
 
 
-def _status(summary: dict[str, object] | None) -> tuple[str, str]:
+def _status(summary: dict[str, object] | None, figures: dict[str, float], min_words: float) -> tuple[str, str]:
     if summary is None or summary["status"] == "published":
+        words = int(figures.get("words", min_words))
+        if words < min_words:
+            return "pass", f"passed (too short for formulas: {words} words)"
         return "pass", "passed"
     if summary["status"] == "draft":
         return "draft", "failed (published as DRAFT)"
     return "fail", "failed (summary withheld)"
 
 
-def _figures(summary: dict[str, object] | None, language: str = "en") -> dict[str, object]:
-    figures = figures_from_json(summary["figures"]) if summary else {}  # type: ignore[arg-type]
+def _figures(figures: dict[str, float], language: str = "en") -> dict[str, object]:
     grade = _figure(figures, "flesch_kincaid_grade", "{:.1f}")
     if language != "en":
         # a document in another language has that language's formulas: the first, by name
@@ -49,49 +53,57 @@ def _language_of(name: str) -> str | None:
     return parts[1] if len(parts) == 3 else None
 
 
-def index_row(entry: ReviewEntry) -> dict[str, object]:
-    """What the index shows of one review (templates/html/index.html.j2, macro `row`): its documents,
-    its lay summary's figures and gate status, and the same for each translation (`languages`)."""
+def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
+    """What the index shows of one review (templates/html/index.html.j2, macro `row`). A summary
+    shorter than `min_words` passes without formulas, and its status says so. Each translation of
+    its lay summary is in `languages`, with its own links, figures and gate status."""
     documents = entry.documents  # read as stored: building 6,000 records for the index is not free
     own = [d for d in documents if _language_of(d["document"]["name"]) is None]
     summary = next((d for d in own if d["document"]["kind"] == "summary"), None)
     order = {name: i for i, name in enumerate(format_registry.names())}
     links: dict[str | None, list[tuple[int, int, str, str]]] = {}
     for relative, name in entry.outputs.items():
-        language = _language_of(relative.rsplit(".", 1)[0])
-        kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
-        label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({name.upper()})"
+        language = _language_of(relative.split(".", 1)[0])
+        kind, _, extension = relative.rsplit("/", 1)[-1].partition(".")
+        variant = extension.split(".")[0] if extension.count(".") else ""  # summary.letter.pdf: the Letter handout
+        shown = f"{name.upper()}, {variant.upper() if variant == 'a4' else variant.title()}" if variant else name.upper()
+        label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({shown})"
         links.setdefault(language, []).append(
             (KIND_ORDER.index(kind) if kind in KIND_ORDER else 9, order.get(name, 99), relative, label)
         )
-    status, label = _status(summary)
+    figures = figures_from_json(summary["figures"]) if summary else {}
+    status, label = _status(summary, figures, min_words)
     languages = []
     for document in documents:
         language = _language_of(document["document"]["name"])
         if language is None:
             continue
-        language_status, language_label = _status(document)
+        own_figures = figures_from_json(document["figures"])
+        language_status, language_label = _status(document, own_figures, min_words)
         languages.append({
             "language": language,
             "title": document["document"]["title"],
             "links": [{"href": href, "label": text} for _, _, href, text in sorted(links.get(language, []))],
-            **_figures(document, language),
+            **_figures(own_figures, language),
             "status": language_status,
             "status_label": language_label,
         })
+    mine = sorted(links.get(None, []))
+    html_links = [link[2] for link in mine if link[2].endswith(".html")]
     return {
         "id": entry.id,
         "title": own[0]["document"]["review_title"] if own else entry.id,
-        "language": summary["document"].get("language", "en") if summary else "en",
-        "links": [{"href": href, "label": text} for _, _, href, text in sorted(links.get(None, []))],
-        **_figures(summary),
+        "links": [{"href": href, "label": text} for _, _, href, text in mine],
+        "href": html_links[0] if html_links else None,  # the title links to the summary's page (else the abstract's)
+        **_figures(figures),
         "status": status,
         "status_label": label,
         "languages": languages,
     }
 
 
-def render_index(entries: list[ReviewEntry], templates: TemplateSet) -> tuple[bytes, dict[str, str]]:
+def render_index(entries: list[ReviewEntry], templates: TemplateSet, min_words: float = 0,
+                 output_dir: Path | None = None) -> tuple[bytes, dict[str, str]]:
     """output/index.html: every review, its documents, the lay summary's figures and its gate status.
 
     Each review's row is rendered by the template's `row` macro and kept in the manifest, so a
@@ -101,15 +113,16 @@ def render_index(entries: list[ReviewEntry], templates: TemplateSet) -> tuple[by
     """
     template = templates.env.get_template("html/index.html.j2")
     style = Markup(templates.read("assets/style.css"))
-    macro = getattr(template.make_module({"entries": [], "style": style}), "row", None)
+    macro = getattr(template.make_module({"entries": [], "style": style, "report": None}), "row", None)
     rows: list[dict[str, object]] = []
     rendered: dict[str, str] = {}  # by source: the rows rendered now, to keep in the manifest
     for entry in sorted(entries, key=lambda e: e.id):
         if macro is None:
-            rows.append(index_row(entry))
+            rows.append(index_row(entry, min_words))
             continue
         row = entry.index_row
         if not row:
-            row = rendered[entry.source] = str(macro(index_row(entry)))
+            row = rendered[entry.source] = str(macro(index_row(entry, min_words)))
         rows.append({"id": entry.id, "html": Markup(row)})
-    return template.render(entries=rows, style=style).encode("utf-8"), rendered
+    report = "report/index.html" if output_dir is not None and (output_dir / "report" / "index.html").is_file() else None
+    return template.render(entries=rows, style=style, report=report).encode("utf-8"), rendered

@@ -270,3 +270,14 @@ def _number_messages(pgettext: Callable[[str, str], str]) -> list[str]:
         pgettext("number", "fifteen"), pgettext("number", "sixteen"), pgettext("number", "seventeen"),
         pgettext("number", "eighteen"), pgettext("number", "nineteen"), pgettext("number", "twenty"),
     ]
+
+
+# Messages that code hands to the templates (formats.draft_notice, formats.html.kind_label), which
+# translate them with `_(...)`: listed here so that `pybabel extract` finds them.
+def _code_messages(gettext: Callable[[str], str]) -> list[str]:
+    return [
+        gettext("DRAFT: this plain language summary failed the readability gate and is not for publication."),
+        gettext("DRAFT: this abstract failed the readability gate and is not for publication."),
+        gettext("Plain language summary"),
+        gettext("Abstract"),
+    ]
