@@ -67,6 +67,8 @@ def overview_data(outcome: Outcome, threshold: float | None = None, min_words: f
     for result in outcome.results:
         record = _record(result)
         ref = record.document
+        if ref.name.count("/") == 2:  # a translation ("<id>/<lang>/summary"): the report covers the reviews' own documents
+            continue
         entry = reviews.setdefault(ref.review_id, {"id": ref.review_id, "title": ref.review_title, "source": ref.source,
                                                    "report": f"reviews/{ref.review_id}.html"})
         words = int(record.scored.figures.get("words", 0))
