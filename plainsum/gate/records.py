@@ -72,7 +72,10 @@ def figures_to_json(figures: dict[str, float]) -> list[float | None]:
     """A document's figures as the manifest keeps them: a list in the order of FIGURE_NAMES, None
     for a figure it does not have (the names, repeated for 6,000 documents, were a third of the
     corpus's manifest)."""
-    return [figures.get(name) for name in FIGURE_NAMES]
+    values = [figures.get(name) for name in FIGURE_NAMES]
+    while values and values[-1] is None:  # an English document's list ends at its last formula
+        values.pop()
+    return values
 
 
 def figures_from_json(values: list[float | None]) -> dict[str, float]:
