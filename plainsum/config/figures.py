@@ -48,7 +48,7 @@ FIGURE_NAMES = COUNT_NAMES + FORMULA_NAMES
 # Every formula and every figure of any language, in report order.
 # (LIX and RIX come right after the English formulas, so that an English document's figures, kept by
 # the build manifest as a list in this order, end with them and carry no empty slots.)
-ALL_FORMULA_NAMES = FORMULA_NAMES + ("lix", "rix") + tuple(name for name in LANGUAGE_FORMULA_NAMES if name not in ("lix", "rix"))
+ALL_FORMULA_NAMES = (*FORMULA_NAMES, "lix", "rix", *(name for name in LANGUAGE_FORMULA_NAMES if name not in ("lix", "rix")))
 ALL_FIGURE_NAMES = COUNT_NAMES + ALL_FORMULA_NAMES
 
 # The formulas of each supported language, the first being the one a report names first.
