@@ -12,12 +12,11 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from plainsum.render import Location
 
 if TYPE_CHECKING:
-    from plainsum.checks.suppressions import Suppressions
     from plainsum.config import Config
     from plainsum.readability import Scored
     from plainsum.render import Document
@@ -124,6 +123,16 @@ def precise(value: float, limit: float, decimals: int = 1) -> str:
         if (float(text) > limit) == (value > limit) and (float(text) < limit) == (value < limit):
             return text
     return repr(value)
+
+
+class Suppressions(Protocol):
+    """What the registry asks of a review's suppressions (checks/suppressions.py)."""
+
+    ran: set[str]  # the checks that ran, so an unused suppression can be told from one never tried
+
+    def __bool__(self) -> bool: ...
+
+    def match(self, finding: Finding) -> Suppression | None: ...
 
 
 CheckFunction = Callable[["Scored", "Config"], Iterable[Flag]]
