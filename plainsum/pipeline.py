@@ -48,7 +48,7 @@ def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: b
     suppressions = suppressions_of(review, check_registry.ids())
     results = []
     for document in render_documents(review, templates):
-        scored = score_document(document, int(config.formula_min_words(document.kind)))
+        scored = score_document(document, int(config.formula_min_words(document.kind)), fallbacks=config.languages)
         results.append(check_document(document, scored, config, warnings, suppressions))
     if suppressions and results:
         last = results[-1]  # the lay summary, where the layouts put it

@@ -20,8 +20,7 @@ from plainsum.content import load_review
 from plainsum.errors import InputError
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
-from plainsum.gate import DocumentRecord
-from plainsum.gate.sections import matched_sections
+from plainsum.gate import DocumentRecord, matched_sections
 from plainsum.pipeline import evaluate
 from plainsum.render import TemplateSet
 
@@ -92,11 +91,10 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
 def warm_up(pdf: bool, tables: bool) -> None:
     """Import what the workers need before the pool forks, so each does not import it again;
     with `tables`, also load the word tables and the glossary, which forked workers then share."""
-    import plainsum.checks
-    import plainsum.readability.score  # noqa: F401
+    from plainsum.checks import load_glossary, zipf_table
+    from plainsum.readability import score_document  # noqa: F401  (loads the scoring code)
 
     if tables:
-        from plainsum.checks.glossary import load_glossary, zipf_table
         from plainsum.readability import cmu_syllables
 
         cmu_syllables()

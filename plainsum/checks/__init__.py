@@ -1,4 +1,10 @@
-"""Readability and plain-language checks, each a small function registered under a dotted id."""
+"""Checks: readability and plain-language checks, each a small function registered under a dotted id.
+
+Takes: a scored document and the configuration. Gives: `Finding`s (check id, severity, message,
+location, suggestion) from `registry.run`, or with what the YAML suppresses and the configuration
+exempts set aside from `registry.check`; the review's suppressions (`suppressions_of`); also the
+glossary and word tables the checks use, and the marks the report pages draw (`MARKERS`, `Mark`).
+"""
 
 # Importing the modules registers their checks with `registry`.
 from plainsum.checks import (  # noqa: F401
@@ -6,7 +12,11 @@ from plainsum.checks import (  # noqa: F401
     plain,
     readability,
     tooling,
+    unfinished,
 )
+from plainsum.checks.glossary import load_glossary, zipf_table
+from plainsum.checks.plain import MARKERS, Mark
+from plainsum.checks.readability import hard_reasons, sentence_score
 from plainsum.checks.registry import (
     Checked,
     CheckSpec,
@@ -23,17 +33,7 @@ from plainsum.checks.registry import (
 from plainsum.checks.suppressions import Suppressions, suppressions_of
 
 __all__ = [
-    "CheckSpec",
-    "Checked",
-    "Finding",
-    "Flag",
-    "Measure",
-    "Registry",
-    "Suppression",
-    "Suppressions",
-    "finding_subject",
-    "normalise_text",
-    "precise",
-    "registry",
-    "suppressions_of",
+    "MARKERS", "CheckSpec", "Checked", "Finding", "Flag", "Mark", "Measure", "Registry", "Suppression", "Suppressions",
+    "finding_subject", "hard_reasons", "load_glossary", "normalise_text", "precise", "registry", "sentence_score",
+    "suppressions_of", "zipf_table",
 ]

@@ -375,7 +375,7 @@ def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
         flag = mark.flag()
         # the same figure as readability.hard-sentence's max_words: one finding, the stricter limit's
         yield Flag(flag.message, flag.offset, flag.sentence, flag.suggestion,
-                   (Measure("sentence.words", count, limit, f"{count} words (limit {limit:g})"),))
+                   measures=(Measure("sentence.words", count, limit, f"{count} words (limit {limit:g})"),))
 
 
 @registry.register(

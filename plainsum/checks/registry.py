@@ -44,6 +44,7 @@ class Flag:
     offset: int | None = None
     sentence: str | None = None
     suggestion: str | None = None
+    location: Location | None = None  # for what is not in the document's text (a comment, a fact): where it is written
     measures: tuple[Measure, ...] = ()
     # What a baseline matches the finding by when it is about the document, not its sentence
     # (a figure such as "max_flesch_kincaid_grade"): the sentence it points at may change.
@@ -192,6 +193,12 @@ class Registry:
     def severity(self, spec: CheckSpec, config: Config) -> str:
         return config.checks.get(spec.id, spec.severity)
 
+    def skipped(self, scored: Scored, config: Config) -> list[str]:
+        """Checks that are on for this document but do not run on its language (their data are English)."""
+        kind = scored.document.kind
+        return [c for c in scored.skipped_checks if c in self.checks and self.severity(self.checks[c], config) != "off"
+                and kind in self.checks[c].documents]
+
     def run(self, scored: Scored, config: Config, severities: Collection[str] = ("error", "warning")) -> list[Finding]:
         """The findings of every check that is on, or only of those set to one of `severities`."""
         return self.check(scored, config, severities).findings
@@ -204,7 +211,7 @@ class Registry:
         flagged: list[tuple[CheckSpec, str, Flag]] = []
         for spec in self.checks.values():
             severity = self.severity(spec, config)
-            if severity not in severities or document.kind not in spec.documents:
+            if severity not in severities or document.kind not in spec.documents or spec.id in scored.skipped_checks:
                 continue
             flagged.extend((spec, severity, flag) for flag in spec.function(scored, config))
             if suppressions is not None:
@@ -273,6 +280,8 @@ def matches_any(review_id: str, patterns: Iterable[str]) -> bool:
 
 def _locator(document: Document, flag: Flag) -> Callable[[], Location]:
     def locate() -> Location:
+        if flag.location is not None:
+            return flag.location
         if flag.offset is not None:
             return document.locate(flag.offset, flag.sentence or "")
         if document.spans:

@@ -50,7 +50,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     """
     from plainsum.build import BuildOptions, build, safe_output_path, write_atomic
     from plainsum.commands.check import use_color
-    from plainsum.gate.sections import unmatched_section_gates
+    from plainsum.gate import unmatched_section_gates
     from plainsum.reporters import ReportOptions, render
 
     config = load_config_from(ctx)

@@ -13,23 +13,48 @@ from typing import TYPE_CHECKING
 from plainsum import lazy_exports
 
 if TYPE_CHECKING:
-    from plainsum.config.figures import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
-    from plainsum.config.paths import default_templates_dir
+    from plainsum.config.figures import (
+        ALL_FIGURE_NAMES,
+        ALL_FORMULA_NAMES,
+        COUNT_NAMES,
+        EASIER_WHEN_HIGHER,
+        FIGURE_LABELS,
+        FIGURE_NAMES,
+        FORMULA_NAMES,
+        LANGUAGE_FORMULAS,
+        LANGUAGE_NAMES,
+    )
+    from plainsum.config.gate import heading_key
+    from plainsum.config.locate import did_you_mean
+    from plainsum.config.paths import default_templates_dir, scaffold_dir
     from plainsum.config.settings import Catalog, Config, load_config
 
 __all__ = [
+    "ALL_FIGURE_NAMES",
+    "ALL_FORMULA_NAMES",
     "COUNT_NAMES",
+    "EASIER_WHEN_HIGHER",
     "FIGURE_LABELS",
     "FIGURE_NAMES",
     "FORMULA_NAMES",
+    "LANGUAGE_FORMULAS",
+    "LANGUAGE_NAMES",
     "Catalog",
     "Config",
     "default_templates_dir",
+    "did_you_mean",
+    "heading_key",
     "load_config",
+    "scaffold_dir",
 ]
 
 __getattr__ = lazy_exports(__name__, {
-    "figures": ("COUNT_NAMES", "FIGURE_LABELS", "FIGURE_NAMES", "FORMULA_NAMES",),
-    "paths": ("default_templates_dir",),
+    "figures": (
+        "ALL_FIGURE_NAMES", "ALL_FORMULA_NAMES", "COUNT_NAMES", "EASIER_WHEN_HIGHER", "FIGURE_LABELS", "FIGURE_NAMES",
+        "FORMULA_NAMES", "LANGUAGE_FORMULAS", "LANGUAGE_NAMES",
+    ),
+    "gate": ("heading_key",),
+    "locate": ("did_you_mean",),
+    "paths": ("default_templates_dir", "scaffold_dir"),
     "settings": ("Catalog", "Config", "load_config",),
 })

@@ -52,6 +52,7 @@ class Config:
     check_options: dict[str, dict[str, object]] = field(default_factory=dict)
     sentences: dict[str, float] = field(default_factory=dict)
     paper: str = "a4"  # PDF page size: "a4" or "letter" (docs/build.md)
+    languages: dict[str, str] = field(default_factory=dict)  # [languages]: unsupported code -> the one to score it as
 
     exempt: list[Exemption] = field(default_factory=list)  # [[exempt]]: reviews a check does not count for
     ci: GateInCi = field(default_factory=GateInCi)  # baseline, ratchet and report bounds (config/ci.py)
@@ -166,7 +167,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper",
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "languages",
                    "baseline", "ratchet", "exempt", "report")
     for key in settings:
         if key not in allowed_top:
@@ -195,8 +196,9 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     gate = gate_detail.thresholds
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
+    languages = _language_settings(settings.get("languages", {}), bad)
     from plainsum.config.ci import parse_ci
-    from plainsum.config.figures import FIGURE_NAMES
+    from plainsum.config.figures import ALL_FIGURE_NAMES
     from plainsum.config.gate import heading_key
 
     def where(table: tuple[str, ...], key: str | None) -> str:
@@ -210,7 +212,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
             gate_detail.section_places[kind] = {
                 heading_key(heading): (heading, where(("gate", kind, "sections", heading), None)) for heading in sections
             }
-    ci = parse_ci(settings, bad, where, lambda: list(catalog.check_options()), FIGURE_NAMES)
+    ci = parse_ci(settings, bad, where, lambda: list(catalog.check_options()), ALL_FIGURE_NAMES)
     paper = settings.get("paper", "a4")
     if paper not in PAPER_SIZES:
         bad((), "paper", f"'paper' must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
@@ -233,7 +235,26 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         exempt=ci.exempt,
         ci=ci,
         catalog=catalog,
+        languages=languages,
     )
+
+
+def _language_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> dict[str, str]:
+    """[languages] maps a language plainsum does not score to one it does: `ca = "es"`."""
+    from plainsum.config.figures import LANGUAGE_FORMULAS
+
+    if not isinstance(raw, dict):
+        bad((), "languages", "'languages' must be a table such as [languages] ca = \"es\"")
+        return {}
+    mapping: dict[str, str] = {}
+    for code, target in raw.items():
+        base = target.replace("_", "-").split("-")[0].lower() if isinstance(target, str) else ""
+        if base not in LANGUAGE_FORMULAS:
+            bad(("languages",), code, f"language '{code}' must map to one plainsum scores ({', '.join(LANGUAGE_FORMULAS)}), "
+                f"not {target!r}")
+            continue
+        mapping[str(code)] = base
+    return mapping
 
 
 def _check_settings(

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 CERTAINTIES = ("high", "moderate", "low", "very low")
 SIZES = ("large", "moderate", "small", "little or no difference")
 NO_DIFFERENCE = "little or no difference"
+UNSET_SIZE_WORDING = "moderate"  # a result whose size the author has not chosen yet: the statement without size words
 DIRECTIONS = ("reduce", "increase")
 # Measures whose "no effect" value is 1 (ratios) or 0 (differences), to check the direction.
 RATIO_MEASURES = {"rr", "or", "hr", "irr", "risk ratio", "odds ratio", "hazard ratio", "rate ratio"}
@@ -63,7 +64,7 @@ class Result:
     studies: int
     participants: int
     certainty: str
-    size: str
+    size: str | None  # None: not chosen yet (the size of an effect is the authors' judgement); worded as moderate
     direction: str | None  # None for "little or no difference"
     study_word: str = "studies"
     line: int = 1
@@ -93,7 +94,8 @@ class Grid:
     numbers_template: str
     path: str
 
-    def cell(self, certainty: str, size: str, direction: str | None) -> str:
+    def cell(self, certainty: str, size: str | None, direction: str | None) -> str:
+        size = size or UNSET_SIZE_WORDING
         by_size = self.statements[certainty][size]
         cell = by_size if size == NO_DIFFERENCE else by_size[direction or "reduce"]
         return str(cell)
@@ -332,8 +334,10 @@ def validate_results(check: Any, root: Node, facts: dict[str, Any]) -> list[Resu
         participants = _count(check, item, "participants", where)
         study_word_node = check.text(item, "study_word", where, False)
         certainty = _choice(check, item, "certainty", where, CERTAINTIES, True)
-        size = _choice(check, item, "size", where, SIZES, True)
-        direction = _choice(check, item, "direction", where, DIRECTIONS, required=size not in (None, NO_DIFFERENCE))
+        size = _choice(check, item, "size", where, SIZES, False)
+        size_unset = "size" not in item.value
+        direction = _choice(check, item, "direction", where, DIRECTIONS,
+                            required=size_unset or size not in (None, NO_DIFFERENCE))
         if size == NO_DIFFERENCE:
             direction = None
         if estimate is not None and ci is not None:
@@ -342,12 +346,12 @@ def validate_results(check: Any, root: Node, facts: dict[str, Any]) -> list[Resu
                 check.problem(estimate_node, f"the estimate {estimate[0]} of {where} is outside its confidence interval {low_text} to {high_text}")
         if measure_node is not None and estimate is not None and direction is not None:
             _check_direction(check, item, measure_node.value.strip(), estimate, direction, where)
-        parts = (result_id, outcome, intervention, measure_node, estimate, ci, studies, participants, certainty, size)
-        if any(part is None for part in parts) or (size != NO_DIFFERENCE and direction is None):
+        parts = (result_id, outcome, intervention, measure_node, estimate, ci, studies, participants, certainty)
+        if any(part is None for part in parts) or (size is None and not size_unset) or (size != NO_DIFFERENCE and direction is None):
             continue
         assert measure_node is not None and estimate is not None and ci is not None
         assert outcome is not None and intervention is not None and isinstance(result_id, str)
-        assert studies is not None and participants is not None and certainty is not None and size is not None
+        assert studies is not None and participants is not None and certainty is not None
         results.append(Result(
             id=result_id, outcome=outcome, intervention=intervention, measure=measure_node.value.strip(),
             estimate=estimate[0], ci_low=ci[0][0], ci_high=ci[1][0], studies=studies, participants=participants,

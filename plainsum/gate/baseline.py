@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plainsum.config import EASIER_WHEN_HIGHER
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 FORMAT = "plainsum-baseline"
 VERSION = 1
-EASIER_WHEN_HIGHER = frozenset({"flesch_reading_ease"})
 Key = tuple[str, str]  # (check id, subject)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from plainsum.config import did_you_mean
 from plainsum.errors import Problem
 
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
 def matched_sections(config: Config, kind: str, headings: Iterable[str | None]) -> tuple[str, ...]:
     """The section gates of `kind` (heading keys) that one of `headings` matches."""
-    from plainsum.config.gate import heading_key
+    from plainsum.config import heading_key
 
     gates = config.gate_detail.sections.get(kind, {}) if config.gate_detail is not None else {}
     if not gates:
@@ -50,8 +51,6 @@ def unmatched_section_gates(config: Config, results: list[Any], whole_run: bool)
             path, line, column = where.rsplit(":", 2)
             known = sorted({s.heading for r in results if r.document.kind == kind and hasattr(r.scored, "sections")
                             for s in r.scored.sections if s.heading})
-            from plainsum.config.locate import did_you_mean
-
             hint = did_you_mean(heading, known)
             problems.append(Problem(path, int(line), int(column),
                                     f"section gate '[gate.{kind}.sections.\"{heading}\"]' matches no section of any "
