@@ -59,9 +59,9 @@ def ordered(result: Any) -> list[Any]:
     """A document's findings by their place: its YAML file first, by line and column, then template text."""
     source = source_of(result)
 
-    def place(finding: Any) -> tuple[int, str, int, int, str]:
+    def place(finding: Any) -> tuple[int, str, int, int, int, str]:
         path, line, column = location_of(finding)
-        return (0 if path == source else 1, path, line, column, finding.check)
+        return (0 if path == source else 1, path, line, column, 0 if finding.severity == "error" else 1, finding.check)
 
     return sorted(result.findings, key=place)
 
