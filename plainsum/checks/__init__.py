@@ -11,6 +11,7 @@ from plainsum.checks import (  # noqa: F401
     cochrane,
     plain,
     readability,
+    stale,
     tooling,
     unfinished,
 )
@@ -30,10 +31,11 @@ from plainsum.checks.registry import (
     precise,
     registry,
 )
+from plainsum.checks.stale import handwritten, value_pattern
 from plainsum.checks.suppressions import Suppressions, suppressions_of
 
 __all__ = [
     "MARKERS", "CheckSpec", "Checked", "Finding", "Flag", "Mark", "Measure", "Registry", "Suppression", "Suppressions",
-    "finding_subject", "hard_reasons", "load_glossary", "normalise_text", "precise", "registry", "sentence_score",
-    "suppressions_of", "zipf_table",
+    "finding_subject", "handwritten", "hard_reasons", "load_glossary", "normalise_text", "precise", "registry",
+    "sentence_score", "suppressions_of", "value_pattern", "zipf_table",
 ]

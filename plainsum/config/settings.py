@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from plainsum.config.ci import Exemption, GateInCi
 from plainsum.config.gate import is_number
 from plainsum.config.locate import Locator, did_you_mean
-from plainsum.errors import InputError, Problem, display_path
+from plainsum.config.paths import link_outside
+from plainsum.errors import InputError, Problem, decode_utf8, display_path
 
 if TYPE_CHECKING:
     from plainsum.config.gate import GateSettings
@@ -135,12 +136,23 @@ def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[s
     return start, {}, None
 
 
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def _read(path: Path) -> tuple[Path, dict[str, Any], Locator | None]:
     display = display_path(path)
+    outside = link_outside(path, path.parent)
+    if outside is not None:
+        message = f"a link to {outside}, outside the project; plainsum does not follow links out of the project"
+        raise InputError([Problem(display, 1, 1, message)])
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read configuration: {exc}")]) from None
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise InputError([Problem(display, 1, 1, f"cannot read configuration: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise InputError([Problem(display, 1, 1, f"the configuration is larger than {MAX_CONFIG_BYTES:,} bytes")])
+    text = decode_utf8(raw, display)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
