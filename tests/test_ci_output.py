@@ -215,3 +215,22 @@ def test_gitlab_code_quality_report(cli, project) -> None:
     major = [i for i in issues if i["severity"] == "major"]
     assert major and major[0]["location"]["path"] == f"content/{REVIEW}.yaml" and major[0]["location"]["lines"]["begin"] > 1
     assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_build_prints_a_bounded_report_and_the_whole_one_on_request(cli, project) -> None:
+    config = project / "plainsum.toml"
+    config.write_text('[gate.summary]\npreset = "ama"\n\n[report]\nbuild_documents = 1\n', encoding="utf-8")
+    result = cli("build", "--formats", "txt", "--full-report")
+    assert result.returncode == 1, result.stdout + result.stderr
+    failing = [line for line in result.stdout.splitlines() if re.match(r"^\S+/summary: FAIL", line)]
+    assert len(failing) == 1 and ": pass (" not in result.stdout  # 4 passing documents: more than 1, not listed
+    assert "not listed: 1 more failing document (--full-report writes the whole report" in result.stdout
+    assert "not published: 1 more document; use --draft to publish it marked DRAFT" in result.stderr
+    assert ": warning [" not in result.stdout and "warnings of 2 failing documents not looked for" in result.stdout
+    whole = (project / "output" / "plainsum-report.txt").read_text(encoding="utf-8")
+    assert len(re.findall(r"^\S+/summary: FAIL", whole, re.M)) == 2 and ": pass (" in whole
+    manifest = (project / "output" / ".plainsum-manifest.json").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line)["review"] for line in manifest[1:] if line.startswith('{"review"')]
+    kept = [f for r in records for d in r["documents"] if d["status"] == "withheld" for f in d["findings"]]
+    assert kept and all(f["severity"] == "error" for f in kept)  # the manifest keeps what withholds a document
+    assert cli("clean").returncode == 0 and not (project / "output").exists()

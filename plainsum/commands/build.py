@@ -77,14 +77,16 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
         click.echo(f"the whole report: {display_path(target)}", err=True)
     for number, result in enumerate(outcome.withheld):
         if limit and number == limit:
-            click.echo(f"not published: {len(outcome.withheld) - limit:,} more documents; use --draft to publish them marked DRAFT",
-                       err=True)
+            more = len(outcome.withheld) - limit
+            click.echo(f"not published: {more:,} more document{'s' if more != 1 else ''}; use --draft to publish "
+                       f"{'them' if more != 1 else 'it'} marked DRAFT", err=True)
             break
         reasons = "; ".join(f.message for f in result.errors)
         click.echo(f"not published: {result.document.name} ({reasons}); use --draft to publish it marked DRAFT", err=True)
     for number, result in enumerate(outcome.drafts):
         if limit and number == limit:
-            click.echo(f"published as DRAFT: {len(outcome.drafts) - limit:,} more documents", err=True)
+            more = len(outcome.drafts) - limit
+            click.echo(f"published as DRAFT: {more:,} more document{'s' if more != 1 else ''}", err=True)
             break
         click.echo(f"published as DRAFT: {result.document.name}", err=True)
     reviews = outcome.rendered_reviews + outcome.skipped_reviews

@@ -59,6 +59,8 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
         raise click.UsageError("--baseline and --no-baseline exclude each other")
     config = load_config_from(ctx)
     baseline_path = None if no_baseline else (baseline_option or config.baseline_path())
+    if baseline_path is not None and write_baseline is not None and not baseline_path.exists():
+        baseline_path = None  # writing the first baseline, which the configuration already names
     baseline: Baseline | None = load_baseline(baseline_path) if baseline_path is not None else None
     outcome = check(list(paths), config)
     whole_run = not paths
