@@ -261,5 +261,7 @@ def test_a_content_file_is_hashed_again_only_when_its_size_or_time_changed(cli, 
     assert f"rendered 1 of {review_count(project)} reviews" in build(cli).stdout
     # a file saved in the seconds before a build read it may change again within the same clock
     # tick, keeping its time: its stamp is not trusted, so the next build hashes it again
-    fresh = SourceStamp.of(b"x", content.stat(), time.time_ns())
+    # (read half a second after the save, whatever the time the build above took on a loaded machine)
+    status = content.stat()
+    fresh = SourceStamp.of(b"x", status, status.st_mtime_ns + 500_000_000)
     assert fresh.mtime_ns == -1 and not fresh.matches(content.stat())
