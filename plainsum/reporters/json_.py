@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from plainsum.config import COUNT_NAMES, FIGURE_NAMES
+from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
+from plainsum.config import COUNT_NAMES
 from plainsum.reporters.view import ReportOptions, location_of, ordered, summarise
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
         "passed": result.passed,
         "figures": _figures(scored.figures),
     }
+    if hasattr(scored, "language"):
+        data["language"] = scored.language.code
+        data["not_scored"] = dict(scored.not_scored)
     if hasattr(scored, "sections"):
         kind = document.kind
         minimum = config.formula_min_words(kind) if config is not None else scored.min_words

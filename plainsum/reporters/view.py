@@ -139,8 +139,17 @@ def findings_left_out(selection: Selection, number: int) -> bool:
 
 
 def figures_line(result: Any) -> str:
+    from plainsum.config import FIGURE_LABELS, LANGUAGE_FORMULAS
+
     figures = result.scored.figures
-    return ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in SHOWN_FIGURES if key in figures)
+    shown = [(key, label, fmt) for key, label, fmt in SHOWN_FIGURES if key in figures]
+    if "flesch_kincaid_grade" not in figures:  # another language: its own first two formulas
+        formulas = next((names for names in LANGUAGE_FORMULAS.values() if names[0] in figures), ())
+        shown = [(key, FIGURE_LABELS[key], "{:.1f}") for key in formulas[:2]] + shown
+    line = ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in shown)
+    left_out = getattr(result.scored, "not_scored", None)
+    names = {"links": "URLs and DOIs", "code": "code blocks"}
+    return f"{line}; {', '.join(names.get(kind, kind) for kind in left_out)} not scored" if left_out else line
 
 
 @dataclass
