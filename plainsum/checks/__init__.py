@@ -16,7 +16,7 @@ from plainsum.checks import (  # noqa: F401
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
-from plainsum.checks.plain import MARKERS, Mark
+from plainsum.checks.plain import MARKERS, RECOMMENDATION, Mark, jargon_marks, passive_matches
 from plainsum.checks.readability import hard_reasons, sentence_score
 from plainsum.checks.registry import (
     Checked,
@@ -35,7 +35,7 @@ from plainsum.checks.stale import handwritten, value_pattern
 from plainsum.checks.suppressions import Suppressions, suppressions_of
 
 __all__ = [
-    "MARKERS", "CheckSpec", "Checked", "Finding", "Flag", "Mark", "Measure", "Registry", "Suppression", "Suppressions",
-    "finding_subject", "handwritten", "hard_reasons", "load_glossary", "normalise_text", "precise", "registry",
-    "sentence_score", "suppressions_of", "value_pattern", "zipf_table",
+    "MARKERS", "RECOMMENDATION", "CheckSpec", "Checked", "Finding", "Flag", "Mark", "Measure", "Registry", "Suppression",
+    "Suppressions", "finding_subject", "handwritten", "hard_reasons", "jargon_marks", "load_glossary", "normalise_text",
+    "passive_matches", "precise", "registry", "sentence_score", "suppressions_of", "value_pattern", "zipf_table",
 ]

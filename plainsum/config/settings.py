@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.config.ci import Exemption, GateInCi
 from plainsum.config.gate import is_number
+from plainsum.config.handout import Handout, parse_handout, parse_paper
 from plainsum.config.locate import Locator, did_you_mean
 from plainsum.config.paths import link_outside
 from plainsum.errors import InputError, Problem, decode_utf8, display_path
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 DOCUMENT_KINDS = ("summary", "abstract")
 SEVERITIES = ("error", "warning", "off")
 DEFAULT_FORMATS = ("html", "md", "txt", "pdf")
-PAPER_SIZES = ("a4", "letter")
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class Config:
     checks: dict[str, str] = field(default_factory=dict)  # check id -> "error" | "warning" | "off"
     check_options: dict[str, dict[str, object]] = field(default_factory=dict)
     sentences: dict[str, float] = field(default_factory=dict)
-    paper: str = "a4"  # PDF page size: "a4" or "letter" (docs/build.md)
+    paper: tuple[str, ...] = ("a4",)  # PDF page sizes, each written by every build: "a4", "letter" (docs/build.md)
+    handout: Handout = field(default_factory=Handout)  # [handout] (config/handout.py)
     languages: dict[str, str] = field(default_factory=dict)  # [languages]: unsupported code -> the one to score it as
 
     exempt: list[Exemption] = field(default_factory=list)  # [[exempt]]: reviews a check does not count for
@@ -179,7 +180,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "languages",
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "handout", "languages",
                    "baseline", "ratchet", "exempt", "report")
     for key in settings:
         if key not in allowed_top:
@@ -225,10 +226,8 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
                 heading_key(heading): (heading, where(("gate", kind, "sections", heading), None)) for heading in sections
             }
     ci = parse_ci(settings, bad, where, lambda: list(catalog.check_options()), ALL_FIGURE_NAMES)
-    paper = settings.get("paper", "a4")
-    if paper not in PAPER_SIZES:
-        bad((), "paper", f"'paper' must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
-        paper = "a4"
+    paper = parse_paper(settings.get("paper", "a4"), bad)
+    handout = parse_handout(settings.get("handout", {}), bad)
     if problems:
         raise InputError(problems)
     return Config(
@@ -244,6 +243,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         sentences=sentences,
         gate_detail=gate_detail,
         paper=paper,
+        handout=handout,
         exempt=ci.exempt,
         ci=ci,
         catalog=catalog,
