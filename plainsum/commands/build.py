@@ -31,7 +31,8 @@ def _formats(value: str | None, default: list[str]) -> list[str]:
 @click.option("--draft", is_flag=True, help="Also publish lay summaries that fail the gate, visibly marked DRAFT.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Render in N processes (default: one per CPU).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="PDF page size (default from config: a4).")
-@click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change.")
+@click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change; "
+              "also write into an --out folder that holds files plainsum did not write.")
 @click.option("--no-progress", is_flag=True, help="Do not show progress on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list warnings for documents that pass.")
 @click.pass_context
