@@ -191,10 +191,9 @@ def _load_and_evaluate(path: Path) -> bool:
     from plainsum.render import TemplateSet
 
     try:
-        review = load_review(path)
-    except InputError:
+        evaluate(load_review(path), TemplateSet(None), load_config(REPO))
+    except InputError:  # a mistake found at loading or at scoring (an unknown language, say)
         return False
-    evaluate(review, TemplateSet(None), load_config(REPO))
     return True
 
 
