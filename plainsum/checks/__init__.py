@@ -10,14 +10,16 @@ from plainsum.checks import (  # noqa: F401
     cochrane,
     plain,
     readability,
+    stale,
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
 from plainsum.checks.plain import MARKERS, Mark
 from plainsum.checks.readability import hard_reasons, sentence_score
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
+from plainsum.checks.stale import handwritten, value_pattern
 
 __all__ = [
-    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "sentence_score",
-    "zipf_table",
+    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "handwritten", "hard_reasons", "load_glossary", "registry",
+    "sentence_score", "value_pattern", "zipf_table",
 ]
