@@ -7,6 +7,7 @@ when something is to be rendered, so a build with nothing to do never loads this
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
@@ -22,7 +23,7 @@ from plainsum.content import attach_previous, load_review, read_index
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
-from plainsum.gate import DocumentRecord
+from plainsum.gate import DocumentRecord, matched_sections
 from plainsum.pipeline import evaluate
 from plainsum.render import TemplateSet
 
@@ -78,23 +79,28 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         attach_previous(review, options.output_dir, published)
     results = evaluate(review, templates, config, warnings=options.verbose)
     built.review_id = review.id
+    written_kinds = tuple(result.document.kind for result in results if result.passed or options.draft)
+    context = dataclasses.replace(context, published=written_kinds)  # for the pages' links to each other
     for result in results:
         status = "published"
+        gated = matched_sections(config, result.document.kind, (s.heading for s in result.scored.sections))
         if not result.passed:
             if not options.draft:
-                built.records.append(DocumentRecord.of(result, "withheld"))
+                built.records.append(DocumentRecord.of(result, "withheld", gated_sections=gated))
                 continue
             result.document.draft = True
             status = "draft"
-        built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
+        built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose, gated_sections=gated))
         for name in task.formats:
             fmt = format_registry[name]
-            data = fmt.render(result.document, result.scored, context)
-            relative = output_name(review.id, result.document.kind, fmt.extension)
-            target = safe_output_path(options.output_dir, *relative.split("/"))
-            written = write_file(target, data)
-            entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
-            built.files[relative] = (name, entry, written.changed)
+            for extension, variant in fmt.outputs(config):
+                render_context = context if variant is config else dataclasses.replace(context, config=variant)
+                data = fmt.render(result.document, result.scored, render_context)
+                relative = output_name(review.id, result.document.kind, extension)
+                target = safe_output_path(options.output_dir, *relative.split("/"))
+                written = write_file(target, data)
+                entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
+                built.files[relative] = (name, entry, written.changed)
 
 
 def warm_up(pdf: bool, tables: bool) -> None:
