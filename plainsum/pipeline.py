@@ -93,7 +93,7 @@ def check_document(document: Document, scored: Scored, config: Config, warnings:
 def check(paths: list[Path], config: Config) -> Outcome:
     """Everything but the write."""
     outcome = Outcome()
-    templates = TemplateSet(config.templates_dir)
+    templates = TemplateSet(config.templates_dir, config.root)
     for review in load_reviews(paths, config, outcome):
         for version in [review, *load_translations(review, templates, outcome.problems)]:
             try:
