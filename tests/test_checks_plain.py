@@ -51,6 +51,7 @@ def review_yaml(what_we_found: str = "We found 12 studies with 840 people.",
             certainty: low
             size: small
             direction: reduce
+            better: lower
         sections:
           background: {{technical: Low back pain is common.}}
           objectives: {{technical: To assess exercise therapy.}}

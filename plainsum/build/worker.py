@@ -65,7 +65,7 @@ def build_review(task: Task) -> Built:
 
 def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
                    context: RenderContext) -> None:
-    review = load_review(Path(task.source))
+    review = load_review(Path(task.source), templates)
     results = evaluate(review, templates, config, warnings=options.verbose)
     built.review_id = review.id
     for result in results:

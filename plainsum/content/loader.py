@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from plainsum.content.grid import TemplateFinder
 from plainsum.content.kinds import KINDS, LAYOUTS, Kind, Layout
 from plainsum.content.model import (
     DOI_PATTERN,
@@ -101,8 +102,11 @@ def _closest(key: str, allowed: tuple[str, ...] | list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def load_review(path: Path) -> Review:
-    """Load and validate one content file; raise InputError listing every problem."""
+def load_review(path: Path, templates: TemplateFinder | None = None) -> Review:
+    """Load and validate one content file; raise InputError listing every problem.
+
+    `templates` is the template search path (render.TemplateSet), where the wording grid of results
+    is found (grade/grid.yaml); without it, plainsum's own grid is used."""
     display = display_path(path)
     source, root = load_yaml(path, display)
     check = _Validator(source, root)
@@ -182,7 +186,7 @@ def load_review(path: Path) -> Review:
     )
     # prose reaches each result as {{ results.<id>.plain }} / {{ results.<id>.technical }}
     if results:
-        review.facts["results"] = results_module.views(results)
+        review.facts["results"] = results_module.views(results, results_module.grid_for(templates, review.language))
     from plainsum.content.prose import check_prose_templates
 
     problems = check_prose_templates(review)
