@@ -90,11 +90,10 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
 def warm_up(pdf: bool, tables: bool) -> None:
     """Import what the workers need before the pool forks, so each does not import it again;
     with `tables`, also load the word tables and the glossary, which forked workers then share."""
-    import plainsum.checks
-    import plainsum.readability.score  # noqa: F401
+    from plainsum.checks import load_glossary, zipf_table
+    from plainsum.readability import score_document  # noqa: F401  (loads the scoring code)
 
     if tables:
-        from plainsum.checks.glossary import load_glossary, zipf_table
         from plainsum.readability import cmu_syllables
 
         cmu_syllables()

@@ -1,11 +1,22 @@
-"""Readability and plain-language checks, each a small function registered under a dotted id."""
+"""Checks: readability and plain-language checks, each a small function registered under a dotted id.
+
+Takes: a scored document and the configuration. Gives: `Finding`s (check id, severity, message,
+location, suggestion) from `registry.run`; also the glossary and word tables the checks use, and the
+marks the report pages draw (`MARKERS`, `Mark`).
+"""
 
 # Importing the modules registers their checks with `registry`.
 from plainsum.checks import (  # noqa: F401
     cochrane,
     plain,
     readability,
+    unfinished,
 )
+from plainsum.checks.glossary import load_glossary, zipf_table
+from plainsum.checks.plain import MARKERS, Mark
+from plainsum.checks.readability import hard_reasons
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
 
-__all__ = ["CheckSpec", "Finding", "Flag", "Registry", "registry"]
+__all__ = [
+    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "zipf_table",
+]

@@ -27,6 +27,7 @@ class Flag:
     offset: int | None = None
     sentence: str | None = None
     suggestion: str | None = None
+    location: Location | None = None  # for what is not in the document's text (a comment, a fact): where it is written
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,8 @@ class Registry:
 
 def _locator(document: Document, flag: Flag) -> Callable[[], Location]:
     def locate() -> Location:
+        if flag.location is not None:
+            return flag.location
         if flag.offset is not None:
             return document.locate(flag.offset, flag.sentence or "")
         if document.spans:

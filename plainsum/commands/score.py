@@ -72,7 +72,7 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
 
 
 def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
-    from plainsum.checks.readability import hard_reasons
+    from plainsum.checks import hard_reasons
 
     applied = scored.counts.words >= min_words and scored.counts.sentences > 0
     click.echo(name)

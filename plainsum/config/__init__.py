@@ -14,7 +14,7 @@ from plainsum import lazy_exports
 
 if TYPE_CHECKING:
     from plainsum.config.figures import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
-    from plainsum.config.paths import default_templates_dir
+    from plainsum.config.paths import default_templates_dir, scaffold_dir
     from plainsum.config.settings import Catalog, Config, load_config
 
 __all__ = [
@@ -26,10 +26,11 @@ __all__ = [
     "Config",
     "default_templates_dir",
     "load_config",
+    "scaffold_dir",
 ]
 
 __getattr__ = lazy_exports(__name__, {
     "figures": ("COUNT_NAMES", "FIGURE_LABELS", "FIGURE_NAMES", "FORMULA_NAMES",),
-    "paths": ("default_templates_dir",),
+    "paths": ("default_templates_dir", "scaffold_dir"),
     "settings": ("Catalog", "Config", "load_config",),
 })

@@ -13,3 +13,8 @@ def default_templates_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return _PACKAGE.parent / "templates"
+
+
+def scaffold_dir() -> Path:
+    """The files `plainsum init` copies into a new project (inside the package, source or wheel)."""
+    return _PACKAGE / "scaffold"

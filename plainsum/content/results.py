@@ -86,7 +86,7 @@ class Result:
     studies: int
     participants: int
     certainty: str
-    size: str
+    size: str | None  # None: not chosen yet (the size of an effect is the authors' judgement); worded as moderate
     direction: str | None  # None for "little or no difference"
     study_word: str = "studies"
     line: int = 1
@@ -382,7 +382,8 @@ def _validate_result(check: Any, item: Node, index: int, facts: dict[str, Any], 
     participants = _count(check, item, "participants", where)
     study_word_node = check.text(item, "study_word", where, False)
     certainty = _choice(check, item, "certainty", where, CERTAINTIES, True)
-    size = _choice(check, item, "size", where, SIZES, True)
+    size = _choice(check, item, "size", where, SIZES, False)
+    size_unset = "size" not in item.value
     direction = _choice(check, item, "direction", where, DIRECTIONS, required=False)
     if estimate is not None and ci is not None:
         (low_text, low), (high_text, high) = ci
@@ -390,17 +391,17 @@ def _validate_result(check: Any, item: Node, index: int, facts: dict[str, Any], 
             check.problem(estimate_node, f"the estimate {estimate[0]} of {where} is outside its confidence interval {low_text} to {high_text}")
     if size == NO_DIFFERENCE:
         direction = None
-    elif size is not None:
+    elif size is not None or size_unset:
         direction = _direction(check, item, measure, estimate, direction, where)
-    better = _better(check, item, measure, size, where)
+    better = _better(check, item, measure, size if size is not None or not size_unset else "unset", where)
     absolute = _absolute(check, item, measure, where)
     event = check.text(item, "event", where, False)
     comment = check.text(item, "comment", where, False)
     aliases = _aliases(check, item, where)
     plain = _override(check, item, "plain", where)
     technical = _override(check, item, "technical", where)
-    parts = (result_id, outcome, intervention, measure, estimate, ci, studies, participants, certainty, size, better)
-    if any(part is None for part in parts) or (size != NO_DIFFERENCE and direction is None):
+    parts = (result_id, outcome, intervention, measure, estimate, ci, studies, participants, certainty, better)
+    if any(part is None for part in parts) or (size is None and not size_unset) or (size != NO_DIFFERENCE and direction is None):
         return None
     assert estimate is not None and ci is not None and measure is not None
     return Result(
@@ -440,7 +441,7 @@ def _direction(check: Any, item: Node, measure: str | None, estimate: tuple[str,
                                     f"cannot read it from a {measure} of {estimate[0] if estimate else '?'}")
             return None
         if sides[0] == "none":
-            check.problem(item, f"{where} has an estimate of exactly {sides[1]} (no effect) with size '{item.value['size'].value}': "
+            check.problem(item, f"{where} has an estimate of exactly {sides[1]} (no effect) and a size of effect: "
                                 f"give its 'direction', or use size 'little or no difference'")
             return None
         return sides[0]

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from plainsum.checks import registry
-from plainsum.checks.plain import MARKERS, Mark
+from plainsum.checks import MARKERS, Mark, registry
 from plainsum.render import Block, blocks
 
 if TYPE_CHECKING:
