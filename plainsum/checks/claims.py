@@ -43,6 +43,11 @@ class Vocabulary:
     negation: re.Pattern[str]
     negation_window: int
     path: str
+    questions: re.Pattern[str] | None = None
+
+    def asks(self, text: str) -> bool:
+        """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
+        return text.rstrip().endswith("?") or (self.questions is not None and self.questions.search(text) is not None)
 
 
 @dataclass
@@ -134,10 +139,15 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     except re.error as exc:
         problems.append(f"'not_certainty' has a pattern that is not a regular expression: {exc}")
         exceptions = None
+    questions = data.get("questions", [])
+    if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
+        problems.append("'questions' must be a list of phrases")
+        questions = []
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
+    asking = re.compile("|".join(_phrase(q) for q in questions), re.I) if questions else None
     negation = re.compile("|".join(_phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
-    return Vocabulary(certainty, exceptions, effects, negation, window, display)
+    return Vocabulary(certainty, exceptions, effects, negation, window, display, asking)
 
 
 def _find(patterns: list[tuple[str, re.Pattern[str]]], text: str, taken: list[tuple[int, int]]) -> list[Hit]:

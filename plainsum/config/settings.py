@@ -50,6 +50,8 @@ class Config:
     check_options: dict[str, dict[str, object]] = field(default_factory=dict)
     sentences: dict[str, float] = field(default_factory=dict)
     paper: str = "a4"  # PDF page size: "a4" or "letter" (docs/build.md)
+    minus: bool = True  # [typography] minus = "unicode": negative numbers with U+2212 in html, pdf and md
+    ranges: bool = True  # [typography] ranges = "en-dash": 18-65 printed 18\u201365 in html, pdf and md
 
     catalog: Catalog | None = field(default=None, repr=False, compare=False)
     gate_detail: GateSettings | None = None  # presets, per-section bounds, hard-sentence limits (config/gate.py)
@@ -179,7 +181,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper")
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "typography")
     for key in settings:
         if key not in allowed_top:
             bad((), key, f"unknown setting '{key}'; allowed: {', '.join(allowed_top)}")
@@ -207,6 +209,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     gate = gate_detail.thresholds
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
+    minus, ranges = _typography(settings.get("typography", {}), bad)
     paper = settings.get("paper", "a4")
     if paper not in PAPER_SIZES:
         bad((), "paper", f"'paper' must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
@@ -226,6 +229,8 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         sentences=sentences,
         gate_detail=gate_detail,
         paper=paper,
+        minus=minus,
+        ranges=ranges,
         catalog=catalog,
     )
 
@@ -278,3 +283,22 @@ def _sentence_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str
     result = dict(SENTENCE_DEFAULTS)
     result.update(parse_sentences(raw, ("sentences",), bad))
     return result
+
+
+TYPOGRAPHY = {"minus": ("unicode", "hyphen"), "ranges": ("en-dash", "hyphen")}
+
+
+def _typography(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> tuple[bool, bool]:
+    """[typography]: minus = "unicode" | "hyphen", ranges = "en-dash" | "hyphen" (the html, pdf and md outputs)."""
+    chosen = {name: choices[0] for name, choices in TYPOGRAPHY.items()}
+    if not isinstance(raw, dict):
+        bad((), "typography", "'typography' must be a table with minus and ranges")
+        return True, True
+    for key, value in raw.items():
+        if key not in TYPOGRAPHY:
+            bad(("typography",), key, f"unknown setting '{key}' in [typography]; allowed: {', '.join(TYPOGRAPHY)}")
+        elif value not in TYPOGRAPHY[key]:
+            bad(("typography",), key, f"'{key}' must be one of {', '.join(map(repr, TYPOGRAPHY[key]))}, not {value!r}")
+        else:
+            chosen[key] = value
+    return chosen["minus"] == "unicode", chosen["ranges"] == "en-dash"

@@ -26,6 +26,7 @@ from plainsum.errors import InputError, Problem, display_path
 CERTAINTIES = ("high", "moderate", "low", "very low")
 SIZES = ("large", "moderate", "small", "little or no difference")
 NO_DIFFERENCE = "little or no difference"
+UNSET_SIZE_WORDING = "moderate"  # a result whose size the author has not chosen yet: the statement without size words
 # reduce/increase for events and amounts; improve/worsen for an outcome named as a quality
 VERBS = ("reduce", "increase", "improve", "worsen")
 GRID_FILE = "grid.yaml"
@@ -80,7 +81,7 @@ class Worded(Protocol):
     @property
     def certainty(self) -> str: ...
     @property
-    def size(self) -> str: ...
+    def size(self) -> str | None: ...
     @property
     def verb(self) -> str | None: ...
     @property
@@ -110,7 +111,8 @@ class Grid:
     numbers_template: str
     path: str
 
-    def cell(self, certainty: str, size: str, verb: str | None) -> str:
+    def cell(self, certainty: str, size: str | None, verb: str | None) -> str:
+        size = size or UNSET_SIZE_WORDING
         by_size = self.statements[certainty][size]
         return str(by_size if size == NO_DIFFERENCE else by_size[verb or "reduce"])
 

@@ -69,7 +69,7 @@ class _Validator:
             self.problem(node, f"'{key}' in {where} is empty")
             return None
         if PRIVATE_MARKERS.search(node.value):
-            self.problem(node, f"'{key}' contains private-use characters U+E000-U+E002, which plainsum reserves")
+            self.problem(node, f"'{key}' contains private-use characters U+E000-U+E004, which plainsum reserves")
             return None
         return node  # type: ignore[no-any-return]  # a Node from the YAML tree
 

@@ -60,6 +60,7 @@ def kind_label(kind: str) -> str:
 
 
 def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:
+    from plainsum.formats.figures import html_body
     from plainsum.render import to_html  # Markdown and nh3: loaded only when a page is rendered
 
     review = document.review
@@ -74,7 +75,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "review": review,
         "title": document.title,
         "kind_label": kind_label(document.kind),
-        "body": Markup(ordered_headings(to_html(document.body))),
+        "body": Markup(ordered_headings(html_body(document, context, to_html))),
         "draft": document.draft,
         "figures": scored.figures if scored is not None else None,
         "evidence_date": evidence_date,
