@@ -17,6 +17,8 @@ BENCHMARKS = {
               "in abstracts vs lay summaries, 2021 rules met"),
     "corpus": ("bench.corpus", "the whole corpus end to end: import, check, build txt+html; counts, crashes, time "
                "(--sample=N for a spread of N reviews)"),
+    "claims": ("bench.claims", "claim checks on the corpus: lay-summary claims matched to the abstract's outcomes, "
+               "disagreements in certainty and direction, against a naive check without matching (--show=N to read)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "
               "and html+txt+pdf (a subset), --jobs 1 vs --jobs 2; times, ratios, targets"),
 }

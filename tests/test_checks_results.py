@@ -137,6 +137,16 @@ CASES = {
             "Text reminders probably make little or no difference to hospital stays.",
         ],
     },
+    "results.unchecked": {
+        "flag": [
+            "Text reminders did not reduce the chance of dying.",
+            "Text reminders reduce deaths and make little or no difference to hospital stays.",
+        ],
+        "pass": [
+            "Text reminders reduce the chance of dying.",
+            "Text reminders probably make little or no difference to hospital stays or going into hospital.",
+        ],
+    },
 }
 
 
@@ -194,6 +204,7 @@ def test_an_increase_called_a_reduction_fails_with_exit_1(tmp_path: Path, cli) -
     ("Text reminders did not reduce the chance of dying.", "turns the claim round"),
     ("There is no evidence that text reminders reduce deaths.", "turns the claim round"),
     ("Text reminders reduce deaths and make little or no difference to hospital stays.", "names 2 outcomes"),
+    ("Text reminders reduce deaths, but they increase the chance of dying in winter.", "more than one effect"),
 ])
 def test_known_limits_are_flagged_not_passed(message: str, why: str, config, tmp_path: Path) -> None:
     flags = flags_of("results.unchecked", review_yaml((message, "We need more studies.")), config, tmp_path)
