@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +34,26 @@ class InputError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working directory when it is below it."""
+    """A path as the user should see it: relative to the working directory when it is below it.
+
+    A link is shown by its own name, not by where it leads (content/x.yaml, not /etc/shadow)."""
+    here = Path.cwd()
+    for candidate, base in ((Path(os.path.abspath(path)), here), (path.resolve(), here.resolve())):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def decode_utf8(data: bytes, display: str) -> str:
+    """Bytes as UTF-8 text (a leading BOM dropped), or a problem at the line and column of the first bad byte."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            [Problem(display, line, column, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded")]
+        ) from None

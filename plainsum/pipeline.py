@@ -19,8 +19,9 @@ from plainsum.render import Document, TemplateSet, render_documents
 
 def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates: TemplateSet | None = None) -> list[Review]:
     reviews: list[Review] = []
-    files = discover(paths, config.content_dir)
-    if not files:
+    files, problems = discover(paths, config.content_dir, config.root)
+    outcome.problems.extend(problems)
+    if not files and not problems:
         where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
         outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
     seen: dict[str, str] = {}
@@ -45,7 +46,7 @@ def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: b
     """Render, score and check each document of a review (see `check_document` for `warnings`)."""
     results = []
     for document in render_documents(review, templates):
-        scored = score_document(document, int(config.formula_min_words(document.kind)))
+        scored = score_document(document, int(config.formula_min_words(document.kind)), fallbacks=config.languages)
         results.append(check_document(document, scored, config, warnings))
     return results
 

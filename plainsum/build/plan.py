@@ -63,10 +63,12 @@ class Builder:
         self.dirty = False
 
     def run(self) -> Outcome:
-        files = discover(self.paths, self.config.content_dir)
-        if not files:
+        files, problems = discover(self.paths, self.config.content_dir, self.config.root)
+        self.outcome.problems.extend(problems)
+        if not files and not problems:
             where = ", ".join(map(display_path, self.paths)) if self.paths else display_path(self.config.content_dir)
             self.outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
+        if not files:
             return self.outcome
         environment = environment_digest(self.config, self.templates)
         if self.manifest.environment != environment:

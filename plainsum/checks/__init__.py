@@ -16,12 +16,13 @@ from plainsum.checks import (  # noqa: F401
 from plainsum.checks.glossary import load_glossary, zipf_table
 from plainsum.checks.plain import MARKERS as PLAIN_MARKERS
 from plainsum.checks.plain import Mark
-from plainsum.checks.readability import hard_reasons
+from plainsum.checks.readability import hard_reasons, sentence_score
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
 from plainsum.checks.results import MARKERS as RESULT_MARKERS
 
 MARKERS = {**PLAIN_MARKERS, **RESULT_MARKERS}
 
 __all__ = [
-    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "zipf_table",
+    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "sentence_score",
+    "zipf_table",
 ]

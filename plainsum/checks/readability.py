@@ -12,14 +12,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry
-from plainsum.config import FIGURE_LABELS, FORMULA_NAMES
+from plainsum.config import ALL_FORMULA_NAMES as FORMULA_NAMES  # the formulas of every language
+from plainsum.config import FIGURE_LABELS
 
 if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.readability import Scored, Sentence
 
-# Figures where a higher value means easier text; for the others, higher is harder.
-EASIER_WHEN_HIGHER = frozenset({"flesch_reading_ease"})
 
 
 def hard_reasons(sentence: Sentence, limits: dict[str, float]) -> list[str]:
@@ -28,15 +27,24 @@ def hard_reasons(sentence: Sentence, limits: dict[str, float]) -> list[str]:
     figures = sentence.figures
     if "max_words" in limits and figures["words"] > limits["max_words"]:
         reasons.append(f"{figures['words']:.0f} words (limit {limits['max_words']:g})")
-    if "max_grade" in limits and figures["flesch_kincaid_grade"] > limits["max_grade"]:
+    if "max_grade" in limits and "flesch_kincaid_grade" in figures and figures["flesch_kincaid_grade"] > limits["max_grade"]:
         reasons.append(f"grade {figures['flesch_kincaid_grade']:.1f} (limit {limits['max_grade']:g})")
     if "max_long_words" in limits and figures["long_words"] > limits["max_long_words"]:
         reasons.append(f"{figures['long_words']:.0f} long words (limit {limits['max_long_words']:g})")
     return reasons
 
 
+def sentence_score(sentence: Sentence) -> str:
+    """'grade 18.3' for English; the language's own first formula otherwise ('Szigriszt-Pazos (INFLESZ) 31.0')."""
+    figures = sentence.figures
+    if "flesch_kincaid_grade" in figures:
+        return f"grade {figures['flesch_kincaid_grade']:.1f}"
+    name = next((key for key in figures if key in FIGURE_LABELS and key not in ("words", "syllables", "long_words")), None)
+    return f"{FIGURE_LABELS[name]} {figures[name]:.1f}" if name else f"{figures['words']:.0f} words"
+
+
 def hardest(sentences: list[Sentence]) -> Sentence | None:
-    return max(sentences, key=lambda s: s.figures["flesch_kincaid_grade"], default=None)
+    return max(sentences, key=lambda s: s.difficulty, default=None)
 
 
 def _bound_flags(
@@ -64,7 +72,7 @@ def _bound_flags(
             worst = hardest(sentences)
             if worst is not None:
                 yield Flag(
-                    message + f"; its hardest sentence (grade {worst.figures['flesch_kincaid_grade']:.1f}) is here",
+                    message + f"; its hardest sentence ({sentence_score(worst)}) is here",
                     worst.offset,
                     worst.text,
                     "split long sentences and use shorter words, starting with this one",

@@ -108,13 +108,19 @@ class Registry:
     def severity(self, spec: CheckSpec, config: Config) -> str:
         return config.checks.get(spec.id, spec.severity)
 
+    def skipped(self, scored: Scored, config: Config) -> list[str]:
+        """Checks that are on for this document but do not run on its language (their data are English)."""
+        kind = scored.document.kind
+        return [c for c in scored.skipped_checks if c in self.checks and self.severity(self.checks[c], config) != "off"
+                and kind in self.checks[c].documents]
+
     def run(self, scored: Scored, config: Config, severities: Collection[str] = ("error", "warning")) -> list[Finding]:
         """The findings of every check that is on, or only of those set to one of `severities`."""
         findings: list[Finding] = []
         document = scored.document
         for spec in self.checks.values():
             severity = self.severity(spec, config)
-            if severity not in severities or document.kind not in spec.documents:
+            if severity not in severities or document.kind not in spec.documents or spec.id in scored.skipped_checks:
                 continue
             for flag in spec.function(scored, config):
                 findings.append(

@@ -53,10 +53,10 @@ def command(ctx: click.Context, files: tuple[Path, ...], fmt: str, content_dir: 
                     continue
                 assert imported.review_id is not None and imported.yaml_text is not None
                 if imported.review_id in seen:
-                    problems.append(Problem(imported.origin, 1, 1, f"review id '{imported.review_id}' was already "
-                                                                   f"imported from {seen[imported.review_id]}; skipped"))
+                    problems.append(imported.problem(f"review id '{imported.review_id}' was already "
+                                                     f"imported from {seen[imported.review_id]}; skipped"))
                     continue
-                seen[imported.review_id] = imported.origin
+                seen[imported.review_id] = imported.place
                 invalid = validate(imported)
                 if invalid:
                     problems.extend(invalid)

@@ -1,20 +1,26 @@
-"""plainsum score: the readability figures of any Markdown or plain text file (or standard input)."""
+"""plainsum score: the readability figures of any Markdown or plain text file (or standard input).
+
+With a preset or a configuration it also applies the gate and exits 0 or 1 as `check` does;
+`--checks` runs the plain-language checks on the text.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from plainsum.readability import Scored
-
+import dataclasses
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from plainsum.config import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
+from plainsum.config import COUNT_NAMES, FIGURE_LABELS
 from plainsum.errors import InputError, Problem, display_path
+
+if TYPE_CHECKING:
+    from plainsum.checks import Finding
+    from plainsum.config import Config
+    from plainsum.readability import Scored
 
 
 def _read(source: str) -> tuple[str, str]:
@@ -35,22 +41,37 @@ def _read(source: str) -> tuple[str, str]:
     return text, name
 
 
+def plural(count: float, singular: str, plural_form: str | None = None) -> str:
+    """'1 sentence', '2 sentences', '0 words'."""
+    number = int(count) if float(count).is_integer() else count
+    return f"{number} {singular if number == 1 else (plural_form or singular + 's')}"
+
+
 def _value(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
+def _applied(scored: Scored, min_words: float) -> bool:
+    return scored.counts.words >= min_words and scored.counts.sentences > 0
+
+
 def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]:
-    applied = scored.counts.words >= min_words and scored.counts.sentences > 0
-    names = FIGURE_NAMES if applied else COUNT_NAMES
-    data: dict[str, object] = {"file": name, "formulas_applied": applied, "formula_min_words": _value(min_words)}
-    data.update({key: _value(scored.figures[key]) for key in names})
-    if not applied:
-        data.update(dict.fromkeys(FORMULA_NAMES))
+    applied = _applied(scored, min_words)
+    formulas = scored.formula_names
+    data: dict[str, object] = {
+        "file": name,
+        "language": scored.language.code,
+        "formulas_applied": applied,
+        "formula_min_words": _value(min_words),
+        "not_scored": dict(scored.not_scored),
+    }
+    data.update({key: _value(scored.figures[key]) for key in COUNT_NAMES})
+    data.update({key: _value(scored.figures[key]) if applied else None for key in formulas})
     data["by_section"] = [
         {
             "heading": section.heading,
             "formulas_applied": section.formulas_applied,
-            **{key: _value(section.figures[key]) for key in FIGURE_NAMES if key in section.figures},
+            **{key: _value(section.figures[key]) for key in (*COUNT_NAMES, *formulas) if key in section.figures},
         }
         for section in scored.sections
     ]
@@ -71,68 +92,161 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
     return data
 
 
-def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
-    from plainsum.checks import hard_reasons
+def not_scored_line(not_scored: dict[str, int]) -> str:
+    """'not scored: 13 references, 1 table' (what was left out as not prose), or ''."""
+    names = {"references": ("reference", "references"), "tables": ("table row", "table rows"), "code": ("code block", "code blocks"),
+             "links": ("URL or DOI", "URLs and DOIs")}
+    parts = [plural(count, *names.get(kind, (kind, kind))) for kind, count in not_scored.items() if count]
+    return f"not scored: {', '.join(parts)}" if parts else ""
 
-    applied = scored.counts.words >= min_words and scored.counts.sentences > 0
-    click.echo(name)
+
+def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
+    from plainsum.checks import hard_reasons, sentence_score
+
+    applied = _applied(scored, min_words)
+    language = scored.language
+    click.echo(f"{name} ({language.name}{f', scored as {language.name}' if language.requested else ''})")
     for key in COUNT_NAMES:
         value = scored.figures[key]
         click.echo(f"  {FIGURE_LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {FIGURE_LABELS[key]:<30} {value:.2f}")
+    left_out = not_scored_line(scored.not_scored)
+    if left_out:
+        click.echo(f"  {left_out}")
     if applied:
-        for key in FORMULA_NAMES:
+        for key in scored.formula_names:
             click.echo(f"  {FIGURE_LABELS[key]:<30} {scored.figures[key]:.1f}")
     else:
-        click.echo(f"  too short for formulas: {scored.counts.words} words, fewer than {min_words:g} (--min-words); counts only")
+        click.echo(f"  too short for formulas: {plural(scored.counts.words, 'word')}, fewer than {min_words:g}; counts only "
+                   f"(--min-words 0 gives the formulas anyway)")
     if len(scored.sections) > 1 or verbose:
         click.echo("sections:")
+        headline = language.headline
         for section in scored.sections:
             heading = section.heading or "(before the first heading)"
             figures = section.figures
             if section.formulas_applied:
-                detail = f"grade {figures['flesch_kincaid_grade']:.1f}, reading ease {figures['flesch_reading_ease']:.1f}"
+                detail = f"{FIGURE_LABELS[headline]} {figures[headline]:.1f}"
+                if language.english:
+                    detail = f"grade {figures['flesch_kincaid_grade']:.1f}, reading ease {figures['flesch_reading_ease']:.1f}"
             else:
                 detail = "too short for formulas"
-            click.echo(f"  {heading}: {figures['words']:.0f} words, {figures['sentences']:.0f} sentences, {detail}")
+            click.echo(f"  {heading}: {plural(figures['words'], 'word')}, {plural(figures['sentences'], 'sentence')}, {detail}")
     hard = [s for s in scored.sentences if hard_reasons(s, sentence_limits)]
     shown = scored.sentences if verbose else hard
     if shown:
         click.echo("sentences:" if verbose else "hard sentences:")
     for sentence in shown:
         location = scored.document.locate(sentence.offset)
-        figures = sentence.figures
         reasons = hard_reasons(sentence, sentence_limits)
         mark = f" HARD: {', '.join(reasons)}" if reasons else ""
-        click.echo(f"  {name}:{location.line}:{location.column}: {figures['words']:.0f} words, grade {figures['flesch_kincaid_grade']:.1f}{mark}")
+        click.echo(f"  {name}:{location.line}:{location.column}: {plural(sentence.figures['words'], 'word')}, "
+                   f"{sentence_score(sentence)}{mark}")
         click.echo(f"      \"{sentence.text}\"")
         if sentence.long_words and (verbose or reasons):
             click.echo(f"      long words: {', '.join(dict.fromkeys(sentence.long_words))}")
 
 
+def _gate_config(config: Config, presets: tuple[str, ...]) -> Config:
+    """The configuration with the named presets as the lay summary's gate (keys of the file's own
+    [gate.summary] table, when there is one, still override them)."""
+    from plainsum.config.gate import PRESETS
+
+    unknown = [name for name in presets if name not in PRESETS]
+    if unknown:
+        raise click.BadParameter(f"unknown preset '{unknown[0]}'; known presets: {', '.join(PRESETS)}", param_hint="--preset")
+    thresholds: dict[str, float] = {}
+    for name in presets:
+        thresholds.update(PRESETS[name])
+    gate = dict(config.gate)
+    gate["summary"] = thresholds
+    return dataclasses.replace(config, gate=gate)
+
+
+def _findings(scored: Scored, config: Config, gated: bool, with_checks: bool) -> list[Finding]:
+    from plainsum.checks import registry
+
+    findings = registry.run(scored, config)
+    wanted = [f for f in findings if (gated and f.check.startswith("readability.")) or (with_checks and not f.check.startswith("readability."))]
+    return sorted(wanted, key=lambda f: (f.location.line, f.location.column))
+
+
 @click.command("score")
 @click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--language", "language_code", default=None, metavar="L",
+              help="The text's language: en (default), es, fr, de, it, pt, nl (a region such as es-MX is fine); "
+                   "another code only if [languages] in the configuration maps it.")
+@click.option("--preset", "presets", multiple=True, metavar="P",
+              help="Apply this gate preset (nih, ama, vale, cochrane-2021, inflesz, ...) and exit 1 when the text fails it. Repeatable.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Apply the gate of this configuration file ([gate.summary]) and exit 1 when the text fails it.")
+@click.option("--checks", "with_checks", is_flag=True, help="Also run the plain-language checks (jargon, rare words, ...).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--min-words", type=click.IntRange(min=0), default=None,
               help="Apply formulas only to texts (and sections) of at least this many words (default: formula_min_words "
                    "of [gate.summary], 100).")
 @click.option("-v", "--verbose", is_flag=True, help="Text format: list every sentence with its figures.")
 @click.pass_context
-def command(ctx: click.Context, source: str, output_format: str, min_words: int | None, verbose: bool) -> None:
+def command(ctx: click.Context, source: str, language_code: str | None, presets: tuple[str, ...], config_file: Path | None,
+            with_checks: bool, output_format: str, min_words: int | None, verbose: bool) -> None:
     """Score a Markdown or plain-text FILE (or standard input): every figure, per section and per sentence.
 
-    Headings are not sentences; each list item is one. Exit code 0, or 2 when the file cannot be read.
+    Headings are not sentences; each list item is one; reference lists, tables, code, URLs and DOIs are
+    not scored. With --preset or --config the gate applies: exit code 1 when the text fails it.
+    Exit code 0, 1 (gate failed), or 2 (unreadable file, unknown language, preset or option).
     """
     from plainsum.commands import load_config_from
-    from plainsum.readability import score_markdown
+    from plainsum.readability import UnknownLanguage, language_profile, score_markdown
 
+    if presets and config_file is not None:
+        raise click.UsageError("use --preset or --config, not both")
+    if config_file is not None:
+        ctx.obj = {**(ctx.obj or {}), "config_path": config_file}
     config = load_config_from(ctx)
+    gated = bool(presets) or (ctx.obj or {}).get("config_path") is not None
+    if presets:
+        config = _gate_config(config, presets)
+    try:
+        language = language_profile(language_code or "en", config.languages)
+    except UnknownLanguage as error:
+        raise click.BadParameter(str(error), param_hint="--language") from None
     if min_words is None:
         min_words = int(config.formula_min_words("summary"))
     text, name = _read(source)
-    scored = score_markdown(text, name, "summary", min_words)
+    scored = score_markdown(text, name, "summary", min_words, language)
+    findings = _findings(scored, config, gated, with_checks) if gated or with_checks else []
+    failed = gated and any(f.severity == "error" for f in findings)
+    skipped = _skipped(scored, config) if with_checks else []
     if output_format == "json":
-        click.echo(json.dumps(score_json(scored, name, min_words), indent=2, ensure_ascii=False))
+        data = score_json(scored, name, min_words)
+        if gated:
+            data["passed"] = not failed
+        if gated or with_checks:
+            data["findings"] = [f.as_dict() for f in findings]
+        if with_checks:
+            data["checks_skipped"] = skipped
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _print_text(scored, name, min_words, verbose, config.sentence_limits("summary"))
-    ctx.exit(0)
+        _print_findings(findings, skipped, scored, gated, failed)
+    ctx.exit(1 if failed else 0)
+
+
+def _skipped(scored: Scored, config: Config) -> list[str]:
+    from plainsum.checks import registry
+
+    return registry.skipped(scored, config)
+
+
+def _print_findings(findings: list[Finding], skipped: list[str], scored: Scored, gated: bool, failed: bool) -> None:
+    if findings:
+        click.echo("findings:")
+    for finding in findings:
+        click.echo(f"  {finding.location}: {finding.severity} [{finding.check}] {finding.message}")
+        if finding.suggestion:
+            click.echo(f"      suggestion: {finding.suggestion}")
+    if skipped:
+        click.echo(f"not run on {scored.language.name} text (their data are English): {', '.join(skipped)}")
+    if gated:
+        errors = sum(1 for f in findings if f.severity == "error")
+        click.echo(f"gate: FAIL ({plural(errors, 'error')})" if failed else "gate: pass")
 

@@ -13,15 +13,30 @@ from typing import TYPE_CHECKING
 from plainsum import lazy_exports
 
 if TYPE_CHECKING:
-    from plainsum.config.figures import COUNT_NAMES, FIGURE_LABELS, FIGURE_NAMES, FORMULA_NAMES
+    from plainsum.config.figures import (
+        ALL_FIGURE_NAMES,
+        ALL_FORMULA_NAMES,
+        COUNT_NAMES,
+        EASIER_WHEN_HIGHER,
+        FIGURE_LABELS,
+        FIGURE_NAMES,
+        FORMULA_NAMES,
+        LANGUAGE_FORMULAS,
+        LANGUAGE_NAMES,
+    )
     from plainsum.config.paths import default_templates_dir, scaffold_dir
     from plainsum.config.settings import Catalog, Config, load_config
 
 __all__ = [
+    "ALL_FIGURE_NAMES",
+    "ALL_FORMULA_NAMES",
     "COUNT_NAMES",
+    "EASIER_WHEN_HIGHER",
     "FIGURE_LABELS",
     "FIGURE_NAMES",
     "FORMULA_NAMES",
+    "LANGUAGE_FORMULAS",
+    "LANGUAGE_NAMES",
     "Catalog",
     "Config",
     "default_templates_dir",
@@ -30,7 +45,10 @@ __all__ = [
 ]
 
 __getattr__ = lazy_exports(__name__, {
-    "figures": ("COUNT_NAMES", "FIGURE_LABELS", "FIGURE_NAMES", "FORMULA_NAMES",),
+    "figures": (
+        "ALL_FIGURE_NAMES", "ALL_FORMULA_NAMES", "COUNT_NAMES", "EASIER_WHEN_HIGHER", "FIGURE_LABELS", "FIGURE_NAMES",
+        "FORMULA_NAMES", "LANGUAGE_FORMULAS", "LANGUAGE_NAMES",
+    ),
     "paths": ("default_templates_dir", "scaffold_dir"),
     "settings": ("Catalog", "Config", "load_config",),
 })

@@ -62,9 +62,9 @@ class GateSettings:
 
 
 def metric_names() -> tuple[str, ...]:
-    from plainsum.config.figures import FIGURE_NAMES  # what score.METRIC_NAMES names, without the scoring code
+    from plainsum.config.figures import ALL_FIGURE_NAMES  # what score.METRIC_NAMES names, without the scoring code
 
-    return FIGURE_NAMES
+    return ALL_FIGURE_NAMES
 
 
 def bound_keys() -> list[str]:

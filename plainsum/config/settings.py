@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainsum.config.gate import is_number
-from plainsum.errors import InputError, Problem, display_path
+from plainsum.config.paths import link_outside
+from plainsum.errors import InputError, Problem, decode_utf8, display_path
 
 if TYPE_CHECKING:
     from plainsum.config.gate import GateSettings
@@ -52,6 +53,7 @@ class Config:
     paper: str = "a4"  # PDF page size: "a4" or "letter" (docs/build.md)
     minus: bool = True  # [typography] minus = "unicode": negative numbers with U+2212 in html, pdf and md
     ranges: bool = True  # [typography] ranges = "en-dash": 18-65 printed 18\u201365 in html, pdf and md
+    languages: dict[str, str] = field(default_factory=dict)  # [languages]: unsupported code -> the one to score it as
 
     catalog: Catalog | None = field(default=None, repr=False, compare=False)
     gate_detail: GateSettings | None = None  # presets, per-section bounds, hard-sentence limits (config/gate.py)
@@ -149,12 +151,23 @@ def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[s
     return start, {}, None
 
 
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def _read(path: Path) -> tuple[Path, dict[str, Any], _Locator | None]:
     display = display_path(path)
+    outside = link_outside(path, path.parent)
+    if outside is not None:
+        message = f"a link to {outside}, outside the project; plainsum does not follow links out of the project"
+        raise InputError([Problem(display, 1, 1, message)])
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read configuration: {exc}")]) from None
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise InputError([Problem(display, 1, 1, f"cannot read configuration: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise InputError([Problem(display, 1, 1, f"the configuration is larger than {MAX_CONFIG_BYTES:,} bytes")])
+    text = decode_utf8(raw, display)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -181,7 +194,8 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "typography")
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "languages",
+                   "typography")
     for key in settings:
         if key not in allowed_top:
             bad((), key, f"unknown setting '{key}'; allowed: {', '.join(allowed_top)}")
@@ -210,6 +224,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
     minus, ranges = _typography(settings.get("typography", {}), bad)
+    languages = _language_settings(settings.get("languages", {}), bad)
     paper = settings.get("paper", "a4")
     if paper not in PAPER_SIZES:
         bad((), "paper", f"'paper' must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
@@ -232,7 +247,26 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         minus=minus,
         ranges=ranges,
         catalog=catalog,
+        languages=languages,
     )
+
+
+def _language_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> dict[str, str]:
+    """[languages] maps a language plainsum does not score to one it does: `ca = "es"`."""
+    from plainsum.config.figures import LANGUAGE_FORMULAS
+
+    if not isinstance(raw, dict):
+        bad((), "languages", "'languages' must be a table such as [languages] ca = \"es\"")
+        return {}
+    mapping: dict[str, str] = {}
+    for code, target in raw.items():
+        base = target.replace("_", "-").split("-")[0].lower() if isinstance(target, str) else ""
+        if base not in LANGUAGE_FORMULAS:
+            bad(("languages",), code, f"language '{code}' must map to one plainsum scores ({', '.join(LANGUAGE_FORMULAS)}), "
+                f"not {target!r}")
+            continue
+        mapping[str(code)] = base
+    return mapping
 
 
 def _check_settings(

@@ -1,20 +1,77 @@
-"""Which content files a command works on."""
+"""Which content files a command works on, and the entries named like one that cannot be read."""
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+from typing import NamedTuple
+
+from plainsum.config.paths import link_outside
+from plainsum.errors import Problem, display_path
+
+SUFFIXES = (".yaml", ".yml")
 
 
-def discover(paths: list[Path], content_dir: Path) -> list[Path]:
-    """The content files to process: given files, files in given folders, or the content folder."""
-    targets = paths or [content_dir]
-    found: list[Path] = []
-    for target in targets:
+class Discovered(NamedTuple):
+    files: list[Path]
+    problems: list[Problem]  # entries that look like content files and are not (a folder, a broken link, a link out)
+
+
+def discover(paths: list[Path], content_dir: Path, root: Path | None = None) -> Discovered:
+    """The content files to process: given files, files in given folders, or the content folder.
+
+    `root` is the project folder: a link that leads out of it is refused, not followed.
+    """
+    project = root if root is not None else content_dir.parent
+    found = Discovered([], [])
+    if not paths and not content_dir.is_dir():
+        where = display_path(content_dir)
+        message = "the content folder does not exist" if not content_dir.exists() else "the content folder is not a folder"
+        found.problems.append(Problem(where, 1, 1, message))
+        return found
+    for target in paths or [content_dir]:
         if target.is_dir():
-            with os.scandir(target) as entries:  # its file types come with the listing: no stat per file
-                names = sorted(e.name for e in entries if e.name.endswith((".yaml", ".yml")) and e.is_file())
-            found.extend(target / name for name in names)
+            outside = link_outside(target, project)
+            if outside is not None:
+                found.problems.append(Problem(display_path(target), 1, 1, _outside_message(outside)))
+                continue
+            with os.scandir(target) as listing:  # its file types come with the listing: no stat per file
+                entries = sorted((e for e in listing if e.name.endswith(SUFFIXES)), key=lambda e: e.name)
+            for entry in entries:
+                path = target / entry.name
+                if entry.is_file(follow_symlinks=False):
+                    found.files.append(path)
+                else:
+                    _add_checked(path, project, found)
         else:
-            found.append(target)
+            _add_checked(target, project, found)
     return found
+
+
+def _add_checked(path: Path, root: Path, found: Discovered) -> None:
+    """A path named on the command line, or an entry of a folder that is not a plain file."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            found.problems.append(Problem(display_path(path), 1, 1, f"a broken link (to {os.readlink(path)})"))
+        else:
+            found.files.append(path)  # the commands report a file that does not exist
+        return
+    except OSError as error:
+        found.problems.append(Problem(display_path(path), 1, 1, f"cannot read: {error.strerror}"))
+        return
+    outside = link_outside(path, root)
+    if outside is not None:
+        found.problems.append(Problem(display_path(path), 1, 1, _outside_message(outside)))
+    elif stat.S_ISDIR(status.st_mode):
+        found.problems.append(Problem(display_path(path), 1, 1, "a folder, not a review file"))
+    elif not stat.S_ISREG(status.st_mode):
+        found.problems.append(Problem(display_path(path), 1, 1, "not a regular file"))
+    else:
+        found.files.append(path)
+
+
+def _outside_message(target: Path) -> str:
+    return f"a link to {target}, outside the project; plainsum does not follow links out of the project"

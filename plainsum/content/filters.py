@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import TemplateError
@@ -62,7 +63,7 @@ def join_and(values: Any, conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
 
 
-FILTERS = {
+FILTERS: dict[str, Callable[..., str]] = {
     "long_date": long_date,
     "month_year": month_year,
     "iso_date": iso_date,

@@ -1,7 +1,8 @@
 """Author prose is a Jinja template over the review's facts, rendered in a sandbox.
 
-The sandbox refuses unsafe attribute access, StrictUndefined turns a misspelt fact into an
-error instead of an empty string, and every error is reported at its place in the YAML file.
+The sandbox (sandbox.py) sees only the facts and the filters, and bounds the time and memory a
+field may use; StrictUndefined turns a misspelt fact into an error instead of an empty string;
+every error, a breached limit included, is reported at its field's place in the YAML file.
 """
 
 from __future__ import annotations
@@ -9,19 +10,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, meta, nodes
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Template, TemplateError, TemplateSyntaxError, meta, nodes
 
 from plainsum.content.filters import FILTERS
+from plainsum.content.sandbox import BoundedSandbox, bound, bounded, check_text, make_sandbox, refused_construct
 from plainsum.errors import Problem
 
 if TYPE_CHECKING:
     from plainsum.content.model import Prose, Review
 
-def make_prose_environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.filters.update(FILTERS)
-    return env
+def make_prose_environment() -> BoundedSandbox:
+    return make_sandbox(FILTERS)
 
 
 _ENV = make_prose_environment()
@@ -31,13 +30,25 @@ def render_text(template: str, facts: dict[str, Any]) -> str:
     """Render one prose template (raises jinja2 errors)."""
     if "{" not in template:
         return template.strip()
-    return render_parsed(_ENV.parse(template), facts)
+    return render_parsed(parse_prose(template), facts, len(template))
 
 
-def render_parsed(parsed: nodes.Template, facts: dict[str, Any]) -> str:
-    """Render a parsed prose template: text and {{ expressions }} part by part, anything else whole."""
+def parse_prose(template: str) -> nodes.Template:
+    """The parsed template; TemplateSyntaxError also for a tag or name prose may not use."""
+    parsed = _ENV.parse(template)
+    refused = refused_construct(parsed)
+    if refused is not None:
+        what, lineno = refused
+        raise TemplateSyntaxError(f"prose cannot use {what}: it sees only the review's facts", lineno)
+    return parsed
+
+
+def render_parsed(parsed: nodes.Template, facts: dict[str, Any], length: int) -> str:
+    """Render a parsed prose template of `length` characters within the sandbox's limits: text and
+    {{ expressions }} part by part, anything else whole (raises TemplateError, ProseLimit among them)."""
     parts = _output_parts(parsed)
-    text = _render_parts(parts, facts) if parts is not None else _ENV.from_string(parsed).render(**facts)
+    with bounded(length):
+        text = _render_parts(parts, facts) if parts is not None else _ENV.from_string(bound(parsed)).render(**facts)
     return text.strip()
 
 
@@ -74,9 +85,23 @@ def _render_parts(parts: list[nodes.Node], facts: dict[str, Any]) -> str:
         if compiled is None:
             if len(_COMPILED) >= 1024:
                 _COMPILED.clear()
-            compiled = _COMPILED[key] = _ENV.from_string(nodes.Template([nodes.Output([node], lineno=1)], lineno=1))
+            compiled = _COMPILED[key] = _ENV.from_string(bound(nodes.Template([nodes.Output([node], lineno=1)], lineno=1)))
         out.append(compiled.render(**facts))
-    return "".join(out)
+    return check_text("".join(out))
+
+
+# Errors a template over plain facts can only raise because of what its author wrote (the filters
+# raise TemplateError for wrong input). MemoryError and RecursionError stay here as a last line:
+# the sandbox's limits stop prose well before either.
+AUTHOR_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, RecursionError, MemoryError)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "it recurses too deeply"
+    if isinstance(error, MemoryError):
+        return "it needs more memory than there is"
+    return f"{type(error).__name__}: {error}"
 
 
 def _problem(review: Review, prose: Prose, offset: int, message: str) -> Problem:
@@ -105,7 +130,7 @@ def check_prose_templates(review: Review) -> list[Problem]:
             review.rendered[prose.key] = template.strip()
             continue
         try:
-            parsed = _ENV.parse(template)
+            parsed = parse_prose(template)
         except TemplateSyntaxError as exc:
             offset = _line_offset(template, exc.lineno)
             problems.append(_problem(review, prose, offset, f"template error in {prose.key}: {exc.message}"))
@@ -119,7 +144,9 @@ def check_prose_templates(review: Review) -> list[Problem]:
         if missing:
             continue
         try:
-            review.rendered[prose.key] = render_parsed(parsed, review.facts)
+            review.rendered[prose.key] = render_parsed(parsed, review.facts, len(template))
         except TemplateError as exc:
             problems.append(_problem(review, prose, 0, f"cannot render {prose.key}: {exc}"))
+        except AUTHOR_ERRORS as exc:  # what the author's expression does wrong: 1/0, 'a' + 1, a recursion
+            problems.append(_problem(review, prose, 0, f"cannot render {prose.key}: {_describe(exc)}"))
     return problems

@@ -15,9 +15,16 @@ from typing import Any
 import yaml
 
 from plainsum.errors import InputError, Problem
+from plainsum.errors import decode_utf8 as decode_utf8  # content's export of it
 
 # libyaml's composer gives the same marks as the pure-Python one, twenty times faster
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Limits for a content file, which is untrusted input (README, "Limits"). A review is tens of
+# kilobytes, nests five or six deep and holds a few hundred values.
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 64  # mappings and lists inside one another
+MAX_VALUES = 100_000  # values once YAML aliases (*name) are expanded: the "billion laughs" file has 10**9
 
 
 @dataclass
@@ -71,25 +78,15 @@ def type_name(value: Any) -> str:
     return "text"
 
 
-def decode_utf8(data: bytes, display: str) -> str:
-    """Bytes as UTF-8 text (a leading BOM dropped), or a problem at the line and column of the first bad byte."""
+def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> str:
+    """Read a file of at most `limit` bytes as UTF-8, turning any failure into a positioned problem."""
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise InputError(
-            [Problem(display, line, column, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded")]
-        ) from None
-
-
-def read_text(path: Path, display: str) -> str:
-    """Read a file as UTF-8, turning any failure into a positioned problem."""
-    try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
     except OSError as exc:
         raise InputError([Problem(display, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+    if len(data) > limit:
+        raise InputError([Problem(display, 1, 1, f"the file is larger than {limit:,} bytes, the limit for this kind of file")])
     return decode_utf8(data, display)
 
 
@@ -100,9 +97,15 @@ def load_yaml(path: Path, display: str) -> tuple[SourceFile, Node]:
     try:
         try:
             documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
-        except yaml.YAMLError:
-            # libyaml is fast but its messages are terse; the pure-Python parser says more
-            documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        except yaml.YAMLError as fast_error:
+            # libyaml is fast but its messages are terse; the pure-Python parser says more, unless
+            # the file nests so deep that it would run out of stack (libyaml stops at 1,000 levels)
+            if "nesting depth" in str(fast_error):
+                raise
+            try:
+                documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+            except RecursionError:
+                raise fast_error from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -117,12 +120,47 @@ def load_yaml(path: Path, display: str) -> tuple[SourceFile, Node]:
         raise InputError(
             [source.problem(second.start_mark.line + 1, 1, "only one YAML document is allowed per file")]
         )
+    _check_size(source, documents[0])
     problems: list[Problem] = []
     builder = _Builder(source, problems)
     root = builder.build(documents[0])
     if problems:
         raise InputError(problems)
     return source, root
+
+
+def _check_size(source: SourceFile, document: yaml.Node) -> None:
+    """Refuse a document that nests deeper than MAX_DEPTH or holds more than MAX_VALUES values with
+    its aliases expanded, before anything is expanded: an alias is the same node composed once,
+    so counting each node once, with what it holds, takes time in proportion to the file."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if isinstance(node, yaml.ScalarNode):
+            return 1
+        mark = node.start_mark
+        if depth > MAX_DEPTH or id(node) in on_path:
+            why = "an alias inside the value it names" if id(node) in on_path else f"more than {MAX_DEPTH} levels"
+            raise InputError([source.problem(mark.line + 1, mark.column + 1, f"the file nests too deeply ({why})")])
+        on_path.add(id(node))
+        children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) else node.value
+        total = 1
+        for child in children:
+            total += size(child, depth + 1)
+            if total > MAX_VALUES:
+                raise InputError([source.problem(
+                    mark.line + 1, mark.column + 1,
+                    f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded, the limit for a content file",
+                )])
+        on_path.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    size(document, 1)
 
 
 class _Builder:

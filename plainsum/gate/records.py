@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from plainsum.config import FIGURE_NAMES
+from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
 from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Problem
 
 if TYPE_CHECKING:

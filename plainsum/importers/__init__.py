@@ -32,7 +32,16 @@ class Imported:
     kind: str | None = None
     layout: str | None = None
     notes: tuple[str, ...] = ()
-    origin: str = ""  # file:line of the record
+    origin: str = ""  # the file of the record
+    origin_line: int = 1  # its line in that file
+
+    @property
+    def place(self) -> str:
+        """file:line of the record, for a message that names it."""
+        return f"{self.origin}:{self.origin_line}"
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.origin, self.origin_line, 1, message)
 
 
 def detect_format(path: Path, head: str) -> str:
@@ -49,29 +58,35 @@ def detect_format(path: Path, head: str) -> str:
     return "text"
 
 
+MAX_IMPORT_BYTES = 100_000_000  # an input file, after gunzip (the whole dev corpus is 21 MB)
+
+
 def _read(path: Path) -> str:
     display = display_path(path)
+    if path.is_dir():
+        raise InputError([Problem(display, 1, 1, "is a folder; give the files to import")])
     if path.suffix == ".gz":
         import gzip
 
         try:
-            data = gzip.decompress(path.read_bytes())
+            with gzip.open(path, "rb") as stream:
+                data = stream.read(MAX_IMPORT_BYTES + 1)
         except (OSError, EOFError) as exc:
             raise InputError([Problem(display, 1, 1, f"cannot read gzip file: {exc}")]) from None
+        if len(data) > MAX_IMPORT_BYTES:
+            raise InputError([Problem(display, 1, 1, f"the file unpacks to more than {MAX_IMPORT_BYTES:,} bytes, the limit for an import")])
         return decode_utf8(data, display)
-    if path.is_dir():
-        raise InputError([Problem(display, 1, 1, "is a folder; give the files to import")])
-    return read_text(path, display)
+    return read_text(path, display, MAX_IMPORT_BYTES)
 
 
 def _fail(display: str, line: int, column: int, message: str) -> NoReturn:
     raise InputError([Problem(display, line, column, message)])
 
 
-def _from_draft(draft: Draft, origin: str) -> Imported:
+def _from_draft(draft: Draft, origin: str, line: int = 1) -> Imported:
     from plainsum.importers.yamlwrite import draft_to_yaml
 
-    return Imported(None, draft.id, draft_to_yaml(draft), draft.kind, draft.layout, tuple(draft.notes), origin)
+    return Imported(None, draft.id, draft_to_yaml(draft), draft.kind, draft.layout, tuple(draft.notes), origin, line)
 
 
 def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id: str | None = None) -> Iterator[Imported]:
@@ -88,7 +103,7 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             draft = parse_text(text, path.name, kind=kind, review_id=review_id)
         except ImportFailure as failure:
             _fail(display, 1, 1, f"cannot import: {failure}")
-        yield _from_draft(draft, f"{display}:1")
+        yield _from_draft(draft, display)
     elif chosen == "cochrane-json":
         from plainsum.importers import cochrane_json
 
@@ -96,6 +111,8 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             records = list(cochrane_json.read_records(path, text))
         except json.JSONDecodeError as exc:
             _fail(display, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")
+        except cochrane_json.TooDeep as exc:
+            _fail(display, exc.line, 1, str(exc))
         if not records:
             _fail(display, 1, 1, "no records in the file")
         if review_id and len(records) > 1:
@@ -111,7 +128,7 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             draft.source = f"{path.name} (DOI {draft.doi})" if draft.doi else path.name
             if review_id:
                 draft.id = review_id
-            yield _from_draft(draft, f"{display}:{line}")
+            yield _from_draft(draft, display, line)
     elif chosen == "pubmed-xml":
         from plainsum.importers.pubmed import parse_pubmed
 
@@ -146,6 +163,5 @@ def validate(imported: Imported) -> list[Problem]:
         try:
             load_review(path)
         except InputError as error:
-            return [Problem(imported.origin, 1, 1, f"imported review {imported.review_id} is not valid: {p.message}")
-                    for p in error.problems]
+            return [imported.problem(f"imported review {imported.review_id} is not valid: {p.message}") for p in error.problems]
     return []

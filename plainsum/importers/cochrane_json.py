@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -143,23 +144,58 @@ def read_records(path: Path, text: str | None = None) -> Iterator[tuple[int, Any
             text = handle.read()
     stripped = text.lstrip()
     if stripped.startswith("[") or (stripped.startswith("{") and _single_document(text)):
-        data = json.loads(text)
+        data = _loads(text, 1)
         items = data if isinstance(data, list) else [data]
         for item in items:
             yield 1, item
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    # JSON Lines separates records by \n alone (https://jsonlines.org/): str.splitlines would
+    # also split at \r, U+2028 and the other line breaks that may stand raw inside a JSON string
+    for number, line in enumerate(text.split("\n"), 1):
         if line.strip():
             try:
-                yield number, json.loads(line)
+                yield number, _loads(line, number)
             except json.JSONDecodeError as exc:
                 raise json.JSONDecodeError(exc.msg, text, _offset(text, number) + exc.pos) from None
 
 
+MAX_NESTING = 100  # arrays and objects inside one another; a Cochrane record nests four deep
+
+
+class TooDeep(ValueError):
+    """JSON nested deeper than MAX_NESTING."""
+
+    def __init__(self, line: int):
+        super().__init__(f"the JSON nests more than {MAX_NESTING} levels deep")
+        self.line = line
+
+
+def _loads(text: str, line: int) -> Any:
+    """json.loads, refusing deep nesting before the parser recurses into it."""
+    if _nesting(text) > MAX_NESTING:
+        raise TooDeep(line)
+    return json.loads(text)
+
+
+def _nesting(text: str) -> int:
+    """How deep [ and { nest, outside strings (an upper bound for text that is not valid JSON)."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return 0
+    depth = deepest = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"?|[\[{]|[\]}]', text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif mark in "]}":
+            depth -= 1
+    return deepest
+
+
 def _single_document(text: str) -> bool:
     try:
-        json.loads(text)
-    except json.JSONDecodeError:
+        _loads(text, 1)
+    except (json.JSONDecodeError, TooDeep):
         return False
     return True
 

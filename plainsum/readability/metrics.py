@@ -17,15 +17,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from plainsum.config import FORMULA_NAMES
-from plainsum.readability.syllables import syllables
+from plainsum.readability.languages import ENGLISH, LanguageProfile
 
 LONG_WORD_SYLLABLES = 3  # a "long word" has three or more syllables (the polysyllables of SMOG and fog)
 LINSEAR_WORDS = 100  # Linsear Write reads the first 100 words, as textstat does by default
+LIX_LONG_LETTERS = 6  # LIX, RIX and the Wiener Sachtextformel count words of more than six letters
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _STRIP = "\"'`.,;:!?()[]{}<>*_~\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014\u2026|/\\-+=#@^"
 _COMPOUND = re.compile(r"[-\u2010\u2011\u2012\u2013/]+")
+# A URL or DOI is a reference, not words a reader reads: it is left out of every count.
+_LINK = re.compile(r"(?:https?://|ftp://|www\.|doi:|doi\.org/|10\.\d{4,9}/)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,8 @@ class WordInfo(NamedTuple):
     fog_hard: int  # 1 when unfamiliar and three or more syllables
     long: int  # 1 when three or more syllables
     packed: int  # all the counts above in one integer, so a sentence's counts are one sum (see _pack)
+    long_letters: int = 0  # 1 when more than six letters (LIX, RIX, Wiener Sachtextformel)
+    monosyllable: int = 0  # 1 when one syllable (Wiener Sachtextformel)
 
 
 # Counts packed into one integer, 20 bits each: a sentence's counts are then a single sum().
@@ -57,30 +61,40 @@ _FIELD = 20
 _MASK = (1 << _FIELD) - 1
 
 
-def _pack(syllable_count: int, letters: int, unfamiliar: int, fog_hard: int, long: int) -> int:
-    values = (1, syllable_count, letters, unfamiliar, fog_hard, long)
+def _pack(syllable_count: int, letters: int, unfamiliar: int, fog_hard: int, long: int, long_letters: int, monosyllable: int) -> int:
+    values = (1, syllable_count, letters, unfamiliar, fog_hard, long, long_letters, monosyllable)
     return sum(value << (_FIELD * index) for index, value in enumerate(values))
 
 
 _NOT_A_WORD = WordInfo("", 0, 0, True, 0, 0, 0, 0)
-_word_cache: dict[str, WordInfo] = {}
+_LINK_TOKEN = WordInfo("<link>", 0, 0, True, 0, 0, 0, 0)  # a URL or DOI: not a word, but counted as left out
+_word_caches: dict[str, dict[str, WordInfo]] = {}
 
 
-def word_info(token: str) -> WordInfo | None:
+def word_info(token: str, language: LanguageProfile = ENGLISH) -> WordInfo | None:
     """What the formulas need to know about one whitespace token; None when it is not a word."""
-    info = _lookup(token)
-    return None if info is _NOT_A_WORD else info
+    info = _lookup(token, language)
+    return None if info is _NOT_A_WORD or info is _LINK_TOKEN else info
 
 
-def _word_info(token: str) -> WordInfo | None:
+def _word_info(token: str, language: LanguageProfile) -> WordInfo | None:
     letters = len(_LETTER_OR_DIGIT.findall(token))
     if not letters:
         return None
+    if _LINK.search(token):
+        return _LINK_TOKEN
     word = token.strip(_STRIP).replace("\u2019", "'")
     if not word:
         word = token
     lower = word.lower()
     has_letter = any(ch.isalpha() for ch in lower)
+    count = language.syllables()(word)
+    long = 1 if count >= LONG_WORD_SYLLABLES else 0
+    long_letters = 1 if letters > LIX_LONG_LETTERS else 0
+    monosyllable = 1 if count == 1 else 0
+    if not language.english:  # the Dale-Chall list is English: other languages have no unfamiliar words
+        return WordInfo(word, count, letters, True, 0, 0, long, _pack(count, letters, 0, 0, long, long_letters, monosyllable),
+                        long_letters, monosyllable)
     easy = familiar_words()
     if not has_letter:
         familiar = True  # a number is not an unfamiliar word
@@ -89,11 +103,10 @@ def _word_info(token: str) -> WordInfo | None:
     else:
         parts = [part for part in _COMPOUND.split(lower) if part]
         familiar = len(parts) > 1 and all(part in easy or not any(c.isalpha() for c in part) for part in parts)
-    count = syllables(word)
-    long = 1 if count >= LONG_WORD_SYLLABLES else 0
     unfamiliar = 0 if familiar else 1
     fog_hard = 0 if familiar else long
-    return WordInfo(word, count, letters, familiar, unfamiliar, fog_hard, long, _pack(count, letters, unfamiliar, fog_hard, long))
+    packed = _pack(count, letters, unfamiliar, fog_hard, long, long_letters, monosyllable)
+    return WordInfo(word, count, letters, familiar, unfamiliar, fog_hard, long, packed, long_letters, monosyllable)
 
 
 @dataclass(slots=True)
@@ -106,6 +119,9 @@ class Counts:
     characters: int = 0  # non-space characters, punctuation included (ARI, as textstat counts)
     fog_hard_words: int = 0  # three or more syllables and not on the Dale-Chall list
     unfamiliar_words: int = 0  # not on the Dale-Chall list
+    long_letter_words: int = 0  # more than six letters (LIX, RIX, Wiener Sachtextformel)
+    monosyllables: int = 0  # words of one syllable (Wiener Sachtextformel)
+    links: int = 0  # URLs and DOIs left out of the counts
 
     def add(self, other: Counts) -> None:
         self.sentences += other.sentences
@@ -116,6 +132,9 @@ class Counts:
         self.characters += other.characters
         self.fog_hard_words += other.fog_hard_words
         self.unfamiliar_words += other.unfamiliar_words
+        self.long_letter_words += other.long_letter_words
+        self.monosyllables += other.monosyllables
+        self.links += other.links
 
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -131,23 +150,30 @@ class SentenceCounts:
         return [w.word for w in self.words if w.long]
 
 
-def _lookup(token: str) -> WordInfo:
-    info = _word_cache.get(token)
+def _lookup(token: str, language: LanguageProfile = ENGLISH) -> WordInfo:
+    cache = _word_caches.setdefault(language.code, {})
+    info = cache.get(token)
     if info is None:
-        info = _word_info(token) or _NOT_A_WORD
-        if len(_word_cache) < 500_000:
-            _word_cache[token] = info
+        info = _word_info(token, language) or _NOT_A_WORD
+        if len(cache) < 500_000:
+            cache[token] = info
     return info
 
 
-def count_sentence(tokens: list[str]) -> SentenceCounts:
+def count_sentence(tokens: list[str], language: LanguageProfile = ENGLISH) -> SentenceCounts:
     """Counts for one sentence from its whitespace tokens."""
-    cache_get = _word_cache.get
-    infos = [cache_get(token) or _lookup(token) for token in tokens]
-    words = [info for info in infos if info is not _NOT_A_WORD]
+    cache = _word_caches.get(language.code)
+    if cache is None:
+        cache = _word_caches.setdefault(language.code, {})
+    cache_get = cache.get
+    infos = [cache_get(token) or _lookup(token, language) for token in tokens]
+    words = [info for info in infos if info.packed]
     characters = sum(map(len, tokens))
+    links = infos.count(_LINK_TOKEN) if len(words) < len(infos) else 0
+    if links:
+        characters -= sum(len(token) for token, info in zip(tokens, infos, strict=True) if info is _LINK_TOKEN)
     if not words:
-        return SentenceCounts(Counts(characters=characters), words)
+        return SentenceCounts(Counts(characters=characters, links=links), words)
     if characters < _MASK:
         total = sum([info.packed for info in words])
         word_count = total & _MASK
@@ -155,7 +181,9 @@ def count_sentence(tokens: list[str]) -> SentenceCounts:
         letters = (total >> (2 * _FIELD)) & _MASK
         unfamiliar = (total >> (3 * _FIELD)) & _MASK
         fog_hard = (total >> (4 * _FIELD)) & _MASK
-        long = total >> (5 * _FIELD)
+        long = (total >> (5 * _FIELD)) & _MASK
+        long_letters = (total >> (6 * _FIELD)) & _MASK
+        monosyllables = total >> (7 * _FIELD)
     else:  # a "sentence" too long for the packed fields
         word_count = len(words)
         syllable_total = sum(w.syllables for w in words)
@@ -163,7 +191,9 @@ def count_sentence(tokens: list[str]) -> SentenceCounts:
         unfamiliar = sum(w.unfamiliar for w in words)
         fog_hard = sum(w.fog_hard for w in words)
         long = sum(w.long for w in words)
-    counts = Counts(1, word_count, syllable_total, long, letters, characters, fog_hard, unfamiliar)
+        long_letters = sum(w.long_letters for w in words)
+        monosyllables = sum(w.monosyllable for w in words)
+    counts = Counts(1, word_count, syllable_total, long, letters, characters, fog_hard, unfamiliar, long_letters, monosyllables, links)
     return SentenceCounts(counts, words)
 
 
@@ -207,23 +237,32 @@ def count_figures(counts: Counts) -> dict[str, float]:
     }
 
 
-def formula_figures(counts: Counts, linsear: float) -> dict[str, float]:
-    """Every formula from the counts. Constants as in textstat 0.7.13 (and the formulas' authors)."""
+def formula_figures(counts: Counts, linsear: float, language: LanguageProfile = ENGLISH) -> dict[str, float]:
+    """Every formula of the language from the counts (sources and constants in docs/readability.md).
+
+    English: the constants textstat 0.7.13 uses (and the formulas' authors)."""
+    names = language.formulas
     words, sentences = counts.words, counts.sentences
     if not words or not sentences:
-        return dict.fromkeys(FORMULA_NAMES, 0.0)
+        return dict.fromkeys(names, 0.0)
     per_sentence = words / sentences
     per_word = counts.syllables / words
-    return {
-        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59,
-        "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * per_word,
-        "smog_index": 1.043 * math.sqrt(30 * counts.long_words / sentences) + 3.1291,
-        "gunning_fog": 0.4 * (per_sentence + 100.0 * counts.fog_hard_words / words),
-        "coleman_liau_index": 0.058 * (100.0 * counts.letters / words) - 0.296 * (100.0 * sentences / words) - 15.8,
-        "automated_readability_index": 4.71 * counts.characters / words + 0.5 * per_sentence - 21.43,
-        "dale_chall_readability_score": _dale_chall(100.0 * counts.unfamiliar_words / words, per_sentence),
-        "linsear_write_formula": linsear,
-    }
+    result: dict[str, float] = {}
+    if language.english:
+        result = {
+            "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59,
+            "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * per_word,
+            "smog_index": 1.043 * math.sqrt(30 * counts.long_words / sentences) + 3.1291,
+            "gunning_fog": 0.4 * (per_sentence + 100.0 * counts.fog_hard_words / words),
+            "coleman_liau_index": 0.058 * (100.0 * counts.letters / words) - 0.296 * (100.0 * sentences / words) - 15.8,
+            "automated_readability_index": 4.71 * counts.characters / words + 0.5 * per_sentence - 21.43,
+            "dale_chall_readability_score": _dale_chall(100.0 * counts.unfamiliar_words / words, per_sentence),
+            "linsear_write_formula": linsear,
+        }
+    for name in names:
+        if name not in result:
+            result[name] = LANGUAGE_FORMULA_FUNCTIONS[name](counts)
+    return result
 
 
 def _dale_chall(unfamiliar_share: float, per_sentence: float) -> float:
@@ -233,21 +272,114 @@ def _dale_chall(unfamiliar_share: float, per_sentence: float) -> float:
     return score
 
 
-def figures(counts: Counts, sentence_words: list[list[WordInfo]], with_formulas: bool = True) -> dict[str, float]:
+def fernandez_huerta(c: Counts) -> float:
+    """Fernández Huerta (1959), with words per sentence as Law (2011) corrected: 206.84 − 0.60 P − 1.02 F,
+    P syllables per 100 words, F words per sentence."""
+    return 206.84 - 0.60 * (100.0 * c.syllables / c.words) - 1.02 * (c.words / c.sentences)
+
+
+def szigriszt_pazos(c: Counts) -> float:
+    """Szigriszt Pazos (1993), perspicuity: 206.835 − 62.3 syllables/words − words/sentences."""
+    return 206.835 - 62.3 * c.syllables / c.words - c.words / c.sentences
+
+
+def kandel_moles(c: Counts) -> float:
+    """Kandel and Moles (1958), Flesch for French: 207 − 1.015 words/sentence − 73.6 syllables/word."""
+    return 207.0 - 1.015 * c.words / c.sentences - 73.6 * c.syllables / c.words
+
+
+def amstad(c: Counts) -> float:
+    """Amstad (1978), Flesch for German: 180 − words/sentence − 58.5 syllables/word."""
+    return 180.0 - c.words / c.sentences - 58.5 * c.syllables / c.words
+
+
+def wiener_sachtextformel(c: Counts) -> float:
+    """Bamberger and Vanecek (1984), first Wiener Sachtextformel (a school grade, 4 to 15):
+    0.1935 MS + 0.1672 SL + 0.1297 IW − 0.0327 ES − 0.875, with MS the percentage of words of three or
+    more syllables, SL words per sentence, IW the percentage of words of more than six letters, ES the
+    percentage of words of one syllable."""
+    ms = 100.0 * c.long_words / c.words
+    iw = 100.0 * c.long_letter_words / c.words
+    es = 100.0 * c.monosyllables / c.words
+    return 0.1935 * ms + 0.1672 * c.words / c.sentences + 0.1297 * iw - 0.0327 * es - 0.875
+
+
+def gulpease(c: Counts) -> float:
+    """Lucisano and Piemontese (1988): 89 + (300 sentences − 10 letters) / words."""
+    return 89.0 + (300.0 * c.sentences - 10.0 * c.letters) / c.words
+
+
+def flesch_vacca(c: Counts) -> float:
+    """Franchina and Vacca (1972), Flesch for Italian: 206 − 0.65 syllables per 100 words − words/sentence."""
+    return 206.0 - 0.65 * (100.0 * c.syllables / c.words) - c.words / c.sentences
+
+
+def flesch_martins(c: Counts) -> float:
+    """Martins, Ghiraldelo, Nunes and Oliveira (1996), Flesch for Brazilian Portuguese: Flesch's reading
+    ease plus 42: 248.835 − 1.015 words/sentence − 84.6 syllables/word."""
+    return 248.835 - 1.015 * c.words / c.sentences - 84.6 * c.syllables / c.words
+
+
+def flesch_douma(c: Counts) -> float:
+    """Douma (1960), Flesch for Dutch: 206.84 − 0.77 syllables per 100 words − 0.93 words/sentence."""
+    return 206.84 - 0.77 * (100.0 * c.syllables / c.words) - 0.93 * c.words / c.sentences
+
+
+def lix(c: Counts) -> float:
+    """Björnsson (1968): words/sentences + 100 × words of more than six letters / words."""
+    return c.words / c.sentences + 100.0 * c.long_letter_words / c.words
+
+
+def rix(c: Counts) -> float:
+    """Anderson (1983): words of more than six letters / sentences."""
+    return c.long_letter_words / c.sentences
+
+
+LANGUAGE_FORMULA_FUNCTIONS = {
+    "fernandez_huerta": fernandez_huerta,
+    "szigriszt_pazos": szigriszt_pazos,
+    "kandel_moles": kandel_moles,
+    "amstad": amstad,
+    "wiener_sachtextformel": wiener_sachtextformel,
+    "gulpease": gulpease,
+    "flesch_vacca": flesch_vacca,
+    "flesch_martins": flesch_martins,
+    "flesch_douma": flesch_douma,
+    "lix": lix,
+    "rix": rix,
+}
+
+
+def figures(counts: Counts, sentence_words: list[list[WordInfo]], with_formulas: bool = True,
+            language: LanguageProfile = ENGLISH) -> dict[str, float]:
     result = count_figures(counts)
     if with_formulas:
-        result.update(formula_figures(counts, linsear_write(sentence_words)))
+        linsear = linsear_write(sentence_words) if language.english else 0.0
+        result.update(formula_figures(counts, linsear, language))
     return result
 
 
-def sentence_figures(counts: Counts) -> dict[str, float]:
-    """The figures reported for one sentence: its counts and its Flesch-Kincaid grade and reading ease."""
+def sentence_figures(counts: Counts, language: LanguageProfile = ENGLISH) -> dict[str, float]:
+    """The figures reported for one sentence: its counts and its headline formulas (for English its
+    Flesch-Kincaid grade and reading ease; for other languages the language's first formula)."""
     words = counts.words
-    per_word = counts.syllables / words if words else 0.0
-    return {
-        "words": words,
-        "syllables": counts.syllables,
-        "long_words": counts.long_words,
-        "flesch_kincaid_grade": 0.39 * words + 11.8 * per_word - 15.59 if words else 0.0,
-        "flesch_reading_ease": 206.835 - 1.015 * words - 84.6 * per_word if words else 0.0,
-    }
+    result: dict[str, float] = {"words": words, "syllables": counts.syllables, "long_words": counts.long_words}
+    if language.english:
+        per_word = counts.syllables / words if words else 0.0
+        result["flesch_kincaid_grade"] = 0.39 * words + 11.8 * per_word - 15.59 if words else 0.0
+        result["flesch_reading_ease"] = 206.835 - 1.015 * words - 84.6 * per_word if words else 0.0
+    else:
+        headline = language.headline
+        result[headline] = LANGUAGE_FORMULA_FUNCTIONS[headline](counts) if words else 0.0
+    return result
+
+
+def sentence_difficulty(figures: dict[str, float], language: LanguageProfile = ENGLISH) -> float:
+    """A number that is higher for a harder sentence, in any language (to find the hardest one)."""
+    from plainsum.config import EASIER_WHEN_HIGHER
+
+    if language.english:
+        return figures["flesch_kincaid_grade"]
+    value = figures[language.headline]
+    return -value if language.headline in EASIER_WHEN_HIGHER else value
+

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plainsum.readability.languages import ENGLISH, LanguageProfile
 from plainsum.render import blocks
 
 # A candidate sentence end: terminal punctuation, any closing quotes or brackets, then whitespace.
@@ -27,14 +28,12 @@ _TOKEN = re.compile(r"[^\s\u2014\u2026]+")
 _OPENERS = "\"'\u201c\u2018([{\u00ab*_"
 _INITIAL = re.compile(r"[A-Z]\.")
 
-# Never end a sentence, whatever follows.
-NEVER_FINAL = frozenset(
-    ["e.g.", "i.e.", "eg.", "ie.", "vs.", "v.", "approx.", "ca.", "cf.", "viz.", "fig.", "figs.", "dr.", "drs.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "nos.", "vol.", "vols.", "p.", "pp.", "eq.", "eqs.", "ref.", "refs.", "incl.", "esp.", "resp.", "dept.", "a.k.a.", "n.b.", "nb.", "ed.", "eds.", "ch.", "sect.", "suppl.", "ibid."]  # noqa: E501 (one pattern, read whole)
-)
+# Never end a sentence, whatever follows (English; each language's are in its profile).
+NEVER_FINAL = ENGLISH.never_final
 # End a sentence when a capital letter follows, but not before a number (months: "Jan. 2013").
 BEFORE_NUMBER = frozenset(["jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."])
 # Abbreviations that may end a sentence ("... and so on, etc. The"), but not inside brackets ("et al.)").
-MAY_END = frozenset(["etc.", "al.", "ff."])
+MAY_END = ENGLISH.may_end
 # Titles that make a following initial part of a name ("Dr. J. Smith").
 TITLES = frozenset(["dr.", "drs.", "mr.", "mrs.", "ms.", "prof.", "st."])
 
@@ -58,6 +57,7 @@ class TextSection:
 @dataclass(slots=True)
 class TextModel:
     sections: list[TextSection]
+    not_scored: dict[str, int] = field(default_factory=dict)  # references, tables, code left out (how many)
 
     @property
     def sentences(self) -> list[TextSentence]:
@@ -68,7 +68,7 @@ def _bare(token: str) -> str:
     return token.lstrip(_OPENERS).lower()
 
 
-def _ends_sentence(text: str, token_start: int, end: int, next_start: int) -> bool:
+def _ends_sentence(text: str, token_start: int, end: int, next_start: int, language: LanguageProfile = ENGLISH) -> bool:
     """Whether the candidate ending at `end` (the token starting at `token_start`) ends a sentence."""
     stripped = text[next_start : next_start + 48].lstrip(_OPENERS)
     if not stripped:
@@ -83,9 +83,9 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int) -> bo
     word = _bare(token).rstrip("\"'\u201d\u2019)]")
     if word.endswith(("!", "?", "\u2026")):
         return True
-    if word in NEVER_FINAL:
+    if word in language.never_final:
         return False
-    if word in MAY_END and len(word) < len(_bare(token)):
+    if word in language.may_end and len(word) < len(_bare(token)):
         return False  # the full stop belongs to the abbreviation and a bracket closes: "(Smith et al.) found"
     if word in BEFORE_NUMBER and starts_number:
         return False
@@ -101,7 +101,7 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int) -> bo
     return True
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tuple[int, int]]:
     """[start, end) spans of the sentences of one block of plain text (inline markup removed,
     whitespace folded to single spaces or tabs)."""
     spans: list[tuple[int, int]] = []
@@ -115,7 +115,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if end <= start:
             continue
         token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\t", 0, match.start())) + 1
-        if _ends_sentence(text, token_start, end, next_start):
+        if _ends_sentence(text, token_start, end, next_start, language):
             spans.append((start, end))
             start = next_start
     if start < length and text[start:].strip():
@@ -129,7 +129,7 @@ def tokens(text: str) -> list[str]:
     return text.split()
 
 
-def parse(markdown_text: str) -> TextModel:
+def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
     """Sections and sentences of a Markdown (or plain) text."""
     sections = [TextSection(None, None)]
     for block in blocks(markdown_text):
@@ -140,7 +140,7 @@ def parse(markdown_text: str) -> TextModel:
             continue
         heading = sections[-1].heading
         text = block.text
-        for start, end in split_sentences(text):
+        for start, end in split_sentences(text, language):
             piece = text[start:end]
             sections[-1].sentences.append(TextSentence(piece, block.offsets[start], heading, tokens(piece)))
     return TextModel(sections)

@@ -1,0 +1,178 @@
+"""The languages plainsum scores: one profile per language, the single entry point for all of it.
+
+A profile says how to count a text in that language (syllables, the abbreviations that do not end a
+sentence, the headings of reference lists), which formulas score it (their names are in
+plainsum/config/figures.py, their arithmetic in plainsum/readability/metrics.py), which word-frequency
+list rare words come from, and whether the checks whose data exist only in English can run.
+
+    profile = language_profile("es")                  # or "es-ES", "ES": the region is ignored
+    profile = language_profile("ca", {"ca": "es"})    # a configured fallback: scored as Spanish
+    language_profile("xx")                            # UnknownLanguage: never silently English
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from plainsum.config.figures import LANGUAGE_FORMULAS, LANGUAGE_NAMES
+
+# Abbreviations that never end a sentence, whatever follows (lower case, with their full stop).
+_ENGLISH_NEVER_FINAL = frozenset([
+    "e.g.", "i.e.", "eg.", "ie.", "vs.", "v.", "approx.", "ca.", "cf.", "viz.", "fig.", "figs.", "dr.", "drs.", "mr.", "mrs.",
+    "ms.", "prof.", "st.", "no.", "nos.", "vol.", "vols.", "p.", "pp.", "eq.", "eqs.", "ref.", "refs.", "incl.", "esp.",
+    "resp.", "dept.", "a.k.a.", "n.b.", "nb.", "ed.", "eds.", "ch.", "sect.", "suppl.", "ibid.", "spp.", "sp.", "subsp.",
+    "var.", "jr.", "sr.",
+])
+_COMMON_NEVER_FINAL = frozenset(["vs.", "ca.", "cf.", "fig.", "figs.", "vol.", "p.", "pp.", "dr.", "prof.", "ibid.", "spp.", "sp."])
+_NEVER_FINAL = {
+    "en": _ENGLISH_NEVER_FINAL,
+    "es": frozenset(["ej.", "p.", "aprox.", "pág.", "págs.", "núm.", "nº.", "dra.", "sr.", "sra.", "srta.", "ud.", "uds.",
+                     "cap.", "art.", "máx.", "mín.", "tab.", "vid.", "op.", "cit.", "admón.", "ee.", "uu."]),
+    "fr": frozenset(["ex.", "c.-à-d.", "env.", "m.", "mm.", "mme.", "mmes.", "mlle.", "pr.", "dr.", "no.", "chap.", "tab.",
+                     "max.", "min.", "éd.", "p.ex."]),
+    "de": frozenset(["z.", "b.", "z.b.", "bzw.", "d.", "h.", "d.h.", "u.", "a.", "u.a.", "v.a.", "ggf.", "evtl.", "inkl.",
+                     "vgl.", "nr.", "sog.", "s.", "abb.", "tab.", "mio.", "mrd.", "max.", "min.", "ä.", "o.ä.", "bspw.",
+                     "zzgl.", "ggü.", "jh.", "hr.", "fr.", "dipl.", "med.", "univ."]),
+    "it": frozenset(["es.", "pag.", "pagg.", "dott.", "dott.ssa", "sig.", "sigg.", "sig.ra", "cfr.", "n.", "tab.", "cap.",
+                     "max.", "min.", "ing.", "avv."]),
+    "pt": frozenset(["ex.", "p.ex.", "pág.", "págs.", "dra.", "sr.", "sra.", "n.º", "nº.", "aprox.", "cap.", "tab.", "máx.",
+                     "mín.", "art.", "op.", "cit."]),
+    "nl": frozenset(["bijv.", "bv.", "d.w.z.", "o.a.", "e.d.", "dhr.", "mevr.", "nr.", "blz.", "vgl.", "m.b.t.", "t.o.v.",
+                     "i.v.m.", "resp.", "ca.", "max.", "min.", "mr.", "ir.", "drs.", "ing."]),
+}
+# Abbreviations that may end a sentence ("... and so on, etc. The"), but not inside brackets ("et al.)").
+_MAY_END = {
+    "en": frozenset(["etc.", "al.", "ff."]),
+    "es": frozenset(["etc.", "al.", "ss."]),
+    "fr": frozenset(["etc.", "al.", "suiv."]),
+    "de": frozenset(["usw.", "etc.", "al.", "ff.", "u.ä."]),
+    "it": frozenset(["ecc.", "etc.", "al.", "segg."]),
+    "pt": frozenset(["etc.", "al.", "ss."]),
+    "nl": frozenset(["enz.", "etc.", "al.", "e.v."]),
+}
+# Headings of reference lists: the section under one is not prose and is not scored.
+_REFERENCE_HEADINGS = {
+    "en": ("references", "reference list", "bibliography", "works cited", "literature cited", "citations"),
+    "es": ("referencias", "bibliografía", "referencias bibliográficas"),
+    "fr": ("références", "bibliographie", "références bibliographiques"),
+    "de": ("literatur", "literaturverzeichnis", "quellen", "referenzen", "bibliographie", "bibliografie"),
+    "it": ("bibliografia", "riferimenti", "riferimenti bibliografici"),
+    "pt": ("referências", "referências bibliográficas", "bibliografia"),
+    "nl": ("referenties", "literatuur", "literatuurlijst", "bronnen", "bibliografie"),
+}
+# German writes ordinals and dates with a full stop after the number ("am 15. Oktober"), as Dutch
+# does not; in German a number's full stop does not end a sentence before a capital.
+_ORDINAL_FULL_STOP = frozenset(["de"])
+
+# Checks whose data exist only in English: the jargon glossary, and the English grammar of the
+# passive voice and of recommendations. They are skipped for other languages, and reports say so.
+ENGLISH_ONLY_CHECKS = ("plain.jargon", "plain.passive", "plain.passive-share", "plain.recommendation")
+
+
+class UnknownLanguage(ValueError):
+    """A language code plainsum has no profile for, and no configured fallback."""
+
+    def __init__(self, code: str):
+        self.code = code
+        known = ", ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in LANGUAGE_FORMULAS)
+        super().__init__(
+            f"unknown language '{code}': plainsum scores {known}; to score another language as one of these, "
+            f"map it in plainsum.toml: [languages] {code.split('-')[0].lower() or 'xx'} = \"es\""
+        )
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    code: str  # ISO 639-1, lower case
+    name: str
+    formulas: tuple[str, ...]  # figure names, in the order reports show them; the first is the headline
+    never_final: frozenset[str]
+    may_end: frozenset[str]
+    reference_headings: frozenset[str]
+    ordinal_full_stop: bool  # "15. Oktober": a number's full stop does not end a sentence
+    wordfreq_language: str  # the wordfreq list rare words are looked up in
+    requested: str = ""  # the code asked for, when a fallback or a region led here ("ca", "es-MX")
+
+    @property
+    def english(self) -> bool:
+        return self.code == "en"
+
+    @property
+    def skipped_checks(self) -> tuple[str, ...]:
+        """Checks that do not run on text in this language (their data are English)."""
+        return () if self.english else ENGLISH_ONLY_CHECKS
+
+    @property
+    def headline(self) -> str:
+        """The formula a one-line summary shows (Flesch-Kincaid for English, Szigriszt-Pazos for Spanish...)."""
+        return self.formulas[0]
+
+    def syllables(self) -> Callable[[str], int]:
+        return _syllable_counter(self.code)
+
+
+@cache
+def _syllable_counter(code: str) -> Callable[[str], int]:
+    if code == "en":
+        from plainsum.readability.syllables import syllables
+
+        return syllables
+    from plainsum.readability.syllabify import syllable_counter
+
+    return syllable_counter(code)
+
+
+@cache
+def _profile(code: str) -> LanguageProfile:
+    never_final = _NEVER_FINAL[code] | _COMMON_NEVER_FINAL
+    return LanguageProfile(
+        code=code,
+        name=LANGUAGE_NAMES[code],
+        formulas=LANGUAGE_FORMULAS[code],
+        never_final=never_final,
+        may_end=_MAY_END[code],
+        reference_headings=frozenset(_REFERENCE_HEADINGS[code]),
+        ordinal_full_stop=code in _ORDINAL_FULL_STOP,
+        wordfreq_language=code,
+    )
+
+
+SUPPORTED = tuple(LANGUAGE_FORMULAS)
+
+
+def base_code(code: str) -> str:
+    """'es-MX' -> 'es', 'PT_br' -> 'pt'."""
+    return code.strip().replace("_", "-").split("-")[0].lower()
+
+
+def language_profile(code: str | None, fallbacks: Mapping[str, str] | None = None) -> LanguageProfile:
+    """The profile for a language code (BCP 47: the region is ignored), or its configured fallback.
+
+    `fallbacks` maps codes plainsum does not support to ones it does ({"ca": "es"}), as the
+    [languages] table of plainsum.toml does. Raises UnknownLanguage otherwise."""
+    requested = (code or "en").strip()
+    fallbacks = fallbacks or {}
+    candidates = [requested, requested.lower(), base_code(requested)]
+    for candidate in candidates:
+        if candidate in fallbacks:
+            target = base_code(fallbacks[candidate])
+            if target not in SUPPORTED:
+                raise UnknownLanguage(fallbacks[candidate])
+            return _with_request(_profile(target), requested)
+    base = base_code(requested)
+    if base in SUPPORTED:
+        return _with_request(_profile(base), requested)
+    raise UnknownLanguage(requested)
+
+
+def _with_request(profile: LanguageProfile, requested: str) -> LanguageProfile:
+    if requested.lower() == profile.code:
+        return profile
+    from dataclasses import replace
+
+    return replace(profile, requested=requested)
+
+
+ENGLISH = _profile("en")
