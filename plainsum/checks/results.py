@@ -153,7 +153,10 @@ def _context(scored: Scored, config: Config) -> tuple[list[Result], dict[str, An
     review = document.review
     if review is None or not review.results:
         return None
-    return review.results, review.facts.get("results", {}), load_vocabulary(vocabulary_path(_templates(config), review.language))
+    path = vocabulary_path(_templates(config), review.language)
+    if review.language != "en" and path.parent.name != review.language:
+        return None  # the claim words are English: a review in another language needs its grade/<language>/claims.yaml
+    return review.results, review.facts.get("results", {}), load_vocabulary(path)
 
 
 def _templates(config: Config) -> Any:
