@@ -21,6 +21,8 @@ BENCHMARKS = {
                "disagreements in certainty and direction, against a naive check without matching (--show=N to read)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "
               "and html+txt+pdf (a subset), --jobs 1 vs --jobs 2; times, ratios, targets"),
+    "diff": ("bench.diff", "plainsum diff: one review after start-up, and the corpus in git with 100 reviews changed "
+             "(only those rendered); beside git diff --word-diff and plainsum check"),
 }
 
 

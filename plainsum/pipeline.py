@@ -25,12 +25,15 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates:
         where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
         outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
     seen: dict[str, str] = {}
+    from plainsum.content import attach_previous, read_index
+
+    published = read_index(config.output_dir)  # what the last build published: the earlier versions
     for path in files:
         if not path.exists():
             outcome.problems.append(Problem(display_path(path), 1, 1, "no such file"))
             continue
         try:
-            review = load_review(path, templates)
+            review = load_review(path, templates=templates)
         except InputError as error:
             outcome.problems.extend(error.problems)
             continue
@@ -38,6 +41,8 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates:
             outcome.problems.append(Problem(review.source.display, 1, 1, f"review id '{review.id}' is also used by {seen[review.id]}"))
             continue
         seen[review.id] = review.source.display
+        if published:
+            attach_previous(review, config.output_dir, published)
         reviews.append(review)
     return reviews
 

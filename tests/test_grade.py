@@ -292,7 +292,7 @@ def test_a_project_grid_replaces_the_default(tmp_path: Path) -> None:
     grid = _changed_grid("{{ intervention }} probably {{ v(\"reduces\") }} {{ outcome }}'",
                          "{{ intervention }} likely {{ v(\"lowers\") }} {{ outcome }}'")
     root = _project(tmp_path, grid)
-    review = load_review(root / "content" / "tiny.yaml", TemplateSet(root / "templates"))
+    review = load_review(root / "content" / "tiny.yaml", templates=TemplateSet(root / "templates"))
     assert review.rendered["sections.main_results.plain"] == "Exercise likely lowers pain."
     assert load_review(root / "content" / "tiny.yaml").rendered["sections.main_results.plain"] == "Exercise probably reduces pain."
     run = subprocess.run([sys.executable, "-m", "plainsum", "build", "--formats", "md"], cwd=root, capture_output=True, text=True, timeout=300)
@@ -306,7 +306,7 @@ def test_a_grid_per_language(tmp_path: Path) -> None:
                          "{{ intervention }} reduce probablement {{ outcome }}'")
     root = _project(tmp_path, grid, "grade/fr/grid.yaml")
     (root / "content" / "tiny.yaml").write_text(REVIEW.replace("kind: cochrane-review", "kind: cochrane-review\nlanguage: fr"), encoding="utf-8")
-    review = load_review(root / "content" / "tiny.yaml", TemplateSet(root / "templates"))
+    review = load_review(root / "content" / "tiny.yaml", templates=TemplateSet(root / "templates"))
     assert review.rendered["sections.main_results.plain"] == "Exercise reduce probablement pain."
 
 

@@ -280,6 +280,21 @@ class Builder:
             self.outcome.unchanged += 1
         if self.dirty:
             self.save_manifest()
+        self.record_published(sources)
+
+    def record_published(self, sources: list[str]) -> None:
+        """Keep a copy of each review whose documents were all published (plainsum/build/published.py)."""
+        published: dict[str, tuple[str, str]] = {}
+        for source in sources:
+            records = self.records.get(source)
+            entry = self.manifest.reviews.get(source)
+            stamp = self.stamps.get(source)
+            if records and entry is not None and stamp is not None and all(r.status == "published" for r in records):
+                published[entry.id] = (source, stamp.sha256)
+        if published:
+            from plainsum.build.published import record_published
+
+            record_published(self.output_dir, published)
 
     def save_manifest(self) -> None:
         self.output_dir.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
 from plainsum.build.writer import safe_output_path, write_file
 from plainsum.config import Config
-from plainsum.content import load_review
+from plainsum.content import attach_previous, load_review, read_index
 from plainsum.errors import InputError
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
@@ -34,7 +34,8 @@ def init_worker(config: Config, options: BuildOptions, in_child: bool) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _die_with_parent()
     templates = TemplateSet(config.templates_dir)
-    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config))
+    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config),
+                   published=read_index(options.output_dir))
 
 
 def _die_with_parent() -> None:
@@ -65,7 +66,10 @@ def build_review(task: Task) -> Built:
 
 def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
                    context: RenderContext) -> None:
-    review = load_review(Path(task.source), templates)
+    review = load_review(Path(task.source), templates=templates)
+    published: dict[str, str] = _WORKER["published"]  # type: ignore[assignment]
+    if published:  # the earlier version, for results.stale and the templates' `changes`
+        attach_previous(review, options.output_dir, published)
     results = evaluate(review, templates, config, warnings=options.verbose)
     built.review_id = review.id
     for result in results:

@@ -11,6 +11,7 @@ from plainsum.checks import (  # noqa: F401
     plain,
     readability,
     results,
+    stale,
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
@@ -19,10 +20,11 @@ from plainsum.checks.plain import Mark
 from plainsum.checks.readability import hard_reasons, sentence_score
 from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
 from plainsum.checks.results import MARKERS as RESULT_MARKERS
+from plainsum.checks.stale import handwritten, value_pattern
 
 MARKERS = {**PLAIN_MARKERS, **RESULT_MARKERS}
 
 __all__ = [
-    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "hard_reasons", "load_glossary", "registry", "sentence_score",
-    "zipf_table",
+    "MARKERS", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "handwritten", "hard_reasons", "load_glossary", "registry",
+    "sentence_score", "value_pattern", "zipf_table",
 ]

@@ -56,6 +56,9 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
             continue
         candidates.append(path)
     candidates.extend(p for p in root.rglob(f".*{TEMP_SUFFIX}") if p.is_file() and not p.is_symlink())
+    from plainsum.content import published_dir, recorded_files
+
+    candidates.extend(recorded_files(published_dir(root)))  # the published versions `plainsum diff` compares with
     candidates.append(manifest_path)
     for path in candidates:
         if dry_run:

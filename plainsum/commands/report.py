@@ -7,7 +7,30 @@ from pathlib import Path
 import click
 
 from plainsum.commands import load_config_from
+from plainsum.config import Config
 from plainsum.errors import EXIT_INVALID, EXIT_OK, display_path
+
+
+def _changes_page(paths: list[Path], config: Config, target: Path) -> tuple[list[Path], dict[str, str]]:
+    """<target>/changes.html: what changed since the versions the last build published (the page of
+    `plainsum diff --format html`), and the link to it from each changed review's page."""
+    from plainsum.build import safe_output_path, write_atomic
+    from plainsum.content import read_index
+    from plainsum.diff import PUBLISHED, baseline, diff, render
+    from plainsum.errors import InputError
+    from plainsum.render import TemplateSet
+
+    if not read_index(config.output_dir):
+        return [], {}
+    try:
+        outcome = diff(paths, config, baseline(PUBLISHED, config.output_dir, Path.cwd()))
+    except InputError:
+        return [], {}
+    if outcome.problems or not outcome.reviews:
+        return [], {}
+    page = safe_output_path(target, "changes.html")
+    write_atomic(page, render(outcome, "html", TemplateSet(config.templates_dir)).encode("utf-8"))
+    return [page], {review.id: f"../changes.html#{review.id}" for review in outcome.reviews if review.status == "changed"}
 
 
 @click.command("report")
@@ -34,7 +57,8 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     written = write_overview(outcome, config, target, TemplateSet(config.templates_dir))
     from plainsum.reports import write_review_pages
 
-    written = [*written, *write_review_pages(outcome, config, target / "reviews", TemplateSet(config.templates_dir))]
+    changes, links = _changes_page(list(paths), config, target)
+    written = [*written, *changes, *write_review_pages(outcome, config, target / "reviews", TemplateSet(config.templates_dir), links)]
     for path in written:
         click.echo(f"wrote {display_path(path)}")
     ctx.exit(EXIT_INVALID if outcome.problems else EXIT_OK)

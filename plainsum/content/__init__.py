@@ -12,37 +12,71 @@ from typing import TYPE_CHECKING
 from plainsum import lazy_exports
 
 if TYPE_CHECKING:
+    from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, Stale, changes_of, stale_values
     from plainsum.content.discovery import discover
-    from plainsum.content.filters import FILTERS, long_date
+    from plainsum.content.filters import FILTERS, in_words, long_date
     from plainsum.content.kinds import KINDS
     from plainsum.content.loader import load_review
     from plainsum.content.model import ID_PATTERN, Prose, Review, Section
-    from plainsum.content.sourcemap import LineIndex, rendered_to_template
+    from plainsum.content.published import (
+        BEFORE_SUFFIX,
+        PUBLISHED_DIR,
+        PUBLISHED_INDEX,
+        attach_previous,
+        published_dir,
+        published_text,
+        read_index,
+        recorded_files,
+    )
+    from plainsum.content.sourcemap import JINJA_TAG, LineIndex, rendered_to_template
+    from plainsum.content.versions import doi_version, earlier_dois
     from plainsum.content.yamlsource import FAST_LOADER, decode_utf8, read_text
 
 __all__ = [
+    "BEFORE_SUFFIX",
+    "CERTAINTY_WORDS",
     "FAST_LOADER",
     "FILTERS",
     "ID_PATTERN",
+    "JINJA_TAG",
     "KINDS",
+    "PUBLISHED_DIR",
+    "PUBLISHED_INDEX",
+    "Changes",
     "LineIndex",
     "Prose",
+    "ResultChange",
     "Review",
     "Section",
+    "Stale",
+    "attach_previous",
+    "changes_of",
     "decode_utf8",
     "discover",
+    "doi_version",
+    "earlier_dois",
+    "in_words",
     "load_review",
     "long_date",
+    "published_dir",
+    "published_text",
+    "read_index",
     "read_text",
+    "recorded_files",
     "rendered_to_template",
+    "stale_values",
 ]
 
 __getattr__ = lazy_exports(__name__, {
+    "changes": ("CERTAINTY_WORDS", "Changes", "ResultChange", "Stale", "changes_of", "stale_values",),
     "discovery": ("discover",),
     "kinds": ("KINDS",),
     "loader": ("load_review",),
     "model": ("ID_PATTERN", "Prose", "Review", "Section",),
-    "filters": ("FILTERS", "long_date",),
-    "sourcemap": ("LineIndex", "rendered_to_template",),
+    "filters": ("FILTERS", "in_words", "long_date",),
+    "published": ("BEFORE_SUFFIX", "PUBLISHED_DIR", "PUBLISHED_INDEX", "attach_previous", "published_dir", "published_text",
+                  "read_index", "recorded_files",),
+    "sourcemap": ("JINJA_TAG", "LineIndex", "rendered_to_template",),
+    "versions": ("doi_version", "earlier_dois",),
     "yamlsource": ("FAST_LOADER", "decode_utf8", "read_text",),
 })

@@ -14,7 +14,6 @@ from typing import Any
 from plainsum.content.grid import TemplateFinder
 from plainsum.content.kinds import KINDS, LAYOUTS, Kind, Layout
 from plainsum.content.model import (
-    DOI_PATTERN,
     FACT_NAME,
     ID_PATTERN,
     PRIVATE_MARKERS,
@@ -25,6 +24,7 @@ from plainsum.content.model import (
     Section,
 )
 from plainsum.content.sourcemap import LineIndex
+from plainsum.content.versions import DOI_PATTERN
 from plainsum.content.yamlsource import Node, SourceFile, load_yaml, type_name
 from plainsum.errors import InputError, Problem, display_path
 
@@ -102,13 +102,17 @@ def _closest(key: str, allowed: tuple[str, ...] | list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def load_review(path: Path, templates: TemplateFinder | None = None) -> Review:
+def load_review(path: Path, data: bytes | None = None, display: str | None = None,
+                templates: TemplateFinder | None = None) -> Review:
     """Load and validate one content file; raise InputError listing every problem.
 
+    With `data`, the file's bytes at another version (a git revision, what a build published)
+    are read instead, and problems are reported at `display` ("HEAD~1:content/x.yaml").
     `templates` is the template search path (render.TemplateSet), where the wording grid of results
-    is found (grade/grid.yaml); without it, plainsum's own grid is used."""
-    display = display_path(path)
-    source, root = load_yaml(path, display)
+    is found (grade/grid.yaml); without it, plainsum's own grid is used.
+    """
+    display = display or display_path(path)
+    source, root = load_yaml(path, display, data)
     check = _Validator(source, root)
     top = check.mapping(root, "a review file")
     if top is None:
@@ -162,6 +166,9 @@ def load_review(path: Path, templates: TemplateFinder | None = None) -> Review:
     from plainsum.content import results as results_module
 
     results = results_module.validate_results(check, root, facts)
+    from plainsum.content.versions import validate_version
+
+    version = validate_version(check, root, doi_node.value if doi_node is not None else None)
 
     if check.problems:
         raise InputError(check.problems)
@@ -183,7 +190,10 @@ def load_review(path: Path, templates: TemplateFinder | None = None) -> Review:
         source=source,
         root=root,
         results=results,
+        version=version,
     )
+    if "version" in root.value:  # prose may cite it: {{ version.update_of }}
+        review.facts["version"] = version.view()
     # prose reaches each result as {{ results.<id>.plain }} / {{ results.<id>.technical }}
     if results:
         review.facts["results"] = results_module.views(results, results_module.grid_for(templates, review.language))

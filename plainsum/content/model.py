@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.content.kinds import Kind, Layout
 from plainsum.content.sourcemap import LineIndex, ScalarMap
+from plainsum.content.versions import NO_VERSION, Version
 from plainsum.content.yamlsource import Node, SourceFile
 
 if TYPE_CHECKING:
@@ -16,13 +17,12 @@ if TYPE_CHECKING:
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range", "results"}
+RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range", "results", "version"}
 PRIVATE_MARKERS = re.compile("[\ue000-\ue004]")
 
 TOP_LEVEL_KEYS = (
     "id", "kind", "title", "plain_title", "doi", "language", "authors", "citation",
-    "layout", "facts", "sections", "summary", "extra_sections", "references", "results",
+    "layout", "facts", "sections", "summary", "extra_sections", "references", "results", "version",
 )
 
 
@@ -73,6 +73,8 @@ class Review:
     root: Node = field(repr=False)
     rendered: dict[str, str] = field(default_factory=dict, repr=False)  # prose key -> Markdown with facts filled in
     results: list[Result] = field(default_factory=list)  # main outcomes as data
+    version: Version = NO_VERSION  # which version of the review this is, and its earlier versions
+    previous: Review | None = field(default=None, repr=False)  # the earlier version, when one is known
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)

@@ -90,9 +90,10 @@ def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> str:
     return decode_utf8(data, display)
 
 
-def load_yaml(path: Path, display: str) -> tuple[SourceFile, Node]:
-    """Parse one YAML file into a Node tree, or raise InputError with every problem found."""
-    text = read_text(path, display)
+def load_yaml(path: Path, display: str, data: bytes | None = None) -> tuple[SourceFile, Node]:
+    """Parse one YAML file (or `data`, its bytes at another version) into a Node tree, or raise
+    InputError with every problem found."""
+    text = read_text(path, display) if data is None else decode_utf8(data, display)
     source = SourceFile(path, display, text)
     try:
         try:

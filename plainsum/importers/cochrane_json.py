@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from plainsum.content import doi_version, earlier_dois
 from plainsum.importers import dates, escape
 from plainsum.importers.model import Draft, DraftSection, ImportFailure, doi_id, slug
 from plainsum.importers.sections import guess_kind, missing_required, order, section_key
@@ -107,7 +108,24 @@ def record_to_draft(record: dict[str, Any]) -> Draft:
                   doi=doi if doi.startswith("10.") else None, sections=order(kind, sections), extra_sections=extras,
                   summary={"text": summary}, notes=notes)
     _search_facts(draft, summary)
+    draft.version = _version(draft)
     return draft
+
+
+FIRST_PUBLISHED = re.compile(r"\bfirst published (?:in (?:the Cochrane Library in |issue \d+,? )?)?((?:19|20)\d\d)\b", re.I)
+
+
+def _version(draft: Draft) -> dict[str, Any]:
+    """What the record says of the review's versions: its number (the DOI's .pubN), the DOIs of the
+    versions before it, and the year of the first when the abstract says it ("first published in 1997")."""
+    if not draft.doi or doi_version(draft.doi) < 2:
+        return {}
+    earlier: list[Any] = list(earlier_dois(draft.doi))
+    texts = [section.technical for section in draft.sections.values()] + [section.technical for _, section in draft.extra_sections]
+    found = next((match for text in texts for match in [FIRST_PUBLISHED.search(text)] if match), None)
+    if found is not None:
+        earlier[-1] = {"doi": earlier[-1], "published": int(found.group(1))}
+    return {"number": doi_version(draft.doi), "earlier": earlier}
 
 
 def _search_facts(draft: Draft, summary: str) -> None:

@@ -40,6 +40,7 @@ class Draft:
     extra_sections: list[tuple[str, DraftSection]] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     references: list[str] = field(default_factory=list)
+    version: dict[str, Any] = field(default_factory=dict)  # the `version:` mapping, when the input gives one
     source: str = ""  # where it came from, said in the file's header comment
     notes: list[str] = field(default_factory=list)  # what the author should look at, printed and written as comments
 
@@ -49,6 +50,8 @@ class Draft:
         if self.doi:
             data["doi"] = self.doi
         data["language"] = "en"
+        if self.version:
+            data["version"] = dict(self.version)
         if self.authors:
             data["authors"] = list(self.authors)
         if self.citation:

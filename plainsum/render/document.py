@@ -194,7 +194,11 @@ def _context(review: Review, marker: _Marker) -> dict[str, object]:
             language=review.language,
             authors=list(review.authors),
             citation=review.citation,
+            version=review.version.view(),
+            update_of=review.version.update_sentence(),
         ),
+        # what changed since the earlier version, when one is known (plainsum.content.changes)
+        "changes": _changes_view(review),
         "facts": SimpleNamespace(**review.facts),
         "sections": {view.key: view for view in section_views if not view.extra},
         "section_list": section_views,
@@ -204,6 +208,13 @@ def _context(review: Review, marker: _Marker) -> dict[str, object]:
         "results": list(review.facts.get("results", {}).values()),
         "figure": figure_anchor,
     }
+
+
+def _changes_view(review: Review) -> SimpleNamespace | None:
+    from plainsum.content import changes_of
+
+    changes = changes_of(review)
+    return changes.view() if changes else None
 
 
 def _unmark(text: str, marker: _Marker) -> tuple[str, list[Span]]:

@@ -188,8 +188,9 @@ def figure_rows(summary: DocumentResult | None, abstract: DocumentResult | None)
     return [{"name": key.replace("_", " "), "summary": shown(summary, key), "abstract": shown(abstract, key)} for key in keys]
 
 
-def review_page(results: Iterable[DocumentResult], config: Config, templates: TemplateSet) -> bytes:
-    """The report page of one review, from its checked documents."""
+def review_page(results: Iterable[DocumentResult], config: Config, templates: TemplateSet, changes_link: str | None = None) -> bytes:
+    """The report page of one review, from its checked documents; `changes_link` points at what
+    changed since the published version (the page of `plainsum diff`), when something did."""
     results = list(results)
     summary = next((r for r in results if r.document.kind == "summary"), None)
     abstract = next((r for r in results if r.document.kind == "abstract"), None)
@@ -208,6 +209,7 @@ def review_page(results: Iterable[DocumentResult], config: Config, templates: Te
         categories=CATEGORIES,
         counts=counts,
         figures=figure_rows(summary, abstract),
+        changes_link=changes_link,
         documents=[
             {"name": r.document.kind, "passed": r.passed, "findings": [f.as_dict() for f in r.findings]}
             for r in (summary, abstract) if r is not None
@@ -231,9 +233,11 @@ def _group_items(rows: list[Row]) -> list[dict[str, object]]:
     return grouped
 
 
-def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates: TemplateSet) -> list[Path]:
+def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates: TemplateSet,
+                       changes_links: dict[str, str] | None = None) -> list[Path]:
     """Write <folder>/<id>.html for every review checked in `outcome` (`plainsum report` uses
-    output/report/reviews/); return the files written."""
+    output/report/reviews/); return the files written. `changes_links` maps review ids to the
+    page of what changed since the published version."""
     from plainsum.build import safe_output_path, write_atomic
 
     by_review: dict[str, list[DocumentResult]] = {}
@@ -243,6 +247,7 @@ def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates
     written = []
     for review_id, results in sorted(by_review.items()):
         target = safe_output_path(folder, f"{review_id}.html")
-        write_atomic(target, review_page(results, config, templates))
+        link = (changes_links or {}).get(review_id)
+        write_atomic(target, review_page(results, config, templates, link))
         written.append(target)
     return written

@@ -1,0 +1,99 @@
+"""results.stale: a value of the earlier version still written by hand in the lay summary.
+
+Once the earlier version of a review is known (what the last build published, see
+plainsum/content/published.py), every fact or result figure that changed since is looked for in
+the text the author wrote by hand: a number or date typed into a sentence does not follow the
+data, so "We found 15 studies" left behind after the studies became 17 is an error. Values that
+come from the data through {{ expressions }} are up to date by construction and are not looked at.
+`handwritten` is shared with `plainsum diff`, whose re-check list asks the same question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from plainsum.checks.registry import Flag, registry
+from plainsum.content import JINJA_TAG
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from plainsum.config import Config
+    from plainsum.readability import Scored, Sentence
+    from plainsum.render import Document
+
+DOTTED_NAME = re.compile(r"(?<![\w.'\"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)")
+
+
+@dataclass(frozen=True)
+class Handwritten:
+    """A sentence as its author wrote it: the template text with its expressions taken out, and
+    the names those expressions use ("included_trials", "results.stroke.plain")."""
+
+    text: str
+    names: frozenset[str]
+    template: str
+
+    @property
+    def has_words(self) -> bool:
+        return re.search(r"[A-Za-z]{2}", self.text) is not None
+
+
+def handwritten(document: Document, sentence: Sentence) -> Handwritten | None:
+    """The author's template text of `sentence`, or None when no author field wrote it (template text)."""
+    for span in document.spans:
+        if span.start <= sentence.offset < span.end:
+            break
+    else:
+        return None
+    to_template = span.template_offset
+    start = sentence.offset - span.start
+    end = min(start + len(sentence.text), span.end - span.start)
+    template = span.prose.template
+    first = to_template(start)
+    last = to_template(max(start, end - 1))
+    tag = JINJA_TAG.match(template, last)
+    stop = tag.end() if tag else last + 1
+    piece = template[first:stop]
+    names: set[str] = set()
+    for expression in JINJA_TAG.finditer(piece):
+        body = expression.group(0)[2:-2].split("|", 1)[0]
+        names.update(DOTTED_NAME.findall(body))
+    return Handwritten(JINJA_TAG.sub(" ", piece), frozenset(names), piece)
+
+
+def value_pattern(values: list[str]) -> re.Pattern[str]:
+    """Any of `values` as a whole word or number (15 is not found in 150 or 1.5)."""
+    alternatives = "|".join(re.escape(value) for value in sorted(values, key=len, reverse=True))
+    return re.compile(r"(?<![\w.,/-])(?:" + alternatives + r")(?![\w]|[.,]\d)")
+
+
+@registry.register(
+    "results.stale",
+    description="A value of the earlier version (a changed fact or result figure) is still written by hand in the lay summary",
+)
+def stale(scored: Scored, config: Config) -> Iterator[Flag]:
+    document = scored.document
+    review = document.review
+    if review is None or review.previous is None:
+        return
+    from plainsum.content import changes_of, stale_values
+
+    values = stale_values(review.previous, review, changes_of(review))
+    if not values:
+        return
+    pattern = value_pattern(list(values))
+    for sentence in scored.sentences:
+        hand = handwritten(document, sentence)
+        if hand is None:
+            continue
+        for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
+            at = sentence.text.find(found)
+            yield Flag(
+                f"'{found}' is from the earlier version: {values[found].what}",
+                offset=sentence.offset + max(at, 0),
+                sentence=sentence.text,
+                suggestion=values[found].suggestion,
+            )

@@ -1,0 +1,88 @@
+"""Tables for results.stale: lay summaries it must flag and must pass, against one earlier version.
+
+Each text is the current version of a small review; the earlier version is `review_yaml()` as it
+stands (12 studies, 840 participants, the pain result's estimate -7.5, low certainty).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import case_params
+from test_checks_plain import review_yaml
+
+from plainsum.checks import registry
+from plainsum.content import load_review
+from plainsum.gate import load_config
+from plainsum.readability import score_document, score_markdown
+from plainsum.render import TemplateSet, render_documents
+
+MORE_STUDIES = ("included_studies: 12", "included_studies: 14")
+NEW_ESTIMATE = ("estimate: -7.5", "estimate: -6.1")
+
+
+def current(what_we_found: str, *edits: tuple[str, str]) -> str:
+    text = review_yaml(what_we_found=what_we_found)
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+CASES: dict[str, dict[str, list[str]]] = {
+    "results.stale": {
+        "flag": [
+            current("We found 12 studies with 840 people.", MORE_STUDIES),
+            current("We found {{ included_studies }} studies. Pain went down by 7.5 points.", NEW_ESTIMATE),
+            current("The search ran to 15 March 2020.", ("search_date: 2020-03-15", "search_date: 2022-01-10")),
+        ],
+        "pass": [
+            current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),
+            current("We found 12 studies with 840 people."),  # nothing changed
+            # 12 is still a value of this version (the pain result's studies), so it is not stale
+            current("We found 12 studies with 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            current("Pain went down: {{ results.pain.numbers }}.", NEW_ESTIMATE),
+        ],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory):
+    return load_config(tmp_path_factory.mktemp("empty-project"))
+
+
+def scored_update(text: str, tmp_path: Path):
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    review = load_review(path)
+    review.previous = load_review(path, review_yaml().encode(), display="published:tiny.yaml")
+    summary = next(d for d in render_documents(review, TemplateSet(None)) if d.kind == "summary")
+    return score_document(summary)
+
+
+@pytest.mark.parametrize("check_id,text", case_params(CASES, "flag"))
+def test_flags(check_id: str, text: str, config, tmp_path: Path) -> None:
+    flags = list(registry[check_id].function(scored_update(text, tmp_path), config))
+    assert flags and all(flag.message and flag.suggestion and flag.offset is not None for flag in flags)
+
+
+@pytest.mark.parametrize("check_id,text", case_params(CASES, "pass"))
+def test_passes(check_id: str, text: str, config, tmp_path: Path) -> None:
+    flags = list(registry[check_id].function(scored_update(text, tmp_path), config))
+    assert not flags, [flag.message for flag in flags]
+
+
+def test_without_an_earlier_version_nothing_is_stale(config, tmp_path: Path) -> None:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(current("We found 12 studies.", MORE_STUDIES), encoding="utf-8")
+    summary = next(d for d in render_documents(load_review(path), TemplateSet(None)) if d.kind == "summary")
+    assert not list(registry["results.stale"].function(score_document(summary), config))
+    assert not list(registry["results.stale"].function(score_markdown("We found 12 studies."), config))
+
+
+def test_the_flag_names_the_value_and_the_fact(config, tmp_path: Path) -> None:
+    (flag,) = registry["results.stale"].function(scored_update(current("We found 12 studies.", MORE_STUDIES), tmp_path), config)
+    assert flag.message == "'12' is from the earlier version: fact included_studies (was 12, now 14)"
+    assert flag.suggestion == "write {{ included_studies }} (now 14), so the sentence follows the data"

@@ -1,0 +1,30 @@
+"""Templates see "What's new" as `changes`, from the version the build published before this one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_diff import REVIEW, update
+
+from plainsum.config import default_templates_dir
+
+WHATS_NEW = "\n{% if changes %}\n## What's new\n\n{{ changes.whats_new }}\n{% endif %}\n"
+
+
+def test_a_template_prints_whats_new_and_a_rebuild_keeps_it(cli, project: Path):
+    template = project / "templates" / "summary" / "cochrane-2021.md.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text((default_templates_dir() / "summary" / "cochrane-2021.md.j2").read_text(encoding="utf-8") + WHATS_NEW,
+                        encoding="utf-8")
+    summary = project / "output" / REVIEW / "summary.md"
+    assert cli("build", "--formats", "md", "--no-progress").returncode == 0
+    assert "What's new" not in summary.read_text(encoding="utf-8")  # a first version has no earlier one
+    path = project / "content" / f"{REVIEW}.yaml"
+    update(path, conclusions_changed=False)
+    assert cli("build", "--formats", "md", "--no-progress").returncode == 0
+    text = " ".join(summary.read_text(encoding="utf-8").split())
+    assert "## What's new New search has been performed: We searched for studies up to 31 March 2020" in text
+    assert text.endswith("New citation required but conclusions have not changed.")
+    # published now, so the earlier version is the one it replaced: the same statement, rendered again
+    assert cli("build", "--formats", "md", "--no-progress", "--force").returncode == 0
+    assert " ".join(summary.read_text(encoding="utf-8").split()) == text
