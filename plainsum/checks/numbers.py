@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.readability import Scored
 
+# A summary imported as it was published (plainsum import) is a record, not a draft: its numbers come
+# from the full review, which plainsum does not hold ("only three trials since 2000").
+PUBLISHED_AS_IS = ("as-published",)
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -100,7 +103,7 @@ def _fits(value: Fraction, proportions: tuple[list[float], list[float]], denomin
 
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
     review = scored.document.review
-    if review is None:
+    if review is None or review.layout.name in PUBLISHED_AS_IS:
         return []
     known = known_numbers(review)
     proportions: tuple[list[float], list[float]] | None = None

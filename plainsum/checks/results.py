@@ -226,7 +226,8 @@ _register("results.unchecked", "warning",
     "results.number",
     description="Every number in the lay summary, in digits or words ('seventeen studies', 'two in three', "
     "'half'), is in the abstract, the facts or the results, or derived from them (an absolute effect's risks "
-    "per 1000, as printed). Needs a review; does nothing on free text. (Formerly plain.new-number.)",
+    "per 1000, as printed). Needs a review; does nothing on free text or on a summary kept as published "
+    "(the as-published layout). (Formerly plain.new-number.)",
     severity="error",
 )
 def number(scored: Scored, config: Config) -> Iterator[Flag]:
