@@ -116,7 +116,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                            "report only results that are in the review: correct it, or add it to the facts or the "
                            "abstract"))
 
-    for sentence in scored.sentences:
+    for sentence in written_sentences(scored):
         text = sentence.text
         taken: list[tuple[int, int]] = []
         for match in PROPORTION.finditer(text):
@@ -150,6 +150,13 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if value is not None and str(value) not in known:
                 flag(sentence, match.start(), match.end(), f"the number '{match.group(0)}' ({value})")
     return marks
+
+
+def written_sentences(scored: Scored) -> list[Any]:
+    """The sentences the author wrote (inside a YAML field): the template's own text, such as "The
+    evidence is up to date to January 2018" or a natural-frequency sentence, comes from the data."""
+    spans = scored.document.spans
+    return [s for s in scored.sentences if any(span.start <= s.offset < span.end for span in spans)]
 
 
 def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

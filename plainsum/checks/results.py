@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.claims import Claim, Hit, Mention, load_vocabulary, mentions, read_claim, vocabulary_path
-from plainsum.checks.numbers import number_marks
+from plainsum.checks.numbers import number_marks, written_sentences
 from plainsum.checks.plain import Mark, _flags, _mark
 from plainsum.checks.registry import Flag, registry
 from plainsum.render import Location
@@ -32,7 +32,7 @@ from plainsum.render import Location
 if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.content.results import Result
-    from plainsum.readability import Scored, Sentence
+    from plainsum.readability import Scored
 
 
 @dataclass(frozen=True)
@@ -165,12 +165,6 @@ def _templates(config: Config) -> Any:
     return TemplateSet(config.templates_dir)
 
 
-def _written(scored: Scored) -> list[Sentence]:
-    """The sentences the author wrote (inside a YAML field), not the template's."""
-    spans = scored.document.spans
-    return [s for s in scored.sentences if any(span.start <= s.offset < span.end for span in spans)]
-
-
 def claim_marks(scored: Scored, config: Config, check: str) -> list[Mark]:
     found = _context(scored, config)
     if found is None:
@@ -178,7 +172,7 @@ def claim_marks(scored: Scored, config: Config, check: str) -> list[Mark]:
     results, views, vocabulary = found
     generated = {view.plain.strip() for view in views.values()} | {view.generated_plain.strip() for view in views.values()}
     marks = []
-    for sentence in _written(scored):
+    for sentence in written_sentences(scored):
         if sentence.text.strip() in generated:
             continue  # a statement plainsum wrote from the data (or a result's own wording, checked below)
         for finding in check_text(sentence.text, results, views, vocabulary):
