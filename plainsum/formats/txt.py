@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from plainsum.readability import Scored
     from plainsum.render import Document
 
-from plainsum.formats import Format, RenderContext, template_for
+from plainsum.formats import Format, RenderContext, draft_notice, template_for
 
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
@@ -17,7 +17,8 @@ def render(document: Document, scored: Scored | None, context: RenderContext) ->
     template = context.templates.env.get_template(template_for("txt", document, context.templates, "txt"))
     from plainsum.formats.figures import text_body
 
-    text = template.render(document=document, title=document.title, body=text_body(document, context, to_text), draft=document.draft)
+    text = template.render(document=document, title=document.title, body=text_body(document, context, to_text), draft=document.draft,
+                           draft_notice=draft_notice(document.kind), review=document.review)
     return (text.strip() + "\n").encode("utf-8")
 
 
