@@ -162,7 +162,7 @@ def _context(scored: Scored, config: Config) -> tuple[list[Result], dict[str, An
 def _templates(config: Config) -> Any:
     from plainsum.render import TemplateSet
 
-    return TemplateSet(config.templates_dir)
+    return TemplateSet(config.templates_dir, config.root)
 
 
 def claim_marks(scored: Scored, config: Config, check: str) -> list[Mark]:
