@@ -91,7 +91,8 @@ def test_undefined_fact_points_at_its_use(cli, project):
     line = line_of(project, "serch_date")
     assert found[0]["line"] == str(line)
     text_line = content(project).read_text(encoding="utf-8").splitlines()[line - 1]
-    assert int(found[0]["col"]) == text_line.index("{{ serch_date") + 1
+    assert int(found[0]["col"]) == text_line.index("serch_date") + 1  # at the name, inside the expression
+    assert "did you mean 'search_date'?" in found[0]["message"]
 
 
 def test_bad_date(cli, project):

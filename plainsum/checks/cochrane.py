@@ -46,23 +46,47 @@ def headings(scored: Scored, config: Config) -> Iterator[Flag]:
     if _review_2021(scored) is None:
         return
     found = [(block.text.strip(), block.start) for block in blocks(scored.document.body) if block.kind == "heading"]
-    last_index = -1
-    previous = None
-    for label, pattern in HEADINGS:
-        positions = [i for i, (text, _) in enumerate(found) if pattern.match(text)]
-        if not positions:
-            near = found[min(last_index + 1, len(found) - 1)][1] if found else None
-            yield Flag(f"missing heading: '{label}'" + (f" (expected after '{previous}')" if previous else ""),
-                       near, None, f"add the heading '{label}'" if "..." not in label else
-                       "the heading after Key messages must be a question such as 'What is asthma?'")
+    position = 0  # the first heading not yet matched to a place in the template
+    previous: str | None = None
+    for index, (label, _) in enumerate(HEADINGS):
+        short = label.split(" (")[0]
+        at = next((i for i in range(position, len(found)) if _fits(index, found[i][0])), None)
+        if at is not None:
+            position = at + 1
         else:
-            index = next((i for i in positions if i > last_index), None)
-            if index is None:
-                yield Flag(f"heading '{found[positions[0]][0]}' is out of order (it should come after '{previous}')",
-                           found[positions[0]][1], None, "put the headings in the order of the 2021 template")
+            earlier = next((i for i in range(position) if _fits(index, found[i][0])), None)
+            here = found[position] if position < len(found) else None
+            if earlier is not None:
+                yield Flag(f"heading '{found[earlier][0]}' is out of order (it should come after '{previous}')",
+                           found[earlier][1], None, "put the headings in the order of the 2021 template")
+            elif here is not None and not any(_fits(j, here[0]) for j in range(len(HEADINGS))):
+                # a heading where this one belongs that is none of the template's: one mismatch, not a cascade
+                yield Flag(f"heading '{here[0]}' is not the expected '{label}'" + (f" (after '{previous}')" if previous else ""),
+                           here[1], None, _advice(index, here[0]))
+                position += 1
             else:
-                last_index = index
-        previous = label.split(" (")[0]
+                near = found[min(position, len(found) - 1)][1] if found else None
+                yield Flag(f"missing heading: '{label}'" + (f" (expected after '{previous}')" if previous else ""),
+                           near, None, _advice(index, None))
+        previous = short
+
+
+def _fits(index: int, text: str) -> bool:
+    """Whether a heading is the template's heading number `index` (the tailored "What is ...?" one
+    is none of the fixed questions, though "What are the limitations ...?" matches its pattern)."""
+    label, pattern = HEADINGS[index]
+    if not pattern.match(text):
+        return False
+    return "..." not in label or not any(p.match(text) for other, p in HEADINGS if "..." not in other)
+
+
+def _advice(index: int, written: str | None) -> str:
+    label, pattern = HEADINGS[index]
+    if written is not None and pattern.match(written.rstrip(" .:") + "?"):
+        return f"end the heading with a question mark: '{written.rstrip(' .:')}?'"
+    if "..." in label:
+        return "the heading after Key messages must be a question such as 'What is asthma?'"
+    return f"write the heading '{label}'"
 
 
 @registry.register(

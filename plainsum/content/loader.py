@@ -94,11 +94,30 @@ class _Validator:
         return items
 
 
-def _closest(key: str, allowed: tuple[str, ...] | list[str]) -> str | None:
+def _closest(key: str, allowed: tuple[str, ...] | list[str], cutoff: float = 0.75) -> str | None:
     from difflib import get_close_matches
 
-    matches = get_close_matches(key, list(allowed), n=1, cutoff=0.75)
+    matches = get_close_matches(key, list(allowed), n=1, cutoff=cutoff)
     return matches[0] if matches else None
+
+
+def _layout_problem(name: str, kind: Kind) -> str:
+    """One message for a layout the kind does not have: the likely one meant, or the kinds that have it."""
+    hint = _closest(name, list(kind.layouts), cutoff=0.6)
+    others = [other.name for other in KINDS.values() if name in other.layouts]
+    message = f"layout '{name}' is not available for {kind.name}"
+    if hint:
+        message += f" (did you mean '{hint}'?)"
+    elif others:
+        message += f" (it is a layout of {', '.join(others)})"
+    elif name not in LAYOUTS and (near := _closest(name, list(LAYOUTS), cutoff=0.6)):
+        message += f" (did you mean '{near}'? that layout is for {', '.join(k.name for k in KINDS.values() if near in k.layouts)})"
+    return message + f"; choose one of: {', '.join(kind.layouts)}"
+
+
+def _facts_only(check: _Validator, root: Node) -> dict[str, Any]:
+    """The facts, checked for their own sake, when the kind or layout (and so what is required) is unknown."""
+    return _validate_facts(check, root, KINDS["other"], LAYOUTS["as-published"])
 
 
 def load_review(path: Path, data: bytes | None = None, display: str | None = None) -> Review:
@@ -127,23 +146,25 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
         check.problem(root, f"file name '{path.name}' is not a valid review id (lower-case letters, digits, hyphens)")
 
     kind = KINDS["cochrane-review"]
+    kind_known = layout_known = True  # a typo in either is one error: the parts that depend on it are not checked
     kind_node = check.text(root, "kind", "the review", required=True)
     if kind_node is not None:
         if kind_node.value in KINDS:
             kind = KINDS[kind_node.value]
         else:
-            check.problem(kind_node, f"unknown kind '{kind_node.value}'; known kinds: {', '.join(KINDS)}")
+            kind_known = False
+            hint = _closest(kind_node.value, list(KINDS), cutoff=0.6)
+            check.problem(kind_node, f"unknown kind '{kind_node.value}'" + (f" (did you mean '{hint}'?)" if hint else "")
+                          + f"; known kinds: {', '.join(KINDS)}")
 
     layout = LAYOUTS[kind.layouts[0]]
     layout_node = check.text(root, "layout", "the review", required=False)
-    if layout_node is not None:
+    if layout_node is not None and kind_known:
         if layout_node.value in kind.layouts:
             layout = LAYOUTS[layout_node.value]
         else:
-            check.problem(
-                layout_node,
-                f"layout '{layout_node.value}' is not available for {kind.name}; choose one of: {', '.join(kind.layouts)}",
-            )
+            layout_known = False
+            check.problem(layout_node, _layout_problem(layout_node.value, kind))
 
     title_node = check.text(root, "title", "the review", required=True)
     plain_title = check.prose(root, "plain_title", "plain_title", "the review", required=True)
@@ -156,9 +177,9 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
     authors = [node.value for node in check.text_list(root, "authors", "the review")]
     references = [node.value for node in check.text_list(root, "references", "the review")]
 
-    facts = _validate_facts(check, root, kind, layout)
-    sections = _validate_sections(check, root, kind, layout)
-    summary = _validate_summary(check, root, layout)
+    facts = _validate_facts(check, root, kind, layout) if kind_known and layout_known else _facts_only(check, root)
+    sections = _validate_sections(check, root, kind, layout) if kind_known else []
+    summary = _validate_summary(check, root, layout) if kind_known and layout_known else {}
     from plainsum.content import results as results_module
 
     results = results_module.validate_results(check, root, facts)

@@ -7,7 +7,6 @@ every error, a breached limit included, is reported at its field's place in the 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Template, TemplateError, TemplateSyntaxError, meta, nodes
@@ -121,6 +120,17 @@ def _line_offset(template: str, lineno: int | None) -> int:
     return position
 
 
+def find_unknown_names(parsed: nodes.Template, template: str, facts: dict[str, Any], where: str) -> list[tuple[int, str]]:
+    """Facts, results (and their parts) and filters a template names that do not exist, each at the
+    name, with the names to choose from (plainsum.content.names)."""
+    from plainsum.content import names
+
+    found = list(names.unknown_facts(free_names(parsed), template, facts, where))
+    found += names.unknown_members(parsed, template, facts, where)
+    found += names.unknown_filters(parsed, template, _ENV.filters, FILTERS, where)
+    return found
+
+
 def check_prose_templates(review: Review) -> list[Problem]:
     """Render every piece of prose, filling review.rendered; return the problems found."""
     problems: list[Problem] = []
@@ -135,13 +145,10 @@ def check_prose_templates(review: Review) -> list[Problem]:
             offset = _line_offset(template, exc.lineno)
             problems.append(_problem(review, prose, offset, f"template error in {prose.key}: {exc.message}"))
             continue
-        missing = sorted(free_names(parsed) - set(review.facts))
-        for name in missing:
-            match = re.search(r"\{[{%][^}]*?\b" + re.escape(name) + r"\b", template)
-            offset = match.start() if match else 0
-            known = ", ".join(sorted(review.facts)) or "none"
-            problems.append(_problem(review, prose, offset, f"undefined fact '{name}' in {prose.key} (facts defined: {known})"))
-        if missing:
+        unknown = find_unknown_names(parsed, template, review.facts, prose.key)
+        for offset, message in unknown:
+            problems.append(_problem(review, prose, offset, message))
+        if unknown:
             continue
         try:
             review.rendered[prose.key] = render_parsed(parsed, review.facts, len(template))

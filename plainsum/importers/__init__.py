@@ -1,7 +1,7 @@
 """plainsum import: turn what authors already have into content files.
 
 Formats: plain text (`text`), Cochrane records in the corpus's JSON format (`cochrane-json`),
-PubMed / MEDLINE XML (`pubmed-xml`). Each input yields drafts (one per review) or, per review
+PubMed / MEDLINE XML (`pubmed-xml`), RevMan 5 review files (`revman`, .rm5). Each input yields drafts (one per review) or, per review
 it cannot handle, a Problem; one bad review never stops the others.
 """
 
@@ -19,7 +19,7 @@ from plainsum.content import decode_utf8, read_text
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.importers.model import Draft, ImportFailure
 
-FORMATS = ("text", "cochrane-json", "pubmed-xml")
+FORMATS = ("text", "cochrane-json", "pubmed-xml", "revman")
 
 
 @dataclass
@@ -48,11 +48,13 @@ def detect_format(path: Path, head: str) -> str:
     name = path.name.lower()
     if name.endswith((".json", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")):
         return "cochrane-json"
+    if name.endswith(".rm5"):
+        return "revman"
     if name.endswith(".xml"):
-        return "pubmed-xml"
+        return "revman" if "<COCHRANE_REVIEW" in head else "pubmed-xml"
     start = head.lstrip()[:200]
     if start.startswith("<"):
-        return "pubmed-xml"
+        return "revman" if "<COCHRANE_REVIEW" in head else "pubmed-xml"
     if start.startswith(("{", "[")):
         return "cochrane-json"
     return "text"
@@ -92,8 +94,14 @@ def _from_draft(draft: Draft, origin: str, line: int = 1) -> Imported:
 def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id: str | None = None) -> Iterator[Imported]:
     """Every review in one input file. Raises InputError when the file as a whole cannot be read."""
     display = display_path(path)
+    if fmt == "revman" or (fmt == "auto" and path.suffix.lower() == ".rm5"):
+        yield _from_revman(path, display, review_id)  # XML in the encoding it declares (RevMan: ISO-8859-1)
+        return
     text = _read(path)
     chosen = detect_format(path, text[:400]) if fmt == "auto" else fmt
+    if chosen == "revman":
+        yield _from_revman(path, display, review_id)
+        return
     if chosen == "text":
         from plainsum.importers.text import parse_text
 
@@ -150,6 +158,28 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             yield _from_draft(draft, display)
     else:
         raise ValueError(f"unknown import format {chosen!r}")
+
+
+def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
+    from plainsum.importers.revman import parse_revman
+
+    if path.is_dir():
+        _fail(display, 1, 1, "is a folder; give the files to import")
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        _fail(display, 1, 1, f"cannot read the file: {exc.strerror}")
+    if len(data) > MAX_IMPORT_BYTES:
+        _fail(display, 1, 1, f"the file is larger than {MAX_IMPORT_BYTES:,} bytes, the limit for an import")
+    try:
+        draft = parse_revman(data, path.name, review_id=review_id)
+    except ET.ParseError as exc:
+        line, column = exc.position
+        _fail(display, line, column + 1, f"not well-formed XML: {str(exc).split(':')[0]}")
+    except ImportFailure as failure:
+        _fail(display, 1, 1, f"cannot import: {failure}")
+    return _from_draft(draft, display)
 
 
 def validate(imported: Imported) -> list[Problem]:

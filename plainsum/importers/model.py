@@ -40,6 +40,7 @@ class Draft:
     extra_sections: list[tuple[str, DraftSection]] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     references: list[str] = field(default_factory=list)
+    results: list[dict[str, Any]] = field(default_factory=list)  # main outcomes as data (content's `results:`)
     version: dict[str, Any] = field(default_factory=dict)  # the `version:` mapping, when the input gives one
     source: str = ""  # where it came from, said in the file's header comment
     notes: list[str] = field(default_factory=list)  # what the author should look at, printed and written as comments
@@ -64,6 +65,8 @@ class Draft:
         data["summary"] = dict(self.summary)
         if self.references:
             data["references"] = list(self.references)
+        if self.results:
+            data["results"] = [dict(result) for result in self.results]
         return data
 
 

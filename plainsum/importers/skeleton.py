@@ -133,6 +133,11 @@ def skeleton(review_id: str, kind_name: str, layout_name: str, imported: dict[st
         out += _block("results", [], TOP_COMMENTS["results"], 0)
     out += _block("extra_sections", data.get("extra_sections") or [], TOP_COMMENTS["extra_sections"], 0)
     out += _block("references", data.get("references") or [], TOP_COMMENTS["references"], 0)
+    if data.get("version"):
+        out += _block("version", data["version"], "which version of the review this is (docs/diff.md)", 0)
+    else:
+        out.append("# version: {number: 2, published: YYYY-MM-DD, conclusions_changed: false}  "
+                   "# (optional) which version of the review this is, for `plainsum diff` (docs/diff.md)")
     return "\n".join(out) + "\n", notes
 
 

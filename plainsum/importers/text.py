@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from plainsum.importers import escape
+from plainsum.importers import escape, pubmed_page
 from plainsum.importers.assemble import Part, build_draft
-from plainsum.importers.model import Draft
+from plainsum.importers.model import Draft, doi_id
 from plainsum.importers.sections import KNOWN_HEADINGS, normalise
 
 LAY_SEPARATOR = re.compile(r"^\s*(read the full abstract|full abstract|abstract)\s*(\.\.\.|…|:)?\s*$", re.I)
@@ -23,7 +23,8 @@ INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z'’ ,&/-]{1,60}?)\s*:\s+(?=\S)")
 # all-capital labels of one to five words, as in "OBJECTIVE ... METHODS ... RESULTS ..."
 CAPS_LABEL = re.compile(r"(?:(?<=^)|(?<=\s))([A-Z][A-Z&/,'’-]*(?:\s+[A-Z&/,'’-]+){0,4})\s*[:.]?\s+(?=[A-Z0-9(\[])")
 # "Background." / "Methods:" written in title case after the end of a sentence
-TITLE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))([A-Z][a-z]+(?:\s(?:[a-z]+|[A-Z][a-z]+)){0,3})[.:]\s+(?=[A-Z0-9(\[])")
+# ("Authors' conclusions:" has an apostrophe, and a label may end a sentence that closes a bracket)
+TITLE_LABEL = re.compile(r"(?:(?<=^)|(?<=[.!?)\]]\s))([A-Z][a-z]+['’]?(?:\s(?:[a-z]+['’]?|[A-Z][a-z]+['’]?)){0,4})[.:]\s+(?=[A-Z0-9(\[])")
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
@@ -223,10 +224,14 @@ def _title_block(blocks: list[str]) -> tuple[str | None, list[str]]:
 
 def parse_text(text: str, source: str, kind: str | None = None, review_id: str | None = None) -> Draft:
     lines = escape.clean(text).split("\n")
+    page: pubmed_page.PageHeader | None = None
+    page_lay: list[str] = []
+    if pubmed_page.looks_like_page(lines):
+        page, lines, page_lay = pubmed_page.split_page(lines)
     lines, references = split_references(lines)
     separator = next((i for i, line in enumerate(lines) if LAY_SEPARATOR.match(line)), None)
-    lay_lines: list[str] = []
-    if separator is not None:
+    lay_lines: list[str] = page_lay
+    if separator is not None and not lay_lines:
         before = lines[:separator]
         if len(_blocks(before)) >= 2:  # a summary, not just a title, before the abstract
             lay_lines, lines = before, lines[separator + 1:]
@@ -238,12 +243,46 @@ def parse_text(text: str, source: str, kind: str | None = None, review_id: str |
     if lay_lines:
         plain_title, lay_blocks = _title_block(_blocks(lay_lines))
         summary = _lay_markdown(parse_blocks(lay_blocks))
-        title = plain_title
+        title = page.title if page is not None else plain_title
         blocks = _blocks(lines)
+    elif page is not None:
+        title, blocks = page.title, _blocks(lines)
     else:
         title, blocks = _title_block(_blocks(lines))
     parts = parse_blocks(blocks)
     if lay_lines:
         parts = _conclusions_from_summary(parts, parse_blocks(_title_block(_blocks(lay_lines))[1]))
-    return build_draft(parts, title=title, plain_title=plain_title, source=source, kind=kind,
-                       summary_markdown=summary, references=references, review_id=review_id)
+    if page is None:
+        draft = build_draft(parts, title=title, plain_title=plain_title, source=source, kind=kind,
+                            summary_markdown=summary, references=references, review_id=review_id)
+    else:
+        draft = _from_page(page, parts, source, kind, summary, plain_title, references, review_id)
+    _say_what_was_guessed(draft, parts, kind, page)
+    return draft
+
+
+def _from_page(page: pubmed_page.PageHeader, parts: list[Part], source: str, kind: str | None, summary: str | None,
+               plain_title: str | None, references: list[str], review_id: str | None) -> Draft:
+    identifier = review_id or (doi_id(page.doi) if page.doi and "14651858" in page.doi else None)
+    if identifier is None and page.pmid and not page.title:
+        identifier = f"pmid-{page.pmid}"
+    draft = build_draft(parts, title=page.title, source=f"{source} (PMID {page.pmid})" if page.pmid else source,
+                        kind=kind, summary_markdown=summary, plain_title=plain_title, references=references, doi=page.doi,
+                        authors=page.authors, citation=page.citation, review_id=identifier)
+    if page.pmid:
+        draft.facts["pmid"] = page.pmid
+    read = [name for name, value in (("title", page.title), ("journal", page.journal), ("authors", page.authors),
+                                     ("DOI", page.doi), ("PMID", page.pmid)) if value]
+    draft.notes.append("recognised a PubMed web page: its header gave " + (", ".join(read) or "nothing")
+                       + "; the page's other lines (affiliations, similar articles, MeSH terms ...) were left out")
+    return draft
+
+
+def _say_what_was_guessed(draft: Draft, parts: list[Part], kind: str | None, page: object) -> None:
+    """The author should know what the importer decided on its own: the kind, and from what."""
+    headings = [h for h, _ in parts if h]
+    if kind is None and draft.kind != "other":
+        shown = ", ".join(dict.fromkeys(headings[:9]))
+        draft.notes.append(f"kind '{draft.kind}' guessed from the headings: {shown} (use --kind to choose)")
+    if page is None and draft.title and not any("no title line" in note for note in draft.notes):
+        draft.notes.append(f"title taken from the first line: {draft.title!r}")

@@ -13,11 +13,11 @@ from plainsum import lazy_exports
 
 if TYPE_CHECKING:
     from plainsum.reports.overview import write_overview
-    from plainsum.reports.review import write_review_pages
+    from plainsum.reports.review import review_page, write_review_pages
 
-__all__ = ["write_overview", "write_review_pages"]
+__all__ = ["review_page", "write_overview", "write_review_pages"]
 
 __getattr__ = lazy_exports(__name__, {
     "overview": ("write_overview",),
-    "review": ("write_review_pages",),
+    "review": ("review_page", "write_review_pages"),
 })

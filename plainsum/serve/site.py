@@ -1,0 +1,215 @@
+"""The pages of the live preview, built in memory and rebuilt per changed file.
+
+A review page shows the lay summary, the abstract and the marked report (`plainsum report`'s
+page) side by side; the index lists every review with its gate status. A content file that does
+not load shows its `file:line:col` problems in its page and in the index instead.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from plainsum.errors import InputError, Problem, display_path
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.gate import DocumentResult
+    from plainsum.render import TemplateSet
+
+CONFIG_NAMES = ("plainsum.toml", "pyproject.toml")
+DOCUMENTS = ("summary", "abstract")
+
+
+@dataclass
+class Built:
+    """One content file's pages, or the problems that stopped them."""
+
+    stem: str
+    source: str
+    generation: int = 0  # the site's generation when it was built: its page reloads when this changes
+    title: str = ""
+    pages: dict[str, bytes] = field(default_factory=dict)  # "summary" | "abstract" | "report" -> HTML
+    passed: dict[str, bool] = field(default_factory=dict)
+    findings: list[str] = field(default_factory=list)  # errors and warnings, as `plainsum check` prints them
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Snapshot:
+    """What a request sees: the built reviews and the configuration's problems, of one generation."""
+
+    generation: int
+    reviews: dict[str, Built]
+    problems: list[str]
+
+
+class Site:
+    """Builds and keeps the pages; `changed` invalidates what a set of changed files affects."""
+
+    def __init__(self, load_config: object, paths: list[Path]):
+        self._load_config = load_config  # () -> Config, raising InputError
+        self._paths = paths
+        self._lock = threading.Lock()
+        self._config: Config | None = None
+        self._templates: TemplateSet | None = None
+        self._config_problems: list[str] = []
+        self._built: dict[Path, Built] = {}
+        self._generation = 0
+        self.rebuilt: list[str] = []  # stems rebuilt by the last `refresh`, for the log
+
+    # --- what the server asks for
+
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            self._ensure()
+            return Snapshot(self._generation, {b.stem: b for b in self._built.values()}, list(self._config_problems))
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def page_generation(self, stem: str) -> int:
+        """The generation a page shows: its review's, or (the index, a missing review) the site's."""
+        with self._lock:
+            built = next((b for b in self._built.values() if b.stem == stem), None) if stem else None
+            return built.generation if built is not None and not self._config_problems else self._generation
+
+    def watched(self) -> tuple[list[Path], list[Path]]:
+        """(folders to watch with everything inside, folders whose config files to watch)."""
+        with self._lock:
+            self._ensure()
+            config = self._config
+        deep: list[Path] = []
+        for path in self._paths or ([config.content_dir] if config is not None else []):
+            folder = path if path.is_dir() else path.parent
+            deep.append(folder)
+        if config is not None and config.templates_dir.is_dir():
+            deep.append(config.templates_dir)
+        root = config.root if config is not None else Path.cwd()
+        return _outermost(deep), [root]
+
+    def changed(self, paths: set[Path]) -> bool:
+        """Forget what the changed files affect and build it again; True if anything was affected."""
+        with self._lock:
+            config = self._config
+            affects_all = any(p.name in CONFIG_NAMES for p in paths)
+            if config is not None and any(_inside(p, config.templates_dir) for p in paths):
+                affects_all = True
+            if affects_all or config is None:
+                self._config = None
+                self._built.clear()
+            else:
+                stale = {p.resolve() for p in paths if p.suffix in (".yaml", ".yml")}
+                if not stale:
+                    return False
+                for path in stale:
+                    self._built.pop(path, None)
+            self._generation += 1
+            before = set(self._built)
+            self._ensure()
+            self.rebuilt = sorted(b.stem for p, b in self._built.items() if p not in before)
+            return True
+
+    # --- building
+
+    def _ensure(self) -> None:
+        """Load the configuration and build every review not built yet (the lock is held)."""
+        if self._config is None:
+            try:
+                self._config = self._load_config()  # type: ignore[operator]
+                self._config_problems = []
+            except InputError as error:
+                self._config_problems = [str(p) for p in error.problems]
+                self._built.clear()
+                return
+            from plainsum.render import TemplateSet
+
+            self._templates = TemplateSet(self._config.templates_dir)
+        from plainsum.content import discover
+
+        assert self._config is not None
+        found, problems = discover(self._paths, self._config.content_dir, self._config.root)
+        self._config_problems = [str(p) for p in problems]  # a missing content folder, a link out of the project
+        files = [p.resolve() for p in found]
+        for gone in set(self._built) - set(files):
+            del self._built[gone]
+        for path in files:
+            if path not in self._built:
+                self._built[path] = self._build(path)
+
+    def _build(self, path: Path) -> Built:
+        from plainsum.content import load_review
+        from plainsum.pipeline import evaluate
+
+        assert self._config is not None and self._templates is not None
+        built = Built(path.stem, display_path(path), self._generation)
+        try:
+            review = load_review(path)
+            built.title = review.title
+            results = evaluate(review, self._templates, self._config)
+            self._render(built, results)
+        except InputError as error:
+            built.problems = [str(p) for p in error.problems]
+        except Exception as exc:  # a bug in plainsum: shown in the page, and the server goes on
+            built.problems = [str(Problem(built.source, 1, 1, f"internal error: {type(exc).__name__}: {exc}"))]
+        return built
+
+    def _render(self, built: Built, results: list[DocumentResult]) -> None:
+        from plainsum.formats import RenderContext
+        from plainsum.formats import registry as format_registry
+        from plainsum.reports import review_page as report_page
+
+        assert self._config is not None and self._templates is not None
+        context = RenderContext(self._templates, self._config)
+        html = format_registry["html"]
+        for result in results:
+            built.pages[result.document.kind] = html.render(result.document, result.scored, context)
+            built.passed[result.document.kind] = result.passed
+            for finding in result.findings:
+                built.findings.append(f"{finding.location}: {finding.severity} [{finding.check}] {finding.message}")
+        built.pages["report"] = report_page(results, self._config, self._templates)
+
+    # --- the pages of the preview itself
+
+    def review_page(self, snapshot: Snapshot, stem: str) -> bytes | None:
+        built = snapshot.reviews.get(stem)
+        if built is None and not snapshot.problems:
+            return None
+        generation = built.generation if built is not None and not snapshot.problems else snapshot.generation
+        return self._page("serve/review.html.j2", snapshot, generation, review=built, stem=stem)
+
+    def index_page(self, snapshot: Snapshot) -> bytes:
+        reviews = sorted(snapshot.reviews.values(), key=lambda b: b.stem)
+        return self._page("serve/index.html.j2", snapshot, snapshot.generation, reviews=reviews)
+
+    def _page(self, name: str, snapshot: Snapshot, generation: int, **values: object) -> bytes:
+        from plainsum.render import TemplateSet
+
+        templates = self._templates or TemplateSet(None)  # the configuration did not load: the defaults
+        template = templates.env.get_template(name)
+        style = Markup(templates.read("serve/preview.css"))
+        return template.render(page_generation=generation, problems=snapshot.problems, style=style,
+                               documents=DOCUMENTS, **values).encode("utf-8")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _outermost(folders: list[Path]) -> list[Path]:
+    """The folders, without those inside another of them (watched already)."""
+    resolved = sorted({f.resolve() for f in folders if f.exists()}, key=lambda p: len(p.parts))
+    kept: list[Path] = []
+    for folder in resolved:
+        if not any(_inside(folder, outer) for outer in kept):
+            kept.append(folder)
+    return kept
