@@ -1,9 +1,12 @@
 """Score every text of the shared corpus with plainsum and with textstat, in the same run.
 
-    python -m bench scoring [--limit=N] [--spot=N]
+    python -m bench scoring [--limit=N] [--spot=N] [--splitter-limit=N] [--disagreements=N]
 
 --limit=N scores the first N reviews only; --spot=N prints N random sentence boundaries of abstracts
-(after sentences that end in figures) so a reader can check them.
+(after sentences that end in figures) so a reader can check them. The splitter comparison with pySBD
+runs on the paragraphs of the first --splitter-limit reviews (default 500; pySBD is slow, so the
+whole corpus takes minutes), and --disagreements=N prints N paragraphs the two split differently.
+The per-language run scores the texts of bench/language_texts.py in each supported language.
 
 The corpus holds 2,971 Cochrane reviews; each gives two texts: its abstract (the section texts
 joined as paragraphs) and its lay summary (sections joined, or the one long text with each line a
@@ -136,10 +139,21 @@ def main(argv: list[str]) -> int:
               "words outside the CMU dictionary (docs/readability.md)")
     if spot:
         _spot_check(ours, kinds, spot)
+    from bench.splitting import disagreements, language_run, print_languages, print_splitter, splitter_comparison
+
+    splitter_texts = texts[: 2 * int(option(argv, "splitter-limit") or 500)]
+    split = splitter_comparison(splitter_texts)
+    print_splitter(split)
+    for ours_split, theirs_split in disagreements(splitter_texts, int(option(argv, "disagreements") or 0)):
+        print("  plainsum: " + " | ".join(ours_split))
+        print("  pySBD:    " + " | ".join(theirs_split))
+    print_languages(language_run())
     harder = ours_median["abstract"] > ours_median["summary"]
     fast = textstat_time >= 3 * plainsum_time
-    print(f"plainsum rates abstracts harder: {'yes' if harder else 'NO'}; at least 3x faster: {'yes' if fast else 'NO'}")
-    return 0 if harder and fast else 1
+    split_fast = split["ratio"] >= 30
+    print(f"plainsum rates abstracts harder: {'yes' if harder else 'NO'}; at least 3x faster than textstat: {'yes' if fast else 'NO'}; "
+          f"splitter at least 30x faster than pySBD: {'yes' if split_fast else 'NO'}")
+    return 0 if harder and fast and split_fast else 1
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ LONG_SENTENCE = (
     "After a wide search for studies of treatment in people of all ages who had the condition for a short or a "
     "long time, we found no trials of any form of therapy that acts on the immune system."
 )
+SPANISH = "Encontramos seis estudios con unas novecientas personas. La mayoría hizo el ejercicio en casa."
 SHORT_HARD = "Immunomodulatory interventions ameliorate symptomatology considerably."
 
 CASES = {
@@ -57,6 +58,10 @@ CASES = {
     "readability.too-short": {
         "flag": [SHORT_HARD, "## Key results\n\n" + SHORT_HARD + "\n\n## More\n\n" + EASY],
         "pass": [EASY, HARD + " " + HARD],
+    },
+    "readability.other-language": {  # "[es] ...": the text is scored as Spanish
+        "flag": ["[es] " + SPANISH, "[de] Wir fanden sechs Studien. Sie waren klein."],
+        "pass": [EASY, HARD],
     },
     "readability.hard-sentence": {
         "flag": [LONG_SENTENCE, EASY + " " + SHORT_HARD],
@@ -77,7 +82,10 @@ def config(tmp_path_factory):
 
 
 def _flags(check_id: str, text: str, config):
-    return list(registry[check_id].function(score_markdown(text), config))
+    language = "en"
+    if text.startswith("[") and text[3:5] == "] ":
+        language, text = text[1:3], text[5:]
+    return list(registry[check_id].function(score_markdown(text, language=language), config))
 
 
 @pytest.mark.parametrize(

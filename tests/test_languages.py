@@ -64,3 +64,33 @@ def test_score_command_rejects_an_unknown_language():
     assert result.returncode == 2
     assert "unknown language 'xx'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _project(tmp_path, language: str, config: str = ""):
+    (tmp_path / "content").mkdir()
+    text = (REPO / "content" / "ivig-dlrpn.yaml").read_text(encoding="utf-8").replace("language: en", f"language: {language}")
+    (tmp_path / "content" / "ivig-dlrpn.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "plainsum.toml").write_text(config, encoding="utf-8")
+    return tmp_path
+
+
+def test_check_reports_an_unknown_review_language_at_its_line(tmp_path):
+    root = _project(tmp_path, "ca")
+    result = subprocess.run([sys.executable, "-m", "plainsum", "check"], capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode == 2
+    assert "content/ivig-dlrpn.yaml:16:11: unknown language 'ca'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_scores_a_mapped_review_language_with_its_fallback(tmp_path):
+    root = _project(tmp_path, "ca", '[languages]\nca = "es"\n')
+    result = subprocess.run([sys.executable, "-m", "plainsum", "check"], capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("ivig-dlrpn/abstract: pass (Szigriszt-Pazos (INFLESZ)") and "references not scored" in first
+
+
+def test_a_config_mapping_to_an_unsupported_language_is_an_error(tmp_path):
+    root = _project(tmp_path, "en", '[languages]\nca = "xx"\n')
+    result = subprocess.run([sys.executable, "-m", "plainsum", "check"], capture_output=True, text=True, cwd=root, timeout=300)
+    assert result.returncode == 2 and "plainsum.toml:2:1: language 'ca' must map to one plainsum scores" in result.stderr

@@ -25,6 +25,8 @@ from plainsum.readability import cached_value
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+# A word of any alphabetic language (accented letters included), for rare words in other languages.
+LETTER_WORD = re.compile(r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)*")
 WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")  # where a glossary term may start
 
 
@@ -228,13 +230,13 @@ class ZipfTable:
         return len(self.words)
 
 
-def _zipf_table_data() -> tuple[str, bytes]:
+def _zipf_table_data(language: str = "en") -> tuple[str, bytes]:
     """The table as marshal stores it: the sorted words joined by newlines, and their Zipf
     frequencies x 100 as unsigned 16-bit numbers."""
     from wordfreq import get_frequency_dict
 
     table = {}
-    for word, frequency in get_frequency_dict("en", "best").items():
+    for word, frequency in get_frequency_dict(language, "best").items():
         if word.replace("'", "").isalpha() and frequency > 0:  # words, with contractions ("don't")
             significant = round(frequency, math.floor(-math.log10(frequency)) + 3)  # as wordfreq rounds
             table[word] = round(math.log10(significant) + 9, 2)
@@ -249,15 +251,19 @@ def _valid_table_data(value: object) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def zipf_table() -> ZipfTable:
+@lru_cache(maxsize=8)
+def zipf_table(language: str = "en") -> ZipfTable:
+    """The word-frequency table of a language wordfreq ships (its large list where there is one)."""
     from importlib.util import find_spec
 
     # find the data file without importing wordfreq, whose import alone takes 0.2 s
     spec = find_spec("wordfreq")
     folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else Path()
+    data = folder / "data" / f"large_{language}.msgpack.gz"
+    if not data.is_file():
+        data = folder / "data" / f"small_{language}.msgpack.gz"
     blob, packed = cached_value(
-        "wordfreq-en-zipf-words", folder / "data" / "large_en.msgpack.gz", _zipf_table_data, _valid_table_data
+        f"wordfreq-{language}-zipf-words", data, lambda: _zipf_table_data(language), _valid_table_data
     )
     centizipf = array("H")
     centizipf.frombytes(packed)
@@ -265,11 +271,12 @@ def zipf_table() -> ZipfTable:
 
 
 @lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    """How common a word is in English: the highest Zipf frequency of its spellings (0 = unseen)."""
-    table = zipf_table()
+def zipf(word: str, language: str = "en") -> float:
+    """How common a word is in the language: the highest Zipf frequency of its spellings (0 = unseen)."""
+    table = zipf_table(language)
     best = 0.0
-    for form in _spellings(word.lower().replace("’", "'").strip("'")):
+    lower = word.lower().replace("’", "'").strip("'")
+    for form in _spellings(lower) if language == "en" else (lower,):
         score = table.get(form, 0.0)
         if not score and "'" in form:
             # wordfreq splits a few apostrophe words it does not list ("d'arcy" -> "d", "arcy");
@@ -296,11 +303,12 @@ def _previous_char(text: str, index: int) -> str:
     return text[index] if index >= 0 else ""
 
 
-def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary) -> list[RareWord]:
-    """Words of `text` rarer than `min_zipf`, skipping abbreviations, names, glossary terms and
+def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary | None, language: str = "en") -> list[RareWord]:
+    """Words of `text` rarer than `min_zipf` in `language` (wordfreq's list of it), skipping
+    abbreviations, names, glossary terms (the glossary is English: None for other languages) and
     allowed words; a word explained in brackets right after is returned marked `explained`."""
     found = []
-    for match in WORD.finditer(text):
+    for match in (WORD if language == "en" else LETTER_WORD).finditer(text):
         word = match.group(0).replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
@@ -308,10 +316,10 @@ def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary) 
             continue
         if word[0].isupper() and match.start() > 0 and _previous_char(text, match.start()) not in ".!?:":
             continue  # a name in mid-sentence
-        if glossary.covers(word):
+        if glossary is not None and glossary.covers(word):
             continue
         parts = [p for p in word.lower().split("-") if p]
-        scores = [zipf(part) for part in parts if len(part) >= 4]
+        scores = [zipf(part, language) for part in parts if len(part) >= 4]
         if not scores:
             continue
         score = min(scores)

@@ -110,11 +110,12 @@ def jargon_marks(scored: Scored, config: Config) -> list[Mark]:
 def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
     min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
     allow = _allow(config, "plain.rare-word")
-    glossary = load_glossary()
+    language = scored.language
+    glossary = load_glossary() if language.english else None  # the glossary's terms are English
     seen: set[str] = set()
     marks = []
     for sentence in scored.sentences:
-        for rare in rare_words(sentence.text, min_zipf, allow, glossary):
+        for rare in rare_words(sentence.text, min_zipf, allow, glossary, language.wordfreq_language):
             key = rare.word.lower()
             if key in seen:
                 continue
@@ -316,8 +317,8 @@ def jargon(scored: Scored, config: Config) -> Iterator[Flag]:
 
 @registry.register(
     "plain.rare-word",
-    description="Words rarer in everyday English than min_zipf (wordfreq's Zipf scale; 2.5 is about "
-    "once in 3 million words) that are not in the glossary, unless explained in brackets.",
+    description="Words rarer in everyday use than min_zipf in the text's language (wordfreq's Zipf scale; 2.5 is "
+    "about once in 3 million words) that are not in the glossary, unless explained in brackets.",
     severity="warning",
     options={"min_zipf": 2.5, "allow": []},
 )

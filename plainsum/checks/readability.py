@@ -145,6 +145,26 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
 
 
 @registry.register(
+    "readability.other-language",
+    description="Says when a formula bound was not applied because the formula is not one of the text's language "
+    "(max_flesch_kincaid_grade on Spanish text: use its own formulas, such as min_szigriszt_pazos).",
+    documents=("summary", "abstract"),
+    severity="warning",
+)
+def other_language(scored: Scored, config: Config) -> Iterator[Flag]:
+    language = scored.language
+    bounds = sorted(k for k in config.thresholds(scored.document.kind)
+                    if k.partition("_")[2] in FORMULA_NAMES and k.partition("_")[2] not in language.formulas)
+    if bounds:
+        yield Flag(
+            f"{', '.join(bounds)} not applied: the text is {language.name}, scored with "
+            f"{', '.join(FIGURE_LABELS[name] for name in language.formulas)}",
+            suggestion=f"bound one of {language.name}'s formulas instead (min_{language.formulas[0]}, or a preset such as "
+            f"those in docs/readability.md)",
+        )
+
+
+@registry.register(
     "readability.hard-sentence",
     description="Sentences longer or harder than [sentences] max_words / max_grade / max_long_words; the ones to fix first.",
     documents=("summary",),

@@ -94,7 +94,7 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
 
 def not_scored_line(not_scored: dict[str, int]) -> str:
     """'not scored: 13 references, 1 table' (what was left out as not prose), or ''."""
-    names = {"references": ("reference", "references"), "tables": ("table row", "table rows"), "code": ("code block", "code blocks"),
+    names = {"references": ("reference", "references"), "tables": ("table", "tables"), "code": ("code block", "code blocks"),
              "links": ("URL or DOI", "URLs and DOIs")}
     parts = [plural(count, *names.get(kind, (kind, kind))) for kind, count in not_scored.items() if count]
     return f"not scored: {', '.join(parts)}" if parts else ""
@@ -105,7 +105,7 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
 
     applied = _applied(scored, min_words)
     language = scored.language
-    click.echo(f"{name} ({language.name}{f', scored as {language.name}' if language.requested else ''})")
+    click.echo(f"{name} ({f'{language.requested}, scored as ' if language.requested else ''}{language.name})")
     for key in COUNT_NAMES:
         value = scored.figures[key]
         click.echo(f"  {FIGURE_LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {FIGURE_LABELS[key]:<30} {value:.2f}")
@@ -162,6 +162,16 @@ def _gate_config(config: Config, presets: tuple[str, ...]) -> Config:
     return dataclasses.replace(config, gate=gate)
 
 
+def _with_min_words(config: Config, min_words: int) -> Config:
+    """The configuration with --min-words as the lay summary's formula_min_words, so the gate applies the
+    formulas that are shown."""
+    from plainsum.config.gate import GateSettings
+
+    detail = config.gate_detail or GateSettings()
+    detail = dataclasses.replace(detail, formula_min_words={**detail.formula_min_words, "summary": float(min_words)})
+    return dataclasses.replace(config, gate_detail=detail)
+
+
 def _findings(scored: Scored, config: Config, gated: bool, with_checks: bool) -> list[Finding]:
     from plainsum.checks import registry
 
@@ -211,6 +221,8 @@ def command(ctx: click.Context, source: str, language_code: str | None, presets:
         raise click.BadParameter(str(error), param_hint="--language") from None
     if min_words is None:
         min_words = int(config.formula_min_words("summary"))
+    else:
+        config = _with_min_words(config, min_words)
     text, name = _read(source)
     scored = score_markdown(text, name, "summary", min_words, language)
     findings = _findings(scored, config, gated, with_checks) if gated or with_checks else []

@@ -47,6 +47,21 @@ PRESETS: dict[str, dict[str, float]] = {
     },
     # Cochrane's 2021 guidance for plain language summaries: 400 to 850 words.
     "cochrane-2021": {"min_words": 400.0, "max_words": 850.0},
+    # Other languages (sources and scales in docs/readability.md). Spanish: the INFLESZ scale of
+    # Barrio-Cantalejo et al. (2008), built for health texts: 55 and above is "normal" or easier.
+    "inflesz": {"min_szigriszt_pazos": 55.0},
+    # Spanish, Fernández Huerta's scale: 60 and above is "normal" (standard) or easier.
+    "fernandez-huerta": {"min_fernandez_huerta": 60.0},
+    # French, Kandel and Moles's scale (Flesch's bands): 60 and above is standard or easier.
+    "kandel-moles": {"min_kandel_moles": 60.0},
+    # German, Amstad's scale (Flesch's bands): 60 and above is "mittel" (standard) or easier.
+    "amstad": {"min_amstad": 60.0},
+    # Italian, Lucisano and Piemontese (1988): 60 and above is easy for readers with a middle-school education.
+    "gulpease": {"min_gulpease": 60.0},
+    # Portuguese, Martins et al. (1996): 50 and above is "fácil" (easy) or "muito fácil".
+    "flesch-martins": {"min_flesch_martins": 50.0},
+    # Dutch, Douma's scale (Flesch's bands): 60 and above is standard or easier.
+    "flesch-douma": {"min_flesch_douma": 60.0},
 }
 
 Bad = Callable[[tuple[str, ...], "str | None", str], None]

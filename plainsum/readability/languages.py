@@ -62,6 +62,29 @@ _REFERENCE_HEADINGS = {
     "pt": ("referências", "referências bibliográficas", "bibliografia"),
     "nl": ("referenties", "literatuur", "literatuurlijst", "bronnen", "bibliografie"),
 }
+# Words that often open a sentence: after an initial or an initialism ("J.", "U.S.") a capitalised
+# word ends the sentence only when it is one of these ("hepatitis C. The effect"; but "the U.S. Food and
+# Drug Administration", "Watt I. Recordings").
+_OPENERS = {
+    "en": "the this these that those there their they we it its in on at for from with of to a an as all both each one two three "
+          "four five six seven eight nine ten no none most some many few only however our overall after before during when "
+          "while because although if since also but and or thus therefore furthermore moreover future further other another "
+          "such several i you he she what how why where who which more less data results evidence studies trials participants "
+          "patients people women men children researchers authors review reviewers",
+    "es": "el la los las un una unos unas este esta estos estas ese esa eso en de del con por para se no nosotros es son hay "
+          "pero y o sin sobre entre cuando como si también además dos tres uno ninguno ningún todos todas algunos muchos pocos "
+          "estudios ensayos",
+    "fr": "le la les un une des ce cette ces il elle ils elles nous on en de du dans pour par avec sur mais et ou si quand comme "
+          "aussi cependant toutefois deux trois aucun aucune tous toutes plusieurs",
+    "de": "der die das ein eine einer es sie er wir ich ihr diese dieser dieses in im an am auf für mit von zu bei nach vor "
+          "während wenn weil aber und oder auch jedoch zwei drei kein keine alle einige viele",
+    "it": "il lo la i gli le un uno una questo questa questi queste in di del della con per su da non si noi è sono ma e o se "
+          "quando come anche tuttavia due tre nessun nessuno tutti alcuni molti",
+    "pt": "o a os as um uma uns umas este esta estes estas esse essa isso em no na de do da com por para se não nós é são há "
+          "mas e ou sem sobre quando como também porém dois duas três nenhum todos alguns muitos",
+    "nl": "de het een dit deze dat die er wij we ik zij ze hij in op aan voor van met bij na tijdens als omdat maar en of ook "
+          "echter twee drie geen alle sommige veel",
+}
 # German writes ordinals and dates with a full stop after the number ("am 15. Oktober"), as Dutch
 # does not; in German a number's full stop does not end a sentence before a capital.
 _ORDINAL_FULL_STOP = frozenset(["de"])
@@ -92,6 +115,7 @@ class LanguageProfile:
     may_end: frozenset[str]
     reference_headings: frozenset[str]
     ordinal_full_stop: bool  # "15. Oktober": a number's full stop does not end a sentence
+    openers: frozenset[str]  # lower-case words that often open a sentence (see _OPENERS)
     wordfreq_language: str  # the wordfreq list rare words are looked up in
     requested: str = ""  # the code asked for, when a fallback or a region led here ("ca", "es-MX")
 
@@ -133,8 +157,9 @@ def _profile(code: str) -> LanguageProfile:
         formulas=LANGUAGE_FORMULAS[code],
         never_final=never_final,
         may_end=_MAY_END[code],
-        reference_headings=frozenset(_REFERENCE_HEADINGS[code]),
+        reference_headings=frozenset(_REFERENCE_HEADINGS[code] + _REFERENCE_HEADINGS["en"]),  # templates may write English
         ordinal_full_stop=code in _ORDINAL_FULL_STOP,
+        openers=frozenset(_OPENERS[code].split()),
         wordfreq_language=code,
     )
 

@@ -1,12 +1,21 @@
 """The text model readability is computed on: Markdown -> sections -> sentences -> words.
 
 Headings open sections and are never sentences. Every paragraph and every list item is split into
-sentences on its own, so a list item without a full stop is still a sentence of its own. A full
-stop, question mark, exclamation mark or ellipsis ends a sentence only when whitespace follows it
-and the next word starts with a capital letter or a digit (after any opening quote or bracket),
-and the word it ends is not an abbreviation that never ends a sentence (e.g., i.e., vs., Fig.,
-Dr., ...). A full stop inside a token (0.73, p=.03, 1.5-2.5) never ends one, which keeps
-decimals, confidence intervals and p-values inside their sentence.
+sentences on its own, so a list item without a full stop is still a sentence of its own; so is a
+line of a paragraph that has no terminal punctuation and that the writer broke on purpose (a
+subheading such as "General population" on its own line, see `_line_units`). A full stop, question
+mark, exclamation mark or ellipsis ends a sentence when the next word starts with a capital letter or
+a digit (after any opening quote or bracket), with whitespace between them or none ("... by
+methods.There were"), unless the word it ends is an abbreviation that never ends a sentence (e.g.,
+i.e., vs., Fig., Dr., and each language's own: p. ej., z. B., c.-à-d., ecc.), an initial of a name or
+species ("Watt I. Recordings", "E. Coli"), an initialism ("U.S. Food"), a URL or a DOI. A full stop
+inside a token (0.73, p=.03, 1.5-2.5) never ends one, which keeps decimals, confidence intervals and
+p-values inside their sentence.
+
+Not prose, and not scored: the section under a reference-list heading ("References", "Referencias",
+"Literatur", ...), list items that are references (a year with volume and pages, a DOI, a PMID),
+Markdown tables (a summary of findings table too), and fenced code. `TextModel.not_scored` counts
+what was left out, for the figures to say so.
 
 Words are the whitespace-separated tokens that hold at least one letter or digit; an em dash or
 an ellipsis between words also separates them. Numbers ("0.73", "95%", "2013"), hyphenated
@@ -17,16 +26,28 @@ offset in the Markdown text, so a sentence can be located in the file it came fr
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from plainsum.readability.languages import ENGLISH, LanguageProfile
 from plainsum.render import blocks
 
-# A candidate sentence end: terminal punctuation, any closing quotes or brackets, then whitespace.
-_CANDIDATE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t]+")
+# A candidate sentence end: terminal punctuation, any closing quotes or brackets, then whitespace, or
+# no whitespace but a capital letter (text pasted or scraped without its spaces: "methods.There").
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_CANDIDATE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?:[ \t\u00a0\u2009\u202f]+|(?=[\"'\u201c\u2018(\[]?[" + _CAPITAL + "]))")
 _TOKEN = re.compile(r"[^\s\u2014\u2026]+")
 _OPENERS = "\"'\u201c\u2018([{\u00ab*_"
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # U.S., U.K., I.V., p.o.
+_GLUED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")  # the left side of "U.S" or "E.Coli" (no space after the stop)
+_LINK_START = re.compile(r"(?:https?://|ftp://|www\.|doi:|10\.\d{4,9}/)", re.I)
+_DOMAIN_ENDINGS = frozenset(["gov", "org", "com", "net", "edu", "int", "uk", "eu", "int", "info", "io", "nhs", "ac"])
+_ORDINAL = re.compile(r"\d{1,4}\.")
+# English words a species name or a name follows an initial with ("infection with E. Coli").
+_BEFORE_SPECIES = frozenset(["with", "by", "of", "and", "or", "in", "on", "for", "to", "from", "against", "than", "as",
+                             "versus", "including", "caused", "like", "such"])
 
 # Never end a sentence, whatever follows (English; each language's are in its profile).
 NEVER_FINAL = ENGLISH.never_final
@@ -36,6 +57,17 @@ BEFORE_NUMBER = frozenset(["jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.
 MAY_END = ENGLISH.may_end
 # Titles that make a following initial part of a name ("Dr. J. Smith").
 TITLES = frozenset(["dr.", "drs.", "mr.", "mrs.", "ms.", "prof.", "st."])
+
+# A list item that is a reference: a year then volume(issue):pages ("2010;12(3):45-67"), a DOI, a PMID.
+_REFERENCE = re.compile(
+    r"\b(?:19|20)\d{2}[a-z]?\b[^;]{0,40};\s*\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]{0,2}\d+|\bdoi:?\s*10\.\d{4,9}/|\bPMID:?\s*\d+"
+    r"|https?://(?:dx\.)?doi\.org/",
+    re.I,
+)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
+MIN_WRAP_WIDTH = 60
+_TERMINAL = ".!?\u2026:;,-\u2013\u2014/&(["
 
 
 @dataclass(slots=True)
@@ -68,6 +100,12 @@ def _bare(token: str) -> str:
     return token.lstrip(_OPENERS).lower()
 
 
+def _next_word(stripped: str) -> str:
+    """The next word, lower case, without punctuation ("The" of "The effect", "coli" of "Coli)")."""
+    match = re.match(r"[^\W\d_][\w'-]*", stripped)
+    return match.group().lower() if match else ""
+
+
 def _ends_sentence(text: str, token_start: int, end: int, next_start: int, language: LanguageProfile = ENGLISH) -> bool:
     """Whether the candidate ending at `end` (the token starting at `token_start`) ends a sentence."""
     stripped = text[next_start : next_start + 48].lstrip(_OPENERS)
@@ -80,6 +118,9 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
     if not (first.isupper() or starts_number):
         return False  # a symbol such as "=", "<" or "%" continues the sentence
     token = text[token_start:end]
+    glued = next_start == end or not text[end:next_start].isspace()
+    if glued and not _glued_end(token, stripped):
+        return False
     word = _bare(token).rstrip("\"'\u201d\u2019)]")
     if word.endswith(("!", "?", "\u2026")):
         return True
@@ -91,14 +132,52 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
         return False
     if word == "al." and text[max(0, token_start - 3) : token_start].lower() == "et ":
         return not starts_number  # "et al. 2010" continues; "et al. The" ends
-    if _INITIAL.fullmatch(token.lstrip(_OPENERS)):
-        # an initial: "J. K. Smith", "Dr. J. Smith"; but "vitamin D. Three" ends
-        previous = text[max(0, token_start - 48) : token_start].rstrip().rsplit(None, 1)
-        previous_word = _bare(previous[-1]) if previous else ""
-        next_token = stripped.split(None, 1)[0] if stripped else ""
-        if previous_word in TITLES or _INITIAL.fullmatch(previous[-1] if previous else "") or _INITIAL.fullmatch(next_token):
-            return False
+    if language.ordinal_full_stop and _ORDINAL.fullmatch(word):
+        return False  # German "am 15. Oktober"
+    bare_token = token.lstrip(_OPENERS)
+    if _INITIALISM.fullmatch(bare_token):
+        return _next_word(stripped) in language.openers  # "the U.S. Food and Drug Administration"; "in the U.S. The"
+    if _INITIAL.fullmatch(bare_token):
+        return _initial_ends(text, token_start, stripped, language)
     return True
+
+
+def _initial_ends(text: str, token_start: int, stripped: str, language: LanguageProfile) -> bool:
+    """After a single capital and a full stop: "vitamin D. Three trials" ends; "Dr. J. Smith", "Watt I.
+    Recordings", "Smith J. (2010)" and "infection with E. Coli" do not."""
+    if stripped[0] == "(" or text[token_start : token_start + 1] in _OPENERS:
+        return False  # "Smith J. (2010)", "(R. Soll; E. Jones)"
+    previous = text[max(0, token_start - 48) : token_start].rstrip().rsplit(None, 1)
+    previous_token = previous[-1] if previous else ""
+    previous_word = _bare(previous_token)
+    next_token = stripped.split(None, 1)[0]
+    if previous_word in TITLES or _INITIAL.fullmatch(previous_token) or _INITIAL.fullmatch(next_token):
+        return False
+    next_word = _next_word(stripped)
+    if previous_token[:1].isupper() and previous_token[-1:].isalpha():
+        return next_word in language.openers  # an author's initial after the surname: "Watt I. Recordings"
+    if not previous_token or previous_word.rstrip(",;:") != previous_word or previous_word in _BEFORE_SPECIES:
+        # a species or a name, at the start or after a comma or a preposition: "with E. Coli", "S. Aureus and"
+        if language.english:
+            from plainsum.readability.metrics import familiar_words
+
+            return next_word in language.openers or next_word in familiar_words()
+        return next_word in language.openers
+    return True
+
+
+def _glued_end(token: str, stripped: str) -> bool:
+    """Whether "left.Right" with no space is a sentence boundary: not in a URL, a DOI, a domain name
+    ("ClinicalTrials.gov"), or between initials ("U.S", "E.Coli")."""
+    left = token.lstrip(_OPENERS)
+    if _LINK_START.search(left) or "@" in left:
+        return False
+    if _GLUED_INITIALS.fullmatch(left):
+        return False
+    ending = re.match(r"[A-Za-z]+", stripped)
+    if ending is None or ending.group().lower() not in _DOMAIN_ENDINGS:
+        return True
+    return stripped[ending.end() : ending.end() + 1] not in ("", " ", ")", "/", ",", ".")  # "trials.Gov)": a domain
 
 
 def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tuple[int, int]]:
@@ -114,7 +193,7 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
         end = len(match.group().rstrip()) + match.start()
         if end <= start:
             continue
-        token_start = max(text.rfind(" ", 0, match.start()), text.rfind("\t", 0, match.start())) + 1
+        token_start = _token_start(text, match.start())
         if _ends_sentence(text, token_start, end, next_start, language):
             spans.append((start, end))
             start = next_start
@@ -123,24 +202,94 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
     return spans
 
 
+def _token_start(text: str, before: int) -> int:
+    """Where the whitespace token that ends at `before` starts (no-break spaces count as spaces)."""
+    found = max(text.rfind(" ", 0, before), text.rfind("\t", 0, before))
+    if "\u00a0" in text or "\u2009" in text or "\u202f" in text:
+        found = max(found, text.rfind("\u00a0", 0, before), text.rfind("\u2009", 0, before), text.rfind("\u202f", 0, before))
+    return found + 1
+
+
 def tokens(text: str) -> list[str]:
     if "\u2014" in text or "\u2026" in text:
         return _TOKEN.findall(text)
     return text.split()
 
 
+def _line_units(text: str, offsets: Sequence[int], source: str) -> list[tuple[int, int]]:
+    """The block split at line breaks that end a unit: [start, end) spans of `text`.
+
+    A line ends its unit when it has no terminal punctuation, the next line starts with a capital
+    letter or a digit, and the writer broke it on purpose: the next line's first word would have fit
+    on it (text wrapped at a width breaks only where the next word does not fit; the width is the
+    block's longest line, and at least MIN_WRAP_WIDTH, since nobody wraps prose narrower)."""
+    first, last = offsets[0], offsets[-1]
+    if "\n" not in source[first:last]:
+        return [(0, len(text))]
+    breaks = [i for i in range(1, len(text) - 1) if text[i] == " " and "\n" in source[offsets[i - 1] + 1 : offsets[i + 1]]]
+    if not breaks:
+        return [(0, len(text))]
+    edges = [0, *breaks, len(text)]
+    lines = [(edges[k] + (1 if k else 0), edges[k + 1]) for k in range(len(edges) - 1)]
+    width = max(MIN_WRAP_WIDTH, *(end - start for start, end in lines))
+    units: list[tuple[int, int]] = []
+    unit_start = 0
+    for (start, end), (next_start, next_end) in pairwise(lines):
+        line = text[start:end].rstrip()
+        following = text[next_start:next_end].lstrip(_OPENERS)
+        next_word = following.split(" ", 1)[0]
+        opens = following[:1].isupper() or following[:1].isdigit()
+        if line and line[-1] not in _TERMINAL and opens and len(line) + 1 + len(next_word) <= width:
+            units.append((unit_start, end))
+            unit_start = next_start
+    units.append((unit_start, len(text)))
+    return units
+
+
+def _is_table(text: str, offsets: Sequence[int], source: str) -> int:
+    """The number of rows when the block is a Markdown table (a header, a rule of dashes, rows), else 0."""
+    if "|" not in text or "-" not in text:
+        return 0
+    lines = source[offsets[0] : offsets[-1] + 1].split("\n")
+    if len(lines) < 2 or not any(_TABLE_RULE.match(line) for line in lines[1:2]):
+        return 0
+    return len(lines) - 1
+
+
 def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
-    """Sections and sentences of a Markdown (or plain) text."""
+    """Sections and sentences of a Markdown (or plain) text; reference lists, tables and code left out."""
     sections = [TextSection(None, None)]
+    not_scored = {"references": 0, "tables": 0, "code": len(_FENCE.findall(markdown_text)) // 2}
+    reference_level = 0  # the level of the reference heading we are under, 0 when none
     for block in blocks(markdown_text):
         if block.kind == "heading":
-            sections.append(TextSection(block.text, block.start, block.level))
+            if reference_level and block.level > reference_level:
+                continue
+            reference_level = block.level if _heading_key(block.text) in language.reference_headings else 0
+            if not reference_level:
+                sections.append(TextSection(block.text, block.start, block.level))
             continue
-        if block.kind == "code":
+        if block.kind == "code" or not block.offsets:
+            continue
+        if reference_level:
+            not_scored["references"] += 1
+            continue
+        text = block.text
+        if block.kind == "item" and _REFERENCE.search(text):
+            not_scored["references"] += 1
+            continue
+        rows = _is_table(text, block.offsets, markdown_text)
+        if rows:
+            not_scored["tables"] += 1
             continue
         heading = sections[-1].heading
-        text = block.text
-        for start, end in split_sentences(text, language):
-            piece = text[start:end]
-            sections[-1].sentences.append(TextSentence(piece, block.offsets[start], heading, tokens(piece)))
-    return TextModel(sections)
+        for unit_start, unit_end in _line_units(text, block.offsets, markdown_text):
+            unit = text[unit_start:unit_end]
+            for start, end in split_sentences(unit, language):
+                piece = unit[start:end]
+                sections[-1].sentences.append(TextSentence(piece, block.offsets[unit_start + start], heading, tokens(piece)))
+    return TextModel(sections, {kind: count for kind, count in not_scored.items() if count})
+
+
+def _heading_key(heading: str) -> str:
+    return " ".join(heading.lower().rstrip(":").split())

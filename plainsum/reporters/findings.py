@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from plainsum.config import COUNT_NAMES, FIGURE_NAMES
+from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
+from plainsum.config import COUNT_NAMES, FIGURE_LABELS, LANGUAGE_FORMULAS
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -32,7 +33,14 @@ SHOWN_FIGURES = (
 
 def figures_line(result: DocumentResult) -> str:
     figures = result.scored.figures
-    return ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in SHOWN_FIGURES if key in figures)
+    shown = [(key, label, fmt) for key, label, fmt in SHOWN_FIGURES if key in figures]
+    if "flesch_kincaid_grade" not in figures:  # another language: its own first two formulas
+        formulas = next((names for names in LANGUAGE_FORMULAS.values() if names[0] in figures), ())
+        shown = [(key, FIGURE_LABELS[key], "{:.1f}") for key in formulas[:2]] + shown
+    line = ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in shown)
+    left_out = getattr(result.scored, "not_scored", None)
+    names = {"links": "URLs and DOIs", "code": "code blocks"}
+    return f"{line}; {', '.join(names.get(kind, kind) for kind in left_out)} not scored" if left_out else line
 
 
 def report_problems(outcome: Outcome) -> None:
@@ -114,6 +122,9 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
         "passed": result.passed,
         "figures": _figures(scored.figures),
     }
+    if hasattr(scored, "language"):
+        data["language"] = scored.language.code
+        data["not_scored"] = dict(scored.not_scored)
     if hasattr(scored, "sections"):
         kind = document.kind
         minimum = config.formula_min_words(kind) if config is not None else scored.min_words

@@ -1,0 +1,80 @@
+"""Only prose is scored: reference lists, tables, code, URLs and DOIs are left out, and the figures say so."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import REPO
+
+from plainsum.config import load_config
+from plainsum.content import load_review
+from plainsum.pipeline import evaluate
+from plainsum.readability.score import score_markdown
+from plainsum.render import TemplateSet
+
+TABLE = """## What did we find?
+
+Exercise helped a little. Few people had side effects.
+
+| Outcome | With exercise | Without exercise | Studies |
+|---|---|---|---|
+| Pain (0 to 10) | 4.1 | 5.0 | 6 trials. 700 people. |
+| Falls | 12 in 100 | 15 in 100 | 3 trials. |
+"""
+
+
+def test_the_primary_studys_abstract_leaves_its_references_out():
+    from plainsum.gate import load_config as load_project_config
+
+    config = load_project_config(REPO)
+    review = load_review(REPO / "content" / "ivig-dlrpn.yaml")
+    abstract = next(r for r in evaluate(review, TemplateSet(config.templates_dir), config) if r.document.kind == "abstract")
+    assert abstract.scored.not_scored == {"references": 13}
+    figures = abstract.scored.figures
+    # 453 words in 54 "sentences" with the 13 references; the prose alone is about 250 words in 17
+    assert 230 <= figures["words"] <= 270 and figures["sentences"] == 17
+    assert not any("Painful diabetic neuropathy" in sentence.text for sentence in abstract.scored.sentences)
+    assert load_config  # the config module stays importable on its own
+
+
+def test_a_table_in_a_document_is_not_counted_as_sentences():
+    scored = score_markdown(TABLE, min_words=0)
+    assert [s.text for s in scored.sentences] == ["Exercise helped a little.", "Few people had side effects."]
+    assert scored.not_scored == {"tables": 1}
+    assert scored.figures["words"] == 9
+
+
+def test_a_list_of_references_given_to_score_is_left_out():
+    text = ("Exercise helps older people avoid falls.\n\n"
+            "- Sherrington C, Fairhall N, Wallbank G. Exercise for preventing falls. Cochrane Database Syst Rev 2019;1:CD012424.\n"
+            "- Gillespie LD, Robertson MC. Interventions for preventing falls. BMJ 2012;344:e1234. doi:10.1136/bmj.e1234\n")
+    scored = score_markdown(text, min_words=0)
+    assert [s.text for s in scored.sentences] == ["Exercise helps older people avoid falls."]
+    assert scored.not_scored == {"references": 2}
+
+
+def test_urls_dois_and_code_are_not_words():
+    text = ("Read the review at https://doi.org/10.1002/14651858.CD009009.pub3 today.\n\n"
+            "```\nscore = 206.835 - 1.015 * asl\n```\n")
+    scored = score_markdown(text, min_words=0)
+    assert [w.word for w in scored.sentences[0].words] == ["Read", "the", "review", "at", "today"]
+    assert scored.not_scored == {"code": 1, "links": 1}
+
+
+def test_score_says_what_it_left_out():
+    result = subprocess.run([sys.executable, "-m", "plainsum", "score", "-"], input=TABLE, capture_output=True, text=True,
+                            cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "not scored: 1 table" in result.stdout
+    data = json.loads(subprocess.run([sys.executable, "-m", "plainsum", "score", "--format", "json", "-"], input=TABLE,
+                                     capture_output=True, text=True, cwd=REPO, timeout=120).stdout)
+    assert data["not_scored"] == {"tables": 1} and data["sentences"] == 2
+
+
+def test_check_says_references_are_not_scored():
+    result = subprocess.run([sys.executable, "-m", "plainsum", "check", "content/ivig-dlrpn.yaml"], capture_output=True,
+                            text=True, cwd=REPO, timeout=300)
+    assert "ivig-dlrpn/abstract: pass (" in result.stdout
+    assert "references not scored" in result.stdout.splitlines()[0]

@@ -1,0 +1,119 @@
+"""plainsum score as a CI gate: presets and configs, plain-language checks, languages, short texts, plurals."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+HARD = ("Heterogeneity was assessed using the I² statistic, and sensitivity analyses excluding trials at high risk of "
+        "bias were undertaken to investigate the robustness of the pharmacokinetic conclusions. Methodological "
+        "limitations, including inadequate allocation concealment and incomplete outcome reporting, substantially "
+        "reduced our confidence in the cumulative evidence regarding intravenous immunoglobulin administration.")
+EASY = "We found six trials. They had 900 people in all. The drug helped a bit. It did not cause harm. We need more trials."
+SPANISH = ("Los ensayos aleatorizados controlados evaluaron la eficacia del tratamiento. Los niños que tomaron el "
+           "medicamento tuvieron menos crisis. Hacen falta estudios más grandes.")
+
+
+def score(*args: str, stdin: str = "", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "plainsum", "score", *args], input=stdin, capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+def test_preset_nih_fails_a_hard_text_with_exit_1():
+    result = score("--preset", "nih", "--min-words", "0", "-", stdin=HARD)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[readability.thresholds] Flesch-Kincaid grade is" in result.stdout
+    assert "gate: FAIL (1 error)" in result.stdout
+
+
+def test_preset_nih_passes_an_easy_text_with_exit_0():
+    result = score("--preset", "nih", "--min-words", "0", "-", stdin=EASY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "gate: pass" in result.stdout
+
+
+def test_a_config_file_applies_its_gate(tmp_path: Path):
+    config = tmp_path / "strict.toml"
+    config.write_text("[gate.summary]\nmax_words_per_sentence = 5\nformula_min_words = 0\n", encoding="utf-8")
+    assert score("--config", str(config), "-", stdin=EASY).returncode == 0
+    failed = score("--config", str(config), "--format", "json", "-", stdin=HARD)
+    assert failed.returncode == 1
+    data = json.loads(failed.stdout)
+    assert data["passed"] is False and any(f["check"] == "readability.thresholds" for f in data["findings"])
+
+
+def test_without_a_gate_the_exit_code_is_0_even_for_a_hard_text():
+    assert score("--min-words", "0", "-", stdin=HARD).returncode == 0
+
+
+def test_checks_list_jargon_findings():
+    result = score("--checks", "-", stdin=HARD)
+    assert result.returncode == 0
+    assert "[plain.jargon] jargon: 'Heterogeneity'" in result.stdout
+    assert "gate:" not in result.stdout  # no preset or config: findings, no gate
+    data = json.loads(score("--checks", "--format", "json", "-", stdin=HARD).stdout)
+    assert {"plain.jargon", "plain.passive"} <= {f["check"] for f in data["findings"]}
+    assert data["checks_skipped"] == []
+
+
+def test_an_english_check_does_not_run_on_spanish_text_and_the_output_says_so():
+    result = score("--checks", "--language", "es", "-", stdin=SPANISH)
+    assert result.returncode == 0, result.stderr
+    assert "plain.jargon" not in result.stdout.split("not run on")[0]
+    assert "not run on Spanish text (their data are English): plain.jargon, plain.passive" in result.stdout
+    data = json.loads(score("--checks", "--language", "es", "--format", "json", "-", stdin=SPANISH).stdout)
+    assert "plain.jargon" in data["checks_skipped"] and not any(f["check"] == "plain.jargon" for f in data["findings"])
+
+
+def test_rare_words_come_from_the_texts_language():
+    data = json.loads(score("--checks", "--language", "es", "--format", "json", "-", stdin=SPANISH).stdout)
+    rare = [f["message"] for f in data["findings"] if f["check"] == "plain.rare-word"]
+    assert rare == ["rare word: 'aleatorizados' (word frequency 1.9 on the Zipf scale, below 2.5)"]  # only the technical word
+    english = json.loads(score("--checks", "--format", "json", "-", stdin=SPANISH).stdout)
+    assert len([f for f in english["findings"] if f["check"] == "plain.rare-word"]) >= 3  # as English they would be
+
+
+def test_a_short_text_gets_counts_and_the_option_that_gives_formulas():
+    result = score("-", stdin="We found one trial.")
+    assert "1 sentence\n" not in result.stdout  # the count table aligns numbers
+    assert "too short for formulas: 4 words, fewer than 100; counts only (--min-words 0 gives the formulas anyway)" in result.stdout
+    assert "Flesch-Kincaid grade" not in result.stdout
+
+
+def test_singular_and_plural():
+    result = score("-v", "-", stdin="# One\n\nWe found one trial.\n\n# Two\n\nIt was small. It was old.")
+    assert "One: 4 words, 1 sentence, too short for formulas" in result.stdout
+    assert "Two: 6 words, 2 sentences," in result.stdout
+    assert "1 sentences" not in result.stdout and "1 words" not in result.stdout
+
+
+def test_preset_and_config_together_are_a_usage_error(tmp_path: Path):
+    config = tmp_path / "c.toml"
+    config.write_text("", encoding="utf-8")
+    result = score("--preset", "nih", "--config", str(config), "-", stdin=EASY)
+    assert result.returncode == 2 and "not both" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--preset", "nope"], ["--language", "klingon"]])
+def test_unknown_preset_or_language_exits_2(args: list[str]):
+    result = score(*args, "-", stdin=EASY)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_a_mapped_language_is_scored_as_its_fallback(tmp_path: Path):
+    (tmp_path / "plainsum.toml").write_text('[languages]\nca = "es"\n', encoding="utf-8")
+    result = score("--language", "ca", "--min-words", "0", "--format", "json", "-", stdin=SPANISH, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["language"] == "es"
+    assert score("--language", "ca", "-", stdin=SPANISH).returncode == 2  # without the mapping
+
+
+def test_spanish_preset_gates_on_the_inflesz_scale():
+    result = score("--language", "es", "--preset", "inflesz", "--min-words", "0", "-", stdin=SPANISH)
+    assert "Szigriszt-Pazos (INFLESZ)" in result.stdout
+    assert result.returncode == 1  # a long-worded text: below 55, "algo difícil"
