@@ -21,6 +21,8 @@ BENCHMARKS = {
               "and html+txt+pdf (a subset), --jobs 1 vs --jobs 2; times, ratios, targets"),
     "diff": ("bench.diff", "plainsum diff: one review after start-up, and the corpus in git with 100 reviews changed "
              "(only those rendered); beside git diff --word-diff and plainsum check"),
+    "serve": ("bench.serve", "live preview: save -> reload event of `plainsum serve` against an incremental `plainsum build "
+              "--formats html` by hand after the same save (--reviews=N copies of the 2021 example, --rounds=N)"),
 }
 
 

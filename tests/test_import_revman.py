@@ -47,6 +47,7 @@ def test_cover_sheet_abstract_and_lay_summary(imported) -> None:
     assert data["authors"] == ["Anneliese Spinks", "Paul P Glasziou", "Chris B Del Mar"]
     assert str(data["facts"]["search_date"]) == "2013-07-11"
     assert data["citation"].startswith("Spinks A, Glasziou PP, Del Mar CB. Antibiotics for sore throat.")
+    assert data["version"] == {"number": 4, "conclusions_changed": False}  # History: NEW_CITATION_OLD_CONCLUSIONS
     sections = data["sections"]
     assert list(sections) == ["background", "objectives", "search_methods", "selection_criteria", "data_collection",
                               "main_results", "authors_conclusions"]

@@ -53,10 +53,12 @@ def test_the_lay_summary_text_is_in_the_pdf_in_order(handouts):
 
 def test_the_pdf_carries_the_handout_details(handouts):
     text = pdf_text(handouts / "summary.pdf")
-    assert "The evidence is up to date to October 2013." in text
+    # the summary says when the searches were run, so the handout does not say it a second time
+    assert "Database searches for this review were run on 15 October 2013." in text
+    assert "The evidence is up to date to" not in text
     assert DOI in text
     assert "Lovelace A, Seacole M." in text
-    assert "Page 1 of 1" in text
+    assert "Page 1 of 2" in text and "Page 2 of 2" in text  # 12 pt type: two pages
 
 
 def test_the_pdf_is_tagged_with_title_language_and_authors(handouts):

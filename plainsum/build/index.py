@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
 from plainsum.build.manifest import ReviewEntry
@@ -16,27 +18,35 @@ def _figure(figures: dict[str, float], name: str, form: str) -> str:
     return form.format(figures[name]) if name in figures else ""
 
 
-def index_row(entry: ReviewEntry) -> dict[str, object]:
-    """What the index shows of one review (templates/html/index.html.j2, macro `row`)."""
+def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
+    """What the index shows of one review (templates/html/index.html.j2, macro `row`). A summary
+    shorter than `min_words` passes without formulas, and its status says so."""
     documents = entry.documents  # read as stored: building 6,000 records for the index is not free
     summary = next((d for d in documents if d["document"]["kind"] == "summary"), None)
     order = {name: i for i, name in enumerate(format_registry.names())}
     links = []
     for relative, name in entry.outputs.items():
-        kind = relative.rsplit("/", 1)[-1].split(".", 1)[0]
-        label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({name.upper()})"
+        kind, _, extension = relative.rsplit("/", 1)[-1].partition(".")
+        variant = extension.split(".")[0] if extension.count(".") else ""  # summary.letter.pdf: the Letter handout
+        shown = f"{name.upper()}, {variant.upper() if variant == 'a4' else variant.title()}" if variant else name.upper()
+        label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({shown})"
         links.append((KIND_ORDER.index(kind) if kind in KIND_ORDER else 9, order.get(name, 99), relative, label))
+    figures = figures_from_json(summary["figures"]) if summary else {}
     if summary is None or summary["status"] == "published":
         status, label = "pass", "passed"
+        words = int(figures.get("words", min_words))
+        if words < min_words:
+            label = f"passed (too short for formulas: {words} words)"
     elif summary["status"] == "draft":
         status, label = "draft", "failed (published as DRAFT)"
     else:
         status, label = "fail", "failed (summary withheld)"
-    figures = figures_from_json(summary["figures"]) if summary else {}
+    html_links = [link[2] for link in sorted(links) if link[2].endswith(".html")]
     return {
         "id": entry.id,
         "title": documents[0]["document"]["review_title"] if documents else entry.id,
         "links": [{"href": href, "label": text} for _, _, href, text in sorted(links)],
+        "href": html_links[0] if html_links else None,  # the title links to the summary's page (else the abstract's)
         "figures": figures,
         "grade": _figure(figures, "flesch_kincaid_grade", "{:.1f}"),
         "ease": _figure(figures, "flesch_reading_ease", "{:.1f}"),
@@ -47,7 +57,8 @@ def index_row(entry: ReviewEntry) -> dict[str, object]:
     }
 
 
-def render_index(entries: list[ReviewEntry], templates: TemplateSet) -> tuple[bytes, dict[str, str]]:
+def render_index(entries: list[ReviewEntry], templates: TemplateSet, min_words: float = 0,
+                 output_dir: Path | None = None) -> tuple[bytes, dict[str, str]]:
     """output/index.html: every review, its documents, the lay summary's figures and its gate status.
 
     Each review's row is rendered by the template's `row` macro and kept in the manifest, so a
@@ -57,15 +68,16 @@ def render_index(entries: list[ReviewEntry], templates: TemplateSet) -> tuple[by
     """
     template = templates.env.get_template("html/index.html.j2")
     style = Markup(templates.read("assets/style.css"))
-    macro = getattr(template.make_module({"entries": [], "style": style}), "row", None)
+    macro = getattr(template.make_module({"entries": [], "style": style, "report": None}), "row", None)
     rows: list[dict[str, object]] = []
     rendered: dict[str, str] = {}  # by source: the rows rendered now, to keep in the manifest
     for entry in sorted(entries, key=lambda e: e.id):
         if macro is None:
-            rows.append(index_row(entry))
+            rows.append(index_row(entry, min_words))
             continue
         row = entry.index_row
         if not row:
-            row = rendered[entry.source] = str(macro(index_row(entry)))
+            row = rendered[entry.source] = str(macro(index_row(entry, min_words)))
         rows.append({"id": entry.id, "html": Markup(row)})
-    return template.render(entries=rows, style=style).encode("utf-8"), rendered
+    report = "report/index.html" if output_dir is not None and (output_dir / "report" / "index.html").is_file() else None
+    return template.render(entries=rows, style=style, report=report).encode("utf-8"), rendered

@@ -59,7 +59,7 @@ class Builder:
         self.outcome = Outcome()
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
         self.stamps: dict[str, SourceStamp] = {}  # by source
-        self.extensions = {name: format_registry[name].extension for name in options.formats}
+        self.extensions = {name: [ext for ext, _ in format_registry[name].outputs(config)] for name in options.formats}
         self.dirty = False
 
     def run(self) -> Outcome:
@@ -155,8 +155,7 @@ class Builder:
         kinds = [document["document"]["kind"] for document in entry.documents if document["status"] != "withheld"]
         for name in formats:
             expected = format_key(key, name, self.config)
-            extension = self.extensions[name]
-            for kind in kinds:
+            for kind, extension in ((kind, extension) for kind in kinds for extension in self.extensions[name]):
                 relative = output_name(entry.id, kind, extension)
                 recorded = self.manifest.files.get(relative)
                 if (
@@ -273,7 +272,9 @@ class Builder:
                 del self.manifest.reviews[source]
                 self.dirty = self.index_stale = True
         recorded = self.manifest.files.get(INDEX_NAME)
-        index_intact = recorded is not None and recorded.matches(os.path.join(self.output_root, INDEX_NAME))
+        # the index links to the report once `plainsum report` has written one: its key says whether it does
+        index_intact = (recorded is not None and recorded.matches(os.path.join(self.output_root, INDEX_NAME))
+                        and recorded.key == self.index_key())
         if self.manifest.reviews and (self.index_stale or self.dirty or not index_intact):
             self.write_index()
         elif index_intact:
@@ -305,6 +306,9 @@ class Builder:
         self.manifest.save(self.output_dir)
         self.dirty = False
 
+    def index_key(self) -> str:
+        return "report" if (self.output_dir / "report" / "index.html").is_file() else ""
+
     def write_index(self) -> None:
         entries = [
             entry
@@ -313,14 +317,15 @@ class Builder:
         ]
         from plainsum.build.index import render_index
 
-        data, rows = render_index(entries, self.templates)
+        data, rows = render_index(entries, self.templates, self.config.formula_min_words("summary"), self.output_dir)
         for source, row in rows.items():
             self.manifest.reviews[source] = dataclasses.replace(self.manifest.reviews[source], index_row=row)
         target = safe_output_path(self.output_dir, INDEX_NAME)
         written = write_file(target, data)
         recorded = self.manifest.files.get(INDEX_NAME)
-        if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size:
-            self.manifest.files[INDEX_NAME] = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), "")
+        key = self.index_key()
+        if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size or recorded.key != key:
+            self.manifest.files[INDEX_NAME] = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), key)
             self.dirty = True
         if written.changed:
             self.outcome.written.append(target)

@@ -57,7 +57,7 @@ def default_jobs() -> int:
 
 def format_key(review_key: str, name: str, config: Config) -> str:
     """The inputs of one output: the review's, plus what only that format depends on."""
-    extra = getattr(config, "paper", "a4") if name == "pdf" else ""
+    extra = ",".join(config.paper) if name == "pdf" else ""
     return combine(review_key, name, extra)
 
 

@@ -7,6 +7,7 @@ when something is to be rendered, so a build with nothing to do never loads this
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
@@ -72,6 +73,8 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         attach_previous(review, options.output_dir, published)
     results = evaluate(review, templates, config, warnings=options.verbose)
     built.review_id = review.id
+    written_kinds = tuple(result.document.kind for result in results if result.passed or options.draft)
+    context = dataclasses.replace(context, published=written_kinds)  # for the pages' links to each other
     for result in results:
         status = "published"
         if not result.passed:
@@ -83,12 +86,14 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
         for name in task.formats:
             fmt = format_registry[name]
-            data = fmt.render(result.document, result.scored, context)
-            relative = output_name(review.id, result.document.kind, fmt.extension)
-            target = safe_output_path(options.output_dir, *relative.split("/"))
-            written = write_file(target, data)
-            entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
-            built.files[relative] = (name, entry, written.changed)
+            for extension, variant in fmt.outputs(config):
+                render_context = context if variant is config else dataclasses.replace(context, config=variant)
+                data = fmt.render(result.document, result.scored, render_context)
+                relative = output_name(review.id, result.document.kind, extension)
+                target = safe_output_path(options.output_dir, *relative.split("/"))
+                written = write_file(target, data)
+                entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
+                built.files[relative] = (name, entry, written.changed)
 
 
 def warm_up(pdf: bool, tables: bool) -> None:

@@ -30,7 +30,7 @@ def _formats(value: str | None, default: list[str]) -> list[str]:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Output folder (default: output/).")
 @click.option("--draft", is_flag=True, help="Also publish lay summaries that fail the gate, visibly marked DRAFT.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Render in N processes (default: one per CPU).")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="PDF page size (default from config: a4).")
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="PDF page size, instead of the configured ones.")
 @click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change.")
 @click.option("--no-progress", is_flag=True, help="Do not show progress on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list warnings for documents that pass.")
@@ -48,7 +48,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
 
     config = load_config_from(ctx)
     if paper:
-        config = dataclasses.replace(config, paper=paper.lower())
+        config = dataclasses.replace(config, paper=(paper.lower(),))
     formats = _formats(formats_option, config.formats)
     output_dir = (out_dir or config.output_dir).resolve()
     options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not no_progress,

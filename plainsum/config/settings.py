@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainsum.config.gate import is_number
+from plainsum.config.handout import Handout, parse_handout, parse_paper
 from plainsum.config.paths import link_outside
 from plainsum.errors import InputError, Problem, decode_utf8, display_path
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 DOCUMENT_KINDS = ("summary", "abstract")
 SEVERITIES = ("error", "warning", "off")
 DEFAULT_FORMATS = ("html", "md", "txt", "pdf")
-PAPER_SIZES = ("a4", "letter")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ class Config:
     checks: dict[str, str] = field(default_factory=dict)  # check id -> "error" | "warning" | "off"
     check_options: dict[str, dict[str, object]] = field(default_factory=dict)
     sentences: dict[str, float] = field(default_factory=dict)
-    paper: str = "a4"  # PDF page size: "a4" or "letter" (docs/build.md)
+    paper: tuple[str, ...] = ("a4",)  # PDF page sizes, each written by every build: "a4", "letter" (docs/build.md)
+    handout: Handout = field(default_factory=Handout)  # [handout] (config/handout.py)
     languages: dict[str, str] = field(default_factory=dict)  # [languages]: unsupported code -> the one to score it as
 
     catalog: Catalog | None = field(default=None, repr=False, compare=False)
@@ -192,7 +193,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "languages")
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "handout", "languages")
     for key in settings:
         if key not in allowed_top:
             bad((), key, f"unknown setting '{key}'; allowed: {', '.join(allowed_top)}")
@@ -221,10 +222,8 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
     languages = _language_settings(settings.get("languages", {}), bad)
-    paper = settings.get("paper", "a4")
-    if paper not in PAPER_SIZES:
-        bad((), "paper", f"'paper' must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
-        paper = "a4"
+    paper = parse_paper(settings.get("paper", "a4"), bad)
+    handout = parse_handout(settings.get("handout", {}), bad)
     if problems:
         raise InputError(problems)
     return Config(
@@ -240,6 +239,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         sentences=sentences,
         gate_detail=gate_detail,
         paper=paper,
+        handout=handout,
         catalog=catalog,
         languages=languages,
     )

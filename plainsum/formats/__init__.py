@@ -17,6 +17,16 @@ if TYPE_CHECKING:
 class RenderContext:
     templates: TemplateSet
     config: Config
+    published: tuple[str, ...] = ()  # the review's documents written by this build ("summary", "abstract"), for links
+
+
+def document_label(kind: str) -> str:
+    return "plain language summary" if kind == "summary" else "abstract"
+
+
+def draft_notice(kind: str) -> str:
+    """The one wording of the DRAFT mark, in every format (and on every page of a PDF)."""
+    return f"DRAFT: this {document_label(kind)} failed the readability gate and is not for publication."
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,12 @@ class Format:
     extension: str
     description: str
     render: Callable[[Document, Scored | None, RenderContext], bytes]
+    # the files one document gives in this format, as (extension, configuration) pairs: PDFs give
+    # one file per page size (`paper = ["a4", "letter"]`); other formats one file
+    variants: Callable[[Config], list[tuple[str, Config]]] | None = None
+
+    def outputs(self, config: Config) -> list[tuple[str, Config]]:
+        return self.variants(config) if self.variants is not None else [(self.extension, config)]
 
 
 BUILTIN_MODULES = ("html", "md", "txt", "pdf")

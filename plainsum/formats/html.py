@@ -8,12 +8,16 @@ if TYPE_CHECKING:
     from plainsum.readability import Scored
     from plainsum.render import Document
 
+import base64
 import datetime
+import mimetypes
+import os
 import re
 
 from markupsafe import Markup
 
-from plainsum.formats import Format, RenderContext, template_for
+from plainsum.errors import InputError, Problem
+from plainsum.formats import Format, RenderContext, draft_notice, template_for
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -59,6 +63,58 @@ def kind_label(kind: str) -> str:
     return "Plain language summary" if kind == "summary" else "Abstract"
 
 
+# A sentence that already says how current the evidence is: "The evidence is current to May
+# 2016", "We searched for studies up to 18 March 2020", "up to date as of October 2018".
+_STATES_CURRENCY = re.compile(
+    r"[^.?!]*\b(?:up to date|current|search(?:ed|es)?|searching)\b[^.?!]*\b(?:1[89]|20)\d\d\b", re.IGNORECASE
+)
+_KEY_MESSAGES = re.compile(r"(<h2[^>]*>\s*Key messages\s*</h2>)(.*?)(?=<h2[\s>]|$)", re.IGNORECASE | re.DOTALL)
+
+
+def states_currency(body: str) -> bool:
+    """Whether the document's own text says when the evidence was searched or is current to."""
+    return _STATES_CURRENCY.search(body) is not None
+
+
+def box_key_messages(html: str) -> str:
+    """Set the "Key messages" section apart, as cochrane.org does, in a labelled section."""
+    def boxed(match: re.Match[str]) -> str:
+        heading = match.group(1).replace("<h2", '<h2 id="key-messages"', 1) if " id=" not in match.group(1) else match.group(1)
+        return f'<section class="key-messages" aria-labelledby="key-messages">{heading}{match.group(2)}</section>\n'
+
+    return _KEY_MESSAGES.sub(boxed, html, count=1)
+
+
+_TABLE = re.compile(r"<table[\s>].*?</table>", re.DOTALL)
+
+
+def scroll_tables(html: str) -> str:
+    """Wide tables scroll inside their own box (keyboard-focusable), not the whole page."""
+    return _TABLE.sub(lambda match: f'<div class="table-scroll" tabindex="0">{match.group(0)}</div>', html)
+
+
+def printed_on() -> str:
+    """Today's date, or SOURCE_DATE_EPOCH's when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch and epoch.isdigit() else datetime.date.today()
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _logo_source(context: RenderContext, media: str) -> str | None:
+    """The logo's URL: its file name for the PDF renderer (which reads templates/assets), inline for a page."""
+    name = context.config.handout.logo
+    if name is None:
+        return None
+    path = context.templates.find(f"assets/{name}")
+    if path is None:
+        raise InputError([Problem(context.config.source or "plainsum.toml", 1, 1,
+                                  f"the [handout] logo {name!r} is not in templates/assets/")])
+    if media == "print":
+        return name
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return f"data:{media_type};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
 def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:
     from plainsum.render import to_html  # Markdown and nh3: loaded only when a page is rendered
 
@@ -67,19 +123,26 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
     if review is not None:
         # `search_month` ("April 2007") is what importers write when the day is not known
         evidence_date = month_year(review.facts.get("search_date")) or _month_text(review.facts.get("search_month"))
-    if evidence_date and "up to date to" in document.body:
-        evidence_date = None  # the layout already says it in the text
+    if evidence_date and states_currency(document.body):
+        evidence_date = None  # the text already says it: once is enough
+    handout = context.config.handout
+    other = "abstract" if document.kind == "summary" else "summary"
     return {
         "document": document,
         "review": review,
         "title": document.title,
         "kind_label": kind_label(document.kind),
-        "body": Markup(ordered_headings(to_html(document.body))),
+        "body": Markup(scroll_tables(box_key_messages(ordered_headings(to_html(document.body))))),
         "draft": document.draft,
+        "draft_notice": draft_notice(document.kind),
         "figures": scored.figures if scored is not None else None,
         "evidence_date": evidence_date,
         "style": Markup(context.templates.read("assets/style.css")),
         "media": media,
+        "handout": handout,
+        "logo": _logo_source(context, media),
+        "printed_on": printed_on() if handout.printed_on and media == "print" else None,
+        "other_document": {"href": f"{other}.html", "label": kind_label(other)} if other in context.published else None,
     }
 
 

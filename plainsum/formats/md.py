@@ -8,12 +8,13 @@ if TYPE_CHECKING:
     from plainsum.readability import Scored
     from plainsum.render import Document
 
-from plainsum.formats import Format, RenderContext, template_for
+from plainsum.formats import Format, RenderContext, draft_notice, template_for
 
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     template = context.templates.env.get_template(template_for("md", document, context.templates, "md"))
-    text = template.render(document=document, title=document.title, body=document.body, draft=document.draft)
+    text = template.render(document=document, title=document.title, body=document.body, draft=document.draft,
+                           draft_notice=draft_notice(document.kind), review=document.review)
     return (text.strip() + "\n").encode("utf-8")
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from plainsum.config import Config
     from plainsum.readability import Scored
     from plainsum.render import Document
 
 import base64
 import contextlib
+import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,6 +66,14 @@ def check_url(url: str, allowed: list[Path]) -> Path | None:
     if not any(path.is_relative_to(root) for root in allowed):
         raise RefusedURL(f"plainsum refuses to read {path}: PDFs may only use files under templates/assets")
     if not path.is_file():
+        # a relative URL resolves against the project's assets first; like templates, a file the
+        # project does not have comes from plainsum's defaults (the draft watermark, say)
+        relative = path.relative_to(next(root for root in allowed if path.is_relative_to(root)))
+        for other in allowed:
+            candidate = (other / relative).resolve()
+            if candidate.is_file() and candidate.is_relative_to(other):  # no way out through a symbolic link
+                return candidate
+    if not path.is_file():
         raise RefusedURL(f"plainsum cannot read {path}: no such file under templates/assets")
     return path
 
@@ -101,13 +111,13 @@ def _reproducible() -> Iterator[None]:
 
 
 def html_for_print(document: Document, scored: Scored | None, context: RenderContext) -> str:
-    paper = PAGE_SIZES.get(getattr(context.config, "paper", "a4"), "A4")
+    paper = PAGE_SIZES[context.config.paper[0]]
     page = page_context(document, scored, context, media="print")
     page["style"] = Markup(
         context.templates.read("assets/style.css")
         + "\n"
         + context.templates.read("assets/print.css")
-        + f"\n@page {{ size: {paper}; }}\n"
+        + f"\n@page {{ size: {paper}; }}\nbody {{ font-size: {context.config.handout.body_size:g}pt; }}\n"
     )
     template = context.templates.env.get_template(template_for("html", document, context.templates, "html"))
     return template.render(page)
@@ -145,6 +155,8 @@ def html_to_pdf(html: str, template_dirs: list[Path], where: str = "<html>") -> 
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
+    from plainsum.formats.pdfua import mark_furniture_as_artifacts  # pikepdf: loaded only for PDFs
+
     _fast_font_subsetting()
 
     base = asset_dirs(template_dirs)[0]
@@ -154,7 +166,7 @@ def html_to_pdf(html: str, template_dirs: list[Path], where: str = "<html>") -> 
             pdf: bytes = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher).write_pdf(
                 pdf_variant="pdf/ua-1", pdf_tags=True
             )
-            return pdf
+            return mark_furniture_as_artifacts(pdf)
     except FatalURLFetchingError as error:
         cause = error.__cause__
         message = str(cause) if isinstance(cause, RefusedURL) else f"{error}: {cause}"
@@ -168,4 +180,12 @@ def render(document: Document, scored: Scored | None, context: RenderContext) ->
     return html_to_pdf(html, context.templates.dirs, display_path(found) if found else name)
 
 
-FORMAT = Format("pdf", "pdf", "printable handout (A4 or US Letter), tagged PDF/UA-1", render)
+def paper_variants(config: Config) -> list[tuple[str, Config]]:
+    """One handout per page size: the first size is summary.pdf, each other summary.<size>.pdf."""
+    sizes = config.paper
+    if len(sizes) == 1:
+        return [("pdf", config)]
+    return [("pdf" if index == 0 else f"{size}.pdf", dataclasses.replace(config, paper=(size,))) for index, size in enumerate(sizes)]
+
+
+FORMAT = Format("pdf", "pdf", "printable handout (A4, US Letter or both), tagged PDF/UA-1", render, paper_variants)

@@ -8,14 +8,15 @@ if TYPE_CHECKING:
     from plainsum.readability import Scored
     from plainsum.render import Document
 
-from plainsum.formats import Format, RenderContext, template_for
+from plainsum.formats import Format, RenderContext, draft_notice, template_for
 
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     from plainsum.render import to_text  # loaded only when a text is rendered
 
     template = context.templates.env.get_template(template_for("txt", document, context.templates, "txt"))
-    text = template.render(document=document, title=document.title, body=to_text(document.body), draft=document.draft)
+    text = template.render(document=document, title=document.title, body=to_text(document.body), draft=document.draft,
+                           draft_notice=draft_notice(document.kind), review=document.review)
     return (text.strip() + "\n").encode("utf-8")
 
 

@@ -101,6 +101,22 @@ def _citation(root: ET.Element, title: str, doi: str | None) -> str | None:
     return citation + (f". Art. No.: {number.group(1)}." if number else ".")
 
 
+def _version(root: ET.Element, doi: str | None) -> dict[str, object]:
+    """`version:` from the DOI's number and the latest new-citation event of What's new and History
+    ("NEW_CITATION_OLD_CONCLUSIONS": the conclusions did not change)."""
+    events = [(_date(entry.find("DATE")), entry.get("EVENT") or "")
+              for entry in root.findall("COVER_SHEET/WHATS_NEW/WHATS_NEW_ENTRY") + root.findall("COVER_SHEET/HISTORY/WHATS_NEW_ENTRY")]
+    citations = sorted(((day, event) for day, event in events if day is not None and event.startswith("NEW_CITATION")),
+                       reverse=True)
+    version: dict[str, object] = {}
+    number = re.search(r"\.pub(\d+)$", doi or "")
+    if number:
+        version["number"] = int(number.group(1))
+    if citations:
+        version["conclusions_changed"] = citations[0][1] == "NEW_CITATION_NEW_CONCLUSIONS"
+    return version
+
+
 def _date(element: ET.Element | None) -> datetime.date | None:
     if element is None:
         return None
@@ -343,7 +359,7 @@ def parse_revman(data: bytes, source: str, review_id: str | None = None) -> Draf
         kind="cochrane-review", layout=layout, title=title,
         plain_title=escape.heading_text(plain_title or title), doi=doi, authors=_authors(cover),
         facts=facts, sections=sections, extra_sections=extra, summary=summary, citation=_citation(root, title, doi),
-        results=results, source=source, notes=notes,
+        results=results, source=source, notes=notes, version=_version(root, doi),
     )
     if plain_title is None:
         notes.append("the lay summary has no title: plain_title repeats the title")

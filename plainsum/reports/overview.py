@@ -49,24 +49,48 @@ def _summary_stats(values: list[float]) -> dict[str, Any]:
             "min": round(min(values), 2), "max": round(max(values), 2), "histogram": _bins(values)}
 
 
-def overview_data(outcome: Outcome, threshold: float | None = None) -> dict[str, Any]:
+def _status(passed: bool, words: int, formulas_applied: bool) -> str:
+    if not passed:
+        return "failed"
+    if not formulas_applied:
+        return f"passed (too short for formulas: {words} words)"
+    return "passed"
+
+
+def overview_data(outcome: Outcome, threshold: float | None = None, min_words: float = 0,
+                  config: Config | None = None) -> dict[str, Any]:
+    """The report's figures. `min_words`: below it no formula is applied (the gate's formula_min_words).
+    With `config`, each checked lay summary also gets its Clear Communication Index pre-score."""
+    from plainsum.reports.cci import pre_score
+
     reviews: dict[str, dict[str, Any]] = {}
     for result in outcome.results:
         record = _record(result)
         ref = record.document
-        entry = reviews.setdefault(ref.review_id, {"id": ref.review_id, "title": ref.review_title, "source": ref.source})
+        entry = reviews.setdefault(ref.review_id, {"id": ref.review_id, "title": ref.review_title, "source": ref.source,
+                                                   "report": f"reviews/{ref.review_id}.html"})
+        words = int(record.scored.figures.get("words", 0))
+        applied = getattr(result.scored, "formulas_applied", words >= min_words)
         entry[ref.kind] = {
             "grade": round(record.scored.figures.get(GRADE, 0.0), 2),
             "reading_ease": round(record.scored.figures.get("flesch_reading_ease", 0.0), 2),
-            "words": int(record.scored.figures.get("words", 0)),
+            "words": words,
             "passed": record.passed,
+            "formulas_applied": bool(applied),
+            "status": _status(record.passed, words, bool(applied)),
         }
+        if ref.kind == "summary" and config is not None and hasattr(result.scored, "sentences"):
+            entry[ref.kind]["cci"] = pre_score(result.scored, config).as_dict()
     rows = sorted(reviews.values(), key=lambda r: r["id"])
     gate: dict[str, dict[str, int]] = {}
     for kind in ("summary", "abstract"):
         scored = [r[kind] for r in rows if kind in r]
-        gate[kind] = {"passed": sum(1 for s in scored if s["passed"]), "failed": sum(1 for s in scored if not s["passed"])}
+        gate[kind] = {"passed": sum(1 for s in scored if s["passed"]), "failed": sum(1 for s in scored if not s["passed"]),
+                      "too_short": sum(1 for s in scored if s["passed"] and not s["formulas_applied"])}
     hardest = sorted((r for r in rows if "summary" in r), key=lambda r: -r["summary"]["grade"])[:HARDEST]
+    failing = sorted(({"id": r["id"], "title": r["title"], "kind": kind, "grade": r[kind]["grade"], "words": r[kind]["words"],
+                       "report": r["report"]} for r in rows for kind in ("summary", "abstract") if kind in r and not r[kind]["passed"]),
+                     key=lambda f: (f["kind"] != "summary", -f["grade"], f["id"]))
     return {
         "reviews": len(rows),
         "invalid": [str(problem) for problem in outcome.problems],
@@ -74,8 +98,10 @@ def overview_data(outcome: Outcome, threshold: float | None = None) -> dict[str,
         "gate": gate,
         "grades": {kind: _summary_stats([r[kind]["grade"] for r in rows if kind in r]) for kind in ("summary", "abstract")},
         "hardest": [{"id": r["id"], "title": r["title"], "source": r["source"], "summary_grade": r["summary"]["grade"],
-                     "abstract_grade": r.get("abstract", {}).get("grade"), "passed": r["summary"]["passed"]}
+                     "abstract_grade": r.get("abstract", {}).get("grade"), "passed": r["summary"]["passed"],
+                     "status": r["summary"]["status"], "report": r["report"]}
                     for r in hardest],
+        "failing": failing,
         "per_review": rows,
     }
 
@@ -89,13 +115,19 @@ class Bar:
     label: str
 
 
+# Charts are drawn in a 360-unit wide viewBox and shown at most 36rem wide, so that at a phone's
+# 390 px the 13-unit text is 12.9 px (and larger on wider screens): readable without zooming.
+CHART_WIDTH = 360
+FONT = 13
+
+
 def histogram_chart(data: dict[str, Any]) -> dict[str, Any]:
     """Geometry of the grade histogram: summary and abstract bars side by side per grade."""
-    width, height, left, bottom, top = 720, 260, 40, 30, 10
+    width, height, left, bottom, top = CHART_WIDTH, 220, 34, 34, 10
     summary = data["grades"]["summary"]["histogram"]
     abstract = data["grades"]["abstract"]["histogram"]
     peak = max([b["count"] for b in summary + abstract] + [1])
-    slot = (width - left - 10) / len(summary)
+    slot = (width - left - 6) / len(summary)
     scale = (height - bottom - top) / peak
 
     def bars(histogram: list[dict[str, Any]], offset: float, name: str) -> list[Bar]:
@@ -103,16 +135,16 @@ def histogram_chart(data: dict[str, Any]) -> dict[str, Any]:
         for index, bin_ in enumerate(histogram):
             h = bin_["count"] * scale
             label = f"{name}, grade {bin_['from']}{'+' if bin_['to'] is None else ''}: {bin_['count']}"
-            result.append(Bar(left + index * slot + offset, height - bottom - h, slot * 0.4, h, label))
+            result.append(Bar(left + index * slot + offset, height - bottom - h, slot * 0.42, h, label))
         return result
 
     ticks = [{"x": left + i * slot + slot / 2, "label": f"{i}{'+' if i == BIN_TOP else ''}"}
-             for i in range(0, len(summary), 2)]
+             for i in range(0, len(summary), 4)]
     y_ticks = [{"y": height - bottom - v * scale, "label": str(v)} for v in _nice_ticks(peak)]
     threshold = data.get("summary_grade_threshold")
     threshold_x = left + min(threshold, BIN_TOP + 1) * slot if threshold is not None else None
-    return {"width": width, "height": height, "left": left, "bottom": height - bottom,
-            "summary": bars(summary, slot * 0.1, "lay summaries"), "abstract": bars(abstract, slot * 0.5, "abstracts"),
+    return {"width": width, "height": height, "left": left, "bottom": height - bottom, "font": FONT,
+            "summary": bars(summary, slot * 0.08, "lay summaries"), "abstract": bars(abstract, slot * 0.5, "abstracts"),
             "ticks": ticks, "y_ticks": y_ticks, "threshold_x": threshold_x}
 
 
@@ -120,50 +152,58 @@ def _nice_ticks(peak: int) -> list[int]:
     step = max(1, 10 ** max(0, len(str(peak)) - 1))
     if peak / step < 3:
         step = max(1, step // 2)
-    return list(range(0, peak + 1, step))
+    ticks = list(range(0, peak + 1, step))
+    return ticks if len(ticks) <= 6 else ticks[::2]
 
 
 def gate_chart(data: dict[str, Any]) -> dict[str, Any]:
-    width, bar_height = 720, 28
+    """Passed (solid) and failed (hatched) bars, each labelled with its count, so hue is not needed."""
+    width, bar_height, gap, top = CHART_WIDTH, 26, 46, 22
+    bar_width = width - 4
     rows = []
     for index, (kind, label) in enumerate((("summary", "Lay summaries"), ("abstract", "Abstracts"))):
         counts = data["gate"][kind]
         total = max(1, counts["passed"] + counts["failed"])
-        passed_width = (width - 160) * counts["passed"] / total
-        rows.append({"y": 10 + index * (bar_height + 16), "label": label, "passed": counts["passed"],
-                     "failed": counts["failed"], "passed_width": passed_width,
-                     "failed_width": (width - 160) - passed_width, "height": bar_height,
+        passed_width = bar_width * counts["passed"] / total
+        y = top + index * (bar_height + gap)
+        rows.append({"y": y, "label": label, "passed": counts["passed"], "failed": counts["failed"],
+                     "passed_width": passed_width, "failed_width": bar_width - passed_width, "height": bar_height,
                      "percent": round(100 * counts["passed"] / total, 1)})
-    return {"width": width, "height": 10 + 2 * (bar_height + 16), "rows": rows}
+    return {"width": width, "height": top + 2 * (bar_height + gap) - gap + 26, "rows": rows, "font": FONT}
 
 
 def hardest_chart(data: dict[str, Any]) -> dict[str, Any]:
-    width, row = 720, 22
+    """One bar per review, its id above it: at 360 units there is no room for ids beside bars."""
+    width, row = CHART_WIDTH, 36
     peak = max([h["summary_grade"] for h in data["hardest"]] + [1.0])
-    rows = [{"y": 6 + i * row, "id": h["id"], "grade": h["summary_grade"],
-             "width": max(1.0, (width - 260) * max(0.0, h["summary_grade"]) / peak)}
+    rows = [{"y": 4 + i * row, "id": h["id"], "grade": h["summary_grade"],
+             "width": max(1.0, (width - 50) * max(0.0, h["summary_grade"]) / peak)}
             for i, h in enumerate(data["hardest"])]
-    return {"width": width, "height": 12 + len(rows) * row, "rows": rows}
+    return {"width": width, "height": 8 + len(rows) * row, "rows": rows, "font": FONT}
 
 
-def overview_page(data: dict[str, Any], templates: TemplateSet) -> bytes:
+def overview_page(data: dict[str, Any], templates: TemplateSet, built_index: str | None = None) -> bytes:
     template = templates.env.get_template("report/overview.html.j2")
     return template.render(
-        data=data, histogram=histogram_chart(data), gate=gate_chart(data), hardest=hardest_chart(data),
+        data=data, histogram=histogram_chart(data), gate=gate_chart(data), hardest=hardest_chart(data), built_index=built_index,
         style=Markup(templates.read("assets/style.css")),
     ).encode("utf-8")
 
 
 def write_overview(outcome: Outcome, config: Config, output_dir: Path, templates: TemplateSet) -> list[Path]:
     """Write <output_dir>/index.html and <output_dir>/report.json; return the files written."""
+    import os
+
     from plainsum.build import safe_output_path, write_atomic
 
     threshold = _summary_threshold(config)
-    data = overview_data(outcome, threshold)
+    data = overview_data(outcome, threshold, config.formula_min_words("summary"), config)
+    index = config.output_dir / "index.html"
+    built_index = Path(os.path.relpath(index, output_dir)).as_posix() if index.is_file() else None
     page = safe_output_path(output_dir, "index.html")
     figures = safe_output_path(output_dir, "report.json")
     write_atomic(figures, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    write_atomic(page, overview_page(data, templates))
+    write_atomic(page, overview_page(data, templates, built_index))
     return [page, figures]
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from plainsum.checks import MARKERS, Mark, registry
+from plainsum.config import FIGURE_LABELS
 from plainsum.render import Block, blocks
 
 if TYPE_CHECKING:
@@ -66,6 +67,20 @@ class Note:
     message: str
     suggestion: str | None
     location: str
+    template: bool = False  # the text is plainsum's template sentence, not the author's
+
+    @property
+    def detail(self) -> str:
+        """The message without a repeat of the category ("jargon: 'x'" under "Jargon or rare word")."""
+        return without_category(self.message, self.category.name)
+
+
+def without_category(message: str, category_name: str) -> str:
+    prefix, colon, rest = message.partition(": ")
+    named = {word for word in category_name.lower().split() if len(word) > 3}
+    if colon and rest and named & set(prefix.lower().split()):
+        return rest
+    return message
 
 
 @dataclass
@@ -159,8 +174,9 @@ def annotate(result: DocumentResult, config: Config) -> tuple[list[Row], list[No
         category = BY_KEY[CHECK_CATEGORY[mark.check]]
         counters[category.letter] = counters.get(category.letter, 0) + 1
         location = document.locate(mark.offset, mark.text)
+        from_template = document.review is not None and location.path != document.review.source.display
         notes_by_mark.append((mark, Note(f"{category.letter}{counters[category.letter]}", category, mark.check, severity,
-                                         mark.text, mark.message, mark.suggestion, str(location))))
+                                         mark.text, mark.message, mark.suggestion, str(location), from_template)))
     rows: list[Row] = []
     body_blocks = blocks(document.body)
     for block in body_blocks:
@@ -185,12 +201,31 @@ def figure_rows(summary: DocumentResult | None, abstract: DocumentResult | None)
         value = float(result.scored.figures[key])
         return f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
 
-    return [{"name": key.replace("_", " "), "summary": shown(summary, key), "abstract": shown(abstract, key)} for key in keys]
+    return [{"name": FIGURE_LABELS.get(key, key.replace("_", " ")), "summary": shown(summary, key), "abstract": shown(abstract, key)}
+            for key in keys]
 
 
-def review_page(results: Iterable[DocumentResult], config: Config, templates: TemplateSet, changes_link: str | None = None) -> bytes:
-    """The report page of one review, from its checked documents; `changes_link` points at what
-    changed since the published version (the page of `plainsum diff`), when something did."""
+def _findings(result: DocumentResult) -> list[dict[str, object]]:
+    """The document's findings, each marked when it is about plainsum's template text."""
+    review = result.document.review
+    found = []
+    for finding in result.findings:
+        entry = finding.as_dict()
+        entry["template"] = review is not None and entry.get("file") != review.source.display
+        category = BY_KEY.get(CHECK_CATEGORY.get(finding.check, ""))
+        entry["detail"] = without_category(finding.message, category.name) if category is not None else finding.message
+        found.append(entry)
+    return found
+
+
+def review_page(results: Iterable[DocumentResult], config: Config, templates: TemplateSet,
+                links: dict[str, str] | None = None, changes_link: str | None = None) -> bytes:
+    """The report page of one review, from its checked documents. `links`: label -> relative URL
+    of the review's documents and the report's overview, for the page's navigation;
+    `changes_link` points at what changed since the published version (the page of
+    `plainsum diff`), when something did."""
+    from plainsum.reports.cci import pre_score
+
     results = list(results)
     summary = next((r for r in results if r.document.kind == "summary"), None)
     abstract = next((r for r in results if r.document.kind == "abstract"), None)
@@ -199,21 +234,31 @@ def review_page(results: Iterable[DocumentResult], config: Config, templates: Te
         raise ValueError("a review page needs the checked documents of one review")
     review = first.document.review
     rows, notes = annotate(summary, config) if summary is not None else ([], [])
-    counts = {category.key: sum(1 for note in notes if note.category is category) for category in CATEGORIES}
+    authored = [note for note in notes if not note.template]
+    counts = {category.key: sum(1 for note in authored if note.category is category) for category in CATEGORIES}
+    documents = []
+    for result in (summary, abstract):
+        if result is None:
+            continue
+        findings = _findings(result)
+        documents.append({"name": result.document.kind, "passed": result.passed,
+                          "findings": [f for f in findings if not f["template"]],
+                          "template_findings": [f for f in findings if f["template"]]})
     template = templates.env.get_template("report/review.html.j2")
     html = template.render(
         review=review,
         plain_title=summary.document.title if summary else review.title,
         rows=_group_items(rows),
         notes=notes,
+        template_notes=[note for note in notes if note.template],
         categories=CATEGORIES,
         counts=counts,
         figures=figure_rows(summary, abstract),
+        documents=documents,
+        cci=pre_score(summary.scored, config) if summary is not None else None,
+        links=links or {},
+        style=Markup(templates.read("assets/style.css")),
         changes_link=changes_link,
-        documents=[
-            {"name": r.document.kind, "passed": r.passed, "findings": [f.as_dict() for f in r.findings]}
-            for r in (summary, abstract) if r is not None
-        ],
     )
     return html.encode("utf-8")
 
@@ -236,8 +281,11 @@ def _group_items(rows: list[Row]) -> list[dict[str, object]]:
 def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates: TemplateSet,
                        changes_links: dict[str, str] | None = None) -> list[Path]:
     """Write <folder>/<id>.html for every review checked in `outcome` (`plainsum report` uses
-    output/report/reviews/); return the files written. `changes_links` maps review ids to the
-    page of what changed since the published version."""
+    output/report/reviews/); return the files written. Each page links to the report's overview
+    (<folder>/../index.html) and to the review's built documents, where a build has written them.
+    `changes_links` maps review ids to the page of what changed since the published version."""
+    import os
+
     from plainsum.build import safe_output_path, write_atomic
 
     by_review: dict[str, list[DocumentResult]] = {}
@@ -246,8 +294,13 @@ def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates
             by_review.setdefault(result.document.review.id, []).append(result)
     written = []
     for review_id, results in sorted(by_review.items()):
+        links = {"Readability report: all reviews": "../index.html"}
+        for kind, label in (("summary", "Plain language summary"), ("abstract", "Abstract")):
+            built = config.output_dir / review_id / f"{kind}.html"
+            if built.is_file():
+                links[label] = Path(os.path.relpath(built, folder)).as_posix()
         target = safe_output_path(folder, f"{review_id}.html")
         link = (changes_links or {}).get(review_id)
-        write_atomic(target, review_page(results, config, templates, link))
+        write_atomic(target, review_page(results, config, templates, links, link))
         written.append(target)
     return written

@@ -94,24 +94,27 @@ class Site:
         return _outermost(deep), [root]
 
     def changed(self, paths: set[Path]) -> bool:
-        """Forget what the changed files affect and build it again; True if anything was affected."""
+        """Forget what the changed files affect and build it again; True if any page changed."""
         with self._lock:
             config = self._config
             affects_all = any(p.name in CONFIG_NAMES for p in paths)
             if config is not None and any(_inside(p, config.templates_dir) for p in paths):
                 affects_all = True
+            forgotten = False
             if affects_all or config is None:
                 self._config = None
                 self._built.clear()
+                forgotten = True
             else:
-                stale = {p.resolve() for p in paths if p.suffix in (".yaml", ".yml")}
-                if not stale:
-                    return False
-                for path in stale:
-                    self._built.pop(path, None)
-            self._generation += 1
+                for path in {p.resolve() for p in paths if p.suffix in (".yaml", ".yml")}:
+                    forgotten = self._built.pop(path, None) is not None or forgotten
+            self._generation += 1  # what is built now carries the new generation
             before = set(self._built)
             self._ensure()
+            now = set(self._built)
+            if not forgotten and now == before:  # a file the preview does not show
+                self._generation -= 1
+                return False
             self.rebuilt = sorted(b.stem for p, b in self._built.items() if p not in before)
             return True
 
