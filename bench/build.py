@@ -12,6 +12,12 @@ then `plainsum build` runs as a user runs it (a subprocess, so start-up counts):
 
 Builds use --draft so that every document is written, gate or not. Prints each time, the
 ratios and the issue's targets; --profile adds where one process spends its time per review.
+
+--shipped-gate instead compares, in the same run, a full build with the gate of the shipped
+plainsum.toml (strict: most corpus summaries fail it) against one with plainsum's default gate
+(lenient: nearly all pass), each into a fresh folder with --jobs 2: wall time, CPU time and peak
+memory of the build's processes, manifest size, and the lines and bytes the build prints; then a
+no-op rebuild of the strict project.
 --warnings-off turns off every check whose default severity is "warning" (the gate's errors
 still run), to time the build itself apart from the plain-language checks. The project has
 plainsum's default gate, which nearly every corpus document passes; --shipped-gate gives it the
@@ -66,6 +72,59 @@ def make_project(root: Path, records: list[dict], warnings_off: bool = False, sh
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def measured_build(root: Path, *args: str) -> dict[str, float]:
+    """One `plainsum build` as a user runs it, with what it cost: wall and CPU seconds, the peak
+    resident memory of its largest process (os.wait4 gives the child's own usage, its workers
+    included), and what it printed."""
+    out, err = root / "build.stdout", root / "build.stderr"
+    with open(out, "wb") as stdout, open(err, "wb") as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "plainsum", "build", "--draft", "--no-progress", *args],
+            cwd=root, stdout=stdout, stderr=stderr, env={**os.environ, "CI": "1"},
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"plainsum build {' '.join(args)} failed ({process.returncode}):\n{err.read_text()[-3000:]}")
+    printed = out.read_bytes() + err.read_bytes()
+    return {
+        "seconds": seconds,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "lines": printed.count(b"\n"),
+        "printed_kb": len(printed) / 1024,
+        "summary": out.read_text(encoding="utf-8").strip().splitlines()[-1],  # type: ignore[dict-item]
+    }
+
+
+def gate_comparison(workspace: Path, records: list[dict], warnings_off: bool) -> None:
+    """The strict (shipped) gate against the lenient (default) one, full builds of the same reviews."""
+    figures = {}
+    for label, strict in (("lenient", False), ("strict", True)):
+        root = workspace / label
+        paths = make_project(root, records, warnings_off, shipped_gate=strict)
+        out = root / "output-1"
+        result = measured_build(root, "--formats", "html,txt", "--jobs", "2", "--out", str(out))
+        result["manifest_mb"] = (out / ".plainsum-manifest.json").stat().st_size / 1e6
+        figures[label] = result
+        print(f"  {label} gate, {len(paths)} reviews, full build --jobs 2: {result['seconds']:.2f} s, CPU {result['cpu']:.2f} s, "
+              f"peak memory {result['peak_mb']:.0f} MB, manifest {result['manifest_mb']:.2f} MB, printed "
+              f"{result['lines']:.0f} lines ({result['printed_kb']:.0f} kB)   ({result['summary']})", flush=True)
+    strict_root = workspace / "strict"
+    noop = measured_build(strict_root, "--formats", "html,txt", "--jobs", "2", "--out", str(strict_root / "output-1"))
+    print(f"  strict gate, no-op rebuild: {noop['seconds']:.2f} s, printed {noop['lines']:.0f} lines   ({noop['summary']})")
+    lenient, strict = figures["lenient"], figures["strict"]
+    time_ratio, cpu_ratio = strict["seconds"] / lenient["seconds"], strict["cpu"] / lenient["cpu"]
+    memory_ratio = strict["peak_mb"] / lenient["peak_mb"]
+    print("results:")
+    print(f"  strict / lenient: time {time_ratio:.2f}x, CPU {cpu_ratio:.2f}x (target <= 1.2x: {verdict(max(time_ratio, cpu_ratio) <= 1.2)}); "
+          f"peak memory {memory_ratio:.2f}x (target <= 1.2x: {verdict(memory_ratio <= 1.2)})")
+    print(f"  strict manifest {strict['manifest_mb']:.2f} MB (target < 12 MB: {verdict(strict['manifest_mb'] < 12)}); "
+          f"report {strict['lines']:.0f} lines, {strict['printed_kb']:.0f} kB (lenient: {lenient['lines']:.0f} lines)")
 
 
 def run_build(root: Path, *args: str) -> tuple[float, str]:
@@ -180,6 +239,9 @@ def main(argv: list[str]) -> int:
     workspace = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="plainsum-bench-build-"))
     try:
         print(f"machine: {os.cpu_count()} CPUs; workspace {workspace}", flush=True)
+        if shipped_gate:
+            gate_comparison(workspace, records, warnings_off)
+            return 0
         everything = workspace / "all"
         paths = make_project(everything, records, warnings_off, shipped_gate)
         print(f"imported {len(paths)} reviews; warning checks {'off' if warnings_off else 'on'}; "

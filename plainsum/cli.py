@@ -12,9 +12,31 @@ import click
 from plainsum import __version__
 from plainsum.errors import EXIT_INTERNAL, EXIT_INVALID, InputError
 
+CONFIG_HELP = "Configuration file (default: plainsum.toml, or [tool.plainsum] in pyproject.toml, in the current folder)."
+
+
+def _config_after_command(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    """`plainsum check --config FILE` means what `plainsum --config FILE check` means."""
+    if value is None:
+        return
+    settings = ctx.find_root().obj
+    earlier = settings.get("config_path")
+    if earlier is not None and earlier != value:
+        raise click.BadParameter(f"given twice, as {earlier} before the command and as {value} after it", param=param)
+    settings["config_path"] = value
+
 
 class PlainsumGroup(click.Group):
-    """Turns invalid input into file:line:col messages (exit 2) and bugs into exit 3, never a bare traceback."""
+    """Turns invalid input into file:line:col messages (exit 2) and bugs into exit 3, never a bare traceback.
+    Every command it is given also takes `--config`, so the option works before or after its name."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if not any(isinstance(p, click.Option) and "--config" in p.opts for p in cmd.params):
+            cmd.params.append(click.Option(
+                ["--config"], type=click.Path(dir_okay=False, path_type=Path), expose_value=False,
+                callback=_config_after_command, is_eager=True, help=CONFIG_HELP,
+            ))
+        super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -38,10 +60,7 @@ class PlainsumGroup(click.Group):
 
 @click.group(cls=PlainsumGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="plainsum")
-@click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: plainsum.toml, or [tool.plainsum] in pyproject.toml, in the current folder).",
-)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help=CONFIG_HELP)
 @click.pass_context
 def cli(ctx: click.Context, config_path: Path | None) -> None:
     """Render reviews kept as data into a technical abstract and a plain-language summary, gated on readability."""

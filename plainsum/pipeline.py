@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plainsum.checks import Suppressions, suppressions_of
 from plainsum.checks import registry as check_registry
 from plainsum.config import Config
 from plainsum.content import Review, discover, load_review
@@ -48,27 +49,30 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Re
 
 
 def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: bool = True) -> list[DocumentResult]:
-    """Render, score and check each document of a review (see `check_document` for `warnings`)."""
+    """Render, score and check each document of a review (see `check_document` for `warnings`).
+    Findings the review's YAML suppresses are set aside; an unused suppression is a warning."""
+    suppressions = suppressions_of(review, check_registry.ids())
     results = []
     for document in render_documents(review, templates):
         scored = score_document(document, int(config.formula_min_words(document.kind)), fallbacks=config.languages)
-        results.append(check_document(document, scored, config, warnings))
+        results.append(check_document(document, scored, config, warnings, suppressions))
+    if suppressions and results:
+        last = results[-1]  # the lay summary, where the layouts put it
+        last.findings.extend(suppressions.unused(last.document.name, check_registry, config))
     return results
 
 
-def check_document(document: Document, scored: Scored, config: Config, warnings: bool = True) -> DocumentResult:
+def check_document(document: Document, scored: Scored, config: Config, warnings: bool = True,
+                   suppressions: Suppressions | None = None) -> DocumentResult:
     """Run the checks on a scored document.
 
-    `warnings=False` is for a build that does not show the warnings of documents that pass: the
-    document gets its error checks first, and its warning checks (the plain-language checks, most
-    of the checking time) only if it fails the gate, when every finding is reported.
+    `warnings=False` is for a build, which shows only the errors that withhold a document: only
+    the checks set to "error" run (the plain-language warning checks are most of the checking
+    time), and the result says that its warnings were not looked for.
     """
-    if warnings:
-        return DocumentResult(document, scored, check_registry.run(scored, config))
-    errors = check_registry.run(scored, config, severities=("error",))
-    if errors:  # it fails: every check, in the usual order
-        return DocumentResult(document, scored, check_registry.run(scored, config))
-    return DocumentResult(document, scored, errors, warnings_checked=False)
+    severities = ("error", "warning") if warnings else ("error",)
+    checked = check_registry.check(scored, config, severities, suppressions)
+    return DocumentResult(document, scored, checked.findings, warnings_checked=warnings, suppressed=checked.suppressed)
 
 
 def check(paths: list[Path], config: Config) -> Outcome:

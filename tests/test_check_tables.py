@@ -35,7 +35,8 @@ def test_every_check_has_a_table() -> None:
     cases = merged_cases()
     missing = [
         check_id for check_id in registry.ids()
-        if not cases.get(check_id, {}).get("flag") or not cases.get(check_id, {}).get("pass")
+        if registry[check_id].documents  # a check that reads no text (an unused suppression) has none
+        and (not cases.get(check_id, {}).get("flag") or not cases.get(check_id, {}).get("pass"))
     ]
     assert not missing, f"checks without a table of texts to flag and to pass: {', '.join(missing)}"
 

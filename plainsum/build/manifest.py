@@ -31,7 +31,7 @@ FORMAT_VERSION = 4
 
 # Config fields that decide where things are, not what a document looks like; `paper` only
 # changes PDFs, so it is part of each PDF's own key instead (see build.format_key).
-_CONFIG_FIELDS_NOT_IN_OUTPUT = ("root", "source", "content_dir", "output_dir", "formats", "paper", "catalog")
+_CONFIG_FIELDS_NOT_IN_OUTPUT = ("root", "source", "content_dir", "output_dir", "formats", "paper", "catalog", "ci")
 
 
 class FileEntry(NamedTuple):

@@ -21,7 +21,7 @@ from plainsum.content import PublishedRecord, attach_previous, load_review, read
 from plainsum.errors import InputError
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
-from plainsum.gate import DocumentRecord
+from plainsum.gate import DocumentRecord, matched_sections
 from plainsum.pipeline import evaluate
 from plainsum.render import TemplateSet
 
@@ -77,13 +77,14 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
     context = dataclasses.replace(context, published=written_kinds)  # for the pages' links to each other
     for result in results:
         status = "published"
+        gated = matched_sections(config, result.document.kind, (s.heading for s in result.scored.sections))
         if not result.passed:
             if not options.draft:
-                built.records.append(DocumentRecord.of(result, "withheld"))
+                built.records.append(DocumentRecord.of(result, "withheld", gated_sections=gated))
                 continue
             result.document.draft = True
             status = "draft"
-        built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose))
+        built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose, gated_sections=gated))
         for name in task.formats:
             fmt = format_registry[name]
             for extension, variant in fmt.outputs(config):

@@ -1,8 +1,9 @@
 """Checks: readability and plain-language checks, each a small function registered under a dotted id.
 
 Takes: a scored document and the configuration. Gives: `Finding`s (check id, severity, message,
-location, suggestion) from `registry.run`; also the glossary and word tables the checks use, and the
-marks the report pages draw (`MARKERS`, `Mark`).
+location, suggestion) from `registry.run`, or with what the YAML suppresses and the configuration
+exempts set aside from `registry.check`; the review's suppressions (`suppressions_of`); also the
+glossary and word tables the checks use, and the marks the report pages draw (`MARKERS`, `Mark`).
 """
 
 # Importing the modules registers their checks with `registry`.
@@ -11,15 +12,30 @@ from plainsum.checks import (  # noqa: F401
     plain,
     readability,
     stale,
+    tooling,
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
 from plainsum.checks.plain import MARKERS, RECOMMENDATION, Mark, jargon_marks, passive_matches
 from plainsum.checks.readability import hard_reasons, sentence_score
-from plainsum.checks.registry import CheckSpec, Finding, Flag, Registry, registry
+from plainsum.checks.registry import (
+    Checked,
+    CheckSpec,
+    Finding,
+    Flag,
+    Measure,
+    Registry,
+    Suppression,
+    finding_subject,
+    normalise_text,
+    precise,
+    registry,
+)
 from plainsum.checks.stale import handwritten, value_pattern
+from plainsum.checks.suppressions import Suppressions, suppressions_of
 
 __all__ = [
-    "MARKERS", "RECOMMENDATION", "CheckSpec", "Finding", "Flag", "Mark", "Registry", "handwritten", "hard_reasons", "jargon_marks",
-    "load_glossary", "passive_matches", "registry", "sentence_score", "value_pattern", "zipf_table",
+    "MARKERS", "RECOMMENDATION", "CheckSpec", "Checked", "Finding", "Flag", "Mark", "Measure", "Registry", "Suppression",
+    "Suppressions", "finding_subject", "handwritten", "hard_reasons", "jargon_marks", "load_glossary", "normalise_text",
+    "passive_matches", "precise", "registry", "sentence_score", "suppressions_of", "value_pattern", "zipf_table",
 ]

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.glossary import WORD, load_glossary, rare_words
-from plainsum.checks.registry import Flag, registry
+from plainsum.checks.registry import Flag, Measure, registry
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -370,7 +370,13 @@ def passive_share(scored: Scored, config: Config) -> Iterator[Flag]:
     options={"max_words": 25},
 )
 def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
-    return _flags(long_sentence_marks(scored, config))
+    limit = float(config.check_option("plain.long-sentence", "max_words"))  # type: ignore[arg-type]
+    for mark in long_sentence_marks(scored, config):
+        count = words_in(mark.text)
+        flag = mark.flag()
+        # the same figure as readability.hard-sentence's max_words: one finding, the stricter limit's
+        yield Flag(flag.message, flag.offset, flag.sentence, flag.suggestion,
+                   measures=(Measure("sentence.words", count, limit, f"{count} words (limit {limit:g})"),))
 
 
 @registry.register(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from plainsum.checks.registry import Flag, registry
+from plainsum.checks.registry import Flag, Measure, precise, registry
 from plainsum.config import ALL_FORMULA_NAMES as FORMULA_NAMES  # the formulas of every language
 from plainsum.config import FIGURE_LABELS
 
@@ -23,15 +23,22 @@ if TYPE_CHECKING:
 
 def hard_reasons(sentence: Sentence, limits: dict[str, float]) -> list[str]:
     """Why a sentence is hard under `limits` (max_words, max_grade, max_long_words); empty if it is not."""
-    reasons = []
+    return [measure.text for measure in hard_measures(sentence, limits)]
+
+
+def hard_measures(sentence: Sentence, limits: dict[str, float]) -> list[Measure]:
+    measures = []
     figures = sentence.figures
     if "max_words" in limits and figures["words"] > limits["max_words"]:
-        reasons.append(f"{figures['words']:.0f} words (limit {limits['max_words']:g})")
+        words, limit = figures["words"], limits["max_words"]
+        measures.append(Measure("sentence.words", words, limit, f"{words:.0f} words (limit {limit:g})"))
     if "max_grade" in limits and "flesch_kincaid_grade" in figures and figures["flesch_kincaid_grade"] > limits["max_grade"]:
-        reasons.append(f"grade {figures['flesch_kincaid_grade']:.1f} (limit {limits['max_grade']:g})")
+        grade, limit = figures["flesch_kincaid_grade"], limits["max_grade"]
+        measures.append(Measure("sentence.grade", grade, limit, f"grade {precise(grade, limit)} (limit {limit:g})"))
     if "max_long_words" in limits and figures["long_words"] > limits["max_long_words"]:
-        reasons.append(f"{figures['long_words']:.0f} long words (limit {limits['max_long_words']:g})")
-    return reasons
+        count, limit = figures["long_words"], limits["max_long_words"]
+        measures.append(Measure("sentence.long_words", count, limit, f"{count:.0f} long words (limit {limit:g})"))
+    return measures
 
 
 def sentence_score(sentence: Sentence) -> str:
@@ -67,7 +74,8 @@ def _bound_flags(
         if not ((bound == "max" and value > limit) or (bound == "min" and value < limit)):
             continue
         relation = "above the maximum" if bound == "max" else "below the minimum"
-        message = f"{where}{FIGURE_LABELS[metric]} is {value:.1f}, {relation} of {limit:g} ({key})"
+        message = f"{where}{FIGURE_LABELS[metric]} is {precise(value, limit)}, {relation} of {limit:g} ({key})"
+        about = f"{where}{key}"
         if metric in FORMULA_NAMES or metric in ("words_per_sentence", "syllables_per_word", "long_words", "long_word_share"):
             worst = hardest(sentences)
             if worst is not None:
@@ -76,12 +84,14 @@ def _bound_flags(
                     worst.offset,
                     worst.text,
                     "split long sentences and use shorter words, starting with this one",
+                    about=about,
                 )
                 continue
         suggestion = "shorten the text" if bound == "max" else "add what the reader needs to know"
         if metric == "sentences":
             suggestion = "join or split sentences"
-        yield Flag(message, at_start, sentences[0].text if sentences and at_start is not None else None, suggestion)
+        yield Flag(message, at_start, sentences[0].text if sentences and at_start is not None else None, suggestion,
+                   about=about)
 
 
 @registry.register(
@@ -173,13 +183,14 @@ def other_language(scored: Scored, config: Config) -> Iterator[Flag]:
 def hard_sentences(scored: Scored, config: Config) -> Iterator[Flag]:
     limits = config.sentence_limits(scored.document.kind)
     for sentence in scored.sentences:
-        reasons = hard_reasons(sentence, limits)
-        if reasons:
+        measures = hard_measures(sentence, limits)
+        if measures:
             long_words = ", ".join(dict.fromkeys(sentence.long_words))
             suggestion = "split it, or use shorter words"
             if long_words:
                 suggestion += f" (long words: {long_words})"
-            yield Flag(f"hard sentence: {', '.join(reasons)}", sentence.offset, sentence.text, suggestion)
+            yield Flag(f"hard sentence: {', '.join(m.text for m in measures)}", sentence.offset, sentence.text, suggestion,
+                       measures=tuple(measures))
 
 
 @registry.register(
@@ -201,4 +212,5 @@ def hard_sentence_count(scored: Scored, config: Config) -> Iterator[Flag]:
             worst.offset if worst else None,
             worst.text if worst else None,
             "split or simplify the sentences listed by readability.hard-sentence",
+            about="max_hard_sentences",
         )

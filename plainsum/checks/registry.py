@@ -1,22 +1,39 @@
-"""The check registry: one object that knows every check, its default severity and its documents."""
+"""The check registry: one object that knows every check, its default severity and its documents.
+
+After the checks of a document have run, the registry keeps one finding per sentence and figure
+(`Measure`: the strictest limit that fails wins), then sets aside the findings an author
+suppressed in the YAML (checks/suppressions.py) or the configuration exempts ([exempt]).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from plainsum.render import Document
-
+import re
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from plainsum.render import Location
 
 if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.readability import Scored
+    from plainsum.render import Document
+
+SEVERITY_ORDER = {"error": 0, "warning": 1}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure a finding reports against a limit: "35 words (limit 30)" is
+    Measure("sentence.words", 35, 30, "35 words (limit 30)"). Two checks that report the same
+    figure of the same sentence are one finding: the one with the strictest failing limit."""
+
+    metric: str
+    value: float
+    limit: float
+    text: str  # how the finding's message says it
 
 
 @dataclass(frozen=True)
@@ -28,6 +45,19 @@ class Flag:
     sentence: str | None = None
     suggestion: str | None = None
     location: Location | None = None  # for what is not in the document's text (a comment, a fact): where it is written
+    measures: tuple[Measure, ...] = ()
+    # What a baseline matches the finding by when it is about the document, not its sentence
+    # (a figure such as "max_flesch_kincaid_grade"): the sentence it points at may change.
+    about: str | None = None
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a finding is not counted: an author's comment in the YAML, or an exemption in the config."""
+
+    kind: str  # "source" (a YAML comment) or "config" ([exempt])
+    reason: str
+    where: str  # "path:line:col" of the comment or of the exemption
 
 
 @dataclass(frozen=True)
@@ -39,11 +69,17 @@ class Finding:
     message: str
     sentence: str | None = None
     suggestion: str | None = None
+    about: str | None = None
+    suppression: Suppression | None = None
 
     @cached_property
     def location(self) -> Location:
         """Mapping a sentence back to its YAML line costs a little; most warnings are never shown."""
         return self.where if isinstance(self.where, Location) else self.where()
+
+    @property
+    def subject(self) -> str:
+        return finding_subject(self.message, self.sentence, self.about)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -57,6 +93,47 @@ class Finding:
             "sentence": self.sentence,
             "suggestion": self.suggestion,
         }
+
+
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?%?")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """A sentence as a baseline matches it: whitespace folded, case and Markdown emphasis ignored."""
+    return _SPACE.sub(" ", text.replace("*", "").replace("_", " ")).strip().lower()
+
+
+def finding_subject(message: str, sentence: str | None, about: str | None) -> str:
+    """What a finding is about, stable across edits elsewhere in the file and across changed
+    figures: its `about`, else its sentence and its message without numbers ("35 words" and "36
+    words" about one sentence are one finding; two jargon words in one sentence are two)."""
+    if about is not None:
+        return about
+    wording = normalise_text(_NUMBER.sub("#", message))
+    if sentence:
+        return f"{normalise_text(sentence)} | {wording}"
+    return wording
+
+
+def precise(value: float, limit: float, decimals: int = 1) -> str:
+    """`value` with enough decimals to show which side of `limit` it is on: 13.04 against a
+    maximum of 13 is "13.04", not "13.0"."""
+    for places in range(decimals, 7):
+        text = f"{value:.{places}f}"
+        if (float(text) > limit) == (value > limit) and (float(text) < limit) == (value < limit):
+            return text
+    return repr(value)
+
+
+class Suppressions(Protocol):
+    """What the registry asks of a review's suppressions (checks/suppressions.py)."""
+
+    ran: set[str]  # the checks that ran, so an unused suppression can be told from one never tried
+
+    def __bool__(self) -> bool: ...
+
+    def match(self, finding: Finding) -> Suppression | None: ...
 
 
 CheckFunction = Callable[["Scored", "Config"], Iterable[Flag]]
@@ -73,6 +150,12 @@ class CheckSpec:
 
 
 @dataclass
+class Checked:
+    findings: list[Finding]  # what counts
+    suppressed: list[Finding]  # set aside, each with its `suppression`
+
+
+@dataclass
 class Registry:
     checks: dict[str, CheckSpec] = field(default_factory=dict)
 
@@ -86,7 +169,9 @@ class Registry:
         options: dict[str, object] | None = None,
     ) -> Callable[[CheckFunction], CheckFunction]:
         """Register a check. `options` are its settings with defaults, set by users in
-        [checks."<id>"] tables of the configuration and read with `config.check_option(id, name)`."""
+        [checks."<id>"] tables of the configuration and read with `config.check_option(id, name)`.
+        A check with no `documents` runs on none: its findings come from plainsum itself (an
+        unused suppression, a ratchet), and it is listed, documented and configured like the others."""
 
         def decorate(function: CheckFunction) -> CheckFunction:
             if check_id in self.checks:
@@ -116,18 +201,81 @@ class Registry:
 
     def run(self, scored: Scored, config: Config, severities: Collection[str] = ("error", "warning")) -> list[Finding]:
         """The findings of every check that is on, or only of those set to one of `severities`."""
-        findings: list[Finding] = []
+        return self.check(scored, config, severities).findings
+
+    def check(self, scored: Scored, config: Config, severities: Collection[str] = ("error", "warning"),
+              suppressions: Suppressions | None = None) -> Checked:
+        """Every check that is on (or set to one of `severities`), one finding per sentence and
+        figure, with what the YAML suppresses or the configuration exempts set aside."""
         document = scored.document
+        flagged: list[tuple[CheckSpec, str, Flag]] = []
         for spec in self.checks.values():
             severity = self.severity(spec, config)
             if severity not in severities or document.kind not in spec.documents or spec.id in scored.skipped_checks:
                 continue
-            for flag in spec.function(scored, config):
-                findings.append(
-                    Finding(spec.id, severity, document.name, _locator(document, flag), flag.message, flag.sentence,
-                            flag.suggestion)
-                )
-        return findings
+            flagged.extend((spec, severity, flag) for flag in spec.function(scored, config))
+            if suppressions is not None:
+                suppressions.ran.add(spec.id)
+        findings = [
+            Finding(spec.id, severity, document.name, _locator(document, flag), flag.message, flag.sentence,
+                    flag.suggestion, flag.about)
+            for spec, severity, flag in one_per_measure(flagged)
+        ]
+        return set_aside(findings, document, config, suppressions)
+
+
+def one_per_measure(flagged: list[tuple[CheckSpec, str, Flag]]) -> list[tuple[CheckSpec, str, Flag]]:
+    """Keep one finding per sentence and figure: of the flags that measure the same figure of the
+    same sentence, the most severe, then the one with the strictest (lowest) limit. A flag that
+    loses every figure it measures is dropped; one that loses some no longer mentions them."""
+    winners: dict[tuple[int | None, str, str], tuple[int, float, int]] = {}
+    for index, (_, severity, flag) in enumerate(flagged):
+        for measure in flag.measures:
+            place = (flag.offset, flag.sentence or "", measure.metric)
+            rank = (SEVERITY_ORDER.get(severity, 2), measure.limit, index)
+            if place not in winners or rank < winners[place]:
+                winners[place] = rank
+    if not winners:
+        return flagged
+    kept = []
+    for index, (spec, severity, flag) in enumerate(flagged):
+        if not flag.measures:
+            kept.append((spec, severity, flag))
+            continue
+        lost = [m for m in flag.measures if winners[(flag.offset, flag.sentence or "", m.metric)][2] != index]
+        if len(lost) == len(flag.measures):
+            continue
+        if lost:
+            message = flag.message
+            for measure in lost:
+                message = message.replace(", " + measure.text, "").replace(measure.text + ", ", "")
+            flag = replace(flag, message=message, measures=tuple(m for m in flag.measures if m not in lost))
+        kept.append((spec, severity, flag))
+    return kept
+
+
+def set_aside(findings: list[Finding], document: Document, config: Config, suppressions: Suppressions | None) -> Checked:
+    review = document.review
+    exempt = config.exemptions(review.id) if review is not None else {}
+    if not findings or (not exempt and (suppressions is None or not suppressions)):
+        return Checked(findings, [])
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for finding in findings:
+        reason = exempt.get(finding.check) or exempt.get("*")
+        if reason is not None:
+            suppressed.append(replace(finding, suppression=Suppression("config", reason[0], reason[1])))
+            continue
+        found = suppressions.match(finding) if suppressions is not None else None
+        if found is not None:
+            suppressed.append(replace(finding, suppression=found))
+        else:
+            kept.append(finding)
+    return Checked(kept, suppressed)
+
+
+def matches_any(review_id: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatchcase(review_id, pattern) for pattern in patterns)
 
 
 def _locator(document: Document, flag: Flag) -> Callable[[], Location]:

@@ -10,6 +10,8 @@ import click
 from plainsum.commands import load_config_from
 from plainsum.errors import display_path
 
+FULL_REPORT = "plainsum-report.txt"
+
 
 def _formats(value: str | None, default: list[str]) -> list[str]:
     from plainsum.formats import registry
@@ -33,18 +35,23 @@ def _formats(value: str | None, default: list[str]) -> list[str]:
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="PDF page size, instead of the configured ones.")
 @click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change.")
 @click.option("--no-progress", is_flag=True, help="Do not show progress on stderr.")
-@click.option("-v", "--verbose", is_flag=True, help="Also list warnings for documents that pass.")
+@click.option("-v", "--verbose", is_flag=True, help="List every document, and every warning (their checks then run).")
+@click.option("--full-report", is_flag=True, help=f"Also write the whole report, every document and finding, to {FULL_REPORT} in the output folder.")
+@click.option("--color/--no-color", "color", default=None, help="Colour the report (default: on a terminal, unless NO_COLOR is set).")
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | None, out_dir: Path | None,
-            draft: bool, jobs: int | None, paper: str | None, force: bool, no_progress: bool, verbose: bool) -> None:
+            draft: bool, jobs: int | None, paper: str | None, force: bool, no_progress: bool, verbose: bool,
+            full_report: bool, color: bool | None) -> None:
     """Render reviews into output/<id>/{abstract,summary}.<format> and output/index.html.
 
     Only reviews whose inputs changed since the last build are rendered again (see
     output/.plainsum-manifest.json). A document that fails the readability gate is not
     published (exit 1) unless --draft is given.
     """
-    from plainsum.build import BuildOptions, build
-    from plainsum.reporters import report_text
+    from plainsum.build import BuildOptions, build, safe_output_path, write_atomic
+    from plainsum.commands.check import use_color
+    from plainsum.gate import unmatched_section_gates
+    from plainsum.reporters import ReportOptions, render
 
     config = load_config_from(ctx)
     if paper:
@@ -54,11 +61,33 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not no_progress,
                            force=force, verbose=verbose)
     outcome = build(list(paths), config, options)
-    report_text(outcome, verbose=verbose)
-    for result in outcome.withheld:
+    outcome.problems.extend(unmatched_section_gates(config, outcome.results, whole_run=not paths))
+    # The report is bounded: a corpus build with a strict gate fails thousands of documents.
+    limit = 0 if verbose else config.ci.report["build_documents"]
+    passing = sum(1 for result in outcome.results if result.passed)
+    shown = ReportOptions(verbose=verbose, list_passing=verbose or passing <= limit, max_documents=limit, config=config,
+                          command="build", color=use_color(color))
+    text = render(outcome, "text", shown)
+    if text:
+        click.echo(text, color=shown.color)
+    if full_report:
+        whole = render(outcome, "text", ReportOptions(verbose=verbose, config=config, command="build"))
+        target = safe_output_path(output_dir, FULL_REPORT)
+        write_atomic(target, (whole + "\n").encode("utf-8"))
+        click.echo(f"the whole report: {display_path(target)}", err=True)
+    for number, result in enumerate(outcome.withheld):
+        if limit and number == limit:
+            more = len(outcome.withheld) - limit
+            click.echo(f"not published: {more:,} more document{'s' if more != 1 else ''}; use --draft to publish "
+                       f"{'them' if more != 1 else 'it'} marked DRAFT", err=True)
+            break
         reasons = "; ".join(f.message for f in result.errors)
         click.echo(f"not published: {result.document.name} ({reasons}); use --draft to publish it marked DRAFT", err=True)
-    for result in outcome.drafts:
+    for number, result in enumerate(outcome.drafts):
+        if limit and number == limit:
+            more = len(outcome.drafts) - limit
+            click.echo(f"published as DRAFT: {more:,} more document{'s' if more != 1 else ''}", err=True)
+            break
         click.echo(f"published as DRAFT: {result.document.name}", err=True)
     reviews = outcome.rendered_reviews + outcome.skipped_reviews
     click.echo(

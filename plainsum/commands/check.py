@@ -1,7 +1,9 @@
-"""plainsum check: score and gate every document, write nothing."""
+"""plainsum check: score and gate every document, write nothing (but a baseline, when asked)."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -10,22 +12,78 @@ from plainsum.commands import load_config_from
 from plainsum.reporters import FORMATS
 
 
+def use_color(choice: bool | None) -> bool:
+    """--color/--no-color, else colour on a terminal unless NO_COLOR is set (no-color.org)."""
+    if choice is not None:
+        return choice
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for people; json (every figure and finding), github (workflow annotations), junit (XML) for CI.")
-@click.option("-v", "--verbose", is_flag=True, help="Text format: also list warnings, and each section's figures.")
+              help="text for people; json (every figure and finding), github (annotations and job summary), "
+                   "sarif (code scanning), junit (XML), gitlab (code quality) for CI.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list the warnings of passing documents, each section's figures, "
+                                                    "and suppressed findings with their reasons.")
+@click.option("-q", "--quiet", is_flag=True, help="Errors only: no warnings, no passing documents (the summary still counts them).")
+@click.option("--max-findings", type=click.IntRange(min=0), metavar="N",
+              help="List at most N findings, errors first, and say how many were left out (default: [report] max_findings, all).")
+@click.option("--max-annotations", type=click.IntRange(min=0), metavar="N",
+              help="github: at most N error and N warning annotations (default: [report] max_annotations, 10; 0: no limit).")
+@click.option("--color/--no-color", "color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR is set).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the report to FILE instead of standard output (for SARIF uploads and code quality artifacts).")
+@click.option("--baseline", "baseline_option", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Report and fail only on findings that are not in FILE, and on accepted documents that got harder "
+                   "(default: baseline in the configuration).")
+@click.option("--no-baseline", is_flag=True, help="Ignore the baseline of the configuration.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Record today's findings and figures in FILE. With a baseline in use it is tightened: only what "
+                   "is still found is kept.")
 @click.pass_context
-def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, verbose: bool) -> None:
+def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, verbose: bool, quiet: bool,
+            max_findings: int | None, max_annotations: int | None, color: bool | None, output: Path | None,
+            baseline_option: Path | None, no_baseline: bool, write_baseline: Path | None) -> None:
     """Score each review's documents and apply the readability gate, without writing anything.
 
     PATHS are review files or folders (default: the content folder).
     Exit code: 0 all pass, 1 a gate failed, 2 invalid input or usage, 3 internal error.
     """
+    from plainsum.errors import display_path
+    from plainsum.gate import Baseline, compare, load_baseline, unmatched_section_gates
     from plainsum.pipeline import check
-    from plainsum.reporters import report
+    from plainsum.reporters import ReportOptions, report
 
+    if baseline_option is not None and no_baseline:
+        raise click.UsageError("--baseline and --no-baseline exclude each other")
     config = load_config_from(ctx)
+    baseline_path = None if no_baseline else (baseline_option or config.baseline_path())
+    if baseline_path is not None and write_baseline is not None and not baseline_path.exists():
+        baseline_path = None  # writing the first baseline, which the configuration already names
+    baseline: Baseline | None = load_baseline(baseline_path) if baseline_path is not None else None
     outcome = check(list(paths), config)
-    report(outcome, output_format, verbose=verbose, config=config)
+    whole_run = not paths
+    outcome.problems.extend(unmatched_section_gates(config, outcome.results, whole_run))
+    options = ReportOptions(
+        verbose=verbose, quiet=quiet, color=use_color(color) and output is None, config=config,
+        max_findings=config.ci.report["max_findings"] if max_findings is None else max_findings,
+        max_annotations=config.ci.report["max_annotations"] if max_annotations is None else max_annotations,
+    )
+    if write_baseline is not None and not outcome.problems:
+        from plainsum.gate import write_baseline as write
+
+        count, documents = write(write_baseline, outcome, baseline, whole_run)
+        verb = "tightened" if baseline is not None else "wrote"
+        click.echo(f"{verb} baseline {display_path(write_baseline)}: {count:,} findings of {documents:,} documents", err=True)
+        baseline = load_baseline(write_baseline)
+    if baseline is not None and not outcome.problems:
+        shown = " ".join(str(path) for path in paths)
+        name = display_path(baseline.path)
+        tighten = f"plainsum check {shown + ' ' if shown else ''}--baseline {name} --write-baseline {name}"
+        options.baseline = compare(outcome, baseline, config, tighten)
+    try:
+        report(outcome, output_format, options, str(output) if output is not None else None)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
     ctx.exit(outcome.exit_code)

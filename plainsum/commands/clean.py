@@ -56,9 +56,13 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
             continue
         candidates.append(path)
     candidates.extend(p for p in root.rglob(f".*{TEMP_SUFFIX}") if p.is_file() and not p.is_symlink())
+    from plainsum.commands.build import FULL_REPORT
     from plainsum.content import published_dir, recorded_files
 
     candidates.extend(recorded_files(published_dir(root)))  # the published versions `plainsum diff` compares with
+    report = root / FULL_REPORT  # written by build --full-report, beside the manifest
+    if report.is_file() and not report.is_symlink():
+        candidates.append(report)
     candidates.append(manifest_path)
     for path in candidates:
         if dry_run:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
         LANGUAGE_FORMULAS,
         LANGUAGE_NAMES,
     )
+    from plainsum.config.gate import heading_key
+    from plainsum.config.locate import did_you_mean
     from plainsum.config.paths import default_templates_dir, scaffold_dir
     from plainsum.config.settings import Catalog, Config, load_config
 
@@ -40,6 +42,8 @@ __all__ = [
     "Catalog",
     "Config",
     "default_templates_dir",
+    "did_you_mean",
+    "heading_key",
     "load_config",
     "scaffold_dir",
 ]
@@ -49,6 +53,8 @@ __getattr__ = lazy_exports(__name__, {
         "ALL_FIGURE_NAMES", "ALL_FORMULA_NAMES", "COUNT_NAMES", "EASIER_WHEN_HIGHER", "FIGURE_LABELS", "FIGURE_NAMES",
         "FORMULA_NAMES", "LANGUAGE_FORMULAS", "LANGUAGE_NAMES",
     ),
+    "gate": ("heading_key",),
+    "locate": ("did_you_mean",),
     "paths": ("default_templates_dir", "scaffold_dir"),
     "settings": ("Catalog", "Config", "load_config",),
 })

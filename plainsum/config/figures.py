@@ -46,7 +46,9 @@ COUNT_NAMES = (
 # The figures of an English text (the default language).
 FIGURE_NAMES = COUNT_NAMES + FORMULA_NAMES
 # Every formula and every figure of any language, in report order.
-ALL_FORMULA_NAMES = FORMULA_NAMES + LANGUAGE_FORMULA_NAMES
+# (LIX and RIX come right after the English formulas, so that an English document's figures, kept by
+# the build manifest as a list in this order, end with them and carry no empty slots.)
+ALL_FORMULA_NAMES = (*FORMULA_NAMES, "lix", "rix", *(name for name in LANGUAGE_FORMULA_NAMES if name not in ("lix", "rix")))
 ALL_FIGURE_NAMES = COUNT_NAMES + ALL_FORMULA_NAMES
 
 # The formulas of each supported language, the first being the one a report names first.

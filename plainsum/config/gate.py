@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from plainsum.config.locate import did_you_mean
+
 DOCUMENT_KINDS = ("summary", "abstract")
 SENTENCE_KEYS = ("max_words", "max_grade", "max_long_words")
 SENTENCE_DEFAULTS = {"max_words": 30.0, "max_grade": 16.0}
@@ -74,6 +76,9 @@ class GateSettings:
     sentences: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> hard-sentence limits
     sections: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)  # kind -> heading -> bounds
     formula_min_words: dict[str, float] = field(default_factory=dict)  # kind -> words
+    # kind -> heading key -> (the heading as written, "file:line:col" of its table): a section
+    # gate that matches no section of the documents checked is an error there
+    section_places: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
 
 def metric_names() -> tuple[str, ...]:
@@ -102,7 +107,7 @@ def parse_gate(raw: Any, bad: Bad) -> GateSettings:
         return settings
     for kind, table in raw.items():
         if kind not in DOCUMENT_KINDS:
-            bad(("gate",), kind, f"unknown document kind '[gate.{kind}]'; use [gate.summary] or [gate.abstract]")
+            bad(("gate",), kind, f"unknown document kind '[gate.{kind}]'{did_you_mean(kind, DOCUMENT_KINDS)}; use [gate.summary] or [gate.abstract]")
             continue
         if not isinstance(table, dict):
             bad(("gate",), kind, f"'gate.{kind}' must be a table")
@@ -122,7 +127,7 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
         names = []
     for name in names:
         if name not in PRESETS:
-            bad(where, "preset", f"unknown preset '{name}'; known presets: {', '.join(PRESETS)}")
+            bad(where, "preset", f"unknown preset '{name}'{did_you_mean(name, PRESETS)}; known presets: {', '.join(PRESETS)}")
             continue
         thresholds.update(PRESETS[name])
     settings.presets[kind] = [n for n in names if n in PRESETS]
@@ -141,7 +146,7 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
                 bad(where, key, f"'{key}' must be a number of words, 0 or more, not {value!r}")
         elif key not in allowed:
             extra = ["preset", "formula_min_words", "sentences", "sections"]
-            bad(where, key, f"unknown gate setting '{key}'; allowed: {', '.join(extra + allowed)}")
+            bad(where, key, f"unknown gate setting '{key}'{did_you_mean(key, extra + allowed)}; allowed: {', '.join(extra + allowed)}")
         elif not is_number(value):
             bad(where, key, f"'{key}' must be a number, not {value!r}")
         else:
@@ -162,7 +167,7 @@ def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, dic
         bounds: dict[str, float] = {}
         for key, value in table.items():
             if key not in allowed:
-                bad((*where, heading), key, f"unknown section setting '{key}'; allowed: {', '.join(allowed)}")
+                bad((*where, heading), key, f"unknown section setting '{key}'{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}")
             elif not is_number(value):
                 bad((*where, heading), key, f"'{key}' must be a number, not {value!r}")
             else:
@@ -178,7 +183,7 @@ def parse_sentences(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, flo
         return limits
     for key, value in raw.items():
         if key not in SENTENCE_KEYS:
-            bad(where, key, f"unknown setting '{key}'; allowed: {', '.join(SENTENCE_KEYS)}")
+            bad(where, key, f"unknown setting '{key}'{did_you_mean(key, SENTENCE_KEYS)}; allowed: {', '.join(SENTENCE_KEYS)}")
         elif not is_number(value):
             bad(where, key, f"'{key}' must be a number")
         else:

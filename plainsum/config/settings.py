@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plainsum.config.ci import Exemption, GateInCi
 from plainsum.config.gate import is_number
 from plainsum.config.handout import Handout, parse_handout, parse_paper
+from plainsum.config.locate import Locator, did_you_mean
 from plainsum.config.paths import link_outside
 from plainsum.errors import InputError, Problem, decode_utf8, display_path
 
@@ -53,6 +55,9 @@ class Config:
     paper: tuple[str, ...] = ("a4",)  # PDF page sizes, each written by every build: "a4", "letter" (docs/build.md)
     handout: Handout = field(default_factory=Handout)  # [handout] (config/handout.py)
     languages: dict[str, str] = field(default_factory=dict)  # [languages]: unsupported code -> the one to score it as
+
+    exempt: list[Exemption] = field(default_factory=list)  # [[exempt]]: reviews a check does not count for
+    ci: GateInCi = field(default_factory=GateInCi)  # baseline, ratchet and report bounds (config/ci.py)
 
     catalog: Catalog | None = field(default=None, repr=False, compare=False)
     gate_detail: GateSettings | None = None  # presets, per-section bounds, hard-sentence limits (config/gate.py)
@@ -94,6 +99,20 @@ class Config:
             raise TypeError(f"option {check_id}.{name} is not a number: {value!r}")
         return float(value)
 
+    def exemptions(self, review_id: str) -> dict[str, tuple[str, str]]:
+        """check id (or "*") -> (reason, where) of each exemption that covers the review."""
+        from fnmatch import fnmatchcase
+
+        found: dict[str, tuple[str, str]] = {}
+        for exemption in self.exempt:
+            if any(fnmatchcase(review_id, pattern) for pattern in exemption.reviews):
+                for check in exemption.checks:
+                    found.setdefault(check, (exemption.reason, exemption.where))
+        return found
+
+    def baseline_path(self) -> Path | None:
+        return (self.root / self.ci.baseline).resolve() if self.ci.baseline else None
+
     def check_option(self, check_id: str, name: str) -> object:
         """A check's option as configured, or the default the check registered."""
         configured = self.check_options.get(check_id, {})
@@ -104,39 +123,7 @@ class Config:
         return self.catalog.check_options()[check_id][name]
 
 
-class _Locator:
-    """Finds the line of a key in TOML text, so errors can point at it."""
-
-    def __init__(self, text: str, display: str, prefix: tuple[str, ...]):
-        self.lines = text.splitlines()
-        self.display = display
-        self.prefix = prefix
-
-    def find(self, table: tuple[str, ...], key: str | None = None) -> tuple[int, int]:
-        full = self.prefix + table
-        current: tuple[str, ...] = ()
-        table_line = (1, 1)
-        for number, line in enumerate(self.lines, start=1):
-            header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]\s*(#.*)?$", line)
-            if header:
-                current = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
-                if current == full:
-                    table_line = (number, 1)
-                    if key is None:
-                        return table_line
-                continue
-            if key is not None and current == full:
-                match = re.match(r"^(\s*)(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\s*=", line)
-                if match and match.group(2).strip("\"'") == key:
-                    return number, len(match.group(1)) + 1
-        return table_line
-
-    def problem(self, table: tuple[str, ...], key: str | None, message: str) -> Problem:
-        line, column = self.find(table, key)
-        return Problem(self.display, line, column, message)
-
-
-def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[str, Any], _Locator | None]:
+def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[str, Any], Locator | None]:
     """Return (project root, raw settings, locator) from the first configuration found."""
     if explicit is not None:
         return _read(explicit)
@@ -153,7 +140,7 @@ def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[s
 MAX_CONFIG_BYTES = 1_000_000
 
 
-def _read(path: Path) -> tuple[Path, dict[str, Any], _Locator | None]:
+def _read(path: Path) -> tuple[Path, dict[str, Any], Locator | None]:
     display = display_path(path)
     outside = link_outside(path, path.parent)
     if outside is not None:
@@ -179,8 +166,8 @@ def _read(path: Path) -> tuple[Path, dict[str, Any], _Locator | None]:
         settings = data.get("tool", {}).get("plainsum")
         if settings is None:
             return root, {}, None
-        return root, settings, _Locator(text, display, ("tool", "plainsum"))
-    return root, data, _Locator(text, display, ())
+        return root, settings, Locator(text, display, ("tool", "plainsum"))
+    return root, data, Locator(text, display, ())
 
 
 def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> Config:
@@ -188,15 +175,16 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     start = (start or Path.cwd()).resolve()
     root, settings, locator = find_config(start, explicit)
     problems: list[Problem] = []
-    locator = locator or _Locator("", "plainsum.toml", ())
+    locator = locator or Locator("", "plainsum.toml", ())
 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "handout", "languages")
+    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "handout", "languages",
+                   "baseline", "ratchet", "exempt", "report")
     for key in settings:
         if key not in allowed_top:
-            bad((), key, f"unknown setting '{key}'; allowed: {', '.join(allowed_top)}")
+            bad((), key, f"unknown setting '{key}'{did_you_mean(key, allowed_top)}; allowed: {', '.join(allowed_top)}")
 
     def path_setting(key: str, default: str) -> Path:
         value = settings.get(key, default)
@@ -213,7 +201,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         known_formats = catalog.format_names()
         for name in formats:
             if name not in known_formats:
-                bad((), "formats", f"unknown format '{name}'; known formats: {', '.join(known_formats)}")
+                bad((), "formats", f"unknown format '{name}'{did_you_mean(name, known_formats)}; known formats: {', '.join(known_formats)}")
 
     from plainsum.config.gate import parse_gate
 
@@ -222,6 +210,22 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
     languages = _language_settings(settings.get("languages", {}), bad)
+    from plainsum.config.ci import parse_ci
+    from plainsum.config.figures import ALL_FIGURE_NAMES
+    from plainsum.config.gate import heading_key
+
+    def where(table: tuple[str, ...], key: str | None) -> str:
+        line, column = locator.find(table, key)
+        return f"{locator.display}:{line}:{column}"
+
+    raw_gate = settings.get("gate", {})
+    for kind, table in (raw_gate.items() if isinstance(raw_gate, dict) else ()):
+        sections = table.get("sections") if isinstance(table, dict) else None
+        if isinstance(sections, dict):
+            gate_detail.section_places[kind] = {
+                heading_key(heading): (heading, where(("gate", kind, "sections", heading), None)) for heading in sections
+            }
+    ci = parse_ci(settings, bad, where, lambda: list(catalog.check_options()), ALL_FIGURE_NAMES)
     paper = parse_paper(settings.get("paper", "a4"), bad)
     handout = parse_handout(settings.get("handout", {}), bad)
     if problems:
@@ -240,6 +244,8 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         gate_detail=gate_detail,
         paper=paper,
         handout=handout,
+        exempt=ci.exempt,
+        ci=ci,
         catalog=catalog,
         languages=languages,
     )
@@ -278,7 +284,8 @@ def _check_settings(
     registry = catalog.check_options()  # every check module: only when there are ids to validate
     for check_id, value in raw.items():
         if check_id not in registry:
-            bad(("checks",), check_id, f"unknown check '{check_id}'; known checks: {', '.join(registry)}")
+            hint = did_you_mean(check_id, registry) or f"; known checks: {', '.join(registry)}"
+            bad(("checks",), check_id, f"unknown check '{check_id}'{hint}")
             continue
         if isinstance(value, dict):
             defaults = registry[check_id]
@@ -290,7 +297,8 @@ def _check_settings(
                         checks[check_id] = option
                 elif name not in defaults:
                     allowed = ", ".join(["severity", *defaults]) or "severity"
-                    bad(("checks", check_id), name, f"unknown option '{name}' for check '{check_id}'; allowed: {allowed}")
+                    hint = did_you_mean(name, ["severity", *defaults])
+                    bad(("checks", check_id), name, f"unknown option '{name}' for check '{check_id}'{hint}; allowed: {allowed}")
                 elif type(option) is not type(defaults[name]) and not (
                     is_number(option) and is_number(defaults[name])
                 ):

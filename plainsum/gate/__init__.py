@@ -2,7 +2,9 @@
 
 Takes: documents with their findings. Gives: `DocumentResult` (in-process), `DocumentRecord`
 (plain data kept in the build manifest), `Outcome` (a run's results and problems, its exit code),
-and `load_config`: the configuration validated against the formats and checks that exist.
+`load_config`: the configuration validated against the formats and checks that exist; baselines
+and their ratchet (`load_baseline`, `write_baseline`, `compare`, baseline.py), and the check that
+every section gate matches a section (`unmatched_section_gates`, sections.py).
 """
 
 from __future__ import annotations
@@ -12,19 +14,30 @@ from typing import TYPE_CHECKING
 from plainsum import lazy_exports
 
 if TYPE_CHECKING:
+    from plainsum.gate.baseline import Baseline, Comparison, compare, load_baseline, write_baseline
     from plainsum.gate.records import DocumentRecord, DocumentResult, Gated, Outcome, figures_from_json
+    from plainsum.gate.sections import matched_sections, unmatched_section_gates
     from plainsum.gate.settings import load_config
 
 __all__ = [
+    "Baseline",
+    "Comparison",
     "DocumentRecord",
     "DocumentResult",
     "Gated",
     "Outcome",
+    "compare",
     "figures_from_json",
+    "load_baseline",
     "load_config",
+    "matched_sections",
+    "unmatched_section_gates",
+    "write_baseline",
 ]
 
 __getattr__ = lazy_exports(__name__, {
+    "baseline": ("Baseline", "Comparison", "compare", "load_baseline", "write_baseline",),
     "records": ("DocumentRecord", "DocumentResult", "Gated", "Outcome", "figures_from_json",),
+    "sections": ("matched_sections", "unmatched_section_gates",),
     "settings": ("load_config",),
 })

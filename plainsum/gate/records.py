@@ -39,7 +39,8 @@ class DocumentResult(Gated):
     document: Document
     scored: Scored
     findings: list[Finding]
-    warnings_checked: bool = True  # False: it passed the gate and its warning checks were not run
+    warnings_checked: bool = True  # False: only the checks set to "error" ran
+    suppressed: list[Finding] = field(default_factory=list)  # set aside by the YAML or the config, with why
 
 
 class DocumentRef(NamedTuple):
@@ -72,7 +73,10 @@ def figures_to_json(figures: dict[str, float]) -> list[float | None]:
     """A document's figures as the manifest keeps them: a list in the order of FIGURE_NAMES, None
     for a figure it does not have (the names, repeated for 6,000 documents, were a third of the
     corpus's manifest)."""
-    return [figures.get(name) for name in FIGURE_NAMES]
+    values = [figures.get(name) for name in FIGURE_NAMES]
+    while values and values[-1] is None:  # an English document's list ends at its last formula
+        values.pop()
+    return values
 
 
 def figures_from_json(values: list[float | None]) -> dict[str, float]:
@@ -91,9 +95,12 @@ class DocumentRecord(Gated):
     status: str = "published"  # "published", "draft" or "withheld"
     # warnings of a passing document not kept in the manifest (see to_json); None: not looked for
     hidden_warnings: int | None = 0
+    suppressed: int = 0  # findings set aside by the YAML or the config
+    gated_sections: tuple[str, ...] = ()  # the section gates of the config that matched one of its sections
 
     @classmethod
-    def of(cls, result: DocumentResult, status: str = "published", keep_warnings: bool = True) -> DocumentRecord:
+    def of(cls, result: DocumentResult, status: str = "published", keep_warnings: bool = True,
+           gated_sections: tuple[str, ...] = ()) -> DocumentRecord:
         """`keep_warnings=False`: a passing document's warnings are counted, not kept (nor located)."""
         document = result.document
         review = document.review
@@ -112,7 +119,7 @@ class DocumentRecord(Gated):
         ]
         figures = {key: float(value) for key, value in result.scored.figures.items()}
         hidden = len(result.findings) - len(kept) if result.warnings_checked else None
-        return cls(ref, FiguresRef(figures), findings, status, hidden)
+        return cls(ref, FiguresRef(figures), findings, status, hidden, len(result.suppressed), gated_sections)
 
     def to_json(self) -> dict[str, Any]:
         """For the manifest. A passing document's warnings are only counted (or, when a build
@@ -120,13 +127,18 @@ class DocumentRecord(Gated):
         --verbose, which renders such a document again, and keeping every warning with its
         sentence made the manifest of the corpus tens of megabytes."""
         kept = self.findings if not self.passed else self.errors
-        return {
+        data: dict[str, Any] = {
             "document": self.document._asdict(),
             "figures": figures_to_json(self.scored.figures),
             "findings": [f._asdict() for f in kept],
             "status": self.status,
             "hidden_warnings": None if self.hidden_warnings is None else self.hidden_warnings + len(self.findings) - len(kept),
         }
+        if self.suppressed:
+            data["suppressed"] = self.suppressed
+        if self.gated_sections:
+            data["gated_sections"] = list(self.gated_sections)
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentRecord:
@@ -136,6 +148,8 @@ class DocumentRecord(Gated):
             [RecordedFinding(**f) for f in data["findings"]],
             data["status"],
             data.get("hidden_warnings", 0),
+            data.get("suppressed", 0),
+            tuple(data.get("gated_sections", ())),
         )
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from plainsum.config.figures import EASIER_WHEN_HIGHER
 from plainsum.readability.languages import ENGLISH, LanguageProfile
 
 LONG_WORD_SYLLABLES = 3  # a "long word" has three or more syllables (the polysyllables of SMOG and fog)
@@ -167,9 +168,9 @@ def count_sentence(tokens: list[str], language: LanguageProfile = ENGLISH) -> Se
         cache = _word_caches.setdefault(language.code, {})
     cache_get = cache.get
     infos = [cache_get(token) or _lookup(token, language) for token in tokens]
-    words = [info for info in infos if info.packed]
+    words = [info for info in infos if info is not _NOT_A_WORD and info is not _LINK_TOKEN]
     characters = sum(map(len, tokens))
-    links = infos.count(_LINK_TOKEN) if len(words) < len(infos) else 0
+    links = sum(1 for info in infos if info is _LINK_TOKEN) if len(words) < len(infos) else 0
     if links:
         characters -= sum(len(token) for token, info in zip(tokens, infos, strict=True) if info is _LINK_TOKEN)
     if not words:
@@ -376,8 +377,6 @@ def sentence_figures(counts: Counts, language: LanguageProfile = ENGLISH) -> dic
 
 def sentence_difficulty(figures: dict[str, float], language: LanguageProfile = ENGLISH) -> float:
     """A number that is higher for a harder sentence, in any language (to find the hardest one)."""
-    from plainsum.config import EASIER_WHEN_HIGHER
-
     if language.english:
         return figures["flesch_kincaid_grade"]
     value = figures[language.headline]

@@ -1,0 +1,116 @@
+"""The json report: every figure of every document (whole, sections, sentences), every finding
+with its suggestion, what was suppressed and why, and the run's summary."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
+from plainsum.config import COUNT_NAMES
+from plainsum.reporters.view import ReportOptions, location_of, ordered, summarise
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.gate import Outcome
+
+
+def finding_json(finding: Any) -> dict[str, Any]:
+    path, line, column = location_of(finding)
+    data = {
+        "check": finding.check,
+        "severity": finding.severity,
+        "document": finding.document,
+        "file": path,
+        "line": line,
+        "column": column,
+        "message": finding.message,
+        "sentence": finding.sentence,
+        "suggestion": finding.suggestion,
+    }
+    suppression = getattr(finding, "suppression", None)
+    if suppression is not None:
+        data["suppression"] = {"kind": suppression.kind, "reason": suppression.reason, "where": suppression.where}
+    return data
+
+
+def _figures(figures: dict[str, float], formulas: bool = True) -> dict[str, float | int]:
+    names = FIGURE_NAMES if formulas else COUNT_NAMES
+    return {name: number(figures[name]) for name in names if name in figures}
+
+
+def number(value: float) -> float | int:
+    if isinstance(value, int) or (float(value).is_integer() and abs(value) < 1e15):
+        return int(value)
+    return round(float(value), 4)
+
+
+def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
+    """Every figure of a document (whole, sections, sentences) and every finding, as plain data."""
+    scored = result.scored
+    document = result.document
+    data: dict[str, Any] = {
+        "document": document.name,
+        "kind": getattr(document, "kind", None),
+        "file": getattr(document, "source_path", getattr(document, "source", None)),
+        "passed": result.passed,
+        "figures": _figures(scored.figures),
+    }
+    if hasattr(scored, "language"):
+        data["language"] = scored.language.code
+        data["not_scored"] = dict(scored.not_scored)
+    if hasattr(scored, "sections"):
+        kind = document.kind
+        minimum = config.formula_min_words(kind) if config is not None else scored.min_words
+        data["formulas_applied"] = scored.counts.words >= minimum
+        sections = []
+        from plainsum.readability import section_figures
+
+        for section in scored.sections:
+            section_minimum = config.formula_min_words(kind, section.heading) if config is not None else scored.min_words
+            figures, applied = section_figures(section, section_minimum)
+            sections.append({"heading": section.heading, "formulas_applied": applied, "figures": _figures(figures, applied)})
+        data["sections"] = sections
+        sentences = []
+        for sentence in scored.sentences:
+            location = document.locate(sentence.offset, sentence.text)
+            sentences.append(
+                {
+                    "text": sentence.text,
+                    "section": sentence.section,
+                    "file": location.path,
+                    "line": location.line,
+                    "column": location.column,
+                    "figures": {key: number(value) for key, value in sentence.figures.items()},
+                    "long_words": sentence.long_words,
+                }
+            )
+        data["sentences"] = sentences
+    data["findings"] = [finding_json(finding) for finding in ordered(result)]
+    suppressed = getattr(result, "suppressed", None)
+    if isinstance(suppressed, list):
+        data["suppressed"] = [finding_json(finding) for finding in suppressed]
+    return data
+
+
+def render_json(outcome: Outcome, options: ReportOptions) -> str:
+    summary = summarise(outcome)
+    payload: dict[str, Any] = {
+        "passed": outcome.exit_code == 0,
+        "exit_code": outcome.exit_code,
+        "problems": [
+            {"file": p.path, "line": p.line, "column": p.column, "message": p.message} for p in outcome.problems
+        ],
+        "summary": {
+            "documents": summary.documents,
+            "passed": summary.passed,
+            "failed": summary.failed,
+            "errors": dict(summary.errors),
+            "warnings": dict(summary.warnings),
+            "suppressed": summary.suppressed,
+        },
+        "documents": [document_json(result, options.config) for result in outcome.results],
+    }
+    if options.baseline is not None:
+        payload["baseline"] = options.baseline.as_json()
+    return json.dumps(payload, indent=2, ensure_ascii=False)

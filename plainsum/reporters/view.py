@@ -1,0 +1,207 @@
+"""What every reporter shows, decided once: which findings, in which order, and the run's summary.
+
+Findings are shown by document, in the order of their place in the file (the YAML first, then
+template text), each sentence once with its findings beneath it. `--quiet` keeps errors only;
+`--max-findings N` keeps the first N, errors before warnings, and says what it left out.
+Results are DocumentResult objects from `plainsum check`, or DocumentRecord objects from a
+build; both have document.name, scored.figures and findings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from plainsum.config import Config
+    from plainsum.gate import Outcome
+    from plainsum.gate.baseline import Comparison
+
+SHOWN_FIGURES = (
+    ("flesch_kincaid_grade", "grade", "{:.1f}"),
+    ("flesch_reading_ease", "reading ease", "{:.1f}"),
+    ("smog_index", "SMOG", "{:.1f}"),
+    ("words", "words", "{:.0f}"),
+    ("sentences", "sentences", "{:.0f}"),
+)
+WORST_SHOWN = 5
+
+
+@dataclass
+class ReportOptions:
+    verbose: bool = False  # warnings of passing documents too, and each section's figures
+    quiet: bool = False  # errors only; passing documents are not listed
+    max_findings: int = 0  # 0: every finding
+    color: bool = False
+    max_annotations: int = 10  # GitHub: of each level
+    list_passing: bool = True  # a line for each passing document (a build lists them only with -v)
+    max_documents: int = 0  # failing documents listed (a build's bounded report); 0: all
+    config: Config | None = None
+    baseline: Comparison | None = None
+    command: str = "check"
+
+
+def location_of(finding: Any) -> tuple[str, int, int]:
+    location = finding.location
+    if isinstance(location, str):  # a finding recorded by a build: "path:line:col"
+        path, line, column = location.rsplit(":", 2)
+        return path, int(line), int(column)
+    return location.path, location.line, location.column
+
+
+def source_of(result: Any) -> str:
+    document = result.document
+    return str(getattr(document, "source_path", None) or getattr(document, "source", ""))
+
+
+def ordered(result: Any) -> list[Any]:
+    """A document's findings by their place: its YAML file first, by line and column, then template text."""
+    source = source_of(result)
+
+    def place(finding: Any) -> tuple[int, str, int, int, int, str]:
+        path, line, column = location_of(finding)
+        return (0 if path == source else 1, path, line, column, 0 if finding.severity == "error" else 1, finding.check)
+
+    return sorted(result.findings, key=place)
+
+
+def by_sentence(findings: list[Any]) -> list[tuple[str | None, list[Any]]]:
+    """Findings grouped under the sentence they quote, in the order the sentences first appear;
+    findings about no sentence stand alone."""
+    groups: list[tuple[str | None, list[Any]]] = []
+    index: dict[str, int] = {}
+    for finding in findings:
+        sentence = finding.sentence
+        if not sentence:
+            groups.append((None, [finding]))
+            continue
+        if sentence not in index:
+            index[sentence] = len(groups)
+            groups.append((sentence, []))
+        groups[index[sentence]][1].append(finding)
+    return groups
+
+
+@dataclass
+class Selection:
+    """The findings a report shows, per result (by position in outcome.results), and what it left out."""
+
+    shown: dict[int, list[Any]] = field(default_factory=dict)
+    listed: list[int] = field(default_factory=list)  # results listed, in order
+    hidden_findings: int = 0  # left out by --max-findings
+    hidden_documents: int = 0  # failing documents left out by max_documents
+    hidden_in: set[int] = field(default_factory=set)
+
+
+def select(outcome: Outcome, options: ReportOptions) -> Selection:
+    selection = Selection()
+    wanted: dict[int, list[Any]] = {}
+    failing = 0
+    for number, result in enumerate(outcome.results):
+        if result.passed:
+            if options.quiet or (not options.list_passing and not options.verbose):
+                continue
+            findings = ordered(result) if options.verbose else []
+        else:
+            failing += 1
+            if options.max_documents and failing > options.max_documents:
+                selection.hidden_documents += 1
+                continue
+            findings = ordered(result)
+            if options.quiet:
+                findings = [f for f in findings if f.severity == "error"]
+        selection.listed.append(number)
+        wanted[number] = findings
+    budget = options.max_findings or sum(len(f) for f in wanted.values())
+    kept: dict[int, set[int]] = {number: set() for number in wanted}
+    for severity in ("error", "warning"):  # errors take the budget first
+        for number, findings in wanted.items():
+            for position, finding in enumerate(findings):
+                if (finding.severity == "error") == (severity == "error") and budget > 0:
+                    kept[number].add(position)
+                    budget -= 1
+    for number, findings in wanted.items():
+        selection.shown[number] = [f for position, f in enumerate(findings) if position in kept[number]]
+        left = len(findings) - len(selection.shown[number])
+        if left:
+            selection.hidden_findings += left
+            selection.hidden_in.add(number)
+    if options.max_findings:  # past the budget, a failing document with nothing shown is only counted
+        dropped = [n for n in selection.listed if findings_left_out(selection, n) and not outcome.results[n].passed]
+        selection.listed = [n for n in selection.listed if n not in set(dropped)]
+        selection.hidden_documents += len(dropped)
+    return selection
+
+
+def findings_left_out(selection: Selection, number: int) -> bool:
+    return number in selection.hidden_in and not selection.shown.get(number)
+
+
+def figures_line(result: Any) -> str:
+    from plainsum.config import FIGURE_LABELS, LANGUAGE_FORMULAS
+
+    figures = result.scored.figures
+    shown = [(key, label, fmt) for key, label, fmt in SHOWN_FIGURES if key in figures]
+    if "flesch_kincaid_grade" not in figures:  # another language: its own first two formulas
+        formulas = next((names for names in LANGUAGE_FORMULAS.values() if names[0] in figures), ())
+        shown = [(key, FIGURE_LABELS[key], "{:.1f}") for key in formulas[:2]] + shown
+    line = ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in shown)
+    left_out = getattr(result.scored, "not_scored", None)
+    names = {"links": "URLs and DOIs", "code": "code blocks"}
+    return f"{line}; {', '.join(names.get(kind, kind) for kind in left_out)} not scored" if left_out else line
+
+
+@dataclass
+class Summary:
+    documents: int
+    failed: int
+    errors: Counter[str]  # check id -> count
+    warnings: Counter[str]
+    suppressed: int  # findings set aside by the YAML or the config
+    suppressed_by: Counter[str]  # "source" / "config" -> count (a build's records count without telling)
+    worst: list[tuple[str, str]]  # (document, why)
+    warnings_unchecked: int  # failing documents whose warning checks did not run (a build)
+
+    @property
+    def passed(self) -> int:
+        return self.documents - self.failed
+
+
+def summarise(outcome: Outcome) -> Summary:
+    errors: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()
+    suppressed_by: Counter[str] = Counter()
+    suppressed_total = unchecked = 0
+    failing = []
+    for result in outcome.results:
+        for finding in result.findings:
+            (errors if finding.severity == "error" else warnings)[finding.check] += 1
+        suppressed = getattr(result, "suppressed", 0)
+        if isinstance(suppressed, list):
+            suppressed_by.update(f.suppression.kind for f in suppressed)
+            suppressed_total += len(suppressed)
+        else:
+            suppressed_total += suppressed
+        if not result.passed:
+            failing.append(result)
+            if getattr(result, "warnings_checked", True) is False or getattr(result, "hidden_warnings", 0) is None:
+                unchecked += 1
+
+    def badness(result: Any) -> tuple[int, float]:
+        return (len(result.errors), result.scored.figures.get("flesch_kincaid_grade", 0.0))
+
+    worst = [
+        (result.document.name, f"grade {result.scored.figures['flesch_kincaid_grade']:.1f}"
+         if "flesch_kincaid_grade" in result.scored.figures else plural(len(result.errors), "error"))
+        for result in sorted(failing, key=badness, reverse=True)[:WORST_SHOWN]
+    ]
+    return Summary(len(outcome.results), len(failing), errors, warnings, suppressed_total, suppressed_by, worst, unchecked)
+
+
+def by_check(counts: Counter[str]) -> str:
+    return ", ".join(f"{check} {count:,}" for check, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
