@@ -17,6 +17,8 @@ BENCHMARKS = {
               "in abstracts vs lay summaries, 2021 rules met"),
     "corpus": ("bench.corpus", "the whole corpus end to end: import, check, build txt+html; counts, crashes, time "
                "(--sample=N for a spread of N reviews)"),
+    "fuzz": ("bench.fuzz", "hypothesis-generated content, prose, configuration, score input and import files for "
+             "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "
               "and html+txt+pdf (a subset), --jobs 1 vs --jobs 2; times, ratios, targets"),
     "diff": ("bench.diff", "plainsum diff: one review after start-up, and the corpus in git with 100 reviews changed "
@@ -26,7 +28,19 @@ BENCHMARKS = {
 }
 
 
+def _join_values(argv: list[str]) -> list[str]:
+    """`--minutes 10` as `--minutes=10`: an option's value is not a benchmark's name."""
+    joined: list[str] = []
+    for arg in argv:
+        if joined and joined[-1].startswith("--") and "=" not in joined[-1] and arg not in BENCHMARKS and not arg.startswith("-"):
+            joined[-1] = f"{joined[-1]}={arg}"
+        else:
+            joined.append(arg)
+    return joined
+
+
 def main(argv: list[str]) -> int:
+    argv = _join_values(argv)
     names = [a for a in argv if not a.startswith("-")] or list(BENCHMARKS)
     options = [a for a in argv if a.startswith("-")]
     unknown = [n for n in names if n not in BENCHMARKS]

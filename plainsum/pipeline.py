@@ -78,7 +78,7 @@ def check_document(document: Document, scored: Scored, config: Config, warnings:
 def check(paths: list[Path], config: Config) -> Outcome:
     """Everything but the write."""
     outcome = Outcome()
-    templates = TemplateSet(config.templates_dir)
+    templates = TemplateSet(config.templates_dir, config.root)
     for review in load_reviews(paths, config, outcome):
         try:
             outcome.results.extend(evaluate(review, templates, config))

@@ -245,7 +245,7 @@ def test_a_content_file_is_hashed_again_only_when_its_size_or_time_changed(cli, 
     import os
     import time
 
-    from plainsum.build.manifest import SourceStamp
+    from plainsum.build.manifest import RACY_SECONDS, SourceStamp
 
     content = project / "content" / f"{REVIEW}.yaml"
     old = time.time() - 3600
@@ -260,8 +260,11 @@ def test_a_content_file_is_hashed_again_only_when_its_size_or_time_changed(cli, 
     content.write_text(edited, encoding="utf-8")
     assert f"rendered 1 of {review_count(project)} reviews" in build(cli).stdout
     # a file saved in the seconds before a build read it may change again within the same clock
-    # tick, keeping its time: its stamp is not trusted, so the next build hashes it again
-    # (read half a second after the save, whatever the time the build above took on a loaded machine)
-    status = content.stat()
-    fresh = SourceStamp.of(b"x", status, status.st_mtime_ns + 500_000_000)
+    # tick, keeping its time: its stamp is not trusted, so the next build hashes it again. The
+    # file's time is set, not waited for: how long the builds above took does not matter.
+    saved_ns = time.time_ns() - 3600 * 10**9
+    os.utime(content, ns=(saved_ns, saved_ns))
+    fresh = SourceStamp.of(b"x", content.stat(), saved_ns + (RACY_SECONDS * 10**9) // 2)
     assert fresh.mtime_ns == -1 and not fresh.matches(content.stat())
+    settled = SourceStamp.of(b"x", content.stat(), saved_ns + RACY_SECONDS * 10**9 + 1)
+    assert settled.mtime_ns == saved_ns and settled.matches(content.stat())

@@ -173,3 +173,29 @@ def test_an_imported_review_problem_names_file_and_line_once(cli, project):
     result = cli("import", "r.jsonl.gz")
     assert not re.search(r"r\.jsonl\.gz:\d+:\d+:\d+:", result.stderr), result.stderr
     assert os.path.exists(project / "content")
+
+
+def test_a_configuration_nested_too_deeply_is_an_error_not_a_bug(cli, project):
+    (project / "plainsum.toml").write_text("formats = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    found = problems(cli("check"))
+    assert found[0]["path"] == "plainsum.toml" and "nests arrays or tables too deeply" in found[0]["message"]
+
+
+ARTICLE = ("<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>{title}</ArticleTitle>"
+           "<Abstract><AbstractText>People slept more. They felt better.</AbstractText></Abstract></Article>"
+           "</MedlineCitation></PubmedArticle></PubmedArticleSet>")
+
+
+def test_xml_entities_read_no_file_and_do_not_expand_without_bound(cli, project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-XML-LINE\n", encoding="utf-8")
+    external = f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "{secret.as_uri()}">]>' + ARTICLE.format(title="A &e; title")
+    laughs = "".join(f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10 if n else "lol"}">' for n in range(10))
+    bomb = f'<?xml version="1.0"?><!DOCTYPE x [{laughs}]>' + ARTICLE.format(title="&l9;")
+    for name, text in (("external.xml", external), ("laughs.xml", bomb)):
+        (project / name).write_text(text, encoding="utf-8")
+        result = cli("import", name)
+        assert result.returncode in (0, 2) and "Traceback" not in result.stderr, result.stderr
+        written = "".join(p.read_text(encoding="utf-8") for p in (project / "content").glob("*.yaml"))
+        assert "SECRET-XML-LINE" not in written + result.stderr
+        assert "lollollol" not in written

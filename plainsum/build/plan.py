@@ -27,8 +27,9 @@ from plainsum.build.manifest import (
     environment_digest,
     sha256_bytes,
 )
+from plainsum.build.outdir import check_output_folder, output_lock
 from plainsum.build.tasks import BuildOptions, Built, Task, default_jobs, format_key, output_name
-from plainsum.build.writer import safe_output_path, sweep_temporaries, write_file
+from plainsum.build.writer import UnsafePath, safe_output_path, sweep_temporaries, write_file
 from plainsum.config import Config
 from plainsum.content import discover
 from plainsum.errors import Problem, display_path
@@ -54,7 +55,7 @@ class Builder:
         self.output_root = str(options.output_dir)
         self.output_prefix = os.path.join(self.output_root, "")  # the folder and a separator
         self.index_stale = False  # set when a review's entry changes, so the index must be rendered
-        self.templates = TemplateSet(config.templates_dir)
+        self.templates = TemplateSet(config.templates_dir, config.root)
         self.manifest = Manifest.load(self.output_dir)
         self.outcome = Outcome()
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
@@ -63,6 +64,12 @@ class Builder:
         self.dirty = False
 
     def run(self) -> Outcome:
+        kept = {"content": self.config.content_dir, "templates": self.config.templates_dir}
+        check_output_folder(self.output_dir, self.config.root, kept, self.options.force)
+        with output_lock(self.output_dir):
+            return self._run()
+
+    def _run(self) -> Outcome:
         files, problems = discover(self.paths, self.config.content_dir, self.config.root)
         self.outcome.problems.extend(problems)
         if not files and not problems:
@@ -320,7 +327,11 @@ class Builder:
         data, rows = render_index(entries, self.templates, self.config.formula_min_words("summary"), self.output_dir)
         for source, row in rows.items():
             self.manifest.reviews[source] = dataclasses.replace(self.manifest.reviews[source], index_row=row)
-        target = safe_output_path(self.output_dir, INDEX_NAME)
+        try:
+            target = safe_output_path(self.output_dir, INDEX_NAME)
+        except UnsafePath as error:
+            self.outcome.problems.append(Problem(display_path(self.output_dir), 1, 1, str(error)))
+            return
         written = write_file(target, data)
         recorded = self.manifest.files.get(INDEX_NAME)
         key = self.index_key()

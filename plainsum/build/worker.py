@@ -13,12 +13,14 @@ import signal
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
-from plainsum.build.writer import safe_output_path, write_file
+from plainsum.build.writer import UnsafePath, safe_output_path, write_file
 from plainsum.config import Config
 from plainsum.content import PublishedRecord, attach_previous, load_review, read_index
-from plainsum.errors import InputError
+from plainsum.errors import InputError, Problem, display_path
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
 from plainsum.gate import DocumentRecord, matched_sections
@@ -34,7 +36,7 @@ def init_worker(config: Config, options: BuildOptions, in_child: bool) -> None:
         # or it would go on writing files after the build was stopped.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _die_with_parent()
-    templates = TemplateSet(config.templates_dir)
+    templates = TemplateSet(config.templates_dir, config.root)
     _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config),
                    published=read_index(options.output_dir))
 
@@ -62,6 +64,10 @@ def build_review(task: Task) -> Built:
         _render_review(task, built, config, options, templates, context)
     except InputError as error:
         built.problems = error.problems
+    except TemplateError as error:  # in a project's template override (the defaults are tested)
+        built.problems = [templates.problem(error, f"the documents of {Path(task.source).stem}")]
+    except UnsafePath as error:  # a link in the output folder that leads out of it
+        built.problems = [Problem(display_path(options.output_dir), 1, 1, str(error))]
     return built
 
 
@@ -110,4 +116,6 @@ def warm_up(pdf: bool, tables: bool) -> None:
         zipf_table()
         load_glossary()
     if pdf:
-        import weasyprint  # noqa: F401
+        from plainsum.formats.pdf import load_weasyprint
+
+        load_weasyprint()

@@ -33,7 +33,8 @@ def _formats(value: str | None, default: list[str]) -> list[str]:
 @click.option("--draft", is_flag=True, help="Also publish lay summaries that fail the gate, visibly marked DRAFT.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Render in N processes (default: one per CPU).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="PDF page size, instead of the configured ones.")
-@click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change.")
+@click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change; "
+              "also write into an --out folder that holds files plainsum did not write.")
 @click.option("--no-progress", is_flag=True, help="Do not show progress on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="List every document, and every warning (their checks then run).")
 @click.option("--full-report", is_flag=True, help=f"Also write the whole report, every document and finding, to {FULL_REPORT} in the output folder.")

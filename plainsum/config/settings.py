@@ -161,6 +161,9 @@ def _read(path: Path) -> tuple[Path, dict[str, Any], Locator | None]:
         line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise InputError([Problem(display, line, column, f"TOML syntax error: {message}")]) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        line, column = _deepest(text)
+        raise InputError([Problem(display, line, column, "the configuration nests arrays or tables too deeply")]) from None
     root = path.resolve().parent
     if path.name == "pyproject.toml":
         settings = data.get("tool", {}).get("plainsum")
@@ -168,6 +171,22 @@ def _read(path: Path) -> tuple[Path, dict[str, Any], Locator | None]:
             return root, {}, None
         return root, settings, Locator(text, display, ("tool", "plainsum"))
     return root, data, Locator(text, display, ())
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Line and column of the deepest [ or { of a TOML text, strings and comments skipped."""
+    depth = deepest = 0
+    where = 0
+    for token in re.finditer(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[{]|[\]}]', text):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, token.start()
+        elif mark in "]}":
+            depth -= 1
+    line = text.count("\n", 0, where) + 1
+    return line, where - (text.rfind("\n", 0, where) + 1) + 1
 
 
 def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> Config:

@@ -127,7 +127,7 @@ def find_unknown_names(parsed: nodes.Template, template: str, facts: dict[str, A
 
     found = list(names.unknown_facts(free_names(parsed), template, facts, where))
     found += names.unknown_members(parsed, template, facts, where)
-    found += names.unknown_filters(parsed, template, _ENV.filters, FILTERS, where)
+    found += names.unknown_filters(parsed, template, [name for name in _ENV.filters if ":" not in name], FILTERS, where)
     return found
 
 

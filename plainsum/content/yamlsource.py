@@ -121,7 +121,8 @@ def load_yaml(path: Path, display: str, data: bytes | None = None) -> tuple[Sour
         raise InputError(
             [source.problem(second.start_mark.line + 1, 1, "only one YAML document is allowed per file")]
         )
-    _check_size(source, documents[0])
+    if "&" in text:  # an anchor, so maybe aliases: count what they expand to before building
+        _check_size(source, documents[0])
     problems: list[Problem] = []
     builder = _Builder(source, problems)
     root = builder.build(documents[0])
@@ -170,8 +171,10 @@ class _Builder:
         self.problems = problems
         self.constructor = yaml.SafeLoader("")
 
-    def build(self, node: yaml.Node) -> Node:
+    def build(self, node: yaml.Node, depth: int = 1) -> Node:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        if depth > MAX_DEPTH:
+            raise InputError([self.source.problem(line, column, f"the file nests too deeply (more than {MAX_DEPTH} levels)")])
         where = (line, column, node.start_mark.index, node.end_mark.index)
         if isinstance(node, yaml.MappingNode):
             children: dict[str, Node] = {}
@@ -188,11 +191,11 @@ class _Builder:
                         self.source.problem(key_line, key_column, f"duplicate key '{key}' (first given on line {first})")
                     )
                     continue
-                children[key] = self.build(value_node)
+                children[key] = self.build(value_node, depth + 1)
                 key_marks[key] = (key_line, key_column)
             return Node(children, *where, key_marks=key_marks)
         if isinstance(node, yaml.SequenceNode):
-            return Node([self.build(item) for item in node.value], *where)
+            return Node([self.build(item, depth + 1) for item in node.value], *where)
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError) as exc:

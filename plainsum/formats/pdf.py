@@ -151,7 +151,32 @@ def _fast_font_subsetting() -> None:
     subset.Subsetter.subset = subset_dropping_layout_first
 
 
+def load_weasyprint() -> None:
+    """Import WeasyPrint without letting it run a program.
+
+    WeasyPrint loads each library (gobject, pango, harfbuzz, fontconfig, pangoft2) by trying a list
+    of names; for each name the dynamic loader does not know, cffi falls back to
+    ctypes.util.find_library, which runs ldconfig, gcc and ld (86 programs for a build of 6 PDFs,
+    and a planted `ld` on PATH would run). Every list holds the library's soname
+    (libgobject-2.0.so.0, ...), which the loader finds by itself, so the fallback is switched off
+    while WeasyPrint is imported; its libraries are loaded then, once.
+    """
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint  # noqa: F401
+    finally:
+        ctypes.util.find_library = search
+
+
 def html_to_pdf(html: str, template_dirs: list[Path], where: str = "<html>") -> bytes:
+    load_weasyprint()
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 from jinja2 import TemplateError
 
 from plainsum.content import LineIndex, Prose, Review, Section, rendered_to_template
-from plainsum.errors import InputError, Problem, display_path
+from plainsum.errors import InputError, display_path
 from plainsum.render.templates import TemplateSet
 
 OPEN, ID_END, CLOSE = "\ue000", "\ue001", "\ue002"
@@ -237,10 +237,7 @@ def render_document(review: Review, kind: str, templates: TemplateSet) -> Docume
         template = templates.env.get_template(template_name)
         raw = template.render(_context(review, marker))
     except TemplateError as exc:
-        path = templates.find(template_name)
-        where = str(path) if path else template_name
-        line = getattr(exc, "lineno", None) or 1
-        raise InputError([Problem(where, line, 1, f"cannot render {kind} of {review.id}: {exc}")]) from None
+        raise InputError([templates.problem(exc, f"the {kind} of {review.id}")]) from None
     body, spans = _unmark(raw, marker)
     body, spans = _tidy(body, spans)
     return Document(review, kind, title, body, spans, template_name, templates.find(template_name))

@@ -1,0 +1,76 @@
+"""Where a build may write (the --out guards) and the lock that keeps two builds out of one folder.
+
+`--out` names a folder plainsum fills and `plainsum clean` empties, so it must not be a folder
+that holds anything else: not /, the home folder or a system folder, not the project's content,
+templates or configuration folder (nor a folder that contains one), and not a folder with files
+plainsum did not write, unless --force.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from plainsum.build.manifest import MANIFEST_NAME
+from plainsum.errors import InputError, Problem, display_path
+
+SYSTEM_FOLDERS = ("/proc", "/sys", "/dev", "/boot", "/etc", "/usr", "/bin", "/sbin", "/lib")
+
+
+def _refuse(folder: Path, why: str) -> InputError:
+    return InputError([Problem(display_path(folder), 1, 1, f"refusing to write the build into {folder}: {why}")])
+
+
+def check_output_folder(folder: Path, project: Path, kept: dict[str, Path], force: bool) -> None:
+    """Raise InputError if a build must not write into `folder`.
+
+    `kept` names the folders the build reads (content, templates) by what they are; `project` is the
+    folder of the configuration. With `force`, a folder holding other files is accepted (and only that).
+    """
+    real = Path(os.path.realpath(folder))
+    if real == Path("/"):
+        raise _refuse(folder, "it is the root of the file system")
+    if any(real == Path(system) or real.is_relative_to(system) for system in SYSTEM_FOLDERS):
+        raise _refuse(folder, "it is a system folder")
+    home = Path(os.path.realpath(Path.home()))
+    if real == home or home.is_relative_to(real):
+        raise _refuse(folder, "it is the home folder" if real == home else "it holds the home folder")
+    for what, kept_folder in {"configuration": project, **kept}.items():
+        kept_real = Path(os.path.realpath(kept_folder))
+        if real == kept_real or kept_real.is_relative_to(real):
+            raise _refuse(folder, f"it {'is' if real == kept_real else 'holds'} the {what} folder {display_path(kept_folder)}")
+        if what != "configuration" and real.is_relative_to(kept_real):
+            raise _refuse(folder, f"it is inside the {what} folder {display_path(kept_folder)}")
+    if real.exists() and not real.is_dir():
+        raise _refuse(folder, "it is not a folder")
+    if force or not real.is_dir() or (real / MANIFEST_NAME).is_file():
+        return
+    with os.scandir(real) as entries:
+        foreign = sorted(entry.name for entry in entries)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise _refuse(folder, f"it holds files plainsum did not write ({shown}); choose an empty folder, or use --force")
+
+
+@contextlib.contextmanager
+def output_lock(folder: Path) -> Iterator[None]:
+    """Hold the lock on the output folder while a build writes into it (exit 2 if another build holds it).
+
+    The lock is flock(2) on the folder itself: the kernel releases it when the process holding it
+    ends, however it ends, so a lock left by a killed build is taken over by the next one at once.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError([Problem(
+                display_path(folder), 1, 1, "another plainsum build is writing into this folder; wait for it to finish, or use another --out",
+            )]) from None
+        yield
+    finally:
+        os.close(handle)
