@@ -17,6 +17,8 @@ BENCHMARKS = {
               "in abstracts vs lay summaries, 2021 rules met"),
     "corpus": ("bench.corpus", "the whole corpus end to end: import, check, build txt+html; counts, crashes, time "
                "(--sample=N for a spread of N reviews)"),
+    "claims": ("bench.claims", "claim checks on the corpus: lay-summary claims matched to the abstract's outcomes, "
+               "disagreements in certainty and direction, against a naive check without matching (--show=N to read)"),
     "fuzz": ("bench.fuzz", "hypothesis-generated content, prose, configuration, score input and import files for "
              "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "

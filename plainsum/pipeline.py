@@ -18,7 +18,7 @@ from plainsum.readability import Scored, score_document
 from plainsum.render import Document, TemplateSet, render_documents
 
 
-def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Review]:
+def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates: TemplateSet | None = None) -> list[Review]:
     reviews: list[Review] = []
     files, problems = discover(paths, config.content_dir, config.root)
     outcome.problems.extend(problems)
@@ -34,7 +34,7 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome) -> list[Re
             outcome.problems.append(Problem(display_path(path), 1, 1, "no such file"))
             continue
         try:
-            review = load_review(path)
+            review = load_review(path, templates=templates)
         except InputError as error:
             outcome.problems.extend(error.problems)
             continue
@@ -79,7 +79,7 @@ def check(paths: list[Path], config: Config) -> Outcome:
     """Everything but the write."""
     outcome = Outcome()
     templates = TemplateSet(config.templates_dir, config.root)
-    for review in load_reviews(paths, config, outcome):
+    for review in load_reviews(paths, config, outcome, templates):
         try:
             outcome.results.extend(evaluate(review, templates, config))
         except InputError as error:

@@ -1,7 +1,7 @@
 """Tables of texts each plain-language check must flag and must pass.
 
 Free-text checks run on Markdown through `score_markdown`. Checks that need the review
-(plain.new-number, plain.recommendation) get a small review built here: their texts are the lay
+(results.number, plain.recommendation) get a small review built here: their texts are the lay
 summary parts of a cochrane-2021 review (see `review_yaml`).
 """
 
@@ -20,7 +20,7 @@ from plainsum.readability.score import score_document, score_markdown
 from plainsum.render.document import render_documents
 from plainsum.render.templates import TemplateSet
 
-REVIEW_CHECKS = {"plain.new-number", "plain.recommendation"}
+REVIEW_CHECKS = {"results.number", "plain.recommendation"}
 
 
 def review_yaml(what_we_found: str = "We found 12 studies with 840 people.",
@@ -51,6 +51,7 @@ def review_yaml(what_we_found: str = "We found 12 studies with 840 people.",
             certainty: low
             size: small
             direction: reduce
+            better: lower
         sections:
           background: {{technical: Low back pain is common.}}
           objectives: {{technical: To assess exercise therapy.}}
@@ -154,7 +155,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             "- a short list item\n- another short item",
         ],
     },
-    "plain.new-number": {
+    "results.number": {
         "flag": [
             review_yaml(what_we_found="We found 14 studies with 840 people."),
             review_yaml(what_we_found="Exercise lowered pain by 27%."),
@@ -318,7 +319,7 @@ def test_glossary_matches_spellings_and_plurals(text: str, term: str) -> None:
 
 
 def test_severity_and_switch_come_from_the_config(tmp_path: Path, cli) -> None:
-    """A new number is a warning by default (the gate passes); set to error it fails the gate; off, it is gone."""
+    """A new number is an error by default (the gate fails); set to warning it is listed; off, it is gone."""
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "tiny.yaml").write_text(
         review_yaml(what_we_found="We found 14 studies with 840 people."), encoding="utf-8")
@@ -326,13 +327,13 @@ def test_severity_and_switch_come_from_the_config(tmp_path: Path, cli) -> None:
     settings = '[checks]\n"cochrane.length" = "off"\n'
     config_file.write_text(settings, encoding="utf-8")
     run = cli("check", "-v", cwd=tmp_path)
-    assert run.returncode == 0 and "warning [plain.new-number]" in run.stdout, run.stdout + run.stderr
-    config_file.write_text(settings + '"plain.new-number" = "error"\n', encoding="utf-8")
-    run = cli("check", cwd=tmp_path)
-    assert run.returncode == 1 and "error [plain.new-number] the number 14" in run.stdout, run.stdout
-    config_file.write_text(settings + '"plain.new-number" = "off"\n', encoding="utf-8")
+    assert run.returncode == 1 and "error [results.number] the number 14" in run.stdout, run.stdout + run.stderr
+    config_file.write_text(settings + '"results.number" = "warning"\n', encoding="utf-8")
     run = cli("check", "-v", cwd=tmp_path)
-    assert run.returncode == 0 and "plain.new-number" not in run.stdout
+    assert run.returncode == 0 and "warning [results.number] the number 14" in run.stdout, run.stdout
+    config_file.write_text(settings + '"results.number" = "off"\n', encoding="utf-8")
+    run = cli("check", "-v", cwd=tmp_path)
+    assert run.returncode == 0 and "results.number" not in run.stdout
 
 
 @pytest.mark.parametrize("text", [

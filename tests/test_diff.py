@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from plainsum.content import published_text
+
 REVIEW = "general-health-checks"
 GIT = ["git", "-c", "user.name=Author", "-c", "user.email=author@example.org", "-c", "commit.gpgsign=false"]
 OLD_CONCLUSIONS = "General health checks are unlikely to reduce illness or death from disease in adults."
@@ -157,7 +159,7 @@ def test_since_published_works_without_git(cli, project):
     no_git = cli("diff", "--since", "HEAD")
     assert no_git.returncode == 2 and "not in a git repository" in no_git.stderr and "--since published" in no_git.stderr
     assert cli("build", "--formats", "md", "--no-progress").returncode == 0
-    assert (project / "output" / ".plainsum-published" / f"{REVIEW}.yaml").is_file()
+    assert b"included_trials: 17" in published_text(project / "output", REVIEW)
     clean = cli("diff", "--since", "published")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     update(project / "content" / f"{REVIEW}.yaml")
@@ -182,11 +184,13 @@ def test_an_old_value_left_in_the_lay_summary_is_an_error_once_the_published_ver
     assert findings[0]["file"] == f"content/{REVIEW}.yaml" and findings[0]["document"] == f"{REVIEW}/summary"
     build = cli("build", "--formats", "md", "--no-progress")
     assert build.returncode == 1 and f"not published: {REVIEW}/summary" in build.stderr
-    assert b"included_trials: 17" in (project / "output" / ".plainsum-published" / f"{REVIEW}.yaml").read_bytes()
+    assert b"included_trials: 17" in published_text(project / "output", REVIEW)
     path.write_text(text.replace("We found 17 studies.", "We found {{ included_trials }} studies."), encoding="utf-8")
     assert cli("build", "--formats", "md", "--no-progress").returncode == 0
     assert cli("check").returncode == 0  # the published version now is this one
-    assert b"included_trials: 19" in (project / "output" / ".plainsum-published" / f"{REVIEW}.yaml").read_bytes()
+    assert b"included_trials: 19" in published_text(project / "output", REVIEW)
+    packs = sorted(p.name for p in (project / "output" / ".plainsum-published").iterdir())
+    assert len(packs) == 3 and packs[-1] == "index.json"  # the published version's pack and the one before it
 
 
 def test_the_html_page_is_linked_from_the_review_report(cli, project):

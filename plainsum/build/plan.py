@@ -292,6 +292,10 @@ class Builder:
 
     def record_published(self, sources: list[str]) -> None:
         """Keep a copy of each review whose documents were all published (plainsum/build/published.py)."""
+        from plainsum.content import PUBLISHED_DIR, PUBLISHED_INDEX
+
+        if not self.outcome.rendered_reviews and os.path.isfile(os.path.join(self.output_root, PUBLISHED_DIR, PUBLISHED_INDEX)):
+            return  # nothing rendered, so nothing newly published: a no-op build does not read the record
         published: dict[str, tuple[str, str]] = {}
         for source in sources:
             records = self.records.get(source)

@@ -1,30 +1,43 @@
-"""Recording what a build published: a copy of each published review's content file.
+"""Recording what a build published: the content file of each published review, in one pack.
 
-After a build, every review whose documents were all published (none withheld, none a draft)
-gets its content file copied to output/.plainsum-published/<id>.yaml, so `plainsum diff --since
-published` and the `results.stale` check know the published version without git. A review
-whose documents were withheld keeps the copy of the version published before. The copy a new
-version replaces is kept as <id>.before.yaml (the earlier version of what is published). The index
-(id -> SHA-256) lets a build with nothing new read one small file and write nothing.
+After a build, every review whose documents were all published (none withheld, none a draft) and
+whose published version is not recorded yet has its content file appended to one new pack file
+in output/.plainsum-published/; the index then points at it, and at the version it replaced
+(`before`). A review whose documents were withheld keeps the version published before. A build
+with nothing new reads the index and writes nothing. Packs that no entry points at any more are
+removed. (plainsum/content/published.py reads them and says why packs.)
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
 from pathlib import Path
 
 from plainsum.build.manifest import sha256_bytes
 from plainsum.build.writer import safe_output_path, write_file
-from plainsum.content import BEFORE_SUFFIX, PUBLISHED_DIR, PUBLISHED_INDEX, published_text, read_index
+from plainsum.content import (
+    PACK_NAME,
+    PUBLISHED_DIR,
+    PUBLISHED_INDEX,
+    PublishedRecord,
+    StoredVersion,
+    index_bytes,
+    published_dir,
+    read_index,
+    recorded_files,
+)
 
 
 def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) -> list[Path]:
     """Record `published` (review id -> (content file, its SHA-256)); returns the files written."""
     index = read_index(output_dir)
-    written: list[Path] = []
-    changed = False
+    pack: list[bytes] = []
+    offset = 0
+    new: dict[str, tuple[str, int, int, PublishedRecord | None]] = {}
     for review_id, (source, sha256) in sorted(published.items()):
-        if index.get(review_id) == sha256:
+        record = index.get(review_id)
+        if record is not None and record.published.sha256 == sha256:
             continue
         try:
             data = Path(source).read_bytes()
@@ -32,15 +45,28 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
             continue  # gone since it was rendered: the earlier record stays
         if sha256_bytes(data) != sha256:
             continue  # edited since it was rendered: what was published is not this
-        replaced = published_text(output_dir, review_id) if review_id in index else None
-        if replaced is not None and replaced != data:
-            write_file(safe_output_path(output_dir, PUBLISHED_DIR, review_id + BEFORE_SUFFIX), replaced)
-        target = safe_output_path(output_dir, PUBLISHED_DIR, f"{review_id}.yaml")
-        if write_file(target, data).changed:
-            written.append(target)
-        index[review_id] = sha256
-        changed = True
-    if changed:
-        target = safe_output_path(output_dir, PUBLISHED_DIR, PUBLISHED_INDEX)
-        write_file(target, json.dumps(index, indent=0, sort_keys=True).encode() + b"\n")
+        new[review_id] = (sha256, offset, len(data), record)
+        pack.append(data)
+        offset += len(data)
+    if not new:
+        return []
+    data = b"".join(pack)
+    name = sha256_bytes(data)[:32] + ".pack"
+    written = [safe_output_path(output_dir, PUBLISHED_DIR, name)]
+    write_file(written[0], data)
+    for review_id, (sha256, start, size, record) in new.items():
+        before = record.published if record is not None else None
+        index[review_id] = PublishedRecord(StoredVersion(sha256, name, start, size), before)
+    target = safe_output_path(output_dir, PUBLISHED_DIR, PUBLISHED_INDEX)
+    write_file(target, index_bytes(index))
+    written.append(target)
+    _remove_unused_packs(output_dir, index)
     return written
+
+
+def _remove_unused_packs(output_dir: Path, index: dict[str, PublishedRecord]) -> None:
+    used = {stored.pack for record in index.values() for stored in (record.published, record.before) if stored is not None}
+    for path in recorded_files(published_dir(output_dir)):
+        if PACK_NAME.match(path.name) and path.name not in used:
+            with contextlib.suppress(OSError):  # removed by another build meanwhile: nothing to do
+                os.unlink(path)

@@ -19,7 +19,7 @@ from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
 from plainsum.build.writer import UnsafePath, safe_output_path, write_file
 from plainsum.config import Config
-from plainsum.content import attach_previous, load_review, read_index
+from plainsum.content import PublishedRecord, attach_previous, load_review, read_index
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
@@ -73,8 +73,8 @@ def build_review(task: Task) -> Built:
 
 def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
                    context: RenderContext) -> None:
-    review = load_review(Path(task.source))
-    published: dict[str, str] = _WORKER["published"]  # type: ignore[assignment]
+    review = load_review(Path(task.source), templates=templates)
+    published: dict[str, PublishedRecord] = _WORKER["published"]  # type: ignore[assignment]
     if published:  # the earlier version, for results.stale and the templates' `changes`
         attach_previous(review, options.output_dir, published)
     results = evaluate(review, templates, config, warnings=options.verbose)

@@ -11,12 +11,14 @@ from plainsum.checks import (  # noqa: F401
     cochrane,
     plain,
     readability,
+    results,
     stale,
     tooling,
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table
-from plainsum.checks.plain import MARKERS, RECOMMENDATION, Mark, jargon_marks, passive_matches
+from plainsum.checks.plain import MARKERS as PLAIN_MARKERS
+from plainsum.checks.plain import RECOMMENDATION, Mark, jargon_marks, passive_matches
 from plainsum.checks.readability import hard_reasons, sentence_score
 from plainsum.checks.registry import (
     Checked,
@@ -31,8 +33,11 @@ from plainsum.checks.registry import (
     precise,
     registry,
 )
+from plainsum.checks.results import MARKERS as RESULT_MARKERS
 from plainsum.checks.stale import handwritten, value_pattern
 from plainsum.checks.suppressions import Suppressions, suppressions_of
+
+MARKERS = {**PLAIN_MARKERS, **RESULT_MARKERS}
 
 __all__ = [
     "MARKERS", "RECOMMENDATION", "CheckSpec", "Checked", "Finding", "Flag", "Mark", "Measure", "Registry", "Suppression",

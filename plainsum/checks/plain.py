@@ -257,25 +257,6 @@ def known_numbers(review: Any) -> set[str]:
     return known
 
 
-def new_number_marks(scored: Scored, config: Config) -> list[Mark]:
-    review = scored.document.review
-    if review is None:
-        return []
-    known = known_numbers(review)
-    marks = []
-    for sentence in scored.sentences:
-        for match in NUMBER.finditer(sentence.text):
-            if NUMBER_WORD_SUFFIX.match(sentence.text[match.end() :]):
-                continue
-            if normalise_number(match.group(1)) in known:
-                continue
-            marks.append(_mark("plain.new-number", scored, sentence, match.start(), match.end(),
-                               f"the number {match.group(1)} appears nowhere in the abstract or the facts",
-                               "report only results that are in the abstract: add it to the facts or the "
-                               "abstract, or correct it"))
-    return marks
-
-
 def key_message_sentences(scored: Scored) -> list[Sentence]:
     """The sentences written in the review's key messages (summary.key_messages)."""
     document = scored.document
@@ -380,16 +361,6 @@ def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
 
 
 @registry.register(
-    "plain.new-number",
-    description="Numbers in the lay summary that appear nowhere in the abstract, the facts or the results "
-    "(no new results in the summary). Needs a review; does nothing on free text.",
-    severity="warning",
-)
-def new_number(scored: Scored, config: Config) -> Iterator[Flag]:
-    return _flags(new_number_marks(scored, config))
-
-
-@registry.register(
     "plain.recommendation",
     description="Key messages that recommend ('should', 'must', 'we recommend') instead of reporting "
     "the evidence. Needs a review with key messages.",
@@ -406,6 +377,5 @@ MARKERS = {
     "plain.abbreviation": abbreviation_marks,
     "plain.passive": passive_marks,
     "plain.long-sentence": long_sentence_marks,
-    "plain.new-number": new_number_marks,
     "plain.recommendation": recommendation_marks,
 }

@@ -54,6 +54,8 @@ class Config:
     sentences: dict[str, float] = field(default_factory=dict)
     paper: tuple[str, ...] = ("a4",)  # PDF page sizes, each written by every build: "a4", "letter" (docs/build.md)
     handout: Handout = field(default_factory=Handout)  # [handout] (config/handout.py)
+    minus: bool = True  # [typography] minus = "unicode": negative numbers with U+2212 in html, pdf and md
+    ranges: bool = True  # [typography] ranges = "en-dash": 18-65 printed 18\u201365 in html, pdf and md
     languages: dict[str, str] = field(default_factory=dict)  # [languages]: unsupported code -> the one to score it as
 
     exempt: list[Exemption] = field(default_factory=list)  # [[exempt]]: reviews a check does not count for
@@ -200,7 +202,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         problems.append(locator.problem(table, key, message))
 
     allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "handout", "languages",
-                   "baseline", "ratchet", "exempt", "report")
+                   "baseline", "ratchet", "exempt", "report", "typography")
     for key in settings:
         if key not in allowed_top:
             bad((), key, f"unknown setting '{key}'{did_you_mean(key, allowed_top)}; allowed: {', '.join(allowed_top)}")
@@ -228,6 +230,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     gate = gate_detail.thresholds
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
+    minus, ranges = _typography(settings.get("typography", {}), bad)
     languages = _language_settings(settings.get("languages", {}), bad)
     from plainsum.config.ci import parse_ci
     from plainsum.config.figures import ALL_FIGURE_NAMES
@@ -265,6 +268,8 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         handout=handout,
         exempt=ci.exempt,
         ci=ci,
+        minus=minus,
+        ranges=ranges,
         catalog=catalog,
         languages=languages,
     )
@@ -338,3 +343,22 @@ def _sentence_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str
     result = dict(SENTENCE_DEFAULTS)
     result.update(parse_sentences(raw, ("sentences",), bad))
     return result
+
+
+TYPOGRAPHY = {"minus": ("unicode", "hyphen"), "ranges": ("en-dash", "hyphen")}
+
+
+def _typography(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> tuple[bool, bool]:
+    """[typography]: minus = "unicode" | "hyphen", ranges = "en-dash" | "hyphen" (the html, pdf and md outputs)."""
+    chosen = {name: choices[0] for name, choices in TYPOGRAPHY.items()}
+    if not isinstance(raw, dict):
+        bad((), "typography", "'typography' must be a table with minus and ranges")
+        return True, True
+    for key, value in raw.items():
+        if key not in TYPOGRAPHY:
+            bad(("typography",), key, f"unknown setting '{key}' in [typography]; allowed: {', '.join(TYPOGRAPHY)}")
+        elif value not in TYPOGRAPHY[key]:
+            bad(("typography",), key, f"'{key}' must be one of {', '.join(map(repr, TYPOGRAPHY[key]))}, not {value!r}")
+        else:
+            chosen[key] = value
+    return chosen["minus"] == "unicode", chosen["ranges"] == "en-dash"

@@ -332,7 +332,7 @@ def _result_detail(change: ResultChange) -> str:
         parts.append(f"the direction of the effect changed from {direction.old or 'none'} to {direction.new or 'none'}")
     size = change.changed("size")
     if size is not None:
-        parts.append(f"the size of the effect changed from {size.old} to {size.new}")
+        parts.append(f"the size of the effect changed from {size.old or 'not chosen'} to {size.new or 'not chosen'}")
     if not parts:
         return f"The result for {change.outcome} changed ({', '.join(f.label for f in change.fields)})."
     return f"For {change.outcome}, {join_and(parts)}."

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from plainsum.content.grid import TemplateFinder
 from plainsum.content.kinds import KINDS, LAYOUTS, Kind, Layout
 from plainsum.content.model import (
     FACT_NAME,
@@ -68,7 +69,7 @@ class _Validator:
             self.problem(node, f"'{key}' in {where} is empty")
             return None
         if PRIVATE_MARKERS.search(node.value):
-            self.problem(node, f"'{key}' contains private-use characters U+E000-U+E002, which plainsum reserves")
+            self.problem(node, f"'{key}' contains private-use characters U+E000-U+E004, which plainsum reserves")
             return None
         return node  # type: ignore[no-any-return]  # a Node from the YAML tree
 
@@ -120,11 +121,14 @@ def _facts_only(check: _Validator, root: Node) -> dict[str, Any]:
     return _validate_facts(check, root, KINDS["other"], LAYOUTS["as-published"])
 
 
-def load_review(path: Path, data: bytes | None = None, display: str | None = None) -> Review:
+def load_review(path: Path, data: bytes | None = None, display: str | None = None,
+                templates: TemplateFinder | None = None) -> Review:
     """Load and validate one content file; raise InputError listing every problem.
 
     With `data`, the file's bytes at another version (a git revision, what a build published)
     are read instead, and problems are reported at `display` ("HEAD~1:content/x.yaml").
+    `templates` is the template search path (render.TemplateSet), where the wording grid of results
+    is found (grade/grid.yaml); without it, plainsum's own grid is used.
     """
     display = display or display_path(path)
     source, root = load_yaml(path, display, data)
@@ -213,7 +217,7 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
         review.facts["version"] = version.view()
     # prose reaches each result as {{ results.<id>.plain }} / {{ results.<id>.technical }}
     if results:
-        review.facts["results"] = results_module.views(results)
+        review.facts["results"] = results_module.views(results, results_module.grid_for(templates, review.language))
     from plainsum.content.prose import check_prose_templates
 
     problems = check_prose_templates(review)

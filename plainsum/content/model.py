@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range", "results", "version"}
-PRIVATE_MARKERS = re.compile("[\ue000-\ue002]")
+PRIVATE_MARKERS = re.compile("[\ue000-\ue004]")
 
 TOP_LEVEL_KEYS = (
     "id", "kind", "title", "plain_title", "doi", "language", "authors", "citation",

@@ -3,53 +3,75 @@
 A review may list its main results under `results:`. From one entry plainsum writes the
 technical sentence of Main results ("Exercise probably reduces pain (MD -8.50, 95% CI -12.10
 to -4.90; 5 studies, 3008 participants; moderate-certainty evidence).") and the plain
-statement of the lay summary ("Exercise probably reduces pain."), both worded by the grid in
-templates/grade/grid.yaml (GRADE guideline 26, Santesso et al. 2020). Prose reaches them as
+statement of the lay summary ("Exercise probably reduces pain."), both worded by the grid
+(plainsum.content.grid; GRADE guideline 26, Santesso et al. 2020). Prose reaches them as
 `{{ results.<id>.plain }}`, `{{ results.<id>.technical }}` and `{{ results.<id>.numbers }}`.
+
+Which way is good is data too (`better: lower | higher`), so an outcome where lower is better is
+never worded as if it got worse; an outcome named as a quality ("asthma control") is worded with
+improve/worsen. With a `control_risk`, a ratio gives its absolute effect (plainsum.content.absolute).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-import yaml
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
-
-from plainsum.content.filters import thousands
-from plainsum.content.yamlsource import FAST_LOADER
-from plainsum.errors import InputError, Problem, display_path
+from plainsum.content.absolute import AbsoluteEffect, absolute_effect, measure_kind
+from plainsum.content.grid import (
+    CERTAINTIES,
+    NO_DIFFERENCE,
+    SIZES,
+    VERBS,
+    Grid,
+    TemplateFinder,
+    grade_file,
+    load_grid,
+)
 
 if TYPE_CHECKING:
     from plainsum.content.yamlsource import Node
 
-CERTAINTIES = ("high", "moderate", "low", "very low")
-SIZES = ("large", "moderate", "small", "little or no difference")
-NO_DIFFERENCE = "little or no difference"
-UNSET_SIZE_WORDING = "moderate"  # a result whose size the author has not chosen yet: the statement without size words
+__all__ = ["CERTAINTIES", "NO_DIFFERENCE", "SIZES", "VERBS", "Result", "Term", "grid_for", "load_grid", "views"]
+
 DIRECTIONS = ("reduce", "increase")
+BETTER = ("lower", "higher")
 # Measures whose "no effect" value is 1 (ratios) or 0 (differences), to check the direction.
-RATIO_MEASURES = {"rr", "or", "hr", "irr", "risk ratio", "odds ratio", "hazard ratio", "rate ratio"}
+RATIO_MEASURES = {"rr", "or", "hr", "irr", "risk ratio", "odds ratio", "hazard ratio", "rate ratio", "relative risk"}
 DIFFERENCE_MEASURES = {"md", "smd", "rd", "mean difference", "standardised mean difference",
                        "standardized mean difference", "risk difference"}
+# Measures of events, where fewer events is better unless the result says otherwise (deaths,
+# strokes); for the other measures (scores, amounts) the sign alone does not say which way is good.
+EVENT_MEASURES = RATIO_MEASURES | {"rd", "risk difference"}
 RESULT_ID = re.compile(r"^[a-z_][a-z0-9_]*$")
-RESULT_KEYS = ("id", "outcome", "intervention", "measure", "estimate", "ci", "studies", "study_word",
-               "participants", "certainty", "size", "direction")
-TERM_KEYS = ("technical", "plain", "plural")
+RESULT_KEYS = ("id", "outcome", "intervention", "comparison", "measure", "estimate", "ci", "studies", "study_word",
+               "participants", "certainty", "size", "direction", "better", "control_risk", "per", "event",
+               "aliases", "plain", "technical", "comment")
+TERM_KEYS = ("technical", "plain", "plural", "quality")
 
 
 @dataclass(frozen=True)
 class Term:
-    """A name in both registers: technical (abstract) and plain (lay summary)."""
+    """A name in both registers: technical (abstract) and plain (lay summary).
+
+    `quality` marks an outcome named as a quality that gets better or worse ("asthma control",
+    "quality of life"), worded with improve/worsen rather than reduce/increase."""
 
     technical: str
     plain: str
     plural: bool = False
+    quality: bool = False
+
+
+@dataclass(frozen=True)
+class Override:
+    """A result's own wording for one register, and where it was written."""
+
+    text: str
+    line: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -69,120 +91,70 @@ class Result:
     study_word: str = "studies"
     line: int = 1
     column: int = 1
+    better: str = "lower"
+    comparison: Term | None = None
+    control_risk: str | None = None  # as written ("0.068")
+    per: int = 1000
+    event: str | None = None  # what happens to people, in plain words ("die from any cause")
+    aliases: tuple[str, ...] = ()
+    plain: Override | None = None
+    technical: Override | None = None
+    comment: str | None = None
+
+    @property
+    def good(self) -> bool | None:
+        """Whether the effect goes the better way (None when there is little or no difference)."""
+        if self.size == NO_DIFFERENCE or self.direction is None:
+            return None
+        return (self.direction == "reduce") == (self.better == "lower")
+
+    @property
+    def verb(self) -> str | None:
+        """The grid column: reduce/increase for events and amounts, improve/worsen for a quality."""
+        if self.good is None:
+            return None
+        if self.outcome.quality:
+            return "improve" if self.good else "worsen"
+        return self.direction
+
+    @property
+    def absolute(self) -> AbsoluteEffect | None:
+        kind = measure_kind(self.measure)
+        if self.control_risk is None or kind is None:
+            return None
+        return absolute_effect(kind, float(self.control_risk), float(self.estimate), float(self.ci_low),
+                               float(self.ci_high), self.per)
+
+    def names(self) -> list[str]:
+        """Every name the outcome goes by in prose: plain, technical and the author's aliases."""
+        found: list[str] = []
+        for name in (self.outcome.plain, self.outcome.technical, *self.aliases):
+            if name and name.lower() not in (n.lower() for n in found):
+                found.append(name)
+        return found
 
     def numbers_in_data(self) -> set[str]:
         """Every number this result states, as written (for the no-new-numbers check)."""
-        return {self.estimate, self.ci_low, self.ci_high, str(self.studies), str(self.participants)}
+        numbers = {self.estimate, self.ci_low, self.ci_high, str(self.studies), str(self.participants)}
+        absolute = self.absolute
+        if absolute is not None:
+            numbers.update(str(n) for n in absolute.numbers())
+        if self.control_risk is not None:
+            numbers.add(self.control_risk)
+        return numbers
+
+    def describe(self) -> str:
+        """'total mortality: RR 1.00, 95% CI 0.97 to 1.03; high-certainty evidence' (for messages)."""
+        text = (f"'{self.id}' ({self.outcome.technical}: {self.measure} {self.estimate}, 95% CI {self.ci_low} to "
+                f"{self.ci_high}; {self.certainty}-certainty evidence, {self.size}")
+        if self.good is not None:
+            text += f", {'better' if self.good else 'worse'} ({self.better} is better)"
+        return text + ")"
 
 
-# --- the wording grid -------------------------------------------------------------------------
-
-def default_grid_path() -> Path:
-    from plainsum.config import default_templates_dir
-
-    return default_templates_dir() / "grade" / "grid.yaml"
-
-
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-
-
-@dataclass(frozen=True)
-class Grid:
-    """The wording grid: statements[certainty][size][direction] (or [certainty][NO_DIFFERENCE])."""
-
-    statements: dict[str, dict[str, Any]]
-    numbers_template: str
-    path: str
-
-    def cell(self, certainty: str, size: str | None, direction: str | None) -> str:
-        size = size or UNSET_SIZE_WORDING
-        by_size = self.statements[certainty][size]
-        cell = by_size if size == NO_DIFFERENCE else by_size[direction or "reduce"]
-        return str(cell)
-
-    def statement(self, result: Result, register: str) -> str:
-        """The GRADE statement for `register` ("plain" or "technical"), without a full stop."""
-        intervention: Term = result.intervention
-        outcome: Term = result.outcome
-
-        def verb(word: str) -> str:
-            return word[:-1] if intervention.plural and word.endswith("s") else word
-
-        text = self._render(
-            self.cell(result.certainty, result.size, result.direction),
-            intervention=getattr(intervention, register),
-            outcome=getattr(outcome, register),
-            v=verb,
-        )
-        return text[:1].upper() + text[1:]
-
-    def numbers(self, result: Result) -> str:
-        studies_word = result.study_word if result.studies != 1 else _singular(result.study_word)
-        return self._render(
-            self.numbers_template,
-            measure=result.measure,
-            estimate=result.estimate,
-            ci_low=result.ci_low,
-            ci_high=result.ci_high,
-            studies=result.studies,
-            study_word=studies_word,
-            participants=thousands(result.participants),
-            certainty=result.certainty,
-            intervention=result.intervention.technical,
-            outcome=result.outcome.technical,
-        )
-
-    def _render(self, template: str, **values: Any) -> str:
-        try:
-            text = _ENV.from_string(template).render(**values)
-        except TemplateError as exc:
-            raise InputError([Problem(self.path, 1, 1, f"cannot use the wording grid: {exc}")]) from None
-        return re.sub(r"\s+", " ", text).strip()
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
-
-
-def load_grid(path: Path | None = None) -> Grid:
-    """Read and validate a wording grid; every certainty and size must have its cells."""
-    path = path or default_grid_path()
-    return _load_grid(str(path))
-
-
-@lru_cache(maxsize=8)
-def _load_grid(path_text: str) -> Grid:
-    path = Path(path_text)
-    display = display_path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read the wording grid: {exc}")]) from None
-    problems: list[str] = []
-    statements = data.get("statements") if isinstance(data, dict) else None
-    numbers = data.get("numbers") if isinstance(data, dict) else None
-    if not isinstance(statements, dict):
-        problems.append("'statements' must be a mapping of certainty -> size -> direction")
-        statements = {}
-    if not isinstance(numbers, str):
-        problems.append("'numbers' must be a template text")
-    for certainty in CERTAINTIES:
-        row = statements.get(certainty)
-        if not isinstance(row, dict):
-            problems.append(f"no row for certainty '{certainty}'")
-            continue
-        for size in SIZES:
-            cell = row.get(size)
-            if size == NO_DIFFERENCE:
-                if not isinstance(cell, str):
-                    problems.append(f"'{certainty}' / '{size}' must be one template text")
-            elif not isinstance(cell, dict) or any(not isinstance(cell.get(d), str) for d in DIRECTIONS):
-                problems.append(f"'{certainty}' / '{size}' needs a text for each of: {', '.join(DIRECTIONS)}")
-    if problems:
-        raise InputError([Problem(display, 1, 1, f"wording grid: {message}") for message in problems])
-    return Grid(statements, str(numbers), str(display))
+def grid_for(templates: TemplateFinder | None, language: str = "en") -> Grid:
+    """The wording grid for a review: the project's grade/grid.yaml, else plainsum's."""
+    return load_grid(grade_file(templates, "grid.yaml", language))
 
 
 def views(results: list[Result], grid: Grid | None = None) -> dict[str, SimpleNamespace]:
@@ -190,8 +162,8 @@ def views(results: list[Result], grid: Grid | None = None) -> dict[str, SimpleNa
     grid = grid or load_grid()
     out: dict[str, SimpleNamespace] = {}
     for result in results:
-        plain = grid.statement(result, "plain")
-        technical = grid.statement(result, "technical")
+        plain = result.plain.text.rstrip(".") if result.plain else grid.statement(result, "plain")
+        technical = result.technical.text.rstrip(".") if result.technical else grid.statement(result, "technical")
         numbers = grid.numbers(result)
         out[result.id] = SimpleNamespace(
             id=result.id,
@@ -200,11 +172,15 @@ def views(results: list[Result], grid: Grid | None = None) -> dict[str, SimpleNa
             numbers=numbers,
             plain_clause=plain,
             technical_clause=technical,
+            generated_plain=grid.statement(result, "plain") + ".",
             certainty=result.certainty,
             size=result.size,
             direction=result.direction,
+            better=result.better,
+            verb=result.verb,
             outcome=result.outcome.plain,
             technical_outcome=result.outcome.technical,
+            absolute=result.absolute,
             data=result,
         )
     return out
@@ -252,6 +228,16 @@ def _choice(check: Any, parent: Node, key: str, where: str, allowed: tuple[str, 
     return value
 
 
+def _flag(check: Any, parent: Node, key: str, where: str) -> bool:
+    node = parent.value.get(key)
+    if node is None:
+        return False
+    if not isinstance(node.value, bool):
+        check.problem(node, f"'{key}' in {where} must be true or false, not {node.kind}")
+        return False
+    return bool(node.value)
+
+
 def _term(check: Any, parent: Node, key: str, where: str, required: bool) -> Term | None:
     node = parent.value.get(key)
     if node is None:
@@ -266,17 +252,12 @@ def _term(check: Any, parent: Node, key: str, where: str, required: bool) -> Ter
     check.unknown_keys(node, TERM_KEYS, f"'{key}' in {where}")
     technical = check.text(node, "technical", f"'{key}' in {where}", True)
     plain = check.text(node, "plain", f"'{key}' in {where}", False)
-    plural_node = node.value.get("plural")
-    plural = False
-    if plural_node is not None:
-        if not isinstance(plural_node.value, bool):
-            check.problem(plural_node, f"'plural' in '{key}' must be true or false, not {plural_node.kind}")
-        else:
-            plural = plural_node.value
+    plural = _flag(check, node, "plural", f"'{key}'")
+    quality = _flag(check, node, "quality", f"'{key}'")
     if technical is None:
         return None
     plain_text = plain.value.strip() if plain is not None else technical.value.strip()
-    return Term(technical.value.strip(), plain_text, plural)
+    return Term(technical.value.strip(), plain_text, plural, quality)
 
 
 def _default_intervention(facts: dict[str, Any]) -> Term | None:
@@ -286,6 +267,64 @@ def _default_intervention(facts: dict[str, Any]) -> Term | None:
     plain = facts.get("plain_intervention")
     plural = facts.get("intervention_plural") is True
     return Term(technical.strip(), plain.strip() if isinstance(plain, str) and plain.strip() else technical.strip(), plural)
+
+
+def _override(check: Any, item: Node, key: str, where: str) -> Override | None:
+    node = check.text(item, key, where, False)
+    if node is None:
+        return None
+    return Override(" ".join(node.value.split()), node.line, node.column)
+
+
+def _aliases(check: Any, item: Node, where: str) -> tuple[str, ...]:
+    node = item.value.get("aliases")
+    if node is None:
+        return ()
+    if not isinstance(node.value, list):
+        check.problem(node, f"'aliases' in {where} must be a list of the words authors use for the outcome")
+        return ()
+    names = []
+    for alias in node.value:
+        if not isinstance(alias.value, str) or not alias.value.strip():
+            check.problem(alias, f"each alias in {where} must be non-empty text")
+        else:
+            names.append(" ".join(alias.value.split()))
+    return tuple(names)
+
+
+@dataclass
+class _Absolute:
+    """What `control_risk` and `per` gave, once checked."""
+
+    control_risk: str | None = None
+    per: int = 1000
+    problems: list[str] = field(default_factory=list)
+
+
+def _absolute(check: Any, item: Node, measure: str | None, where: str) -> _Absolute:
+    found = _Absolute()
+    per_node = item.value.get("per")
+    if per_node is not None:
+        if per_node.value not in (100, 1000, 10000, 100000) or isinstance(per_node.value, bool):
+            check.problem(per_node, f"'per' in {where} must be 100, 1000, 10000 or 100000, not {per_node.value!r}")
+        else:
+            found.per = per_node.value
+    node = item.value.get("control_risk")
+    if node is None:
+        return found
+    number = _raw_number(check, node, f"'control_risk' in {where}")
+    if number is None:
+        return found
+    if not 0 < number[1] < 1:
+        check.problem(node, f"'control_risk' in {where} is the risk without the intervention, a proportion between 0 "
+                            f"and 1 (0.068 for 68 in 1000), not {number[0]}")
+        return found
+    if measure is not None and measure_kind(measure) is None:
+        check.problem(node, f"'control_risk' in {where} needs a risk ratio, odds ratio or hazard ratio (RR, OR, HR), "
+                            f"not {measure}")
+        return found
+    found.control_risk = number[0]
+    return found
 
 
 def validate_results(check: Any, root: Node, facts: dict[str, Any]) -> list[Result]:
@@ -301,65 +340,136 @@ def validate_results(check: Any, root: Node, facts: dict[str, Any]) -> list[Resu
     for index, item in enumerate(node.value):
         if check.mapping(item, "each item of 'results'") is None:
             continue
-        check.unknown_keys(item, RESULT_KEYS, "a result")
-        where = f"result {index + 1}"
-        id_node = check.text(item, "id", where, True)
-        result_id = None
-        if id_node is not None:
-            result_id = id_node.value.strip()
-            where = f"result '{result_id}'"
-            if not RESULT_ID.match(result_id):
-                check.problem(id_node, f"result id '{result_id}' must be lower-case letters, digits and underscores")
-                result_id = None
-            elif result_id in seen:
-                check.problem(id_node, f"result id '{result_id}' is already used on line {seen[result_id]}")
-                result_id = None
-            else:
-                seen[result_id] = id_node.line
-        outcome = _term(check, item, "outcome", where, True)
-        intervention = _term(check, item, "intervention", where, False)
-        if intervention is None and "intervention" not in item.value:
-            intervention = _default_intervention(facts)
-            if intervention is None:
-                check.problem(item, f"{where} has no 'intervention', and there is no fact 'intervention' to fall back on")
-        measure_node = check.text(item, "measure", where, True)
-        estimate = None
-        estimate_node = item.value.get("estimate")
-        if estimate_node is None:
-            check.problem(item, f"{where} is missing required key 'estimate'")
-        else:
-            estimate = _raw_number(check, estimate_node, f"'estimate' in {where}")
-        ci = _confidence_interval(check, item, where)
-        studies = _count(check, item, "studies", where)
-        participants = _count(check, item, "participants", where)
-        study_word_node = check.text(item, "study_word", where, False)
-        certainty = _choice(check, item, "certainty", where, CERTAINTIES, True)
-        size = _choice(check, item, "size", where, SIZES, False)
-        size_unset = "size" not in item.value
-        direction = _choice(check, item, "direction", where, DIRECTIONS,
-                            required=size_unset or size not in (None, NO_DIFFERENCE))
-        if size == NO_DIFFERENCE:
-            direction = None
-        if estimate is not None and ci is not None:
-            (low_text, low), (high_text, high) = ci
-            if not low <= estimate[1] <= high:
-                check.problem(estimate_node, f"the estimate {estimate[0]} of {where} is outside its confidence interval {low_text} to {high_text}")
-        if measure_node is not None and estimate is not None and direction is not None:
-            _check_direction(check, item, measure_node.value.strip(), estimate, direction, where)
-        parts = (result_id, outcome, intervention, measure_node, estimate, ci, studies, participants, certainty)
-        if any(part is None for part in parts) or (size is None and not size_unset) or (size != NO_DIFFERENCE and direction is None):
-            continue
-        assert measure_node is not None and estimate is not None and ci is not None
-        assert outcome is not None and intervention is not None and isinstance(result_id, str)
-        assert studies is not None and participants is not None and certainty is not None
-        results.append(Result(
-            id=result_id, outcome=outcome, intervention=intervention, measure=measure_node.value.strip(),
-            estimate=estimate[0], ci_low=ci[0][0], ci_high=ci[1][0], studies=studies, participants=participants,
-            certainty=certainty, size=size, direction=direction,
-            study_word=study_word_node.value.strip() if study_word_node is not None else "studies",
-            line=item.line, column=item.column,
-        ))
+        result = _validate_result(check, item, index, facts, seen)
+        if result is not None:
+            results.append(result)
     return results
+
+
+def _validate_result(check: Any, item: Node, index: int, facts: dict[str, Any], seen: dict[str, int]) -> Result | None:
+    check.unknown_keys(item, RESULT_KEYS, "a result")
+    where = f"result {index + 1}"
+    id_node = check.text(item, "id", where, True)
+    result_id = None
+    if id_node is not None:
+        result_id = id_node.value.strip()
+        where = f"result '{result_id}'"
+        if not RESULT_ID.match(result_id):
+            check.problem(id_node, f"result id '{result_id}' must be lower-case letters, digits and underscores")
+            result_id = None
+        elif result_id in seen:
+            check.problem(id_node, f"result id '{result_id}' is already used on line {seen[result_id]}")
+            result_id = None
+        else:
+            seen[result_id] = id_node.line
+    outcome = _term(check, item, "outcome", where, True)
+    intervention = _term(check, item, "intervention", where, False)
+    if intervention is None and "intervention" not in item.value:
+        intervention = _default_intervention(facts)
+        if intervention is None:
+            check.problem(item, f"{where} has no 'intervention', and there is no fact 'intervention' to fall back on")
+    comparison = _term(check, item, "comparison", where, False)
+    measure_node = check.text(item, "measure", where, True)
+    measure = measure_node.value.strip() if measure_node is not None else None
+    estimate = None
+    estimate_node = item.value.get("estimate")
+    if estimate_node is None:
+        check.problem(item, f"{where} is missing required key 'estimate'")
+    else:
+        estimate = _raw_number(check, estimate_node, f"'estimate' in {where}")
+    ci = _confidence_interval(check, item, where)
+    studies = _count(check, item, "studies", where)
+    participants = _count(check, item, "participants", where)
+    study_word_node = check.text(item, "study_word", where, False)
+    certainty = _choice(check, item, "certainty", where, CERTAINTIES, True)
+    size = _choice(check, item, "size", where, SIZES, False)
+    size_unset = "size" not in item.value
+    direction = _choice(check, item, "direction", where, DIRECTIONS, required=False)
+    if estimate is not None and ci is not None:
+        (low_text, low), (high_text, high) = ci
+        if not low <= estimate[1] <= high:
+            check.problem(estimate_node, f"the estimate {estimate[0]} of {where} is outside its confidence interval {low_text} to {high_text}")
+    if size == NO_DIFFERENCE:
+        direction = None
+    elif size is not None or size_unset:
+        direction = _direction(check, item, measure, estimate, direction, where)
+    better = _better(check, item, measure, size if size is not None or not size_unset else "unset", where)
+    absolute = _absolute(check, item, measure, where)
+    event = check.text(item, "event", where, False)
+    comment = check.text(item, "comment", where, False)
+    aliases = _aliases(check, item, where)
+    plain = _override(check, item, "plain", where)
+    technical = _override(check, item, "technical", where)
+    parts = (result_id, outcome, intervention, measure, estimate, ci, studies, participants, certainty, better)
+    if any(part is None for part in parts) or (size is None and not size_unset) or (size != NO_DIFFERENCE and direction is None):
+        return None
+    assert estimate is not None and ci is not None and measure is not None
+    return Result(
+        id=result_id, outcome=outcome, intervention=intervention, measure=measure,  # type: ignore[arg-type]
+        estimate=estimate[0], ci_low=ci[0][0], ci_high=ci[1][0], studies=studies, participants=participants,  # type: ignore[arg-type]
+        certainty=certainty, size=size, direction=direction,  # type: ignore[arg-type]
+        study_word=study_word_node.value.strip() if study_word_node is not None else "studies",
+        line=item.line, column=item.column, better=better, comparison=comparison,  # type: ignore[arg-type]
+        control_risk=absolute.control_risk, per=absolute.per,
+        event=" ".join(event.value.split()) if event is not None else None,
+        aliases=aliases, plain=plain, technical=technical,
+        comment=" ".join(comment.value.split()) if comment is not None else None,
+    )
+
+
+def _better(check: Any, item: Node, measure: str | None, size: str | None, where: str) -> str | None:
+    better = _choice(check, item, "better", where, BETTER, required=False)
+    if better is not None:
+        return better
+    if "better" in item.value:
+        return None  # reported by _choice
+    if measure is None or measure.lower() in EVENT_MEASURES or size in (None, NO_DIFFERENCE):
+        return "lower"
+    check.problem(item, f"{where} needs 'better: lower' or 'better: higher': for a {measure} the sign alone does not "
+                        f"say whether the outcome got better or worse")
+    return None
+
+
+def _direction(check: Any, item: Node, measure: str | None, estimate: tuple[str, float] | None,
+               direction: str | None, where: str) -> str | None:
+    """The direction as written, checked against the estimate, or read from it when not written."""
+    sides = _side(check, item, measure, estimate)
+    if direction is None:
+        if sides is None:
+            if "direction" not in item.value:
+                check.problem(item, f"{where} is missing required key 'direction' (reduce or increase): plainsum "
+                                    f"cannot read it from a {measure} of {estimate[0] if estimate else '?'}")
+            return None
+        if sides[0] == "none":
+            check.problem(item, f"{where} has an estimate of exactly {sides[1]} (no effect) and a size of effect: "
+                                f"give its 'direction', or use size 'little or no difference'")
+            return None
+        return sides[0]
+    if sides is not None and sides[0] != direction and sides[0] != "none":
+        node = item.value.get("direction") or item
+        check.problem(node, f"{where} says '{direction}' but its {measure} of {estimate[0] if estimate else '?'} "
+                            f"is on the other side of {sides[1]}")
+        return None
+    return direction
+
+
+def _side(check: Any, item: Node, measure: str | None, estimate: tuple[str, float] | None) -> tuple[str, str] | None:
+    """('reduce' | 'increase' | 'none', the no-effect value) for a measure plainsum knows, else None."""
+    if measure is None or estimate is None:
+        return None
+    kind = measure.lower()
+    if kind in RATIO_MEASURES:
+        null, label = 1.0, "1"
+        if estimate[1] <= 0:
+            check.problem(item.value["estimate"], f"a {measure} must be above 0, not {estimate[0]}")
+            return None
+    elif kind in DIFFERENCE_MEASURES:
+        null, label = 0.0, "0"
+    else:
+        return None
+    if estimate[1] == null:
+        return "none", label
+    return ("reduce" if estimate[1] < null else "increase"), label
 
 
 def _confidence_interval(check: Any, item: Node, where: str) -> tuple[tuple[str, float], tuple[str, float]] | None:
@@ -378,19 +488,3 @@ def _confidence_interval(check: Any, item: Node, where: str) -> tuple[tuple[str,
         check.problem(node, f"'ci' in {where} must be [low, high]; {low[0]} is above {high[0]}")
         return None
     return low, high
-
-
-def _check_direction(check: Any, item: Node, measure: str, estimate: tuple[str, float], direction: str, where: str) -> None:
-    kind = measure.lower()
-    if kind in RATIO_MEASURES:
-        null, label = 1.0, "1"
-        if estimate[1] <= 0:
-            check.problem(item.value["estimate"], f"a {measure} must be above 0, not {estimate[0]}")
-            return
-    elif kind in DIFFERENCE_MEASURES:
-        null, label = 0.0, "0"
-    else:
-        return
-    if (direction == "reduce" and estimate[1] > null) or (direction == "increase" and estimate[1] < null):
-        node = item.value.get("direction") or item
-        check.problem(node, f"{where} says '{direction}' but its {measure} of {estimate[0]} is on the other side of {label}")

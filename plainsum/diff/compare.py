@@ -113,10 +113,10 @@ def diff(paths: list[Path], config: Config, baseline: Baseline) -> DiffOutcome:
         else:
             outcome.reviews.append(found)
     if not paths or folders:
-        for display, data in baseline.removed(files, folders):
-            review_id = Path(display).stem
+        for display, name, data in baseline.removed(files, folders):
+            review_id = Path(name).stem
             try:
-                title = load_review(Path(display.split(":", 1)[-1]), data, display=display).title
+                title = load_review(Path(name), data, display=display).title
             except InputError:
                 title = review_id
             outcome.reviews.append(ReviewDiff(review_id, display, "removed", title))

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plainsum.content import published_dir, published_text, read_index
+from plainsum.content import PublishedRecord, published_text, read_index
 from plainsum.errors import InputError, Problem, display_path
 
 PUBLISHED = "published"
@@ -40,31 +40,30 @@ class Baseline:
     def old(self, path: Path) -> bytes | None:
         raise NotImplementedError
 
-    def removed(self, current: list[Path], folders: list[Path]) -> list[tuple[str, bytes]]:
-        """(display path, bytes) of review files the baseline has under `folders` that are gone now."""
+    def removed(self, current: list[Path], folders: list[Path]) -> list[tuple[str, str, bytes]]:
+        """(display path, file name, bytes) of review files the baseline has under `folders` that are gone now."""
         raise NotImplementedError
 
 
 @dataclass
 class PublishedBaseline(Baseline):
     output_dir: Path = Path("output")
-    index: dict[str, str] = field(default_factory=dict)
+    index: dict[str, PublishedRecord] = field(default_factory=dict)
 
     def same(self, path: Path, data: bytes) -> bool:
-        return self.index.get(path.stem) == hashlib.sha256(data).hexdigest()
+        record = self.index.get(path.stem)
+        return record is not None and record.published.sha256 == hashlib.sha256(data).hexdigest()
 
     def old(self, path: Path) -> bytes | None:
-        if path.stem not in self.index:
-            return None
-        return published_text(self.output_dir, path.stem)
+        return published_text(self.output_dir, path.stem, self.index)
 
-    def removed(self, current: list[Path], folders: list[Path]) -> list[tuple[str, bytes]]:
+    def removed(self, current: list[Path], folders: list[Path]) -> list[tuple[str, str, bytes]]:
         present = {path.stem for path in current}
         gone = []
         for review_id in sorted(set(self.index) - present):
-            data = published_text(self.output_dir, review_id)
+            data = published_text(self.output_dir, review_id, self.index)
             if data is not None:
-                gone.append((display_path(published_dir(self.output_dir) / f"{review_id}.yaml"), data))
+                gone.append((f"{PUBLISHED}:{review_id}.yaml", f"{review_id}.yaml", data))
         return gone
 
 
@@ -124,13 +123,13 @@ class GitBaseline(Baseline):
             self._texts[relative] = output[start : start + size]
             cursor = start + size + 1  # the data ends with a newline of git's
 
-    def removed(self, current: list[Path], folders: list[Path]) -> list[tuple[str, bytes]]:
+    def removed(self, current: list[Path], folders: list[Path]) -> list[tuple[str, str, bytes]]:
         present = {self.relative(path) for path in current}
         prefixes = [self.relative(folder).rstrip("/") + "/" for folder in folders]
         gone = [r for r in sorted(self.blobs) if r not in present and r.endswith((".yaml", ".yml"))
                 and any(r.startswith(p) and "/" not in r[len(p):] for p in prefixes)]
         self.fetch(gone)
-        return [(f"{self.label}:{r}", self._texts[r]) for r in gone if r in self._texts]
+        return [(f"{self.label}:{r}", r.rsplit("/", 1)[-1], self._texts[r]) for r in gone if r in self._texts]
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:

@@ -116,6 +116,7 @@ def _logo_source(context: RenderContext, media: str) -> str | None:
 
 
 def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:
+    from plainsum.formats.figures import html_body
     from plainsum.render import to_html  # Markdown and nh3: loaded only when a page is rendered
 
     review = document.review
@@ -132,7 +133,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "review": review,
         "title": document.title,
         "kind_label": kind_label(document.kind),
-        "body": Markup(scroll_tables(box_key_messages(ordered_headings(to_html(document.body))))),
+        "body": Markup(scroll_tables(box_key_messages(ordered_headings(html_body(document, context, to_html))))),
         "draft": document.draft,
         "draft_notice": draft_notice(document.kind),
         "figures": scored.figures if scored is not None else None,

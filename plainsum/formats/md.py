@@ -13,7 +13,9 @@ from plainsum.formats import Format, RenderContext, draft_notice, template_for
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     template = context.templates.env.get_template(template_for("md", document, context.templates, "md"))
-    text = template.render(document=document, title=document.title, body=document.body, draft=document.draft,
+    from plainsum.formats.figures import markdown_body
+
+    text = template.render(document=document, title=document.title, body=markdown_body(document, context), draft=document.draft,
                            draft_notice=draft_notice(document.kind), review=document.review)
     return (text.strip() + "\n").encode("utf-8")
 

@@ -15,7 +15,9 @@ def render(document: Document, scored: Scored | None, context: RenderContext) ->
     from plainsum.render import to_text  # loaded only when a text is rendered
 
     template = context.templates.env.get_template(template_for("txt", document, context.templates, "txt"))
-    text = template.render(document=document, title=document.title, body=to_text(document.body), draft=document.draft,
+    from plainsum.formats.figures import text_body
+
+    text = template.render(document=document, title=document.title, body=text_body(document, context, to_text), draft=document.draft,
                            draft_notice=draft_notice(document.kind), review=document.review)
     return (text.strip() + "\n").encode("utf-8")
 

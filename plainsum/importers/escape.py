@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 JINJA_OPENERS = re.compile(r"\{[{%#]")
-PRIVATE_USE = re.compile("[\ue000-\ue002]")  # plainsum marks prose spans with these
+PRIVATE_USE = re.compile("[\ue000-\ue004]")  # plainsum marks prose spans and figures with these
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MARKDOWN_BLOCK_START = re.compile(r"^(\s*)(?:(#{1,6}\s|>|[-*+]\s)|(\d{1,9})([.)]\s))")
 

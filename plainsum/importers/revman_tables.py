@@ -94,12 +94,14 @@ def _grid(table: ET.Element) -> list[list[tuple[str, ET.Element]]]:
 def _roles(header_rows: list[list[tuple[str, ET.Element]]], width: int) -> dict[str, tuple[int, str]]:
     """Each role's column and the heading that named it."""
     roles: dict[str, tuple[int, str]] = {}
+    risk_with: list[tuple[int, str]] = []  # columns headed "Risk with ...", in order
     for column in range(width):
         seen: list[ET.Element] = []
         for row in header_rows:
             if column < len(row) and row[column][1] not in seen:
                 seen.append(row[column][1])
         texts = [_text(cell) for cell in seen]
+        risk_with.extend((column, text) for text in texts[-1:] if "risk with" in _folded(text))
         for role, words in ROLES:
             if role in roles:
                 continue
@@ -107,6 +109,9 @@ def _roles(header_rows: list[list[tuple[str, ET.Element]]], width: int) -> dict[
             if named is not None:
                 roles[role] = (column, named)
                 break
+    if "assumed" not in roles and len(risk_with) >= 2:
+        # GRADEpro's "Risk with <comparison>" then "Risk with <intervention>": the first is the assumed risk
+        roles["assumed"], roles["corresponding"] = risk_with[0], risk_with[1]
     return roles
 
 

@@ -23,6 +23,10 @@ from plainsum.render.templates import TemplateSet
 
 OPEN, ID_END, CLOSE = "\ue000", "\ue001", "\ue002"
 MARKED = re.compile(OPEN + r"(\d+)" + ID_END + r"(.*?)" + CLOSE, re.S)
+# A figure's place, put by a structure template with figure("name", "result_id", ...); each format
+# draws the figure there (plainsum.formats.figures). The body keeps no trace of it.
+FIGURE_OPEN, FIGURE_CLOSE = "\ue003", "\ue004"
+FIGURE = re.compile(FIGURE_OPEN + r"([a-z][a-z0-9-]*)((?::[a-z_][a-z0-9_]*)*)" + FIGURE_CLOSE + r"(\n\n|\n?$)")
 DOCUMENT_KINDS = ("abstract", "summary")
 
 
@@ -42,6 +46,44 @@ class Span:
         to_template = rendered_to_template(template.strip(), self.rendered)
         leading = len(template) - len(template.lstrip())  # the template was stripped before rendering
         return lambda offset: to_template(offset) + leading
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure placed by the structure template: where in the body, which, for which results."""
+
+    offset: int
+    name: str
+    ids: tuple[str, ...] = ()
+
+
+def figure_anchor(name: str, *ids: str) -> str:
+    """What figure("summary-of-findings") or figure("icon-array", "total_mortality") puts in a structure template."""
+    return FIGURE_OPEN + name + "".join(f":{result_id}" for result_id in ids) + FIGURE_CLOSE
+
+
+def _figures(body: str, spans: list[Span]) -> tuple[str, list[Span], list[Figure]]:
+    """Take the figure anchors (each a paragraph of its own once tidied) out of the body."""
+    if FIGURE_OPEN not in body:
+        return body, spans, []
+    figures: list[Figure] = []
+    pieces: list[str] = []
+    removed: list[tuple[int, int]] = []
+    cursor = 0
+    shift = 0
+    for match in FIGURE.finditer(body):
+        pieces.append(body[cursor : match.start()])
+        figures.append(Figure(match.start() - shift, match.group(1), tuple(filter(None, match.group(2).split(":")))))
+        removed.append((match.start(), match.end()))
+        shift += match.end() - match.start()
+        cursor = match.end()
+    pieces.append(body[cursor:])
+
+    def moved(offset: int) -> int:
+        return offset - sum(end - start for start, end in removed if end <= offset)
+
+    text = "".join(pieces)
+    return (text if text.endswith("\n") else text + "\n"), [Span(moved(s.start), moved(s.end), s.prose, s.rendered) for s in spans], figures
 
 
 @dataclass
@@ -68,6 +110,7 @@ class Document:
     draft: bool = False
     extras: dict[str, object] = field(default_factory=dict)
     text_path: str = "-"  # for free text: the file it was read from
+    figures: list[Figure] = field(default_factory=list)  # in body order
 
     @property
     def name(self) -> str:
@@ -162,6 +205,8 @@ def _context(review: Review, marker: _Marker) -> dict[str, object]:
         "extra_sections": [view for view in section_views if view.extra],
         "summary": SimpleNamespace(**summary),
         "references": list(review.references),
+        "results": list(review.facts.get("results", {}).values()),
+        "figure": figure_anchor,
     }
 
 
@@ -240,7 +285,8 @@ def render_document(review: Review, kind: str, templates: TemplateSet) -> Docume
         raise InputError([templates.problem(exc, f"the {kind} of {review.id}")]) from None
     body, spans = _unmark(raw, marker)
     body, spans = _tidy(body, spans)
-    return Document(review, kind, title, body, spans, template_name, templates.find(template_name))
+    body, spans, figures = _figures(body, spans)
+    return Document(review, kind, title, body, spans, template_name, templates.find(template_name), figures=figures)
 
 
 def text_document(text: str, path: str = "-", kind: str = "summary") -> Document:

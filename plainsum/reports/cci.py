@@ -110,7 +110,7 @@ ADVICE = re.compile(r"\b(talk (?:to|with) your|ask your|speak (?:to|with) your|s
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%?")
 HARD_NUMBER = re.compile(
-    r"(?<![\w.])\d+\.\d+(?![\w.])|\b(?:RR|OR|HR|CI|MD|SMD|NNT|p\s*[<=>])\b|\b(?:risk|odds|hazard|rate) ratios?\b|"
+    r"(?<![\w.])\d+\.\d+(?![\w.])|\b(?-i:RR|OR|HR|CI|MD|SMD|NNT)\b|\bp\s*[<=>]|\b(?:risk|odds|hazard|rate) ratios?\b|"
     r"\bconfidence intervals?\b|\bmean differences?\b", re.I,
 )
 RESULT_NUMBER = re.compile(

@@ -52,7 +52,7 @@ CHECK_CATEGORY = {
     "plain.rare-word": "jargon",
     "plain.abbreviation": "abbreviation",
     "plain.passive": "passive",
-    "plain.new-number": "number",
+    "results.number": "number",
     "plain.recommendation": "recommendation",
 }
 

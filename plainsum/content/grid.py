@@ -1,0 +1,207 @@
+"""The GRADE wording grid: which words state a result, by certainty, size and verb of the effect.
+
+The grid is data, `grade/grid.yaml` in the template search path: a project's
+`templates/grade/grid.yaml` replaces plainsum's, file by file like every other template, and a
+review in another language uses `grade/<language>/grid.yaml` when there is one. Each cell is a small
+sandboxed Jinja template (see the default grid for what it may use).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from plainsum.content.filters import thousands
+from plainsum.content.yamlsource import FAST_LOADER
+from plainsum.errors import InputError, Problem, display_path
+
+CERTAINTIES = ("high", "moderate", "low", "very low")
+SIZES = ("large", "moderate", "small", "little or no difference")
+NO_DIFFERENCE = "little or no difference"
+UNSET_SIZE_WORDING = "moderate"  # a result whose size the author has not chosen yet: the statement without size words
+# reduce/increase for events and amounts; improve/worsen for an outcome named as a quality
+VERBS = ("reduce", "increase", "improve", "worsen")
+GRID_FILE = "grid.yaml"
+
+
+class TemplateFinder(Protocol):
+    """What the grid needs of the template search path (render.TemplateSet has it)."""
+
+    def find(self, name: str) -> Path | None: ...
+
+
+def default_grid_path() -> Path:
+    from plainsum.config import default_templates_dir
+
+    return default_templates_dir() / "grade" / GRID_FILE
+
+
+def grade_file(templates: TemplateFinder | None, name: str, language: str = "en") -> Path:
+    """`grade/<language>/<name>` or `grade/<name>`, searched in the project's templates first."""
+    if templates is None:
+        from plainsum.config import default_templates_dir
+
+        defaults = default_templates_dir() / "grade"
+        specific = defaults / language / name
+        return specific if language != "en" and specific.is_file() else defaults / name
+    candidates = ([f"grade/{language}/{name}"] if language != "en" else []) + [f"grade/{name}"]
+    for candidate in candidates:
+        found = templates.find(candidate)
+        if found is not None:
+            return found
+    return default_grid_path().parent / name
+
+
+class Name(Protocol):
+    """A name in both registers (content.results.Term)."""
+
+    @property
+    def technical(self) -> str: ...
+    @property
+    def plain(self) -> str: ...
+    @property
+    def plural(self) -> bool: ...
+
+
+class Worded(Protocol):
+    """What the grid reads of a result (content.results.Result)."""
+
+    @property
+    def intervention(self) -> Name: ...
+    @property
+    def outcome(self) -> Name: ...
+    @property
+    def certainty(self) -> str: ...
+    @property
+    def size(self) -> str | None: ...
+    @property
+    def verb(self) -> str | None: ...
+    @property
+    def measure(self) -> str: ...
+    @property
+    def estimate(self) -> str: ...
+    @property
+    def ci_low(self) -> str: ...
+    @property
+    def ci_high(self) -> str: ...
+    @property
+    def studies(self) -> int: ...
+    @property
+    def study_word(self) -> str: ...
+    @property
+    def participants(self) -> int: ...
+
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The wording grid: statements[certainty][size][verb] (or [certainty][NO_DIFFERENCE])."""
+
+    statements: dict[str, dict[str, Any]]
+    numbers_template: str
+    path: str
+
+    def cell(self, certainty: str, size: str | None, verb: str | None) -> str:
+        size = size or UNSET_SIZE_WORDING
+        by_size = self.statements[certainty][size]
+        return str(by_size if size == NO_DIFFERENCE else by_size[verb or "reduce"])
+
+    def statement(self, result: Worded, register: str) -> str:
+        """The GRADE statement for `register` ("plain" or "technical"), without a full stop."""
+        intervention = result.intervention
+        outcome = result.outcome
+        text = self._render(
+            self.cell(result.certainty, result.size, result.verb),
+            intervention=getattr(intervention, register),
+            outcome=getattr(outcome, register),
+            v=agreeing(intervention.plural),
+        )
+        return text[:1].upper() + text[1:]
+
+    def numbers(self, result: Worded) -> str:
+        studies_word = result.study_word if result.studies != 1 else singular(result.study_word)
+        return self._render(
+            self.numbers_template,
+            measure=result.measure,
+            estimate=result.estimate,
+            ci_low=result.ci_low,
+            ci_high=result.ci_high,
+            studies=result.studies,
+            study_word=studies_word,
+            participants=thousands(result.participants),
+            certainty=result.certainty,
+            intervention=result.intervention.technical,
+            outcome=result.outcome.technical,
+        )
+
+    def _render(self, template: str, **values: Any) -> str:
+        try:
+            text = _ENV.from_string(template).render(**values)
+        except TemplateError as exc:
+            raise InputError([Problem(self.path, 1, 1, f"cannot use the wording grid: {exc}")]) from None
+        return re.sub(r"\s+", " ", text).strip()
+
+
+def agreeing(plural: bool) -> Callable[[str], str]:
+    """v("reduces") -> "reduce" when the intervention is plural ("health checks reduce ...")."""
+
+    def verb(word: str) -> str:
+        return word[:-1] if plural and word.endswith("s") else word
+
+    return verb
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
+def load_grid(path: Path | None = None) -> Grid:
+    """Read and validate a wording grid; every certainty, size and verb must have its cell."""
+    path = path or default_grid_path()
+    return _load_grid(str(path))
+
+
+@lru_cache(maxsize=8)
+def _load_grid(path_text: str) -> Grid:
+    path = Path(path_text)
+    display = display_path(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError([Problem(display, 1, 1, f"cannot read the wording grid: {exc}")]) from None
+    problems: list[str] = []
+    statements = data.get("statements") if isinstance(data, dict) else None
+    numbers = data.get("numbers") if isinstance(data, dict) else None
+    if not isinstance(statements, dict):
+        problems.append("'statements' must be a mapping of certainty -> size -> verb")
+        statements = {}
+    if not isinstance(numbers, str):
+        problems.append("'numbers' must be a template text")
+    for certainty in CERTAINTIES:
+        row = statements.get(certainty)
+        if not isinstance(row, dict):
+            problems.append(f"no row for certainty '{certainty}'")
+            continue
+        for size in SIZES:
+            cell = row.get(size)
+            if size == NO_DIFFERENCE:
+                if not isinstance(cell, str):
+                    problems.append(f"'{certainty}' / '{size}' must be one template text")
+            elif not isinstance(cell, dict) or any(not isinstance(cell.get(verb), str) for verb in VERBS):
+                problems.append(f"'{certainty}' / '{size}' needs a text for each of: {', '.join(VERBS)}")
+    if problems:
+        raise InputError([Problem(display, 1, 1, f"wording grid: {message}") for message in problems])
+    assert isinstance(numbers, str)
+    return Grid(statements, numbers, display)

@@ -1,0 +1,283 @@
+"""The claim checks (results.*): lay-summary sentences held against the results they name."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from plainsum.checks import registry
+from plainsum.checks.claims import load_vocabulary, mentions, read_claim
+from plainsum.content.loader import load_review
+from plainsum.gate import load_config
+from plainsum.readability.score import score_document
+from plainsum.render.document import render_documents
+from plainsum.render.templates import TemplateSet
+
+RESULTS = """\
+results:
+  - id: mortality
+    outcome: {technical: all-cause mortality, plain: the chance of dying}
+    measure: RR
+    estimate: 0.80
+    ci: [0.70, 0.91]
+    studies: 6
+    participants: 3127
+    certainty: high
+    size: moderate
+    control_risk: 0.15
+    event: die
+    aliases: [deaths, dying]
+  - id: asthma
+    outcome: {technical: asthma control (ACQ), plain: asthma control, quality: true}
+    measure: MD
+    estimate: -0.21
+    ci: [-0.42, 0.00]
+    studies: 2
+    participants: 408
+    certainty: very low
+    size: small
+    better: lower
+  - id: admissions
+    outcome: {technical: hospital admissions, plain: hospital stays}
+    measure: RR
+    estimate: 1.02
+    ci: [0.90, 1.15]
+    studies: 4
+    participants: 1200
+    certainty: moderate
+    size: little or no difference
+    aliases: [going into hospital]
+"""
+
+
+def review_yaml(key_messages: tuple[str, ...], what_we_found: str = "We found 12 studies.", extra: str = "") -> str:
+    messages = "\n".join(f"    - {message!r}" for message in key_messages)
+    return textwrap.dedent("""\
+        id: tiny
+        kind: cochrane-review
+        layout: cochrane-2021
+        title: Text message reminders for asthma
+        plain_title: Text messages for people with asthma
+        facts:
+          search_date: 2020-03-15
+          included_studies: 12
+          intervention: text message reminders
+          plain_intervention: text reminders
+          intervention_plural: true
+        """) + RESULTS.replace("    better: lower\n", "    better: lower\n" + extra) + textwrap.dedent("""\
+        sections:
+          background: {technical: Asthma is common.}
+          objectives: {technical: To assess reminders.}
+          search_methods: {technical: "We searched MEDLINE on {{ search_date | long_date }}."}
+          selection_criteria: {technical: Randomised trials.}
+          data_collection: {technical: Standard methods.}
+          main_results: {technical: "We included {{ included_studies }} trials. {{ results.mortality.technical }}"}
+          authors_conclusions: {technical: Reminders may help.}
+        summary:
+          key_messages:
+        """) + messages + "\n" + (
+        "  what_is_heading: What is asthma?\n"
+        "  what_is: A condition of the airways.\n"
+        "  want_to_find_out: We wanted to find out if text reminders lower the chance of dying.\n"
+        "  what_we_did: We searched for studies.\n"
+        f"  what_we_found: {what_we_found!r}\n"
+        "  limitations: The studies were small.\n")
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory):
+    return load_config(tmp_path_factory.mktemp("empty-project"))
+
+
+def flags_of(check_id: str, text: str, config, tmp_path: Path) -> list:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text, encoding="utf-8")
+    review = load_review(path)
+    summary = next(d for d in render_documents(review, TemplateSet(None)) if d.kind == "summary")
+    scored = score_document(summary)
+    return list(registry[check_id].function(scored, config))
+
+
+CASES = {
+    "results.certainty": {
+        "flag": [
+            "Text reminders probably reduce the chance of dying.",  # high certainty, worded as moderate (stale)
+            "Text reminders may reduce deaths.",
+            "Text reminders reduce hospital stays a little.",  # moderate worded as high (and an effect: direction too)
+            "We are very uncertain whether text reminders reduce deaths.",
+            "Text reminders improve asthma control.",  # very low worded as high
+            "We are sure that text reminders make little or no difference to going into hospital.",
+        ],
+        "pass": [
+            "Text reminders reduce the chance of dying.",
+            "We are confident that text reminders reduce deaths.",
+            "Text reminders probably make little or no difference to hospital stays.",
+            "Text reminders are likely to make little or no difference to going into hospital.",
+            "We are very uncertain whether text reminders improve asthma control.",
+            "We don't know whether text reminders improve asthma control.",
+        ],
+    },
+    "results.direction": {
+        "flag": [
+            "Text reminders increase the chance of dying.",
+            "Text reminders make little or no difference to deaths.",
+            "We are very uncertain whether text reminders reduce asthma control.",  # the inverted meaning
+            "We are very uncertain whether text reminders make asthma control worse.",
+            "Text reminders probably reduce hospital stays.",
+            "Text reminders probably lead to more people going into hospital.",
+        ],
+        "pass": [
+            "Text reminders reduce the chance of dying.",
+            "With text reminders, fewer people die: text reminders lower the risk of dying.",
+            "Text reminders help people avoid dying.",
+            "We are very uncertain whether text reminders improve asthma control.",
+            "We are very uncertain whether text reminders make asthma control better.",
+            "Text reminders probably make little or no difference to hospital stays.",
+        ],
+    },
+    "results.unchecked": {
+        "flag": [
+            "Text reminders did not reduce the chance of dying.",
+            "Text reminders reduce deaths and make little or no difference to hospital stays.",
+        ],
+        "pass": [
+            "Text reminders reduce the chance of dying.",
+            "Text reminders probably make little or no difference to hospital stays or going into hospital.",
+        ],
+    },
+}
+
+
+def _params(kind: str) -> list:
+    return [pytest.param(check, text, id=f"{check}-{kind}-{i}") for check, table in CASES.items() for i, text in enumerate(table[kind])]
+
+
+@pytest.mark.parametrize("check_id,message", _params("flag"))
+def test_flags(check_id: str, message: str, config, tmp_path: Path) -> None:
+    flags = flags_of(check_id, review_yaml((message, "We need more studies.")), config, tmp_path)
+    assert flags, f"{check_id} should flag {message!r}"
+    assert all(flag.message and flag.suggestion and flag.sentence == message for flag in flags)
+
+
+@pytest.mark.parametrize("check_id,message", _params("pass"))
+def test_passes(check_id: str, message: str, config, tmp_path: Path) -> None:
+    flags = flags_of(check_id, review_yaml((message, "We need more studies.")), config, tmp_path)
+    assert not flags, f"{check_id} should pass {message!r}: {[f.message for f in flags]}"
+
+
+def test_a_stale_key_message_fails_check_at_its_line_with_a_suggestion(tmp_path: Path, cli) -> None:
+    """The issue's example: certainty raised from moderate to high, the key message still says 'probably'."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tiny.yaml").write_text(
+        review_yaml(("Text reminders probably reduce the chance of dying.", "We need more studies.")), encoding="utf-8")
+    (tmp_path / "plainsum.toml").write_text('[checks]\n"cochrane.length" = "off"\n', encoding="utf-8")
+    run = cli("check", cwd=tmp_path)
+    assert run.returncode == 1, run.stdout + run.stderr
+    text = (tmp_path / "content" / "tiny.yaml").read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.split("\n"), start=1) if "probably reduce the chance" in row)
+    column = text.split("\n")[line - 1].index("probably") + 1
+    assert f"content/tiny.yaml:{line}:{column}: error [results.certainty] certainty: 'probably' claims moderate certainty" in run.stdout
+    assert "'mortality' (all-cause mortality: RR 0.80, 95% CI 0.70 to 0.91; high-certainty evidence, moderate" in run.stdout
+    import json
+
+    run = cli("check", "--format", "json", cwd=tmp_path)
+    findings = [f for d in json.loads(run.stdout)["documents"] for f in d["findings"] if f["check"] == "results.certainty"]
+    assert findings[0]["suggestion"] == "Text reminders reduce the chance of dying."
+    assert findings[0]["sentence"] == "Text reminders probably reduce the chance of dying."
+    assert (findings[0]["line"], findings[0]["column"]) == (line, column)
+
+
+def test_an_increase_called_a_reduction_fails_with_exit_1(tmp_path: Path, cli) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tiny.yaml").write_text(
+        review_yaml(("Text reminders reduce the chance of dying.", "Text reminders reduce hospital stays.")), encoding="utf-8")
+    (tmp_path / "plainsum.toml").write_text('[checks]\n"cochrane.length" = "off"\n', encoding="utf-8")
+    run = cli("check", cwd=tmp_path)
+    assert run.returncode == 1
+    assert "error [results.direction] direction: 'reduce' claims an effect, but 'admissions'" in run.stdout, run.stdout
+    assert '"Text reminders reduce hospital stays."' in run.stdout
+
+
+@pytest.mark.parametrize("message,why", [
+    ("Text reminders did not reduce the chance of dying.", "turns the claim round"),
+    ("There is no evidence that text reminders reduce deaths.", "turns the claim round"),
+    ("Text reminders reduce deaths and make little or no difference to hospital stays.", "names 2 outcomes"),
+    ("Text reminders reduce deaths, but they increase the chance of dying in winter.", "more than one effect"),
+])
+def test_known_limits_are_flagged_not_passed(message: str, why: str, config, tmp_path: Path) -> None:
+    flags = flags_of("results.unchecked", review_yaml((message, "We need more studies.")), config, tmp_path)
+    assert flags and why in flags[0].message, [f.message for f in flags]
+    assert registry["results.unchecked"].severity == "warning"
+
+
+def test_two_names_of_one_outcome_are_one_outcome(config, tmp_path: Path) -> None:
+    text = review_yaml(("Text reminders probably make little or no difference to hospital stays or going into hospital.", "We need more."))
+    for check in ("results.unchecked", "results.certainty", "results.direction"):
+        assert not flags_of(check, text, config, tmp_path), check
+    wrong = review_yaml(("Text reminders make little or no difference to hospital stays or going into hospital.", "We need more."))
+    assert flags_of("results.certainty", wrong, config, tmp_path)
+
+
+def test_a_result_own_plain_wording_is_checked_at_its_line(config, tmp_path: Path) -> None:
+    text = review_yaml(("Text reminders reduce the chance of dying.", "We need more studies."),
+                       what_we_found="{{ results.asthma.plain }}",
+                       extra="    plain: Text reminders reduce asthma control\n")
+    flags = flags_of("results.direction", text, config, tmp_path)
+    assert len(flags) == 1 and flags[0].location is not None
+    row = text.split("\n")[flags[0].location.line - 1]
+    assert "plain: Text reminders reduce asthma control" in row
+
+
+def test_generated_statements_and_questions_are_not_flagged(config, tmp_path: Path) -> None:
+    text = review_yaml(("{{ results.mortality.plain }}", "{{ results.admissions.plain }}"),
+                       what_we_found="{{ results.asthma.plain }}")
+    for check in ("results.certainty", "results.direction", "results.unchecked"):
+        assert not flags_of(check, text, config, tmp_path), check
+
+
+@pytest.mark.parametrize("sentence,flagged", [
+    ("We found twelve studies.", False),
+    ("We found seventeen studies.", True),
+    ("Out of 1000 people without text reminders, about 150 die; with them, about 120.", False),  # derived per 1000
+    ("About 12 in 100 people with text reminders die.", False),  # 120 per 1000
+    ("About 3 in 10 people die.", True),
+    ("About one in seven people without reminders die.", False),  # 150 per 1000 is 1 in 7 (0.14)
+    ("Half of the studies were small.", False),  # 6 of 12 studies
+    ("A fifth of the people were children.", True),
+    ("A third of the studies were small.", False),  # 4 of 12 studies
+    ("The studies had 2314 people.", True),  # stale: the update gave 3127
+    ("One reason may be that people forget.", False),
+])
+def test_numbers_in_digits_and_words(sentence: str, flagged: bool, config, tmp_path: Path) -> None:
+    flags = flags_of("results.number", review_yaml(("Text reminders reduce the chance of dying.", "We need more."),
+                                                   what_we_found=sentence), config, tmp_path)
+    assert bool(flags) == flagged, [f.message for f in flags]
+
+
+def test_a_stale_number_names_the_result_figures(config, tmp_path: Path) -> None:
+    flags = flags_of("results.number", review_yaml(("Text reminders reduce deaths.", "We need more."),
+                                                   what_we_found="Studies of deaths had 2314 people."), config, tmp_path)
+    assert flags and "3127 participants" in flags[0].message
+
+
+def test_synonyms_are_data_and_read_as_their_level() -> None:
+    vocabulary = load_vocabulary()
+    for text, level in [("X is likely to reduce Y", "moderate"), ("we are fairly sure X reduces Y", "moderate"),
+                        ("X might reduce Y", "low"), ("X could reduce Y", "low"), ("We are confident that X reduces Y", "high"),
+                        ("we are very uncertain whether X reduces Y", "very low"), ("we do not know if X reduces Y", "very low"),
+                        ("X reduces Y", "high"), ("In May 2020, X reduced Y", "high")]:
+        assert read_claim(text, vocabulary).implied_certainty == level, text
+
+
+def test_outcome_names_are_not_read_as_claims() -> None:
+    from plainsum.content.results import Result, Term
+
+    result = Result(id="pain", outcome=Term("low back pain", "lower back pain"), intervention=Term("x", "x"), measure="RR",
+                    estimate="0.8", ci_low="0.7", ci_high="0.9", studies=1, participants=10, certainty="high", size="small",
+                    direction="reduce")
+    text = "Exercise makes little or no difference to lower back pain."
+    named = mentions(text, [result])
+    claim = read_claim(text, load_vocabulary(), [(m.start, m.end) for m in named])
+    assert named and claim.effect == "none" and len(claim.effects) == 1
