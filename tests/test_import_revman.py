@@ -68,6 +68,8 @@ def test_summary_of_findings_become_results_with_certainty_and_control_risk(impo
         assert (str(entry["estimate"]), [str(v) for v in entry["ci"]]) == (estimate, [low, high])
         assert (entry["participants"], entry["studies"], entry["certainty"]) == (participants, studies, certainty)
         assert entry["direction"] == "reduce" and "size" not in entry  # the file states no size
+        if "better" in RESULT_KEYS:  # the forest plots say "Favours antibiotics" on the left
+            assert entry["better"] == "lower"
         if "control_risk" in RESULT_KEYS:
             assert entry["control_risk"] == risk
         else:
@@ -166,3 +168,20 @@ def test_entities_are_refused_and_broken_xml_is_located(cli, tmp_path: Path) -> 
     assert failed.returncode == 2
     assert re.search(r"broken\.rm5:4:\d+: not well-formed XML", failed.stderr), failed.stderr
     assert not (tmp_path / "content").exists()
+
+
+@pytest.mark.parametrize(("labels", "swap", "better"), [
+    (("Exercise", "Usual care", "Favours exercise", "Favours usual care"), "NO", "lower"),
+    (("Exercise", "Usual care", "Favours usual care", "Favours exercise"), "NO", "higher"),
+    (("Exercise", "Usual care", "Favours usual care", "Favours exercise"), "YES", "lower"),
+    (("Exercise", "Usual care", "Better", "Worse"), "NO", None),
+])
+def test_which_way_is_better_comes_from_the_forest_plot_labels(labels, swap, better) -> None:
+    import xml.etree.ElementTree as ET
+
+    from plainsum.importers.revman import _better
+
+    outcome = ET.fromstring(
+        f'<CONT_OUTCOME SWAP_EVENTS="{swap}"><GROUP_LABEL_1>{labels[0]}</GROUP_LABEL_1><GROUP_LABEL_2>{labels[1]}'
+        f'</GROUP_LABEL_2><GRAPH_LABEL_1>{labels[2]}</GRAPH_LABEL_1><GRAPH_LABEL_2>{labels[3]}</GRAPH_LABEL_2></CONT_OUTCOME>')
+    assert _better(outcome) == better

@@ -138,3 +138,11 @@ def test_wheel_install_then_init_and_build_outside_the_repository(tmp_path: Path
     probe = subprocess.run([*plainsum[:2], "import plainsum.config as c; print(c.scaffold_dir())"], cwd=project, env=env,
                            capture_output=True, text=True, timeout=60)
     assert Path(probe.stdout.strip()).is_relative_to(site)
+
+
+def test_the_scaffold_example_is_the_shipped_example() -> None:
+    """`plainsum init` hands out the repository's own example review; the two copies must not drift."""
+    repository = Path(__file__).resolve().parent.parent
+    shipped = (repository / "content" / "general-health-checks.yaml").read_bytes()
+    scaffold = (repository / "plainsum" / "scaffold" / "content" / "general-health-checks.yaml").read_bytes()
+    assert scaffold == shipped

@@ -58,6 +58,24 @@ class Analysis:
     participants: int
     estimable: bool
     subgroups: bool
+    better: str | None = None  # "lower" when the forest plot's left side favours the intervention, "higher" when the right
+
+
+def _better(outcome: ET.Element) -> str | None:
+    """Which way is good, from the forest plot's labels: left (lower values) 'Favours <group 1>'
+    means lower is better for the intervention; 'Favours <group 2>' on the left means higher."""
+    left = plain(outcome.find("GRAPH_LABEL_1")).lower()
+    right = plain(outcome.find("GRAPH_LABEL_2")).lower()
+    first = plain(outcome.find("GROUP_LABEL_1")).lower()
+    second = plain(outcome.find("GROUP_LABEL_2")).lower()
+    swapped = outcome.get("SWAP_EVENTS") == "YES"  # RevMan plots the other event: the sides change meaning
+    if not first or not second or first == second:
+        return None
+    if first in left or second in right:
+        return "higher" if swapped else "lower"
+    if second in left or first in right:
+        return "lower" if swapped else "higher"
+    return None
 
 
 @dataclass
@@ -153,6 +171,7 @@ def _analyses(root: ET.Element) -> list[Analysis]:
                 studies=int(totals[2]), participants=int(totals[0] + totals[1]),
                 estimable=outcome.get("ESTIMABLE") == "YES" and None not in values,
                 subgroups=outcome.get("SUBGROUPS") == "YES",
+                better=_better(outcome),
             ))
     return found
 
@@ -244,6 +263,8 @@ def _result(row: SofRow, analysis: Analysis | None, taken: set[str], said: list[
     null = 1.0 if measure.upper() in RATIO_MEASURES else 0.0
     if estimate != null and size != "little or no difference":
         result["direction"] = "reduce" if estimate < null else "increase"
+    if analysis is not None and analysis.better is not None and "better" in RESULT_KEYS:
+        result["better"] = analysis.better  # from the forest plot's "Favours ..." labels of analysis N.N
     if row.control_risk is not None:
         if "control_risk" in RESULT_KEYS:
             result["control_risk"] = row.control_risk
