@@ -1,6 +1,6 @@
 """Multi-language builds: the corpus with 3 machine-made pseudo-translations of every lay summary.
 
-    python -m bench translations [--reviews=N] [--pdf-reviews=N] [--keep=DIR]
+    python -m bench translations [--reviews=N] [--pdf-reviews=N] [--pdf-baseline-reviews=N] [--keep=DIR]
 
 Every corpus review is imported into a throw-away project (as `bench build` does); then each gets
 three translation files (es, fr, de) made here by substituting words of its lay summary (a fixed
@@ -9,9 +9,12 @@ translated text differs from the English and passes the fact-parity checks like 
 of the corpus is written outside the throw-away folder.
 
 Measured, each build into a new folder with `--draft` (every document written):
-  html+txt, all reviews: English only, then with the translations, --jobs 1 and --jobs 2
-  html+txt+pdf, a subset (--pdf-reviews, 40): English only and with translations, --jobs 1 and --jobs 2
-Prints each time, the cost per document and the ratios; docs/build.md turns them into an estimate
+  html+txt, all reviews (or --reviews): English only, then with the translations, --jobs 1 and --jobs 2
+  html+txt+pdf, all reviews (or --pdf-reviews): the same
+The English-only PDF builds can run on the first --pdf-baseline-reviews only (they are the comparison,
+and a PDF build of the whole corpus is long); their CPU time is then scaled to the whole set.
+Prints wall and CPU time (the build and its workers) with the load average around each build, the
+CPU cost per English and per translated document, and the ratios; docs/build.md turns them into an estimate
 for a library of 9,000 reviews in 20 languages.
 """
 
@@ -23,16 +26,13 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
 from bench import CORPUS, corpus_present, option
-from bench.build import make_project
+from bench.build import make_project, measured_build
 
 LANGUAGES = ("es", "fr", "de")
 # A few frequent English words and what the pseudo-translation writes instead: enough to make every
@@ -40,13 +40,16 @@ LANGUAGES = ("es", "fr", "de")
 WORDS = {
     "es": {"the": "el", "and": "y", "of": "de", "in": "en", "to": "a", "we": "nosotros", "people": "personas",
            "studies": "estudios", "evidence": "evidencia", "with": "con", "or": "o", "is": "es", "are": "son",
-           "for": "para", "that": "que", "this": "esto", "review": "revisión", "may": "puede", "not": "no"},
+           "for": "para", "that": "que", "this": "esto", "review": "revisión", "may": "puede", "not": "no",
+           "once": "una vez"},  # left in English, "once" would read as the Spanish eleven
     "fr": {"the": "le", "and": "et", "of": "de", "in": "dans", "to": "à", "we": "nous", "people": "personnes",
            "studies": "études", "evidence": "données", "with": "avec", "or": "ou", "is": "est", "are": "sont",
-           "for": "pour", "that": "que", "this": "ceci", "review": "revue", "may": "peut", "not": "pas"},
+           "for": "pour", "that": "que", "this": "ceci", "review": "revue", "may": "peut", "not": "pas",
+           "once": "une fois"},
     "de": {"the": "die", "and": "und", "of": "von", "in": "in", "to": "zu", "we": "wir", "people": "Menschen",
            "studies": "Studien", "evidence": "Evidenz", "with": "mit", "or": "oder", "is": "ist", "are": "sind",
-           "for": "für", "that": "dass", "this": "dies", "review": "Übersicht", "may": "kann", "not": "nicht"},
+           "for": "für", "that": "dass", "this": "dies", "review": "Übersicht", "may": "kann", "not": "nicht",
+           "once": "einmal"},
 }
 WORD = re.compile(r"[A-Za-z]+")
 EXPRESSION = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})", re.S)
@@ -55,27 +58,36 @@ EXPRESSION = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})", re.S)
 def pseudo_translate(text: str, language: str, locale: object, english: object) -> str:
     """`text` with frequent words substituted, numbers in the language's format and number words in its
     words; Jinja expressions (facts) are kept as they are, so they render in the language."""
-    from plainsum.checks.parity import read_numbers
+    from plainsum.checks.parity import read_dates, read_numbers
 
     words = WORDS[language]
     worded = locale.number_words()  # type: ignore[attr-defined]
+
+    def swap(between: str) -> str:  # only the words between numbers: "once" made from "eleven" stays
+        return WORD.sub(lambda m: words.get(m.group().lower(), m.group()), between)
+
     pieces = []
     for index, piece in enumerate(EXPRESSION.split(text)):
         if index % 2:
             pieces.append(piece)
             continue
         out, cursor = [], 0
-        for found in read_numbers(piece, english):  # type: ignore[arg-type]
-            out.append(piece[cursor:found.start])
+        dates = read_dates(piece, english)  # type: ignore[arg-type]
+        numbers = read_numbers(piece, english)  # type: ignore[arg-type]  (dates left out)
+        for found in sorted([*dates, *numbers], key=lambda f: f.start):
+            out.append(swap(piece[cursor:found.start]))
             value = found.value
-            if found.text.isalpha():
+            if isinstance(value, tuple):  # a date, written as the language writes dates
+                year, month, day = value
+                written = datetime.date(year, month, day or 1)
+                out.append(locale.long_date(written) if day else locale.month_year(written))  # type: ignore[attr-defined]
+            elif found.text.isalpha():
                 out.append(worded.get(int(value), str(value)))  # type: ignore[call-overload]
             else:
                 out.append(locale.number(str(value)))  # type: ignore[attr-defined]
             cursor = found.end
-        out.append(piece[cursor:])
-        swapped = "".join(out)
-        pieces.append(WORD.sub(lambda m: words.get(m.group().lower(), m.group()), swapped))
+        out.append(swap(piece[cursor:]))
+        pieces.append("".join(out))
     return "".join(pieces)
 
 
@@ -119,61 +131,86 @@ def add_translations(paths: list[Path]) -> int:
     return written
 
 
-def timed(label: str, root: Path, formats: str, jobs: int, number: int) -> float:
-    started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "plainsum", "build", "--draft", "--no-progress", "--formats", formats, "--jobs", str(jobs),
-         "--out", str(root / f"output-{number}")],
-        cwd=root, capture_output=True, text=True, env={**os.environ, "CI": "1"},
-    )
-    seconds = time.perf_counter() - started
-    if result.returncode not in (0, 1):
-        raise RuntimeError(f"plainsum build failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    lines = result.stdout.strip().splitlines()
-    gate = next((line for line in lines if line.startswith("by language:")), "")
-    parity = sum(1 for line in lines if "error [translation." in line)
-    print(f"  {label}, --jobs {jobs}: {seconds:7.2f} s   ({lines[-1]}; gate {gate or 'en only'}; "
-          f"{parity} parity errors)", flush=True)
-    return seconds
+def timed(label: str, root: Path, formats: str, jobs: int, number: int) -> dict[str, float]:
+    """One build into a new folder: wall and CPU seconds (the build and its workers), the load average
+    before and after, and the parity errors its report lists."""
+    load_before = os.getloadavg()[0]
+    result = measured_build(root, "--formats", formats, "--jobs", str(jobs), "--out", str(root / f"output-{number}"))
+    result["load_before"], result["load_after"] = load_before, os.getloadavg()[0]
+    printed = (root / "build.stdout").read_text(encoding="utf-8").splitlines()
+    gate = next((line.strip() for line in printed if line.strip().startswith("by language")), "")
+    parity = sum(1 for line in printed if "error [translation." in line)
+    print(f"  {label}, --jobs {jobs}: {result['seconds']:8.2f} s, CPU {result['cpu']:8.2f} s, load {load_before:.1f}->"
+          f"{result['load_after']:.1f}   ({result['summary']}; {gate or 'gate: English only'}; {parity} parity errors)", flush=True)
+    return result
+
+
+def build_series(workspace: Path, label: str, formats: str, records: list[dict], baseline: int) -> dict[str, object]:
+    """English only (`baseline` reviews, --jobs 1 and 2), then the same and all reviews with their translations."""
+    root = workspace / formats.replace(",", "-")
+    paths = make_project(root, records)
+    figures: dict[str, object] = {"reviews": len(paths)}
+    if baseline < len(paths):  # the English-only build on a subset: a separate project of the first reviews
+        base_root = workspace / (formats.replace(",", "-") + "-baseline")
+        base_paths = make_project(base_root, records[:baseline])
+    else:
+        base_root, base_paths = root, paths
+    figures["baseline_reviews"] = len(base_paths)
+    for jobs in (1, 2):
+        figures[f"en --jobs {jobs}"] = timed(f"{label}, {len(base_paths)} reviews, English only", base_root, formats, jobs, 10 + jobs)
+    made = add_translations(paths)
+    figures["translations"] = made
+    print(f"  {label}: {made} pseudo-translations written ({len(LANGUAGES)} per review)", flush=True)
+    for jobs in (1, 2):
+        figures[f"all --jobs {jobs}"] = timed(f"{label}, {len(paths)} reviews + {made} translations", root, formats, jobs, 20 + jobs)
+    return figures
+
+
+def report(label: str, figures: dict[str, object]) -> None:
+    reviews, base, made = int(figures["reviews"]), int(figures["baseline_reviews"]), int(figures["translations"])  # type: ignore[call-overload]
+    en1, en2 = figures["en --jobs 1"], figures["en --jobs 2"]
+    all1, all2 = figures["all --jobs 1"], figures["all --jobs 2"]
+    documents_en, documents_all = 2 * reviews, 2 * reviews + made
+    en_cpu_per_document = en1["cpu"] / (2 * base)  # type: ignore[index]
+    translated_cpu = (all1["cpu"] - en_cpu_per_document * documents_en) / made  # type: ignore[index]
+    print(f"  {label}: {reviews} reviews + {made} translations = {documents_all} documents ({documents_en} in English); "
+          f"English-only builds on {base} reviews")
+    for name, english, both in (("--jobs 1", en1, all1), ("--jobs 2", en2, all2)):
+        scale = reviews / base
+        print(f"    {name}: English only {english['seconds']:.2f} s wall / {english['cpu']:.2f} s CPU"  # type: ignore[index]
+              f"{f' (x{scale:.2f} for {reviews} reviews)' if base != reviews else ''}; with translations "
+              f"{both['seconds']:.2f} s wall / {both['cpu']:.2f} s CPU: "  # type: ignore[index]
+              f"{both['cpu'] / (english['cpu'] * scale):.2f}x the CPU for {documents_all / documents_en:.2f}x the documents")  # type: ignore[index]
+    print(f"    CPU per document: English {1000 * en_cpu_per_document:.1f} ms, translated summary {1000 * translated_cpu:.1f} ms")
+    print(f"    --jobs 2 is {all1['seconds'] / all2['seconds']:.2f}x faster than --jobs 1 in wall time "  # type: ignore[index]
+          f"({all1['seconds']:.2f} s / {all2['seconds']:.2f} s; English only {en1['seconds'] / en2['seconds']:.2f}x)")  # type: ignore[index]
 
 
 def main(argv: list[str]) -> int:
     if not corpus_present():
         return 2
     reviews = int(option(argv, "reviews", "0") or 0) or None
-    pdf_reviews = int(option(argv, "pdf-reviews", "40") or 40)
+    pdf_reviews = int(option(argv, "pdf-reviews", "0") or 0) or None
+    pdf_baseline = int(option(argv, "pdf-baseline-reviews", "0") or 0) or None
     keep = option(argv, "keep", None)
     with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     if reviews:
         records = records[:reviews]
+    pdf_records = records[:pdf_reviews] if pdf_reviews else records
     workspace = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="plainsum-bench-translations-"))
     try:
-        print(f"machine: {os.cpu_count()} CPUs; workspace {workspace}", flush=True)
-        results: dict[str, dict[str, float]] = {}
-        for label, formats, subset in (("html+txt", "html,txt", records), ("html+txt+pdf", "html,txt,pdf", records[:pdf_reviews])):
-            root = workspace / formats.replace(",", "-")
-            paths = make_project(root, subset)
-            times: dict[str, float] = {}
-            times["en --jobs 2"] = timed(f"{label}, {len(paths)} reviews, English only", root, formats, 2, 1)
-            made = add_translations(paths)
-            print(f"  {label}: {made} pseudo-translations written ({len(LANGUAGES)} per review)", flush=True)
-            for number, jobs in enumerate((1, 2), 2):
-                times[f"all --jobs {jobs}"] = timed(f"{label}, {len(paths)} reviews + {made} translations", root, formats, jobs, number)
-            times["reviews"], times["translations"] = len(paths), made
-            results[label] = times
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; workspace {workspace}", flush=True)
+        warm = workspace / "warm-up"  # word tables and font caches built once, outside the timings
+        make_project(warm, records[:5])
+        measured_build(warm, "--formats", "html,txt,pdf", "--jobs", "1", "--out", str(warm / "output"))
+        results = {}
+        for label, formats, subset, baseline in (("html+txt", "html,txt", records, len(records)),
+                                                 ("html+txt+pdf", "html,txt,pdf", pdf_records, pdf_baseline or len(pdf_records))):
+            results[label] = build_series(workspace, label, formats, subset, min(baseline, len(subset)))
         print("results:")
-        for label, times in results.items():
-            reviews_count, made = int(times["reviews"]), int(times["translations"])
-            documents_en, documents_all = 2 * reviews_count, 2 * reviews_count + made
-            extra = times["all --jobs 2"] - times["en --jobs 2"]
-            print(f"  {label}: {reviews_count} reviews, {documents_en} documents in English, {documents_all} with the translations")
-            print(f"    --jobs 2: English only {times['en --jobs 2']:.2f} s, with translations {times['all --jobs 2']:.2f} s "
-                  f"({times['all --jobs 2'] / times['en --jobs 2']:.2f}x the time for {documents_all / documents_en:.2f}x the documents)")
-            print(f"    a translated summary adds {1000 * extra / made:.1f} ms of build time at --jobs 2 "
-                  f"({1000 * 2 * extra / made:.1f} ms of one core)")
-            print(f"    --jobs 2 is {times['all --jobs 1'] / times['all --jobs 2']:.2f}x faster than --jobs 1 "
-                  f"({times['all --jobs 1']:.2f} s / {times['all --jobs 2']:.2f} s)")
+        for label, figures in results.items():
+            report(label, figures)
     finally:
         if not keep:
             shutil.rmtree(workspace, ignore_errors=True)
