@@ -23,8 +23,8 @@ BENCHMARKS = {
              "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "
               "and html+txt+pdf (a subset), --jobs 1 vs --jobs 2; times, ratios, targets"),
-    "translations": ("bench.translations", "the corpus with 3 pseudo-translations of every lay summary: html+txt (all reviews) "
-                     "and html+txt+pdf (a subset), English only vs with translations, --jobs 1 vs --jobs 2"),
+    "translations": ("bench.translations", "the corpus with 3 pseudo-translations of every lay summary: html+txt and html+txt+pdf, "
+                     "English only vs with translations, --jobs 1 vs --jobs 2"),
     "diff": ("bench.diff", "plainsum diff: one review after start-up, and the corpus in git with 100 reviews changed "
              "(only those rendered); beside git diff --word-diff and plainsum check"),
     "serve": ("bench.serve", "live preview: save -> reload event of `plainsum serve` against an incremental `plainsum build "
