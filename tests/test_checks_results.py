@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import asthma_control_result
 
 from plainsum.checks import registry
