@@ -4,8 +4,6 @@ the limit they broke."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from plainsum.checks import registry
