@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, asthma_control_result
 
 EXAMPLE = "general-health-checks"
 
@@ -135,16 +135,7 @@ facts:
   intervention: text message reminders
   intervention_plural: true
 results:
-  - id: control
-    outcome: {technical: asthma control (ACQ), plain: asthma control, quality: true}
-    measure: MD
-    estimate: -0.21
-    ci: [-0.42, 0.00]
-    studies: 2
-    participants: 408
-    certainty: very low
-    size: small
-    better: lower
+""" + asthma_control_result("control") + """\
 sections:
   background: {technical: Asthma is common in people aged 18-65 years.}
   objectives: {technical: To assess reminders.}

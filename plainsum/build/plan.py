@@ -65,7 +65,7 @@ class Builder:
 
     def run(self) -> Outcome:
         kept = {"content": self.config.content_dir, "templates": self.config.templates_dir}
-        check_output_folder(self.output_dir, self.config.root, kept, self.options.force)
+        check_output_folder(self.output_dir, self.config.root, kept, self.options.allow_foreign_files)
         with output_lock(self.output_dir):
             return self._run()
 

@@ -23,6 +23,7 @@ class BuildOptions:
     jobs: int | None = None  # processes; None: one per CPU
     progress: bool = True  # progress on stderr (a bar on a terminal, lines otherwise)
     force: bool = False  # render everything, even what is up to date
+    allow_foreign_files: bool = False  # write into an output folder that holds files plainsum did not write
     verbose: bool = False  # the report lists warnings: documents whose warnings were not kept are evaluated again
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -275,7 +276,9 @@ def zipf(word: str, language: str = "en") -> float:
     """How common a word is in the language: the highest Zipf frequency of its spellings (0 = unseen)."""
     table = zipf_table(language)
     best = 0.0
-    lower = word.lower().replace("’", "'").strip("'")
+    # as wordfreq stores its words: composed accents (NFC), case folded, so German ß is "ss" ("grössere")
+    folded = word if word.isascii() else unicodedata.normalize("NFC", word)
+    lower = folded.casefold().replace("’", "'").strip("'")
     for form in _spellings(lower) if language == "en" else (lower,):
         score = table.get(form, 0.0)
         if not score and "'" in form:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.glossary import WORD, load_glossary, rare_words
-from plainsum.checks.registry import Flag, Measure, registry
+from plainsum.checks.registry import Flag, Measure, precise, registry
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -124,7 +124,7 @@ def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
                 continue
             marks.append(_mark(
                 "plain.rare-word", scored, sentence, rare.start, rare.end,
-                f"rare word: '{rare.word}' (word frequency {rare.zipf:.1f} on the Zipf scale, below {min_zipf:g})",
+                f"rare word: '{rare.word}' (word frequency {precise(rare.zipf, min_zipf)} on the Zipf scale, below {min_zipf:g})",
                 "use a more common word, or explain it in brackets the first time",
             ))
     return marks
@@ -155,8 +155,19 @@ def _expansion(abbreviation: str, texts: list[str]) -> str | None:
     return None
 
 
-def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
+def _abbreviation_allow(scored: Scored, config: Config) -> set[str]:
+    """The abbreviations that need no spelling out: the language's own (the check's default `allow`
+    list is English: UK, US, NHS...), and those the configuration allows."""
+    language = scored.language
     allow = _allow(config, "plain.abbreviation")
+    if not language.english and "allow" not in config.check_options.get("plain.abbreviation", {}):
+        allow -= {known.lower() for known in KNOWN_ABBREVIATIONS}  # the English default, not configured
+    return allow | {known.lower() for known in language.known_abbreviations}
+
+
+def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
+    allow = _abbreviation_allow(scored, config)
+    language = scored.language
     review = scored.document.review
     technical = [text for key, text in (review.rendered.items() if review else []) if key.endswith(".technical")]
     seen: set[str] = set()
@@ -168,6 +179,8 @@ def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
         abbreviation = match.group(1)
         if abbreviation in seen or abbreviation.lower() in allow or len(abbreviation) < 2:
             continue
+        if sentence.text[match.end() : match.end() + 1] == "." and language.abbreviation_stops(match.group(0)):
+            continue  # one of the language's abbreviations, as the splitter reads it ("EE. UU.", "EE.UU.")
         seen.add(abbreviation)
         if _defined_here(sentence.text, match.start(), match.end()):
             continue
@@ -339,8 +352,9 @@ def passive_share(scored: Scored, config: Config) -> Iterator[Flag]:
     passive_count = sum(1 for sentence in scored.sentences if passive_matches(sentence.text))
     share = passive_count / len(scored.sentences)
     if share > limit:
-        yield Flag(f"{passive_count} of {len(scored.sentences)} sentences ({share:.0%}) are in the passive voice, "
-                   f"above the maximum of {limit:.0%}", None, None, "rewrite some in the active voice: 'we found'")
+        yield Flag(f"{passive_count} of {len(scored.sentences)} sentences ({precise(100 * share, 100 * limit, 0)}%) are in "
+                   f"the passive voice, above the maximum of {100 * limit:g}%", None, None,
+                   "rewrite some in the active voice: 'we found'")
 
 
 @registry.register(

@@ -29,7 +29,7 @@ _COMMON_NEVER_FINAL = frozenset(["vs.", "ca.", "cf.", "fig.", "figs.", "vol.", "
 _NEVER_FINAL = {
     "en": _ENGLISH_NEVER_FINAL,
     "es": frozenset(["ej.", "p.", "aprox.", "pág.", "págs.", "núm.", "nº.", "dra.", "sr.", "sra.", "srta.", "ud.", "uds.",
-                     "cap.", "art.", "máx.", "mín.", "tab.", "vid.", "op.", "cit.", "admón.", "ee.", "uu."]),
+                     "cap.", "art.", "máx.", "mín.", "tab.", "vid.", "op.", "cit.", "admón."]),
     "fr": frozenset(["ex.", "c.-à-d.", "env.", "m.", "mm.", "mme.", "mmes.", "mlle.", "pr.", "dr.", "no.", "chap.", "tab.",
                      "max.", "min.", "éd.", "p.ex."]),
     "de": frozenset(["z.", "b.", "z.b.", "bzw.", "d.", "h.", "d.h.", "u.", "a.", "u.a.", "v.a.", "ggf.", "evtl.", "inkl.",
@@ -51,6 +51,29 @@ _MAY_END = {
     "it": frozenset(["ecc.", "etc.", "al.", "segg."]),
     "pt": frozenset(["etc.", "al.", "ss."]),
     "nl": frozenset(["enz.", "etc.", "al.", "e.v."]),
+}
+# Abbreviations in capitals, written with full stops, that end a sentence only before a word that usually
+# opens one, as the English initialisms U.S. and U.K. do ("en EE. UU. y en Europa"; "de EE. UU. Los niños").
+_INITIALISMS = {
+    "en": frozenset(),
+    "es": frozenset(["ee.", "uu.", "ee.uu.", "ff.", "aa.", "ff.aa."]),  # Estados Unidos, Fuerzas Armadas
+    "fr": frozenset(["é.-u.", "é.-u"]),  # États-Unis
+    "de": frozenset(),
+    "it": frozenset(),
+    "pt": frozenset(),
+    "nl": frozenset(),
+}
+# Abbreviations every reader of the language knows, which plain.abbreviation does not ask to spell out
+# (for English, the check's own `allow` list: UK, US, NHS, HIV...).
+_KNOWN_ABBREVIATIONS = {
+    "en": (),
+    "es": ("EE", "UU", "UE", "ONU", "OMS", "VIH", "SIDA", "ADN", "ARN", "UCI", "COVID", "TV", "DNI", "ONG", "II", "III", "IV"),
+    "fr": ("UE", "ONU", "OMS", "VIH", "SIDA", "ADN", "ARN", "COVID", "TV", "ONG", "SNCF", "II", "III", "IV"),
+    "de": ("EU", "USA", "UNO", "WHO", "HIV", "AIDS", "DNA", "DNS", "RNA", "COVID", "TV", "ARD", "ZDF", "II", "III", "IV"),
+    "it": ("UE", "USA", "ONU", "OMS", "HIV", "AIDS", "DNA", "RNA", "COVID", "TV", "ASL", "II", "III", "IV"),
+    "pt": ("UE", "EUA", "ONU", "OMS", "HIV", "VIH", "AIDS", "SIDA", "DNA", "ADN", "RNA", "ARN", "COVID", "TV", "SUS", "II",
+           "III", "IV"),
+    "nl": ("EU", "VS", "VN", "WHO", "HIV", "AIDS", "DNA", "RNA", "COVID", "TV", "II", "III", "IV"),
 }
 # Headings of reference lists: the section under one is not prose and is not scored.
 _REFERENCE_HEADINGS = {
@@ -115,6 +138,8 @@ class LanguageProfile:
     formulas: tuple[str, ...]  # figure names, in the order reports show them; the first is the headline
     never_final: frozenset[str]
     may_end: frozenset[str]
+    initialisms: frozenset[str]  # "EE. UU.": ends a sentence only before a usual opener (see _INITIALISMS)
+    known_abbreviations: frozenset[str]  # abbreviations plain.abbreviation accepts unexplained (see _KNOWN_ABBREVIATIONS)
     reference_headings: frozenset[str]
     ordinal_full_stop: bool  # "15. Oktober": a number's full stop does not end a sentence
     openers: frozenset[str]  # lower-case words that often open a sentence (see _OPENERS)
@@ -134,6 +159,12 @@ class LanguageProfile:
     def headline(self) -> str:
         """The formula a one-line summary shows (Flesch-Kincaid for English, Szigriszt-Pazos for Spanish...)."""
         return self.formulas[0]
+
+    def abbreviation_stops(self, abbreviation: str) -> bool:
+        """Whether `abbreviation` followed by a full stop ("EE." of "EE. UU.") is one of the language's
+        abbreviations that the sentence splitter reads as such (so the check and the splitter agree)."""
+        word = abbreviation.lower() + "."
+        return word in self.never_final or word in self.may_end or word in self.initialisms
 
     def syllables(self) -> Callable[[str], int]:
         return _syllable_counter(self.code)
@@ -159,6 +190,8 @@ def _profile(code: str) -> LanguageProfile:
         formulas=LANGUAGE_FORMULAS[code],
         never_final=never_final,
         may_end=_MAY_END[code],
+        initialisms=_INITIALISMS[code],
+        known_abbreviations=frozenset(_KNOWN_ABBREVIATIONS[code]),
         reference_headings=frozenset(_REFERENCE_HEADINGS[code] + _REFERENCE_HEADINGS["en"]),  # templates may write English
         ordinal_full_stop=code in _ORDINAL_FULL_STOP,
         openers=frozenset(_OPENERS[code].split()),
