@@ -285,3 +285,30 @@ def test_a_missing_certainty_statement_fails_check_at_its_field(project, cli, tm
     text = (project / "output" / GHC / "es" / "summary.txt").read_text(encoding="utf-8")
     assert "Los controles de salud generales producen poca o ninguna diferencia en la probabilidad de morir por cualquier causa." in text
     assert "Mensajes clave" in text and "La evidencia está actualizada hasta" in text
+
+
+def test_every_report_format_says_the_language_of_a_translations_findings(project, cli):
+    """text: a per-language line before the closing count; json: `languages`; junit: a language
+    property per document; sarif: each result's language; github: the language in each title."""
+    import xml.etree.ElementTree as ET
+
+    _edit(project / ES, "No encontramos ningún ensayo en la PLSI", "Encontramos 2 ensayos en la PLSI")
+    text = cli("check", ES)
+    assert text.returncode == 1
+    lines = text.stdout.strip().splitlines()
+    assert lines[-2:] == ["by language: en 2 of 2, es 0 of 1, fr 1 of 1", "3 of 4 documents passed the gate"], lines[-3:]
+
+    junit = ET.fromstring(cli("check", ES, "--format", "junit").stdout.split("\n", 1)[1])
+    languages = {suite.get("name"): suite.find("properties/property[@name='language']").get("value")
+                 for suite in junit.iter("testsuite")}
+    assert languages == {f"{REVIEW}/summary": "en", f"{REVIEW}/abstract": "en", f"{REVIEW}/es/summary": "es",
+                         f"{REVIEW}/fr/summary": "fr"}
+
+    sarif = json.loads(cli("check", ES, "--format", "sarif").stdout)
+    numbers = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "translation.numbers"]
+    assert numbers and {r["properties"]["language"] for r in numbers} == {"es"}
+    assert {r["properties"]["language"] for r in sarif["runs"][0]["results"] if "/es/" not in r["properties"]["document"]} <= {"en", "fr"}
+
+    github = cli("check", ES, "--format", "github").stdout
+    assert f"title=translation.numbers ({REVIEW}/es/summary%2C es)::" in github
+    assert "plainsum: by language: en 2 of 2, es 0 of 1, fr 1 of 1" in github
