@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from plainsum.render import Location
 
@@ -97,6 +97,13 @@ class Finding:
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?%?")
 _SPACE = re.compile(r"\s+")
+
+
+def review_having(scored: Scored, part: str) -> Any:
+    """The review of a scored document when it has `part` set (its `translation`, its `previous`
+    version), else None: what a check that compares a review with another text starts from."""
+    review = scored.document.review
+    return review if review is not None and getattr(review, part) is not None else None
 
 
 def normalise_text(text: str) -> str:
