@@ -21,6 +21,7 @@ from plainsum.readability.metrics import (
     LANGUAGE_FORMULA_FUNCTIONS,
     WIENER_SACHTEXTFORMELN,
     Counts,
+    formula_figures,
     wiener_sachtextformel_variant,
 )
 from plainsum.readability.score import score_markdown
@@ -199,3 +200,11 @@ def test_the_docs_comparison_with_textstat_is_the_bench_output():
     assert HEADER in docs
     for row in compare():
         assert row.markdown() in docs, row.markdown()
+
+
+def test_a_published_flesch_value_from_its_published_counts():
+    # leichtlesbar.ch (Flesch's English constants) on a review of 249 words, 29 sentences, 406 syllables:
+    # "Das ergibt einen Flesch-Wert von 60" (infotechnica.de, 2015; docs/readability.md, "Published values")
+    counts = sample(249, 29, syllables=406)
+    assert round(formula_figures(counts, 0.0)["flesch_reading_ease"]) == 60
+    assert LANGUAGE_FORMULA_FUNCTIONS["amstad"](counts) == pytest.approx(76.0, abs=0.05)
