@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from plainsum.checks import registry
-from plainsum.checks.glossary import rare_words, zipf
+from plainsum.checks.glossary import family_zipf, rare_words, zipf
 from plainsum.checks.registry import precise
 from plainsum.gate import load_config
 from plainsum.readability.languages import language_profile
@@ -63,17 +63,37 @@ def test_german_sharp_s_is_looked_up_as_wordfreq_stores_it():
 
 
 def test_an_ordinary_sentence_initial_spanish_verb_is_not_rare():
-    assert rare_words("Encontramos 12 estudios. Queríamos saber si ayuda.", 2.5, set(), None, "es") == []
+    assert rare_words("Encontramos 12 estudios. Queríamos saber si ayuda.", 2.6, set(), None, "es") == []
+
+
+def test_an_inflected_form_counts_with_its_family():
+    # "inflaman" (they inflame) is rare as a form (2.08) but not as a verb (inflamar, inflamado...: 3.3)
+    spanish = language_profile("es")
+    assert zipf("inflaman", "es") < 2.5 < 3 < family_zipf("inflaman", "es", spanish.inflections)
+    assert rare_words("Los nervios se inflaman.", 2.6, set(), None, "es", spanish.inflections) == []
+    assert [r.word for r in rare_words("Los nervios se inflaman.", 2.6, set(), None, "es")] == ["inflaman"]
+    # a technical word stays rare with all its forms
+    assert [r.word for r in rare_words("Es una plexopatía lumbosacra.", 2.6, set(), None, "es", spanish.inflections)] \
+        == ["plexopatía", "lumbosacra"]
+
+
+def test_each_language_has_its_measured_rare_word_threshold(config):
+    assert language_profile("es").rare_min_zipf == 2.6 and language_profile("de").rare_min_zipf == 2.1
+    scored = score_markdown("Los ensayos aleatorizados fueron pequeños.", "x.md", "summary", 0, language_profile("es"))
+    assert [f.message for f in registry.run(scored, config) if f.check == "plain.rare-word"] == [
+        "rare word: 'aleatorizados' (word frequency 2.2 on the Zipf scale, below 2.6)"]
+    # a configured min_zipf applies to every language
+    assert [f for f in registry.run(scored, _with_min_zipf(config, 2.0)) if f.check == "plain.rare-word"] == []
 
 
 # --- messages --------------------------------------------------------------------------------------
 
 def test_a_rare_word_never_reads_as_equal_to_the_limit(config):
-    # picotements: Zipf 2.48 in French, which one decimal would print as "2.5 ... below 2.5"
-    assert 2.45 <= zipf("picotements", "fr") < 2.5
+    # picotements: Zipf 2.68 in French with picotement; one decimal would print "2.7 ... below 2.7"
     scored = score_markdown("Nous avons eu des picotements.", "x.md", "summary", 0, language_profile("fr"))
-    messages = [f.message for f in registry.run(scored, _with_min_zipf(config, 2.5)) if f.check == "plain.rare-word"]
-    assert messages == ["rare word: 'picotements' (word frequency 2.48 on the Zipf scale, below 2.5)"]
+    messages = [f.message for f in registry.run(scored, _with_min_zipf(config, 2.7)) if f.check == "plain.rare-word"]
+    assert messages == ["rare word: 'picotements' (word frequency 2.68 on the Zipf scale, below 2.7)"]
+    assert [f for f in registry.run(scored, config) if f.check == "plain.rare-word"] == []  # French's 2.6
 
 
 def _with_min_zipf(config, value: float):
@@ -96,7 +116,7 @@ def test_the_passive_share_never_reads_as_equal_to_its_maximum(config):
     # 1 of 7 sentences is 14.29%, above a maximum of 14%; rounded to a whole per cent it would read "14%"
     text = "It was found early. We saw it. We wrote it. We read it. We told them. We sent it. We kept it."
     messages = findings(text, "en", _with_share(config, 0.14), "plain.passive-share")
-    assert messages == ["1 of 7 sentences (14.3%) are in the passive voice, above the maximum of 14%"]
+    assert messages == ["1 of 7 sentences (14.3%) is in the passive voice, above the maximum of 14%"]
     assert findings(text, "en", _with_share(config, 0.15), "plain.passive-share") == []
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.glossary import WORD, load_glossary, rare_words
-from plainsum.checks.registry import Flag, Measure, precise, registry
+from plainsum.checks.registry import Flag, Measure, plural, precise, registry
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -108,14 +108,17 @@ def jargon_marks(scored: Scored, config: Config) -> list[Mark]:
 
 
 def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
-    min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
-    allow = _allow(config, "plain.rare-word")
     language = scored.language
+    if "min_zipf" in config.check_options.get("plain.rare-word", {}) or language.english:
+        min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
+    else:
+        min_zipf = language.rare_min_zipf  # measured per language (docs/readability.md)
+    allow = _allow(config, "plain.rare-word")
     glossary = load_glossary() if language.english else None  # the glossary's terms are English
     seen: set[str] = set()
     marks = []
     for sentence in scored.sentences:
-        for rare in rare_words(sentence.text, min_zipf, allow, glossary, language.wordfreq_language):
+        for rare in rare_words(sentence.text, min_zipf, allow, glossary, language.wordfreq_language, language.inflections):
             key = rare.word.lower()
             if key in seen:
                 continue
@@ -223,7 +226,7 @@ def long_sentence_marks(scored: Scored, config: Config) -> list[Mark]:
         count = words_in(sentence.text)
         if count > limit:
             marks.append(_mark("plain.long-sentence", scored, sentence, 0, len(sentence.text),
-                               f"long sentence: {count} words (limit {limit:g})",
+                               f"long sentence: {plural(count, 'word')} (limit {limit:g})",
                                "split it into two sentences, one idea each"))
     return marks
 
@@ -312,7 +315,8 @@ def jargon(scored: Scored, config: Config) -> Iterator[Flag]:
 @registry.register(
     "plain.rare-word",
     description="Words rarer in everyday use than min_zipf in the text's language (wordfreq's Zipf scale; 2.5 is "
-    "about once in 3 million words) that are not in the glossary, unless explained in brackets.",
+    "about once in 3 million words; other languages count a word with its inflected forms and have their own "
+    "measured default) that are not in the glossary, unless explained in brackets.",
     severity="warning",
     options={"min_zipf": 2.5, "allow": []},
 )
@@ -352,8 +356,9 @@ def passive_share(scored: Scored, config: Config) -> Iterator[Flag]:
     passive_count = sum(1 for sentence in scored.sentences if passive_matches(sentence.text))
     share = passive_count / len(scored.sentences)
     if share > limit:
-        yield Flag(f"{passive_count} of {len(scored.sentences)} sentences ({precise(100 * share, 100 * limit, 0)}%) are in "
-                   f"the passive voice, above the maximum of {100 * limit:g}%", None, None,
+        verb = "is" if passive_count == 1 else "are"
+        yield Flag(f"{passive_count} of {plural(len(scored.sentences), 'sentence')} ({precise(100 * share, 100 * limit, 0)}%) "
+                   f"{verb} in the passive voice, above the maximum of {100 * limit:g}%", None, None,
                    "rewrite some in the active voice: 'we found'")
 
 
@@ -371,7 +376,7 @@ def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
         flag = mark.flag()
         # the same figure as readability.hard-sentence's max_words: one finding, the stricter limit's
         yield Flag(flag.message, flag.offset, flag.sentence, flag.suggestion,
-                   measures=(Measure("sentence.words", count, limit, f"{count} words (limit {limit:g})"),))
+                   measures=(Measure("sentence.words", count, limit, f"{plural(count, 'word')} (limit {limit:g})"),))
 
 
 @registry.register(
