@@ -60,6 +60,7 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
     if hasattr(scored, "language"):
         data["language"] = scored.language.code
         data["not_scored"] = dict(scored.not_scored)
+        data["checks_skipped"] = list(scored.skipped_checks)  # their data are English (docs/readability.md)
     if hasattr(scored, "sections"):
         kind = document.kind
         minimum = config.formula_min_words(kind) if config is not None else scored.min_words

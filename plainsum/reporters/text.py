@@ -61,6 +61,9 @@ def render_text(outcome: Outcome, options: ReportOptions) -> str:
         if options.verbose and hasattr(result.scored, "sections"):
             for section in result.scored.sections:
                 lines.append(f"    [{section.heading or '(before the first heading)'}] {_section_line(section)}")
+            skipped = getattr(result.scored, "skipped_checks", ())
+            if skipped:
+                lines.append(f"    not run on {result.scored.language.name} text (their data are English): {', '.join(skipped)}")
         for sentence, findings in by_sentence(selection.shown.get(number, [])):
             indent = "  "
             if sentence:
