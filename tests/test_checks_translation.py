@@ -262,3 +262,25 @@ def test_without_its_own_wording_a_translation_words_the_result_from_the_grid(tm
     assert "Health checks make little" not in body
     assert "Los controles de salud generales producen poca o ninguna diferencia en la probabilidad de morir" in body
     assert _translation_findings(content) == []
+
+
+def _findings_of(content: Path, check_id: str) -> list[tuple[int, int, str]]:
+    templates = TemplateSet(None)
+    translated = load_translation(content / f"{GHC}.es.yaml", load_review(content / f"{GHC}.yaml"), templates.locale)
+    findings = registry.run(score_document(render_document(translated, "summary", templates)), load_config(REPO, None))
+    return [(f.location.line, f.location.column, f.message) for f in findings if f.check == check_id]
+
+
+def test_a_result_stated_with_the_reviews_words_for_its_outcome_fails(tmp_path: Path) -> None:
+    # GHC_TERMS names total_mortality's outcome only: the four other statements keep English names
+    content = _certainty_project(tmp_path, GHC_FOUND)
+    found = _findings_of(content, "translation.terms")
+    assert sorted(re.search(r"result '(\w+)'", f[2]).group(1) for f in found) == sorted(
+        ["cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"])  # type: ignore[union-attr]
+    assert all("its outcome 'the chance of dying" in f[2] or "its outcome 'how many people" in f[2] for f in found)
+    source = (content / f"{GHC}.es.yaml").read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(source, 1) if line.strip().startswith("what_we_found"))
+    assert all(start <= f[0] <= start + 8 for f in found), (found, start)  # at the statements, in what_we_found
+    terms = {**GHC_TERMS, **{name: {"outcome": f"el resultado {number}"} for number, name in enumerate(
+        ("cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"))}}
+    assert _findings_of(_certainty_project(tmp_path / "named", GHC_FOUND, terms=terms), "translation.terms") == []

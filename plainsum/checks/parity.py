@@ -360,6 +360,39 @@ def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabul
 
 
 @registry.register(
+    "translation.terms",
+    description="A result stated in a translation is named in the translation's language: its outcome (and "
+    "intervention) are given under 'terms' of the translation, not left in the review's language.",
+)
+def check_terms(scored: Scored, config: Config) -> Iterator[Flag]:
+    review = review_having(scored, "translation")
+    if review is None or not review.results:
+        return
+    sources = {result.id: result for result in review.translation.review.results}
+    views = review.facts.get("results", {})
+    reported: set[str] = set()
+    for key, span, _ in _fields(scored.document):
+        for result in review.results:
+            source, view = sources.get(result.id), views.get(result.id)
+            if source is None or view is None or result.id in reported or result.plain is not None:
+                continue
+            # a name the translation did not give is the review's own Term, unchanged
+            left = [(what, term.plain) for what, term, own in (("outcome", result.outcome, source.outcome),
+                                                                ("intervention", result.intervention, source.intervention))
+                    if term is own]
+            match = _worded(span.rendered, view.plain_clause) if left else None
+            if match is None:
+                continue
+            reported.add(result.id)
+            names = " and ".join(f"its {what} '{name}'" for what, name in left)
+            yield Flag(
+                f"result '{result.id}' is stated in '{review.language}' with the review's words for {names}; give them in "
+                f"'{review.language}' under terms: {result.id}: ({', '.join(what for what, _ in left)})",
+                span.start + match.start(), None,
+            )
+
+
+@registry.register(
     "translation.out-of-date",
     description="No translated field was translated from an older version of its source text than the review's.",
 )
