@@ -47,6 +47,7 @@ class Built:
     problems: list[Problem] = field(default_factory=list)
     records: list[DocumentRecord] = field(default_factory=list)
     files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
+    formats: tuple[str, ...] = ()  # the formats rendered (the task's): their earlier outputs not in `files` are stale
 
 
 def default_jobs() -> int:

@@ -59,7 +59,7 @@ def build_review(task: Task) -> Built:
     options: BuildOptions = _WORKER["options"]  # type: ignore[assignment]
     templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
     context: RenderContext = _WORKER["context"]  # type: ignore[assignment]
-    built = Built(task.source, task.key)
+    built = Built(task.source, task.key, formats=task.formats)
     try:
         _render_review(task, built, config, options, templates, context)
     except InputError as error:
