@@ -152,8 +152,8 @@ def _dark_runs(pixels: list[int]) -> list[tuple[int, int]]:
 def test_every_column_of_the_icon_array_is_whole_in_the_pdf(built: Path, tmp_path: Path) -> None:
     """At 300 dpi, where a figure is 18.75 pixels wide: each array shows 40 whole figures in a row
     (two strokes each, the last as wide as the first), not 39 and a half."""
-    from PIL import Image
     from page_tools import require_command
+    from PIL import Image
     from pypdf import PdfReader
 
     pdftoppm = require_command("pdftoppm")
