@@ -134,6 +134,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         evidence_date = None  # the text already says it: once is enough
     handout = context.config.handout
     other = "abstract" if document.kind == "summary" else "summary"
+    translation = review is not None and review.translation is not None
     return {
         "document": document,
         "review": review,
@@ -150,7 +151,10 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "handout": handout,
         "logo": _logo_source(context, media),
         "printed_on": printed_on() if handout.printed_on and media == "print" else None,
-        "other_document": {"href": ("../" if review is not None and review.translation is not None else "") + f"{other}.html",
+        # a translation is one folder deeper (output/<id>/<lang>/summary.html)
+        "index_href": context.index_href or ("../../" if translation else "../") + "index.html",
+        "index_top": context.index_href is not None,  # the preview shows documents in frames: the index replaces the whole page
+        "other_document": {"href": ("../" if translation else "") + f"{other}.html",
                            "label": kind_label(other)} if other in context.published else None,
     }
 
