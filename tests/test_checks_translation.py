@@ -68,7 +68,7 @@ GHC_RESULT = "{{ results.total_mortality.plain }}"
 GHC_TERMS = {
     "intervention": "los controles de salud generales",
     "intervention_plural": True,
-    "total_mortality": {"outcome": "la probabilidad de morir por cualquier causa"},
+    "total_mortality": {"outcome": "la probabilidad de morir por cualquier causa", "event": "mueren por cualquier causa"},
 }
 # what_we_found of the review, as the Spanish field would hold it: the statements come from the grid
 GHC_FOUND = ("Encontramos {{ included_trials }} estudios. En comparación con ninguna invitación: " + GHC_RESULT + " "

@@ -125,3 +125,23 @@ def _with_share(config, value: float):
 
     options = {**config.check_options, "plain.passive-share": {"max_share": value}}
     return dataclasses.replace(config, check_options=options)
+
+
+def test_check_says_which_checks_did_not_run_on_a_translation(tmp_path):
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "content", project / "content")
+    shutil.copy(REPO / "plainsum.toml", project / "plainsum.toml")
+    run = [sys.executable, "-m", "plainsum", "check", "content/ilsp-immunotherapy.yaml"]
+    verbose = subprocess.run([*run, "-v"], capture_output=True, text=True, cwd=project, timeout=600)
+    assert "not run on Spanish text (their data are English): plain.jargon, plain.passive" in verbose.stdout
+    documents = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True, cwd=project,
+                                          timeout=600).stdout)["documents"]
+    skipped = {d["document"]: d["checks_skipped"] for d in documents}
+    assert skipped["ilsp-immunotherapy/summary"] == [] and "plain.jargon" in skipped["ilsp-immunotherapy/es/summary"]

@@ -150,6 +150,10 @@ class Locale:
         """The language's name in the language itself (español, français)."""
         return str(self.babel.get_display_name(self.babel) or self.code)
 
+    def language_name(self, code: str) -> str:
+        """Another language's name in this one: "inglés" for en in Spanish."""
+        return str(self.babel.languages.get(catalog_folder(code), code))
+
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 

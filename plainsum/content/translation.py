@@ -271,13 +271,14 @@ def _versions(check: _Validator, root: Node, wanted: dict[str, Prose]) -> tuple[
     return versions, {key: mark for key, mark in node.key_marks.items() if key in versions}
 
 
-Names = tuple[str | None, str | None, bool | None, "Override | None"]
+Names = tuple[str | None, str | None, bool | None, "Override | None", str | None]
 
 
 def _terms(check: _Validator, root: Node, review: Review) -> dict[str, Names]:
     """`terms:` the names the language's GRADE statements use for each result: its outcome, its
-    intervention and whether that is plural, and its own wording (`plain:`, for a result the review
-    words by hand); `intervention` and `intervention_plural` for all results."""
+    intervention and whether that is plural, its own wording (`plain:`, for a result the review
+    words by hand) and what happens to people (`event:`, for its natural frequencies);
+    `intervention` and `intervention_plural` for all results."""
     from plainsum.content.results import Override
 
     node = root.value.get("terms")
@@ -292,9 +293,10 @@ def _terms(check: _Validator, root: Node, review: Review) -> dict[str, Names]:
         entry = node.value.get(result_id)
         outcome = intervention = None
         plain = None
+        event = None
         plural = default_plural
         if entry is not None and check.mapping(entry, f"'{result_id}' in 'terms'") is not None:
-            check.unknown_keys(entry, ("outcome", "intervention", "plural", "plain"), f"'{result_id}' in 'terms'")
+            check.unknown_keys(entry, ("outcome", "intervention", "plural", "plain", "event"), f"'{result_id}' in 'terms'")
             found = check.text(entry, "outcome", f"'{result_id}' in 'terms'", required=True)
             outcome = found.value.strip() if found is not None else None
             named = check.text(entry, "intervention", f"'{result_id}' in 'terms'", required=False)
@@ -304,9 +306,11 @@ def _terms(check: _Validator, root: Node, review: Review) -> dict[str, Names]:
             worded = check.text(entry, "plain", f"'{result_id}' in 'terms'", required=False)
             if worded is not None:
                 plain = Override(" ".join(worded.value.split()), worded.line, worded.column)
+            happens = check.text(entry, "event", f"'{result_id}' in 'terms'", required=False)
+            event = " ".join(happens.value.split()) if happens is not None else None
         if intervention is None and default is not None:
             intervention = default.value.strip()
-        terms[result_id] = (outcome, intervention, plural, plain)
+        terms[result_id] = (outcome, intervention, plural, plain, event)
     return terms
 
 
@@ -361,13 +365,14 @@ def _translated_review(review: Review, translation: Translation, root: Node, ter
 def _named(result: Result, names: Names | None) -> Result:
     """A result with its outcome and intervention named in the translation's language (its figures
     unchanged), and worded in it: by the translation's own `plain:`, else by the language's grid (a
-    review's own wording of a result is in the review's language, so it is not used)."""
+    review's own wording of a result, and its `event`, are in the review's language, so they are not
+    used: without the translation's `event:` the natural frequencies are left out)."""
     from plainsum.content.results import Term
 
     if names is None:
-        return dataclasses.replace(result, plain=None)
-    outcome, intervention, plural, plain = names
-    changes: dict[str, object] = {"plain": plain}
+        return dataclasses.replace(result, plain=None, event=None)
+    outcome, intervention, plural, plain, event = names
+    changes: dict[str, object] = {"plain": plain, "event": event}
     if outcome is not None:
         changes["outcome"] = Term(outcome, outcome, result.outcome.plural)
     if intervention is not None or plural is not None:

@@ -66,7 +66,7 @@ def draw(fmt: str, extension: str, document: Document, figure: Any, context: Ren
     name = f"{fmt}/{figure.name}.{extension}.j2"
     if context.templates.find(name) is None:
         return ""
-    template = context.templates.env.get_template(name)
+    template = context.templates.env_for(document.language).get_template(name)  # its words in the document's language
     return template.render(figure_context(document, figure, context)).strip()
 
 

@@ -280,12 +280,14 @@ def fernandez_huerta(c: Counts) -> float:
 
 
 def szigriszt_pazos(c: Counts) -> float:
-    """Szigriszt Pazos (1993), perspicuity: 206.835 − 62.3 syllables/words − words/sentences."""
+    """Szigriszt Pazos (1993), perspicuity: 206.835 − 62.3 syllables/words − words/sentences (read on the INFLESZ
+    scale of Barrio-Cantalejo et al. 2008)."""
     return 206.835 - 62.3 * c.syllables / c.words - c.words / c.sentences
 
 
 def kandel_moles(c: Counts) -> float:
-    """Kandel and Moles (1958), Flesch for French: 207 − 1.015 words/sentence − 73.6 syllables/word."""
+    """Kandel and Moles (1958), Flesch for French: 207 − 1.015 words/sentence − 73.6 syllables/word, as textstat
+    and cordial.fr give it (koRpus has 209 − 1.15 ASL − 68 ASW under the same name; docs/readability.md)."""
     return 207.0 - 1.015 * c.words / c.sentences - 73.6 * c.syllables / c.words
 
 
@@ -327,7 +329,8 @@ def gulpease(c: Counts) -> float:
 
 
 def flesch_vacca(c: Counts) -> float:
-    """Franchina and Vacca (1972), Flesch for Italian: 206 − 0.65 syllables per 100 words − words/sentence."""
+    """Vacca and Franchina (1972), Flesch for Italian: 206 − 0.65 syllables per 100 words − words/sentence (not their
+    1986 revision, 217 − 1.3 ASL − 0.6 syllables per 100 words, which textstat computes)."""
     return 206.0 - 0.65 * (100.0 * c.syllables / c.words) - c.words / c.sentences
 
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from plainsum import __version__
 from plainsum.checks import finding_subject
-from plainsum.reporters.view import ReportOptions, location_of, ordered, source_of
+from plainsum.reporters.view import ReportOptions, language_of, location_of, ordered, source_of
 
 if TYPE_CHECKING:
     from plainsum.gate import Outcome
@@ -94,7 +94,8 @@ def _result(finding: Any, result: Any, rule_index: dict[str, int], seen: Counter
         "message": {"text": text},
         "locations": [{"physicalLocation": {"artifactLocation": artifact(path), "region": region}}],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding, seen[subject])},
-        "properties": {"document": finding.document, "suggestion": finding.suggestion, "sentence": finding.sentence},
+        "properties": {"document": finding.document, "language": language_of(result), "suggestion": finding.suggestion,
+                       "sentence": finding.sentence},
     }
     if finding.check in rule_index:
         item["ruleIndex"] = rule_index[finding.check]
