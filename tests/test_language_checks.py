@@ -145,3 +145,14 @@ def test_check_says_which_checks_did_not_run_on_a_translation(tmp_path):
                                           timeout=600).stdout)["documents"]
     skipped = {d["document"]: d["checks_skipped"] for d in documents}
     assert skipped["ilsp-immunotherapy/summary"] == [] and "plain.jargon" in skipped["ilsp-immunotherapy/es/summary"]
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "de", "it", "pt", "nl"])
+def test_no_abbreviation_the_splitter_knows_is_reported(code: str, config):
+    # every abbreviation of the language's lists as it is written: initialisms in capitals ("EE. UU.",
+    # "FF. AA."), the others as they open a sentence or a title ("Dra.", "Dott.ssa", "Z.", "Bzw.")
+    profile = language_profile(code)
+    written = [word.upper() for word in sorted(profile.initialisms)]
+    written += [word.capitalize() for word in sorted(profile.never_final | profile.may_end)]
+    text = " ".join(f"Vimos {word} y nada." for word in written)
+    assert findings(text, code, config, "plain.abbreviation") == []

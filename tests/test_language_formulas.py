@@ -208,3 +208,12 @@ def test_a_published_flesch_value_from_its_published_counts():
     counts = sample(249, 29, syllables=406)
     assert round(formula_figures(counts, 0.0)["flesch_reading_ease"]) == 60
     assert LANGUAGE_FORMULA_FUNCTIONS["amstad"](counts) == pytest.approx(76.0, abs=0.05)
+
+
+def test_lorca_s_worked_szigriszt_pazos_example():
+    # lorca (github.com/dmarman/lorca, spec/readability-spec.js), an independent Spanish implementation:
+    # "En verano hace calor. En invierno hace frío" is 78, "Bastante fácil" on the INFLESZ scale (65-80).
+    # En(1) ve-ra-no(3) ha-ce(2) ca-lor(2); En(1) in-vier-no(3) ha-ce(2) frí-o(2): 8 words, 2 sentences, 16 syllables
+    figures = score_markdown("En verano hace calor. En invierno hace frío", min_words=0, language="es").figures
+    assert (figures["words"], figures["sentences"], figures["syllables"]) == (8, 2, 16)
+    assert round(figures["szigriszt_pazos"]) == 78 and 65 <= figures["szigriszt_pazos"] < 80

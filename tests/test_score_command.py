@@ -118,3 +118,29 @@ def test_spanish_preset_gates_on_the_inflesz_scale():
     result = score("--language", "es", "--preset", "inflesz", "--min-words", "0", "-", stdin=SPANISH)
     assert "Szigriszt-Pazos (INFLESZ)" in result.stdout
     assert result.returncode == 1  # a long-worded text: below 55, "algo difícil"
+
+
+def test_a_text_in_another_language_gets_a_hint():
+    from bench.language_texts import TEXTS
+
+    result = score("-", stdin=TEXTS["es"])
+    assert ("note: this text reads as Spanish, not English (100% of its words are common Spanish words, 24% common "
+            "English ones); --language es scores it as Spanish") in result.stdout
+    assert json.loads(score("--format", "json", "-", stdin=TEXTS["es"]).stdout)["language_hint"] == "es"
+    for code, text in TEXTS.items():  # no hint when the language is right
+        data = json.loads(score("--format", "json", "--language", code, "-", stdin=text).stdout)
+        assert data["language_hint"] is None, code
+    assert "note:" not in score("-", stdin=HARD).stdout
+
+
+def test_a_reader_that_goes_away_is_not_an_internal_error(tmp_path: Path):
+    big = tmp_path / "big.md"
+    big.write_text(" ".join(["We found one small trial of a new drug."] * 20000), encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "plainsum", "score", "-v", str(big)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=REPO)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().rstrip().endswith(b"(English)")
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert "internal error" not in stderr and "Traceback" not in stderr

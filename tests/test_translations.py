@@ -430,3 +430,57 @@ def test_a_translated_page_shows_no_english_template_text(project, cli):
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(str(out / "summary.pdf")).pages)
     assert re.search(r"Página 1 de \d", text) and "Impreso el " in text and "Page 1" not in text, text[-300:]
     assert (project / "output" / "index.html").is_file()  # the link above leads there
+
+
+def _small_grid() -> str:
+    """A wording grid for Italian, written out cell by cell as a project would (here from four
+    patterns: the grid's validation wants every certainty, size and verb)."""
+    sure = {"high": "{{ intervention }} {v} {{ outcome }}", "moderate": "{{ intervention }} probabilmente {v} {{ outcome }}",
+            "low": "{{ intervention }} potrebbe{{ 'ro' if v('s') == '' }} {inf} {{ outcome }}",
+            "very low": "non sappiamo se {{ intervention }} {v} {{ outcome }}"}
+    verbs = {"reduce": ("riduce", "ridurre"), "increase": ("aumenta", "aumentare"), "improve": ("migliora", "migliorare"),
+             "worsen": ("peggiora", "peggiorare")}
+    lines = ["statements:"]
+    for certainty, pattern in sure.items():
+        lines.append(f"  {certainty}:")
+        for size in ("large", "moderate", "small"):
+            lines.append(f"    {size}:")
+            for verb, (third, infinitive) in verbs.items():
+                cell = pattern.replace("{v}", third + "{{ 'no' if v('s') == '' }}").replace("{inf}", infinitive)
+                lines.append(f"      {verb}: \"{cell}\"")
+        cell = pattern.replace("{v}", "fa{{ 'nno' if v('s') == '' }} poca o nessuna differenza per").replace("{inf}", "fare poca o nessuna differenza per")
+        lines.append(f"    little or no difference: \"{cell}\"")
+    lines.append("numbers: \"{{ measure }} {{ estimate }} ({{ ci_low }}-{{ ci_high }})\"")
+    lines.append("contractions:\n  di il: del")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_project_adds_a_language_with_a_catalog_and_a_grid(project, cli, tmp_path):
+    """Italian for a review with results: a catalog, a grid (and the translation) in the project's
+    folders; plainsum's code and templates unchanged."""
+    from test_checks_translation import GHC, GHC_FOUND, _certainty_project
+
+    made = _certainty_project(tmp_path / "made", GHC_FOUND, terms={
+        "intervention": "i controlli sanitari", "intervention_plural": True,
+        "total_mortality": {"outcome": "il rischio di morire per qualsiasi causa"}})
+    translation = (made / f"{GHC}.es.yaml").read_text(encoding="utf-8").replace("language: es", "language: it")
+    (project / "content" / f"{GHC}.it.yaml").write_text(translation, encoding="utf-8")
+    catalog = project / "templates" / "locale" / "it" / "LC_MESSAGES" / "plainsum.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(ITALIAN_CATALOG + '\nmsgid "Key messages"\nmsgstr "Messaggi chiave"\n', encoding="utf-8")
+    grid = project / "templates" / "grade" / "it" / "grid.yaml"
+    grid.parent.mkdir(parents=True)
+    grid.write_text(_small_grid(), encoding="utf-8")
+    result = cli("build", "--draft", "--formats", "txt,html", f"content/{GHC}.yaml")
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    text = (project / "output" / GHC / "it" / "summary.txt").read_text(encoding="utf-8")
+    assert "Messaggi chiave" in text
+    # the grid's high-certainty, no-difference cell with the translation's names, the verb agreeing
+    assert "I controlli sanitari fanno poca o nessuna differenza per il rischio di morire per qualsiasi causa." in text
+    assert '<html lang="it">' in (project / "output" / GHC / "it" / "summary.html").read_text(encoding="utf-8")
+
+
+def test_a_translated_page_marks_the_reviews_title_in_its_language(built):
+    spanish = (built / "es" / "summary.html").read_text(encoding="utf-8")
+    assert '<p class="review-title">De la revisión: <span lang="en">Immunotherapy for idiopathic lumbosacral plexopathy</span></p>' in spanish
+    assert '<span lang="en">' not in (built / "summary.html").read_text(encoding="utf-8")

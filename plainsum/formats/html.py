@@ -142,6 +142,9 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "document": document,
         "review": review,
         "title": document.title,
+        # a translation's page names the review by its title, in the review's language (marked as such)
+        "review_title": (Markup('<span lang="{}">{}</span>').format(review.translation.review.language, review.title)
+                         if review is not None and review.translation is not None else review.title if review is not None else ""),
         "kind_label": kind_label(document.kind),
         "body": Markup(scroll_tables(box_key_messages(ordered_headings(html_body(document, context, to_html))))),
         "draft": document.draft,
