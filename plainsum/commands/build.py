@@ -95,5 +95,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     click.echo(
         f"wrote {len(outcome.written)} files ({outcome.unchanged} unchanged) in {display_path(options.output_dir)}; "
         f"rendered {outcome.rendered_reviews} of {reviews} reviews, {outcome.skipped_reviews} up to date"
+        + (f"; removed {len(outcome.removed)} earlier output{'s' if len(outcome.removed) != 1 else ''} no longer built"
+           if outcome.removed else "")
     )
     ctx.exit(outcome.exit_code)

@@ -157,6 +157,9 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "handout": handout,
         "logo": _logo_source(context, media),
         "printed_on": printed_on(locale.long_date if locale else None) if handout.printed_on and media == "print" else None,
+        # a translation is one folder deeper (output/<id>/<lang>/summary.html)
+        "index_href": context.index_href or ("../../" if review is not None and review.translation is not None else "../") + "index.html",
+        "index_top": context.index_href is not None,  # the preview shows documents in frames: the index replaces the whole page
         "other_document": _other_document(document, context, locale),
     }
 

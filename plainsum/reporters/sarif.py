@@ -64,7 +64,10 @@ def _plain(value: object) -> object:
 
 
 def artifact(path: str) -> dict[str, str]:
-    """A file as SARIF names it: relative to the project (SRCROOT) when it is, else a file URI."""
+    """A file as SARIF names it: relative to the project (SRCROOT) when it is, else a file URI
+    (plainsum's own templates, `plainsum:templates/...`, are already a URI)."""
+    if path.startswith("plainsum:"):
+        return {"uri": quote(path, safe=":/")}
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
     return {"uri": quote(Path(path).as_posix()), "uriBaseId": "SRCROOT"}
