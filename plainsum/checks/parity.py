@@ -386,7 +386,7 @@ def check_terms(scored: Scored, config: Config) -> Iterator[Flag]:
             reported.add(result.id)
             names = " and ".join(f"its {what} '{name}'" for what, name in left)
             yield Flag(
-                f"result '{result.id}' is stated in '{review.language}' with the review's words for {names}; give them in "
+                f"result '{result.id}' is stated in the translation of {key} with the review's words for {names}; give them in "
                 f"'{review.language}' under terms: {result.id}: ({', '.join(what for what, _ in left)})",
                 span.start + match.start(), None,
             )
