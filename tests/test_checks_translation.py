@@ -273,9 +273,9 @@ def test_a_result_stated_with_the_reviews_words_for_its_outcome_fails(tmp_path: 
     assert sorted(re.search(r"result '(\w+)'", f[2]).group(1) for f in found) == sorted(
         ["cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"])  # type: ignore[union-attr]
     assert all("its outcome 'the chance of dying" in f[2] or "its outcome 'how many people" in f[2] for f in found)
-    source = (content / f"{GHC}.es.yaml").read_text(encoding="utf-8").splitlines()
-    start = next(n for n, line in enumerate(source, 1) if line.strip().startswith("what_we_found"))
-    assert all(start <= f[0] <= start + 8 for f in found), (found, start)  # at the statements, in what_we_found
+    for line, column, message in found:  # each at its own {{ results.<id>.plain }} in what_we_found
+        result_id = re.search(r"result '(\w+)'", message).group(1)  # type: ignore[union-attr]
+        assert (line, column) == _at(content, "{{ results." + result_id + ".plain"), message
     terms = {**GHC_TERMS, **{name: {"outcome": f"el resultado {number}"} for number, name in enumerate(
         ("cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"))}}
     assert _findings_of(_certainty_project(tmp_path / "named", GHC_FOUND, terms=terms), "translation.terms") == []

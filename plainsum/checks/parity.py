@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.content.results import Result
     from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.render import Document, Location
     from plainsum.render.document import Span
 
 
@@ -388,8 +388,20 @@ def check_terms(scored: Scored, config: Config) -> Iterator[Flag]:
             yield Flag(
                 f"result '{result.id}' is stated in the translation of {key} with the review's words for {names}; give them in "
                 f"'{review.language}' under terms: {result.id}: ({', '.join(what for what, _ in left)})",
-                span.start + match.start(), None,
+                span.start + match.start(), None, None, _expression_at(scored, span, result.id),
             )
+
+
+def _expression_at(scored: Scored, span: Span, result_id: str) -> Location | None:
+    """Where the field's template writes `{{ results.<id>.plain }}`, when it does (a statement that
+    comes out of an expression is located at the expression, not by its rendered words)."""
+    from plainsum.render import Location
+
+    found = re.search(r"\{\{-?\s*results\." + re.escape(result_id) + r"\.plain\b", span.prose.template)
+    if found is None:
+        return None
+    line, column = span.prose.locate(found.start())
+    return Location(scored.document.source_path, line, column)
 
 
 @registry.register(
