@@ -13,6 +13,10 @@ BENCHMARKS = {
     # name: (module, what it measures)
     "scoring": ("bench.scoring", "score all 5,942 corpus texts with plainsum and with textstat (same formulas): "
                 "times, ratio, median grade of abstracts and lay summaries"),
+    "languages": ("bench.language_compare", "each language's formulas next to textstat's on the texts of bench/language_texts.py, "
+                  "with plainsum's arithmetic on textstat's own counts and why each differs (docs/readability.md's table)"),
+    "rarewords": ("bench.rare_words", "rare words per language: the Zipf threshold that flags the same share of running text "
+                  "as 2.5 in English, and the words flagged before and now on the language texts and shipped translations"),
     "plain": ("bench.plain", "plain-language checks on the corpus: time per text, findings per 100 words "
               "in abstracts vs lay summaries, 2021 rules met"),
     "corpus": ("bench.corpus", "the whole corpus end to end: import, check, build txt+html; counts, crashes, time "

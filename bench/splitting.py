@@ -13,18 +13,8 @@ import re
 import statistics
 import time
 
+from bench.language_compare import COUNTERPARTS as TEXTSTAT_COUNTERPARTS  # textstat's function for each figure
 from bench.language_texts import TEXTS
-
-# textstat 0.7.13 functions that compute the same formula as a plainsum figure, per language.
-TEXTSTAT_COUNTERPARTS = {
-    "es": {"fernandez_huerta": "fernandez_huerta", "szigriszt_pazos": "szigriszt_pazos", "lix": "lix", "rix": "rix"},
-    "fr": {"kandel_moles": "flesch_reading_ease", "lix": "lix", "rix": "rix"},
-    "de": {"amstad": "flesch_reading_ease", "wiener_sachtextformel": "wiener_sachtextformel", "lix": "lix", "rix": "rix"},
-    "it": {"gulpease": "gulpease_index", "flesch_vacca": "flesch_reading_ease", "lix": "lix", "rix": "rix"},
-    "pt": {"lix": "lix", "rix": "rix"},
-    "nl": {"flesch_douma": "flesch_reading_ease", "lix": "lix", "rix": "rix"},
-}
-
 
 _MARKER = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
 _NOT_TEXT = re.compile(r"[\W_]+")

@@ -50,6 +50,12 @@ class PlainsumGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # the reader went away (`plainsum score --format json x.md | head`): stop quietly, as a
+            # program killed by SIGPIPE does (128 + 13), and keep Python from complaining at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(141)
         except Exception as exc:  # a bug in plainsum, not in the input
             if os.environ.get("PLAINSUM_DEBUG"):
                 traceback.print_exc()

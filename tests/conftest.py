@@ -18,6 +18,22 @@ CORPUS = SHARED / "corpus" / "cochrane-dev.jsonl.gz"
 SHIPPED_EXAMPLES = ("general-health-checks", "ilsp-immunotherapy", "ivig-dlrpn")
 
 
+def asthma_control_result(result_id: str) -> str:
+    """One item of a review's `results:` list, as YAML indented under it: a mean difference in asthma
+    control, very low certainty, lower is better (the claim checks and the summary of findings use it)."""
+    return f"  - id: {result_id}\n" + """\
+    outcome: {technical: asthma control (ACQ), plain: asthma control, quality: true}
+    measure: MD
+    estimate: -0.21
+    ci: [-0.42, 0.00]
+    studies: 2
+    participants: 408
+    certainty: very low
+    size: small
+    better: lower
+"""
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the shipped content and configuration in a temporary folder, made the working directory.

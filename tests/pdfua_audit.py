@@ -7,7 +7,8 @@ the check. What it looks for (ISO 14289-1 and the Matterhorn Protocol's failure 
   every other sequence an /Artifact;
 - 7.1: the tree's shape: one Document root; headings (one H1, no skipped level); lists as
   L > LI > (Lbl, LBody); tables as Table > (Caption, THead, TBody, TFoot) > TR > (TH, TD), with
-  header cells; Figures with /Alt; Links that own their link annotation (7.18.5) and annotations
+  header cells, each TH with a Scope (/Row, /Column or /Both) in an attribute object owned by
+  /Table (7.5; Matterhorn 15-003); Figures with /Alt; Links that own their link annotation (7.18.5) and annotations
   with /Contents;
 - 7.2: /Lang in the catalog; 7.1: the title in the metadata, shown as the window title.
 """
@@ -53,6 +54,7 @@ class Audit:
         self.headings: list[int] = []
         self.alt_texts: list[str] = []
         self.links = 0
+        self.header_scopes: list[tuple[str, str]] = []  # each TH: ("head" or "body", its Scope or "")
         self.pages_text_sequences: list[int] = []
 
     def problem(self, text: str) -> None:
@@ -108,7 +110,17 @@ def audit(path: Path) -> Audit:
     return result
 
 
-def _walk_tree(elements: list[Any], reachable: dict[tuple[int, int], Any], result: Audit) -> None:
+def _scope(element: Any) -> str:
+    """The Scope of a table cell, from its attribute objects owned by /Table; "" when it has none."""
+    attributes = element.get("/A")
+    owned = list(attributes) if isinstance(attributes, pikepdf.Array) else [attributes] if attributes is not None else []
+    for candidate in owned:
+        if isinstance(candidate, pikepdf.Dictionary) and str(candidate.get("/O")) == "/Table" and "/Scope" in candidate:
+            return str(candidate.Scope)
+    return ""
+
+
+def _walk_tree(elements: list[Any], reachable: dict[tuple[int, int], Any], result: Audit, in_head: bool = False) -> None:
     for element in elements:
         if element.objgen in reachable:
             result.problem("a structure element appears twice in the tree")
@@ -136,6 +148,11 @@ def _walk_tree(elements: list[Any], reachable: dict[tuple[int, int], Any], resul
         elif kind == "/TR":
             if not children or any(child not in ("/TH", "/TD") for child in children):
                 result.problem(f"a table row holds {children}")
+        elif kind == "/TH":
+            scope = _scope(element)
+            result.header_scopes.append(("head" if in_head else "body", scope))
+            if scope not in ("/Row", "/Column", "/Both"):
+                result.problem(f"a header cell (TH) without a Scope of /Row, /Column or /Both (it has {scope or 'none'})")
         elif kind == "/Figure":
             alt = str(element.get("/Alt", "")).strip()
             if not alt:
@@ -145,7 +162,7 @@ def _walk_tree(elements: list[Any], reachable: dict[tuple[int, int], Any], resul
             result.links += 1
             if not any(isinstance(kid, pikepdf.Dictionary) and str(kid.get("/Type")) == "/OBJR" for kid in _kids(element)):
                 result.problem("a Link element without its annotation (OBJR)")
-        _walk_tree(_elements(element), reachable, result)
+        _walk_tree(_elements(element), reachable, result, in_head or kind == "/THead")
 
 
 def _descendant_types(element: Any) -> set[str]:

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import asthma_control_result
 
 from plainsum.checks import registry
 from plainsum.checks.claims import load_vocabulary, mentions, read_claim
@@ -29,16 +30,7 @@ results:
     control_risk: 0.15
     event: die
     aliases: [deaths, dying]
-  - id: asthma
-    outcome: {technical: asthma control (ACQ), plain: asthma control, quality: true}
-    measure: MD
-    estimate: -0.21
-    ci: [-0.42, 0.00]
-    studies: 2
-    participants: 408
-    certainty: very low
-    size: small
-    better: lower
+""" + asthma_control_result("asthma") + """\
   - id: admissions
     outcome: {technical: hospital admissions, plain: hospital stays}
     measure: RR

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -69,7 +68,7 @@ GHC_RESULT = "{{ results.total_mortality.plain }}"
 GHC_TERMS = {
     "intervention": "los controles de salud generales",
     "intervention_plural": True,
-    "total_mortality": {"outcome": "la probabilidad de morir por cualquier causa"},
+    "total_mortality": {"outcome": "la probabilidad de morir por cualquier causa", "event": "mueren por cualquier causa"},
 }
 # what_we_found of the review, as the Spanish field would hold it: the statements come from the grid
 GHC_FOUND = ("Encontramos {{ included_trials }} estudios. En comparación con ninguna invitación: " + GHC_RESULT + " "
@@ -89,24 +88,53 @@ CASES["translation.certainty"] = {
 }
 
 
-def _certainty_project(tmp_path: Path, field: str) -> Path:
+# The other fields of the Spanish translation of general-health-checks (written for these tests); its
+# key messages and limitations state certainty by hand, as the English does
+GHC_SPANISH = {
+    "plain_title": "¿Ayudan los controles de salud generales a que los adultos vivan más tiempo o estén más sanos?",
+    "key_messages": [
+        "Invitar a los adultos que se sienten bien a controles de salud produce poca o ninguna diferencia en cuánto "
+        "tiempo viven.",
+        "Los controles de salud probablemente producen poca o ninguna diferencia en cuántas personas tienen una "
+        "enfermedad del corazón o un ictus, o mueren por ellos.",
+    ],
+    "what_is_heading": "¿Qué son los controles de salud generales?",
+    "what_is": "Un control de salud general es una visita al médico o a la enfermera para personas que se sienten bien. "
+               "El objetivo es encontrar una enfermedad antes de que cause problemas.",
+    "want_to_find_out": "Queríamos saber si invitar a los adultos a controles de salud generales les ayuda a vivir más "
+                        "tiempo.",
+    "what_we_did": "Buscamos estudios que compararon a adultos invitados a controles de salud con adultos no invitados.",
+    "limitations": "Confiamos en la mayoría de nuestros resultados sobre las muertes, porque provienen de estudios "
+                   "grandes y bien realizados. Estamos menos seguros de los resultados sobre las muertes por "
+                   "enfermedades del corazón y los vasos sanguíneos, y sobre los ictus.",
+    "up_to_date": "Esta revisión actualiza nuestra revisión anterior.",
+}
+
+
+def _certainty_project(tmp_path: Path, field: str, spanish: dict[str, object] | None = None,
+                       review_edit: tuple[str, str] | None = None, terms: dict[str, object] | None = None) -> Path:
     """general-health-checks and a Spanish translation whose what_we_found is `field` (the other
-    fields keep the English text: only the certainty check reads this translation)."""
+    fields from GHC_SPANISH, or `spanish`); `review_edit` replaces a text of the review, `terms`
+    the translation's terms."""
     import yaml
 
     from plainsum.content.translation import source_fields
 
     content = tmp_path / "content"
     content.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "content" / f"{GHC}.yaml", content / f"{GHC}.yaml")
+    text = (REPO / "content" / f"{GHC}.yaml").read_text(encoding="utf-8")
+    if review_edit is not None:
+        assert review_edit[0] in text, review_edit[0]
+        text = text.replace(*review_edit)
+    (content / f"{GHC}.yaml").write_text(text, encoding="utf-8")
     review = load_review(content / f"{GHC}.yaml")
     fields = source_fields(review)
     data: dict[str, object] = {"language": "es", "translators": ["test"], "date": datetime.date(2026, 12, 1),
                                "source_version": {key: digest(prose.template) for key, prose in fields.items()},
-                               "terms": GHC_TERMS, "plain_title": review.plain_title.template, "summary": {}}
+                               "terms": terms or GHC_TERMS, "plain_title": GHC_SPANISH["plain_title"], "summary": {}}
     summary: dict[str, object] = data["summary"]  # type: ignore[assignment]
-    for key, part in review.summary.items():
-        summary[key] = [p.template for p in part] if isinstance(part, list) else part.template
+    for key in review.summary:
+        summary[key] = {**GHC_SPANISH, **(spanish or {})}.get(key)
     summary["what_we_found"] = field
     (content / f"{GHC}.es.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return content
@@ -152,3 +180,102 @@ def test_flags(tmp_path: Path, check_id: str, text: str) -> None:
 @pytest.mark.parametrize(("check_id", "text"), case_params(CASES, "pass"))
 def test_passes(tmp_path: Path, check_id: str, text: str) -> None:
     assert _findings(tmp_path, check_id, text) == [], f"{check_id} should pass: {text}"
+
+
+# --- certainty stated by hand ---------------------------------------------------------------------
+
+KEY_MESSAGE = GHC_SPANISH["key_messages"][1]  # type: ignore[index]  # "... probablemente producen poca o ninguna ..."
+
+
+def _findings_of(content: Path, check_id: str) -> list[tuple[int, int, str]]:
+    """Line, column and message of each finding of `check_id` on the Spanish translation, as check reports them."""
+    templates = TemplateSet(None)
+    translated = load_translation(content / f"{GHC}.es.yaml", load_review(content / f"{GHC}.yaml"), templates.locale)
+    findings = registry.run(score_document(render_document(translated, "summary", templates)), load_config(REPO, None))
+    return [(f.location.line, f.location.column, f.message) for f in findings if f.check == check_id]
+
+
+def _translation_findings(content: Path) -> list[tuple[int, int, str]]:
+    return _findings_of(content, "translation.certainty")
+
+
+def _at(content: Path, text: str) -> tuple[int, int]:
+    source = (content / f"{GHC}.es.yaml").read_text(encoding="utf-8")
+    index = source.index(text)
+    return source[:index].count("\n") + 1, index - source[:index].rfind("\n")
+
+
+@pytest.mark.parametrize(("message", "words"), [
+    # the key message's hand-written "probably" (moderate) turned into a plain verb (high), and into "may" (low)
+    (KEY_MESSAGE.replace("probablemente producen", "producen"), "Los controles"),
+    (KEY_MESSAGE.replace("probablemente producen", "pueden producir"), "Los controles"),
+    # the statement left out
+    ("Los controles de salud se hacen en muchos países.", "Los controles"),
+])
+def test_a_hand_written_certainty_changed_or_dropped_fails_at_its_line(tmp_path: Path, message: str, words: str) -> None:
+    content = _certainty_project(tmp_path, GHC_FOUND, {"key_messages": [GHC_SPANISH["key_messages"][0], message]})  # type: ignore[index]
+    found = _translation_findings(content)
+    assert found, message
+    line, column = _at(content, words if words in message else message)
+    assert (line, column) in {(f[0], f[1]) for f in found}, (found, line, column)
+    assert all("summary.key_messages.1" in f[2] and "(moderate certainty)" in f[2] for f in found), found
+
+
+def test_a_hand_written_certainty_kept_passes(tmp_path: Path) -> None:
+    content = _certainty_project(tmp_path, GHC_FOUND)
+    assert _translation_findings(content) == []
+    # the same certainty in other words, naming the outcome by the translation's term
+    content = _certainty_project(tmp_path / "other", GHC_FOUND, {"key_messages": [
+        GHC_SPANISH["key_messages"][0],  # type: ignore[index]
+        "Es probable que los controles de salud cambien poco o nada cuántas personas tienen una enfermedad del corazón "
+        "o un ictus, o mueren por ellos.",
+    ]})
+    assert _translation_findings(content) == []
+
+
+OWN_WORDING = ("    outcome: {technical: total mortality, plain: the chance of dying from any cause}\n",
+               "    outcome: {technical: total mortality, plain: the chance of dying from any cause}\n"
+               "    plain: Health checks make little or no difference to the chance of dying from any cause\n")
+
+
+def test_a_results_own_wording_is_translated_with_its_certainty(tmp_path: Path) -> None:
+    terms = {**GHC_TERMS, "total_mortality": {"outcome": "la probabilidad de morir por cualquier causa",
+                                              "plain": "Los controles apenas cambian la probabilidad de morir por cualquier causa"}}
+    content = _certainty_project(tmp_path, GHC_FOUND, review_edit=OWN_WORDING, terms=terms)
+    assert _translation_findings(content) == []  # "apenas cambian": little or no difference, said plainly (high)
+    text = render_document(load_translation(content / f"{GHC}.es.yaml", load_review(content / f"{GHC}.yaml"),
+                                            TemplateSet(None).locale), "summary", TemplateSet(None)).body
+    assert "Los controles apenas cambian la probabilidad de morir por cualquier causa." in text
+    # the translation's own wording says "may" (low) of a result the review words as high certainty
+    terms["total_mortality"]["plain"] = "Los controles pueden cambiar poco la probabilidad de morir por cualquier causa"  # type: ignore[index]
+    content = _certainty_project(tmp_path / "low", GHC_FOUND, review_edit=OWN_WORDING, terms=terms)
+    found = _translation_findings(content)
+    line, column = _at(content, "Los controles pueden cambiar")
+    assert any((f[0], f[1]) == (line, column) and "own wording of result 'total_mortality'" in f[2]
+               and "low certainty" in f[2] for f in found), found
+
+
+def test_without_its_own_wording_a_translation_words_the_result_from_the_grid(tmp_path: Path) -> None:
+    # the review's own wording is English: the Spanish page words the result with the Spanish grid
+    content = _certainty_project(tmp_path, GHC_FOUND, review_edit=OWN_WORDING)
+    templates = TemplateSet(None)
+    translated = load_translation(content / f"{GHC}.es.yaml", load_review(content / f"{GHC}.yaml"), templates.locale)
+    body = render_document(translated, "summary", templates).body
+    assert "Health checks make little" not in body
+    assert "Los controles de salud generales producen poca o ninguna diferencia en la probabilidad de morir" in body
+    assert _translation_findings(content) == []
+
+
+def test_a_result_stated_with_the_reviews_words_for_its_outcome_fails(tmp_path: Path) -> None:
+    # GHC_TERMS names total_mortality's outcome only: the four other statements keep English names
+    content = _certainty_project(tmp_path, GHC_FOUND)
+    found = _findings_of(content, "translation.terms")
+    assert sorted(re.search(r"result '(\w+)'", f[2]).group(1) for f in found) == sorted(
+        ["cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"])  # type: ignore[union-attr]
+    assert all("its outcome 'the chance of dying" in f[2] or "its outcome 'how many people" in f[2] for f in found)
+    for line, column, message in found:  # each at its own {{ results.<id>.plain }} in what_we_found
+        result_id = re.search(r"result '(\w+)'", message).group(1)  # type: ignore[union-attr]
+        assert (line, column) == _at(content, "{{ results." + result_id + ".plain"), message
+    terms = {**GHC_TERMS, **{name: {"outcome": f"el resultado {number}"} for number, name in enumerate(
+        ("cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"))}}
+    assert _findings_of(_certainty_project(tmp_path / "named", GHC_FOUND, terms=terms), "translation.terms") == []

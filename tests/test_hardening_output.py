@@ -57,16 +57,30 @@ def test_the_home_folder_is_refused(cli, project, tmp_path):
     assert "home folder" in stderr
 
 
-def test_a_folder_with_files_plainsum_did_not_write_needs_force(cli, project):
+def test_a_folder_with_files_plainsum_did_not_write_needs_allow_foreign_files(cli, project):
     folder = project / "site"
     folder.mkdir()
     (folder / "notes.txt").write_text("mine\n", encoding="utf-8")
     stderr = refused(cli("build", "--formats", "txt", "--no-progress", "--out", "site"))
     assert "files plainsum did not write (notes.txt)" in stderr
-    assert cli("build", "--formats", "txt", "--no-progress", "--out", "site", "--force").returncode in (0, 1)
+    assert "use --allow-foreign-files" in stderr and "--force" not in stderr
+    # --force renders everything again; it does not loosen where a build may write
+    stderr = refused(cli("build", "--formats", "txt", "--no-progress", "--out", "site", "--force"))
+    assert "files plainsum did not write (notes.txt)" in stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert cli("build", "--formats", "txt", "--no-progress", "--out", "site", "--allow-foreign-files").returncode in (0, 1)
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine\n"
-    # built once, the folder is plainsum's: the next build needs no --force
+    assert (folder / "index.html").is_file()
+    # built once, the folder is plainsum's: the next build needs no flag
     assert cli("build", "--formats", "txt", "--no-progress", "--out", "site").returncode in (0, 1)
+
+
+def test_allow_foreign_files_does_not_render_again_what_is_up_to_date(cli, project):
+    assert cli("build", "--formats", "txt", "--no-progress").returncode in (0, 1)
+    again = cli("build", "--formats", "txt", "--no-progress", "--allow-foreign-files")
+    assert again.returncode in (0, 1)
+    assert "rendered 0 of" in again.stdout, again.stdout
+    assert "rendered 0 of" not in cli("build", "--formats", "txt", "--no-progress", "--force").stdout
 
 
 def test_an_output_link_that_leads_out_is_refused_and_nothing_is_written_there(cli, project, tmp_path):

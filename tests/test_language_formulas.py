@@ -1,16 +1,29 @@
-"""Each language's formulas against worked examples: samples with the counts their sources ask for.
+"""Each language's formulas against worked examples, and against two other implementations.
 
-The sources define each formula on a sample (usually 100 words): syllables per 100 words or per word,
-words per sentence, letters, long words. Each case gives such a sample's counts and the value worked
-out by hand from the source's constants (docs/readability.md lists them), then checks plainsum's
-arithmetic and, end to end, short texts whose syllables and letters were counted by hand.
+None of the sources (or the secondary literature that quotes them) that could be found publishes a
+worked example with its counts (docs/readability.md, "Published values"), so each case here gives a
+sample's counts and the value worked out by hand from the source's constants. Then:
+
+- the constants are those of the sources as docs/readability.md cites them, and those koRpus (the R
+  package, whose reference manual cites the same sources) documents, where the two agree;
+- on the same counts, plainsum's arithmetic gives textstat's value (textstat counts differently; the
+  counts are textstat's own), except where the constants differ, by exactly that difference;
+- docs/readability.md's comparison with textstat is what `python -m bench languages` prints;
+- end to end, short texts whose syllables and letters were counted by hand.
 """
 
 from __future__ import annotations
 
 import pytest
+from conftest import REPO
 
-from plainsum.readability.metrics import LANGUAGE_FORMULA_FUNCTIONS, Counts
+from plainsum.readability.metrics import (
+    LANGUAGE_FORMULA_FUNCTIONS,
+    WIENER_SACHTEXTFORMELN,
+    Counts,
+    formula_figures,
+    wiener_sachtextformel_variant,
+)
 from plainsum.readability.score import score_markdown
 
 
@@ -38,8 +51,8 @@ WORKED = [
     ("flesch_vacca", sample(90, 6, syllables=162), 74.0),
     # Martins et al.: 248.835 − 1.015 × 15 − 84.6 × 1.9
     ("flesch_martins", sample(90, 6, syllables=171), 72.87),
-    # Flesch-Douma: 206.84 − 0.77 × 150 syllables per 100 words − 0.93 × 15 words a sentence
-    ("flesch_douma", sample(90, 6, syllables=135), 77.39),
+    # Flesch-Douma: 206.835 − 0.77 × 150 syllables per 100 words − 0.93 × 15 words a sentence
+    ("flesch_douma", sample(90, 6, syllables=135), 77.385),
     # LIX: 20 words a sentence + 25 % long words (more than six letters)
     ("lix", sample(100, 5, long_letter_words=25), 45.0),
     # RIX: 25 long words in 5 sentences
@@ -92,7 +105,115 @@ def test_french_dutch_and_portuguese_texts_counted_by_hand() -> None:
     assert fr["syllables"] == 6 and fr["kandel_moles"] == pytest.approx(207 - 1.015 * 6 - 73.6 * 1)
     # nl: De(1) kin-de-ren(3) spe-len(2) bui-ten(2). 4 words, 8 syllables
     nl = score_markdown("De kinderen spelen buiten.", min_words=0, language="nl").figures
-    assert nl["syllables"] == 8 and nl["flesch_douma"] == pytest.approx(206.84 - 0.77 * 200 - 0.93 * 4)
+    assert nl["syllables"] == 8 and nl["flesch_douma"] == pytest.approx(206.835 - 0.77 * 200 - 0.93 * 4)
     # pt: A(1) cri-an-ça(3) co-me(2) pão(1). 4 words, 7 syllables
     pt = score_markdown("A criança come pão.", min_words=0, language="pt").figures
     assert pt["syllables"] == 7 and pt["flesch_martins"] == pytest.approx(248.835 - 1.015 * 4 - 84.6 * 7 / 4)
+
+
+# --- the four Wiener Sachtextformeln ------------------------------------------------------------------
+
+def test_the_four_wiener_sachtextformeln_worked_by_hand():
+    # 120 words in 8 sentences: MS 20 % (24 of three or more syllables), SL 15, IW 30 % (36 of more than
+    # six letters), ES 45 % (54 of one syllable)
+    counts = sample(120, 8, long_words=24, long_letter_words=36, monosyllables=54)
+    assert wiener_sachtextformel_variant(counts, 1) == pytest.approx(0.1935 * 20 + 0.1672 * 15 + 0.1297 * 30 - 0.0327 * 45 - 0.875)
+    assert wiener_sachtextformel_variant(counts, 2) == pytest.approx(0.2007 * 20 + 0.1682 * 15 + 0.1373 * 30 - 2.779)
+    assert wiener_sachtextformel_variant(counts, 3) == pytest.approx(0.2963 * 20 + 0.1905 * 15 - 1.1144)
+    assert wiener_sachtextformel_variant(counts, 4) == pytest.approx(0.2744 * 20 + 0.2656 * 15 - 1.693)
+    assert LANGUAGE_FORMULA_FUNCTIONS["wiener_sachtextformel"](counts) == wiener_sachtextformel_variant(counts, 1)
+
+
+# koRpus 0.13-8, readability(): its reference manual (CRAN) prints each formula's constants with its
+# source. nWS: MS as a share (19.35 per 1 = 0.1935 per per cent), SL, IW, ES, constant.
+KORPUS_WIENER = ((19.35, 0.1672, 12.97, 3.27, 0.875), (20.07, 0.1682, 13.73, 0.0, 2.779),
+                 (29.63, 0.1905, 0.0, 0.0, 1.1144), (27.44, 0.2656, 0.0, 0.0, 1.693))
+
+
+def test_the_wiener_constants_are_koRpus_s():
+    for (ms, sl, iw, es, constant), ours in zip(KORPUS_WIENER, WIENER_SACHTEXTFORMELN, strict=True):
+        assert ours == pytest.approx((ms / 100, sl, iw / 100, -es / 100, -constant))
+
+
+@pytest.mark.parametrize("name, base, per_sentence, per_word", [
+    # koRpus's "Flesch" internationalisations, in the form base − a × W/St − b × Sy/W
+    ("amstad", 180.0, 1.0, 58.5),               # Flesch.de, Amstad
+    ("szigriszt_pazos", 206.835, 1.0, 62.3),    # Flesch.es-s, Szigriszt
+    ("flesch_douma", 206.835, 0.93, 77.0),      # Flesch.nl, Douma
+])
+def test_flesch_adaptations_have_koRpus_s_constants(name: str, base: float, per_sentence: float, per_word: float):
+    counts = sample(90, 6, syllables=153)
+    assert LANGUAGE_FORMULA_FUNCTIONS[name](counts) == pytest.approx(base - per_sentence * 15 - per_word * 1.7)
+
+
+def test_fernandez_huerta_and_kandel_moles_where_koRpus_differs():
+    # koRpus's Flesch.es (Fernández Huerta) starts from 206.835 where Law (2011) and legible.es give 206.84;
+    # its Flesch.fr (Kandel-Moles) is 209 − 1.15 ASL − 68 ASW, where textstat and cordial.fr give
+    # 207 − 1.015 ASL − 73.6 ASW (docs/readability.md: the 1958 paper could not be read to settle it)
+    counts = sample(90, 6, syllables=153)
+    assert LANGUAGE_FORMULA_FUNCTIONS["fernandez_huerta"](counts) - (206.835 - 1.02 * 15 - 60 * 1.7) == pytest.approx(0.005)
+    assert LANGUAGE_FORMULA_FUNCTIONS["kandel_moles"](counts) == pytest.approx(207 - 1.015 * 15 - 73.6 * 1.7)
+    assert LANGUAGE_FORMULA_FUNCTIONS["kandel_moles"](counts) != pytest.approx(209 - 1.15 * 15 - 68 * 1.7)
+
+
+# --- against textstat, on textstat's own counts ---------------------------------------------------------
+
+def test_on_the_same_counts_plainsum_gives_textstat_s_values():
+    from bench.language_compare import compare
+
+    rows = compare()
+    assert len(rows) == 20
+    for row in rows:
+        difference = row.on_textstat_counts - row.textstat
+        if row.figure == "flesch_vacca":
+            # textstat computes the 1986 revision: 217 − 1.3 ASL − 0.6 × syllables per 100 words
+            theirs = row.theirs
+            revision = 217 - 1.3 * theirs.words / theirs.sentences - 0.6 * 100 * theirs.syllables / theirs.words
+            assert row.textstat == pytest.approx(revision)
+        elif row.figure == "szigriszt_pazos":
+            assert difference == pytest.approx(-0.005)  # textstat's base is 206.84, the source's 206.835
+        else:
+            assert difference == pytest.approx(0.0, abs=1e-9), row
+
+
+def test_textstat_s_wiener_variants_are_plainsum_s_on_the_same_counts():
+    from bench.language_compare import _plain_text
+    from bench.language_texts import TEXTS
+    from plainsum.readability.offline import textstat_offline
+
+    ts = textstat_offline()
+    text = _plain_text(TEXTS["de"])
+    ts.set_lang("de")
+    try:
+        counts = sample(ts.lexicon_count(text), ts.sentence_count(text), long_words=ts.polysyllabcount(text),
+                        long_letter_words=ts.long_word_count(text), monosyllables=ts.monosyllabcount(text))
+        for variant in (1, 2, 3, 4):
+            assert wiener_sachtextformel_variant(counts, variant) == pytest.approx(ts.wiener_sachtextformel(text, variant))
+    finally:
+        ts.set_lang("en")
+
+
+def test_the_docs_comparison_with_textstat_is_the_bench_output():
+    from bench.language_compare import HEADER, compare
+
+    docs = (REPO / "docs" / "readability.md").read_text(encoding="utf-8")
+    assert HEADER in docs
+    for row in compare():
+        assert row.markdown() in docs, row.markdown()
+
+
+def test_a_published_flesch_value_from_its_published_counts():
+    # leichtlesbar.ch (Flesch's English constants) on a review of 249 words, 29 sentences, 406 syllables:
+    # "Das ergibt einen Flesch-Wert von 60" (infotechnica.de, 2015; docs/readability.md, "Published values")
+    counts = sample(249, 29, syllables=406)
+    assert round(formula_figures(counts, 0.0)["flesch_reading_ease"]) == 60
+    assert LANGUAGE_FORMULA_FUNCTIONS["amstad"](counts) == pytest.approx(76.0, abs=0.05)
+
+
+def test_lorca_s_worked_szigriszt_pazos_example():
+    # lorca (github.com/dmarman/lorca, spec/readability-spec.js), an independent Spanish implementation:
+    # "En verano hace calor. En invierno hace frío" is 78, "Bastante fácil" on the INFLESZ scale (65-80).
+    # En(1) ve-ra-no(3) ha-ce(2) ca-lor(2); En(1) in-vier-no(3) ha-ce(2) frí-o(2): 8 words, 2 sentences, 16 syllables
+    figures = score_markdown("En verano hace calor. En invierno hace frío", min_words=0, language="es").figures
+    assert (figures["words"], figures["sentences"], figures["syllables"]) == (8, 2, 16)
+    assert round(figures["szigriszt_pazos"]) == 78 and 65 <= figures["szigriszt_pazos"] < 80

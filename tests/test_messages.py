@@ -87,3 +87,26 @@ def test_a_heading_without_its_question_mark_is_one_finding_naming_the_expected_
     assert "heading 'What are general health checks' is not the expected 'What is/are ...?" in finding["message"]
     assert finding["suggestion"] == "end the heading with a question mark: 'What are general health checks?'"
     assert (finding["line"], finding["column"]) == (line, column + len("what_is_heading: "))
+
+
+def test_one_helper_picks_the_name_meant_for_configuration_and_content_alike() -> None:
+    from plainsum.config import did_you_mean
+    from plainsum.content.names import unknown_facts
+    from plainsum.errors import closest_name
+
+    known = ["participants", "search_date", "studies"]
+    assert closest_name("participant", known) == "participants"
+    assert closest_name("zzz", known) is None
+    assert closest_name("studis", known, cutoff=0.99) is None  # the caller's cutoff is honoured
+    # the configuration layer's hint and the content layer's hint suggest the same name
+    assert did_you_mean("participant", known) == "; did you mean 'participants'?"
+    [(_, message)] = list(unknown_facts({"participant"}, "{{ participant }}", dict.fromkeys(known), "the field"))
+    assert "did you mean 'participants'?" in message
+
+
+def test_no_module_but_errors_picks_close_names_itself() -> None:
+    """A second copy of the suggestion logic would drift (another cutoff, another candidate order)."""
+    package = Path(__file__).resolve().parent.parent / "plainsum"
+    copies = [str(path.relative_to(package)) for path in package.rglob("*.py")
+              if "get_close_matches" in path.read_text(encoding="utf-8") and path.name != "errors.py"]
+    assert copies == []

@@ -68,6 +68,22 @@ def test_summary_and_abstract_link_to_each_other_and_to_the_index(site):
     assert "summary.html" in abstract.links and "../index.html" in abstract.links
 
 
+def test_every_link_between_the_documents_leads_to_a_file_the_build_wrote(site):
+    """Also from a translation, one folder deeper (output/<id>/<lang>/summary.html): its "All
+    reviews" is ../../index.html."""
+    pages = sorted(site.glob("*/*.html")) + sorted(site.glob("*/*/summary.html"))
+    assert any(page.parent.name == "es" for page in pages)
+    broken = []
+    for page in pages:
+        for link in landmarks(page).links:
+            if link.startswith(("http:", "https:", "#", "mailto:")):
+                continue
+            target = (page.parent / link.split("#")[0]).resolve()
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+    assert broken == []
+
+
 def test_index_titles_link_to_the_documents_and_the_index_links_to_the_report(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert '<a href="ilsp-immunotherapy/summary.html">Immunotherapy for idiopathic lumbosacral plexopathy</a>' in html

@@ -99,6 +99,34 @@ def test_tables_are_tagged_with_header_cells(tmp_path):
     result = audit(path)
     assert result.problems == []
     assert {"/Table", "/Caption", "/THead", "/TBody", "/TR", "/TH", "/TD"} <= set(result.tags)
+    assert result.header_scopes == [("head", "/Column"), ("head", "/Column"), ("body", "/Row")]
+
+
+def test_weasyprint_writes_no_header_scope_and_the_repair_adds_it(tmp_path):
+    """Upstream Kozea/WeasyPrint#2508: if the first assertion fails, WeasyPrint writes Scope itself
+    and plainsum.formats.pdfua.add_header_scopes can go."""
+    from weasyprint import HTML
+
+    from plainsum.formats.pdfua import mark_furniture_as_artifacts
+
+    html = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><h1>T</h1>
+    <table><thead><tr><th scope="col">Outcome</th><th scope="col">Effect</th><th scope="col">Studies</th></tr></thead>
+    <tbody><tr><th scope="row">Deaths</th><td>fewer</td><td>6</td></tr><tr><th scope="row">Stroke</th><td>same</td><td>4</td></tr></tbody>
+    <tbody><tr><th>Only headers</th><th>in a body row</th><th>are column headers</th></tr></tbody></table></body></html>"""
+    raw = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    (tmp_path / "raw.pdf").write_bytes(raw)
+    (tmp_path / "repaired.pdf").write_bytes(mark_furniture_as_artifacts(raw))
+    before, after = audit(tmp_path / "raw.pdf"), audit(tmp_path / "repaired.pdf")
+    assert {scope for _, scope in before.header_scopes} == {""}
+    assert any("without a Scope" in problem for problem in before.problems)
+    assert after.problems == []
+    assert after.header_scopes == [("head", "/Column")] * 3 + [("body", "/Row")] * 2 + [("body", "/Column")] * 3
+
+
+def test_the_summary_of_findings_table_has_column_and_row_header_scopes(shipped):
+    scopes = audit(shipped / "general-health-checks" / "abstract.pdf").header_scopes
+    assert ("head", "/Column") in scopes and ("body", "/Row") in scopes
+    assert all(scope == ("/Column" if where == "head" else "/Row") for where, scope in scopes), scopes
 
 
 def test_weasyprint_leaves_margin_content_untagged_and_the_repair_makes_it_an_artifact(tmp_path):

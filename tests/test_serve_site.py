@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from conftest import REPO
 
 from plainsum.gate import load_config
 from plainsum.serve import Site
@@ -66,3 +74,74 @@ def test_a_broken_review_page_lists_its_problems_escaped(project: Path) -> None:
     assert b"<script>alert" not in page and b"&lt;script&gt;alert(1)&lt;/script&gt;" in page
     index = site.index_page(snapshot)
     assert b"does not load" in index and b'href="/review/general-health-checks"' in index
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str | None]] = []  # (href or src, target)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append((attributes[name], attributes.get("target")))
+
+
+def test_every_link_of_the_preview_leads_to_a_page_it_serves(project: Path) -> None:
+    """From the index to each review, its documents (in frames), and from each document to the
+    other document, the other languages and back to the index, as the build's pages link."""
+    from plainsum.serve.server import Hub, PreviewServer
+
+    shutil.copy(REPO / "content" / "ilsp-immunotherapy.es.yaml", project / "content" / "ilsp-immunotherapy.es.yaml")
+    server = PreviewServer(("127.0.0.1", 0), _site(project), Hub())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        seen: set[str] = set()
+        queue, broken, index_targets = ["/"], [], []
+        while queue:
+            path = queue.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            try:
+                with urllib.request.urlopen(base + path, timeout=30) as response:
+                    body = response.read().decode("utf-8")
+                    kind = response.headers.get("Content-Type", "")
+            except urllib.error.HTTPError as error:
+                broken.append(f"{path}: {error.code}")
+                continue
+            if not kind.startswith("text/html"):
+                continue
+            parser = _Links()
+            parser.feed(body)
+            for link, target in parser.links:
+                if link.startswith(("http:", "https:", "#", "mailto:")):
+                    continue
+                resolved = urlsplit(urljoin(base + path, link))
+                queue.append(resolved.path)
+                if resolved.path == "/" and path.endswith(".html"):
+                    index_targets.append((path, target))
+        assert broken == []
+        assert {"/review/ilsp-immunotherapy/summary.html", "/review/ilsp-immunotherapy/abstract.html",
+                "/review/ilsp-immunotherapy/es/summary.html"} <= seen
+        # a document is shown in a frame: its "All reviews" replaces the whole preview page
+        assert index_targets and all(target == "_top" for _, target in index_targets), index_targets
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_saved_translation_rebuilds_its_review(project: Path) -> None:
+    translation = project / "content" / "ilsp-immunotherapy.es.yaml"
+    shutil.copy(REPO / "content" / "ilsp-immunotherapy.es.yaml", translation)
+    site = _site(project)
+    assert "es/summary" in site.snapshot().reviews["ilsp-immunotherapy"].pages
+    text = translation.read_text(encoding="utf-8")
+    assert "PLSI" in text
+    translation.write_text(text.replace("PLSI", "PLSI-EDITADA", 1), encoding="utf-8")
+    assert site.changed({translation})
+    assert site.rebuilt == ["ilsp-immunotherapy"]
+    assert b"PLSI-EDITADA" in site.snapshot().reviews["ilsp-immunotherapy"].pages["es/summary"]

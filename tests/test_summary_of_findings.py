@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, asthma_control_result
 
 EXAMPLE = "general-health-checks"
 
@@ -96,6 +97,21 @@ def test_natural_frequencies_in_every_format(built: Path) -> None:
     assert sentence in html
 
 
+def icon_counts(svg: str) -> tuple[int, int]:
+    """(solid, outlined) figures an icon array draws: each `<use>` of a figure, a whole row used as many."""
+    defs, drawn = re.search(r"<defs>(.*?)</defs>(.*)</svg>", svg, re.S).groups()
+    row_sizes = {name: len(re.findall(r"<use ", body)) for name, body in re.findall(r'<g id="([^"]+-row)">(.*?)</g>', defs)}
+    solid = outlined = 0
+    for target in re.findall(r'<use href="#([^"]+)"', drawn):
+        many = row_sizes.get(target, 1)
+        if "-filled" in target:
+            solid += many
+        else:
+            assert "-empty" in target, target
+            outlined += many
+    return solid, outlined
+
+
 def test_icon_array_counts_and_text_alternative(built: Path) -> None:
     html = (built / "summary.html").read_text(encoding="utf-8")
     figures = re.findall(r'<figure class="icon-array".*?</figure>', html, re.S)
@@ -106,22 +122,56 @@ def test_icon_array_counts_and_text_alternative(built: Path) -> None:
     for svg, count, who in ((svgs[0], 66, "without"), (svgs[1], 65, "with")):
         assert 'role="img"' in svg and f'aria-labelledby="icons-heart_disease-{who}-title"' in svg
         assert f"Out of 1000 people {who} health checks, {count} get heart disease or die from it" in svg
-        cells = sum(int(w) * int(h) for w, h, kind in re.findall(r'width="(\d+)" height="(\d+)" fill="url\(#[^)]*-(filled|empty)\)"', svg)
-                    if kind == "filled") // 100
-        empty = sum(int(w) * int(h) for w, h, kind in re.findall(r'width="(\d+)" height="(\d+)" fill="url\(#[^)]*-(filled|empty)\)"', svg)
-                    if kind == "empty") // 100
-        assert (cells, cells + empty) == (count, 1000)
+        solid, outlined = icon_counts(svg)
+        assert (solid, solid + outlined) == (count, 1000)
     assert "<figcaption>Each figure is one person. Solid figures: people who get heart disease or die from it." in heart
     assert "about 66; out of 1000 with health checks, about 65 (between 62 and 68)" in heart
 
 
-def test_icon_svg_for_100(tmp_path: Path) -> None:
+@pytest.mark.parametrize("count", [0, 7, 10, 37, 100])
+def test_icon_svg_for_100(count: int) -> None:
     from plainsum.formats.figures import icon_svg
 
-    svg = str(icon_svg(37, 100, "x", "37 of 100 <people>"))
+    svg = str(icon_svg(count, 100, "x", "37 of 100 <people>"))
     assert 'viewBox="0 0 100 100"' in svg and "&lt;people&gt;" in svg
-    areas = re.findall(r'width="(\d+)" height="(\d+)" fill="url\(#x-filled\)"', svg)
-    assert sum(int(w) * int(h) for w, h in areas) // 100 == 37
+    assert icon_counts(svg) == (count, 100 - count)
+    assert "<pattern" not in svg  # a tiled pattern drifts where a renderer rounds its tile (see icon_svg)
+
+
+def _dark_runs(pixels: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for x, value in enumerate(pixels):
+        if value < 140:
+            if runs and x - runs[-1][1] <= 1:
+                runs[-1] = (runs[-1][0], x)
+            else:
+                runs.append((x, x))
+    return runs
+
+
+def test_every_column_of_the_icon_array_is_whole_in_the_pdf(built: Path, tmp_path: Path) -> None:
+    """At 300 dpi, where a figure is 18.75 pixels wide: each array shows 40 whole figures in a row
+    (two strokes each, the last as wide as the first), not 39 and a half."""
+    from page_tools import require_command
+    from PIL import Image
+    from pypdf import PdfReader
+
+    pdftoppm = require_command("pdftoppm")
+    pages = [n for n, page in enumerate(PdfReader(built / "summary.pdf").pages, 1) if "Each figure is one person" in page.extract_text()]
+    assert pages
+    image = tmp_path / "page"
+    subprocess.run([pdftoppm, "-png", "-r", "300", "-f", str(pages[0]), "-l", str(pages[0]), str(built / "summary.pdf"), str(image)], check=True)
+    picture = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    width, height = picture.size
+    # the rows of the arrays: the tallest band of lines that cross at least 80 dark runs (two arrays of 40 figures)
+    crossing = [y for y in range(height) if len(_dark_runs([picture.getpixel((x, y)) for x in range(width)])) >= 120]
+    assert crossing, "no icon array found on the page"
+    y = crossing[len(crossing) // 2]
+    runs = _dark_runs([picture.getpixel((x, y)) for x in range(width)])
+    assert len(runs) == 160, len(runs)  # 2 arrays x 40 figures x 2 strokes (the body's sides)
+    for array in (runs[:80], runs[80:]):
+        first, last = array[1][1] - array[0][0], array[-1][1] - array[-2][0]
+        assert abs(first - last) <= 2, (first, last)
 
 
 TINY = """\
@@ -135,16 +185,7 @@ facts:
   intervention: text message reminders
   intervention_plural: true
 results:
-  - id: control
-    outcome: {technical: asthma control (ACQ), plain: asthma control, quality: true}
-    measure: MD
-    estimate: -0.21
-    ci: [-0.42, 0.00]
-    studies: 2
-    participants: 408
-    certainty: very low
-    size: small
-    better: lower
+""" + asthma_control_result("control") + """\
 sections:
   background: {technical: Asthma is common in people aged 18-65 years.}
   objectives: {technical: To assess reminders.}

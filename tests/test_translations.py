@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,201 @@ def test_a_missing_certainty_statement_fails_check_at_its_field(project, cli, tm
     text = (project / "output" / GHC / "es" / "summary.txt").read_text(encoding="utf-8")
     assert "Los controles de salud generales producen poca o ninguna diferencia en la probabilidad de morir por cualquier causa." in text
     assert "Mensajes clave" in text and "La evidencia está actualizada hasta" in text
+    # natural frequencies, with the translation's words for what happens to people (terms: event)
+    assert "De cada 1000 personas sin los controles de salud generales, unas 68 mueren por cualquier causa." in text
+    assert "die from any cause" not in text  # the review's English event words never reach the page
+
+
+def test_every_report_format_says_the_language_of_a_translations_findings(project, cli):
+    """text: a per-language line before the closing count; json: `languages`; junit: a language
+    property per document; sarif: each result's language; github: the language in each title."""
+    import xml.etree.ElementTree as ET
+
+    _edit(project / ES, "No encontramos ningún ensayo en la PLSI", "Encontramos 2 ensayos en la PLSI")
+    text = cli("check", ES)
+    assert text.returncode == 1
+    lines = text.stdout.strip().splitlines()
+    assert lines[-2:] == ["by language: en 2 of 2, es 0 of 1, fr 1 of 1", "3 of 4 documents passed the gate"], lines[-3:]
+
+    junit = ET.fromstring(cli("check", ES, "--format", "junit").stdout.split("\n", 1)[1])
+    languages = {suite.get("name"): suite.find("properties/property[@name='language']").get("value")
+                 for suite in junit.iter("testsuite")}
+    assert languages == {f"{REVIEW}/summary": "en", f"{REVIEW}/abstract": "en", f"{REVIEW}/es/summary": "es",
+                         f"{REVIEW}/fr/summary": "fr"}
+
+    sarif = json.loads(cli("check", ES, "--format", "sarif").stdout)
+    numbers = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "translation.numbers"]
+    assert numbers and {r["properties"]["language"] for r in numbers} == {"es"}
+    assert {r["properties"]["language"] for r in sarif["runs"][0]["results"] if "/es/" not in r["properties"]["document"]} <= {"en", "fr"}
+
+    github = cli("check", ES, "--format", "github").stdout
+    assert f"title=translation.numbers ({REVIEW}/es/summary%2C es)::" in github
+    assert "plainsum: by language: en 2 of 2, es 0 of 1, fr 1 of 1" in github
+
+
+# --- template text: every visible string is a message of the catalogs --------------------------
+
+# The templates a translated page is made of: its structure, its page, its figures, md and txt
+TRANSLATED_PAGE_TEMPLATES = sorted(
+    [str(p.relative_to(REPO / "templates")) for p in (REPO / "templates" / "summary").glob("*.md.j2")]
+    + ["html/document.html.j2", "html/icon-array.html.j2", "md/document.md.j2", "txt/summary.txt.j2", "txt/reference.txt.j2"]
+)
+VISIBLE_ATTRIBUTES = {"aria-label", "alt", "title", "placeholder", "label"}
+GETTEXT = {"_", "gettext", "ngettext", "pgettext", "npgettext"}
+
+
+def _words(text: str) -> list[str]:
+    """Words a reader sees: not parts of identifiers (icons-without), CSS functions (counter(), URLs."""
+    text = re.sub(r"https?://\S*", " ", text)
+    return re.findall(r"(?<![\w\-@.#(])([A-Za-z]{2,})(?![\w(\-])", text)
+
+
+def _untranslated(name: str) -> list[str]:
+    """The English a template would show that no gettext call or trans block wraps."""
+    from html.parser import HTMLParser
+
+    from jinja2 import Environment, nodes
+
+    env = Environment(extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    tree = env.parse((REPO / "templates" / name).read_text(encoding="utf-8"))
+    found: list[str] = []
+
+    def walk(node: nodes.Node) -> None:
+        if isinstance(node, (nodes.Compare, nodes.Test, nodes.Include, nodes.Import, nodes.FromImport, nodes.Getitem)):
+            return  # names and values the template compares or loads, not text
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in GETTEXT:
+            for keyword in node.kwargs:  # the message is translated; what fills it in must be too
+                walk(keyword)
+            return
+        if isinstance(node, nodes.Const) and isinstance(node.value, str):
+            value = node.value
+            if _words(value) and (" " in value.strip() or value.strip()[:1].isupper() or value != value.strip()):
+                found.append(repr(value))
+            return
+        for child in node.iter_child_nodes():
+            walk(child)
+
+    walk(tree)
+    skeleton = "".join(data.data for data in tree.find_all(nodes.TemplateData))
+
+    class Visible(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.hidden += tag in ("style", "script")
+            shown = VISIBLE_ATTRIBUTES | ({"content"} if dict(attrs).get("name") == "description" else set())
+            found.extend(f"{tag}[{key}]: {value}" for key, value in attrs if key in shown and value and _words(value))
+
+        def handle_endtag(self, tag: str) -> None:
+            self.hidden -= tag in ("style", "script")
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden and _words(data):
+                found.append(repr(data.strip()))
+
+    if name.endswith(".html.j2"):
+        Visible().feed(skeleton)
+    elif _words(skeleton):
+        found.append(repr(skeleton.strip()))
+    return found
+
+
+@pytest.mark.parametrize("name", TRANSLATED_PAGE_TEMPLATES)
+def test_no_template_text_of_a_translated_page_is_left_out_of_the_catalogs(name):
+    """Every word a translated page shows from its templates is in a gettext call or a trans block,
+    so `pybabel extract` puts it in the catalogs (and test_the_catalog_template_matches_the_templates
+    makes every catalog translate it)."""
+    assert _untranslated(name) == [], f"templates/{name}: mark these for translation (docs/translations.md)"
+
+
+def test_the_untranslated_text_finder_finds_english(tmp_path, monkeypatch):
+    """The finder above, on template text written the way the page-navigation links once were."""
+    folder = tmp_path / "templates" / "html"
+    folder.mkdir(parents=True)
+    (folder / "page.html.j2").write_text(
+        '<nav aria-label="Documents of this review"><a href="x">{{ label }} of this review</a>'
+        '<h2>{{ heading if x else "Contact" }}</h2>{% set w = "without " ~ name %}'
+        '<p>{{ _("Key messages") }} {% trans %}From the review{% endtrans %}</p></nav>', encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "REPO", tmp_path)
+    assert sorted(_untranslated("html/page.html.j2")) == sorted([
+        "'Contact'", "'without '", "nav[aria-label]: Documents of this review", "'of this review'"])
+
+
+def test_a_translated_page_shows_no_english_template_text(project, cli):
+    """The Spanish page with every part of the page on: the handout box, the printed date, the
+    citation and DOI, the links to the other documents, the page numbers of the PDF."""
+    pypdf = pytest.importorskip("pypdf")
+    _edit(project / "content" / f"{REVIEW}.yaml", "language: en", "language: en\ncitation: A Author. The review. 2014.\ndoi: 10.1002/14651858.CD000000")
+    with (project / "plainsum.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[handout]\ncontact = "info@example.org"\nprinted_on = true\n')
+    result = cli("build", f"content/{REVIEW}.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = project / "output" / REVIEW / "es"
+    html = (out / "summary.html").read_text(encoding="utf-8")
+    for spanish in ('aria-label="Documentos de esta revisión"', '<a href="../../index.html">Todas las revisiones</a>',
+                    '<a href="../abstract.html" hreflang="en">Resumen de esta revisión</a> (inglés)',
+                    ">Contacto</h2>", '<span class="label">Cita:</span>', 'content="Resumen en términos sencillos: '):
+        assert spanish in html, spanish
+    for english in ("of this review", "All reviews", "Documents of", ">Contact<", "Cite as", "Printed on"):
+        assert english not in html, english
+    assert "Cita: A Author." in (out / "summary.md").read_text(encoding="utf-8")
+    assert "Cita: A Author." in (out / "summary.txt").read_text(encoding="utf-8")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(str(out / "summary.pdf")).pages)
+    assert re.search(r"Página 1 de \d", text) and "Impreso el " in text and "Page 1" not in text, text[-300:]
+    assert (project / "output" / "index.html").is_file()  # the link above leads there
+
+
+def _small_grid() -> str:
+    """A wording grid for Italian, written out cell by cell as a project would (here from four
+    patterns: the grid's validation wants every certainty, size and verb)."""
+    sure = {"high": "{{ intervention }} {v} {{ outcome }}", "moderate": "{{ intervention }} probabilmente {v} {{ outcome }}",
+            "low": "{{ intervention }} potrebbe{{ 'ro' if v('s') == '' }} {inf} {{ outcome }}",
+            "very low": "non sappiamo se {{ intervention }} {v} {{ outcome }}"}
+    verbs = {"reduce": ("riduce", "ridurre"), "increase": ("aumenta", "aumentare"), "improve": ("migliora", "migliorare"),
+             "worsen": ("peggiora", "peggiorare")}
+    lines = ["statements:"]
+    for certainty, pattern in sure.items():
+        lines.append(f"  {certainty}:")
+        for size in ("large", "moderate", "small"):
+            lines.append(f"    {size}:")
+            for verb, (third, infinitive) in verbs.items():
+                cell = pattern.replace("{v}", third + "{{ 'no' if v('s') == '' }}").replace("{inf}", infinitive)
+                lines.append(f"      {verb}: \"{cell}\"")
+        cell = pattern.replace("{v}", "fa{{ 'nno' if v('s') == '' }} poca o nessuna differenza per").replace("{inf}", "fare poca o nessuna differenza per")
+        lines.append(f"    little or no difference: \"{cell}\"")
+    lines.append("numbers: \"{{ measure }} {{ estimate }} ({{ ci_low }}-{{ ci_high }})\"")
+    lines.append("contractions:\n  di il: del")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_project_adds_a_language_with_a_catalog_and_a_grid(project, cli, tmp_path):
+    """Italian for a review with results: a catalog, a grid (and the translation) in the project's
+    folders; plainsum's code and templates unchanged."""
+    from test_checks_translation import GHC, GHC_FOUND, _certainty_project
+
+    made = _certainty_project(tmp_path / "made", GHC_FOUND, terms={
+        "intervention": "i controlli sanitari", "intervention_plural": True,
+        "total_mortality": {"outcome": "il rischio di morire per qualsiasi causa"}})
+    translation = (made / f"{GHC}.es.yaml").read_text(encoding="utf-8").replace("language: es", "language: it")
+    (project / "content" / f"{GHC}.it.yaml").write_text(translation, encoding="utf-8")
+    catalog = project / "templates" / "locale" / "it" / "LC_MESSAGES" / "plainsum.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(ITALIAN_CATALOG + '\nmsgid "Key messages"\nmsgstr "Messaggi chiave"\n', encoding="utf-8")
+    grid = project / "templates" / "grade" / "it" / "grid.yaml"
+    grid.parent.mkdir(parents=True)
+    grid.write_text(_small_grid(), encoding="utf-8")
+    result = cli("build", "--draft", "--formats", "txt,html", f"content/{GHC}.yaml")
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    text = (project / "output" / GHC / "it" / "summary.txt").read_text(encoding="utf-8")
+    assert "Messaggi chiave" in text
+    # the grid's high-certainty, no-difference cell with the translation's names, the verb agreeing
+    assert "I controlli sanitari fanno poca o nessuna differenza per il rischio di morire per qualsiasi causa." in text
+    assert '<html lang="it">' in (project / "output" / GHC / "it" / "summary.html").read_text(encoding="utf-8")
+
+
+def test_a_translated_page_marks_the_reviews_title_in_its_language(built):
+    spanish = (built / "es" / "summary.html").read_text(encoding="utf-8")
+    assert '<p class="review-title">De la revisión: <span lang="en">Immunotherapy for idiopathic lumbosacral plexopathy</span></p>' in spanish
+    assert '<span lang="en">' not in (built / "summary.html").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from plainsum import lazy_exports
 if TYPE_CHECKING:
     from plainsum.build.manifest import MANIFEST_NAME, Manifest
     from plainsum.build.plan import build
-    from plainsum.build.tasks import BuildOptions, default_jobs
+    from plainsum.build.tasks import BuildOptions, default_jobs, link_languages, output_language
     from plainsum.build.writer import TEMP_SUFFIX, UnsafePath, safe_output_path, write_atomic
 
 __all__ = [
@@ -24,6 +24,8 @@ __all__ = [
     "UnsafePath",
     "build",
     "default_jobs",
+    "link_languages",
+    "output_language",
     "safe_output_path",
     "write_atomic",
 ]
@@ -31,6 +33,6 @@ __all__ = [
 __getattr__ = lazy_exports(__name__, {
     "manifest": ("MANIFEST_NAME", "Manifest",),
     "plan": ("build",),
-    "tasks": ("BuildOptions", "default_jobs",),
+    "tasks": ("BuildOptions", "default_jobs", "link_languages", "output_language",),
     "writer": ("TEMP_SUFFIX", "UnsafePath", "safe_output_path", "write_atomic",),
 })

@@ -3,7 +3,7 @@
 `--out` names a folder plainsum fills and `plainsum clean` empties, so it must not be a folder
 that holds anything else: not /, the home folder or a system folder, not the project's content,
 templates or configuration folder (nor a folder that contains one), and not a folder with files
-plainsum did not write, unless --force.
+plainsum did not write, unless --allow-foreign-files.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ def _refuse(folder: Path, why: str) -> InputError:
     return InputError([Problem(display_path(folder), 1, 1, f"refusing to write the build into {folder}: {why}")])
 
 
-def check_output_folder(folder: Path, project: Path, kept: dict[str, Path], force: bool) -> None:
+def check_output_folder(folder: Path, project: Path, kept: dict[str, Path], allow_foreign_files: bool) -> None:
     """Raise InputError if a build must not write into `folder`.
 
     `kept` names the folders the build reads (content, templates) by what they are; `project` is the
-    folder of the configuration. With `force`, a folder holding other files is accepted (and only that).
+    folder of the configuration. With `allow_foreign_files`, a folder holding other files is accepted (and only that).
     """
     real = Path(os.path.realpath(folder))
     if real == Path("/"):
@@ -46,13 +46,13 @@ def check_output_folder(folder: Path, project: Path, kept: dict[str, Path], forc
             raise _refuse(folder, f"it is inside the {what} folder {display_path(kept_folder)}")
     if real.exists() and not real.is_dir():
         raise _refuse(folder, "it is not a folder")
-    if force or not real.is_dir() or (real / MANIFEST_NAME).is_file():
+    if allow_foreign_files or not real.is_dir() or (real / MANIFEST_NAME).is_file():
         return
     with os.scandir(real) as entries:
         foreign = sorted(entry.name for entry in entries)
     if foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
-        raise _refuse(folder, f"it holds files plainsum did not write ({shown}); choose an empty folder, or use --force")
+        raise _refuse(folder, f"it holds files plainsum did not write ({shown}); choose an empty folder, or use --allow-foreign-files")
 
 
 @contextlib.contextmanager

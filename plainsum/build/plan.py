@@ -65,7 +65,7 @@ class Builder:
 
     def run(self) -> Outcome:
         kept = {"content": self.config.content_dir, "templates": self.config.templates_dir}
-        check_output_folder(self.output_dir, self.config.root, kept, self.options.force)
+        check_output_folder(self.output_dir, self.config.root, kept, self.options.allow_foreign_files)
         with output_lock(self.output_dir):
             return self._run()
 
@@ -249,11 +249,13 @@ class Builder:
             return
         assert built.review_id is not None
         outputs: dict[str, str] = {}
+        rendered = set(built.formats)
         if old is not None and old.key == built.key and old.id == built.review_id:
             # formats that were up to date and not rendered again
             published = {r.document.name for r in built.records if r.status != "withheld"}
             for relative, name in old.outputs.items():
-                if relative.rsplit(".", 1)[0] in published and name in self.options.formats and relative in self.manifest.files:
+                if (relative.rsplit(".", 1)[0] in published and name in self.options.formats and name not in rendered
+                        and relative in self.manifest.files):
                     outputs[relative] = name
                     self.outcome.unchanged += 1
         for relative, (name, entry, changed) in built.files.items():
@@ -263,6 +265,10 @@ class Builder:
                 self.outcome.written.append(self.output_dir / relative)
             else:
                 self.outcome.unchanged += 1
+        if old is not None:
+            # what an earlier build wrote in a format rendered now, and this render did not make again:
+            # a paper size no longer configured, a translation removed, a document now withheld
+            self.remove_stale([relative for relative, name in old.outputs.items() if name in rendered and relative not in outputs])
         self.manifest.reviews[built.source] = ReviewEntry(
             source=built.source,
             id=built.review_id,
@@ -273,6 +279,39 @@ class Builder:
             stamp=self.stamps.get(built.source),
         )
         self.records[built.source] = built.records
+
+    def remove_stale(self, stale: list[str]) -> None:
+        """Delete earlier outputs the build no longer makes, if they are still as plainsum wrote them.
+
+        Only a file the manifest lists is touched, never one plainsum did not write; a file edited
+        since it was written stays, and stays listed (`plainsum clean` says so and keeps it).
+        """
+        for relative in stale:
+            entry = self.manifest.files.get(relative)
+            if entry is None:
+                continue
+            try:
+                path = safe_output_path(self.output_dir, *relative.split("/"))
+            except UnsafePath:
+                continue  # a manifest edited by hand, or a link that leads out: never delete outside
+            if path.is_symlink() or not path.is_file():
+                if not os.path.lexists(path):
+                    del self.manifest.files[relative]  # already gone
+                    self.dirty = True
+                continue
+            if not entry.matches(path) and not entry.same_content(path):
+                continue
+            path.unlink()
+            del self.manifest.files[relative]
+            self.dirty = True
+            self.outcome.removed.append(path)
+            root, folder = Path(os.path.realpath(self.output_dir)), path.parent
+            while folder != root and folder.is_relative_to(root):
+                try:
+                    folder.rmdir()  # only when empty: a translation's folder whose last file went
+                except OSError:
+                    break
+                folder = folder.parent
 
     def finish(self, sources: list[str]) -> None:
         for source in sources:

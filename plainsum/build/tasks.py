@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plainsum.build.manifest import FileEntry, combine
-from plainsum.errors import Problem
+from plainsum.errors import InputError, Problem
 from plainsum.gate import DocumentRecord
 
 if TYPE_CHECKING:
     from plainsum.config import Config
+    from plainsum.render import Document, TemplateSet
 
 
 @dataclass
@@ -23,6 +24,7 @@ class BuildOptions:
     jobs: int | None = None  # processes; None: one per CPU
     progress: bool = True  # progress on stderr (a bar on a terminal, lines otherwise)
     force: bool = False  # render everything, even what is up to date
+    allow_foreign_files: bool = False  # write into an output folder that holds files plainsum did not write
     verbose: bool = False  # the report lists warnings: documents whose warnings were not kept are evaluated again
 
 
@@ -46,6 +48,7 @@ class Built:
     problems: list[Problem] = field(default_factory=list)
     records: list[DocumentRecord] = field(default_factory=list)
     files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
+    formats: tuple[str, ...] = ()  # the formats rendered (the task's): their earlier outputs not in `files` are stale
 
 
 def default_jobs() -> int:
@@ -68,3 +71,36 @@ def output_name(review_id: str, kind: str, extension: str, language: str | None 
         return f"{review_id}/{language}/{kind}.{extension}"
     return f"{review_id}/{kind}.{extension}"
 
+
+
+def output_language(document: Document) -> str | None:
+    """The folder of a translation's files (output/<id>/<lang>/); None for the review's own documents."""
+    review = document.review
+    return review.language if review is not None and review.translation is not None else None
+
+
+def link_languages(summaries: list[Document], templates: TemplateSet) -> None:
+    """Each published lay summary links to the others (hreflang), by paths relative to its own folder
+    (the build's output/<id>/ and output/<id>/<lang>/; `plainsum serve` serves the same paths)."""
+    if len(summaries) < 2:
+        return
+    for document in summaries:
+        here = output_language(document)
+        alternates = []
+        for other in summaries:
+            if other is document:
+                continue
+            there = output_language(other)
+            if here is None:
+                href = f"{there}/summary.html"
+            else:
+                href = "../summary.html" if there is None else f"../{there}/summary.html"
+            alternates.append({"language": other.language, "href": href, "name": _language_name(other.language, templates)})
+        document.extras["alternates"] = alternates
+
+
+def _language_name(code: str, templates: TemplateSet) -> str:
+    try:
+        return templates.locale(code).name
+    except (LookupError, InputError):
+        return code

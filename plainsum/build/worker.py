@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from plainsum.build.manifest import FileEntry, sha256_bytes
-from plainsum.build.tasks import BuildOptions, Built, Task, format_key, output_name
+from plainsum.build.tasks import BuildOptions, Built, Task, format_key, link_languages, output_language, output_name
 from plainsum.build.writer import UnsafePath, safe_output_path, write_file
 from plainsum.config import Config
 from plainsum.content import PublishedRecord, attach_previous, load_review, read_index
@@ -25,7 +25,7 @@ from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
 from plainsum.gate import DocumentRecord, matched_sections
 from plainsum.pipeline import evaluate, load_translations
-from plainsum.render import Document, TemplateSet
+from plainsum.render import TemplateSet
 
 _WORKER: dict[str, object] = {}
 
@@ -59,7 +59,7 @@ def build_review(task: Task) -> Built:
     options: BuildOptions = _WORKER["options"]  # type: ignore[assignment]
     templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
     context: RenderContext = _WORKER["context"]  # type: ignore[assignment]
-    built = Built(task.source, task.key)
+    built = Built(task.source, task.key, formats=task.formats)
     try:
         _render_review(task, built, config, options, templates, context)
     except InputError as error:
@@ -97,53 +97,18 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
             status = "draft"
         built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose, gated_sections=gated))
         to_write.append(result)
-    _link_languages([result.document for result in to_write if result.document.kind == "summary"])
+    link_languages([result.document for result in to_write if result.document.kind == "summary"], templates)
     for result in to_write:
         for name in task.formats:
             fmt = format_registry[name]
             for extension, variant in fmt.outputs(config):
                 render_context = context if variant is config else dataclasses.replace(context, config=variant)
                 data = fmt.render(result.document, result.scored, render_context)
-                relative = output_name(review.id, result.document.kind, extension, _output_language(result.document))
+                relative = output_name(review.id, result.document.kind, extension, output_language(result.document))
                 target = safe_output_path(options.output_dir, *relative.split("/"))
                 written = write_file(target, data)
                 entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
                 built.files[relative] = (name, entry, written.changed)
-
-
-def _output_language(document: Document) -> str | None:
-    """The folder of a translation's files (output/<id>/<lang>/); None for the review's own documents."""
-    review = document.review
-    return review.language if review is not None and review.translation is not None else None
-
-
-def _link_languages(summaries: list[Document]) -> None:
-    """Each published lay summary links to the others (hreflang), by paths relative to its own folder."""
-    if len(summaries) < 2:
-        return
-    for document in summaries:
-        here = _output_language(document)
-        alternates = []
-        for other in summaries:
-            if other is document:
-                continue
-            there = _output_language(other)
-            if here is None:
-                href = f"{there}/summary.html"
-            else:
-                href = "../summary.html" if there is None else f"../{there}/summary.html"
-            locale_name = _language_name(other.language)
-            alternates.append({"language": other.language, "href": href, "name": locale_name})
-        document.extras["alternates"] = alternates
-
-
-def _language_name(code: str) -> str:
-
-    templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
-    try:
-        return templates.locale(code).name
-    except (LookupError, InputError):
-        return code
 
 
 def warm_up(pdf: bool, tables: bool) -> None:

@@ -11,10 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from plainsum.content.yamlsource import FAST_LOADER
-from plainsum.errors import InputError, Problem, display_path
+from plainsum.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from plainsum.content.grid import TemplateFinder
@@ -110,12 +107,9 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
 
 @lru_cache(maxsize=8)
 def _load_vocabulary(path_text: str) -> Vocabulary:
-    path = Path(path_text)
-    display = display_path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read the claim vocabulary: {exc}")]) from None
+    from plainsum.content.grid import read_grade_file
+
+    data, display = read_grade_file(path_text, "claim vocabulary")
     problems: list[str] = []
     if not isinstance(data, dict):
         data = {}
@@ -190,6 +184,15 @@ def read_claim(text: str, vocabulary: Vocabulary, ignore: list[tuple[int, int]] 
         effects=effect_hits,
         negated=negated,
     )
+
+
+def intervention_spans(text: str, results: list[Result]) -> list[tuple[int, int]]:
+    """Where `text` names the results' interventions (not read as claims: "lower-dose aspirin")."""
+    spans: list[tuple[int, int]] = []
+    names = {name for result in results for name in (result.intervention.plain, result.intervention.technical)}
+    for name in names:
+        spans.extend(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I))
+    return spans
 
 
 # --- which results a sentence names -----------------------------------------------------------

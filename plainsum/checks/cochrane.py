@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from plainsum.checks.registry import Flag, registry
+from plainsum.checks.registry import Flag, plural, registry
 from plainsum.render import blocks
 
 if TYPE_CHECKING:
@@ -126,10 +126,10 @@ def length(scored: Scored, config: Config) -> Iterator[Flag]:
 
         words = sum(words_in(sentence.text) for sentence in scored.sentences)
     if words < low:
-        yield Flag(f"{words:.0f} words, fewer than the {low:g} the 2021 template asks for", None, None,
+        yield Flag(f"{plural(words, 'word')}, fewer than the {low:g} the 2021 template asks for", None, None,
                    "say more about what was done and found")
     elif words > high:
-        yield Flag(f"{words:.0f} words, more than the {high:g} the 2021 template allows", None, None,
+        yield Flag(f"{plural(words, 'word')}, more than the {high:g} the 2021 template allows", None, None,
                    "cut detail that readers do not need to understand the findings")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -275,7 +276,9 @@ def zipf(word: str, language: str = "en") -> float:
     """How common a word is in the language: the highest Zipf frequency of its spellings (0 = unseen)."""
     table = zipf_table(language)
     best = 0.0
-    lower = word.lower().replace("’", "'").strip("'")
+    # as wordfreq stores its words: composed accents (NFC), case folded, so German ß is "ss" ("grössere")
+    folded = word if word.isascii() else unicodedata.normalize("NFC", word)
+    lower = folded.casefold().replace("’", "'").strip("'")
     for form in _spellings(lower) if language == "en" else (lower,):
         score = table.get(form, 0.0)
         if not score and "'" in form:
@@ -286,6 +289,26 @@ def zipf(word: str, language: str = "en") -> float:
     return best
 
 
+MIN_STEM = 4  # letters a stem keeps when an ending is taken off ("reorganiz-an"; never "c-asas")
+
+
+@lru_cache(maxsize=65536)
+def family_zipf(word: str, language: str, inflections: tuple[str, ...]) -> float:
+    """How common a word's family is: the Zipf frequency of all its forms together (the word, and its
+    stem with each ending of `inflections`). "inflaman" (2.1) counts with "inflamar", "inflamado",
+    "inflamada"... (3.3); a technical word stays rare, since all its forms are ("lumbosacro" 1.2)."""
+    table = zipf_table(language)
+    lower = (word if word.isascii() else unicodedata.normalize("NFC", word)).casefold()
+    forms = {lower}
+    for ending in inflections:
+        if lower.endswith(ending) and len(lower) - len(ending) >= MIN_STEM:
+            stem = lower[: -len(ending)]
+            forms.add(stem)  # the singular of a plural ("picotement" of "picotements")
+            forms.update(stem + other for other in inflections)
+    total = sum(10 ** (score - 9) for score in (table.get(form, 0.0) for form in forms) if score > 0)
+    return round(math.log10(total) + 9, 2) if total else 0.0
+
+
 @dataclass(frozen=True)
 class RareWord:
     start: int
@@ -293,6 +316,7 @@ class RareWord:
     word: str
     zipf: float
     explained: bool = False
+    family: bool = False  # `zipf` is the word's family's (all its inflected forms), not the form's
 
 
 def _previous_char(text: str, index: int) -> str:
@@ -303,10 +327,13 @@ def _previous_char(text: str, index: int) -> str:
     return text[index] if index >= 0 else ""
 
 
-def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary | None, language: str = "en") -> list[RareWord]:
+def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary | None, language: str = "en",
+               inflections: tuple[str, ...] = ()) -> list[RareWord]:
     """Words of `text` rarer than `min_zipf` in `language` (wordfreq's list of it), skipping
     abbreviations, names, glossary terms (the glossary is English: None for other languages) and
-    allowed words; a word explained in brackets right after is returned marked `explained`."""
+    allowed words; a word explained in brackets right after is returned marked `explained`. With
+    `inflections` (the language's endings), a word as rare as that is looked up again with all the
+    forms of its family (`family_zipf`)."""
     found = []
     for match in (WORD if language == "en" else LETTER_WORD).finditer(text):
         word = match.group(0).replace("’", "'")
@@ -323,7 +350,45 @@ def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary |
         if not scores:
             continue
         score = min(scores)
+        family = False
+        if score < min_zipf and inflections:
+            score = min(max(zipf(part, language), family_zipf(part, language, inflections)) for part in parts if len(part) >= 4)
+            family = True
         if score < min_zipf:
             end = match.start() + len(word)
-            found.append(RareWord(match.start(), end, word, score, explained(text, match.start(), end)))
+            found.append(RareWord(match.start(), end, word, score, explained(text, match.start(), end), family))
     return found
+
+
+# --- the text's language, as its words suggest -------------------------------------------------------
+
+_HINT_WORD = re.compile(r"[^\W\d_]{3,}")
+COMMON_ZIPF = 3.0  # a word met at least once in a million is common
+
+
+@dataclass(frozen=True)
+class LanguageHint:
+    code: str  # the language the words suggest
+    share: float  # of the text's words, those common in it
+    declared_share: float  # those common in the declared language
+
+
+def language_hint(text: str, declared: str, candidates: tuple[str, ...]) -> LanguageHint | None:
+    """Another of `candidates` when the words of `text` read as that language rather than `declared`:
+    fewer than 60% of them common (Zipf 3 and above) in the declared language, at least 75% in the
+    other, 30 points apart. On the texts of bench/language_texts.py and the shipped translations a
+    text has 87-100% of its words common in its own language and at most 59% in any other."""
+    words = [word.casefold() for word in _HINT_WORD.findall(text)][:400]
+    if len(words) < 20:
+        return None
+
+    def share(language: str) -> float:
+        return sum(1 for word in words if zipf(word, language) >= COMMON_ZIPF) / len(words)
+
+    declared_share = share(declared)
+    if declared_share >= 0.6:
+        return None
+    best = max((share(code), code) for code in candidates if code != declared)
+    if best[0] >= 0.75 and best[0] - declared_share >= 0.3:
+        return LanguageHint(best[1], best[0], declared_share)
+    return None

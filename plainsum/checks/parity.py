@@ -4,27 +4,33 @@ Each translated field is compared with the source text it translates (both as re
 filled in): every number of the source must be in the translation and the translation may have no
 number the source lacks (numbers read in each language's format: 3,008.5 in English is 3.008,5 in
 Spanish; numbers 2 to 20 also as the language's words, from its catalog), dates are compared as
-dates (15 October 2013 = 15 de octubre de 2013), and the certainty statement of each result the
-source states must be there in the language's own wording (its GRADE grid). A field whose source
-text changed since the version it was translated from is out of date.
+dates (15 October 2013 = 15 de octubre de 2013), and every certainty statement of the source must be
+there with the same certainty: a result's statement worded from its data (the grid, or the
+result's own `plain:` wording) in the language's wording of it, and a statement written by hand
+("Health checks probably make little or no difference to deaths") read with the claim vocabulary
+of each language (grade/<language>/claims.yaml) and found, with its certainty, in the translation.
+A field whose source text changed since the version it was translated from is out of date.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from plainsum.checks.registry import Flag, registry
+from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content import Locale
 
 if TYPE_CHECKING:
+    from plainsum.checks.claims import Vocabulary
     from plainsum.config import Config
+    from plainsum.content.results import Result
     from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.render import Document, Location
     from plainsum.render.document import Span
 
 
@@ -135,8 +141,18 @@ def _fields(document: Document) -> Iterator[tuple[str, Span, str]]:
         yield key, span, translation.review.rendered[source_prose.key]
 
 
-def _source_locale(document: Document) -> Locale:
-    return document.review.translation.source_locale  # type: ignore[union-attr, no-any-return]
+def _compared(scored: Scored, read: Callable[[str, Locale], list[Found]]
+              ) -> Iterator[tuple[str, Span, Locale, dict[object, Found], list[Found], set[object]]]:
+    """For each translated field: its key, its span, the translation's language, what `read` finds in
+    the source text (by value) and in the translation, and the values found in the translation."""
+    review = review_having(scored, "translation")
+    if review is None:
+        return
+    locale, source_locale = review.translation.locale, review.translation.source_locale
+    for key, span, source_text in _fields(scored.document):
+        source = {found.value: found for found in read(source_text, source_locale)}
+        translated = read(span.rendered, locale)
+        yield key, span, locale, source, translated, {found.value for found in translated}
 
 
 @registry.register(
@@ -145,15 +161,7 @@ def _source_locale(document: Document) -> Locale:
     "(numbers read in each language's format and words).",
 )
 def check_numbers(scored: Scored, config: Config) -> Iterator[Flag]:
-    document = scored.document
-    if document.review is None or document.review.translation is None:
-        return
-    locale = document.review.translation.locale
-    source_locale = _source_locale(document)
-    for key, span, source_text in _fields(document):
-        source = {found.value: found for found in read_numbers(source_text, source_locale)}
-        translated = read_numbers(span.rendered, locale)
-        values = {found.value for found in translated}
+    for key, span, locale, source, translated, values in _compared(scored, read_numbers):
         missing = [found for value, found in source.items() if value not in values]
         missing_text = ", ".join(found.text for found in missing)
         for found in translated:
@@ -179,15 +187,7 @@ def check_numbers(scored: Scored, config: Config) -> Iterator[Flag]:
     description="A translated field has the dates of its source text, compared as dates, and no other.",
 )
 def check_dates(scored: Scored, config: Config) -> Iterator[Flag]:
-    document = scored.document
-    if document.review is None or document.review.translation is None:
-        return
-    locale = document.review.translation.locale
-    source_locale = _source_locale(document)
-    for key, span, source_text in _fields(document):
-        source = {found.value: found for found in read_dates(source_text, source_locale)}
-        translated = read_dates(span.rendered, locale)
-        values = {found.value for found in translated}
+    for key, span, _, source, translated, values in _compared(scored, read_dates):
         for found in translated:
             if found.value not in source:
                 yield Flag(f"the date '{found.text}' ({_shown(found.value)}) in the translation of {key} is not a date of its source text",
@@ -198,34 +198,210 @@ def check_dates(scored: Scored, config: Config) -> Iterator[Flag]:
                            span.start, None)
 
 
+# --- certainty --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Statement:
+    """A certainty a text states of a result: the result's statement worded from its data, or a
+    sentence written by hand that names the result (or, in a translation, names none)."""
+
+    result_id: str | None  # None: a sentence with a certainty that names no result
+    level: str
+    text: str  # the words that state it
+    offset: int  # where in the text: the statement, or the certainty word of the sentence
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«“(¿¡]?[^\W\d_])")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, text[start : match.start()]
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _worded(text: str, clause: str) -> re.Match[str] | None:
+    """Where `text` has `clause` (case and spacing aside)."""
+    words = clause.split()
+    return re.search(r"\s+".join(map(re.escape, words)), text, re.I) if words else None
+
+
+def statements(text: str, results: list[Result], views: dict[str, Any], vocabulary: Vocabulary | None) -> list[Statement]:
+    """The certainty statements of a text: each result's statement as worded from its data, then,
+    with a claim vocabulary, the sentences written by hand that state a certainty (of the results
+    they name; a sentence that names none is kept with no result)."""
+    from plainsum.checks.claims import intervention_spans, mentions, read_claim
+
+    found: list[Statement] = []
+    covered: list[tuple[int, int]] = []
+    for result in results:
+        view = views.get(result.id)
+        match = _worded(text, view.plain_clause) if view is not None else None
+        if match is not None:
+            found.append(Statement(result.id, result.certainty, match.group(), match.start()))
+            covered.append(match.span())
+    if vocabulary is None:
+        return found
+    for offset, sentence in _sentences(text):
+        if any(start < offset + len(sentence) and offset < end for start, end in covered) or vocabulary.asks(sentence):
+            continue
+        named = mentions(sentence, results)
+        ignore = [(m.start, m.end) for m in named] + intervention_spans(sentence, results)
+        claim = read_claim(sentence, vocabulary, ignore)
+        level = claim.implied_certainty
+        hit = claim.certainty_hit or claim.effect_hit
+        if level is None or hit is None:
+            continue
+        ids: list[str | None] = [*dict.fromkeys(m.result.id for m in named)] or [None]
+        found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start) for result_id in ids)
+    return found
+
+
+def _vocabulary(path: Path | None, code: str) -> Vocabulary | None:
+    """The claim vocabulary of a language: its grade/<code>/claims.yaml (grade/claims.yaml for English)."""
+    from plainsum.checks.claims import load_vocabulary, vocabulary_path
+
+    if path is None:
+        return load_vocabulary(vocabulary_path()) if code == "en" else None
+    return load_vocabulary(path)
+
+
 @registry.register(
     "translation.certainty",
-    description="Where the source text states a result with its certainty (GRADE wording), the translation "
-    "states it in the language's wording of the same certainty (its grid).",
+    description="Every certainty statement of the source text is in the translation with the same certainty: a "
+    "result's statement worded from its data in the language's wording of it (its grid, or the translation's own "
+    "'plain' wording of the result), a statement written by hand read with the language's claim words "
+    "(grade/<language>/claims.yaml).",
 )
 def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
-    document = scored.document
-    review = document.review
-    if review is None or review.translation is None or not review.results:
+    review = review_having(scored, "translation")
+    if review is None or not review.results:
         return
-    source_views = review.translation.review.facts.get("results", {})
+    translation = review.translation
+    source_review = translation.review
+    source_views, views = source_review.facts.get("results", {}), review.facts.get("results", {})
+    source_vocabulary = _vocabulary(translation.source_locale.claims, translation.source_locale.code)
+    vocabulary = _vocabulary(translation.locale.claims, translation.locale.code)
+    yield from _own_wording(scored, review, source_review, source_vocabulary, vocabulary)
+    for key, span, source_text in _fields(scored.document):
+        said = [s for s in statements(source_text, source_review.results, source_views, source_vocabulary) if s.result_id]
+        if not said:
+            continue
+        translated = statements(span.rendered, review.results, views, vocabulary)
+        used: dict[int, int] = {}  # a translated sentence that names no result -> the source sentence it stood for
+        for statement in said:
+            flag = _compare(key, span.start, statement, translated, used, views)
+            if flag is not None:
+                yield flag
+
+
+def _compare(key: str, start: int, statement: Statement, translated: list[Statement], used: dict[int, int],
+             views: dict[str, Any]) -> Flag | None:
+    """A finding when the translation does not state `statement` of its source with its certainty: a
+    sentence about the same result with that certainty, or one that names no result (one translated
+    sentence may say what one source sentence says of several results)."""
+    view = views.get(statement.result_id or "")
+    suggestion = f"{view.plain_clause}." if view is not None and view.certainty == statement.level else None
+    about = [other for other in translated if other.result_id == statement.result_id]
+    if any(other.level == statement.level for other in about):
+        return None
+    if about:
+        other = about[0]
+        return Flag(
+            f"the translation of {key} says of result '{statement.result_id}' \"{other.text}\" ({other.level} certainty); "
+            f"its source text says it with {statement.level} certainty: \"{statement.text}\"",
+            start + other.offset, None, suggestion,
+        )
+    unnamed = [index for index, other in enumerate(translated)
+               if other.result_id is None and used.get(index, statement.offset) == statement.offset]
+    for index in unnamed:
+        if translated[index].level == statement.level:
+            used[index] = statement.offset
+            return None
+    # the sentences that name no result say other certainties: the statement is not there (at the field)
+    others = "; ".join(f"\"{translated[index].text}\" is {translated[index].level} certainty" for index in unnamed[:2])
+    return Flag(
+        f"the source text of {key} says of result '{statement.result_id}' ({statement.level} certainty) "
+        f"\"{statement.text}\"; its translation does not say it with that certainty" + (f" ({others})" if others else ""),
+        start, None, suggestion,
+    )
+
+
+def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabulary: Vocabulary | None,
+                 vocabulary: Vocabulary | None) -> Iterator[Flag]:
+    """A translation's own wording of a result (`terms: <id>: plain:`) states the certainty that the
+    review's wording of it states (or, where the review words it from its data, the result's)."""
+    from plainsum.render import Location
+
+    if vocabulary is None:
+        return
+    sources = {result.id: result for result in source_review.results}
+    for result in review.results:
+        if result.plain is None:
+            continue
+        source = sources[result.id]
+        level = result.certainty
+        if source.plain is not None and source_vocabulary is not None:
+            said = statements(source.plain.text, [source], {}, source_vocabulary)
+            level = said[0].level if said else level
+        found = statements(result.plain.text, [result], {}, vocabulary)
+        if any(s.level == level for s in found):
+            continue
+        words = f"says it with {found[0].level} certainty" if found else "states no certainty the claim words can read"
+        yield Flag(
+            f"the translation's own wording of result '{result.id}' \"{result.plain.text}\" {words}; "
+            f"the review says it with {level} certainty",
+            None, result.plain.text, None,
+            Location(scored.document.source_path, result.plain.line, result.plain.column),
+        )
+
+
+@registry.register(
+    "translation.terms",
+    description="A result stated in a translation is named in the translation's language: its outcome (and "
+    "intervention) are given under 'terms' of the translation, not left in the review's language.",
+)
+def check_terms(scored: Scored, config: Config) -> Iterator[Flag]:
+    review = review_having(scored, "translation")
+    if review is None or not review.results:
+        return
+    sources = {result.id: result for result in review.translation.review.results}
     views = review.facts.get("results", {})
-    for key, span, source_text in _fields(document):
-        folded_source, folded = _fold(source_text), _fold(span.rendered)
+    reported: set[str] = set()
+    for key, span, _ in _fields(scored.document):
         for result in review.results:
-            source_view, view = source_views.get(result.id), views.get(result.id)
-            if source_view is None or view is None or _fold(source_view.plain_clause) not in folded_source:
+            source, view = sources.get(result.id), views.get(result.id)
+            if source is None or view is None or result.id in reported or result.plain is not None:
                 continue
-            if _fold(view.plain_clause) not in folded:
-                yield Flag(
-                    f"the source text of {key} says of result '{result.id}' ({result.certainty} certainty) "
-                    f"\"{source_view.plain_clause}\"; its translation does not say it with that certainty",
-                    span.start, None, f"{view.plain_clause}.",
-                )
+            # a name the translation did not give is the review's own Term, unchanged
+            left = [(what, term.plain) for what, term, own in (("outcome", result.outcome, source.outcome),
+                                                                ("intervention", result.intervention, source.intervention))
+                    if term is own]
+            match = _worded(span.rendered, view.plain_clause) if left else None
+            if match is None:
+                continue
+            reported.add(result.id)
+            names = " and ".join(f"its {what} '{name}'" for what, name in left)
+            yield Flag(
+                f"result '{result.id}' is stated in the translation of {key} with the review's words for {names}; give them in "
+                f"'{review.language}' under terms: {result.id}: ({', '.join(what for what, _ in left)})",
+                span.start + match.start(), None, None, _expression_at(scored, span, result.id),
+            )
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.lower().split())
+def _expression_at(scored: Scored, span: Span, result_id: str) -> Location | None:
+    """Where the field's template writes `{{ results.<id>.plain }}`, when it does (a statement that
+    comes out of an expression is located at the expression, not by its rendered words)."""
+    from plainsum.render import Location
+
+    found = re.search(r"\{\{-?\s*results\." + re.escape(result_id) + r"\.plain\b", span.prose.template)
+    if found is None:
+        return None
+    line, column = span.prose.locate(found.start())
+    return Location(scored.document.source_path, line, column)
 
 
 @registry.register(
@@ -233,14 +409,13 @@ def _fold(text: str) -> str:
     description="No translated field was translated from an older version of its source text than the review's.",
 )
 def check_out_of_date(scored: Scored, config: Config) -> Iterator[Flag]:
-    document = scored.document
-    review = document.review
-    if review is None or review.translation is None:
+    review = review_having(scored, "translation")
+    if review is None:
         return
     translation = review.translation
     from plainsum.content import digest
 
-    starts = {key: span.start for key, span, _ in _fields(document)}
+    starts = {key: span.start for key, span, _ in _fields(scored.document)}
     for key in translation.stale_fields():
         now = digest(translation.source_fields[key].template)
         yield Flag(
@@ -249,5 +424,3 @@ def check_out_of_date(scored: Scored, config: Config) -> Iterator[Flag]:
             f"'{key}' to {now}",
             starts.get(key, 0), None,
         )
-
-

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.glossary import WORD, load_glossary, rare_words
-from plainsum.checks.registry import Flag, Measure, registry
+from plainsum.checks.registry import Flag, Measure, plural, precise, registry
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -108,14 +108,17 @@ def jargon_marks(scored: Scored, config: Config) -> list[Mark]:
 
 
 def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
-    min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
-    allow = _allow(config, "plain.rare-word")
     language = scored.language
+    if "min_zipf" in config.check_options.get("plain.rare-word", {}) or language.english:
+        min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
+    else:
+        min_zipf = language.rare_min_zipf  # measured per language (docs/readability.md)
+    allow = _allow(config, "plain.rare-word")
     glossary = load_glossary() if language.english else None  # the glossary's terms are English
     seen: set[str] = set()
     marks = []
     for sentence in scored.sentences:
-        for rare in rare_words(sentence.text, min_zipf, allow, glossary, language.wordfreq_language):
+        for rare in rare_words(sentence.text, min_zipf, allow, glossary, language.wordfreq_language, language.inflections):
             key = rare.word.lower()
             if key in seen:
                 continue
@@ -124,7 +127,8 @@ def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
                 continue
             marks.append(_mark(
                 "plain.rare-word", scored, sentence, rare.start, rare.end,
-                f"rare word: '{rare.word}' (word frequency {rare.zipf:.1f} on the Zipf scale, below {min_zipf:g})",
+                f"rare word: '{rare.word}' (word frequency {precise(rare.zipf, min_zipf)} on the Zipf scale"
+                f"{' with its other forms' if rare.family else ''}, below {min_zipf:g})",
                 "use a more common word, or explain it in brackets the first time",
             ))
     return marks
@@ -155,8 +159,19 @@ def _expansion(abbreviation: str, texts: list[str]) -> str | None:
     return None
 
 
-def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
+def _abbreviation_allow(scored: Scored, config: Config) -> set[str]:
+    """The abbreviations that need no spelling out: the language's own (the check's default `allow`
+    list is English: UK, US, NHS...), and those the configuration allows."""
+    language = scored.language
     allow = _allow(config, "plain.abbreviation")
+    if not language.english and "allow" not in config.check_options.get("plain.abbreviation", {}):
+        allow -= {known.lower() for known in KNOWN_ABBREVIATIONS}  # the English default, not configured
+    return allow | {known.lower() for known in language.known_abbreviations}
+
+
+def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
+    allow = _abbreviation_allow(scored, config)
+    language = scored.language
     review = scored.document.review
     technical = [text for key, text in (review.rendered.items() if review else []) if key.endswith(".technical")]
     seen: set[str] = set()
@@ -168,6 +183,8 @@ def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
         abbreviation = match.group(1)
         if abbreviation in seen or abbreviation.lower() in allow or len(abbreviation) < 2:
             continue
+        if sentence.text[match.end() : match.end() + 1] == "." and language.abbreviation_stops(match.group(0)):
+            continue  # one of the language's abbreviations, as the splitter reads it ("EE. UU.", "EE.UU.")
         seen.add(abbreviation)
         if _defined_here(sentence.text, match.start(), match.end()):
             continue
@@ -210,7 +227,7 @@ def long_sentence_marks(scored: Scored, config: Config) -> list[Mark]:
         count = words_in(sentence.text)
         if count > limit:
             marks.append(_mark("plain.long-sentence", scored, sentence, 0, len(sentence.text),
-                               f"long sentence: {count} words (limit {limit:g})",
+                               f"long sentence: {plural(count, 'word')} (limit {limit:g})",
                                "split it into two sentences, one idea each"))
     return marks
 
@@ -299,7 +316,8 @@ def jargon(scored: Scored, config: Config) -> Iterator[Flag]:
 @registry.register(
     "plain.rare-word",
     description="Words rarer in everyday use than min_zipf in the text's language (wordfreq's Zipf scale; 2.5 is "
-    "about once in 3 million words) that are not in the glossary, unless explained in brackets.",
+    "about once in 3 million words; other languages count a word with its inflected forms and have their own "
+    "measured default) that are not in the glossary, unless explained in brackets.",
     severity="warning",
     options={"min_zipf": 2.5, "allow": []},
 )
@@ -339,8 +357,10 @@ def passive_share(scored: Scored, config: Config) -> Iterator[Flag]:
     passive_count = sum(1 for sentence in scored.sentences if passive_matches(sentence.text))
     share = passive_count / len(scored.sentences)
     if share > limit:
-        yield Flag(f"{passive_count} of {len(scored.sentences)} sentences ({share:.0%}) are in the passive voice, "
-                   f"above the maximum of {limit:.0%}", None, None, "rewrite some in the active voice: 'we found'")
+        verb = "is" if passive_count == 1 else "are"
+        yield Flag(f"{passive_count} of {plural(len(scored.sentences), 'sentence')} ({precise(100 * share, 100 * limit, 0)}%) "
+                   f"{verb} in the passive voice, above the maximum of {100 * limit:g}%", None, None,
+                   "rewrite some in the active voice: 'we found'")
 
 
 @registry.register(
@@ -357,7 +377,7 @@ def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
         flag = mark.flag()
         # the same figure as readability.hard-sentence's max_words: one finding, the stricter limit's
         yield Flag(flag.message, flag.offset, flag.sentence, flag.suggestion,
-                   measures=(Measure("sentence.words", count, limit, f"{count} words (limit {limit:g})"),))
+                   measures=(Measure("sentence.words", count, limit, f"{plural(count, 'word')} (limit {limit:g})"),))
 
 
 @registry.register(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from plainsum.checks.registry import Flag, Measure, precise, registry
+from plainsum.checks.registry import Flag, Measure, plural, precise, registry
 from plainsum.config import ALL_FORMULA_NAMES as FORMULA_NAMES  # the formulas of every language
 from plainsum.config import FIGURE_LABELS
 
@@ -31,13 +31,13 @@ def hard_measures(sentence: Sentence, limits: dict[str, float]) -> list[Measure]
     figures = sentence.figures
     if "max_words" in limits and figures["words"] > limits["max_words"]:
         words, limit = figures["words"], limits["max_words"]
-        measures.append(Measure("sentence.words", words, limit, f"{words:.0f} words (limit {limit:g})"))
+        measures.append(Measure("sentence.words", words, limit, f"{plural(words, 'word')} (limit {limit:g})"))
     if "max_grade" in limits and "flesch_kincaid_grade" in figures and figures["flesch_kincaid_grade"] > limits["max_grade"]:
         grade, limit = figures["flesch_kincaid_grade"], limits["max_grade"]
         measures.append(Measure("sentence.grade", grade, limit, f"grade {precise(grade, limit)} (limit {limit:g})"))
     if "max_long_words" in limits and figures["long_words"] > limits["max_long_words"]:
         count, limit = figures["long_words"], limits["max_long_words"]
-        measures.append(Measure("sentence.long_words", count, limit, f"{count:.0f} long words (limit {limit:g})"))
+        measures.append(Measure("sentence.long_words", count, limit, f"{plural(count, 'long word')} (limit {limit:g})"))
     return measures
 
 
@@ -47,7 +47,7 @@ def sentence_score(sentence: Sentence) -> str:
     if "flesch_kincaid_grade" in figures:
         return f"grade {figures['flesch_kincaid_grade']:.1f}"
     name = next((key for key in figures if key in FIGURE_LABELS and key not in ("words", "syllables", "long_words")), None)
-    return f"{FIGURE_LABELS[name]} {figures[name]:.1f}" if name else f"{figures['words']:.0f} words"
+    return f"{FIGURE_LABELS[name]} {figures[name]:.1f}" if name else plural(figures['words'], 'word')
 
 
 def hardest(sentences: list[Sentence]) -> Sentence | None:
@@ -136,7 +136,7 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
     minimum = config.formula_min_words(kind)
     if document_bounds and scored.counts.words < minimum:
         yield Flag(
-            f"the document has {scored.counts.words} words, fewer than formula_min_words ({minimum:g}): "
+            f"the document has {plural(scored.counts.words, 'word')}, fewer than formula_min_words ({minimum:g}): "
             f"{', '.join(sorted(document_bounds))} not applied, counts only",
             suggestion="formulas are unreliable on very short texts; lower formula_min_words only if you must",
         )
@@ -146,7 +146,7 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
         if bounds and section.counts.words < minimum:
             first = section.sentences[0]
             yield Flag(
-                f"section '{section.heading}' has {section.counts.words} words, fewer than formula_min_words "
+                f"section '{section.heading}' has {plural(section.counts.words, 'word')}, fewer than formula_min_words "
                 f"({minimum:g}): {', '.join(sorted(bounds))} not applied, counts only",
                 first.offset,
                 first.text,
@@ -208,7 +208,7 @@ def hard_sentence_count(scored: Scored, config: Config) -> Iterator[Flag]:
     if len(hard) > limit:
         worst = hardest(hard)
         yield Flag(
-            f"{len(hard)} hard sentences, above the maximum of {limit:g} (max_hard_sentences); the hardest is here",
+            f"{plural(len(hard), 'hard sentence')}, above the maximum of {limit:g} (max_hard_sentences); the hardest is here",
             worst.offset if worst else None,
             worst.text if worst else None,
             "split or simplify the sentences listed by readability.hard-sentence",

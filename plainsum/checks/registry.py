@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from plainsum.render import Location
 
@@ -99,6 +99,13 @@ _NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?%?")
 _SPACE = re.compile(r"\s+")
 
 
+def review_having(scored: Scored, part: str) -> Any:
+    """The review of a scored document when it has `part` set (its `translation`, its `previous`
+    version), else None: what a check that compares a review with another text starts from."""
+    review = scored.document.review
+    return review if review is not None and getattr(review, part) is not None else None
+
+
 def normalise_text(text: str) -> str:
     """A sentence as a baseline matches it: whitespace folded, case and Markdown emphasis ignored."""
     return _SPACE.sub(" ", text.replace("*", "").replace("_", " ")).strip().lower()
@@ -114,6 +121,12 @@ def finding_subject(message: str, sentence: str | None, about: str | None) -> st
     if sentence:
         return f"{normalise_text(sentence)} | {wording}"
     return wording
+
+
+def plural(count: float, singular: str, plural_form: str | None = None) -> str:
+    """'1 sentence', '2 sentences', '0 words' (whole numbers without decimals)."""
+    number = int(count) if float(count).is_integer() else count
+    return f"{number} {singular if number == 1 else (plural_form or singular + 's')}"
 
 
 def precise(value: float, limit: float, decimals: int = 1) -> str:

@@ -23,7 +23,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plainsum.checks.claims import Claim, Hit, Mention, load_vocabulary, mentions, read_claim, vocabulary_path
+from plainsum.checks.claims import (
+    Claim,
+    Hit,
+    Mention,
+    intervention_spans,
+    load_vocabulary,
+    mentions,
+    read_claim,
+    vocabulary_path,
+)
 from plainsum.checks.numbers import number_marks, written_sentences
 from plainsum.checks.plain import Mark, _flags, _mark
 from plainsum.checks.registry import Flag, registry
@@ -62,22 +71,12 @@ def _effect_words(result: Result) -> str:
     return f"{change} ({'better' if result.good else 'worse'}: {result.better} is better)"
 
 
-def _intervention_spans(text: str, results: list[Result]) -> list[tuple[int, int]]:
-    import re
-
-    spans: list[tuple[int, int]] = []
-    names = {name for result in results for name in (result.intervention.plain, result.intervention.technical)}
-    for name in names:
-        spans.extend(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I))
-    return spans
-
-
 def check_text(text: str, results: list[Result], views: dict[str, Any], vocabulary: Any) -> list[Finding]:
     """What is wrong with the claims of one sentence about the results it names."""
     named = mentions(text, results)
     if not named or vocabulary.asks(text):
         return []
-    ignore = [(m.start, m.end) for m in named] + _intervention_spans(text, results)
+    ignore = [(m.start, m.end) for m in named] + intervention_spans(text, results)
     claim = read_claim(text, vocabulary, ignore)
     if claim.certainty is None and claim.effect is None:
         return []

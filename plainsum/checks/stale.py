@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from plainsum.checks.registry import Flag, registry
+from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content import JINJA_TAG
 
 if TYPE_CHECKING:
@@ -76,8 +76,8 @@ def value_pattern(values: list[str]) -> re.Pattern[str]:
 )
 def stale(scored: Scored, config: Config) -> Iterator[Flag]:
     document = scored.document
-    review = document.review
-    if review is None or review.previous is None:
+    review = review_having(scored, "previous")
+    if review is None:
         return
     from plainsum.content import changes_of, stale_values
 

@@ -14,7 +14,6 @@ included). The reason is required. A suppression that silences nothing is itself
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Finding, Registry, Suppression
 from plainsum.content import LineIndex
-from plainsum.errors import InputError, Problem
+from plainsum.errors import InputError, Problem, closest_name
 from plainsum.render import Location
 
 if TYPE_CHECKING:
@@ -121,8 +120,8 @@ def _parse(body: str, number: int, column: int, lines: list[str], fields: list[t
     checks = tuple(name.strip() for name in directive.group("checks").split(",") if name.strip())
     for name in checks:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known checks: {', '.join(known)}"
+            close = closest_name(name, known)
+            hint = f"; did you mean '{close}'?" if close else f"; known checks: {', '.join(known)}"
             return f"unknown check '{name}' in a suppression{hint}"
     reason = (directive.group("reason") or "").strip()
     if not reason:

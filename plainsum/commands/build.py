@@ -33,15 +33,16 @@ def _formats(value: str | None, default: list[str]) -> list[str]:
 @click.option("--draft", is_flag=True, help="Also publish lay summaries that fail the gate, visibly marked DRAFT.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Render in N processes (default: one per CPU).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), help="PDF page size, instead of the configured ones.")
-@click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change; "
-              "also write into an --out folder that holds files plainsum did not write.")
+@click.option("--force", is_flag=True, help="Render every document again, even those whose inputs did not change.")
+@click.option("--allow-foreign-files", is_flag=True, help="Write into an --out folder that holds files plainsum did not write "
+              "(they are left as they are).")
 @click.option("--no-progress", is_flag=True, help="Do not show progress on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="List every document, and every warning (their checks then run).")
 @click.option("--full-report", is_flag=True, help=f"Also write the whole report, every document and finding, to {FULL_REPORT} in the output folder.")
 @click.option("--color/--no-color", "color", default=None, help="Colour the report (default: on a terminal, unless NO_COLOR is set).")
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | None, out_dir: Path | None,
-            draft: bool, jobs: int | None, paper: str | None, force: bool, no_progress: bool, verbose: bool,
+            draft: bool, jobs: int | None, paper: str | None, force: bool, allow_foreign_files: bool, no_progress: bool, verbose: bool,
             full_report: bool, color: bool | None) -> None:
     """Render reviews into output/<id>/{abstract,summary}.<format> and output/index.html.
 
@@ -60,7 +61,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     formats = _formats(formats_option, config.formats)
     output_dir = (out_dir or config.output_dir).resolve()
     options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not no_progress,
-                           force=force, verbose=verbose)
+                           force=force, allow_foreign_files=allow_foreign_files, verbose=verbose)
     outcome = build(list(paths), config, options)
     outcome.problems.extend(unmatched_section_gates(config, outcome.results, whole_run=not paths))
     # The report is bounded: a corpus build with a strict gate fails thousands of documents.
@@ -94,5 +95,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     click.echo(
         f"wrote {len(outcome.written)} files ({outcome.unchanged} unchanged) in {display_path(options.output_dir)}; "
         f"rendered {outcome.rendered_reviews} of {reviews} reviews, {outcome.skipped_reviews} up to date"
+        + (f"; removed {len(outcome.removed)} earlier output{'s' if len(outcome.removed) != 1 else ''} no longer built"
+           if outcome.removed else "")
     )
     ctx.exit(outcome.exit_code)

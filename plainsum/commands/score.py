@@ -19,6 +19,7 @@ from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
     from plainsum.checks import Finding
+    from plainsum.checks.glossary import LanguageHint
     from plainsum.config import Config
     from plainsum.readability import Scored
 
@@ -65,6 +66,8 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
         "formula_min_words": _value(min_words),
         "not_scored": dict(scored.not_scored),
     }
+    hint = _language_hint(scored)
+    data["language_hint"] = hint.code if hint is not None else None
     data.update({key: _value(scored.figures[key]) for key in COUNT_NAMES})
     data.update({key: _value(scored.figures[key]) if applied else None for key in formulas})
     data["by_section"] = [
@@ -92,6 +95,15 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
     return data
 
 
+def _language_hint(scored: Scored) -> LanguageHint | None:
+    """Another language, when the text's words read as that one rather than the one it is scored in."""
+    from plainsum.checks.glossary import language_hint
+    from plainsum.readability.languages import SUPPORTED
+
+    text = " ".join(sentence.text for sentence in scored.sentences)
+    return language_hint(text, scored.language.wordfreq_language, SUPPORTED)
+
+
 def not_scored_line(not_scored: dict[str, int]) -> str:
     """'not scored: 13 references, 1 table' (what was left out as not prose), or ''."""
     names = {"references": ("reference", "references"), "tables": ("table", "tables"), "code": ("code block", "code blocks"),
@@ -106,6 +118,14 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
     applied = _applied(scored, min_words)
     language = scored.language
     click.echo(f"{name} ({f'{language.requested}, scored as ' if language.requested else ''}{language.name})")
+    hint = _language_hint(scored)
+    if hint is not None:
+        from plainsum.config import LANGUAGE_NAMES
+
+        other = LANGUAGE_NAMES[hint.code]
+        click.echo(f"  note: this text reads as {other}, not {language.name} ({hint.share:.0%} of its words are common "
+                   f"{other} words, {hint.declared_share:.0%} common {language.name} ones); --language {hint.code} "
+                   f"scores it as {other}")
     for key in COUNT_NAMES:
         value = scored.figures[key]
         click.echo(f"  {FIGURE_LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {FIGURE_LABELS[key]:<30} {value:.2f}")

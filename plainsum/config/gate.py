@@ -62,7 +62,7 @@ PRESETS: dict[str, dict[str, float]] = {
     "gulpease": {"min_gulpease": 60.0},
     # Portuguese, Martins et al. (1996): 50 and above is "fácil" (easy) or "muito fácil".
     "flesch-martins": {"min_flesch_martins": 50.0},
-    # Dutch, Douma's scale (Flesch's bands): 60 and above is standard or easier.
+    # Dutch, Douma's own scale: 60 to 70 is "normaal", above is easier.
     "flesch-douma": {"min_flesch_douma": 60.0},
 }
 

@@ -8,11 +8,10 @@ one-line inline table (`sentences = { max_words = 30 }`).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
-from plainsum.errors import Problem
+from plainsum.errors import Problem, closest_name
 
 _BARE = r"[A-Za-z0-9_-]+"
 _KEY_PART = rf"(?:{_BARE}|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
@@ -35,8 +34,8 @@ def key_parts(dotted: str) -> tuple[str, ...]:
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     """"; did you mean 'x'?" for the closest candidate, or nothing."""
-    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest_name(name, candidates)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 class Locator:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -103,13 +103,46 @@ class Worded(Protocol):
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
+# A name inserted into a cell is marked while the cell renders, so that the language's contractions
+# apply where a word of the cell meets the name's first word ("de" + "el riesgo" -> "del riesgo").
+NAME_OPEN, NAME_CLOSE = "\ue010", "\ue011"
+
+
 @dataclass(frozen=True)
 class Grid:
-    """The wording grid: statements[certainty][size][verb] (or [certainty][NO_DIFFERENCE])."""
+    """The wording grid: statements[certainty][size][verb] (or [certainty][NO_DIFFERENCE]), and the
+    language's contractions: "<word of a cell> <first word of a name>" -> the contracted form."""
 
     statements: dict[str, dict[str, Any]]
     numbers_template: str
     path: str
+    contractions: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def _contraction(self) -> re.Pattern[str] | None:
+        """A cell's word (any case: a cell may start with it), spaces, and the marked name's first word."""
+        if not self.contractions:
+            return None
+        words = "|".join(sorted({re.escape(pair.split()[0]) for pair in self.contractions}, key=len, reverse=True))
+        return re.compile(r"(?<!\w)(" + words + r")\s+" + NAME_OPEN + r"([^\s" + NAME_CLOSE + r"]+)(?=[\s" + NAME_CLOSE + "])",
+                          re.IGNORECASE)
+
+    def contract(self, text: str) -> str:
+        """`text` with the language's contractions made where a word of the cell meets a marked name
+        (its first word as written: "El Salvador" is not "el"), and the marks taken out."""
+        pattern = self._contraction
+        if pattern is not None and NAME_OPEN in text:
+            rules = {" ".join(pair.lower().split()[:1] + pair.split()[1:]): value for pair, value in self.contractions.items()}
+
+            def contracted(match: re.Match[str]) -> str:
+                before, first = match.group(1), match.group(2)
+                found = rules.get(f"{before.lower()} {first}")
+                if found is None:
+                    return match.group(0)
+                return NAME_OPEN + (found[:1].upper() + found[1:] if before[:1].isupper() else found)
+
+            text = pattern.sub(contracted, text)
+        return text.replace(NAME_OPEN, "").replace(NAME_CLOSE, "")
 
     def cell(self, certainty: str, size: str | None, verb: str | None) -> str:
         size = size or UNSET_SIZE_WORDING
@@ -122,8 +155,8 @@ class Grid:
         outcome = result.outcome
         text = self._render(
             self.cell(result.certainty, result.size, result.verb),
-            intervention=getattr(intervention, register),
-            outcome=getattr(outcome, register),
+            intervention=_marked(getattr(intervention, register)),
+            outcome=_marked(getattr(outcome, register)),
             v=agreeing(intervention.plural),
         )
         return text[:1].upper() + text[1:]
@@ -140,8 +173,8 @@ class Grid:
             study_word=studies_word,
             participants=thousands(result.participants),
             certainty=result.certainty,
-            intervention=result.intervention.technical,
-            outcome=result.outcome.technical,
+            intervention=_marked(result.intervention.technical),
+            outcome=_marked(result.outcome.technical),
         )
 
     def _render(self, template: str, **values: Any) -> str:
@@ -149,7 +182,11 @@ class Grid:
             text = _ENV.from_string(template).render(**values)
         except TemplateError as exc:
             raise InputError([Problem(self.path, 1, 1, f"cannot use the wording grid: {exc}")]) from None
-        return re.sub(r"\s+", " ", text).strip()
+        return self.contract(re.sub(r"\s+", " ", text).strip())
+
+
+def _marked(name: str) -> str:
+    return NAME_OPEN + name + NAME_CLOSE
 
 
 def agreeing(plural: bool) -> Callable[[str], str]:
@@ -173,14 +210,21 @@ def load_grid(path: Path | None = None) -> Grid:
     return _load_grid(str(path))
 
 
-@lru_cache(maxsize=8)
-def _load_grid(path_text: str) -> Grid:
+def read_grade_file(path_text: str, what: str) -> tuple[Any, str]:
+    """The data of a file of grade/ (a wording grid, a claim vocabulary) and its display path;
+    InputError, at the file, when it cannot be read as YAML."""
     path = Path(path_text)
     display = display_path(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read the wording grid: {exc}")]) from None
+        raise InputError([Problem(display, 1, 1, f"cannot read the {what}: {exc}")]) from None
+    return data, display
+
+
+@lru_cache(maxsize=8)
+def _load_grid(path_text: str) -> Grid:
+    data, display = read_grade_file(path_text, "wording grid")
     problems: list[str] = []
     statements = data.get("statements") if isinstance(data, dict) else None
     numbers = data.get("numbers") if isinstance(data, dict) else None
@@ -201,7 +245,22 @@ def _load_grid(path_text: str) -> Grid:
                     problems.append(f"'{certainty}' / '{size}' must be one template text")
             elif not isinstance(cell, dict) or any(not isinstance(cell.get(verb), str) for verb in VERBS):
                 problems.append(f"'{certainty}' / '{size}' needs a text for each of: {', '.join(VERBS)}")
+    contractions = _contractions(data.get("contractions", {}) if isinstance(data, dict) else {}, problems)
     if problems:
         raise InputError([Problem(display, 1, 1, f"wording grid: {message}") for message in problems])
     assert isinstance(numbers, str)
-    return Grid(statements, numbers, display)
+    return Grid(statements, numbers, display, contractions)
+
+
+def _contractions(table: Any, problems: list[str]) -> dict[str, str]:
+    """`contractions:` of a grid: "de el": del, one entry per pair of a cell's word and a name's first word."""
+    if not isinstance(table, dict):
+        problems.append("'contractions' must be a mapping of two words (\"de el\") to their contracted form (del)")
+        return {}
+    found = {}
+    for pair, contracted in table.items():
+        if not isinstance(pair, str) or len(pair.split()) != 2 or not isinstance(contracted, str) or not contracted.strip():
+            problems.append(f"contraction {pair!r}: it must be two words (\"de el\") and give one form (del)")
+            continue
+        found[" ".join(pair.split())] = contracted.strip()
+    return found

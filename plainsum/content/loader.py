@@ -26,7 +26,7 @@ from plainsum.content.model import (
 from plainsum.content.sourcemap import LineIndex
 from plainsum.content.versions import DOI_PATTERN
 from plainsum.content.yamlsource import Node, SourceFile, load_yaml, type_name
-from plainsum.errors import InputError, Problem, display_path
+from plainsum.errors import InputError, Problem, closest_name, display_path
 
 
 class _Validator:
@@ -96,10 +96,8 @@ class _Validator:
 
 
 def _closest(key: str, allowed: tuple[str, ...] | list[str], cutoff: float = 0.75) -> str | None:
-    from difflib import get_close_matches
-
-    matches = get_close_matches(key, list(allowed), n=1, cutoff=cutoff)
-    return matches[0] if matches else None
+    """The key meant, for a content key (stricter than names elsewhere: a close miss also lists what is allowed)."""
+    return closest_name(key, allowed, cutoff)
 
 
 def _layout_problem(name: str, kind: Kind) -> str:

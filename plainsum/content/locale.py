@@ -65,10 +65,10 @@ def available_languages(template_dirs: list[Path]) -> list[str]:
     return sorted(codes)
 
 
-def grid_path(template_dirs: list[Path], code: str) -> Path | None:
+def grid_path(template_dirs: list[Path], code: str, file_name: str = "grid.yaml") -> Path | None:
     """The GRADE wording grid of a language (grade/<code>/grid.yaml; grade/grid.yaml is the source
-    language's), the project's first."""
-    name = "grid.yaml" if code == SOURCE_LANGUAGE else f"{code}/grid.yaml"
+    language's), the project's first; with `file_name` "claims.yaml", its claim vocabulary."""
+    name = file_name if code == SOURCE_LANGUAGE else f"{code}/{file_name}"
     for directory in template_dirs:
         candidate = directory / "grade" / name
         if candidate.is_file():
@@ -110,10 +110,13 @@ class Locale:
     translations: gettext.NullTranslations
     catalogs: list[Path] = field(default_factory=list)
     grid: Path | None = None
+    claims: Path | None = None  # its claim vocabulary (grade/<code>/claims.yaml), to read certainty in its words
 
     @classmethod
     def source(cls, template_dirs: list[Path] | None = None) -> Locale:
-        return cls(SOURCE_LANGUAGE, gettext.NullTranslations(), [], grid_path(template_dirs or [], SOURCE_LANGUAGE))
+        dirs = template_dirs or []
+        return cls(SOURCE_LANGUAGE, gettext.NullTranslations(), [], grid_path(dirs, SOURCE_LANGUAGE),
+                   grid_path(dirs, SOURCE_LANGUAGE, "claims.yaml"))
 
     @classmethod
     def load(cls, code: str, template_dirs: list[Path]) -> Locale:
@@ -130,7 +133,7 @@ class Locale:
                 catalog.add_fallback(translations)
             translations = catalog
         assert translations is not None
-        return cls(code, translations, paths, grid_path(template_dirs, code))
+        return cls(code, translations, paths, grid_path(template_dirs, code), grid_path(template_dirs, code, "claims.yaml"))
 
     @property
     def is_source(self) -> bool:
@@ -146,6 +149,10 @@ class Locale:
     def name(self) -> str:
         """The language's name in the language itself (español, français)."""
         return str(self.babel.get_display_name(self.babel) or self.code)
+
+    def language_name(self, code: str) -> str:
+        """Another language's name in this one: "inglés" for en in Spanish."""
+        return str(self.babel.languages.get(catalog_folder(code), code))
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)

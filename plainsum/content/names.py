@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from difflib import get_close_matches
 from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import nodes
+
+from plainsum.errors import closest_name
 
 Unknown = tuple[int, str]  # (offset in the template text, message)
 
@@ -38,8 +39,8 @@ def unknown_facts(names: set[str], template: str, facts: dict[str, Any], where: 
 
 def _dym(name: str, known: Iterable[str], label: str) -> str:
     names = sorted(set(known))
-    close = get_close_matches(name, names, n=1, cutoff=0.6)
-    return (f"did you mean '{close[0]}'? " if close else "") + f"{label}: {', '.join(names) or 'none'}"
+    close = closest_name(name, names)
+    return (f"did you mean '{close}'? " if close else "") + f"{label}: {', '.join(names) or 'none'}"
 
 
 def _chain(node: nodes.Node) -> tuple[str, list[str]] | None:
@@ -128,7 +129,7 @@ def unknown_filters(parsed: nodes.Template, template: str, filters: Iterable[str
             continue
         reported.add(node.name)
         offset = _position(template, r"\|\s*(" + re.escape(node.name) + r")\b")
-        close = get_close_matches(node.name, [*listed, *sorted(known - set(listed))], n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        close = closest_name(node.name, [*listed, *sorted(known - set(listed))])
+        hint = f"did you mean '{close}'? " if close else ""
         yield offset, (f"unknown filter '{node.name}' in {where} ({hint}plainsum's filters: {', '.join(listed)}; "
                        "and Jinja's built-in filters)")

@@ -31,7 +31,7 @@ from plainsum.errors import InputError, display_path
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from plainsum.content.results import Result
+    from plainsum.content.results import Override, Result
 
 TRANSLATION_KEYS = ("language", "translators", "date", "source_version", "terms", "plain_title", "summary", "sections")
 NOT_TRANSLATED = {
@@ -271,9 +271,16 @@ def _versions(check: _Validator, root: Node, wanted: dict[str, Prose]) -> tuple[
     return versions, {key: mark for key, mark in node.key_marks.items() if key in versions}
 
 
-def _terms(check: _Validator, root: Node, review: Review) -> dict[str, tuple[str | None, str | None, bool | None]]:
+Names = tuple[str | None, str | None, bool | None, "Override | None", str | None]
+
+
+def _terms(check: _Validator, root: Node, review: Review) -> dict[str, Names]:
     """`terms:` the names the language's GRADE statements use for each result: its outcome, its
-    intervention and whether that is plural; `intervention` and `intervention_plural` for all results."""
+    intervention and whether that is plural, its own wording (`plain:`, for a result the review
+    words by hand) and what happens to people (`event:`, for its natural frequencies);
+    `intervention` and `intervention_plural` for all results."""
+    from plainsum.content.results import Override
+
     node = root.value.get("terms")
     if node is None or check.mapping(node, "'terms'") is None:
         return {}
@@ -281,22 +288,29 @@ def _terms(check: _Validator, root: Node, review: Review) -> dict[str, tuple[str
     check.unknown_keys(node, ["intervention", "intervention_plural", *ids], "'terms' (the review's result ids)")
     default = check.text(node, "intervention", "'terms'", required=False)
     default_plural = _flag(check, node, "intervention_plural")
-    terms: dict[str, tuple[str | None, str | None, bool | None]] = {}
+    terms: dict[str, Names] = {}
     for result_id in ids:
         entry = node.value.get(result_id)
         outcome = intervention = None
+        plain = None
+        event = None
         plural = default_plural
         if entry is not None and check.mapping(entry, f"'{result_id}' in 'terms'") is not None:
-            check.unknown_keys(entry, ("outcome", "intervention", "plural"), f"'{result_id}' in 'terms'")
+            check.unknown_keys(entry, ("outcome", "intervention", "plural", "plain", "event"), f"'{result_id}' in 'terms'")
             found = check.text(entry, "outcome", f"'{result_id}' in 'terms'", required=True)
             outcome = found.value.strip() if found is not None else None
             named = check.text(entry, "intervention", f"'{result_id}' in 'terms'", required=False)
             intervention = named.value.strip() if named is not None else None
             own_plural = _flag(check, entry, "plural")
             plural = own_plural if own_plural is not None else plural
+            worded = check.text(entry, "plain", f"'{result_id}' in 'terms'", required=False)
+            if worded is not None:
+                plain = Override(" ".join(worded.value.split()), worded.line, worded.column)
+            happens = check.text(entry, "event", f"'{result_id}' in 'terms'", required=False)
+            event = " ".join(happens.value.split()) if happens is not None else None
         if intervention is None and default is not None:
             intervention = default.value.strip()
-        terms[result_id] = (outcome, intervention, plural)
+        terms[result_id] = (outcome, intervention, plural, plain, event)
     return terms
 
 
@@ -310,8 +324,7 @@ def _flag(check: _Validator, parent: Node, key: str) -> bool | None:
     return bool(node.value)
 
 
-def _translated_review(review: Review, translation: Translation, root: Node,
-                       terms: dict[str, tuple[str | None, str | None, bool | None]]) -> Review:
+def _translated_review(review: Review, translation: Translation, root: Node, terms: dict[str, Names]) -> Review:
     """The source review with its lay prose replaced by the translation's; facts and results stay."""
     fields = translation.fields
     sections = []
@@ -349,17 +362,20 @@ def _translated_review(review: Review, translation: Translation, root: Node,
     )
 
 
-def _named(result: Result, names: tuple[str | None, str | None, bool | None] | None) -> Result:
-    """A result with its outcome and intervention named in the translation's language (its figures unchanged)."""
-    if names is None:
-        return result
+def _named(result: Result, names: Names | None) -> Result:
+    """A result with its outcome and intervention named in the translation's language (its figures
+    unchanged), and worded in it: by the translation's own `plain:`, else by the language's grid (a
+    review's own wording of a result, and its `event`, are in the review's language, so they are not
+    used: without the translation's `event:` the natural frequencies are left out)."""
     from plainsum.content.results import Term
 
-    outcome, intervention, plural = names
-    changes: dict[str, Term] = {}
+    if names is None:
+        return dataclasses.replace(result, plain=None, event=None)
+    outcome, intervention, plural, plain, event = names
+    changes: dict[str, object] = {"plain": plain, "event": event}
     if outcome is not None:
         changes["outcome"] = Term(outcome, outcome, result.outcome.plural)
     if intervention is not None or plural is not None:
         name = intervention if intervention is not None else result.intervention.plain
         changes["intervention"] = Term(name, name, result.intervention.plural if plural is None else plural)
-    return dataclasses.replace(result, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(result, **changes)  # type: ignore[arg-type]  # the fields of Result named above

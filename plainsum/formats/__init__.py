@@ -18,6 +18,7 @@ class RenderContext:
     templates: TemplateSet
     config: Config
     published: tuple[str, ...] = ()  # the review's documents written by this build ("summary", "abstract"), for links
+    index_href: str | None = None  # the "All reviews" link; None: the build's output/index.html, relative to the page
 
 
 def document_label(kind: str) -> str:

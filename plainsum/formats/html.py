@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from plainsum.content import Locale
     from plainsum.readability import Scored
     from plainsum.render import Document, TemplateSet
 
@@ -93,11 +96,12 @@ def scroll_tables(html: str) -> str:
     return _TABLE.sub(lambda match: f'<div class="table-scroll" tabindex="0">{match.group(0)}</div>', html)
 
 
-def printed_on() -> str:
-    """Today's date, or SOURCE_DATE_EPOCH's when set (reproducible builds)."""
+def printed_on(long_date: Callable[[datetime.date], str] | None = None) -> str:
+    """Today's date, or SOURCE_DATE_EPOCH's when set (reproducible builds), written by `long_date`
+    (a language's: "2 de diciembre de 2026"), or as English writes it."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch and epoch.isdigit() else datetime.date.today()
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return long_date(day) if long_date is not None else f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _logo_source(context: RenderContext, media: str) -> str | None:
@@ -133,11 +137,14 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
     if evidence_date and (states_currency(document.body) or _says_up_to_date(document, templates)):
         evidence_date = None  # the text already says it: once is enough
     handout = context.config.handout
-    other = "abstract" if document.kind == "summary" else "summary"
+    locale = templates.locale(language) if language != "en" and templates.has_language(language) else None
     return {
         "document": document,
         "review": review,
         "title": document.title,
+        # a translation's page names the review by its title, in the review's language (marked as such)
+        "review_title": (Markup('<span lang="{}">{}</span>').format(review.translation.review.language, review.title)
+                         if review is not None and review.translation is not None else review.title if review is not None else ""),
         "kind_label": kind_label(document.kind),
         "body": Markup(scroll_tables(box_key_messages(ordered_headings(html_body(document, context, to_html))))),
         "draft": document.draft,
@@ -149,9 +156,29 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "media": media,
         "handout": handout,
         "logo": _logo_source(context, media),
-        "printed_on": printed_on() if handout.printed_on and media == "print" else None,
-        "other_document": {"href": ("../" if review is not None and review.translation is not None else "") + f"{other}.html",
-                           "label": kind_label(other)} if other in context.published else None,
+        "printed_on": printed_on(locale.long_date if locale else None) if handout.printed_on and media == "print" else None,
+        # a translation is one folder deeper (output/<id>/<lang>/summary.html)
+        "index_href": context.index_href or ("../../" if review is not None and review.translation is not None else "../") + "index.html",
+        "index_top": context.index_href is not None,  # the preview shows documents in frames: the index replaces the whole page
+        "other_document": _other_document(document, context, locale),
+    }
+
+
+def _other_document(document: Document, context: RenderContext, locale: Locale | None) -> dict[str, str] | None:
+    """The review's other document, for the page's links: a translated summary links to the
+    review's abstract, in the review's language (named in the page's: "inglés")."""
+    review = document.review
+    other = "abstract" if document.kind == "summary" else "summary"
+    if review is None or other not in context.published:
+        return None
+    translated = review.translation is not None
+    language = review.translation.review.language if review.translation is not None else review.language
+    return {
+        "href": ("../" if translated else "") + f"{other}.html",
+        "kind": other,
+        "label": kind_label(other),
+        "language": language,
+        "language_name": locale.language_name(language) if locale is not None else language,
     }
 
 

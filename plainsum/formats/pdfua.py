@@ -11,11 +11,20 @@ the footer in the middle of the text. Upstream: https://github.com/Kozea/WeasyPr
 Pagination, drops the orphan elements from the ParentTree, and wraps any painting that WeasyPrint
 left outside every marked-content sequence in an artifact too (7.1-3: "content shall be marked
 as Artifact or tagged as real content"). Tagged content is left exactly as WeasyPrint made it.
+
+`add_header_scopes` gives every table header cell (TH) the Scope attribute that ISO 14289-1 7.5
+and the Matterhorn Protocol (15-003) ask for: `/A << /O /Table /Scope /Column >>`, or `/Row` for
+a row header. WeasyPrint 70 links cells to headers with /ID and /Headers but writes no Scope
+(upstream: https://github.com/Kozea/WeasyPrint/issues/2508, open), and checkers such as PAC
+report every header cell without it. A header is a row header when a data cell of its own row
+names it in /Headers (WeasyPrint puts there the headers marked `scope="row"` in the HTML); without
+/Headers to go by, a TH outside THead that shares its row with data cells is one too.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pikepdf
@@ -99,8 +108,89 @@ def _repair_stream(instructions: list[Any], orphans: set[int]) -> tuple[list[Any
     return repaired, changed
 
 
+def _table_attributes(element: Any) -> Any:
+    """The element's attribute object owned by /Table, made if it has none."""
+    attributes = element.get("/A")
+    candidates = list(attributes) if isinstance(attributes, pikepdf.Array) else [attributes] if attributes is not None else []
+    for candidate in candidates:
+        if isinstance(candidate, pikepdf.Dictionary) and candidate.get("/O") == pikepdf.Name.Table:
+            return candidate
+    table = pikepdf.Dictionary(O=pikepdf.Name.Table)
+    if attributes is None:
+        element.A = table
+    elif isinstance(attributes, pikepdf.Array):
+        attributes.append(table)
+    else:
+        element.A = pikepdf.Array([attributes, table])
+    return table
+
+
+def _cells(element: Any) -> list[Any]:
+    kids = element.get("/K")
+    kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    return [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and kid.get("/S") in (pikepdf.Name.TH, pikepdf.Name.TD)]
+
+
+def _rows(element: Any, in_head: bool, seen: set[tuple[int, int]]) -> Iterator[tuple[Any, bool]]:
+    """Every TR below `element`, with whether it is inside a THead."""
+    if element.objgen in seen and element.objgen != (0, 0):
+        return
+    seen.add(element.objgen)
+    kind = element.get("/S")
+    if kind == pikepdf.Name.TR:
+        yield element, in_head
+    kids = element.get("/K")
+    for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield from _rows(kid, in_head or kind == pikepdf.Name.THead, seen)
+
+
+def add_header_scopes(pdf: pikepdf.Pdf) -> bool:
+    """Give each TH without a Scope one (see the module doc); whether any was added."""
+    tree_root = pdf.Root.get("/StructTreeRoot")
+    if tree_root is None or "/K" not in tree_root:
+        return False
+    top = tree_root.K
+    changed = False
+    seen: set[tuple[int, int]] = set()
+    for kid in list(top) if isinstance(top, pikepdf.Array) else [top]:
+        if not isinstance(kid, pikepdf.Dictionary):
+            continue
+        for row, in_head in _rows(kid, False, seen):
+            cells = _cells(row)
+            data = [cell for cell in cells if cell.get("/S") == pikepdf.Name.TD]
+            named: set[bytes] = set()
+            for cell in data:
+                headers = _table_attributes_get(cell, "/Headers")
+                if isinstance(headers, pikepdf.Array):
+                    named.update(bytes(header) for header in headers if isinstance(header, pikepdf.String))
+            for cell in cells:
+                if cell.get("/S") != pikepdf.Name.TH:
+                    continue
+                table = _table_attributes(cell)
+                if "/Scope" in table:
+                    continue
+                identifier = cell.get("/ID")
+                if isinstance(identifier, pikepdf.String) and any(_table_attributes_get(c, "/Headers") is not None for c in data):
+                    row_header = bytes(identifier) in named
+                else:
+                    row_header = not in_head and bool(data)
+                table.Scope = pikepdf.Name.Row if row_header else pikepdf.Name.Column
+                changed = True
+    return changed
+
+
+def _table_attributes_get(element: Any, key: str) -> Any:
+    attributes = element.get("/A")
+    for candidate in list(attributes) if isinstance(attributes, pikepdf.Array) else [attributes] if attributes is not None else []:
+        if isinstance(candidate, pikepdf.Dictionary) and candidate.get("/O") == pikepdf.Name.Table and key in candidate:
+            return candidate.get(key)
+    return None
+
+
 def mark_furniture_as_artifacts(data: bytes) -> bytes:
-    """The PDF with untagged marked content and loose painting marked as artifacts (see module doc)."""
+    """The PDF with untagged marked content and loose painting marked as artifacts, and its table
+    header cells given a Scope (see the module doc)."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree_root = pdf.Root.get("/StructTreeRoot")
         if tree_root is None or "/ParentTree" not in tree_root:
@@ -121,6 +211,7 @@ def mark_furniture_as_artifacts(data: bytes) -> bytes:
             instructions, changed = _repair_stream(list(pikepdf.parse_content_stream(page)), orphans)
             if changed:
                 page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+        add_header_scopes(pdf)
         out = io.BytesIO()
         # deterministic_id: the same input gives the same bytes, so an unchanged handout is not rewritten
         pdf.save(out, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)

@@ -161,6 +161,7 @@ class Outcome:
     # check: DocumentResult; build: DocumentRecord (same reading interface)
     results: list[Any] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # outputs of an earlier build that this one no longer makes
     unchanged: int = 0  # files that were already as they would be written
     withheld: list[Any] = field(default_factory=list)
     drafts: list[Any] = field(default_factory=list)

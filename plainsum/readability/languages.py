@@ -29,7 +29,7 @@ _COMMON_NEVER_FINAL = frozenset(["vs.", "ca.", "cf.", "fig.", "figs.", "vol.", "
 _NEVER_FINAL = {
     "en": _ENGLISH_NEVER_FINAL,
     "es": frozenset(["ej.", "p.", "aprox.", "pág.", "págs.", "núm.", "nº.", "dra.", "sr.", "sra.", "srta.", "ud.", "uds.",
-                     "cap.", "art.", "máx.", "mín.", "tab.", "vid.", "op.", "cit.", "admón.", "ee.", "uu."]),
+                     "cap.", "art.", "máx.", "mín.", "tab.", "vid.", "op.", "cit.", "admón."]),
     "fr": frozenset(["ex.", "c.-à-d.", "env.", "m.", "mm.", "mme.", "mmes.", "mlle.", "pr.", "dr.", "no.", "chap.", "tab.",
                      "max.", "min.", "éd.", "p.ex."]),
     "de": frozenset(["z.", "b.", "z.b.", "bzw.", "d.", "h.", "d.h.", "u.", "a.", "u.a.", "v.a.", "ggf.", "evtl.", "inkl.",
@@ -52,6 +52,48 @@ _MAY_END = {
     "pt": frozenset(["etc.", "al.", "ss."]),
     "nl": frozenset(["enz.", "etc.", "al.", "e.v."]),
 }
+# Abbreviations in capitals, written with full stops, that end a sentence only before a word that usually
+# opens one, as the English initialisms U.S. and U.K. do ("en EE. UU. y en Europa"; "de EE. UU. Los niños").
+_INITIALISMS = {
+    "en": frozenset(),
+    "es": frozenset(["ee.", "uu.", "ee.uu.", "ff.", "aa.", "ff.aa."]),  # Estados Unidos, Fuerzas Armadas
+    "fr": frozenset(["é.-u.", "é.-u"]),  # États-Unis
+    "de": frozenset(),
+    "it": frozenset(),
+    "pt": frozenset(),
+    "nl": frozenset(),
+}
+# Abbreviations every reader of the language knows, which plain.abbreviation does not ask to spell out
+# (for English, the check's own `allow` list: UK, US, NHS, HIV...).
+_KNOWN_ABBREVIATIONS = {
+    "en": (),
+    "es": ("EE", "UU", "UE", "ONU", "OMS", "VIH", "SIDA", "ADN", "ARN", "UCI", "COVID", "TV", "DNI", "ONG", "II", "III", "IV"),
+    "fr": ("UE", "ONU", "OMS", "VIH", "SIDA", "ADN", "ARN", "COVID", "TV", "ONG", "SNCF", "II", "III", "IV"),
+    "de": ("EU", "USA", "UNO", "WHO", "HIV", "AIDS", "DNA", "DNS", "RNA", "COVID", "TV", "ARD", "ZDF", "II", "III", "IV"),
+    "it": ("UE", "USA", "ONU", "OMS", "HIV", "AIDS", "DNA", "RNA", "COVID", "TV", "ASL", "II", "III", "IV"),
+    "pt": ("UE", "EUA", "ONU", "OMS", "HIV", "VIH", "AIDS", "SIDA", "DNA", "ADN", "RNA", "ARN", "COVID", "TV", "SUS", "II",
+           "III", "IV"),
+    "nl": ("EU", "VS", "VN", "WHO", "HIV", "AIDS", "DNA", "RNA", "COVID", "TV", "II", "III", "IV"),
+}
+# Inflectional endings. wordfreq counts word forms, and these languages spread a word's frequency over
+# many of them (Spanish "inflaman", "inflamar", "inflamado"...), where English has few: a rare-word
+# lookup adds up the forms of the word's family (its stem with each ending), as a lemma list would.
+_INFLECTIONS = {
+    "en": "",
+    "es": "o a os as e es s n ar er ir an en amos emos imos áis éis ís ó é í aron ieron aba aban ábamos ía ían íamos "
+          "ado ada ados adas ido ida idos idas ando iendo ará arán erá erán irá irán aría ería iría ara aran iera ieran",
+    "fr": "e es s x ent er é ée és ées ant ons ez ait aient ais it ir is issent issant i ie ies",
+    "de": "e en er es em n s ern st t te ten et",
+    "it": "o a i e are ere ire ano ono ato ata ati ate ito ita iti ite ando endo ava avano",
+    "pt": "o a os as e es s ar er ir am em amos emos imos ou eu iu aram eram iram ado ada ados adas ido ida idos idas "
+          "ando endo indo",
+    "nl": "e en s t te ten de den d",
+}
+# plain.rare-word's threshold on the Zipf scale, per language: below it falls the same share of running
+# text (wordfreq's frequency mass, word families as above) as below 2.5 in English word forms, 1.44%.
+# Measured by `python -m bench rarewords` (BENCHMARKS.md).
+# (measured: es 2.63, fr 2.61, de 2.10, it 2.57, pt 2.75, nl 2.47; German's compounds are rare forms)
+_RARE_MIN_ZIPF = {"en": 2.5, "es": 2.6, "fr": 2.6, "de": 2.1, "it": 2.6, "pt": 2.8, "nl": 2.5}
 # Headings of reference lists: the section under one is not prose and is not scored.
 _REFERENCE_HEADINGS = {
     "en": ("references", "reference list", "bibliography", "works cited", "literature cited", "citations"),
@@ -115,6 +157,10 @@ class LanguageProfile:
     formulas: tuple[str, ...]  # figure names, in the order reports show them; the first is the headline
     never_final: frozenset[str]
     may_end: frozenset[str]
+    initialisms: frozenset[str]  # "EE. UU.": ends a sentence only before a usual opener (see _INITIALISMS)
+    known_abbreviations: frozenset[str]  # abbreviations plain.abbreviation accepts unexplained (see _KNOWN_ABBREVIATIONS)
+    inflections: tuple[str, ...]  # endings whose forms make up a word's family in rare-word lookups (see _INFLECTIONS)
+    rare_min_zipf: float  # plain.rare-word's threshold when min_zipf is not configured (see _RARE_MIN_ZIPF)
     reference_headings: frozenset[str]
     ordinal_full_stop: bool  # "15. Oktober": a number's full stop does not end a sentence
     openers: frozenset[str]  # lower-case words that often open a sentence (see _OPENERS)
@@ -134,6 +180,12 @@ class LanguageProfile:
     def headline(self) -> str:
         """The formula a one-line summary shows (Flesch-Kincaid for English, Szigriszt-Pazos for Spanish...)."""
         return self.formulas[0]
+
+    def abbreviation_stops(self, abbreviation: str) -> bool:
+        """Whether `abbreviation` followed by a full stop ("EE." of "EE. UU.") is one of the language's
+        abbreviations that the sentence splitter reads as such (so the check and the splitter agree)."""
+        word = abbreviation.lower() + "."
+        return word in self.never_final or word in self.may_end or word in self.initialisms
 
     def syllables(self) -> Callable[[str], int]:
         return _syllable_counter(self.code)
@@ -159,6 +211,10 @@ def _profile(code: str) -> LanguageProfile:
         formulas=LANGUAGE_FORMULAS[code],
         never_final=never_final,
         may_end=_MAY_END[code],
+        initialisms=_INITIALISMS[code],
+        known_abbreviations=frozenset(_KNOWN_ABBREVIATIONS[code]),
+        inflections=tuple(_INFLECTIONS[code].split()),
+        rare_min_zipf=_RARE_MIN_ZIPF[code],
         reference_headings=frozenset(_REFERENCE_HEADINGS[code] + _REFERENCE_HEADINGS["en"]),  # templates may write English
         ordinal_full_stop=code in _ORDINAL_FULL_STOP,
         openers=frozenset(_OPENERS[code].split()),

@@ -280,12 +280,14 @@ def fernandez_huerta(c: Counts) -> float:
 
 
 def szigriszt_pazos(c: Counts) -> float:
-    """Szigriszt Pazos (1993), perspicuity: 206.835 − 62.3 syllables/words − words/sentences."""
+    """Szigriszt Pazos (1993), perspicuity: 206.835 − 62.3 syllables/words − words/sentences (read on the INFLESZ
+    scale of Barrio-Cantalejo et al. 2008)."""
     return 206.835 - 62.3 * c.syllables / c.words - c.words / c.sentences
 
 
 def kandel_moles(c: Counts) -> float:
-    """Kandel and Moles (1958), Flesch for French: 207 − 1.015 words/sentence − 73.6 syllables/word."""
+    """Kandel and Moles (1958), Flesch for French: 207 − 1.015 words/sentence − 73.6 syllables/word, as textstat
+    and cordial.fr give it (koRpus has 209 − 1.15 ASL − 68 ASW under the same name; docs/readability.md)."""
     return 207.0 - 1.015 * c.words / c.sentences - 73.6 * c.syllables / c.words
 
 
@@ -294,15 +296,31 @@ def amstad(c: Counts) -> float:
     return 180.0 - c.words / c.sentences - 58.5 * c.syllables / c.words
 
 
-def wiener_sachtextformel(c: Counts) -> float:
-    """Bamberger and Vanecek (1984), first Wiener Sachtextformel (a school grade, 4 to 15):
-    0.1935 MS + 0.1672 SL + 0.1297 IW − 0.0327 ES − 0.875, with MS the percentage of words of three or
-    more syllables, SL words per sentence, IW the percentage of words of more than six letters, ES the
-    percentage of words of one syllable."""
+# Bamberger and Vanecek (1984): the four Wiener Sachtextformeln, as (MS, SL, IW, ES, constant)
+# coefficients; the first is for prose (Sachtexte), the others drop ES, then IW (as koRpus and textstat
+# give them, docs/readability.md)
+WIENER_SACHTEXTFORMELN = (
+    (0.1935, 0.1672, 0.1297, -0.0327, -0.875),
+    (0.2007, 0.1682, 0.1373, 0.0, -2.779),
+    (0.2963, 0.1905, 0.0, 0.0, -1.1144),
+    (0.2744, 0.2656, 0.0, 0.0, -1.693),
+)
+
+
+def wiener_sachtextformel_variant(c: Counts, variant: int) -> float:
+    """The `variant`-th (1 to 4) Wiener Sachtextformel of Bamberger and Vanecek (1984), a school grade
+    (4 to 15): with MS the percentage of words of three or more syllables, SL words per sentence, IW the
+    percentage of words of more than six letters, ES the percentage of words of one syllable."""
+    ms_k, sl_k, iw_k, es_k, constant = WIENER_SACHTEXTFORMELN[variant - 1]
     ms = 100.0 * c.long_words / c.words
     iw = 100.0 * c.long_letter_words / c.words
     es = 100.0 * c.monosyllables / c.words
-    return 0.1935 * ms + 0.1672 * c.words / c.sentences + 0.1297 * iw - 0.0327 * es - 0.875
+    return ms_k * ms + sl_k * c.words / c.sentences + iw_k * iw + es_k * es + constant
+
+
+def wiener_sachtextformel(c: Counts) -> float:
+    """The first Wiener Sachtextformel (for prose): 0.1935 MS + 0.1672 SL + 0.1297 IW − 0.0327 ES − 0.875."""
+    return wiener_sachtextformel_variant(c, 1)
 
 
 def gulpease(c: Counts) -> float:
@@ -311,7 +329,8 @@ def gulpease(c: Counts) -> float:
 
 
 def flesch_vacca(c: Counts) -> float:
-    """Franchina and Vacca (1972), Flesch for Italian: 206 − 0.65 syllables per 100 words − words/sentence."""
+    """Vacca and Franchina (1972), Flesch for Italian: 206 − 0.65 syllables per 100 words − words/sentence (not their
+    1986 revision, 217 − 1.3 ASL − 0.6 syllables per 100 words, which textstat computes)."""
     return 206.0 - 0.65 * (100.0 * c.syllables / c.words) - c.words / c.sentences
 
 
@@ -322,8 +341,8 @@ def flesch_martins(c: Counts) -> float:
 
 
 def flesch_douma(c: Counts) -> float:
-    """Douma (1960), Flesch for Dutch: 206.84 − 0.77 syllables per 100 words − 0.93 words/sentence."""
-    return 206.84 - 0.77 * (100.0 * c.syllables / c.words) - 0.93 * c.words / c.sentences
+    """Douma (1960), Flesch for Dutch: 206.835 − 0.77 syllables per 100 words − 0.93 words/sentence."""
+    return 206.835 - 0.77 * (100.0 * c.syllables / c.words) - 0.93 * c.words / c.sentences
 
 
 def lix(c: Counts) -> float:

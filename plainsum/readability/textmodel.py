@@ -126,6 +126,8 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
         return True
     if word in language.never_final:
         return False
+    if word in language.initialisms:
+        return _next_word(stripped) in language.openers  # "en EE. UU. y"; "de EE. UU. Los niños"
     if word in language.may_end and len(word) < len(_bare(token)):
         return False  # the full stop belongs to the abbreviation and a bracket closes: "(Smith et al.) found"
     if word in BEFORE_NUMBER and starts_number:

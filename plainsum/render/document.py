@@ -18,8 +18,8 @@ from types import SimpleNamespace
 from jinja2 import TemplateError
 
 from plainsum.content import LineIndex, Prose, Review, Section, rendered_to_template
-from plainsum.errors import InputError, display_path
-from plainsum.render.templates import TemplateSet
+from plainsum.errors import InputError
+from plainsum.render.templates import TemplateSet, template_display
 
 OPEN, ID_END, CLOSE = "\ue000", "\ue001", "\ue002"
 MARKED = re.compile(OPEN + r"(\d+)" + ID_END + r"(.*?)" + CLOSE, re.S)
@@ -159,7 +159,7 @@ def _find_in_template(path: Path, text: str) -> Location | None:
     if not match:
         return None
     before = source[: match.start()]
-    return Location(display_path(path), before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1)
+    return Location(template_display(path), before.count("\n") + 1, match.start() - (before.rfind("\n") + 1) + 1)
 
 
 class _Marker:

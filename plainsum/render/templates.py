@@ -52,6 +52,21 @@ class _InsideLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
+BUILTIN_PREFIX = "plainsum:templates/"
+
+
+def template_display(path: Path | str) -> str:
+    """A template file as messages name it: `plainsum:templates/<name>` for one of plainsum's own
+    (wherever plainsum is installed: an absolute site-packages path says nothing to an author),
+    else the project's file as every other path is shown (relative to the working folder)."""
+    absolute = Path(os.path.abspath(path))
+    defaults = default_templates_dir().resolve()
+    for candidate in (absolute, Path(os.path.realpath(absolute))):
+        if candidate.is_relative_to(defaults):
+            return BUILTIN_PREFIX + candidate.relative_to(defaults).as_posix()
+    return display_path(Path(path))
+
+
 class TemplateSet:
     """A Jinja environment over [user templates, default templates]."""
 
@@ -172,13 +187,13 @@ class TemplateSet:
     def problem(self, error: TemplateError, what: str) -> Problem:
         """`error`, raised while rendering `what`, at the template file and line it happened in."""
         if isinstance(error, RefusedTemplate):
-            return Problem(display_path(Path(error.path)), 1, 1, str(error))
+            return Problem(template_display(error.path), 1, 1, str(error))
         if isinstance(error, TemplateSyntaxError) and error.filename:
-            return Problem(display_path(Path(error.filename)), error.lineno or 1, 1, f"cannot render {what}: {error.message}")
+            return Problem(template_display(error.filename), error.lineno or 1, 1, f"cannot render {what}: {error.message}")
         place = self._template_frame(error)
         message = f"template not found: {error.message}" if isinstance(error, TemplateNotFound) else str(error)
         if place is not None:
-            return Problem(display_path(Path(place[0])), place[1], 1, f"cannot render {what}: {message}")
+            return Problem(template_display(place[0]), place[1], 1, f"cannot render {what}: {message}")
         return Problem(what, 1, 1, f"cannot render: {message}")
 
     def _template_frame(self, error: BaseException) -> tuple[str, int] | None:

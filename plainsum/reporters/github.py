@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plainsum.reporters.view import ReportOptions, location_of, ordered, plural, summarise
+from plainsum.reporters.view import ReportOptions, by_language, by_language_line, language_of, location_of, ordered, plural, summarise
 
 if TYPE_CHECKING:
     from plainsum.gate import Outcome
@@ -63,15 +63,23 @@ def render_github(outcome: Outcome, options: ReportOptions) -> str:
                     continue
                 shown += 1
                 path, line, column = location_of(finding)
-                lines.append(github_annotation(level, path, line, column, f"{finding.check} ({result.document.name})",
-                                               _message(finding)))
+                lines.append(github_annotation(level, path, line, column, _title(finding, result), _message(finding)))
     if any(left_out.values()):
         parts = [plural(count, f"more {level}") for level, count in left_out.items() if count]
         lines.append(f"plainsum: {' and '.join(parts)} not annotated (at most {limit} of each, --max-annotations); "
                      "the job summary and `plainsum check` list them")
     summary = summarise(outcome)
+    languages = by_language_line(outcome.results)
+    if languages:
+        lines.append(f"plainsum: {languages}")
     lines.append(f"{summary.passed} of {summary.documents} documents passed the gate")
     return "\n".join(lines)
+
+
+def _title(finding: Any, result: Any) -> str:
+    """"plain.jargon (review/summary)"; a translation's says its language: "translation.numbers (review/es/summary, es)"."""
+    language = language_of(result)
+    return f"{finding.check} ({result.document.name}{', ' + language if language != 'en' else ''})"
 
 
 def step_summary(outcome: Outcome, options: ReportOptions) -> str:
@@ -80,6 +88,10 @@ def step_summary(outcome: Outcome, options: ReportOptions) -> str:
     verdict = "passed" if outcome.exit_code == 0 else ("invalid input" if outcome.problems else "failed")
     lines = [f"## plainsum {options.command}: {verdict}", "",
              f"{summary.passed:,} of {summary.documents:,} documents passed the gate; {summary.failed:,} failed.", ""]
+    languages = by_language(outcome.results)
+    if len(languages) > 1:
+        lines += ["| language | passed | documents |", "| --- | ---: | ---: |"]
+        lines += [f"| {code} | {passed:,} | {total:,} |" for code, (passed, total) in languages.items()] + [""]
     if outcome.problems:
         lines += ["### Invalid input", ""] + [f"- `{problem}`" for problem in outcome.problems[:SUMMARY_DOCUMENTS]] + [""]
     if summary.errors or summary.warnings:

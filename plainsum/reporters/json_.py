@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
 from plainsum.config import COUNT_NAMES
-from plainsum.reporters.view import ReportOptions, location_of, ordered, summarise
+from plainsum.reporters.view import ReportOptions, by_language, location_of, ordered, summarise
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -60,6 +60,7 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
     if hasattr(scored, "language"):
         data["language"] = scored.language.code
         data["not_scored"] = dict(scored.not_scored)
+        data["checks_skipped"] = list(scored.skipped_checks)  # their data are English (docs/readability.md)
     if hasattr(scored, "sections"):
         kind = document.kind
         minimum = config.formula_min_words(kind) if config is not None else scored.min_words
@@ -111,18 +112,9 @@ def render_json(outcome: Outcome, options: ReportOptions) -> str:
             "suppressed": summary.suppressed,
         },
         "documents": [document_json(result, options.config) for result in outcome.results],
-        "languages": _by_language(outcome.results),
+        "languages": {code: {"passed": passed, "documents": total}
+                      for code, (passed, total) in by_language(outcome.results).items()},
     }
     if options.baseline is not None:
         payload["baseline"] = options.baseline.as_json()
     return json.dumps(payload, indent=2, ensure_ascii=False)
-
-
-def _by_language(results: list[Any]) -> dict[str, dict[str, int]]:
-    """Documents that passed, and all documents, per language (a translation is a document of its language)."""
-    counts: dict[str, dict[str, int]] = {}
-    for result in results:
-        entry = counts.setdefault(getattr(result.document, "language", "en"), {"passed": 0, "documents": 0})
-        entry["passed"] += 1 if result.passed else 0
-        entry["documents"] += 1
-    return {code: counts[code] for code in sorted(counts, key=lambda code: (code != "en", code))}

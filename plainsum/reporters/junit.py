@@ -1,5 +1,6 @@
-"""JUnit XML, which CI servers read: one test suite per document, one test case per check that ran;
-errors are failures, warnings go to the case's output, each with its suggestion."""
+"""JUnit XML, which CI servers read: one test suite per document (its language and figures as
+properties), one test case per check that ran; errors are failures, warnings go to the case's
+output, each with its suggestion."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
 from plainsum.reporters.json_ import number
-from plainsum.reporters.view import ReportOptions, location_of, ordered
+from plainsum.reporters.view import ReportOptions, language_of, location_of, ordered
 
 if TYPE_CHECKING:
     from plainsum.gate import Outcome
@@ -40,6 +41,7 @@ def junit_xml(outcome: Outcome, options: ReportOptions | None = None) -> str:
         suite = ET.SubElement(suites, "testsuite", name=result.document.name, tests=str(len(check_ids)),
                               failures=str(failures), errors="0", skipped="0")
         properties = ET.SubElement(suite, "properties")
+        ET.SubElement(properties, "property", name="language", value=language_of(result))
         for key, value in result.scored.figures.items():
             ET.SubElement(properties, "property", name=key, value=str(number(value)))
         for check_id in check_ids:

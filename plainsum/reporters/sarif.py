@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from plainsum import __version__
 from plainsum.checks import finding_subject
-from plainsum.reporters.view import ReportOptions, location_of, ordered, source_of
+from plainsum.reporters.view import ReportOptions, language_of, location_of, ordered, source_of
 
 if TYPE_CHECKING:
     from plainsum.gate import Outcome
@@ -64,7 +64,10 @@ def _plain(value: object) -> object:
 
 
 def artifact(path: str) -> dict[str, str]:
-    """A file as SARIF names it: relative to the project (SRCROOT) when it is, else a file URI."""
+    """A file as SARIF names it: relative to the project (SRCROOT) when it is, else a file URI
+    (plainsum's own templates, `plainsum:templates/...`, are already a URI)."""
+    if path.startswith("plainsum:"):
+        return {"uri": quote(path, safe=":/")}
     if Path(path).is_absolute():
         return {"uri": Path(path).as_uri()}
     return {"uri": quote(Path(path).as_posix()), "uriBaseId": "SRCROOT"}
@@ -91,7 +94,8 @@ def _result(finding: Any, result: Any, rule_index: dict[str, int], seen: Counter
         "message": {"text": text},
         "locations": [{"physicalLocation": {"artifactLocation": artifact(path), "region": region}}],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding, seen[subject])},
-        "properties": {"document": finding.document, "suggestion": finding.suggestion, "sentence": finding.sentence},
+        "properties": {"document": finding.document, "language": language_of(result), "suggestion": finding.suggestion,
+                       "sentence": finding.sentence},
     }
     if finding.check in rule_index:
         item["ruleIndex"] = rule_index[finding.check]

@@ -20,6 +20,7 @@ from plainsum.reporters.view import (
     ReportOptions,
     Summary,
     by_check,
+    by_language_line,
     by_sentence,
     figures_line,
     location_of,
@@ -60,6 +61,9 @@ def render_text(outcome: Outcome, options: ReportOptions) -> str:
         if options.verbose and hasattr(result.scored, "sections"):
             for section in result.scored.sections:
                 lines.append(f"    [{section.heading or '(before the first heading)'}] {_section_line(section)}")
+            skipped = getattr(result.scored, "skipped_checks", ())
+            if skipped:
+                lines.append(f"    not run on {result.scored.language.name} text (their data are English): {', '.join(skipped)}")
         for sentence, findings in by_sentence(selection.shown.get(number, [])):
             indent = "  "
             if sentence:
@@ -98,7 +102,8 @@ def _section_line(section: Any) -> str:
 
 def summary_lines(outcome: Outcome, options: ReportOptions, hidden_findings: int, hidden_documents: int,
                   paint: Painter | None = None) -> list[str]:
-    """The closing summary; its last line is always "N of M documents passed the gate"."""
+    """The closing summary; its last line is always "N of M documents passed the gate", after
+    "by language: en 6 of 6, es 0 of 1" when the documents are in more than one language."""
     paint = paint or Painter(False)
     if not outcome.results:
         return []
@@ -118,6 +123,9 @@ def summary_lines(outcome: Outcome, options: ReportOptions, hidden_findings: int
                      f"{'' if not options.quiet else ', --quiet'}; the closing counts include them)")
     if options.baseline is not None:
         lines.extend(options.baseline.summary_lines())
+    languages = by_language_line(outcome.results)
+    if languages:
+        lines.append(languages)
     lines.append(f"{summary.passed} of {summary.documents} documents passed the gate")
     return lines
 

@@ -199,6 +199,30 @@ def summarise(outcome: Outcome) -> Summary:
     return Summary(len(outcome.results), len(failing), errors, warnings, suppressed_total, suppressed_by, worst, unchecked)
 
 
+def language_of(result: Any) -> str:
+    """The language of a result's document ("es" for a translation's "<id>/es/summary")."""
+    return str(getattr(result.document, "language", "en") or "en")
+
+
+def by_language(results: list[Any]) -> dict[str, tuple[int, int]]:
+    """Documents that passed, and all documents, per language (a translation is a document of its
+    language), the source language first."""
+    counts: dict[str, list[int]] = {}
+    for result in results:
+        entry = counts.setdefault(language_of(result), [0, 0])
+        entry[0] += 1 if result.passed else 0
+        entry[1] += 1
+    return {code: (counts[code][0], counts[code][1]) for code in sorted(counts, key=lambda code: (code != "en", code))}
+
+
+def by_language_line(results: list[Any]) -> str | None:
+    """"by language: en 6 of 6, es 0 of 1, fr 1 of 1" (documents passed of documents), when there is more than one."""
+    counts = by_language(results)
+    if len(counts) < 2:
+        return None
+    return "by language: " + ", ".join(f"{code} {passed:,} of {total:,}" for code, (passed, total) in counts.items())
+
+
 def by_check(counts: Counter[str]) -> str:
     return ", ".join(f"{check} {count:,}" for check, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 

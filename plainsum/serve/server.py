@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from plainsum.serve.site import Site
 
 REVIEW_STEM = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
-REVIEW_PATH = re.compile(r"^/review/([a-z0-9][a-z0-9-]{0,99})(?:/(summary|abstract|report)\.html)?$")
+# A review's page, or one of its documents at the path a build writes it (a translation's in its
+# language's folder): /review/<id>/summary.html, /review/<id>/es/summary.html.
+REVIEW_PATH = re.compile(r"^/review/([a-z0-9][a-z0-9-]{0,99})(?:/((?:[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*/)?summary|abstract|report)\.html)?$")
 # The pages run no script but the preview's own; documents are shown in frames of the same origin.
 POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; "
           "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'")

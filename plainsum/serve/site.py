@@ -33,7 +33,8 @@ class Built:
     source: str
     generation: int = 0  # the site's generation when it was built: its page reloads when this changes
     title: str = ""
-    pages: dict[str, bytes] = field(default_factory=dict)  # "summary" | "abstract" | "report" -> HTML
+    pages: dict[str, bytes] = field(default_factory=dict)  # "summary" | "abstract" | "report" | "<lang>/summary" -> HTML
+    languages: list[str] = field(default_factory=list)  # the translations' languages, each at <lang>/summary
     passed: dict[str, bool] = field(default_factory=dict)
     findings: list[str] = field(default_factory=list)  # errors and warnings, as `plainsum check` prints them
     problems: list[str] = field(default_factory=list)
@@ -107,7 +108,10 @@ class Site:
                 forgotten = True
             else:
                 for path in {p.resolve() for p in paths if p.suffix in (".yaml", ".yml")}:
-                    forgotten = self._built.pop(path, None) is not None or forgotten
+                    # a translation (content/<id>.<lang>.yaml) is shown with its review (content/<id>.yaml)
+                    review = path.with_name(path.name.split(".", 1)[0] + path.suffix)
+                    for shown in {path, review}:
+                        forgotten = self._built.pop(shown, None) is not None or forgotten
             self._generation += 1  # what is built now carries the new generation
             before = set(self._built)
             self._ensure()
@@ -147,7 +151,7 @@ class Site:
 
     def _build(self, path: Path) -> Built:
         from plainsum.content import load_review
-        from plainsum.pipeline import evaluate
+        from plainsum.pipeline import evaluate, load_translations
 
         assert self._config is not None and self._templates is not None
         built = Built(path.stem, display_path(path), self._generation)
@@ -155,27 +159,42 @@ class Site:
             review = load_review(path)
             built.title = review.title
             results = evaluate(review, self._templates, self._config)
-            self._render(built, results)
+            problems: list[Problem] = []
+            translations = load_translations(review, self._templates, problems)
+            if problems:
+                raise InputError(problems)
+            translated = [result for version in translations for result in evaluate(version, self._templates, self._config)]
+            self._render(built, results, translated)
         except InputError as error:
             built.problems = [str(p) for p in error.problems]
         except Exception as exc:  # a bug in plainsum: shown in the page, and the server goes on
             built.problems = [str(Problem(built.source, 1, 1, f"internal error: {type(exc).__name__}: {exc}"))]
         return built
 
-    def _render(self, built: Built, results: list[DocumentResult]) -> None:
+    def _render(self, built: Built, results: list[DocumentResult], translated: list[DocumentResult]) -> None:
+        """The documents at the paths a build writes them, below /review/<id>/ (summary, abstract,
+        <lang>/summary), so that their links to each other work as they do in output/."""
+        from plainsum.build import link_languages, output_language
         from plainsum.formats import RenderContext
         from plainsum.formats import registry as format_registry
         from plainsum.reports import review_page as report_page
 
         assert self._config is not None and self._templates is not None
-        context = RenderContext(self._templates, self._config)
+        # the preview shows every document, passing or not, so each links to the others
+        kinds = tuple(dict.fromkeys(result.document.kind for result in results))
+        context = RenderContext(self._templates, self._config, published=kinds, index_href="/")
+        link_languages([result.document for result in [*results, *translated] if result.document.kind == "summary"], self._templates)
         html = format_registry["html"]
-        for result in results:
-            built.pages[result.document.kind] = html.render(result.document, result.scored, context)
-            built.passed[result.document.kind] = result.passed
+        for result in [*results, *translated]:
+            language = output_language(result.document)
+            name = result.document.kind if language is None else f"{language}/{result.document.kind}"
+            built.pages[name] = html.render(result.document, result.scored, context)
+            if language is None:
+                built.passed[result.document.kind] = result.passed
             for finding in result.findings:
                 built.findings.append(f"{finding.location}: {finding.severity} [{finding.check}] {finding.message}")
         built.pages["report"] = report_page(results, self._config, self._templates)
+        built.languages = sorted(name.split("/")[0] for name in built.pages if "/" in name)
 
     # --- the pages of the preview itself
 
