@@ -76,6 +76,18 @@ def test_language_versions_link_to_each_other_with_hreflang(built):
         assert (built / "es" / href).resolve().is_file()
 
 
+def test_a_pdf_names_its_other_languages_without_links_to_pages_beside_it(built):
+    pypdf = pytest.importorskip("pypdf")
+
+    for pdf in (built / "summary.pdf", built / "es" / "summary.pdf"):
+        reader = pypdf.PdfReader(str(pdf))
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert "français" in text  # the other versions are named
+        targets = [annotation.get_object().get("/A", {}).get("/URI", "")
+                   for page in reader.pages for annotation in page.get("/Annots", [])]
+        assert not [target for target in targets if target.endswith(".html")], (pdf, targets)
+
+
 def test_the_index_lists_each_language_with_its_figures_and_gate(built):
     index = (built.parent / "index.html").read_text(encoding="utf-8")
     for language in ("es", "fr"):
