@@ -187,14 +187,16 @@ def test_passes(tmp_path: Path, check_id: str, text: str) -> None:
 KEY_MESSAGE = GHC_SPANISH["key_messages"][1]  # type: ignore[index]  # "... probablemente producen poca o ninguna ..."
 
 
-def _translation_findings(content: Path) -> list[tuple[int, int, str]]:
-    """Line, column and message of each translation.certainty finding, as check reports them."""
+def _findings_of(content: Path, check_id: str) -> list[tuple[int, int, str]]:
+    """Line, column and message of each finding of `check_id` on the Spanish translation, as check reports them."""
     templates = TemplateSet(None)
-    review = load_review(content / f"{GHC}.yaml")
-    translated = load_translation(content / f"{GHC}.es.yaml", review, templates.locale)
-    document = render_document(translated, "summary", templates)
-    findings = registry.run(score_document(document), load_config(REPO, None))
-    return [(f.location.line, f.location.column, f.message) for f in findings if f.check == "translation.certainty"]
+    translated = load_translation(content / f"{GHC}.es.yaml", load_review(content / f"{GHC}.yaml"), templates.locale)
+    findings = registry.run(score_document(render_document(translated, "summary", templates)), load_config(REPO, None))
+    return [(f.location.line, f.location.column, f.message) for f in findings if f.check == check_id]
+
+
+def _translation_findings(content: Path) -> list[tuple[int, int, str]]:
+    return _findings_of(content, "translation.certainty")
 
 
 def _at(content: Path, text: str) -> tuple[int, int]:
@@ -262,3 +264,18 @@ def test_without_its_own_wording_a_translation_words_the_result_from_the_grid(tm
     assert "Health checks make little" not in body
     assert "Los controles de salud generales producen poca o ninguna diferencia en la probabilidad de morir" in body
     assert _translation_findings(content) == []
+
+
+def test_a_result_stated_with_the_reviews_words_for_its_outcome_fails(tmp_path: Path) -> None:
+    # GHC_TERMS names total_mortality's outcome only: the four other statements keep English names
+    content = _certainty_project(tmp_path, GHC_FOUND)
+    found = _findings_of(content, "translation.terms")
+    assert sorted(re.search(r"result '(\w+)'", f[2]).group(1) for f in found) == sorted(
+        ["cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"])  # type: ignore[union-attr]
+    assert all("its outcome 'the chance of dying" in f[2] or "its outcome 'how many people" in f[2] for f in found)
+    for line, column, message in found:  # each at its own {{ results.<id>.plain }} in what_we_found
+        result_id = re.search(r"result '(\w+)'", message).group(1)  # type: ignore[union-attr]
+        assert (line, column) == _at(content, "{{ results." + result_id + ".plain"), message
+    terms = {**GHC_TERMS, **{name: {"outcome": f"el resultado {number}"} for number, name in enumerate(
+        ("cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"))}}
+    assert _findings_of(_certainty_project(tmp_path / "named", GHC_FOUND, terms=terms), "translation.terms") == []

@@ -155,3 +155,16 @@ def test_each_cell_reads_as_its_certainty_and_effect_with_the_languages_claim_wo
         claim = read_claim(text, vocabulary, names)
         assert claim.implied_certainty == certainty, text
         assert claim.effect == ("none" if size == NO_DIFFERENCE else verb), text
+
+
+GERMAN_DATIVE = {"bei", "beim", "mit", "von", "vom", "zu", "zum", "zur", "aus", "nach", "seit", "gegenüber"}
+
+
+@pytest.mark.parametrize(("language", "certainty", "size", "verb", "cell"), [p for p in PARAMS if p.values[0] == "de"])
+def test_each_german_cell_takes_its_names_in_one_case(language: str, certainty: str, size: str, verb: str, cell: str) -> None:
+    """German inflects the article for case, which no contraction can fix: every cell takes the
+    outcome in the accusative (after a verb or "für"), so one term fits every cell."""
+    before = re.search(r"(\w+)\s*\{\{ outcome \}\}", cell)
+    assert before is None or before.group(1).lower() not in GERMAN_DATIVE, cell
+    text = load_grid(REPO / "templates" / "grade" / "de" / "grid.yaml").statement(_Result(certainty, size, verb, "den Blutdruck"), "plain")
+    assert "den Blutdruck" in text, text

@@ -81,7 +81,7 @@ def test_each_language_has_its_measured_rare_word_threshold(config):
     assert language_profile("es").rare_min_zipf == 2.6 and language_profile("de").rare_min_zipf == 2.1
     scored = score_markdown("Los ensayos aleatorizados fueron pequeños.", "x.md", "summary", 0, language_profile("es"))
     assert [f.message for f in registry.run(scored, config) if f.check == "plain.rare-word"] == [
-        "rare word: 'aleatorizados' (word frequency 2.2 on the Zipf scale, below 2.6)"]
+        "rare word: 'aleatorizados' (word frequency 2.2 on the Zipf scale with its other forms, below 2.6)"]
     # a configured min_zipf applies to every language
     assert [f for f in registry.run(scored, _with_min_zipf(config, 2.0)) if f.check == "plain.rare-word"] == []
 
@@ -92,7 +92,7 @@ def test_a_rare_word_never_reads_as_equal_to_the_limit(config):
     # picotements: Zipf 2.68 in French with picotement; one decimal would print "2.7 ... below 2.7"
     scored = score_markdown("Nous avons eu des picotements.", "x.md", "summary", 0, language_profile("fr"))
     messages = [f.message for f in registry.run(scored, _with_min_zipf(config, 2.7)) if f.check == "plain.rare-word"]
-    assert messages == ["rare word: 'picotements' (word frequency 2.68 on the Zipf scale, below 2.7)"]
+    assert messages == ["rare word: 'picotements' (word frequency 2.68 on the Zipf scale with its other forms, below 2.7)"]
     assert [f for f in registry.run(scored, config) if f.check == "plain.rare-word"] == []  # French's 2.6
 
 

@@ -314,6 +314,7 @@ class RareWord:
     word: str
     zipf: float
     explained: bool = False
+    family: bool = False  # `zipf` is the word's family's (all its inflected forms), not the form's
 
 
 def _previous_char(text: str, index: int) -> str:
@@ -347,11 +348,13 @@ def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary |
         if not scores:
             continue
         score = min(scores)
+        family = False
         if score < min_zipf and inflections:
             score = min(max(zipf(part, language), family_zipf(part, language, inflections)) for part in parts if len(part) >= 4)
+            family = True
         if score < min_zipf:
             end = match.start() + len(word)
-            found.append(RareWord(match.start(), end, word, score, explained(text, match.start(), end)))
+            found.append(RareWord(match.start(), end, word, score, explained(text, match.start(), end), family))
     return found
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.content.results import Result
     from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.render import Document, Location
     from plainsum.render.document import Span
 
 
@@ -357,6 +357,51 @@ def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabul
             None, result.plain.text, None,
             Location(scored.document.source_path, result.plain.line, result.plain.column),
         )
+
+
+@registry.register(
+    "translation.terms",
+    description="A result stated in a translation is named in the translation's language: its outcome (and "
+    "intervention) are given under 'terms' of the translation, not left in the review's language.",
+)
+def check_terms(scored: Scored, config: Config) -> Iterator[Flag]:
+    review = review_having(scored, "translation")
+    if review is None or not review.results:
+        return
+    sources = {result.id: result for result in review.translation.review.results}
+    views = review.facts.get("results", {})
+    reported: set[str] = set()
+    for key, span, _ in _fields(scored.document):
+        for result in review.results:
+            source, view = sources.get(result.id), views.get(result.id)
+            if source is None or view is None or result.id in reported or result.plain is not None:
+                continue
+            # a name the translation did not give is the review's own Term, unchanged
+            left = [(what, term.plain) for what, term, own in (("outcome", result.outcome, source.outcome),
+                                                                ("intervention", result.intervention, source.intervention))
+                    if term is own]
+            match = _worded(span.rendered, view.plain_clause) if left else None
+            if match is None:
+                continue
+            reported.add(result.id)
+            names = " and ".join(f"its {what} '{name}'" for what, name in left)
+            yield Flag(
+                f"result '{result.id}' is stated in the translation of {key} with the review's words for {names}; give them in "
+                f"'{review.language}' under terms: {result.id}: ({', '.join(what for what, _ in left)})",
+                span.start + match.start(), None, None, _expression_at(scored, span, result.id),
+            )
+
+
+def _expression_at(scored: Scored, span: Span, result_id: str) -> Location | None:
+    """Where the field's template writes `{{ results.<id>.plain }}`, when it does (a statement that
+    comes out of an expression is located at the expression, not by its rendered words)."""
+    from plainsum.render import Location
+
+    found = re.search(r"\{\{-?\s*results\." + re.escape(result_id) + r"\.plain\b", span.prose.template)
+    if found is None:
+        return None
+    line, column = span.prose.locate(found.start())
+    return Location(scored.document.source_path, line, column)
 
 
 @registry.register(

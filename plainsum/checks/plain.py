@@ -127,7 +127,8 @@ def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
                 continue
             marks.append(_mark(
                 "plain.rare-word", scored, sentence, rare.start, rare.end,
-                f"rare word: '{rare.word}' (word frequency {precise(rare.zipf, min_zipf)} on the Zipf scale, below {min_zipf:g})",
+                f"rare word: '{rare.word}' (word frequency {precise(rare.zipf, min_zipf)} on the Zipf scale"
+                f"{' with its other forms' if rare.family else ''}, below {min_zipf:g})",
                 "use a more common word, or explain it in brackets the first time",
             ))
     return marks
