@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
-from plainsum.content import FAST_LOADER
+from plainsum.content import load_data
 from plainsum.readability import cached_value
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
@@ -183,7 +181,7 @@ def load_glossary(path: Path | None = None) -> Glossary:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Glossary:
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=FAST_LOADER)
+    data = load_data(Path(path), path)  # with the content files' caps on size, depth and aliases
     if not isinstance(data, dict):
         raise ValueError(f"{path}: the glossary must be a mapping of term: plain alternative")
     entries = []

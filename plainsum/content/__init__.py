@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from plainsum.content.sourcemap import JINJA_TAG, LineIndex, rendered_to_template
     from plainsum.content.translation import load_translation, translation_paths
     from plainsum.content.versions import doi_version, earlier_dois
-    from plainsum.content.yamlsource import FAST_LOADER, decode_utf8, read_text
+    from plainsum.content.yamlsource import FAST_LOADER, decode_utf8, load_data, read_text
 
 __all__ = [
     "CERTAINTY_WORDS",
@@ -69,6 +69,7 @@ __all__ = [
     "earlier_dois",
     "in_words",
     "index_bytes",
+    "load_data",
     "load_review",
     "load_translation",
     "long_date",
@@ -96,5 +97,5 @@ __getattr__ = lazy_exports(__name__, {
     "sourcemap": ("JINJA_TAG", "LineIndex", "rendered_to_template",),
     "translation": ("load_translation", "translation_paths",),
     "versions": ("doi_version", "earlier_dois",),
-    "yamlsource": ("FAST_LOADER", "decode_utf8", "read_text",),
+    "yamlsource": ("FAST_LOADER", "decode_utf8", "load_data", "read_text",),
 })

@@ -15,12 +15,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from plainsum.content.filters import thousands
-from plainsum.content.yamlsource import FAST_LOADER
+from plainsum.content.yamlsource import load_data
 from plainsum.errors import InputError, Problem, display_path
 
 CERTAINTIES = ("high", "moderate", "low", "very low")
@@ -216,9 +215,9 @@ def read_grade_file(path_text: str, what: str) -> tuple[Any, str]:
     path = Path(path_text)
     display = display_path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read the {what}: {exc}")]) from None
+        data = load_data(path, display)  # the content files' caps: a project's grid is input too
+    except InputError as error:
+        raise InputError([Problem(p.path, p.line, p.column, f"{p.message} (in the {what})") for p in error.problems]) from None
     return data, display
 
 

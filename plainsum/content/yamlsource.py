@@ -131,6 +131,14 @@ def load_yaml(path: Path, display: str, data: bytes | None = None) -> tuple[Sour
     return source, root
 
 
+def load_data(path: Path, display: str) -> Any:
+    """The plain data of a YAML data file (a wording grid or claim vocabulary, which a project may
+    override in templates/grade/; the glossary), read as content files are: at most MAX_FILE_BYTES,
+    MAX_DEPTH levels and MAX_VALUES values with aliases expanded, and one document, else InputError
+    at the file's line and column."""
+    return load_yaml(path, display)[1].plain()
+
+
 def _check_size(source: SourceFile, document: yaml.Node) -> None:
     """Refuse a document that nests deeper than MAX_DEPTH or holds more than MAX_VALUES values with
     its aliases expanded, before anything is expanded: an alias is the same node composed once,
@@ -156,7 +164,7 @@ def _check_size(source: SourceFile, document: yaml.Node) -> None:
             if total > MAX_VALUES:
                 raise InputError([source.problem(
                     mark.line + 1, mark.column + 1,
-                    f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded, the limit for a content file",
+                    f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded, the limit for a YAML file plainsum reads",
                 )])
         on_path.discard(id(node))
         sizes[id(node)] = total
