@@ -279,3 +279,14 @@ def test_a_result_stated_with_the_reviews_words_for_its_outcome_fails(tmp_path: 
     terms = {**GHC_TERMS, **{name: {"outcome": f"el resultado {number}"} for number, name in enumerate(
         ("cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke"))}}
     assert _findings_of(_certainty_project(tmp_path / "named", GHC_FOUND, terms=terms), "translation.terms") == []
+
+
+def test_a_translations_numbers_are_read_in_its_language_not_by_the_english_number_check(tmp_path: Path) -> None:
+    """251.891 is Spanish for 251,891: the English numbers check (which would read 251.891) does not run on
+    a translation; translation.numbers holds the number against the source's."""
+    spanish = {"what_we_did": "Buscamos estudios con 251.891 personas que compararon a adultos invitados a controles de "
+                              "salud con adultos no invitados."}
+    content = _certainty_project(tmp_path, GHC_FOUND, spanish)
+    assert _findings_of(content, "results.number") == []
+    messages = [message for _, _, message in _findings_of(content, "translation.numbers")]
+    assert any("251" in message for message in messages)  # the source's what_we_did states no such number

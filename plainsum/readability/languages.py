@@ -133,9 +133,12 @@ _ORDINAL_FULL_STOP = frozenset(["de"])
 
 # Checks whose data exist only in English: the jargon glossary, the English grammar of the
 # passive voice and of recommendations, and the English headings of the 2021 template (a document
-# in another language has its headings from that language's catalog, docs/translations.md).
+# in another language has its headings from that language's catalog, docs/translations.md), and
+# the numbers check, which reads English number words and the English decimal point (a translation's
+# numbers are held against its source's by translation.numbers, and the source's against the data).
 # They are skipped for other languages, and reports say so.
-ENGLISH_ONLY_CHECKS = ("plain.jargon", "plain.passive", "plain.passive-share", "plain.recommendation", "cochrane.headings")
+ENGLISH_ONLY_CHECKS = ("plain.jargon", "plain.passive", "plain.passive-share", "plain.recommendation", "cochrane.headings",
+                       "results.number")
 
 
 class UnknownLanguage(ValueError):
