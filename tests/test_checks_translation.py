@@ -37,11 +37,15 @@ CASES: dict[str, dict[str, list[str]]] = {
             GOOD.replace("12 ensayos", "ensayos"),  # a number left out
             GOOD.replace("12 ensayos", "12 ensayos de 5 países"),  # a number the source lacks
             GOOD.replace("12 ensayos", "once ensayos"),  # a number in words, the wrong one
+            GOOD.replace("3008", "3 080"),  # grouped with a space, and wrong
         ],
         "pass": [
             GOOD,
             GOOD.replace("12 ensayos", "doce ensayos"),  # in words
             GOOD.replace("3008", "3.008"),  # with a thousands separator
+            GOOD.replace("3008", "3 008"),  # grouped with a space (RAE), a no-break space, a narrow one
+            GOOD.replace("3008", "3\u00a0008"),
+            GOOD.replace("3008", "3\u202f008"),
             GOOD.replace("El último ensayo terminó el 15 de octubre de 2013.", "El último terminó el 15 de octubre de 2013."),
         ],
     },
@@ -290,3 +294,23 @@ def test_a_translations_numbers_are_read_in_its_language_not_by_the_english_numb
     assert _findings_of(content, "results.number") == []
     messages = [message for _, _, message in _findings_of(content, "translation.numbers")]
     assert any("251" in message for message in messages)  # the source's what_we_did states no such number
+
+
+@pytest.mark.parametrize(("language", "text", "values"), [
+    ("es", "unas 12 500 personas", ["12500"]),
+    ("es", "unas 12\u00a0500 personas", ["12500"]),
+    ("fr", "environ 12\u202f500 personnes", ["12500"]),
+    ("de", "etwa 1 234 567,5 Menschen", ["1234567.5"]),
+    ("en", "about 12 500 people", ["12500"]),
+    ("es", "unas 12.500 personas", ["12500"]),  # the language's own symbol still
+    # not thousands groups: a 4-digit first group, a later group that is not 3 digits, mixed separators
+    ("es", "en 2013 500 personas", ["2013", "500"]),
+    ("es", "de 12 5000 personas", ["12", "5000"]),
+    ("es", "de 12 50 personas", ["12", "50"]),
+    ("es", "unas 1.234 567 personas", ["1234", "567"]),
+])
+def test_numbers_grouped_with_a_space_are_one_number(language: str, text: str, values: list[str]) -> None:
+    from plainsum.checks.parity import read_numbers
+
+    locale = TemplateSet(None).locale(language)
+    assert [str(found.value) for found in read_numbers(text, locale)] == values

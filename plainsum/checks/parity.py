@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content import Locale
+from plainsum.content.locale import SPACES
 
 if TYPE_CHECKING:
     from plainsum.checks.claims import Vocabulary
@@ -51,10 +52,13 @@ def _spaces(symbol: str) -> str:
 @lru_cache(maxsize=32)
 def _patterns(code: str, decimal: str, group: str, months: tuple[str, ...], words: tuple[tuple[str, int], ...]
               ) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
-    group_pattern, decimal_pattern = _spaces(group), re.escape(decimal)
+    # thousands grouped with the language's symbol or with a space (any of SPACES, in every language:
+    # "12 500" is 12500, as RAE and SI write it); the same separator throughout, a first group of 1 to 3
+    # digits and later groups of exactly 3, so "en 2013 500 personas" stays 2013 and 500
+    group_pattern, decimal_pattern = "(?:" + _spaces(group) + "|[" + SPACES + "])", re.escape(decimal)
     number = re.compile(
-        r"(?<![\w.,])(\d{1,3}(?:" + group_pattern + r"\d{3})+(?:" + decimal_pattern + r"\d+)?|\d+(?:"
-        + decimal_pattern + r"\d+)?)(?!\w)"
+        r"(?<![\w.,])(\d{1,3}(?P<group>" + group_pattern + r")\d{3}(?:(?P=group)\d{3})*(?:" + decimal_pattern
+        + r"\d+)?|\d+(?:" + decimal_pattern + r"\d+)?)(?!\w)"
     )
     worded = None
     if words:
@@ -100,7 +104,10 @@ def read_numbers(text: str, locale: Locale) -> list[Found]:
     plain = "".join(masked)
     found = []
     for match in number.finditer(plain):
-        digits = re.sub(_spaces(locale.group_symbol), "", match.group(1)).replace(locale.decimal_symbol, ".")
+        digits = match.group(1)
+        if match.group("group"):
+            digits = digits.replace(match.group("group"), "")
+        digits = digits.replace(locale.decimal_symbol, ".")
         found.append(Found(_normal(Decimal(digits)), match.start(), match.end(), match.group()))
     if worded is not None:
         values = {word.lower(): value for value, word in locale.number_words().items() if value >= 2}
