@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from plainsum.checks.registry import Flag, Measure, plural, precise, registry
 from plainsum.config import ALL_FORMULA_NAMES as FORMULA_NAMES  # the formulas of every language
 from plainsum.config import FIGURE_LABELS
+from plainsum.config.figures import EASIER_WHEN_HIGHER
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -166,10 +167,12 @@ def other_language(scored: Scored, config: Config) -> Iterator[Flag]:
     bounds = sorted(k for k in config.thresholds(scored.document.kind)
                     if k.partition("_")[2] in FORMULA_NAMES and k.partition("_")[2] not in language.formulas)
     if bounds:
+        headline = language.formulas[0]
+        bound = "min" if headline in EASIER_WHEN_HIGHER else "max"  # a grade is bounded from above, an ease from below
         yield Flag(
             f"{', '.join(bounds)} not applied: the text is {language.name}, scored with "
             f"{', '.join(FIGURE_LABELS[name] for name in language.formulas)}",
-            suggestion=f"bound one of {language.name}'s formulas instead (min_{language.formulas[0]}, or a preset such as "
+            suggestion=f"bound one of {language.name}'s formulas instead ({bound}_{headline}, or a preset such as "
             f"those in docs/readability.md)",
         )
 
