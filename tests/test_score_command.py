@@ -185,3 +185,16 @@ def test_the_shipped_gate_bounds_words_per_sentence_in_spanish():
     assert len(messages) == 1 and "(max_words_per_sentence)" in messages[0]
     # and the English bound, which does not apply to Spanish, is not warned about
     assert not any(f["check"] == "readability.other-language" for f in data["findings"])
+
+
+@pytest.mark.parametrize("stdin", ["", "   \n\n", "# References\n\n- Smith J. Trials. BMJ 2010;12(3):45-67.\n"])
+def test_an_empty_text_fails_a_formula_gate_and_says_it_has_nothing(stdin: str):
+    result = score("--language", "fr", "--preset", "kandel-moles", "--min-words", "0", "-", stdin=stdin)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "no text to score: no words, no formulas" in result.stdout and "fewer than 0" not in result.stdout
+    assert ("error [readability.thresholds] the document has no words to score: min_kandel_moles cannot be applied "
+            "to it") in result.stdout
+    assert "gate: FAIL (1 error)" in result.stdout
+    data = json.loads(score("--language", "fr", "--preset", "kandel-moles", "--format", "json", "-", stdin=stdin).stdout)
+    assert data["passed"] is False and [f["check"] for f in data["findings"]] == ["readability.thresholds"]
+    assert score("-", stdin=stdin).returncode == 0  # no gate: nothing to fail

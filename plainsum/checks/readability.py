@@ -104,6 +104,12 @@ def thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
     kind = scored.document.kind
     bounds = {k: v for k, v in config.thresholds(kind).items() if k != "max_hard_sentences"}
     applies = scored.counts.words >= config.formula_min_words(kind) and scored.counts.sentences > 0
+    formula_bounds = sorted(k for k in bounds if k.partition("_")[2] in FORMULA_NAMES)
+    if formula_bounds and not scored.counts.words:
+        # nothing to score is not a pass: an empty file (or one of references and tables only) cannot meet them
+        yield Flag(f"the document has no words to score: {', '.join(formula_bounds)} cannot be applied to it",
+                   suggestion="check that the file holds the text (reference lists, tables and code are not scored)",
+                   about=formula_bounds[0])
     yield from _bound_flags(scored.figures, bounds, scored.sentences, applies, "", None)
 
 
@@ -135,7 +141,7 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
     kind = scored.document.kind
     document_bounds = [k for k in config.thresholds(kind) if k.partition("_")[2] in FORMULA_NAMES]
     minimum = config.formula_min_words(kind)
-    if document_bounds and scored.counts.words < minimum:
+    if document_bounds and 0 < scored.counts.words < minimum:  # no words at all: readability.thresholds fails it
         yield Flag(
             f"the document has {plural(scored.counts.words, 'word')}, fewer than formula_min_words ({minimum:g}): "
             f"{', '.join(sorted(document_bounds))} not applied, counts only",

@@ -135,6 +135,8 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
     if applied:
         for key in scored.formula_names:
             click.echo(f"  {FIGURE_LABELS[key]:<30} {scored.figures[key]:.1f}")
+    elif not scored.counts.sentences:
+        click.echo("  no text to score: no words, no formulas")
     else:
         click.echo(f"  too short for formulas: {plural(scored.counts.words, 'word')}, fewer than {min_words:g}; counts only "
                    f"(--min-words 0 gives the formulas anyway)")
