@@ -198,3 +198,12 @@ def test_an_empty_text_fails_a_formula_gate_and_says_it_has_nothing(stdin: str):
     data = json.loads(score("--language", "fr", "--preset", "kandel-moles", "--format", "json", "-", stdin=stdin).stdout)
     assert data["passed"] is False and [f["check"] for f in data["findings"]] == ["readability.thresholds"]
     assert score("-", stdin=stdin).returncode == 0  # no gate: nothing to fail
+
+
+def test_a_heading_that_ends_in_a_colon_gets_one_colon():
+    text = ("## Authors' conclusions:\n\nWe found six trials. They were small.\n\n"
+            "## Conclusions des auteurs\u202f:\n\nNous avons trouvé six essais.\n")
+    lines = score("--min-words", "0", "-", stdin=text).stdout.splitlines()
+    assert "  Authors' conclusions: 7 words, 2 sentences, grade -0.7, reading ease 106.6" in lines
+    assert any(line.startswith("  Conclusions des auteurs: 5 words, 1 sentence,") for line in lines)
+    assert not any("::" in line or " :" in line for line in lines)

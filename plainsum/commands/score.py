@@ -144,7 +144,8 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
         click.echo("sections:")
         headline = language.headline
         for section in scored.sections:
-            heading = section.heading or "(before the first heading)"
+            # the line puts its own colon after the heading: "Authors' conclusions:" and French "Conclusions :" lose theirs
+            heading = (section.heading or "(before the first heading)").rstrip().rstrip(":").rstrip()
             figures = section.figures
             if section.formulas_applied:
                 detail = f"{FIGURE_LABELS[headline]} {figures[headline]:.1f}"
