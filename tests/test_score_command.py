@@ -207,3 +207,17 @@ def test_a_heading_that_ends_in_a_colon_gets_one_colon():
     assert "  Authors' conclusions: 7 words, 2 sentences, grade -0.7, reading ease 106.6" in lines
     assert any(line.startswith("  Conclusions des auteurs: 5 words, 1 sentence,") for line in lines)
     assert not any("::" in line or " :" in line for line in lines)
+
+
+def test_ratios_have_two_decimals_and_counts_none():
+    text = "Trees grow. Cats run."  # 2 words a sentence, 1 syllable a word, no long words: whole ratios
+    lines = score("--min-words", "0", "-", stdin=text).stdout.splitlines()
+    assert "  sentences                      2" in lines and "  words                          4" in lines
+    assert "  words per sentence             2.00" in lines
+    assert "  syllables per word             1.00" in lines
+    assert "  share of long words (%)        0.00" in lines
+    data = json.loads(score("--min-words", "0", "--format", "json", "-", stdin=text).stdout)
+    assert type(data["words"]) is int and type(data["sentences"]) is int
+    assert type(data["words_per_sentence"]) is float and data["words_per_sentence"] == 2.0
+    assert type(data["long_word_share"]) is float and type(data["by_section"][0]["syllables_per_word"]) is float
+    assert type(data["rix"]) is float  # a formula's value is a number with decimals, even 0
