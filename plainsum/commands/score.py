@@ -135,6 +135,8 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
     if applied:
         for key in scored.formula_names:
             click.echo(f"  {FIGURE_LABELS[key]:<30} {scored.figures[key]:.1f}")
+    elif not scored.counts.sentences:
+        click.echo("  no text to score: no words, no formulas")
     else:
         click.echo(f"  too short for formulas: {plural(scored.counts.words, 'word')}, fewer than {min_words:g}; counts only "
                    f"(--min-words 0 gives the formulas anyway)")
@@ -233,12 +235,16 @@ def command(ctx: click.Context, source: str, language_code: str | None, presets:
         ctx.obj = {**(ctx.obj or {}), "config_path": config_file}
     config = load_config_from(ctx)
     gated = bool(presets) or (ctx.obj or {}).get("config_path") is not None
-    if presets:
-        config = _gate_config(config, presets)
+    code = (language_code or "en").strip()
     try:
-        language = language_profile(language_code or "en", config.languages)
+        language = language_profile(code, config.languages)
     except UnknownLanguage as error:
         raise click.BadParameter(str(error), param_hint="--language") from None
+    # The gate of text in this language, as `check` gives a document in it ([gate.summary.languages.<code>]
+    # in place of [gate.summary]); a --preset then names the bounds, on top of the language's other settings.
+    config = config.for_language(code)
+    if presets:
+        config = _gate_config(config, presets)
     if min_words is None:
         min_words = int(config.formula_min_words("summary"))
     else:
