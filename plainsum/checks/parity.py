@@ -8,7 +8,10 @@ dates (15 October 2013 = 15 de octubre de 2013), and every certainty statement o
 there with the same certainty: a result's statement worded from its data (the grid, or the
 result's own `plain:` wording) in the language's wording of it, and a statement written by hand
 ("Health checks probably make little or no difference to deaths") read with the claim vocabulary
-of each language (grade/<language>/claims.yaml) and found, with its certainty, in the translation.
+of each language (grade/<language>/claims.yaml) and found, with its certainty, in the translation;
+a hand-written sentence that names no result and claims an effect in certainty words ("Steroids
+probably reduce pain a little", also in a review without `results:`) is paired by certainty level:
+each translated field states each such level of its source field as many times.
 A field whose source text changed since the version it was translated from is out of date.
 """
 
@@ -216,6 +219,8 @@ class Statement:
     level: str
     text: str  # the words that state it
     offset: int  # where in the text: the statement, or the certainty word of the sentence
+    hedged: bool = True  # an effect claimed with certainty words ("probably reduce"), not a plain verb alone
+    effect: str | None = None  # the effect a sentence claims (decrease, none, ...), from the claim words
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«“(¿¡]?[^\W\d_])")
@@ -263,7 +268,8 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
         if level is None or hit is None:
             continue
         ids: list[str | None] = [*dict.fromkeys(m.result.id for m in named)] or [None]
-        found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start) for result_id in ids)
+        hedged = claim.certainty_hit is not None and claim.effect_hit is not None
+        found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start, hedged, claim.effect) for result_id in ids)
     return found
 
 
@@ -285,7 +291,7 @@ def _vocabulary(path: Path | None, code: str) -> Vocabulary | None:
 )
 def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
     review = review_having(scored, "translation")
-    if review is None or not review.results:
+    if review is None:
         return
     translation = review.translation
     source_review = translation.review
@@ -294,15 +300,61 @@ def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
     vocabulary = _vocabulary(translation.locale.claims, translation.locale.code)
     yield from _own_wording(scored, review, source_review, source_vocabulary, vocabulary)
     for key, span, source_text in _fields(scored.document):
-        said = [s for s in statements(source_text, source_review.results, source_views, source_vocabulary) if s.result_id]
+        said = statements(source_text, source_review.results, source_views, source_vocabulary)
         if not said:
             continue
         translated = statements(span.rendered, review.results, views, vocabulary)
         used: dict[int, int] = {}  # a translated sentence that names no result -> the source sentence it stood for
         for statement in said:
+            if statement.result_id is None:
+                continue
             flag = _compare(key, span.start, statement, translated, used, views)
             if flag is not None:
                 yield flag
+        if vocabulary is not None:
+            named = {statement.result_id for statement in said if statement.result_id}
+            yield from _compare_unnamed(key, span.start, [s for s in said if s.result_id is None], [
+                other for index, other in enumerate(translated)
+                if index not in used and (other.result_id is None or other.result_id not in named)
+            ], (len(source_text), len(span.rendered)))
+
+
+def _compare_unnamed(key: str, start: int, said: list[Statement], translated: list[Statement],
+                     lengths: tuple[int, int]) -> Iterator[Flag]:
+    """The source's certainty statements that name no result, paired with the translation's by their
+    certainty levels: the translated field states each level the source field states in certainty
+    words, as many times (a sentence may be moved within the field, not dropped, nor made more or
+    less certain). Only a source sentence that claims an effect in certainty words ("probably reduce",
+    "may make little or no difference", "very uncertain whether") is required; a plain sentence is not.
+    A level the translation states too few times is reported at the translated sentence that claims
+    the same effect with another certainty (the one nearest the source's place in its field), or, with
+    none, as a statement left out, at the start of the field."""
+    pool = list(translated)
+    short = []
+    for statement in (s for s in said if s.hedged):
+        same = [other for other in pool if other.level == statement.level]
+        if same:
+            pool.remove(next((other for other in same if other.effect == statement.effect), same[0]))
+        else:
+            short.append(statement)
+    for statement in short:
+        place = statement.offset / max(lengths[0], 1)
+        changed = sorted((other for other in pool if other.effect is not None and other.effect == statement.effect),
+                         key=lambda other: abs(other.offset / max(lengths[1], 1) - place))
+        if changed:
+            other = changed[0]
+            pool.remove(other)
+            yield Flag(
+                f"the translation of {key} says \"{other.text}\" ({other.level} certainty) where its source text "
+                f"says \"{statement.text}\" ({statement.level} certainty)",
+                start + other.offset, None,
+            )
+        else:
+            yield Flag(
+                f"the source text of {key} says \"{statement.text}\" ({statement.level} certainty); its "
+                f"translation has no sentence that says it with that certainty",
+                start, None,
+            )
 
 
 def _compare(key: str, start: int, statement: Statement, translated: list[Statement], used: dict[int, int],
