@@ -1,6 +1,6 @@
 """Multi-language builds: the corpus with 3 machine-made pseudo-translations of every lay summary.
 
-    python -m bench translations [--reviews=N] [--pdf-reviews=N] [--pdf-baseline-reviews=N] [--keep=DIR]
+    python -m bench translations [--reviews=N] [--pdf-reviews=N] [--pdf-baseline-reviews=N] [--series=html,pdf] [--keep=DIR]
 
 Every corpus review is imported into a throw-away project (as `bench build` does); then each gets
 three translation files (es, fr, de) made here by substituting words of its lay summary (a fixed
@@ -205,8 +205,10 @@ def main(argv: list[str]) -> int:
         make_project(warm, records[:5])
         measured_build(warm, "--formats", "html,txt,pdf", "--jobs", "1", "--out", str(warm / "output"))
         results = {}
-        for label, formats, subset, baseline in (("html+txt", "html,txt", records, len(records)),
-                                                 ("html+txt+pdf", "html,txt,pdf", pdf_records, pdf_baseline or len(pdf_records))):
+        series = {"html": ("html+txt", "html,txt", records, len(records)),
+                  "pdf": ("html+txt+pdf", "html,txt,pdf", pdf_records, pdf_baseline or len(pdf_records))}
+        for name in (option(argv, "series", "html,pdf") or "html,pdf").split(","):
+            label, formats, subset, baseline = series[name]
             results[label] = build_series(workspace, label, formats, subset, min(baseline, len(subset)))
         print("results:")
         for label, figures in results.items():

@@ -97,6 +97,16 @@ def test_check_table(check_id: str, expect: str, text: str, config) -> None:
     assert bool(flags) == (expect == "flag"), flags
 
 
+def test_other_language_suggests_the_bound_of_the_right_direction(tmp_path: Path) -> None:
+    write(tmp_path, "[gate.summary]\nmin_szigriszt_pazos = 55\nmax_flesch_kincaid_grade = 8\n")
+    gated = load_config(tmp_path)
+    (english,) = list(registry["readability.other-language"].function(score_markdown(EASY), gated))
+    assert english.message.startswith("min_szigriszt_pazos not applied: the text is English")
+    assert "(max_flesch_kincaid_grade, or a preset" in english.suggestion  # a grade: lower is easier
+    (spanish,) = list(registry["readability.other-language"].function(score_markdown(SPANISH, language="es"), gated))
+    assert "(min_szigriszt_pazos, or a preset" in spanish.suggestion  # an ease: higher is easier
+
+
 def test_a_formula_finding_points_at_the_hardest_sentence(config) -> None:
     text = EASY + " " + HARD + " " + HARD
     scored = score_markdown(text)

@@ -37,11 +37,15 @@ CASES: dict[str, dict[str, list[str]]] = {
             GOOD.replace("12 ensayos", "ensayos"),  # a number left out
             GOOD.replace("12 ensayos", "12 ensayos de 5 países"),  # a number the source lacks
             GOOD.replace("12 ensayos", "once ensayos"),  # a number in words, the wrong one
+            GOOD.replace("3008", "3 080"),  # grouped with a space, and wrong
         ],
         "pass": [
             GOOD,
             GOOD.replace("12 ensayos", "doce ensayos"),  # in words
             GOOD.replace("3008", "3.008"),  # with a thousands separator
+            GOOD.replace("3008", "3 008"),  # grouped with a space (RAE), a no-break space, a narrow one
+            GOOD.replace("3008", "3\u00a0008"),
+            GOOD.replace("3008", "3\u202f008"),
             GOOD.replace("El último ensayo terminó el 15 de octubre de 2013.", "El último terminó el 15 de octubre de 2013."),
         ],
     },
@@ -71,7 +75,8 @@ GHC_TERMS = {
     "total_mortality": {"outcome": "la probabilidad de morir por cualquier causa", "event": "mueren por cualquier causa"},
 }
 # what_we_found of the review, as the Spanish field would hold it: the statements come from the grid
-GHC_FOUND = ("Encontramos {{ included_trials }} estudios. En comparación con ninguna invitación: " + GHC_RESULT + " "
+GHC_FOUND = ("Encontramos {{ included_trials }} estudios. Son muchas más personas de las que suele tener la investigación "
+             "en salud, así que podemos estar bastante seguros de la mayoría de los resultados. En comparación con ninguna invitación: " + GHC_RESULT + " "
              + " ".join("{{ results." + name + ".plain }}" for name in ("cancer_mortality", "cardiovascular_mortality", "heart_disease", "stroke")))
 CASES["translation.certainty"] = {
     "flag": [
@@ -290,3 +295,132 @@ def test_a_translations_numbers_are_read_in_its_language_not_by_the_english_numb
     assert _findings_of(content, "results.number") == []
     messages = [message for _, _, message in _findings_of(content, "translation.numbers")]
     assert any("251" in message for message in messages)  # the source's what_we_did states no such number
+
+
+@pytest.mark.parametrize(("language", "text", "values"), [
+    ("es", "unas 12 500 personas", ["12500"]),
+    ("es", "unas 12\u00a0500 personas", ["12500"]),
+    ("fr", "environ 12\u202f500 personnes", ["12500"]),
+    ("de", "etwa 1 234 567,5 Menschen", ["1234567.5"]),
+    ("en", "about 12 500 people", ["12500"]),
+    ("es", "unas 12.500 personas", ["12500"]),  # the language's own symbol still
+    # not thousands groups: a 4-digit first group, a later group that is not 3 digits, mixed separators
+    ("es", "en 2013 500 personas", ["2013", "500"]),
+    ("es", "de 12 5000 personas", ["12", "5000"]),
+    ("es", "de 12 50 personas", ["12", "50"]),
+    ("es", "unas 1.234 567 personas", ["1234", "567"]),
+])
+def test_numbers_grouped_with_a_space_are_one_number(language: str, text: str, values: list[str]) -> None:
+    from plainsum.checks.parity import read_numbers
+
+    locale = TemplateSet(None).locale(language)
+    assert [str(found.value) for found in read_numbers(text, locale)] == values
+
+
+# --- certainty stated by hand in a review without results (the classic layout) ------------------
+
+STEROIDS = "Steroids probably reduce pain a little."
+
+
+def _classic_project(tmp_path: Path, spanish: str | None, french: str | None) -> Path:
+    """The shipped ILSP review (no `results:`) with STEROIDS added to its main results, and its Spanish and
+    French translations with `spanish` and `french` added to theirs (None: left out)."""
+    from plainsum.content.translation import source_fields
+
+    content = tmp_path / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    anchor = "to show whether immunotherapies help people with ILSP."
+    review = (REPO / "content" / f"{REVIEW}.yaml").read_text(encoding="utf-8")
+    assert anchor in review
+    (content / f"{REVIEW}.yaml").write_text(review.replace(anchor, f"{anchor}\n      {STEROIDS}"), encoding="utf-8")
+    version = digest(source_fields(load_review(content / f"{REVIEW}.yaml"))["sections.main_results.plain"].template)
+    for language, anchor, sentence in (("es", "si las inmunoterapias ayudan a las personas con PLSI.", spanish),
+                                       ("fr", "si les immunothérapies aident les personnes atteintes de PLSI.", french)):
+        text = (REPO / "content" / f"{REVIEW}.{language}.yaml").read_text(encoding="utf-8")
+        assert anchor in text
+        text = re.sub(r"sections.main_results.plain: \w+", f"sections.main_results.plain: {version}", text)
+        if sentence is not None:
+            text = text.replace(anchor, f"{anchor}\n      {sentence}")
+        (content / f"{REVIEW}.{language}.yaml").write_text(text, encoding="utf-8")
+    return content
+
+
+def _classic_findings(content: Path, language: str) -> list[tuple[int, int, str]]:
+    templates = TemplateSet(None)
+    translated = load_translation(content / f"{REVIEW}.{language}.yaml", load_review(content / f"{REVIEW}.yaml"),
+                                  templates.locale)
+    findings = registry.run(score_document(render_document(translated, "summary", templates)), load_config(REPO, None))
+    return [(f.location.line, f.location.column, f.message) for f in findings if f.check == "translation.certainty"]
+
+
+def _line_column(content: Path, name: str, text: str) -> tuple[int, int]:
+    source = (content / name).read_text(encoding="utf-8")
+    index = source.index(text)
+    return source[:index].count("\n") + 1, index - source[:index].rfind("\n")
+
+
+CLASSIC_CASES = {
+    "flag": [
+        ("es", "Los corticoides reducen el dolor un poco."),  # a plain verb: high certainty, not moderate
+        ("es", "Los corticoides pueden reducir un poco el dolor."),  # "may": low
+        ("fr", None),  # left out
+        ("fr", "Les corticoïdes réduisent un peu la douleur."),
+        ("es", "Los corticoides se usan mucho."),  # no certainty: the statement is not there
+    ],
+    "pass": [
+        ("es", "Los corticoides probablemente reducen un poco el dolor."),
+        ("es", "Es probable que los corticoides reduzcan un poco el dolor."),
+        ("fr", "Les corticoïdes réduisent probablement un peu la douleur."),
+    ],
+}
+
+
+@pytest.mark.parametrize(("language", "sentence"), CLASSIC_CASES["flag"])
+def test_a_hand_written_certainty_without_results_changed_or_left_out_fails(tmp_path: Path, language: str,
+                                                                            sentence: str | None) -> None:
+    good = {"es": CLASSIC_CASES["pass"][0][1], "fr": CLASSIC_CASES["pass"][2][1]}
+    content = _classic_project(tmp_path, *(sentence if code == language else good[code] for code in ("es", "fr")))
+    found = _classic_findings(content, language)
+    assert len(found) == 1, found
+    line, column, message = found[0]
+    assert "sections.main_results.plain" in message and "moderate certainty" in message, message
+    field = (content / f"{REVIEW}.{language}.yaml").read_text(encoding="utf-8")
+    if sentence is not None and re.search(r"reducen|réduisent|reducir", sentence):
+        # a changed certainty is reported at the translated sentence's certainty (its verb)
+        assert (line, column) >= _line_column(content, f"{REVIEW}.{language}.yaml", sentence), (found, sentence)
+        assert line == _line_column(content, f"{REVIEW}.{language}.yaml", sentence)[0]
+    else:  # left out: at the start of the translated field
+        assert line == field[: field.index("  main_results:\n")].count("\n") + 3, found
+    assert _classic_findings(content, "fr" if language == "es" else "es") == []
+
+
+@pytest.mark.parametrize(("language", "sentence"), CLASSIC_CASES["pass"])
+def test_a_hand_written_certainty_without_results_kept_passes(tmp_path: Path, language: str, sentence: str) -> None:
+    good = {"es": CLASSIC_CASES["pass"][0][1], "fr": CLASSIC_CASES["pass"][2][1]}
+    content = _classic_project(tmp_path, *(sentence if code == language else good[code] for code in ("es", "fr")))
+    assert _classic_findings(content, language) == []
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_the_shipped_translations_state_their_sources_certainty(language: str) -> None:
+    templates = TemplateSet(None)
+    translated = load_translation(REPO / "content" / f"{REVIEW}.{language}.yaml",
+                                  load_review(REPO / "content" / f"{REVIEW}.yaml"), templates.locale)
+    findings = registry.run(score_document(render_document(translated, "summary", templates)), load_config(REPO, None))
+    assert [f.message for f in findings if f.check.startswith("translation.")] == []
+
+
+@pytest.mark.parametrize(("spanish", "fails"), [
+    ("Esta revisión actualiza nuestra revisión anterior.", True),  # left out
+    ("Esta revisión actualiza nuestra revisión anterior. Los controles pueden reducir un poco la preocupación.", True),
+    ("Esta revisión actualiza nuestra revisión anterior. Los controles probablemente reducen un poco la preocupación.",
+     False),
+])
+def test_a_hand_written_certainty_that_names_no_result_is_required_in_a_review_with_results(
+        tmp_path: Path, spanish: str, fails: bool) -> None:
+    edit = ("  up_to_date: This review updates our previous review.",
+            "  up_to_date: This review updates our previous review. Checks probably reduce worry a little.")
+    content = _certainty_project(tmp_path, GHC_FOUND, {"up_to_date": spanish}, review_edit=edit)
+    found = [f for f in _translation_findings(content) if "summary.up_to_date" in f[2]]
+    assert bool(found) == fails, found
+    assert all("moderate certainty" in f[2] for f in found)

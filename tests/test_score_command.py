@@ -144,3 +144,80 @@ def test_a_reader_that_goes_away_is_not_an_internal_error(tmp_path: Path):
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141
     assert "internal error" not in stderr and "Traceback" not in stderr
+
+
+# A Spanish text of two long sentences (41 words a sentence), easy words otherwise.
+SPANISH_LONG = ("Buscamos estudios que comparan el tratamiento con un placebo en niños y en adultos que tienen asma, "
+                "en todos los países y en todas las lenguas, hasta el mes de marzo, y encontramos doce estudios con "
+                "más de mil personas en total. "
+                "Los estudios eran pequeños y cortos, y por eso no sabemos si el tratamiento ayuda a las personas "
+                "con asma a respirar mejor o a tener menos crisis, ni si causa efectos no deseados en los niños.")
+
+
+def test_score_config_applies_the_languages_own_gate(tmp_path: Path):
+    config = tmp_path / "esg.toml"
+    config.write_text("[gate.summary.languages.es]\nmin_szigriszt_pazos = 90\n", encoding="utf-8")
+    result = score("--language", "es", "--config", str(config), "--min-words", "0", "--format", "json", "-", stdin=SPANISH)
+    assert result.returncode == 1, result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    assert data["passed"] is False
+    assert [f["check"] for f in data["findings"] if f["severity"] == "error"] == ["readability.thresholds"]
+    assert "(min_szigriszt_pazos)" in data["findings"][0]["message"]
+    # English text under the same file: the Spanish table is not its gate
+    assert score("--config", str(config), "--min-words", "0", "-", stdin=EASY).returncode == 0
+
+
+def test_score_takes_formula_min_words_from_the_languages_table(tmp_path: Path):
+    config = tmp_path / "esg.toml"
+    config.write_text("[gate.summary]\nformula_min_words = 500\n[gate.summary.languages.es]\nformula_min_words = 0\n"
+                      "min_szigriszt_pazos = 90\n", encoding="utf-8")
+    result = score("--language", "es", "--config", str(config), "-", stdin=SPANISH)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "too short for formulas" not in result.stdout and "gate: FAIL (1 error)" in result.stdout
+
+
+def test_the_shipped_gate_bounds_words_per_sentence_in_spanish():
+    result = score("--language", "es", "--config", str(REPO / "plainsum.toml"), "--format", "json", "-", stdin=SPANISH_LONG)
+    data = json.loads(result.stdout)
+    assert data["words_per_sentence"] > 25
+    assert result.returncode == 1, result.stdout + result.stderr
+    messages = [f["message"] for f in data["findings"] if f["severity"] == "error"]
+    assert len(messages) == 1 and "(max_words_per_sentence)" in messages[0]
+    # and the English bound, which does not apply to Spanish, is not warned about
+    assert not any(f["check"] == "readability.other-language" for f in data["findings"])
+
+
+@pytest.mark.parametrize("stdin", ["", "   \n\n", "# References\n\n- Smith J. Trials. BMJ 2010;12(3):45-67.\n"])
+def test_an_empty_text_fails_a_formula_gate_and_says_it_has_nothing(stdin: str):
+    result = score("--language", "fr", "--preset", "kandel-moles", "--min-words", "0", "-", stdin=stdin)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "no text to score: no words, no formulas" in result.stdout and "fewer than 0" not in result.stdout
+    assert ("error [readability.thresholds] the document has no words to score: min_kandel_moles cannot be applied "
+            "to it") in result.stdout
+    assert "gate: FAIL (1 error)" in result.stdout
+    data = json.loads(score("--language", "fr", "--preset", "kandel-moles", "--format", "json", "-", stdin=stdin).stdout)
+    assert data["passed"] is False and [f["check"] for f in data["findings"]] == ["readability.thresholds"]
+    assert score("-", stdin=stdin).returncode == 0  # no gate: nothing to fail
+
+
+def test_a_heading_that_ends_in_a_colon_gets_one_colon():
+    text = ("## Authors' conclusions:\n\nWe found six trials. They were small.\n\n"
+            "## Conclusions des auteurs\u202f:\n\nNous avons trouvé six essais.\n")
+    lines = score("--min-words", "0", "-", stdin=text).stdout.splitlines()
+    assert "  Authors' conclusions: 7 words, 2 sentences, grade -0.7, reading ease 106.6" in lines
+    assert any(line.startswith("  Conclusions des auteurs: 5 words, 1 sentence,") for line in lines)
+    assert not any("::" in line or " :" in line for line in lines)
+
+
+def test_ratios_have_two_decimals_and_counts_none():
+    text = "Trees grow. Cats run."  # 2 words a sentence, 1 syllable a word, no long words: whole ratios
+    lines = score("--min-words", "0", "-", stdin=text).stdout.splitlines()
+    assert "  sentences                      2" in lines and "  words                          4" in lines
+    assert "  words per sentence             2.00" in lines
+    assert "  syllables per word             1.00" in lines
+    assert "  share of long words (%)        0.00" in lines
+    data = json.loads(score("--min-words", "0", "--format", "json", "-", stdin=text).stdout)
+    assert type(data["words"]) is int and type(data["sentences"]) is int
+    assert type(data["words_per_sentence"]) is float and data["words_per_sentence"] == 2.0
+    assert type(data["long_word_share"]) is float and type(data["by_section"][0]["syllables_per_word"]) is float
+    assert type(data["rix"]) is float  # a formula's value is a number with decimals, even 0

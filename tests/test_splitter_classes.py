@@ -130,3 +130,32 @@ def test_each_unit_keeps_its_place_in_the_file() -> None:
 ])
 def test_abbreviations_of_each_language(language: str, text: str, expected: list[str]) -> None:
     assert [s.text for s in score_markdown(text, min_words=0, language=language).sentences] == expected
+
+
+# German writes ordinals with a full stop ("am 15. Oktober", "der 3. Versuch"): the full stop after a
+# number ends a sentence only before a usual opener, and always after a year.
+GERMAN_ORDINALS = [
+    ("Wir suchten nach Studien bis zum Jahr 2024. Wir fanden 12 Studien.",
+     ["Wir suchten nach Studien bis zum Jahr 2024.", "Wir fanden 12 Studien."]),
+    ("Die Suche lief bis 2013. Danach gab es keine neuen Studien mehr.",
+     ["Die Suche lief bis 2013.", "Danach gab es keine neuen Studien mehr."]),
+    ("Die Zahl der Studien war 17. Sie wurden alle gelesen.",
+     ["Die Zahl der Studien war 17.", "Sie wurden alle gelesen."]),
+    ("Wir suchten am 15. Oktober in MEDLINE. Der 3. Versuch war der größte.",
+     ["Wir suchten am 15. Oktober in MEDLINE.", "Der 3. Versuch war der größte."]),
+    ("Am 1. Jänner und am 2. Mai suchten wir erneut. Im 19. Jahrhundert gab es keine Studien.",
+     ["Am 1. Jänner und am 2. Mai suchten wir erneut.", "Im 19. Jahrhundert gab es keine Studien."]),
+    ("Die Studie lief vom 3. Okt. bis zum 12. Dez. Danach endete sie.",
+     ["Die Studie lief vom 3. Okt. bis zum 12. Dez.", "Danach endete sie."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GERMAN_ORDINALS, ids=[text[:45] for text, _ in GERMAN_ORDINALS])
+def test_german_ordinals_and_sentence_ends(text: str, expected: list[str]) -> None:
+    assert [s.text for s in score_markdown(text, min_words=0, language="de").sentences] == expected
+
+
+def test_the_reviewers_german_text_has_six_sentences() -> None:
+    text = ("Wir suchten nach Studien bis zum Jahr 2024. Wir fanden 12 Studien. Die Suche lief bis 2013. Danach gab es "
+            "keine neuen Studien mehr. Die Zahl der Studien war 17. Sie wurden alle gelesen.")
+    assert len(score_markdown(text, min_words=0, language="de").sentences) == 6

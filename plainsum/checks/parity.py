@@ -8,7 +8,10 @@ dates (15 October 2013 = 15 de octubre de 2013), and every certainty statement o
 there with the same certainty: a result's statement worded from its data (the grid, or the
 result's own `plain:` wording) in the language's wording of it, and a statement written by hand
 ("Health checks probably make little or no difference to deaths") read with the claim vocabulary
-of each language (grade/<language>/claims.yaml) and found, with its certainty, in the translation.
+of each language (grade/<language>/claims.yaml) and found, with its certainty, in the translation;
+a hand-written sentence that names no result and claims an effect in certainty words ("Steroids
+probably reduce pain a little", also in a review without `results:`) is paired by certainty level:
+each translated field states each such level of its source field as many times.
 A field whose source text changed since the version it was translated from is out of date.
 """
 
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content import Locale
+from plainsum.content.locale import SPACES
 
 if TYPE_CHECKING:
     from plainsum.checks.claims import Vocabulary
@@ -51,10 +55,13 @@ def _spaces(symbol: str) -> str:
 @lru_cache(maxsize=32)
 def _patterns(code: str, decimal: str, group: str, months: tuple[str, ...], words: tuple[tuple[str, int], ...]
               ) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str]]:
-    group_pattern, decimal_pattern = _spaces(group), re.escape(decimal)
+    # thousands grouped with the language's symbol or with a space (any of SPACES, in every language:
+    # "12 500" is 12500, as RAE and SI write it); the same separator throughout, a first group of 1 to 3
+    # digits and later groups of exactly 3, so "en 2013 500 personas" stays 2013 and 500
+    group_pattern, decimal_pattern = "(?:" + _spaces(group) + "|[" + SPACES + "])", re.escape(decimal)
     number = re.compile(
-        r"(?<![\w.,])(\d{1,3}(?:" + group_pattern + r"\d{3})+(?:" + decimal_pattern + r"\d+)?|\d+(?:"
-        + decimal_pattern + r"\d+)?)(?!\w)"
+        r"(?<![\w.,])(\d{1,3}(?P<group>" + group_pattern + r")\d{3}(?:(?P=group)\d{3})*(?:" + decimal_pattern
+        + r"\d+)?|\d+(?:" + decimal_pattern + r"\d+)?)(?!\w)"
     )
     worded = None
     if words:
@@ -100,7 +107,10 @@ def read_numbers(text: str, locale: Locale) -> list[Found]:
     plain = "".join(masked)
     found = []
     for match in number.finditer(plain):
-        digits = re.sub(_spaces(locale.group_symbol), "", match.group(1)).replace(locale.decimal_symbol, ".")
+        digits = match.group(1)
+        if match.group("group"):
+            digits = digits.replace(match.group("group"), "")
+        digits = digits.replace(locale.decimal_symbol, ".")
         found.append(Found(_normal(Decimal(digits)), match.start(), match.end(), match.group()))
     if worded is not None:
         values = {word.lower(): value for value, word in locale.number_words().items() if value >= 2}
@@ -209,6 +219,8 @@ class Statement:
     level: str
     text: str  # the words that state it
     offset: int  # where in the text: the statement, or the certainty word of the sentence
+    hedged: bool = True  # an effect claimed with certainty words ("probably reduce"), not a plain verb alone
+    effect: str | None = None  # the effect a sentence claims (decrease, none, ...), from the claim words
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«“(¿¡]?[^\W\d_])")
@@ -256,7 +268,8 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
         if level is None or hit is None:
             continue
         ids: list[str | None] = [*dict.fromkeys(m.result.id for m in named)] or [None]
-        found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start) for result_id in ids)
+        hedged = claim.certainty_hit is not None and claim.effect_hit is not None
+        found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start, hedged, claim.effect) for result_id in ids)
     return found
 
 
@@ -278,7 +291,7 @@ def _vocabulary(path: Path | None, code: str) -> Vocabulary | None:
 )
 def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
     review = review_having(scored, "translation")
-    if review is None or not review.results:
+    if review is None:
         return
     translation = review.translation
     source_review = translation.review
@@ -287,15 +300,61 @@ def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
     vocabulary = _vocabulary(translation.locale.claims, translation.locale.code)
     yield from _own_wording(scored, review, source_review, source_vocabulary, vocabulary)
     for key, span, source_text in _fields(scored.document):
-        said = [s for s in statements(source_text, source_review.results, source_views, source_vocabulary) if s.result_id]
+        said = statements(source_text, source_review.results, source_views, source_vocabulary)
         if not said:
             continue
         translated = statements(span.rendered, review.results, views, vocabulary)
         used: dict[int, int] = {}  # a translated sentence that names no result -> the source sentence it stood for
         for statement in said:
+            if statement.result_id is None:
+                continue
             flag = _compare(key, span.start, statement, translated, used, views)
             if flag is not None:
                 yield flag
+        if vocabulary is not None:
+            named = {statement.result_id for statement in said if statement.result_id}
+            yield from _compare_unnamed(key, span.start, [s for s in said if s.result_id is None], [
+                other for index, other in enumerate(translated)
+                if index not in used and (other.result_id is None or other.result_id not in named)
+            ], (len(source_text), len(span.rendered)))
+
+
+def _compare_unnamed(key: str, start: int, said: list[Statement], translated: list[Statement],
+                     lengths: tuple[int, int]) -> Iterator[Flag]:
+    """The source's certainty statements that name no result, paired with the translation's by their
+    certainty levels: the translated field states each level the source field states in certainty
+    words, as many times (a sentence may be moved within the field, not dropped, nor made more or
+    less certain). Only a source sentence that claims an effect in certainty words ("probably reduce",
+    "may make little or no difference", "very uncertain whether") is required; a plain sentence is not.
+    A level the translation states too few times is reported at the translated sentence that claims
+    the same effect with another certainty (the one nearest the source's place in its field), or, with
+    none, as a statement left out, at the start of the field."""
+    pool = list(translated)
+    short = []
+    for statement in (s for s in said if s.hedged):
+        same = [other for other in pool if other.level == statement.level]
+        if same:
+            pool.remove(next((other for other in same if other.effect == statement.effect), same[0]))
+        else:
+            short.append(statement)
+    for statement in short:
+        place = statement.offset / max(lengths[0], 1)
+        changed = sorted((other for other in pool if other.effect is not None and other.effect == statement.effect),
+                         key=lambda other: abs(other.offset / max(lengths[1], 1) - place))
+        if changed:
+            other = changed[0]
+            pool.remove(other)
+            yield Flag(
+                f"the translation of {key} says \"{other.text}\" ({other.level} certainty) where its source text "
+                f"says \"{statement.text}\" ({statement.level} certainty)",
+                start + other.offset, None,
+            )
+        else:
+            yield Flag(
+                f"the source text of {key} says \"{statement.text}\" ({statement.level} certainty); its "
+                f"translation has no sentence that says it with that certainty",
+                start, None,
+            )
 
 
 def _compare(key: str, start: int, statement: Statement, translated: list[Statement], used: dict[int, int],

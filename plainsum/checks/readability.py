@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from plainsum.checks.registry import Flag, Measure, plural, precise, registry
 from plainsum.config import ALL_FORMULA_NAMES as FORMULA_NAMES  # the formulas of every language
 from plainsum.config import FIGURE_LABELS
+from plainsum.config.figures import EASIER_WHEN_HIGHER
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -103,6 +104,12 @@ def thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
     kind = scored.document.kind
     bounds = {k: v for k, v in config.thresholds(kind).items() if k != "max_hard_sentences"}
     applies = scored.counts.words >= config.formula_min_words(kind) and scored.counts.sentences > 0
+    formula_bounds = sorted(k for k in bounds if k.partition("_")[2] in FORMULA_NAMES)
+    if formula_bounds and not scored.counts.words:
+        # nothing to score is not a pass: an empty file (or one of references and tables only) cannot meet them
+        yield Flag(f"the document has no words to score: {', '.join(formula_bounds)} cannot be applied to it",
+                   suggestion="check that the file holds the text (reference lists, tables and code are not scored)",
+                   about=formula_bounds[0])
     yield from _bound_flags(scored.figures, bounds, scored.sentences, applies, "", None)
 
 
@@ -134,7 +141,7 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
     kind = scored.document.kind
     document_bounds = [k for k in config.thresholds(kind) if k.partition("_")[2] in FORMULA_NAMES]
     minimum = config.formula_min_words(kind)
-    if document_bounds and scored.counts.words < minimum:
+    if document_bounds and 0 < scored.counts.words < minimum:  # no words at all: readability.thresholds fails it
         yield Flag(
             f"the document has {plural(scored.counts.words, 'word')}, fewer than formula_min_words ({minimum:g}): "
             f"{', '.join(sorted(document_bounds))} not applied, counts only",
@@ -166,10 +173,12 @@ def other_language(scored: Scored, config: Config) -> Iterator[Flag]:
     bounds = sorted(k for k in config.thresholds(scored.document.kind)
                     if k.partition("_")[2] in FORMULA_NAMES and k.partition("_")[2] not in language.formulas)
     if bounds:
+        headline = language.formulas[0]
+        bound = "min" if headline in EASIER_WHEN_HIGHER else "max"  # a grade is bounded from above, an ease from below
         yield Flag(
             f"{', '.join(bounds)} not applied: the text is {language.name}, scored with "
             f"{', '.join(FIGURE_LABELS[name] for name in language.formulas)}",
-            suggestion=f"bound one of {language.name}'s formulas instead (min_{language.formulas[0]}, or a preset such as "
+            suggestion=f"bound one of {language.name}'s formulas instead ({bound}_{headline}, or a preset such as "
             f"those in docs/readability.md)",
         )
 

@@ -52,6 +52,20 @@ def _value(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
+# Figures that count something (whole numbers); every other figure is a ratio, a share or a formula's value.
+_WHOLE = frozenset(["sentences", "words", "syllables", "long_words"])
+
+
+def _figure(key: str, value: float) -> float | int:
+    """A figure for JSON: a count as an integer, any other figure as a number with up to 2 decimals (4.0, not 4)."""
+    return int(value) if key in _WHOLE else round(float(value), 2)
+
+
+def _figure_text(key: str, value: float) -> str:
+    """A count for the text format: '12' for a count, '4.00' for a ratio or share (always 2 decimals)."""
+    return f"{value:.0f}" if key in _WHOLE else f"{value:.2f}"
+
+
 def _applied(scored: Scored, min_words: float) -> bool:
     return scored.counts.words >= min_words and scored.counts.sentences > 0
 
@@ -68,13 +82,13 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
     }
     hint = _language_hint(scored)
     data["language_hint"] = hint.code if hint is not None else None
-    data.update({key: _value(scored.figures[key]) for key in COUNT_NAMES})
-    data.update({key: _value(scored.figures[key]) if applied else None for key in formulas})
+    data.update({key: _figure(key, scored.figures[key]) for key in COUNT_NAMES})
+    data.update({key: _figure(key, scored.figures[key]) if applied else None for key in formulas})
     data["by_section"] = [
         {
             "heading": section.heading,
             "formulas_applied": section.formulas_applied,
-            **{key: _value(section.figures[key]) for key in (*COUNT_NAMES, *formulas) if key in section.figures},
+            **{key: _figure(key, section.figures[key]) for key in (*COUNT_NAMES, *formulas) if key in section.figures},
         }
         for section in scored.sections
     ]
@@ -87,7 +101,7 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
                 "section": sentence.section,
                 "line": location.line,
                 "column": location.column,
-                **{key: _value(value) for key, value in sentence.figures.items()},
+                **{key: _figure(key, value) for key, value in sentence.figures.items()},
                 "long_words_list": sentence.long_words,
             }
         )
@@ -127,14 +141,15 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
                    f"{other} words, {hint.declared_share:.0%} common {language.name} ones); --language {hint.code} "
                    f"scores it as {other}")
     for key in COUNT_NAMES:
-        value = scored.figures[key]
-        click.echo(f"  {FIGURE_LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {FIGURE_LABELS[key]:<30} {value:.2f}")
+        click.echo(f"  {FIGURE_LABELS[key]:<30} {_figure_text(key, scored.figures[key])}")
     left_out = not_scored_line(scored.not_scored)
     if left_out:
         click.echo(f"  {left_out}")
     if applied:
         for key in scored.formula_names:
             click.echo(f"  {FIGURE_LABELS[key]:<30} {scored.figures[key]:.1f}")
+    elif not scored.counts.sentences:
+        click.echo("  no text to score: no words, no formulas")
     else:
         click.echo(f"  too short for formulas: {plural(scored.counts.words, 'word')}, fewer than {min_words:g}; counts only "
                    f"(--min-words 0 gives the formulas anyway)")
@@ -142,7 +157,8 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
         click.echo("sections:")
         headline = language.headline
         for section in scored.sections:
-            heading = section.heading or "(before the first heading)"
+            # the line puts its own colon after the heading: "Authors' conclusions:" and French "Conclusions :" lose theirs
+            heading = (section.heading or "(before the first heading)").rstrip().rstrip(":").rstrip()
             figures = section.figures
             if section.formulas_applied:
                 detail = f"{FIGURE_LABELS[headline]} {figures[headline]:.1f}"
@@ -233,12 +249,16 @@ def command(ctx: click.Context, source: str, language_code: str | None, presets:
         ctx.obj = {**(ctx.obj or {}), "config_path": config_file}
     config = load_config_from(ctx)
     gated = bool(presets) or (ctx.obj or {}).get("config_path") is not None
-    if presets:
-        config = _gate_config(config, presets)
+    code = (language_code or "en").strip()
     try:
-        language = language_profile(language_code or "en", config.languages)
+        language = language_profile(code, config.languages)
     except UnknownLanguage as error:
         raise click.BadParameter(str(error), param_hint="--language") from None
+    # The gate of text in this language, as `check` gives a document in it ([gate.summary.languages.<code>]
+    # in place of [gate.summary]); a --preset then names the bounds, on top of the language's other settings.
+    config = config.for_language(code)
+    if presets:
+        config = _gate_config(config, presets)
     if min_words is None:
         min_words = int(config.formula_min_words("summary"))
     else:

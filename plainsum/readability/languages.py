@@ -119,7 +119,8 @@ _OPENERS = {
     "fr": "le la les un une des ce cette ces il elle ils elles nous on en de du dans pour par avec sur mais et ou si quand comme "
           "aussi cependant toutefois deux trois aucun aucune tous toutes plusieurs",
     "de": "der die das ein eine einer es sie er wir ich ihr diese dieser dieses in im an am auf für mit von zu bei nach vor "
-          "während wenn weil aber und oder auch jedoch zwei drei kein keine alle einige viele",
+          "während wenn weil aber und oder auch jedoch zwei drei kein keine alle einige viele danach dann daher deshalb "
+          "dabei außerdem insgesamt zudem somit",
     "it": "il lo la i gli le un uno una questo questa questi queste in di del della con per su da non si noi è sono ma e o se "
           "quando come anche tuttavia due tre nessun nessuno tutti alcuni molti",
     "pt": "o a os as um uma uns umas este esta estes estas esse essa isso em no na de do da com por para se não nós é são há "
@@ -127,9 +128,16 @@ _OPENERS = {
     "nl": "de het een dit deze dat die er wij we ik zij ze hij in op aan voor van met bij na tijdens als omdat maar en of ook "
           "echter twee drie geen alle sommige veel",
 }
-# German writes ordinals and dates with a full stop after the number ("am 15. Oktober"), as Dutch
-# does not; in German a number's full stop does not end a sentence before a capital.
-_ORDINAL_FULL_STOP = frozenset(["de"])
+# German writes ordinals and dates with a full stop after the number ("am 15. Oktober", "der 3. Versuch"),
+# as Dutch does not. A number of one to three digits and a full stop is read as an ordinal before a month
+# name, and before any other word that does not usually open a sentence (German nouns have capitals:
+# "im 19. Jahrhundert"); before a usual opener ("war 17. Sie wurden") it ends the sentence, and so does a
+# year, four digits ("bis 2013. Danach"), whatever follows. Month names in full and abbreviated, with
+# the Austrian "Jänner" and "Feber".
+_ORDINAL_MONTHS = {
+    "de": "januar jänner februar feber märz april mai juni juli august september oktober november dezember "
+          "jan jän feb mär mrz apr jun jul aug sep sept okt nov dez",
+}
 
 # Checks whose data exist only in English: the jargon glossary, the English grammar of the
 # passive voice and of recommendations, and the English headings of the 2021 template (a document
@@ -165,7 +173,7 @@ class LanguageProfile:
     inflections: tuple[str, ...]  # endings whose forms make up a word's family in rare-word lookups (see _INFLECTIONS)
     rare_min_zipf: float  # plain.rare-word's threshold when min_zipf is not configured (see _RARE_MIN_ZIPF)
     reference_headings: frozenset[str]
-    ordinal_full_stop: bool  # "15. Oktober": a number's full stop does not end a sentence
+    ordinal_months: frozenset[str]  # lower case; a language with months here writes ordinals "15. Oktober" (see _ORDINAL_MONTHS)
     openers: frozenset[str]  # lower-case words that often open a sentence (see _OPENERS)
     wordfreq_language: str  # the wordfreq list rare words are looked up in
     requested: str = ""  # the code asked for, when a fallback or a region led here ("ca", "es-MX")
@@ -173,6 +181,11 @@ class LanguageProfile:
     @property
     def english(self) -> bool:
         return self.code == "en"
+
+    @property
+    def ordinal_full_stop(self) -> bool:
+        """Whether the language writes ordinals with a full stop after the number ("am 15. Oktober")."""
+        return bool(self.ordinal_months)
 
     @property
     def skipped_checks(self) -> tuple[str, ...]:
@@ -219,7 +232,7 @@ def _profile(code: str) -> LanguageProfile:
         inflections=tuple(_INFLECTIONS[code].split()),
         rare_min_zipf=_RARE_MIN_ZIPF[code],
         reference_headings=frozenset(_REFERENCE_HEADINGS[code] + _REFERENCE_HEADINGS["en"]),  # templates may write English
-        ordinal_full_stop=code in _ORDINAL_FULL_STOP,
+        ordinal_months=frozenset(_ORDINAL_MONTHS.get(code, "").split()),
         openers=frozenset(_OPENERS[code].split()),
         wordfreq_language=code,
     )

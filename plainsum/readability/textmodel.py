@@ -44,7 +44,7 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # U.S., U.K., I.V., p.o.
 _GLUED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")  # the left side of "U.S" or "E.Coli" (no space after the stop)
 _LINK_START = re.compile(r"(?:https?://|ftp://|www\.|doi:|10\.\d{4,9}/)", re.I)
 _DOMAIN_ENDINGS = frozenset(["gov", "org", "com", "net", "edu", "int", "uk", "eu", "int", "info", "io", "nhs", "ac"])
-_ORDINAL = re.compile(r"\d{1,4}\.")
+_ORDINAL = re.compile(r"\d{1,3}\.")  # an ordinal in German: "15.", "3."; "2024." is a year
 # English words a species name or a name follows an initial with ("infection with E. Coli").
 _BEFORE_SPECIES = frozenset(["with", "by", "of", "and", "or", "in", "on", "for", "to", "from", "against", "than", "as",
                              "versus", "including", "caused", "like", "such"])
@@ -135,7 +135,9 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
     if word == "al." and text[max(0, token_start - 3) : token_start].lower() == "et ":
         return not starts_number  # "et al. 2010" continues; "et al. The" ends
     if language.ordinal_full_stop and _ORDINAL.fullmatch(word):
-        return False  # German "am 15. Oktober"
+        # German "am 15. Oktober", "der 3. Versuch" continue; "war 17. Sie wurden" ends (a year never gets here)
+        following = _next_word(stripped)
+        return following not in language.ordinal_months and following in language.openers
     bare_token = token.lstrip(_OPENERS)
     if _INITIALISM.fullmatch(bare_token):
         return _next_word(stripped) in language.openers  # "the U.S. Food and Drug Administration"; "in the U.S. The"
