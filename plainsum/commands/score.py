@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from plainsum.checks.glossary import LanguageHint
     from plainsum.config import Config
     from plainsum.readability import Scored
+    from plainsum.readability.languages import LanguageProfile
+    from plainsum.readability.metrics import Counts
 
 
 def _read(source: str) -> tuple[str, str]:
@@ -52,8 +54,28 @@ def _value(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
+# The other counts the formulas read (plainsum/readability/metrics.py, Counts), reported so that each formula
+# can be recomputed from the reported figures (docs/readability.md): key -> label. Every language's:
+_FORMULA_COUNTS = {
+    "letters": "letters (and digits)",  # Coleman-Liau, Gulpease
+    "long_letter_words": "words of 7+ letters",  # LIX, RIX, the Wiener Sachtextformel's IW
+    "monosyllables": "words of one syllable",  # the Wiener Sachtextformel's ES
+}
+# and English text's (its other formulas: ARI, Gunning fog, Dale-Chall).
+_ENGLISH_COUNTS = {
+    "characters": "characters (no spaces)",  # ARI: non-space characters of the words, punctuation included
+    "fog_hard_words": "hard words (Gunning fog)",  # 3+ syllables and not on the Dale-Chall list
+    "unfamiliar_words": "words not on Dale-Chall list",  # Dale-Chall
+}
+
 # Figures that count something (whole numbers); every other figure is a ratio, a share or a formula's value.
-_WHOLE = frozenset(["sentences", "words", "syllables", "long_words"])
+_WHOLE = frozenset(["sentences", "words", "syllables", "long_words", *_FORMULA_COUNTS, *_ENGLISH_COUNTS])
+
+
+def _formula_counts(counts: Counts, language: LanguageProfile) -> dict[str, int]:
+    """The counts beyond COUNT_NAMES that the language's formulas read, by key."""
+    keys = [*_FORMULA_COUNTS, *(_ENGLISH_COUNTS if language.english else ())]
+    return {key: int(getattr(counts, key)) for key in keys}
 
 
 def _figure(key: str, value: float) -> float | int:
@@ -83,12 +105,15 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
     hint = _language_hint(scored)
     data["language_hint"] = hint.code if hint is not None else None
     data.update({key: _figure(key, scored.figures[key]) for key in COUNT_NAMES})
+    data.update(_formula_counts(scored.counts, scored.language))
     data.update({key: _figure(key, scored.figures[key]) if applied else None for key in formulas})
     data["by_section"] = [
         {
             "heading": section.heading,
             "formulas_applied": section.formulas_applied,
-            **{key: _figure(key, section.figures[key]) for key in (*COUNT_NAMES, *formulas) if key in section.figures},
+            **{key: _figure(key, section.figures[key]) for key in COUNT_NAMES if key in section.figures},
+            **_formula_counts(section.counts, scored.language),
+            **{key: _figure(key, section.figures[key]) for key in formulas if key in section.figures},
         }
         for section in scored.sections
     ]
@@ -102,6 +127,7 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
                 "line": location.line,
                 "column": location.column,
                 **{key: _figure(key, value) for key, value in sentence.figures.items()},
+                **_formula_counts(sentence.counts, scored.language),
                 "long_words_list": sentence.long_words,
             }
         )
@@ -142,6 +168,9 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
                    f"scores it as {other}")
     for key in COUNT_NAMES:
         click.echo(f"  {FIGURE_LABELS[key]:<30} {_figure_text(key, scored.figures[key])}")
+    labels = {**_FORMULA_COUNTS, **_ENGLISH_COUNTS}
+    for key, count in _formula_counts(scored.counts, language).items():
+        click.echo(f"  {labels[key]:<30} {count}")
     left_out = not_scored_line(scored.not_scored)
     if left_out:
         click.echo(f"  {left_out}")
