@@ -13,7 +13,7 @@ from plainsum.checks import registry as check_registry
 from plainsum.config import Config
 from plainsum.content import Review, discover, load_review
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.gate import DocumentResult, Outcome
+from plainsum.gate import DocumentResult, Outcome, language_of_file
 from plainsum.readability import Scored, score_document
 from plainsum.render import Document, TemplateSet, render_documents
 
@@ -22,6 +22,8 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates:
     reviews: list[Review] = []
     files, problems = discover(paths, config.content_dir, config.root)
     outcome.problems.extend(problems)
+    for problem in problems:  # an entry that looks like a content file and is not one
+        outcome.skip(problem.path)
     if not files and not problems:
         where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
         outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
@@ -32,14 +34,17 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates:
     for path in files:
         if not path.exists():
             outcome.problems.append(Problem(display_path(path), 1, 1, "no such file"))
+            outcome.skip(display_path(path))
             continue
         try:
             review = load_review(path, templates=templates)
         except InputError as error:
             outcome.problems.extend(error.problems)
+            outcome.skip_review(path)
             continue
         if review.id in seen:
             outcome.problems.append(Problem(review.source.display, 1, 1, f"review id '{review.id}' is also used by {seen[review.id]}"))
+            outcome.skip_review(path, review.language)
             continue
         seen[review.id] = review.source.display
         if published:
@@ -48,9 +53,10 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates:
     return reviews
 
 
-def load_translations(review: Review, templates: TemplateSet, problems: list[Problem]) -> list[Review]:
+def load_translations(review: Review, templates: TemplateSet, problems: list[Problem],
+                      outcome: Outcome | None = None) -> list[Review]:
     """The review's translations (content/<id>.<lang>.yaml) as translated reviews; the problems of
-    invalid ones go into `problems`."""
+    invalid ones go into `problems`, and the files into `outcome`'s not checked ones."""
     from plainsum.content import load_translation, translation_paths
 
     translated = []
@@ -59,6 +65,8 @@ def load_translations(review: Review, templates: TemplateSet, problems: list[Pro
             translated.append(load_translation(path, review, templates.locale))
         except InputError as error:
             problems.extend(error.problems)
+            if outcome is not None:
+                outcome.skip(display_path(path), language_of_file(path))
     return translated
 
 
@@ -95,9 +103,10 @@ def check(paths: list[Path], config: Config) -> Outcome:
     outcome = Outcome()
     templates = TemplateSet(config.templates_dir, config.root)
     for review in load_reviews(paths, config, outcome, templates):
-        for version in [review, *load_translations(review, templates, outcome.problems)]:
+        for version in [review, *load_translations(review, templates, outcome.problems, outcome)]:
             try:
                 outcome.results.extend(evaluate(version, templates, config))
             except InputError as error:
                 outcome.problems.extend(error.problems)
+                outcome.skip(version.source.display, version.language)
     return outcome

@@ -198,3 +198,79 @@ def test_an_empty_text_fails_a_formula_gate_and_says_it_has_nothing(stdin: str):
     data = json.loads(score("--language", "fr", "--preset", "kandel-moles", "--format", "json", "-", stdin=stdin).stdout)
     assert data["passed"] is False and [f["check"] for f in data["findings"]] == ["readability.thresholds"]
     assert score("-", stdin=stdin).returncode == 0  # no gate: nothing to fail
+
+
+def test_a_heading_that_ends_in_a_colon_gets_one_colon():
+    text = ("## Authors' conclusions:\n\nWe found six trials. They were small.\n\n"
+            "## Conclusions des auteurs\u202f:\n\nNous avons trouvé six essais.\n")
+    lines = score("--min-words", "0", "-", stdin=text).stdout.splitlines()
+    assert "  Authors' conclusions: 7 words, 2 sentences, grade -0.7, reading ease 106.6" in lines
+    assert any(line.startswith("  Conclusions des auteurs: 5 words, 1 sentence,") for line in lines)
+    assert not any("::" in line or " :" in line for line in lines)
+
+
+def test_ratios_have_two_decimals_and_counts_none():
+    text = "Trees grow. Cats run."  # 2 words a sentence, 1 syllable a word, no long words: whole ratios
+    lines = score("--min-words", "0", "-", stdin=text).stdout.splitlines()
+    assert "  sentences                      2" in lines and "  words                          4" in lines
+    assert "  words per sentence             2.00" in lines
+    assert "  syllables per word             1.00" in lines
+    assert "  share of long words (%)        0.00" in lines
+    data = json.loads(score("--min-words", "0", "--format", "json", "-", stdin=text).stdout)
+    assert type(data["words"]) is int and type(data["sentences"]) is int
+    assert type(data["words_per_sentence"]) is float and data["words_per_sentence"] == 2.0
+    assert type(data["long_word_share"]) is float and type(data["by_section"][0]["syllables_per_word"]) is float
+    assert type(data["rix"]) is float  # a formula's value is a number with decimals, even 0
+
+
+# Every formula from the figures score reports, written out from docs/readability.md (not plainsum's code):
+# w words, s sentences, y syllables, p3 words of 3+ syllables, c letters, l6 words of 7+ letters,
+# p1 words of one syllable, characters, fog hard words, u words not on the Dale-Chall list.
+def _recomputed(d: dict) -> dict[str, float]:
+    w, s, y = d["words"], d["sentences"], d["syllables"]
+    p3, c, l6, p1 = d["long_words"], d["letters"], d["long_letter_words"], d["monosyllables"]
+    found = {
+        "fernandez_huerta": 206.84 - 0.60 * 100 * y / w - 1.02 * w / s,
+        "szigriszt_pazos": 206.835 - 62.3 * y / w - w / s,
+        "kandel_moles": 207 - 1.015 * w / s - 73.6 * y / w,
+        "amstad": 180 - w / s - 58.5 * y / w,
+        "wiener_sachtextformel": 0.1935 * 100 * p3 / w + 0.1672 * w / s + 0.1297 * 100 * l6 / w - 0.0327 * 100 * p1 / w - 0.875,
+        "gulpease": 89 + (300 * s - 10 * c) / w,
+        "flesch_vacca": 206 - 0.65 * 100 * y / w - w / s,
+        "flesch_martins": 248.835 - 1.015 * w / s - 84.6 * y / w,
+        "flesch_douma": 206.835 - 0.77 * 100 * y / w - 0.93 * w / s,
+        "lix": w / s + 100 * l6 / w,
+        "rix": l6 / s,
+        "flesch_kincaid_grade": 0.39 * w / s + 11.8 * y / w - 15.59,
+        "flesch_reading_ease": 206.835 - 1.015 * w / s - 84.6 * y / w,
+        "smog_index": 1.043 * (30 * p3 / s) ** 0.5 + 3.1291,
+        "coleman_liau_index": 0.058 * 100 * c / w - 0.296 * 100 * s / w - 15.8,
+    }
+    if "characters" in d:
+        share = 100 * d["unfamiliar_words"] / w
+        found["automated_readability_index"] = 4.71 * d["characters"] / w + 0.5 * w / s - 21.43
+        found["gunning_fog"] = 0.4 * (w / s + 100 * d["fog_hard_words"] / w)
+        found["dale_chall_readability_score"] = 0.1579 * share + 0.0496 * w / s + (3.6365 if share > 5 else 0)
+    return found
+
+
+@pytest.mark.parametrize("code", ["en", "es", "fr", "de", "it", "pt", "nl"])
+def test_every_formula_can_be_recomputed_from_the_reported_counts(code: str):
+    from bench.language_texts import TEXTS
+
+    data = json.loads(score("--language", code, "--min-words", "0", "--format", "json", "-", stdin=TEXTS[code]).stdout)
+    recomputed = _recomputed(data)
+    formulas = [key for key in data if key in recomputed or key == "linsear_write_formula"]
+    assert len(formulas) >= 3
+    for key in formulas:
+        if key == "linsear_write_formula":
+            continue  # reads the first 100 words one by one (docs/readability.md), not totals
+        assert data[key] == pytest.approx(recomputed[key], abs=0.006), key
+    section = data["by_section"][0]
+    assert {"letters", "long_letter_words", "monosyllables"} <= set(section)
+    assert {"letters", "long_letter_words", "monosyllables"} <= set(data["by_sentence"][0])
+    assert ("characters" in data) == (code == "en")
+    text = score("--language", code, "--min-words", "0", "-", stdin=TEXTS[code]).stdout
+    assert f"  words of 7+ letters            {data['long_letter_words']}\n" in text
+    assert f"  letters (and digits)           {data['letters']}\n" in text
+    assert f"  words of one syllable          {data['monosyllables']}\n" in text

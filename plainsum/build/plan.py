@@ -72,6 +72,8 @@ class Builder:
     def _run(self) -> Outcome:
         files, problems = discover(self.paths, self.config.content_dir, self.config.root)
         self.outcome.problems.extend(problems)
+        for problem in problems:  # an entry that looks like a content file and is not one
+            self.outcome.skip(problem.path)
         if not files and not problems:
             where = ", ".join(map(display_path, self.paths)) if self.paths else display_path(self.config.content_dir)
             self.outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
@@ -110,14 +112,17 @@ class Builder:
                 stamp = self.stamp(path, entry, now_ns)
             except FileNotFoundError:
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, "no such file"))
+                self.outcome.skip(display_path(path))
                 continue
             except OSError as error:
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, f"cannot read: {error.strerror}"))
+                self.outcome.skip(display_path(path))
                 continue
             stem = path.stem
             if stem in seen:
                 message = f"review id '{stem}' is also used by {display_path(seen[stem])}"
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, message))
+                self.outcome.skip(display_path(path))
                 continue
             seen[stem] = path
             sources.append(source)
@@ -246,6 +251,7 @@ class Builder:
         old = self.manifest.reviews.pop(built.source, None)
         if built.problems:
             self.outcome.problems.extend(built.problems)
+            self.outcome.skip_review(Path(built.source), built.language)  # none of its documents was checked
             return
         assert built.review_id is not None
         outputs: dict[str, str] = {}

@@ -49,6 +49,7 @@ class Built:
     records: list[DocumentRecord] = field(default_factory=list)
     files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
     formats: tuple[str, ...] = ()  # the formats rendered (the task's): their earlier outputs not in `files` are stale
+    language: str | None = None  # the review's, once it was read (for the files not checked, when it is invalid)
 
 
 def default_jobs() -> int:

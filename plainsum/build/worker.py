@@ -74,6 +74,7 @@ def build_review(task: Task) -> Built:
 def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
                    context: RenderContext) -> None:
     review = load_review(Path(task.source), templates=templates)
+    built.language = review.language
     published: dict[str, PublishedRecord] = _WORKER["published"]  # type: ignore[assignment]
     if published:  # the earlier version, for results.stale and the templates' `changes`
         attach_previous(review, options.output_dir, published)

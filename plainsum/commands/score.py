@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from plainsum.checks.glossary import LanguageHint
     from plainsum.config import Config
     from plainsum.readability import Scored
+    from plainsum.readability.languages import LanguageProfile
+    from plainsum.readability.metrics import Counts
 
 
 def _read(source: str) -> tuple[str, str]:
@@ -52,6 +54,40 @@ def _value(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
+# The other counts the formulas read (plainsum/readability/metrics.py, Counts), reported so that each formula
+# can be recomputed from the reported figures (docs/readability.md): key -> label. Every language's:
+_FORMULA_COUNTS = {
+    "letters": "letters (and digits)",  # Coleman-Liau, Gulpease
+    "long_letter_words": "words of 7+ letters",  # LIX, RIX, the Wiener Sachtextformel's IW
+    "monosyllables": "words of one syllable",  # the Wiener Sachtextformel's ES
+}
+# and English text's (its other formulas: ARI, Gunning fog, Dale-Chall).
+_ENGLISH_COUNTS = {
+    "characters": "characters (no spaces)",  # ARI: non-space characters of the words, punctuation included
+    "fog_hard_words": "hard words (Gunning fog)",  # 3+ syllables and not on the Dale-Chall list
+    "unfamiliar_words": "words not on Dale-Chall list",  # Dale-Chall
+}
+
+# Figures that count something (whole numbers); every other figure is a ratio, a share or a formula's value.
+_WHOLE = frozenset(["sentences", "words", "syllables", "long_words", *_FORMULA_COUNTS, *_ENGLISH_COUNTS])
+
+
+def _formula_counts(counts: Counts, language: LanguageProfile) -> dict[str, int]:
+    """The counts beyond COUNT_NAMES that the language's formulas read, by key."""
+    keys = [*_FORMULA_COUNTS, *(_ENGLISH_COUNTS if language.english else ())]
+    return {key: int(getattr(counts, key)) for key in keys}
+
+
+def _figure(key: str, value: float) -> float | int:
+    """A figure for JSON: a count as an integer, any other figure as a number with up to 2 decimals (4.0, not 4)."""
+    return int(value) if key in _WHOLE else round(float(value), 2)
+
+
+def _figure_text(key: str, value: float) -> str:
+    """A count for the text format: '12' for a count, '4.00' for a ratio or share (always 2 decimals)."""
+    return f"{value:.0f}" if key in _WHOLE else f"{value:.2f}"
+
+
 def _applied(scored: Scored, min_words: float) -> bool:
     return scored.counts.words >= min_words and scored.counts.sentences > 0
 
@@ -68,13 +104,16 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
     }
     hint = _language_hint(scored)
     data["language_hint"] = hint.code if hint is not None else None
-    data.update({key: _value(scored.figures[key]) for key in COUNT_NAMES})
-    data.update({key: _value(scored.figures[key]) if applied else None for key in formulas})
+    data.update({key: _figure(key, scored.figures[key]) for key in COUNT_NAMES})
+    data.update(_formula_counts(scored.counts, scored.language))
+    data.update({key: _figure(key, scored.figures[key]) if applied else None for key in formulas})
     data["by_section"] = [
         {
             "heading": section.heading,
             "formulas_applied": section.formulas_applied,
-            **{key: _value(section.figures[key]) for key in (*COUNT_NAMES, *formulas) if key in section.figures},
+            **{key: _figure(key, section.figures[key]) for key in COUNT_NAMES if key in section.figures},
+            **_formula_counts(section.counts, scored.language),
+            **{key: _figure(key, section.figures[key]) for key in formulas if key in section.figures},
         }
         for section in scored.sections
     ]
@@ -87,7 +126,8 @@ def score_json(scored: Scored, name: str, min_words: float) -> dict[str, object]
                 "section": sentence.section,
                 "line": location.line,
                 "column": location.column,
-                **{key: _value(value) for key, value in sentence.figures.items()},
+                **{key: _figure(key, value) for key, value in sentence.figures.items()},
+                **_formula_counts(sentence.counts, scored.language),
                 "long_words_list": sentence.long_words,
             }
         )
@@ -127,8 +167,10 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
                    f"{other} words, {hint.declared_share:.0%} common {language.name} ones); --language {hint.code} "
                    f"scores it as {other}")
     for key in COUNT_NAMES:
-        value = scored.figures[key]
-        click.echo(f"  {FIGURE_LABELS[key]:<30} {value:.0f}" if float(value).is_integer() else f"  {FIGURE_LABELS[key]:<30} {value:.2f}")
+        click.echo(f"  {FIGURE_LABELS[key]:<30} {_figure_text(key, scored.figures[key])}")
+    labels = {**_FORMULA_COUNTS, **_ENGLISH_COUNTS}
+    for key, count in _formula_counts(scored.counts, language).items():
+        click.echo(f"  {labels[key]:<30} {count}")
     left_out = not_scored_line(scored.not_scored)
     if left_out:
         click.echo(f"  {left_out}")
@@ -144,7 +186,8 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
         click.echo("sections:")
         headline = language.headline
         for section in scored.sections:
-            heading = section.heading or "(before the first heading)"
+            # the line puts its own colon after the heading: "Authors' conclusions:" and French "Conclusions :" lose theirs
+            heading = (section.heading or "(before the first heading)").rstrip().rstrip(":").rstrip()
             figures = section.figures
             if section.formulas_applied:
                 detail = f"{FIGURE_LABELS[headline]} {figures[headline]:.1f}"

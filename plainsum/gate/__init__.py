@@ -15,7 +15,7 @@ from plainsum import lazy_exports
 
 if TYPE_CHECKING:
     from plainsum.gate.baseline import Baseline, Comparison, compare, load_baseline, write_baseline
-    from plainsum.gate.records import DocumentRecord, DocumentResult, Gated, Outcome, figures_from_json
+    from plainsum.gate.records import DocumentRecord, DocumentResult, Gated, Outcome, Unchecked, figures_from_json, language_of_file
     from plainsum.gate.sections import matched_sections, unmatched_section_gates
     from plainsum.gate.settings import load_config
 
@@ -26,8 +26,10 @@ __all__ = [
     "DocumentResult",
     "Gated",
     "Outcome",
+    "Unchecked",
     "compare",
     "figures_from_json",
+    "language_of_file",
     "load_baseline",
     "load_config",
     "matched_sections",
@@ -37,7 +39,7 @@ __all__ = [
 
 __getattr__ = lazy_exports(__name__, {
     "baseline": ("Baseline", "Comparison", "compare", "load_baseline", "write_baseline",),
-    "records": ("DocumentRecord", "DocumentResult", "Gated", "Outcome", "figures_from_json",),
+    "records": ("DocumentRecord", "DocumentResult", "Gated", "Outcome", "Unchecked", "figures_from_json", "language_of_file",),
     "sections": ("matched_sections", "unmatched_section_gates",),
     "settings": ("load_config",),
 })

@@ -155,9 +155,26 @@ class DocumentRecord(Gated):
         )
 
 
+def language_of_file(path: Path) -> str | None:
+    """The language a content file's name gives: "es" for review.es.yaml; None for a review."""
+    from plainsum.content.discovery import is_translation_name
+
+    return path.name.rsplit(".", 2)[-2] if is_translation_name(path.name) else None
+
+
+class Unchecked(NamedTuple):
+    """A content file whose documents were not scored or gated, because of invalid input (its own, or
+    its review's): reports name it, so a run that exits 2 never reads as if everything passed."""
+
+    file: str  # as shown to the user
+    language: str | None  # a translation's (from its name), a review's when it was read; None: not known
+
+
 @dataclass
 class Outcome:
     problems: list[Problem] = field(default_factory=list)
+    not_checked: list[Unchecked] = field(default_factory=list)  # in the order they were met; a file at most once
+    _not_checked_at: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     # check: DocumentResult; build: DocumentRecord (same reading interface)
     results: list[Any] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
@@ -167,6 +184,24 @@ class Outcome:
     drafts: list[Any] = field(default_factory=list)
     rendered_reviews: int = 0  # reviews rendered in this build (the rest were up to date)
     skipped_reviews: int = 0
+
+    def skip(self, file: str, language: str | None = None) -> None:
+        """Record that a content file was not checked (a file is recorded once; a known language wins)."""
+        number = self._not_checked_at.get(file)
+        if number is None:
+            self._not_checked_at[file] = len(self.not_checked)
+            self.not_checked.append(Unchecked(file, language))
+        elif self.not_checked[number].language is None and language is not None:
+            self.not_checked[number] = Unchecked(file, language)
+
+    def skip_review(self, path: Path, language: str | None = None) -> None:
+        """Record that a review (content/<id>.yaml) and its translations were not checked."""
+        from plainsum.content import translation_paths
+        from plainsum.errors import display_path
+
+        self.skip(display_path(path), language)
+        for translation in translation_paths(path):
+            self.skip(display_path(translation), language_of_file(translation))
 
     @property
     def exit_code(self) -> int:

@@ -13,7 +13,18 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plainsum.reporters.view import ReportOptions, by_language, by_language_line, language_of, location_of, ordered, plural, summarise
+from plainsum.reporters.view import (
+    ReportOptions,
+    by_language,
+    by_language_line,
+    closing_line,
+    language_of,
+    location_of,
+    not_checked_by_language,
+    ordered,
+    plural,
+    summarise,
+)
 
 if TYPE_CHECKING:
     from plainsum.gate import Outcome
@@ -69,10 +80,10 @@ def render_github(outcome: Outcome, options: ReportOptions) -> str:
         lines.append(f"plainsum: {' and '.join(parts)} not annotated (at most {limit} of each, --max-annotations); "
                      "the job summary and `plainsum check` list them")
     summary = summarise(outcome)
-    languages = by_language_line(outcome.results)
+    languages = by_language_line(outcome.results, not_checked_by_language(outcome))
     if languages:
         lines.append(f"plainsum: {languages}")
-    lines.append(f"{summary.passed} of {summary.documents} documents passed the gate")
+    lines.append(closing_line(outcome, summary))
     return "\n".join(lines)
 
 
@@ -86,14 +97,26 @@ def step_summary(outcome: Outcome, options: ReportOptions) -> str:
     """The run as Markdown, for $GITHUB_STEP_SUMMARY."""
     summary = summarise(outcome)
     verdict = "passed" if outcome.exit_code == 0 else ("invalid input" if outcome.problems else "failed")
+    checked = " checked" if outcome.problems else ""
     lines = [f"## plainsum {options.command}: {verdict}", "",
-             f"{summary.passed:,} of {summary.documents:,} documents passed the gate; {summary.failed:,} failed.", ""]
-    languages = by_language(outcome.results)
+             f"{summary.passed:,} of {summary.documents:,} documents{checked} passed the gate; {summary.failed:,} failed."
+             + (f" {plural(len(outcome.not_checked), 'file')} not checked (invalid input)." if outcome.not_checked else ""), ""]
+    unchecked = not_checked_by_language(outcome)
+    languages = by_language(outcome.results, unchecked)
     if len(languages) > 1:
-        lines += ["| language | passed | documents |", "| --- | ---: | ---: |"]
-        lines += [f"| {code} | {passed:,} | {total:,} |" for code, (passed, total) in languages.items()] + [""]
+        if unchecked:
+            lines += ["| language | passed | documents | files not checked |", "| --- | ---: | ---: | ---: |"]
+            lines += [f"| {code} | {passed:,} | {total:,} | {unchecked.get(code, 0):,} |"
+                      for code, (passed, total) in languages.items()] + [""]
+        else:
+            lines += ["| language | passed | documents |", "| --- | ---: | ---: |"]
+            lines += [f"| {code} | {passed:,} | {total:,} |" for code, (passed, total) in languages.items()] + [""]
     if outcome.problems:
         lines += ["### Invalid input", ""] + [f"- `{problem}`" for problem in outcome.problems[:SUMMARY_DOCUMENTS]] + [""]
+        if outcome.not_checked:
+            lines += ["Not checked: " + ", ".join(f"`{entry.file}`" for entry in outcome.not_checked[:SUMMARY_DOCUMENTS])
+                      + (f" and {len(outcome.not_checked) - SUMMARY_DOCUMENTS:,} more" if len(outcome.not_checked) > SUMMARY_DOCUMENTS else ""),
+                      ""]
     if summary.errors or summary.warnings:
         lines += ["| check | errors | warnings |", "| --- | ---: | ---: |"]
         for check in sorted(set(summary.errors) | set(summary.warnings),

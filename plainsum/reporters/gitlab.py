@@ -33,6 +33,14 @@ def render_gitlab(outcome: Outcome, options: ReportOptions) -> str:
             "severity": "blocker",
             "location": {"path": problem.path, "lines": {"begin": problem.line}},
         })
+    for entry in outcome.not_checked:
+        issues.append({
+            "description": "not checked: this file's documents were not scored or gated (invalid input)",
+            "check_name": "plainsum.not-checked",
+            "fingerprint": hashlib.sha256(f"not checked\0{entry.file}".encode()).hexdigest()[:32],
+            "severity": "info",
+            "location": {"path": entry.file, "lines": {"begin": 1}},
+        })
     seen: Counter[tuple[str, str, str]] = Counter()
     for result in outcome.results:
         for finding in ordered(result):

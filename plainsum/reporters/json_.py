@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
 from plainsum.config import COUNT_NAMES
-from plainsum.reporters.view import ReportOptions, by_language, location_of, ordered, summarise
+from plainsum.reporters.view import ReportOptions, by_language, closing_line, location_of, not_checked_by_language, ordered, summarise
 
 if TYPE_CHECKING:
     from plainsum.config import Config
@@ -97,6 +97,7 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
 
 def render_json(outcome: Outcome, options: ReportOptions) -> str:
     summary = summarise(outcome)
+    unchecked = not_checked_by_language(outcome)
     payload: dict[str, Any] = {
         "passed": outcome.exit_code == 0,
         "exit_code": outcome.exit_code,
@@ -110,10 +111,14 @@ def render_json(outcome: Outcome, options: ReportOptions) -> str:
             "errors": dict(summary.errors),
             "warnings": dict(summary.warnings),
             "suppressed": summary.suppressed,
+            "not_checked": len(outcome.not_checked),
+            "text": closing_line(outcome, summary),
         },
+        # content files whose documents were not scored or gated, because of invalid input
+        "not_checked": [{"file": entry.file, "language": entry.language} for entry in outcome.not_checked],
         "documents": [document_json(result, options.config) for result in outcome.results],
-        "languages": {code: {"passed": passed, "documents": total}
-                      for code, (passed, total) in by_language(outcome.results).items()},
+        "languages": {code: {"passed": passed, "documents": total, "not_checked": unchecked.get(code, 0)}
+                      for code, (passed, total) in by_language(outcome.results, unchecked).items()},
     }
     if options.baseline is not None:
         payload["baseline"] = options.baseline.as_json()

@@ -18,7 +18,7 @@ def junit_xml(outcome: Outcome, options: ReportOptions | None = None) -> str:
     from plainsum.checks import registry
 
     suites = ET.Element("testsuites", name="plainsum")
-    total_tests = total_failures = total_errors = 0
+    total_tests = total_failures = total_errors = total_skipped = 0
     if outcome.problems:
         suite = ET.SubElement(suites, "testsuite", name="input", tests=str(len(outcome.problems)), failures="0",
                               errors=str(len(outcome.problems)), skipped="0")
@@ -28,6 +28,16 @@ def junit_xml(outcome: Outcome, options: ReportOptions | None = None) -> str:
             ET.SubElement(case, "error", message=problem.message, type="invalid-input").text = str(problem)
         total_tests += len(outcome.problems)
         total_errors += len(outcome.problems)
+    if outcome.not_checked:  # the files whose documents did not run: skipped, so no suite reads as all passed
+        suite = ET.SubElement(suites, "testsuite", name="not checked", tests=str(len(outcome.not_checked)), failures="0",
+                              errors="0", skipped=str(len(outcome.not_checked)))
+        for entry in outcome.not_checked:
+            case = ET.SubElement(suite, "testcase", classname="plainsum.not-checked", name=entry.file, file=entry.file)
+            if entry.language:
+                case.set("language", entry.language)
+            ET.SubElement(case, "skipped", message="not checked: invalid input (see the input suite)")
+        total_tests += len(outcome.not_checked)
+        total_skipped += len(outcome.not_checked)
     for result in outcome.results:
         kind = getattr(result.document, "kind", "")
         by_check: dict[str, list[Any]] = {}
@@ -62,6 +72,7 @@ def junit_xml(outcome: Outcome, options: ReportOptions | None = None) -> str:
     suites.set("tests", str(total_tests))
     suites.set("failures", str(total_failures))
     suites.set("errors", str(total_errors))
+    suites.set("skipped", str(total_skipped))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")
 

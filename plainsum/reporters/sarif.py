@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from plainsum import __version__
 from plainsum.checks import finding_subject
-from plainsum.reporters.view import ReportOptions, language_of, location_of, ordered, source_of
+from plainsum.reporters.view import ReportOptions, closing_line, language_of, location_of, ordered, source_of, summarise
 
 if TYPE_CHECKING:
     from plainsum.gate import Outcome
@@ -134,9 +134,17 @@ def sarif_log(outcome: Outcome, options: ReportOptions) -> dict[str, Any]:
         "locations": [{"physicalLocation": {"artifactLocation": artifact(problem.path),
                                             "region": {"startLine": problem.line, "startColumn": problem.column}}}],
     } for problem in outcome.problems]
+    notifications += [{
+        "level": "error",
+        "message": {"text": "not checked: this file's documents were not scored or gated (invalid input)"},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact(entry.file)}}],
+        "properties": {"notChecked": True, "language": entry.language},
+    } for entry in outcome.not_checked]
     invocation: dict[str, Any] = {"executionSuccessful": not outcome.problems, "exitCode": outcome.exit_code}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
+    if outcome.problems:
+        invocation["exitCodeDescription"] = closing_line(outcome, summarise(outcome))
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

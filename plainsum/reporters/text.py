@@ -22,8 +22,10 @@ from plainsum.reporters.view import (
     by_check,
     by_language_line,
     by_sentence,
+    closing_line,
     figures_line,
     location_of,
+    not_checked_by_language,
     plural,
     select,
     summarise,
@@ -31,6 +33,8 @@ from plainsum.reporters.view import (
 
 if TYPE_CHECKING:
     from plainsum.gate import Outcome
+
+NOT_CHECKED_LISTED = 20  # files not checked listed in the summary (the closing line names the first few)
 
 STYLES = {
     "FAIL": {"fg": "red", "bold": True},
@@ -103,15 +107,24 @@ def _section_line(section: Any) -> str:
 def summary_lines(outcome: Outcome, options: ReportOptions, hidden_findings: int, hidden_documents: int,
                   paint: Painter | None = None) -> list[str]:
     """The closing summary; its last line is always "N of M documents passed the gate", after
-    "by language: en 6 of 6, es 0 of 1" when the documents are in more than one language."""
+    "by language: en 6 of 6, es 0 of 1" when the documents are in more than one language. When input
+    was invalid (exit 2), the summary lists the files that were not checked, and the last line
+    starts "invalid input: ..." (`closing_line`)."""
     paint = paint or Painter(False)
-    if not outcome.results:
+    if not outcome.results and not outcome.problems:
         return []
     summary = summarise(outcome)
-    lines = [""] if len(outcome.results) > 1 or summary.failed else []
-    if summary.failed or summary.warnings:
+    lines = [""] if len(outcome.results) > 1 or summary.failed or outcome.problems else []
+    if summary.failed or summary.warnings or outcome.problems:
         lines.append(paint("Summary", "heading"))
         lines.extend(_counts(summary, options))
+    if outcome.problems:
+        lines.append(f"  invalid input: {plural(len(outcome.problems), 'problem')} (listed on stderr)")
+        for number, entry in enumerate(outcome.not_checked):
+            if number == NOT_CHECKED_LISTED:
+                lines.append(f"    ... and {len(outcome.not_checked) - number:,} more")
+                break
+            lines.append(f"    not checked: {entry.file}")
     if summary.failed and summary.worst and summary.failed > 1:
         lines.append("  hardest: " + "; ".join(f"{name} ({why})" for name, why in summary.worst))
     if hidden_documents:
@@ -123,10 +136,10 @@ def summary_lines(outcome: Outcome, options: ReportOptions, hidden_findings: int
                      f"{'' if not options.quiet else ', --quiet'}; the closing counts include them)")
     if options.baseline is not None:
         lines.extend(options.baseline.summary_lines())
-    languages = by_language_line(outcome.results)
+    languages = by_language_line(outcome.results, not_checked_by_language(outcome))
     if languages:
         lines.append(languages)
-    lines.append(f"{summary.passed} of {summary.documents} documents passed the gate")
+    lines.append(closing_line(outcome, summary))
     return lines
 
 

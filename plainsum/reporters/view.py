@@ -204,10 +204,16 @@ def language_of(result: Any) -> str:
     return str(getattr(result.document, "language", "en") or "en")
 
 
-def by_language(results: list[Any]) -> dict[str, tuple[int, int]]:
+def not_checked_by_language(outcome: Outcome) -> Counter[str]:
+    """Content files not checked (invalid input), per language where their name or review gives it."""
+    return Counter(entry.language for entry in outcome.not_checked if entry.language)
+
+
+def by_language(results: list[Any], not_checked: Counter[str] | None = None) -> dict[str, tuple[int, int]]:
     """Documents that passed, and all documents, per language (a translation is a document of its
-    language), the source language first."""
-    counts: dict[str, list[int]] = {}
+    language), the source language first. A language whose files were all not checked (an invalid
+    translation) is there with 0 of 0: `not_checked` (files per language) says so."""
+    counts: dict[str, list[int]] = {code: [0, 0] for code in not_checked or ()}
     for result in results:
         entry = counts.setdefault(language_of(result), [0, 0])
         entry[0] += 1 if result.passed else 0
@@ -215,12 +221,39 @@ def by_language(results: list[Any]) -> dict[str, tuple[int, int]]:
     return {code: (counts[code][0], counts[code][1]) for code in sorted(counts, key=lambda code: (code != "en", code))}
 
 
-def by_language_line(results: list[Any]) -> str | None:
-    """"by language: en 6 of 6, es 0 of 1, fr 1 of 1" (documents passed of documents), when there is more than one."""
-    counts = by_language(results)
+def by_language_line(results: list[Any], not_checked: Counter[str] | None = None) -> str | None:
+    """"by language: en 6 of 6, es 0 of 1, fr 1 of 1" (documents passed of documents), when there is more than one;
+    "es not checked (1 file)" for a language whose translation was invalid, "es 2 of 2 (1 file not checked)"."""
+    unchecked = not_checked or Counter()
+    counts = by_language(results, unchecked)
     if len(counts) < 2:
         return None
-    return "by language: " + ", ".join(f"{code} {passed:,} of {total:,}" for code, (passed, total) in counts.items())
+    parts = []
+    for code, (passed, total) in counts.items():
+        files = unchecked.get(code, 0)
+        if not total and files:
+            parts.append(f"{code} not checked ({plural(files, 'file')})")
+        else:
+            parts.append(f"{code} {passed:,} of {total:,}" + (f" ({plural(files, 'file')} not checked)" if files else ""))
+    return "by language: " + ", ".join(parts)
+
+
+NAMED_FILES = 3  # files not checked named in the closing line
+
+
+def closing_line(outcome: Outcome, summary: Summary) -> str:
+    """The report's last line: "N of M documents passed the gate"; when input was invalid (exit 2) it
+    says so first, and names the files that were not checked, so it never reads as a clean pass."""
+    counted = f"{summary.passed:,} of {summary.documents:,} documents passed the gate"
+    if not outcome.problems:
+        return counted
+    counted = (f"{summary.passed:,} of {summary.documents:,} documents checked passed the gate" if summary.documents
+               else "no document was checked")
+    files = [entry.file for entry in outcome.not_checked]
+    if not files:
+        return f"invalid input ({plural(len(outcome.problems), 'problem')}, listed above); {counted}"
+    named = ", ".join(files[:NAMED_FILES]) + (f" and {len(files) - NAMED_FILES:,} more" if len(files) > NAMED_FILES else "")
+    return f"invalid input: {plural(len(files), 'file')} not checked ({named}); {counted}"
 
 
 def by_check(counts: Counter[str]) -> str:
