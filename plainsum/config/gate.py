@@ -19,7 +19,7 @@ Every key is documented in docs/readability.md; unknown keys are errors at their
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +67,31 @@ PRESETS: dict[str, dict[str, float]] = {
 }
 
 Bad = Callable[[tuple[str, ...], "str | None", str], None]
+
+
+@dataclass(frozen=True)
+class KnownLanguages:
+    """What the configuration knows of languages, to check [gate.<kind>.languages.<code>]: the ones
+    plainsum scores (config/figures.py), the project's [languages] table (a code scored as another),
+    and, asked only for a code that is neither, the languages with a catalog in the template folders."""
+
+    mapping: dict[str, str] = field(default_factory=dict)  # [languages]: code -> the supported one it is scored as
+    catalogs: Callable[[], Sequence[str]] = tuple  # codes with a catalog (templates/locale/<ll>/)
+
+    def profile(self, code: str) -> str | None:
+        """The supported language documents in `code` are scored as (as readability.language_profile
+        resolves it: the [languages] table first, then the code without its region); None: none."""
+        from plainsum.config.figures import LANGUAGE_FORMULAS
+
+        base = code.replace("_", "-").split("-")[0].lower()
+        for candidate in (code, code.lower(), base):
+            if candidate in self.mapping:
+                return self.mapping[candidate]
+        return base if base in LANGUAGE_FORMULAS else None
+
+    def has_catalog(self, code: str) -> bool:
+        base = code.split("-")[0]
+        return any(known in (code, base) for known in self.catalogs())
 
 
 @dataclass
@@ -120,8 +145,10 @@ def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def parse_gate(raw: Any, bad: Bad) -> GateSettings:
+def parse_gate(raw: Any, bad: Bad, languages: KnownLanguages | None = None) -> GateSettings:
+    """[gate]; `languages` says which per-language tables may be written and which formulas each may bound."""
     settings = GateSettings()
+    languages = languages or KnownLanguages()
     if not isinstance(raw, dict):
         bad((), "gate", "'gate' must be a table, for example [gate.summary]")
         return settings
@@ -132,11 +159,41 @@ def parse_gate(raw: Any, bad: Bad) -> GateSettings:
         if not isinstance(table, dict):
             bad(("gate",), kind, f"'gate.{kind}' must be a table")
             continue
-        _parse_kind(kind, table, settings, bad)
+        _parse_kind(kind, table, settings, bad, languages=languages)
     return settings
 
 
-def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: Bad, where: tuple[str, ...] = ()) -> None:
+@dataclass(frozen=True)
+class Applies:
+    """The formulas a language's table may bound (`formulas`), and how to say so when a key bounds another."""
+
+    language: str  # "Spanish", "ca (scored as Spanish)"
+    formulas: tuple[str, ...]
+
+    def check(self, key: str) -> str | None:
+        """Why a bound key does not apply to the language's documents; None when it does."""
+        from plainsum.config.figures import ALL_FORMULA_NAMES, FIGURE_LABELS
+
+        name = key.partition("_")[2]
+        if name not in ALL_FORMULA_NAMES or name in self.formulas:
+            return None
+        if not self.formulas:
+            return (f"'{key}' does not apply: documents in {self.language} are scored with no formula (only counts, such as "
+                    "max_words_per_sentence, apply); map the language to one plainsum scores in [languages]")
+        scored = ", ".join(f"{FIGURE_LABELS[formula]} ({formula})" for formula in self.formulas)
+        bound = "min" if self.formulas[0] in _easier_when_higher() else "max"
+        return (f"'{key}' does not apply: documents in {self.language} are scored with {scored}, not with "
+                f"{FIGURE_LABELS[name]}; bound one of those, for example {bound}_{self.formulas[0]}")
+
+
+def _easier_when_higher() -> frozenset[str]:
+    from plainsum.config.figures import EASIER_WHEN_HIGHER
+
+    return EASIER_WHEN_HIGHER
+
+
+def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: Bad, where: tuple[str, ...] = (),
+                languages: KnownLanguages | None = None, applies: Applies | None = None) -> None:
     where = where or ("gate", kind)
     thresholds: dict[str, float] = {}
     names = table.get("preset", [])
@@ -149,6 +206,10 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
         if name not in PRESETS:
             bad(where, "preset", f"unknown preset '{name}'{did_you_mean(name, PRESETS)}; known presets: {', '.join(PRESETS)}")
             continue
+        why = next((reason for key in PRESETS[name] if (reason := applies.check(key)) is not None), None) if applies else None
+        if why is not None:
+            bad(where, "preset", f"preset '{name}': {why}")
+            continue
         thresholds.update(PRESETS[name])
     settings.presets[kind] = [n for n in names if n in PRESETS]
     allowed = gate_keys()
@@ -156,11 +217,11 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
         if key == "preset":
             continue
         if key == "languages" and len(where) == 2:
-            _parse_languages(kind, value, settings, bad, (*where, "languages"))
+            _parse_languages(kind, value, settings, bad, (*where, "languages"), languages or KnownLanguages())
         elif key == "sentences":
             settings.sentences[kind] = parse_sentences(value, (*where, "sentences"), bad)
         elif key == "sections":
-            settings.sections[kind] = _parse_sections(value, (*where, "sections"), bad)
+            settings.sections[kind] = _parse_sections(value, (*where, "sections"), bad, applies)
         elif key == "formula_min_words":
             if is_number(value) and value >= 0:
                 settings.formula_min_words[kind] = float(value)
@@ -171,15 +232,22 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
             bad(where, key, f"unknown gate setting '{key}'{did_you_mean(key, extra + allowed)}; allowed: {', '.join(extra + allowed)}")
         elif not is_number(value):
             bad(where, key, f"'{key}' must be a number, not {value!r}")
+        elif applies is not None and (why := applies.check(key)) is not None:
+            bad(where, key, why)
         else:
             thresholds[key] = float(value)
     settings.thresholds[kind] = thresholds
 
 
-def _parse_languages(kind: str, raw: Any, settings: GateSettings, bad: Bad, where: tuple[str, ...]) -> None:
+def _parse_languages(kind: str, raw: Any, settings: GateSettings, bad: Bad, where: tuple[str, ...],
+                     languages: KnownLanguages) -> None:
     """[gate.summary.languages.es]: the gate of documents in one language (a translation's, or a
-    review's own), with the keys of [gate.summary]; it replaces the kind's bounds for that language."""
+    review's own), with the keys of [gate.summary]; it replaces the kind's bounds for that language.
+    The language must be one plainsum scores, one [languages] maps, or one with a catalog; its
+    bounds may name only the formulas its documents are scored with (and any count)."""
     import re
+
+    from plainsum.config.figures import LANGUAGE_FORMULAS, LANGUAGE_NAMES
 
     if not isinstance(raw, dict):
         bad(where[:-1], where[-1], f"'{where[-1]}' must be a table of language codes, for example [{'.'.join(where)}.es]")
@@ -191,11 +259,23 @@ def _parse_languages(kind: str, raw: Any, settings: GateSettings, bad: Bad, wher
         if not isinstance(table, dict):
             bad(where, code, f"'{'.'.join((*where, code))}' must be a table")
             continue
+        profile = languages.profile(code)
+        if profile is None and not languages.has_catalog(code):
+            known = sorted({*LANGUAGE_FORMULAS, *languages.mapping})
+            bad(where, code, f"unknown language '{code}' in [{'.'.join((*where, code))}]{did_you_mean(code, known)}: plainsum "
+                f"scores {', '.join(LANGUAGE_FORMULAS)}; another language needs a catalog "
+                f"(templates/locale/{code.replace('-', '_')}/LC_MESSAGES/plainsum.po) and [languages] {code} = \"<one of those>\"")
+            continue
+        if profile is None:
+            applies = Applies(code, ())
+        else:
+            name = LANGUAGE_NAMES.get(profile, profile)
+            applies = Applies(name if profile == code.split("-")[0].lower() else f"{code} (scored as {name})", LANGUAGE_FORMULAS[profile])
         own = settings.languages.setdefault(code, GateSettings())
-        _parse_kind(kind, table, own, bad, (*where, code))
+        _parse_kind(kind, table, own, bad, (*where, code), applies=applies)
 
 
-def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, dict[str, float]]:
+def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad, applies: Applies | None = None) -> dict[str, dict[str, float]]:
     sections: dict[str, dict[str, float]] = {}
     if not isinstance(raw, dict):
         bad(where[:-1], where[-1], "'sections' must be a table of section headings, for example [gate.summary.sections.\"Key results\"]")
@@ -211,6 +291,8 @@ def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, dic
                 bad((*where, heading), key, f"unknown section setting '{key}'{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}")
             elif not is_number(value):
                 bad((*where, heading), key, f"'{key}' must be a number, not {value!r}")
+            elif applies is not None and (why := applies.check(key)) is not None:
+                bad((*where, heading), key, why)
             else:
                 bounds[key] = float(value)
         sections[heading_key(heading)] = bounds

@@ -38,6 +38,9 @@ class Catalog:
 
     format_names: Callable[[], Sequence[str]]
     check_options: Callable[[], Mapping[str, Mapping[str, object]]]  # check id -> its options and their defaults
+    # the languages with a catalog in a project's templates folder and the default templates (asked
+    # only for a [gate.<kind>.languages.<code>] table of a language plainsum does not score itself)
+    language_catalogs: Callable[[Path], Sequence[str]] = lambda templates: ()
 
 
 @dataclass
@@ -234,14 +237,16 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
             if name not in known_formats:
                 bad((), "formats", f"unknown format '{name}'{did_you_mean(name, known_formats)}; known formats: {', '.join(known_formats)}")
 
-    from plainsum.config.gate import parse_gate
+    from plainsum.config.gate import KnownLanguages, parse_gate
 
-    gate_detail = parse_gate(settings.get("gate", {}), bad)
+    languages = _language_settings(settings.get("languages", {}), bad)
+    templates_dir = path_setting("templates", "templates")
+    known = KnownLanguages(languages, lambda: catalog.language_catalogs(templates_dir))
+    gate_detail = parse_gate(settings.get("gate", {}), bad, known)
     gate = gate_detail.thresholds
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
     minus, ranges = _typography(settings.get("typography", {}), bad)
-    languages = _language_settings(settings.get("languages", {}), bad)
     from plainsum.config.ci import parse_ci
     from plainsum.config.figures import ALL_FIGURE_NAMES
     from plainsum.config.gate import heading_key
@@ -267,7 +272,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         source=locator.display if settings else None,
         content_dir=path_setting("content", "content"),
         output_dir=path_setting("output", "output"),
-        templates_dir=path_setting("templates", "templates"),
+        templates_dir=templates_dir,
         formats=formats,
         gate=gate,
         checks=checks,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from plainsum.content.discovery import is_translation_name
 from plainsum.content.loader import _closest, _Validator
-from plainsum.content.locale import LANGUAGE_CODE, Locale
+from plainsum.content.locale import LANGUAGE_CODE, Locale, normal_code
 from plainsum.content.model import DIGEST_LENGTH, Prose, Review, Section, Translation, digest
 from plainsum.content.yamlsource import Node, load_yaml
 from plainsum.errors import InputError, display_path
@@ -118,8 +118,8 @@ def load_translation(path: Path, review: Review, locale_for: Callable[[str], Loc
     locale = None
     language_node = check.text(root, "language", "the translation", required=True)
     if language_node is not None:
-        code = language_node.value.strip()
-        if code != expected_language:
+        code = normal_code(language_node.value)  # ES is es, es_mx is es-MX (BCP 47's casing)
+        if code != normal_code(expected_language):
             check.problem(language_node, f"language '{code}' does not match the file name '{path.name}' (expected '{expected_language}')")
         elif not LANGUAGE_CODE.match(code):
             check.problem(language_node, f"'{code}' is not a language code (two or three lower-case letters, as es, fr, pt-BR)")

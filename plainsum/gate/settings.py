@@ -23,7 +23,14 @@ def _check_options() -> Mapping[str, Mapping[str, object]]:
     return {check_id: registry[check_id].options for check_id in registry.ids()}
 
 
-CATALOG = Catalog(format_names=_format_names, check_options=_check_options)
+def _language_catalogs(templates_dir: Path) -> Sequence[str]:
+    from plainsum.config import default_templates_dir
+    from plainsum.content import available_languages
+
+    return available_languages([templates_dir, default_templates_dir()])
+
+
+CATALOG = Catalog(format_names=_format_names, check_options=_check_options, language_catalogs=_language_catalogs)
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
