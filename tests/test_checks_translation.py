@@ -472,3 +472,30 @@ def test_a_source_version_of_digits_alone_is_a_version(tmp_path: Path) -> None:
     now = digest(source_fields(load_review(content / f"{REVIEW}.yaml"))["sections.main_results.plain"].template)
     problems = _problems(content)
     assert any("must be 12 hexadecimal digits" in p and f"version now: {now}" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("date", "words"), [
+    ("2026-13-01", "'2026-13-01' is not a date: there is no month 13"),
+    ("2026-02-30", "'2026-02-30' is not a date: February 2026 has days 1 to 28, not 30"),
+])
+def test_an_impossible_date_is_reported_in_plainsums_words(tmp_path: Path, date: str, words: str) -> None:
+    problems = _problems(_ilsp_with(tmp_path, "date: 2026-12-01", f"date: {date}"))
+    assert any(words in problem for problem in problems), problems
+    assert not any("must be in" in problem or "out of range" in problem for problem in problems), problems
+
+
+def test_a_filter_given_an_argument_it_does_not_take_is_a_template_error(tmp_path: Path) -> None:
+    from plainsum.errors import InputError
+
+    content = _ilsp_with(tmp_path, "date: 2026-12-01", "date: 2026-12-01",
+                         ("{{ search_date | long_date }}", '{{ search_date | long_date("x") }}'))
+    with pytest.raises(InputError) as raised:
+        load_review(content / f"{REVIEW}.yaml")
+    messages = [problem.message for problem in raised.value.problems]
+    assert any("the filter 'long_date' takes no arguments" in message for message in messages), messages
+    assert not any("TypeError" in message or "positional argument" in message for message in messages), messages
+    # in a translation, whose filters are its language's
+    content = _ilsp_with(tmp_path / "es", "si las inmunoterapias ayudan", 'el {{ search_date | long_date("x") }} si las inmunoterapias ayudan')
+    problems = _problems(content)
+    assert any("the filter 'long_date' takes no arguments" in problem for problem in problems), problems
+    assert not any("TypeError" in problem for problem in problems), problems
