@@ -94,3 +94,25 @@ def test_a_config_mapping_to_an_unsupported_language_is_an_error(tmp_path):
     root = _project(tmp_path, "en", '[languages]\nca = "xx"\n')
     result = subprocess.run([sys.executable, "-m", "plainsum", "check"], capture_output=True, text=True, cwd=root, timeout=300)
     assert result.returncode == 2 and "plainsum.toml:2:1: language 'ca' must map to one plainsum scores" in result.stderr
+
+
+def test_the_docs_name_exactly_the_english_only_checks():
+    """Every page that lists the checks skipped on other languages lists ENGLISH_ONLY_CHECKS, no fewer."""
+    import re
+
+    readability = (REPO / "docs" / "readability.md").read_text(encoding="utf-8")
+    start = readability.index("- **Checks whose data exist only in English do not run**")
+    paragraph = readability[start:readability.index("\n- **", start + 1)]
+    assert set(re.findall(r"`((?:plain|cochrane|results|readability|content)\.[\w.-]+)`", paragraph)) == set(
+        ENGLISH_ONLY_CHECKS)
+    shown = re.search(r"`not run on Spanish text \(their data are English\): ([^`]+)`", paragraph)
+    assert shown is not None and " ".join(shown.group(1).split()) == ", ".join(ENGLISH_ONLY_CHECKS)
+    result = subprocess.run([sys.executable, "-m", "plainsum", "score", "--language", "es", "--checks", "-"], input=SPANISH,
+                            capture_output=True, text=True, cwd=REPO, timeout=120)
+    listed_by_docs = " ".join(shown.group(1).split())
+    assert f"not run on Spanish text (their data are English): {listed_by_docs}\n" in result.stdout
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    listed = readme[readme.index("the English-only checks"):][:400]
+    assert all(f"`{check}`" in listed for check in ENGLISH_ONLY_CHECKS), listed
+    plain = (REPO / "docs" / "plain-language.md").read_text(encoding="utf-8")
+    assert "runs in every language" not in plain
