@@ -424,3 +424,78 @@ def test_a_hand_written_certainty_that_names_no_result_is_required_in_a_review_w
     found = [f for f in _translation_findings(content) if "summary.up_to_date" in f[2]]
     assert bool(found) == fails, found
     assert all("moderate certainty" in f[2] for f in found)
+
+
+# --- messages of an invalid translation --------------------------------------------------------------
+
+def _problems(content: Path, name: str = REVIEW, language: str = "es") -> list[str]:
+    from plainsum.errors import InputError
+
+    templates = TemplateSet(None)
+    try:
+        load_translation(content / f"{name}.{language}.yaml", load_review(content / f"{name}.yaml"), templates.locale)
+    except InputError as error:
+        return [f"{problem.line}:{problem.column}: {problem.message}" for problem in error.problems]
+    return []
+
+
+def _ilsp_with(tmp_path: Path, old: str, new: str, review: tuple[str, str] | None = None) -> Path:
+    content = tmp_path / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    text = (REPO / "content" / f"{REVIEW}.yaml").read_text(encoding="utf-8")
+    if review is not None:
+        assert review[0] in text
+        text = text.replace(*review)
+    (content / f"{REVIEW}.yaml").write_text(text, encoding="utf-8")
+    translation = (REPO / "content" / f"{REVIEW}.es.yaml").read_text(encoding="utf-8")
+    assert old in translation
+    (content / f"{REVIEW}.es.yaml").write_text(translation.replace(old, new, 1), encoding="utf-8")
+    return content
+
+
+def test_a_key_message_list_of_one_item_says_item(tmp_path: Path) -> None:
+    content = _certainty_project(tmp_path, GHC_FOUND, {"key_messages": [GHC_SPANISH["key_messages"][0]]})  # type: ignore[index]
+    problems = _problems(content, GHC)
+    assert any("'key_messages' has 1 item; the review's has 2" in problem for problem in problems), problems
+
+
+def test_a_source_version_of_digits_alone_is_a_version(tmp_path: Path) -> None:
+    from plainsum.content.translation import source_fields
+
+    content = _ilsp_with(tmp_path, "sections.main_results.plain: 12d4546d3082", "sections.main_results.plain: 123456789012")
+    assert _problems(content) == []
+    translated = load_translation(content / f"{REVIEW}.es.yaml", load_review(content / f"{REVIEW}.yaml"), TemplateSet(None).locale)
+    assert translated.translation is not None
+    assert translated.translation.source_version["sections.main_results.plain"] == "123456789012"
+    # a malformed one says the version to set
+    content = _ilsp_with(tmp_path / "bad", "sections.main_results.plain: 12d4546d3082", "sections.main_results.plain: 12d4")
+    now = digest(source_fields(load_review(content / f"{REVIEW}.yaml"))["sections.main_results.plain"].template)
+    problems = _problems(content)
+    assert any("must be 12 hexadecimal digits" in p and f"version now: {now}" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("date", "words"), [
+    ("2026-13-01", "'2026-13-01' is not a date: there is no month 13"),
+    ("2026-02-30", "'2026-02-30' is not a date: February 2026 has days 1 to 28, not 30"),
+])
+def test_an_impossible_date_is_reported_in_plainsums_words(tmp_path: Path, date: str, words: str) -> None:
+    problems = _problems(_ilsp_with(tmp_path, "date: 2026-12-01", f"date: {date}"))
+    assert any(words in problem for problem in problems), problems
+    assert not any("must be in" in problem or "out of range" in problem for problem in problems), problems
+
+
+def test_a_filter_given_an_argument_it_does_not_take_is_a_template_error(tmp_path: Path) -> None:
+    from plainsum.errors import InputError
+
+    content = _ilsp_with(tmp_path, "date: 2026-12-01", "date: 2026-12-01",
+                         ("{{ search_date | long_date }}", '{{ search_date | long_date("x") }}'))
+    with pytest.raises(InputError) as raised:
+        load_review(content / f"{REVIEW}.yaml")
+    messages = [problem.message for problem in raised.value.problems]
+    assert any("the filter 'long_date' takes no arguments" in message for message in messages), messages
+    assert not any("TypeError" in message or "positional argument" in message for message in messages), messages
+    # in a translation, whose filters are its language's
+    content = _ilsp_with(tmp_path / "es", "si las inmunoterapias ayudan", 'el {{ search_date | long_date("x") }} si las inmunoterapias ayudan')
+    problems = _problems(content)
+    assert any("the filter 'long_date' takes no arguments" in problem for problem in problems), problems
+    assert not any("TypeError" in problem for problem in problems), problems

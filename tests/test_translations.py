@@ -496,3 +496,53 @@ def test_a_translated_page_marks_the_reviews_title_in_its_language(built):
     spanish = (built / "es" / "summary.html").read_text(encoding="utf-8")
     assert '<p class="review-title">De la revisión: <span lang="en">Immunotherapy for idiopathic lumbosacral plexopathy</span></p>' in spanish
     assert '<span lang="en">' not in (built / "summary.html").read_text(encoding="utf-8")
+
+
+def test_a_regional_code_falls_back_to_its_languages_catalog(project, cli):
+    """es-MX has no catalog: it reads the es one (as gettext does), and the region's CLDR formats."""
+    text = (project / ES).read_text(encoding="utf-8").replace("language: es", "language: es-MX")
+    (project / f"content/{REVIEW}.es-MX.yaml").write_text(text, encoding="utf-8")
+    result = cli("build", "--formats", "html,txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = project / "output" / REVIEW / "es-MX" / "summary.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="es-MX">' in html and "Pregunta de la revisión" in html
+    assert "es-MX 1 of 1" in result.stdout
+
+
+def test_a_language_code_is_read_in_any_case(project, cli):
+    _edit(project / FR, "language: fr", "language: FR")
+    result = cli("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "fr 1 of 1" in result.stdout
+
+
+def test_a_regional_locale_reads_the_languages_catalog_and_grid():
+    from plainsum.content.locale import Locale, normal_code
+    from plainsum.render.templates import TemplateSet
+
+    dirs = TemplateSet(None).dirs
+    mexican, spanish = Locale.load("es-MX", dirs), Locale.load("es", dirs)
+    assert mexican.code == "es-MX" and mexican.catalogs == spanish.catalogs
+    assert mexican.gettext("Review question") == "Pregunta de la revisión"
+    assert mexican.grid == spanish.grid and mexican.claims == spanish.claims
+    assert (mexican.decimal_symbol, spanish.decimal_symbol) == (".", ",")  # CLDR's es_MX writes 0.5
+    assert Locale.load("ES", dirs).code == "es"
+    assert [normal_code(c) for c in ("ES", "es_mx", "PT-br", "zh-hant")] == ["es", "es-MX", "pt-BR", "zh-Hant"]
+    with pytest.raises(LookupError):
+        Locale.load("xx-MX", dirs)
+
+
+def test_the_documented_command_prints_the_installed_catalog_template(tmp_path):
+    """docs/translations.md gives a command that finds the .pot from a project (which has none)."""
+    import subprocess
+
+    docs = (REPO / "docs" / "translations.md").read_text(encoding="utf-8")
+    command = re.search(r"^\s+python -c '([^']+)'\s*$", docs, re.M)
+    assert command is not None
+    printed = subprocess.run([sys.executable, "-c", command.group(1)], cwd=tmp_path, capture_output=True, text=True,
+                             check=True).stdout.strip()
+    assert printed.endswith("plainsum.pot") and Path(printed).is_file()
+    assert "msgid \"Review question\"" in Path(printed).read_text(encoding="utf-8")
+    adding = docs[docs.index("## Adding or correcting a language"):]
+    assert "[languages]" in adding and 'ca = "es"' in adding

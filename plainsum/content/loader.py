@@ -13,6 +13,7 @@ from typing import Any
 
 from plainsum.content.grid import TemplateFinder
 from plainsum.content.kinds import KINDS, LAYOUTS, Kind, Layout
+from plainsum.content.locale import normal_code
 from plainsum.content.model import (
     FACT_NAME,
     ID_PATTERN,
@@ -199,7 +200,7 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
         title=title_node.value.strip(),
         plain_title=plain_title,
         doi=doi_node.value if doi_node else None,
-        language=language_node.value if language_node else "en",
+        language=normal_code(language_node.value) if language_node else "en",  # FR is fr, pt_br is pt-BR
         authors=authors,
         citation=citation_node.value if citation_node else None,
         facts=facts,

@@ -35,6 +35,21 @@ SPACES = " \u00a0\u202f"  # a thousands separator written as a space may be any 
 WORDED_FROM = 2  # "one" and "a"/"un"/"une" are the same word in most languages: only 2 and up are read as numbers
 
 
+def normal_code(code: str) -> str:
+    """A language code as BCP 47 writes it, whatever its case and separator: ES -> es, es_mx -> es-MX,
+    zh-hant -> zh-Hant (language lower case, region upper case, script in title case)."""
+    parts = code.strip().replace("_", "-").split("-")
+    written = [parts[0].lower()]
+    for part in parts[1:]:
+        written.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part.lower())
+    return "-".join(written)
+
+
+def base_language(code: str) -> str:
+    """The language of a regional code, without its region or script: es-MX -> es."""
+    return normal_code(code).split("-")[0]
+
+
 def catalog_folder(code: str) -> str:
     """The gettext folder name of a language code: pt-BR -> pt_BR."""
     return code.replace("-", "_")
@@ -120,10 +135,20 @@ class Locale:
 
     @classmethod
     def load(cls, code: str, template_dirs: list[Path]) -> Locale:
-        """The language `code` from its catalogs; InputError (at the caller's place) if it has none."""
+        """The language `code` from its catalogs; LookupError (reported at the caller's place) if it has none.
+
+        A regional code falls back to its language, as gettext does: es-MX reads the es_MX catalogs
+        first and the es ones for what they lack, and takes the es grid and claim words when it has
+        none of its own; its numbers and dates are written the region's way (CLDR's es_MX)."""
+        code = normal_code(code)
         if code == SOURCE_LANGUAGE:
             return cls.source(template_dirs)
+        base = base_language(code)
+        if base == SOURCE_LANGUAGE:
+            raise LookupError(code)  # en-GB and the like: the source language has no catalog to fall back to
         paths = catalog_paths(template_dirs, code)
+        if base != code:
+            paths += catalog_paths(template_dirs, base)
         if not paths:
             raise LookupError(code)
         translations: gettext.NullTranslations | None = None
@@ -133,7 +158,9 @@ class Locale:
                 catalog.add_fallback(translations)
             translations = catalog
         assert translations is not None
-        return cls(code, translations, paths, grid_path(template_dirs, code), grid_path(template_dirs, code, "claims.yaml"))
+        grid = grid_path(template_dirs, code) or grid_path(template_dirs, base)
+        claims = grid_path(template_dirs, code, "claims.yaml") or grid_path(template_dirs, base, "claims.yaml")
+        return cls(code, translations, paths, grid, claims)
 
     @property
     def is_source(self) -> bool:

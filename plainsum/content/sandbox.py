@@ -283,11 +283,35 @@ def _guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     return guarded
 
 
+def _with_arguments_checked(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """plainsum's own filter, whose wrong arguments (`long_date("x")`) are a template error in the
+    filter's terms rather than Python's TypeError."""
+    import inspect
+
+    signature = inspect.signature(function)
+    extra = [p for p in list(signature.parameters.values())[1:] if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError:
+            given = len(args) - 1 + len(kwargs)
+            takes = (f"at most {len(extra)} argument{'s' if len(extra) != 1 else ''} ({', '.join(p.name for p in extra)})"
+                     if extra else "no arguments")
+            raise TemplateError(f"the filter '{name}' takes {takes}; it was given {given}: write "
+                                f"{{{{ value | {name} }}}}") from None
+        return function(*args, **kwargs)
+
+    return checked
+
+
 def make_sandbox(own_filters: Mapping[str, Callable[..., Any]]) -> BoundedSandbox:
     env = BoundedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False, finalize=_finalize)
     env.globals.clear()
     env.filters = {name: _guarded_filter(name, JINJA_FILTERS[name]) for name in SAFE_BUILTIN_FILTERS}
-    env.filters.update({name: _guarded_filter(name, function) for name, function in own_filters.items()})
+    env.filters.update({name: _guarded_filter(name, _with_arguments_checked(name, function))
+                        for name, function in own_filters.items()})
     env.filters[_CONCAT] = _concat
     env.filters[_BOUNDED] = _bounded_iterable
     return env

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from plainsum.content.discovery import is_translation_name
 from plainsum.content.loader import _closest, _Validator
-from plainsum.content.locale import LANGUAGE_CODE, Locale
+from plainsum.content.locale import LANGUAGE_CODE, Locale, normal_code
 from plainsum.content.model import DIGEST_LENGTH, Prose, Review, Section, Translation, digest
 from plainsum.content.yamlsource import Node, load_yaml
 from plainsum.errors import InputError, display_path
@@ -118,8 +118,8 @@ def load_translation(path: Path, review: Review, locale_for: Callable[[str], Loc
     locale = None
     language_node = check.text(root, "language", "the translation", required=True)
     if language_node is not None:
-        code = language_node.value.strip()
-        if code != expected_language:
+        code = normal_code(language_node.value)  # ES is es, es_mx is es-MX (BCP 47's casing)
+        if code != normal_code(expected_language):
             check.problem(language_node, f"language '{code}' does not match the file name '{path.name}' (expected '{expected_language}')")
         elif not LANGUAGE_CODE.match(code):
             check.problem(language_node, f"'{code}' is not a language code (two or three lower-case letters, as es, fr, pt-BR)")
@@ -233,14 +233,18 @@ def _fields(check: _Validator, root: Node, review: Review, wanted: dict[str, Pro
     return fields
 
 
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
+
+
 def _list_field(check: _Validator, summary: Node, key: str, part: list[Prose], fields: dict[str, Prose]) -> None:
     node = summary.value.get(key)
     if node is None:
-        check.problem(summary, f"'summary' is missing '{key}': the translation of its {len(part)} items")
+        check.problem(summary, f"'summary' is missing '{key}': the translation of its {_items(len(part))}")
         return
     items = check.text_list(summary, key, "'summary'")
     if isinstance(node.value, list) and len(node.value) != len(part):
-        check.problem(node, f"'{key}' has {len(node.value)} items; the review's has {len(part)}, and each is translated")
+        check.problem(node, f"'{key}' has {_items(len(node.value))}; the review's has {len(part)}, and each is translated")
         return
     for index, item in enumerate(items):
         field_key = f"summary.{key}.{index}"
@@ -264,8 +268,12 @@ def _versions(check: _Validator, root: Node, wanted: dict[str, Prose]) -> tuple[
             check.problem(node, f"'source_version' has no entry for '{key}' (its source text's version now: {current[key]})")
             continue
         value = entry.value
+        if isinstance(value, int) and not isinstance(value, bool):
+            # a version of digits alone (123456789012) is a number to YAML: take it as written
+            value = check.source.text[entry.start_index : entry.end_index]
         if not isinstance(value, str) or not re.fullmatch(f"[0-9a-f]{{{DIGEST_LENGTH}}}", value.strip()):
-            check.problem(entry, f"the source version of '{key}' must be {DIGEST_LENGTH} hexadecimal digits, as plainsum prints them")
+            check.problem(entry, f"the source version of '{key}' must be {DIGEST_LENGTH} hexadecimal digits, as plainsum "
+                                 f"prints them (its source text's version now: {current[key]})")
             continue
         versions[key] = value.strip()
     return versions, {key: mark for key, mark in node.key_marks.items() if key in versions}

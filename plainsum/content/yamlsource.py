@@ -207,8 +207,28 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError) as exc:
-            what = "date" if node.tag.endswith(":timestamp") else "value"
-            self.problems.append(self.source.problem(line, column, f"bad {what} '{node.value}': {exc}"))
+            if node.tag.endswith(":timestamp"):
+                message = f"'{node.value}' is not a date: {_not_a_date(str(node.value))}"
+            else:
+                message = f"bad value '{node.value}': {exc}"
+            self.problems.append(self.source.problem(line, column, message))
             value = node.value
         style = node.style if isinstance(node, yaml.ScalarNode) else None
         return Node(value, *where, style=style or None)
+
+
+def _not_a_date(text: str) -> str:
+    """Why a YYYY-MM-DD that YAML reads as a date is none, in plainsum's words (not Python's)."""
+    import calendar
+    import re
+
+    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match is None:
+        return "write it as YYYY-MM-DD"
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month} (months are 1 to 12; YYYY-MM-DD)"
+    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= last:
+        return f"{calendar.month_name[month]} {year} has days 1 to {last}, not {day} (YYYY-MM-DD)"
+    return "write it as YYYY-MM-DD"
