@@ -117,7 +117,8 @@ def render_json(outcome: Outcome, options: ReportOptions) -> str:
         # content files whose documents were not scored or gated, because of invalid input
         "not_checked": [{"file": entry.file, "language": entry.language} for entry in outcome.not_checked],
         "documents": [document_json(result, options.config) for result in outcome.results],
-        "languages": {code: {"passed": passed, "documents": total, "not_checked": unchecked.get(code, 0)}
+        # a language with files not checked (an invalid translation) says how many
+        "languages": {code: {"passed": passed, "documents": total, **({"not_checked": unchecked[code]} if unchecked.get(code) else {})}
                       for code, (passed, total) in by_language(outcome.results, unchecked).items()},
     }
     if options.baseline is not None:
