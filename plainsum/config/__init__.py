@@ -23,6 +23,8 @@ if TYPE_CHECKING:
         FORMULA_NAMES,
         LANGUAGE_FORMULAS,
         LANGUAGE_NAMES,
+        ease_formula,
+        scored_formulas,
     )
     from plainsum.config.gate import heading_key
     from plainsum.config.locate import did_you_mean
@@ -43,15 +45,17 @@ __all__ = [
     "Config",
     "default_templates_dir",
     "did_you_mean",
+    "ease_formula",
     "heading_key",
     "load_config",
     "scaffold_dir",
+    "scored_formulas",
 ]
 
 __getattr__ = lazy_exports(__name__, {
     "figures": (
         "ALL_FIGURE_NAMES", "ALL_FORMULA_NAMES", "COUNT_NAMES", "EASIER_WHEN_HIGHER", "FIGURE_LABELS", "FIGURE_NAMES",
-        "FORMULA_NAMES", "LANGUAGE_FORMULAS", "LANGUAGE_NAMES",
+        "FORMULA_NAMES", "LANGUAGE_FORMULAS", "LANGUAGE_NAMES", "ease_formula", "scored_formulas",
     ),
     "gate": ("heading_key",),
     "locate": ("did_you_mean",),

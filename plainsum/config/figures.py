@@ -7,6 +7,8 @@ the language profiles themselves (syllables, abbreviations, word lists) are in
 plainsum/readability/languages.py.
 """
 
+from collections.abc import Mapping
+
 # English formulas, in the order reports show them. Names follow textstat's functions.
 FORMULA_NAMES = (
     "flesch_kincaid_grade",
@@ -99,3 +101,16 @@ EASIER_WHEN_HIGHER = frozenset({
     "flesch_reading_ease", "fernandez_huerta", "szigriszt_pazos", "kandel_moles", "amstad", "gulpease",
     "flesch_vacca", "flesch_martins", "flesch_douma",
 })
+
+
+def scored_formulas(figures: Mapping[str, float]) -> tuple[str, ...]:
+    """The formulas of the language a document was scored in, told from its figures (a language
+    [languages] maps to another has that one's): the first is the one reports name first, the
+    Flesch-Kincaid grade for English, the language's own scale otherwise. () for a text too short for formulas."""
+    return next((names for names in LANGUAGE_FORMULAS.values() if names[0] in figures), ())
+
+
+def ease_formula(figures: Mapping[str, float]) -> str | None:
+    """The reading-ease scale (higher is easier) of a document's language: Flesch's for English,
+    Szigriszt-Pazos for Spanish, Kandel-Moles for French, ...; None when it has none scored."""
+    return next((name for name in scored_formulas(figures) if name in EASIER_WHEN_HIGHER), None)

@@ -132,12 +132,23 @@ def step_summary(outcome: Outcome, options: ReportOptions) -> str:
         lines += ["### Failing documents", "", "| document | errors | figures |", "| --- | --- | --- |"]
         for result in failing[:SUMMARY_DOCUMENTS]:
             errors = "<br>".join(f"`{':'.join(map(str, location_of(f)))}` {_cell(f.message)}" for f in result.errors)
-            figures = ", ".join(f"{k} {v:.1f}" for k, v in result.scored.figures.items() if k in ("flesch_kincaid_grade", "words"))
+            figures = _figures_cell(result.scored.figures)
             lines.append(f"| {result.document.name} | {errors} | {figures} |")
         if len(failing) > SUMMARY_DOCUMENTS:
             lines.append(f"\n... and {len(failing) - SUMMARY_DOCUMENTS:,} more failing documents.")
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _figures_cell(figures: dict[str, float]) -> str:
+    """"Flesch-Kincaid grade 14.3, words 373"; a translation's own headline formula: "Szigriszt-Pazos (INFLESZ) 31.0, words 269"."""
+    from plainsum.config import FIGURE_LABELS, scored_formulas
+
+    formulas = scored_formulas(figures)
+    shown = [f"{FIGURE_LABELS[formulas[0]]} {figures[formulas[0]]:.1f}"] if formulas else []
+    if "words" in figures:
+        shown.append(f"words {round(figures['words']):,}")
+    return ", ".join(shown)
 
 
 def _cell(text: str) -> str:
