@@ -3,6 +3,7 @@ and the sentence a translation's number finding quotes (N12)."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 
@@ -36,3 +37,22 @@ def test_the_job_summary_gives_a_translations_own_formula_and_whole_counts(proje
     row = next(line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith(f"| {REVIEW}/es/summary |"))
     figures = row.rstrip(" |").rsplit(" | ", 1)[1]
     assert re.fullmatch(r"Szigriszt-Pazos \(INFLESZ\) \d+\.\d, words \d+", figures), row
+
+
+def test_the_index_names_a_translations_formula_in_its_own_column(project, cli):
+    result = cli("build", "--formats", "html", "--no-progress")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (project / "output" / "index.html").read_text(encoding="utf-8")
+    headers = [html.unescape(text) for text in re.findall(r'<th scope="col">([^<]*)</th>', page)]
+    assert headers[2:5] == ["Grade (Flesch-Kincaid, English)", "Reading ease (Flesch; a translation: its language's scale, named)",
+                            "SMOG (English)"], headers
+    own = re.search(rf'<tr id="{REVIEW}">(.*?)</tr>', page, re.S)
+    assert own
+    grade, ease, smog, _words = re.findall(r"<td>([^<]*)</td>", own.group(1))[:4]
+    assert re.fullmatch(r"\d+\.\d", grade) and re.fullmatch(r"\d+\.\d", ease) and re.fullmatch(r"\d+\.\d", smog)
+    for language, scale in (("es", "Szigriszt-Pazos (INFLESZ)"), ("fr", "Kandel-Moles")):
+        row = re.search(rf'<tr id="{REVIEW}-{language}" class="translation">(.*?)</tr>', page, re.S)
+        assert row, language
+        cells = re.findall(r"<td>([^<]*)</td>", row.group(1))
+        assert cells[0] == "" and cells[2] == "", cells  # no Flesch-Kincaid grade nor SMOG: English formulas
+        assert re.fullmatch(rf"{re.escape(scale)} \d+\.\d", cells[1]), cells

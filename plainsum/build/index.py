@@ -29,19 +29,21 @@ def _status(summary: dict[str, object] | None, figures: dict[str, float], min_wo
     return "fail", "failed (summary withheld)"
 
 
-def _figures(figures: dict[str, float], language: str = "en") -> dict[str, object]:
-    grade = _figure(figures, "flesch_kincaid_grade", "{:.1f}")
-    if language != "en":
-        # a document in another language has that language's formulas: the first, by name
-        from plainsum.config import FIGURE_LABELS, LANGUAGE_FORMULAS
+def _figures(figures: dict[str, float]) -> dict[str, object]:
+    """The index's figure cells. Grade and SMOG are English formulas, empty for a document in another
+    language; reading ease is Flesch's for English, and a translation's own language's scale (which
+    is also one where higher is easier), named in the cell: "Szigriszt-Pazos (INFLESZ) 53.7"."""
+    from plainsum.config import FIGURE_LABELS, ease_formula
 
-        first = next(iter(LANGUAGE_FORMULAS.get(language.split("-")[0], ())), None)
-        if first is not None and first in figures:
-            grade = f"{FIGURE_LABELS.get(first, first)} {figures[first]:.1f}"
+    ease = ease_formula(figures)
+    ease_cell = ""
+    if ease is not None:
+        ease_cell = f"{figures[ease]:.1f}" if ease == "flesch_reading_ease" else f"{FIGURE_LABELS[ease]} {figures[ease]:.1f}"
     return {
         "figures": figures,
-        "grade": grade,
-        "ease": _figure(figures, "flesch_reading_ease", "{:.1f}"),
+        "grade": _figure(figures, "flesch_kincaid_grade", "{:.1f}"),
+        "ease": ease_cell,
+        "ease_formula": ease,
         "smog": _figure(figures, "smog_index", "{:.1f}"),
         "words": _figure(figures, "words", "{:.0f}"),
     }
@@ -84,7 +86,7 @@ def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
             "language": language,
             "title": document["document"]["title"],
             "links": [{"href": href, "label": text} for _, _, href, text in sorted(links.get(language, []))],
-            **_figures(own_figures, language),
+            **_figures(own_figures),
             "status": language_status,
             "status_label": language_label,
         })
