@@ -4,6 +4,7 @@ and the sentence a translation's number finding quotes (N12)."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 
@@ -37,6 +38,23 @@ def test_the_job_summary_gives_a_translations_own_formula_and_whole_counts(proje
     row = next(line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith(f"| {REVIEW}/es/summary |"))
     figures = row.rstrip(" |").rsplit(" | ", 1)[1]
     assert re.fullmatch(r"Szigriszt-Pazos \(INFLESZ\) \d+\.\d, words \d+", figures), row
+
+
+def test_a_translations_number_finding_quotes_its_sentence(project, cli):
+    _break_spanish(project)
+    quiet = cli("check", f"content/{REVIEW}.yaml", "--quiet")
+    assert quiet.returncode == 1, quiet.stdout + quiet.stderr
+    lines = quiet.stdout.splitlines()
+    at = next(number for number, line in enumerate(lines) if "[translation.numbers]" in line)
+    assert lines[at - 1].startswith(f'  "{WRONG} sobre'), lines[at - 2:at + 1]
+    assert '  "2"' not in lines
+    data = json.loads(cli("check", f"content/{REVIEW}.yaml", "--format", "json").stdout)
+    (finding,) = [f for d in data["documents"] for f in d["findings"] if f["check"] == "translation.numbers"]
+    assert finding["sentence"].startswith(WRONG + " sobre") and finding["sentence"].endswith(".")
+    line = next(n for n, text in enumerate((project / ES).read_text(encoding="utf-8").splitlines(), 1) if WRONG in text)
+    assert finding["line"] == line  # still at the number itself
+    column = (project / ES).read_text(encoding="utf-8").splitlines()[line - 1].index(WRONG) + len("Encontramos ") + 1
+    assert finding["column"] == column
 
 
 def test_the_index_names_a_translations_formula_in_its_own_column(project, cli):

@@ -229,8 +229,9 @@ class Registry:
             flagged.extend((spec, severity, flag) for flag in spec.function(scored, config))
             if suppressions is not None:
                 suppressions.ran.add(spec.id)
+        holding = _holding_sentence(scored)
         findings = [
-            Finding(spec.id, severity, document.name, _locator(document, flag), flag.message, flag.sentence,
+            Finding(spec.id, severity, document.name, _locator(document, flag), flag.message, holding(flag),
                     flag.suggestion, flag.about)
             for spec, severity, flag in one_per_measure(flagged)
         ]
@@ -289,6 +290,30 @@ def set_aside(findings: list[Finding], document: Document, config: Config, suppr
 
 def matches_any(review_id: str, patterns: Iterable[str]) -> bool:
     return any(fnmatchcase(review_id, pattern) for pattern in patterns)
+
+
+def _holding_sentence(scored: Scored) -> Callable[[Flag], str | None]:
+    """A finding quotes the sentence it is about. A flag that points at a part of one (a number:
+    translation.numbers gives the number's text, to be found at its offset) quotes the whole
+    sentence that holds it, so that reports show the number in its sentence, not alone."""
+    from bisect import bisect_right
+
+    found: dict[str, Any] = {}
+
+    def sentence(flag: Flag) -> str | None:
+        if flag.sentence is None or flag.offset is None or flag.location is not None:
+            return flag.sentence
+        if not found:
+            ordered = sorted(scored.sentences, key=lambda s: s.offset)
+            found.update(texts={s.text for s in ordered}, starts=[s.offset for s in ordered], ordered=ordered)
+        if flag.sentence in found["texts"]:
+            return flag.sentence
+        index = bisect_right(found["starts"], flag.offset) - 1
+        if index >= 0 and flag.sentence in found["ordered"][index].text:
+            return str(found["ordered"][index].text)
+        return flag.sentence
+
+    return sentence
 
 
 def _locator(document: Document, flag: Flag) -> Callable[[], Location]:
