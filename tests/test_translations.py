@@ -546,3 +546,20 @@ def test_the_documented_command_prints_the_installed_catalog_template(tmp_path):
     assert "msgid \"Review question\"" in Path(printed).read_text(encoding="utf-8")
     adding = docs[docs.index("## Adding or correcting a language"):]
     assert "[languages]" in adding and 'ca = "es"' in adding
+
+
+def test_french_text_has_a_narrow_no_break_space_before_high_punctuation():
+    """French typography: a no-break space (U+202F, narrow) before : ; ? ! and inside « », so that a line
+    never breaks before them; in the French catalog, the shipped French translation and the French grid."""
+    from babel.messages.pofile import read_po
+
+    ordinary = re.compile(r"\S [:;?!»]|« |\d %(?![}(])")
+    with (REPO / "templates" / "locale" / "fr" / "LC_MESSAGES" / "plainsum.po").open("rb") as catalog:
+        messages = [m for m in read_po(catalog) if m.id]
+    strings = [s for m in messages for s in ([m.string] if isinstance(m.string, str) else list(m.string))]
+    assert any("\u202f:" in s for s in strings) and any("\u202f?" in s for s in strings)
+    assert [s for s in strings if ordinary.search(s)] == []
+    for path in (REPO / "content" / f"{REVIEW}.fr.yaml", REPO / "templates" / "grade" / "fr" / "grid.yaml"):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
+        assert [line for line in lines if ordinary.search(line)] == [], path
+    assert "(PLSI)\u202f?" in (REPO / "content" / f"{REVIEW}.fr.yaml").read_text(encoding="utf-8")
