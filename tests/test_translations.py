@@ -71,6 +71,13 @@ def test_language_versions_link_to_each_other_with_hreflang(built):
     spanish = (built / "es" / "summary.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" hreflang="en" href="../summary.html">' in spanish
     assert '<link rel="alternate" hreflang="fr" href="../fr/summary.html">' in spanish
+    # each version lists itself too, and x-default is the review's own (English) version
+    assert '<link rel="alternate" hreflang="es" href="summary.html">' in spanish
+    assert '<link rel="alternate" hreflang="x-default" href="../summary.html">' in spanish
+    assert '<link rel="alternate" hreflang="en" href="summary.html">' in english
+    assert '<link rel="alternate" hreflang="x-default" href="summary.html">' in english
+    assert spanish.count('rel="alternate"') == english.count('rel="alternate"') == 4
+    assert '<a href="summary.html"' not in spanish  # the visible list names the other versions only
     assert '<a href="../fr/summary.html" hreflang="fr" lang="fr">français</a>' in spanish
     for href in re.findall(r'hreflang="\w+" href="([^"]+)"', spanish):
         assert (built / "es" / href).resolve().is_file()
