@@ -116,3 +116,28 @@ def test_the_docs_name_exactly_the_english_only_checks():
     assert all(f"`{check}`" in listed for check in ENGLISH_ONLY_CHECKS), listed
     plain = (REPO / "docs" / "plain-language.md").read_text(encoding="utf-8")
     assert "runs in every language" not in plain
+
+
+@pytest.mark.parametrize("mapping, key", [('es = "fr"', "es"), ('es-MX = "fr"', "es-MX"), ('FR = "es"', "FR")])
+def test_a_language_with_its_own_profile_cannot_be_remapped(tmp_path, mapping: str, key: str):
+    root = _project(tmp_path, "en", f"[languages]\n{mapping}\n")
+    for command in (["check"], ["score", "--language", "es", "-"]):
+        result = subprocess.run([sys.executable, "-m", "plainsum", *command], input="Un texto.", capture_output=True,
+                                text=True, cwd=root, timeout=300)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert f"plainsum.toml:2:1: language '{key}' has its own profile (" in result.stderr
+        assert "[languages] maps only languages plainsum does not score" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_region_may_map_to_its_own_language_and_a_fallback_is_named_in_the_hint(tmp_path):
+    (tmp_path / "plainsum.toml").write_text('[languages]\nes-MX = "es"\nca = "es"\n', encoding="utf-8")
+    french = ("Nous avons trouvé six essais avec neuf cents personnes. Les essais étaient petits et courts. Nous ne "
+              "savons pas si le traitement aide les enfants.")
+    run = [sys.executable, "-m", "plainsum", "score", "--language"]
+    mexican = subprocess.run([*run, "es-MX", "-"], input=SPANISH, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert mexican.returncode == 0, mexican.stderr
+    assert mexican.stdout.startswith("- (es-MX, scored as Spanish)\n")
+    catalan = subprocess.run([*run, "ca", "-"], input=french, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert catalan.stdout.startswith("- (ca, scored as Spanish)\n  note: this text reads as French, not Spanish, which "
+                                     "'ca' is scored as (")
+    assert catalan.stdout.splitlines()[1].endswith("; --language fr scores it as French")

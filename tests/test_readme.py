@@ -27,3 +27,21 @@ def test_ci_runs_the_readme_test_command_after_its_setup():
     assert setup in README and f"\n    {test_command}\n" in README
     assert ci.strip().splitlines()[-1] == test_command
     assert "python3 -m venv .venv" in ci and "pip install" in ci and "-e '.[test]'" in ci
+
+
+def test_the_grades_the_shipped_configuration_and_docs_quote_are_the_builds(cli, project):
+    """plainsum.toml's comment and docs/readability.md quote each shipped lay summary's grade as a build prints it."""
+    result = cli("build", "--formats", "md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    grades = dict(re.findall(r"^([\w-]+)/summary: pass \(grade (-?\d+\.\d),", result.stdout, re.M))
+    assert set(grades) == {"ilsp-immunotherapy", "general-health-checks", "ivig-dlrpn"}, result.stdout
+    comment = " ".join(line.lstrip("# ") for line in (REPO / "plainsum.toml").read_text(encoding="utf-8").splitlines()
+                       if line.startswith("#"))
+    docs = " ".join((REPO / "docs" / "readability.md").read_text(encoding="utf-8").split())
+    names = {"ilsp-immunotherapy": "the ILSP lay summary measures grade", "general-health-checks": "the general health "
+             "checks one", "ivig-dlrpn": "the IVIG one"}
+    for review, grade in grades.items():
+        assert f"{grade} ({review})" in comment, (review, grade)
+        assert f"{names[review]} {grade}" in docs, (review, grade)
+    quoted = set(re.findall(r"\d+\.\d", comment[:comment.index("so grade 13")]))
+    assert quoted == set(grades.values())  # no other grade quoted there

@@ -256,14 +256,19 @@ class Builder:
         assert built.review_id is not None
         outputs: dict[str, str] = {}
         rendered = set(built.formats)
-        if old is not None and old.key == built.key and old.id == built.review_id:
-            # formats that were up to date and not rendered again
+        if old is not None and old.id == built.review_id:
             published = {r.document.name for r in built.records if r.status != "withheld"}
             for relative, name in old.outputs.items():
-                if (relative.rsplit(".", 1)[0] in published and name in self.options.formats and name not in rendered
-                        and relative in self.manifest.files):
+                if name in rendered or relative.split(".", 1)[0] not in published or relative not in self.manifest.files:
+                    continue
+                if name in self.options.formats:
+                    if old.key == built.key:  # a format that was up to date and not rendered again
+                        outputs[relative] = name
+                        self.outcome.unchanged += 1
+                elif os.path.isfile(os.path.join(self.output_root, relative)):
+                    # a format this build was not asked for (--formats pdf): its files are still in the
+                    # output folder, so the index goes on listing them
                     outputs[relative] = name
-                    self.outcome.unchanged += 1
         for relative, (name, entry, changed) in built.files.items():
             self.manifest.files[relative] = entry
             outputs[relative] = name

@@ -152,7 +152,8 @@ def not_scored_line(not_scored: dict[str, int]) -> str:
     return f"not scored: {', '.join(parts)}" if parts else ""
 
 
-def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float]) -> None:
+def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sentence_limits: dict[str, float],
+                fallbacks: dict[str, str]) -> None:
     from plainsum.checks import hard_reasons, sentence_score
 
     applied = _applied(scored, min_words)
@@ -161,11 +162,17 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
     hint = _language_hint(scored)
     if hint is not None:
         from plainsum.config import LANGUAGE_NAMES
+        from plainsum.readability import language_profile
+        from plainsum.readability.languages import base_code
 
         other = LANGUAGE_NAMES[hint.code]
-        click.echo(f"  note: this text reads as {other}, not {language.name} ({hint.share:.0%} of its words are common "
+        # what --language <code> gives, through the same lookup as the option
+        suggested = language_profile(hint.code, fallbacks).name
+        fallback = language.requested and base_code(language.requested) != language.code  # [languages] ca = "es"
+        scored_as = f"{language.name}, which '{language.requested}' is scored as" if fallback else language.name
+        click.echo(f"  note: this text reads as {other}, not {scored_as} ({hint.share:.0%} of its words are common "
                    f"{other} words, {hint.declared_share:.0%} common {language.name} ones); --language {hint.code} "
-                   f"scores it as {other}")
+                   f"scores it as {suggested}")
     for key in COUNT_NAMES:
         click.echo(f"  {FIGURE_LABELS[key]:<30} {_figure_text(key, scored.figures[key])}")
     labels = {**_FORMULA_COUNTS, **_ENGLISH_COUNTS}
@@ -307,7 +314,7 @@ def command(ctx: click.Context, source: str, language_code: str | None, presets:
             data["checks_skipped"] = skipped
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        _print_text(scored, name, min_words, verbose, config.sentence_limits("summary"))
+        _print_text(scored, name, min_words, verbose, config.sentence_limits("summary"), config.languages)
         _print_findings(findings, skipped, scored, gated, failed)
     ctx.exit(1 if failed else 0)
 

@@ -292,7 +292,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
 
 def _language_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> dict[str, str]:
     """[languages] maps a language plainsum does not score to one it does: `ca = "es"`."""
-    from plainsum.config.figures import LANGUAGE_FORMULAS
+    from plainsum.config.figures import LANGUAGE_FORMULAS, LANGUAGE_NAMES
 
     if not isinstance(raw, dict):
         bad((), "languages", "'languages' must be a table such as [languages] ca = \"es\"")
@@ -303,6 +303,13 @@ def _language_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str
         if base not in LANGUAGE_FORMULAS:
             bad(("languages",), code, f"language '{code}' must map to one plainsum scores ({', '.join(LANGUAGE_FORMULAS)}), "
                 f"not {target!r}")
+            continue
+        own = str(code).replace("_", "-").split("-")[0].lower()
+        if own in LANGUAGE_FORMULAS and own != base:
+            # a code with its own profile is always scored as that language: `es = "fr"` would have
+            # Spanish text scored, gated and reported as French under the name "es"
+            bad(("languages",), code, f"language '{code}' has its own profile ({LANGUAGE_NAMES[own]}) and cannot be mapped "
+                f"to '{target}'; [languages] maps only languages plainsum does not score (as ca = \"es\")")
             continue
         mapping[str(code)] = base
     return mapping
