@@ -499,3 +499,15 @@ def test_a_filter_given_an_argument_it_does_not_take_is_a_template_error(tmp_pat
     problems = _problems(content)
     assert any("the filter 'long_date' takes no arguments" in problem for problem in problems), problems
     assert not any("TypeError" in problem for problem in problems), problems
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal_and_ordinal_days_are_read() -> None:
+    from plainsum.checks.parity import read_dates
+
+    templates = TemplateSet(None)
+    french, spanish = templates.locale("fr"), templates.locale("es")
+    assert french.long_date(datetime.date(2015, 3, 1)) == "1er mars 2015"
+    assert french.long_date(datetime.date(2015, 3, 2)) == "2 mars 2015"
+    assert [found.value for found in read_dates("le 1er mars 2015", french)] == [(2015, 3, 1)]
+    for written in ("1.º de marzo de 2015", "1º de marzo de 2015", "1 de marzo de 2015"):
+        assert [found.value for found in read_dates(f"el {written}", spanish)] == [(2015, 3, 1)], written

@@ -71,6 +71,13 @@ def test_language_versions_link_to_each_other_with_hreflang(built):
     spanish = (built / "es" / "summary.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" hreflang="en" href="../summary.html">' in spanish
     assert '<link rel="alternate" hreflang="fr" href="../fr/summary.html">' in spanish
+    # each version lists itself too, and x-default is the review's own (English) version
+    assert '<link rel="alternate" hreflang="es" href="summary.html">' in spanish
+    assert '<link rel="alternate" hreflang="x-default" href="../summary.html">' in spanish
+    assert '<link rel="alternate" hreflang="en" href="summary.html">' in english
+    assert '<link rel="alternate" hreflang="x-default" href="summary.html">' in english
+    assert spanish.count('rel="alternate"') == english.count('rel="alternate"') == 4
+    assert '<a href="summary.html"' not in spanish  # the visible list names the other versions only
     assert '<a href="../fr/summary.html" hreflang="fr" lang="fr">français</a>' in spanish
     for href in re.findall(r'hreflang="\w+" href="([^"]+)"', spanish):
         assert (built / "es" / href).resolve().is_file()
@@ -127,7 +134,7 @@ def test_the_seed_translations_pass_fact_parity(cli, project):
     translated = [d for d in data["documents"] if d["language"] != "en"]
     assert sorted(d["document"] for d in translated) == [f"{REVIEW}/es/summary", f"{REVIEW}/fr/summary"]
     assert not [f for d in translated for f in d["findings"] if f["check"].startswith("translation.")]
-    assert data["languages"]["es"] == {"passed": 1, "documents": 1}
+    assert {key: data["languages"]["es"][key] for key in ("passed", "documents")} == {"passed": 1, "documents": 1}
 
 
 def test_a_changed_fact_reaches_every_language(project, cli, built):
@@ -546,3 +553,20 @@ def test_the_documented_command_prints_the_installed_catalog_template(tmp_path):
     assert "msgid \"Review question\"" in Path(printed).read_text(encoding="utf-8")
     adding = docs[docs.index("## Adding or correcting a language"):]
     assert "[languages]" in adding and 'ca = "es"' in adding
+
+
+def test_french_text_has_a_narrow_no_break_space_before_high_punctuation():
+    """French typography: a no-break space (U+202F, narrow) before : ; ? ! and inside « », so that a line
+    never breaks before them; in the French catalog, the shipped French translation and the French grid."""
+    from babel.messages.pofile import read_po
+
+    ordinary = re.compile(r"\S [:;?!»]|« |\d %(?![}(])")
+    with (REPO / "templates" / "locale" / "fr" / "LC_MESSAGES" / "plainsum.po").open("rb") as catalog:
+        messages = [m for m in read_po(catalog) if m.id]
+    strings = [s for m in messages for s in ([m.string] if isinstance(m.string, str) else list(m.string))]
+    assert any("\u202f:" in s for s in strings) and any("\u202f?" in s for s in strings)
+    assert [s for s in strings if ordinary.search(s)] == []
+    for path in (REPO / "content" / f"{REVIEW}.fr.yaml", REPO / "templates" / "grade" / "fr" / "grid.yaml"):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
+        assert [line for line in lines if ordinary.search(line)] == [], path
+    assert "(PLSI)\u202f?" in (REPO / "content" / f"{REVIEW}.fr.yaml").read_text(encoding="utf-8")

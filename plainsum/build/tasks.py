@@ -82,22 +82,33 @@ def output_language(document: Document) -> str | None:
 
 def link_languages(summaries: list[Document], templates: TemplateSet) -> None:
     """Each published lay summary links to the others (hreflang), by paths relative to its own folder
-    (the build's output/<id>/ and output/<id>/<lang>/; `plainsum serve` serves the same paths)."""
+    (the build's output/<id>/ and output/<id>/<lang>/; `plainsum serve` serves the same paths).
+    Its `hreflang` links (the page's <link rel="alternate">) list every version, the page itself
+    included, and `x-default`, the review's own (usually English) version, as Google's guidance for
+    localized versions asks (developers.google.com/search/docs/specialty/international/localized-versions);
+    its `alternates` (the visible list) are the other versions only."""
     if len(summaries) < 2:
         return
     for document in summaries:
         here = output_language(document)
-        alternates = []
+        alternates: list[dict[str, str]] = []
+        links: list[dict[str, str]] = []
+        default: list[dict[str, str]] = []
         for other in summaries:
-            if other is document:
-                continue
             there = output_language(other)
-            if here is None:
+            if other is document:
+                href = "summary.html"
+            elif here is None:
                 href = f"{there}/summary.html"
             else:
                 href = "../summary.html" if there is None else f"../{there}/summary.html"
-            alternates.append({"language": other.language, "href": href, "name": _language_name(other.language, templates)})
+            links.append({"language": other.language, "href": href})
+            if there is None:
+                default = [{"language": "x-default", "href": href}]
+            if other is not document:
+                alternates.append({"language": other.language, "href": href, "name": _language_name(other.language, templates)})
         document.extras["alternates"] = alternates
+        document.extras["hreflang"] = links + default
 
 
 def _language_name(code: str, templates: TemplateSet) -> str:

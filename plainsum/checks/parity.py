@@ -68,9 +68,9 @@ def _patterns(code: str, decimal: str, group: str, months: tuple[str, ...], word
         names = sorted((word for word, _ in words), key=len, reverse=True)
         worded = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])", re.I)
     month_names = "|".join(map(re.escape, sorted(months, key=len, reverse=True)))
-    # day (15, 15., 1er), an optional short word (de), the month, an optional short word, the year
+    # day (15, 15., 1er, 1.º), an optional short word (de), the month, an optional short word, the year
     date = re.compile(
-        r"(?<!\w)(?:(\d{1,2})(?:\.|er|º)?\s+(?:[^\W\d]{1,3}\s+)?)?(" + month_names + r")\s+(?:[^\W\d]{1,3}\s+)?(\d{4})(?!\d)"
+        r"(?<!\w)(?:(\d{1,2})(?:\.[º°]|\.|er|[º°])?\s+(?:[^\W\d]{1,3}\s+)?)?(" + month_names + r")\s+(?:[^\W\d]{1,3}\s+)?(\d{4})(?!\d)"
         r"|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)",
         re.I,
     )

@@ -212,13 +212,16 @@ class Locale:
         return english.thousands(value) if self.is_source else self.number(value)
 
     def long_date(self, value: Any) -> str:
-        """15 October 2013; 15 de octubre de 2013; 15. Oktober 2013."""
+        """15 October 2013; 15 de octubre de 2013; 15. Oktober 2013; 1er mars 2015."""
         if self.is_source:
             return english.long_date(value)
         from babel.dates import format_date
 
         _require_date(value, "long_date")
-        return str(format_date(value, format="long", locale=self.babel))
+        written = str(format_date(value, format="long", locale=self.babel))
+        if value.day == 1 and base_language(self.code) == "fr" and written.startswith("1 "):
+            written = "1er" + written[1:]  # French writes the first of the month as an ordinal: 1er mars 2015
+        return written
 
     def month_year(self, value: Any) -> str:
         """October 2013; octubre de 2013."""

@@ -152,6 +152,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "figures": scored.figures if scored is not None else None,
         "evidence_date": evidence_date,
         "alternates": document.extras.get("alternates", []),
+        "hreflang": document.extras.get("hreflang", []),
         "style": Markup(templates.read("assets/style.css")),
         "media": media,
         "handout": handout,
