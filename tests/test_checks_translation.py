@@ -115,6 +115,19 @@ GHC_SPANISH = {
     "up_to_date": "Esta revisión actualiza nuestra revisión anterior.",
 }
 
+# GHC_TERMS gives Spanish words for total_mortality only: a result without them would be worded with
+# the review's English outcome name
+CASES["translation.terms"] = {
+    "flag": [
+        "Encontramos {{ included_trials }} estudios. {{ results.stroke.plain }}",
+        GHC_FOUND,  # four of its five results have no Spanish terms
+    ],
+    "pass": [
+        "Encontramos {{ included_trials }} estudios. " + GHC_RESULT,
+        "Encontramos {{ included_trials }} estudios.",  # no result stated
+    ],
+}
+
 
 def _certainty_project(tmp_path: Path, field: str, spanish: dict[str, object] | None = None,
                        review_edit: tuple[str, str] | None = None, terms: dict[str, object] | None = None) -> Path:
@@ -165,7 +178,7 @@ def _project(tmp_path: Path, field: str) -> Path:
 
 
 def _findings(tmp_path: Path, check_id: str, field: str) -> list[str]:
-    name = GHC if check_id == "translation.certainty" else REVIEW
+    name = GHC if check_id in ("translation.certainty", "translation.terms") else REVIEW
     content = _certainty_project(tmp_path, field) if name == GHC else _project(tmp_path, field)
     templates = TemplateSet(None)
     review = load_review(content / f"{name}.yaml")
