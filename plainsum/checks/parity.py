@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from plainsum.config import Config
     from plainsum.content.results import Result
     from plainsum.readability import Scored
+    from plainsum.readability.languages import LanguageProfile
     from plainsum.render import Document, Location
     from plainsum.render.document import Span
 
@@ -223,16 +224,26 @@ class Statement:
     effect: str | None = None  # the effect a sentence claims (decrease, none, ...), from the claim words
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«“(¿¡]?[^\W\d_])")
 
 
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        yield start, text[start : match.start()]
-        start = match.end()
-    if text[start:].strip():
-        yield start, text[start:]
+def _sentences(text: str, language: LanguageProfile) -> Iterator[tuple[int, str]]:
+    """The sentences of `text` as the readability stage splits them in `language` (its abbreviations)."""
+    from plainsum.readability.textmodel import split_sentences
+
+    for start, end in split_sentences(text, language):
+        yield start, text[start:end]
+
+
+def _source_language(scored: Scored) -> LanguageProfile:
+    """The profile of the language a translation was made from (the review's)."""
+    from plainsum.readability.languages import UnknownLanguage, language_profile
+
+    review = scored.document.review
+    assert review is not None and review.translation is not None
+    try:
+        return language_profile(review.translation.source_locale.code)
+    except UnknownLanguage:  # a source in a language mapped by [languages]: the review was scored as that
+        return scored.language
 
 
 def _worded(text: str, clause: str) -> re.Match[str] | None:
@@ -241,7 +252,8 @@ def _worded(text: str, clause: str) -> re.Match[str] | None:
     return re.search(r"\s+".join(map(re.escape, words)), text, re.I) if words else None
 
 
-def statements(text: str, results: list[Result], views: dict[str, Any], vocabulary: Vocabulary | None) -> list[Statement]:
+def statements(text: str, results: list[Result], views: dict[str, Any], vocabulary: Vocabulary | None,
+               language: LanguageProfile) -> list[Statement]:
     """The certainty statements of a text: each result's statement as worded from its data, then,
     with a claim vocabulary, the sentences written by hand that state a certainty (of the results
     they name; a sentence that names none is kept with no result)."""
@@ -257,7 +269,7 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
             covered.append(match.span())
     if vocabulary is None:
         return found
-    for offset, sentence in _sentences(text):
+    for offset, sentence in _sentences(text, language):
         if any(start < offset + len(sentence) and offset < end for start, end in covered) or vocabulary.asks(sentence):
             continue
         named = mentions(sentence, results)
@@ -299,11 +311,12 @@ def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
     source_vocabulary = _vocabulary(translation.source_locale.claims, translation.source_locale.code)
     vocabulary = _vocabulary(translation.locale.claims, translation.locale.code)
     yield from _own_wording(scored, review, source_review, source_vocabulary, vocabulary)
+    source_language = _source_language(scored)
     for key, span, source_text in _fields(scored.document):
-        said = statements(source_text, source_review.results, source_views, source_vocabulary)
+        said = statements(source_text, source_review.results, source_views, source_vocabulary, source_language)
         if not said:
             continue
-        translated = statements(span.rendered, review.results, views, vocabulary)
+        translated = statements(span.rendered, review.results, views, vocabulary, scored.language)
         used: dict[int, int] = {}  # a translated sentence that names no result -> the source sentence it stood for
         for statement in said:
             if statement.result_id is None:
@@ -404,9 +417,9 @@ def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabul
         source = sources[result.id]
         level = result.certainty
         if source.plain is not None and source_vocabulary is not None:
-            said = statements(source.plain.text, [source], {}, source_vocabulary)
+            said = statements(source.plain.text, [source], {}, source_vocabulary, _source_language(scored))
             level = said[0].level if said else level
-        found = statements(result.plain.text, [result], {}, vocabulary)
+        found = statements(result.plain.text, [result], {}, vocabulary, scored.language)
         if any(s.level == level for s in found):
             continue
         words = f"says it with {found[0].level} certainty" if found else "states no certainty the claim words can read"
