@@ -180,7 +180,7 @@ def profile(root: Path, count: int) -> None:
     from plainsum.content.loader import load_review
     from plainsum.formats import RenderContext
     from plainsum.formats import registry as format_registry
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
     from plainsum.pipeline import check_document
     from plainsum.readability.score import score_document
     from plainsum.render.document import render_documents

@@ -107,7 +107,7 @@ def main(argv: list[str]) -> int:
     report_dir = Path(option(argv, "report")) if option(argv, "report") else None
     if not corpus_present():
         return 2
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
 
     work = Path(tempfile.mkdtemp(prefix="plainsum-corpus-"))
     content, output = work / "content", work / "output"

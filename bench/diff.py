@@ -81,9 +81,11 @@ def run(root: Path, *args: str) -> tuple[float, subprocess.CompletedProcess[str]
 
 def in_process(root: Path, paths: list[Path]) -> tuple[float, int, int]:
     """One diff in this process after start-up: seconds, reviews that differ, documents rendered."""
-    from plainsum.diff import baseline, diff, render
     from plainsum.diff import compare as compare_module
-    from plainsum.gate import load_config
+    from plainsum.diff.compare import diff
+    from plainsum.diff.formats import render
+    from plainsum.diff.sources import baseline
+    from plainsum.gate.settings import load_config
 
     config = load_config(root)
     rendered = 0

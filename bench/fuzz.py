@@ -184,11 +184,11 @@ def _in_folder(name: str, data: bytes, run: Callable[[Path], bool]) -> bool:
 
 
 def _load_and_evaluate(path: Path) -> bool:
-    from plainsum.content import load_review
+    from plainsum.content.loader import load_review
     from plainsum.errors import InputError
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
     from plainsum.pipeline import evaluate
-    from plainsum.render import TemplateSet
+    from plainsum.render.templates import TemplateSet
 
     try:
         evaluate(load_review(path), TemplateSet(None), load_config(REPO))
@@ -203,7 +203,7 @@ def content_target(data: bytes) -> bool:
 
 def _load_config(path: Path) -> bool:
     from plainsum.errors import InputError
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
 
     try:
         load_config(path.parent, path)

@@ -30,7 +30,7 @@ from plainsum.checks.plain import (
     rare_word_marks,
     words_in,
 )
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_markdown
 
 FINDERS = {

@@ -64,8 +64,8 @@ class Events:
 
 
 def main(argv: list[str]) -> int:
-    from plainsum.gate import load_config
-    from plainsum.serve import Preview
+    from plainsum.gate.settings import load_config
+    from plainsum.serve.run import Preview
 
     count = int(option(argv, "reviews", "60") or 60)
     rounds = int(option(argv, "rounds", "5") or 5)

@@ -93,9 +93,11 @@ def pseudo_translate(text: str, language: str, locale: object, english: object) 
 
 def add_translations(paths: list[Path]) -> int:
     """Three translation files beside each review; the number written."""
-    from plainsum.content import Locale, digest, load_review
+    from plainsum.content.loader import load_review
+    from plainsum.content.locale import Locale
+    from plainsum.content.model import digest
     from plainsum.content.translation import source_fields
-    from plainsum.render import TemplateSet
+    from plainsum.render.templates import TemplateSet
 
     templates = TemplateSet(None)
     english = Locale.source()

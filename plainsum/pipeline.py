@@ -10,12 +10,15 @@ from pathlib import Path
 
 from plainsum.checks import Suppressions, suppressions_of
 from plainsum.checks import registry as check_registry
-from plainsum.config import Config
-from plainsum.content import Review, discover, load_review
+from plainsum.config.settings import Config
+from plainsum.content.discovery import discover
+from plainsum.content.loader import load_review
+from plainsum.content.model import Review
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.gate import DocumentResult, Outcome, language_of_file
-from plainsum.readability import Scored, score_document
-from plainsum.render import Document, TemplateSet, render_documents
+from plainsum.gate.records import DocumentResult, Outcome, language_of_file
+from plainsum.readability.score import Scored, score_document
+from plainsum.render.document import Document, render_documents
+from plainsum.render.templates import TemplateSet
 
 
 def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates: TemplateSet | None = None) -> list[Review]:
@@ -28,7 +31,7 @@ def load_reviews(paths: list[Path], config: Config, outcome: Outcome, templates:
         where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
         outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
     seen: dict[str, str] = {}
-    from plainsum.content import attach_previous, read_index
+    from plainsum.content.published import attach_previous, read_index
 
     published = read_index(config.output_dir)  # what the last build published: the earlier versions
     for path in files:
@@ -57,7 +60,7 @@ def load_translations(review: Review, templates: TemplateSet, problems: list[Pro
                       outcome: Outcome | None = None) -> list[Review]:
     """The review's translations (content/<id>.<lang>.yaml) as translated reviews; the problems of
     invalid ones go into `problems`, and the files into `outcome`'s not checked ones."""
-    from plainsum.content import load_translation, translation_paths
+    from plainsum.content.translation import load_translation, translation_paths
 
     translated = []
     for path in translation_paths(review.source.path):

@@ -216,7 +216,7 @@ def test_skipping_warning_checks_keeps_every_error_and_the_verdict(project):
     """A build runs only the error checks (it shows what withholds a document): same verdict and
     the same errors as a check that runs everything, and no warning looked for."""
     from plainsum.content.loader import load_review
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
     from plainsum.pipeline import evaluate
     from plainsum.render.templates import TemplateSet
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_markdown
 from plainsum.reports.cci import ITEMS, pre_score
 

@@ -13,7 +13,7 @@ from conftest import case_params
 from test_checks_plain import review_yaml, scored_review
 
 from plainsum.checks import registry
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_document, score_markdown
 from plainsum.render.document import render_document, text_document
 from plainsum.render.templates import TemplateSet

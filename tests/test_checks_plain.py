@@ -15,7 +15,7 @@ from conftest import case_params
 
 from plainsum.checks import registry
 from plainsum.content.loader import load_review
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_document, score_markdown
 from plainsum.render.document import render_documents
 from plainsum.render.templates import TemplateSet

@@ -8,7 +8,7 @@ import pytest
 
 from plainsum.checks import registry
 from plainsum.errors import InputError
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_markdown
 
 GATE = """

@@ -11,7 +11,7 @@ from conftest import asthma_control_result
 from plainsum.checks import registry
 from plainsum.checks.claims import load_vocabulary, mentions, read_claim
 from plainsum.content.loader import load_review
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_document
 from plainsum.render.document import render_documents
 from plainsum.render.templates import TemplateSet

@@ -13,10 +13,11 @@ from conftest import case_params
 from test_checks_plain import review_yaml
 
 from plainsum.checks import registry
-from plainsum.content import load_review
-from plainsum.gate import load_config
-from plainsum.readability import score_document, score_markdown
-from plainsum.render import TemplateSet, render_documents
+from plainsum.content.loader import load_review
+from plainsum.gate.settings import load_config
+from plainsum.readability.score import score_document, score_markdown
+from plainsum.render.document import render_documents
+from plainsum.render.templates import TemplateSet
 
 MORE_STUDIES = ("included_studies: 12", "included_studies: 14")
 NEW_ESTIMATE = ("estimate: -7.5", "estimate: -6.1")

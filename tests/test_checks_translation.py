@@ -16,8 +16,10 @@ import pytest
 from conftest import REPO, case_params
 
 from plainsum.checks import registry
-from plainsum.content import digest, load_review, load_translation
-from plainsum.gate import load_config
+from plainsum.content.loader import load_review
+from plainsum.content.model import digest
+from plainsum.content.translation import load_translation
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_document
 from plainsum.render.document import render_document
 from plainsum.render.templates import TemplateSet

@@ -9,8 +9,8 @@ from conftest import case_params
 from test_checks_plain import review_yaml
 
 from plainsum.checks import registry
-from plainsum.content import load_review
-from plainsum.gate import load_config
+from plainsum.content.loader import load_review
+from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_document
 from plainsum.render.document import render_documents
 from plainsum.render.templates import TemplateSet

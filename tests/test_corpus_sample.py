@@ -33,7 +33,7 @@ def sample() -> list[dict]:
 def test_sample_imports_checks_and_builds_without_a_crash(sample, tmp_path):
     from plainsum.build.plan import BuildOptions, build
     from plainsum.content.loader import load_review
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
     from plainsum.importers.cochrane_json import record_to_yaml
     from plainsum.pipeline import check
 
@@ -65,7 +65,7 @@ def test_sample_imports_checks_and_builds_without_a_crash(sample, tmp_path):
 def test_imported_text_renders_back_word_for_word(sample, tmp_path):
     """Every abstract section and summary paragraph of the sample appears in the built txt unchanged."""
     from plainsum.content.loader import load_review
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
     from plainsum.importers.cochrane_json import record_to_yaml
     from plainsum.render.document import render_documents
     from plainsum.render.markup import to_text

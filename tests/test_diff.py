@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plainsum.content import published_text
+from plainsum.content.published import published_text
 
 REVIEW = "general-health-checks"
 GIT = ["git", "-c", "user.name=Author", "-c", "user.email=author@example.org", "-c", "commit.gpgsign=false"]

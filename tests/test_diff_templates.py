@@ -6,7 +6,7 @@ from pathlib import Path
 
 from test_diff import REVIEW, update
 
-from plainsum.config import default_templates_dir
+from plainsum.config.paths import default_templates_dir
 
 WHATS_NEW = "\n{% if changes %}\n## What's new\n\n{{ changes.whats_new }}\n{% endif %}\n"
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 
 from plainsum.errors import InputError
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 
 
 def _problems(root: Path, text: str) -> list[str]:

@@ -287,7 +287,7 @@ def _changed_grid(old: str, new: str) -> str:
 
 
 def test_a_project_grid_replaces_the_default(tmp_path: Path) -> None:
-    from plainsum.render import TemplateSet
+    from plainsum.render.templates import TemplateSet
 
     grid = _changed_grid("{{ intervention }} probably {{ v(\"reduces\") }} {{ outcome }}'",
                          "{{ intervention }} likely {{ v(\"lowers\") }} {{ outcome }}'")
@@ -300,7 +300,7 @@ def test_a_project_grid_replaces_the_default(tmp_path: Path) -> None:
 
 
 def test_a_grid_per_language(tmp_path: Path) -> None:
-    from plainsum.render import TemplateSet
+    from plainsum.render.templates import TemplateSet
 
     grid = _changed_grid("{{ intervention }} probably {{ v(\"reduces\") }} {{ outcome }}'",
                          "{{ intervention }} reduce probablement {{ outcome }}'")

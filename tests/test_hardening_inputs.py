@@ -30,7 +30,7 @@ def problems(result) -> list[dict[str, str]]:
 def test_the_billion_laughs_file_is_refused_in_under_a_second(cli, project):
     (project / "content" / "laughs.yaml").write_text(BILLION_LAUGHS, encoding="utf-8")
     started = time.process_time()
-    from plainsum.content import load_review
+    from plainsum.content.loader import load_review
     from plainsum.errors import InputError
 
     with pytest.raises(InputError, match="more than 100,000 values once its aliases are expanded"):

@@ -149,7 +149,7 @@ def test_a_template_override_that_links_out_of_the_project_is_refused(cli, proje
 
 
 def test_a_template_that_includes_a_path_with_dotdot_is_an_error_at_the_template(cli, project):
-    from plainsum.config import default_templates_dir
+    from plainsum.config.paths import default_templates_dir
 
     overrides = project / "templates" / "txt"
     overrides.mkdir(parents=True)

@@ -9,7 +9,7 @@ import pytest
 from plainsum.checks import registry
 from plainsum.checks.glossary import family_zipf, rare_words, zipf
 from plainsum.checks.registry import precise
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.readability.languages import language_profile
 from plainsum.readability.score import score_markdown
 

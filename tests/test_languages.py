@@ -9,7 +9,7 @@ import sys
 import pytest
 from conftest import REPO
 
-from plainsum.config import LANGUAGE_FORMULAS
+from plainsum.config.figures import LANGUAGE_FORMULAS
 from plainsum.readability.languages import ENGLISH_ONLY_CHECKS, UnknownLanguage, language_profile
 from plainsum.readability.score import score_markdown
 

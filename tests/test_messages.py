@@ -90,7 +90,7 @@ def test_a_heading_without_its_question_mark_is_one_finding_naming_the_expected_
 
 
 def test_one_helper_picks_the_name_meant_for_configuration_and_content_alike() -> None:
-    from plainsum.config import did_you_mean
+    from plainsum.config.locate import did_you_mean
     from plainsum.content.names import unknown_facts
     from plainsum.errors import closest_name
 

@@ -8,11 +8,11 @@ import sys
 
 from conftest import REPO
 
-from plainsum.config import load_config
-from plainsum.content import load_review
+from plainsum.config.settings import load_config
+from plainsum.content.loader import load_review
 from plainsum.pipeline import evaluate
 from plainsum.readability.score import score_markdown
-from plainsum.render import TemplateSet
+from plainsum.render.templates import TemplateSet
 
 TABLE = """## What did we find?
 
@@ -26,7 +26,7 @@ Exercise helped a little. Few people had side effects.
 
 
 def test_the_primary_studys_abstract_leaves_its_references_out():
-    from plainsum.gate import load_config as load_project_config
+    from plainsum.gate.settings import load_config as load_project_config
 
     config = load_project_config(REPO)
     review = load_review(REPO / "content" / "ivig-dlrpn.yaml")

@@ -88,7 +88,7 @@ def test_the_tag_tree_has_headings_lists_links_and_the_logo_as_a_figure(shipped)
 def test_tables_are_tagged_with_header_cells(tmp_path):
     """A Markdown table in prose becomes Table > THead/TBody > TR > TH/TD in the PDF."""
     from plainsum.formats.pdf import html_to_pdf
-    from plainsum.render import TemplateSet
+    from plainsum.render.templates import TemplateSet
 
     html = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Table</title>
     <style>@page { @bottom-center { content: "Page " counter(page) } }</style></head><body><main><h1>Results</h1>

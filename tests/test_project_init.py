@@ -20,7 +20,7 @@ COMBINATIONS = [
 
 
 def test_every_kind_and_layout_is_covered():
-    from plainsum.content import KINDS
+    from plainsum.content.kinds import KINDS
 
     assert sorted(COMBINATIONS) == sorted((kind, layout) for kind, spec in KINDS.items() for layout in spec.layouts)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_checks_plain import review_yaml
 
-from plainsum.gate import load_config
+from plainsum.gate.settings import load_config
 from plainsum.pipeline import check
 from plainsum.render.templates import TemplateSet
 from plainsum.reports.review import CATEGORIES, review_page, write_review_pages

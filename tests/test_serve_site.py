@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlsplit
 
 from conftest import REPO
 
-from plainsum.gate import load_config
-from plainsum.serve import Site
+from plainsum.gate.settings import load_config
+from plainsum.serve.site import Site
 
 
 def _site(project: Path) -> Site:

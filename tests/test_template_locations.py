@@ -8,7 +8,7 @@ import json
 import re
 import shutil
 
-from plainsum.config import default_templates_dir
+from plainsum.config.paths import default_templates_dir
 
 BUILTIN = "plainsum:templates/summary/classic.md.j2"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from plainsum.content import load_review
+from plainsum.content.loader import load_review
 from plainsum.content.versions import doi_version, earlier_dois
 from plainsum.errors import InputError
 from plainsum.importers.cochrane_json import record_to_yaml

@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 from plainsum.build.manifest import ReviewEntry
 from plainsum.formats import registry as format_registry
-from plainsum.gate import figures_from_json
-from plainsum.render import TemplateSet
+from plainsum.gate.records import figures_from_json
+from plainsum.render.templates import TemplateSet
 
 KIND_ORDER = ("summary", "abstract")
 
@@ -33,7 +33,7 @@ def _figures(figures: dict[str, float]) -> dict[str, object]:
     """The index's figure cells. Grade and SMOG are English formulas, empty for a document in another
     language; reading ease is Flesch's for English, and a translation's own language's scale (which
     is also one where higher is easier), named in the cell: "Szigriszt-Pazos (INFLESZ) 53.7"."""
-    from plainsum.config import FIGURE_LABELS, ease_formula
+    from plainsum.config.figures import FIGURE_LABELS, ease_formula
 
     ease = ease_formula(figures)
     ease_cell = ""

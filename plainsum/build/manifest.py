@@ -23,8 +23,8 @@ from plainsum.build.gcpause import gc_paused
 from plainsum.build.writer import write_file
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.render import TemplateSet
+    from plainsum.config.settings import Config
+    from plainsum.render.templates import TemplateSet
 
 MANIFEST_NAME = ".plainsum-manifest.json"
 FORMAT_VERSION = 4

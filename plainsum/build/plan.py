@@ -30,12 +30,13 @@ from plainsum.build.manifest import (
 from plainsum.build.outdir import check_output_folder, output_lock
 from plainsum.build.tasks import BuildOptions, Built, Task, default_jobs, format_key
 from plainsum.build.writer import UnsafePath, safe_output_path, sweep_temporaries, write_file
-from plainsum.config import Config
-from plainsum.content import discover, translation_paths
+from plainsum.config.settings import Config
+from plainsum.content.discovery import discover
+from plainsum.content.translation import translation_paths
 from plainsum.errors import Problem, display_path
 from plainsum.formats import registry as format_registry
-from plainsum.gate import DocumentRecord, Outcome
-from plainsum.render import TemplateSet
+from plainsum.gate.records import DocumentRecord, Outcome
+from plainsum.render.templates import TemplateSet
 
 INDEX_NAME = "index.html"
 BUILDING_MARKER = ".plainsum-building"  # present while a build renders; left behind if it was killed
@@ -353,7 +354,7 @@ class Builder:
 
     def record_published(self, sources: list[str]) -> None:
         """Keep a copy of each review whose documents were all published (plainsum/build/published.py)."""
-        from plainsum.content import PUBLISHED_DIR, PUBLISHED_INDEX
+        from plainsum.content.published import PUBLISHED_DIR, PUBLISHED_INDEX
 
         if not self.outcome.rendered_reviews and os.path.isfile(os.path.join(self.output_root, PUBLISHED_DIR, PUBLISHED_INDEX)):
             return  # nothing rendered, so nothing newly published: a no-op build does not read the record

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from plainsum.build.manifest import sha256_bytes
 from plainsum.build.writer import safe_output_path, write_file
-from plainsum.content import (
+from plainsum.content.published import (
     PACK_NAME,
     PUBLISHED_DIR,
     PUBLISHED_INDEX,

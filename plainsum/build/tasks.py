@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 
 from plainsum.build.manifest import FileEntry, combine
 from plainsum.errors import InputError, Problem
-from plainsum.gate import DocumentRecord
+from plainsum.gate.records import DocumentRecord
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.render import Document, TemplateSet
+    from plainsum.config.settings import Config
+    from plainsum.render.document import Document
+    from plainsum.render.templates import TemplateSet
 
 
 @dataclass

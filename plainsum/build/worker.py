@@ -18,14 +18,16 @@ from jinja2 import TemplateError
 from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, link_languages, output_language, output_name
 from plainsum.build.writer import UnsafePath, safe_output_path, write_file
-from plainsum.config import Config
-from plainsum.content import PublishedRecord, attach_previous, load_review, read_index
+from plainsum.config.settings import Config
+from plainsum.content.loader import load_review
+from plainsum.content.published import PublishedRecord, attach_previous, read_index
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.formats import RenderContext
 from plainsum.formats import registry as format_registry
-from plainsum.gate import DocumentRecord, matched_sections
+from plainsum.gate.records import DocumentRecord
+from plainsum.gate.sections import matched_sections
 from plainsum.pipeline import evaluate, load_translations
-from plainsum.render import TemplateSet
+from plainsum.render.templates import TemplateSet
 
 _WORKER: dict[str, object] = {}
 
@@ -116,10 +118,9 @@ def warm_up(pdf: bool, tables: bool) -> None:
     """Import what the workers need before the pool forks, so each does not import it again;
     with `tables`, also load the word tables and the glossary, which forked workers then share."""
     from plainsum.checks import load_glossary, zipf_table
-    from plainsum.readability import score_document  # noqa: F401  (loads the scoring code)
 
     if tables:
-        from plainsum.readability import cmu_syllables
+        from plainsum.readability.syllables import cmu_syllables
 
         cmu_syllables()
         zipf_table()

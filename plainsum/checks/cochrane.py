@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, plural, registry
-from plainsum.render import blocks
+from plainsum.render.markup import blocks
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored
 
 LAYOUT = "cochrane-2021"
 # (label shown to the author, pattern the heading must match), in the required order

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from plainsum.content import load_data
-from plainsum.readability import cached_value
+from plainsum.content.yamlsource import load_data
+from plainsum.readability.datacache import cached_value
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, known_numbers, normalise_number
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored
 
 # A summary imported as it was published (plainsum import) is a record, not a draft: its numbers come
 # from the full review, which plainsum does not hold ("only three trials since 2000").

@@ -26,17 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry, review_having
-from plainsum.content import Locale
-from plainsum.content.locale import SPACES
+from plainsum.content.locale import SPACES, Locale
 
 if TYPE_CHECKING:
     from plainsum.checks.claims import Vocabulary
-    from plainsum.config import Config
+    from plainsum.config.settings import Config
     from plainsum.content.results import Result
-    from plainsum.readability import Scored
     from plainsum.readability.languages import LanguageProfile
-    from plainsum.render import Document, Location
-    from plainsum.render.document import Span
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document, Location, Span
 
 
 @dataclass(frozen=True)
@@ -406,7 +404,7 @@ def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabul
                  vocabulary: Vocabulary | None) -> Iterator[Flag]:
     """A translation's own wording of a result (`terms: <id>: plain:`) states the certainty that the
     review's wording of it states (or, where the review words it from its data, the result's)."""
-    from plainsum.render import Location
+    from plainsum.render.document import Location
 
     if vocabulary is None:
         return
@@ -467,7 +465,7 @@ def check_terms(scored: Scored, config: Config) -> Iterator[Flag]:
 def _expression_at(scored: Scored, span: Span, result_id: str) -> Location | None:
     """Where the field's template writes `{{ results.<id>.plain }}`, when it does (a statement that
     comes out of an expression is located at the expression, not by its rendered words)."""
-    from plainsum.render import Location
+    from plainsum.render.document import Location
 
     found = re.search(r"\{\{-?\s*results\." + re.escape(result_id) + r"\.plain\b", span.prose.template)
     if found is None:
@@ -485,7 +483,7 @@ def check_out_of_date(scored: Scored, config: Config) -> Iterator[Flag]:
     if review is None:
         return
     translation = review.translation
-    from plainsum.content import digest
+    from plainsum.content.model import digest
 
     starts = {key: span.start for key, span, _ in _fields(scored.document)}
     for key in translation.stale_fields():

@@ -17,9 +17,9 @@ from plainsum.checks.glossary import WORD, load_glossary, rare_words
 from plainsum.checks.registry import Flag, Measure, plural, precise, registry
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored, Sentence
-    from plainsum.render import Document
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored, Sentence
+    from plainsum.render.document import Document
 
 # Abbreviations most readers know; others must be spelled out at first use.
 KNOWN_ABBREVIATIONS = [

@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, Measure, plural, precise, registry
-from plainsum.config import ALL_FORMULA_NAMES as FORMULA_NAMES  # the formulas of every language
-from plainsum.config import FIGURE_LABELS
-from plainsum.config.figures import EASIER_WHEN_HIGHER
+from plainsum.config.figures import ALL_FORMULA_NAMES as FORMULA_NAMES
+from plainsum.config.figures import EASIER_WHEN_HIGHER, FIGURE_LABELS
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored, Sentence
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored, Sentence
 
 
 
@@ -119,7 +118,7 @@ def thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
     documents=("summary", "abstract"),
 )
 def section_thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
-    from plainsum.readability import section_figures
+    from plainsum.readability.score import section_figures
 
     kind = scored.document.kind
     for section in scored.sections:

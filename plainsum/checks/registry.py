@@ -14,12 +14,12 @@ from fnmatch import fnmatchcase
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
-from plainsum.render import Location
+from plainsum.render.document import Location
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document
 
 SEVERITY_ORDER = {"error": 0, "warning": 1}
 

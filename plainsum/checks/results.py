@@ -36,12 +36,12 @@ from plainsum.checks.claims import (
 from plainsum.checks.numbers import number_marks, written_sentences
 from plainsum.checks.plain import Mark, _flags, _mark
 from plainsum.checks.registry import Flag, registry
-from plainsum.render import Location
+from plainsum.render.document import Location
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
+    from plainsum.config.settings import Config
     from plainsum.content.results import Result
-    from plainsum.readability import Scored
+    from plainsum.readability.score import Scored
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def _context(scored: Scored, config: Config) -> tuple[list[Result], dict[str, An
 
 
 def _templates(config: Config) -> Any:
-    from plainsum.render import TemplateSet
+    from plainsum.render.templates import TemplateSet
 
     return TemplateSet(config.templates_dir, config.root)
 

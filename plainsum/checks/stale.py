@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry, review_having
-from plainsum.content import JINJA_TAG
+from plainsum.content.sourcemap import JINJA_TAG
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from plainsum.config import Config
-    from plainsum.readability import Scored, Sentence
-    from plainsum.render import Document
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored, Sentence
+    from plainsum.render.document import Document
 
 DOTTED_NAME = re.compile(r"(?<![\w.'\"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)")
 
@@ -79,7 +79,7 @@ def stale(scored: Scored, config: Config) -> Iterator[Flag]:
     review = review_having(scored, "previous")
     if review is None:
         return
-    from plainsum.content import changes_of, stale_values
+    from plainsum.content.changes import changes_of, stale_values
 
     values = stale_values(review.previous, review, changes_of(review))
     if not values:

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Finding, Registry, Suppression
-from plainsum.content import LineIndex
+from plainsum.content.sourcemap import LineIndex
 from plainsum.errors import InputError, Problem, closest_name
-from plainsum.render import Location
+from plainsum.render.document import Location
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.content import Review
+    from plainsum.config.settings import Config
+    from plainsum.content.model import Review
     from plainsum.content.yamlsource import Node
 
 MARK = "plainsum:"

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from plainsum.checks.registry import Flag, registry
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored
 
 
 def _nothing(scored: Scored, config: Config) -> Iterator[Flag]:

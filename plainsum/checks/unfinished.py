@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, registry
-from plainsum.content import LineIndex
-from plainsum.render import Location
+from plainsum.content.sourcemap import LineIndex
+from plainsum.render.document import Location
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored
 
 MARKER = re.compile(r"\bTODO\b")
 

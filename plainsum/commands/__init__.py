@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
+    from plainsum.config.settings import Config
 
 
 def load_config_from(ctx: click.Context) -> Config:
-    from plainsum.gate import load_config
+    from plainsum.gate.settings import load_config
 
     path = ctx.obj.get("config_path")
     if path is not None and not path.is_file():

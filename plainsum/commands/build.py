@@ -50,10 +50,13 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     output/.plainsum-manifest.json). A document that fails the readability gate is not
     published (exit 1) unless --draft is given.
     """
-    from plainsum.build import BuildOptions, build, safe_output_path, write_atomic
+    from plainsum.build.plan import build
+    from plainsum.build.tasks import BuildOptions
+    from plainsum.build.writer import safe_output_path, write_atomic
     from plainsum.commands.check import use_color
-    from plainsum.gate import unmatched_section_gates
-    from plainsum.reporters import ReportOptions, render
+    from plainsum.gate.sections import unmatched_section_gates
+    from plainsum.reporters.registry import render
+    from plainsum.reporters.view import ReportOptions
 
     config = load_config_from(ctx)
     if paper:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from plainsum.commands import load_config_from
-from plainsum.reporters import FORMATS
+from plainsum.reporters.registry import FORMATS
 
 
 def use_color(choice: bool | None) -> bool:
@@ -51,9 +51,11 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
     Exit code: 0 all pass, 1 a gate failed, 2 invalid input or usage, 3 internal error.
     """
     from plainsum.errors import display_path
-    from plainsum.gate import Baseline, compare, load_baseline, unmatched_section_gates
+    from plainsum.gate.baseline import Baseline, compare, load_baseline
+    from plainsum.gate.sections import unmatched_section_gates
     from plainsum.pipeline import check
-    from plainsum.reporters import ReportOptions, report
+    from plainsum.reporters.registry import report
+    from plainsum.reporters.view import ReportOptions
 
     if baseline_option is not None and no_baseline:
         raise click.UsageError("--baseline and --no-baseline exclude each other")
@@ -71,7 +73,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
         max_annotations=config.ci.report["max_annotations"] if max_annotations is None else max_annotations,
     )
     if write_baseline is not None and not outcome.problems:
-        from plainsum.gate import write_baseline as write
+        from plainsum.gate.baseline import write_baseline as write
 
         count, documents = write(write_baseline, outcome, baseline, whole_run)
         verb = "tightened" if baseline is not None else "wrote"

@@ -32,7 +32,8 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
     Files you put in the output folder yourself are left alone, and so are files plainsum
     wrote that were edited since (unless --force). Folders left empty are removed.
     """
-    from plainsum.build import MANIFEST_NAME, TEMP_SUFFIX, Manifest, UnsafePath, safe_output_path
+    from plainsum.build.manifest import MANIFEST_NAME, Manifest
+    from plainsum.build.writer import TEMP_SUFFIX, UnsafePath, safe_output_path
 
     config = load_config_from(ctx)
     root = (out_dir or config.output_dir).resolve()
@@ -57,7 +58,7 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
         candidates.append(path)
     candidates.extend(p for p in root.rglob(f".*{TEMP_SUFFIX}") if p.is_file() and not p.is_symlink())
     from plainsum.commands.build import FULL_REPORT
-    from plainsum.content import published_dir, recorded_files
+    from plainsum.content.published import published_dir, recorded_files
 
     candidates.extend(recorded_files(published_dir(root)))  # the published versions `plainsum diff` compares with
     report = root / FULL_REPORT  # written by build --full-report, beside the manifest

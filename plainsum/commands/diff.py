@@ -29,8 +29,10 @@ def command(ctx: click.Context, paths: tuple[Path, ...], since: str, output_form
     PATHS are review files or folders (default: the content folder).
     Exit code: 0 no differences, 1 differences, 2 invalid input or usage, 3 internal error.
     """
-    from plainsum.diff import baseline, diff, render
-    from plainsum.render import TemplateSet
+    from plainsum.diff.compare import diff
+    from plainsum.diff.formats import render
+    from plainsum.diff.sources import baseline
+    from plainsum.render.templates import TemplateSet
 
     config = load_config_from(ctx)
     outcome = diff(list(paths), config, baseline(since, config.output_dir, Path.cwd()))

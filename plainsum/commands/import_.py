@@ -31,8 +31,8 @@ def command(ctx: click.Context, files: tuple[Path, ...], fmt: str, content_dir: 
     unless --force is given. Exit code: 0 all imported, 1 some files existed and were kept,
     2 an input (or one review in it) could not be imported.
     """
-    from plainsum.build import write_atomic
-    from plainsum.content import ID_PATTERN
+    from plainsum.build.writer import write_atomic
+    from plainsum.content.model import ID_PATTERN
     from plainsum.errors import Problem
     from plainsum.importers import read_input, validate
 

@@ -14,7 +14,7 @@ RENAMED = {"gitignore": ".gitignore", "github": ".github", "pre-commit-config.ya
 
 def project_files() -> list[tuple[Path, str]]:
     """(the scaffold file, its path in the new project), for every file of the scaffold."""
-    from plainsum.config import scaffold_dir
+    from plainsum.config.paths import scaffold_dir
 
     root = scaffold_dir()
     found = []

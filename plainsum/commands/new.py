@@ -33,8 +33,9 @@ def command(ctx: click.Context, review_id: str, kind: str | None, layout: str | 
     """
     import yaml
 
-    from plainsum.build import write_atomic
-    from plainsum.content import ID_PATTERN, KINDS
+    from plainsum.build.writer import write_atomic
+    from plainsum.content.kinds import KINDS
+    from plainsum.content.model import ID_PATTERN
     from plainsum.importers import read_input
     from plainsum.importers.skeleton import skeleton
 

@@ -7,18 +7,20 @@ from pathlib import Path
 import click
 
 from plainsum.commands import load_config_from
-from plainsum.config import Config
+from plainsum.config.settings import Config
 from plainsum.errors import EXIT_INVALID, EXIT_OK, display_path
 
 
 def _changes_page(paths: list[Path], config: Config, target: Path) -> tuple[list[Path], dict[str, str]]:
     """<target>/changes.html: what changed since the versions the last build published (the page of
     `plainsum diff --format html`), and the link to it from each changed review's page."""
-    from plainsum.build import safe_output_path, write_atomic
-    from plainsum.content import read_index
-    from plainsum.diff import PUBLISHED, baseline, diff, render
+    from plainsum.build.writer import safe_output_path, write_atomic
+    from plainsum.content.published import read_index
+    from plainsum.diff.compare import diff
+    from plainsum.diff.formats import render
+    from plainsum.diff.sources import PUBLISHED, baseline
     from plainsum.errors import InputError
-    from plainsum.render import TemplateSet
+    from plainsum.render.templates import TemplateSet
 
     if not read_index(config.output_dir):
         return [], {}
@@ -46,8 +48,8 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     figures). Exit code: 0 written, 2 some content files are invalid (the report lists them).
     """
     from plainsum.pipeline import check
-    from plainsum.render import TemplateSet
-    from plainsum.reports import write_overview
+    from plainsum.render.templates import TemplateSet
+    from plainsum.reports.overview import write_overview
 
     config = load_config_from(ctx)
     target = (out_dir or config.output_dir / "report").resolve()
@@ -55,7 +57,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     for problem in outcome.problems:
         click.echo(str(problem), err=True)
     written = write_overview(outcome, config, target, TemplateSet(config.templates_dir))
-    from plainsum.reports import write_review_pages
+    from plainsum.reports.review import write_review_pages
 
     changes, links = _changes_page(list(paths), config, target)
     written = [*written, *changes, *write_review_pages(outcome, config, target / "reviews", TemplateSet(config.templates_dir), links)]

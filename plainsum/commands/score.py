@@ -14,21 +14,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plainsum.config import COUNT_NAMES, FIGURE_LABELS
+from plainsum.config.figures import COUNT_NAMES, FIGURE_LABELS
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
     from plainsum.checks import Finding
     from plainsum.checks.glossary import LanguageHint
-    from plainsum.config import Config
-    from plainsum.readability import Scored
+    from plainsum.config.settings import Config
     from plainsum.readability.languages import LanguageProfile
     from plainsum.readability.metrics import Counts
+    from plainsum.readability.score import Scored
 
 
 def _read(source: str) -> tuple[str, str]:
     """(text, name to show) of a file, or of standard input for '-'."""
-    from plainsum.content import decode_utf8
+    from plainsum.content.yamlsource import decode_utf8
 
     if source == "-":
         data = sys.stdin.buffer.read()
@@ -161,9 +161,8 @@ def _print_text(scored: Scored, name: str, min_words: float, verbose: bool, sent
     click.echo(f"{name} ({f'{language.requested}, scored as ' if language.requested else ''}{language.name})")
     hint = _language_hint(scored)
     if hint is not None:
-        from plainsum.config import LANGUAGE_NAMES
-        from plainsum.readability import language_profile
-        from plainsum.readability.languages import base_code
+        from plainsum.config.figures import LANGUAGE_NAMES
+        from plainsum.readability.languages import base_code, language_profile
 
         other = LANGUAGE_NAMES[hint.code]
         # what --language <code> gives, through the same lookup as the option
@@ -277,7 +276,8 @@ def command(ctx: click.Context, source: str, language_code: str | None, presets:
     Exit code 0, 1 (gate failed), or 2 (unreadable file, unknown language, preset or option).
     """
     from plainsum.commands import load_config_from
-    from plainsum.readability import UnknownLanguage, language_profile, score_markdown
+    from plainsum.readability.languages import UnknownLanguage, language_profile
+    from plainsum.readability.score import score_markdown
 
     if presets and config_file is not None:
         raise click.UsageError("use --preset or --config, not both")

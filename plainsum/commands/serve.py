@@ -26,7 +26,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], port: int, host: str) -
     pages reload within a second. A file that does not load shows its file:line:col problems in
     its page; the server goes on. Ctrl-C stops it.
     """
-    from plainsum.serve import serve
+    from plainsum.serve.run import serve
 
     for path in paths:
         if not path.exists():

@@ -38,7 +38,7 @@ class TemplateFinder(Protocol):
 
 
 def default_grid_path() -> Path:
-    from plainsum.config import default_templates_dir
+    from plainsum.config.paths import default_templates_dir
 
     return default_templates_dir() / "grade" / GRID_FILE
 
@@ -46,7 +46,7 @@ def default_grid_path() -> Path:
 def grade_file(templates: TemplateFinder | None, name: str, language: str = "en") -> Path:
     """`grade/<language>/<name>` or `grade/<name>`, searched in the project's templates first."""
     if templates is None:
-        from plainsum.config import default_templates_dir
+        from plainsum.config.paths import default_templates_dir
 
         defaults = default_templates_dir() / "grade"
         specific = defaults / language / name

@@ -8,24 +8,3 @@ each document with word-level marks (`sentences.py`), readability figures and ga
 and after (`compare.py`), and the re-check list of hand-written sentences (`recheck.py`); printed
 as text, JSON, Markdown or an HTML page (`formats.py`).
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from plainsum import lazy_exports
-
-if TYPE_CHECKING:
-    from plainsum.diff.compare import diff
-    from plainsum.diff.formats import FORMATS, render
-    from plainsum.diff.model import DiffOutcome
-    from plainsum.diff.sources import PUBLISHED, baseline
-
-__all__ = ["FORMATS", "PUBLISHED", "DiffOutcome", "baseline", "diff", "render"]
-
-__getattr__ = lazy_exports(__name__, {
-    "compare": ("diff",),
-    "formats": ("FORMATS", "render",),
-    "model": ("DiffOutcome",),
-    "sources": ("PUBLISHED", "baseline",),
-})

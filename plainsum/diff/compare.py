@@ -10,16 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from plainsum.checks import hard_reasons
-from plainsum.config import Config
-from plainsum.content import Review, changes_of, discover, load_review
+from plainsum.config.settings import Config
+from plainsum.content.changes import changes_of
+from plainsum.content.discovery import discover
+from plainsum.content.loader import load_review
+from plainsum.content.model import Review
 from plainsum.diff.model import DiffOutcome, DocumentDiff, Figures, ReviewDiff, SentenceChange
 from plainsum.diff.recheck import recheck
 from plainsum.diff.sentences import compare_sentences
 from plainsum.diff.sources import Baseline, GitBaseline
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.gate import DocumentResult
+from plainsum.gate.records import DocumentResult
 from plainsum.pipeline import evaluate
-from plainsum.render import TemplateSet
+from plainsum.render.templates import TemplateSet
 
 
 def figures(result: DocumentResult, config: Config) -> Figures:

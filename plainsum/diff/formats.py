@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from plainsum.diff.model import DiffOutcome, DocumentDiff, Figures, ReviewDiff, SentenceChange
-from plainsum.render import Location, TemplateSet
+from plainsum.render.document import Location
+from plainsum.render.templates import TemplateSet
 
 FORMATS = ("text", "json", "markdown", "html")
 

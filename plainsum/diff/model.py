@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plainsum.content import Changes
+from plainsum.content.changes import Changes
 from plainsum.diff.sentences import WordMark
 from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Problem
-from plainsum.render import Location
+from plainsum.render.document import Location
 
 
 @dataclass(frozen=True)

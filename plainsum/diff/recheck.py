@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from plainsum.checks import handwritten, value_pattern
-from plainsum.content import CERTAINTY_WORDS, Changes, ResultChange, Review, in_words, stale_values
+from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, stale_values
+from plainsum.content.filters import in_words
+from plainsum.content.model import Review
 from plainsum.diff.model import RecheckItem
-from plainsum.gate import DocumentResult
+from plainsum.gate.records import DocumentResult
 
 # Words of outcome names too common to tell one outcome from another.
 COMMON_WORDS = frozenset([

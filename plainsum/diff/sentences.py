@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from plainsum.readability import Sentence
+from plainsum.readability.score import Sentence
 
 WORD = re.compile(r"\S+")
 SAME_SENTENCE = 0.5  # the least share of words in common for a replaced sentence to count as changed

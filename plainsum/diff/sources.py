@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plainsum.content import PublishedRecord, published_text, read_index
+from plainsum.content.published import PublishedRecord, published_text, read_index
 from plainsum.errors import InputError, Problem, display_path
 
 PUBLISHED = "published"

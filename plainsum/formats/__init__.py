@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored
-    from plainsum.render import Document, TemplateSet
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document
+    from plainsum.render.templates import TemplateSet
 
 
 @dataclass(frozen=True)

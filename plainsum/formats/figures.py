@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 if TYPE_CHECKING:
     from plainsum.formats import RenderContext
-    from plainsum.render import Document
+    from plainsum.render.document import Document
 
 TOKEN = "PLAINSUMFIGURE{}X"
 

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from plainsum.content import Locale
-    from plainsum.readability import Scored
-    from plainsum.render import Document, TemplateSet
+    from plainsum.content.locale import Locale
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document
+    from plainsum.render.templates import TemplateSet
 
 import base64
 import datetime
@@ -128,7 +129,7 @@ def _logo_source(context: RenderContext, media: str) -> str | None:
 
 def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:
     from plainsum.formats.figures import html_body
-    from plainsum.render import to_html  # Markdown and nh3: loaded only when a page is rendered
+    from plainsum.render.markup import to_html
 
     review = document.review
     evidence_date = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document
 
 from plainsum.formats import Format, RenderContext, draft_notice, template_for
 

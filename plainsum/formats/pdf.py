@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document
 
 import base64
 import contextlib

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document
 
 from plainsum.formats import Format, RenderContext, draft_notice, template_for
 
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
-    from plainsum.render import to_text  # loaded only when a text is rendered
+    from plainsum.render.markup import to_text
 
     template = context.templates.env_for(document.language).get_template(template_for("txt", document, context.templates, "txt"))
     from plainsum.formats.figures import text_body

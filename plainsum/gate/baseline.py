@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plainsum.config import EASIER_WHEN_HIGHER
+from plainsum.config.figures import EASIER_WHEN_HIGHER
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
+    from plainsum.config.settings import Config
     from plainsum.gate.records import DocumentResult, Outcome
 
 FORMAT = "plainsum-baseline"
@@ -190,7 +190,7 @@ def ratchet_figures(config: Config, kind: str) -> list[tuple[str, bool]]:
 
 def ratchet(result: DocumentResult, recorded: Recorded, config: Config) -> list[Any]:
     from plainsum.checks import Finding, precise, registry
-    from plainsum.config import FIGURE_LABELS
+    from plainsum.config.figures import FIGURE_LABELS
 
     spec = registry.checks.get("baseline.ratchet")
     severity = registry.severity(spec, config) if spec is not None else "error"
@@ -218,7 +218,7 @@ def ratchet(result: DocumentResult, recorded: Recorded, config: Config) -> list[
 
 
 def _first_place(document: Any) -> Any:
-    from plainsum.render import Location
+    from plainsum.render.document import Location
 
     if getattr(document, "spans", None):
         return document.locate(document.spans[0].start)

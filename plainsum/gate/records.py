@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
+from plainsum.config.figures import ALL_FIGURE_NAMES as FIGURE_NAMES
 from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, Problem
 
 if TYPE_CHECKING:
     from plainsum.checks import Finding
-    from plainsum.readability import Scored
-    from plainsum.render import Document
+    from plainsum.readability.score import Scored
+    from plainsum.render.document import Document
 
 
 class Gated:
@@ -196,7 +196,7 @@ class Outcome:
 
     def skip_review(self, path: Path, language: str | None = None) -> None:
         """Record that a review (content/<id>.yaml) and its translations were not checked."""
-        from plainsum.content import translation_paths
+        from plainsum.content.translation import translation_paths
         from plainsum.errors import display_path
 
         self.skip(display_path(path), language)

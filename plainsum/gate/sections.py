@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from plainsum.config import did_you_mean
+from plainsum.config.locate import did_you_mean
 from plainsum.errors import Problem
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
+    from plainsum.config.settings import Config
 
 
 def matched_sections(config: Config, kind: str, headings: Iterable[str | None]) -> tuple[str, ...]:
     """The section gates of `kind` (heading keys) that one of `headings` matches."""
-    from plainsum.config import heading_key
+    from plainsum.config.gate import heading_key
 
     gates = config.gate_detail.sections.get(kind, {}) if config.gate_detail is not None else {}
     if not gates:

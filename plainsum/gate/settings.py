@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from plainsum.config import Catalog, Config
-from plainsum.config import load_config as load_with_catalog
+from plainsum.config.settings import Catalog, Config
+from plainsum.config.settings import load_config as load_with_catalog
 
 
 def _format_names() -> Sequence[str]:
@@ -24,8 +24,8 @@ def _check_options() -> Mapping[str, Mapping[str, object]]:
 
 
 def _language_catalogs(templates_dir: Path) -> Sequence[str]:
-    from plainsum.config import default_templates_dir
-    from plainsum.content import available_languages
+    from plainsum.config.paths import default_templates_dir
+    from plainsum.content.locale import available_languages
 
     return available_languages([templates_dir, default_templates_dir()])
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from plainsum.content import decode_utf8, read_text
+from plainsum.content.yamlsource import decode_utf8, read_text
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.importers.model import Draft, ImportFailure
 
@@ -184,7 +184,7 @@ def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
 
 def validate(imported: Imported) -> list[Problem]:
     """Load the content file an import would write, exactly as `plainsum check` would."""
-    from plainsum.content import load_review
+    from plainsum.content.loader import load_review
 
     assert imported.review_id is not None and imported.yaml_text is not None
     with tempfile.TemporaryDirectory() as folder:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from plainsum.content import doi_version, earlier_dois
+from plainsum.content.versions import doi_version, earlier_dois
 from plainsum.importers import dates, escape
 from plainsum.importers.model import Draft, DraftSection, ImportFailure, doi_id, slug
 from plainsum.importers.sections import guess_kind, missing_required, order, section_key

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from plainsum.content import long_date
+from plainsum.content.filters import long_date
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")

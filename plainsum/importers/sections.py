@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from plainsum.content import KINDS
+from plainsum.content.kinds import KINDS
 
 # normalised heading -> section key, per kind. Anything not here is kept as an extra section.
 SYNONYMS: dict[str, dict[str, str]] = {

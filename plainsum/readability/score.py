@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from plainsum.config import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
+from plainsum.config.figures import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
 from plainsum.errors import InputError, Problem
 from plainsum.readability import metrics as metrics
 from plainsum.readability.languages import ENGLISH, LanguageProfile, UnknownLanguage, language_profile
 from plainsum.readability.metrics import Counts, WordInfo
 from plainsum.readability.textmodel import parse
-from plainsum.render import Document
+from plainsum.render.document import Document
 
 Figures = dict[str, float]
 
@@ -177,7 +177,7 @@ def score_document(document: Document, min_words: int | None = None, language: L
 
 def score_text(text: str, min_words: int = 0, language: str = "en") -> Figures:
     """All figures of a Markdown or plain text (formulas applied at any length unless min_words is set)."""
-    from plainsum.render import text_document
+    from plainsum.render.document import text_document
 
     return score_document(text_document(text), min_words, language_profile(language)).figures
 
@@ -185,7 +185,7 @@ def score_text(text: str, min_words: int = 0, language: str = "en") -> Figures:
 def score_markdown(text: str, path: str = "-", kind: str = "summary", min_words: int | None = None,
                    language: str | LanguageProfile = "en") -> Scored:
     """Score free Markdown or plain text (plainsum score, and the check tests)."""
-    from plainsum.render import text_document
+    from plainsum.render.document import text_document
 
     profile = language if isinstance(language, LanguageProfile) else language_profile(language)
     return score_document(text_document(text, path, kind), min_words, profile)

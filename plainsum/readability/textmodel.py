@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from plainsum.readability.languages import ENGLISH, LanguageProfile
-from plainsum.render import blocks
+from plainsum.render.markup import blocks
 
 # A candidate sentence end: terminal punctuation, any closing quotes or brackets, then whitespace, or
 # no whitespace but a capital letter (text pasted or scraped without its spaces: "methods.There").

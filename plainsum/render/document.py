@@ -17,7 +17,8 @@ from types import SimpleNamespace
 
 from jinja2 import TemplateError
 
-from plainsum.content import LineIndex, Prose, Review, Section, rendered_to_template
+from plainsum.content.model import Prose, Review, Section
+from plainsum.content.sourcemap import LineIndex, rendered_to_template
 from plainsum.errors import InputError
 from plainsum.render.templates import TemplateSet, template_display
 
@@ -218,7 +219,7 @@ def _context(review: Review, marker: _Marker) -> dict[str, object]:
 
 
 def _changes_view(review: Review) -> SimpleNamespace | None:
-    from plainsum.content import changes_of
+    from plainsum.content.changes import changes_of
 
     changes = changes_of(review)
     return changes.view() if changes else None

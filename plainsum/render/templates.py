@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
 
-from plainsum.config import default_templates_dir
+from plainsum.config.paths import default_templates_dir
 from plainsum.errors import Problem, display_path
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from jinja2.sandbox import SandboxedEnvironment
 
-    from plainsum.content import Locale
+    from plainsum.content.locale import Locale
 
 AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
 
@@ -92,7 +92,7 @@ class TemplateSet:
         Its template text is the catalogs' source language (English); `env_for` gives another's."""
         import gettext
 
-        from plainsum.content import FILTERS
+        from plainsum.content.filters import FILTERS
 
         env = self._make_env()
         env.install_gettext_translations(gettext.NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
@@ -103,7 +103,7 @@ class TemplateSet:
         """The language `code` with the catalogs and grid of these template folders (LookupError: no catalog)."""
         found = self._locales.get(code)
         if found is None:
-            from plainsum.content import Locale
+            from plainsum.content.locale import Locale
 
             found = self._locales[code] = Locale.load(code, self.dirs)
         return found
@@ -119,7 +119,7 @@ class TemplateSet:
         """The environment whose template text, dates and numbers are in the language `code`
         (through Jinja's i18n extension and the language's gettext catalog); the source
         language's for a language without a catalog."""
-        from plainsum.content import SOURCE_LANGUAGE
+        from plainsum.content.locale import SOURCE_LANGUAGE
 
         if code == SOURCE_LANGUAGE or not self.has_language(code):
             return self.env

@@ -27,7 +27,7 @@ from plainsum.reporters.view import (
 )
 
 if TYPE_CHECKING:
-    from plainsum.gate import Outcome
+    from plainsum.gate.records import Outcome
 
 SUMMARY_DOCUMENTS = 20  # failing documents listed in the job summary
 
@@ -142,7 +142,7 @@ def step_summary(outcome: Outcome, options: ReportOptions) -> str:
 
 def _figures_cell(figures: dict[str, float]) -> str:
     """"Flesch-Kincaid grade 14.3, words 373"; a translation's own headline formula: "Szigriszt-Pazos (INFLESZ) 31.0, words 269"."""
-    from plainsum.config import FIGURE_LABELS, scored_formulas
+    from plainsum.config.figures import FIGURE_LABELS, scored_formulas
 
     formulas = scored_formulas(figures)
     shown = [f"{FIGURE_LABELS[formulas[0]]} {figures[formulas[0]]:.1f}"] if formulas else []

@@ -18,7 +18,7 @@ from plainsum.reporters.sarif import fingerprint
 from plainsum.reporters.view import ReportOptions, location_of, ordered
 
 if TYPE_CHECKING:
-    from plainsum.gate import Outcome
+    from plainsum.gate.records import Outcome
 
 SEVERITIES = {"error": "major", "warning": "minor"}
 

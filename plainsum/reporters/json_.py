@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from plainsum.config import ALL_FIGURE_NAMES as FIGURE_NAMES  # every language's figures
-from plainsum.config import COUNT_NAMES
+from plainsum.config.figures import ALL_FIGURE_NAMES as FIGURE_NAMES
+from plainsum.config.figures import COUNT_NAMES
 from plainsum.reporters.view import ReportOptions, by_language, closing_line, location_of, not_checked_by_language, ordered, summarise
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.gate import Outcome
+    from plainsum.config.settings import Config
+    from plainsum.gate.records import Outcome
 
 
 def finding_json(finding: Any) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
         minimum = config.formula_min_words(kind) if config is not None else scored.min_words
         data["formulas_applied"] = scored.counts.words >= minimum
         sections = []
-        from plainsum.readability import section_figures
+        from plainsum.readability.score import section_figures
 
         for section in scored.sections:
             section_minimum = config.formula_min_words(kind, section.heading) if config is not None else scored.min_words

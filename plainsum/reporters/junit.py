@@ -11,7 +11,7 @@ from plainsum.reporters.json_ import number
 from plainsum.reporters.view import ReportOptions, language_of, location_of, ordered
 
 if TYPE_CHECKING:
-    from plainsum.gate import Outcome
+    from plainsum.gate.records import Outcome
 
 
 def junit_xml(outcome: Outcome, options: ReportOptions | None = None) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from plainsum.gate import Outcome
+    from plainsum.gate.records import Outcome
     from plainsum.reporters.view import ReportOptions
 
 # name -> (module, function, what it is for); the names are what --format accepts

@@ -23,7 +23,7 @@ from plainsum.checks import finding_subject
 from plainsum.reporters.view import ReportOptions, closing_line, language_of, location_of, ordered, source_of, summarise
 
 if TYPE_CHECKING:
-    from plainsum.gate import Outcome
+    from plainsum.gate.records import Outcome
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "plainsumFinding/v1"

@@ -32,7 +32,7 @@ from plainsum.reporters.view import (
 )
 
 if TYPE_CHECKING:
-    from plainsum.gate import Outcome
+    from plainsum.gate.records import Outcome
 
 NOT_CHECKED_LISTED = 20  # files not checked listed in the summary (the closing line names the first few)
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.gate import Outcome
+    from plainsum.config.settings import Config
     from plainsum.gate.baseline import Comparison
+    from plainsum.gate.records import Outcome
 
 SHOWN_FIGURES = (
     ("flesch_kincaid_grade", "grade", "{:.1f}"),
@@ -139,7 +139,7 @@ def findings_left_out(selection: Selection, number: int) -> bool:
 
 
 def figures_line(result: Any) -> str:
-    from plainsum.config import FIGURE_LABELS, LANGUAGE_FORMULAS
+    from plainsum.config.figures import FIGURE_LABELS, LANGUAGE_FORMULAS
 
     figures = result.scored.figures
     shown = [(key, label, fmt) for key, label, fmt in SHOWN_FIGURES if key in figures]

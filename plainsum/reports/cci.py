@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from plainsum.checks import RECOMMENDATION, jargon_marks, load_glossary, passive_matches
-from plainsum.render import Block, blocks
+from plainsum.render.markup import Block, blocks
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.readability import Scored, Sentence
+    from plainsum.config.settings import Config
+    from plainsum.readability.score import Scored, Sentence
 
 SOURCE = ("CDC Clear Communication Index, User Guide and Score Sheet (Centers for Disease Control and "
           "Prevention, 2014; revised 2019), https://www.cdc.gov/ccindex/")

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from plainsum.gate import DocumentRecord
+from plainsum.gate.records import DocumentRecord
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.gate import Outcome
-    from plainsum.render import TemplateSet
+    from plainsum.config.settings import Config
+    from plainsum.gate.records import Outcome
+    from plainsum.render.templates import TemplateSet
 
 GRADE = "flesch_kincaid_grade"
 HARDEST = 20  # how many of the hardest reviews the report lists
@@ -29,7 +29,7 @@ BIN_TOP = 24  # grades from BIN_TOP up share the last bin
 
 
 def _record(result: Any) -> DocumentRecord:
-    from plainsum.gate import DocumentRecord, DocumentResult
+    from plainsum.gate.records import DocumentRecord, DocumentResult
 
     return DocumentRecord.of(result) if isinstance(result, DocumentResult) else result
 
@@ -196,7 +196,7 @@ def write_overview(outcome: Outcome, config: Config, output_dir: Path, templates
     """Write <output_dir>/index.html and <output_dir>/report.json; return the files written."""
     import os
 
-    from plainsum.build import safe_output_path, write_atomic
+    from plainsum.build.writer import safe_output_path, write_atomic
 
     threshold = _summary_threshold(config)
     data = overview_data(outcome, threshold, config.formula_min_words("summary"), config)

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from plainsum.checks import MARKERS, Mark, registry
-from plainsum.config import FIGURE_LABELS
-from plainsum.render import Block, blocks
+from plainsum.config.figures import FIGURE_LABELS
+from plainsum.render.markup import Block, blocks
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.gate import DocumentResult, Outcome
-    from plainsum.readability import Scored
-    from plainsum.render import TemplateSet
+    from plainsum.config.settings import Config
+    from plainsum.gate.records import DocumentResult, Outcome
+    from plainsum.readability.score import Scored
+    from plainsum.render.templates import TemplateSet
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,7 @@ def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates
     `changes_links` maps review ids to the page of what changed since the published version."""
     import os
 
-    from plainsum.build import safe_output_path, write_atomic
+    from plainsum.build.writer import safe_output_path, write_atomic
 
     by_review: dict[str, list[DocumentResult]] = {}
     for result in outcome.results:

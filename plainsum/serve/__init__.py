@@ -5,20 +5,3 @@ rebuilt for each saved file and reloaded in the browser by server-sent events.
 `site.py` builds the pages in memory (only what a change affects), `server.py` serves them and
 the event stream, `watch.py` turns file changes into rebuilds.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from plainsum import lazy_exports
-
-if TYPE_CHECKING:
-    from plainsum.serve.run import Preview, serve
-    from plainsum.serve.site import Site
-
-__all__ = ["Preview", "Site", "serve"]
-
-__getattr__ = lazy_exports(__name__, {
-    "run": ("Preview", "serve"),
-    "site": ("Site",),
-})

@@ -13,7 +13,7 @@ from plainsum.serve.site import Site
 from plainsum.serve.watch import start_watching
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
+    from plainsum.config.settings import Config
 
 
 class Preview:

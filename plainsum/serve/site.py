@@ -17,9 +17,9 @@ from markupsafe import Markup
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
-    from plainsum.config import Config
-    from plainsum.gate import DocumentResult
-    from plainsum.render import TemplateSet
+    from plainsum.config.settings import Config
+    from plainsum.gate.records import DocumentResult
+    from plainsum.render.templates import TemplateSet
 
 CONFIG_NAMES = ("plainsum.toml", "pyproject.toml")
 DOCUMENTS = ("summary", "abstract")
@@ -134,10 +134,10 @@ class Site:
                 self._config_problems = [str(p) for p in error.problems]
                 self._built.clear()
                 return
-            from plainsum.render import TemplateSet
+            from plainsum.render.templates import TemplateSet
 
             self._templates = TemplateSet(self._config.templates_dir)
-        from plainsum.content import discover
+        from plainsum.content.discovery import discover
 
         assert self._config is not None
         found, problems = discover(self._paths, self._config.content_dir, self._config.root)
@@ -150,7 +150,7 @@ class Site:
                 self._built[path] = self._build(path)
 
     def _build(self, path: Path) -> Built:
-        from plainsum.content import load_review
+        from plainsum.content.loader import load_review
         from plainsum.pipeline import evaluate, load_translations
 
         assert self._config is not None and self._templates is not None
@@ -174,10 +174,10 @@ class Site:
     def _render(self, built: Built, results: list[DocumentResult], translated: list[DocumentResult]) -> None:
         """The documents at the paths a build writes them, below /review/<id>/ (summary, abstract,
         <lang>/summary), so that their links to each other work as they do in output/."""
-        from plainsum.build import link_languages, output_language
+        from plainsum.build.tasks import link_languages, output_language
         from plainsum.formats import RenderContext
         from plainsum.formats import registry as format_registry
-        from plainsum.reports import review_page as report_page
+        from plainsum.reports.review import review_page as report_page
 
         assert self._config is not None and self._templates is not None
         # the preview shows every document, passing or not, so each links to the others
@@ -210,7 +210,7 @@ class Site:
         return self._page("serve/index.html.j2", snapshot, snapshot.generation, reviews=reviews)
 
     def _page(self, name: str, snapshot: Snapshot, generation: int, **values: object) -> bytes:
-        from plainsum.render import TemplateSet
+        from plainsum.render.templates import TemplateSet
 
         templates = self._templates or TemplateSet(None)  # the configuration did not load: the defaults
         template = templates.env.get_template(name)
