@@ -178,8 +178,8 @@ def profile(root: Path, count: int) -> None:
     """Where one process spends its time per review (html+txt), by stage."""
     from plainsum.build.writer import write_file
     from plainsum.content.loader import load_review
-    from plainsum.formats import RenderContext
-    from plainsum.formats import registry as format_registry
+    from plainsum.document_formats import RenderContext
+    from plainsum.document_formats import registry as format_registry
     from plainsum.gate.settings import load_config
     from plainsum.pipeline import check_document
     from plainsum.readability.score import score_document

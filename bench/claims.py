@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 
 from bench import CORPUS, corpus_present, option
-from plainsum.checks.claims import load_vocabulary, read_claim
+from plainsum.grade.claims import load_vocabulary, read_claim
 from plainsum.readability.textmodel import split_sentences
 
 LABEL = re.compile(r"\b(high|moderate|low|very low)[- ](?:certainty|quality|certain)\b(?:[- ]evidence)?", re.I)

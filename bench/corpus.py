@@ -78,7 +78,7 @@ def check_all(content: Path, config, run: Run) -> None:
 
 
 def build_all(content: Path, output: Path, config, run: Run) -> None:
-    from plainsum.build.plan import BuildOptions, build
+    from plainsum.build.builder import BuildOptions, build
 
     options = BuildOptions(formats=["txt", "html"], output_dir=output, draft=True, progress=False)
     try:
@@ -92,7 +92,7 @@ def build_all(content: Path, output: Path, config, run: Run) -> None:
 def report(run: Run, config, target: Path | None) -> dict | None:
     """The overview report of the checked corpus (plainsum report's figures)."""
     from plainsum.render.templates import TemplateSet
-    from plainsum.reports.overview import overview_data, write_overview
+    from plainsum.report_pages.overview import overview_data, write_overview
 
     if run.outcome is None:
         return None

@@ -58,7 +58,7 @@ EXPRESSION = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})", re.S)
 def pseudo_translate(text: str, language: str, locale: object, english: object) -> str:
     """`text` with frequent words substituted, numbers in the language's format and number words in its
     words; Jinja expressions (facts) are kept as they are, so they render in the language."""
-    from plainsum.checks.parity import read_dates, read_numbers
+    from plainsum.checks.translation import read_dates, read_numbers
 
     words = WORDS[language]
     worded = locale.number_words()  # type: ignore[attr-defined]

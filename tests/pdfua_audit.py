@@ -1,6 +1,6 @@
 """An independent PDF/UA-1 audit of a handout with pikepdf (no tests here; used by test_pdf_ua.py).
 
-It does not share code with plainsum.formats.pdfua, so a mistake in the repair is not repeated in
+It does not share code with plainsum.document_formats.pdfua, so a mistake in the repair is not repeated in
 the check. What it looks for (ISO 14289-1 and the Matterhorn Protocol's failure conditions):
 - 7.1: every painting operator inside a marked-content sequence; every sequence with an MCID
   referenced from the ParentTree by an element that is reachable from the structure tree root;

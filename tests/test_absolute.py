@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plainsum.content.absolute import absolute_effect, measure_kind, risk_with_intervention, whole
+from plainsum.grade.absolute import absolute_effect, measure_kind, risk_with_intervention, whole
 
 
 def test_risk_ratio_worked_example_of_the_grade_handbook() -> None:

@@ -9,8 +9,8 @@ import sys
 
 from test_build_support import make_reviews, review_count, snapshot
 
+from plainsum.build.builder import BUILDING_MARKER
 from plainsum.build.manifest import MANIFEST_NAME
-from plainsum.build.plan import BUILDING_MARKER
 from plainsum.build.writer import TEMP_SUFFIX
 
 FORMATS = "html,txt,pdf"  # PDFs make each review slow enough to stop the build in the middle

@@ -8,7 +8,7 @@ import pytest
 
 from plainsum.gate.settings import load_config
 from plainsum.readability.score import score_markdown
-from plainsum.reports.cci import ITEMS, pre_score
+from plainsum.report_pages.cci import ITEMS, pre_score
 
 REPO = Path(__file__).resolve().parent.parent
 

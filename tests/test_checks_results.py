@@ -9,9 +9,9 @@ import pytest
 from conftest import asthma_control_result
 
 from plainsum.checks import registry
-from plainsum.checks.claims import load_vocabulary, mentions, read_claim
 from plainsum.content.loader import load_review
 from plainsum.gate.settings import load_config
+from plainsum.grade.claims import load_vocabulary, mentions, read_claim
 from plainsum.readability.score import score_document
 from plainsum.render.document import render_documents
 from plainsum.render.templates import TemplateSet
@@ -264,7 +264,7 @@ def test_synonyms_are_data_and_read_as_their_level() -> None:
 
 
 def test_outcome_names_are_not_read_as_claims() -> None:
-    from plainsum.content.results import Result, Term
+    from plainsum.grade.results import Result, Term
 
     result = Result(id="pain", outcome=Term("low back pain", "lower back pain"), intervention=Term("x", "x"), measure="RR",
                     estimate="0.8", ci_low="0.7", ci_high="0.9", studies=1, participants=10, certainty="high", size="small",

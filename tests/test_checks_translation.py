@@ -326,7 +326,7 @@ def test_a_translations_numbers_are_read_in_its_language_not_by_the_english_numb
     ("es", "unas 1.234 567 personas", ["1234", "567"]),
 ])
 def test_numbers_grouped_with_a_space_are_one_number(language: str, text: str, values: list[str]) -> None:
-    from plainsum.checks.parity import read_numbers
+    from plainsum.checks.translation import read_numbers
 
     locale = TemplateSet(None).locale(language)
     assert [str(found.value) for found in read_numbers(text, locale)] == values
@@ -517,7 +517,7 @@ def test_a_filter_given_an_argument_it_does_not_take_is_a_template_error(tmp_pat
 
 
 def test_french_writes_the_first_of_the_month_as_an_ordinal_and_ordinal_days_are_read() -> None:
-    from plainsum.checks.parity import read_dates
+    from plainsum.checks.translation import read_dates
 
     templates = TemplateSet(None)
     french, spanish = templates.locale("fr"), templates.locale("es")

@@ -73,7 +73,7 @@ def test_template_sentences_point_at_the_template():
 )
 def test_scalar_positions_in_every_yaml_style(tmp_path: Path, yaml_value: str):
     from plainsum.content.sourcemap import LineIndex, ScalarMap
-    from plainsum.content.yamlsource import load_yaml
+    from plainsum.files.yamlsource import load_yaml
 
     path = tmp_path / "x.yaml"
     path.write_text(f"key: {yaml_value}\n", encoding="utf-8")

@@ -31,7 +31,7 @@ def test_textstat_gets_the_cmu_dictionary_from_the_installed_package(no_network)
 
 
 def test_check_and_build_use_no_network(no_network, project: Path):
-    from plainsum.build.plan import BuildOptions, build
+    from plainsum.build.builder import BuildOptions, build
     from plainsum.gate.settings import load_config
     from plainsum.pipeline import check
 

@@ -31,7 +31,7 @@ def sample() -> list[dict]:
 
 
 def test_sample_imports_checks_and_builds_without_a_crash(sample, tmp_path):
-    from plainsum.build.plan import BuildOptions, build
+    from plainsum.build.builder import BuildOptions, build
     from plainsum.content.loader import load_review
     from plainsum.gate.settings import load_config
     from plainsum.importers.cochrane_json import record_to_yaml

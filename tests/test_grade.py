@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from plainsum.content.loader import load_review
-from plainsum.content.results import CERTAINTIES, NO_DIFFERENCE, SIZES, VERBS, Result, Term, load_grid, views
 from plainsum.errors import InputError
+from plainsum.grade.results import CERTAINTIES, NO_DIFFERENCE, SIZES, VERBS, Result, Term, load_grid, views
 
 # certainty -> size -> verb -> statement; GRADE guideline 26 (Santesso et al. 2020) as worded by
 # Cochrane's 2021 guidance, "slightly" before the verb ("may slightly reduce").
@@ -97,7 +97,7 @@ def test_cell(certainty: str, size: str, direction: str, better: str, quality: b
 @pytest.mark.parametrize("certainty,size,direction,better,quality", CELLS)
 def test_no_cell_states_the_opposite_of_the_data(certainty: str, size: str, direction: str, better: str, quality: bool) -> None:
     """Read back with the claim checks' vocabulary, every generated statement says what the data says."""
-    from plainsum.checks.claims import load_vocabulary, read_claim
+    from plainsum.grade.claims import load_vocabulary, read_claim
 
     data = result(certainty, size, direction, better=better, quality=quality)
     claim = read_claim(load_grid().statement(data, "plain"), load_vocabulary())
@@ -279,7 +279,7 @@ def _project(tmp_path: Path, grid_text: str, where: str = "grade/grid.yaml") -> 
 
 
 def _changed_grid(old: str, new: str) -> str:
-    from plainsum.content.grid import default_grid_path
+    from plainsum.grade.grid import default_grid_path
 
     text = default_grid_path().read_text(encoding="utf-8")
     assert old in text

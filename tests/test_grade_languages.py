@@ -11,7 +11,7 @@ from conftest import REPO
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from plainsum.content.results import load_grid
+from plainsum.grade.results import load_grid
 
 CERTAINTIES = ("high", "moderate", "low", "very low")
 SIZES = ("large", "moderate", "small")
@@ -143,7 +143,7 @@ def test_each_cell_reads_as_its_certainty_and_effect_with_the_languages_claim_wo
         language: str, certainty: str, size: str, verb: str, cell: str) -> None:
     """grade/<language>/claims.yaml reads every statement of grade/<language>/grid.yaml as what it
     says, so that the certainty parity of translations can read statements written by hand."""
-    from plainsum.checks.claims import load_vocabulary, read_claim
+    from plainsum.grade.claims import load_vocabulary, read_claim
 
     vocabulary = load_vocabulary(REPO / "templates" / "grade" / language / "claims.yaml")
     grid = load_grid(REPO / "templates" / "grade" / language / "grid.yaml")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_build_support import DOI, REVIEW, add_identity
 
-from plainsum.formats.html import month_year, ordered_headings
+from plainsum.document_formats.html import month_year, ordered_headings
 from plainsum.render.templates import default_templates_dir
 
 

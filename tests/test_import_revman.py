@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import SHARED
 
-from plainsum.content.results import RESULT_KEYS
+from plainsum.grade.results import RESULT_KEYS
 
 RM5 = SHARED / "revman" / "antibiotics-for-sore-throat.rm5"
 needs_file = pytest.mark.skipif(not RM5.is_file(), reason="the shared RevMan file is not available")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from test_build_support import REVIEW
 
+from plainsum.document_formats.pdf import DATA_URL_LIMIT, RefusedURL, check_url, html_to_pdf
 from plainsum.errors import InputError
-from plainsum.formats.pdf import DATA_URL_LIMIT, RefusedURL, check_url, html_to_pdf
 from plainsum.render.templates import default_templates_dir
 
 PAGE = '<!DOCTYPE html><html lang="en"><head><title>T</title>{head}</head><body><h1>T</h1>{body}</body></html>'

@@ -87,7 +87,7 @@ def test_the_tag_tree_has_headings_lists_links_and_the_logo_as_a_figure(shipped)
 
 def test_tables_are_tagged_with_header_cells(tmp_path):
     """A Markdown table in prose becomes Table > THead/TBody > TR > TH/TD in the PDF."""
-    from plainsum.formats.pdf import html_to_pdf
+    from plainsum.document_formats.pdf import html_to_pdf
     from plainsum.render.templates import TemplateSet
 
     html = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Table</title>
@@ -104,10 +104,10 @@ def test_tables_are_tagged_with_header_cells(tmp_path):
 
 def test_weasyprint_writes_no_header_scope_and_the_repair_adds_it(tmp_path):
     """Upstream Kozea/WeasyPrint#2508: if the first assertion fails, WeasyPrint writes Scope itself
-    and plainsum.formats.pdfua.add_header_scopes can go."""
+    and plainsum.document_formats.pdfua.add_header_scopes can go."""
     from weasyprint import HTML
 
-    from plainsum.formats.pdfua import mark_furniture_as_artifacts
+    from plainsum.document_formats.pdfua import mark_furniture_as_artifacts
 
     html = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><h1>T</h1>
     <table><thead><tr><th scope="col">Outcome</th><th scope="col">Effect</th><th scope="col">Studies</th></tr></thead>
@@ -131,10 +131,10 @@ def test_the_summary_of_findings_table_has_column_and_row_header_scopes(shipped)
 
 def test_weasyprint_leaves_margin_content_untagged_and_the_repair_makes_it_an_artifact(tmp_path):
     """The upstream bug the repair exists for (Kozea/WeasyPrint#1836): if this first assertion
-    fails, WeasyPrint has fixed it and plainsum.formats.pdfua can go."""
+    fails, WeasyPrint has fixed it and plainsum.document_formats.pdfua can go."""
     from weasyprint import HTML
 
-    from plainsum.formats.pdfua import mark_furniture_as_artifacts
+    from plainsum.document_formats.pdfua import mark_furniture_as_artifacts
 
     html = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title><style>
     @page { @bottom-center { content: "Page " counter(page) " of " counter(pages) } }</style></head>

@@ -135,7 +135,7 @@ def test_wheel_install_then_init_and_build_outside_the_repository(tmp_path: Path
     assert built.returncode == 0, built.stderr
     assert (project / "output" / "index.html").is_file()
     assert (project / "output" / "general-health-checks" / "abstract.md").is_file()
-    probe = subprocess.run([*plainsum[:2], "import plainsum.config as c; print(c.scaffold_dir())"], cwd=project, env=env,
+    probe = subprocess.run([*plainsum[:2], "import plainsum.config.paths as c; print(c.scaffold_dir())"], cwd=project, env=env,
                            capture_output=True, text=True, timeout=60)
     assert Path(probe.stdout.strip()).is_relative_to(site)
 

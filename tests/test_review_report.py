@@ -12,7 +12,7 @@ from test_checks_plain import review_yaml
 from plainsum.gate.settings import load_config
 from plainsum.pipeline import check
 from plainsum.render.templates import TemplateSet
-from plainsum.reports.review import CATEGORIES, review_page, write_review_pages
+from plainsum.report_pages.review import CATEGORIES, review_page, write_review_pages
 
 
 class Balanced(HTMLParser):

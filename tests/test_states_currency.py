@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from plainsum.formats.html import states_currency
+from plainsum.document_formats.html import states_currency
 
 # the pattern the function replaced: a sentence (a run without . ? !) with a currency word, then a year
 REFERENCE = re.compile(r"[^.?!]*\b(?:up to date|current|search(?:ed|es)?|searching)\b[^.?!]*\b(?:1[89]|20)\d\d\b",

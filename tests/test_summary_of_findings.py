@@ -130,7 +130,7 @@ def test_icon_array_counts_and_text_alternative(built: Path) -> None:
 
 @pytest.mark.parametrize("count", [0, 7, 10, 37, 100])
 def test_icon_svg_for_100(count: int) -> None:
-    from plainsum.formats.figures import icon_svg
+    from plainsum.document_formats.visuals import icon_svg
 
     svg = str(icon_svg(count, 100, "x", "37 of 100 <people>"))
     assert 'viewBox="0 0 100 100"' in svg and "&lt;people&gt;" in svg

@@ -7,7 +7,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from plainsum.build.manifest import ReviewEntry
-from plainsum.formats import registry as format_registry
+from plainsum.document_formats import registry as format_registry
 from plainsum.gate.records import figures_from_json
 from plainsum.render.templates import TemplateSet
 

@@ -21,9 +21,9 @@ from plainsum.build.writer import UnsafePath, safe_output_path, write_file
 from plainsum.config.settings import Config
 from plainsum.content.loader import load_review
 from plainsum.content.published import PublishedRecord, attach_previous, read_index
+from plainsum.document_formats import RenderContext
+from plainsum.document_formats import registry as format_registry
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.formats import RenderContext
-from plainsum.formats import registry as format_registry
 from plainsum.gate.records import DocumentRecord
 from plainsum.gate.sections import matched_sections
 from plainsum.pipeline import evaluate, load_translations
@@ -126,6 +126,6 @@ def warm_up(pdf: bool, tables: bool) -> None:
         zipf_table()
         load_glossary()
     if pdf:
-        from plainsum.formats.pdf import load_weasyprint
+        from plainsum.document_formats.pdf import load_weasyprint
 
         load_weasyprint()

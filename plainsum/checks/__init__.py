@@ -9,12 +9,12 @@ glossary and word tables the checks use, and the marks the report pages draw (`M
 # Importing the modules registers their checks with `registry`.
 from plainsum.checks import (  # noqa: F401
     cochrane,
-    parity,
     plain,
     readability,
     results,
     stale,
     tooling,
+    translation,
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table

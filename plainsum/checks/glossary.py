@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from plainsum.content.yamlsource import load_data
+from plainsum.files.yamlsource import load_data
 from plainsum.readability.datacache import cached_value
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"

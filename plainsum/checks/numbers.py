@@ -165,7 +165,7 @@ def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 def _nearby(text: str, review: Any) -> str:
     """The figures of the results the sentence names, to spot a stale number."""
-    from plainsum.checks.claims import mentions
+    from plainsum.grade.claims import mentions
 
     named = mentions(text, review.results)
     if not named:

@@ -2,7 +2,7 @@
 long sentences, numbers that appear nowhere in the abstract, and recommendations in key messages.
 
 Each check finds "marks" (a stretch of the document body, what is wrong, what to write instead);
-the report page (plainsum.reports.review) highlights the same marks in place.
+the report page (plainsum.report_pages.review) highlights the same marks in place.
 """
 
 from __future__ import annotations
@@ -390,7 +390,7 @@ def recommendation(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(recommendation_marks(scored, config))
 
 
-# Which marks the report page highlights, and how (see plainsum.reports.review).
+# Which marks the report page highlights, and how (see plainsum.report_pages.review).
 MARKERS = {
     "plain.jargon": jargon_marks,
     "plain.rare-word": rare_word_marks,

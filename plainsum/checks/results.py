@@ -13,7 +13,7 @@ or technical name or one of its `aliases`), and for each result's own `plain:` w
 - results.unchecked   a sentence the checks cannot read with confidence (a negation, two outcomes
                       with different results in one sentence, two effects): flagged, not passed
 
-The words are data (grade/claims.yaml, plainsum.checks.claims); each finding points at the words
+The words are data (grade/claims.yaml, plainsum.grade.claims); each finding points at the words
 that disagree and suggests the generated statement.
 """
 
@@ -23,7 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plainsum.checks.claims import (
+from plainsum.checks.numbers import number_marks, written_sentences
+from plainsum.checks.plain import Mark, _flags, _mark
+from plainsum.checks.registry import Flag, registry
+from plainsum.grade.claims import (
     Claim,
     Hit,
     Mention,
@@ -33,14 +36,11 @@ from plainsum.checks.claims import (
     read_claim,
     vocabulary_path,
 )
-from plainsum.checks.numbers import number_marks, written_sentences
-from plainsum.checks.plain import Mark, _flags, _mark
-from plainsum.checks.registry import Flag, registry
 from plainsum.render.document import Location
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
-    from plainsum.content.results import Result
+    from plainsum.grade.results import Result
     from plainsum.readability.score import Scored
 
 
@@ -227,5 +227,5 @@ def number(scored: Scored, config: Config) -> Iterator[Flag]:
     return _flags(number_marks(scored, config))
 
 
-# Which marks the report page highlights (see plainsum.reports.review).
+# Which marks the report page highlights (see plainsum.report_pages.review).
 MARKERS = {"results.number": number_marks}

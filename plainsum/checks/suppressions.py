@@ -27,7 +27,7 @@ from plainsum.render.document import Location
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
     from plainsum.content.model import Review
-    from plainsum.content.yamlsource import Node
+    from plainsum.files.yamlsource import Node
 
 MARK = "plainsum:"
 DIRECTIVE = re.compile(r"#\s*plainsum:(?P<body>.*)$")

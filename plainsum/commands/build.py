@@ -14,7 +14,7 @@ FULL_REPORT = "plainsum-report.txt"
 
 
 def _formats(value: str | None, default: list[str]) -> list[str]:
-    from plainsum.formats import registry
+    from plainsum.document_formats import registry
 
     names = [name.strip() for name in value.split(",") if name.strip()] if value else list(default)
     unknown = [name for name in names if name not in registry]
@@ -50,13 +50,13 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     output/.plainsum-manifest.json). A document that fails the readability gate is not
     published (exit 1) unless --draft is given.
     """
-    from plainsum.build.plan import build
+    from plainsum.build.builder import build
     from plainsum.build.tasks import BuildOptions
     from plainsum.build.writer import safe_output_path, write_atomic
     from plainsum.commands.check import use_color
+    from plainsum.findings_formats.registry import render
+    from plainsum.findings_formats.view import ReportOptions
     from plainsum.gate.sections import unmatched_section_gates
-    from plainsum.reporters.registry import render
-    from plainsum.reporters.view import ReportOptions
 
     config = load_config_from(ctx)
     if paper:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from plainsum.commands import load_config_from
-from plainsum.reporters.registry import FORMATS
+from plainsum.findings_formats.registry import FORMATS
 
 
 def use_color(choice: bool | None) -> bool:
@@ -51,11 +51,11 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
     Exit code: 0 all pass, 1 a gate failed, 2 invalid input or usage, 3 internal error.
     """
     from plainsum.errors import display_path
+    from plainsum.findings_formats.registry import report
+    from plainsum.findings_formats.view import ReportOptions
     from plainsum.gate.baseline import Baseline, compare, load_baseline
     from plainsum.gate.sections import unmatched_section_gates
     from plainsum.pipeline import check
-    from plainsum.reporters.registry import report
-    from plainsum.reporters.view import ReportOptions
 
     if baseline_option is not None and no_baseline:
         raise click.UsageError("--baseline and --no-baseline exclude each other")

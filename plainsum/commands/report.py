@@ -49,7 +49,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     """
     from plainsum.pipeline import check
     from plainsum.render.templates import TemplateSet
-    from plainsum.reports.overview import write_overview
+    from plainsum.report_pages.overview import write_overview
 
     config = load_config_from(ctx)
     target = (out_dir or config.output_dir / "report").resolve()
@@ -57,7 +57,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     for problem in outcome.problems:
         click.echo(str(problem), err=True)
     written = write_overview(outcome, config, target, TemplateSet(config.templates_dir))
-    from plainsum.reports.review import write_review_pages
+    from plainsum.report_pages.review import write_review_pages
 
     changes, links = _changes_page(list(paths), config, target)
     written = [*written, *changes, *write_review_pages(outcome, config, target / "reviews", TemplateSet(config.templates_dir), links)]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def _read(source: str) -> tuple[str, str]:
     """(text, name to show) of a file, or of standard input for '-'."""
-    from plainsum.content.yamlsource import decode_utf8
+    from plainsum.files.yamlsource import decode_utf8
 
     if source == "-":
         data = sys.stdin.buffer.read()

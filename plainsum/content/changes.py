@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from plainsum.content.filters import in_words, join_and, long_date, month_year, thousands
+from plainsum.content.filters import join_and, long_date, month_year
+from plainsum.words.numbers import in_words, thousands
 
 if TYPE_CHECKING:
     from plainsum.content.model import Review
-    from plainsum.content.results import Result
+    from plainsum.grade.results import Result
 
 NEW_SEARCH = "New search has been performed"
 NEW_CONCLUSIONS = "New citation required and conclusions have changed"

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from plainsum.content.grid import TemplateFinder
 from plainsum.content.kinds import KINDS, LAYOUTS, Kind, Layout
 from plainsum.content.locale import normal_code
 from plainsum.content.model import (
@@ -26,8 +25,9 @@ from plainsum.content.model import (
 )
 from plainsum.content.sourcemap import LineIndex
 from plainsum.content.versions import DOI_PATTERN
-from plainsum.content.yamlsource import Node, SourceFile, load_yaml, type_name
 from plainsum.errors import InputError, Problem, closest_name, display_path
+from plainsum.files.yamlsource import Node, SourceFile, load_yaml, type_name
+from plainsum.grade.grid import TemplateFinder
 
 
 class _Validator:
@@ -183,7 +183,7 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
     facts = _validate_facts(check, root, kind, layout) if kind_known and layout_known else _facts_only(check, root)
     sections = _validate_sections(check, root, kind, layout) if kind_known else []
     summary = _validate_summary(check, root, layout) if kind_known and layout_known else {}
-    from plainsum.content import results as results_module
+    from plainsum.grade import results as results_module
 
     results = results_module.validate_results(check, root, facts)
     from plainsum.content.versions import validate_version

@@ -27,6 +27,7 @@ from jinja2 import TemplateError
 
 from plainsum.content import filters as english
 from plainsum.errors import InputError, Problem, display_path
+from plainsum.words import numbers as english_numbers
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "plainsum"
@@ -209,7 +210,7 @@ class Locale:
     def thousands(self, value: Any) -> str:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TemplateError(f"the filter 'thousands' needs a number, not {value!r}")
-        return english.thousands(value) if self.is_source else self.number(value)
+        return english_numbers.thousands(value) if self.is_source else self.number(value)
 
     def long_date(self, value: Any) -> str:
         """15 October 2013; 15 de octubre de 2013; 15. Oktober 2013; 1er mars 2015."""
@@ -235,7 +236,7 @@ class Locale:
     def in_words(self, value: Any) -> str:
         """Whole numbers the catalog gives words for (msgctxt "number"), others as digits."""
         if self.is_source:
-            return english.in_words(value)
+            return english_numbers.in_words(value)
         if isinstance(value, bool) or not isinstance(value, int):
             raise TemplateError(f"the filter 'in_words' needs a whole number, not {value!r}")
         word = self.number_words().get(value)
@@ -258,7 +259,7 @@ class Locale:
     @cached_property
     def _number_words(self) -> dict[int, str]:
         words = {}
-        for number, english_word in enumerate(english.SMALL_NUMBERS):
+        for number, english_word in enumerate(english_numbers.SMALL_NUMBERS):
             # the English words are the message ids ("no" for 0); the catalog gives the language's
             translated = self.translations.pgettext("number", english_word)
             if translated != english_word or self.is_source:

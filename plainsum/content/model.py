@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from plainsum.content.kinds import Kind, Layout
 from plainsum.content.sourcemap import LineIndex, ScalarMap
 from plainsum.content.versions import NO_VERSION, Version
-from plainsum.content.yamlsource import Node, SourceFile
+from plainsum.files.yamlsource import Node, SourceFile
 
 if TYPE_CHECKING:
     from plainsum.content.locale import Locale
-    from plainsum.content.results import Result
+    from plainsum.grade.results import Result
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import cached_property
 
-from plainsum.content.yamlsource import Node, SourceFile
+from plainsum.files.yamlsource import Node, SourceFile
 
 NON_SPACE = re.compile(r"\S+")
 

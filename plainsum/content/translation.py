@@ -25,13 +25,13 @@ from plainsum.content.discovery import is_translation_name
 from plainsum.content.loader import _closest, _Validator
 from plainsum.content.locale import LANGUAGE_CODE, Locale, normal_code
 from plainsum.content.model import DIGEST_LENGTH, Prose, Review, Section, Translation, digest
-from plainsum.content.yamlsource import Node, load_yaml
 from plainsum.errors import InputError, display_path
+from plainsum.files.yamlsource import Node, load_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from plainsum.content.results import Override, Result
+    from plainsum.grade.results import Override, Result
 
 TRANSLATION_KEYS = ("language", "translators", "date", "source_version", "terms", "plain_title", "summary", "sections")
 NOT_TRANSLATED = {
@@ -287,7 +287,7 @@ def _terms(check: _Validator, root: Node, review: Review) -> dict[str, Names]:
     intervention and whether that is plural, its own wording (`plain:`, for a result the review
     words by hand) and what happens to people (`event:`, for its natural frequencies);
     `intervention` and `intervention_plural` for all results."""
-    from plainsum.content.results import Override
+    from plainsum.grade.results import Override
 
     node = root.value.get("terms")
     if node is None or check.mapping(node, "'terms'") is None:
@@ -349,7 +349,7 @@ def _translated_review(review: Review, translation: Translation, root: Node, ter
     facts = dict(review.facts)
     results = list(review.results)
     if results:
-        from plainsum.content import results as results_module
+        from plainsum.grade import results as results_module
 
         results = [_named(result, terms.get(result.id)) for result in results]
         assert translation.locale.grid is not None
@@ -375,7 +375,7 @@ def _named(result: Result, names: Names | None) -> Result:
     unchanged), and worded in it: by the translation's own `plain:`, else by the language's grid (a
     review's own wording of a result, and its `event`, are in the review's language, so they are not
     used: without the translation's `event:` the natural frequencies are left out)."""
-    from plainsum.content.results import Term
+    from plainsum.grade.results import Term
 
     if names is None:
         return dataclasses.replace(result, plain=None, event=None)

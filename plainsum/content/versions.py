@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from plainsum.content.yamlsource import Node
+from plainsum.files.yamlsource import Node
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 

@@ -12,10 +12,10 @@ import re
 
 from plainsum.checks import handwritten, value_pattern
 from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, stale_values
-from plainsum.content.filters import in_words
 from plainsum.content.model import Review
 from plainsum.diff.model import RecheckItem
 from plainsum.gate.records import DocumentResult
+from plainsum.words.numbers import in_words
 
 # Words of outcome names too common to tell one outcome from another.
 COMMON_WORDS = frozenset([

@@ -11,7 +11,7 @@ from plainsum.config.settings import load_config as load_with_catalog
 
 
 def _format_names() -> Sequence[str]:
-    from plainsum.formats import registry
+    from plainsum.document_formats import registry
 
     return registry.names()
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from plainsum.content.yamlsource import decode_utf8, read_text
 from plainsum.errors import InputError, Problem, display_path
+from plainsum.files.yamlsource import decode_utf8, read_text
 from plainsum.importers.model import Draft, ImportFailure
 
 FORMATS = ("text", "cochrane-json", "pubmed-xml", "revman")

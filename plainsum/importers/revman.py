@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from plainsum.content.results import RESULT_KEYS
+from plainsum.grade.results import RESULT_KEYS
 from plainsum.importers import dates, escape
 from plainsum.importers.model import Draft, DraftSection, ImportFailure, doi_id, slug
 from plainsum.importers.revman_summary import lay_summary

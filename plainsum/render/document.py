@@ -25,7 +25,7 @@ from plainsum.render.templates import TemplateSet, template_display
 OPEN, ID_END, CLOSE = "\ue000", "\ue001", "\ue002"
 MARKED = re.compile(OPEN + r"(\d+)" + ID_END + r"(.*?)" + CLOSE, re.S)
 # A figure's place, put by a structure template with figure("name", "result_id", ...); each format
-# draws the figure there (plainsum.formats.figures). The body keeps no trace of it.
+# draws the figure there (plainsum.document_formats.visuals). The body keeps no trace of it.
 FIGURE_OPEN, FIGURE_CLOSE = "\ue003", "\ue004"
 FIGURE = re.compile(FIGURE_OPEN + r"([a-z][a-z0-9-]*)((?::[a-z_][a-z0-9_]*)*)" + FIGURE_CLOSE + r"(\n\n|\n?$)")
 DOCUMENT_KINDS = ("abstract", "summary")

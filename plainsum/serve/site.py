@@ -175,9 +175,9 @@ class Site:
         """The documents at the paths a build writes them, below /review/<id>/ (summary, abstract,
         <lang>/summary), so that their links to each other work as they do in output/."""
         from plainsum.build.tasks import link_languages, output_language
-        from plainsum.formats import RenderContext
-        from plainsum.formats import registry as format_registry
-        from plainsum.reports.review import review_page as report_page
+        from plainsum.document_formats import RenderContext
+        from plainsum.document_formats import registry as format_registry
+        from plainsum.report_pages.review import review_page as report_page
 
         assert self._config is not None and self._templates is not None
         # the preview shows every document, passing or not, so each links to the others

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from plainsum import __version__
 from plainsum.checks import finding_subject
-from plainsum.reporters.view import ReportOptions, closing_line, language_of, location_of, ordered, source_of, summarise
+from plainsum.findings_formats.view import ReportOptions, closing_line, language_of, location_of, ordered, source_of, summarise
 
 if TYPE_CHECKING:
     from plainsum.gate.records import Outcome

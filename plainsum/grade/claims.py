@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from plainsum.errors import InputError, Problem
 
 if TYPE_CHECKING:
-    from plainsum.content.grid import TemplateFinder
-    from plainsum.content.results import Result
+    from plainsum.grade.grid import TemplateFinder
+    from plainsum.grade.results import Result
 
 CERTAINTY_LEVELS = ("very low", "low", "moderate", "high")
 EFFECTS = ("none", "reduce", "increase", "improve", "worsen")
@@ -96,7 +96,7 @@ def _patterns(table: Any, levels: tuple[str, ...], where: str, problems: list[st
 
 
 def vocabulary_path(templates: TemplateFinder | None = None, language: str = "en") -> Path:
-    from plainsum.content.grid import grade_file
+    from plainsum.grade.grid import grade_file
 
     return grade_file(templates, "claims.yaml", language)
 
@@ -107,7 +107,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
 
 @lru_cache(maxsize=8)
 def _load_vocabulary(path_text: str) -> Vocabulary:
-    from plainsum.content.grid import read_grade_file
+    from plainsum.grade.grid import read_grade_file
 
     data, display = read_grade_file(path_text, "claim vocabulary")
     problems: list[str] = []

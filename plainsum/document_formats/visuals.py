@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 if TYPE_CHECKING:
-    from plainsum.formats import RenderContext
+    from plainsum.document_formats import RenderContext
     from plainsum.render.document import Document
 
 TOKEN = "PLAINSUMFIGURE{}X"
@@ -72,7 +72,7 @@ def draw(fmt: str, extension: str, document: Document, figure: Any, context: Ren
 
 def html_body(document: Document, context: RenderContext, to_html: Callable[[str], str]) -> str:
     """The body as HTML, its figures drawn by the html partial templates, its figures' typography set."""
-    from plainsum.formats.typography import html_figures
+    from plainsum.document_formats.typography import html_figures
 
     html = to_html(with_tokens(document))
     if document.figures:
@@ -82,7 +82,7 @@ def html_body(document: Document, context: RenderContext, to_html: Callable[[str
 
 def markdown_body(document: Document, context: RenderContext) -> str:
     """The body as Markdown with its figures drawn by the md partial templates, typography set."""
-    from plainsum.formats.typography import markdown_figures
+    from plainsum.document_formats.typography import markdown_figures
 
     body = with_tokens(document)
     if document.figures:
@@ -111,7 +111,7 @@ def _signed(text: str, minus: str) -> str:
 
 def sof_rows(results: list[Any], minus: str = "-") -> list[dict[str, Any]]:
     """Each result as the cells of a summary of findings row (GRADE guidelines 12, Guyatt et al. 2013)."""
-    from plainsum.content.filters import thousands
+    from plainsum.words.numbers import thousands
 
     rows = []
     for view in results:
@@ -137,7 +137,7 @@ def sof_rows(results: list[Any], minus: str = "-") -> list[dict[str, Any]]:
 
 
 def _is_ratio(measure: str) -> bool:
-    from plainsum.content.results import RATIO_MEASURES
+    from plainsum.grade.results import RATIO_MEASURES
 
     return measure.lower() in RATIO_MEASURES
 

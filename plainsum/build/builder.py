@@ -33,8 +33,8 @@ from plainsum.build.writer import UnsafePath, safe_output_path, sweep_temporarie
 from plainsum.config.settings import Config
 from plainsum.content.discovery import discover
 from plainsum.content.translation import translation_paths
+from plainsum.document_formats import registry as format_registry
 from plainsum.errors import Problem, display_path
-from plainsum.formats import registry as format_registry
 from plainsum.gate.records import DocumentRecord, Outcome
 from plainsum.render.templates import TemplateSet
 

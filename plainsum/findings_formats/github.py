@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plainsum.reporters.view import (
+from plainsum.findings_formats.view import (
     ReportOptions,
     by_language,
     by_language_line,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from plainsum.reporters.view import (
+from plainsum.findings_formats.view import (
     ReportOptions,
     Summary,
     by_check,
@@ -99,7 +99,7 @@ def _section_line(section: Any) -> str:
     figures = section.figures
     if not section.formulas_applied:
         return f"words {figures['words']:.0f}, sentences {figures['sentences']:.0f} (too short for formulas)"
-    from plainsum.reporters.view import SHOWN_FIGURES
+    from plainsum.findings_formats.view import SHOWN_FIGURES
 
     return ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in SHOWN_FIGURES if key in figures)
 

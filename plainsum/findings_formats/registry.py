@@ -1,4 +1,4 @@
-"""The report formats, by name: one module each, like plainsum/formats/ for documents."""
+"""The report formats, by name: one module each, like plainsum/document_formats/ for documents."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from plainsum.findings_formats.view import ReportOptions
     from plainsum.gate.records import Outcome
-    from plainsum.reporters.view import ReportOptions
 
 # name -> (module, function, what it is for); the names are what --format accepts
 BUILTIN: dict[str, tuple[str, str, str]] = {
@@ -34,7 +34,7 @@ class Reporter:
 
 def reporter(name: str) -> Reporter:
     module, function, description = BUILTIN[name]
-    loaded = importlib.import_module(f"plainsum.reporters.{module}")
+    loaded = importlib.import_module(f"plainsum.findings_formats.{module}")
     return Reporter(name, description, getattr(loaded, function))
 
 
@@ -54,6 +54,6 @@ def report(outcome: Outcome, output_format: str, options: ReportOptions, output:
         Path(output).write_text(text + "\n", encoding="utf-8")
     elif text:
         click.echo(text, color=options.color if output_format == "text" else None)
-    from plainsum.reporters.github import write_step_summary
+    from plainsum.findings_formats.github import write_step_summary
 
     write_step_summary(outcome, options)

@@ -26,9 +26,9 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from markupsafe import Markup
 
+from plainsum.document_formats import Format, RenderContext, template_for
+from plainsum.document_formats.html import page_context
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.formats import Format, RenderContext, template_for
-from plainsum.formats.html import page_context
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 DATA_URL_LIMIT = 64 * 1024  # characters
@@ -180,7 +180,7 @@ def html_to_pdf(html: str, template_dirs: list[Path], where: str = "<html>") -> 
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    from plainsum.formats.pdfua import mark_furniture_as_artifacts  # pikepdf: loaded only for PDFs
+    from plainsum.document_formats.pdfua import mark_furniture_as_artifacts  # pikepdf: loaded only for PDFs
 
     _fast_font_subsetting()
 

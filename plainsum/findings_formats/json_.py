@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.config.figures import ALL_FIGURE_NAMES as FIGURE_NAMES
 from plainsum.config.figures import COUNT_NAMES
-from plainsum.reporters.view import ReportOptions, by_language, closing_line, location_of, not_checked_by_language, ordered, summarise
+from plainsum.findings_formats.view import ReportOptions, by_language, closing_line, location_of, not_checked_by_language, ordered, summarise
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config

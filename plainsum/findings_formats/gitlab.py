@@ -14,8 +14,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks import finding_subject
-from plainsum.reporters.sarif import fingerprint
-from plainsum.reporters.view import ReportOptions, location_of, ordered
+from plainsum.findings_formats.sarif import fingerprint
+from plainsum.findings_formats.view import ReportOptions, location_of, ordered
 
 if TYPE_CHECKING:
     from plainsum.gate.records import Outcome

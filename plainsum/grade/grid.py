@@ -18,9 +18,9 @@ from typing import Any, Protocol
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from plainsum.content.filters import thousands
-from plainsum.content.yamlsource import load_data
 from plainsum.errors import InputError, Problem, display_path
+from plainsum.files.yamlsource import load_data
+from plainsum.words.numbers import thousands
 
 CERTAINTIES = ("high", "moderate", "low", "very low")
 SIZES = ("large", "moderate", "small", "little or no difference")

@@ -61,7 +61,7 @@ def overview_data(outcome: Outcome, threshold: float | None = None, min_words: f
                   config: Config | None = None) -> dict[str, Any]:
     """The report's figures. `min_words`: below it no formula is applied (the gate's formula_min_words).
     With `config`, each checked lay summary also gets its Clear Communication Index pre-score."""
-    from plainsum.reports.cci import pre_score
+    from plainsum.report_pages.cci import pre_score
 
     reviews: dict[str, dict[str, Any]] = {}
     for result in outcome.results:

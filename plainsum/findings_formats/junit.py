@@ -7,8 +7,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
-from plainsum.reporters.json_ import number
-from plainsum.reporters.view import ReportOptions, language_of, location_of, ordered
+from plainsum.findings_formats.json_ import number
+from plainsum.findings_formats.view import ReportOptions, language_of, location_of, ordered
 
 if TYPE_CHECKING:
     from plainsum.gate.records import Outcome

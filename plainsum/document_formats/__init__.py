@@ -57,7 +57,7 @@ class FormatRegistry:
         if not self._loaded:
             self._loaded = True
             for module in BUILTIN_MODULES:
-                self.register(importlib.import_module(f"plainsum.formats.{module}").FORMAT)
+                self.register(importlib.import_module(f"plainsum.document_formats.{module}").FORMAT)
 
     def register(self, fmt: Format) -> None:
         if fmt.name in self._formats:

@@ -8,12 +8,12 @@ if TYPE_CHECKING:
     from plainsum.readability.score import Scored
     from plainsum.render.document import Document
 
-from plainsum.formats import Format, RenderContext, draft_notice, template_for
+from plainsum.document_formats import Format, RenderContext, draft_notice, template_for
 
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     template = context.templates.env_for(document.language).get_template(template_for("md", document, context.templates, "md"))
-    from plainsum.formats.figures import markdown_body
+    from plainsum.document_formats.visuals import markdown_body
 
     text = template.render(document=document, title=document.title, body=markdown_body(document, context), draft=document.draft,
                            draft_notice=draft_notice(document.kind), review=document.review)

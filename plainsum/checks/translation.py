@@ -29,9 +29,9 @@ from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content.locale import SPACES, Locale
 
 if TYPE_CHECKING:
-    from plainsum.checks.claims import Vocabulary
     from plainsum.config.settings import Config
-    from plainsum.content.results import Result
+    from plainsum.grade.claims import Vocabulary
+    from plainsum.grade.results import Result
     from plainsum.readability.languages import LanguageProfile
     from plainsum.readability.score import Scored
     from plainsum.render.document import Document, Location, Span
@@ -255,7 +255,7 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
     """The certainty statements of a text: each result's statement as worded from its data, then,
     with a claim vocabulary, the sentences written by hand that state a certainty (of the results
     they name; a sentence that names none is kept with no result)."""
-    from plainsum.checks.claims import intervention_spans, mentions, read_claim
+    from plainsum.grade.claims import intervention_spans, mentions, read_claim
 
     found: list[Statement] = []
     covered: list[tuple[int, int]] = []
@@ -285,7 +285,7 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
 
 def _vocabulary(path: Path | None, code: str) -> Vocabulary | None:
     """The claim vocabulary of a language: its grade/<code>/claims.yaml (grade/claims.yaml for English)."""
-    from plainsum.checks.claims import load_vocabulary, vocabulary_path
+    from plainsum.grade.claims import load_vocabulary, vocabulary_path
 
     if path is None:
         return load_vocabulary(vocabulary_path()) if code == "en" else None

@@ -4,12 +4,12 @@ A review may list its main results under `results:`. From one entry plainsum wri
 technical sentence of Main results ("Exercise probably reduces pain (MD -8.50, 95% CI -12.10
 to -4.90; 5 studies, 3008 participants; moderate-certainty evidence).") and the plain
 statement of the lay summary ("Exercise probably reduces pain."), both worded by the grid
-(plainsum.content.grid; GRADE guideline 26, Santesso et al. 2020). Prose reaches them as
+(plainsum.grade.grid; GRADE guideline 26, Santesso et al. 2020). Prose reaches them as
 `{{ results.<id>.plain }}`, `{{ results.<id>.technical }}` and `{{ results.<id>.numbers }}`.
 
 Which way is good is data too (`better: lower | higher`), so an outcome where lower is better is
 never worded as if it got worse; an outcome named as a quality ("asthma control") is worded with
-improve/worsen. With a `control_risk`, a ratio gives its absolute effect (plainsum.content.absolute).
+improve/worsen. With a `control_risk`, a ratio gives its absolute effect (plainsum.grade.absolute).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from plainsum.content.absolute import AbsoluteEffect, absolute_effect, measure_kind
-from plainsum.content.grid import (
+from plainsum.grade.absolute import AbsoluteEffect, absolute_effect, measure_kind
+from plainsum.grade.grid import (
     CERTAINTIES,
     NO_DIFFERENCE,
     SIZES,
@@ -32,7 +32,7 @@ from plainsum.content.grid import (
 )
 
 if TYPE_CHECKING:
-    from plainsum.content.yamlsource import Node
+    from plainsum.files.yamlsource import Node
 
 __all__ = ["CERTAINTIES", "NO_DIFFERENCE", "SIZES", "VERBS", "Result", "Term", "grid_for", "load_grid", "views"]
 

@@ -8,14 +8,14 @@ if TYPE_CHECKING:
     from plainsum.readability.score import Scored
     from plainsum.render.document import Document
 
-from plainsum.formats import Format, RenderContext, draft_notice, template_for
+from plainsum.document_formats import Format, RenderContext, draft_notice, template_for
 
 
 def render(document: Document, scored: Scored | None, context: RenderContext) -> bytes:
     from plainsum.render.markup import to_text
 
     template = context.templates.env_for(document.language).get_template(template_for("txt", document, context.templates, "txt"))
-    from plainsum.formats.figures import text_body
+    from plainsum.document_formats.visuals import text_body
 
     text = template.render(document=document, title=document.title, body=text_body(document, context, to_text), draft=document.draft,
                            draft_notice=draft_notice(document.kind), review=document.review)

@@ -224,7 +224,7 @@ def review_page(results: Iterable[DocumentResult], config: Config, templates: Te
     of the review's documents and the report's overview, for the page's navigation;
     `changes_link` points at what changed since the published version (the page of
     `plainsum diff`), when something did."""
-    from plainsum.reports.cci import pre_score
+    from plainsum.report_pages.cci import pre_score
 
     results = list(results)
     summary = next((r for r in results if r.document.kind == "summary"), None)

@@ -20,8 +20,8 @@ import re
 
 from markupsafe import Markup
 
+from plainsum.document_formats import Format, RenderContext, draft_notice, template_for
 from plainsum.errors import InputError, Problem
-from plainsum.formats import Format, RenderContext, draft_notice, template_for
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -128,7 +128,7 @@ def _logo_source(context: RenderContext, media: str) -> str | None:
 
 
 def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:
-    from plainsum.formats.figures import html_body
+    from plainsum.document_formats.visuals import html_body
     from plainsum.render.markup import to_html
 
     review = document.review
