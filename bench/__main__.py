@@ -23,6 +23,8 @@ BENCHMARKS = {
                "(--sample=N for a spread of N reviews)"),
     "claims": ("bench.claims", "claim checks on the corpus: lay-summary claims matched to the abstract's outcomes, "
                "disagreements in certainty and direction, against a naive check without matching (--show=N to read)"),
+    "truth": ("bench.truth", "the truth checks on a hand-encoded set of corpus reviews: precision of their findings on the "
+              "published lay summaries (verdicts by hand) and recall on seeded single-error mutants, per check and class"),
     "fuzz": ("bench.fuzz", "hypothesis-generated content, prose, configuration, score input and import files for "
              "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "
@@ -58,7 +60,8 @@ def main(argv: list[str]) -> int:
     status = 0
     for name in names:
         module_name, what = BENCHMARKS[name]
-        print(f"== {name}: {what}", flush=True)
+        # a benchmark's --json output is the whole of stdout, so its heading goes to stderr then
+        print(f"== {name}: {what}", flush=True, file=sys.stderr if "--json" in options else sys.stdout)
         status = max(status, importlib.import_module(module_name).main(options))
     return status
 
