@@ -1,4 +1,4 @@
-"""The README stays true: its configuration examples load, and CI runs its test command."""
+"""The README stays true: its configuration examples (and those of the pages it links) load, and CI runs its test command."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from conftest import REPO
 from plainsum.gate.settings import load_config
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
-TOML_BLOCKS = re.findall(r"```toml\n(.*?)```", README, re.S)
+# The configuration examples of the README and of the pages its reference moved to.
+EXAMPLE_PAGES = [REPO / "README.md", *(REPO / "docs" / page for page in ("configuration.md", "getting-started.md", "content.md"))]
+TOML_BLOCKS = [block for page in EXAMPLE_PAGES for block in re.findall(r"```toml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)]
 
 
 @pytest.mark.parametrize("block", TOML_BLOCKS, ids=[f"toml-{i}" for i in range(len(TOML_BLOCKS))])

@@ -2,7 +2,8 @@
 
 Building a table from a package's data file (the CMU dictionary, wordfreq's frequency list) takes
 a few tenths of a second; loading the derived table takes a few hundredths. The cache lives in
-$XDG_CACHE_HOME/plainsum (or ~/.cache/plainsum), keyed by the source file's size and modification
+the platform's user cache folder for plainsum (platformdirs: $XDG_CACHE_HOME/plainsum or
+~/.cache/plainsum on Linux, ~/Library/Caches/plainsum on macOS, %LOCALAPPDATA% on Windows), keyed by the source file's size and modification
 time, so a new version of the data builds a new table. Nothing is downloaded; when the folder
 cannot be written the table is simply built each run.
 """
@@ -15,12 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import platformdirs
+
 T = TypeVar("T")
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "plainsum"
+    return Path(platformdirs.user_cache_dir("plainsum", appauthor=False))
 
 
 def cached_table(name: str, source: os.PathLike[str] | str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:

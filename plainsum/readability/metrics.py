@@ -33,13 +33,8 @@ _LINK = re.compile(r"(?:https?://|ftp://|www\.|doi:|doi\.org/|10\.\d{4,9}/)", re
 
 @lru_cache(maxsize=1)
 def familiar_words() -> frozenset[str]:
-    """The Dale-Chall list of 3,000 familiar words, as shipped in textstat's resources.
-
-    Read from the installed package's folder without importing textstat (which imports nltk)."""
-    spec = importlib.util.find_spec("textstat")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("textstat is not installed; it ships the Dale-Chall word list plainsum reads")
-    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    """The Dale-Chall list of familiar words, as textstat 0.7.13 ships it (data/NOTICE-textstat.txt)."""
+    path = Path(__file__).with_name("data") / "dale_chall_familiar_words.txt"
     with path.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip())
 
