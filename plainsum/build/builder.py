@@ -180,7 +180,9 @@ class Builder:
         names = [document["document"]["name"] for document in entry.documents if document["status"] != "withheld"]
         for name in formats:
             expected = format_key(key, name, self.config)
-            for document_name, extension in ((n, extension) for n in names for extension in self.extensions[name]):
+            kinds = format_registry[name].kinds
+            for document_name, extension in ((n, extension) for n in names for extension in self.extensions[name]
+                                             if n.rsplit("/", 1)[-1] in kinds):
                 relative = f"{document_name}.{extension}"
                 recorded = self.manifest.files.get(relative)
                 if (

@@ -101,9 +101,12 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
         built.records.append(DocumentRecord.of(result, status, keep_warnings=options.verbose, gated_sections=gated))
         to_write.append(result)
     link_languages([result.document for result in to_write if result.document.kind == "summary"], templates)
+    context = dataclasses.replace(context, documents=tuple(result.document for result in to_write))
     for result in to_write:
         for name in task.formats:
             fmt = format_registry[name]
+            if result.document.kind not in fmt.kinds:
+                continue
             for extension, variant in fmt.outputs(config):
                 render_context = context if variant is config else dataclasses.replace(context, config=variant)
                 data = fmt.render(result.document, result.scored, render_context)

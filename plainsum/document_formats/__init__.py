@@ -20,6 +20,9 @@ class RenderContext:
     config: Config
     published: tuple[str, ...] = ()  # the review's documents written by this build ("summary", "abstract"), for links
     index_href: str | None = None  # the "All reviews" link; None: the build's output/index.html, relative to the page
+    # every document of the review this build writes (each language's), for a format that puts them
+    # in one file (jats, pubmed: the lay summaries and their translations beside the abstract)
+    documents: tuple[Document, ...] = ()
 
 
 def document_label(kind: str) -> str:
@@ -40,12 +43,15 @@ class Format:
     # the files one document gives in this format, as (extension, configuration) pairs: PDFs give
     # one file per page size (`paper = ["a4", "letter"]`); other formats one file
     variants: Callable[[Config], list[tuple[str, Config]]] | None = None
+    # the documents written in this format: a format of one file per review (jats, pubmed) is
+    # written with the abstract alone
+    kinds: tuple[str, ...] = ("abstract", "summary")
 
     def outputs(self, config: Config) -> list[tuple[str, Config]]:
         return self.variants(config) if self.variants is not None else [(self.extension, config)]
 
 
-BUILTIN_MODULES = ("html", "md", "txt", "pdf")
+BUILTIN_MODULES = ("html", "md", "txt", "pdf", "jats", "pubmed")
 
 
 class FormatRegistry:
