@@ -18,7 +18,8 @@ LAYOUT_NAMES = ("classic", "cochrane-2021", "as-published", "study")
 @click.option("--kind", type=click.Choice(KIND_NAMES), help="Kind of document (default: cochrane-review, or what --from holds).")
 @click.option("--layout", type=click.Choice(LAYOUT_NAMES), help="Lay summary layout (default: the kind's first).")
 @click.option("--from", "from_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Fill the keys from a file plainsum import reads (text, Cochrane JSON, PubMed XML, RevMan .rm5).")
+              help="Fill the keys from a file plainsum import reads (text, Cochrane JSON, PubMed XML, RevMan .rm5, "
+                   "a RevMan Web data package .zip).")
 @click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write to (default: the configured content folder).")
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
@@ -42,6 +43,7 @@ def command(ctx: click.Context, review_id: str, kind: str | None, layout: str | 
     if not ID_PATTERN.match(review_id):
         raise click.BadParameter("lower-case letters, digits and hyphens only", param_hint="ID")
     imported: dict[str, object] = {}
+    import_notes: tuple[str, ...] = ()
     if from_file is not None:
         drafts = list(read_input(from_file, "auto", kind=kind, review_id=review_id))
         if len(drafts) != 1:
@@ -51,6 +53,8 @@ def command(ctx: click.Context, review_id: str, kind: str | None, layout: str | 
             click.echo(str(drafts[0].where), err=True)
             ctx.exit(EXIT_INVALID)
         imported = yaml.safe_load(drafts[0].yaml_text or "") or {}
+        if from_file.suffix.lower() == ".zip":  # a data package: what it could not give (GRADE certainty), kept as comments
+            import_notes = tuple(drafts[0].notes)
     chosen_kind = kind or str(imported.get("kind") or "cochrane-review")
     layouts = KINDS[chosen_kind].layouts
     chosen_layout = layout or (str(imported["layout"]) if imported.get("layout") in layouts else layouts[0])
@@ -62,6 +66,9 @@ def command(ctx: click.Context, review_id: str, kind: str | None, layout: str | 
         click.echo(f"{display_path(target)}: exists; choose another ID, or --force to overwrite it", err=True)
         ctx.exit(EXIT_INVALID)
     text, notes = skeleton(review_id, chosen_kind, chosen_layout, imported)
+    if import_notes:
+        text = "".join(f"# NOTE: {note}\n" for note in import_notes) + text
+        notes = [*import_notes, *notes]
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text.encode("utf-8"))
     click.echo(f"wrote {display_path(target)} ({chosen_kind}, layout {chosen_layout})")

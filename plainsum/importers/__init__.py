@@ -1,7 +1,8 @@
 """plainsum import: turn what authors already have into content files.
 
 Formats: plain text (`text`), Cochrane records in the corpus's JSON format (`cochrane-json`),
-PubMed / MEDLINE XML (`pubmed-xml`), RevMan 5 review files (`revman`, .rm5). Each input yields drafts (one per review) or, per review
+PubMed / MEDLINE XML (`pubmed-xml`), RevMan 5 review files (`revman`, .rm5), RevMan Web data packages
+(`revman-web`, .zip: results only). Each input yields drafts (one per review) or, per review
 it cannot handle, a Problem; one bad review never stops the others.
 """
 
@@ -19,7 +20,7 @@ from plainsum.errors import InputError, Problem, display_path
 from plainsum.files.yamlsource import decode_utf8, read_text
 from plainsum.importers.model import Draft, ImportFailure
 
-FORMATS = ("text", "cochrane-json", "pubmed-xml", "revman")
+FORMATS = ("text", "cochrane-json", "pubmed-xml", "revman", "revman-web")
 
 
 @dataclass
@@ -94,6 +95,9 @@ def _from_draft(draft: Draft, origin: str, line: int = 1) -> Imported:
 def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id: str | None = None) -> Iterator[Imported]:
     """Every review in one input file. Raises InputError when the file as a whole cannot be read."""
     display = display_path(path)
+    if fmt == "revman-web" or (fmt == "auto" and path.suffix.lower() == ".zip"):
+        yield _from_data_package(path, display, review_id)  # a ZIP: read as bytes, never unpacked to disk
+        return
     if fmt == "revman" or (fmt == "auto" and path.suffix.lower() == ".rm5"):
         yield _from_revman(path, display, review_id)  # XML in the encoding it declares (RevMan: ISO-8859-1)
         return
@@ -177,6 +181,25 @@ def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
     except ET.ParseError as exc:
         line, column = exc.position
         _fail(display, line, column + 1, f"not well-formed XML: {str(exc).split(':')[0]}")
+    except ImportFailure as failure:
+        _fail(display, 1, 1, f"cannot import: {failure}")
+    return _from_draft(draft, display)
+
+
+def _from_data_package(path: Path, display: str, review_id: str | None) -> Imported:
+    from plainsum.importers.revman_web import parse_data_package
+
+    if path.is_dir():
+        _fail(display, 1, 1, "is a folder; give the files to import")
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        _fail(display, 1, 1, f"cannot read the file: {exc.strerror}")
+    if len(data) > MAX_IMPORT_BYTES:
+        _fail(display, 1, 1, f"the file is larger than {MAX_IMPORT_BYTES:,} bytes, the limit for an import")
+    try:
+        draft = parse_data_package(data, path.name, review_id=review_id)
     except ImportFailure as failure:
         _fail(display, 1, 1, f"cannot import: {failure}")
     return _from_draft(draft, display)
