@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Template, TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2 import Template, TemplateError, TemplateSyntaxError, nodes
 
 from plainsum.content.filters import FILTERS
+from plainsum.content.prose_language import ALLOWED_FILTERS, check_language
+from plainsum.content.prose_language import free_names as language_free_names
 from plainsum.content.sandbox import BoundedSandbox, bound, bounded, check_text, make_sandbox, refused_construct
 from plainsum.errors import Problem
 
@@ -45,13 +47,24 @@ def render_text(template: str, facts: dict[str, Any]) -> str:
     return render_parsed(parse_prose(template), facts, len(template))
 
 
+class ProseRefused(TemplateSyntaxError):
+    """A construct outside the prose language (prose_language.py), with the text to find it by in its line."""
+
+    def __init__(self, message: str, lineno: int, spelling: str):
+        super().__init__(message, lineno)
+        self.spelling = spelling
+
+
 def parse_prose(template: str) -> nodes.Template:
-    """The parsed template; TemplateSyntaxError also for a tag or name prose may not use."""
+    """The parsed template; TemplateSyntaxError also for a construct outside the prose language."""
     parsed = _ENV.parse(template)
     refused = refused_construct(parsed)
     if refused is not None:
         what, lineno = refused
-        raise TemplateSyntaxError(f"prose cannot use {what}: it sees only the review's facts", lineno)
+        raise ProseRefused(f"prose cannot use {what}: it sees only the review's facts", lineno, what.strip("{}% '"))
+    refusal = check_language(parsed)
+    if refusal is not None:
+        raise ProseRefused(refusal.message, refusal.lineno, refusal.spelling)
     return parsed
 
 
@@ -67,9 +80,7 @@ def render_parsed(parsed: nodes.Template, facts: dict[str, Any], length: int, en
 
 def free_names(parsed: nodes.Template) -> set[str]:
     """The names a parsed prose template looks up (all must be facts)."""
-    if _output_parts(parsed) is not None:  # text and expressions only: every name comes from the facts
-        return {node.name for node in parsed.find_all(nodes.Name) if node.ctx == "load"}
-    return meta.find_undeclared_variables(parsed)
+    return language_free_names(parsed)
 
 
 def _output_parts(parsed: nodes.Template) -> list[nodes.Node] | None:
@@ -141,7 +152,8 @@ def find_unknown_names(parsed: nodes.Template, template: str, facts: dict[str, A
 
     found = list(names.unknown_facts(free_names(parsed), template, facts, where))
     found += names.unknown_members(parsed, template, facts, where)
-    found += names.unknown_filters(parsed, template, [name for name in _ENV.filters if ":" not in name], FILTERS, where)
+    allowed = [name for name in _ENV.filters if name in ALLOWED_FILTERS]
+    found += names.unknown_filters(parsed, template, allowed, FILTERS, where)
     return found
 
 
@@ -159,6 +171,10 @@ def check_prose_templates(review: Review, locale: Locale | None = None) -> list[
             parsed = parse_prose(template)
         except TemplateSyntaxError as exc:
             offset = _line_offset(template, exc.lineno)
+            if isinstance(exc, ProseRefused) and exc.spelling:
+                line_end = template.find("\n", offset)
+                found = template.find(exc.spelling, offset, line_end if line_end >= 0 else len(template))
+                offset = found if found >= 0 else offset
             problems.append(_problem(review, prose, offset, f"template error in {prose.key}: {exc.message}"))
             continue
         unknown = find_unknown_names(parsed, template, review.facts, prose.key)

@@ -1,7 +1,15 @@
 """The sandbox for author prose: Jinja with nothing but the review's facts and a bounded amount of work.
 
-Prose is untrusted input (co-authors, editors, imported records), so rendering one field may
-neither read anything but the facts nor take unbounded time or memory:
+Prose is untrusted input (co-authors, editors, imported records). What a prose template may write is
+checked on its syntax tree before it runs (prose_language.py: facts, filters, if, for over a fact
+list, comparisons); this sandbox is the second line, and the budget of the whole run:
+- a run (one `check` or `build` process, one rebuild of the preview) may spend at most
+  `RUN_TIME_BUDGET` seconds of CPU, `RUN_STEPS` steps and `RUN_OUTPUT` characters on prose in all
+  its fields and files together; a field that starts after the budget is spent is refused at once;
+- a loop goes over a list only, and reading `.name` or `[item]` gives data, never a method;
+- everything that joins or prints checks that what it prints is text, a number, a date or a list
+  of them, so no object's representation (with its memory address) can reach an output.
+The limits of the general sandbox it grew from stay as defence in depth; for one field:
 - no Jinja globals (range, lipsum, joiner, cycler, namespace, dict) and no `self`; only the
   filters in `SAFE_BUILTIN_FILTERS` and plainsum's own; no include, import or extends;
 - calls only to the prose's own macros, `loop(...)`, `loop.cycle`/`loop.changed` and the string,
@@ -40,7 +48,10 @@ MAX_INT_BITS = 4_096  # bits of an integer made by * or **
 MAX_STEPS = 100_000  # loop iterations, calls and outputs in one field
 MAX_WORK = 10_000_000  # characters of template text all iterations together may repeat
 MAX_DEPTH = 32  # nested macro calls and loop(...) recursion
-TIME_BUDGET = 2.0  # seconds for one field (a backstop: the step limit is reached well before it)
+TIME_BUDGET = 0.5  # seconds of CPU for one field, looked at every step
+RUN_TIME_BUDGET = 10.0  # seconds of CPU for all the prose of one run
+RUN_STEPS = 2_000_000  # steps in all the prose of one run (an ordinary review takes a few dozen)
+RUN_OUTPUT = 50_000_000  # characters of output of all the prose of one run
 
 # Jinja's built-in filters whose work is bounded by their input (the others are left out:
 # random is not deterministic, pprint and tojson print Python internals, batch and slice take
@@ -75,42 +86,93 @@ class ProseLimit(TemplateError):
     """Prose that breaks one of the sandbox's limits."""
 
 
-class Budget:
-    """What one field has used so far."""
+class RunBudget:
+    """What all the prose of one run may still use."""
 
-    def __init__(self, template_length: int, clock: Callable[[], float]):
+    def __init__(self) -> None:
+        self.seconds_left = RUN_TIME_BUDGET
+        self.steps_left = RUN_STEPS
+        self.output_left = RUN_OUTPUT
+
+    def spent(self) -> str | None:
+        if self.seconds_left <= 0:
+            return f"{RUN_TIME_BUDGET:g} s of CPU"
+        if self.steps_left <= 0:
+            return f"{RUN_STEPS:,} steps"
+        if self.output_left <= 0:
+            return f"{RUN_OUTPUT:,} characters of output"
+        return None
+
+
+_RUN = RunBudget()
+
+
+def new_run() -> None:
+    """Start a fresh budget for all the prose of a run (the preview calls it for each rebuild)."""
+    global _RUN
+    _RUN = RunBudget()
+
+
+def _run_spent(what: str) -> ProseLimit:
+    return ProseLimit(f"the prose of this run has used the budget of this run ({what} for the prose of all "
+                      "files together); the fields after it are not rendered: make the slow prose simpler")
+
+
+class Budget:
+    """What one field has used so far, within what the run has left."""
+
+    def __init__(self, template_length: int, clock: Callable[[], float], run: RunBudget | None = None):
         self.steps_left = max(1_000, min(MAX_STEPS, MAX_WORK // max(1, template_length)))
         self.output_left = MAX_TEXT
         self.depth = 0
         self.clock = clock
-        self.deadline = clock() + TIME_BUDGET
+        self.run = run if run is not None else RunBudget()
+        self.started = clock()
+        self.deadline = self.started + min(TIME_BUDGET, max(0.0, self.run.seconds_left))
 
     def step(self) -> None:
         self.steps_left -= 1
+        self.run.steps_left -= 1
         if self.steps_left < 0:
             raise ProseLimit("the prose does too much work: more loop iterations, calls and outputs than the sandbox allows")
-        if self.steps_left % 64 == 0 and self.clock() > self.deadline:
-            raise ProseLimit(f"the prose took longer than {TIME_BUDGET:g} s to render")
+        if self.run.steps_left < 0:
+            raise _run_spent(f"{RUN_STEPS:,} steps")
+        if self.clock() > self.deadline:
+            if self.run.seconds_left - (self.clock() - self.started) <= 0:
+                raise _run_spent(f"{RUN_TIME_BUDGET:g} s of CPU")
+            raise ProseLimit(f"the prose took longer than {TIME_BUDGET:g} s of CPU to render")
 
     def output(self, length: int) -> None:
         self.output_left -= length
+        self.run.output_left -= length
         if self.output_left < 0:
             raise ProseLimit(f"the prose outputs more than {MAX_TEXT:,} characters")
+        if self.run.output_left < 0:
+            raise _run_spent(f"{RUN_OUTPUT:,} characters of output")
+
+    def close(self) -> None:
+        self.run.seconds_left -= self.clock() - self.started
 
 
 _BUDGET: ContextVar[Budget | None] = ContextVar("prose_budget", default=None)
-clock: Callable[[], float] = time.monotonic  # a test may replace it (no test waits for the time budget)
+clock: Callable[[], float] = time.thread_time  # CPU time: a busy machine does not spend an author's budget; a test may replace it
 
 
 @contextlib.contextmanager
 def bounded(template_length: int) -> Iterator[Budget]:
-    """A fresh budget for rendering one field of `template_length` characters."""
-    budget = Budget(template_length, clock)
+    """A fresh budget for rendering one field of `template_length` characters, from what the run has
+    left (ProseLimit at once if the run has spent its budget)."""
+    run = _RUN
+    spent = run.spent()
+    if spent is not None:
+        raise _run_spent(spent)
+    budget = Budget(template_length, clock, run)
     token = _BUDGET.set(budget)
     try:
         yield budget
     finally:
         _BUDGET.reset(token)
+        budget.close()
 
 
 def _budget() -> Budget:
@@ -156,6 +218,12 @@ class BoundedSandbox(SandboxedEnvironment):
     """A SandboxedEnvironment that counts and caps the work and memory a template may use."""
 
     intercepted_binops = frozenset(("*", "**", "%", "+"))
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        return _data_only(super().getattr(obj, attribute), attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return _data_only(super().getitem(obj, argument), argument)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         _budget().step()
@@ -221,6 +289,33 @@ def _check_join(separator: str, items: Any) -> None:
             raise ProseLimit(f"joining makes more than {MAX_TEXT:,} characters")
 
 
+def _data_only(value: Any, name: Any) -> Any:
+    """What `.name` or `[name]` gives prose: data, never a method or another callable (whose
+    representation holds a memory address)."""
+    if callable(value) and not isinstance(value, (Undefined, Macro, LoopContext)):
+        raise ProseLimit(f"prose reads facts and results; '{name}' is not one (it is a method)")
+    return value
+
+
+def _loop_list(iterable: Any) -> Iterator[Any]:
+    """A for-loop's list: a list of facts, not text, a mapping or anything else."""
+    if isinstance(iterable, Undefined):
+        return iter(iterable)
+    if not isinstance(iterable, (list, tuple)):
+        raise ProseLimit(f"a loop goes over a list of the review's facts, not {_kind(iterable)}")
+    return _bounded_iterable(iterable)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"
+
+
 def _bounded_iterable(iterable: Any) -> Iterator[Any]:
     budget = _budget()
     for item in iterable:
@@ -229,6 +324,10 @@ def _bounded_iterable(iterable: Any) -> Iterator[Any]:
 
 
 def _concat(values: Iterable[Any]) -> str:
+    values = list(values)
+    for value in values:
+        if not isinstance(value, Undefined) and not _printable(value, 0):
+            raise ProseLimit(f"~ joins text, numbers and dates, not {_kind(value)} (a list: | join_and, or a loop)")
     parts = [str(value) for value in values]
     if sum(map(len, parts)) > MAX_TEXT:
         raise ProseLimit(f"joining with ~ makes more than {MAX_TEXT:,} characters")
@@ -242,18 +341,15 @@ def _finalize(context: Context, value: Any) -> Any:
     budget = _budget()
     budget.step()
     if not _printable(value, 0):
-        raise ProseLimit(f"prose can print text, numbers, dates and lists of them, not {type(value).__name__}")
+        raise ProseLimit(f"prose prints text, numbers and dates, not {_kind(value)} (a list: | join_and, or a loop)")
     text = value if isinstance(value, str) else str(value)
     budget.output(len(text))
     return text
 
 
 def _printable(value: Any, depth: int) -> bool:
-    if isinstance(value, _PLAIN_OUTPUT):
-        return True
-    if isinstance(value, (list, tuple)) and depth < 3:
-        return len(value) <= MAX_ITEMS and all(_printable(item, depth + 1) for item in value)
-    return False
+    """Text, a number, a date (a list is printed with join_and or a loop, not as Python writes it)."""
+    return isinstance(value, _PLAIN_OUTPUT)
 
 
 def _guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -313,7 +409,7 @@ def make_sandbox(own_filters: Mapping[str, Callable[..., Any]]) -> BoundedSandbo
     env.filters.update({name: _guarded_filter(name, _with_arguments_checked(name, function))
                         for name, function in own_filters.items()})
     env.filters[_CONCAT] = _concat
-    env.filters[_BOUNDED] = _bounded_iterable
+    env.filters[_BOUNDED] = _loop_list
     return env
 
 
