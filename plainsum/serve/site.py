@@ -3,6 +3,10 @@
 A review page shows the lay summary, the abstract and the marked report (`plainsum report`'s
 page) side by side; the index lists every review with its gate status. A content file that does
 not load shows its `file:line:col` problems in its page and in the index instead.
+
+Rendering happens on the thread that builds (the first build, then the watcher's rebuilds), each
+rebuild with a fresh prose budget for the run; a request reads the last published snapshot and
+never waits for a build, so one slow review cannot hold up every page.
 """
 
 from __future__ import annotations
@@ -61,14 +65,25 @@ class Site:
         self._config_problems: list[str] = []
         self._built: dict[Path, Built] = {}
         self._generation = 0
+        self._published: Snapshot | None = None  # what requests see; replaced whole after each build
         self.rebuilt: list[str] = []  # stems rebuilt by the last `refresh`, for the log
 
     # --- what the server asks for
 
     def snapshot(self) -> Snapshot:
+        """What was last built (the first call builds it; later calls never wait for a rebuild)."""
+        published = self._published
+        if published is not None:
+            return published
         with self._lock:
-            self._ensure()
-            return Snapshot(self._generation, {b.stem: b for b in self._built.values()}, list(self._config_problems))
+            if self._published is None:
+                self._ensure()
+                self._publish()
+            assert self._published is not None
+            return self._published
+
+    def _publish(self) -> None:
+        self._published = Snapshot(self._generation, {b.stem: b for b in self._built.values()}, list(self._config_problems))
 
     @property
     def generation(self) -> int:
@@ -76,9 +91,9 @@ class Site:
 
     def page_generation(self, stem: str) -> int:
         """The generation a page shows: its review's, or (the index, a missing review) the site's."""
-        with self._lock:
-            built = next((b for b in self._built.values() if b.stem == stem), None) if stem else None
-            return built.generation if built is not None and not self._config_problems else self._generation
+        snapshot = self.snapshot()
+        built = snapshot.reviews.get(stem) if stem else None
+        return built.generation if built is not None and not snapshot.problems else snapshot.generation
 
     def watched(self) -> tuple[list[Path], list[Path]]:
         """(folders to watch with everything inside, folders whose config files to watch)."""
@@ -120,12 +135,16 @@ class Site:
                 self._generation -= 1
                 return False
             self.rebuilt = sorted(b.stem for p, b in self._built.items() if p not in before)
+            self._publish()
             return True
 
     # --- building
 
     def _ensure(self) -> None:
         """Load the configuration and build every review not built yet (the lock is held)."""
+        from plainsum.content.sandbox import new_run
+
+        new_run()
         if self._config is None:
             try:
                 self._config = self._load_config()  # type: ignore[operator]
