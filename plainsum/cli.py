@@ -74,7 +74,7 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 
 
 # Each command lives in its own module; importing it registers it on `cli`.
-COMMAND_MODULES = ("build", "check", "diff", "import_", "clean", "report", "score", "init", "new", "serve", "translate")
+COMMAND_MODULES = ("build", "check", "diff", "import_", "clean", "report", "score", "init", "new", "serve", "translate", "schema")
 
 
 def _register_commands() -> None:

@@ -31,7 +31,8 @@ def test_init_writes_a_project_that_builds(cli, tmp_path: Path):
     root = tmp_path / "mine"
     files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     assert files == [".github/workflows/plainsum.yml", ".gitignore", ".pre-commit-config.yaml",
-                     "content/general-health-checks.yaml", "plainsum.toml", "templates/README.md"]
+                     "content/general-health-checks.yaml", "plainsum.toml", "schemas/content.schema.json",
+                     "schemas/translation.schema.json", "templates/README.md"]
     assert "/output/" in (root / ".gitignore").read_text(encoding="utf-8")
     workflow = yaml.safe_load((root / ".github/workflows/plainsum.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
@@ -141,8 +142,10 @@ def test_wheel_install_then_init_and_build_outside_the_repository(tmp_path: Path
 
 
 def test_the_scaffold_example_is_the_shipped_example() -> None:
-    """`plainsum init` hands out the repository's own example review; the two copies must not drift."""
+    """`plainsum init` hands out the repository's own example review; the two copies must not drift.
+    The scaffold's first line is the modeline that points an editor at the project's schemas/ (which
+    init writes; the repository has none)."""
     repository = Path(__file__).resolve().parent.parent
     shipped = (repository / "content" / "general-health-checks.yaml").read_bytes()
     scaffold = (repository / "plainsum" / "scaffold" / "content" / "general-health-checks.yaml").read_bytes()
-    assert scaffold == shipped
+    assert scaffold == b"# yaml-language-server: $schema=../schemas/content.schema.json\n" + shipped

@@ -57,6 +57,9 @@ def command(folder: Path, force: bool) -> None:
             text = text.replace("{version}", __version__)
         target.write_text(text, encoding="utf-8")
         written += 1
+    from plainsum.commands.schema import write_project_schemas
+
+    written += len(write_project_schemas(folder, keep_existing=True))  # schemas/*.schema.json, which the example review's first line names
     click.echo(f"created a plainsum project in {display_path(folder)} ({written} files"
                + (f", {kept} kept" if kept else "") + ")")
     click.echo(f"next: cd {folder} && plainsum build    (or: plainsum serve, plainsum new my-review)")

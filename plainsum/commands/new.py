@@ -61,7 +61,8 @@ def command(ctx: click.Context, review_id: str, kind: str | None, layout: str | 
     if chosen_layout not in layouts:
         raise click.BadParameter(f"the layout '{chosen_layout}' is not available for {chosen_kind}; "
                                  f"choose one of: {', '.join(layouts)}", param_hint="--layout")
-    target = (content_dir or load_config_from(ctx).content_dir) / f"{review_id}.yaml"
+    config = load_config_from(ctx)
+    target = (content_dir or config.content_dir) / f"{review_id}.yaml"
     if target.exists() and not force:
         click.echo(f"{display_path(target)}: exists; choose another ID, or --force to overwrite it", err=True)
         ctx.exit(EXIT_INVALID)
@@ -69,9 +70,16 @@ def command(ctx: click.Context, review_id: str, kind: str | None, layout: str | 
     if import_notes:
         text = "".join(f"# NOTE: {note}\n" for note in import_notes) + text
         notes = [*import_notes, *notes]
+    from plainsum.commands.schema import schema_reference, write_project_schemas
+    from plainsum.content.schema import modeline
+
+    # the first line points an editor at the schema, which validates and completes the file as it is typed
+    text = modeline(schema_reference(target, config.root)) + "\n" + text
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text.encode("utf-8"))
     click.echo(f"wrote {display_path(target)} ({chosen_kind}, layout {chosen_layout})")
+    for schema in write_project_schemas(config.root):
+        click.echo(f"wrote {display_path(schema)} (the JSON Schema the first line of the review file names, for editors)")
     for note in notes:
         click.echo(f"  note: {note}")
     click.echo(f"next: fill in the TODOs, then `plainsum check {display_path(target)}`")
