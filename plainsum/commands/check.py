@@ -31,6 +31,12 @@ def use_color(choice: bool | None) -> bool:
               help="List at most N findings, errors first, and say how many were left out (default: [report] max_findings, all).")
 @click.option("--max-annotations", type=click.IntRange(min=0), metavar="N",
               help="github: at most N error and N warning annotations (default: [report] max_annotations, 10; 0: no limit).")
+@click.option("--max-results", type=click.IntRange(min=1, max=25_000), metavar="N",
+              help="sarif and gitlab: write at most N findings, errors first, and say how many were left out "
+                   "(default: [report] max_results, 5000; GitHub code scanning refuses a run of more than 25,000).")
+@click.option("--category", metavar="NAME", default="",
+              help="sarif: the run's category (runAutomationDetails), so each part of a library checked in parts "
+                   "uploads to code scanning as its own analysis.")
 @click.option("--color/--no-color", "color", default=None, help="Colour the text report (default: on a terminal, unless NO_COLOR is set).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write the report to FILE instead of standard output (for SARIF uploads and code quality artifacts).")
@@ -43,7 +49,7 @@ def use_color(choice: bool | None) -> bool:
                    "is still found is kept.")
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, verbose: bool, quiet: bool,
-            max_findings: int | None, max_annotations: int | None, color: bool | None, output: Path | None,
+            max_findings: int | None, max_annotations: int | None, max_results: int | None, category: str, color: bool | None, output: Path | None,
             baseline_option: Path | None, no_baseline: bool, write_baseline: Path | None) -> None:
     """Score each review's documents and apply the readability gate, without writing anything.
 
@@ -71,11 +77,12 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
         verbose=verbose, quiet=quiet, color=use_color(color) and output is None, config=config,
         max_findings=config.ci.report["max_findings"] if max_findings is None else max_findings,
         max_annotations=config.ci.report["max_annotations"] if max_annotations is None else max_annotations,
+        max_results=config.ci.report["max_results"] if max_results is None else max_results, category=category,
     )
     if write_baseline is not None and not outcome.problems:
         from plainsum.gate.baseline import write_baseline as write
 
-        count, documents = write(write_baseline, outcome, baseline, whole_run)
+        count, documents = write(write_baseline, outcome, baseline, whole_run, config)
         verb = "tightened" if baseline is not None else "wrote"
         click.echo(f"{verb} baseline {display_path(write_baseline)}: {count:,} findings of {documents:,} documents", err=True)
         baseline = load_baseline(write_baseline)

@@ -15,6 +15,7 @@
     max_annotations = 10                  # GitHub: error and warning annotations each, per run
     max_findings = 200                    # text: findings listed in all (default: every one)
     build_documents = 10                  # plainsum build: failing documents listed
+    max_results = 5000                    # sarif and gitlab: results per run, errors first (at most 25,000)
 
 Every key is in docs/ci.md.
 """
@@ -32,7 +33,9 @@ Bad = Callable[[tuple[str, ...], "str | None", str], None]
 Where = Callable[[tuple[str, ...], "str | None"], str]
 
 DEFAULT_TOLERANCE = 0.1
-REPORT_DEFAULTS = {"max_annotations": 10, "max_findings": 0, "build_documents": 10}
+REPORT_DEFAULTS = {"max_annotations": 10, "max_findings": 0, "build_documents": 10, "max_results": 5000}
+# GitHub code scanning refuses a SARIF run of more than 25,000 results and shows at most 5,000 of a run.
+MAX_RESULTS_CEILING = 25_000
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def _parse_exempt(raw: Any, bad: Bad, where: Where, check_ids: Callable[[], Sequ
 
 def _parse_report(raw: Any, ci: GateInCi, bad: Bad) -> None:
     if not isinstance(raw, dict):
-        bad((), "report", "'report' must be a table: [report] with max_annotations, max_findings, build_documents")
+        bad((), "report", "'report' must be a table: [report] with max_annotations, max_findings, build_documents, max_results")
         return
     for key, value in raw.items():
         if key not in REPORT_DEFAULTS:
@@ -138,5 +141,8 @@ def _parse_report(raw: Any, ci: GateInCi, bad: Bad) -> None:
                 f"allowed: {', '.join(REPORT_DEFAULTS)}")
         elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
             bad(("report",), key, f"'{key}' must be a whole number, 0 or more, not {value!r}")
+        elif key == "max_results" and not 1 <= value <= MAX_RESULTS_CEILING:
+            bad(("report",), key, f"'max_results' must be from 1 to {MAX_RESULTS_CEILING:,} (GitHub code scanning refuses "
+                f"a run of more results), not {value!r}")
         else:
             ci.report[key] = value

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.findings_formats.view import (
     ReportOptions,
+    bounded,
     by_language,
     by_language_line,
     closing_line,
@@ -123,6 +124,11 @@ def step_summary(outcome: Outcome, options: ReportOptions) -> str:
                             key=lambda c: (-summary.errors[c], -summary.warnings[c], c)):
             lines.append(f"| `{check}` | {summary.errors[check]:,} | {summary.warnings[check]:,} |")
         lines.append("")
+    if options.output_format in ("sarif", "gitlab"):
+        written = bounded(outcome, options.max_results, include_suppressed=options.output_format == "sarif",
+                          quiet=options.quiet and options.output_format == "gitlab")
+        if written.left_out:
+            lines += [f"{options.output_format}: {written.statement(options.max_results)}.", ""]
     if summary.suppressed:
         lines += [f"{plural(summary.suppressed, 'finding')} suppressed (by comments in the YAML or [[exempt]] in the config).", ""]
     if options.baseline is not None:

@@ -3,7 +3,8 @@ merge request shows beside the changed lines: `artifacts: reports: codequality: 
 
 Each finding is one issue with its description (message and suggestion), check name, a
 fingerprint made from what it is about (as in SARIF, not its line), severity (error: major,
-warning: minor; invalid input: blocker) and its file and line.
+warning: minor; invalid input: blocker) and its file and line. Like SARIF, the report holds at most
+`max_results` findings, errors first, and says on stderr (and in a GitHub job summary) what it left out.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+import click
+
 from plainsum.checks import finding_subject
 from plainsum.findings_formats.sarif import fingerprint
-from plainsum.findings_formats.view import ReportOptions, location_of, ordered
+from plainsum.findings_formats.view import ReportOptions, bounded, location_of
 
 if TYPE_CHECKING:
     from plainsum.gate.records import Outcome
@@ -42,22 +45,22 @@ def render_gitlab(outcome: Outcome, options: ReportOptions) -> str:
             "location": {"path": entry.file, "lines": {"begin": 1}},
         })
     seen: Counter[tuple[str, str, str]] = Counter()
-    for result in outcome.results:
-        for finding in ordered(result):
-            if options.quiet and finding.severity != "error":
-                continue
-            path, line, _ = location_of(finding)
-            description = f"{finding.document}: {finding.message}"
-            if finding.suggestion:
-                description += f" (suggestion: {finding.suggestion})"
-            occurrence = (finding.document, finding.check,
-                          finding_subject(finding.message, finding.sentence, getattr(finding, "about", None)))
-            seen[occurrence] += 1
-            issues.append({
-                "description": description,
-                "check_name": finding.check,
-                "fingerprint": fingerprint(finding, seen[occurrence]),
-                "severity": SEVERITIES.get(finding.severity, "info"),
-                "location": {"path": path, "lines": {"begin": line}},
-            })
+    written = bounded(outcome, options.max_results, include_suppressed=False, quiet=options.quiet)
+    if written.left_out:
+        click.echo(f"gitlab: {written.statement(options.max_results)}", err=True)
+    for finding, _result in written.kept:
+        path, line, _ = location_of(finding)
+        description = f"{finding.document}: {finding.message}"
+        if finding.suggestion:
+            description += f" (suggestion: {finding.suggestion})"
+        occurrence = (finding.document, finding.check,
+                      finding_subject(finding.message, finding.sentence, getattr(finding, "about", None)))
+        seen[occurrence] += 1
+        issues.append({
+            "description": description,
+            "check_name": finding.check,
+            "fingerprint": fingerprint(finding, seen[occurrence]),
+            "severity": SEVERITIES.get(finding.severity, "info"),
+            "location": {"path": path, "lines": {"begin": line}},
+        })
     return json.dumps(issues, indent=2, ensure_ascii=False)

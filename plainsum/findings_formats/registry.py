@@ -40,6 +40,7 @@ def reporter(name: str) -> Reporter:
 
 def render(outcome: Outcome, output_format: str, options: ReportOptions) -> str:
     """The report as text; invalid input goes to stderr in the text format (the others carry it)."""
+    options.output_format = output_format
     if output_format == "text" and outcome.problems:
         click.echo("\n".join(str(problem) for problem in outcome.problems), err=True)
     return reporter(output_format).render(outcome, options)

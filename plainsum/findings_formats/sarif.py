@@ -7,6 +7,12 @@ result has a `partialFingerprints` entry made from what the finding is about (re
 check, sentence or figure), not from its line, so code scanning follows it across edits;
 suppressed findings carry their `suppressions` with the reason; with a baseline, results say
 `baselineState: new`.
+
+A run holds at most `max_results` results (`[report] max_results`, 5,000 by default, never over the
+25,000 GitHub code scanning accepts): every error before any warning, then suppressed findings. The
+run's `properties.plainsum` says how many were left out, and a tool notification says it in words.
+`--category` sets `runAutomationDetails.id`, so a library checked in parts (by folder, by shard)
+uploads each part as its own analysis.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from urllib.parse import quote
 
 from plainsum import __version__
 from plainsum.checks import finding_subject
-from plainsum.findings_formats.view import ReportOptions, closing_line, language_of, location_of, ordered, source_of, summarise
+from plainsum.findings_formats.view import ReportOptions, bounded, closing_line, language_of, location_of, source_of, summarise
 
 if TYPE_CHECKING:
     from plainsum.gate.records import Outcome
@@ -122,12 +128,8 @@ def sarif_log(outcome: Outcome, options: ReportOptions) -> dict[str, Any]:
     rules = _rules(options)
     rule_index = {rule["id"]: number for number, rule in enumerate(rules)}
     seen: Counter[tuple[str, ...]] = Counter()
-    results = []
-    for result in outcome.results:
-        for finding in ordered(result):
-            results.append(_result(finding, result, rule_index, seen, options))
-        for finding in getattr(result, "suppressed", None) or []:
-            results.append(_result(finding, result, rule_index, seen, options))
+    written = bounded(outcome, options.max_results)
+    results = [_result(finding, result, rule_index, seen, options) for finding, result in written.kept]
     notifications = [{
         "level": "error",
         "message": {"text": problem.message},
@@ -140,22 +142,27 @@ def sarif_log(outcome: Outcome, options: ReportOptions) -> dict[str, Any]:
         "locations": [{"physicalLocation": {"artifactLocation": artifact(entry.file)}}],
         "properties": {"notChecked": True, "language": entry.language},
     } for entry in outcome.not_checked]
+    if written.left_out:
+        notifications.append({"level": "note", "message": {"text": written.statement(options.max_results)}})
     invocation: dict[str, Any] = {"executionSuccessful": not outcome.problems, "exitCode": outcome.exit_code}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     if outcome.problems:
         invocation["exitCodeDescription"] = closing_line(outcome, summarise(outcome))
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "plainsum", "version": __version__, "semanticVersion": __version__, "rules": rules}},
-            "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
-            "invocations": [invocation],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "plainsum", "version": __version__, "semanticVersion": __version__, "rules": rules}},
+        "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"plainsum": {
+            "findings": written.total, "written": len(results), "leftOut": sum(written.left_out.values()),
+            "leftOutByLevel": dict(written.left_out), "maxResults": options.max_results,
+        }},
     }
+    if options.category:
+        run["automationDetails"] = {"id": options.category.rstrip("/") + "/"}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def render_sarif(outcome: Outcome, options: ReportOptions) -> str:

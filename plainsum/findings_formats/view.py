@@ -40,6 +40,47 @@ class ReportOptions:
     config: Config | None = None
     baseline: Comparison | None = None
     command: str = "check"
+    max_results: int = 5000  # sarif and gitlab: results per run, errors first
+    category: str = ""  # sarif: runAutomationDetails, so each part of a split library uploads as its own
+    output_format: str = "text"  # the format being written (the job summary states a bounded format's cut)
+
+
+@dataclass
+class Bounded:
+    """The findings a bounded format (sarif, gitlab) writes, errors first, and what it left out."""
+
+    kept: list[tuple[Any, Any]]  # (finding, its result), errors, then warnings, then suppressed findings
+    total: int
+    left_out: Counter[str]  # level -> findings not written ("error", "warning", "suppressed")
+
+    def statement(self, limit: int) -> str:
+        """"5,000 of 69,673 findings written, errors first; left out: 64,673 warnings ([report] max_results = 5000)"."""
+        left = ", ".join(f"{count:,} {level}{'s' if count != 1 and level != 'suppressed' else ''}"
+                         for level, count in self.left_out.items() if count)
+        return (f"{len(self.kept):,} of {self.total:,} findings written, errors first; left out: {left} "
+                f"([report] max_results = {limit}, or --max-results)")
+
+
+def bounded(outcome: Outcome, limit: int, include_suppressed: bool = True, quiet: bool = False) -> Bounded:
+    """At most `limit` findings of the whole run for a format whose reader has a cap: every error before
+    any warning, then suppressed findings; each group in document and file order."""
+    groups: dict[str, list[tuple[Any, Any]]] = {"error": [], "warning": [], "suppressed": []}
+    for result in outcome.results:
+        for finding in ordered(result):
+            if finding.severity == "error":
+                groups["error"].append((finding, result))
+            elif not quiet:
+                groups["warning"].append((finding, result))
+        if include_suppressed and not quiet:
+            groups["suppressed"].extend((finding, result) for finding in getattr(result, "suppressed", None) or [])
+    kept: list[tuple[Any, Any]] = []
+    left_out: Counter[str] = Counter()
+    for level, items in groups.items():
+        room = max(0, limit - len(kept))
+        kept.extend(items[:room])
+        if len(items) > room:
+            left_out[level] = len(items) - room
+    return Bounded(kept, sum(len(items) for items in groups.values()), left_out)
 
 
 def location_of(finding: Any) -> tuple[str, int, int]:

@@ -9,7 +9,6 @@ listed in docs/readability.md.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from dataclasses import dataclass, fields
