@@ -78,7 +78,7 @@ def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: b
     Findings the review's YAML suppresses are set aside; an unused suppression is a warning."""
     suppressions = suppressions_of(review, check_registry.ids())
     results = []
-    config = config.for_language(review.language)
+    config = config.for_language(review.language).for_kind(review.kind.preset, review.language)
     for document in render_documents(review, templates):
         scored = score_document(document, int(config.formula_min_words(document.kind)), fallbacks=config.languages)
         results.append(check_document(document, scored, config, warnings, suppressions))

@@ -77,6 +77,25 @@ class Config:
 
         return dataclasses.replace(self, gate=detail.thresholds, gate_detail=detail)
 
+    def for_kind(self, preset: str | None, language: str) -> Config:
+        """The configuration of a review whose kind holds its lay summaries to `preset` (the
+        trial-results kind: eu-lay-summary): each of the preset's bounds is added to [gate.summary],
+        the stricter one winning where both set it. The preset's formulas are English ones, so a
+        document in another language keeps its language's gate ([gate.summary.languages.<code>])."""
+        from plainsum.config.gate import PRESETS
+
+        if preset is None or language.split("-")[0].lower() != "en":
+            return self
+        import dataclasses
+
+        summary = dict(self.gate.get("summary", {}))
+        for key, value in PRESETS[preset].items():
+            if key not in summary:
+                summary[key] = value
+            else:
+                summary[key] = min(summary[key], value) if key.startswith("max_") else max(summary[key], value)
+        return dataclasses.replace(self, gate={**self.gate, "summary": summary})
+
     def thresholds(self, document_kind: str) -> dict[str, float]:
         return self.gate.get(document_kind, {})
 
