@@ -226,6 +226,7 @@ def view(trial: Trial, language: str = "en", names: Names | None = None) -> Simp
         other_identifiers=list(trial.other_identifiers),
         eu_register_url=eu_register_url(trial.eu_trial_number),
         nct_url=f"https://clinicaltrials.gov/study/{trial.nct}" if trial.nct else None,
+        nct_register="ClinicalTrials.gov",  # a name, the same in every language
         sponsor=trial.sponsor,
         contact=trial.contact,
         start_date=trial.start_date,
