@@ -142,3 +142,30 @@ def test_a_version_1_baseline_is_still_read(tmp_path: Path, cli):
                                       encoding="utf-8")
     assert cli("check", cwd=project).returncode == 1
     assert cli("check", "--baseline", "old.json", cwd=project).returncode == 0  # the failing summaries are accepted
+
+
+def test_the_scaffold_hook_on_a_300_review_project_shows_the_one_regression_first_in_30_lines(tmp_path: Path, cli):
+    import re
+
+    import yaml
+
+    assert cli("init", "lib", cwd=tmp_path).returncode == 0
+    root = tmp_path / "lib"
+    example = (root / "content" / "general-health-checks.yaml").read_text(encoding="utf-8")
+    for number in range(300):
+        (root / "content" / f"review-{number:03d}.yaml").write_text(
+            example.replace("id: general-health-checks", f"id: review-{number:03d}"), encoding="utf-8")
+    changed = root / "content" / "review-150.yaml"
+    regressed = example.replace("id: general-health-checks", "id: review-150").replace(
+        "    - {{ results.total_mortality.plain }}", "    - Health checks probably reduce the chance of dying from any cause.")
+    assert regressed != example
+    changed.write_text(regressed, encoding="utf-8")
+    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    path = "content/review-150.yaml"
+    hook = next(h for h in hooks if re.search(h["files"], path))  # as pre-commit picks it for this file
+    args = hook["entry"].split()[1:] + ([path] if hook["pass_filenames"] else [])
+    result = cli(*args, cwd=root)
+    output = (result.stdout + result.stderr).strip().splitlines()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert len(output) <= 30, "\n".join(output)
+    assert output[0].startswith("review-150/summary: FAIL"), output[0]

@@ -72,7 +72,11 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
     baseline: Baseline | None = load_baseline(baseline_path) if baseline_path is not None else None
     outcome = check(list(paths), config)
     whole_run = not paths
-    outcome.problems.extend(unmatched_section_gates(config, outcome.results, whole_run))
+    unmatched = unmatched_section_gates(config, outcome.results, whole_run)
+    if whole_run:
+        outcome.problems.extend(unmatched)
+    for problem in unmatched if not whole_run else ():  # another file may have the section: a warning, not exit 2
+        click.echo(f"{problem.path}:{problem.line}:{problem.column}: warning: {problem.message}", err=True)
     options = ReportOptions(
         verbose=verbose, quiet=quiet, color=use_color(color) and output is None, config=config,
         max_findings=config.ci.report["max_findings"] if max_findings is None else max_findings,

@@ -179,8 +179,8 @@ def findings_left_out(selection: Selection, number: int) -> bool:
     return number in selection.hidden_in and not selection.shown.get(number)
 
 
-def figures_line(result: Any) -> str:
-    from plainsum.config.figures import FIGURE_LABELS, LANGUAGE_FORMULAS
+def figures_line(result: Any, config: Config | None = None) -> str:
+    from plainsum.config.figures import ALL_FORMULA_NAMES, FIGURE_LABELS, LANGUAGE_FORMULAS
 
     figures = result.scored.figures
     shown = [(key, label, fmt) for key, label, fmt in SHOWN_FIGURES if key in figures]
@@ -188,6 +188,12 @@ def figures_line(result: Any) -> str:
         formulas = next((names for names in LANGUAGE_FORMULAS.values() if names[0] in figures), ())
         shown = [(key, FIGURE_LABELS[key], "{:.1f}") for key in formulas[:2]] + shown
     line = ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in shown)
+    kind = getattr(result.document, "kind", None)
+    if config is not None and kind is not None and "words" in figures:
+        minimum = config.formula_min_words(kind)
+        if 0 < figures["words"] < minimum and any(key.startswith(("max_", "min_")) and key[4:] in FIGURE_LABELS
+                                                   and key[4:] in ALL_FORMULA_NAMES for key in config.thresholds(kind)):
+            line += f"; formulas not applied (fewer than {minimum:g} words): gated on its sentences"
     left_out = getattr(result.scored, "not_scored", None)
     names = {"links": "URLs and DOIs", "code": "code blocks"}
     return f"{line}; {', '.join(names.get(kind, kind) for kind in left_out)} not scored" if left_out else line
