@@ -280,3 +280,16 @@ def test_a_translation_names_every_group_and_side_effect(tmp_path: Path) -> None
     translated = load_translation(path, review, templates.locale)
     view = translated.facts["trial"]
     assert view.reactions.cold.name == "un resfriado" and view.countries[1].name == "Alemania"
+
+
+def test_plainsum_new_scaffolds_a_trial_whose_gaps_are_reported_as_unfinished(cli, tmp_path: Path) -> None:
+    made = cli("new", "my-trial", "--kind", "trial-results", "--content", str(tmp_path), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "my-trial.yaml").read_text(encoding="utf-8")
+    assert "layout: eu-annex-v" in text and "adverse_reactions:" in text
+    assert "The results of this trial may differ from the results of other trials" in " ".join(text.split())
+    review = load_review(tmp_path / "my-trial.yaml")  # valid as written
+    assert review.trial is not None and [group.id for group in review.trial.groups] == ["treatment", "comparison"]
+    checked = cli("check", str(tmp_path / "my-trial.yaml"), cwd=tmp_path)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert "error [content.unfinished] unfinished: TODO the sponsor's name" in checked.stdout

@@ -15,7 +15,7 @@ COMBINATIONS = [
     ("cochrane-review", "classic"), ("cochrane-review", "cochrane-2021"), ("cochrane-review", "as-published"),
     ("cochrane-review-rationale", "as-published"), ("cochrane-review-brief", "classic"),
     ("cochrane-review-brief", "as-published"), ("primary-study", "study"), ("primary-study", "as-published"),
-    ("other", "as-published"),
+    ("trial-results", "eu-annex-v"), ("other", "as-published"),
 ]
 
 
