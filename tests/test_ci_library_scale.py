@@ -169,3 +169,32 @@ def test_the_scaffold_hook_on_a_300_review_project_shows_the_one_regression_firs
     assert result.returncode == 1, result.stdout + result.stderr
     assert len(output) <= 30, "\n".join(output)
     assert output[0].startswith("review-150/summary: FAIL"), output[0]
+
+
+def test_shards_split_a_library_into_stable_parts_each_its_own_sarif_category(tmp_path: Path, cli):
+    from plainsum.commands.check import shard_of
+
+    project = _baseline_project(tmp_path, reviews=12)
+    parts = {}
+    for part in (1, 2, 3):
+        result = cli("check", "--shard", f"{part}/3", "--format", "sarif", cwd=project)
+        run = json.loads(result.stdout)["runs"][0]
+        assert run["automationDetails"] == {"id": f"plainsum/shard-{part}-of-3/"}
+        parts[part] = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    files = {f"content/r{n:03d}.yaml" for n in range(12)}
+    assert set().union(*parts.values()) == files  # every review in exactly one part
+    assert sum(len(p) for p in parts.values()) == 12
+    assert all(shard_of(uri.split("/")[-1], 3) == part for part, uris in parts.items() for uri in uris)
+    assert shard_of("r000.yaml", 3) == shard_of("r000.yaml", 3)  # stable: a hash of the name, not of the list
+    bad = cli("check", "--shard", "4/3", cwd=project)
+    assert bad.returncode == 2 and "is not I/N" in bad.stderr
+
+
+def test_the_action_checks_in_shards_and_uploads_each_category():
+    import yaml
+    from conftest import REPO
+
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    assert {"shards", "max-results"} <= set(action["inputs"])
+    script = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert '--shard "$part/$PLAINSUM_SHARDS"' in script and "--category plainsum" in script
