@@ -107,15 +107,16 @@ def elements(scored: Scored, config: Config) -> Iterator[Flag]:
         return
     trial = review.trial
     assert trial is not None
-    summary_node = review.root.value.get("summary")
+    summary_mark = review.root.key_marks.get("summary")
     for element in ELEMENTS:
         missing = [f"trial: {key}" for key in element.data if not _has(trial, key)]
         missing += [f"summary: {part}" for part in element.prose if part not in review.summary]
         if not missing:
             continue
-        where = trial.mark if any(item.startswith("trial") for item in missing) or summary_node is None else None
-        location = _at(review, where) if where is not None else Location(review.source.display, summary_node.line,
-                                                                          summary_node.column)
+        if summary_mark is None or any(item.startswith("trial") for item in missing):
+            location = _at(review, trial.mark)
+        else:
+            location = Location(review.source.display, summary_mark[0], summary_mark[1])
         yield Flag(f"Annex V element {element.number} ({element.name}) is missing: {', '.join(missing)}", None, None,
                    "add " + " and ".join(f"'{item.split(': ')[1]}' under '{item.split(':')[0]}'" for item in missing),
                    location, about=f"element {element.number}")

@@ -184,6 +184,11 @@ def _territories(language: str) -> dict[str, str]:
     return {code: name for code, name in locale.territories.items() if len(code) == 2 and code.isalpha()}
 
 
+def territories(language: str = "en") -> dict[str, str]:
+    """Country codes and their names in `language` (CLDR, through Babel)."""
+    return dict(_territories(language))
+
+
 def country_name(code: str, language: str = "en") -> str:
     """'Germany', 'Alemania': the country's name in `language` (CLDR, through Babel)."""
     return _territories(language).get(code, code)
