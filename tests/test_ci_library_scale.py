@@ -131,10 +131,10 @@ def test_a_compact_baseline_is_one_sorted_line_per_document_and_catches_one_regr
 
 def test_a_version_1_baseline_is_still_read(tmp_path: Path, cli):
     from plainsum.gate.settings import load_config
-    from plainsum.pipeline import check
+    from plainsum.project.project import Project
 
     project = _baseline_project(tmp_path, reviews=2)
-    outcome = check([project / "content"], load_config(project))
+    outcome = Project(load_config(project)).check([project / "content"])
     documents = {result.document.name: {
         "figures": dict(result.scored.figures),
         "findings": [{"check": f.check, "about": f.subject} for f in result.findings]} for result in outcome.results}

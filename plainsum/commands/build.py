@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from plainsum.commands import load_config_from
+from plainsum.commands import load_project_from
 from plainsum.errors import display_path
 
 FULL_REPORT = "plainsum-report.txt"
@@ -57,15 +57,17 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     from plainsum.findings_formats.registry import render
     from plainsum.findings_formats.view import ReportOptions
     from plainsum.gate.sections import unmatched_section_gates
+    from plainsum.project.project import Project
 
-    config = load_config_from(ctx)
+    config = load_project_from(ctx, paths).config
+    output_dir = (out_dir or config.output_dir).resolve()
+    config = dataclasses.replace(config, output_dir=output_dir)  # the published versions are those of this folder
     if paper:
         config = dataclasses.replace(config, paper=(paper.lower(),))
     formats = _formats(formats_option, config.formats)
-    output_dir = (out_dir or config.output_dir).resolve()
     options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not no_progress,
                            force=force, allow_foreign_files=allow_foreign_files, verbose=verbose)
-    outcome = build(list(paths), config, options)
+    outcome = build(list(paths), Project(config), options)
     unmatched = unmatched_section_gates(config, outcome.results, whole_run=not paths)
     if not paths:
         outcome.problems.extend(unmatched)

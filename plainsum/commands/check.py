@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plainsum.commands import load_config_from
+from plainsum.commands import load_project_from
 from plainsum.findings_formats.registry import FORMATS
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ def use_color(choice: bool | None) -> bool:
 @click.option("--baseline", "baseline_option", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Report and fail only on findings that are not in FILE, and on accepted documents that got harder "
                    "(default: baseline in the configuration).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Check in N processes, the pool plainsum build uses (default: one per CPU).")
 @click.option("--no-baseline", is_flag=True, help="Ignore the baseline of the configuration.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Record today's findings and figures in FILE. With a baseline in use it is tightened: only what "
@@ -58,7 +60,8 @@ def use_color(choice: bool | None) -> bool:
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, verbose: bool, quiet: bool,
             max_findings: int | None, max_annotations: int | None, max_results: int | None, category: str,
-            shard: str | None, color: bool | None, output: Path | None, baseline_option: Path | None, no_baseline: bool,
+            shard: str | None, color: bool | None, output: Path | None, baseline_option: Path | None, jobs: int | None,
+            no_baseline: bool,
             write_baseline: Path | None) -> None:
     """Score each review's documents and apply the readability gate, without writing anything.
 
@@ -71,11 +74,12 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
     from plainsum.gate.baseline import Baseline, compare, load_baseline
     from plainsum.gate.records import Outcome
     from plainsum.gate.sections import unmatched_section_gates
-    from plainsum.pipeline import check
+    from plainsum.project.pool import default_jobs
 
     if baseline_option is not None and no_baseline:
         raise click.UsageError("--baseline and --no-baseline exclude each other")
-    config = load_config_from(ctx)
+    project = load_project_from(ctx, paths)
+    config = project.config
     whole_run = not paths
     if shard is not None:
         part, parts = parse_shard(shard)
@@ -86,7 +90,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
     if baseline_path is not None and write_baseline is not None and not baseline_path.exists():
         baseline_path = None  # writing the first baseline, which the configuration already names
     baseline: Baseline | None = load_baseline(baseline_path) if baseline_path is not None else None
-    outcome = check(list(paths), config) if paths or shard is None else Outcome()
+    outcome = project.check(list(paths), jobs or default_jobs()) if paths or shard is None else Outcome()
     unmatched = unmatched_section_gates(config, outcome.results, whole_run)
     if whole_run:
         outcome.problems.extend(unmatched)
