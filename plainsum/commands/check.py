@@ -42,6 +42,8 @@ def use_color(choice: bool | None) -> bool:
 @click.option("--category", metavar="NAME", default="",
               help="sarif: the run's category (runAutomationDetails), so each part of a library checked in parts "
                    "uploads to code scanning as its own analysis.")
+@click.option("--indent", type=click.IntRange(min=0, max=8), default=0, metavar="N",
+              help="json: indent by N spaces for people (default: compact, which is several times faster on a library).")
 @click.option("--shard", metavar="I/N", default=None,
               help="Check only the I-th of N parts of the reviews (parts chosen by a stable hash of each file's name, so a "
                    "review stays in its part as the library grows); with sarif, the part is the run's category.")
@@ -60,8 +62,8 @@ def use_color(choice: bool | None) -> bool:
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, verbose: bool, quiet: bool,
             max_findings: int | None, max_annotations: int | None, max_results: int | None, category: str,
-            shard: str | None, color: bool | None, output: Path | None, baseline_option: Path | None, jobs: int | None,
-            no_baseline: bool,
+            shard: str | None, indent: int, color: bool | None, output: Path | None, baseline_option: Path | None,
+            jobs: int | None, no_baseline: bool,
             write_baseline: Path | None) -> None:
     """Score each review's documents and apply the readability gate, without writing anything.
 
@@ -101,6 +103,7 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
         max_findings=config.ci.report["max_findings"] if max_findings is None else max_findings,
         max_annotations=config.ci.report["max_annotations"] if max_annotations is None else max_annotations,
         max_results=config.ci.report["max_results"] if max_results is None else max_results, category=category,
+        indent=indent,
     )
     if write_baseline is not None and not outcome.problems:
         from plainsum.gate.baseline import write_baseline as write

@@ -42,6 +42,7 @@ class ReportOptions:
     command: str = "check"
     max_results: int = 5000  # sarif and gitlab: results per run, errors first
     category: str = ""  # sarif: runAutomationDetails, so each part of a split library uploads as its own
+    indent: int = 0  # json: 0 compact (fast), else pretty-printed with this indent
     output_format: str = "text"  # the format being written (the job summary states a bounded format's cut)
 
 
