@@ -29,9 +29,9 @@ from plainsum.content.model import digest
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
-    from plainsum.grade.grid import TemplateFinder
     from plainsum.content.model import Prose, Review
     from plainsum.files.yamlsource import Node
+    from plainsum.grade.grid import TemplateFinder
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 VERSION_NOTE = "source-version:"
