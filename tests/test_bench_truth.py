@@ -43,6 +43,15 @@ def test_the_set_has_what_the_issue_asks():
     assert len({e["doi"] for e in encodings.values()}) == len(encodings)
 
 
+def test_the_set_is_the_draw_minus_the_reasons_given():
+    from bench.truth import HERE
+
+    selection = yaml.safe_load((HERE / "selection.yaml").read_text(encoding="utf-8"))
+    drawn = [item for pool in selection["drawn"].values() for item in pool]
+    assert all(item["taken"] or item.get("reason") for item in drawn)
+    assert {item["doi"] for item in drawn if item["taken"]} == {e["doi"] for e in load_encodings().values()}
+
+
 def test_every_encoded_review_loads_in_plainsum(tmp_path):
     from plainsum.content.loader import load_review
 
