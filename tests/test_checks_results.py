@@ -101,6 +101,7 @@ CASES = {
             "We are very uncertain whether text reminders reduce deaths.",
             "Text reminders improve asthma control.",  # very low worded as high
             "We are sure that text reminders make little or no difference to going into hospital.",
+            "Text reminders reduce deaths and make little or no difference to hospital stays.",  # each outcome read
         ],
         "pass": [
             "Text reminders reduce the chance of dying.",
@@ -119,6 +120,9 @@ CASES = {
             "We are very uncertain whether text reminders make asthma control worse.",
             "Text reminders probably reduce hospital stays.",
             "Text reminders probably lead to more people going into hospital.",
+            "Text reminders did not reduce the chance of dying.",  # a negation is read, not skipped
+            "There is no evidence that text reminders reduce deaths.",
+            "Text reminders reduce deaths, but they increase the chance of dying in winter.",  # each clause read
         ],
         "pass": [
             "Text reminders reduce the chance of dying.",
@@ -131,8 +135,7 @@ CASES = {
     },
     "results.unchecked": {
         "flag": [
-            "Text reminders did not reduce the chance of dying.",
-            "Text reminders reduce deaths and make little or no difference to hospital stays.",
+            "They make little or no difference to hospital stays.",  # no word of doubt, and only a stand-in acts
         ],
         "pass": [
             "Text reminders reduce the chance of dying.",
@@ -192,15 +195,11 @@ def test_an_increase_called_a_reduction_fails_with_exit_1(tmp_path: Path, cli) -
     assert '"Text reminders reduce hospital stays."' in run.stdout
 
 
-@pytest.mark.parametrize("message,why", [
-    ("Text reminders did not reduce the chance of dying.", "turns the claim round"),
-    ("There is no evidence that text reminders reduce deaths.", "turns the claim round"),
-    ("Text reminders reduce deaths and make little or no difference to hospital stays.", "names 2 outcomes"),
-    ("Text reminders reduce deaths, but they increase the chance of dying in winter.", "more than one effect"),
-])
-def test_known_limits_are_flagged_not_passed(message: str, why: str, config, tmp_path: Path) -> None:
-    flags = flags_of("results.unchecked", review_yaml((message, "We need more studies.")), config, tmp_path)
-    assert flags and why in flags[0].message, [f.message for f in flags]
+def test_what_cannot_be_read_for_sure_is_a_warning(config, tmp_path: Path) -> None:
+    flags = flags_of("results.unchecked", review_yaml(("They make little or no difference to hospital stays.", "We need more.")),
+                     config, tmp_path)
+    assert flags and "no word of doubt claims high certainty" in flags[0].message, [f.message for f in flags]
+    assert "only a word standing for it" in flags[0].message
     assert registry["results.unchecked"].severity == "warning"
 
 

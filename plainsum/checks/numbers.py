@@ -15,11 +15,9 @@ from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, known
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
+    from plainsum.grade.reading import Reading
     from plainsum.readability.score import Scored
 
-# A summary imported as it was published (plainsum import) is a record, not a draft: its numbers come
-# from the full review, which plainsum does not hold ("only three trials since 2000").
-PUBLISHED_AS_IS = ("as-published",)
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -101,62 +99,205 @@ def _fits(value: Fraction, proportions: tuple[list[float], list[float]], denomin
     return False
 
 
-def number_marks(scored: Scored, config: Config) -> list[Mark]:
-    review = scored.document.review
-    if review is None or review.layout.name in PUBLISHED_AS_IS:
-        return []
+# A number that counts studies or people ("16 studies", "sixteen trials", "4,000 women"), which a
+# sentence outside any claim may still state wrong: checked against every number of the review.
+COUNTED = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?:more|fewer|other|small|smaller|large|larger|new|eligible|included|relevant|"
+    r"randomi[sz]ed|controlled|clinical|separate|individual|published|ongoing)\s+){0,3}"
+    r"(studies|study|trials|trial|people|participants|participant|patients|patient|women|men|children|babies|infants|"
+    r"adults|persons|individuals|volunteers|mothers|newborns|reviews)\b", re.I)
+# A number of a time or an amount ("six weeks", "500 mg"): not a figure of a result unless the
+# result's own name has a time ("remission at week six").
+UNIT = re.compile(r"^\s*(?:-|–|to\s+[\w.]+\s+|and\s+[\w.]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|nights?|"
+                  r"mg|g|kg|ml|l|mmol|µg|mcg|cm|mm|km|m|iu|units?|sessions?|times|doses?|visits?)\b|^\s*-?(?:year|month|week|day|hour)", re.I)
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+CHECK = "results.number"
+
+
+def _all_known(review: Any) -> set[str]:
+    """Every number the abstract, the facts or the results state, in digits or in words."""
     known = known_numbers(review)
+    for key, text in review.rendered.items():
+        if key.endswith(".technical"):
+            known.update(str(word_value(m.group(0))) for m in NUMBER_WORDS.finditer(text) if word_value(m.group(0)) is not None)
+    return known
+
+
+def _numbers_in(text: str) -> set[str]:
+    found = {normalise_number(m.group(1)) for m in NUMBER.finditer(text)}
+    found.update(str(v) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None)
+    return found
+
+
+def abstract_figures(review: Any) -> dict[str, set[str]]:
+    """The numbers the abstract prints with each result's outcome: from its name to the next
+    outcome named (its counts, rates, percentages as printed)."""
+    from plainsum.grade.reading import outcome_spans
+
+    figures: dict[str, set[str]] = {}
+    for key, text in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        spans = outcome_spans(text, review.results)
+        for index, span in enumerate(spans):
+            end = spans[index + 1].start if index + 1 < len(spans) else min(len(text), span.end + 400)
+            numbers = _numbers_in(text[span.end:end])
+            for result in span.results:
+                figures.setdefault(result.id, set()).update(numbers)
+    return figures
+
+
+def result_figures(result: Any, printed: dict[str, set[str]]) -> set[str]:
+    """A result's figures as a sentence may give them: the data's numbers, its absolute effect per
+    1000 and per 100, the relative change in per cent, the numbers in its names, and the abstract's."""
+    figures = {normalise_number(n) for n in result.numbers_in_data()}
+    absolute = result.absolute
+    if absolute is not None:
+        for n in absolute.numbers():
+            figures.add(str(round(abs(float(n)) * 100 / absolute.per)))
+            figures.add(normalise_number(f"{abs(float(n)) * 100 / absolute.per:.1f}"))
+    try:
+        for value in (result.estimate, result.ci_low, result.ci_high):
+            figures.add(str(round(abs(1 - float(value)) * 100)))
+    except ValueError:
+        pass
+    for name in result.names():
+        figures |= _numbers_in(name)
+    return figures | printed.get(result.id, set())
+
+
+def review_figures(review: Any) -> set[str]:
+    """The numbers of the review as a whole: its facts (counts, dates)."""
+    import datetime
+
+    found: set[str] = set()
+    for name, value in review.facts.items():
+        if name == "results" or isinstance(value, bool):
+            continue
+        if isinstance(value, datetime.date):
+            found.update({str(value.year), str(value.day), str(value.month)})
+        elif isinstance(value, (int, float)):
+            found.add(normalise_number(str(value)))
+        elif isinstance(value, str):
+            found |= _numbers_in(value)
+    return found
+
+
+def number_marks(scored: Scored, config: Config) -> list[Mark]:
+    """Numbers tied to what they count: in a claim, the figures of the result(s) it is about and
+    the review's facts; outside claims, only a count of studies or people, against every number of
+    the review. Other numbers (ages, doses, years) outside claims are not read."""
+    from plainsum.checks.claimreading import readings
+
+    review = scored.document.review
+    if review is None:
+        return []
+    read: list[tuple[Any, Reading | None]] | None = list(readings(scored, config) or []) or None
+    if read is None:  # no results: no claims to tie numbers to, only counts to look at
+        from plainsum.checks.claimreading import written_sentences
+
+        read = [(sentence, None) for sentence in written_sentences(scored)]
+    known = _all_known(review)
     proportions: tuple[list[float], list[float]] | None = None
-    marks = []
-
-    def flag(sentence: Any, start: int, end: int, what: str) -> None:
-        marks.append(_mark("results.number", scored, sentence, start, end,
-                           f"{what} is not in the abstract, the facts or the results, nor derived from them"
-                           + _nearby(sentence.text, review),
-                           "report only results that are in the review: correct it, or add it to the facts or the "
-                           "abstract"))
-
-    for sentence in written_sentences(scored):
+    printed = abstract_figures(review)
+    facts = review_figures(review)
+    marks: list[Mark] = []
+    for sentence, reading in read:
         text = sentence.text
-        taken: list[tuple[int, int]] = []
-        for match in PROPORTION.finditer(text):
-            top, bottom = word_value(match.group(1)), word_value(match.group(2))
-            taken.append(match.span())
-            if top is None or not bottom or top > bottom:
-                continue
-            if normalise_number(str(top)) in known and normalise_number(str(bottom)) in known:
-                continue
-            proportions = proportions if proportions is not None else known_proportions(review)
-            if not _fits(Fraction(top, bottom), proportions, bottom):
-                flag(sentence, match.start(), match.end(), f"the proportion '{match.group(0)}'")
-        for match in FRACTION_WORDS.finditer(text):
-            if _inside(match.span(), taken):
-                continue
-            taken.append(match.span())
-            proportions = proportions if proportions is not None else known_proportions(review)
-            if not _fits(FRACTIONS[match.group(1).lower()], proportions):
-                flag(sentence, match.start(), match.end(), f"the proportion '{match.group(0)}'")
-        for match in NUMBER.finditer(text):
-            if _inside(match.span(), taken) or NUMBER_WORD_SUFFIX.match(text[match.end():]):
-                continue
-            if normalise_number(match.group(1)) not in known:
-                flag(sentence, match.start(), match.end(), f"the number {match.group(1)}")
-        for match in NUMBER_WORDS.finditer(text):
-            if _inside(match.span(), taken):
-                continue
-            if match.group(0).lower() == "one" and not ONE_COUNTS.match(text[match.end():]):
-                continue
-            value = word_value(match.group(0))
-            if value is not None and str(value) not in known:
-                flag(sentence, match.start(), match.end(), f"the number '{match.group(0)}' ({value})")
+        claims = reading.claims if reading is not None else []
+        for start, end, value, what in _numbers(text):
+            if YEAR.match(value) and not COUNTED.match(text[end:]):
+                continue  # a year: the stale check looks at dates
+            claim = _owner(claims, start)
+            if claim is not None:
+                results = claim.results
+                allowed = facts.union(*(result_figures(r, printed) for r in results))
+                if UNIT.match(text[end:]) and not any(_numbers_in(n) for r in results for n in r.names()):
+                    continue
+                if " in " in value:
+                    top, bottom = value.split(" in ")
+                    if (top in allowed and bottom in allowed) or _derived(value, text, start, end, results):
+                        continue
+                elif value in allowed:
+                    continue
+                listed = "; ".join(r.describe() for r in results[:2])
+                marks.append(_mark(CHECK, scored, sentence, start, end,
+                                   f"{what} is not a figure of the result this sentence claims about ({listed}) nor a fact "
+                                   f"of the review", "give the figure of this outcome (its studies, participants, risks "
+                                   "or effect as the abstract prints them)"))
+            elif COUNTED.match(text[end:]) or value.endswith(" of"):
+                if " in " in value or value.endswith(" of"):
+                    fraction = _fraction(value)
+                    top, _, bottom = value.partition(" in ")
+                    if (top in known and bottom in known) or fraction is None:
+                        continue
+                    proportions = proportions if proportions is not None else known_proportions(review)
+                    if _fits(fraction, proportions, fraction.denominator if " in " in value else None):
+                        continue
+                elif value in known:
+                    continue
+                marks.append(_mark(CHECK, scored, sentence, start, end,
+                                   f"{what} counts studies or people, but it is not in the abstract, the facts or the results, "
+                                   f"nor derived from them" + _nearby(text, review),
+                                   "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
     return marks
 
 
-def written_sentences(scored: Scored) -> list[Any]:
-    """The sentences the author wrote (inside a YAML field): the template's own text, such as "The
-    evidence is up to date to January 2018" or a natural-frequency sentence, comes from the data."""
-    spans = scored.document.spans
-    return [s for s in scored.sentences if any(span.start <= s.offset < span.end for span in spans)]
+def _owner(claims: list[Any], position: int) -> Any:
+    """The claim a number belongs to: the one whose outcome is named nearest before it (else after)."""
+    if not claims:
+        return None
+    before = [c for c in claims if c.outcome.start <= position]
+    return before[-1] if before else claims[0]
+
+
+def _numbers(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, value, how to name it) of each number in digits or words, proportions as one."""
+    out: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for match in PROPORTION.finditer(text):
+        taken.append(match.span())
+        top, bottom = word_value(match.group(1)), word_value(match.group(2))
+        if top is not None and bottom:
+            out.append((match.start(), match.end(), f"{top} in {bottom}", f"the proportion '{match.group(0)}'"))
+    for match in FRACTION_WORDS.finditer(text):
+        if _inside(match.span(), taken) or not re.match(r"\s+of\s+(?:the\s+|all\s+|these\s+)?\w+", text[match.end():]):
+            continue
+        taken.append(match.span())
+        out.append((match.start(), match.end(), f"{match.group(1).lower()} of", f"the proportion '{match.group(0)}'"))
+    for match in NUMBER.finditer(text):
+        if _inside(match.span(), taken) or NUMBER_WORD_SUFFIX.match(text[match.end():]):
+            continue
+        out.append((match.start(), match.end(), normalise_number(match.group(1)), f"the number {match.group(1)}"))
+    for match in NUMBER_WORDS.finditer(text):
+        if _inside(match.span(), taken):
+            continue
+        if match.group(0).lower() == "one" and not ONE_COUNTS.match(text[match.end():]):
+            continue
+        value = word_value(match.group(0))
+        if value is not None:
+            out.append((match.start(), match.end(), str(value), f"the number '{match.group(0)}' ({value})"))
+    return sorted(out)
+
+
+def _fraction(value: str) -> Fraction | None:
+    if value.endswith(" of"):
+        return FRACTIONS.get(value[:-3])
+    top, _, bottom = value.partition(" in ")
+    return Fraction(int(top), int(bottom)) if top.isdigit() and bottom.isdigit() and 0 < int(top) <= int(bottom) else None
+
+
+def _derived(value: str, text: str, start: int, end: int, results: list[Any]) -> bool:
+    """A proportion the results' absolute effects round to ("1 in 7")."""
+    for match in PROPORTION.finditer(text):
+        if match.start() == start and end == match.end():
+            top, bottom = word_value(match.group(1)), word_value(match.group(2))
+            if top is None or not bottom or top > bottom:
+                return False
+            risks = [n / r.absolute.per for r in results if r.absolute is not None
+                     for n in (r.absolute.control, r.absolute.intervention, r.absolute.intervention_low, r.absolute.intervention_high)]
+            return _fits(Fraction(top, bottom), (risks, []), bottom)
+    return False
 
 
 def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

@@ -231,7 +231,7 @@ class Registry:
                 suppressions.ran.add(spec.id)
         holding = _holding_sentence(scored)
         findings = [
-            Finding(spec.id, severity, document.name, _Locate(document, flag), flag.message, holding(flag),
+            Finding(spec.id, severity, document.name, _locator(document, flag), flag.message, holding(flag),
                     flag.suggestion, flag.about)
             for spec, severity, flag in one_per_measure(flagged)
         ]
@@ -316,16 +316,8 @@ def _holding_sentence(scored: Scored) -> Callable[[Flag], str | None]:
     return sentence
 
 
-@dataclass(frozen=True, eq=False)
-class _Locate:
-    """Where a finding is, found when first asked (a class, not a closure, so that a finding can be
-    pickled: `plainsum check --jobs N` sends them back from its workers)."""
-
-    document: Document
-    flag: Flag
-
-    def __call__(self) -> Location:
-        flag, document = self.flag, self.document
+def _locator(document: Document, flag: Flag) -> Callable[[], Location]:
+    def locate() -> Location:
         if flag.location is not None:
             return flag.location
         if flag.offset is not None:
@@ -334,6 +326,8 @@ class _Locate:
             # a finding about the whole document points at the first text the author wrote for it
             return document.locate(document.spans[0].start)
         return Location(document.source_path, 1, 1)
+
+    return locate
 
 
 registry = Registry()

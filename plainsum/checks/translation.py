@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content.locale import SPACES, Locale
+from plainsum.grade.vocabulary import levels_agree
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
@@ -343,7 +344,7 @@ def _compare_unnamed(key: str, start: int, said: list[Statement], translated: li
     pool = list(translated)
     short = []
     for statement in (s for s in said if s.hedged):
-        same = [other for other in pool if other.level == statement.level]
+        same = [other for other in pool if levels_agree(other.level, statement.level)]
         if same:
             pool.remove(next((other for other in same if other.effect == statement.effect), same[0]))
         else:
@@ -374,9 +375,9 @@ def _compare(key: str, start: int, statement: Statement, translated: list[Statem
     sentence about the same result with that certainty, or one that names no result (one translated
     sentence may say what one source sentence says of several results)."""
     view = views.get(statement.result_id or "")
-    suggestion = f"{view.plain_clause}." if view is not None and view.certainty == statement.level else None
+    suggestion = f"{view.plain_clause}." if view is not None and levels_agree(view.certainty, statement.level) else None
     about = [other for other in translated if other.result_id == statement.result_id]
-    if any(other.level == statement.level for other in about):
+    if any(levels_agree(other.level, statement.level) for other in about):
         return None
     if about:
         other = about[0]
@@ -388,7 +389,7 @@ def _compare(key: str, start: int, statement: Statement, translated: list[Statem
     unnamed = [index for index, other in enumerate(translated)
                if other.result_id is None and used.get(index, statement.offset) == statement.offset]
     for index in unnamed:
-        if translated[index].level == statement.level:
+        if levels_agree(translated[index].level, statement.level):
             used[index] = statement.offset
             return None
     # the sentences that name no result say other certainties: the statement is not there (at the field)
@@ -418,7 +419,7 @@ def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabul
             said = statements(source.plain.text, [source], {}, source_vocabulary, _source_language(scored))
             level = said[0].level if said else level
         found = statements(result.plain.text, [result], {}, vocabulary, scored.language)
-        if any(s.level == level for s in found):
+        if any(levels_agree(s.level, level) for s in found):
             continue
         words = f"says it with {found[0].level} certainty" if found else "states no certainty the claim words can read"
         yield Flag(

@@ -61,7 +61,7 @@ def export_command(ctx: click.Context, review_id: str, language: str, output: Pa
     review, templates = _review(config, review_id)
     if language == review.language:
         raise click.BadParameter(f"'{language}' is the review's own language", param_hint="--lang")
-    data = export(review, language, _translation(review, language, templates), templates)
+    data = export(review, language, _translation(review, language, templates))
     if output is not None and str(output) == "-":
         click.echo(data.decode("utf-8"), nl=False)
         ctx.exit(EXIT_OK)
@@ -196,7 +196,7 @@ def _replace_translators(text: str, translators: list[str]) -> str:
 def _check(config: Config, review: Review, templates: TemplateSet, path: Path, shown: str, lines: dict[str, int]) -> bool:
     """Run the checks on the written translation; report each finding at the XLIFF unit of its field."""
     from plainsum.content.translation import load_translation
-    from plainsum.project.flow import evaluate
+    from plainsum.pipeline import evaluate
 
     try:
         translated = load_translation(path, review, templates.locale)

@@ -31,6 +31,8 @@ class Layout:
     plain_sections: tuple[str, ...]  # sections whose `plain` text the layout prints
     description: str
     waived_facts: tuple[str, ...] = ()  # facts the kind requires that this layout's documents do not use
+    # parts that explain (background, aims, methods): the claim checks read no claim in them
+    explaining_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,6 @@ class Kind:
     required_facts: tuple[str, ...]
     layouts: tuple[str, ...]
     description: str
-    preset: str | None = None  # the gate preset its lay summaries are held to by default (config/gate.py PRESETS)
 
     @property
     def abstract_template(self) -> str:
@@ -93,14 +94,6 @@ COCHRANE_BRIEF_SECTIONS = (
     SectionSpec("authors_conclusions", "Authors' conclusions"),
 )
 
-# The technical summary of a trial's results (the data under `trial:` gives its identifiers and counts).
-TRIAL_RESULTS_SECTIONS = (
-    SectionSpec("objectives", "Objectives"),
-    SectionSpec("methods", "Methods", required=False),
-    SectionSpec("results", "Results"),
-    SectionSpec("conclusions", "Conclusions", required=False),
-)
-
 LAYOUTS: dict[str, Layout] = {
     "classic": Layout(
         name="classic",
@@ -109,6 +102,7 @@ LAYOUTS: dict[str, Layout] = {
         plain_sections=("background", "main_results", "authors_conclusions"),
         description="Plain title, review question, background, results, search date and conclusions, "
         "as on cochrane.org for reviews of 2013-2021.",
+        explaining_parts=("review_question",),
     ),
     "study": Layout(
         name="study",
@@ -116,6 +110,7 @@ LAYOUTS: dict[str, Layout] = {
         parts=(SummaryPart("study_question"),),
         plain_sections=("background", "methods", "results", "conclusions"),
         description="Plain title, what the study asked, what was done, what was found, what it means.",
+        explaining_parts=("study_question",),
     ),
     "cochrane-2021": Layout(
         name="cochrane-2021",
@@ -131,6 +126,7 @@ LAYOUTS: dict[str, Layout] = {
             SummaryPart("up_to_date", required=False),  # said before "The evidence is up to date to ..."
         ),
         plain_sections=(),
+        explaining_parts=("what_is_heading", "what_is", "want_to_find_out", "what_we_did", "up_to_date"),
         description="Cochrane's 2021 plain language summary: key messages, a tailored 'What is ...?', "
         "what we wanted to find out, did, found, the limitations, and how up to date the evidence is.",
     ),
@@ -142,26 +138,6 @@ LAYOUTS: dict[str, Layout] = {
         description="A lay summary kept as it was published (plainsum import): its own headings and "
         "paragraphs in one Markdown text. Its search date, if any, is written in the text.",
         waived_facts=("search_date",),
-    ),
-    "eu-annex-v": Layout(
-        name="eu-annex-v",
-        template="summary/eu-annex-v.md.j2",
-        # The prose elements of Annex V of Regulation (EU) No 536/2014; its data elements are under
-        # `trial:` (content/trial.py). Whether each is there is the check trial.elements, so a draft builds.
-        parts=(
-            SummaryPart("why", required=False),  # 3: the main objectives and why the trial was done
-            SummaryPart("inclusion", required=False, is_list=True),  # 4: who could take part
-            SummaryPart("exclusion", required=False, is_list=True),  # 4: who could not
-            SummaryPart("medicines", required=False),  # 5: the medicines studied
-            SummaryPart("side_effects", required=False),  # 6: the adverse reactions (their counts are data)
-            SummaryPart("results", required=False),  # 7: the overall results
-            SummaryPart("comments", required=False),  # 8: comments on the outcome
-            SummaryPart("follow_up", required=False),  # 9: whether follow-up trials are planned
-            SummaryPart("more_information", required=False),  # 10: where to find more
-        ),
-        plain_sections=(),
-        description="A summary of a clinical trial's results for laypersons after Annex V of EU Regulation "
-        "536/2014: its ten elements in order, the data from `trial:`, side effects as natural frequencies.",
     ),
 }
 
@@ -194,15 +170,6 @@ KINDS: dict[str, Kind] = {
         required_facts=(),
         layouts=("study", "as-published"),
         description="A primary study abstract (IMRaD / CONSORT style).",
-    ),
-    "trial-results": Kind(
-        name="trial-results",
-        sections=TRIAL_RESULTS_SECTIONS,
-        required_facts=(),
-        layouts=("eu-annex-v",),
-        description="The results of one clinical trial, with its data under `trial:` (identifiers, sponsor, "
-        "participants, groups, medicines, adverse reactions), summarised for laypersons as EU law requires.",
-        preset="eu-lay-summary",
     ),
     "other": Kind(
         name="other",

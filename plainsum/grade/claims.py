@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from plainsum.errors import InputError, Problem
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from plainsum.grade.grid import TemplateFinder
     from plainsum.grade.results import Result
 
-CERTAINTY_LEVELS = ("very low", "low", "moderate", "high")
-EFFECTS = ("none", "reduce", "increase", "improve", "worsen")
-WORD_CHARS = r"[\w'’-]"
+from plainsum.grade.vocabulary import WORD_CHARS, Vocabulary, load_vocabulary, phrase, vocabulary_path
+
+__all__ = ["Claim", "Hit", "Mention", "Vocabulary", "intervention_spans", "load_vocabulary", "mentions", "name_patterns",
+           "read_claim", "vocabulary_path"]
 
 
 @dataclass(frozen=True)
@@ -32,21 +28,6 @@ class Hit:
     text: str
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    certainty: list[tuple[str, re.Pattern[str]]]  # (level, phrase pattern), longest phrase first
-    not_certainty: re.Pattern[str] | None
-    effects: list[tuple[str, re.Pattern[str]]]
-    negation: re.Pattern[str]
-    negation_window: int
-    path: str
-    questions: re.Pattern[str] | None = None
-
-    def asks(self, text: str) -> bool:
-        """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
-        return text.rstrip().endswith("?") or (self.questions is not None and self.questions.search(text) is not None)
-
-
 @dataclass
 class Claim:
     """What a sentence claims: certainty (None: no word for it), effect (None: no effect word)."""
@@ -57,6 +38,7 @@ class Claim:
     effect_hit: Hit | None
     effects: list[Hit] = field(default_factory=list)
     negated: Hit | None = None  # a negation before the effect word
+    certainties: list[Hit] = field(default_factory=list)
 
     @property
     def implied_certainty(self) -> str | None:
@@ -69,79 +51,6 @@ class Claim:
     def mixed(self) -> bool:
         """More than one kind of effect in the sentence (after 'none', which reads first)."""
         return len({hit.meaning for hit in self.effects}) > 1
-
-
-def _phrase(text: str) -> str:
-    """A phrase as a pattern: whole words, any run of spaces, straight or curly apostrophes."""
-    words = [re.escape(word).replace("'", "['’]") for word in text.split()]
-    return r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w'’-])"
-
-
-def _patterns(table: Any, levels: tuple[str, ...], where: str, problems: list[str]) -> list[tuple[str, re.Pattern[str]]]:
-    if not isinstance(table, dict):
-        problems.append(f"'{where}' must be a mapping of {' / '.join(levels)} to lists of phrases")
-        return []
-    out: list[tuple[str, str]] = []
-    for level in levels:
-        phrases = table.get(level)
-        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
-            problems.append(f"'{where}' / '{level}' must be a list of phrases")
-            continue
-        out.extend((level, phrase.strip()) for phrase in phrases)
-    for key in table:
-        if key not in levels:
-            problems.append(f"'{where}' has an unknown entry '{key}'; allowed: {', '.join(levels)}")
-    out.sort(key=lambda pair: -len(pair[1]))
-    return [(level, re.compile(_phrase(phrase), re.I)) for level, phrase in out]
-
-
-def vocabulary_path(templates: TemplateFinder | None = None, language: str = "en") -> Path:
-    from plainsum.grade.grid import grade_file
-
-    return grade_file(templates, "claims.yaml", language)
-
-
-def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    return _load_vocabulary(str(path or vocabulary_path()))
-
-
-@lru_cache(maxsize=8)
-def _load_vocabulary(path_text: str) -> Vocabulary:
-    from plainsum.grade.grid import read_grade_file
-
-    data, display = read_grade_file(path_text, "claim vocabulary")
-    problems: list[str] = []
-    if not isinstance(data, dict):
-        data = {}
-        problems.append("the claim vocabulary must be a mapping with 'certainty', 'effects' and 'negations'")
-    certainty = _patterns(data.get("certainty"), CERTAINTY_LEVELS, "certainty", problems)
-    effects = _patterns(data.get("effects"), EFFECTS, "effects", problems)
-    negations = data.get("negations")
-    if not isinstance(negations, list) or not all(isinstance(n, str) and n.strip() for n in negations):
-        problems.append("'negations' must be a list of words")
-        negations = ["not"]
-    window = data.get("negation_window", 4)
-    if isinstance(window, bool) or not isinstance(window, int) or window < 0:
-        problems.append("'negation_window' must be a whole number of words")
-        window = 4
-    not_certainty = data.get("not_certainty", [])
-    if not isinstance(not_certainty, list) or not all(isinstance(n, str) for n in not_certainty):
-        problems.append("'not_certainty' must be a list of patterns")
-        not_certainty = []
-    try:
-        exceptions = re.compile("|".join(rf"(?<!\w)(?:{p})(?!\w)" for p in not_certainty), re.I) if not_certainty else None
-    except re.error as exc:
-        problems.append(f"'not_certainty' has a pattern that is not a regular expression: {exc}")
-        exceptions = None
-    questions = data.get("questions", [])
-    if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
-        problems.append("'questions' must be a list of phrases")
-        questions = []
-    if problems:
-        raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
-    asking = re.compile("|".join(_phrase(q) for q in questions), re.I) if questions else None
-    negation = re.compile("|".join(_phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
-    return Vocabulary(certainty, exceptions, effects, negation, window, display, asking)
 
 
 def _find(patterns: list[tuple[str, re.Pattern[str]]], text: str, taken: list[tuple[int, int]]) -> list[Hit]:
@@ -183,6 +92,7 @@ def read_claim(text: str, vocabulary: Vocabulary, ignore: list[tuple[int, int]] 
         effect_hit=effect,
         effects=effect_hits,
         negated=negated,
+        certainties=certainty_hits,
     )
 
 
@@ -209,7 +119,7 @@ def name_patterns(result: Result) -> list[re.Pattern[str]]:
         if len(stripped) >= 4:
             variants.add(stripped)
         for variant in sorted(variants, key=len, reverse=True):
-            patterns.append(re.compile(_phrase(variant), re.I))
+            patterns.append(re.compile(phrase(variant), re.I))
     return patterns
 
 

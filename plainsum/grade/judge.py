@@ -1,0 +1,177 @@
+"""Claims held against the results: where a reading of the claim model (plainsum.grade.reading)
+disagrees with the data, and how sure plainsum is of that.
+
+Severity follows confidence. A disagreement is a finding of its check (results.certainty,
+results.direction: errors) only when the reading is unambiguous: the outcome is named, the
+intervention or a word standing for it acts, every result the sentence can mean disagrees, and the
+disagreeing word is there. Where the sentence could mean several results and only some disagree,
+or the certainty is carried from a statement for the whole summary, the finding is
+results.unchecked (a warning) and says what could not be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from plainsum.grade.reading import Candidate, OutcomeClaim, Reading
+from plainsum.grade.vocabulary import levels_of
+
+if TYPE_CHECKING:
+    from plainsum.grade.results import Result
+
+FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One disagreement: which check, where in the sentence, why, and the result to suggest."""
+
+    check: str
+    start: int
+    end: int
+    message: str
+    result: Result | None
+
+
+def accepted_effects(result: Result, inverted: bool = False) -> set[str]:
+    """The effect words a sentence may use for the result: its direction, or better/worse; read
+    from the comparator's side when the sentence names the comparator as the one who acts."""
+    if result.good is None:
+        return {"none"}
+    if result.outcome.quality:  # a quality goes up when it gets better, whatever the score does
+        accepted = {"improve", "increase"} if result.good else {"worsen", "reduce"}
+    else:
+        accepted = {str(result.direction), "improve" if result.good else "worsen"}
+    accepted.add("differ")
+    return {FLIP.get(word, word) for word in accepted} if inverted else accepted
+
+
+def effect_words(result: Result) -> str:
+    if result.good is None:
+        return "little or no difference"
+    change = "a reduction" if result.direction == "reduce" else "an increase"
+    return f"{change} ({'better' if result.good else 'worse'}: {result.better} is better)"
+
+
+def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
+    assert claim.effect is not None
+    accepted = accepted_effects(candidate.result, candidate.inverted)
+    meaning = claim.effect.meaning
+    if claim.negated is not None:
+        return meaning in accepted and meaning != "differ" and candidate.result.good is not None
+    return meaning not in accepted
+
+
+def _listed(results: list[Result]) -> str:
+    return "; ".join(result.describe() for result in results)
+
+
+def judge_claim(claim: OutcomeClaim) -> list[Verdict]:
+    verdicts: list[Verdict] = []
+    first = claim.results[0] if claim.results else None
+    if first is None:
+        return []
+    verdicts.extend(_certainty(claim))
+    if claim.effect is not None and claim.undecided is None:
+        wrong = [c for c in claim.candidates if _direction_wrong(claim, c)]
+        hit = claim.effect
+        start = claim.negated.start if claim.negated is not None else hit.start
+        if wrong and len(wrong) == len(claim.candidates):
+            result = wrong[0].result
+            said = f"'{claim.negated.text} ... {hit.text}'" if claim.negated is not None else f"'{hit.text}'"
+            if claim.negated is not None:
+                claims = f"{said} denies the effect"
+            elif hit.meaning == "none":
+                claims = f"{said} claims no effect"
+            elif result.good is None:
+                claims = f"{said} claims an effect"
+            else:
+                claims = f"{said} claims the effect {hit.meaning!r}"
+            side = " (read from the comparator's side: the sentence names it as the one who acts)" if wrong[0].inverted else ""
+            more = f" (and {len(wrong) - 1} more result(s) of this outcome)" if len(wrong) > 1 else ""
+            verdicts.append(Verdict("results.direction", start, hit.end,
+                                    f"direction: {claims}, but {result.describe()} shows {effect_words(result)}{side}{more}",
+                                    result))
+        elif wrong:
+            right = [c.result for c in claim.candidates if c not in wrong]
+            verdicts.append(Verdict("results.unchecked", start, hit.end,
+                                    f"not checked: the sentence could mean {len(claim.candidates)} results of "
+                                    f"'{claim.outcome.text}' (it names no intervention or comparator that tells them apart); "
+                                    f"'{hit.text}' fits {_listed(right)} but not {_listed([c.result for c in wrong])}; "
+                                    f"name the comparison", wrong[0].result))
+    return verdicts
+
+
+def _certainty(claim: OutcomeClaim) -> list[Verdict]:
+    claimed = claim.certainty
+    if claimed is None:
+        return []
+    hit = claim.certainty_hit or claim.effect
+    if hit is None:
+        return []
+    stated = levels_of(claimed)
+    wrong = [c.result for c in claim.candidates if c.result.certainty not in stated
+             and not (claim.floor in stated and _above(c.result.certainty, claim.floor))]
+    if not wrong:
+        return []
+    if claim.certainty_hit is not None:
+        said = f"'{claim.certainty_hit.text}' claims {claimed} certainty"
+    elif claim.certainty_source == "summary":
+        said = f"the summary's statement of certainty ({claimed}) covers '{claim.outcome.text}'"
+    else:
+        said = f"'{hit.text}' with no word of doubt claims high certainty"
+    result = wrong[0]
+    message = f"certainty: {said}, but {result.describe()} is {result.certainty}-certainty evidence"
+    sure = len(wrong) == len(claim.candidates) and (claim.certainty_source in ("word", "sentence")
+                                                      or (claim.certainty_source == "implied" and claim.actor == "named"))
+    if sure:
+        return [Verdict("results.certainty", hit.start, hit.end, message, result)]
+    if len(wrong) < len(claim.candidates):
+        right = [c.result for c in claim.candidates if c.result not in wrong]
+        message = (f"not checked: the sentence could mean {len(claim.candidates)} results of '{claim.outcome.text}'; "
+                   f"{claimed} certainty fits {_listed(right)} but not {_listed(wrong)}; name the comparison")
+    else:
+        message = f"not checked for sure: {message[len('certainty: '):]}"
+        if claim.certainty_source == "summary":
+            message += "; give the sentence its own certainty words"
+        elif claim.actor != "named":
+            message += " (the sentence names no intervention, only a word standing for it)"
+    return [Verdict("results.unchecked", hit.start, hit.end, message, result)]
+
+
+def _above(level: str, floor: str | None) -> bool:
+    order = ("very low", "low", "moderate", "high")
+    return floor is not None and order.index(level) > order.index(floor)
+
+
+def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
+    """A statement of certainty against the results it names (or, naming none, all of them)."""
+    statement = reading.statement
+    if statement is None or not statement.hits:
+        return []
+    hit = statement.hits[0]
+    levels = ", ".join(sorted(statement.levels))
+    if statement.results:
+        wrong = [r for r in statement.results if r.certainty not in statement.levels]
+        if wrong:
+            return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
+                            f"certainty: the sentence states {levels} certainty, but {_listed(wrong)}", wrong[0])]
+        return []
+    if results and not any(r.certainty in statement.levels for r in results):
+        found = ", ".join(sorted({r.certainty for r in results}))
+        return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
+                        f"certainty: the sentence states {levels} certainty for the evidence, but no result is rated so "
+                        f"(the results are {found}-certainty evidence)", results[0])]
+    return []
+
+
+def judge(reading: Reading, results: list[Result]) -> list[Verdict]:
+    if reading.kind == "statement":
+        return judge_statement(reading, results)
+    found: dict[tuple[str, int, str | None], Verdict] = {}
+    for claim in reading.claims:
+        for verdict in judge_claim(claim):
+            key = (verdict.check, verdict.start, verdict.result.id if verdict.result else None)
+            found.setdefault(key, verdict)  # an outcome named twice ("exacerbations ... exacerbation") is one claim
+    return list(found.values())

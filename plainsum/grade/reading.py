@@ -1,0 +1,492 @@
+"""The claim model: what one sentence of a lay summary claims about the review's results.
+
+A sentence is read clause by clause into zero or more claims, one per outcome it names. A claim
+has the result(s) it can be about (chosen by the outcome, then by the intervention and comparator
+the sentence names), its effect word and which way it goes, its certainty (from its own words, a
+word of the sentence such as "but we are very uncertain", or a statement of certainty for the
+whole summary) and who acts. A sentence claims nothing when it explains: it is in a part that
+gives background or aims (by heading), it asks or announces ("We wanted to find out whether ...",
+"– whether ...;", "They looked at:"), calls for research, or no intervention (nor a word standing
+for it) acts in it. The words are data: plainsum.grade.vocabulary.
+
+Sentences come split by the caller (the readability stage's splitter, in the text's language).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from plainsum.grade.claims import Hit
+from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, phrase
+
+if TYPE_CHECKING:
+    from plainsum.grade.results import Result, Term
+
+CLAUSE_BREAK = re.compile(r";|\s+[–—]\s+|,?\s+\b(?:but|whereas|although|though|while|however|yet)\b,?\s+", re.I)
+NEAR_WORDS = 4  # how close a comparative must be to an outcome's name to be its effect ("more serious infections")
+
+
+@dataclass(frozen=True)
+class OutcomeSpan:
+    """Where a sentence names an outcome, and every result with that name (several comparisons)."""
+
+    start: int
+    end: int
+    text: str
+    results: tuple[Result, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A result a claim may be about; `inverted` when the sentence names its comparator as the one
+    who acts ("Clippers cause fewer infections than razors" read against razors vs clippers)."""
+
+    result: Result
+    inverted: bool = False
+
+
+@dataclass
+class OutcomeClaim:
+    """What a sentence claims about one outcome."""
+
+    outcome: OutcomeSpan
+    candidates: list[Candidate]
+    effect: Hit | None  # the effect word ("reduce", "none", "differ", ...)
+    negated: Hit | None  # a negation before it ("did not reduce")
+    certainty: str | None  # the level claimed (None: no word, nothing carried)
+    certainty_hit: Hit | None
+    certainty_source: str  # "word", "sentence" (a clause of its own), "summary", "implied" or "none"
+    undecided: Hit | None  # "we do not know whether": no direction claimed
+    actor: str  # "named" (the intervention or comparator), "stand-in" ("it", "the treatment")
+    ambiguous_selection: bool = False  # the names left several results of different comparisons
+    floor: str | None = None  # several outcomes under one effect word: the lowest certainty among them
+
+    @property
+    def results(self) -> list[Result]:
+        return [candidate.result for candidate in self.candidates]
+
+
+@dataclass
+class Statement:
+    """A statement of certainty ("The certainty of the evidence is low"): its levels, the results
+    it names (none: it speaks for the whole summary), and where its first level word is."""
+
+    levels: set[str]
+    hits: list[Hit]
+    results: list[Result]
+
+
+@dataclass
+class Reading:
+    """A sentence read: its claims (none for a sentence that explains) and what else it is."""
+
+    text: str
+    kind: str  # "claim", "explains", "statement" (of certainty), "none"
+    claims: list[OutcomeClaim] = field(default_factory=list)
+    statement: Statement | None = None
+    why: str = ""  # why the sentence is not a claim
+
+
+@dataclass
+class Context:
+    """What a sentence's reading needs from around it."""
+
+    explains: bool = False  # the sentence is in a part that explains (by heading or layout part)
+    names: tuple[str, ...] = ()  # more names of the intervention (the review's facts)
+    summary: dict[str | None, set[str]] = field(default_factory=dict)  # result id (None: all) -> levels stated
+    previous: list[Result] = field(default_factory=list)  # what the sentence before was about ("It may also ...")
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+def _name_pattern(name: str) -> str:
+    """An outcome's name with a plural or singular last word ("death" finds "deaths")."""
+    words = name.split()
+    if not words:
+        return r"(?!)"
+    last = words[-1]
+    stem = last[:-1] if last.lower().endswith("s") and len(last) > 4 else last
+    words = [*words[:-1], stem]
+    body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
+    return r"(?<![\w'’-])" + body + r"(?:s|es)?(?![\w'’-])"
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an|their|its|how many people|how many|number of)\s+", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _outcome_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    variants: set[str] = set()
+    for name in names:
+        name = " ".join(name.split())
+        variants.add(name)
+        stripped = _ARTICLE.sub("", name)
+        if len(stripped) >= 4:
+            variants.add(stripped)
+    return re.compile("|".join(_name_pattern(v) for v in sorted(variants, key=len, reverse=True)), re.I)
+
+
+def outcome_spans(text: str, results: list[Result]) -> list[OutcomeSpan]:
+    """The outcomes `text` names, the longest name winning where names overlap; one span lists
+    every result that goes by that name."""
+    found: list[tuple[int, int, Result]] = []
+    for result in results:
+        for match in _outcome_regex(tuple(result.names())).finditer(text):
+            found.append((match.start(), match.end(), result))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    spans: list[tuple[int, int, list[Result]]] = []
+    for start, end, result in found:
+        same = next((s for s in spans if s[0] == start and s[1] == end), None)
+        if same is not None:
+            if result not in same[2]:
+                same[2].append(result)
+            continue
+        if not any(start < e and s < end for s, e, _ in spans):
+            spans.append((start, end, [result]))
+    return sorted((OutcomeSpan(s, e, text[s:e], tuple(rs)) for s, e, rs in spans), key=lambda o: o.start)
+
+
+def _significant(name: str, generic: frozenset[str]) -> set[str]:
+    return {w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 2 and w not in generic}
+
+
+def _term_names(term: Term | None) -> list[str]:
+    if term is None:
+        return []
+    return list(dict.fromkeys(n for n in (term.plain, term.technical) if n))
+
+
+def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
+    """How well a stretch of text names the best of `names`: the words that tell it apart found,
+    less half of those missing, so "infliximab with purine analogues" beats "infliximab" in a
+    sentence that names both drugs. A name with no such word counts 1 when it is there whole."""
+    best = 0.0
+    words = set(re.findall(r"[\w'’-]+", region.lower()))
+    stems = {w.rstrip("s") for w in words}
+    for name in names:
+        significant = _significant(name, generic)
+        if not significant:
+            if re.search(phrase(name), region, re.I):
+                best = max(best, 1.0)
+            continue
+        hit = sum(1 for w in significant if w in words or w.rstrip("s") in stems)
+        if hit:
+            best = max(best, hit - 0.5 * (len(significant) - hit))
+    return best
+
+
+def name_spans(text: str, names: list[str], generic: frozenset[str]) -> list[tuple[int, int]]:
+    """Where `text` names any of `names`, whole or by a word that tells it apart."""
+    spans: list[tuple[int, int]] = []
+    words: set[str] = set()
+    for name in names:
+        spans.extend(m.span() for m in re.finditer(phrase(name), text, re.I))
+        words |= _significant(name, generic)
+    for word in words:
+        spans.extend(m.span() for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"s?(?![\w'’-])", text, re.I))
+    return spans
+
+
+def actor_names(results: list[Result], extra: tuple[str, ...] = ()) -> list[str]:
+    names: list[str] = list(extra)
+    for result in results:
+        names.extend(_term_names(result.intervention))
+        names.extend(_term_names(result.comparison))
+    return [n for n in dict.fromkeys(names) if n.strip()]
+
+
+# --- hits -----------------------------------------------------------------------------------------
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _find(patterns: Patterns, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
+    hits: list[Hit] = []
+    for meaning, pattern in patterns:
+        for match in pattern.finditer(text):
+            if _overlaps(match.start(), match.end(), taken):
+                continue
+            taken.append(match.span())
+            hits.append(Hit(meaning, match.start(), match.end(), match.group(0)))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(re.findall(WORD_CHARS + "+", text[start:end])) if end > start else 0
+
+
+def _comparatives(text: str, vocabulary: Vocabulary, outcomes: list[OutcomeSpan], taken: list[tuple[int, int]]) -> list[Hit]:
+    """Comparatives next to an outcome's name: "more infections", "deaths were fewer"."""
+    hits = []
+    for hit in _find(vocabulary.comparatives, text, list(taken)):
+        for outcome in outcomes:
+            before = hit.end <= outcome.start and _words_between(text, hit.end, outcome.start) <= NEAR_WORDS
+            after = outcome.end <= hit.start and _words_between(text, outcome.end, hit.start) <= NEAR_WORDS
+            if (before or after) and not re.search(r"[,;:]", text[min(hit.end, outcome.end):max(hit.start, outcome.start)]):
+                hits.append(hit)
+                break
+    return hits
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence: split at semicolons, dashes and 'but', 'whereas', 'although'."""
+    bounds = [0]
+    for match in CLAUSE_BREAK.finditer(text):
+        bounds.extend([match.start(), match.end()])
+    bounds.append(len(text))
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+
+
+def _clause_of(position: int, parts: list[tuple[int, int]]) -> tuple[int, int]:
+    return next((p for p in parts if p[0] <= position < p[1]), parts[-1])
+
+
+# --- statements of certainty ----------------------------------------------------------------------
+
+def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, int]]) -> list[Hit]:
+    """Level words that state the certainty of the evidence ("low" in "The certainty of the
+    evidence is low", "low- and very low-certainty evidence"): near a word for the evidence."""
+    if vocabulary.evidence_words is None or not vocabulary.levels:
+        return []
+    evidence = [m.span() for m in vocabulary.evidence_words.finditer(text)]
+    if not evidence:
+        return []
+    out = []
+    for hit in _find(vocabulary.levels, text, list(taken)):
+        near = any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)
+        if near:
+            out.append(hit)
+    return out
+
+
+# --- reading a sentence ---------------------------------------------------------------------------
+
+def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None = None) -> Reading:
+    context = context or Context()
+    if context.explains:
+        return Reading(text, "explains", why="it is in a part that explains (background, aims or methods)")
+    if vocabulary.asks(text):
+        return Reading(text, "explains", why="it asks or announces rather than claims")
+    if vocabulary.not_claims is not None and vocabulary.not_claims.search(text):
+        return Reading(text, "explains", why="it says what the review did or what research is needed")
+    outcomes = outcome_spans(text, results)
+    names = actor_names(results, context.names)
+    actors = name_spans(text, names, vocabulary.generic_words)
+    stand_ins = [m.span() for m in vocabulary.stand_ins.finditer(text)] if vocabulary.stand_ins else []
+    taken = [(o.start, o.end) for o in outcomes] + actors
+    if vocabulary.not_certainty is not None:
+        taken.extend(m.span() for m in vocabulary.not_certainty.finditer(text))
+    effects = _find(vocabulary.effects, text, list(taken))
+    effects = sorted(effects + _comparatives(text, vocabulary, outcomes, taken + [(h.start, h.end) for h in effects]),
+                     key=lambda h: h.start)
+    effects = _absorbed(text, effects)
+    if vocabulary.purposes is not None:
+        purposes = list(vocabulary.purposes.finditer(text))
+        effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in purposes)]
+    certainty = _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in effects])
+    levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
+    if not effects:
+        if levels:
+            named = [r for o in outcomes for r in o.results]
+            return Reading(text, "statement", statement=Statement({h.meaning for h in levels}, levels, list(dict.fromkeys(named))))
+        if not certainty or not outcomes:
+            return Reading(text, "none", why="it names no effect")
+    if not outcomes:
+        return Reading(text, "none", why="it names no outcome of the results")
+    if not actors and not stand_ins:
+        return Reading(text, "explains", why="no intervention (nor a word standing for it) acts in it")
+    parts = clauses(text)
+    undecided = list(vocabulary.undecided.finditer(text)) if vocabulary.undecided else []
+    comparator = _comparator(text, vocabulary)
+    claims = []
+    nones = [(h.start, h.end) for h in effects if h.meaning == "none"]
+    for outcome in outcomes:
+        clause = _clause_of(outcome.start, parts)
+        if not any(s < clause[1] for s, _ in actors) and not any(clause[0] <= s < clause[1] for s, _ in stand_ins):
+            continue  # no one acts in or before its clause: "..., but whether a delay in progression helps is unclear"
+        effect = _effect_for(outcome, effects, clause)
+        own = [h for h in certainty if clause[0] <= h.start < clause[1]]
+        if effect is None and not own:
+            continue
+        claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, comparator, actors, context,
+                       vocabulary, clause, nones)
+        if claim is not None:
+            claims.append(claim)
+    if not claims:
+        return Reading(text, "none", why="no effect is claimed for the outcomes it names")
+    _floors(claims)
+    return Reading(text, "claim", claims=claims)
+
+
+def _floors(claims: list[OutcomeClaim]) -> None:
+    """Outcomes listed under one effect and one certainty word ("probably make little or no
+    difference to heart disease or stroke") are worded at the lowest certainty among them."""
+    order = ("very low", "low", "moderate", "high")
+    groups: dict[int, list[OutcomeClaim]] = {}
+    for claim in claims:
+        if claim.effect is not None and claim.certainty_hit is not None:
+            groups.setdefault(claim.effect.start, []).append(claim)
+    for group in groups.values():
+        if len({id(c.outcome) for c in group}) < 2:
+            continue
+        floor = min((r.certainty for c in group for r in c.results), key=order.index)
+        for claim in group:
+            claim.floor = floor
+
+
+def _absorbed(text: str, effects: list[Hit]) -> list[Hit]:
+    """Effect words governed by a 'no effect' phrase just before them are part of it: "little to no
+    difference for preventing ulcers", "equally likely to prevent"."""
+    kept: list[Hit] = []
+    for hit in effects:
+        governing = next((h for h in reversed(kept) if h.meaning == "none"), None)
+        if (governing is not None and hit.meaning != "none" and _words_between(text, governing.end, hit.start) <= 3
+                and not re.search(r"[,;:]", text[governing.end:hit.start])):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _effect_for(outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int]) -> Hit | None:
+    """The effect word of an outcome: the nearest before it in its clause, else the first after."""
+    inside = [h for h in effects if clause[0] <= h.start < clause[1]]
+    before = [h for h in inside if h.end <= outcome.start]
+    if before:
+        return before[-1]
+    after = [h for h in inside if h.start >= outcome.end]
+    return after[0] if after else None
+
+
+def _comparator(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(where the one who acts is named, where the comparator is), when the sentence has a comparator."""
+    if vocabulary.comparators is None:
+        return None
+    match = vocabulary.comparators.search(text)
+    if match is None:
+        return None
+    if not text[: match.start()].strip(" –-\"'(").strip() or re.fullmatch(r"\W*(?:when|if)\s*", text[: match.start()], re.I):
+        comma = text.find(",", match.end())
+        end = comma if comma > 0 else len(text)
+        return (end, len(text)), (match.end(), end)  # "Compared with placebo, X ..."
+    return (0, match.start()), (match.end(), len(text))
+
+
+def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], tuple[int, int]] | None,
+            context: Context, named: bool, generic: frozenset[str]) -> tuple[list[Candidate], bool]:
+    """The results the names of the sentence leave for an outcome, and whether that is a guess;
+    none when the sentence names an intervention or comparator that none of them has."""
+    results = list(outcome.results)
+    if len(results) == 1 and results[0].comparison is None:
+        return [Candidate(results[0])], False
+    actor_text = text[comparator[0][0]:comparator[0][1]] if comparator else text
+    comparator_text = text[comparator[1][0]:comparator[1][1]] if comparator else ""
+    scored: list[tuple[float, Candidate]] = []
+    for result in results:
+        interventions, comparisons = _term_names(result.intervention), _term_names(result.comparison)
+        normal = _cover(interventions, actor_text, generic) + (_cover(comparisons, comparator_text or text, generic) if comparisons else 0)
+        inverted = 0.0
+        if comparator and comparisons:
+            acting, compared = _cover(comparisons, actor_text, generic), _cover(interventions, comparator_text, generic)
+            if acting > 0 and compared > 0:
+                inverted = acting + compared
+        scored.append((max(normal, inverted), Candidate(result, inverted > normal)))
+    best = max(score for score, _ in scored)
+    if best <= 0 and named and len({(c.result.intervention, c.result.comparison) for _, c in scored}) > 1:
+        return [], False  # another comparison than the results of this outcome ("postprandial vs preprandial")
+    if best <= 0 and context.previous:
+        same = [c for _, c in scored if any(c.result.intervention == p.intervention and c.result.comparison == p.comparison
+                                               for p in context.previous)]
+        if same:
+            return same, len({(c.result.intervention, c.result.comparison) for c in same}) > 1
+    kept = [c for score, c in scored if score >= best - 1e-9]
+    if len({(c.result.intervention, c.result.comparison) for c in kept}) > 1 and context.previous:
+        same = [c for c in kept if any(c.result.intervention == p.intervention and c.result.comparison == p.comparison
+                                       for p in context.previous)]
+        kept = same or kept
+    return kept, len({(c.result.intervention, c.result.comparison) for c in kept}) > 1
+
+
+def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], certainty: list[Hit], effects: list[Hit],
+           parts: list[tuple[int, int]], undecided: list[re.Match[str]], comparator: tuple[tuple[int, int], tuple[int, int]] | None,
+           actors: list[tuple[int, int]], context: Context, vocabulary: Vocabulary,
+           clause: tuple[int, int], nones: list[tuple[int, int]]) -> OutcomeClaim | None:
+    candidates, guess = _select(outcome, text, comparator, context, any(s < clause[1] for s, _ in actors),
+                                vocabulary.generic_words)
+    if not candidates:
+        return None
+    at = effect.start if effect is not None else outcome.start
+    negated = _negation(text, effect, vocabulary, [(outcome.start, outcome.end), *actors, *nones], clause) if effect else None
+    # certainty words in clauses that claim no effect speak for the whole sentence ("..., but we are very uncertain")
+    loose = [h for h in certainty if not any(p[0] <= h.start < p[1] and any(p[0] <= e.start < p[1] for e in effects) for p in parts)]
+    before = [h for h in own if h.start <= at]
+    level: str | None = None
+    hit: Hit | None = None
+    source = "none"
+    if any(h.meaning == "very low" for h in loose):
+        hit = next(h for h in loose if h.meaning == "very low")
+        level, source = "very low", "sentence"
+    elif before or own:
+        hit = before[-1] if before else own[0]
+        level, source = hit.meaning, "word"
+    elif loose:
+        hit = loose[0]
+        level, source = hit.meaning, "sentence"
+    else:
+        stated = set()
+        for candidate in candidates:
+            stated |= context.summary.get(candidate.result.id, set())
+        stated = stated or context.summary.get(None, set())
+        if stated:
+            source = "summary"
+            level = next((c.result.certainty for c in candidates if c.result.certainty in stated), " or ".join(sorted(stated)))
+        elif effect is not None:
+            level, source = "high", "implied"
+    undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
+                          if m.start() <= at or clause[0] <= m.start() < clause[1]), None)
+    if undecided_hit is not None and source in ("implied", "summary", "none"):
+        level, hit, source = "very low", undecided_hit, "word"
+    actor = "named" if actors else "stand-in"
+    return OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
+
+
+def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple[int, int]],
+              clause: tuple[int, int]) -> Hit | None:
+    if effect.meaning == "none":
+        return None
+    before = text[clause[0]: effect.start]
+    offset = clause[0]
+    words = list(re.finditer(WORD_CHARS + r"+|n't", before))[-vocabulary.negation_window - 1:]
+    window_start = words[0].start() if words else len(before)
+    for match in vocabulary.negation.finditer(before, window_start):
+        if not any(s <= offset + match.start() < e for s, e in ignore):
+            return Hit("negation", offset + match.start(), offset + match.end(), match.group(0))
+    return None
+
+
+def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocabulary: Vocabulary,
+                 names: tuple[str, ...] = ()) -> list[Reading]:
+    """Every sentence of a summary read in order: (text, whether its part explains). Statements of
+    certainty are found first and carried to the claims that state none of their own; a sentence
+    that names no intervention is read as about what the sentence before was about."""
+    summary: dict[str | None, set[str]] = {}
+    for text, explains in sentences:
+        if explains:
+            continue
+        first = read_sentence(text, results, vocabulary, Context(names=names))
+        if first.statement is not None:
+            keys: list[str | None] = [r.id for r in first.statement.results] or [None]
+            for key in keys:
+                summary.setdefault(key, set()).update(first.statement.levels)
+    readings = []
+    previous: list[Result] = []
+    for text, explains in sentences:
+        reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous))
+        readings.append(reading)
+        if reading.claims:
+            chosen = [r for claim in reading.claims for r in claim.results]
+            previous = chosen or previous
+    return readings
