@@ -145,6 +145,34 @@ def test_a_withheld_lay_summary_is_not_in_the_article(tmp_path, cli, monkeypatch
 
 # --- PubMed ----------------------------------------------------------------------------------------
 
+PUBMED_DTD = Path(__file__).parent / "data" / "pubmed" / "PubMed.dtd"  # NLM's data-provider DTD (2.8)
+PUBMED_OUT_DTD = Path(__file__).parent / "data" / "pubmed" / "pubmed_250101.dtd"  # what PubMed gives out
+
+
+@pytest.mark.parametrize("review_id", SHIPPED_EXAMPLES)
+def test_each_pubmed_record_is_valid_against_the_data_provider_dtd(built, review_id):
+    dtd = etree.DTD(str(PUBMED_DTD))
+    record = _parse(built / review_id / "abstract.pubmed.xml")
+    assert dtd.validate(record), dtd.error_log.filter_from_errors()
+    broken = etree.fromstring(etree.tostring(record).replace(b"<Abstract>", b"<Abstract><AbstractText>no label</AbstractText>", 1))
+    assert not dtd.validate(broken)  # a Label is required: the DTD has teeth
+
+
+def test_a_published_date_makes_the_record_complete(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    text = (REPO / "content" / "general-health-checks.yaml").read_text(encoding="utf-8")
+    (tmp_path / "content" / "general-health-checks.yaml").write_text(
+        text.replace("language: en\n", "language: en\nversion: {number: 3, published: 2019-01-31}\n", 1), encoding="utf-8")
+    shutil.copy(REPO / "plainsum.toml", tmp_path / "plainsum.toml")
+    assert cli("build", "--formats", "pubmed,jats", "-j", "1", "--no-progress").returncode == 0
+    record = _parse(tmp_path / "output" / "general-health-checks" / "abstract.pubmed.xml")
+    date = record.find("Article/Journal/PubDate")
+    assert (date.get("PubStatus"), date.findtext("Year"), date.findtext("Month"), date.findtext("Day")) == ("epublish", "2019", "01", "31")
+    article = _parse(tmp_path / "output" / "general-health-checks" / "abstract.jats.xml")
+    assert article.find("front/article-meta/pub-date").get("iso-8601-date") == "2019-01-31"
+    assert article.findtext("front/article-meta/custom-meta-group/custom-meta/meta-value") == "3"
+
 def test_pubmed_record_carries_each_lay_summary_as_other_abstract(built):
     record = _parse(built / "ilsp-immunotherapy" / "abstract.pubmed.xml")
     assert record.tag == "ArticleSet"
@@ -154,7 +182,7 @@ def test_pubmed_record_carries_each_lay_summary_as_other_abstract(built):
     others = article.findall("OtherAbstract")
     assert [(o.get("Type"), o.get("Language")) for o in others] == [
         ("plain-language-summary", "eng"), ("plain-language-summary", "spa"), ("plain-language-summary", "fre")]
-    assert others[0].findtext("AbstractText[@Label='TITLE']").startswith("Immune therapy")
+    assert others[0].findtext("ArticleTitle").startswith("Immune therapy")
 
 
 def test_a_written_pubmed_record_imports_back_with_its_lay_summary(built, cli, project):
@@ -175,8 +203,12 @@ PUBMED_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
     <MedlineCitation Status="Publisher" Owner="NLM">
       <PMID Version="1">90000123</PMID>
       <Article PubModel="Electronic">
-        <Journal><Title>Journal of Invented Reviews</Title></Journal>
+        <Journal>
+          <JournalIssue CitedMedium="Internet"><PubDate><Year>2024</Year><Month>Mar</Month></PubDate></JournalIssue>
+          <Title>Journal of Invented Reviews</Title>
+        </Journal>
         <ArticleTitle>Walking programmes for adults with knee pain</ArticleTitle>
+        <ELocationID EIdType="doi" ValidYN="Y">10.9999/jir.2024.0007</ELocationID>
         <Abstract>
           <AbstractText Label="BACKGROUND" NlmCategory="BACKGROUND">Knee pain is common in older adults.</AbstractText>
           <AbstractText Label="OBJECTIVES" NlmCategory="OBJECTIVE">To assess walking programmes for knee pain.</AbstractText>
@@ -185,7 +217,9 @@ PUBMED_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
           <AbstractText Label="CONCLUSIONS" NlmCategory="CONCLUSIONS">Walking may help a little.</AbstractText>
         </Abstract>
         <Language>eng</Language>
+        <PublicationTypeList><PublicationType UI="D016428">Journal Article</PublicationType></PublicationTypeList>
       </Article>
+      <MedlineJournalInfo><MedlineTA>J Invent Rev</MedlineTA></MedlineJournalInfo>
       <OtherAbstract Type="plain-language-summary" Language="spa">
         <AbstractText>Caminar puede aliviar un poco el dolor de rodilla.</AbstractText>
       </OtherAbstract>
@@ -197,6 +231,12 @@ PUBMED_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
   </PubmedArticle>
 </PubmedArticleSet>
 """
+
+
+def test_the_test_record_is_valid_pubmed_output():
+    """The record below is shaped as PubMed gives records out: valid against NLM's pubmed_250101.dtd."""
+    dtd = etree.DTD(str(PUBMED_OUT_DTD))
+    assert dtd.validate(etree.fromstring(PUBMED_RECORD.encode("utf-8"))), dtd.error_log.filter_from_errors()
 
 
 def test_pubmed_other_abstract_in_the_articles_language_is_the_lay_summary(cli, project, tmp_path):

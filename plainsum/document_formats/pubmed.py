@@ -1,10 +1,11 @@
 """PubMed data-provider XML (ArticleSet): the record a publisher sends PubMed for a review, with its
-lay summary as <OtherAbstract Type="plain-language-summary">, one per language the build wrote.
+lay summary as <OtherAbstract Type="plain-language-summary">, one per language the build wrote. Valid
+against NLM's PubMed data-provider DTD (tests/data/pubmed).
 
 Written with the technical abstract, in output/<id>/abstract.pubmed.xml. The abstract's sections are
 <AbstractText Label="..."> (the heading in capitals, as PubMed prints structured abstracts); a lay
-summary is one AbstractText per section of it, labelled with its heading. `plainsum import` reads
-the file back (plainsum.importers.pubmed).
+summary's plain title is the OtherAbstract's ArticleTitle, and each section of it an AbstractText
+labelled with its heading. `plainsum import` reads the file back (plainsum.importers.pubmed).
 """
 
 from __future__ import annotations
@@ -43,10 +44,15 @@ def _text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etr
 
 
 def _abstract_texts(parent: etree._Element, markup: str) -> None:
+    """Each headed part an AbstractText labelled with its heading; text under no heading is the
+    abstract's own text (the DTD requires a Label on every AbstractText; an unstructured abstract has none)."""
     for heading, text in plain_text(markup):
-        element = _text(parent, "AbstractText", text)
         if heading:
-            element.set("Label", heading.rstrip(": \u00a0\u202f").upper())
+            _text(parent, "AbstractText", text, Label=heading.rstrip(": \u00a0\u202f").upper())
+        elif len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
 
 
 def record(abstract: Document, summaries: list[Document], context: RenderContext) -> etree._Element:
@@ -63,9 +69,11 @@ def record(abstract: Document, summaries: list[Document], context: RenderContext
     _text(journal, "JournalTitle", known["nlm-ta"] if known else "")
     _text(journal, "Issn", known["issn"] if known else "")
     published = review.version.published
+    date = etree.SubElement(journal, "PubDate", PubStatus="epublish")  # required: from version.published
+    if published is None:
+        date.append(etree.Comment(" plainsum: the review file has no version.published, the date PubMed needs "))
+    _text(date, "Year", str(published.year) if published else "")
     if published is not None:
-        date = etree.SubElement(journal, "PubDate", PubStatus="epublish")
-        _text(date, "Year", str(published.year))
         _text(date, "Month", f"{published.month:02d}")
         _text(date, "Day", f"{published.day:02d}")
     _text(article, "ArticleTitle", review.title)
@@ -90,14 +98,14 @@ def record(abstract: Document, summaries: list[Document], context: RenderContext
     _abstract_texts(main, _body_markup(abstract, context))
     for summary in summaries:
         other = etree.SubElement(article, "OtherAbstract", Type=PLAIN_LANGUAGE, Language=language_code(summary.language))
-        if summary.title:
-            _text(other, "AbstractText", summary.title, Label="TITLE")
+        if summary.title:  # the DTD gives OtherAbstract an ArticleTitle of its own
+            _text(other, "ArticleTitle", summary.title)
         _abstract_texts(other, _body_markup(summary, context))
     return root
 
 
 def serialize(root: etree._Element) -> bytes:
-    etree.indent(root, space="  ")  # AbstractText holds text only, so indenting changes no text
+    etree.indent(root, space="  ")  # lxml indents only where there is no text, so no abstract text changes
     doctype = f'<!DOCTYPE ArticleSet PUBLIC "{PUBLIC_ID}" "{SYSTEM_ID}">'
     data: bytes = etree.tostring(etree.ElementTree(root), xml_declaration=True, encoding="UTF-8", doctype=doctype)
     return data + b"\n"

@@ -36,6 +36,9 @@ def _text(element: ET.Element | None) -> str:
 
 def _parts(abstract: ET.Element) -> list[Part]:
     parts: list[Part] = []
+    own = re.sub(r"\s+", " ", abstract.text or "").strip()
+    if own:  # a data provider's unstructured abstract: its text is the Abstract's own
+        parts.append((None, own))
     for element in abstract.findall("AbstractText"):
         text = _text(element)
         label = (element.get("Label") or "").strip()
@@ -46,6 +49,9 @@ def _parts(abstract: ET.Element) -> list[Part]:
             # NLM has classified a label we do not know ("DESIGN, SETTING, AND PARTICIPANTS")
             text, label = f"{label.rstrip(':.').capitalize()}: {text}", CATEGORY_HEADINGS[category]
         parts.append((label or None, text))
+        tail = re.sub(r"\s+", " ", element.tail or "").strip()
+        if tail:
+            parts.append((None, tail))
     return parts
 
 
@@ -136,7 +142,8 @@ PLAIN_LANGUAGE = "plain-language-summary"
 
 def _lay_summary(entry: ET.Element, article: ET.Element) -> tuple[str | None, str | None, list[str]]:
     """The plain-language OtherAbstract in the article's language (else English, else the first) as
-    Markdown, its plain title (an AbstractText labelled TITLE), and the languages of the others."""
+    Markdown, its plain title (its ArticleTitle, as the data-provider DTD has it, or an AbstractText
+    labelled TITLE), and the languages of the others."""
     found = [other for other in list(article.iter("OtherAbstract")) + list(entry.findall("MedlineCitation/OtherAbstract"))
              if (other.get("Type") or "").lower() == PLAIN_LANGUAGE]
     found = list(dict.fromkeys(found))
@@ -145,8 +152,11 @@ def _lay_summary(entry: ET.Element, article: ET.Element) -> tuple[str | None, st
     language = (_text(article.find("Language")) or "eng").lower()
     wanted = {language, {"en": "eng"}.get(language, language), "eng"}
     chosen = next((other for other in found if (other.get("Language") or "eng").lower() in wanted), found[0])
-    plain_title = None
+    plain_title = escape.heading_text(_text(chosen.find("ArticleTitle"))) if chosen.find("ArticleTitle") is not None else None
     pieces = []
+    own = re.sub(r"\s+", " ", chosen.text or "").strip()
+    if own:
+        pieces.append(escape.prose(own))
     for element in chosen.findall("AbstractText"):
         text = _text(element)
         label = (element.get("Label") or "").strip()
