@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from plainsum.checks.registry import Flag, plural, registry
+from plainsum.checks.registry import Flag, registry
 from plainsum.render.markup import blocks
+from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config

@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.glossary import WORD, load_glossary, rare_words
-from plainsum.checks.registry import Flag, Measure, plural, precise, registry
+from plainsum.checks.registry import Flag, Measure, precise, registry
+from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from plainsum.checks.registry import Flag, Measure, plural, precise, registry
+from plainsum.checks.registry import Flag, Measure, precise, registry
 from plainsum.config.figures import ALL_FORMULA_NAMES as FORMULA_NAMES
 from plainsum.config.figures import EASIER_WHEN_HIGHER, FIGURE_LABELS
+from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config

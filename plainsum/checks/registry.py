@@ -123,12 +123,6 @@ def finding_subject(message: str, sentence: str | None, about: str | None) -> st
     return wording
 
 
-def plural(count: float, singular: str, plural_form: str | None = None) -> str:
-    """'1 sentence', '2 sentences', '0 words' (whole numbers without decimals)."""
-    number = int(count) if float(count).is_integer() else count
-    return f"{number} {singular if number == 1 else (plural_form or singular + 's')}"
-
-
 def precise(value: float, limit: float, decimals: int = 1) -> str:
     """`value` with enough decimals to show which side of `limit` it is on: 13.04 against a
     maximum of 13 is "13.04", not "13.0"."""

@@ -16,6 +16,7 @@ import click
 
 from plainsum.config.figures import COUNT_NAMES, FIGURE_LABELS
 from plainsum.errors import InputError, Problem, display_path
+from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
     from plainsum.checks import Finding
@@ -42,12 +43,6 @@ def _read(source: str) -> tuple[str, str]:
             raise InputError([Problem(name, 1, 1, f"cannot read: {exc.strerror or exc}")]) from None
     text = decode_utf8(data, name)
     return text, name
-
-
-def plural(count: float, singular: str, plural_form: str | None = None) -> str:
-    """'1 sentence', '2 sentences', '0 words'."""
-    number = int(count) if float(count).is_integer() else count
-    return f"{number} {singular if number == 1 else (plural_form or singular + 's')}"
 
 
 def _value(value: float) -> float | int:

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from plainsum.content.filters import join_and, long_date, month_year
-from plainsum.words.numbers import in_words, thousands
+from plainsum.words.numbers import in_words_with_noun, thousands
 
 if TYPE_CHECKING:
     from plainsum.content.model import Review
@@ -268,9 +268,8 @@ def _other_texts(review: Review) -> dict[str, str]:
     return {key: text for key, text in review.rendered.items() if key not in conclusion_keys}
 
 
-def _count_words(number: int, noun: str) -> str:
-    word = in_words(number) if number != 0 else "no"
-    return f"{word} {noun if number != 1 else noun[:-1]}"
+def _count_words(number: int, singular_form: str, plural_form: str) -> str:
+    return in_words_with_noun(number, singular_form, plural_form)
 
 
 def _events(changes: Changes) -> list[Event]:
@@ -283,7 +282,7 @@ def _events(changes: Changes) -> list[Event]:
     added = []
     studies_before, studies_after = changes.studies or (None, None)
     if studies_before is not None and studies_after is not None and studies_after > studies_before:
-        added.append(f"{_count_words(studies_after - studies_before, 'studies')} ({studies_after} in total)")
+        added.append(f"{_count_words(studies_after - studies_before, 'study', 'studies')} ({studies_after} in total)")
     people_before, people_after = changes.participants or (None, None)
     if people_before is not None and people_after is not None and people_after > people_before:
         added.append(f"{thousands(people_after - people_before)} participants ({thousands(people_after)} in total)")

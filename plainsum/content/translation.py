@@ -27,6 +27,7 @@ from plainsum.content.locale import LANGUAGE_CODE, Locale, normal_code
 from plainsum.content.model import DIGEST_LENGTH, Prose, Review, Section, Translation, digest
 from plainsum.errors import InputError, display_path
 from plainsum.files.yamlsource import Node, load_yaml
+from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -234,7 +235,7 @@ def _fields(check: _Validator, root: Node, review: Review, wanted: dict[str, Pro
 
 
 def _items(count: int) -> str:
-    return f"{count} item" if count == 1 else f"{count} items"
+    return plural(count, "item")
 
 
 def _list_field(check: _Validator, summary: Node, key: str, part: list[Prose], fields: dict[str, Prose]) -> None:

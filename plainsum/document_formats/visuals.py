@@ -111,13 +111,13 @@ def _signed(text: str, minus: str) -> str:
 
 def sof_rows(results: list[Any], minus: str = "-") -> list[dict[str, Any]]:
     """Each result as the cells of a summary of findings row (GRADE guidelines 12, Guyatt et al. 2013)."""
-    from plainsum.words.numbers import thousands
+    from plainsum.words.numbers import singular, thousands
 
     rows = []
     for view in results:
         data = view.data
         absolute = view.absolute
-        study_word = data.study_word if data.studies != 1 else data.study_word.rstrip("s")
+        study_word = data.study_word if data.studies != 1 else singular(data.study_word)
         ratio = absolute is not None
         estimate = f"{data.measure} {_signed(data.estimate, minus)} ({_signed(data.ci_low, minus)} to {_signed(data.ci_high, minus)})"
         rows.append({

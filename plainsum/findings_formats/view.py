@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from plainsum.words.numbers import plural as plural_of
+
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
     from plainsum.gate.baseline import Comparison
@@ -302,4 +304,4 @@ def by_check(counts: Counter[str]) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+    return plural_of(count, word, grouped=True)

@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.files.yamlsource import load_data
-from plainsum.words.numbers import thousands
+from plainsum.words.numbers import singular, thousands
 
 CERTAINTIES = ("high", "moderate", "low", "very low")
 SIZES = ("large", "moderate", "small", "little or no difference")
@@ -195,12 +195,6 @@ def agreeing(plural: bool) -> Callable[[str], str]:
         return word[:-1] if plural and word.endswith("s") else word
 
     return verb
-
-
-def singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") else word
 
 
 def load_grid(path: Path | None = None) -> Grid:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from plainsum.checks import RECOMMENDATION, jargon_marks, load_glossary, passive_matches
 from plainsum.render.markup import Block, blocks
+from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
@@ -136,7 +137,7 @@ def _where(scored: Scored, sentence: Sentence) -> str:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return plural(number, noun)
 
 
 def _quote(text: str, limit: int = 90) -> str:

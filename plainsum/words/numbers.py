@@ -26,3 +26,35 @@ def thousands(value: Any) -> str:
     if isinstance(value, int) and abs(value) < 10000:
         return str(value)
     return f"{value:,}"
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun: studies -> study, trials -> trial, RCTs -> RCT."""
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
+def noun(count: float, singular_form: str, plural_form: str | None = None) -> str:
+    """The noun for `count` things: 'study' for 1, 'studies' otherwise (0 studies, 2.5 words)."""
+    if count == 1:
+        return singular_form
+    if plural_form is not None:
+        return plural_form
+    if singular_form.endswith("y") and singular_form[-2:-1] not in ("a", "e", "o", "u", ""):
+        return singular_form[:-1] + "ies"
+    return singular_form + "s"
+
+
+def plural(count: float, singular_form: str, plural_form: str | None = None, grouped: bool = False) -> str:
+    """'1 sentence', '2 sentences', '0 words', '3 studies'; a whole number without decimals, and with
+    `grouped` in thousands ('1,234 files'). The text of plainsum's own messages, which are English;
+    translated text takes its plurals from the catalog (ngettext in the templates, `Locale.ngettext`)."""
+    number: float = int(count) if float(count).is_integer() else count
+    shown = f"{number:,}" if grouped else str(number)
+    return f"{shown} {noun(number, singular_form, plural_form)}"
+
+
+def in_words_with_noun(count: int, singular_form: str, plural_form: str | None = None) -> str:
+    """'no studies', 'one study', 'two studies', '21 studies': the count in words up to twenty."""
+    return f"{in_words(count)} {noun(count, singular_form, plural_form)}"
