@@ -80,7 +80,7 @@ def test_new_from_a_package_keeps_the_results_and_the_certainty_todo(cli, projec
     made = cli("new", "aspirin", "--from", str(PACKAGE))
     assert made.returncode == 0, made.stderr
     text = (project / "content" / "aspirin.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# NOTE: TODO the data package has no GRADE certainty")
+    assert text.splitlines()[1].startswith("# NOTE: TODO the data package has no GRADE certainty")  # under the schema modeline
     assert yaml.safe_load(text)["results"][0]["estimate"] == "0.90"
 
 

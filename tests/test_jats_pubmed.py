@@ -248,3 +248,9 @@ def test_pubmed_other_abstract_in_the_articles_language_is_the_lay_summary(cli, 
     data = yaml.safe_load((project / "content" / "walking-knee.yaml").read_text(encoding="utf-8"))
     assert data["summary"]["text"] == ("## What did we want to find out?\n\nWe wanted to know if walking helps knee pain.\n\n"
                                        "## What did we find?\n\nWalking may ease knee pain a little.")
+
+
+def test_the_index_links_each_xml_file_by_its_format(built):
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert 'href="ilsp-immunotherapy/abstract.jats.xml">Abstract (JATS)<' in index
+    assert 'href="ilsp-immunotherapy/abstract.pubmed.xml">Abstract (PUBMED)<' in index

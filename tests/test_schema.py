@@ -65,6 +65,15 @@ def loader_problems(path: Path) -> list[str]:
     return []
 
 
+def test_the_schema_describes_every_key_the_loader_knows():
+    from plainsum.content import schema
+
+    schema.UNDESCRIBED.clear()
+    content_schema()
+    translation_schema()
+    assert schema.UNDESCRIBED == [], "describe these keys in plainsum/content/schema.py"
+
+
 @pytest.mark.parametrize("name", SHIPPED_EXAMPLES)
 def test_every_shipped_review_passes_the_schema(name):
     assert schema_errors((REPO / "content" / f"{name}.yaml").read_text(encoding="utf-8")) == []

@@ -50,6 +50,8 @@ def test_export_of_a_review_with_results_names_their_grade_certainty(cli, projec
     assert result.returncode == 0, result.stderr
     assert "<trans-unit" in result.stdout and "<target" not in result.stdout  # no translation yet: sources only
     assert "GRADE: result 'cardiovascular_mortality'" in result.stdout and "moderate-certainty evidence" in result.stdout
+    # the words the target language states that certainty with, from its claims vocabulary (grade/es/claims.yaml)
+    assert "in es it is stated with words such as 'probablemente'" in result.stdout
 
 
 def test_round_trip_of_the_shipped_spanish_translation_is_byte_identical(cli, translated):

@@ -67,7 +67,9 @@ def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
     for relative, name in entry.outputs.items():
         language = _language_of(relative.split(".", 1)[0])
         kind, _, extension = relative.rsplit("/", 1)[-1].partition(".")
-        variant = extension.split(".")[0] if extension.count(".") else ""  # summary.letter.pdf: the Letter handout
+        own_extension = format_registry[name].extension if name in format_registry else extension.rsplit(".", 1)[-1]
+        # summary.letter.pdf: the Letter handout; abstract.jats.xml is the jats format's own extension, no variant
+        variant = extension.split(".")[0] if extension != own_extension and extension.count(".") else ""
         shown = f"{name.upper()}, {variant.upper() if variant == 'a4' else variant.title()}" if variant else name.upper()
         label = f"{'Summary' if kind == 'summary' else 'Abstract'} ({shown})"
         links.setdefault(language, []).append(

@@ -61,7 +61,7 @@ def export_command(ctx: click.Context, review_id: str, language: str, output: Pa
     review, templates = _review(config, review_id)
     if language == review.language:
         raise click.BadParameter(f"'{language}' is the review's own language", param_hint="--lang")
-    data = export(review, language, _translation(review, language, templates))
+    data = export(review, language, _translation(review, language, templates), templates)
     if output is not None and str(output) == "-":
         click.echo(data.decode("utf-8"), nl=False)
         ctx.exit(EXIT_OK)

@@ -75,6 +75,19 @@ RESULT_DESCRIPTIONS = {
 }
 
 
+def covering(properties: dict[str, Any], keys: tuple[str, ...] | list[str], where: str) -> dict[str, Any]:
+    """`properties` for exactly the loader's `keys`, in its order: a key the loader has and this module does
+    not describe yet is allowed with any value (tests/test_schema.py fails until it is described), and a
+    described key the loader no longer has is dropped, so the schema never refuses what the loader takes."""
+    for key in keys:
+        if key not in properties:
+            UNDESCRIBED.append(f"{where}.{key}")
+    return {key: properties.get(key, {"description": "(not described yet)"}) for key in keys}
+
+
+UNDESCRIBED: list[str] = []  # keys the loader knows that the schema does not describe (held empty by the tests)
+
+
 def _text(description: str | None = None) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "string", "pattern": TEXT_PATTERN, "not": {"pattern": NO_PRIVATE}}
     if description:
@@ -120,10 +133,9 @@ def _term(description: str) -> dict[str, Any]:
         "plural": {"type": "boolean", "description": "The name is plural (\"antibiotics reduce\")."},
         "quality": {"type": "boolean", "description": "A quality that gets better or worse (\"asthma control\"): worded with improve/worsen."},
     }
-    assert set(properties) == set(TERM_KEYS)
     return {"description": description, "anyOf": [
         _text(),
-        {"type": "object", "properties": properties, "required": ["technical"], "additionalProperties": False},
+        {"type": "object", "properties": covering(properties, TERM_KEYS, "term"), "required": ["technical"], "additionalProperties": False},
     ]}
 
 
@@ -146,16 +158,15 @@ def _result() -> dict[str, Any]:
         "aliases": {"description": d["aliases"], "type": "array", "items": _text()},
         "plain": _text(d["plain"]), "technical": _text(d["technical"]), "comment": _text(d["comment"]),
     }
-    assert list(properties) == list(RESULT_KEYS), "a result key without its schema"
-    return {"type": "object", "properties": properties, "additionalProperties": False,
+    return {"type": "object", "properties": covering(properties, RESULT_KEYS, "result"), "additionalProperties": False,
             "required": ["id", "outcome", "measure", "estimate", "ci", "studies", "participants", "certainty"]}
 
 
 def _version() -> dict[str, Any]:
     doi = {"type": "string", "pattern": DOI_PATTERN.pattern}
-    earlier_properties = {"doi": doi, "published": {"anyOf": [_date("When it was published."),
-                                                              {"type": "integer", "minimum": 1900, "maximum": 2200}]}}
-    assert list(earlier_properties) == list(EARLIER_KEYS)
+    earlier_properties = covering({"doi": doi, "published": {"anyOf": [_date("When it was published."),
+                                                                       {"type": "integer", "minimum": 1900, "maximum": 2200}]}},
+                                  EARLIER_KEYS, "version.earlier")
     properties = {
         "number": _count("The version's number (the DOI's .pubN)."),
         "published": _date("When this version was published."),
@@ -164,8 +175,8 @@ def _version() -> dict[str, Any]:
                     "items": {"anyOf": [doi, {"type": "object", "properties": earlier_properties, "additionalProperties": False,
                                               "anyOf": [{"required": ["doi"]}, {"required": ["published"]}]}]}},
     }
-    assert list(properties) == list(VERSION_KEYS)
-    return {"type": "object", "description": DESCRIPTIONS["version"], "properties": properties, "additionalProperties": False}
+    return {"type": "object", "description": DESCRIPTIONS["version"], "properties": covering(properties, VERSION_KEYS, "version"),
+            "additionalProperties": False}
 
 
 def _facts(required: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -245,14 +256,13 @@ def content_schema() -> dict[str, Any]:
         "results": {"type": "array", "items": _result(), "description": d["results"]},
         "version": _version(),
     }
-    assert list(properties) == list(TOP_LEVEL_KEYS), "a top-level key without its schema"
     return {
         "$schema": DRAFT,
         "$id": "plainsum:content",
         "title": "plainsum review file",
         "description": "A review kept as data: content/<id>.yaml (docs/content.md).",
         "type": "object",
-        "properties": properties,
+        "properties": covering(properties, TOP_LEVEL_KEYS, "review"),
         "additionalProperties": False,
         "required": ["kind", "title", "plain_title", "sections"],
         "allOf": [rule for kind in KINDS.values() for rule in _kind_rules(kind)],
@@ -279,11 +289,10 @@ def translation_schema() -> dict[str, Any]:
                      "additionalProperties": {"type": "object", "additionalProperties": False, "required": ["plain"],
                                               "properties": {"plain": _text()}}},
     }
-    assert list(properties) == list(TRANSLATION_KEYS), "a translation key without its schema"
     return {
         "$schema": DRAFT, "$id": "plainsum:translation", "title": "plainsum translation file",
         "description": "A translated lay summary: content/<id>.<lang>.yaml (docs/translations.md).",
-        "type": "object", "properties": properties, "additionalProperties": False,
+        "type": "object", "properties": covering(properties, TRANSLATION_KEYS, "translation"), "additionalProperties": False,
         "required": ["language", "translators", "date", "source_version", "plain_title"],
     }
 

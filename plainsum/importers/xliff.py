@@ -31,6 +31,7 @@ from plainsum.errors import InputError, Problem, display_path
 if TYPE_CHECKING:
     from plainsum.content.model import Prose, Review
     from plainsum.files.yamlsource import Node
+    from plainsum.grade.grid import TemplateFinder
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 VERSION_NOTE = "source-version:"
@@ -53,7 +54,26 @@ class Xliff12(xlifffile):  # type: ignore[misc,type-arg]
 
 # --- export -----------------------------------------------------------------------------------------
 
-def _notes(key: str, prose: Prose, review: Review) -> list[str]:
+def certainty_words(language: str, templates: TemplateFinder | None) -> dict[str, list[str]]:
+    """The words that state each GRADE certainty in `language`, from its claims vocabulary
+    (grade/<language>/claims.yaml), the ones translation.certainty reads; empty without one."""
+    import yaml
+
+    from plainsum.grade.claims import vocabulary_path
+
+    path = vocabulary_path(templates, language)
+    if language != "en" and path.parent.name != language:
+        return {}  # no vocabulary of its own: the English words would not help
+    try:
+        table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    levels = table.get("certainty") if isinstance(table, dict) else None
+    return {str(level): [str(word) for word in words[:4]] for level, words in levels.items()
+            if isinstance(words, list)} if isinstance(levels, dict) else {}
+
+
+def _notes(key: str, prose: Prose, review: Review, words: dict[str, list[str]], language: str) -> list[str]:
     notes = []
     facts = [name for name in dict.fromkeys(FACT_USE.findall(prose.template)) if name in review.facts and name != "results"]
     if facts:
@@ -62,8 +82,11 @@ def _notes(key: str, prose: Prose, review: Review) -> list[str]:
     used = set(RESULT_USE.findall(prose.template))
     for result in review.results:
         if result.id in used or any(name.lower() in prose.template.lower() for name in result.names()):
+            said = (f"; in {language} it is stated with words such as " + ", ".join(f"'{w}'" for w in words[result.certainty])
+                    if words.get(result.certainty) else
+                    f"; in {language} high certainty is stated without hedging words" if words and result.certainty == "high" else "")
             notes.append(f"GRADE: result '{result.id}' ({result.outcome.plain}), {result.certainty}-certainty evidence, "
-                         f"{result.size or 'size not set'}: keep the certainty of its statement (translation.certainty checks it)")
+                         f"{result.size or 'size not set'}: keep the certainty of its statement{said} (translation.certainty checks it)")
     notes.append(f"Field {key} of {review.source.display}, line {prose.node.line}")
     return notes
 
@@ -74,10 +97,11 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def export(review: Review, language: str, translation: Review | None) -> bytes:
+def export(review: Review, language: str, translation: Review | None, templates: TemplateFinder | None = None) -> bytes:
     """The XLIFF of a review's lay summary for `language`, with the current translation as targets."""
     from plainsum.content.translation import source_fields
 
+    words = certainty_words(language, templates)
     store = Xliff12(sourcelanguage=review.language, targetlanguage=language)
     original = f"{review.id}.{language}.yaml"
     translated = translation.translation.fields if translation is not None and translation.translation is not None else {}
@@ -87,7 +111,7 @@ def export(review: Review, language: str, translation: Review | None) -> bytes:
         current = translated.get(key)
         if current is not None and current.template.strip():
             unit.target = current.template.strip()
-        for note in _notes(key, prose, review):
+        for note in _notes(key, prose, review, words, language):
             unit.addnote(note, origin="developer")
         unit.addnote(f"{VERSION_NOTE} {digest(prose.template)}", origin="plainsum")
     data: bytes = bytes(store)
