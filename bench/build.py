@@ -181,7 +181,7 @@ def profile(root: Path, count: int) -> None:
     from plainsum.document_formats import RenderContext
     from plainsum.document_formats import registry as format_registry
     from plainsum.gate.settings import load_config
-    from plainsum.pipeline import check_document
+    from plainsum.project.flow import check_document
     from plainsum.readability.score import score_document
     from plainsum.render.document import render_documents
     from plainsum.render.templates import TemplateSet

@@ -63,10 +63,10 @@ def import_all(records: list[dict], content: Path, run: Run) -> None:
 
 
 def check_all(content: Path, config, run: Run) -> None:
-    from plainsum.pipeline import check
+    from plainsum.project.project import Project
 
     try:
-        outcome = check([content], config)
+        outcome = Project(config).check([content])
     except Exception:
         run.crashes.append("check: " + traceback.format_exc(limit=3))
         return

@@ -187,7 +187,7 @@ def _load_and_evaluate(path: Path) -> bool:
     from plainsum.content.loader import load_review
     from plainsum.errors import InputError
     from plainsum.gate.settings import load_config
-    from plainsum.pipeline import evaluate
+    from plainsum.project.flow import evaluate
     from plainsum.render.templates import TemplateSet
 
     try:

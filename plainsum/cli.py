@@ -12,7 +12,8 @@ import click
 from plainsum import __version__
 from plainsum.errors import EXIT_INTERNAL, EXIT_INVALID, InputError
 
-CONFIG_HELP = "Configuration file (default: plainsum.toml, or [tool.plainsum] in pyproject.toml, in the current folder)."
+CONFIG_HELP = ("Configuration file (default: the first plainsum.toml, or pyproject.toml with [tool.plainsum], in the "
+               "folder of the paths given or the current folder, or a folder above it).")
 
 
 def _config_after_command(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
@@ -59,7 +60,9 @@ class PlainsumGroup(click.Group):
         except Exception as exc:  # a bug in plainsum, not in the input
             if os.environ.get("PLAINSUM_DEBUG"):
                 traceback.print_exc()
-            click.echo(f"plainsum: internal error: {type(exc).__name__}: {exc}", err=True)
+            message = str(exc)
+            message = message if len(message) <= 500 else message[:500] + " ..."  # a repr of a whole review says nothing
+            click.echo(f"plainsum: internal error: {type(exc).__name__}: {message}", err=True)
             click.echo("This is a bug in plainsum; set PLAINSUM_DEBUG=1 to see the traceback.", err=True)
             ctx.exit(EXIT_INTERNAL)
 
@@ -74,7 +77,8 @@ def cli(ctx: click.Context, config_path: Path | None) -> None:
 
 
 # Each command lives in its own module; importing it registers it on `cli`.
-COMMAND_MODULES = ("build", "check", "diff", "import_", "clean", "report", "score", "init", "new", "serve", "translate", "schema")
+COMMAND_MODULES = ("build", "check", "config", "diff", "import_", "clean", "report", "score", "init", "new", "serve", "translate",
+                   "schema")
 
 
 def _register_commands() -> None:

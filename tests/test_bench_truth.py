@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import CORPUS
 
-from bench.truth import load_encodings, load_verdicts, plainsum_results
+from bench.truth import load_encodings, load_set_aside, load_verdicts, plainsum_results
 from bench.truth.mutants import CLASSES, certainty, direction, no_effect, number, other_number, stale_count, stale_date
 
 PLACEHOLDER = "Placeholder text written for this test."
@@ -31,13 +31,25 @@ def placeholder_review(review_id: str, encoding: dict) -> dict:
 
 def test_the_set_has_what_the_issue_asks():
     encodings = load_encodings()
-    assert len(encodings) >= 1  # 20 once the set is encoded
+    assert len(encodings) >= 20
     styles = [e["style"] for e in encodings.values()]
-    assert styles
-    assert sum(1 for e in encodings.values() if e.get("comparisons", 1) > 1) >= 1
+    assert styles.count("pre-2021") + styles.count("long") >= 3
+    assert styles.count("2021") >= 3
+    assert sum(1 for e in encodings.values() if e.get("comparisons", 1) > 1) >= 3
     levels = {r["certainty"] for e in encodings.values() for r in e["results"]}
-    assert levels <= {"high", "moderate", "low", "very low"}
+    assert levels == {"high", "moderate", "low", "very low"}
+    sizes = {r.get("size") for e in encodings.values() for r in e["results"]}
+    assert {"little or no difference", "small", "moderate", "large"} <= sizes
     assert len({e["doi"] for e in encodings.values()}) == len(encodings)
+
+
+def test_the_set_is_the_draw_minus_the_reasons_given():
+    from bench.truth import HERE
+
+    selection = yaml.safe_load((HERE / "selection.yaml").read_text(encoding="utf-8"))
+    drawn = [item for pool in selection["drawn"].values() for item in pool]
+    assert all(item["taken"] or item.get("reason") for item in drawn)
+    assert {item["doi"] for item in drawn if item["taken"]} == {e["doi"] for e in load_encodings().values()}
 
 
 def test_every_encoded_review_loads_in_plainsum(tmp_path):
@@ -59,10 +71,14 @@ def test_every_verdict_names_an_encoded_review_and_a_digest():
         assert verdict.check.startswith(("results.", "translation.")), verdict
     keys = [(v.review, v.check, v.sentence, v.detail) for v in verdicts]
     assert len(keys) == len(set(keys)), "one verdict per finding"
+    for review, cls, sentence, _ in load_set_aside():
+        assert review in encodings or review == "ilsp-immunotherapy"
+        assert cls in CLASSES and re.fullmatch(r"[0-9a-f]{12}", sentence)
 
 
 @pytest.mark.skipif(not CORPUS.is_file() and not os.environ.get("CI"), reason="corpus not available")
 def test_every_review_builds_from_its_corpus_record(tmp_path):
+    from bench.truth.mutants import review_mutants
     from bench.truth.project import build_review, read_corpus
     from plainsum.content.loader import load_review
 
@@ -77,6 +93,10 @@ def test_every_review_builds_from_its_corpus_record(tmp_path):
         path = tmp_path / f"{review_id}.yaml"
         path.write_text(project.yaml(), encoding="utf-8")
         load_review(path)
+        # the mutants are the same every run: a rule and a seeded draw, nothing hand-picked
+        first = [m.as_dict() for m in review_mutants(project, encoding, 23)]
+        assert first == [m.as_dict() for m in review_mutants(build_review(records[encoding["doi"]], encoding), encoding, 23)]
+        assert all(m["sentence"] != m["mutated"] for m in first)
 
 
 @pytest.mark.parametrize(("rule", "sentence", "expected"), [

@@ -217,7 +217,7 @@ def test_skipping_warning_checks_keeps_every_error_and_the_verdict(project):
     the same errors as a check that runs everything, and no warning looked for."""
     from plainsum.content.loader import load_review
     from plainsum.gate.settings import load_config
-    from plainsum.pipeline import evaluate
+    from plainsum.project.flow import evaluate
     from plainsum.render.templates import TemplateSet
 
     config = load_config(project)

@@ -59,6 +59,11 @@ CASES = {
         "flag": [SHORT_HARD, "## Key results\n\n" + SHORT_HARD + "\n\n## More\n\n" + EASY],
         "pass": [EASY, HARD + " " + HARD],
     },
+    "readability.short-text": {  # shorter than formula_min_words (100): its sentences are the gate
+        "flag": [SHORT_HARD, "We found six studies. We looked at every study of any kind of treatment for people of all ages "
+                 "who had the condition, wherever and whenever the study was done, and found none."],
+        "pass": [EASY, HARD + " " + HARD, "We found six studies. Most people did the exercise at home."],
+    },
     "readability.other-language": {  # "[es] ...": the text is scored as Spanish
         "flag": ["[es] " + SPANISH, "[de] Wir fanden sechs Studien. Sie waren klein."],
         "pass": [EASY, HARD],

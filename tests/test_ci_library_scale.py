@@ -131,10 +131,10 @@ def test_a_compact_baseline_is_one_sorted_line_per_document_and_catches_one_regr
 
 def test_a_version_1_baseline_is_still_read(tmp_path: Path, cli):
     from plainsum.gate.settings import load_config
-    from plainsum.pipeline import check
+    from plainsum.project.project import Project
 
     project = _baseline_project(tmp_path, reviews=2)
-    outcome = check([project / "content"], load_config(project))
+    outcome = Project(load_config(project)).check([project / "content"])
     documents = {result.document.name: {
         "figures": dict(result.scored.figures),
         "findings": [{"check": f.check, "about": f.subject} for f in result.findings]} for result in outcome.results}
@@ -142,3 +142,59 @@ def test_a_version_1_baseline_is_still_read(tmp_path: Path, cli):
                                       encoding="utf-8")
     assert cli("check", cwd=project).returncode == 1
     assert cli("check", "--baseline", "old.json", cwd=project).returncode == 0  # the failing summaries are accepted
+
+
+def test_the_scaffold_hook_on_a_300_review_project_shows_the_one_regression_first_in_30_lines(tmp_path: Path, cli):
+    import re
+
+    import yaml
+
+    assert cli("init", "lib", cwd=tmp_path).returncode == 0
+    root = tmp_path / "lib"
+    example = (root / "content" / "general-health-checks.yaml").read_text(encoding="utf-8")
+    for number in range(300):
+        (root / "content" / f"review-{number:03d}.yaml").write_text(
+            example.replace("id: general-health-checks", f"id: review-{number:03d}"), encoding="utf-8")
+    changed = root / "content" / "review-150.yaml"
+    regressed = example.replace("id: general-health-checks", "id: review-150").replace(
+        "    - {{ results.total_mortality.plain }}", "    - Health checks probably reduce the chance of dying from any cause.")
+    assert regressed != example
+    changed.write_text(regressed, encoding="utf-8")
+    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    path = "content/review-150.yaml"
+    hook = next(h for h in hooks if re.search(h["files"], path))  # as pre-commit picks it for this file
+    args = hook["entry"].split()[1:] + ([path] if hook["pass_filenames"] else [])
+    result = cli(*args, cwd=root)
+    output = (result.stdout + result.stderr).strip().splitlines()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert len(output) <= 30, "\n".join(output)
+    assert output[0].startswith("review-150/summary: FAIL"), output[0]
+
+
+def test_shards_split_a_library_into_stable_parts_each_its_own_sarif_category(tmp_path: Path, cli):
+    from plainsum.commands.check import shard_of
+
+    project = _baseline_project(tmp_path, reviews=12)
+    parts = {}
+    for part in (1, 2, 3):
+        result = cli("check", "--shard", f"{part}/3", "--format", "sarif", cwd=project)
+        run = json.loads(result.stdout)["runs"][0]
+        assert run["automationDetails"] == {"id": f"plainsum/shard-{part}-of-3/"}
+        parts[part] = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    files = {f"content/r{n:03d}.yaml" for n in range(12)}
+    assert set().union(*parts.values()) == files  # every review in exactly one part
+    assert sum(len(p) for p in parts.values()) == 12
+    assert all(shard_of(uri.split("/")[-1], 3) == part for part, uris in parts.items() for uri in uris)
+    assert shard_of("r000.yaml", 3) == shard_of("r000.yaml", 3)  # stable: a hash of the name, not of the list
+    bad = cli("check", "--shard", "4/3", cwd=project)
+    assert bad.returncode == 2 and "is not I/N" in bad.stderr
+
+
+def test_the_action_checks_in_shards_and_uploads_each_category():
+    import yaml
+    from conftest import REPO
+
+    action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+    assert {"shards", "max-results"} <= set(action["inputs"])
+    script = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert '--shard "$part/$PLAINSUM_SHARDS"' in script and "--category plainsum" in script

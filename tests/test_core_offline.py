@@ -33,10 +33,10 @@ def test_textstat_gets_the_cmu_dictionary_from_the_installed_package(no_network)
 def test_check_and_build_use_no_network(no_network, project: Path):
     from plainsum.build.builder import BuildOptions, build
     from plainsum.gate.settings import load_config
-    from plainsum.pipeline import check
+    from plainsum.project.project import Project
 
     config = load_config(project)
-    assert check([], config).exit_code == 0
+    assert Project(config).check([]).exit_code == 0
     outcome = build([], config, BuildOptions(formats=["html", "txt", "pdf"], output_dir=project / "output", jobs=1))
     assert outcome.exit_code == 0
     assert (project / "output" / "ilsp-immunotherapy" / "summary.pdf").is_file()

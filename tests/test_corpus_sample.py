@@ -35,7 +35,7 @@ def test_sample_imports_checks_and_builds_without_a_crash(sample, tmp_path):
     from plainsum.content.loader import load_review
     from plainsum.gate.settings import load_config
     from plainsum.importers.cochrane_json import record_to_yaml
-    from plainsum.pipeline import check
+    from plainsum.project.project import Project
 
     content = tmp_path / "content"
     content.mkdir()
@@ -50,7 +50,7 @@ def test_sample_imports_checks_and_builds_without_a_crash(sample, tmp_path):
     assert {"cochrane-review", "cochrane-review-rationale", "cochrane-review-brief"} <= set(kinds)
 
     config = load_config(Path(__file__).resolve().parent.parent, None)
-    outcome = check([content], config)
+    outcome = Project(config).check([content])
     assert outcome.problems == []
     assert len(outcome.results) == 2 * len(sample)
 

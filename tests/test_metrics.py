@@ -48,14 +48,13 @@ ORDINARY_PROSE = [
     "not. The effect was clearest for programs that lasted more than three months.",
 ]
 
+# The formulas where plainsum and textstat count alike (Coleman-Liau, ARI and Dale-Chall follow their
+# authors where textstat does not: test_*_as_its_authors_defined_it below; the Gunning fog index's hard words
+# leave out the inflected forms of familiar words, as Gunning left out -ed, -es and -ing).
 TEXTSTAT_NAMES = {
     "flesch_kincaid_grade": "flesch_kincaid_grade",
     "flesch_reading_ease": "flesch_reading_ease",
     "smog_index": "smog_index",
-    "gunning_fog": "gunning_fog",
-    "coleman_liau_index": "coleman_liau_index",
-    "automated_readability_index": "automated_readability_index",
-    "dale_chall_readability_score": "dale_chall_readability_score",
     "linsear_write_formula": "linsear_write_formula",
     "words": "lexicon_count",
     "sentences": "sentence_count",
@@ -81,6 +80,46 @@ def test_ordinary_prose_joined_agrees_too() -> None:
     ours = score_text(text)
     for name, function in TEXTSTAT_NAMES.items():
         assert ours[name] == pytest.approx(getattr(ts, function)(text), abs=0.1), name
+
+
+def test_coleman_liau_as_its_authors_defined_it() -> None:
+    # Coleman and Liau (1975): CLI = 0.0588 L - 0.296 S - 15.8 (textstat rounds 0.0588 to 0.058)
+    text = ORDINARY_PROSE[1]
+    scored = score_markdown(text)
+    c = scored.counts
+    expected = 0.0588 * 100 * c.letters / c.words - 0.296 * 100 * c.sentences / c.words - 15.8
+    assert scored.figures["coleman_liau_index"] == pytest.approx(expected)
+    theirs = textstat_offline().coleman_liau_index(text)
+    assert scored.figures["coleman_liau_index"] - theirs == pytest.approx(0.0008 * 100 * c.letters / c.words, abs=0.02)
+
+
+def test_automated_readability_index_as_its_authors_defined_it() -> None:
+    # Smith and Senter (1967) count the letters and digits of words ("strokes"), not punctuation: a comma or a
+    # full stop more does not change the index
+    plain = score_text("The dog ran home and the cat sat still on the mat today for a long time with us")
+    punctuated = score_text("The dog ran home, and the cat sat still; on the mat, today, for a long time with us")
+    assert plain["automated_readability_index"] == pytest.approx(punctuated["automated_readability_index"])
+    c = score_markdown(ORDINARY_PROSE[2]).counts
+    assert score_text(ORDINARY_PROSE[2])["automated_readability_index"] == pytest.approx(
+        4.71 * c.letters / c.words + 0.5 * c.words / c.sentences - 21.43)
+
+
+@pytest.mark.parametrize("word, familiar", [
+    ("helped", True), ("studies", True), ("walking", True), ("stopped", True), ("bigger", True), ("largest", True),
+    ("hoped", True), ("making", True), ("children's", True), ("tried", True), ("happier", True), ("uses", True),
+    ("treatments", False), ("randomised", False), ("immunotherapy", False), ("helpfully", False),
+])
+def test_dale_chall_inflections_as_its_authors_defined_them(word: str, familiar: bool) -> None:
+    # Dale and Chall (1948): regular plurals, possessives, verb forms in -s, -ed, -ing and comparisons in -er,
+    # -est of a listed word are familiar; other derivatives are not
+    assert metrics.word_info(word).familiar is familiar
+
+
+def test_dale_chall_counts_inflected_forms_as_familiar_where_textstat_does_not() -> None:
+    text = ORDINARY_PROSE[0]  # "asked", "found", "walks", "helped", "stopped"... of listed words
+    ours = score_text(text)["dale_chall_readability_score"]
+    theirs = textstat_offline().dale_chall_readability_score(text)
+    assert ours < theirs - 1
 
 
 def test_statistics_do_not_split_sentences_as_they_do_in_textstat() -> None:
@@ -125,6 +164,10 @@ def test_syllables_from_the_dictionary_and_the_rules() -> None:
     assert syllables("long-term") == 2  # compounds: the sum of the parts
     assert syllables("placebo-controlled") == 5
     assert syllables("ILSP") == 4  # an acronym is read letter by letter
+    assert syllables("COVID") == 2 and syllables("COVID-19") == 3  # unless it reads as a word; a number is one
+    assert syllables("mRNA") == 4 and syllables("eGFR") == 4 and syllables("IgG") == 3  # mixed case, by units
+    assert syllables("e.g.") == 2 and syllables("i.e.") == 2  # letters with full stops are said as letters
+    assert syllables("Dr") == 2 and syllables("Dr.") == 2  # said "doctor"
     assert syllables("0.73") == 1 and syllables("95%") == 1  # numbers: one syllable, as in textstat
     assert syllables("radiculoplexus") == rule_syllables("radiculoplexus") == 6
 

@@ -10,7 +10,7 @@ from conftest import REPO
 
 from plainsum.config.settings import load_config
 from plainsum.content.loader import load_review
-from plainsum.pipeline import evaluate
+from plainsum.project.flow import evaluate
 from plainsum.readability.score import score_markdown
 from plainsum.render.templates import TemplateSet
 

@@ -15,7 +15,7 @@ COMBINATIONS = [
     ("cochrane-review", "classic"), ("cochrane-review", "cochrane-2021"), ("cochrane-review", "as-published"),
     ("cochrane-review-rationale", "as-published"), ("cochrane-review-brief", "classic"),
     ("cochrane-review-brief", "as-published"), ("primary-study", "study"), ("primary-study", "as-published"),
-    ("other", "as-published"),
+    ("trial-results", "eu-annex-v"), ("other", "as-published"),
 ]
 
 
@@ -36,9 +36,12 @@ def test_init_writes_a_project_that_builds(cli, tmp_path: Path):
     assert "/output/" in (root / ".gitignore").read_text(encoding="utf-8")
     workflow = yaml.safe_load((root / ".github/workflows/plainsum.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
-    assert "plainsum check --format github" in steps
-    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert hooks["repos"][0]["hooks"][0]["entry"] == "plainsum check"
+    assert any('plainsum check --format github "${changed[@]}"' in step for step in steps)  # the changed reviews only
+    assert "plainsum build --formats html,md,txt" in steps  # the whole library, gated
+    assert any('python -m pip install "$PLAINSUM"' in step for step in steps)
+    assert workflow["env"]["PLAINSUM"] == "ci/plainsum-0.1.0-py3-none-any.whl"  # not a package index that lacks it
+    hooks = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    assert [(h["entry"], h["pass_filenames"]) for h in hooks] == [("plainsum check --quiet", True), ("plainsum check --quiet", False)]
     built = cli("build", "--formats", "html,txt", cwd=root)
     assert built.returncode == 0, built.stderr
     assert (root / "output" / "general-health-checks" / "summary.html").is_file()

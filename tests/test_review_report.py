@@ -10,7 +10,7 @@ import pytest
 from test_checks_plain import review_yaml
 
 from plainsum.gate.settings import load_config
-from plainsum.pipeline import check
+from plainsum.project.project import Project
 from plainsum.render.templates import TemplateSet
 from plainsum.report_pages.review import CATEGORIES, review_page, write_review_pages
 
@@ -42,7 +42,7 @@ def page_for(tmp_path: Path, text: str) -> str:
     (tmp_path / "content").mkdir(exist_ok=True)
     (tmp_path / "content" / "tiny.yaml").write_text(text, encoding="utf-8")
     config = load_config(tmp_path)
-    outcome = check([tmp_path / "content" / "tiny.yaml"], config)
+    outcome = Project(config).check([tmp_path / "content" / "tiny.yaml"])
     assert not outcome.problems, outcome.problems
     return review_page(outcome.results, config, TemplateSet(None)).decode("utf-8")
 
@@ -105,7 +105,7 @@ def test_a_switched_off_check_is_not_marked(tmp_path: Path) -> None:
 @pytest.mark.parametrize("review_id", ["general-health-checks", "ilsp-immunotherapy"])
 def test_pages_for_the_shipped_reviews(project: Path, review_id: str) -> None:
     config = load_config(project)
-    outcome = check([], config)
+    outcome = Project(config).check([])
     written = write_review_pages(outcome, config, project / "output" / "report" / "reviews", TemplateSet(None))
     page = project / "output" / "report" / "reviews" / f"{review_id}.html"
     assert page in written

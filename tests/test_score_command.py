@@ -244,11 +244,11 @@ def _recomputed(d: dict) -> dict[str, float]:
         "flesch_kincaid_grade": 0.39 * w / s + 11.8 * y / w - 15.59,
         "flesch_reading_ease": 206.835 - 1.015 * w / s - 84.6 * y / w,
         "smog_index": 1.043 * (30 * p3 / s) ** 0.5 + 3.1291,
-        "coleman_liau_index": 0.058 * 100 * c / w - 0.296 * 100 * s / w - 15.8,
+        "coleman_liau_index": 0.0588 * 100 * c / w - 0.296 * 100 * s / w - 15.8,
     }
     if "characters" in d:
         share = 100 * d["unfamiliar_words"] / w
-        found["automated_readability_index"] = 4.71 * d["characters"] / w + 0.5 * w / s - 21.43
+        found["automated_readability_index"] = 4.71 * c / w + 0.5 * w / s - 21.43
         found["gunning_fog"] = 0.4 * (w / s + 100 * d["fog_hard_words"] / w)
         found["dale_chall_readability_score"] = 0.1579 * share + 0.0496 * w / s + (3.6365 if share > 5 else 0)
     return found

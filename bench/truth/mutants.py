@@ -18,8 +18,8 @@ from typing import Any
 from bench.truth.project import Field, Project, sections_of
 
 CLASSES = ("number", "direction", "certainty", "stale-date", "stale-count", "no-effect", "other-number", "translation")
-PER_REVIEW = {"number": 2, "direction": 2, "certainty": 2, "stale-date": 1, "stale-count": 1, "no-effect": 2,
-              "other-number": 2, "translation": 2}
+PER_REVIEW = {"number": 3, "direction": 3, "certainty": 3, "stale-date": 1, "stale-count": 1, "no-effect": 4,
+              "other-number": 4, "translation": 2}
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\u2013\u2014-])")
 NUMBER = re.compile(r"(?<![\w.,\u2010-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(%?)(?![\w\u2010-]|[.,]\d)")
@@ -92,8 +92,31 @@ def _not_a_count(match: re.Match[str]) -> bool:
     return not re.match(r"\s+(?:research|studies|trials|evidence|data|information|well-designed|high-quality|and better)", after)
 
 
+NOUN_AFTER = re.compile(r"(?:\b(?:a|an|the|large|small|slight|any|overall|important|clear)\s+)$", re.I)
+NOUNS = {"increase": "reduction", "reduction": "increase", "increases": "reductions", "reductions": "increases"}
+
+
+def _direction_guard(match: re.Match[str]) -> bool:
+    before = match.string[max(0, match.start() - 4):match.start()].lower()
+    if match.group(0).lower() in ("better", "prevent") and before.endswith("to "):
+        return False  # "to better estimate", "houses to prevent mosquitoes entering": a verb or a purpose, not an effect
+    return _not_a_count(match)
+
+
 def direction(sentence: str) -> list[tuple[str, str]]:
-    return _swaps(sentence, DIRECTION, _not_a_count)
+    out = []
+    for new, edit in _swaps(sentence, DIRECTION, _direction_guard):
+        old_word, new_word = edit.split(" -> ")
+        start = next(i for i in range(len(sentence)) if sentence[i:i + len(old_word)] == old_word and new[i:i + len(new_word)] == new_word)
+        if old_word.lower() in NOUNS and NOUN_AFTER.search(sentence[:start]):
+            new_word = _case(old_word, NOUNS[old_word.lower()])  # "a large increase" -> "a large reduction", not "reduce"
+        head = sentence[:start]
+        if re.search(r"\ba $", head) and new_word[0].lower() in "aeiou":
+            head = head[:-2] + "an "
+        elif re.search(r"\ban $", head) and new_word[0].lower() not in "aeiou":
+            head = head[:-3] + "a "
+        out.append((head + new_word + sentence[start + len(old_word):], f"{old_word} -> {new_word}"))
+    return out
 
 
 # --- certainty word changed --------------------------------------------------------------------
@@ -148,6 +171,8 @@ def no_effect(sentence: str) -> list[tuple[str, str]]:
     out = []
     for pattern, make in NO_EFFECT:
         for match in pattern.finditer(sentence):
+            if re.search(r"\blittle (?:or|to) $", sentence[:match.start()]):
+                continue  # "little or no effect" is the first pattern's
             new = _case(match.group(0), make(match))
             out.append((sentence[: match.start()] + new + sentence[match.end():], f"{match.group(0)} -> {new}"))
     return out
@@ -193,12 +218,25 @@ def figures(result: dict[str, Any]) -> dict[str, str]:
     return found
 
 
+# What a figure of each kind is followed by in a sentence, so "between 5 weeks" is not taken for 5 studies.
+FIGURE_CONTEXT = {
+    "studies": re.compile(r"\s*(?:\w+\s+){0,2}?(?:studies|study|trials|trial|RCTs|RCT)\b", re.I),
+    "participants": re.compile(r"\s*(?:\w+\s+){0,2}?(?:people|participants|patients|women|men|adults|children|infants|babies|residents)\b", re.I),
+    "risk": re.compile(r"\s*(?:%|per\b|in\b|out of\b|more\b|fewer\b|less\b)", re.I),
+}
+
+
+def _in_context(kind: str, sentence: str, end: int) -> bool:
+    return FIGURE_CONTEXT["risk" if kind.startswith("risk") else kind].match(sentence, end) is not None
+
+
 def other_number(sentence: str, results: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """A number of one result's figures replaced by the same figure of another result."""
     out = []
     tokens = [(m, m.group(1).replace(",", "")) for m in NUMBER.finditer(sentence)]
     for match, value in tokens:
-        owners = [(r, kind) for r in results for kind, figure in figures(r).items() if figure == value]
+        owners = [(r, kind) for r in results for kind, figure in figures(r).items()
+                  if figure == value and _in_context(kind, sentence, match.end())]
         if len({id(r) for r, _ in owners}) != 1:
             continue  # a figure of several results (or of none) names no one result
         owner, kind = owners[0]
@@ -245,6 +283,8 @@ def stale_count(sentence: str, facts: dict[str, Any]) -> list[tuple[str, str, di
             forms.append((WORDS[value], WORDS[earlier]))
         for old, new in forms:
             match = re.search(rf"(?<![\w.,]){re.escape(old)}(?![\w]|[.,]\d)", sentence, re.I)
+            if match and name in FIGURE_CONTEXT and not _in_context(name, sentence, match.end()):
+                continue  # "seven days of life" is not the seven studies
             if match:
                 typed = _case(match.group(0), new)
                 out.append((sentence[: match.start()] + typed + sentence[match.end():],
@@ -253,14 +293,59 @@ def stale_count(sentence: str, facts: dict[str, Any]) -> list[tuple[str, str, di
     return out
 
 
+def outcome_names(results: list[dict[str, Any]]) -> re.Pattern[str]:
+    """Any name of an encoded result's outcome, as a whole phrase."""
+    names: set[str] = set()
+    for result in results:
+        outcome = result.get("outcome")
+        if isinstance(outcome, dict):
+            names.update(str(outcome.get(k)) for k in ("technical", "plain") if outcome.get(k))
+        elif outcome:
+            names.add(str(outcome))
+        names.update(str(a) for a in result.get("aliases") or [])
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def typed_values(facts: dict[str, Any], results: list[dict[str, Any]]) -> set[str]:
+    """The counts and figures of the data as a summary may type them."""
+    values = {str(v) for v in facts.values() if isinstance(v, int) and not isinstance(v, bool)}
+    for result in results:
+        values.update(figures(result).values())
+    return values | {f"{int(v):,}" for v in values if v.isdigit()}
+
+
+def counted(sentence: str, value: str, typed: set[str]) -> bool:
+    """`value` is one of the data's counts where the sentence counts studies or people with it."""
+    if value.replace(",", "") not in {t.replace(",", "") for t in typed}:
+        return False
+    for match in re.finditer(rf"(?<![\w.,]){re.escape(value)}(?![\w]|[.,]\d)", sentence):
+        if _in_context("studies", sentence, match.end()) or _in_context("participants", sentence, match.end()):
+            return True
+    return False
+
+
+def claims(sentence: str, names: re.Pattern[str]) -> bool:
+    """A sentence about a result: it names an encoded outcome, or states the evidence's certainty."""
+    return names.search(sentence) is not None or LEVEL_AFTER.search(sentence) is not None or LEVEL.search(sentence) is not None
+
+
 def review_mutants(project: Project, encoding: dict[str, Any], seed: int) -> list[Mutant]:
-    """The mutants of one review's summary (all classes but translation)."""
+    """The mutants of one review's summary (all classes but translation), in the sentences that
+    report results: those naming an encoded outcome or stating the certainty of the evidence, in the
+    parts of the summary that give results; a number also where it is one of the data's figures."""
     facts = dict(project.data.get("facts") or {})
     results = encoding.get("results") or []
+    names = outcome_names(results)
+    typed = typed_values(facts, results)
     proposals: dict[str, list[tuple[Field, str, str, str, dict[str, Any] | None]]] = {c: [] for c in CLASSES}
     for where in project.fields:
         for sentence in sentences(where.text):
-            if where.claims_results:
+            if where.claims_results and not claims(sentence, names):
+                # outside a claim, only a count of the data: "24 trials", "1318 people"
+                proposals["number"].extend((where, sentence, new, edit, None) for new, edit in number(sentence)
+                                           if counted(sentence, edit.split(" -> ")[0], typed))
+            elif where.claims_results:
                 for cls, rule in (("number", number), ("direction", direction), ("certainty", certainty), ("no-effect", no_effect)):
                     proposals[cls].extend((where, sentence, new, edit, None) for new, edit in rule(sentence))
                 proposals["other-number"].extend((where, sentence, new, edit, None) for new, edit in other_number(sentence, results))

@@ -26,7 +26,7 @@ PARTS_2021 = (
     (re.compile(r"^what did we want to find out", re.I), "want_to_find_out"),
     (re.compile(r"^what did we do", re.I), "what_we_did"),
     (re.compile(r"^what did we find|^main results|^what we found", re.I), "what_we_found"),
-    (re.compile(r"^what are the limitations", re.I), "limitations"),
+    (re.compile(r"^what are the limitations|^what limited our confidence", re.I), "limitations"),
     (re.compile(r"^how up[ -]to[ -]date", re.I), "up_to_date"),
 )
 # Where the findings of a published summary are, by heading: the parts whose sentences claim results.

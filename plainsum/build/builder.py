@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from plainsum.build.gcpause import gc_paused
 from plainsum.build.manifest import (
     FileEntry,
     Manifest,
@@ -28,15 +27,16 @@ from plainsum.build.manifest import (
     sha256_bytes,
 )
 from plainsum.build.outdir import check_output_folder, output_lock
-from plainsum.build.tasks import BuildOptions, Built, Task, default_jobs, format_key
+from plainsum.build.tasks import BuildOptions, Built, Task, format_key
 from plainsum.build.writer import UnsafePath, safe_output_path, sweep_temporaries, write_file
 from plainsum.config.settings import Config
-from plainsum.content.discovery import discover
 from plainsum.content.translation import translation_paths
 from plainsum.document_formats import registry as format_registry
 from plainsum.errors import Problem, display_path
 from plainsum.gate.records import DocumentRecord, Outcome
-from plainsum.render.templates import TemplateSet
+from plainsum.project.gcpause import gc_paused
+from plainsum.project.pool import default_jobs, run_pool
+from plainsum.project.project import Project
 
 INDEX_NAME = "index.html"
 BUILDING_MARKER = ".plainsum-building"  # present while a build renders; left behind if it was killed
@@ -48,15 +48,16 @@ MANIFEST_SAVE_SHARE = 0.05  # and saving takes at most this share of the main pr
 
 
 class Builder:
-    def __init__(self, paths: list[Path], config: Config, options: BuildOptions):
+    def __init__(self, paths: list[Path], project: Project, options: BuildOptions):
         self.paths = paths
-        self.config = config
+        self.project = project
+        self.config = config = project.config
         self.options = options
         self.output_dir = options.output_dir
         self.output_root = str(options.output_dir)
         self.output_prefix = os.path.join(self.output_root, "")  # the folder and a separator
         self.index_stale = False  # set when a review's entry changes, so the index must be rendered
-        self.templates = TemplateSet(config.templates_dir, config.root)
+        self.templates = project.templates
         self.manifest = Manifest.load(self.output_dir)
         self.outcome = Outcome()
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
@@ -71,13 +72,9 @@ class Builder:
             return self._run()
 
     def _run(self) -> Outcome:
-        files, problems = discover(self.paths, self.config.content_dir, self.config.root)
-        self.outcome.problems.extend(problems)
-        for problem in problems:  # an entry that looks like a content file and is not one
-            self.outcome.skip(problem.path)
-        if not files and not problems:
-            where = ", ".join(map(display_path, self.paths)) if self.paths else display_path(self.config.content_dir)
-            self.outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
+        found = self.project.discover(self.paths)
+        found.record(self.outcome)
+        files = found.files
         if not files:
             return self.outcome
         environment = environment_digest(self.config, self.templates)
@@ -103,7 +100,6 @@ class Builder:
     def plan(self, files: list[Path], environment: str) -> tuple[list[str], list[Task]]:
         sources: list[str] = []
         tasks: list[Task] = []
-        seen: dict[str, Path] = {}
         now_ns = time.time_ns()
         for path in files:
             # the content folder is already resolved; abspath is enough (and 2,971 resolve() calls are not free)
@@ -119,13 +115,6 @@ class Builder:
                 self.outcome.problems.append(Problem(display_path(path), 1, 1, f"cannot read: {error.strerror}"))
                 self.outcome.skip(display_path(path))
                 continue
-            stem = path.stem
-            if stem in seen:
-                message = f"review id '{stem}' is also used by {display_path(seen[stem])}"
-                self.outcome.problems.append(Problem(display_path(path), 1, 1, message))
-                self.outcome.skip(display_path(path))
-                continue
-            seen[stem] = path
             sources.append(source)
             self.stamps[source] = stamp
             key = combine(environment, stamp.sha256, *self.translation_digests(path))
@@ -220,32 +209,13 @@ class Builder:
                 progress.close()
 
     def _results(self, tasks: list[Task], jobs: int) -> Iterator[Built]:
-        from plainsum.build.worker import build_review, init_worker, warm_up
+        from plainsum.build.worker import build_review, init_worker
+        from plainsum.project.flow import warm_up
 
-        in_process = jobs == 1 or len(tasks) == 1
-        warm_up(any("pdf" in task.formats for task in tasks), tables=not in_process)
-        if in_process:
-            init_worker(self.config, self.options, in_child=False)
-            for task in tasks:
-                yield build_review(task)
-            return
-        import multiprocessing
-
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        # the longest reviews first, so no worker is left with a long one at the end
-        ordered = sorted(tasks, key=lambda task: task.size, reverse=True)
         heavy = any("pdf" in task.formats for task in tasks)
-        chunk = 1 if heavy else max(1, min(16, len(tasks) // (jobs * 16)))
-        pool = context.Pool(min(jobs, len(tasks)), initializer=init_worker, initargs=(self.config, self.options, True))
-        try:
-            yield from pool.imap_unordered(build_review, ordered, chunksize=chunk)
-            pool.close()
-        except BaseException:
-            pool.terminate()
-            raise
-        finally:
-            pool.join()
+        warm_up(heavy, tables=jobs > 1 and len(tasks) > 1)
+        yield from run_pool(build_review, tasks, jobs, init_worker, (self.project, self.options),
+                            size=lambda task: task.size, chunk=1 if heavy else None)
 
     def merge(self, built: Built) -> None:
         self.dirty = True
@@ -408,5 +378,5 @@ class Builder:
             self.outcome.unchanged += 1
 
 
-def build(paths: list[Path], config: Config, options: BuildOptions) -> Outcome:
-    return Builder(paths, config, options).run()
+def build(paths: list[Path], project: Project | Config, options: BuildOptions) -> Outcome:
+    return Builder(paths, project if isinstance(project, Project) else Project(project), options).run()

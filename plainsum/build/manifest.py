@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plainsum import __version__
-from plainsum.build.gcpause import gc_paused
 from plainsum.build.writer import write_file
+from plainsum.project.gcpause import gc_paused
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config

@@ -49,10 +49,53 @@ def check_output_folder(folder: Path, project: Path, kept: dict[str, Path], allo
     if allow_foreign_files or not real.is_dir() or (real / MANIFEST_NAME).is_file():
         return
     with os.scandir(real) as entries:
-        foreign = sorted(entry.name for entry in entries)
+        # a report `plainsum report` wrote keeps the record of its files: it is plainsum's
+        foreign = sorted(entry.name for entry in entries
+                         if not (entry.is_dir(follow_symlinks=False) and os.path.isfile(os.path.join(entry.path, REPORT_RECORD))))
     if foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
         raise _refuse(folder, f"it holds files plainsum did not write ({shown}); choose an empty folder, or use --allow-foreign-files")
+
+
+REPORT_RECORD = ".plainsum-report.json"  # in a report folder: the files `plainsum report` wrote there
+
+
+def record_report(folder: Path, files: list[Path]) -> None:
+    """Keep, in the report folder, the files `plainsum report` wrote into it and their SHA-256, so
+    a build does not count them as foreign and `plainsum clean` removes them."""
+    import hashlib
+    import json
+
+    from plainsum.build.writer import write_atomic
+
+    entries = {}
+    for path in files:
+        try:
+            relative = path.resolve().relative_to(folder.resolve()).as_posix()
+            entries[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except (ValueError, OSError):
+            continue
+    write_atomic(folder / REPORT_RECORD, (json.dumps({"files": entries}, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def recorded_report_files(folder: Path) -> list[tuple[Path, bool]]:
+    """(file, unchanged since written) of each file the report folder's record lists, the record last."""
+    import hashlib
+    import json
+
+    record = folder / REPORT_RECORD
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        entries = data["files"] if isinstance(data, dict) and isinstance(data.get("files"), dict) else {}
+    except (OSError, ValueError):
+        return []
+    found: list[tuple[Path, bool]] = []
+    for relative, digest in sorted(entries.items()):
+        path = folder.joinpath(*str(relative).split("/"))
+        if ".." in str(relative).split("/") or not path.is_file() or path.is_symlink():
+            continue
+        found.append((path, hashlib.sha256(path.read_bytes()).hexdigest() == digest))
+    return [*found, (record, True)]
 
 
 @contextlib.contextmanager

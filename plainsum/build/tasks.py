@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,13 +50,6 @@ class Built:
     files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
     formats: tuple[str, ...] = ()  # the formats rendered (the task's): their earlier outputs not in `files` are stale
     language: str | None = None  # the review's, once it was read (for the files not checked, when it is invalid)
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
 
 
 def format_key(review_key: str, name: str, config: Config) -> str:

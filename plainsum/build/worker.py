@@ -8,9 +8,6 @@ when something is to be rendered, so a build with nothing to do never loads this
 from __future__ import annotations
 
 import dataclasses
-import os
-import signal
-import sys
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -18,52 +15,32 @@ from jinja2 import TemplateError
 from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, link_languages, output_language, output_name
 from plainsum.build.writer import UnsafePath, safe_output_path, write_file
-from plainsum.config.settings import Config
-from plainsum.content.loader import load_review
-from plainsum.content.published import PublishedRecord, attach_previous, read_index
 from plainsum.document_formats import RenderContext
 from plainsum.document_formats import registry as format_registry
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.gate.records import DocumentRecord
 from plainsum.gate.sections import matched_sections
-from plainsum.pipeline import evaluate, load_translations
-from plainsum.render.templates import TemplateSet
+from plainsum.project.project import Project
 
 _WORKER: dict[str, object] = {}
 
 
-def init_worker(config: Config, options: BuildOptions, in_child: bool) -> None:
+def init_worker(project: Project, options: BuildOptions, in_child: bool) -> None:
     if in_child:
-        # Ctrl-C is the parent's to handle; and a worker must not outlive a parent killed outright,
-        # or it would go on writing files after the build was stopped.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _die_with_parent()
-    templates = TemplateSet(config.templates_dir, config.root)
-    _WORKER.update(config=config, options=options, templates=templates, context=RenderContext(templates, config),
-                   published=read_index(options.output_dir))
+        from plainsum.project.pool import in_worker
 
-
-def _die_with_parent() -> None:
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(1)
+        in_worker()
+    _WORKER.update(project=project, options=options, context=RenderContext(project.templates, project.config))
 
 
 def build_review(task: Task) -> Built:
-    config: Config = _WORKER["config"]  # type: ignore[assignment]
+    project: Project = _WORKER["project"]  # type: ignore[assignment]
     options: BuildOptions = _WORKER["options"]  # type: ignore[assignment]
-    templates: TemplateSet = _WORKER["templates"]  # type: ignore[assignment]
     context: RenderContext = _WORKER["context"]  # type: ignore[assignment]
+    templates = project.templates
     built = Built(task.source, task.key, formats=task.formats)
     try:
-        _render_review(task, built, config, options, templates, context)
+        _render_review(task, built, project, options, context)
     except InputError as error:
         built.problems = error.problems
     except TemplateError as error:  # in a project's template override (the defaults are tested)
@@ -73,18 +50,15 @@ def build_review(task: Task) -> Built:
     return built
 
 
-def _render_review(task: Task, built: Built, config: Config, options: BuildOptions, templates: TemplateSet,
-                   context: RenderContext) -> None:
-    review = load_review(Path(task.source), templates=templates)
+def _render_review(task: Task, built: Built, project: Project, options: BuildOptions, context: RenderContext) -> None:
+    config, templates = project.config, project.templates
+    review = project.load_review(Path(task.source))  # with its earlier version, for results.stale and `changes`
     built.language = review.language
-    published: dict[str, PublishedRecord] = _WORKER["published"]  # type: ignore[assignment]
-    if published:  # the earlier version, for results.stale and the templates' `changes`
-        attach_previous(review, options.output_dir, published)
-    problems: list[Problem] = []
-    versions = [review, *load_translations(review, templates, problems)]
+    translations, problems, _ = project.translations(review)
     if problems:
         raise InputError(problems)
-    results = [result for version in versions for result in evaluate(version, templates, config, warnings=options.verbose)]
+    versions = [review, *translations]
+    results = [result for version in versions for result in project.evaluate(version, warnings=options.verbose)]
     built.review_id = review.id
     written_kinds = tuple(result.document.kind for result in results if result.passed or options.draft)
     context = dataclasses.replace(context, published=written_kinds)  # for the pages' links to each other
@@ -115,20 +89,3 @@ def _render_review(task: Task, built: Built, config: Config, options: BuildOptio
                 written = write_file(target, data)
                 entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
                 built.files[relative] = (name, entry, written.changed)
-
-
-def warm_up(pdf: bool, tables: bool) -> None:
-    """Import what the workers need before the pool forks, so each does not import it again;
-    with `tables`, also load the word tables and the glossary, which forked workers then share."""
-    from plainsum.checks import load_glossary, zipf_table
-
-    if tables:
-        from plainsum.readability.syllables import cmu_syllables
-
-        cmu_syllables()
-        zipf_table()
-        load_glossary()
-    if pdf:
-        from plainsum.document_formats.pdf import load_weasyprint
-
-        load_weasyprint()

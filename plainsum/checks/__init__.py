@@ -15,6 +15,7 @@ from plainsum.checks import (  # noqa: F401
     stale,
     tooling,
     translation,
+    trial,
     unfinished,
 )
 from plainsum.checks.glossary import load_glossary, zipf_table

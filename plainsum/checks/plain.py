@@ -270,6 +270,9 @@ def known_numbers(review: Any) -> set[str]:
             add_value(value)
     for result in review.results:
         known.update(normalise_number(n) for n in result.numbers_in_data())
+    trial = getattr(review, "trial", None)
+    if trial is not None:  # a trial's counts, and its natural frequencies "out of 100"
+        known.update(normalise_number(n) for n in trial.numbers())
     for text in texts:
         known.update(normalise_number(m.group(1)) for m in NUMBER.finditer(text))
     return known

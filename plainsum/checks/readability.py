@@ -2,7 +2,8 @@
 
 Bounds come from [gate.<kind>] (and [gate.<kind>.sections."<heading>"]); what makes a sentence
 hard from [sentences] and [gate.<kind>.sentences]. A formula bound is not applied to a text shorter
-than formula_min_words; readability.too-short says so instead. Findings about a formula point at
+than formula_min_words; readability.too-short says so instead, and readability.short-text gates such a
+text on what can be measured on it: each of its sentences against the hard-sentence limits. Findings about a formula point at
 the hardest sentence of the text it is about, so an author knows where to start.
 """
 
@@ -144,7 +145,7 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
     if document_bounds and 0 < scored.counts.words < minimum:  # no words at all: readability.thresholds fails it
         yield Flag(
             f"the document has {plural(scored.counts.words, 'word')}, fewer than formula_min_words ({minimum:g}): "
-            f"{', '.join(sorted(document_bounds))} not applied, counts only",
+            f"{', '.join(sorted(document_bounds))} not applied; gated on its sentences instead (readability.short-text)",
             suggestion="formulas are unreliable on very short texts; lower formula_min_words only if you must",
         )
     for section in scored.sections:
@@ -158,6 +159,31 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
                 first.offset,
                 first.text,
                 "set formula_min_words for this section if its bounds must apply",
+            )
+
+
+@registry.register(
+    "readability.short-text",
+    description="A text too short for its formula bounds (fewer words than formula_min_words) is gated on its sentences: "
+    "each sentence longer or harder than [gate.<kind>.sentences] is an error, since in so short a text one hard sentence "
+    "is what the formula would have caught.",
+    documents=("summary", "abstract"),
+)
+def short_text(scored: Scored, config: Config) -> Iterator[Flag]:
+    kind = scored.document.kind
+    bounds = [k for k in config.thresholds(kind) if k.partition("_")[2] in FORMULA_NAMES]
+    minimum = config.formula_min_words(kind)
+    if not bounds or not 0 < scored.counts.words < minimum:
+        return
+    limits = config.sentence_limits(kind)
+    for sentence in scored.sentences:
+        measures = hard_measures(sentence, limits)
+        if measures:
+            yield Flag(
+                f"hard sentence in a text too short for {', '.join(sorted(bounds))} ({plural(scored.counts.words, 'word')}, "
+                f"fewer than formula_min_words {minimum:g}): {', '.join(m.text for m in measures)}",
+                sentence.offset, sentence.text, "split it, or use shorter words: this text is gated on its sentences",
+                measures=tuple(measures), about=f"short {sentence.text}",
             )
 
 

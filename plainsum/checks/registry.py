@@ -225,7 +225,7 @@ class Registry:
                 suppressions.ran.add(spec.id)
         holding = _holding_sentence(scored)
         findings = [
-            Finding(spec.id, severity, document.name, _locator(document, flag), flag.message, holding(flag),
+            Finding(spec.id, severity, document.name, _Locate(document, flag), flag.message, holding(flag),
                     flag.suggestion, flag.about)
             for spec, severity, flag in one_per_measure(flagged)
         ]
@@ -310,8 +310,16 @@ def _holding_sentence(scored: Scored) -> Callable[[Flag], str | None]:
     return sentence
 
 
-def _locator(document: Document, flag: Flag) -> Callable[[], Location]:
-    def locate() -> Location:
+@dataclass(frozen=True, eq=False)
+class _Locate:
+    """Where a finding is, found when first asked (a class, not a closure, so that a finding can be
+    pickled: `plainsum check --jobs N` sends them back from its workers)."""
+
+    document: Document
+    flag: Flag
+
+    def __call__(self) -> Location:
+        flag, document = self.flag, self.document
         if flag.location is not None:
             return flag.location
         if flag.offset is not None:
@@ -320,8 +328,6 @@ def _locator(document: Document, flag: Flag) -> Callable[[], Location]:
             # a finding about the whole document points at the first text the author wrote for it
             return document.locate(document.spans[0].start)
         return Location(document.source_path, 1, 1)
-
-    return locate
 
 
 registry = Registry()

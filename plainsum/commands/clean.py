@@ -64,6 +64,17 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
     report = root / FULL_REPORT  # written by build --full-report, beside the manifest
     if report.is_file() and not report.is_symlink():
         candidates.append(report)
+    from plainsum.build.outdir import REPORT_RECORD, recorded_report_files
+
+    edited = 0
+    for path, unchanged in recorded_report_files(root / "report"):  # what `plainsum report` wrote there, its record last
+        if unchanged or force:
+            if not (edited and path.name == REPORT_RECORD):  # a file kept stays plainsum's
+                candidates.append(path)
+        else:
+            edited += 1
+            click.echo(f"kept {display_path(path)}: changed since plainsum wrote it (use --force to remove it)", err=True)
+            kept += 1
     candidates.append(manifest_path)
     for path in candidates:
         if dry_run:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from plainsum.commands import load_config_from
+from plainsum.commands import load_project_from
 from plainsum.errors import EXIT_INVALID, InputError, Problem, display_path
 
 DIFF_FORMATS = ("text", "json", "markdown", "html")
@@ -32,13 +32,12 @@ def command(ctx: click.Context, paths: tuple[Path, ...], since: str, output_form
     from plainsum.diff.compare import diff
     from plainsum.diff.formats import render
     from plainsum.diff.sources import baseline
-    from plainsum.render.templates import TemplateSet
 
-    config = load_config_from(ctx)
-    outcome = diff(list(paths), config, baseline(since, config.output_dir, Path.cwd()))
+    project = load_project_from(ctx, paths)
+    outcome = diff(list(paths), project, baseline(since, project.config.output_dir, Path.cwd()))
     if outcome.problems:
         raise InputError(outcome.problems)
-    text = render(outcome, output_format, TemplateSet(config.templates_dir))
+    text = render(outcome, output_format, project.templates)
     if output_file is None:
         click.echo(text, nl=False)
     else:

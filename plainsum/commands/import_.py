@@ -12,7 +12,8 @@ from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, InputError, disp
 
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--from", "fmt", type=click.Choice(["auto", "text", "cochrane-json", "pubmed-xml", "revman", "revman-web"]), default="auto",
+@click.option("--from", "fmt", default="auto",
+              type=click.Choice(["auto", "text", "cochrane-json", "ctgov-json", "pubmed-xml", "revman", "revman-web"]),
               show_default=True, help="Input format (auto: by extension, then by content).")
 @click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write content files to (default: the configured content folder).")
@@ -26,7 +27,8 @@ from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, InputError, disp
 def command(ctx: click.Context, files: tuple[Path, ...], fmt: str, content_dir: Path | None, force: bool,
             kind: str | None, review_id: str | None, quiet: bool) -> None:
     """Import abstracts and lay summaries from plain text, Cochrane JSON records, PubMed XML or RevMan 5 files,
-    and main results from RevMan Web data packages (.zip).
+    main results from RevMan Web data packages (.zip), and a clinical trial's results from its
+    ClinicalTrials.gov record (data API v2 JSON: kind trial-results).
 
     Writes content/<id>.yaml per review and prints each file written. Existing files are kept
     unless --force is given. Exit code: 0 all imported, 1 some files existed and were kept,

@@ -9,8 +9,9 @@ import click
 from plainsum.commands import load_config_from
 from plainsum.errors import EXIT_INVALID, EXIT_OK, display_path
 
-KIND_NAMES = ("cochrane-review", "cochrane-review-rationale", "cochrane-review-brief", "primary-study", "other")
-LAYOUT_NAMES = ("classic", "cochrane-2021", "as-published", "study")
+KIND_NAMES = ("cochrane-review", "cochrane-review-rationale", "cochrane-review-brief", "primary-study", "trial-results",
+              "other")
+LAYOUT_NAMES = ("classic", "cochrane-2021", "as-published", "study", "eu-annex-v")
 
 
 @click.command("new")

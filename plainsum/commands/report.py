@@ -6,32 +6,31 @@ from pathlib import Path
 
 import click
 
-from plainsum.commands import load_config_from
-from plainsum.config.settings import Config
+from plainsum.commands import load_project_from
 from plainsum.errors import EXIT_INVALID, EXIT_OK, display_path
+from plainsum.project.project import Project
 
 
-def _changes_page(paths: list[Path], config: Config, target: Path) -> tuple[list[Path], dict[str, str]]:
+def _changes_page(paths: list[Path], project: Project, target: Path) -> tuple[list[Path], dict[str, str]]:
     """<target>/changes.html: what changed since the versions the last build published (the page of
     `plainsum diff --format html`), and the link to it from each changed review's page."""
     from plainsum.build.writer import safe_output_path, write_atomic
-    from plainsum.content.published import read_index
     from plainsum.diff.compare import diff
     from plainsum.diff.formats import render
     from plainsum.diff.sources import PUBLISHED, baseline
     from plainsum.errors import InputError
-    from plainsum.render.templates import TemplateSet
 
-    if not read_index(config.output_dir):
+    config = project.config
+    if not project.published:
         return [], {}
     try:
-        outcome = diff(paths, config, baseline(PUBLISHED, config.output_dir, Path.cwd()))
+        outcome = diff(paths, project, baseline(PUBLISHED, config.output_dir, Path.cwd()))
     except InputError:
         return [], {}
     if outcome.problems or not outcome.reviews:
         return [], {}
     page = safe_output_path(target, "changes.html")
-    write_atomic(page, render(outcome, "html", TemplateSet(config.templates_dir)).encode("utf-8"))
+    write_atomic(page, render(outcome, "html", project.templates).encode("utf-8"))
     return [page], {review.id: f"../changes.html#{review.id}" for review in outcome.reviews if review.status == "changed"}
 
 
@@ -47,20 +46,22 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     the gate, the hardest reviews; SVG charts, no network) and <out>/report.json (the same
     figures). Exit code: 0 written, 2 some content files are invalid (the report lists them).
     """
-    from plainsum.pipeline import check
-    from plainsum.render.templates import TemplateSet
     from plainsum.report_pages.overview import write_overview
 
-    config = load_config_from(ctx)
+    project = load_project_from(ctx, paths)
+    config = project.config
     target = (out_dir or config.output_dir / "report").resolve()
-    outcome = check(list(paths), config)
+    outcome = project.check(list(paths))
     for problem in outcome.problems:
         click.echo(str(problem), err=True)
-    written = write_overview(outcome, config, target, TemplateSet(config.templates_dir))
+    written = write_overview(outcome, config, target, project.templates)
     from plainsum.report_pages.review import write_review_pages
 
-    changes, links = _changes_page(list(paths), config, target)
-    written = [*written, *changes, *write_review_pages(outcome, config, target / "reviews", TemplateSet(config.templates_dir), links)]
+    changes, links = _changes_page(list(paths), project, target)
+    written = [*written, *changes, *write_review_pages(outcome, config, target / "reviews", project.templates, links)]
+    from plainsum.build.outdir import record_report
+
+    record_report(target, written)  # so that a build and `plainsum clean` know them as plainsum's
     for path in written:
         click.echo(f"wrote {display_path(path)}")
     ctx.exit(EXIT_INVALID if outcome.problems else EXIT_OK)

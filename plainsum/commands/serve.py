@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import click
 
-from plainsum.commands import load_config_from
-from plainsum.errors import EXIT_INVALID, EXIT_OK
+from plainsum.commands import load_project_from
+from plainsum.errors import EXIT_INVALID, EXIT_OK, InputError
 
 
 @click.command("serve")
@@ -32,7 +33,10 @@ def command(ctx: click.Context, paths: tuple[Path, ...], port: int, host: str) -
         if not path.exists():
             raise click.BadParameter(f"{path} does not exist", param_hint="PATH")
     try:
-        serve(lambda: load_config_from(ctx), [p.resolve() for p in paths], host, port, lambda line: click.echo(line, err=True))
+        with contextlib.suppress(InputError):  # the preview shows the configuration's problems in every page
+            load_project_from(ctx, paths)  # says which configuration, once
+        serve(lambda: load_project_from(ctx, paths, announce=False), [p.resolve() for p in paths], host, port,
+              lambda line: click.echo(line, err=True))
     except OSError as exc:  # the port is taken, or the address is not this machine's
         click.echo(f"plainsum serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         ctx.exit(EXIT_INVALID)

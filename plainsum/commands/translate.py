@@ -196,7 +196,7 @@ def _replace_translators(text: str, translators: list[str]) -> str:
 def _check(config: Config, review: Review, templates: TemplateSet, path: Path, shown: str, lines: dict[str, int]) -> bool:
     """Run the checks on the written translation; report each finding at the XLIFF unit of its field."""
     from plainsum.content.translation import load_translation
-    from plainsum.pipeline import evaluate
+    from plainsum.project.flow import evaluate
 
     try:
         translated = load_translation(path, review, templates.locale)

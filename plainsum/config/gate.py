@@ -47,6 +47,12 @@ PRESETS: dict[str, dict[str, float]] = {
         "max_automated_readability_index": 8.0,
         "max_coleman_liau_index": 9.0,
     },
+    # Lay summaries of clinical trial results (EU Regulation 536/2014, Annex V; the trial-results kind
+    # holds its lay summaries to it by default). Neither the Regulation nor the Good Lay Summary
+    # Practice guidance (2021) sets a number: they ask for plain words a reader with limited literacy
+    # understands. plainsum takes NIH's grade 8 and the 15 to 20 words a sentence of plain-language
+    # guidance (at most 20 on average).
+    "eu-lay-summary": {"max_flesch_kincaid_grade": 8.0, "max_words_per_sentence": 20.0},
     # Cochrane's 2021 guidance for plain language summaries: 400 to 850 words.
     "cochrane-2021": {"min_words": 400.0, "max_words": 850.0},
     # Other languages (sources and scales in docs/readability.md). Spanish: the INFLESZ scale of

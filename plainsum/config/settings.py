@@ -41,6 +41,8 @@ class Catalog:
     # the languages with a catalog in a project's templates folder and the default templates (asked
     # only for a [gate.<kind>.languages.<code>] table of a language plainsum does not score itself)
     language_catalogs: Callable[[Path], Sequence[str]] = lambda templates: ()
+    # check id -> its default severity (for `plainsum config`)
+    check_severities: Callable[[], Mapping[str, str]] | None = None
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Config:
     ci: GateInCi = field(default_factory=GateInCi)  # baseline, ratchet and report bounds (config/ci.py)
 
     catalog: Catalog | None = field(default=None, repr=False, compare=False)
+    source_file: Path | None = None  # the configuration file read (None: no file, every setting its default)
     gate_detail: GateSettings | None = None  # presets, per-section bounds, hard-sentence limits (config/gate.py)
 
     def for_language(self, code: str) -> Config:
@@ -76,6 +79,25 @@ class Config:
         import dataclasses
 
         return dataclasses.replace(self, gate=detail.thresholds, gate_detail=detail)
+
+    def for_kind(self, preset: str | None, language: str) -> Config:
+        """The configuration of a review whose kind holds its lay summaries to `preset` (the
+        trial-results kind: eu-lay-summary): each of the preset's bounds is added to [gate.summary],
+        the stricter one winning where both set it. The preset's formulas are English ones, so a
+        document in another language keeps its language's gate ([gate.summary.languages.<code>])."""
+        from plainsum.config.gate import PRESETS
+
+        if preset is None or language.split("-")[0].lower() != "en":
+            return self
+        import dataclasses
+
+        summary = dict(self.gate.get("summary", {}))
+        for key, value in PRESETS[preset].items():
+            if key not in summary:
+                summary[key] = value
+            else:
+                summary[key] = min(summary[key], value) if key.startswith("max_") else max(summary[key], value)
+        return dataclasses.replace(self, gate={**self.gate, "summary": summary})
 
     def thresholds(self, document_kind: str) -> dict[str, float]:
         return self.gate.get(document_kind, {})
@@ -138,18 +160,30 @@ class Config:
         return self.catalog.check_options()[check_id][name]
 
 
-def find_config(start: Path, explicit: Path | None = None) -> tuple[Path, dict[str, Any], Locator | None]:
-    """Return (project root, raw settings, locator) from the first configuration found."""
-    if explicit is not None:
-        return _read(explicit)
-    for name in ("plainsum.toml", "pyproject.toml"):
-        candidate = start / name
-        if candidate.is_file():
-            root, settings, locator = _read(candidate)
-            if name == "pyproject.toml" and locator is None:
-                continue
-            return root, settings, locator
-    return start, {}, None
+CONFIG_NAMES = ("plainsum.toml", "pyproject.toml")
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The first plainsum.toml, or pyproject.toml with a [tool.plainsum] table, in `start` or a
+    folder above it (as ruff and black find theirs); None when there is none up to the root."""
+    folder = start
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name == "plainsum.toml" or _has_plainsum_table(candidate)):
+                return candidate
+        if folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def _has_plainsum_table(path: Path) -> bool:
+    """Whether a pyproject.toml has [tool.plainsum] (read in full, with its errors, once chosen)."""
+    try:
+        _, _, locator = _read(path)
+    except InputError:
+        return True  # a broken file that may be the configuration: reading it reports its problems
+    return locator is not None
 
 
 MAX_CONFIG_BYTES = 1_000_000
@@ -207,7 +241,9 @@ def _deepest(text: str) -> tuple[int, int]:
 def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> Config:
     """The configuration found from `start` (or the `explicit` file), with names checked against `catalog`."""
     start = (start or Path.cwd()).resolve()
-    root, settings, locator = find_config(start, explicit)
+    config_file = explicit if explicit is not None else find_config_file(start)
+    root, settings, locator = _read(config_file) if config_file is not None else (start, {}, None)
+    source_file = config_file.resolve() if config_file is not None and locator is not None else None
     problems: list[Problem] = []
     locator = locator or Locator("", "plainsum.toml", ())
 
@@ -270,6 +306,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     return Config(
         root=root,
         source=locator.display if settings else None,
+        source_file=source_file,
         content_dir=path_setting("content", "content"),
         output_dir=path_setting("output", "output"),
         templates_dir=templates_dir,

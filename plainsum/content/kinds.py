@@ -42,6 +42,7 @@ class Kind:
     required_facts: tuple[str, ...]
     layouts: tuple[str, ...]
     description: str
+    preset: str | None = None  # the gate preset its lay summaries are held to by default (config/gate.py PRESETS)
 
     @property
     def abstract_template(self) -> str:
@@ -94,6 +95,14 @@ COCHRANE_BRIEF_SECTIONS = (
     SectionSpec("authors_conclusions", "Authors' conclusions"),
 )
 
+# The technical summary of a trial's results (the data under `trial:` gives its identifiers and counts).
+TRIAL_RESULTS_SECTIONS = (
+    SectionSpec("objectives", "Objectives"),
+    SectionSpec("methods", "Methods", required=False),
+    SectionSpec("results", "Results"),
+    SectionSpec("conclusions", "Conclusions", required=False),
+)
+
 LAYOUTS: dict[str, Layout] = {
     "classic": Layout(
         name="classic",
@@ -139,6 +148,26 @@ LAYOUTS: dict[str, Layout] = {
         "paragraphs in one Markdown text. Its search date, if any, is written in the text.",
         waived_facts=("search_date",),
     ),
+    "eu-annex-v": Layout(
+        name="eu-annex-v",
+        template="summary/eu-annex-v.md.j2",
+        # The prose elements of Annex V of Regulation (EU) No 536/2014; its data elements are under
+        # `trial:` (content/trial.py). Whether each is there is the check trial.elements, so a draft builds.
+        parts=(
+            SummaryPart("why", required=False),  # 3: the main objectives and why the trial was done
+            SummaryPart("inclusion", required=False, is_list=True),  # 4: who could take part
+            SummaryPart("exclusion", required=False, is_list=True),  # 4: who could not
+            SummaryPart("medicines", required=False),  # 5: the medicines studied
+            SummaryPart("side_effects", required=False),  # 6: the adverse reactions (their counts are data)
+            SummaryPart("results", required=False),  # 7: the overall results
+            SummaryPart("comments", required=False),  # 8: comments on the outcome
+            SummaryPart("follow_up", required=False),  # 9: whether follow-up trials are planned
+            SummaryPart("more_information", required=False),  # 10: where to find more
+        ),
+        plain_sections=(),
+        description="A summary of a clinical trial's results for laypersons after Annex V of EU Regulation "
+        "536/2014: its ten elements in order, the data from `trial:`, side effects as natural frequencies.",
+    ),
 }
 
 KINDS: dict[str, Kind] = {
@@ -170,6 +199,15 @@ KINDS: dict[str, Kind] = {
         required_facts=(),
         layouts=("study", "as-published"),
         description="A primary study abstract (IMRaD / CONSORT style).",
+    ),
+    "trial-results": Kind(
+        name="trial-results",
+        sections=TRIAL_RESULTS_SECTIONS,
+        required_facts=(),
+        layouts=("eu-annex-v",),
+        description="The results of one clinical trial, with its data under `trial:` (identifiers, sponsor, "
+        "participants, groups, medicines, adverse reactions), summarised for laypersons as EU law requires.",
+        preset="eu-lay-summary",
     ),
     "other": Kind(
         name="other",

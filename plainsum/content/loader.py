@@ -29,6 +29,8 @@ from plainsum.errors import InputError, Problem, closest_name, display_path
 from plainsum.files.yamlsource import Node, SourceFile, load_yaml, type_name
 from plainsum.grade.grid import TemplateFinder
 
+TRIAL_KIND = "trial-results"
+
 
 class _Validator:
     def __init__(self, source: SourceFile, root: Node):
@@ -189,6 +191,14 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
     from plainsum.content.versions import validate_version
 
     version = validate_version(check, root, doi_node.value if doi_node is not None else None)
+    from plainsum.content import trial as trial_module
+
+    trial = None
+    if kind.name == TRIAL_KIND:
+        trial = trial_module.validate_trial(check, root) or trial_module.Trial(trial_module.Mark(root.line, root.column))
+    elif "trial" in root.value and kind_known:
+        check.key_problem(root, "trial", f"'trial' holds a clinical trial's data and belongs to the kind {TRIAL_KIND}, "
+                                         f"not {kind.name}")
 
     if check.problems:
         raise InputError(check.problems)
@@ -211,7 +221,10 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
         root=root,
         results=results,
         version=version,
+        trial=trial,
     )
+    if trial is not None:  # prose reaches the trial's data as {{ trial.participants }}, {{ trial.groups.<id>.name }}
+        review.facts["trial"] = trial_module.view(trial, review.language)
     if "version" in root.value:  # prose may cite it: {{ version.update_of }}
         review.facts["version"] = version.view()
     # prose reaches each result as {{ results.<id>.plain }} / {{ results.<id>.technical }}

@@ -163,6 +163,11 @@ class Locale:
         claims = grid_path(template_dirs, code, "claims.yaml") or grid_path(template_dirs, base, "claims.yaml")
         return cls(code, translations, paths, grid, claims)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as where it was read from (a catalog's plural rule is a function made at run
+        time): `plainsum check --jobs N` sends translated reviews back from its workers."""
+        return (_reloaded, (self.code, tuple(self.catalogs), self.grid, self.claims))
+
     @property
     def is_source(self) -> bool:
         return self.code == SOURCE_LANGUAGE
@@ -290,6 +295,27 @@ class Locale:
             for number, name in get_month_names("wide", context=context, locale=self.babel).items():
                 names[str(name).lower()] = int(number)
         return names
+
+
+_RELOADED: dict[tuple[Any, ...], Locale] = {}
+
+
+def _reloaded(code: str, catalogs: tuple[Path, ...], grid: Path | None, claims: Path | None) -> Locale:
+    """A pickled `Locale` read again from its catalogs (once per process)."""
+    key = (code, catalogs, grid, claims)
+    if key not in _RELOADED:
+        translations: gettext.NullTranslations = gettext.NullTranslations()
+        if catalogs:
+            chained: gettext.NullTranslations | None = None
+            for path in reversed(catalogs):
+                catalog = _read_catalog(path)
+                if chained is not None:
+                    catalog.add_fallback(chained)
+                chained = catalog
+            assert chained is not None
+            translations = chained
+        _RELOADED[key] = Locale(code, translations, list(catalogs), grid, claims)
+    return _RELOADED[key]
 
 
 def _require_date(value: Any, name: str) -> None:

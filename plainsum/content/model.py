@@ -16,16 +16,17 @@ from plainsum.files.yamlsource import Node, SourceFile
 
 if TYPE_CHECKING:
     from plainsum.content.locale import Locale
+    from plainsum.content.trial import Trial
     from plainsum.grade.results import Result
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 FACT_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
-RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range", "results", "version"}
+RESERVED_FACTS = {"review", "facts", "sections", "summary", "loop", "range", "results", "version", "trial"}
 PRIVATE_MARKERS = re.compile("[\ue000-\ue004]")
 
 TOP_LEVEL_KEYS = (
     "id", "kind", "title", "plain_title", "doi", "language", "authors", "citation",
-    "layout", "facts", "sections", "summary", "extra_sections", "references", "results", "version",
+    "layout", "facts", "sections", "summary", "extra_sections", "references", "results", "version", "trial",
 )
 
 
@@ -79,6 +80,7 @@ class Review:
     version: Version = NO_VERSION  # which version of the review this is, and its earlier versions
     previous: Review | None = field(default=None, repr=False)  # the earlier version, when one is known
     translation: Translation | None = None  # set on a translated lay summary (plainsum.content.translation)
+    trial: Trial | None = None  # a trial-results review's data (plainsum.content.trial)
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)

@@ -28,6 +28,7 @@ from plainsum.content.model import ID_PATTERN
 
 if TYPE_CHECKING:
     from plainsum.content.model import Review
+    from plainsum.grade.grid import TemplateFinder
 
 PUBLISHED_DIR = ".plainsum-published"
 PUBLISHED_INDEX = "index.json"
@@ -118,8 +119,9 @@ def recorded_files(folder: Path) -> list[Path]:
     return [folder / name for name in wanted if (folder / name).is_file() and not (folder / name).is_symlink()]
 
 
-def attach_previous(review: Review, output_dir: Path, index: dict[str, PublishedRecord]) -> None:
-    """Set `review.previous` from what the build published (see the module's docstring)."""
+def attach_previous(review: Review, output_dir: Path, index: dict[str, PublishedRecord], templates: TemplateFinder | None = None) -> None:
+    """Set `review.previous` from what the build published (see the module's docstring), read
+    with the project's `templates` (its wording grid)."""
     record = index.get(review.id)
     if record is None:
         return
@@ -131,6 +133,6 @@ def attach_previous(review: Review, output_dir: Path, index: dict[str, Published
     from plainsum.errors import InputError
 
     try:
-        review.previous = load_review(review.source.path, data, display=f"published:{review.source.display}")
+        review.previous = load_review(review.source.path, data, display=f"published:{review.source.display}", templates=templates)
     except InputError:
         return  # an earlier version that no longer validates tells nothing about this one

@@ -21,6 +21,19 @@ from typing import Any
 
 from plainsum.content.kinds import KINDS, LAYOUTS, Kind, Layout
 from plainsum.content.model import FACT_NAME, ID_PATTERN, RESERVED_FACTS, TOP_LEVEL_KEYS
+from plainsum.content.trial import (
+    EU_TRIAL_NUMBER,
+    GROUP_KEYS,
+    IDENTIFIER_KEYS,
+    MEDICINE_KEYS,
+    NCT_NUMBER,
+    REACTION_KEYS,
+    ROLES,
+    SEXES,
+    SPONSOR_KEYS,
+    TRIAL_ID,
+    TRIAL_KEYS,
+)
 from plainsum.content.versions import DOI_PATTERN, EARLIER_KEYS, VERSION_KEYS
 from plainsum.grade.grid import CERTAINTIES, SIZES
 from plainsum.grade.results import BETTER, DIRECTIONS, RESULT_ID, RESULT_KEYS, TERM_KEYS
@@ -49,6 +62,9 @@ DESCRIPTIONS = {
     "results": "The main outcomes as data: the abstract's figures and the lay summary's GRADE statements come from them, "
                "as {{ results.<id>.technical }} and {{ results.<id>.plain }}.",
     "version": "Which version of the review this is, for `plainsum diff` and \"What's new\".",
+    "trial": "A clinical trial's data (kind trial-results): identifiers, sponsor, dates, participants per country, "
+             "age group and sex, groups, medicines and adverse reactions per group (docs/trial-results.md). Prose "
+             "reaches it as {{ trial.participants }}, {{ trial.groups.<id>.name }}.",
 }
 RESULT_DESCRIPTIONS = {
     "id": "The result's id, used in prose as {{ results.<id>.plain }}: lower-case letters, digits and underscores.",
@@ -179,6 +195,55 @@ def _version() -> dict[str, Any]:
             "additionalProperties": False}
 
 
+def _trial() -> dict[str, Any]:
+    """`trial:` of the trial-results kind (content/trial.py)."""
+    whole = {"type": "integer", "minimum": 0}
+
+    def items(properties: dict[str, Any], keys: tuple[str, ...], where: str, required: list[str]) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "object", "properties": covering(properties, keys, where),
+                                           "additionalProperties": False, "required": required}}
+
+    name = {"anyOf": [_text(), {"type": "object", "additionalProperties": False, "required": ["technical"],
+                                "properties": {"technical": _text("The name in the technical summary."),
+                                               "plain": _text("The name in the lay summary.")}}]}
+    trial_id = {"type": "string", "pattern": TRIAL_ID.pattern,
+                "description": "An id, used in prose and in a translation's terms: lower-case letters, digits and underscores."}
+    identifiers = {
+        "protocol": _text("The sponsor's protocol number."),
+        "eu_trial_number": {"type": "string", "pattern": EU_TRIAL_NUMBER.pattern,
+                            "description": "The EU CT number (2022-500123-45-00) or the EudraCT number (2013-004502-26)."},
+        "nct": {"type": "string", "pattern": NCT_NUMBER.pattern, "description": "The ClinicalTrials.gov number."},
+        "other": {"type": "array", "items": _text(), "description": "Other registry numbers."},
+    }
+    properties: dict[str, Any] = {
+        "identifiers": {"type": "object", "additionalProperties": False,
+                        "properties": covering(identifiers, IDENTIFIER_KEYS, "trial.identifiers")},
+        "sponsor": {"type": "object", "additionalProperties": False, "properties": covering(
+            {"name": _text("The sponsor's name."), "contact": _text("Where the public can ask about the trial.")},
+            SPONSOR_KEYS, "trial.sponsor")},
+        "start_date": _date("When the trial started."),
+        "end_date": _date("When the trial ended."),
+        "participants": _count("How many people took part (the total the other counts add up to)."),
+        "countries": items({"country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 code (DE, US)."},
+                            "participants": whole}, ("country", "participants"), "trial.countries", ["country", "participants"]),
+        "age_groups": items({"from": whole, "to": whole, "participants": whole}, ("from", "to", "participants"),
+                            "trial.age_groups", ["from", "participants"]),
+        "sex": {"type": "object", "additionalProperties": False, "properties": dict.fromkeys(SEXES, whole)},
+        "groups": items({"id": trial_id, "name": name, "participants": _count("How many people were in the group.")},
+                        GROUP_KEYS, "trial.groups", ["id", "name", "participants"]),
+        "medicines": items({"id": trial_id, "name": _text("The medicine's name."),
+                            "role": _choice(ROLES, "What the medicine was in the trial."),
+                            "groups": {"type": "array", "items": _text(), "description": "The groups that had it."}},
+                           MEDICINE_KEYS, "trial.medicines", ["id", "name", "role"]),
+        "adverse_reactions": items({"id": trial_id, "name": name, "serious": {"type": "boolean"},
+                                    "affected": {"type": "object", "additionalProperties": whole,
+                                                 "description": "How many people had it, by group id."}},
+                                   REACTION_KEYS, "trial.adverse_reactions", ["id", "name", "affected"]),
+    }
+    return {"type": "object", "description": DESCRIPTIONS["trial"], "additionalProperties": False,
+            "properties": covering(properties, TRIAL_KEYS, "trial")}
+
+
 def _facts(required: tuple[str, ...] = ()) -> dict[str, Any]:
     value = {"anyOf": [{"type": ["string", "number", "boolean"]},
                        {"type": "array", "items": {"type": ["string", "number", "boolean"]}}]}
@@ -255,6 +320,7 @@ def content_schema() -> dict[str, Any]:
         "references": {"type": "array", "items": _text(), "description": d["references"]},
         "results": {"type": "array", "items": _result(), "description": d["results"]},
         "version": _version(),
+        "trial": _trial(),
     }
     return {
         "$schema": DRAFT,
@@ -282,7 +348,8 @@ def translation_schema() -> dict[str, Any]:
         "source_version": {"type": "object", "additionalProperties": {"type": "string", "pattern": r"^[0-9a-f]{12}$"},
                            "description": "The version of the source text each field was translated from (`plainsum check` gives it)."},
         "terms": {"type": "object", "description": "The names the language's GRADE statements use for each result (by result id), "
-                                                   "and `intervention`, `intervention_plural` for all."},
+                                                   "and `intervention`, `intervention_plural` for all; a trial's groups, "
+                                                   "medicines and adverse reactions as <id>: {name: ...}."},
         "plain_title": _text("The translated plain title."),
         "summary": {"type": "object", "additionalProperties": text_or_list, "description": "The translated parts of the lay summary."},
         "sections": {"type": "object", "description": "The translated plain text of each section the lay summary shows.",

@@ -25,6 +25,8 @@ from plainsum.content.discovery import is_translation_name
 from plainsum.content.loader import _closest, _Validator
 from plainsum.content.locale import LANGUAGE_CODE, Locale, normal_code
 from plainsum.content.model import DIGEST_LENGTH, Prose, Review, Section, Translation, digest
+from plainsum.content.trial import translatable_ids
+from plainsum.content.trial import view as trial_view
 from plainsum.errors import InputError, display_path
 from plainsum.files.yamlsource import Node, load_yaml
 from plainsum.words.numbers import plural
@@ -153,6 +155,7 @@ def load_translation(path: Path, review: Review, locale_for: Callable[[str], Loc
     wanted = source_fields(review)
     fields = _fields(check, root, review, wanted)
     terms = _terms(check, root, review)
+    trial_names = _trial_names(check, root, review)
     versions, marks = _versions(check, root, wanted)
 
     if check.problems or locale is None or date is None:
@@ -162,7 +165,7 @@ def load_translation(path: Path, review: Review, locale_for: Callable[[str], Loc
         fields=fields, source_fields=wanted, review=review, locale=locale, source=source,
         source_locale=_source_locale(review, locale_for),
     )
-    translated = _translated_review(review, translation, root, terms)
+    translated = _translated_review(review, translation, root, terms, trial_names)
     from plainsum.content.prose import check_prose_templates
 
     problems = check_prose_templates(translated, locale)
@@ -294,7 +297,10 @@ def _terms(check: _Validator, root: Node, review: Review) -> dict[str, Names]:
     if node is None or check.mapping(node, "'terms'") is None:
         return {}
     ids = [result.id for result in review.results]
-    check.unknown_keys(node, ["intervention", "intervention_plural", *ids], "'terms' (the review's result ids)")
+    trial_ids = translatable_ids(review.trial) if review.trial is not None else []
+    check.unknown_keys(node, ["intervention", "intervention_plural", *ids, *trial_ids],
+                       "'terms' (the review's result ids" + (", and its trial's groups, medicines and adverse reactions)"
+                                                             if trial_ids else ")"))
     default = check.text(node, "intervention", "'terms'", required=False)
     default_plural = _flag(check, node, "intervention_plural")
     terms: dict[str, Names] = {}
@@ -333,7 +339,36 @@ def _flag(check: _Validator, parent: Node, key: str) -> bool | None:
     return bool(node.value)
 
 
-def _translated_review(review: Review, translation: Translation, root: Node, terms: dict[str, Names]) -> Review:
+def _trial_names(check: _Validator, root: Node, review: Review) -> dict[str, str]:
+    """A trial's groups, medicines and adverse reactions named in the translation's language:
+    `terms: {<id>: {name: ...}}`, one for each (the summary's tables print them)."""
+    if review.trial is None:
+        return {}
+    ids = translatable_ids(review.trial)
+    node = root.value.get("terms")
+    if node is None or not isinstance(node.value, dict):
+        if ids:
+            check.problem(node or root, f"the translation is missing 'terms' with the names of the trial's groups, medicines "
+                                        f"and adverse reactions ({', '.join(ids)}), each as '<id>: {{name: ...}}'")
+        return {}
+    names: dict[str, str] = {}
+    missing = [trial_id for trial_id in ids if trial_id not in node.value]
+    if missing:
+        check.problem(node, f"'terms' has no name for: {', '.join(missing)} (each as '<id>: {{name: ...}}', in the "
+                            f"translation's language)")
+    for trial_id in ids:
+        entry = node.value.get(trial_id)
+        if entry is None or check.mapping(entry, f"'{trial_id}' in 'terms'") is None:
+            continue
+        check.unknown_keys(entry, ("name",), f"'{trial_id}' in 'terms'")
+        name = check.text(entry, "name", f"'{trial_id}' in 'terms'", required=True)
+        if name is not None:
+            names[trial_id] = " ".join(name.value.split())
+    return names
+
+
+def _translated_review(review: Review, translation: Translation, root: Node, terms: dict[str, Names],
+                       trial_names: dict[str, str] | None = None) -> Review:
     """The source review with its lay prose replaced by the translation's; facts and results stay."""
     fields = translation.fields
     sections = []
@@ -348,6 +383,8 @@ def _translated_review(review: Review, translation: Translation, root: Node, ter
         else:
             summary[key] = fields[f"summary.{key}"]
     facts = dict(review.facts)
+    if review.trial is not None:  # its countries, groups and side effects named in the translation's language
+        facts["trial"] = trial_view(review.trial, translation.language, trial_names)
     results = list(review.results)
     if results:
         from plainsum.grade import results as results_module

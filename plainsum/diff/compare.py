@@ -12,8 +12,6 @@ from pathlib import Path
 from plainsum.checks import hard_reasons
 from plainsum.config.settings import Config
 from plainsum.content.changes import changes_of
-from plainsum.content.discovery import discover
-from plainsum.content.loader import load_review
 from plainsum.content.model import Review
 from plainsum.diff.model import DiffOutcome, DocumentDiff, Figures, ReviewDiff, SentenceChange
 from plainsum.diff.recheck import recheck
@@ -21,8 +19,7 @@ from plainsum.diff.sentences import compare_sentences
 from plainsum.diff.sources import Baseline, GitBaseline
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.gate.records import DocumentResult
-from plainsum.pipeline import evaluate
-from plainsum.render.templates import TemplateSet
+from plainsum.project.project import Project
 
 
 def figures(result: DocumentResult, config: Config) -> Figures:
@@ -48,11 +45,12 @@ def _sentences(old: DocumentResult, new: DocumentResult) -> list[SentenceChange]
     return changes
 
 
-def compare_reviews(old: Review, new: Review, templates: TemplateSet, config: Config, source: str) -> ReviewDiff | None:
+def compare_reviews(old: Review, new: Review, project: Project, source: str) -> ReviewDiff | None:
     """The differences between two versions of a review, or None when there are none."""
+    config = project.config
     new.previous = old
-    before = evaluate(old, templates, config, warnings=False)
-    after = evaluate(new, templates, config, warnings=False)
+    before = project.evaluate(old, warnings=False)
+    after = project.evaluate(new, warnings=False)
     changes = changes_of(new)
     assert changes is not None
     documents = []
@@ -66,26 +64,24 @@ def compare_reviews(old: Review, new: Review, templates: TemplateSet, config: Co
     return ReviewDiff(new.id, source, "changed", new.title, changes, documents, recheck(old, new, changes, after))
 
 
-def _added(review: Review, templates: TemplateSet, config: Config) -> ReviewDiff:
-    documents = [DocumentDiff(r.document.kind, r.document.title, [], None, figures(r, config))
-                 for r in evaluate(review, templates, config, warnings=False)]
+def _added(review: Review, project: Project) -> ReviewDiff:
+    documents = [DocumentDiff(r.document.kind, r.document.title, [], None, figures(r, project.config))
+                 for r in project.evaluate(review, warnings=False)]
     return ReviewDiff(review.id, review.source.display, "added", review.title, None, documents)
 
 
-def diff(paths: list[Path], config: Config, baseline: Baseline) -> DiffOutcome:
+def diff(paths: list[Path], project: Project | Config, baseline: Baseline) -> DiffOutcome:
+    project = project if isinstance(project, Project) else Project(project)
+    config = project.config
     outcome = DiffOutcome(baseline.label, baseline.described)
-    files, problems = discover(paths, config.content_dir, config.root)
-    outcome.problems.extend(problems)
-    if problems:
+    found = project.discover(paths)
+    outcome.problems.extend(found.problems)
+    if outcome.problems:
         return outcome
-    if not files:
-        where = ", ".join(map(display_path, paths)) if paths else display_path(config.content_dir)
-        outcome.problems.append(Problem(where, 1, 1, "no review files (*.yaml) found"))
-        return outcome
+    files = found.files
     folders = [path for path in (paths or [config.content_dir]) if path.is_dir()]
     if isinstance(baseline, GitBaseline):
         baseline.list_tree([*folders, *(path for path in files if not any(path.parent == f for f in folders))])
-    templates = TemplateSet(config.templates_dir)
     changed: list[tuple[Path, bytes]] = []
     for path in files:
         try:
@@ -101,25 +97,25 @@ def diff(paths: list[Path], config: Config, baseline: Baseline) -> DiffOutcome:
         baseline.fetch([baseline.relative(path) for path, _ in changed])
     for path, data in changed:
         try:
-            new = load_review(path, data)
+            new = project.load_review(path, data, previous=False)
             old_data = baseline.old(path)
             if old_data is None:
-                outcome.reviews.append(_added(new, templates, config))
+                outcome.reviews.append(_added(new, project))
                 continue
-            old = load_review(path, old_data, display=f"{baseline.label}:{new.source.display}")
-            found = compare_reviews(old, new, templates, config, new.source.display)
+            old = project.load_review(path, old_data, display=f"{baseline.label}:{new.source.display}", previous=False)
+            compared = compare_reviews(old, new, project, new.source.display)
         except InputError as error:
             outcome.problems.extend(error.problems)
             continue
-        if found is None:
+        if compared is None:
             outcome.unchanged += 1
         else:
-            outcome.reviews.append(found)
+            outcome.reviews.append(compared)
     if not paths or folders:
         for display, name, data in baseline.removed(files, folders):
             review_id = Path(name).stem
             try:
-                title = load_review(Path(name), data, display=display).title
+                title = project.load_review(Path(name), data, display=display, previous=False).title
             except InputError:
                 title = review_id
             outcome.reviews.append(ReviewDiff(review_id, display, "removed", title))

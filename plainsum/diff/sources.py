@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plainsum.content.discovery import is_translation_name
 from plainsum.content.published import PublishedRecord, published_text, read_index
 from plainsum.errors import InputError, Problem, display_path
 
@@ -126,8 +127,9 @@ class GitBaseline(Baseline):
     def removed(self, current: list[Path], folders: list[Path]) -> list[tuple[str, str, bytes]]:
         present = {self.relative(path) for path in current}
         prefixes = [self.relative(folder).rstrip("/") + "/" for folder in folders]
+        # a translation (content/<id>.<lang>.yaml) is not a review: it is compared with its review
         gone = [r for r in sorted(self.blobs) if r not in present and r.endswith((".yaml", ".yml"))
-                and any(r.startswith(p) and "/" not in r[len(p):] for p in prefixes)]
+                and not is_translation_name(r.rsplit("/", 1)[-1]) and any(r.startswith(p) and "/" not in r[len(p):] for p in prefixes)]
         self.fetch(gone)
         return [(f"{self.label}:{r}", r.rsplit("/", 1)[-1], self._texts[r]) for r in gone if r in self._texts]
 

@@ -61,7 +61,7 @@ def render_text(outcome: Outcome, options: ReportOptions) -> str:
     for number in selection.listed:
         result = outcome.results[number]
         status = paint("pass", "pass") if result.passed else paint("FAIL", "FAIL")
-        lines.append(f"{result.document.name}: {status} ({figures_line(result)})")
+        lines.append(f"{result.document.name}: {status} ({figures_line(result, options.config)})")
         if options.verbose and hasattr(result.scored, "sections"):
             for section in result.scored.sections:
                 lines.append(f"    [{section.heading or '(before the first heading)'}] {_section_line(section)}")

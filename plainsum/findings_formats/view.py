@@ -44,6 +44,7 @@ class ReportOptions:
     command: str = "check"
     max_results: int = 5000  # sarif and gitlab: results per run, errors first
     category: str = ""  # sarif: runAutomationDetails, so each part of a split library uploads as its own
+    indent: int = 0  # json: 0 compact (fast), else pretty-printed with this indent
     output_format: str = "text"  # the format being written (the job summary states a bounded format's cut)
 
 
@@ -181,8 +182,8 @@ def findings_left_out(selection: Selection, number: int) -> bool:
     return number in selection.hidden_in and not selection.shown.get(number)
 
 
-def figures_line(result: Any) -> str:
-    from plainsum.config.figures import FIGURE_LABELS, LANGUAGE_FORMULAS
+def figures_line(result: Any, config: Config | None = None) -> str:
+    from plainsum.config.figures import ALL_FORMULA_NAMES, FIGURE_LABELS, LANGUAGE_FORMULAS
 
     figures = result.scored.figures
     shown = [(key, label, fmt) for key, label, fmt in SHOWN_FIGURES if key in figures]
@@ -190,6 +191,12 @@ def figures_line(result: Any) -> str:
         formulas = next((names for names in LANGUAGE_FORMULAS.values() if names[0] in figures), ())
         shown = [(key, FIGURE_LABELS[key], "{:.1f}") for key in formulas[:2]] + shown
     line = ", ".join(label + " " + fmt.format(figures[key]) for key, label, fmt in shown)
+    kind = getattr(result.document, "kind", None)
+    if config is not None and kind is not None and "words" in figures:
+        minimum = config.formula_min_words(kind)
+        if 0 < figures["words"] < minimum and any(key.startswith(("max_", "min_")) and key[4:] in FIGURE_LABELS
+                                                   and key[4:] in ALL_FORMULA_NAMES for key in config.thresholds(kind)):
+            line += f"; formulas not applied (fewer than {minimum:g} words): gated on its sentences"
     left_out = getattr(result.scored, "not_scored", None)
     names = {"links": "URLs and DOIs", "code": "code blocks"}
     return f"{line}; {', '.join(names.get(kind, kind) for kind in left_out)} not scored" if left_out else line

@@ -28,12 +28,12 @@ def _matched(config: Config, result: Any) -> tuple[str, ...]:
     return tuple(getattr(result, "gated_sections", ()))
 
 
-def unmatched_section_gates(config: Config, results: list[Any], whole_run: bool) -> list[Problem]:
+def unmatched_section_gates(config: Config, results: list[Any], whole_run: bool = True) -> list[Problem]:
     """A problem at each [gate.<kind>.sections."<heading>"] that no checked document has a section
-    for. Only a run over all the content can tell (a section may be in files not checked), so a
-    run on some files gets none."""
+    for. A run over all the content makes it an error (exit 2); a run on some files (a pre-commit
+    hook) cannot tell whether another file has the section, so the caller reports these as warnings."""
     detail = config.gate_detail
-    if detail is None or not whole_run or not results:
+    if detail is None or not results:
         return []
     seen: dict[str, set[str]] = {}
     kinds: set[str] = set()
@@ -52,7 +52,11 @@ def unmatched_section_gates(config: Config, results: list[Any], whole_run: bool)
             known = sorted({s.heading for r in results if r.document.kind == kind and hasattr(r.scored, "sections")
                             for s in r.scored.sections if s.heading})
             hint = did_you_mean(heading, known)
+            checked = sum(1 for r in results if r.document.kind == kind)
+            scope = (f"any {kind}" if whole_run else
+                     f"the {checked:,} {kind if checked == 1 else kind.replace('summary', 'summarie') + 's'} checked "
+                     "(files not checked may have it)")
             problems.append(Problem(path, int(line), int(column),
-                                    f"section gate '[gate.{kind}.sections.\"{heading}\"]' matches no section of any "
-                                    f"{kind}{hint}; headings match whatever their case, spacing or trailing colon"))
+                                    f"section gate '[gate.{kind}.sections.\"{heading}\"]' matches no section of {scope}"
+                                    f"{hint}; headings match whatever their case, spacing or trailing colon"))
     return problems

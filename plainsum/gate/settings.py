@@ -23,6 +23,12 @@ def _check_options() -> Mapping[str, Mapping[str, object]]:
     return {check_id: registry[check_id].options for check_id in registry.ids()}
 
 
+def _check_severities() -> Mapping[str, str]:
+    from plainsum.checks import registry
+
+    return {check_id: registry[check_id].severity for check_id in registry.ids()}
+
+
 def _language_catalogs(templates_dir: Path) -> Sequence[str]:
     from plainsum.config.paths import default_templates_dir
     from plainsum.content.locale import available_languages
@@ -30,7 +36,8 @@ def _language_catalogs(templates_dir: Path) -> Sequence[str]:
     return available_languages([templates_dir, default_templates_dir()])
 
 
-CATALOG = Catalog(format_names=_format_names, check_options=_check_options, language_catalogs=_language_catalogs)
+CATALOG = Catalog(format_names=_format_names, check_options=_check_options, language_catalogs=_language_catalogs,
+                  check_severities=_check_severities)
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:

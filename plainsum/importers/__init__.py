@@ -20,7 +20,7 @@ from plainsum.errors import InputError, Problem, display_path
 from plainsum.files.yamlsource import decode_utf8, read_text
 from plainsum.importers.model import Draft, ImportFailure
 
-FORMATS = ("text", "cochrane-json", "pubmed-xml", "revman", "revman-web")
+FORMATS = ("text", "cochrane-json", "ctgov-json", "pubmed-xml", "revman", "revman-web")
 
 
 @dataclass
@@ -48,7 +48,9 @@ class Imported:
 def detect_format(path: Path, head: str) -> str:
     name = path.name.lower()
     if name.endswith((".json", ".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")):
-        return "cochrane-json"
+        from plainsum.importers.ctgov import is_ctgov
+
+        return "ctgov-json" if is_ctgov(head) else "cochrane-json"
     if name.endswith(".rm5"):
         return "revman"
     if name.endswith(".xml"):
@@ -57,7 +59,9 @@ def detect_format(path: Path, head: str) -> str:
     if start.startswith("<"):
         return "revman" if "<COCHRANE_REVIEW" in head else "pubmed-xml"
     if start.startswith(("{", "[")):
-        return "cochrane-json"
+        from plainsum.importers.ctgov import is_ctgov
+
+        return "ctgov-json" if is_ctgov(head) else "cochrane-json"
     return "text"
 
 
@@ -141,6 +145,8 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             if review_id:
                 draft.id = review_id
             yield _from_draft(draft, display, line)
+    elif chosen == "ctgov-json":
+        yield from _from_ctgov(text, display, review_id)
     elif chosen == "pubmed-xml":
         from plainsum.importers.pubmed import parse_pubmed
 
@@ -162,6 +168,30 @@ def read_input(path: Path, fmt: str = "auto", kind: str | None = None, review_id
             yield _from_draft(draft, display)
     else:
         raise ValueError(f"unknown import format {chosen!r}")
+
+
+def _from_ctgov(text: str, display: str, review_id: str | None) -> Iterator[Imported]:
+    """ClinicalTrials.gov study records with results (data API v2 JSON): one study or {"studies": [...]}."""
+    from plainsum.importers import ctgov
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        _fail(display, exc.lineno, exc.colno, f"not valid JSON: {exc.msg}")
+    except RecursionError:
+        _fail(display, 1, 1, "the JSON nests too deeply")
+    found = ctgov.studies(data)
+    if not found:
+        _fail(display, 1, 1, "no ClinicalTrials.gov study record (an object with 'protocolSection') in the file")
+    if review_id and len(found) > 1:
+        _fail(display, 1, 1, f"--id names one trial, but the file holds {len(found)} studies")
+    for study in found:
+        try:
+            draft = ctgov.study_to_draft(study, review_id)
+        except ImportFailure as exc:
+            yield Imported(Problem(display, 1, 1, f"cannot import: {exc}"))
+            continue
+        yield _from_draft(draft, display)
 
 
 def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:

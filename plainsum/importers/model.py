@@ -42,6 +42,7 @@ class Draft:
     references: list[str] = field(default_factory=list)
     results: list[dict[str, Any]] = field(default_factory=list)  # main outcomes as data (content's `results:`)
     version: dict[str, Any] = field(default_factory=dict)  # the `version:` mapping, when the input gives one
+    trial: dict[str, Any] = field(default_factory=dict)  # a clinical trial's data (`trial:`, kind trial-results)
     source: str = ""  # where it came from, said in the file's header comment
     notes: list[str] = field(default_factory=list)  # what the author should look at, printed and written as comments
 
@@ -67,6 +68,8 @@ class Draft:
             data["references"] = list(self.references)
         if self.results:
             data["results"] = [dict(result) for result in self.results]
+        if self.trial:
+            data["trial"] = dict(self.trial)
         return data
 
 

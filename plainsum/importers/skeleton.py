@@ -49,7 +49,52 @@ PART_HINTS = {
     "limitations": "how confident we are in the evidence, and why",
     "up_to_date": "anything to say before 'The evidence is up to date to ...' (or delete this key)",
     "text": "the lay summary, in Markdown, with its headings as '## ...'",
+    "why": "Annex V element 3: the main objectives of the trial and why it was done, in plain words",
+    "medicines": "Annex V element 5: the medicines studied, what they are and how people had them",
+    "side_effects": "Annex V element 6: how side effects were recorded and what the tables show (their counts are under trial: adverse_reactions)",
+    "results": "Annex V element 7: the overall results, with numbers as natural frequencies ('12 out of 100 people')",
+    "comments": "Annex V element 8: what the results mean. Keep the sentence: The results of this trial may differ "
+                "from the results of other trials",
+    "follow_up": "Annex V element 9: whether follow-up trials are planned",
+    "more_information": "Annex V element 10: where to find more information (the register links are added below it)",
 }
+LIST_HINTS = {
+    "key_messages": ("the first key message", "the second key message"),
+    "inclusion": ("Annex V element 4: who could take part, in plain words (one item each)", "another inclusion criterion"),
+    "exclusion": ("Annex V element 4: who could not take part, in plain words (one item each)", "another exclusion criterion"),
+}
+# A trial's data (content/trial.py), as `plainsum new --kind trial-results` writes it: valid as written,
+# each value to replace marked TODO in its comment, so `plainsum check` reports it as unfinished.
+TRIAL_SKELETON = """\
+trial:  # the trial's data: Annex V elements 1 to 6 as data (docs/trial-results.md); prose reaches it as {{ trial.participants }}
+  identifiers:  # Annex V element 1
+    eu_trial_number: 2022-500000-00-00  # TODO the EU CT number (CTIS) or the EudraCT number (2013-004502-26)
+    protocol: TODO the sponsor's protocol number
+    # nct: NCT00000000  # the ClinicalTrials.gov number, if any
+    other: []  # other registry numbers
+  sponsor:  # Annex V element 2
+    name: TODO the sponsor's name
+    contact: TODO where the public can ask about the trial (an address, e-mail or web page)
+  start_date: {today}  # TODO when the trial started (YYYY-MM-DD); Annex V element 3
+  end_date: {today}  # TODO when it ended
+  participants: 2  # TODO how many people took part: the countries, age groups, sexes and groups add up to it
+  countries:  # TODO people per country (ISO 3166 codes); the EU and non-EU totals are worked out
+    - {{country: DE, participants: 2}}
+  age_groups:  # TODO people per age group, in years ('to' left out: and over)
+    - {{from: 18, to: 64, participants: 1}}
+    - {{from: 65, participants: 1}}
+  sex: {{female: 1, male: 1}}  # TODO people per sex (female, male, other)
+  groups:  # TODO the groups people were put in (Annex V element 4); prose reaches them as {{{{ trial.groups.<id>.name }}}}
+    - {{id: treatment, name: {{technical: TODO the treatment as the protocol names it, plain: TODO the treatment in plain words}}, participants: 1}}
+    - {{id: comparison, name: {{technical: Placebo, plain: placebo}}, participants: 1}}
+  medicines:  # TODO the investigational medicines (Annex V element 5): role investigational, comparator or placebo
+    - {{id: medicine, name: TODO the medicine's name, role: investigational, groups: [treatment]}}
+  adverse_reactions:  # TODO the adverse reactions (Annex V element 6), people who had each in each group; [] if none
+    - id: example_reaction
+      name: {{technical: TODO the reaction's medical term, plain: TODO the reaction in plain words}}
+      serious: false
+      affected: {{treatment: 0, comparison: 0}}
+"""
 TOP_COMMENTS = {
     "id": "must equal the file name without .yaml (a-z, 0-9, -)",
     "title": "the review's title, as published",
@@ -124,6 +169,11 @@ def skeleton(review_id: str, kind_name: str, layout_name: str, imported: dict[st
     out += _facts(kind, facts, today or datetime.date.today())
     out += _sections(kind, layout, data.get("sections") or {}, data, notes, example_result)
     out += _summary(layout, data, notes, example_result)
+    if kind.name == "trial-results":
+        if data.get("trial"):
+            out += _block("trial", data["trial"], "the trial's data: Annex V elements 1 to 6 (docs/trial-results.md)", 0)
+        else:
+            out += TRIAL_SKELETON.format(today=(today or datetime.date.today()).isoformat()).rstrip("\n").split("\n")
     results = data.get("results")
     if results:
         out += _block("results", results, TOP_COMMENTS["results"], 0)
@@ -183,7 +233,7 @@ def _summary(layout: Layout, data: dict[str, Any], notes: list[str], example_res
         value = given.get(part.key) if same_layout else None
         required = "" if part.required else " (optional)"
         if part.is_list:
-            items = value or [_todo("the first key message"), _todo("the second key message")]
+            items = value or [_todo(hint) for hint in LIST_HINTS.get(part.key, LIST_HINTS["key_messages"])]
             out += _block(part.key, items, f"{part.key.replace('_', ' ')}{required}", 2)
         else:
             text = value or _todo(PART_HINTS.get(part.key, part.key.replace("_", " ")))

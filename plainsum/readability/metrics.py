@@ -1,10 +1,10 @@
 """Readability formulas, all read from one set of counts.
 
 Counts are taken once per sentence (`count_sentence`) and summed for sections and documents;
-every formula below is arithmetic on them, with the constants textstat 0.7.13 uses, so on
-ordinary prose the figures agree with textstat's. The deliberate differences (sentence
-boundaries, syllables of compounds and acronyms, numbers in Dale-Chall, ARI's word count) are
-listed in docs/readability.md.
+every formula below is arithmetic on them, with the constants their authors published; where
+textstat 0.7.13 departs from those (Coleman-Liau's 0.058 for 0.0588, ARI's punctuation, Dale-Chall's
+inflected forms) plainsum follows the authors. The deliberate differences (sentence boundaries,
+syllables of compounds and acronyms, numbers in Dale-Chall) are listed in docs/readability.md.
 """
 
 from __future__ import annotations
@@ -36,6 +36,40 @@ def familiar_words() -> frozenset[str]:
     path = Path(__file__).with_name("data") / "dale_chall_familiar_words.txt"
     with path.open(encoding="utf-8") as handle:
         return frozenset(line.strip() for line in handle if line.strip())
+
+
+def _inflection_bases(word: str) -> list[str]:
+    """The words `word` may be a regular inflection of: a plural or third person (-s, -es, -ies), a
+    possessive (-'s, -s'), a past (-d, -ed, -ied), a present participle (-ing), a comparative or superlative
+    (-r, -er, -ier, -st, -est, -iest), with a doubled final consonant undone ("stopped", "bigger")."""
+    bases: list[str] = []
+    if word.endswith(("'s", "s'")):
+        bases.append(word[:-2] if word.endswith("'s") else word[:-1])
+    for ending, replacement in (("ies", "y"), ("ied", "y"), ("iest", "y"), ("ier", "y")):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            bases.append(word[: -len(ending)] + replacement)
+    for ending in ("es", "s", "ed", "d", "ing", "est", "st", "er", "r"):
+        if not word.endswith(ending) or len(word) <= len(ending) + 1:
+            continue
+        stem = word[: -len(ending)]
+        if ending == "s" and stem.endswith(("s", "'")):
+            continue
+        bases.append(stem)
+        if ending in ("ed", "ing", "est", "er"):
+            bases.append(stem + "e")  # "hoped", "making", "largest", "later"
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                bases.append(stem[:-1])  # "stopped", "running", "biggest", "bigger"
+    return bases
+
+
+def dale_chall_familiar(lower: str, easy: frozenset[str]) -> bool:
+    """Whether a lower-case word counts as familiar by Dale and Chall's rules: on their list, or a regular
+    inflection of a word on it (E. Dale and J. S. Chall, "A formula for predicting readability: instructions",
+    Educational Research Bulletin 27 (1948) 37-54: plurals, possessives, verb forms in -s, -ed, -ing and
+    comparisons in -er, -est of listed words count as familiar; derivatives such as -ly, -ness do not)."""
+    if lower in easy:
+        return True
+    return any(base in easy for base in _inflection_bases(lower))
 
 
 class WordInfo(NamedTuple):
@@ -93,11 +127,12 @@ def _word_info(token: str, language: LanguageProfile) -> WordInfo | None:
     easy = familiar_words()
     if not has_letter:
         familiar = True  # a number is not an unfamiliar word
-    elif lower in easy:
+    elif dale_chall_familiar(lower, easy):
         familiar = True
     else:
         parts = [part for part in _COMPOUND.split(lower) if part]
-        familiar = len(parts) > 1 and all(part in easy or not any(c.isalpha() for c in part) for part in parts)
+        familiar = len(parts) > 1 and all(dale_chall_familiar(part, easy) or not any(c.isalpha() for c in part)
+                                          for part in parts)
     unfamiliar = 0 if familiar else 1
     fog_hard = 0 if familiar else long
     packed = _pack(count, letters, unfamiliar, fog_hard, long, long_letters, monosyllable)
@@ -110,8 +145,8 @@ class Counts:
     words: int = 0
     syllables: int = 0
     long_words: int = 0  # words of three or more syllables
-    letters: int = 0  # letters and digits in words (Coleman-Liau)
-    characters: int = 0  # non-space characters, punctuation included (ARI, as textstat counts)
+    letters: int = 0  # letters and digits in words (Coleman-Liau, ARI)
+    characters: int = 0  # non-space characters, punctuation included (what textstat's ARI counts; reported only)
     fog_hard_words: int = 0  # three or more syllables and not on the Dale-Chall list
     unfamiliar_words: int = 0  # not on the Dale-Chall list
     long_letter_words: int = 0  # more than six letters (LIX, RIX, Wiener Sachtextformel)
@@ -235,7 +270,7 @@ def count_figures(counts: Counts) -> dict[str, float]:
 def formula_figures(counts: Counts, linsear: float, language: LanguageProfile = ENGLISH) -> dict[str, float]:
     """Every formula of the language from the counts (sources and constants in docs/readability.md).
 
-    English: the constants textstat 0.7.13 uses (and the formulas' authors)."""
+    English: the formulas' authors' constants and counts (docs/readability.md says where textstat differs)."""
     names = language.formulas
     words, sentences = counts.words, counts.sentences
     if not words or not sentences:
@@ -249,8 +284,8 @@ def formula_figures(counts: Counts, linsear: float, language: LanguageProfile = 
             "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * per_word,
             "smog_index": 1.043 * math.sqrt(30 * counts.long_words / sentences) + 3.1291,
             "gunning_fog": 0.4 * (per_sentence + 100.0 * counts.fog_hard_words / words),
-            "coleman_liau_index": 0.058 * (100.0 * counts.letters / words) - 0.296 * (100.0 * sentences / words) - 15.8,
-            "automated_readability_index": 4.71 * counts.characters / words + 0.5 * per_sentence - 21.43,
+            "coleman_liau_index": coleman_liau(counts),
+            "automated_readability_index": automated_readability_index(counts),
             "dale_chall_readability_score": _dale_chall(100.0 * counts.unfamiliar_words / words, per_sentence),
             "linsear_write_formula": linsear,
         }
@@ -258,6 +293,18 @@ def formula_figures(counts: Counts, linsear: float, language: LanguageProfile = 
         if name not in result:
             result[name] = LANGUAGE_FORMULA_FUNCTIONS[name](counts)
     return result
+
+
+def coleman_liau(c: Counts) -> float:
+    """Coleman and Liau (1975): 0.0588 L − 0.296 S − 15.8, L letters and S sentences per 100 words (their
+    published coefficient; textstat rounds it to 0.058)."""
+    return 0.0588 * (100.0 * c.letters / c.words) - 0.296 * (100.0 * c.sentences / c.words) - 15.8
+
+
+def automated_readability_index(c: Counts) -> float:
+    """Smith and Senter (1967): 4.71 characters/word + 0.5 words/sentence − 21.43, characters being the
+    letters and digits of the words (their count; textstat counts punctuation too)."""
+    return 4.71 * c.letters / c.words + 0.5 * c.words / c.sentences - 21.43
 
 
 def _dale_chall(unfamiliar_share: float, per_sentence: float) -> float:

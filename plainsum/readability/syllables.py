@@ -9,7 +9,10 @@ Rules, in order (docs/readability.md states them for users):
 2. a possessive or plural the dictionary lacks: the base word plus one syllable after a sibilant;
 3. a hyphenated or slashed compound: the sum of its parts;
 4. a number, or a token made only of digits and symbols: one syllable (as textstat counts it);
-5. an acronym in capitals (2 to 5 letters, not in CMU): one syllable per letter, three for W;
+5. an acronym in capitals: of two or three letters spelt, one syllable per letter and three for W ("NHS",
+   "WHO", "ICU"); longer, as CMU says or, when it reads as a word, by rule ("COVID" 2, "NICE" 1), else
+   spelt ("COPD" 4); letters with full stops are spelt ("e.g." 2, "U.S." 2); a mixed-case name of letters
+   unit by unit ("mRNA" 4, "eGFR" 4, "IgG" 3, "SARS-CoV-2" 4); the titles Dr, Drs and Prof as said in full;
 6. otherwise vowel groups, with the usual English corrections (silent final e, -ed, -es, -le,
    vowel pairs that are two syllables such as "ia" in "bacteria").
 """
@@ -22,9 +25,13 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 from plainsum.readability.datacache import cached_table
+from plainsum.readability.syllabify import is_mixed_case, mixed_case_syllables, said_as_word
 
 VOWELS = frozenset("aeiouy")
-_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+_DOTTED_LETTERS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?")
+# Abbreviations said in full whose CMU entry (if any) is not the word said: "Dr" is "doctor".
+_SAID_IN_FULL = {"dr": 2, "drs": 2, "prof": 3, "profs": 3}
 _SPLIT = re.compile(r"[-/\u2010\u2011\u2012\u2013]+")
 _LETTER = re.compile(r"[a-z]")
 _RUNS = re.compile(r"[A-Za-z]+|[0-9]+")
@@ -85,7 +92,23 @@ def rule_syllables(word: str) -> int:
 
 
 def _spelled_letters(word: str) -> int:
-    return sum(3 if letter in "Ww" else 1 for letter in word.rstrip("s")) if word else 1
+    return sum(3 if letter in "Ww" else 1 for letter in word) if word else 1
+
+
+def _acronym(word: str, table: dict[str, int]) -> int:
+    """An acronym in capitals (a plural -s left aside): short ones spelt, longer ones said or spelt."""
+    letters = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    if len(letters) <= 3:
+        return _spelled_letters(letters)
+    known = table.get(letters.lower())
+    if known is not None:
+        return max(known, 1)
+    return rule_syllables(letters.lower()) if said_as_word(letters, 4) else _spelled_letters(letters)
+
+
+def _as_word(lower: str) -> int:
+    found = cmu_syllables().get(lower)
+    return max(found, 1) if found is not None else rule_syllables(lower)
 
 
 @lru_cache(maxsize=65536)
@@ -93,6 +116,15 @@ def syllables(word: str) -> int:
     """Syllables in one word token (punctuation around it already removed)."""
     table = cmu_syllables()
     lower = word.lower().replace("\u2019", "'")
+    said = _SAID_IN_FULL.get(lower.rstrip("."))
+    if said is not None:
+        return said
+    if _ACRONYM.fullmatch(word):
+        return _acronym(word, table)
+    if _DOTTED_LETTERS.fullmatch(word):
+        return _spelled_letters(word.replace(".", ""))
+    if is_mixed_case(word) and "'" not in lower and "-" not in word:
+        return mixed_case_syllables(word, _as_word, "en", 4)
     found = table.get(lower)
     if found is not None:
         return max(found, 1)
@@ -106,8 +138,6 @@ def syllables(word: str) -> int:
     parts = [part for part in _SPLIT.split(word) if part]
     if len(parts) > 1:
         return sum(syllables(part) for part in parts)
-    if _ACRONYM.fullmatch(word):
-        return _spelled_letters(word)
     letters = "".join(ch for ch in lower if "a" <= ch <= "z")
     if not letters:
         return 1

@@ -14,6 +14,8 @@ p-values inside their sentence.
 
 Not prose, and not scored: the section under a reference-list heading ("References", "Referencias",
 "Literatur", ...), list items that are references (a year with volume and pages, a DOI, a PMID),
+paragraphs that are references of a plain-text list (an author's name and initials first, numbered or not,
+and a year: "[1] A. Veves, et al. Painful diabetic neuropathy. 2008, Pain medicine."),
 Markdown tables (a summary of findings table too), and fenced code. `TextModel.not_scored` counts
 what was left out, for the figures to say so.
 
@@ -36,9 +38,24 @@ from plainsum.render.markup import blocks
 # A candidate sentence end: terminal punctuation, any closing quotes or brackets, then whitespace, or
 # no whitespace but a capital letter (text pasted or scraped without its spaces: "methods.There").
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
-_CANDIDATE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(?:[ \t\u00a0\u2009\u202f]+|(?=[\"'\u201c\u2018(\[]?[" + _CAPITAL + "]))")
+# Closing quotes and brackets after the terminal punctuation: English and German quotes (“ ” ‘ ’, German
+# closes with “ and ‘), a German » « pair closing with «, and a French » or › after its no-break space.
+_CLOSERS = "(?:[\"'\u201c\u201d\u2018\u2019)\\]\u00ab\u2039]|[ \u00a0\u2009\u202f]?[\u00bb\u203a])*"
+# What may open a sentence before its first letter: quotes and brackets of every language (“ „ ‘ ‚ « » ‹ ›),
+# Spanish ¿ and ¡, and the spaces French typography puts after « (no-break, narrow no-break).
+_GLUED_OPENERS = "\"'\u201c\u201e\u2018\u201a(\\[\u00bf\u00a1\u00ab\u2039\u00bb\u203a"
+_CANDIDATE = re.compile(
+    r"[.!?\u2026]" + _CLOSERS + r"(?:[ \t\u00a0\u2009\u202f]+|(?=[" + _GLUED_OPENERS + r"]?[" + _CAPITAL + "]))"
+)
 _TOKEN = re.compile(r"[^\s\u2014\u2026]+")
-_OPENERS = "\"'\u201c\u2018([{\u00ab*_"
+# A number whose thousands are separated by a space, a no-break space or a narrow one ("3 450", SI and French
+# style) is one word.
+_SPACED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)")
+_TOKEN_OR_NUMBER = re.compile(
+    r"[^\s\u2014\u2026]*?(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)[^\s\u2014\u2026]*|[^\s\u2014\u2026]+"
+)
+_OPENERS = "\"'\u201c\u2018\u201e\u201a([{\u00ab\u00bb\u2039\u203a\u00bf\u00a1*_ \u00a0\u202f\u2009"
+_DOTTED_NAME = re.compile(r"[^\W\d_]\.\w|\w\.[^\W\d_]")  # "Ad26.COV2": a name with a full stop inside
 _INITIAL = re.compile(r"[A-Z]\.")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")  # U.S., U.K., I.V., p.o.
 _GLUED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")  # the left side of "U.S" or "E.Coli" (no space after the stop)
@@ -63,6 +80,14 @@ _REFERENCE = re.compile(
     r"\b(?:19|20)\d{2}[a-z]?\b[^;]{0,40};\s*\d+\s*(?:\([\w\s-]+\))?\s*:\s*[A-Za-z]{0,2}\d+|\bdoi:?\s*10\.\d{4,9}/|\bPMID:?\s*\d+"
     r"|https?://(?:dx\.)?doi\.org/",
     re.I,
+)
+# A paragraph that is a reference of a plain-text reference list, with a year: numbered ("[1]", "1.", "1)")
+# and opening with an author ("Veves A,", "Veves, A.", "A. Veves,"), or unnumbered and opening with two
+# authors or an author and "et al".
+_AUTHOR = r"(?:[A-Z][\w'\-]+\s+[A-Z]{1,3}|[A-Z][\w'\-]+,\s+(?:[A-Z]\.\s?){1,3}|(?:[A-Z]\.\s?){1,3}\s*[A-Z][\w'\-]+)"
+_REFERENCE_LINE = re.compile(
+    r"^(?:(?:\[\d{1,3}\]|\d{1,3}[.)])\s*" + _AUTHOR + r"[,.]|" + _AUTHOR + r",\s*(?:" + _AUTHOR + r"[,.]|et al))"
+    r"(?=.*\b(?:19|20)\d{2}[a-z]?\b)"
 )
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
@@ -121,7 +146,7 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
     glued = next_start == end or not text[end:next_start].isspace()
     if glued and not _glued_end(token, stripped):
         return False
-    word = _bare(token).rstrip("\"'\u201d\u2019)]")
+    word = _bare(token).rstrip("\"'\u201c\u201d\u2018\u2019)]\u00bb\u203a\u00ab\u2039 \u00a0\u202f\u2009")
     if word.endswith(("!", "?", "\u2026")):
         return True
     if word in language.never_final:
@@ -142,15 +167,16 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
     if _INITIALISM.fullmatch(bare_token):
         return _next_word(stripped) in language.openers  # "the U.S. Food and Drug Administration"; "in the U.S. The"
     if _INITIAL.fullmatch(bare_token):
-        return _initial_ends(text, token_start, stripped, language)
+        return _initial_ends(text, token_start, stripped, language, text[next_start : next_start + 1] in "([")
     return True
 
 
-def _initial_ends(text: str, token_start: int, stripped: str, language: LanguageProfile) -> bool:
+def _initial_ends(text: str, token_start: int, stripped: str, language: LanguageProfile, bracket: bool) -> bool:
     """After a single capital and a full stop: "vitamin D. Three trials" ends; "Dr. J. Smith", "Watt I.
-    Recordings", "Smith J. (2010)" and "infection with E. Coli" do not."""
-    if stripped[0] == "(" or text[token_start : token_start + 1] in _OPENERS:
-        return False  # "Smith J. (2010)", "(R. Soll; E. Jones)"
+    Recordings", "Smith J. (2010)", "Solidago chilensis M. (Brazilian arnica)" and "infection with E. Coli"
+    do not."""
+    if bracket or text[token_start : token_start + 1] in _OPENERS:
+        return False  # "Smith J. (2010)", "chilensis M. (Brazilian arnica)", "(R. Soll; E. Jones)"
     previous = text[max(0, token_start - 48) : token_start].rstrip().rsplit(None, 1)
     previous_token = previous[-1] if previous else ""
     previous_word = _bare(previous_token)
@@ -172,11 +198,15 @@ def _initial_ends(text: str, token_start: int, stripped: str, language: Language
 
 def _glued_end(token: str, stripped: str) -> bool:
     """Whether "left.Right" with no space is a sentence boundary: not in a URL, a DOI, a domain name
-    ("ClinicalTrials.gov"), or between initials ("U.S", "E.Coli")."""
+    ("ClinicalTrials.gov"), between initials ("U.S", "E.Coli"), or in a name with full stops inside it and
+    digits ("Ad26.COV2.S")."""
     left = token.lstrip(_OPENERS)
     if _LINK_START.search(left) or "@" in left:
         return False
     if _GLUED_INITIALS.fullmatch(left):
+        return False
+    right = stripped.split(None, 1)[0] if stripped.strip() else ""
+    if _DOTTED_NAME.search(left) or any(char.isdigit() for char in right):
         return False
     ending = re.match(r"[A-Za-z]+", stripped)
     if ending is None or ending.group().lower() not in _DOMAIN_ENDINGS:
@@ -215,6 +245,8 @@ def _token_start(text: str, before: int) -> int:
 
 
 def tokens(text: str) -> list[str]:
+    if _SPACED_NUMBER.search(text) is not None:
+        return _TOKEN_OR_NUMBER.findall(text)
     if "\u2014" in text or "\u2026" in text:
         return _TOKEN.findall(text)
     return text.split()
@@ -279,7 +311,7 @@ def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
             not_scored["references"] += 1
             continue
         text = block.text
-        if block.kind == "item" and _REFERENCE.search(text):
+        if (block.kind == "item" and _REFERENCE.search(text)) or _REFERENCE_LINE.match(text):
             not_scored["references"] += 1
             continue
         rows = _is_table(text, block.offsets, markdown_text)

@@ -48,6 +48,13 @@ class Span:
         leading = len(template) - len(template.lstrip())  # the template was stripped before rendering
         return lambda offset: to_template(offset) + leading
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the mapping made when first located (a function): `check --jobs N`
+        sends documents back from its workers, and the mapping is made again when asked."""
+        state = dict(self.__dict__)
+        state.pop("template_offset", None)
+        return state
+
 
 @dataclass(frozen=True)
 class Figure:

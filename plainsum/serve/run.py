@@ -13,15 +13,15 @@ from plainsum.serve.site import Site
 from plainsum.serve.watch import start_watching
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
+    from plainsum.project.project import Project
 
 
 class Preview:
     """A running preview. `stop()` ends the watchers, the event streams and the server."""
 
-    def __init__(self, load_config: Callable[[], Config], paths: list[Path], host: str, port: int,
+    def __init__(self, load_project: Callable[[], Project], paths: list[Path], host: str, port: int,
                  log: Callable[[str], None]):
-        self.site = Site(load_config, paths)
+        self.site = Site(load_project, paths)
         self.hub = Hub(self.site.generation)
         self.log = log
         self.server = PreviewServer((host, port), self.site, self.hub)
@@ -59,10 +59,10 @@ class Preview:
             thread.join(timeout=2)
 
 
-def serve(load_config: Callable[[], Config], paths: list[Path], host: str, port: int,
+def serve(load_project: Callable[[], Project], paths: list[Path], host: str, port: int,
           log: Callable[[str], None]) -> None:
     """Run the preview until Ctrl-C."""
-    preview = Preview(load_config, paths, host, port, log)
+    preview = Preview(load_project, paths, host, port, log)
     snapshot = preview.site.snapshot()  # the first build, before the first page is asked for
     log(f"serving {len(snapshot.reviews)} review{'s' if len(snapshot.reviews) != 1 else ''} at {preview.url} "
         "(Ctrl-C to stop)")

@@ -23,6 +23,7 @@ from plainsum.errors import InputError, Problem, display_path
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
     from plainsum.gate.records import DocumentResult
+    from plainsum.project.project import Project
     from plainsum.render.templates import TemplateSet
 
 CONFIG_NAMES = ("plainsum.toml", "pyproject.toml")
@@ -56,12 +57,14 @@ class Snapshot:
 class Site:
     """Builds and keeps the pages; `changed` invalidates what a set of changed files affects."""
 
-    def __init__(self, load_config: object, paths: list[Path]):
-        self._load_config = load_config  # () -> Config, raising InputError
+    def __init__(self, load_project: object, paths: list[Path]):
+        self._load_project = load_project  # () -> Project (or Config), raising InputError
         self._paths = paths
         self._lock = threading.Lock()
+        self._project: Project | None = None
         self._config: Config | None = None
         self._templates: TemplateSet | None = None
+        self._published_stamp: tuple[int, int] | None = None  # the published record a build left, as last read
         self._config_problems: list[str] = []
         self._built: dict[Path, Built] = {}
         self._generation = 0
@@ -118,7 +121,7 @@ class Site:
                 affects_all = True
             forgotten = False
             if affects_all or config is None:
-                self._config = None
+                self._config = self._project = None
                 self._built.clear()
                 forgotten = True
             else:
@@ -143,25 +146,31 @@ class Site:
     def _ensure(self) -> None:
         """Load the configuration and build every review not built yet (the lock is held)."""
         from plainsum.content.sandbox import new_run
+        from plainsum.project.project import Project
 
         new_run()
+
+        if self._project is not None and self._published_stamp != _stamp(self._project):
+            # a build published new versions: what results.stale compares with changed
+            self._config = None
+            self._built.clear()
         if self._config is None:
             try:
-                self._config = self._load_config()  # type: ignore[operator]
+                loaded = self._load_project()  # type: ignore[operator]
+                self._project = loaded if isinstance(loaded, Project) else Project(loaded)
                 self._config_problems = []
             except InputError as error:
                 self._config_problems = [str(p) for p in error.problems]
                 self._built.clear()
                 return
-            from plainsum.render.templates import TemplateSet
-
-            self._templates = TemplateSet(self._config.templates_dir)
-        from plainsum.content.discovery import discover
-
-        assert self._config is not None
-        found, problems = discover(self._paths, self._config.content_dir, self._config.root)
-        self._config_problems = [str(p) for p in problems]  # a missing content folder, a link out of the project
-        files = [p.resolve() for p in found]
+            self._config = self._project.config
+            self._templates = self._project.templates
+            self._published_stamp = _stamp(self._project)
+        assert self._project is not None
+        found = self._project.discover(self._paths)
+        # a missing content folder, a link out of the project, a review id used twice
+        self._config_problems = [str(p) for p in found.problems]
+        files = [p.resolve() for p in found.files]
         for gone in set(self._built) - set(files):
             del self._built[gone]
         for path in files:
@@ -169,20 +178,16 @@ class Site:
                 self._built[path] = self._build(path)
 
     def _build(self, path: Path) -> Built:
-        from plainsum.content.loader import load_review
-        from plainsum.pipeline import evaluate, load_translations
-
-        assert self._config is not None and self._templates is not None
+        project = self._project
+        assert project is not None
         built = Built(path.stem, display_path(path), self._generation)
         try:
-            review = load_review(path)
-            built.title = review.title
-            results = evaluate(review, self._templates, self._config)
-            problems: list[Problem] = []
-            translations = load_translations(review, self._templates, problems)
-            if problems:
-                raise InputError(problems)
-            translated = [result for version in translations for result in evaluate(version, self._templates, self._config)]
+            loaded = project.load(path)  # with the earlier version the last build published
+            built.title = loaded.review.title
+            results = project.evaluate(loaded.review)
+            if loaded.problems:
+                raise InputError(loaded.problems)
+            translated = [result for version in loaded.translations for result in project.evaluate(version)]
             self._render(built, results, translated)
         except InputError as error:
             built.problems = [str(p) for p in error.problems]
@@ -236,6 +241,17 @@ class Site:
         style = Markup(templates.read("serve/preview.css"))
         return template.render(page_generation=generation, problems=snapshot.problems, style=style,
                                documents=DOCUMENTS, **values).encode("utf-8")
+
+
+def _stamp(project: Project) -> tuple[int, int] | None:
+    """The size and time of the published record of the project's output folder, None if there is none."""
+    from plainsum.content.published import PUBLISHED_DIR, PUBLISHED_INDEX
+
+    try:
+        status = (project.config.output_dir / PUBLISHED_DIR / PUBLISHED_INDEX).stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 def _inside(path: Path, folder: Path) -> bool:
