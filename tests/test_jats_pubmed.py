@@ -254,3 +254,19 @@ def test_the_index_links_each_xml_file_by_its_format(built):
     index = (built / "index.html").read_text(encoding="utf-8")
     assert 'href="ilsp-immunotherapy/abstract.jats.xml">Abstract (JATS)<' in index
     assert 'href="ilsp-immunotherapy/abstract.pubmed.xml">Abstract (PUBMED)<' in index
+
+
+def test_a_control_character_in_the_review_is_not_a_crash(tmp_path, cli, monkeypatch, dtd):
+    """YAML can carry characters XML 1.0 cannot ("\\x01" in a double-quoted string): shown as U+FFFD."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    text = (REPO / "content" / "ivig-dlrpn.yaml").read_text(encoding="utf-8")
+    title = "title: >-\n  Intravenous immunoglobulin for the treatment of diabetic lumbosacral radiculoplexus neuropathy\n"
+    assert title in text
+    (tmp_path / "content" / "ivig-dlrpn.yaml").write_text(text.replace(title, 'title: "Intravenous\\x01 immunoglobulin"\n'), encoding="utf-8")
+    result = cli("build", "--formats", "jats,pubmed", "-j", "1", "--no-progress")
+    assert result.returncode == 0, result.stderr
+    article = _parse(tmp_path / "output" / "ivig-dlrpn" / "abstract.jats.xml")
+    assert article.findtext("front/article-meta/title-group/article-title") == "Intravenous\ufffd immunoglobulin"
+    assert dtd.validate(article)
+    assert _parse(tmp_path / "output" / "ivig-dlrpn" / "abstract.pubmed.xml").findtext("Article/ArticleTitle") == "Intravenous\ufffd immunoglobulin"

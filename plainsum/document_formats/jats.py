@@ -20,7 +20,7 @@ from lxml import etree
 
 from plainsum.content.versions import doi_base
 from plainsum.document_formats import Format, RenderContext
-from plainsum.document_formats.xmlbody import XLINK, Section, sections
+from plainsum.document_formats.xmlbody import XLINK, Section, sections, xml_safe
 
 if TYPE_CHECKING:
     from plainsum.readability.score import Scored
@@ -51,8 +51,8 @@ def journal_for(doi: str | None) -> dict[str, str] | None:
 
 
 def _text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, {key.replace("_", "-"): value for key, value in attributes.items()})
-    element.text = text
+    element = etree.SubElement(parent, tag, {key.replace("_", "-"): xml_safe(value) for key, value in attributes.items()})
+    element.text = xml_safe(text)
     return element
 
 
@@ -211,7 +211,7 @@ def article(abstract: Document, summaries: list[Document], context: RenderContex
     if review.doi and journal_for(review.doi) is not None:  # the Cochrane article number: CD009009
         _text(meta, "elocation-id", doi_base(review.doi).rsplit(".", 1)[-1])
     if review.doi:
-        etree.SubElement(meta, "self-uri", {f"{{{XLINK}}}href": f"https://doi.org/{review.doi}"})
+        etree.SubElement(meta, "self-uri", {f"{{{XLINK}}}href": xml_safe(f"https://doi.org/{review.doi}")})
     main = etree.SubElement(meta, "abstract")
     _abstract_content(main, _body_markup(abstract, context), wrap_blocks=True)
     for summary in summaries:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from plainsum.document_formats import Format, RenderContext
 from plainsum.document_formats.jats import journal_for
-from plainsum.document_formats.xmlbody import plain_text
+from plainsum.document_formats.xmlbody import plain_text, xml_safe
 
 if TYPE_CHECKING:
     from plainsum.readability.score import Scored
@@ -38,8 +38,8 @@ def language_code(code: str) -> str:
 
 
 def _text(parent: etree._Element, tag: str, text: str, **attributes: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, attributes)
-    element.text = text
+    element = etree.SubElement(parent, tag, {key: xml_safe(value) for key, value in attributes.items()})
+    element.text = xml_safe(text)
     return element
 
 

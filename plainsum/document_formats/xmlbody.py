@@ -14,6 +14,15 @@ from lxml import etree, html
 
 XLINK = "http://www.w3.org/1999/xlink"
 
+# Characters XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF):
+# a review may carry one (YAML's "\x01"); it is shown as U+FFFD rather than stopping the build.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return NOT_XML.sub("\ufffd", text)
+
+
 INLINE = {"em": "italic", "strong": "bold", "code": "monospace", "sup": "sup", "sub": "sub"}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -37,7 +46,7 @@ def html_fragments(markup: str) -> list[etree._Element]:
     """The top-level elements of an HTML fragment (text outside any element is wrapped in a <p>)."""
     if not markup.strip():
         return []
-    parsed = html.fragments_fromstring(markup)
+    parsed = html.fragments_fromstring(xml_safe(markup))
     out: list[etree._Element] = []
     for item in parsed:
         if isinstance(item, str):

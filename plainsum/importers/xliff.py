@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from translate.storage.xliff import xlifffile, xliffunit
 
 from plainsum.content.model import digest
+from plainsum.document_formats.xmlbody import xml_safe
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
@@ -106,13 +107,13 @@ def export(review: Review, language: str, translation: Review | None, templates:
     original = f"{review.id}.{language}.yaml"
     translated = translation.translation.fields if translation is not None and translation.translation is not None else {}
     for key, prose in source_fields(review).items():
-        unit = store.addsourceunit(prose.template.strip(), filename=original, createifmissing=True)  # type: ignore[no-untyped-call]
+        unit = store.addsourceunit(xml_safe(prose.template.strip()), filename=original, createifmissing=True)  # type: ignore[no-untyped-call]
         unit.setid(key)
         current = translated.get(key)
         if current is not None and current.template.strip():
-            unit.target = current.template.strip()
+            unit.target = xml_safe(current.template.strip())
         for note in _notes(key, prose, review, words, language):
-            unit.addnote(note, origin="developer")
+            unit.addnote(xml_safe(note), origin="developer")
         unit.addnote(f"{VERSION_NOTE} {digest(prose.template)}", origin="plainsum")
     data: bytes = bytes(store)
     return data
