@@ -51,36 +51,37 @@ class Format:
         return self.variants(config) if self.variants is not None else [(self.extension, config)]
 
 
-BUILTIN_MODULES = ("html", "md", "txt", "pdf", "jats", "pubmed")
+BUILTIN_MODULES = ("html", "md", "txt", "pdf", "jats", "pubmed")  # each module's FORMAT has the module's name
 
 
 class FormatRegistry:
+    """The formats by name. A built-in format's module is imported when the format is first used, so a
+    run that writes no PDF or XML never loads WeasyPrint or lxml (a `check` loads none of them)."""
+
     def __init__(self) -> None:
         self._formats: dict[str, Format] = {}
-        self._loaded = False
 
-    def _load(self) -> None:
-        if not self._loaded:
-            self._loaded = True
-            for module in BUILTIN_MODULES:
-                self.register(importlib.import_module(f"plainsum.document_formats.{module}").FORMAT)
+    def _load(self, name: str) -> None:
+        if name not in self._formats and name in BUILTIN_MODULES:
+            fmt = importlib.import_module(f"plainsum.document_formats.{name}").FORMAT
+            if fmt.name != name:
+                raise ValueError(f"the module document_formats.{name} defines the format '{fmt.name}'")
+            self._formats[name] = fmt
 
     def register(self, fmt: Format) -> None:
-        if fmt.name in self._formats:
+        if fmt.name in self._formats or fmt.name in BUILTIN_MODULES:
             raise ValueError(f"format '{fmt.name}' is registered twice")
         self._formats[fmt.name] = fmt
 
     def __contains__(self, name: object) -> bool:
-        self._load()
-        return name in self._formats
+        return name in BUILTIN_MODULES or name in self._formats
 
     def __getitem__(self, name: str) -> Format:
-        self._load()
+        self._load(name)
         return self._formats[name]
 
     def names(self) -> list[str]:
-        self._load()
-        return list(self._formats)
+        return [*BUILTIN_MODULES, *(name for name in self._formats if name not in BUILTIN_MODULES)]
 
 
 registry = FormatRegistry()

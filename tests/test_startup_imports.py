@@ -1,0 +1,56 @@
+"""What a command loads at start-up (issue 28): `plainsum check` of an English review imports only the
+stages the check flow uses: no build, preview, importers, report pages, PDF, XML or translation libraries."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import REPO
+
+PROBE = """
+import runpy, sys
+sys.argv = ["plainsum", *sys.argv[1:]]
+try:
+    runpy.run_module("plainsum", run_name="__main__")
+except SystemExit:
+    pass
+print(" ".join(sorted(sys.modules)))
+"""
+
+NOT_FOR_CHECK = (
+    "plainsum.build.builder", "plainsum.serve", "plainsum.importers", "plainsum.report_pages", "plainsum.diff",
+    "plainsum.commands.build", "plainsum.commands.serve", "plainsum.commands.import_", "plainsum.commands.report",
+    "weasyprint", "pikepdf", "lxml", "babel", "wordfreq", "watchfiles", "translate", "textstat", "nltk",
+)
+
+
+def _modules(*args: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    return set(result.stdout.strip().splitlines()[-1].split())
+
+
+def test_check_of_an_english_review_loads_only_the_check_flow():
+    loaded = _modules("check", "-q", "content/general-health-checks.yaml")
+    assert "plainsum.commands.check" in loaded and "plainsum.checks.registry" in loaded
+    assert sorted(m for m in loaded if m.startswith(NOT_FOR_CHECK)) == []
+
+
+def test_version_and_help_load_no_command():
+    loaded = _modules("--version")
+    assert not [m for m in loaded if m.startswith("plainsum.commands.")]
+    assert not [m for m in loaded if m.startswith(("jinja2", "yaml", "markdown"))]
+
+
+def test_every_command_is_listed_and_loads_under_its_name():
+    import click
+
+    from plainsum.cli import COMMANDS, cli
+
+    context = click.Context(cli)
+    assert cli.list_commands(context) == sorted(COMMANDS)
+    for name in COMMANDS:
+        assert cli.get_command(context, name).name == name
+    help_text = subprocess.run([sys.executable, "-m", "plainsum", "--help"], cwd=REPO, capture_output=True, text=True).stdout
+    assert all(name in help_text for name in COMMANDS)
