@@ -98,3 +98,11 @@ def test_what_is_not_a_data_package_is_invalid_input(cli, project, tmp_path):
     nothing = _package(tmp_path / "nothing.zip", ["1,1,Pain,,Custom input,Continuous,,,Mean Difference,false,95%,10,10,1,0,2"], [])
     result = cli("import", str(nothing))
     assert result.returncode == 2 and "no analysis of the package has an overall estimate to import" in result.stderr
+
+
+def test_a_csv_the_csv_reader_cannot_read_is_invalid_input(cli, project, tmp_path):
+    source = tmp_path / "long.zip"
+    with zipfile.ZipFile(source, "w") as archive:  # a field past the csv module's limit (131,072 characters)
+        archive.writestr("1-analysis-data/1-overall-estimates-and-settings.csv", OVERALL_HEADER + '\n1,1,"' + "x" * 200_000 + '",x\n')
+    result = cli("import", str(source))
+    assert result.returncode == 2 and "is not a CSV file RevMan writes" in result.stderr and "internal error" not in result.stderr

@@ -112,3 +112,15 @@ def test_a_file_that_is_not_xliff_is_invalid_input(cli, project, tmp_path):
     result = cli("translate", "import", str(bad))
     assert result.returncode == 2
     assert result.stderr.startswith(f"{bad}:") and "Traceback" not in result.stderr
+
+
+def test_an_xliff_that_declares_entities_is_refused_unread(cli, project, tmp_path):
+    hostile = tmp_path / "hostile.xlf"
+    hostile.write_text('<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n'
+                       '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="ivig-dlrpn.es.yaml" '
+                       'source-language="en" target-language="es"><body><trans-unit id="plain_title"><source>x</source>'
+                       '<target>&x;</target></trans-unit></body></file></xliff>', encoding="utf-8")
+    result = cli("translate", "import", str(hostile), "--translator", "X")
+    assert result.returncode == 2
+    assert "declares a document type or entities" in result.stderr
+    assert not (project / "content" / "ivig-dlrpn.es.yaml").exists()

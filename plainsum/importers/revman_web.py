@@ -59,7 +59,11 @@ def _csv(data: bytes, name: str) -> list[dict[str, str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFailure(f"{name} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    return [{(key or "").strip(): (value or "").strip() for key, value in row.items()} for row in csv.DictReader(io.StringIO(text))]
+    try:
+        return [{str(key or "").strip(): (value or "").strip() if isinstance(value, str) else "" for key, value in row.items()}
+                for row in csv.DictReader(io.StringIO(text))]
+    except csv.Error as exc:  # a field past the csv module's limit, a quote left open
+        raise ImportFailure(f"{name} is not a CSV file RevMan writes: {exc}") from None
 
 
 def read_package(data: bytes, source: str) -> Package:

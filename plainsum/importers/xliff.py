@@ -142,6 +142,9 @@ def parse(path: Path) -> Parsed:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(display, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    if b"<!DOCTYPE" in data[:65536].upper() or b"<!ENTITY" in data.upper():
+        # an XLIFF has no document type: one that declares entities could expand without bound or name a file
+        raise InputError([Problem(display, 1, 1, "the file declares a document type or entities, which an XLIFF file does not")])
     try:
         store = Xliff12.parsestring(data)  # type: ignore[no-untyped-call]
     except Exception as exc:  # translate-toolkit raises lxml's errors, or its own for a non-XLIFF document
