@@ -47,7 +47,7 @@ from typing import Any
 import yaml
 
 from bench import CORPUS, corpus_present, option
-from bench.truth.mutants import CLASSES, Mutant, review_mutants, translation_mutants
+from bench.truth.mutants import CLASSES, Mutant, earlier_facts, review_mutants, translation_mutants
 from bench.truth.project import Project, build_review, read_corpus, replace_in_field
 
 HERE = Path(__file__).resolve().parent
@@ -329,6 +329,12 @@ def evaluate(workspace: Path, encodings: dict[str, dict[str, Any]], records: dic
             raise ValueError(f"bench/truth/reviews/{review_id}.yaml: the corpus record imports as {project.review_id}")
         project.data["results"] = plainsum_results(encoding)
         projects[review_id] = project
+        # the summary as published after an update: the earlier version (every date and count older)
+        # is recorded, so results.stale reads the text as it does in a real update; the text is up to
+        # date, so each stale finding here is judged like any other
+        previous = copy.deepcopy(project.data)
+        previous["facts"] = earlier_facts(previous.get("facts") or {})
+        record_previous(original, review_id, previous)
         write_review(original / "content", review_id, project.data)
         translations[review_id] = translation_of(project.data, TRANSLATION_LANGUAGE)
         write_review(original / "content", f"{review_id}.{TRANSLATION_LANGUAGE}", translations[review_id])

@@ -253,12 +253,35 @@ def other_number(sentence: str, results: list[dict[str, Any]]) -> list[tuple[str
 
 
 # --- stale values -------------------------------------------------------------------------------
+def earlier_date(date: datetime.date) -> datetime.date:
+    """The search date of the version before an update: a year earlier."""
+    return date.replace(year=date.year - 1, day=min(date.day, 28))
+
+
+def earlier_count(value: int) -> int:
+    """A count of the version before an update: about a tenth fewer (one fewer study of ten)."""
+    return value - max(1, round(value * 0.1))
+
+
+def earlier_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """Every date and count of `facts` as the version before an update had it."""
+    earlier: dict[str, Any] = {}
+    for name, value in facts.items():
+        if isinstance(value, datetime.date):
+            earlier[name] = earlier_date(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            earlier[name] = earlier_count(value)
+        else:
+            earlier[name] = value
+    return earlier
+
+
 def stale_date(sentence: str, facts: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """The search date as typed ('March 2015', '4 March 2023') set back a year, the earlier version's date."""
     date = facts.get("search_date")
     if not isinstance(date, datetime.date):
         return []
-    earlier = date.replace(year=date.year - 1, day=min(date.day, 28))
+    earlier = earlier_date(date)
     out = []
     month = MONTHS[date.month - 1]
     for pattern in (rf"\b{date.day} {month},? {date.year}\b", rf"\b{month} {date.day},? {date.year}\b", rf"\b{month},? {date.year}\b"):
@@ -277,7 +300,7 @@ def stale_count(sentence: str, facts: dict[str, Any]) -> list[tuple[str, str, di
     for name, value in facts.items():
         if isinstance(value, bool) or not isinstance(value, int) or name in ("search_date",):
             continue
-        earlier = value - max(1, round(value * 0.1))
+        earlier = earlier_count(value)
         forms = [(f"{value:,}", f"{earlier:,}"), (str(value), str(earlier))]
         if value <= 20 and earlier >= 1:
             forms.append((WORDS[value], WORDS[earlier]))
