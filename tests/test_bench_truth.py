@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import CORPUS
 
-from bench.truth import load_encodings, load_set_aside, load_verdicts, plainsum_results
+from bench.truth import is_truth_check, load_encodings, load_set_aside, load_verdicts, plainsum_results
 from bench.truth.mutants import CLASSES, certainty, direction, no_effect, number, other_number, stale_count, stale_date
 
 PLACEHOLDER = "Placeholder text written for this test."
@@ -68,7 +68,7 @@ def test_every_verdict_names_an_encoded_review_and_a_digest():
     for verdict in verdicts:
         assert verdict.review in encodings or verdict.review == "ilsp-immunotherapy", verdict
         assert re.fullmatch(r"[0-9a-f]{12}", verdict.sentence), verdict
-        assert verdict.check.startswith(("results.", "translation.")), verdict
+        assert is_truth_check(verdict.check), verdict
     keys = [(v.review, v.check, v.sentence, v.detail) for v in verdicts]
     assert len(keys) == len(set(keys)), "one verdict per finding"
     for review, cls, sentence, _ in load_set_aside():

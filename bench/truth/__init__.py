@@ -11,16 +11,18 @@ word for word, are the prose, and the encoding adds the data.
 
 1. Precision. `plainsum check --format json` runs on the unmodified reviews (with a pseudo-translation
    of each summary into Spanish, as bench/translations.py makes them, and the shipped translations of
-   content/). Every finding of a truth check (results.*, translation.* on numbers, dates and certainty)
-   is looked up in bench/truth/verdicts.yaml, a verdict given by hand after reading the sentence: right or
-   false alarm, with a one-line reason. Verdicts are keyed by review, check and a digest of the sentence
+   content/), each as published after an update (an earlier version with older dates and counts is
+   recorded, as `plainsum build` records one). Every finding of a truth check (results.*, claims.*,
+   translation.* on numbers, dates and certainty) is looked up in bench/truth/verdicts.yaml, a
+   verdict given by hand after reading the sentence: right or false alarm, with a one-line reason. Verdicts are keyed by review, check and a digest of the sentence
    (so no corpus text is stored and a reworded message keeps its verdict). Findings without a verdict
    are printed as UNJUDGED with a block to paste into verdicts.yaml once read.
 2. Recall. Single-error mutants of the same summaries, made by rules (bench/truth/mutants.py) and a
    seeded draw: a number changed, the direction inverted, a certainty word changed, a stale search date,
    a stale count, an effect claimed where the text says little or no difference, another result's
    figure swapped in, a translation's number or certainty changed. A mutant is caught when an error of
-   a truth check points at the mutated sentence and the unmodified sentence had no such error.
+   a truth check points at the mutated sentence and the unmodified sentence had no such error. A
+   mutant read and found to be no error is set aside (bench/truth/set_aside.yaml).
 
 Prints precision per check, recall per class and overall figures; --json prints them as JSON (with
 every mutant and unjudged finding); --list-findings prints every finding on the unmodified text with
@@ -66,8 +68,11 @@ BENCH_ONLY_KEYS = ("risks_per_1000",)  # in an encoded result, for the mutants; 
 VERDICT_KEYS = ("review", "check", "sentence", "verdict", "reason", "detail")
 
 
+TRUTH_PREFIXES = ("results.", "claims.", "translation.")  # a new check of the claim model under these is measured too
+
+
 def is_truth_check(check: str) -> bool:
-    return check.startswith(("results.", "translation.")) and check not in NOT_TRUTH
+    return check.startswith(TRUTH_PREFIXES) and check not in NOT_TRUTH
 
 
 def normalised(text: str | None) -> str:
