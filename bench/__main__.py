@@ -27,6 +27,8 @@ BENCHMARKS = {
                 "peak memory, report size and result count next to code scanning's limits; the compact baseline vs version 1"),
     "truth": ("bench.truth", "the truth checks on a hand-encoded set of corpus reviews: precision of their findings on the "
               "published lay summaries (verdicts by hand) and recall on seeded single-error mutants, per check and class"),
+    "trialwording": ("bench.trial_wording", "the trial-results wording checks on the corpus lay summaries: findings per 1,000 "
+                     "sentences, recall on seeded errors, the negation rule against a plain word list (--show=N to read)"),
     "fuzz": ("bench.fuzz", "hypothesis-generated content, prose, configuration, score input and import files for "
              "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "

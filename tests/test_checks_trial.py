@@ -107,11 +107,18 @@ CASES: dict[str, dict[str, list[str]]] = {
             trial_yaml(side_effects="Headache was a side effect in 12% of people."),
             trial_yaml(side_effects="Headache was a common side effect."),
             trial_yaml(side_effects="Side effects were rare."),
+            trial_yaml(side_effects="Serious side effects were more common with drug X, but most were mild."),
         ],
         "pass": [
             trial_yaml(side_effects="Headache was a side effect in 12 out of 100 people."),
             trial_yaml(side_effects="About 1 in every 10 people had a headache as a side effect."),
             trial_yaml(why="Migraine is common. About 15% of adults have it."),  # not about side effects
+            # the percentage and the frequency word are in clauses about something else
+            trial_yaml(side_effects="About 10% of people left the trial, and no one had serious side effects."),
+            trial_yaml(side_effects="Fewer side effects were seen with the weekly dose, but visits were more frequent."),
+            trial_yaml(side_effects="The most common side effect was headache: 6 out of 50 people had it."),
+            trial_yaml(side_effects="12 people out of 100 had side effects with drug X (an absolute harm of 10%)."),
+            trial_yaml(side_effects="Among people who took drug X, 127 out of 1,000 had side effects (1% more)."),
         ],
     },
     "trial.promotional": {
@@ -119,23 +126,30 @@ CASES: dict[str, dict[str, list[str]]] = {
             trial_yaml(results="Drug X is a breakthrough for migraine."),
             trial_yaml(comments="Drug X is safe and effective. " + SUMMARY["comments"]),
             trial_yaml(results="The trial proved that drug X works."),
-            trial_yaml(why="The researchers hoped drug X would cure migraine."),
+            trial_yaml(results="Drug X can cure migraine."),
+            trial_yaml(results="Drug X was superior to placebo, and the trial proved it."),
         ],
         "pass": [
             trial_yaml(),
             trial_yaml(why="There is no cure for migraine. The researchers wanted to find out if drug X helps."),
             trial_yaml(results="It is not proven that drug X works."),
+            trial_yaml(results="There is no evidence that drug X is superior to other medicines."),
+            trial_yaml(why="The researchers wanted to find out whether drug X is safe and effective."),
+            trial_yaml(results="Is drug X a breakthrough? This trial cannot say."),
+            trial_yaml(results="The cure rates were similar in both groups."),
+            trial_yaml(why="Migraine has no known cure, and attacks can be hard to treat."),
         ],
     },
     "trial.single-trial": {
         "flag": [
             trial_yaml(comments="Drug X helped people with migraine."),
-            # this trial and other trials in two sentences do not say that their results may differ
-            trial_yaml(comments="This trial tested drug X. Other trials tested other medicines."),
+            # this trial and other trials two sentences apart are not the statement
+            trial_yaml(comments="This trial tested drug X. It was small. Other trials tested other medicines."),
         ],
         "pass": [
             trial_yaml(),
             trial_yaml(comments="This trial is one of many; other trials may find different results."),
+            trial_yaml(comments="This summary only shows the results of this one study. Other studies may find different results."),
         ],
     },
 }

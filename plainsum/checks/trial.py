@@ -185,6 +185,9 @@ class Wording:
     promotional: dict[str, str]  # phrase (lower case) -> advice
     promotional_pattern: re.Pattern[str] | None
     negations: re.Pattern[str] | None
+    hypothetical: re.Pattern[str] | None
+    not_before: re.Pattern[str] | None
+    not_frequencies: re.Pattern[str] | None
     frequency_words: re.Pattern[str] | None
     side_effects: re.Pattern[str] | None
     natural_frequency: re.Pattern[str] | None
@@ -216,6 +219,9 @@ def wording(language: str) -> Wording | None:
         promotional=promotional,
         promotional_pattern=_any(list(promotional)),
         negations=_any(list(entry.get("negations") or [])),
+        hypothetical=_any(list(entry.get("hypothetical") or [])),
+        not_before=_any(list(entry.get("not_before") or [])),
+        not_frequencies=_any(list(entry.get("not_frequencies") or [])),
         frequency_words=_any(list(entry.get("frequency_words") or [])),
         side_effects=_any(list(entry.get("side_effects") or [])),
         natural_frequency=re.compile("|".join(natural), re.I) if natural else None,
@@ -232,11 +238,33 @@ def _prose_sentences(scored: Scored) -> Iterator[Sentence]:
             yield sentence
 
 
+CLAUSE = re.compile(r"(?<!\d)[,;:]|[,;:](?!\d)|\s(?:but|while|whereas|although|pero|aunque|mientras)\s", re.I)
+
+
+def _clause(text: str, start: int) -> tuple[int, int]:
+    """The clause of `text` around `start`: between commas, semicolons, colons or 'but'."""
+    begin = max((m.end() for m in CLAUSE.finditer(text, 0, start)), default=0)
+    after = CLAUSE.search(text, start)
+    return begin, after.start() if after else len(text)
+
+
 def _negated(wording: Wording, text: str, start: int) -> bool:
-    if wording.negations is None:
+    """Whether a phrase at `start` is not a claim: negated in its clause, in a question, or said of a
+    hypothesis ("whether", "to confirm")."""
+    if text.rstrip().endswith("?"):
+        return True
+    begin, _ = _clause(text, start)
+    if wording.negations is not None and wording.negations.search(text, begin, start):
+        return True
+    return wording.hypothetical is not None and wording.hypothetical.search(text, 0, start) is not None
+
+
+def _outcome_name(wording: Wording, text: str, end: int) -> bool:
+    """Whether the phrase ending at `end` names an outcome ("cure rates")."""
+    if wording.not_before is None:
         return False
-    before = re.findall(rf"{WORD}+", text[:start])[-3:]
-    return any(wording.negations.fullmatch(word) for word in before)
+    following = re.match(rf"\s+({WORD}+)", text[end:])
+    return following is not None and wording.not_before.fullmatch(following.group(1)) is not None
 
 
 PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s?%|\bper\s?cent\b|\bpercent\b|\bpor\s+ciento\b", re.I)
@@ -253,19 +281,41 @@ def frequencies(scored: Scored, config: Config) -> Iterator[Flag]:
     if found is None:
         return
     for sentence in _prose_sentences(scored):
-        text = sentence.text
-        if found.natural_frequency is not None and found.natural_frequency.search(text):
+        hit = frequency_hit(found, sentence.text)
+        if hit is None:
             continue
-        percent = PERCENT.search(text)
-        about_side_effects = found.side_effects is not None and found.side_effects.search(text)
-        if percent and about_side_effects:
-            yield Flag(f"a side effect's frequency as a percentage ('{percent.group(0)}')", sentence.offset + percent.start(),
-                       text, "give it as a natural frequency: '12 out of 100 people'")
+        start, phrase, percent = hit
+        if percent:
+            yield Flag(f"a side effect's frequency as a percentage ('{phrase}')", sentence.offset + start, sentence.text,
+                       "give it as a natural frequency: '12 out of 100 people'")
+        else:
+            yield Flag(f"a side effect's frequency as a word ('{phrase}') without numbers", sentence.offset + start,
+                       sentence.text, "say how many people had it: '3 out of 100 people'")
+
+
+def frequency_hit(found: Wording, text: str) -> tuple[int, str, bool] | None:
+    """(offset, phrase, is a percentage) of a frequency given otherwise than as a natural frequency, in a
+    clause of `text` that names side effects; None when there is none."""
+    if found.side_effects is None:
+        return None
+    candidates = [(m.start(), m.group(0), True) for m in PERCENT.finditer(text)]
+    if found.frequency_words is not None:
+        spared = [m.span() for m in found.not_frequencies.finditer(text)] if found.not_frequencies is not None else []
+        candidates += [(m.start(), m.group(0), False) for m in found.frequency_words.finditer(text)
+                       if not any(start <= m.start() < end for start, end in spared)]
+    for start, phrase, percent in sorted(candidates):
+        if found.hypothetical is not None and found.hypothetical.search(text, 0, start):
+            continue  # "we looked at whether side effects were more common"
+        begin, end = _clause(text, start)
+        clause = text[begin:end]
+        if not found.side_effects.search(clause):
             continue
-        word = found.frequency_words.search(text) if found.frequency_words is not None else None
-        if word and about_side_effects and not re.search(r"\d", text):
-            yield Flag(f"a side effect's frequency as a word ('{word.group(0)}') without numbers", sentence.offset + word.start(),
-                       text, "say how many people had it: '3 out of 100 people'")
+        if found.natural_frequency is not None and found.natural_frequency.search(clause):
+            continue
+        if not percent and re.search(r"\d", clause):
+            continue
+        return start, phrase, percent
+    return None
 
 
 @registry.register(
@@ -280,25 +330,36 @@ def promotional(scored: Scored, config: Config) -> Iterator[Flag]:
         return
     for sentence in scored.sentences:
         for match in found.promotional_pattern.finditer(sentence.text):
-            if _negated(found, sentence.text, match.start()):
+            if _negated(found, sentence.text, match.start()) or _outcome_name(found, sentence.text, match.end()):
                 continue
             phrase = " ".join(match.group(0).lower().split()).replace("’", "'")
             yield Flag(f"promotional or overconfident wording: '{match.group(0)}'", sentence.offset + match.start(),
                        sentence.text, found.promotional.get(phrase, "use neutral words"))
 
 
+def says_single_trial(found: Wording, sentences: list[str]) -> bool:
+    """Whether a sentence names this one trial and other trials, or names this trial and the next one
+    the others ("This summary shows the results of this one study. Other studies may find different results.")."""
+    assert found.this_trial is not None and found.other_trials is not None
+    for index, text in enumerate(sentences):
+        if found.this_trial.search(text):
+            if found.other_trials.search(text) or (index + 1 < len(sentences) and found.other_trials.search(sentences[index + 1])):
+                return True
+    return False
+
+
 @registry.register(
     "trial.single-trial",
     description="A trial-results summary says that the results of one trial may differ from those of other trials "
-    "(a sentence naming this trial and other trials together).",
+    "(a sentence naming this trial and other trials together, or this trial and then, next, other trials).",
 )
 def single_trial(scored: Scored, config: Config) -> Iterator[Flag]:
     review = _review(scored)
     found = wording(scored.document.language) if review is not None else None
     if found is None or found.this_trial is None or found.other_trials is None:
         return
-    for sentence in scored.sentences:
-        if found.this_trial.search(sentence.text) and found.other_trials.search(sentence.text):
-            return
+    texts = [sentence.text for sentence in scored.sentences]
+    if says_single_trial(found, texts):
+        return
     yield Flag("no sentence says that the results of this one trial may differ from those of other trials", None, None,
                "add, under 'comments': 'The results of this trial may differ from the results of other trials.'")
