@@ -342,9 +342,9 @@ def says_single_trial(found: Wording, sentences: list[str]) -> bool:
     the others ("This summary shows the results of this one study. Other studies may find different results.")."""
     assert found.this_trial is not None and found.other_trials is not None
     for index, text in enumerate(sentences):
-        if found.this_trial.search(text):
-            if found.other_trials.search(text) or (index + 1 < len(sentences) and found.other_trials.search(sentences[index + 1])):
-                return True
+        following = sentences[index + 1] if index + 1 < len(sentences) else ""
+        if found.this_trial.search(text) and (found.other_trials.search(text) or found.other_trials.search(following)):
+            return True
     return False
 
 
