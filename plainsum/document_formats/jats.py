@@ -31,7 +31,7 @@ SYSTEM_ID = "https://jats.nlm.nih.gov/publishing/1.3/JATS-journalpublishing1-3.d
 PLAIN_LANGUAGE = "plain-language-summary"
 PLAIN_TITLE = "Plain Language Summary"  # the title publishers' JATS4R schematron rules ask for
 ARTICLE_TYPES = {"cochrane-review": "review-article", "cochrane-review-rationale": "review-article",
-                 "cochrane-review-brief": "review-article", "primary-study": "research-article"}
+                 "cochrane-review-brief": "review-article", "primary-study": "research-article", "trial-results": "research-article"}
 
 
 # The journals plainsum knows by their DOI prefix (the Cochrane Database of Systematic Reviews).
