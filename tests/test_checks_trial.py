@@ -6,6 +6,7 @@ Each text of a table is a small trial-results file (`trial_yaml`), changed in on
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -307,3 +308,25 @@ def test_plainsum_new_scaffolds_a_trial_whose_gaps_are_reported_as_unfinished(cl
     checked = cli("check", str(tmp_path / "my-trial.yaml"), cwd=tmp_path)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert "error [content.unfinished] unfinished: TODO the sponsor's name" in checked.stdout
+
+
+def test_the_examples_handout_is_two_sides_of_one_sheet_in_both_languages_and_paper_sizes(cli, tmp_path: Path) -> None:
+    """Annex V's ten elements and their tables on at most two pages, A4 and US Letter, English and Spanish."""
+    import pypdf
+
+    (tmp_path / "content").mkdir()
+    for name in ("sustain-5.yaml", "sustain-5.es.yaml"):
+        (tmp_path / "content" / name).write_text((REPO / "content" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    config = (REPO / "plainsum.toml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^formats = .*$", 'formats = ["pdf"]\npaper = ["a4", "letter"]', config)
+    (tmp_path / "plainsum.toml").write_text(config, encoding="utf-8")
+    built = cli("build", cwd=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+    handouts = sorted((tmp_path / "output" / "sustain-5").rglob("summary*.pdf"))
+    assert [p.relative_to(tmp_path / "output" / "sustain-5").as_posix() for p in handouts] == [
+        "es/summary.letter.pdf", "es/summary.pdf", "summary.letter.pdf", "summary.pdf"]
+    for path in handouts:
+        reader = pypdf.PdfReader(str(path))
+        assert len(reader.pages) <= 2, path
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert "2013-004502-26" in text and ("11 out of 100" in text or "11 de cada 100" in text), path
