@@ -330,3 +330,18 @@ def test_the_examples_handout_is_two_sides_of_one_sheet_in_both_languages_and_pa
         assert len(reader.pages) <= 2, path
         text = " ".join(page.extract_text() for page in reader.pages)
         assert "2013-004502-26" in text and ("11 out of 100" in text or "11 de cada 100" in text), path
+
+
+def test_a_translation_that_changes_a_number_fails_the_parity_check(cli, tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "sustain-5.yaml").write_text((REPO / "content" / "sustain-5.yaml").read_text(encoding="utf-8"),
+                                                         encoding="utf-8")
+    spanish = (REPO / "content" / "sustain-5.es.yaml").read_text(encoding="utf-8")
+    assert "al menos 5 de cada 100 personas" in spanish
+    (tmp_path / "content" / "sustain-5.es.yaml").write_text(spanish.replace("al menos 5 de cada 100", "al menos 6 de cada 100"),
+                                                            encoding="utf-8")
+    (tmp_path / "plainsum.toml").write_text((REPO / "plainsum.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("check", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "content/sustain-5.es.yaml:" in result.stdout and "error [translation.numbers] 6 in the translation of summary.side_effects" \
+        in result.stdout
