@@ -42,7 +42,7 @@ def review_yaml(what_we_found: str = "We found 12 studies with 840 people.",
           plain_intervention: exercise
         results:
           - id: pain
-            outcome: {{technical: pain intensity, plain: pain}}
+            outcome: {{technical: pain intensity, plain: pain, quality: false}}
             measure: MD
             estimate: -7.5
             ci: [-10.2, -4.8]
@@ -159,7 +159,7 @@ CASES: dict[str, dict[str, list[str]]] = {
         "flag": [
             review_yaml(what_we_found="We found 14 studies with 840 people."),
             review_yaml(what_we_found="Exercise lowered pain by 27%."),
-            review_yaml(what_we_found="The studies took place between 1995 and 2019."),
+            review_yaml(what_we_found="The studies included 900 people."),  # a count outside claims (years are not read there)
         ],
         "pass": [
             review_yaml(what_we_found="We found 12 studies with 840 people. {{ results.pain.plain }}"),

@@ -87,3 +87,55 @@ def test_the_flag_names_the_value_and_the_fact(config, tmp_path: Path) -> None:
     (flag,) = registry["results.stale"].function(scored_update(current("We found 12 studies.", MORE_STUDIES), tmp_path), config)
     assert flag.message == "'12' is from the earlier version: fact included_studies (was 12, now 14)"
     assert flag.suggestion == "write {{ included_studies }} (now 14), so the sentence follows the data"
+
+
+CASES["results.stale-maybe"] = {
+    # 12 was the studies (now 14) and is now the pain result's studies too: it may mean either
+    "flag": [current("We found 12 studies with 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
+    "pass": [current("We found 12 studies with 840 people.", MORE_STUDIES),  # plainly stale: results.stale's error
+             current("We found {{ included_studies }} studies.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
+}
+
+
+def test_a_value_of_two_facts_is_a_warning_naming_both(config, tmp_path: Path) -> None:
+    text = current("We found 12 studies with 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12"))
+    (flag,) = registry["results.stale-maybe"].function(scored_update(text, tmp_path), config)
+    assert "fact included_studies (was 12, now 14)" in flag.message and "result pain" in flag.message
+    assert registry["results.stale-maybe"].severity == "warning"
+
+
+def _git(*args: str, cwd: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd, check=True,
+                   capture_output=True, timeout=60)
+
+
+def test_a_fresh_clone_knows_the_published_version_and_reports_a_stale_value(cli, tmp_path: Path) -> None:
+    """Issue 23, cause 7: `plainsum build` keeps the published version beside the content, to be
+    committed; `plainsum check` in a clone with no output/ (CI) reads it and finds a stale value."""
+    assert cli("init", "mine", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    review = project / "content" / "general-health-checks.yaml"
+    text = review.read_text(encoding="utf-8")
+    typed = "We found {{ included_trials }} studies."
+    assert typed in " ".join(text.split())
+    text = text.replace("We found {{ included_trials }} studies.", "We found 17 studies.")
+    review.write_text(text, encoding="utf-8")
+    built = cli("build", "--formats", "txt", "--no-progress", cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    record = project / "content" / ".plainsum-published" / "general-health-checks.yaml"
+    assert record.read_text(encoding="utf-8") == text
+    review.write_text(text.replace("included_trials: 17", "included_trials: 18"), encoding="utf-8")  # the update
+    _git("init", "-q", cwd=project)
+    _git("add", "-A", cwd=project)
+    _git("commit", "-qm", "update", cwd=project)
+    clone = tmp_path / "clone"
+    _git("clone", "-q", str(project), str(clone), cwd=tmp_path)
+    assert not (clone / "output").exists()
+    run = cli("check", "--format", "json", cwd=clone)
+    assert run.returncode == 1, run.stdout + run.stderr
+    import json
+
+    found = [f for d in json.loads(run.stdout)["documents"] for f in d["findings"] if f["check"] == "results.stale"]
+    assert found and "'17' is from the earlier version: fact included_trials (was 17, now 18)" in found[0]["message"]

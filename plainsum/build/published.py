@@ -22,9 +22,11 @@ from plainsum.content.published import (
     PUBLISHED_INDEX,
     PublishedRecord,
     StoredVersion,
+    committed_paths,
     index_bytes,
     published_dir,
     read_index,
+    read_stored,
     recorded_files,
 )
 
@@ -57,10 +59,37 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
     for review_id, (sha256, start, size, record) in new.items():
         before = record.published if record is not None else None
         index[review_id] = PublishedRecord(StoredVersion(sha256, name, start, size), before)
+        written.extend(_commit_record(Path(published[review_id][0]), review_id, data[start:start + size],
+                                      read_stored(output_dir, before)))
     target = safe_output_path(output_dir, PUBLISHED_DIR, PUBLISHED_INDEX)
     write_file(target, index_bytes(index))
     written.append(target)
     _remove_unused_packs(output_dir, index)
+    return written
+
+
+def _commit_record(source: Path, review_id: str, published: bytes, before: bytes | None) -> list[Path]:
+    """Keep the published version beside the content, to be committed (content/published.py)."""
+    published_path, before_path = committed_paths(source, review_id)
+    earlier = before
+    try:
+        kept = published_path.read_bytes()
+    except OSError:
+        kept = None
+    if kept is not None and kept != published:
+        earlier = kept  # the record in the repository knows the version before, where this output does not
+    written = []
+    try:
+        published_path.parent.mkdir(exist_ok=True)
+        for path, data in ((published_path, published), (before_path, earlier)):
+            if data is None:
+                continue
+            temporary = path.with_name(path.name + ".tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+            written.append(path)
+    except OSError:
+        return written  # a read-only content folder: the output's record still serves this machine
     return written
 
 

@@ -135,3 +135,32 @@ def number(scored: Scored, config: Config) -> Iterator[Flag]:
 
 # Which marks the report page highlights (see plainsum.report_pages.review).
 MARKERS = {"results.number": number_marks}
+
+
+@registry.register(
+    "results.size-ci",
+    description="A result's size agrees with its confidence interval: 'little or no difference' with an interval "
+    "that excludes no effect, or an effect at high certainty with an interval that includes no effect, is "
+    "worth a second look (GRADE guideline 26 words statements by the size of the effect).",
+    documents=("abstract",),
+    severity="warning",
+)
+def size_ci(scored: Scored, config: Config) -> Iterator[Flag]:
+    review = scored.document.review
+    if review is None:
+        return
+    for result in review.results:
+        includes = result.ci_includes_null
+        if includes is None or result.size is None:
+            continue
+        interval = f"{result.measure} {result.estimate}, 95% CI {result.ci_low} to {result.ci_high}"
+        if result.size == "little or no difference" and not includes:
+            message = (f"result '{result.id}' says 'little or no difference', but its interval ({interval}) excludes no "
+                       f"effect")
+        elif result.size != "little or no difference" and includes and result.certainty == "high":
+            message = (f"result '{result.id}' claims a {result.size} effect at high certainty, but its interval "
+                       f"({interval}) includes no effect")
+        else:
+            continue
+        yield Flag(message, None, None, "check the size: it is the authors' judgement of how big the effect is",
+                   Location(review.source.display, result.line, result.column))

@@ -97,3 +97,32 @@ def stale(scored: Scored, config: Config) -> Iterator[Flag]:
                 sentence=sentence.text,
                 suggestion=values[found].suggestion,
             )
+
+
+@registry.register(
+    "results.stale-maybe",
+    description="A value written by hand that is an earlier value of one fact and the current value of another: "
+    "it may be stale, or it may mean the other fact; a warning that names both",
+    severity="warning",
+)
+def stale_maybe(scored: Scored, config: Config) -> Iterator[Flag]:
+    document = scored.document
+    review = review_having(scored, "previous")
+    if review is None:
+        return
+    from plainsum.content.changes import changes_of, stale_or_current
+
+    values = stale_or_current(review.previous, review, changes_of(review))
+    if not values:
+        return
+    pattern = value_pattern(list(values))
+    for sentence in scored.sentences:
+        hand = handwritten(document, sentence)
+        if hand is None:
+            continue
+        for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
+            was, now = values[found]
+            at = sentence.text.find(found)
+            yield Flag(f"'{found}' may be from the earlier version: it was {was}; it is also {now}",
+                       offset=sentence.offset + max(at, 0), sentence=sentence.text,
+                       suggestion="write the value from the data ({{ name }}), so the sentence says which it is")

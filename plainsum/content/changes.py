@@ -376,6 +376,29 @@ def stale_values(old: Review, new: Review, changes: Changes | None = None) -> di
     return stale
 
 
+def stale_or_current(old: Review, new: Review, changes: Changes | None = None) -> dict[str, tuple[str, str]]:
+    """Values the earlier version stated for a fact that changed and this version states for another
+    ("33" was the studies, now 34, and 33 is now the trials): form -> (what it was, what it now is)."""
+    changes = changes or compare(old, new)
+    now: dict[str, str] = {}
+    for name, value in new.facts.items():
+        if name not in ("results", "version"):
+            for form in _forms(value):
+                now.setdefault(form, f"fact {name}")
+    for result in new.results:
+        for number in result.numbers_in_data():
+            for form in _number_forms(number):
+                now.setdefault(form, f"a figure of result {result.id}")
+    found: dict[str, tuple[str, str]] = {}
+    for fact in changes.facts:
+        if fact.old is None:
+            continue
+        for form in _forms(fact.old):
+            if form in now and now[form] != f"fact {fact.name}":
+                found.setdefault(form, (f"fact {fact.name} (was {fact.old_text}, now {fact.new_text or 'removed'})", now[form]))
+    return found
+
+
 def _value_forms(review: Review) -> set[str]:
     forms: set[str] = set()
     for name, value in review.facts.items():

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from plainsum.grade.grid import TemplateFinder
 
 PUBLISHED_DIR = ".plainsum-published"
+# Beside the content files, meant to be committed: the published version of each review as a copy
+# of its content file (`<id>.yaml`) and the version that one replaced (`<id>.before.yaml`), so that
+# `plainsum check` in a fresh clone (CI) knows the earlier version without a build of its own.
+COMMITTED_DIR = ".plainsum-published"
 PUBLISHED_INDEX = "index.json"
 PACK_NAME = re.compile(r"^[0-9a-f]{16,64}\.pack$")
 
@@ -119,14 +123,42 @@ def recorded_files(folder: Path) -> list[Path]:
     return [folder / name for name in wanted if (folder / name).is_file() and not (folder / name).is_symlink()]
 
 
+def committed_paths(source: Path, review_id: str) -> tuple[Path, Path]:
+    """The committed record of a review beside its content file: (published, before)."""
+    folder = source.parent / COMMITTED_DIR
+    return folder / f"{review_id}.yaml", folder / f"{review_id}.before.yaml"
+
+
+def _read_committed(path: Path) -> bytes | None:
+    try:
+        return None if path.is_symlink() else path.read_bytes()
+    except OSError:
+        return None
+
+
+def committed_earlier(review: Review) -> bytes | None:
+    """The earlier version from the committed record: the published one while the content differs
+    from it, the one before once the content is what was published."""
+    published_path, before_path = committed_paths(review.source.path, review.id)
+    published = _read_committed(published_path)
+    if published is None:
+        return None
+    if published == review.source.text.encode("utf-8"):
+        return _read_committed(before_path)
+    return published
+
+
 def attach_previous(review: Review, output_dir: Path, index: dict[str, PublishedRecord], templates: TemplateFinder | None = None) -> None:
-    """Set `review.previous` from what the build published (see the module's docstring), read
-    with the project's `templates` (its wording grid)."""
+    """Set `review.previous` from what the build published (see the module's docstring), or, in a
+    clone without the build's output (CI), from the record committed beside the content; read with
+    the project's `templates` (its wording grid)."""
     record = index.get(review.id)
-    if record is None:
-        return
-    current = hashlib.sha256(review.source.text.encode("utf-8")).hexdigest()
-    data = read_stored(output_dir, record.before if record.published.sha256 == current else record.published)
+    data: bytes | None = None
+    if record is not None:
+        current = hashlib.sha256(review.source.text.encode("utf-8")).hexdigest()
+        data = read_stored(output_dir, record.before if record.published.sha256 == current else record.published)
+    if data is None:
+        data = committed_earlier(review)
     if data is None:
         return
     from plainsum.content.loader import load_review

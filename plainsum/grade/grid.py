@@ -153,7 +153,7 @@ class Grid:
         intervention = result.intervention
         outcome = result.outcome
         text = self._render(
-            self.cell(result.certainty, result.size, result.verb),
+            self.cell(result.certainty, getattr(result, "worded_size", result.size), result.verb),
             intervention=_marked(getattr(intervention, register)),
             outcome=_marked(getattr(outcome, register)),
             v=agreeing(intervention.plural),

@@ -161,7 +161,7 @@ def _term_names(term: Term | None) -> list[str]:
 
 def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
     """How well a stretch of text names the best of `names`: the words that tell it apart found,
-    less half of those missing, so "infliximab with purine analogues" beats "infliximab" in a
+    less a quarter of those missing, so "infliximab with purine analogues" beats "infliximab" in a
     sentence that names both drugs. A name with no such word counts 1 when it is there whole."""
     best = 0.0
     words = set(re.findall(r"[\w'’-]+", region.lower()))
@@ -174,7 +174,7 @@ def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
             continue
         hit = sum(1 for w in significant if w in words or w.rstrip("s") in stems)
         if hit:
-            best = max(best, hit - 0.5 * (len(significant) - hit))
+            best = max(best, hit - 0.25 * (len(significant) - hit))
     return best
 
 
@@ -387,7 +387,9 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     scored: list[tuple[float, Candidate]] = []
     for result in results:
         interventions, comparisons = _term_names(result.intervention), _term_names(result.comparison)
-        normal = _cover(interventions, actor_text, generic) + (_cover(comparisons, comparator_text or text, generic) if comparisons else 0)
+        acts = _cover(interventions, actor_text, generic)
+        # a result is chosen by its intervention; its comparator only tells results of one intervention apart
+        normal = acts + (_cover(comparisons, comparator_text or text, generic) if comparisons and acts > 0 else 0)
         inverted = 0.0
         if comparator and comparisons:
             acting, compared = _cover(comparisons, actor_text, generic), _cover(interventions, comparator_text, generic)

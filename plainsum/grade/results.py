@@ -45,6 +45,9 @@ DIFFERENCE_MEASURES = {"md", "smd", "rd", "mean difference", "standardised mean 
 # Measures of events, where fewer events is better unless the result says otherwise (deaths,
 # strokes); for the other measures (scores, amounts) the sign alone does not say which way is good.
 EVENT_MEASURES = RATIO_MEASURES | {"rd", "risk difference"}
+# Continuous measures: a score or an amount, which can be a quality that gets better ("asthma
+# control") or an amount that goes up or down ("pain"); the result must say which (`quality`).
+CONTINUOUS_MEASURES = {"md", "smd", "mean difference", "standardised mean difference", "standardized mean difference"}
 RESULT_ID = re.compile(r"^[a-z_][a-z0-9_]*$")
 RESULT_KEYS = ("id", "outcome", "intervention", "comparison", "measure", "estimate", "ci", "studies", "study_word",
                "participants", "certainty", "size", "direction", "better", "control_risk", "per", "event",
@@ -102,9 +105,32 @@ class Result:
     comment: str | None = None
 
     @property
+    def ci_includes_null(self) -> bool | None:
+        """Whether the interval includes no effect (1 for a ratio, 0 for a difference); None for a
+        measure plainsum does not know."""
+        kind = self.measure.lower()
+        null = 1.0 if kind in RATIO_MEASURES else 0.0 if kind in DIFFERENCE_MEASURES else None
+        if null is None:
+            return None
+        try:
+            return float(self.ci_low) <= null <= float(self.ci_high)
+        except ValueError:
+            return None
+
+    @property
+    def worded_size(self) -> str | None:
+        """The size the statements use: the authors' `size`; without one, an interval that includes
+        no effect is worded as little or no difference (GRADE guideline 26: statements follow the
+        size of the effect, and an interval that includes no effect does not show one), else the
+        statement without size words (None)."""
+        if self.size is not None:
+            return self.size
+        return NO_DIFFERENCE if self.ci_includes_null or self.direction is None else None
+
+    @property
     def good(self) -> bool | None:
         """Whether the effect goes the better way (None when there is little or no difference)."""
-        if self.size == NO_DIFFERENCE or self.direction is None:
+        if self.worded_size == NO_DIFFERENCE or self.direction is None:
             return None
         return (self.direction == "reduce") == (self.better == "lower")
 
@@ -371,6 +397,8 @@ def _validate_result(check: Any, item: Node, index: int, facts: dict[str, Any], 
     comparison = _term(check, item, "comparison", where, False)
     measure_node = check.text(item, "measure", where, True)
     measure = measure_node.value.strip() if measure_node is not None else None
+    if measure is not None and measure.lower() in CONTINUOUS_MEASURES and "outcome" in item.value:
+        _quality_said(check, item.value["outcome"], measure, where)
     estimate = None
     estimate_node = item.value.get("estimate")
     if estimate_node is None:
@@ -401,7 +429,9 @@ def _validate_result(check: Any, item: Node, index: int, facts: dict[str, Any], 
     plain = _override(check, item, "plain", where)
     technical = _override(check, item, "technical", where)
     parts = (result_id, outcome, intervention, measure, estimate, ci, studies, participants, certainty, better)
-    if any(part is None for part in parts) or (size is None and not size_unset) or (size != NO_DIFFERENCE and direction is None):
+    at_null = size_unset and estimate is not None and measure is not None and _at_null(measure, estimate[1])
+    if any(part is None for part in parts) or (size is None and not size_unset) or (size != NO_DIFFERENCE and direction is None
+                                                                                 and not at_null):
         return None
     assert estimate is not None and ci is not None and measure is not None
     return Result(
@@ -415,6 +445,24 @@ def _validate_result(check: Any, item: Node, index: int, facts: dict[str, Any], 
         aliases=aliases, plain=plain, technical=technical,
         comment=" ".join(comment.value.split()) if comment is not None else None,
     )
+
+
+def _at_null(measure: str, value: float) -> bool:
+    kind = measure.lower()
+    return (kind in RATIO_MEASURES and value == 1.0) or (kind in DIFFERENCE_MEASURES and value == 0.0)
+
+
+def _quality_said(check: Any, node: Node, measure: str, where: str) -> None:
+    """A continuous result's outcome says whether it is a quality: the wording turns on it."""
+    if isinstance(node.value, dict) and "quality" in node.value:
+        return
+    technical = node.value.get("technical") if isinstance(node.value, dict) else None
+    name = technical.value if technical is not None else node.value
+    check.problem(node, f"the outcome of {where} ({name!s}, a {measure}) must say whether it is a quality: "
+                        f"'quality: true' for a state that gets better or worse (\"asthma control\", \"quality of life\"; "
+                        f"worded improves/worsens), 'quality: false' for an amount or score that goes up or down (\"pain\", "
+                        f"\"weight\"; worded reduces/increases); write the outcome as "
+                        f"{{technical: ..., plain: ..., quality: true|false}}")
 
 
 def _better(check: Any, item: Node, measure: str | None, size: str | None, where: str) -> str | None:
@@ -441,6 +489,8 @@ def _direction(check: Any, item: Node, measure: str | None, estimate: tuple[str,
                                     f"cannot read it from a {measure} of {estimate[0] if estimate else '?'}")
             return None
         if sides[0] == "none":
+            if "size" not in item.value:
+                return None  # no size chosen yet: worded by its interval, which includes no effect
             check.problem(item, f"{where} has an estimate of exactly {sides[1]} (no effect) and a size of effect: "
                                 f"give its 'direction', or use size 'little or no difference'")
             return None

@@ -61,6 +61,7 @@ class Vocabulary:
     levels: Patterns = field(default_factory=list)  # the level words of a statement of certainty ("low")
     evidence_words: re.Pattern[str] | None = None  # "certainty", "quality", "evidence"
     question_starts: re.Pattern[str] | None = None  # "whether ...": a list item of a question
+    result_headings: re.Pattern[str] | None = None  # headings of parts that report results, read first
     generic_words: frozenset[str] = frozenset()  # words of intervention names that tell none apart ("therapy")
 
     def asks(self, text: str) -> bool:
@@ -73,7 +74,11 @@ class Vocabulary:
 
     def explains(self, heading: str | None) -> bool:
         """A part of the summary that gives background, aims or methods: its sentences claim nothing."""
-        return bool(heading) and self.background_headings is not None and self.background_headings.search(heading or "") is not None
+        if not heading or self.background_headings is None:
+            return False
+        if self.result_headings is not None and self.result_headings.search(heading):
+            return False
+        return self.background_headings.search(heading) is not None
 
 
 def is_range(key: Any) -> bool:
@@ -116,6 +121,13 @@ def _words(data: dict[str, Any], key: str, problems: list[str]) -> list[str]:
         problems.append(f"'{key}' must be a list of phrases")
         return []
     return [item.strip() for item in value]
+
+
+def _starts(phrases: list[str]) -> re.Pattern[str] | None:
+    """Phrases matched at the start of a heading."""
+    if not phrases:
+        return None
+    return re.compile("|".join(r"^\W*" + phrase(p)[len(r"(?<![\w'’-])"):] for p in phrases), re.I)
 
 
 def vocabulary_path(templates: TemplateFinder | None = None, language: str = "en") -> Path:
@@ -162,7 +174,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         exceptions = None
     lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes",
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
-                                                           "generic_words")}
+                                                           "generic_words", "result_headings")}
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
     negation = re.compile("|".join(phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
@@ -176,10 +188,11 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         purposes=any_of(lists["purposes"]),
         not_claims=any_of(lists["not_claims"]),
         # a heading is matched from its start: "What is COPD?", not "What did we find out about ...?"
-        background_headings=re.compile("|".join(r"^\s*" + phrase(h)[len(r"(?<![\w'’-])"):] for h in headings), re.I) if headings else None,
+        background_headings=_starts(headings),
         levels=levels,
         evidence_words=any_of(lists["evidence_words"]),
         question_starts=re.compile(r"^[\W\d]*(?:" + "|".join(map(re.escape, lists["question_starts"])) + r")(?![\w'’-])", re.I)
         if lists["question_starts"] else None,
         generic_words=frozenset(word.lower() for word in lists["generic_words"]),
+        result_headings=_starts(lists["result_headings"]),
     )

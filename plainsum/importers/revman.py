@@ -255,6 +255,11 @@ def _result(row: SofRow, analysis: Analysis | None, taken: set[str], said: list[
         "participants": row.participants,
         "certainty": row.certainty,
     }
+    if measure.upper() in ("MD", "SMD"):
+        name = str(result["outcome"])
+        result["outcome"] = {"technical": name, "plain": name, "quality": False}
+        said.append(f"a {measure}: 'quality: false' is written (worded reduces/increases); set 'quality: true' if "
+                    f"'{name}' is a state that gets better or worse (asthma control, quality of life: improves/worsens)")
     size = stated_size(row.comment)
     if size is not None:
         result["size"] = size

@@ -192,6 +192,10 @@ def results_of(package: Package) -> tuple[list[dict[str, object]], list[str], di
             result["direction"] = "reduce" if estimate < null else "increase"
         if measure in ("MD", "SMD"):  # a score: the package does not say which way is better
             result["better"] = "lower"
+            outcome_name = str(result["outcome"])
+            result["outcome"] = {"technical": outcome_name, "plain": outcome_name, "quality": False}
+            notes.append(f"TODO {label}: a {measure}: 'quality: false' is written (worded reduces/increases); set "
+                         f"'quality: true' if it is a state that gets better or worse (asthma control, quality of life)")
             notes.append(f"TODO {label}: a {measure}, and the package does not say whether a lower or a higher score is "
                          "better: 'better: lower' is written; set it, then delete this note")
         if measure_text.lower() == "peto odds ratio":

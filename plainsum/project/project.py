@@ -146,7 +146,7 @@ class Project:
         from plainsum.content.published import attach_previous
 
         review = load_review(path, data, display=display, templates=self.templates)
-        if previous and self.published:
+        if previous:  # from the build's record, else from the one committed beside the content
             attach_previous(review, self.config.output_dir, self.published, self.templates)
         return review
 
