@@ -221,3 +221,15 @@ def test_added_and_removed_reviews_in_every_format(cli, updated):
     for name in ("markdown", "html"):
         result = cli("diff", "--since", "HEAD~1", "--format", name)
         assert result.returncode == 1 and "ivig-copy" in result.stdout and "ivig-dlrpn" in result.stdout
+
+
+def test_the_recheck_list_reads_claims_not_single_words(cli, updated):
+    """Issue 23, cause 9: a question that names the stroke outcome claims nothing and is not listed
+    (the one-word match 'stroke' listed it); the key message that claims about stroke is, with its
+    certainty word."""
+    data = diff_json(cli, "--since", "HEAD~1")
+    (review,) = data["reviews"]
+    listed = {item["sentence"]: item["reasons"] for item in review["recheck"]}
+    assert "And we wanted to know if checks change how many people have heart disease or a stroke." not in listed
+    assert any("claims about" in reason and "the result stroke changed" in reason for reason in listed[KEY_MESSAGE])
+    assert all("mentions" not in reason for reasons in listed.values() for reason in reasons)

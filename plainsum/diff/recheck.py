@@ -1,38 +1,25 @@
 """The re-check list: each sentence written by hand that an update may have left wrong.
 
 A sentence is listed when its author's text (plainsum.checks.stale.handwritten) uses a fact or
-result that changed, names the outcome of a changed result, still holds a value of the earlier
-version, or still words a result with the certainty it had before ("probably" for
+result that changed, makes a claim about a changed result (read by the claim model,
+plainsum.grade.reading: the outcome named, and where the review has several comparisons the
+intervention or comparator that selects that result; no one-word matches), still holds a value of
+the earlier version, or still words a result with the certainty it had before ("probably" for
 moderate-certainty evidence that is now low: "may").
 """
 
 from __future__ import annotations
 
-import re
-
 from plainsum.checks import handwritten, value_pattern
-from plainsum.content.changes import CERTAINTY_WORDS, Changes, ResultChange, stale_values
+from plainsum.checks.claimreading import explaining, intervention_names
+from plainsum.content.changes import Changes, ResultChange, stale_values
 from plainsum.content.model import Review
 from plainsum.diff.model import RecheckItem
 from plainsum.gate.records import DocumentResult
+from plainsum.grade.reading import Reading, read_summary
+from plainsum.grade.results import Result
+from plainsum.grade.vocabulary import levels_of, load_vocabulary, vocabulary_path
 from plainsum.words.numbers import in_words
-
-# Words of outcome names too common to tell one outcome from another.
-COMMON_WORDS = frozenset([
-    "about", "after", "all", "and", "any", "are", "before", "being", "cause", "causes", "change", "chance",
-    "death", "deaths", "die", "dying", "during", "each", "effect", "effects", "events", "fatal", "from",
-    "have", "how", "into", "less", "many", "more", "most", "non-fatal", "number", "people", "person", "rate",
-    "rates", "risk", "serious", "severe", "that", "their", "them", "then", "there", "these", "they", "this",
-    "total", "what", "when", "with", "without",
-])
-
-
-def outcome_words(change: ResultChange) -> set[str]:
-    """Words that name a changed result's outcome in a sentence ("stroke", "mortality")."""
-    result = change.new or change.old
-    assert result is not None
-    names = [result.outcome.technical, result.outcome.plain, change.id.replace("_", " ")]
-    return {word for name in names for word in re.findall(r"[a-z][a-z-]{3,}", name.lower()) if word not in COMMON_WORDS}
 
 
 def _summary(change: ResultChange) -> str:
@@ -52,14 +39,34 @@ def _word_forms(old: Review, new: Review, changes: Changes) -> dict[str, str]:
     return forms
 
 
+def _readings(result: DocumentResult, review: Review, results: list[Result]) -> dict[int, Reading]:
+    """The claim model's reading of each sentence of a document, by its offset."""
+    vocabulary = load_vocabulary(vocabulary_path(None, review.language))
+    scored = result.scored
+    texts = [(s.text, explaining(scored, s, vocabulary)) for s in scored.sentences]
+    read = read_summary(texts, results, vocabulary, intervention_names(review))
+    return {sentence.offset: reading for sentence, reading in zip(scored.sentences, read, strict=True)}
+
+
+def _claims_about(reading: Reading | None, change: ResultChange) -> list[tuple[str, str | None, str | None]]:
+    """(the outcome as the sentence names it, its certainty word, the level it states) of each
+    claim of the sentence that can be about the changed result."""
+    if reading is None:
+        return []
+    return [(claim.outcome.text, claim.certainty_hit.text if claim.certainty_hit else None,
+             claim.certainty if claim.certainty_source == "word" else None)
+            for claim in reading.claims if any(r.id == change.id for r in claim.results)]
+
+
 def recheck(old: Review, new: Review, changes: Changes, results: list[DocumentResult]) -> list[RecheckItem]:
     stale = _word_forms(old, new, changes)
     pattern = value_pattern(list(stale)) if stale else None
     changed_facts = {fact.name: fact for fact in changes.facts if fact.status == "changed"}
-    result_words = {change.id: outcome_words(change) for change in changes.results}
+    gone = [r for r in old.results if r.id not in {n.id for n in new.results}]
     items: dict[tuple[str, int, int], RecheckItem] = {}
     for result in results:
         document = result.document
+        readings = _readings(result, new, [*new.results, *gone]) if new.results or gone else {}
         for sentence in result.scored.sentences:
             hand = handwritten(document, sentence)
             if hand is None or not hand.has_words:
@@ -69,25 +76,24 @@ def recheck(old: Review, new: Review, changes: Changes, results: list[DocumentRe
             for name in sorted(roots & set(changed_facts)):
                 fact = changed_facts[name]
                 reasons.append(f"uses the fact {name}, which changed ({fact.old_text} -> {fact.new_text})")
-            lowered = hand.text.lower()
+            reading = readings.get(sentence.offset)
             for change in changes.results:
                 uses = any(name == f"results.{change.id}" or name.startswith(f"results.{change.id}.") for name in hand.names)
-                names = sorted(w for w in result_words[change.id] if re.search(rf"\b{re.escape(w)}\b", lowered))
+                claims = _claims_about(reading, change)
                 if uses:
                     reasons.append(f"uses the result {change.id}, which changed ({_summary(change)})")
-                elif names:
-                    reasons.append(f"mentions {', '.join(names)}: the result {change.id} changed ({_summary(change)})")
+                elif claims:
+                    named = ", ".join(dict.fromkeys(f"'{outcome}'" for outcome, _, _ in claims))
+                    reasons.append(f"claims about {named}: the result {change.id} changed ({_summary(change)})")
                 else:
                     continue
                 certainty = change.changed("certainty")
                 if certainty is None:
                     continue
-                now = CERTAINTY_WORDS.get(certainty.new, ())
-                for word in CERTAINTY_WORDS.get(certainty.old, ()):
-                    if word not in now and re.search(rf"\b{re.escape(word)}\b", lowered):
-                        wording = f" (GRADE wording: '{now[0]}')" if now else ""
+                for _, word, level in claims:
+                    if word and level and certainty.old in levels_of(level) and certainty.new not in levels_of(level):
                         reasons.append(f"still says '{word}', the wording for {certainty.old}-certainty evidence; "
-                                       f"the evidence for {change.outcome} is now {certainty.new} certainty{wording}")
+                                       f"the evidence for {change.outcome} is now {certainty.new} certainty")
                         break
             if pattern is not None:
                 for found in dict.fromkeys(m.group(0) for m in pattern.finditer(hand.text)):
