@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plainsum.grade.absolute import absolute_effect, measure_kind, risk_with_intervention, whole
+from plainsum.grade.absolute import absolute_effect, measure_kind, people_per, risk_with_intervention, same_in_100, whole
 
 
 def test_risk_ratio_worked_example_of_the_grade_handbook() -> None:
@@ -74,3 +74,40 @@ def test_measures() -> None:
         risk_with_intervention("rr", 1.2, 0.8)
     with pytest.raises(ValueError):
         risk_with_intervention("md", 0.2, 0.8)
+
+
+@pytest.mark.parametrize(("control", "treated", "per"), [
+    (0.068, 0.068, 100),     # 7 and 7 in 100
+    (0.066, 0.06468, 100),   # 66 and 65 in 1000: about 7 in 100 both (same_in_100), not 7 and 6
+    (0.66, 0.4752, 100),     # sore throat on day 3: 66 and 48 in 100
+    (0.18, 0.117, 100),      # 18 and 12
+    (0.017, 0.00493, 1000),  # rheumatic fever: under 1 in 100 with antibiotics (17 and 5 in 1000)
+    (0.012, 0.008, 1000),    # a third fewer, but 1 and 1 in 100
+    (0.324, 0.346, 1000),    # 32 and 35 in 100 would show 3 more, the real difference is 2.2
+    (0.005, 0.004, 1000),
+])
+def test_people_per_counts_out_of_100_where_the_risks_allow(control: float, treated: float, per: int) -> None:
+    assert people_per(control, treated) == per
+
+
+def test_same_in_100_is_a_difference_under_half_a_person_and_a_tenth_of_the_risk() -> None:
+    assert same_in_100(0.066, 0.06468) and same_in_100(0.032, 0.0336)
+    assert not same_in_100(0.012, 0.008)  # a third fewer
+    assert not same_in_100(0.30, 0.306)  # 0.6 in 100: more than half a person
+
+
+def test_a_lay_summary_counts_out_of_the_authors_per_when_given() -> None:
+    from plainsum.grade.results import Result, Term
+
+    def result(**extra: object) -> Result:
+        term = Term(plain="x", technical="x")
+        return Result(id="r", outcome=term, intervention=term, measure="RR", estimate="0.98", ci_low="0.94", ci_high="1.03",
+                      studies=4, participants=1000, certainty="high", size="little or no difference", direction=None,
+                      control_risk="0.066", **extra)  # type: ignore[arg-type]
+
+    chosen = result().people
+    assert chosen is not None and (chosen.per, chosen.control, chosen.intervention, chosen.difference) == (100, 7, 7, 0)
+    assert result().absolute.per == 1000 and result().people_chosen  # the abstract's table stays per 1000
+    given = result(per=1000, per_set=True)
+    assert given.people is not None and (given.people.per, given.people.control, given.people.intervention) == (1000, 66, 65)
+    assert not given.people_chosen

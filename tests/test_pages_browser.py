@@ -46,7 +46,7 @@ def _site(root: Path, imported: bool) -> Path:
     (root / "plainsum.toml").write_text(config, encoding="utf-8")
     if not imported:
         add_identity(root)
-    built = run_cli("build", "--formats", "html", "--draft", "--no-progress", cwd=root)
+    built = run_cli("build", "--formats", "html,md,txt", "--draft", "--no-progress", cwd=root)
     assert built.returncode in (0, 1), built.stdout + built.stderr
     reported = run_cli("report", cwd=root)
     assert reported.returncode == 0, reported.stdout + reported.stderr
@@ -119,6 +119,73 @@ def test_chart_text_is_at_least_12_px_at_390_px(sites, browser):
         assert sizes, "no chart text"
         assert min(sizes) >= 12, f"chart text as small as {min(sizes):.1f} px"
     context.close()
+
+
+def test_no_chart_label_runs_past_its_chart(sites, browser):
+    """Every text of a report chart lies inside the chart's box ("(45.2% passed" lost its ")")."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for output in sites.values():
+        page.goto((output / "report" / "index.html").as_uri())
+        outside = page.evaluate("""() => [...document.querySelectorAll('svg.chart text')].filter(t => {
+            const box = t.getBBox(); const view = t.ownerSVGElement.viewBox.baseVal;
+            return box.x < view.x - 0.5 || box.x + box.width > view.x + view.width + 0.5; }).map(t => t.textContent)""")
+        assert outside == [], outside
+    context.close()
+
+
+def test_the_index_gives_each_document_one_line_at_1280_px(sites, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    for output in sites.values():
+        page.goto((output / "index.html").as_uri())
+        lines = page.evaluate("""() => [...document.querySelectorAll('ul.documents li')].map(li => {
+            const height = li.getBoundingClientRect().height; const line = parseFloat(getComputedStyle(li).lineHeight);
+            return [li.textContent, Math.round(height / line)]; })""")
+        assert lines and all(count == 1 for _, count in lines), lines
+        assert any("HTML · Summary MD · Summary TXT" in text for text, _ in lines), lines  # "Summary " hidden on screen
+    context.close()
+
+
+def test_icon_array_figures_are_at_least_12_px_at_390_px(sites, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((sites["shipped"] / "general-health-checks" / "summary.html").as_uri())
+    sizes = page.evaluate("""() => [...document.querySelectorAll('svg.icons')].map(svg => {
+        const view = svg.viewBox.baseVal; const columns = view.width / 10;
+        return svg.getBoundingClientRect().width / columns * 0.95; })""")  # a figure is 9.5 of its 10-unit cell
+    assert len(sizes) == 2 and min(sizes) >= 12, sizes
+    context.close()
+
+
+def test_kept_together_text_stays_on_one_line_at_320_px(sites, browser):
+    """Dates, a measure and its value, "95% CI" (no-break spaces) and names in a nobr span are
+    never split across lines on a phone."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    split = []
+    for output in sites.values():
+        for path in sorted(output.glob("*/*.html")):
+            page.goto(path.as_uri())
+            split += page.evaluate("""() => {
+                const found = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const text = node.textContent;
+                    for (const match of text.matchAll(/\\S+(?:\\u00a0\\S+)+/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+                        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                        if (tops.size > 1) found.push(match[0]);
+                    }
+                }
+                for (const span of document.querySelectorAll('.nobr')) {
+                    const tops = new Set([...span.getClientRects()].map(r => Math.round(r.top)));
+                    if (tops.size > 1) found.push(span.textContent);
+                }
+                return found; }""")
+    context.close()
+    assert split == []
 
 
 def test_axe_core_finds_no_wcag_a_or_aa_violation(sites, browser):

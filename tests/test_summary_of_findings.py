@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -66,7 +65,7 @@ def test_text_blocks(built: Path) -> None:
 
 
 def test_html_table_is_accessible(built: Path) -> None:
-    html = (built / "abstract.html").read_text(encoding="utf-8")
+    html = (built / "abstract.html").read_text(encoding="utf-8").replace("\u00a0", " ")
     table = html[html.index("<table"): html.index("</table>")]
     assert "<caption>Summary of findings: general health checks compared with no health checks</caption>" in table
     assert table.count('<th scope="row">') == 5 and '<th scope="col">Risk with no health checks</th>' in table
@@ -81,97 +80,65 @@ def test_pdf_has_the_table_and_the_frequencies(built: Path) -> None:
     abstract = pdf_text(built / "abstract.pdf")
     assert "Summary of findings" in abstract and "34 per 1000 (30 to 37)" in abstract.replace("\n", " ")
     summary = pdf_text(built / "summary.pdf")
-    assert "Out of 1000 people without health checks, about 68 die from any cause." in summary
+    assert "Out of 100 people without health checks, about 7 die from any cause." in summary
+
+
+# The lay summary counts out of 100 where the risks allow it (grade.absolute.people_per): 66 and 65 in
+# 1000 (the abstract's table) are about 7 in 100 both; 7 and 6 would show ten times the difference.
+HEART = ("Out of 100 people without health checks, about 7 get heart disease or die from it. "
+         "With health checks, about 7 in 100 get heart disease or die from it.")
 
 
 def test_natural_frequencies_in_every_format(built: Path) -> None:
-    sentence = "Out of 1000 people without health checks, about 66 get heart disease or die from it. " \
-               "With health checks, about 65 in 1000 get heart disease or die from it."
     for name in ("summary.md", "summary.txt"):
         text = (built / name).read_text(encoding="utf-8")
-        assert sentence in " ".join(text.split()), name
+        assert HEART in " ".join(text.split()), name
         assert "<svg" not in text and "PLAINSUMFIGURE" not in text
         found = text.index("## What did we find?" if name.endswith(".md") else "What did we find?")
-        assert found < text.index("Out of 1000") < text.index("What are the limitations")
+        assert found < text.index("Out of 100") < text.index("What are the limitations")
     html = (built / "summary.html").read_text(encoding="utf-8")
-    assert sentence in html
+    assert HEART in html.replace("\u00a0", " ")
 
 
-def icon_counts(svg: str) -> tuple[int, int]:
-    """(solid, outlined) figures an icon array draws: each `<use>` of a figure, a whole row used as many."""
-    defs, drawn = re.search(r"<defs>(.*?)</defs>(.*)</svg>", svg, re.S).groups()
-    row_sizes = {name: len(re.findall(r"<use ", body)) for name, body in re.findall(r'<g id="([^"]+-row)">(.*?)</g>', defs)}
-    solid = outlined = 0
-    for target in re.findall(r'<use href="#([^"]+)"', drawn):
-        many = row_sizes.get(target, 1)
-        if "-filled" in target:
-            solid += many
-        else:
-            assert "-empty" in target, target
-            outlined += many
-    return solid, outlined
+def icon_counts(svg: str) -> dict[str, int]:
+    """How many figures of each kind (solid, hatched, empty) an icon array draws."""
+    drawn = re.search(r"</defs>(.*)</svg>", svg, re.S).group(1)
+    kinds = re.findall(r'<use href="#[^"]+-(solid|hatched|empty)"', drawn)
+    return {kind: kinds.count(kind) for kind in ("solid", "hatched", "empty")}
 
 
-def test_icon_array_counts_and_text_alternative(built: Path) -> None:
+def test_one_icon_array_per_result_compares_both_groups(built: Path) -> None:
     html = (built / "summary.html").read_text(encoding="utf-8")
     figures = re.findall(r'<figure class="icon-array".*?</figure>', html, re.S)
     assert len(figures) == 2  # total mortality and heart disease carry an `event`
-    heart = figures[1]
-    svgs = re.findall(r"<svg.*?</svg>", heart, re.S)
-    assert len(svgs) == 2
-    for svg, count, who in ((svgs[0], 66, "without"), (svgs[1], 65, "with")):
-        assert 'role="img"' in svg and f'aria-labelledby="icons-heart_disease-{who}-title"' in svg
-        assert f"Out of 1000 people {who} health checks, {count} get heart disease or die from it" in svg
-        solid, outlined = icon_counts(svg)
-        assert (solid, solid + outlined) == (count, 1000)
-    assert "<figcaption>Each figure is one person. Solid figures: people who get heart disease or die from it." in heart
-    assert "about 66; out of 1000 with health checks, about 65 (between 62 and 68)" in heart
+    for figure, element, event in ((figures[0], "total_mortality", "die from any cause"),
+                                   (figures[1], "heart_disease", "get heart disease or die from it")):
+        svgs = re.findall(r'<svg[^>]*class="icons per-100".*?</svg>', figure, re.S)
+        assert len(svgs) == 1, "one array for both groups"
+        # the key's three figures are named too (a PDF tags each as a figure, which needs a text alternative)
+        assert re.findall(r"<title[^>]*>([^<]+)</title>", figure)[1:] == ["Solid figure:", "Outlined figure:"]
+        assert f'aria-labelledby="icons-{element}-title"' in svgs[0]
+        assert f"Icon array of 100 people. With or without health checks, 7 {event}." in svgs[0]
+        assert icon_counts(svgs[0]) == {"solid": 7, "hatched": 0, "empty": 93}
+        # the numbers are said in the sentence before the array and in its text alternative only
+        shown = re.sub(r"<svg.*?</svg>", "", figure, flags=re.S)  # the arrays and the key's figures
+        assert re.findall(r"\d+", re.sub(r"<[^>]+>", "", shown)) == ["100"], shown  # "one person out of 100"
+        assert "<figcaption" in figure and "Each figure is one person out of 100." in figure
 
 
-@pytest.mark.parametrize("count", [0, 7, 10, 37, 100])
-def test_icon_svg_for_100(count: int) -> None:
-    from plainsum.document_formats.visuals import icon_svg
+@pytest.mark.parametrize(("both", "changed", "per"), [(0, 0, 100), (7, 0, 100), (26, 3, 100), (12, 4, 1000), (100, 0, 100)])
+def test_comparison_svg_draws_each_person_once(both: int, changed: int, per: int) -> None:
+    from plainsum.document_formats.visuals import comparison_svg
 
-    svg = str(icon_svg(count, 100, "x", "37 of 100 <people>"))
-    assert 'viewBox="0 0 100 100"' in svg and "&lt;people&gt;" in svg
-    assert icon_counts(svg) == (count, 100 - count)
-    assert "<pattern" not in svg  # a tiled pattern drifts where a renderer rounds its tile (see icon_svg)
-
-
-def _dark_runs(pixels: list[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for x, value in enumerate(pixels):
-        if value < 140:
-            if runs and x - runs[-1][1] <= 1:
-                runs[-1] = (runs[-1][0], x)
-            else:
-                runs.append((x, x))
-    return runs
-
-
-def test_every_column_of_the_icon_array_is_whole_in_the_pdf(built: Path, tmp_path: Path) -> None:
-    """At 300 dpi, where a figure is 18.75 pixels wide: each array shows 40 whole figures in a row
-    (two strokes each, the last as wide as the first), not 39 and a half."""
-    from page_tools import require_command
-    from PIL import Image
-    from pypdf import PdfReader
-
-    pdftoppm = require_command("pdftoppm")
-    pages = [n for n, page in enumerate(PdfReader(built / "summary.pdf").pages, 1) if "Each figure is one person" in page.extract_text()]
-    assert pages
-    image = tmp_path / "page"
-    subprocess.run([pdftoppm, "-png", "-r", "300", "-f", str(pages[0]), "-l", str(pages[0]), str(built / "summary.pdf"), str(image)], check=True)
-    picture = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
-    width, height = picture.size
-    # the rows of the arrays: the tallest band of lines that cross at least 80 dark runs (two arrays of 40 figures)
-    crossing = [y for y in range(height) if len(_dark_runs([picture.getpixel((x, y)) for x in range(width)])) >= 120]
-    assert crossing, "no icon array found on the page"
-    y = crossing[len(crossing) // 2]
-    runs = _dark_runs([picture.getpixel((x, y)) for x in range(width)])
-    assert len(runs) == 160, len(runs)  # 2 arrays x 40 figures x 2 strokes (the body's sides)
-    for array in (runs[:80], runs[80:]):
-        first, last = array[1][1] - array[0][0], array[-1][1] - array[-2][0]
-        assert abs(first - last) <= 2, (first, last)
+    svg = str(comparison_svg(both, changed, per, "x", "7 of 100 <people>"))
+    assert "&lt;people&gt;" in svg and 'role="img"' in svg and f'class="icons per-{per}"' in svg
+    assert icon_counts(svg) == {"solid": both, "hatched": changed, "empty": per - both - changed}
+    columns = 10 if per == 100 else 40
+    assert f'viewBox="0 0 {columns * 10} ' in svg
+    # every figure stands where it is drawn, in reading order: the last one ends the last row
+    positions = re.findall(r'<use href="#x-\w+"((?: [xy]="[\d.]+")*)/>', svg.split("</defs>")[1])
+    assert len(positions) == per
+    assert positions[-1] == f' x="{(columns - 1) * 10}" y="{(per // columns - 1) * 10.5:g}"'
 
 
 TINY = """\
@@ -209,7 +176,7 @@ def test_true_minus_in_html_pdf_md_not_txt(tmp_path: Path, setting: str, minus: 
     out = tmp_path / "output" / "tiny"
     statement = "We are very uncertain whether text message reminders improve asthma control"
     for name in ("abstract.html", "abstract.md"):
-        text = (out / name).read_text(encoding="utf-8")
+        text = (out / name).read_text(encoding="utf-8").replace("\u00a0", " ")  # html: a measure and its value kept together
         assert f"{statement} (ACQ) (MD {minus}0.21, 95% CI {minus}0.42 to 0.00;" in text, name
         assert ("18\u201365" if minus != "-" else "18-65") in text and "2020-03-15" in text
     assert "(MD -0.21, 95% CI -0.42 to 0.00;" in (out / "abstract.txt").read_text(encoding="utf-8")

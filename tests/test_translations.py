@@ -60,7 +60,7 @@ def test_the_seed_is_built_in_spanish_and_french_in_every_format(built):
     assert "## Question de la revue" in fr and "effectuées le 15 octobre 2013." in fr
     html = (built / "fr" / "summary.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
-    assert "Les données probantes sont à jour jusqu'en octobre 2013." in html.replace("&#39;", "'")
+    assert "Les données probantes sont à jour jusqu'en octobre\u00a02013." in html.replace("&#39;", "'")  # kept on one line
     assert "Résumé en langage simplifié" in html
 
 
@@ -307,7 +307,7 @@ def test_a_missing_certainty_statement_fails_check_at_its_field(project, cli, tm
     assert "Los controles de salud generales producen poca o ninguna diferencia en la probabilidad de morir por cualquier causa." in text
     assert "Mensajes clave" in text and "La evidencia está actualizada hasta" in text
     # natural frequencies, with the translation's words for what happens to people (terms: event)
-    assert "De cada 1000 personas sin los controles de salud generales, unas 68 mueren por cualquier causa." in text
+    assert "De cada 100 personas sin los controles de salud generales, unas 7 mueren por cualquier causa." in text
     assert "die from any cause" not in text  # the review's English event words never reach the page
 
 

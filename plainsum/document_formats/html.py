@@ -18,9 +18,10 @@ import mimetypes
 import os
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from plainsum.document_formats import Format, RenderContext, draft_notice, template_for
+from plainsum.document_formats.typography import keep_together_html
 from plainsum.errors import InputError, Problem
 
 MONTHS = (
@@ -150,6 +151,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "document": document,
         "review": review,
         "title": document.title,
+        "heading": Markup(keep_together_html(str(escape(document.title)))),
         # a translation's page names the review by its title, in the review's language (marked as such)
         "review_title": (Markup('<span lang="{}">{}</span>').format(review.translation.review.language, review.title)
                          if review is not None and review.translation is not None else review.title if review is not None else ""),
@@ -158,7 +160,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "draft": document.draft,
         "draft_notice": draft_notice(document.kind),
         "figures": scored.figures if scored is not None else None,
-        "evidence_date": evidence_date,
+        "evidence_date": Markup(keep_together_html(str(escape(evidence_date)))) if evidence_date else evidence_date,
         "alternates": document.extras.get("alternates", []),
         "hreflang": document.extras.get("hreflang", []),
         "style": Markup(templates.read("assets/style.css")),

@@ -4,6 +4,11 @@
 Applied to the html, pdf and md outputs (text and submission systems keep the hyphen-minus as
 typed); `[typography]` in plainsum.toml switches either off. Only text is changed: never tags and
 their attributes, code, link targets, dates written as 2018-01-31 or names such as COVID-19.
+
+In html and pdf, what must not be split at the end of a line is also kept together
+(keep_together_html): a date (3 March 2022), an effect measure and its value (RR 0.98), "95% CI",
+a number and its unit (5 mg), "per 1000", joined by no-break spaces; and a short name with a
+hyphen and digits (COVID-19, SARS-CoV-2) in a `nobr` span, since a line may break after a hyphen.
 """
 
 from __future__ import annotations
@@ -18,6 +23,31 @@ NEGATIVE = re.compile(r"(?<![\w.\-\u2013/=&#%])-(?=\d)")
 RANGE = re.compile(r"(?<![\w./:\-\u2212])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\w./:\-]|-\d)")
 HTML_SKIP = re.compile(r"(<(code|pre|script|style)\b.*?</\2>|<[^>]*>)", re.S | re.I)
 MD_SKIP = re.compile(r"(`[^`]*`|\]\([^)]*\)|<[^>\s]+>)")
+# where no span may go: inside an svg (its <title> is text only), and inside tags and code
+HTML_NO_SPAN = re.compile(r"(<svg\b.*?</svg>|<(code|pre|script|style|title)\b.*?</\2>|<[^>]*>)", re.S | re.I)
+
+NBSP = "\u00a0"
+# the month names of the languages plainsum has catalogs for (en, es, fr, de, pt)
+MONTHS = "|".join((
+    "January|February|March|April|May|June|July|August|September|October|November|December",
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre",
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+    "Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember",
+    "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro",
+))
+_SPACE = r"[ \u00a0]"
+# 3 March 2022, 3 de marzo de 2022, 3. März 2022, March 2022, 3 March
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\.?{_SPACE}(?:de{_SPACE})?)?(?:{MONTHS}),?{_SPACE}(?:de{_SPACE})?\d{{4}}\b"
+    rf"|\b\d{{1,2}}\.?{_SPACE}(?:de{_SPACE})?(?:{MONTHS})\b"
+)
+# an effect measure or statistic and its value: RR 0.98, 95% CI 0.94, p = 0.03, I² 40%
+MEASURE = re.compile(r"\b(?:RR|OR|HR|MD|SMD|RD|IRR|RtR|RRR|ARR|NNTB|NNTH|NNT|CI|IC|KI|p|P|I²)(?: ?[=<>≤≥])? (?=[\u2212\-+]?\d)")
+CI_LABEL = re.compile(r"(?<=\d)(%|\u202f%|\u00a0%) (?=CI\b|IC\b|KI\b)")
+UNIT = re.compile(r"(?<=\d) (?=(?:mg|g|kg|µg|mcg|mm|cm|ml|mL|mmol/L|mmol/l|mg/dL|IU|°C)(?![\w/]))")
+PER = re.compile(r"\b(?<![\w-])(per|in|sur|de|von|em|en) (?=\d[\d,.\u202f\u00a0]*\b)")
+# a short name with a hyphen and digits (COVID-19, SARS-CoV-2, COVID-19-like): never broken at a hyphen
+NAME = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])")
 
 
 def text_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
@@ -52,3 +82,29 @@ def html_figures(html: str, minus: bool = True, ranges: bool = True) -> str:
 def markdown_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
     """Markdown with its text set; code spans, link targets and autolinks untouched."""
     return _outside(MD_SKIP, text, minus, ranges)
+
+
+def keep_together(text: str) -> str:
+    """Text (no markup) with no-break spaces where a line must not break (see the module's doc)."""
+    text = DATE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    text = MEASURE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    text = CI_LABEL.sub(lambda m: m.group(1) + NBSP, text)
+    text = UNIT.sub(NBSP, text)
+    return PER.sub(lambda m: m.group(1) + NBSP, text)
+
+
+def keep_together_html(html: str) -> str:
+    """HTML with its text kept together where a line must not break: no-break spaces, and a
+    `nobr` span around a hyphenated name such as COVID-19 (not inside an svg, a tag or code)."""
+    pieces = []
+    cursor = 0
+    for match in HTML_NO_SPAN.finditer(html):
+        pieces.append(_keep_text(html[cursor : match.start()]))
+        pieces.append(match.group(0))
+        cursor = match.end()
+    pieces.append(_keep_text(html[cursor:]))
+    return "".join(pieces)
+
+
+def _keep_text(text: str) -> str:
+    return NAME.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', keep_together(text))

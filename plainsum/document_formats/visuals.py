@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     from plainsum.document_formats import RenderContext
@@ -57,7 +57,8 @@ def figure_context(document: Document, figure: Any, context: RenderContext) -> d
         "results": chosen,
         "result": chosen[0] if chosen else None,
         "rows": sof_rows(chosen),
-        "icons": icon_svg,
+        "icons": comparison_svg,
+        "key_icon": key_svg,
     }
 
 
@@ -72,12 +73,12 @@ def draw(fmt: str, extension: str, document: Document, figure: Any, context: Ren
 
 def html_body(document: Document, context: RenderContext, to_html: Callable[[str], str]) -> str:
     """The body as HTML, its figures drawn by the html partial templates, its figures' typography set."""
-    from plainsum.document_formats.typography import html_figures
+    from plainsum.document_formats.typography import html_figures, keep_together_html
 
     html = to_html(with_tokens(document))
     if document.figures:
         html = replace_tokens(html, document, lambda _, figure: draw("html", "html", document, figure, context), ("<p>", "</p>"))
-    return html_figures(html, context.config.minus, context.config.ranges)
+    return keep_together_html(html_figures(html, context.config.minus, context.config.ranges))
 
 
 def markdown_body(document: Document, context: RenderContext) -> str:
@@ -144,52 +145,71 @@ def _is_ratio(measure: str) -> bool:
 
 # --- icon arrays ----------------------------------------------------------------------------------
 
-# One figure in a 10 x 10 cell: a head and shoulders.
-PERSON = '<circle cx="5" cy="2.7" r="1.8"/><path d="M2.3 9.5V6.9a2.7 2.7 0 0 1 5.4 0V9.5z"/>'
+# One person in a 10 x 10 cell, 9.5 units tall: a head and shoulders that touch, so each figure is
+# one shape however it is printed.
+PERSON = '<circle cx="5" cy="2.3" r="2"/><path d="M1.9 9.8V7.2a3.1 3.1 0 0 1 6.2 0V9.8z"/>'
+INK = "#1b1b1b"
+ACCENT = "#1f5f99"
 
 
-def icon_svg(count: int, per: int, element_id: str, title: str) -> Markup:
-    """`per` figures (100 as 10 x 10, 1000 as 40 x 25), the first `count` filled in reading order.
+def comparison_svg(both: int, changed: int, per: int, element_id: str, title: str) -> Markup:
+    """`per` people (100 as 10 x 10, 1000 as 40 x 25) in reading order: `both` solid (the event
+    happens with or without the intervention), then `changed` hatched in the accent colour (it
+    happens in one group only: the extra or the fewer people), then the rest outlined. Solid,
+    hatched and outlined differ in shape as well as colour, so the array reads in black and white.
 
-    Filled figures are solid and the others outlined, so the array reads without colour. Every
-    figure is drawn where it stands (a `<use>` of one drawn figure; whole rows are one row drawn
-    once and used again), not as a tiled pattern: a PDF renderer may round a pattern's tile to
-    whole pixels, and then the figures drift across the row and the last column is cut off
-    (poppler at 300 dpi: 18.75 pixels drawn as 19, so the 40th column lost half its width)."""
-    from markupsafe import escape
-
-    columns = 10 if per == 100 else 40
+    Every figure is drawn where it stands (a `<use>` of one drawn figure), not as a tiled pattern
+    over a row: a PDF renderer may round a row pattern's tile to whole pixels, and then the figures
+    drift across the row (poppler at 300 dpi)."""
+    columns = 10 if per <= 100 else 40
     rows = per // columns
-    count = max(0, min(count, per))
-    full, rest = divmod(count, columns)
-    cell = 10
-    width, height = columns * cell, rows * cell
-    figure = {"filled": f"{element_id}-filled", "empty": f"{element_id}-empty"}
-    row = {kind: f"{element_id}-{kind}-row" for kind in figure}
-
-    def uses(kind: str, first: int, last: int, y: int | None = None) -> str:
-        at = f' y="{y}"' if y else ""
-        return "".join(f'<use href="#{figure[kind]}" x="{column * cell}"{at}/>' for column in range(first, last))
-
-    rows_used = {"filled": full > 0, "empty": full + (1 if rest else 0) < rows}
+    both = max(0, min(both, per))
+    changed = max(0, min(changed, per - both))
+    cell, line = 10, 10.5  # a little air between the rows: a head does not touch the shoulders above it
+    width, height = columns * cell, round(rows * line)
+    kinds = ("solid", "hatched", "empty")
+    ids = {kind: f"{element_id}-{kind}" for kind in kinds}
+    counts = {"solid": both, "hatched": changed, "empty": per - both - changed}
     defs = (
-        f'<g id="{figure["filled"]}" fill="#1b1b1b">{PERSON}</g>'
-        f'<g id="{figure["empty"]}" fill="#ffffff" stroke="#5a5a5a" stroke-width="0.6">{PERSON}</g>'
-        + "".join(f'<g id="{row[kind]}">{uses(kind, 0, columns)}</g>' for kind in ("filled", "empty") if rows_used[kind])
+        _hatch(f"{element_id}-hatch") +
+        f'<g id="{ids["solid"]}" fill="{INK}">{PERSON}</g>'
+        f'<g id="{ids["hatched"]}" fill="url(#{element_id}-hatch)" stroke="{ACCENT}" stroke-width="0.7">{PERSON}</g>'
+        f'<g id="{ids["empty"]}" fill="#ffffff" stroke="#5a5a5a" stroke-width="0.6">{PERSON}</g>'
     )
     drawn = []
-    for number in range(rows):
-        y = number * cell
-        at = f' y="{y}"' if y else ""
-        if number < full:
-            drawn.append(f'<use href="#{row["filled"]}"{at}/>')
-        elif number == full and rest:
-            drawn.append(uses("filled", 0, rest, y) + uses("empty", rest, columns, y))
-        else:
-            drawn.append(f'<use href="#{row["empty"]}"{at}/>')
+    index = 0
+    for kind in kinds:
+        for _ in range(counts[kind]):
+            row, column = divmod(index, columns)
+            x = f' x="{column * cell}"' if column else ""
+            y = f' y="{row * line:g}"' if row else ""
+            drawn.append(f'<use href="#{ids[kind]}"{x}{y}/>')
+            index += 1
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width * 0.6:g}" height="{height * 0.6:g}" '
-        f'role="img" aria-labelledby="{element_id}-title" class="icons">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width * 2}" height="{height * 2}" '
+        f'role="img" aria-labelledby="{element_id}-title" class="icons per-{per}">'
         f'<title id="{element_id}-title">{escape(title)}</title>'
         f"<defs>{defs}</defs>{''.join(drawn)}</svg>"
+    )
+
+
+def _hatch(pattern_id: str) -> str:
+    return (f'<pattern id="{pattern_id}" width="2.4" height="2.4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+            f'<rect width="2.4" height="2.4" fill="#ffffff"/><rect width="1.3" height="2.4" fill="{ACCENT}"/></pattern>')
+
+
+def key_svg(kind: str, element_id: str, title: str) -> Markup:
+    """One figure of a kind, for the array's key, named by `title` ("Solid figure"): a PDF tags
+    it as a figure, and a figure needs a text alternative (PDF/UA-1, 7.3)."""
+    hatch = f"{element_id}-key-hatch"
+    styles = {
+        "solid": f'fill="{INK}"',
+        "hatched": f'fill="url(#{hatch})" stroke="{ACCENT}" stroke-width="0.7"',
+        "empty": 'fill="#ffffff" stroke="#5a5a5a" stroke-width="0.6"',
+    }
+    defs = f"<defs>{_hatch(hatch)}</defs>" if kind == "hatched" else ""
+    key_id = f"{element_id}-key-{kind}"
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="20" height="20" role="img" aria-labelledby="{key_id}">'
+        f'<title id="{key_id}">{escape(title)}</title>{defs}<g {styles[kind]}>{PERSON}</g></svg>'
     )

@@ -57,6 +57,36 @@ def whole(value: float) -> int:
     return int(Decimal(repr(round(value, 9))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def people_per(control_risk: float, treated_risk: float) -> int:
+    """How many people a lay summary counts out of, for its sentence and icon array: 100 when whole
+    people out of 100 show both risks and their difference, else 1000.
+
+    A fixed denominator of 100 is the easiest to read, and 1000 makes the same risk look more
+    serious (Galesic, Garcia-Retamero and Gigerenzer 2009), so 1000 is used only when rounding to
+    whole people out of 100 would hide a risk (below 1 in 100), hide a difference of a tenth of
+    the risk or more (12 and 8 in 1000 are 1 and 1 in 100), or make a difference look larger than
+    it is by more than a quarter (32.4 and 34.6 in 100 would be 32 and 35). A difference under half a person in 100 and
+    under a tenth of the risk (66 and 65 in 1000) is shown as none (same_in_100)."""
+    treated_risk = min(treated_risk, 1.0)
+    control, treated = whole(control_risk * 100), whole(treated_risk * 100)
+    if control < 1 or treated < 1:
+        return 1000
+    if same_in_100(control_risk, treated_risk):
+        return 100
+    difference = (treated_risk - control_risk) * 100
+    error = abs((treated - control) - difference)
+    if abs(difference) < 0.5 or (error >= 0.5 and error > abs(difference) / 4):
+        return 1000
+    return 100
+
+
+def same_in_100(control_risk: float, treated_risk: float) -> bool:
+    """Whether two risks are the same number of people out of 100: their difference is under half
+    a person in 100 and under a tenth of the risk without the intervention."""
+    difference = abs(min(treated_risk, 1.0) - control_risk)
+    return difference * 100 < 0.5 and difference < control_risk / 10
+
+
 @dataclass(frozen=True)
 class AbsoluteEffect:
     """The figures of one row of a summary of findings table, per `per` people (rounded)."""

@@ -14,12 +14,13 @@ improve/worsen. With a `control_risk`, a ratio gives its absolute effect (plains
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from plainsum.grade.absolute import AbsoluteEffect, absolute_effect, measure_kind
+from plainsum.grade.absolute import AbsoluteEffect, absolute_effect, measure_kind, people_per, risk_with_intervention, same_in_100
 from plainsum.grade.grid import (
     CERTAINTIES,
     NO_DIFFERENCE,
@@ -98,6 +99,7 @@ class Result:
     comparison: Term | None = None
     control_risk: str | None = None  # as written ("0.068")
     per: int = 1000
+    per_set: bool = False  # the author gave `per`: the lay summary counts out of it too
     event: str | None = None  # what happens to people, in plain words ("die from any cause")
     aliases: tuple[str, ...] = ()
     plain: Override | None = None
@@ -151,6 +153,28 @@ class Result:
         return absolute_effect(kind, float(self.control_risk), float(self.estimate), float(self.ci_low),
                                float(self.ci_high), self.per)
 
+    @property
+    def people_chosen(self) -> bool:
+        """Whether the lay summary's count of people was chosen by plainsum (the author gave no `per`)."""
+        return not self.per_set
+
+    @property
+    def people(self) -> AbsoluteEffect | None:
+        """The absolute effect as the lay summary says and draws it: out of the author's `per`, else
+        out of 100 when the risks allow it and 1000 when they do not (absolute.people_per). The
+        abstract's summary of findings keeps `per` (1000 by default), as GRADE tables do."""
+        kind = measure_kind(self.measure)
+        if self.control_risk is None or kind is None:
+            return None
+        control_risk, estimate = float(self.control_risk), float(self.estimate)
+        treated_risk = risk_with_intervention(kind, control_risk, estimate)
+        per = self.per if self.per_set else people_per(control_risk, treated_risk)
+        effect = absolute_effect(kind, control_risk, estimate, float(self.ci_low), float(self.ci_high), per)
+        if per == 100 and not self.per_set and same_in_100(control_risk, treated_risk):
+            # 6.6 and 6.5 in 100 are "about 7" both: 7 and 6 would show a difference ten times the real one
+            effect = dataclasses.replace(effect, intervention=effect.control, difference=0)
+        return effect
+
     def names(self) -> list[str]:
         """Every name the outcome goes by in prose: plain, technical and the author's aliases."""
         found: list[str] = []
@@ -162,9 +186,9 @@ class Result:
     def numbers_in_data(self) -> set[str]:
         """Every number this result states, as written (for the no-new-numbers check)."""
         numbers = {self.estimate, self.ci_low, self.ci_high, str(self.studies), str(self.participants)}
-        absolute = self.absolute
-        if absolute is not None:
-            numbers.update(str(n) for n in absolute.numbers())
+        for absolute in (self.absolute, self.people):
+            if absolute is not None:
+                numbers.update(str(n) for n in absolute.numbers())
         if self.control_risk is not None:
             numbers.add(self.control_risk)
         return numbers
@@ -207,6 +231,8 @@ def views(results: list[Result], grid: Grid | None = None) -> dict[str, SimpleNa
             outcome=result.outcome.plain,
             technical_outcome=result.outcome.technical,
             absolute=result.absolute,
+            people=result.people,
+            people_chosen=result.people_chosen,
             data=result,
         )
     return out
@@ -324,6 +350,7 @@ class _Absolute:
 
     control_risk: str | None = None
     per: int = 1000
+    per_set: bool = False
     problems: list[str] = field(default_factory=list)
 
 
@@ -335,6 +362,7 @@ def _absolute(check: Any, item: Node, measure: str | None, where: str) -> _Absol
             check.problem(per_node, f"'per' in {where} must be 100, 1000, 10000 or 100000, not {per_node.value!r}")
         else:
             found.per = per_node.value
+            found.per_set = True
     node = item.value.get("control_risk")
     if node is None:
         return found
@@ -440,7 +468,7 @@ def _validate_result(check: Any, item: Node, index: int, facts: dict[str, Any], 
         certainty=certainty, size=size, direction=direction,  # type: ignore[arg-type]
         study_word=study_word_node.value.strip() if study_word_node is not None else "studies",
         line=item.line, column=item.column, better=better, comparison=comparison,  # type: ignore[arg-type]
-        control_risk=absolute.control_risk, per=absolute.per,
+        control_risk=absolute.control_risk, per=absolute.per, per_set=absolute.per_set,
         event=" ".join(event.value.split()) if event is not None else None,
         aliases=aliases, plain=plain, technical=technical,
         comment=" ".join(comment.value.split()) if comment is not None else None,

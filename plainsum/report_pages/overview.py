@@ -129,7 +129,7 @@ def histogram_chart(data: dict[str, Any]) -> dict[str, Any]:
     summary = data["grades"]["summary"]["histogram"]
     abstract = data["grades"]["abstract"]["histogram"]
     peak = max([b["count"] for b in summary + abstract] + [1])
-    slot = (width - left - 6) / len(summary)
+    slot = (width - left - 16) / len(summary)  # room on the right for the last label, "24+"
     scale = (height - bottom - top) / peak
 
     def bars(histogram: list[dict[str, Any]], offset: float, name: str) -> list[Bar]:
@@ -159,19 +159,47 @@ def _nice_ticks(peak: int) -> list[int]:
 
 
 def gate_chart(data: dict[str, Any]) -> dict[str, Any]:
-    """Passed (solid) and failed (hatched) bars, each labelled with its count, so hue is not needed."""
-    width, bar_height, gap, top = CHART_WIDTH, 26, 46, 22
+    """Passed (solid) and failed (hatched) bars, each labelled with its count, so hue is not needed.
+    Each bar's label is two lines above it ("Lay summaries: 45.2% passed", "1,234 passed, 1,500
+    failed"): one line does not fit 360 units at 13 units a character."""
+    width, bar_height, line, gap = CHART_WIDTH, 26, FONT + 5, 14
     bar_width = width - 4
     rows = []
-    for index, (kind, label) in enumerate((("summary", "Lay summaries"), ("abstract", "Abstracts"))):
+    y = 0
+    for kind, label in (("summary", "Lay summaries"), ("abstract", "Abstracts")):
         counts = data["gate"][kind]
         total = max(1, counts["passed"] + counts["failed"])
         passed_width = bar_width * counts["passed"] / total
-        y = top + index * (bar_height + gap)
-        rows.append({"y": y, "label": label, "passed": counts["passed"], "failed": counts["failed"],
+        y += 2 * line + 4
+        rows.append({"y": y, "title_y": y - line - 6, "counts_y": y - 6, "label": label,
+                     "passed": counts["passed"], "failed": counts["failed"],
                      "passed_width": passed_width, "failed_width": bar_width - passed_width, "height": bar_height,
                      "percent": round(100 * counts["passed"] / total, 1)})
-    return {"width": width, "height": top + 2 * (bar_height + gap) - gap + 26, "rows": rows, "font": FONT}
+        y += bar_height + gap
+    return {"width": width, "height": y - gap + 4, "rows": rows, "font": FONT}
+
+
+def grade_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The grade table's rows: the grades some document has (from the lowest to the highest, not 25
+    rows of mostly zeros), and where each stands against the gate's maximum grade."""
+    summary, abstract = data["grades"]["summary"]["histogram"], data["grades"]["abstract"]["histogram"]
+    used = [index for index, bin_ in enumerate(summary) if bin_["count"] or abstract[index]["count"]]
+    threshold = data.get("summary_grade_threshold")
+    rows = []
+    for index in range(used[0], used[-1] + 1) if used else ():
+        bin_ = summary[index]
+        top = bin_["to"]
+        if threshold is None:
+            gate = ""
+        elif top is not None and top <= threshold:
+            gate = "within"
+        elif bin_["from"] > threshold:
+            gate = "above"
+        else:
+            gate = f"partly (up to {threshold:g})"
+        rows.append({"label": f"{bin_['from']}+" if top is None else f"{bin_['from']}.0\u2013{bin_['from']}.9",
+                     "summary": bin_["count"], "abstract": abstract[index]["count"], "gate": gate})
+    return rows
 
 
 def hardest_chart(data: dict[str, Any]) -> dict[str, Any]:
@@ -188,6 +216,7 @@ def overview_page(data: dict[str, Any], templates: TemplateSet, built_index: str
     template = templates.env.get_template("report/overview.html.j2")
     return template.render(
         data=data, histogram=histogram_chart(data), gate=gate_chart(data), hardest=hardest_chart(data), built_index=built_index,
+        grade_rows=grade_rows(data),
         style=Markup(templates.read("assets/style.css")),
     ).encode("utf-8")
 
