@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from plainsum.checks.context import CheckContext
 from plainsum.grade.reading import Reading, read_summary
-from plainsum.grade.vocabulary import Vocabulary, load_vocabulary, vocabulary_path
+from plainsum.grade.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
@@ -21,21 +22,18 @@ def written_sentences(scored: Scored) -> list[Any]:
     return [s for s in scored.sentences if any(span.start <= s.offset < span.end for span in spans)]
 
 
-def claim_context(scored: Scored, config: Config) -> tuple[list[Result], dict[str, Any], Vocabulary] | None:
+def claim_context(scored: Scored, config: Config | CheckContext) -> tuple[list[Result], dict[str, Any], Vocabulary] | None:
+    """The results, their worded views and the claim words of the review's language, from the
+    context of the run (its templates and vocabularies are made once, not per check)."""
     document = scored.document
     review = document.review
     if review is None or not review.results:
         return None
-    path = vocabulary_path(_templates(config), review.language)
-    if review.language != "en" and path.parent.name != review.language:
-        return None  # the claim words are English: a review in another language needs its grade/<language>/claims.yaml
-    return review.results, review.facts.get("results", {}), load_vocabulary(path)
-
-
-def _templates(config: Config) -> Any:
-    from plainsum.render.templates import TemplateSet
-
-    return TemplateSet(config.templates_dir, config.root)
+    # the claim words are English: a review in another language needs its grade/<language>/claims.yaml
+    vocabulary = CheckContext.of(config).vocabulary(review.language)
+    if vocabulary is None:
+        return None
+    return review.results, review.facts.get("results", {}), vocabulary
 
 
 def intervention_names(review: Any) -> tuple[str, ...]:

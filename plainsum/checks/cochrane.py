@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from plainsum.checks.context import option
 from plainsum.checks.registry import Flag, registry
 from plainsum.render.markup import blocks
 from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
+    from plainsum.checks.context import CheckContext
     from plainsum.readability.score import Scored
 
 LAYOUT = "cochrane-2021"
@@ -43,7 +45,7 @@ def _review_2021(scored: Scored) -> Any:
     "What did we want to find out?, What did we do?, What did we find?, What are the limitations of the "
     "evidence?, How up to date is this evidence?",
 )
-def headings(scored: Scored, config: Config) -> Iterator[Flag]:
+def headings(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     if _review_2021(scored) is None:
         return
     found = [(block.text.strip(), block.start) for block in blocks(scored.document.body) if block.kind == "heading"]
@@ -90,17 +92,29 @@ def _advice(index: int, written: str | None) -> str:
     return f"write the heading '{label}'"
 
 
+@dataclass(frozen=True)
+class KeyMessagesOptions:
+    min_messages: int = option(2, "The fewest key messages a cochrane-2021 lay summary has.")
+    max_messages: int = option(3, "The most key messages a cochrane-2021 lay summary has.")
+
+
+@dataclass(frozen=True)
+class LengthOptions:
+    min_words: float = option(400, "The fewest words of a cochrane-2021 lay summary.")
+    max_words: float = option(850, "The most words of a cochrane-2021 lay summary.")
+
+
 @registry.register(
     "cochrane.key-messages",
     description="A cochrane-2021 lay summary has min_messages to max_messages key messages (2 to 3).",
-    options={"min_messages": 2, "max_messages": 3},
+    options=KeyMessagesOptions,
 )
-def key_messages(scored: Scored, config: Config) -> Iterator[Flag]:
+def key_messages(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = _review_2021(scored)
     if review is None:
         return
-    low = int(config.number_option("cochrane.key-messages", "min_messages"))
-    high = int(config.number_option("cochrane.key-messages", "max_messages"))
+    options = context.options("cochrane.key-messages", KeyMessagesOptions)
+    low, high = options.min_messages, options.max_messages
     messages = review.summary.get("key_messages") or []
     count = len(messages)
     if low <= count <= high:
@@ -114,13 +128,13 @@ def key_messages(scored: Scored, config: Config) -> Iterator[Flag]:
 @registry.register(
     "cochrane.length",
     description="A cochrane-2021 lay summary has min_words to max_words words (400 to 850).",
-    options={"min_words": 400, "max_words": 850},
+    options=LengthOptions,
 )
-def length(scored: Scored, config: Config) -> Iterator[Flag]:
+def length(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     if _review_2021(scored) is None:
         return
-    low = float(config.check_option("cochrane.length", "min_words"))  # type: ignore[arg-type]
-    high = float(config.check_option("cochrane.length", "max_words"))  # type: ignore[arg-type]
+    options = context.options("cochrane.length", LengthOptions)
+    low, high = options.min_words, options.max_words
     words = scored.figures.get("words")
     if words is None:
         from plainsum.checks.plain import words_in
@@ -138,7 +152,7 @@ def length(scored: Scored, config: Config) -> Iterator[Flag]:
     "cochrane.title",
     description="The plain title of a review's lay summary does not end with a full stop.",
 )
-def title(scored: Scored, config: Config) -> Iterator[Flag]:
+def title(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = scored.document.review
     if review is None:
         return

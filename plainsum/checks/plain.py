@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from plainsum.checks.context import CheckContext, option
 from plainsum.checks.glossary import WORD, load_glossary, rare_words
 from plainsum.checks.registry import Flag, Measure, precise, registry
 from plainsum.words.numbers import plural
@@ -80,16 +81,42 @@ def _mark(check: str, scored: Scored, sentence: Sentence, start: int, end: int, 
     return Mark(check, body_offset(scored.document, sentence, start, text), len(text), text, message, suggestion, sentence)
 
 
-def _allow(config: Config, check_id: str) -> set[str]:
-    value: Any = config.check_option(check_id, "allow")
-    return {str(item).lower() for item in value} if isinstance(value, list) else set()
+@dataclass(frozen=True)
+class AllowOptions:
+    allow: list[str] = option([], "Words (or terms) not to flag, in any case.")
+
+
+@dataclass(frozen=True)
+class RareWordOptions:
+    min_zipf: float = option(2.5, "Flag words rarer than this on wordfreq's Zipf scale (2.5: about once in 3 million words); "
+                                  "without it, a language other than English uses its own measured threshold.")
+    allow: list[str] = option([], "Words not to flag, in any case.")
+
+
+@dataclass(frozen=True)
+class AbbreviationOptions:
+    allow: list[str] = option(list(KNOWN_ABBREVIATIONS), "Abbreviations that need no spelling out (the default is English).")
+
+
+@dataclass(frozen=True)
+class PassiveShareOptions:
+    max_share: float = option(0.25, "The largest share of sentences in the passive voice (0.25: one in four).")
+
+
+@dataclass(frozen=True)
+class LongSentenceOptions:
+    max_words: int = option(25, "Flag sentences longer than this many words.")
+
+
+def _allow(config: Config | CheckContext, check_id: str, options_type: type[AllowOptions | RareWordOptions | AbbreviationOptions]) -> set[str]:
+    return {item.lower() for item in CheckContext.of(config).options(check_id, options_type).allow}
 
 
 # --- jargon ---------------------------------------------------------------------------------------
 
-def jargon_marks(scored: Scored, config: Config) -> list[Mark]:
+def jargon_marks(scored: Scored, config: Config | CheckContext) -> list[Mark]:
     glossary = load_glossary()
-    allow = _allow(config, "plain.jargon")
+    allow = _allow(config, "plain.jargon", AllowOptions)
     seen: set[str] = set()
     marks = []
     for sentence in scored.sentences:
@@ -108,13 +135,14 @@ def jargon_marks(scored: Scored, config: Config) -> list[Mark]:
     return marks
 
 
-def rare_word_marks(scored: Scored, config: Config) -> list[Mark]:
+def rare_word_marks(scored: Scored, config: Config | CheckContext) -> list[Mark]:
     language = scored.language
-    if "min_zipf" in config.check_options.get("plain.rare-word", {}) or language.english:
-        min_zipf = float(config.check_option("plain.rare-word", "min_zipf"))  # type: ignore[arg-type]
+    context = CheckContext.of(config)
+    if "min_zipf" in context.config.check_options.get("plain.rare-word", {}) or language.english:
+        min_zipf = context.options("plain.rare-word", RareWordOptions).min_zipf
     else:
         min_zipf = language.rare_min_zipf  # measured per language (docs/readability.md)
-    allow = _allow(config, "plain.rare-word")
+    allow = _allow(config, "plain.rare-word", RareWordOptions)
     glossary = load_glossary() if language.english else None  # the glossary's terms are English
     seen: set[str] = set()
     marks = []
@@ -160,17 +188,17 @@ def _expansion(abbreviation: str, texts: list[str]) -> str | None:
     return None
 
 
-def _abbreviation_allow(scored: Scored, config: Config) -> set[str]:
+def _abbreviation_allow(scored: Scored, config: Config | CheckContext) -> set[str]:
     """The abbreviations that need no spelling out: the language's own (the check's default `allow`
     list is English: UK, US, NHS...), and those the configuration allows."""
     language = scored.language
-    allow = _allow(config, "plain.abbreviation")
-    if not language.english and "allow" not in config.check_options.get("plain.abbreviation", {}):
+    allow = _allow(config, "plain.abbreviation", AbbreviationOptions)
+    if not language.english and "allow" not in CheckContext.of(config).config.check_options.get("plain.abbreviation", {}):
         allow -= {known.lower() for known in KNOWN_ABBREVIATIONS}  # the English default, not configured
     return allow | {known.lower() for known in language.known_abbreviations}
 
 
-def abbreviation_marks(scored: Scored, config: Config) -> list[Mark]:
+def abbreviation_marks(scored: Scored, config: Config | CheckContext) -> list[Mark]:
     allow = _abbreviation_allow(scored, config)
     language = scored.language
     review = scored.document.review
@@ -221,8 +249,8 @@ def words_in(text: str) -> int:
     return len(WORD.findall(text)) + len(NUMBER.findall(text))
 
 
-def long_sentence_marks(scored: Scored, config: Config) -> list[Mark]:
-    limit = float(config.check_option("plain.long-sentence", "max_words"))  # type: ignore[arg-type]
+def long_sentence_marks(scored: Scored, config: Config | CheckContext) -> list[Mark]:
+    limit = CheckContext.of(config).options("plain.long-sentence", LongSentenceOptions).max_words
     marks = []
     for sentence in scored.sentences:
         count = words_in(sentence.text)
@@ -311,10 +339,10 @@ def _flags(marks: list[Mark]) -> Iterator[Flag]:
     description="Medical and research jargon from plainsum's glossary, each with a plainer alternative; "
     "a term explained in brackets at its first use is fine.",
     severity="warning",
-    options={"allow": []},
+    options=AllowOptions,
 )
-def jargon(scored: Scored, config: Config) -> Iterator[Flag]:
-    return _flags(jargon_marks(scored, config))
+def jargon(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    return _flags(jargon_marks(scored, context))
 
 
 @registry.register(
@@ -323,20 +351,20 @@ def jargon(scored: Scored, config: Config) -> Iterator[Flag]:
     "about once in 3 million words; other languages count a word with its inflected forms and have their own "
     "measured default) that are not in the glossary, unless explained in brackets.",
     severity="warning",
-    options={"min_zipf": 2.5, "allow": []},
+    options=RareWordOptions,
 )
-def rare_word(scored: Scored, config: Config) -> Iterator[Flag]:
-    return _flags(rare_word_marks(scored, config))
+def rare_word(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    return _flags(rare_word_marks(scored, context))
 
 
 @registry.register(
     "plain.abbreviation",
     description="Abbreviations used before they are spelled out ('long form (ABBR)' or 'ABBR (long form)').",
     severity="warning",
-    options={"allow": list(KNOWN_ABBREVIATIONS)},
+    options=AbbreviationOptions,
 )
-def abbreviation(scored: Scored, config: Config) -> Iterator[Flag]:
-    return _flags(abbreviation_marks(scored, config))
+def abbreviation(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    return _flags(abbreviation_marks(scored, context))
 
 
 @registry.register(
@@ -344,7 +372,8 @@ def abbreviation(scored: Scored, config: Config) -> Iterator[Flag]:
     description="Sentences in the passive voice ('was given', 'were found'); each is reported.",
     severity="warning",
 )
-def passive(scored: Scored, config: Config) -> Iterator[Flag]:
+def passive(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     return _flags(passive_marks(scored, config))
 
 
@@ -352,10 +381,10 @@ def passive(scored: Scored, config: Config) -> Iterator[Flag]:
     "plain.passive-share",
     description="The share of sentences in the passive voice stays at or below max_share.",
     severity="warning",
-    options={"max_share": 0.25},
+    options=PassiveShareOptions,
 )
-def passive_share(scored: Scored, config: Config) -> Iterator[Flag]:
-    limit = float(config.check_option("plain.passive-share", "max_share"))  # type: ignore[arg-type]
+def passive_share(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    limit = context.options("plain.passive-share", PassiveShareOptions).max_share
     if not scored.sentences:
         return
     passive_count = sum(1 for sentence in scored.sentences if passive_matches(sentence.text))
@@ -372,11 +401,11 @@ def passive_share(scored: Scored, config: Config) -> Iterator[Flag]:
     description="Sentences longer than max_words words (plain-language guidance: 15 to 20 on average, "
     "few above 25).",
     severity="warning",
-    options={"max_words": 25},
+    options=LongSentenceOptions,
 )
-def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
-    limit = float(config.check_option("plain.long-sentence", "max_words"))  # type: ignore[arg-type]
-    for mark in long_sentence_marks(scored, config):
+def long_sentence(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    limit = context.options("plain.long-sentence", LongSentenceOptions).max_words
+    for mark in long_sentence_marks(scored, context):
         count = words_in(mark.text)
         flag = mark.flag()
         # the same figure as readability.hard-sentence's max_words: one finding, the stricter limit's
@@ -390,7 +419,8 @@ def long_sentence(scored: Scored, config: Config) -> Iterator[Flag]:
     "the evidence. Needs a review with key messages.",
     severity="warning",
 )
-def recommendation(scored: Scored, config: Config) -> Iterator[Flag]:
+def recommendation(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     return _flags(recommendation_marks(scored, config))
 
 

@@ -18,7 +18,7 @@ from plainsum.config.figures import EASIER_WHEN_HIGHER, FIGURE_LABELS
 from plainsum.words.numbers import plural
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
+    from plainsum.checks.context import CheckContext
     from plainsum.readability.score import Scored, Sentence
 
 
@@ -101,7 +101,8 @@ def _bound_flags(
     description="Each figure of the document stays within the min_/max_ bounds set in [gate.<kind>].",
     documents=("summary", "abstract"),
 )
-def thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
+def thresholds(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     kind = scored.document.kind
     bounds = {k: v for k, v in config.thresholds(kind).items() if k != "max_hard_sentences"}
     applies = scored.counts.words >= config.formula_min_words(kind) and scored.counts.sentences > 0
@@ -119,7 +120,8 @@ def thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
     description="Each section stays within the bounds set for it in [gate.<kind>.sections.\"<heading>\"].",
     documents=("summary", "abstract"),
 )
-def section_thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
+def section_thresholds(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     from plainsum.readability.score import section_figures
 
     kind = scored.document.kind
@@ -138,7 +140,8 @@ def section_thresholds(scored: Scored, config: Config) -> Iterator[Flag]:
     documents=("summary", "abstract"),
     severity="warning",
 )
-def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
+def too_short(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     kind = scored.document.kind
     document_bounds = [k for k in config.thresholds(kind) if k.partition("_")[2] in FORMULA_NAMES]
     minimum = config.formula_min_words(kind)
@@ -169,7 +172,8 @@ def too_short(scored: Scored, config: Config) -> Iterator[Flag]:
     "is what the formula would have caught.",
     documents=("summary", "abstract"),
 )
-def short_text(scored: Scored, config: Config) -> Iterator[Flag]:
+def short_text(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     kind = scored.document.kind
     bounds = [k for k in config.thresholds(kind) if k.partition("_")[2] in FORMULA_NAMES]
     minimum = config.formula_min_words(kind)
@@ -194,7 +198,8 @@ def short_text(scored: Scored, config: Config) -> Iterator[Flag]:
     documents=("summary", "abstract"),
     severity="warning",
 )
-def other_language(scored: Scored, config: Config) -> Iterator[Flag]:
+def other_language(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     language = scored.language
     bounds = sorted(k for k in config.thresholds(scored.document.kind)
                     if k.partition("_")[2] in FORMULA_NAMES and k.partition("_")[2] not in language.formulas)
@@ -215,7 +220,8 @@ def other_language(scored: Scored, config: Config) -> Iterator[Flag]:
     documents=("summary",),
     severity="warning",
 )
-def hard_sentences(scored: Scored, config: Config) -> Iterator[Flag]:
+def hard_sentences(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     limits = config.sentence_limits(scored.document.kind)
     for sentence in scored.sentences:
         measures = hard_measures(sentence, limits)
@@ -233,7 +239,8 @@ def hard_sentences(scored: Scored, config: Config) -> Iterator[Flag]:
     description="No more hard sentences than max_hard_sentences in [gate.<kind>].",
     documents=("summary", "abstract"),
 )
-def hard_sentence_count(scored: Scored, config: Config) -> Iterator[Flag]:
+def hard_sentence_count(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     kind = scored.document.kind
     limit = config.thresholds(kind).get("max_hard_sentences")
     if limit is None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from plainsum.render.document import Location
 
 if TYPE_CHECKING:
+    from plainsum.checks.context import CheckContext
     from plainsum.config.settings import Config
     from plainsum.readability.score import Scored
     from plainsum.render.document import Document
@@ -143,17 +144,37 @@ class Suppressions(Protocol):
     def match(self, finding: Finding) -> Suppression | None: ...
 
 
-CheckFunction = Callable[["Scored", "Config"], Iterable[Flag]]
+CheckFunction = Callable[["Scored", "CheckContext"], Iterable[Flag]]
+Called = Callable[["Scored", "CheckContext | Config"], Iterable[Flag]]  # what a spec's function takes
 
 
 @dataclass(frozen=True)
 class CheckSpec:
     id: str
-    function: CheckFunction
+    function: Called  # called with a CheckContext (or a Config, which gets its context)
     documents: tuple[str, ...]
     severity: str
     description: str
     options: dict[str, object] = field(default_factory=dict)  # option name -> default value
+    options_type: type | None = None  # the dataclass that declares the options (checks/context.py)
+
+    def option_fields(self) -> list[Any]:
+        """The declared options: name, type, default, description (for `plainsum config` and schemas)."""
+        from plainsum.checks.context import option_fields
+
+        return option_fields(self.options_type)
+
+
+def _with_context(function: CheckFunction) -> Called:
+    from functools import wraps
+
+    @wraps(function)
+    def call(scored: Scored, context: CheckContext | Config) -> Iterable[Flag]:
+        from plainsum.checks.context import CheckContext
+
+        return function(scored, CheckContext.of(context))
+
+    return call
 
 
 @dataclass
@@ -173,17 +194,21 @@ class Registry:
         description: str,
         documents: tuple[str, ...] = ("summary",),
         severity: str = "error",
-        options: dict[str, object] | None = None,
+        options: type | None = None,
     ) -> Callable[[CheckFunction], CheckFunction]:
-        """Register a check. `options` are its settings with defaults, set by users in
-        [checks."<id>"] tables of the configuration and read with `config.check_option(id, name)`.
+        """Register a check. `options` is the dataclass that declares its settings (names, types,
+        defaults, descriptions: checks/context.py), set by users in [checks."<id>"] tables of the
+        configuration and read typed with `context.options(id, ThatClass)`.
         A check with no `documents` runs on none: its findings come from plainsum itself (an
         unused suppression, a ratchet), and it is listed, documented and configured like the others."""
 
         def decorate(function: CheckFunction) -> CheckFunction:
             if check_id in self.checks:
                 raise ValueError(f"check '{check_id}' is registered twice")
-            self.checks[check_id] = CheckSpec(check_id, function, documents, severity, description, dict(options or {}))
+            from plainsum.checks.context import option_defaults
+
+            self.checks[check_id] = CheckSpec(check_id, _with_context(function), documents, severity, description,
+                                              option_defaults(options), options)
             return function
 
         return decorate
@@ -206,21 +231,26 @@ class Registry:
         return [c for c in scored.skipped_checks if c in self.checks and self.severity(self.checks[c], config) != "off"
                 and kind in self.checks[c].documents]
 
-    def run(self, scored: Scored, config: Config, severities: Collection[str] = ("error", "warning")) -> list[Finding]:
+    def run(self, scored: Scored, config: Config | CheckContext, severities: Collection[str] = ("error", "warning")) -> list[Finding]:
         """The findings of every check that is on, or only of those set to one of `severities`."""
         return self.check(scored, config, severities).findings
 
-    def check(self, scored: Scored, config: Config, severities: Collection[str] = ("error", "warning"),
+    def check(self, scored: Scored, config: Config | CheckContext, severities: Collection[str] = ("error", "warning"),
               suppressions: Suppressions | None = None) -> Checked:
         """Every check that is on (or set to one of `severities`), one finding per sentence and
-        figure, with what the YAML suppresses or the configuration exempts set aside."""
+        figure, with what the YAML suppresses or the configuration exempts set aside. The checks
+        are called with the context of `config` (made once per configuration)."""
+        from plainsum.checks.context import CheckContext
+
+        context = CheckContext.of(config)
+        config = context.config
         document = scored.document
         flagged: list[tuple[CheckSpec, str, Flag]] = []
         for spec in self.checks.values():
             severity = self.severity(spec, config)
             if severity not in severities or document.kind not in spec.documents or spec.id in scored.skipped_checks:
                 continue
-            flagged.extend((spec, severity, flag) for flag in spec.function(scored, config))
+            flagged.extend((spec, severity, flag) for flag in spec.function(scored, context))
             if suppressions is not None:
                 suppressions.ran.add(spec.id)
         holding = _holding_sentence(scored)

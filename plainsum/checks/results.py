@@ -33,6 +33,7 @@ from plainsum.grade.vocabulary import Vocabulary
 from plainsum.render.document import Location
 
 if TYPE_CHECKING:
+    from plainsum.checks.context import CheckContext
     from plainsum.config.settings import Config
     from plainsum.grade.results import Result
     from plainsum.readability.score import Scored
@@ -101,7 +102,8 @@ def override_flags(scored: Scored, config: Config, check: str) -> Iterator[Flag]
 
 
 def _register(check_id: str, severity: str, description: str) -> None:
-    def run(scored: Scored, config: Config) -> Iterator[Flag]:
+    def run(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+        config = context.config
         yield from _flags(claim_marks(scored, config, check_id))
         yield from override_flags(scored, config, check_id)
 
@@ -129,7 +131,8 @@ _register("results.unchecked", "warning",
     "(ages, doses, years) are not read; stale values are results.stale's. (Formerly plain.new-number.)",
     severity="error",
 )
-def number(scored: Scored, config: Config) -> Iterator[Flag]:
+def number(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    config = context.config
     return _flags(number_marks(scored, config))
 
 

@@ -20,7 +20,7 @@ from plainsum.content.sourcemap import JINJA_TAG
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from plainsum.config.settings import Config
+    from plainsum.checks.context import CheckContext
     from plainsum.readability.score import Scored, Sentence
     from plainsum.render.document import Document
 
@@ -74,7 +74,7 @@ def value_pattern(values: list[str]) -> re.Pattern[str]:
     "results.stale",
     description="A value of the earlier version (a changed fact or result figure) is still written by hand in the lay summary",
 )
-def stale(scored: Scored, config: Config) -> Iterator[Flag]:
+def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     document = scored.document
     review = review_having(scored, "previous")
     if review is None:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from plainsum.checks.registry import Flag, registry
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
+    from plainsum.checks.context import CheckContext
     from plainsum.readability.score import Scored
 
 
-def _nothing(scored: Scored, config: Config) -> Iterator[Flag]:
+def _nothing(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     return iter(())
 
 

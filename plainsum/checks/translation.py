@@ -30,7 +30,7 @@ from plainsum.content.locale import SPACES, Locale
 from plainsum.grade.vocabulary import levels_agree
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
+    from plainsum.checks.context import CheckContext
     from plainsum.grade.claims import Vocabulary
     from plainsum.grade.results import Result
     from plainsum.readability.languages import LanguageProfile
@@ -170,7 +170,7 @@ def _compared(scored: Scored, read: Callable[[str, Locale], list[Found]]
     description="A translated field has every number of its source text, and no number the source lacks "
     "(numbers read in each language's format and words).",
 )
-def check_numbers(scored: Scored, config: Config) -> Iterator[Flag]:
+def check_numbers(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     for key, span, locale, source, translated, values in _compared(scored, read_numbers):
         missing = [found for value, found in source.items() if value not in values]
         missing_text = ", ".join(found.text for found in missing)
@@ -196,7 +196,7 @@ def check_numbers(scored: Scored, config: Config) -> Iterator[Flag]:
     "translation.dates",
     description="A translated field has the dates of its source text, compared as dates, and no other.",
 )
-def check_dates(scored: Scored, config: Config) -> Iterator[Flag]:
+def check_dates(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     for key, span, _, source, translated, values in _compared(scored, read_dates):
         for found in translated:
             if found.value not in source:
@@ -300,7 +300,7 @@ def _vocabulary(path: Path | None, code: str) -> Vocabulary | None:
     "'plain' wording of the result), a statement written by hand read with the language's claim words "
     "(grade/<language>/claims.yaml).",
 )
-def check_certainty(scored: Scored, config: Config) -> Iterator[Flag]:
+def check_certainty(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = review_having(scored, "translation")
     if review is None:
         return
@@ -435,7 +435,7 @@ def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabul
     description="A result stated in a translation is named in the translation's language: its outcome (and "
     "intervention) are given under 'terms' of the translation, not left in the review's language.",
 )
-def check_terms(scored: Scored, config: Config) -> Iterator[Flag]:
+def check_terms(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = review_having(scored, "translation")
     if review is None or not review.results:
         return
@@ -479,7 +479,7 @@ def _expression_at(scored: Scored, span: Span, result_id: str) -> Location | Non
     "translation.out-of-date",
     description="No translated field was translated from an older version of its source text than the review's.",
 )
-def check_out_of_date(scored: Scored, config: Config) -> Iterator[Flag]:
+def check_out_of_date(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = review_having(scored, "translation")
     if review is None:
         return

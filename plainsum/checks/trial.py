@@ -21,11 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plainsum.checks.context import option
 from plainsum.checks.registry import Flag, registry
 from plainsum.render.document import Location
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
+    from plainsum.checks.context import CheckContext
     from plainsum.content.model import Review
     from plainsum.content.trial import Mark, Trial
     from plainsum.readability.score import Scored, Sentence
@@ -101,7 +102,7 @@ def _has(trial: Trial, key: str) -> bool:
     "sponsor and contact, where/when/why, participants (per country, age, sex, criteria), medicines, adverse "
     "reactions, overall results, comments, follow-up trials, where to find more.",
 )
-def elements(scored: Scored, config: Config) -> Iterator[Flag]:
+def elements(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = _review(scored, source_only=True)
     if review is None:
         return
@@ -124,13 +125,19 @@ def elements(scored: Scored, config: Config) -> Iterator[Flag]:
 
 # --- trial.counts ------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class CountsOptions:
+    groups_add_up: bool = option(True, "The participants of the groups add up to the trial's total (false for a "
+                                       "cross-over trial, where each person is in several groups).")
+
+
 @registry.register(
     "trial.counts",
     description="The counts of a trial add up: participants per country, per age group and per sex each to the "
     "total, the groups to the total (groups_add_up), and no more people with a side effect than in their group.",
-    options={"groups_add_up": True},
+    options=CountsOptions,
 )
-def counts(scored: Scored, config: Config) -> Iterator[Flag]:
+def counts(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = _review(scored, source_only=True)
     if review is None:
         return
@@ -149,7 +156,7 @@ def counts(scored: Scored, config: Config) -> Iterator[Flag]:
     if trial.sex:
         parts.append(("sex", "the people per sex", sum(trial.sex.values()),
                       " + ".join(f"{key} {value}" for key, value in trial.sex.items())))
-    if trial.groups and config.check_option("trial.counts", "groups_add_up"):
+    if trial.groups and context.options("trial.counts", CountsOptions).groups_add_up:
         parts.append(("groups", "the people per group", sum(g.participants for g in trial.groups),
                       " + ".join(f"{g.id} {g.participants}" for g in trial.groups)))
     for key, what, found, sums in parts:
@@ -275,7 +282,7 @@ PERCENT = re.compile(r"\d(?:[\d.,]*\d)?\s?%|\bper\s?cent\b|\bpercent\b|\bpor\s+c
     description="In a trial-results summary, how often side effects happened is given as a natural frequency "
     "('11 out of 100 people'), not as a percentage or a frequency word ('common', 'rare') alone.",
 )
-def frequencies(scored: Scored, config: Config) -> Iterator[Flag]:
+def frequencies(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = _review(scored)
     found = wording(scored.document.language) if review is not None else None
     if found is None:
@@ -323,7 +330,7 @@ def frequency_hit(found: Wording, text: str) -> tuple[int, str, bool] | None:
     description="A trial-results summary uses neutral words: no promotional or overconfident wording "
     "('breakthrough', 'cure', 'safe and effective', 'proven'); a negated one ('there is no cure') is fine.",
 )
-def promotional(scored: Scored, config: Config) -> Iterator[Flag]:
+def promotional(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = _review(scored)
     found = wording(scored.document.language) if review is not None else None
     if found is None or found.promotional_pattern is None:
@@ -353,7 +360,7 @@ def says_single_trial(found: Wording, sentences: list[str]) -> bool:
     description="A trial-results summary says that the results of one trial may differ from those of other trials "
     "(a sentence naming this trial and other trials together, or this trial and then, next, other trials).",
 )
-def single_trial(scored: Scored, config: Config) -> Iterator[Flag]:
+def single_trial(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = _review(scored)
     found = wording(scored.document.language) if review is not None else None
     if found is None or found.this_trial is None or found.other_trials is None:

@@ -17,7 +17,7 @@ from plainsum.content.sourcemap import LineIndex
 from plainsum.render.document import Location
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
+    from plainsum.checks.context import CheckContext
     from plainsum.readability.score import Scored
 
 MARKER = re.compile(r"\bTODO\b")
@@ -28,7 +28,7 @@ MARKER = re.compile(r"\bTODO\b")
     description="No TODO is left in the review file: the placeholders of `plainsum new` and notes an author left.",
     documents=("summary", "abstract"),
 )
-def unfinished(scored: Scored, config: Config) -> Iterator[Flag]:
+def unfinished(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     document = scored.document
     review = document.review
     if review is None:
@@ -87,7 +87,7 @@ def _what(text: str, start: int) -> str:
     documents=("abstract",),
     severity="warning",
 )
-def size_unset(scored: Scored, config: Config) -> Iterator[Flag]:
+def size_unset(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = scored.document.review
     if review is None:
         return

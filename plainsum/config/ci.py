@@ -28,12 +28,11 @@ from typing import Any
 
 from plainsum.config.gate import is_number
 from plainsum.config.locate import did_you_mean
+from plainsum.config.schema import DEFAULT_TOLERANCE, REPORT_DEFAULTS
 
 Bad = Callable[[tuple[str, ...], "str | None", str], None]
 Where = Callable[[tuple[str, ...], "str | None"], str]
 
-DEFAULT_TOLERANCE = 0.1
-REPORT_DEFAULTS = {"max_annotations": 10, "max_findings": 0, "build_documents": 10, "max_results": 5000}
 # GitHub code scanning refuses a SARIF run of more than 25,000 results and shows at most 5,000 of a run.
 MAX_RESULTS_CEILING = 25_000
 
@@ -77,7 +76,12 @@ def _parse_ratchet(raw: Any, ci: GateInCi, bad: Bad, figure_names: Sequence[str]
     if not isinstance(raw, dict):
         bad((), "ratchet", "'ratchet' must be a table: [ratchet] with tolerance and figures")
         return
-    for key, value in raw.items():
+    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, declaration
+
+    table = declaration().key("ratchet")
+    assert table is not None
+    for key in check_keys(table, raw, ("ratchet",), bad, TABLE_UNKNOWN["ratchet"]):
+        value = raw[key]
         if key == "tolerance":
             if is_number(value) and value >= 0:
                 ci.tolerance = float(value)
@@ -91,21 +95,20 @@ def _parse_ratchet(raw: Any, ci: GateInCi, bad: Bad, figure_names: Sequence[str]
             for name in unknown:
                 bad(("ratchet",), key, f"unknown figure '{name}'{did_you_mean(name, figure_names)}; figures: {', '.join(figure_names)}")
             ci.ratchet_figures = tuple(value)
-        else:
-            bad(("ratchet",), key, f"unknown ratchet setting '{key}'{did_you_mean(key, ('tolerance', 'figures'))}; allowed: tolerance, figures")
 
 
 def _parse_exempt(raw: Any, bad: Bad, where: Where, check_ids: Callable[[], Sequence[str]]) -> list[Exemption]:
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         bad((), "exempt", "'exempt' must be tables: [[exempt]] with reviews, checks and reason")
         return []
+    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, declaration
+
     exemptions = []
-    allowed = ("reviews", "checks", "reason")
+    declared = declaration().key("exempt")
+    assert declared is not None
     for number, table in enumerate(raw):
         path = ("exempt", str(number))
-        for key in table:
-            if key not in allowed:
-                bad(path, key, f"unknown exemption setting '{key}'{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}")
+        check_keys(declared, table, path, bad, TABLE_UNKNOWN["exempt"])
         reviews = table.get("reviews")
         if isinstance(reviews, str):
             reviews = [reviews]
@@ -135,13 +138,17 @@ def _parse_report(raw: Any, ci: GateInCi, bad: Bad) -> None:
     if not isinstance(raw, dict):
         bad((), "report", "'report' must be a table: [report] with max_annotations, max_findings, build_documents, max_results")
         return
-    for key, value in raw.items():
-        if key not in REPORT_DEFAULTS:
-            bad(("report",), key, f"unknown report setting '{key}'{did_you_mean(key, REPORT_DEFAULTS)}; "
-                f"allowed: {', '.join(REPORT_DEFAULTS)}")
-        elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            bad(("report",), key, f"'{key}' must be a whole number, 0 or more, not {value!r}")
-        elif key == "max_results" and not 1 <= value <= MAX_RESULTS_CEILING:
+    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, check_value, declaration
+
+    table = declaration().key("report")
+    assert table is not None
+    for key in check_keys(table, raw, ("report",), bad, TABLE_UNKNOWN["report"]):
+        value = raw[key]
+        declared = table.key(key)
+        assert declared is not None
+        if not check_value(declared, value, ("report",), bad):
+            continue
+        if key == "max_results" and not 1 <= value <= MAX_RESULTS_CEILING:
             bad(("report",), key, f"'max_results' must be from 1 to {MAX_RESULTS_CEILING:,} (GitHub code scanning refuses "
                 f"a run of more results), not {value!r}")
         else:

@@ -7,21 +7,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-PAPER_SIZES = ("a4", "letter")
+from plainsum.config.schema import BODY_SIZE, PAPER_SIZES, QUESTIONS_HEADING
+
 HANDOUT_KEYS = ("body_size", "organisation", "logo", "logo_alt", "contact", "questions", "questions_heading", "printed_on")
-MIN_BODY_SIZE, MAX_BODY_SIZE = 9.0, 20.0  # points; patient-material guidance asks for 12 or more
 _ASSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
 class Handout:
-    body_size: float = 12.0  # points
+    body_size: float = BODY_SIZE  # points
     organisation: str | None = None
     logo: str | None = None  # a file name under templates/assets/
     logo_alt: str | None = None  # the logo's text alternative (default: the organisation's name)
     contact: str | None = None
     questions: tuple[str, ...] = field(default_factory=tuple)
-    questions_heading: str = "Questions to ask your doctor"
+    questions_heading: str = QUESTIONS_HEADING
     printed_on: bool = False  # print the date the handout was made
 
 
@@ -49,14 +49,15 @@ def parse_handout(raw: Any, bad: Bad) -> Handout:
     if not isinstance(raw, dict):
         bad((), "handout", "'handout' must be a table: [handout]")
         return Handout()
-    for key in raw:
-        if key not in HANDOUT_KEYS:
-            bad(table, key, f"unknown setting '{key}' in [handout]; allowed: {', '.join(HANDOUT_KEYS)}")
+    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, check_value, declaration
+
+    declared = declaration().key("handout")
+    size_key = declared.key("body_size") if declared is not None else None
+    assert declared is not None and size_key is not None
+    check_keys(declared, raw, table, bad, TABLE_UNKNOWN["handout"])
     values: dict[str, Any] = {}
     size = raw.get("body_size", Handout.body_size)
-    if isinstance(size, bool) or not isinstance(size, int | float) or not MIN_BODY_SIZE <= size <= MAX_BODY_SIZE:
-        bad(table, "body_size", f"'body_size' must be a number of points from {MIN_BODY_SIZE:g} to {MAX_BODY_SIZE:g}, not {size!r}")
-    else:
+    if check_value(size_key, size, table, bad):
         values["body_size"] = float(size)
     for key in ("organisation", "logo_alt", "contact", "questions_heading"):
         if key in raw:

@@ -21,6 +21,7 @@ from plainsum.errors import InputError, Problem, decode_utf8, display_path
 
 if TYPE_CHECKING:
     from plainsum.config.gate import GateSettings
+    from plainsum.config.schema import Key
 
 DOCUMENT_KINDS = ("summary", "abstract")
 SEVERITIES = ("error", "warning", "off")
@@ -43,6 +44,8 @@ class Catalog:
     language_catalogs: Callable[[Path], Sequence[str]] = lambda templates: ()
     # check id -> its default severity (for `plainsum config`)
     check_severities: Callable[[], Mapping[str, str]] | None = None
+    # check id -> option name -> its declared type ("integer", "number", "boolean", "string", "array of strings")
+    check_option_types: Callable[[], Mapping[str, Mapping[str, str]]] | None = None
 
 
 @dataclass
@@ -128,13 +131,6 @@ class Config:
         if heading is not None:
             value = self.gate_detail.sections.get(document_kind, {}).get(heading_key(heading), {}).get("formula_min_words", value)
         return value
-
-    def number_option(self, check_id: str, name: str) -> float:
-        """A check's numeric option (validated as a number when the configuration was read)."""
-        value = self.check_option(check_id, name)
-        if not isinstance(value, int | float):
-            raise TypeError(f"option {check_id}.{name} is not a number: {value!r}")
-        return float(value)
 
     def exemptions(self, review_id: str) -> dict[str, tuple[str, str]]:
         """check id (or "*") -> (reason, where) of each exemption that covers the review."""
@@ -250,22 +246,23 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    allowed_top = ("content", "output", "templates", "formats", "gate", "checks", "sentences", "paper", "handout", "languages",
-                   "baseline", "ratchet", "exempt", "report", "typography")
-    for key in settings:
-        if key not in allowed_top:
-            bad((), key, f"unknown setting '{key}'{did_you_mean(key, allowed_top)}; allowed: {', '.join(allowed_top)}")
+    from plainsum.config.schema import check_keys, check_value, declaration
+
+    declared = declaration()
+    check_keys(declared, settings, (), bad)
 
     def path_setting(key: str, default: str) -> Path:
         value = settings.get(key, default)
-        if not isinstance(value, str) or not value:
-            bad((), key, f"'{key}' must be a folder path as text")
+        declared_key = declared.key(key)
+        assert declared_key is not None
+        if not check_value(declared_key, value, (), bad):
             value = default
-        return (root / value).resolve()
+        return (root / str(value)).resolve()
 
     formats = settings.get("formats", list(DEFAULT_FORMATS))
-    if not isinstance(formats, list) or not all(isinstance(f, str) for f in formats):
-        bad((), "formats", "'formats' must be a list of format names, for example [\"html\", \"txt\"]")
+    formats_key = declared.key("formats")
+    assert formats_key is not None
+    if not check_value(formats_key, formats, (), bad):  # the names themselves are checked below, each with its hint
         formats = list(DEFAULT_FORMATS)
     else:
         known_formats = catalog.format_names()
@@ -282,7 +279,7 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     gate = gate_detail.thresholds
     checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
-    minus, ranges = _typography(settings.get("typography", {}), bad)
+    minus, ranges = _typography(settings.get("typography", {}), bad, declared)
     from plainsum.config.ci import parse_ci
     from plainsum.config.figures import ALL_FIGURE_NAMES
     from plainsum.config.gate import heading_key
@@ -365,6 +362,7 @@ def _check_settings(
     if not raw:
         return checks, options
     registry = catalog.check_options()  # every check module: only when there are ids to validate
+    types = catalog.check_option_types() if catalog.check_option_types is not None else {}
     for check_id, value in raw.items():
         if check_id not in registry:
             hint = did_you_mean(check_id, registry) or f"; known checks: {', '.join(registry)}"
@@ -382,17 +380,33 @@ def _check_settings(
                     allowed = ", ".join(["severity", *defaults]) or "severity"
                     hint = did_you_mean(name, ["severity", *defaults])
                     bad(("checks", check_id), name, f"unknown option '{name}' for check '{check_id}'{hint}; allowed: {allowed}")
-                elif type(option) is not type(defaults[name]) and not (
-                    is_number(option) and is_number(defaults[name])
-                ):
-                    bad(("checks", check_id), name, f"'{name}' must be like {defaults[name]!r}, not {option!r}")
-                else:
+                elif _option_fits(types.get(check_id, {}).get(name), option, defaults[name], ("checks", check_id), name, bad):
                     options.setdefault(check_id, {})[name] = option
         elif value not in SEVERITIES:
             bad(("checks",), check_id, f"'{check_id}' must be one of {', '.join(SEVERITIES)}, not {value!r}")
         else:
             checks[check_id] = value
     return checks, options
+
+
+OPTION_KEY_TYPES = {"integer": "integer", "number": "number", "boolean": "boolean", "string": "text", "array of strings": "texts"}
+
+
+def _option_fits(declared: str | None, value: Any, default: object, where: tuple[str, ...], name: str,
+                 bad: Callable[[tuple[str, ...], str | None, str], None]) -> bool:
+    """A check option's value against its declared type (checks/context.py), told as today:
+    "'max_words' must be like 25, not 'x'"; a list must hold texts."""
+    from plainsum.config.schema import Key, check_value
+
+    if declared is None:  # a catalog without types: like the default
+        fits = type(value) is type(default) or (is_number(value) and is_number(default))
+        if not fits:
+            bad(where, name, f"'{name}' must be like {default!r}, not {value!r}")
+        return fits
+    kind = OPTION_KEY_TYPES.get(declared, "text")
+    wrong = "'{key}' must be a list of texts, not {value!r}" if kind == "texts" and isinstance(value, list) else \
+        f"'{{key}}' must be like {default!r}, not {{value!r}}"
+    return check_value(Key(name, kind, "", default, wrong=wrong), value, where, bad)
 
 
 def _sentence_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> dict[str, float]:
@@ -404,20 +418,18 @@ def _sentence_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str
     return result
 
 
-TYPOGRAPHY = {"minus": ("unicode", "hyphen"), "ranges": ("en-dash", "hyphen")}
-
-
-def _typography(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> tuple[bool, bool]:
+def _typography(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None], declared: Key) -> tuple[bool, bool]:
     """[typography]: minus = "unicode" | "hyphen", ranges = "en-dash" | "hyphen" (the html, pdf and md outputs)."""
-    chosen = {name: choices[0] for name, choices in TYPOGRAPHY.items()}
-    if not isinstance(raw, dict):
-        bad((), "typography", "'typography' must be a table with minus and ranges")
+    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, check_value
+
+    table = declared.key("typography")
+    assert table is not None
+    chosen = {key.name: key.default for key in table.keys}
+    if not check_value(table, raw, (), bad):
         return True, True
-    for key, value in raw.items():
-        if key not in TYPOGRAPHY:
-            bad(("typography",), key, f"unknown setting '{key}' in [typography]; allowed: {', '.join(TYPOGRAPHY)}")
-        elif value not in TYPOGRAPHY[key]:
-            bad(("typography",), key, f"'{key}' must be one of {', '.join(map(repr, TYPOGRAPHY[key]))}, not {value!r}")
-        else:
-            chosen[key] = value
+    for name in check_keys(table, raw, ("typography",), bad, TABLE_UNKNOWN["typography"]):
+        key = table.key(name)
+        assert key is not None
+        if check_value(key, raw[name], ("typography",), bad):
+            chosen[name] = raw[name]
     return chosen["minus"] == "unicode", chosen["ranges"] == "en-dash"

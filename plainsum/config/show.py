@@ -82,7 +82,7 @@ class _Origins:
 
 def effective_settings(config: Config) -> list[Setting]:
     """Every setting of `config`, in the order of docs/configuration.md's tables."""
-    from plainsum.config.ci import REPORT_DEFAULTS
+    from plainsum.config.schema import REPORT_DEFAULTS
 
     origins = _Origins(config)
     settings = [

@@ -29,6 +29,13 @@ def _check_severities() -> Mapping[str, str]:
     return {check_id: registry[check_id].severity for check_id in registry.ids()}
 
 
+@cache
+def _check_option_types() -> Mapping[str, Mapping[str, str]]:
+    from plainsum.checks import registry
+
+    return {check_id: {f.name: f.type for f in registry[check_id].option_fields()} for check_id in registry.ids()}
+
+
 def _language_catalogs(templates_dir: Path) -> Sequence[str]:
     from plainsum.config.paths import default_templates_dir
     from plainsum.content.locale import available_languages
@@ -37,7 +44,7 @@ def _language_catalogs(templates_dir: Path) -> Sequence[str]:
 
 
 CATALOG = Catalog(format_names=_format_names, check_options=_check_options, language_catalogs=_language_catalogs,
-                  check_severities=_check_severities)
+                  check_severities=_check_severities, check_option_types=_check_option_types)
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:

@@ -6,6 +6,7 @@ and `report` too, so every command gives the same findings for the same review.
 
 from __future__ import annotations
 
+from plainsum.checks.context import CheckContext
 from plainsum.checks.registry import registry as check_registry
 from plainsum.checks.suppressions import Suppressions, suppressions_of
 from plainsum.config.settings import Config
@@ -22,16 +23,17 @@ def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: b
     suppressions = suppressions_of(review, check_registry.ids())
     results = []
     config = config.for_language(review.language).for_kind(review.kind.preset, review.language)
+    context = CheckContext.of(config, templates)  # the checks share the project's templates and vocabularies
     for document in render_documents(review, templates):
         scored = score_document(document, int(config.formula_min_words(document.kind)), fallbacks=config.languages)
-        results.append(check_document(document, scored, config, warnings, suppressions))
+        results.append(check_document(document, scored, context, warnings, suppressions))
     if suppressions and results:
         last = results[-1]  # the lay summary, where the layouts put it
         last.findings.extend(suppressions.unused(last.document.name, check_registry, config))
     return results
 
 
-def check_document(document: Document, scored: Scored, config: Config, warnings: bool = True,
+def check_document(document: Document, scored: Scored, config: Config | CheckContext, warnings: bool = True,
                    suppressions: Suppressions | None = None) -> DocumentResult:
     """Run the checks on a scored document.
 
