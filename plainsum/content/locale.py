@@ -344,4 +344,6 @@ def _code_messages(gettext: Callable[[str], str]) -> list[str]:
         gettext("DRAFT: this abstract failed the readability gate and is not for publication."),
         gettext("Plain language summary"),
         gettext("Abstract"),
+        gettext("Summary of clinical trial results for laypersons"),
+        gettext("Technical summary of trial results"),
     ]

@@ -64,8 +64,16 @@ def _month_text(value: object) -> str | None:
     return None
 
 
-def kind_label(kind: str) -> str:
+def kind_label(kind: str, trial: bool = False) -> str:
+    """What the page says it is; a trial's results (kind trial-results) are named as EU law names them."""
+    if trial:
+        return "Summary of clinical trial results for laypersons" if kind == "summary" else "Technical summary of trial results"
     return "Plain language summary" if kind == "summary" else "Abstract"
+
+
+def _is_trial(review: object) -> bool:
+    kind = getattr(review, "kind", None)
+    return getattr(kind, "name", None) == "trial-results"
 
 
 # A sentence that already says how current the evidence is: "The evidence is current to May
@@ -155,7 +163,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         # a translation's page names the review by its title, in the review's language (marked as such)
         "review_title": (Markup('<span lang="{}">{}</span>').format(review.translation.review.language, review.title)
                          if review is not None and review.translation is not None else review.title if review is not None else ""),
-        "kind_label": kind_label(document.kind),
+        "kind_label": kind_label(document.kind, _is_trial(review)),
         "body": Markup(scroll_tables(box_key_messages(ordered_headings(html_body(document, context, to_html))))),
         "draft": document.draft,
         "draft_notice": draft_notice(document.kind),
@@ -187,7 +195,7 @@ def _other_document(document: Document, context: RenderContext, locale: Locale |
     return {
         "href": ("../" if translated else "") + f"{other}.html",
         "kind": other,
-        "label": kind_label(other),
+        "label": kind_label(other, _is_trial(review)),
         "language": language,
         "language_name": locale.language_name(language) if locale is not None else language,
     }
