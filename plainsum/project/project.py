@@ -258,9 +258,12 @@ def _check_task(task: tuple[int, str]) -> tuple[int, ReviewChecked]:
     index, source = task
     checked = _CHECKER["project"].check_file(Path(source))
     for result in checked.results:
-        # the YAML node tree is read again by nothing that reports a check, and unpickling its many
-        # small nodes was most of the parent's (serial) share of the work
+        # What the reports read is sent back, not all the checks used: the YAML node tree is read by
+        # nothing that reports, and of a sentence's words only the long ones are (its figures and
+        # counts stay). Unpickling those many small objects was most of the parent's serial share.
         review = result.document.review
         if review is not None:
             vars(review).pop("root", None)
+        for sentence in result.scored.sentences:
+            sentence.words = [word for word in sentence.words if word.long]
     return index, checked
