@@ -148,7 +148,7 @@ MARKERS = {"results.number": number_marks}
     documents=("abstract",),
     severity="warning",
 )
-def size_ci(scored: Scored, config: Config) -> Iterator[Flag]:
+def size_ci(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = scored.document.review
     if review is None:
         return

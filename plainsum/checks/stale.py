@@ -105,7 +105,7 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     "it may be stale, or it may mean the other fact; a warning that names both",
     severity="warning",
 )
-def stale_maybe(scored: Scored, config: Config) -> Iterator[Flag]:
+def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     document = scored.document
     review = review_having(scored, "previous")
     if review is None:
