@@ -345,3 +345,27 @@ def test_a_translation_that_changes_a_number_fails_the_parity_check(cli, tmp_pat
     assert result.returncode == 1, result.stdout + result.stderr
     assert "content/sustain-5.es.yaml:" in result.stdout and "error [translation.numbers] 6 in the translation of summary.side_effects" \
         in result.stdout
+
+
+def test_the_trials_names_travel_through_xliff_with_the_prose(cli, tmp_path: Path) -> None:
+    """translate export puts each group, medicine and side effect name in a unit; import writes them under terms:."""
+    (tmp_path / "content").mkdir()
+    for name in ("sustain-5.yaml", "sustain-5.es.yaml"):
+        (tmp_path / "content" / name).write_text((REPO / "content" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "plainsum.toml").write_text((REPO / "plainsum.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    exported = cli("translate", "export", "sustain-5", "--lang", "es", "-o", "s5.xlf", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    xliff = (tmp_path / "s5.xlf").read_text(encoding="utf-8")
+    assert 'id="terms.nausea.name"' in xliff and ">sentir ganas de vomitar (náuseas)</target>" in xliff
+    original = (tmp_path / "content" / "sustain-5.es.yaml").read_text(encoding="utf-8")
+    again = cli("translate", "import", "s5.xlf", cwd=tmp_path)  # a round trip changes nothing
+    assert again.returncode == 0 and (tmp_path / "content" / "sustain-5.es.yaml").read_text(encoding="utf-8") == original
+    (tmp_path / "content" / "sustain-5.es.yaml").unlink()  # a new translation from the XLIFF alone
+    fresh = cli("translate", "import", "s5.xlf", "--translator", "Ana Example", cwd=tmp_path)
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    review = load_review(tmp_path / "content" / "sustain-5.yaml")
+    from plainsum.content.translation import load_translation
+    from plainsum.render.templates import TemplateSet
+
+    translated = load_translation(tmp_path / "content" / "sustain-5.es.yaml", review, TemplateSet(None).locale)
+    assert translated.facts["trial"].reactions.nausea.name == "sentir ganas de vomitar (náuseas)"

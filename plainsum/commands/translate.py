@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,17 +96,25 @@ def import_command(ctx: click.Context, file: Path, translators: tuple[str, ...])
 def _apply(config: Config, review: Review, templates: TemplateSet, parsed: object, file: Path, translators: list[str]) -> int:
     from plainsum.build.writer import write_atomic
     from plainsum.content.model import digest
-    from plainsum.content.translation import source_fields
+    from plainsum.content.translation import source_fields, term_fields
     from plainsum.importers.xliff import Parsed, new_text, update_text
 
     assert isinstance(parsed, Parsed)
     shown = display_path(file)
     wanted = source_fields(review)
+    term_names = term_fields(review)  # a trial's names: taken like fields, with no source version
     problems: list[Problem] = []
     taken: dict[str, str] = {}
     versions: dict[str, str] = {}
     lines: dict[str, int] = {}
     for unit in parsed.units:
+        if unit.key in term_names:
+            lines[unit.key] = unit.line
+            if unit.target and unit.target.strip():
+                taken[unit.key] = unit.target
+            else:
+                problems.append(Problem(shown, unit.line, 1, f"unit '{unit.key}' has no translation (no <target>); not imported"))
+            continue
         if unit.key not in wanted:
             problems.append(Problem(shown, unit.line, 1, f"unit '{unit.key}' is not a field of the lay summary of {review.id} "
                                                          f"(its fields: {', '.join(wanted)}); not imported"))
@@ -135,7 +144,7 @@ def _apply(config: Config, review: Review, templates: TemplateSet, parsed: objec
         new = new_text(review, parsed.language, translators, taken, versions, today)
     if existing is None or new != existing[0]:
         write_atomic(path, new.encode("utf-8"))
-        click.echo(f"wrote {display_path(path)} ({len(taken)} of {len(wanted)} fields from {shown})")
+        click.echo(f"wrote {display_path(path)} ({len(taken)} of {len(wanted) + len(term_names)} fields from {shown})")
     else:
         click.echo(f"{display_path(path)} is unchanged: every field of {shown} is as it was")
     for problem in problems:
@@ -167,7 +176,8 @@ def _translation_fields(path: Path) -> tuple[str, Node, dict[str, str]] | None:
         elif isinstance(value, list):
             for index, child in enumerate(value):
                 walk(child, f"{prefix}.{index}")
-        elif isinstance(value, str) and (prefix == "plain_title" or prefix.startswith(("summary.", "sections."))):
+        elif isinstance(value, str) and (prefix == "plain_title" or prefix.startswith(("summary.", "sections."))
+                                         or re.fullmatch(r"terms\.[a-z_][a-z0-9_]*\.name", prefix)):
             fields[prefix] = value
 
     walk(root, "")

@@ -98,6 +98,21 @@ def source_fields(review: Review) -> dict[str, Prose]:
     return fields
 
 
+def term_fields(review: Review, translated: Review | None = None) -> dict[str, tuple[str, str | None]]:
+    """A trial's groups, medicines and adverse reactions as translation fields (`terms.<id>.name`):
+    their name in the review's language and, given `translated`, in the translation's (XLIFF)."""
+    if review.trial is None:
+        return {}
+    source: dict[str, str] = {group.id: group.plain for group in review.trial.groups}
+    source.update({medicine.id: medicine.name for medicine in review.trial.medicines})
+    source.update({reaction.id: reaction.plain for reaction in review.trial.reactions})
+    current: dict[str, str] = {}
+    view = translated.facts.get("trial") if translated is not None else None
+    if view is not None:
+        current = {item.id: item.name for item in (*view.group_list, *view.medicines, *view.reaction_list)}
+    return {f"terms.{trial_id}.name": (name, current.get(trial_id)) for trial_id, name in source.items()}
+
+
 def load_translation(path: Path, review: Review, locale_for: Callable[[str], Locale]) -> Review:
     """Load and validate a translation of `review`; give the translated review (InputError otherwise).
 

@@ -115,6 +115,14 @@ def export(review: Review, language: str, translation: Review | None, templates:
         for note in _notes(key, prose, review, words, language):
             unit.addnote(xml_safe(note), origin="developer")
         unit.addnote(f"{VERSION_NOTE} {digest(prose.template)}", origin="plainsum")
+    from plainsum.content.translation import term_fields
+
+    for key, (name, current_name) in term_fields(review, translation).items():  # a trial's groups, medicines, side effects
+        unit = store.addsourceunit(xml_safe(name), filename=original, createifmissing=True)  # type: ignore[no-untyped-call]
+        unit.setid(key)
+        if current_name:
+            unit.target = xml_safe(current_name)
+        unit.addnote("the name of a group, medicine or side effect of the trial, as its tables print it", origin="developer")
     data: bytes = bytes(store)
     return data
 
