@@ -111,3 +111,18 @@ def test_an_unknown_key_of_a_declared_table_is_told_with_its_hint(tmp_path: Path
     assert messages == ["unknown report setting 'max_finding'; did you mean 'max_findings'?; allowed: max_annotations, "
                         "max_findings, build_documents, max_results",
                         "unknown setting 'minuss' in [typography]; allowed: minus, ranges"], messages
+
+
+def test_the_schema_data_holds_every_check_and_its_options() -> None:
+    from plainsum.gate.settings import configuration_schema
+
+    data = configuration_schema()
+    checks = data["keys"]["checks"]["checks"]
+    assert set(checks) == set(registry.ids())
+    assert checks["cochrane.length"]["options"]["min_words"] == {
+        "type": "number", "default": 400, "description": "The fewest words of a cochrane-2021 lay summary."}
+    assert checks["plain.jargon"]["severity"] == "warning"
+    assert "html" in data["keys"]["formats"]["choices"]
+    import json
+
+    json.dumps(data)  # plain data

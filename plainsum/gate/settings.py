@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from plainsum.config.settings import Catalog, Config
 from plainsum.config.settings import load_config as load_with_catalog
@@ -50,3 +51,24 @@ CATALOG = Catalog(format_names=_format_names, check_options=_check_options, lang
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
     """plainsum.toml (or [tool.plainsum] in pyproject.toml) found from `start`, or the `explicit` file."""
     return load_with_catalog(start, explicit, CATALOG)
+
+
+def configuration_schema() -> dict[str, Any]:
+    """Every setting of plainsum.toml as plain data (types, defaults, choices, bounds, descriptions),
+    with the formats and checks that exist and each check's severity and declared options: what a
+    JSON Schema of plainsum.toml is made from."""
+    from plainsum.checks import registry
+    from plainsum.config.schema import declaration, describe
+
+    data = describe(declaration(_format_names(), registry.ids()))
+    data["keys"]["checks"]["checks"] = {
+        check_id: {
+            "description": registry[check_id].description,
+            "severity": registry[check_id].severity,
+            "severities": ["error", "warning", "off"],
+            "options": {f.name: {"type": f.type, "default": f.default, "description": f.description}
+                        for f in registry[check_id].option_fields()},
+        }
+        for check_id in registry.ids()
+    }
+    return data
