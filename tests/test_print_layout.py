@@ -98,9 +98,9 @@ summary:
   what_we_found: >-
     {{ results.sore_throat.plain }} {{ results.rheumatic_fever.plain }}
   limitations: >-
-    Most of the studies are old, and many took place at a time when rheumatic fever was more common
-    than it is now. In rich countries it is now rare, so antibiotics will prevent very few cases
-    there. The studies did not all measure side effects in the same way, so we cannot say how often
+    Most of the studies are old: many took place decades ago, in places where many children still
+    got rheumatic fever. In rich countries it is now rare, so antibiotics will prevent very few
+    cases there. The studies did not all measure side effects in the same way, so we cannot say how often
     antibiotics cause harm. Few studies took place in poorer countries, where these illnesses are
     still common and where the results may matter most.
   up_to_date: This is the fourth version of this review.
