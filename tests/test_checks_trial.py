@@ -369,3 +369,19 @@ def test_the_trials_names_travel_through_xliff_with_the_prose(cli, tmp_path: Pat
 
     translated = load_translation(tmp_path / "content" / "sustain-5.es.yaml", review, TemplateSet(None).locale)
     assert translated.facts["trial"].reactions.nausea.name == "sentir ganas de vomitar (náuseas)"
+
+
+def test_check_reports_counts_and_promotional_words_at_their_line_and_column(cli, tmp_path: Path) -> None:
+    text = trial_yaml(TRIAL.replace("{country: US, participants: 40}", "{country: US, participants: 41}"),
+                      results="Drug X is a breakthrough for migraine.")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tiny.yaml").write_text(text, encoding="utf-8")
+    result = cli("check", "content/tiny.yaml", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = text.splitlines()
+    countries = lines.index("  countries:") + 1
+    results_line = next(i for i, line in enumerate(lines, 1) if "breakthrough" in line)
+    column = lines[results_line - 1].index("breakthrough") + 1
+    assert f"content/tiny.yaml:{countries}:3: error [trial.counts] the people per country add up to 101" in result.stdout
+    assert f"content/tiny.yaml:{results_line}:{column}: error [trial.promotional] promotional or overconfident wording: " \
+           "'breakthrough'" in result.stdout
