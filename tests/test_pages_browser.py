@@ -188,6 +188,26 @@ def test_kept_together_text_stays_on_one_line_at_320_px(sites, browser):
     assert split == []
 
 
+@pytest.mark.parametrize("width", [1280, 320])
+def test_summary_of_findings_cells_never_cut_a_word(sites, browser, width):
+    """A cell may break a line between words or at a hyphenation point of the page's language, never
+    inside a word ("Relativ/e" at 1280 px): no cell lets words break anywhere, none overflows."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    bad, checked = [], 0
+    for output in sites.values():
+        for path in sorted(output.glob("*/abstract.html")):
+            page.goto(path.as_uri())
+            cells = page.evaluate("""() => [...document.querySelectorAll('.summary-of-findings th, .summary-of-findings td')]
+                .map(cell => { const style = getComputedStyle(cell);
+                    const cut = style.overflowWrap !== 'normal' || style.wordBreak !== 'normal' || cell.scrollWidth > cell.clientWidth + 1;
+                    return [cell.textContent.slice(0, 40), cut]; })""")
+            checked += len(cells)
+            bad += [text for text, cut in cells if cut]
+    context.close()
+    assert checked >= 40 and bad == [], (checked, bad)  # the health checks table: 5 rows of 8 cells and its head
+
+
 def test_axe_core_finds_no_wcag_a_or_aa_violation(sites, browser):
     require(AXE.is_file(), f"axe-core ({AXE})")
     source = AXE.read_text(encoding="utf-8")
