@@ -92,7 +92,12 @@ def command(ctx: click.Context, paths: tuple[Path, ...], output_format: str, ver
     if baseline_path is not None and write_baseline is not None and not baseline_path.exists():
         baseline_path = None  # writing the first baseline, which the configuration already names
     baseline: Baseline | None = load_baseline(baseline_path) if baseline_path is not None else None
-    outcome = project.check(list(paths), jobs or default_jobs()) if paths or shard is None else Outcome()
+    from functools import partial
+
+    from plainsum.findings_formats.lean import lean
+
+    shrink = partial(lean, with_json=output_format == "json")  # the report's needs, made in each worker
+    outcome = project.check(list(paths), jobs or default_jobs(), shrink) if paths or shard is None else Outcome()
     unmatched = unmatched_section_gates(config, outcome.results, whole_run)
     if whole_run:
         outcome.problems.extend(unmatched)

@@ -47,6 +47,31 @@ def number(value: float) -> float | int:
 
 def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
     """Every figure of a document (whole, sections, sentences) and every finding, as plain data."""
+    data = _document_head(result, config)
+    scored_json = getattr(result, "scored_json", None)
+    if scored_json:
+        data.update(json.loads("{" + scored_json + "}"))
+    elif hasattr(result.scored, "sentences"):
+        data.update(_scored_parts(result, config))
+    data.update(_document_findings(result))
+    return data
+
+
+def document_json_text(result: Any, config: Config | None = None) -> str:
+    """document_json, compact, with a lean result's figures spliced in as they were written."""
+    scored_json = getattr(result, "scored_json", None)
+    if scored_json is None:
+        return _compact(document_json(result, config))
+    head = _compact(_document_head(result, config))
+    tail = _compact(_document_findings(result))
+    return head[:-1] + ("," + scored_json if scored_json else "") + "," + tail[1:]
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _document_head(result: Any, config: Config | None) -> dict[str, Any]:
     scored = result.scored
     document = result.document
     data: dict[str, Any] = {
@@ -62,33 +87,49 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
         data["not_scored"] = dict(scored.not_scored)
         data["checks_skipped"] = list(scored.skipped_checks)  # their data are English (docs/readability.md)
     if hasattr(scored, "sections"):
-        kind = document.kind
-        minimum = config.formula_min_words(kind) if config is not None else scored.min_words
-        data["formulas_applied"] = scored.counts.words >= minimum
-        sections = []
-        from plainsum.readability.score import section_figures
+        minimum = config.formula_min_words(document.kind) if config is not None else getattr(scored, "min_words", 0)
+        data["formulas_applied"] = scored.figures.get("words", 0) >= minimum
+    return data
 
-        for section in scored.sections:
-            section_minimum = config.formula_min_words(kind, section.heading) if config is not None else scored.min_words
-            figures, applied = section_figures(section, section_minimum)
-            sections.append({"heading": section.heading, "formulas_applied": applied, "figures": _figures(figures, applied)})
-        data["sections"] = sections
-        sentences = []
-        for sentence in scored.sentences:
-            location = document.locate(sentence.offset, sentence.text)
-            sentences.append(
-                {
-                    "text": sentence.text,
-                    "section": sentence.section,
-                    "file": location.path,
-                    "line": location.line,
-                    "column": location.column,
-                    "figures": {key: number(value) for key, value in sentence.figures.items()},
-                    "long_words": sentence.long_words,
-                }
-            )
-        data["sentences"] = sentences
-    data["findings"] = [finding_json(finding) for finding in ordered(result)]
+
+def _scored_parts(result: Any, config: Config | None) -> dict[str, Any]:
+    """"sections" and "sentences" of a full result (a DocumentResult)."""
+    from plainsum.readability.score import section_figures
+
+    scored = result.scored
+    document = result.document
+    kind = document.kind
+    sections = []
+    for section in scored.sections:
+        section_minimum = config.formula_min_words(kind, section.heading) if config is not None else scored.min_words
+        figures, applied = section_figures(section, section_minimum)
+        sections.append({"heading": section.heading, "formulas_applied": applied, "figures": _figures(figures, applied)})
+    sentences = []
+    for sentence in scored.sentences:
+        location = document.locate(sentence.offset, sentence.text)
+        sentences.append(
+            {
+                "text": sentence.text,
+                "section": sentence.section,
+                "file": location.path,
+                "line": location.line,
+                "column": location.column,
+                "figures": {key: number(value) for key, value in sentence.figures.items()},
+                "long_words": sentence.long_words,
+            }
+        )
+    return {"sections": sections, "sentences": sentences}
+
+
+def scored_json_text(result: Any, config: Config | None = None) -> str:
+    """The "sections" and "sentences" members of a document's JSON, compact, for a lean result."""
+    if not hasattr(result.scored, "sentences"):
+        return ""
+    return _compact(_scored_parts(result, config))[1:-1]
+
+
+def _document_findings(result: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"findings": [finding_json(finding) for finding in ordered(result)]}
     suppressed = getattr(result, "suppressed", None)
     if isinstance(suppressed, list):
         data["suppressed"] = [finding_json(finding) for finding in suppressed]
@@ -116,7 +157,7 @@ def render_json(outcome: Outcome, options: ReportOptions) -> str:
         },
         # content files whose documents were not scored or gated, because of invalid input
         "not_checked": [{"file": entry.file, "language": entry.language} for entry in outcome.not_checked],
-        "documents": [document_json(result, options.config) for result in outcome.results],
+        "documents": [],  # written below, one document at a time
         # a language with files not checked (an invalid translation) says how many
         "languages": {code: {"passed": passed, "documents": total, **({"not_checked": unchecked[code]} if unchecked.get(code) else {})}
                       for code, (passed, total) in by_language(outcome.results, unchecked).items()},
@@ -124,6 +165,10 @@ def render_json(outcome: Outcome, options: ReportOptions) -> str:
     if options.baseline is not None:
         payload["baseline"] = options.baseline.as_json()
     if options.indent:
+        payload["documents"] = [document_json(result, options.config) for result in outcome.results]
         return json.dumps(payload, indent=options.indent, ensure_ascii=False)
-    # compact by default: Python's pretty-printer is the slow pure-Python encoder (4.5x the CPU on the corpus)
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # compact by default (Python's pretty-printer is its slow pure-Python encoder), each document written
+    # on its own, its figures spliced in as the worker wrote them
+    documents = ",".join(document_json_text(result, options.config) for result in outcome.results)
+    head, _, tail = _compact(payload).partition('"documents":[]')
+    return head + '"documents":[' + documents + "]" + tail

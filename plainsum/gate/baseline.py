@@ -244,6 +244,9 @@ def ratchet(result: DocumentResult, recorded: Recorded, config: Config) -> list[
 def _first_place(document: Any) -> Any:
     from plainsum.render.document import Location
 
+    first = getattr(document, "first_place", None)  # a lean result's (plainsum.gate.records.CheckedDocument)
+    if first is not None:
+        return Location(first.path, first.line, first.column)
     if getattr(document, "spans", None):
         return document.locate(document.spans[0].start)
     return Location(document.source_path, 1, 1)

@@ -9,11 +9,11 @@ when first asked: a command that lists nothing never reads the templates.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plainsum.config.settings import Config
 from plainsum.errors import InputError, Problem, display_path
@@ -178,8 +178,9 @@ class Project:
 
         return evaluate(review, self.templates, self.config, warnings)
 
-    def check_file(self, path: Path) -> ReviewChecked:
-        """Everything `plainsum check` says about one review file and its translations."""
+    def check_file(self, path: Path, shrink: Callable[[DocumentResult, Config], Any] | None = None) -> ReviewChecked:
+        """Everything `plainsum check` says about one review file and its translations; `shrink` turns
+        each document's result into what the report needs of it (in the worker, before it is sent back)."""
         checked = ReviewChecked()
         try:
             loaded = self.load(path)
@@ -191,14 +192,16 @@ class Project:
         checked.not_checked.extend((display_path(p), language_of_file(p)) for p in loaded.invalid)
         for version in loaded.versions:
             try:
-                checked.results.extend(self.evaluate(version))
+                results = self.evaluate(version)
+                checked.results.extend(results if shrink is None else [shrink(r, self.config) for r in results])
             except InputError as error:
                 checked.problems.extend(error.problems)
                 checked.not_checked.append((version.source.display, version.language))
         return checked
 
-    def check(self, paths: list[Path], jobs: int = 1) -> Outcome:
-        """Everything but the write: each review file checked, in `jobs` processes (the build's pool)."""
+    def check(self, paths: list[Path], jobs: int = 1, shrink: Callable[[DocumentResult, Config], Any] | None = None) -> Outcome:
+        """Everything but the write: each review file checked, in `jobs` processes (the build's pool).
+        `shrink` (picklable) makes each result lean where it was made, so a library's check holds no documents."""
         outcome = Outcome()
         found = self.discover(paths)
         found.record(outcome)
@@ -211,13 +214,13 @@ class Project:
             from plainsum.project.gcpause import gc_paused
 
             with gc_paused():  # the results of every review, unpickled here
-                for index, checked in run_pool(_check_task, tasks, jobs, _init_checker, (self,), size=lambda t: sizes[t[0]]):
+                for index, checked in run_pool(_check_task, tasks, jobs, _init_checker, (self, shrink), size=lambda t: sizes[t[0]]):
                     done[index] = checked
             for index in range(len(tasks)):
                 done[index].record(outcome)
             return outcome
         for path in found.files:
-            self.check_file(path).record(outcome)
+            self.check_file(path, shrink).record(outcome)
         return outcome
 
 
@@ -243,20 +246,23 @@ def search_start(paths: list[Path]) -> Path | None:
 
 # --- the worker of `check --jobs N` -----------------------------------------------------------------
 
-_CHECKER: dict[str, Project] = {}
+_CHECKER: dict[str, Any] = {}
 
 
-def _init_checker(project: Project, in_child: bool) -> None:
+def _init_checker(project: Project, shrink: Callable[[DocumentResult, Config], Any] | None, in_child: bool) -> None:
     if in_child:
         from plainsum.project.pool import in_worker
 
         in_worker()
     _CHECKER["project"] = project
+    _CHECKER["shrink"] = shrink
 
 
 def _check_task(task: tuple[int, str]) -> tuple[int, ReviewChecked]:
     index, source = task
-    checked = _CHECKER["project"].check_file(Path(source))
+    checked = _CHECKER["project"].check_file(Path(source), _CHECKER["shrink"])
+    if _CHECKER["shrink"] is not None:
+        return index, checked  # lean already: no document crosses back
     for result in checked.results:
         # What the reports read is sent back, not all the checks used: the YAML node tree is read by
         # nothing that reports, and of a sentence's words only the long ones are (its figures and

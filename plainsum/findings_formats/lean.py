@@ -1,0 +1,50 @@
+"""A check's results made lean in the worker that checked them (plainsum.gate.records.CheckedDocument):
+what every findings format reads, with the locations found, and nothing of the rendered document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from plainsum.findings_formats.json_ import scored_json_text
+from plainsum.gate.records import (
+    CheckedDocument,
+    LeanDocument,
+    LeanFinding,
+    LeanLanguage,
+    LeanLocation,
+    LeanScored,
+    LeanSection,
+    LeanSuppression,
+)
+
+if TYPE_CHECKING:
+    from plainsum.gate.records import DocumentResult
+
+
+def _lean_finding(finding: Any) -> LeanFinding:
+    location = finding.location
+    suppression = finding.suppression
+    return LeanFinding(
+        finding.check, finding.severity, finding.document, LeanLocation(location.path, location.line, location.column),
+        finding.message, finding.sentence, finding.suggestion, getattr(finding, "about", None),
+        None if suppression is None else LeanSuppression(suppression.kind, suppression.reason, suppression.where),
+    )
+
+
+def lean(result: DocumentResult, config: Any = None, *, with_json: bool = False) -> CheckedDocument:
+    """`result` as a CheckedDocument; `with_json` writes its JSON figures now (for `--format json`)."""
+    document, scored = result.document, result.scored
+    first = (document.locate(document.spans[0].start) if document.spans
+             else LeanLocation(document.source_path, 1, 1))
+    sections = [LeanSection(section.heading, dict(section.figures), section.formulas_applied) for section in scored.sections]
+    lean_scored = LeanScored(dict(scored.figures), sections, LeanLanguage(scored.language.code, scored.language.name),
+                             tuple(scored.skipped_checks), dict(scored.not_scored))
+    scored_json = None
+    if with_json:
+        scored_json = scored_json_text(result, config)
+    return CheckedDocument(
+        LeanDocument(document.name, document.kind, document.title, document.source_path, document.language,
+                     LeanLocation(first.path, first.line, first.column)),
+        lean_scored, [_lean_finding(f) for f in result.findings], result.warnings_checked,
+        [_lean_finding(f) for f in result.suppressed], scored_json,
+    )
