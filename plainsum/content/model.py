@@ -48,6 +48,13 @@ class Prose:
         """1-based line and column in the YAML file of an offset in the template text."""
         return self.line_index.line_column(self._scalar_map.absolute(template_offset))
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its map of the scalar's characters (a list as long as the text, made
+        again when asked): `plainsum check --jobs N` sends reviews back from its workers."""
+        state = dict(self.__dict__)
+        state.pop("_scalar_map", None)
+        return state
+
 
 @dataclass
 class Section:
