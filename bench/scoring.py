@@ -6,7 +6,10 @@
 (after sentences that end in figures) so a reader can check them. The splitter comparison with pySBD
 runs on the paragraphs of the first --splitter-limit reviews (default 500; pySBD is slow, so the
 whole corpus takes minutes), and --disagreements=N prints N paragraphs the two split differently.
-The per-language run scores the texts of bench/language_texts.py in each supported language.
+The per-language run scores the texts of bench/language_texts.py in each supported language; then the
+hand-marked gold paragraphs of es, fr and de are split by plainsum and by pySBD in that language, and the
+hand-known words of each language are counted by plainsum's rules, the registry's syllabifiers for Spanish
+and Portuguese, and pyphen (bench/gold.py).
 
 The corpus holds 2,971 Cochrane reviews; each gives two texts: its abstract (the section texts
 joined as paragraphs) and its lay summary (sections joined, or the one long text with each line a
@@ -148,6 +151,10 @@ def main(argv: list[str]) -> int:
         print("  plainsum: " + " | ".join(ours_split))
         print("  pySBD:    " + " | ".join(theirs_split))
     print_languages(language_run())
+    from bench.gold import gold_run, print_gold, print_syllabifiers, syllabifier_run
+
+    print_gold(gold_run())
+    print_syllabifiers(syllabifier_run())
     harder = ours_median["abstract"] > ours_median["summary"]
     fast = textstat_time >= 3 * plainsum_time
     split_fast = split["ratio"] >= 30

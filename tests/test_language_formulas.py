@@ -217,3 +217,16 @@ def test_lorca_s_worked_szigriszt_pazos_example():
     figures = score_markdown("En verano hace calor. En invierno hace frío", min_words=0, language="es").figures
     assert (figures["words"], figures["sentences"], figures["syllables"]) == (8, 2, 16)
     assert round(figures["szigriszt_pazos"]) == 78 and 65 <= figures["szigriszt_pazos"] < 80
+
+
+def test_coleman_and_liaus_own_worked_example():
+    # the abstract of Coleman and Liau's 1975 paper: 5 sentences, 119 words, 639 letters or digits, grade 14.5
+    # with 0.0588 L − 0.296 S − 15.8 (en.wikipedia "Coleman–Liau index"); textstat's 0.058 would give 14.0
+    counts = sample(119, 5, letters=639)
+    assert round(formula_figures(counts, 0.0)["coleman_liau_index"], 1) == 14.5
+
+
+def test_automated_readability_index_counts_letters_and_digits():
+    # Smith and Senter (1967): characters are the letters and numbers a typist strikes, per word
+    counts = Counts(sentences=2, words=20, letters=90, characters=120)
+    assert formula_figures(counts, 0.0)["automated_readability_index"] == pytest.approx(4.71 * 90 / 20 + 0.5 * 10 - 21.43)

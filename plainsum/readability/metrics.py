@@ -38,38 +38,39 @@ def familiar_words() -> frozenset[str]:
         return frozenset(line.strip() for line in handle if line.strip())
 
 
-def _inflection_bases(word: str) -> list[str]:
-    """The words `word` may be a regular inflection of: a plural or third person (-s, -es, -ies), a
-    possessive (-'s, -s'), a past (-d, -ed, -ied), a present participle (-ing), a comparative or superlative
-    (-r, -er, -ier, -st, -est, -iest), with a doubled final consonant undone ("stopped", "bigger")."""
-    bases: list[str] = []
-    if word.endswith(("'s", "s'")):
-        bases.append(word[:-2] if word.endswith("'s") else word[:-1])
-    for ending, replacement in (("ies", "y"), ("ied", "y"), ("iest", "y"), ("ier", "y")):
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            bases.append(word[: -len(ending)] + replacement)
-    for ending in ("es", "s", "ed", "d", "ing", "est", "st", "er", "r"):
-        if not word.endswith(ending) or len(word) <= len(ending) + 1:
-            continue
-        stem = word[: -len(ending)]
-        if ending == "s" and stem.endswith(("s", "'")):
-            continue
-        bases.append(stem)
-        if ending in ("ed", "ing", "est", "er"):
-            bases.append(stem + "e")  # "hoped", "making", "largest", "later"
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
-                bases.append(stem[:-1])  # "stopped", "running", "biggest", "bigger"
-    return bases
+def _inflections(base: str) -> list[str]:
+    """The regular inflections of a word: plural and third person (-s, -es, -ies), possessive (-'s, -s'),
+    past (-d, -ed, -ied), present participle (-ing), comparison (-r, -er, -ier, -st, -est, -iest), with the
+    final consonant doubled after a single stressed vowel ("stopped", "running", "bigger") and a final e
+    dropped ("making", "hoped", "largest")."""
+    forms = [base + "'s", base + "s'"]
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        stem = base[:-1]
+        forms += [base + "s", stem + "ies", stem + "ied", base + "ing", stem + "ier", stem + "iest"]
+    elif base.endswith("e"):
+        forms += [base + "s", base + "d", base[:-1] + "ing", base + "r", base + "st"]
+    else:
+        forms += [base + "s", base + "es", base + "ed", base + "ing", base + "er", base + "est"]
+        if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+            doubled = base + base[-1]
+            forms += [doubled + "ed", doubled + "ing", doubled + "er", doubled + "est"]
+    return forms
 
 
-def dale_chall_familiar(lower: str, easy: frozenset[str]) -> bool:
-    """Whether a lower-case word counts as familiar by Dale and Chall's rules: on their list, or a regular
-    inflection of a word on it (E. Dale and J. S. Chall, "A formula for predicting readability: instructions",
-    Educational Research Bulletin 27 (1948) 37-54: plurals, possessives, verb forms in -s, -ed, -ing and
-    comparisons in -er, -est of listed words count as familiar; derivatives such as -ly, -ness do not)."""
-    if lower in easy:
-        return True
-    return any(base in easy for base in _inflection_bases(lower))
+@lru_cache(maxsize=1)
+def familiar_forms() -> frozenset[str]:
+    """The Dale-Chall list and the regular inflections of its words, which Dale and Chall count as familiar
+    (E. Dale and J. S. Chall, "A formula for predicting readability: instructions", Educational Research
+    Bulletin 27 (1948) 37-54: plurals, possessives, verb forms in -s, -ed, -ing and comparisons in -er, -est
+    of listed words are familiar; derivatives such as -ly, -ness are not). Made once, so that familiarity
+    stays one set lookup a word."""
+    words = familiar_words()
+    return frozenset(words).union(*(_inflections(word) for word in words if word.isalpha()))
+
+
+def dale_chall_familiar(lower: str) -> bool:
+    """Whether a lower-case word counts as familiar by Dale and Chall's rules (`familiar_forms`)."""
+    return lower in familiar_forms()
 
 
 class WordInfo(NamedTuple):
@@ -124,15 +125,14 @@ def _word_info(token: str, language: LanguageProfile) -> WordInfo | None:
     if not language.english:  # the Dale-Chall list is English: other languages have no unfamiliar words
         return WordInfo(word, count, letters, True, 0, 0, long, _pack(count, letters, 0, 0, long, long_letters, monosyllable),
                         long_letters, monosyllable)
-    easy = familiar_words()
+    easy = familiar_forms()
     if not has_letter:
         familiar = True  # a number is not an unfamiliar word
-    elif dale_chall_familiar(lower, easy):
+    elif lower in easy:
         familiar = True
     else:
         parts = [part for part in _COMPOUND.split(lower) if part]
-        familiar = len(parts) > 1 and all(dale_chall_familiar(part, easy) or not any(c.isalpha() for c in part)
-                                          for part in parts)
+        familiar = len(parts) > 1 and all(part in easy or not any(c.isalpha() for c in part) for part in parts)
     unfamiliar = 0 if familiar else 1
     fog_hard = 0 if familiar else long
     packed = _pack(count, letters, unfamiliar, fog_hard, long, long_letters, monosyllable)

@@ -116,15 +116,19 @@ def syllables(word: str) -> int:
     """Syllables in one word token (punctuation around it already removed)."""
     table = cmu_syllables()
     lower = word.lower().replace("\u2019", "'")
-    said = _SAID_IN_FULL.get(lower.rstrip("."))
-    if said is not None:
-        return said
-    if _ACRONYM.fullmatch(word):
-        return _acronym(word, table)
-    if _DOTTED_LETTERS.fullmatch(word):
-        return _spelled_letters(word.replace(".", ""))
-    if is_mixed_case(word) and "'" not in lower and "-" not in word:
-        return mixed_case_syllables(word, _as_word, "en", 4)
+    if len(lower) < 7:
+        said = _SAID_IN_FULL.get(lower.rstrip("."))
+        if said is not None:
+            return said
+    if not word.islower():  # capitals: an acronym, letters with full stops, a mixed-case name of letters
+        if _ACRONYM.fullmatch(word):
+            return _acronym(word, table)
+        if "." in word and _DOTTED_LETTERS.fullmatch(word):
+            return _spelled_letters(word.replace(".", ""))
+        if is_mixed_case(word) and "'" not in lower and "-" not in word:
+            return mixed_case_syllables(word, _as_word, "en", 4)
+    elif "." in word and _DOTTED_LETTERS.fullmatch(word):
+        return _spelled_letters(word.replace(".", ""))  # "e.g", "i.e"
     found = table.get(lower)
     if found is not None:
         return max(found, 1)

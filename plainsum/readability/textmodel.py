@@ -50,7 +50,8 @@ _CANDIDATE = re.compile(
 _TOKEN = re.compile(r"[^\s\u2014\u2026]+")
 # A number whose thousands are separated by a space, a no-break space or a narrow one ("3 450", SI and French
 # style) is one word.
-_SPACED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)")
+_SPACED_NUMBER = re.compile(r"\d[ \u00a0\u202f\u2009]\d{3}(?!\d)")
+_SPACE_THEN_THREE_DIGITS = re.compile(r" \d{3}(?!\d)")  # opens with a literal, so the search skips ahead fast
 _TOKEN_OR_NUMBER = re.compile(
     r"[^\s\u2014\u2026]*?(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)[^\s\u2014\u2026]*|[^\s\u2014\u2026]+"
 )
@@ -244,8 +245,18 @@ def _token_start(text: str, before: int) -> int:
     return found + 1
 
 
-def tokens(text: str) -> list[str]:
-    if _SPACED_NUMBER.search(text) is not None:
+def _has_spaced_number(text: str) -> bool:
+    """Whether the text may hold a number with spaced thousands ("3 450"): the quick tests first, since
+    this runs on every block."""
+    if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        return _SPACED_NUMBER.search(text) is not None
+    return any(text[match.start() - 1 : match.start()].isdigit() for match in _SPACE_THEN_THREE_DIGITS.finditer(text))
+
+
+def tokens(text: str, spaced_numbers: bool = True) -> list[str]:
+    """The whitespace tokens of a sentence (`spaced_numbers` False when the caller knows the text holds no
+    number with spaced thousands, which saves a search a sentence)."""
+    if spaced_numbers and _has_spaced_number(text):
         return _TOKEN_OR_NUMBER.findall(text)
     if "\u2014" in text or "\u2026" in text:
         return _TOKEN.findall(text)
@@ -319,11 +330,13 @@ def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
             not_scored["tables"] += 1
             continue
         heading = sections[-1].heading
+        numbers = _has_spaced_number(text)
         for unit_start, unit_end in _line_units(text, block.offsets, markdown_text):
             unit = text[unit_start:unit_end]
             for start, end in split_sentences(unit, language):
                 piece = unit[start:end]
-                sections[-1].sentences.append(TextSentence(piece, block.offsets[unit_start + start], heading, tokens(piece)))
+                sections[-1].sentences.append(TextSentence(piece, block.offsets[unit_start + start], heading,
+                                                           tokens(piece, numbers)))
     return TextModel(sections, {kind: count for kind, count in not_scored.items() if count})
 
 
