@@ -78,3 +78,43 @@ def test_check_says_references_are_not_scored():
                             text=True, cwd=REPO, timeout=300)
     assert "ivig-dlrpn/abstract: pass (" in result.stdout
     assert "references not scored" in result.stdout.splitlines()[0]
+
+
+def test_a_plain_text_reference_list_is_not_prose():
+    # seed 003 (a primary study's abstract as plain text) ends with 13 references, "[1]  A. Veves,et al.  Painful
+    # diabetic neuropathy ... , 2008, Pain medicine.": read as prose they made 56 sentences and 481 words
+    from conftest import SEEDS
+
+    seed = SEEDS / "003_82ff7993ffefc0d2.txt"
+    result = subprocess.run([sys.executable, "-m", "plainsum", "score", str(seed), "--format", "json"],
+                            capture_output=True, text=True, cwd=REPO, check=False)
+    data = json.loads(result.stdout)
+    assert data["not_scored"] == {"references": 13}
+    assert (data["sentences"], data["words"]) == (19, 263)
+    text = subprocess.run([sys.executable, "-m", "plainsum", "score", str(seed)], capture_output=True, text=True, cwd=REPO,
+                          check=False).stdout
+    assert "not scored: 13 references" in text
+
+
+def test_reference_lines_of_every_style_are_left_out_and_prose_is_not():
+    references = [
+        "[2]  R. Meyer,et al.  Mechanisms of Neuropathic Pain , 2006, Neuron.",
+        "1. Veves A, Backonja M, Malik RA. Painful diabetic neuropathy. Pain Med 2008;9:660-74.",
+        "2) Smith, J. (2010). Exercise for back pain. London: Health Press.",
+        "Veves A, Backonja M. Painful diabetic neuropathy. Pain Med. 2008.",
+        "Smith J, et al. Walking for back pain. BMJ 2019.",
+    ]
+    prose = [
+        "The U.S. Food and Drug Administration approved the drug in 2015.",
+        "Smith and colleagues found in 2019 that walking helped.",
+        "1. We recruited 20 people in 2019.",
+        "Cochrane UK, in 2019, published the review.",
+        "J. Smith led the trial from 2010 to 2012.",
+        "RESULTS A total of 300 people took part in 2018.",
+    ]
+    for line in references:
+        scored = score_markdown(line, min_words=0)
+        assert scored.not_scored.get("references") == 1 and not scored.sentences, line
+    for line in prose:
+        scored = score_markdown(line, min_words=0)
+        assert "references" not in scored.not_scored and scored.sentences, line

@@ -90,6 +90,9 @@ _REFERENCE_LINE = re.compile(
     r"^(?:(?:\[\d{1,3}\]|\d{1,3}[.)])\s*" + _AUTHOR + r"[,.]|" + _AUTHOR + r",\s*(?:" + _AUTHOR + r"[,.]|et al))"
     r"(?=.*\b(?:19|20)\d{2}[a-z]?\b)"
 )
+# A list item (its number already read as the list's) that opens with one author and holds a year:
+# "Veves A. Painful ... 2008", "Smith, J. (2010). Exercise ...".
+_REFERENCE_ITEM = re.compile(r"^(?=.*\b(?:19|20)\d{2}[a-z]?\b)" + _AUTHOR + r"(?:[,.]|\s*\((?:19|20)\d{2})")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
 MIN_WRAP_WIDTH = 60
@@ -322,7 +325,7 @@ def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
             not_scored["references"] += 1
             continue
         text = block.text
-        if (block.kind == "item" and _REFERENCE.search(text)) or _REFERENCE_LINE.match(text):
+        if (block.kind == "item" and (_REFERENCE.search(text) or _REFERENCE_ITEM.match(text))) or _REFERENCE_LINE.match(text):
             not_scored["references"] += 1
             continue
         rows = _is_table(text, block.offsets, markdown_text)
