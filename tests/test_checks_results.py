@@ -233,10 +233,12 @@ def test_generated_statements_and_questions_are_not_flagged(config, tmp_path: Pa
     ("We found seventeen studies.", True),
     ("Out of 1000 people without text reminders, about 150 die; with them, about 120.", False),  # derived per 1000
     ("About 12 in 100 people with text reminders die.", False),  # 120 per 1000
-    ("About 3 in 10 people die.", True),
+    ("About 3 in 10 people die.", False),  # no intervention acts: not a claim, and not a count of the review's
+    ("Text reminders reduce the chance of dying to about 3 in 10.", True),  # a claim: 0.15 -> 0.12 is not 3 in 10
     ("About one in seven people without reminders die.", False),  # 150 per 1000 is 1 in 7 (0.14)
     ("Half of the studies were small.", False),  # 6 of 12 studies
-    ("A fifth of the people were children.", True),
+    ("A fifth of the people were children.", False),  # outside claims only the review's totals are read
+    ("We found 12 studies; a fifth of them were in children.", False),
     ("A third of the studies were small.", False),  # 4 of 12 studies
     ("The studies had 2314 people.", True),  # stale: the update gave 3127
     ("One reason may be that people forget.", False),
@@ -249,7 +251,7 @@ def test_numbers_in_digits_and_words(sentence: str, flagged: bool, config, tmp_p
 
 def test_a_stale_number_names_the_result_figures(config, tmp_path: Path) -> None:
     flags = flags_of("results.number", review_yaml(("Text reminders reduce deaths.", "We need more."),
-                                                   what_we_found="Studies of deaths had 2314 people."), config, tmp_path)
+                                                   what_we_found="In total, studies of deaths had 2314 people."), config, tmp_path)
     assert flags and "3127 participants" in flags[0].message
 
 

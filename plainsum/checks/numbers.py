@@ -111,6 +111,14 @@ COUNTED = re.compile(
 UNIT = re.compile(r"^\s*(?:-|–|to\s+[\w.]+\s+|and\s+[\w.]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|nights?|"
                   r"mg|g|kg|ml|l|mmol|µg|mcg|cm|mm|km|m|iu|units?|sessions?|times|doses?|visits?)\b|^\s*-?(?:year|month|week|day|hour)", re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A sentence that states the review's totals ("We found 16 studies with 4000 people"): its counts are
+# checked; a count elsewhere outside claims ("Four trials compared ...", "At least 23 studies were
+# funded by ...") is often from the full review, which plainsum does not hold, and is not read.
+TOTAL = re.compile(r"\b(?:we|review|authors)\s+(?:found|included|identified|analysed|analyzed)\b|\ba total of\b|\bin total\b|"
+                   r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|enrolled|had)\b", re.I)
+# Things a claim counts that are not a result's figures ("the two treatments", "three doses").
+NOT_FIGURE = re.compile(r"^\s*(?:[\w-]+\s+)?(?:treatments?|groups?|arms?|types?|kinds?|ways?|drugs?|medicines?|methods?|"
+                        r"comparisons?|options?|approaches|regimens?)\b", re.I)
 CHECK = "results.number"
 
 
@@ -151,6 +159,9 @@ def result_figures(result: Any, printed: dict[str, set[str]]) -> set[str]:
     """A result's figures as a sentence may give them: the data's numbers, its absolute effect per
     1000 and per 100, the relative change in per cent, the numbers in its names, and the abstract's."""
     figures = {normalise_number(n) for n in result.numbers_in_data()}
+    for printed_number in printed.get(result.id, set()):  # risks per 1000 as the abstract prints them, said per 100
+        if printed_number.isdigit() and len(printed_number) >= 2:
+            figures.add(str(round(int(printed_number) / 10)))
     absolute = result.absolute
     if absolute is not None:
         for n in absolute.numbers():
@@ -198,7 +209,6 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
 
         read = [(sentence, None) for sentence in written_sentences(scored)]
     known = _all_known(review)
-    proportions: tuple[list[float], list[float]] | None = None
     printed = abstract_figures(review)
     facts = review_figures(review)
     marks: list[Mark] = []
@@ -208,15 +218,19 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         for start, end, value, what in _numbers(text):
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
-            claim = _owner(claims, start)
+            claim = _owner(claims, start, end)
             if claim is not None:
                 results = claim.results
                 allowed = facts.union(*(result_figures(r, printed) for r in results))
                 if UNIT.match(text[end:]) and not any(_numbers_in(n) for r in results for n in r.names()):
                     continue
+                if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
+                    continue
                 if " in " in value:
                     top, bottom = value.split(" in ")
-                    if (top in allowed and bottom in allowed) or _derived(value, text, start, end, results):
+                    raw = facts.union(*({normalise_number(n) for n in r.numbers_in_data()} | printed.get(r.id, set())
+                                        for r in results))
+                    if (top in raw and bottom in raw) or _derived(value, text, start, end, results):
                         continue
                 elif value in allowed:
                     continue
@@ -225,16 +239,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"{what} is not a figure of the result this sentence claims about ({listed}) nor a fact "
                                    f"of the review", "give the figure of this outcome (its studies, participants, risks "
                                    "or effect as the abstract prints them)"))
-            elif COUNTED.match(text[end:]) or value.endswith(" of"):
-                if " in " in value or value.endswith(" of"):
-                    fraction = _fraction(value)
-                    top, _, bottom = value.partition(" in ")
-                    if (top in known and bottom in known) or fraction is None:
-                        continue
-                    proportions = proportions if proportions is not None else known_proportions(review)
-                    if _fits(fraction, proportions, fraction.denominator if " in " in value else None):
-                        continue
-                elif value in known:
+            elif COUNTED.match(text[end:]) and TOTAL.search(text) and " in " not in value and not value.endswith(" of"):
+                if value in known:
                     continue
                 marks.append(_mark(CHECK, scored, sentence, start, end,
                                    f"{what} counts studies or people, but it is not in the abstract, the facts or the results, "
@@ -243,12 +249,19 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     return marks
 
 
-def _owner(claims: list[Any], position: int) -> Any:
-    """The claim a number belongs to: the one whose outcome is named nearest before it (else after)."""
+def _owner(claims: list[Any], start: int, end: int) -> Any:
+    """The claim a number belongs to: the one whose outcome is named nearest to it."""
     if not claims:
         return None
-    before = [c for c in claims if c.outcome.start <= position]
-    return before[-1] if before else claims[0]
+    return min(claims, key=lambda c: start - c.outcome.end if c.outcome.end <= start else c.outcome.start - end)
+
+
+def _describes_intervention(text: str, end: int, reading: Any) -> bool:
+    """A number that is part of what the intervention is ("7% hypertonic saline", "500 mg aspirin")."""
+    after = text[end:end + 40].lower()
+    words = re.findall(r"[a-z][\w-]+", after)[:3]
+    names: set[str] = getattr(reading, "actor_words", set())
+    return any(word in names for word in words)
 
 
 def _numbers(text: str) -> list[tuple[int, int, str, str]]:

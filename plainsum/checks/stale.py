@@ -70,6 +70,18 @@ def value_pattern(values: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.,/-])(?:" + alternatives + r")(?![\w]|[.,]\d)")
 
 
+def _tells_history(found: str, what: str, text: str, review: object) -> bool:
+    """A sentence that gives the current value of the fact too tells its history ("update searches
+    were run in August 2015 and August 2016"): the earlier value is not left behind there."""
+    from plainsum.content.changes import fact_forms
+
+    name = re.match(r"fact (\w+) ", what)
+    if name is None:
+        return False
+    value = getattr(review, "facts", {}).get(name.group(1))
+    return value is not None and any(form != found and form in text for form in fact_forms(value))
+
+
 @registry.register(
     "results.stale",
     description="A value of the earlier version (a changed fact or result figure) is still written by hand in the lay summary",
@@ -90,6 +102,8 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
         if hand is None:
             continue
         for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
+            if _tells_history(found, values[found].what, hand.text, review):
+                continue
             at = sentence.text.find(found)
             yield Flag(
                 f"'{found}' is from the earlier version: {values[found].what}",

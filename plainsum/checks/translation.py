@@ -268,9 +268,15 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
             covered.append(match.span())
     if vocabulary is None:
         return found
+    model = vocabulary.stand_ins is not None  # a vocabulary with the claim model's lists reads claims, not words
     for offset, sentence in _sentences(text, language):
         if any(start < offset + len(sentence) and offset < end for start, end in covered) or vocabulary.asks(sentence):
             continue
+        if model:
+            claimed = _claimed(sentence, offset, results, vocabulary)
+            if claimed is not None:
+                found.extend(claimed)
+                continue
         named = mentions(sentence, results)
         ignore = [(m.start, m.end) for m in named] + intervention_spans(sentence, results)
         claim = read_claim(sentence, vocabulary, ignore)
@@ -282,6 +288,29 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
         hedged = claim.certainty_hit is not None and claim.effect_hit is not None
         found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start, hedged, claim.effect) for result_id in ids)
     return found
+
+
+def _claimed(sentence: str, offset: int, results: list[Result], vocabulary: Vocabulary) -> list[Statement] | None:
+    """The certainty statements of a sentence as the claim model reads it: its claims; none for a
+    sentence that explains, asks or calls for research; None (read it word by word) for a sentence
+    that names no result."""
+    from plainsum.grade.reading import read_sentence
+
+    reading = read_sentence(sentence, results, vocabulary)
+    if reading.kind == "explains":
+        return []
+    if reading.kind != "claim":
+        return None
+    out: list[Statement] = []
+    for claim in reading.claims:
+        hit = claim.certainty_hit or claim.effect
+        if claim.certainty is None or hit is None or claim.certainty_source not in ("word", "sentence"):
+            continue  # a plain verb states no certainty in words: a translation cannot be held to one
+        hedged = claim.certainty_hit is not None and claim.effect is not None
+        effect = claim.effect.meaning if claim.effect is not None else None
+        for result in claim.results[:1]:
+            out.append(Statement(result.id, claim.certainty, sentence.strip(), offset + hit.start, hedged, effect))
+    return out
 
 
 def _vocabulary(path: Path | None, code: str) -> Vocabulary | None:

@@ -399,6 +399,11 @@ def stale_or_current(old: Review, new: Review, changes: Changes | None = None) -
     return found
 
 
+def fact_forms(value: Any) -> set[str]:
+    """The texts a fact's value may be written as ("15 October 2013", "October 2013", "12")."""
+    return _forms(value)
+
+
 def _value_forms(review: Review) -> set[str]:
     forms: set[str] = set()
     for name, value in review.facts.items():

@@ -88,6 +88,7 @@ class Reading:
     claims: list[OutcomeClaim] = field(default_factory=list)
     statement: Statement | None = None
     why: str = ""  # why the sentence is not a claim
+    actor_words: set[str] = field(default_factory=set)  # the words of the intervention names found in it
 
 
 @dataclass
@@ -273,7 +274,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         return Reading(text, "explains", why="it asks or announces rather than claims")
     if vocabulary.not_claims is not None and vocabulary.not_claims.search(text):
         return Reading(text, "explains", why="it says what the review did or what research is needed")
-    outcomes = outcome_spans(text, results)
+    outcomes = _specific(text, outcome_spans(text, results))
     names = actor_names(results, context.names)
     actors = name_spans(text, names, vocabulary.generic_words)
     stand_ins = [m.span() for m in vocabulary.stand_ins.finditer(text)] if vocabulary.stand_ins else []
@@ -319,7 +320,8 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     if not claims:
         return Reading(text, "none", why="no effect is claimed for the outcomes it names")
     _floors(claims)
-    return Reading(text, "claim", claims=claims)
+    return Reading(text, "claim", claims=claims, actor_words={text[s:e].lower().rstrip("s") for s, e in actors}
+                   | {text[s:e].lower() for s, e in actors})
 
 
 def _floors(claims: list[OutcomeClaim]) -> None:
@@ -336,6 +338,18 @@ def _floors(claims: list[OutcomeClaim]) -> None:
         floor = min((r.certainty for c in group for r in c.results), key=order.index)
         for claim in group:
             claim.floor = floor
+
+
+def _specific(text: str, outcomes: list[OutcomeSpan]) -> list[OutcomeSpan]:
+    """An outcome followed by another in brackets ("lung function (measured using the lung
+    clearance index)") is the one in brackets: it says which measure the sentence is about."""
+    dropped = set()
+    for index, outcome in enumerate(outcomes[:-1]):
+        following = outcomes[index + 1]
+        between = text[outcome.end:following.start]
+        if re.fullmatch(r"\s*\([^()]*", between) and set(outcome.results) != set(following.results):
+            dropped.add(index)
+    return [o for i, o in enumerate(outcomes) if i not in dropped]
 
 
 def _absorbed(text: str, effects: list[Hit]) -> list[Hit]:
@@ -450,7 +464,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
                           if m.start() <= at or clause[0] <= m.start() < clause[1]), None)
     if undecided_hit is not None and source in ("implied", "summary", "none"):
-        level, hit, source = "very low", undecided_hit, "word"
+        level, hit, source = None, None, "none"  # "is unclear", "was mixed": no direction, and no level said
     actor = "named" if actors else "stand-in"
     return OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
 
