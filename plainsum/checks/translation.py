@@ -229,8 +229,10 @@ def _sentences(text: str, language: LanguageProfile) -> Iterator[tuple[int, str]
     """The sentences of `text` as the readability stage splits them in `language` (its abbreviations)."""
     from plainsum.readability.textmodel import split_sentences
 
-    for start, end in split_sentences(text, language):
-        yield start, text[start:end]
+    # a line is a sentence's end too: list items and headings of a field written as Markdown
+    for line in re.finditer(r"[^\n]+", text):
+        for start, end in split_sentences(line.group(0), language):
+            yield line.start() + start, line.group(0)[start:end]
 
 
 def _source_language(scored: Scored) -> LanguageProfile:
