@@ -4,6 +4,8 @@ with its suggestion, what was suppressed and why, and the run's summary."""
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from plainsum.config.figures import ALL_FIGURE_NAMES as FIGURE_NAMES
@@ -48,7 +50,7 @@ def number(value: float) -> float | int:
 def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
     """Every figure of a document (whole, sections, sentences) and every finding, as plain data."""
     data = _document_head(result, config)
-    scored_json = getattr(result, "scored_json", None)
+    scored_json = _scored_text(result)
     if scored_json:
         data.update(json.loads("{" + scored_json + "}"))
     elif hasattr(result.scored, "sentences"):
@@ -59,12 +61,18 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
 
 def document_json_text(result: Any, config: Config | None = None) -> str:
     """document_json, compact, with a lean result's figures spliced in as they were written."""
-    scored_json = getattr(result, "scored_json", None)
+    scored_json = _scored_text(result)
     if scored_json is None:
         return _compact(document_json(result, config))
     head = _compact(_document_head(result, config))
     tail = _compact(_document_findings(result))
     return head[:-1] + ("," + scored_json if scored_json else "") + "," + tail[1:]
+
+
+def _scored_text(result: Any) -> str | None:
+    """A lean result's "sections" and "sentences" as the worker wrote them (None: not written)."""
+    scored_json = getattr(result, "scored_json", None)
+    return None if scored_json is None else zlib.decompress(scored_json).decode("utf-8")
 
 
 def _compact(value: Any) -> str:
@@ -137,6 +145,12 @@ def _document_findings(result: Any) -> dict[str, Any]:
 
 
 def render_json(outcome: Outcome, options: ReportOptions) -> str:
+    return "".join(render_json_chunks(outcome, options))
+
+
+def render_json_chunks(outcome: Outcome, options: ReportOptions) -> Iterator[str]:
+    """The json report in pieces, one document each, for writing as they are made (a library's report
+    is hundreds of megabytes: as one string, and copies of it, it was most of a check's memory)."""
     summary = summarise(outcome)
     unchecked = not_checked_by_language(outcome)
     payload: dict[str, Any] = {
@@ -166,9 +180,12 @@ def render_json(outcome: Outcome, options: ReportOptions) -> str:
         payload["baseline"] = options.baseline.as_json()
     if options.indent:
         payload["documents"] = [document_json(result, options.config) for result in outcome.results]
-        return json.dumps(payload, indent=options.indent, ensure_ascii=False)
+        yield json.dumps(payload, indent=options.indent, ensure_ascii=False)
+        return
     # compact by default (Python's pretty-printer is its slow pure-Python encoder), each document written
     # on its own, its figures spliced in as the worker wrote them
-    documents = ",".join(document_json_text(result, options.config) for result in outcome.results)
     head, _, tail = _compact(payload).partition('"documents":[]')
-    return head + '"documents":[' + documents + "]" + tail
+    yield head + '"documents":['
+    for number, result in enumerate(outcome.results):
+        yield ("," if number else "") + document_json_text(result, options.config)
+    yield "]" + tail

@@ -3,6 +3,7 @@ what every findings format reads, with the locations found, and nothing of the r
 
 from __future__ import annotations
 
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from plainsum.findings_formats.json_ import scored_json_text
@@ -41,7 +42,7 @@ def lean(result: DocumentResult, config: Any = None, *, with_json: bool = False)
                              tuple(scored.skipped_checks), dict(scored.not_scored))
     scored_json = None
     if with_json:
-        scored_json = scored_json_text(result, config)
+        scored_json = zlib.compress(scored_json_text(result, config).encode("utf-8"), 1)
     return CheckedDocument(
         LeanDocument(document.name, document.kind, document.title, document.source_path, document.language,
                      LeanLocation(first.path, first.line, first.column)),

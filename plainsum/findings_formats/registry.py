@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,12 +30,14 @@ class Reporter:
     name: str
     description: str
     render: Callable[[Outcome, ReportOptions], str]
+    # the report in pieces, written as they are made (a format whose report grows with the library)
+    chunks: Callable[[Outcome, ReportOptions], Iterable[str]] | None = None
 
 
 def reporter(name: str) -> Reporter:
     module, function, description = BUILTIN[name]
     loaded = importlib.import_module(f"plainsum.findings_formats.{module}")
-    return Reporter(name, description, getattr(loaded, function))
+    return Reporter(name, description, getattr(loaded, function), getattr(loaded, function + "_chunks", None))
 
 
 def render(outcome: Outcome, output_format: str, options: ReportOptions) -> str:
@@ -48,13 +50,31 @@ def render(outcome: Outcome, output_format: str, options: ReportOptions) -> str:
 
 def report(outcome: Outcome, output_format: str, options: ReportOptions, output: str | None = None) -> None:
     """Print the report (or write it to `output`), and the GitHub job summary when one is asked for."""
-    text = render(outcome, output_format, options)
-    if output is not None:
-        from pathlib import Path
+    chosen = reporter(output_format)
+    if chosen.chunks is not None:
+        options.output_format = output_format
+        _write_chunks(chosen.chunks(outcome, options), output)
+    else:
+        text = render(outcome, output_format, options)
+        if output is not None:
+            from pathlib import Path
 
-        Path(output).write_text(text + "\n", encoding="utf-8")
-    elif text:
-        click.echo(text, color=options.color if output_format == "text" else None)
+            Path(output).write_text(text + "\n", encoding="utf-8")
+        elif text:
+            click.echo(text, color=options.color if output_format == "text" else None)
     from plainsum.findings_formats.github import write_step_summary
 
     write_step_summary(outcome, options)
+
+
+def _write_chunks(chunks: Iterable[str], output: str | None) -> None:
+    """Each piece written as it is made, then a line break, to `output` or standard output."""
+    if output is None:
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
+        click.echo("")
+        return
+    with open(output, "w", encoding="utf-8") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+        handle.write("\n")

@@ -296,5 +296,6 @@ class CheckedDocument(Gated):
     findings: list[LeanFinding]
     warnings_checked: bool = True
     suppressed: list[LeanFinding] = field(default_factory=list)
-    # the JSON report's "sections" and "sentences" of this document, already written (compact)
-    scored_json: str | None = None
+    # the JSON report's "sections" and "sentences" of this document, already written (compact), and
+    # zlib-compressed: a tenth of the size, so a check of a library holds tens of megabytes, not hundreds
+    scored_json: bytes | None = None
