@@ -33,6 +33,8 @@ BENCHMARKS = {
              "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "
               "and html+txt+pdf (a subset), --jobs 1 vs --jobs 2; times, ratios, targets"),
+    "release": ("bench.release", "this tree against an earlier release checked out beside it (--old=DIR) and its main "
+                "(--same=DIR), one run: CPU per English document of a html+txt build, no-op and one-edit rebuilds, identical output"),
     "checkjobs": ("bench.check_jobs", "plainsum check of corpus reviews with --jobs 1 and --jobs 2 (the build's worker pool): "
                   "wall and CPU time, load average, the ratio, and whether the two JSON reports are identical"),
     "translations": ("bench.translations", "the corpus with 3 pseudo-translations of every lay summary: html+txt and html+txt+pdf, "

@@ -1,0 +1,140 @@
+"""This tree against an earlier release checked out beside it, in one run (issue 28).
+
+    python -m bench release --old=DIR [--same=DIR] [--reviews=N] [--keep=DIR]
+
+--old is a checkout of the earlier release (`git worktree add ../fcfe922 fcfe922`); --same, a
+checkout of the code this tree changes (its main), whose output must be byte for byte this tree's.
+Each tree imports the corpus with its own importer into its own throw-away project (the content
+formats differ between releases), then `plainsum build --draft --formats html,txt --jobs 2` runs as
+a user runs it, with PYTHONPATH at that tree: a full build, a no-op rebuild and a rebuild after a
+one-word edit of one review, the trees taking turns at each step so that the load falls on both
+alike. CPU seconds are the build's and its workers' (os.wait4); the load average is printed, as the
+machine is shared. Every corpus document is English, so CPU per English document is the full
+build's CPU over the documents written.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import CORPUS, corpus_present, option
+
+MAKE = """
+import sys
+from pathlib import Path
+from bench.build import make_project
+from bench.corpus import load_records
+n = int(sys.argv[3]) or None
+print(len(make_project(Path(sys.argv[1]), load_records(Path(sys.argv[2]), n))))
+"""
+
+
+def in_tree(tree: Path, *args: str, cwd: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(tree), "CI": "1"}
+    return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def build(tree: Path, root: Path) -> dict[str, float]:
+    load = os.getloadavg()[0]
+    env = {**os.environ, "PYTHONPATH": str(tree), "CI": "1"}
+    with open(root / "build.stdout", "wb") as stdout, open(root / "build.stderr", "wb") as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "plainsum", "build", "--draft", "--no-progress", "--formats",
+                                    "html,txt", "--jobs", "2", "--out", "output"], cwd=root, env=env, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"build with {tree} failed:\n{(root / 'build.stderr').read_text()[-3000:]}")
+    summary = (root / "build.stdout").read_text(encoding="utf-8").strip().splitlines()[-1]
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "load": load, "summary": summary}  # type: ignore[dict-item]
+
+
+def edit_one(root: Path) -> None:
+    from bench.build import edit_one as edit
+
+    paths = sorted((root / "content").glob("*.yaml"))
+    edit(paths[len(paths) // 2])
+
+
+def documents(root: Path) -> int:
+    return sum(1 for path in (root / "output").rglob("*.html") if path.name != "index.html")
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Files that differ or exist on one side only (the manifest and published record aside: they name times)."""
+    skip = {".plainsum-manifest.json", ".plainsum-published"}
+    found: list[str] = []
+
+    def walk(comparison: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in comparison.left_only + comparison.right_only if name not in skip)
+        _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+        found.extend(prefix + name for name in mismatch + errors if name not in skip)
+        for name, sub in comparison.subdirs.items():
+            if name not in skip:
+                walk(sub, prefix + name + "/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found
+
+
+def main(argv: list[str]) -> int:
+    if not corpus_present():
+        return 0
+    old = option(argv, "old")
+    if not old:
+        print("--old=DIR: a checkout of the earlier release", file=sys.stderr)
+        return 2
+    trees = {"old": Path(old).resolve(), "new": Path(__file__).resolve().parent.parent}
+    same = option(argv, "same")
+    if same:
+        trees["same"] = Path(same).resolve()
+    reviews = option(argv, "reviews", "0") or "0"
+    keep = option(argv, "keep")
+    workspace = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="plainsum-release-"))
+    try:
+        roots = {label: workspace / label for label in trees}
+        for label, tree in trees.items():
+            shutil.rmtree(roots[label], ignore_errors=True)
+            process = in_tree(tree, "-c", MAKE, str(roots[label]), str(CORPUS), reviews, cwd=tree)
+            out, err = process.communicate()
+            if process.returncode:
+                raise RuntimeError(f"import with {tree} failed:\n{err.decode()[-2000:]}")
+            print(f"{label}: {tree} ({_commit(tree)}), {out.decode().strip()} reviews imported", flush=True)
+        figures: dict[str, dict[str, dict[str, float]]] = {label: {} for label in trees}
+        for step in ("full", "no-op", "one edit"):
+            for label, tree in trees.items():
+                if step == "one edit":
+                    edit_one(roots[label])
+                result = build(tree, roots[label])
+                figures[label][step] = result
+                print(f"  {label:4s} {step:8s}: {result['seconds']:7.2f} s wall, {result['cpu']:7.2f} s CPU "
+                      f"(load {result['load']:.1f})   ({result['summary']})", flush=True)
+        print("results:")
+        for label in trees:
+            count = documents(roots[label])
+            full = figures[label]["full"]["cpu"]
+            print(f"  {label}: {count:,} English documents, {1000 * full / count:.2f} ms CPU a document (html+txt, --jobs 2); "
+                  f"no-op {figures[label]['no-op']['cpu']:.2f} s CPU, one edit {figures[label]['one edit']['cpu']:.2f} s CPU")
+        for step in ("full", "no-op", "one edit"):
+            ratio = figures["new"][step]["cpu"] / figures["old"][step]["cpu"]
+            print(f"  {step}: new / old CPU {ratio:.2f}x")
+        if "same" in trees:
+            diff = differences(roots["same"] / "output", roots["new"] / "output")
+            print(f"  output against --same: {'identical' if not diff else f'{len(diff)} files DIFFER: ' + ', '.join(diff[:10])}")
+            return 1 if diff else 0
+        return 0
+    finally:
+        if not keep:
+            shutil.rmtree(workspace, ignore_errors=True)
+
+
+def _commit(tree: Path) -> str:
+    result = subprocess.run(["git", "-C", str(tree), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return result.stdout.strip() or "?"
