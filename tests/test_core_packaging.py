@@ -44,3 +44,13 @@ def test_wheel_carries_the_default_templates_and_works_outside_the_repo(tmp_path
         cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60,
     )
     assert Path(probe.stdout.strip()).is_relative_to(site)
+
+
+def test_every_subpackage_is_in_the_wheel():
+    """The wheel holds the packages pyproject.toml lists; a stage left out works in an editable install
+    and fails in every real one (plainsum.project did, exit 3 on every command)."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(path.parent.relative_to(REPO).parts) for path in (REPO / "plainsum").rglob("__init__.py")}
+    assert found - listed == set()
