@@ -26,7 +26,13 @@ class ScalarMap:
         self.node = node
 
     @cached_property
-    def _positions(self) -> list[int]:
+    def _words(self) -> tuple[list[int], list[int], list[int], list[int], dict[int, int], int]:
+        """Where each word of the value is in the raw text: (value starts, value ends, raw starts,
+        the raw offset after each word, exact raw offsets of the characters of escaped words, the
+        raw offset before the first word). Words come through YAML unchanged (only the whitespace
+        between them is folded or re-indented), so each is found in the raw text, in order; the
+        whitespace after a word maps to where the word ends. Kept per word, not per character:
+        a json report maps every sentence, and a list as long as the text was most of its time."""
         value = self.node.value if isinstance(self.node.value, str) else str(self.node.value)
         text = self.source.text
         raw_start, raw_end = self.node.start_index, max(self.node.end_index, self.node.start_index)
@@ -36,32 +42,44 @@ class ScalarMap:
             cursor = newline + 1 if newline >= 0 else raw_start
         elif self.node.style in ("'", '"'):
             cursor = raw_start + 1
-        # Words come through YAML unchanged (only the whitespace between them is folded or
-        # re-indented), so find each word of the value in the raw text, in order.
-        positions = [raw_start] * len(value)
-        previous_end = 0
+        first = cursor
+        starts: list[int] = []
+        ends: list[int] = []
+        raws: list[int] = []
+        after: list[int] = []
+        exact: dict[int, int] = {}
         for word in NON_SPACE.finditer(value):
-            positions[previous_end : word.start()] = [cursor] * (word.start() - previous_end)
             token = word.group()
             found = text.find(token, cursor, raw_end)
             if found >= 0:
-                positions[word.start() : word.end()] = range(found, found + len(token))
+                raws.append(found)
                 cursor = found + len(token)
             else:  # an escape inside a quoted scalar: match character by character
+                raws.append(cursor)
                 for index, char in enumerate(token, start=word.start()):
                     hit = text.find(char, cursor, min(raw_end, cursor + 8))
                     cursor = hit if hit >= 0 else cursor
-                    positions[index] = cursor
+                    exact[index] = cursor
                     cursor += 1
-            previous_end = word.end()
-        positions[previous_end:] = [cursor] * (len(value) - previous_end)
-        return positions
+            starts.append(word.start())
+            ends.append(word.end())
+            after.append(cursor)
+        return starts, ends, raws, after, exact, first
 
     def absolute(self, offset: int) -> int:
-        positions = self._positions
-        if not positions:
+        value = self.node.value if isinstance(self.node.value, str) else str(self.node.value)
+        if not value:
             return self.node.start_index
-        return positions[max(0, min(offset, len(positions) - 1))]
+        offset = max(0, min(offset, len(value) - 1))
+        starts, ends, raws, after, exact, first = self._words
+        if offset in exact:
+            return exact[offset]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            return first  # whitespace before the first word
+        if offset < ends[index]:
+            return raws[index] + offset - starts[index]
+        return after[index]  # whitespace after a word
 
 
 class LineIndex:
