@@ -124,3 +124,43 @@ def test_an_xliff_that_declares_entities_is_refused_unread(cli, project, tmp_pat
     assert result.returncode == 2
     assert "declares a document type or entities" in result.stderr
     assert not (project / "content" / "ivig-dlrpn.es.yaml").exists()
+
+
+def test_export_refuses_a_language_that_is_not_a_code(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copy(REPO / "plainsum.toml", tmp_path / "plainsum.toml")
+    for bad in ("../../x", "e s", ""):
+        result = subprocess.run([sys.executable, "-m", "plainsum", "translate", "export", "ilsp-immunotherapy", "--lang", bad],
+                                cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2 and "is not a language code" in result.stderr, (bad, result.stderr)
+    assert not list(tmp_path.glob("*.xlf")) and not (tmp_path.parent / "x.xlf").exists()
+
+
+def test_paragraphs_and_list_items_of_a_field_survive_an_import(cli, project):
+    """A field of several paragraphs and a list (general-health-checks' what_we_found) keeps them: they
+    were folded into one paragraph, which ran the list's GRADE statements into one sentence."""
+    import yaml
+
+    assert cli("translate", "export", "general-health-checks", "--lang", "es").returncode == 0
+    path = project / "general-health-checks.es.xlf"
+    tree = etree.parse(str(path))
+    for unit in tree.getroot().iter(f"{XLIFF}trans-unit"):
+        source = unit.find(f"{XLIFF}source")
+        target = unit.find(f"{XLIFF}target")
+        if target is None:
+            target = etree.SubElement(unit, f"{XLIFF}target")
+        target.text = source.text  # a "translation" that keeps the source's layout exactly
+    tree.write(str(path), xml_declaration=True, encoding="utf-8")
+    result = cli("translate", "import", path.name, "--translator", "Ana Example")
+    assert result.returncode in (0, 1), result.stderr
+    written = yaml.safe_load((project / "content" / "general-health-checks.es.yaml").read_text(encoding="utf-8"))
+    review = yaml.safe_load((project / "content" / "general-health-checks.yaml").read_text(encoding="utf-8"))
+    field, original = written["summary"]["what_we_found"], review["summary"]["what_we_found"]
+    assert "\n\nCompared with no invitation:\n\n- {{ results.total_mortality.plain }}\n- {{ results.cancer_mortality.plain }}" in field
+    assert [part.split() for part in field.split("\n")] == [part.split() for part in original.strip().split("\n")]

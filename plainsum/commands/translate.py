@@ -58,6 +58,8 @@ def export_command(ctx: click.Context, review_id: str, language: str, output: Pa
     from plainsum.importers.xliff import export
 
     config = load_config_from(ctx)
+    if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", language) is None:  # a BCP 47 tag; it names files too
+        raise click.BadParameter(f"'{language}' is not a language code such as es, fr or pt-BR", param_hint="--lang")
     language = normal_code(language)
     review, templates = _review(config, review_id)
     if language == review.language:

@@ -179,14 +179,27 @@ def parse(path: Path) -> Parsed:
 
 
 def _folded(text: str, indent: int) -> str:
-    """A folded block scalar (>-) of `text`, wrapped as the shipped translations are."""
+    """A folded block scalar (>-) of `text`, wrapped as the shipped translations are. Its paragraphs and
+    list items stay apart: in a folded scalar a line break folds to a space, so each line break of the
+    text is written as one empty line (two for a blank line between paragraphs)."""
     prefix = " " * indent
-    lines = textwrap.wrap(" ".join(text.split()), width=WIDTH - indent, break_long_words=False, break_on_hyphens=False)
-    return ">-\n" + "\n".join(prefix + line for line in lines)
+    out: list[str] = []
+    for part in re.split(r"(\n+)", text.strip()):
+        if part.startswith("\n"):
+            out.extend([""] * len(part))
+        elif part.strip():
+            out.extend(prefix + line for line in textwrap.wrap(" ".join(part.split()), width=WIDTH - indent,
+                                                                 break_long_words=False, break_on_hyphens=False))
+    return ">-\n" + "\n".join(out)
+
+
+def _layout(text: str) -> str:
+    """`text` with the spaces in each line folded, its line breaks (paragraphs, list items) kept."""
+    return "\n".join(" ".join(line.split()) for line in text.strip().split("\n"))
 
 
 def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
+    return _layout(a) == _layout(b)
 
 
 def _field_node(root: Node, key: str) -> Node | None:
