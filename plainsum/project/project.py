@@ -206,7 +206,10 @@ class Project:
         found = self.discover(paths)
         found.record(outcome)
         if jobs > 1 and len(found.files) > 1:
+            from plainsum.project.flow import warm_up
             from plainsum.project.pool import run_pool
+
+            warm_up(False, tables=True)  # the word tables and glossary, loaded once and shared by the forked workers
 
             done: dict[int, ReviewChecked] = {}
             tasks = list(enumerate(str(path) for path in found.files))
