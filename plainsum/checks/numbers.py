@@ -218,7 +218,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         for start, end, value, what in _numbers(text):
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
-            claim = _owner(claims, start, end)
+            claim = _owner(claims, start, end, text)
             if claim is not None:
                 results = claim.results
                 allowed = facts.union(*(result_figures(r, printed) for r in results))
@@ -249,11 +249,17 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     return marks
 
 
-def _owner(claims: list[Any], start: int, end: int) -> Any:
+def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
     """The claim a number belongs to: the one whose outcome is named nearest to it."""
     if not claims:
         return None
-    return min(claims, key=lambda c: start - c.outcome.end if c.outcome.end <= start else c.outcome.start - end)
+    def distance(claim: Any) -> int:
+        before: bool = claim.outcome.end <= start
+        between = text[claim.outcome.end:start] if before else text[end:claim.outcome.start]
+        gap: int = start - claim.outcome.end if before else claim.outcome.start - end
+        return gap + (1000 if re.search(r"[,;:]", between) else 0)  # a clause apart: read with the other
+
+    return min(claims, key=distance)
 
 
 def _describes_intervention(text: str, end: int, reading: Any) -> bool:

@@ -342,7 +342,10 @@ def check_certainty(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     vocabulary = _vocabulary(translation.locale.claims, translation.locale.code)
     yield from _own_wording(scored, review, source_review, source_vocabulary, vocabulary)
     source_language = _source_language(scored)
+    explaining = review.layout.explaining_parts
     for key, span, source_text in _fields(scored.document):
+        if key.split(".")[:1] == ["summary"] and key.split(".")[1:2] and key.split(".")[1] in explaining:
+            continue  # "What did we want to find out?" and the like state no result's certainty
         said = statements(source_text, source_review.results, source_views, source_vocabulary, source_language)
         if not said:
             continue

@@ -135,7 +135,7 @@ LAYOUTS: dict[str, Layout] = {
             SummaryPart("up_to_date", required=False),  # said before "The evidence is up to date to ..."
         ),
         plain_sections=(),
-        explaining_parts=("what_is_heading", "what_is", "want_to_find_out", "what_we_did", "up_to_date"),
+        explaining_parts=("what_is_heading", "what_is", "want_to_find_out", "what_we_did"),
         description="Cochrane's 2021 plain language summary: key messages, a tailored 'What is ...?', "
         "what we wanted to find out, did, found, the limitations, and how up to date the evidence is.",
     ),

@@ -148,7 +148,7 @@ def _above(level: str, floor: str | None) -> bool:
 def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
     """A statement of certainty against the results it names (or, naming none, all of them)."""
     statement = reading.statement
-    if statement is None or not statement.hits:
+    if statement is None or not statement.hits or not statement.judged:
         return []
     hit = statement.hits[0]
     levels = ", ".join(sorted(statement.levels))

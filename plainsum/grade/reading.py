@@ -77,6 +77,7 @@ class Statement:
     levels: set[str]
     hits: list[Hit]
     results: list[Result]
+    judged: bool = True  # False: said in certainty words ("We are uncertain about these results"), only carried
 
 
 @dataclass
@@ -291,9 +292,15 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     certainty = _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in effects])
     levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
     if not effects:
+        about_results = re.search(r"\b(?:these|our|the)\s+(?:results?|findings?|evidence)\b", text, re.I) is not None
+        worded = [h for h in certainty if "low" in h.meaning]  # "We are uncertain about these results"
+        judged = bool(levels)
+        if not levels and worded and about_results and not outcomes:
+            levels = worded
         if levels:
             named = [r for o in outcomes for r in o.results]
-            return Reading(text, "statement", statement=Statement({h.meaning for h in levels}, levels, list(dict.fromkeys(named))))
+            stated = {level for h in levels for level in h.meaning.split(" or ")}
+            return Reading(text, "statement", statement=Statement(stated, levels, list(dict.fromkeys(named)), judged))
         if not certainty or not outcomes:
             return Reading(text, "none", why="it names no effect")
     if not outcomes:
