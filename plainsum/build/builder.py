@@ -253,6 +253,8 @@ class Builder:
             # what an earlier build wrote in a format rendered now, and this render did not make again:
             # a paper size no longer configured, a translation removed, a document now withheld
             self.remove_stale([relative for relative, name in old.outputs.items() if name in rendered and relative not in outputs])
+        same_outputs = len(outputs) == len(built.files) and all(
+            built.files.get(relative, ("",))[0] == name for relative, name in outputs.items())
         self.manifest.reviews[built.source] = ReviewEntry(
             source=built.source,
             id=built.review_id,
@@ -260,6 +262,7 @@ class Builder:
             draft=self.options.draft,
             documents=[record.to_json() for record in built.records],
             outputs=outputs,
+            index_row=built.index_row if same_outputs else "",  # the worker's row shows these outputs
             stamp=self.stamps.get(built.source),
         )
         self.records[built.source] = built.records

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -106,6 +107,18 @@ def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
     }
 
 
+def row_macro(templates: TemplateSet) -> Any:
+    """The index template's `row` macro, or None for a project template without one."""
+    template = templates.env.get_template("html/index.html.j2")
+    style = Markup(templates.read("assets/style.css"))
+    return getattr(template.make_module({"entries": [], "style": style, "report": None}), "row", None)
+
+
+def render_row(entry: ReviewEntry, macro: Any, min_words: float = 0) -> str:
+    """One review's row with `macro` (row_macro's), as render_index renders it; "" without a macro."""
+    return "" if macro is None else str(macro(index_row(entry, min_words)))
+
+
 def render_index(entries: list[ReviewEntry], templates: TemplateSet, min_words: float = 0,
                  output_dir: Path | None = None) -> tuple[bytes, dict[str, str]]:
     """output/index.html: every review, its documents, the lay summary's figures and its gate status.
@@ -117,7 +130,7 @@ def render_index(entries: list[ReviewEntry], templates: TemplateSet, min_words: 
     """
     template = templates.env.get_template("html/index.html.j2")
     style = Markup(templates.read("assets/style.css"))
-    macro = getattr(template.make_module({"entries": [], "style": style, "report": None}), "row", None)
+    macro = row_macro(templates)
     rows: list[dict[str, object]] = []
     rendered: dict[str, str] = {}  # by source: the rows rendered now, to keep in the manifest
     for entry in sorted(entries, key=lambda e: e.id):

@@ -50,6 +50,9 @@ class Built:
     files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
     formats: tuple[str, ...] = ()  # the formats rendered (the task's): their earlier outputs not in `files` are stale
     language: str | None = None  # the review's, once it was read (for the files not checked, when it is invalid)
+    # its row of output/index.html, rendered in the worker for the outputs in `files` (the planner keeps it
+    # when those are the review's outputs: rows rendered there were serial work, a millisecond a review)
+    index_row: str = ""
 
 
 def format_key(review_key: str, name: str, config: Config) -> str:

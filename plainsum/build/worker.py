@@ -7,6 +7,7 @@ when something is to be rendered, so a build with nothing to do never loads this
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from pathlib import Path
 
@@ -31,6 +32,7 @@ def init_worker(project: Project, options: BuildOptions, in_child: bool) -> None
 
         in_worker()
     _WORKER.update(project=project, options=options, context=RenderContext(project.templates, project.config))
+    _WORKER.pop("row", None)  # the index row macro of the templates of an earlier project
 
 
 def build_review(task: Task) -> Built:
@@ -89,3 +91,20 @@ def _render_review(task: Task, built: Built, project: Project, options: BuildOpt
                 written = write_file(target, data)
                 entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
                 built.files[relative] = (name, entry, written.changed)
+    # a project's template override that fails: the planner renders the row, and says what is wrong
+    with contextlib.suppress(TemplateError):
+        built.index_row = _index_row(built, project, options)
+
+
+def _index_row(built: Built, project: Project, options: BuildOptions) -> str:
+    """The review's row of the index for the outputs written now (plainsum/build/index.py)."""
+    from plainsum.build.index import render_row, row_macro
+    from plainsum.build.manifest import ReviewEntry
+
+    if "row" not in _WORKER:
+        _WORKER["row"] = row_macro(project.templates)
+    assert built.review_id is not None
+    entry = ReviewEntry(built.source, built.review_id, built.key, options.draft,
+                        [record.to_json() for record in built.records],
+                        {relative: name for relative, (name, _, _) in built.files.items()})
+    return render_row(entry, _WORKER["row"], project.config.formula_min_words("summary"))
