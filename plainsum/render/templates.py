@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from plainsum.config.paths import default_templates_dir
-from plainsum.errors import Problem, display_path
+from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,6 +37,14 @@ class RefusedTemplate(TemplateError):
         self.path = path
 
 
+class UnreadableTemplate(RefusedTemplate):
+    """A template file that is not UTF-8 text: the author's to fix (exit 2), not a bug."""
+
+    def __init__(self, path: str, reason: str):
+        TemplateError.__init__(self, f"{display_path(Path(path))} is not UTF-8 text ({reason}); save it as UTF-8")
+        self.path = path
+
+
 class _InsideLoader(FileSystemLoader):
     """A FileSystemLoader that refuses files whose real path leaves `boundary`."""
 
@@ -45,7 +53,11 @@ class _InsideLoader(FileSystemLoader):
         self.boundary = boundary
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
+        try:
+            source, filename, uptodate = super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            found = next((Path(folder) / template for folder in self.searchpath if (Path(folder) / template).is_file()), None)
+            raise UnreadableTemplate(str(found or template), f"byte {exc.start + 1}") from None
         real = Path(os.path.realpath(filename))
         if not real.is_relative_to(self.boundary):
             raise RefusedTemplate(filename, str(real))
@@ -172,7 +184,11 @@ class TemplateSet:
             path = self.find(name)
             if path is None:
                 raise FileNotFoundError(f"template file '{name}' not found in {', '.join(map(str, self.dirs))}")
-            self._texts[name] = path.read_text(encoding="utf-8")
+            try:
+                self._texts[name] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError([Problem(template_display(path), 1, 1, f"{name} is not UTF-8 text (byte {exc.start + 1}); "
+                                                                        "save it as UTF-8")]) from None
         return self._texts[name]
 
     def fingerprint_files(self) -> list[Path]:
