@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plainsum.checks.alignment import Block, Group
 from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content.locale import SPACES, Locale
 from plainsum.grade.vocabulary import levels_agree
@@ -190,6 +191,34 @@ def check_numbers(scored: Scored, context: CheckContext) -> Iterator[Flag]:
                     f"(in '{locale.code}' it is written {locale.number(str(found.value))})",
                     span.start, None,
                 )
+        yield from _sentence_numbers(scored, key, span, locale, source)
+
+
+def _sentence_numbers(scored: Scored, key: str, span: Span, locale: Locale, source: dict[object, Found]) -> Iterator[Flag]:
+    """A number of the source field put in the wrong sentence: in a translated sentence paired one for
+    one with its source sentence (checks/alignment.py), a number that the source sentence lacks but
+    another sentence of the field has (12 months made 15, where 15 trials are counted elsewhere). A
+    number the whole source field lacks is reported above, once."""
+    review = scored.document.review
+    assert review is not None and review.translation is not None
+    source_locale = review.translation.source_locale
+    paired = _paired(scored, review.translation.review.rendered[review.translation.source_fields[key].key], span.rendered)
+    for block in paired or []:
+        for group in block.groups:
+            if not group.exact:
+                continue
+            ours = {f.value: f for s in group.source for f in read_numbers(s.text, source_locale)}
+            theirs = [(sentence, found) for sentence in group.translated for found in read_numbers(sentence.text, locale)]
+            for sentence, found in theirs:
+                if found.value in ours or found.value not in source:
+                    continue
+                lacking = [f.text for value, f in ours.items() if value not in {other.value for _, other in theirs}]
+                also = f"; the source sentence has {', '.join(lacking)} here" if lacking else ""
+                yield Flag(
+                    f"{found.text} in the translation of {key} is not a number of the source sentence it translates "
+                    f"(\"{' '.join(s.text.strip() for s in group.source)}\"){also}",
+                    span.start + sentence.offset + found.start, found.text,
+                )
 
 
 @registry.register(
@@ -221,6 +250,7 @@ class Statement:
     offset: int  # where in the text: the statement, or the certainty word of the sentence
     hedged: bool = True  # an effect claimed with certainty words ("probably reduce"), not a plain verb alone
     effect: str | None = None  # the effect a sentence claims (decrease, none, ...), from the claim words
+    worded: bool = True  # the certainty is said in words (or worded from the data), not only implied by a plain verb
 
 
 
@@ -288,7 +318,8 @@ def statements(text: str, results: list[Result], views: dict[str, Any], vocabula
             continue
         ids: list[str | None] = [*dict.fromkeys(m.result.id for m in named)] or [None]
         hedged = claim.certainty_hit is not None and claim.effect_hit is not None
-        found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start, hedged, claim.effect) for result_id in ids)
+        found.extend(Statement(result_id, level, sentence.strip(), offset + hit.start, hedged, claim.effect,
+                               claim.certainty_hit is not None) for result_id in ids)
     return found
 
 
@@ -326,12 +357,57 @@ def _vocabulary(path: Path | None, code: str) -> Vocabulary | None:
 
 @registry.register(
     "translation.certainty",
-    description="Every certainty statement of the source text is in the translation with the same certainty: a "
-    "result's statement worded from its data in the language's wording of it (its grid, or the translation's own "
-    "'plain' wording of the result), a statement written by hand read with the language's claim words "
-    "(grade/<language>/claims.yaml).",
+    description="Each sentence of a translated field states the certainty its source sentence states (sentences "
+    "paired by field, line and order): a result's statement worded from its data in the language's wording of it "
+    "(its grid, or the translation's own 'plain' wording of the result), a statement written by hand read with the "
+    "language's claim words (grade/<language>/claims.yaml); a certainty left out of a paragraph or list item.",
 )
 def check_certainty(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    yield from (flag for flag, sure in _certainty_findings(scored) if sure)
+
+
+@registry.register(
+    "translation.certainty-unaligned",
+    severity="warning",
+    description="A certainty of a source sentence is not in the translated sentence that stands for it, where the "
+    "sentences could not be paired one for one (a sentence split, merged or moved, or a field laid out in other "
+    "paragraphs): said as a warning, since the pairing is a guess.",
+)
+def check_certainty_unaligned(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    yield from (flag for flag, sure in _certainty_findings(scored) if not sure)
+
+
+_FOUND: dict[int, tuple[Any, list[tuple[Flag, bool]]]] = {}
+
+
+def _certainty_findings(scored: Scored) -> list[tuple[Flag, bool]]:
+    """The certainty findings of a translation, each with whether it is sure (an error) or rests on a
+    guessed pairing of sentences (a warning); made once for the two checks that report them."""
+    import weakref
+
+    held = _FOUND.get(id(scored))
+    if held is not None and held[0]() is scored:
+        return held[1]
+    found = list(_certainty_of(scored))
+    _FOUND.clear()  # one document at a time
+    _FOUND[id(scored)] = (weakref.ref(scored), found)
+    return found
+
+
+def _paired(scored: Scored, source: str, translated: str) -> list[Block] | None:
+    """The paragraphs and sentences of a translated field paired with its source's (checks/alignment.py)."""
+    from plainsum.checks.alignment import align
+
+    review = scored.document.review
+    assert review is not None and review.translation is not None
+    source_locale, locale = review.translation.source_locale, review.translation.locale
+    source_language, language = _source_language(scored), scored.language
+    return align(source, translated, lambda text: _sentences(text, source_language), lambda text: _sentences(text, language),
+                 lambda text: frozenset(f.value for f in read_numbers(text, source_locale)),
+                 lambda text: frozenset(f.value for f in read_numbers(text, locale)))
+
+
+def _certainty_of(scored: Scored) -> Iterator[tuple[Flag, bool]]:
     review = review_having(scored, "translation")
     if review is None:
         return
@@ -340,99 +416,115 @@ def check_certainty(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     source_views, views = source_review.facts.get("results", {}), review.facts.get("results", {})
     source_vocabulary = _vocabulary(translation.source_locale.claims, translation.source_locale.code)
     vocabulary = _vocabulary(translation.locale.claims, translation.locale.code)
-    yield from _own_wording(scored, review, source_review, source_vocabulary, vocabulary)
-    source_language = _source_language(scored)
+    yield from ((flag, True) for flag in _own_wording(scored, review, source_review, source_vocabulary, vocabulary))
+    source_language, language = _source_language(scored), scored.language
     explaining = review.layout.explaining_parts
+
+    def said(text: str, offset: int = 0) -> list[Statement]:
+        return [_moved(s, offset) for s in statements(text, source_review.results, source_views, source_vocabulary, source_language)]
+
+    def says(text: str, offset: int = 0) -> list[Statement]:
+        return [_moved(s, offset) for s in statements(text, review.results, views, vocabulary, language)]
+
     for key, span, source_text in _fields(scored.document):
         if key.split(".")[:1] == ["summary"] and key.split(".")[1:2] and key.split(".")[1] in explaining:
             continue  # "What did we want to find out?" and the like state no result's certainty
-        said = statements(source_text, source_review.results, source_views, source_vocabulary, source_language)
-        if not said:
+        if not said(source_text):
             continue
-        translated = statements(span.rendered, review.results, views, vocabulary, scored.language)
-        used: dict[int, int] = {}  # a translated sentence that names no result -> the source sentence it stood for
-        for statement in said:
-            if statement.result_id is None:
+        paired = _paired(scored, source_text, span.rendered)
+        if paired is None:
+            yield from _unpaired(key, span, said(source_text), says(span.rendered))
+            continue
+        for block in paired:
+            block_said = [s for sentence in block.source for s in said(sentence.text, sentence.offset)]
+            if not block_said:
                 continue
-            flag = _compare(key, span.start, statement, translated, used, views)
-            if flag is not None:
-                yield flag
-        if vocabulary is not None:
-            named = {statement.result_id for statement in said if statement.result_id}
-            yield from _compare_unnamed(key, span.start, [s for s in said if s.result_id is None], [
-                other for index, other in enumerate(translated)
-                if index not in used and (other.result_id is None or other.result_id not in named)
-            ], (len(source_text), len(span.rendered)))
+            block_says = [s for sentence in block.translated for s in says(sentence.text, sentence.offset)]
+            groups = block.groups or (Group(block.source, block.translated, False),)
+            for group in groups:
+                ours = [s for sentence in group.source for s in said(sentence.text, sentence.offset)]
+                theirs = [s for sentence in group.translated for s in says(sentence.text, sentence.offset)]
+                text = " ".join(sentence.text.strip() for sentence in group.translated)
+                yield from _group_flags(key, span.start, ours, theirs, block_says, text, group.exact)
 
 
-def _compare_unnamed(key: str, start: int, said: list[Statement], translated: list[Statement],
-                     lengths: tuple[int, int]) -> Iterator[Flag]:
-    """The source's certainty statements that name no result, paired with the translation's by their
-    certainty levels: the translated field states each level the source field states in certainty
-    words, as many times (a sentence may be moved within the field, not dropped, nor made more or
-    less certain). Only a source sentence that claims an effect in certainty words ("probably reduce",
-    "may make little or no difference", "very uncertain whether") is required; a plain sentence is not.
-    A level the translation states too few times is reported at the translated sentence that claims
-    the same effect with another certainty (the one nearest the source's place in its field), or, with
-    none, as a statement left out, at the start of the field."""
-    pool = list(translated)
-    short = []
-    for statement in (s for s in said if s.hedged):
-        same = [other for other in pool if levels_agree(other.level, statement.level)]
-        if same:
-            pool.remove(next((other for other in same if other.effect == statement.effect), same[0]))
-        else:
-            short.append(statement)
-    for statement in short:
-        place = statement.offset / max(lengths[0], 1)
-        changed = sorted((other for other in pool if other.effect is not None and other.effect == statement.effect),
-                         key=lambda other: abs(other.offset / max(lengths[1], 1) - place))
+def _moved(statement: Statement, offset: int) -> Statement:
+    from dataclasses import replace
+
+    return replace(statement, offset=statement.offset + offset) if offset else statement
+
+
+def _group_flags(key: str, start: int, ours: list[Statement], theirs: list[Statement], block: list[Statement],
+                 translated: str, exact: bool) -> Iterator[tuple[Flag, bool]]:
+    """What a group of translated sentences fails to say of its source sentences' certainty. A level
+    the source states of a result (in words, or worded from the data) or claims an effect with in
+    certainty words ("probably reduce") must be stated by the group; a certainty said alone ("we are
+    not sure") or implied by a plain verb of a result only where a sentence paired one for one states
+    another certainty in words. Sure (an error) when the sentences pair one for one, or when the
+    level is nowhere in the translated paragraph."""
+    levels: dict[str, list[Statement]] = {}
+    for statement in ours:
+        levels.setdefault(statement.level, []).append(statement)
+    for level, stated in levels.items():
+        if any(levels_agree(other.level, level) for other in theirs):
+            continue
+        other_levels = [other for other in theirs if not any(levels_agree(other.level, s.level) for s in ours)]
+        required = any(s.hedged or (s.result_id is not None and s.worded) for s in stated)
+        if not required and not (exact and any(other.worded for other in other_levels)
+                                 and any(s.worded for s in stated)):
+            # a certainty said alone ("we are not sure"): held only against another certainty said in
+            # words by the sentence that stands for it; a plain verb not at all (the claim words may
+            # miss a certainty the sentence states otherwise: "the evidence was of low quality")
+            continue
+        statement = stated[0]
+        named = [*dict.fromkeys(s.result_id for s in stated if s.result_id)]
+        about = f" of result '{named[0]}'" if len(named) == 1 else (f" of results {', '.join(repr(n) for n in named)}" if named else "")
+        elsewhere = any(levels_agree(other.level, level) for other in block)
+        changed = sorted(other_levels, key=lambda other: other.effect != statement.effect)
         if changed:
             other = changed[0]
-            pool.remove(other)
-            yield Flag(
-                f"the translation of {key} says \"{other.text}\" ({other.level} certainty) where its source text "
-                f"says \"{statement.text}\" ({statement.level} certainty)",
-                start + other.offset, None,
-            )
+            message = (f"the translation of {key} says{about} \"{translated}\" ({other.level} certainty) where its source "
+                       f"text says \"{statement.text}\" ({level} certainty)")
+            yield Flag(message + (" (the paragraph says it in another sentence)" if elsewhere else ""),
+                       start + other.offset, translated), exact and not elsewhere
         else:
-            yield Flag(
-                f"the source text of {key} says \"{statement.text}\" ({statement.level} certainty); its "
-                f"translation has no sentence that says it with that certainty",
-                start, None,
-            )
+            message = (f"the source text of {key} says{about} ({level} certainty) \"{statement.text}\"; its translation "
+                       f"\"{translated}\" does not say it with that certainty")
+            yield Flag(message + (" (the paragraph says it in another sentence)" if elsewhere else ""),
+                       start, translated), not elsewhere
 
 
-def _compare(key: str, start: int, statement: Statement, translated: list[Statement], used: dict[int, int],
-             views: dict[str, Any]) -> Flag | None:
-    """A finding when the translation does not state `statement` of its source with its certainty: a
-    sentence about the same result with that certainty, or one that names no result (one translated
-    sentence may say what one source sentence says of several results)."""
-    view = views.get(statement.result_id or "")
-    suggestion = f"{view.plain_clause}." if view is not None and levels_agree(view.certainty, statement.level) else None
-    about = [other for other in translated if other.result_id == statement.result_id]
-    if any(levels_agree(other.level, statement.level) for other in about):
-        return None
-    if about:
-        other = about[0]
-        return Flag(
-            f"the translation of {key} says of result '{statement.result_id}' \"{other.text}\" ({other.level} certainty); "
-            f"its source text says it with {statement.level} certainty: \"{statement.text}\"",
-            start + other.offset, None, suggestion,
-        )
-    unnamed = [index for index, other in enumerate(translated)
-               if other.result_id is None and used.get(index, statement.offset) == statement.offset]
-    for index in unnamed:
-        if levels_agree(translated[index].level, statement.level):
-            used[index] = statement.offset
-            return None
-    # the sentences that name no result say other certainties: the statement is not there (at the field)
-    others = "; ".join(f"\"{translated[index].text}\" is {translated[index].level} certainty" for index in unnamed[:2])
-    return Flag(
-        f"the source text of {key} says of result '{statement.result_id}' ({statement.level} certainty) "
-        f"\"{statement.text}\"; its translation does not say it with that certainty" + (f" ({others})" if others else ""),
-        start, None, suggestion,
-    )
+def _unpaired(key: str, span: Span, ours: list[Statement], theirs: list[Statement]) -> Iterator[tuple[Flag, bool]]:
+    """A field whose paragraphs do not pair with its source's. A result's statement is held against
+    the translated sentences that name the result (an error when they all say another certainty) or,
+    with none, that name no result (an error when none says its certainty); a certainty claimed of no
+    result is looked for as many times anywhere in the field (a warning: which sentence stands for
+    which is not known)."""
+    pool = [other for other in theirs if other.result_id is None]
+    for statement in ours:
+        if not (statement.hedged or (statement.result_id is not None and statement.worded)):
+            continue
+        if statement.result_id is not None:
+            same_result = [other for other in theirs if other.result_id == statement.result_id]
+            if any(levels_agree(other.level, statement.level) for other in same_result):
+                continue
+            if same_result:
+                other = same_result[0]
+                yield Flag(
+                    f"the translation of {key} says of result '{statement.result_id}' \"{other.text}\" ({other.level} "
+                    f"certainty); its source text says it with {statement.level} certainty: \"{statement.text}\"",
+                    span.start + other.offset, other.text), True
+                continue
+        same = [other for other in pool if levels_agree(other.level, statement.level)]
+        if same:
+            if statement.result_id is None:
+                pool.remove(same[0])
+            continue
+        about = f" of result '{statement.result_id}'" if statement.result_id else ""
+        yield Flag(
+            f"the source text of {key} says{about} ({statement.level} certainty) \"{statement.text}\"; its translation, "
+            f"laid out in other paragraphs than its source, does not say it with that certainty",
+            span.start, None), statement.result_id is not None or not any(levels_agree(o.level, statement.level) for o in theirs)
 
 
 def _own_wording(scored: Scored, review: Any, source_review: Any, source_vocabulary: Vocabulary | None,
