@@ -445,7 +445,8 @@ def _certainty_of(scored: Scored) -> Iterator[tuple[Flag, bool]]:
                 ours = [s for sentence in group.source for s in said(sentence.text, sentence.offset)]
                 theirs = [s for sentence in group.translated for s in says(sentence.text, sentence.offset)]
                 text = " ".join(sentence.text.strip() for sentence in group.translated)
-                yield from _group_flags(key, span.start, ours, theirs, block_says, text, group.exact)
+                words = _certainty_words(text, vocabulary)
+                yield from _group_flags(key, span.start, ours, theirs, block_says, text, group.exact, words)
 
 
 def _moved(statement: Statement, offset: int) -> Statement:
@@ -454,11 +455,22 @@ def _moved(statement: Statement, offset: int) -> Statement:
     return replace(statement, offset=statement.offset + offset) if offset else statement
 
 
+def _certainty_words(text: str, vocabulary: Vocabulary | None) -> set[str]:
+    """The level of every certainty phrase of `text` (a sentence may say two: "may ..., although the
+    evidence is very uncertain"; the claim words read one of them)."""
+    if vocabulary is None:
+        return set()
+    if vocabulary.not_certainty is not None:
+        text = vocabulary.not_certainty.sub(" ", text)
+    return {level for level, pattern in vocabulary.certainty if pattern.search(text)}
+
+
 def _group_flags(key: str, start: int, ours: list[Statement], theirs: list[Statement], block: list[Statement],
-                 translated: str, exact: bool) -> Iterator[tuple[Flag, bool]]:
+                 translated: str, exact: bool, words: set[str]) -> Iterator[tuple[Flag, bool]]:
     """What a group of translated sentences fails to say of its source sentences' certainty. A level
     the source states of a result (in words, or worded from the data) or claims an effect with in
-    certainty words ("probably reduce") must be stated by the group; a certainty said alone ("we are
+    certainty words ("probably reduce") must be stated by the group (by its claims, or by any of its
+    certainty phrases: two readers of a sentence with two certainty words may each read another); a certainty said alone ("we are
     not sure") or implied by a plain verb of a result only where a sentence paired one for one states
     another certainty in words. Sure (an error) when the sentences pair one for one, or when the
     level is nowhere in the translated paragraph."""
@@ -466,8 +478,8 @@ def _group_flags(key: str, start: int, ours: list[Statement], theirs: list[State
     for statement in ours:
         levels.setdefault(statement.level, []).append(statement)
     for level, stated in levels.items():
-        if any(levels_agree(other.level, level) for other in theirs):
-            continue
+        if any(levels_agree(other.level, level) for other in theirs) or any(levels_agree(word, level) for word in words):
+            continue  # said by the translated sentence's claim, or by another certainty phrase of it
         other_levels = [other for other in theirs if not any(levels_agree(other.level, s.level) for s in ours)]
         required = any(s.hedged or (s.result_id is not None and s.worded) for s in stated)
         if not required and not (exact and any(other.worded for other in other_levels)
