@@ -421,7 +421,9 @@ def _certainty_of(scored: Scored) -> Iterator[tuple[Flag, bool]]:
     explaining = review.layout.explaining_parts
 
     def said(text: str, offset: int = 0) -> list[Statement]:
-        return [_moved(s, offset) for s in statements(text, source_review.results, source_views, source_vocabulary, source_language)]
+        # a language without claim words is held to the statements of results only (worded by its grid)
+        return [_moved(s, offset) for s in statements(text, source_review.results, source_views, source_vocabulary, source_language)
+                if vocabulary is not None or s.result_id is not None]
 
     def says(text: str, offset: int = 0) -> list[Statement]:
         return [_moved(s, offset) for s in statements(text, review.results, views, vocabulary, language)]
