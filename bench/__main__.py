@@ -29,8 +29,11 @@ BENCHMARKS = {
               "published lay summaries (verdicts by hand) and recall on seeded single-error mutants, per check and class"),
     "trialwording": ("bench.trial_wording", "the trial-results wording checks on the corpus lay summaries: findings per 1,000 "
                      "sentences, recall on seeded errors, the negation rule against a plain word list (--show=N to read)"),
-    "fuzz": ("bench.fuzz", "hypothesis-generated content, prose, configuration, score input and import files for "
-             "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
+    "fuzz": ("bench.campaign", "a campaign over every input kind (content, prose, translations, configuration, catalogs, "
+             "grid, templates, the importers, score input), seeded from real records, mutating bytes, tokens and structure: "
+             "--inputs N or --minutes M, --seed S, --hang SECONDS (default 5); inputs, taken, refused, crashes, hangs per kind"),
+    "fuzz-hypothesis": ("bench.fuzz", "hypothesis-generated content, prose, configuration, score input and import files for "
+                        "--minutes N (default 1): inputs tried per target, crashes (exit 3 or a traceback)"),
     "build": ("bench.build", "plainsum build of the corpus: full, no-op and one-edit builds in html+txt (all reviews) "
               "and html+txt+pdf (a subset), --jobs 1 vs --jobs 2; times, ratios, targets"),
     "release": ("bench.release", "this tree against an earlier release checked out beside it (--old=DIR) and its main "

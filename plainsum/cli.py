@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -10,7 +11,7 @@ from pathlib import Path
 import click
 
 from plainsum import __version__
-from plainsum.errors import EXIT_INTERNAL, EXIT_INVALID, InputError
+from plainsum.errors import EXIT_INTERNAL, EXIT_INVALID, InputError, display_path
 
 CONFIG_HELP = ("Configuration file (default: the first plainsum.toml, or pyproject.toml with [tool.plainsum], in the "
                "folder of the paths given or the current folder, or a folder above it).")
@@ -69,14 +70,35 @@ class PlainsumGroup(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             ctx.exit(141)
+        except OSError as exc:
+            if exc.errno not in ENVIRONMENT_ERRORS:
+                raise_internal(ctx, exc)
+            where = display_path(Path(exc.filename)) if exc.filename else "plainsum"
+            click.echo(f"{where}:1:1: {exc.strerror or exc} (the file system's, not plainsum's: outputs written before are whole)",
+                       err=True)
+            ctx.exit(EXIT_INVALID)
         except Exception as exc:  # a bug in plainsum, not in the input
-            if os.environ.get("PLAINSUM_DEBUG"):
-                traceback.print_exc()
-            message = str(exc)
-            message = message if len(message) <= 500 else message[:500] + " ..."  # a repr of a whole review says nothing
-            click.echo(f"plainsum: internal error: {type(exc).__name__}: {message}", err=True)
-            click.echo("This is a bug in plainsum; set PLAINSUM_DEBUG=1 to see the traceback.", err=True)
-            ctx.exit(EXIT_INTERNAL)
+            raise_internal(ctx, exc)
+        return None
+
+
+def raise_internal(ctx: click.Context, exc: BaseException) -> None:
+    """Report a bug in plainsum (exit 3)."""
+    if os.environ.get("PLAINSUM_DEBUG"):
+        traceback.print_exception(exc)
+    message = str(exc)
+    message = message if len(message) <= 500 else message[:500] + " ..."  # a repr of a whole review says nothing
+    click.echo(f"plainsum: internal error: {type(exc).__name__}: {message}", err=True)
+    click.echo("This is a bug in plainsum; set PLAINSUM_DEBUG=1 to see the traceback.", err=True)
+    ctx.exit(EXIT_INTERNAL)
+
+
+# errno values that say what the file system or its owner allows, not what plainsum does wrong:
+# exit 2 with the path (a full disk, a read-only folder, a name too long, a link loop)
+ENVIRONMENT_ERRORS = frozenset(getattr(errno, name) for name in (
+    "ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "ENAMETOOLONG", "ELOOP", "EMLINK", "EFBIG", "EISDIR", "ENOTDIR",
+    "EIO",
+) if hasattr(errno, name))
 
 
 @click.group(cls=PlainsumGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -50,7 +50,11 @@ def display_path(path: Path) -> str:
 
     A link is shown by its own name, not by where it leads (content/x.yaml, not /etc/shadow)."""
     here = Path.cwd()
-    for candidate, base in ((Path(os.path.abspath(path)), here), (path.resolve(), here.resolve())):
+    try:
+        resolved = (path.resolve(), here.resolve())
+    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
+        resolved = (Path(os.path.abspath(path)), here)
+    for candidate, base in ((Path(os.path.abspath(path)), here), resolved):
         try:
             return str(candidate.relative_to(base))
         except ValueError:

@@ -26,7 +26,7 @@ from plainsum.build.manifest import (
     environment_digest,
     sha256_bytes,
 )
-from plainsum.build.outdir import check_output_folder, output_lock
+from plainsum.build.outdir import BUILDING_MARKER, check_output_folder, output_lock
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key
 from plainsum.build.writer import UnsafePath, safe_output_path, sweep_temporaries, write_file
 from plainsum.config.settings import Config
@@ -39,7 +39,6 @@ from plainsum.project.pool import default_jobs, run_pool
 from plainsum.project.project import Project
 
 INDEX_NAME = "index.html"
-BUILDING_MARKER = ".plainsum-building"  # present while a build renders; left behind if it was killed
 MANIFEST_SAVE_SECONDS = 5.0  # the least time between two saves of the manifest while rendering
 MANIFEST_SAVE_SHARE = 0.05  # and saving takes at most this share of the main process's time
 

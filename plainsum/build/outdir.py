@@ -17,6 +17,9 @@ from pathlib import Path
 from plainsum.build.manifest import MANIFEST_NAME
 from plainsum.errors import InputError, Problem, display_path
 
+BUILDING_MARKER = ".plainsum-building"  # written before a build's first file; left behind if it was killed
+REPORT_MARKER = ".plainsum-report"  # written into a `plainsum report` folder before its first file
+
 SYSTEM_FOLDERS = ("/proc", "/sys", "/dev", "/boot", "/etc", "/usr", "/bin", "/sbin", "/lib")
 
 
@@ -48,6 +51,8 @@ def check_output_folder(folder: Path, project: Path, kept: dict[str, Path], allo
         raise _refuse(folder, "it is not a folder")
     if allow_foreign_files or not real.is_dir() or (real / MANIFEST_NAME).is_file():
         return
+    if (real / BUILDING_MARKER).is_file():
+        return  # a build killed before it saved its first manifest: its own partial output, taken over
     with os.scandir(real) as entries:
         # a report `plainsum report` wrote keeps the record of its files: it is plainsum's
         foreign = sorted(entry.name for entry in entries
@@ -117,3 +122,27 @@ def output_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)
+
+
+REPORT_FILES = frozenset(("index.html", "report.json", "reviews", "changes.html", REPORT_MARKER, REPORT_RECORD))
+
+
+def check_report_folder(folder: Path, project: Path, kept: dict[str, Path]) -> None:
+    """The --out guard of `plainsum report`: the same refusals as a build's, and a folder that holds
+    anything but a report's files is refused (its marker, or nothing but what a report writes)."""
+    check_output_folder(folder, project, kept, allow_foreign_files=True)
+    real = Path(os.path.realpath(folder))
+    if not real.is_dir() or (real / REPORT_MARKER).is_file() or (real / MANIFEST_NAME).is_file():
+        return
+    with os.scandir(real) as entries:
+        foreign = sorted(entry.name for entry in entries if entry.name not in REPORT_FILES)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise _refuse(folder, f"it holds files plainsum did not write ({shown}); choose an empty folder for the report")
+
+
+def mark_report_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / REPORT_MARKER
+    if not marker.exists():
+        marker.write_bytes(b"")

@@ -49,6 +49,20 @@ def build_review(task: Task) -> Built:
         built.problems = [templates.problem(error, f"the documents of {Path(task.source).stem}")]
     except UnsafePath as error:  # a link in the output folder that leads out of it
         built.problems = [Problem(display_path(options.output_dir), 1, 1, str(error))]
+    except NameError as error:  # Jinja compiles a constant it cannot write back ({% if 1e999 %} -> inf) in an override
+        built.problems = [Problem(display_path(project.config.templates_dir), 1, 1, f"cannot render the documents of "
+                                  f"{Path(task.source).stem}: a template override has a constant Jinja cannot compile ({error})")]
+    except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError) as error:
+        # what a project's template override does wrong ({{ x % 0 }}, a number of 50,000 digits), at its line
+        built.problems = [templates.problem(TemplateError(f"{type(error).__name__}: {str(error)[:200]}"),
+                                            f"the documents of {Path(task.source).stem}")]
+    except RecursionError:  # an override whose tags or expressions nest too deeply for Jinja to parse
+        where = display_path(project.config.templates_dir)
+        built.problems = [Problem(where, 1, 1, f"cannot render the documents of {Path(task.source).stem}: "
+                                               "a template override nests too deeply")]
+    except OSError as error:  # the environment's: a full disk, a read-only folder (the outputs before stay whole)
+        where = str(error.filename) if error.filename else str(options.output_dir)
+        built.problems = [Problem(display_path(Path(where)), 1, 1, f"cannot write: {error.strerror or error}")]
     return built
 
 

@@ -159,7 +159,17 @@ def _unlink_quietly(path: Path) -> None:
 
 
 def write_file(path: Path, data: bytes) -> Written:
-    """Write data to path atomically. A file that already holds exactly `data` is left alone."""
+    """Write data to path atomically. A file that already holds exactly `data` is left alone.
+    OSError (a full disk, a read-only folder) names `path`; the file there before is left whole."""
+    try:
+        return _write_file(path, data)
+    except OSError as error:
+        if error.filename is None:
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
+
+
+def _write_file(path: Path, data: bytes) -> Written:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:

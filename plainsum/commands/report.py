@@ -46,11 +46,15 @@ def command(ctx: click.Context, paths: tuple[Path, ...], out_dir: Path | None) -
     the gate, the hardest reviews; SVG charts, no network) and <out>/report.json (the same
     figures). Exit code: 0 written, 2 some content files are invalid (the report lists them).
     """
+    from plainsum.build.outdir import check_report_folder, mark_report_folder
     from plainsum.report_pages.overview import write_overview
 
     project = load_project_from(ctx, paths)
     config = project.config
     target = (out_dir or config.output_dir / "report").resolve()
+    check_report_folder(out_dir or config.output_dir / "report", config.root,
+                        {"content": config.content_dir, "templates": config.templates_dir})
+    mark_report_folder(target)
     outcome = project.check(list(paths))
     for problem in outcome.problems:
         click.echo(str(problem), err=True)

@@ -27,20 +27,26 @@ if TYPE_CHECKING:
     from plainsum.readability.score import Scored
 
 
+MAX_SCORE_BYTES = 1_000_000
+
+
 def _read(source: str) -> tuple[str, str]:
     """(text, name to show) of a file, or of standard input for '-'."""
     from plainsum.files.yamlsource import decode_utf8
 
     if source == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_SCORE_BYTES + 1)
         name = "-"
     else:
         path = Path(source)
         name = display_path(path)
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as stream:
+                data = stream.read(MAX_SCORE_BYTES + 1)
         except OSError as exc:
             raise InputError([Problem(name, 1, 1, f"cannot read: {exc.strerror or exc}")]) from None
+    if len(data) > MAX_SCORE_BYTES:  # a text to score is a summary or an abstract, not a book
+        raise InputError([Problem(name, 1, 1, f"the text is larger than {MAX_SCORE_BYTES:,} bytes, the limit for `score`")])
     text = decode_utf8(data, name)
     return text, name
 

@@ -210,12 +210,21 @@ def _read(path: Path) -> tuple[Path, dict[str, Any], Locator | None]:
         line, column = _deepest(text)
         raise InputError([Problem(display, line, column, "the configuration nests arrays or tables too deeply")]) from None
     root = path.resolve().parent
+    _trust(root)
     if path.name == "pyproject.toml":
         settings = data.get("tool", {}).get("plainsum")
         if settings is None:
             return root, {}, None
         return root, settings, Locator(text, display, ("tool", "plainsum"))
     return root, data, Locator(text, display, ())
+
+
+def _trust(root: Path) -> None:
+    """Files are read inside the project and the default templates, and through no link out of them."""
+    from plainsum.config.paths import default_templates_dir
+    from plainsum.files.safeopen import trust
+
+    trust(root, default_templates_dir())
 
 
 def _deepest(text: str) -> tuple[int, int]:
@@ -257,7 +266,13 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
         assert declared_key is not None
         if not check_value(declared_key, value, (), bad):
             value = default
-        return (root / str(value)).resolve()
+        given = root / str(value)
+        if key in ("content", "templates") and link_outside(given, root) is not None:
+            # a link to a folder elsewhere would read (and echo in messages) files outside the project
+            bad((), key, f"the {key} folder {value} leads out of the project (a link to a folder outside it); "
+                         "plainsum reads only files inside the project")
+            return given.absolute()
+        return given.resolve()
 
     formats = settings.get("formats", list(DEFAULT_FORMATS))
     formats_key = declared.key("formats")

@@ -92,16 +92,18 @@ def grid_path(template_dirs: list[Path], code: str, file_name: str = "grid.yaml"
     return None
 
 
+MAX_CATALOG_BYTES = 10_000_000
+
+
 def _read_catalog(path: Path) -> gettext.GNUTranslations:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import PoFileError, read_po
     from babel.support import Translations
 
     display = display_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(display, 1, 1, f"cannot read the catalog: {exc.strerror or exc}")]) from None
+    from plainsum.files.safeopen import read_confined
+
+    data = read_confined(path, display, MAX_CATALOG_BYTES)  # never through a link out of the project
     if path.suffix == ".mo":
         try:
             return Translations(io.BytesIO(data), domain=DOMAIN)
@@ -115,7 +117,10 @@ def _read_catalog(path: Path) -> gettext.GNUTranslations:
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)  # as `pybabel compile` does: fuzzy entries are not used
     compiled.seek(0)
-    return Translations(compiled, domain=DOMAIN)
+    try:
+        return Translations(compiled, domain=DOMAIN)
+    except (OSError, ValueError, SyntaxError, RecursionError) as exc:  # a Plural-Forms header gettext cannot read
+        raise InputError([Problem(display, 1, 1, f"cannot read the catalog's header (Plural-Forms): {exc}")]) from None
 
 
 @dataclass

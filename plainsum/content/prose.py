@@ -169,6 +169,10 @@ def check_prose_templates(review: Review, locale: Locale | None = None) -> list[
             continue
         try:
             parsed = parse_prose(template)
+        except (RecursionError, ValueError):  # Jinja's parser recursing, or reading a number of thousands of digits
+            problems.append(_problem(review, prose, 0, f"template error in {prose.key}: the prose nests too deeply "
+                                                       "or writes a number too long to read"))
+            continue
         except TemplateSyntaxError as exc:
             offset = _line_offset(template, exc.lineno)
             if isinstance(exc, ProseRefused) and exc.spelling:

@@ -22,6 +22,7 @@ lists and mappings written in the template, slices, the other tags) is refused w
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from jinja2 import nodes
@@ -158,6 +159,8 @@ class _Checker:
                 raise _refuse("that constant", node)
             if isinstance(node.value, int) and not isinstance(node.value, bool) and abs(node.value) > 10**15:
                 raise _refuse("a number that long", node, str(node.value)[:8])
+            if isinstance(node.value, float) and not math.isfinite(node.value):
+                raise _refuse("a number too large to write (1e999 is infinite)", node, "e")
             return
         if isinstance(node, nodes.Getattr):
             if isinstance(node.node, nodes.Name) and node.node.name == "loop":

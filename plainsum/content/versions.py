@@ -21,6 +21,7 @@ DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 VERSION_KEYS = ("number", "published", "conclusions_changed", "earlier")
 EARLIER_KEYS = ("doi", "published")
 PUB_SUFFIX = re.compile(r"\.pub(\d+)$")
+MAX_VERSION = 99  # Cochrane's most updated reviews are at .pub10 or so; .pub300000000 would list 3 * 10**8 DOIs
 
 
 def doi_version(doi: str) -> int:
@@ -36,7 +37,7 @@ def doi_base(doi: str) -> str:
 
 def earlier_dois(doi: str) -> list[str]:
     """The DOIs Cochrane gives the versions before this one, newest first (pub4 -> pub3, pub2, base)."""
-    number = doi_version(doi)
+    number = min(doi_version(doi), MAX_VERSION)
     base = doi_base(doi)
     return [f"{base}.pub{n}" if n > 1 else base for n in range(number - 1, 0, -1)]
 
@@ -166,5 +167,8 @@ def _doi(check: Any, node: Node, text: str) -> str | None:
     text = text.strip()
     if not DOI_PATTERN.match(text):
         check.problem(node, f"'{text}' is not a DOI (expected something like 10.1002/14651858.CD000000.pub2)")
+        return None
+    if doi_version(text) > MAX_VERSION:
+        check.problem(node, f"'{text}' names version {doi_version(text):,}; plainsum reads versions up to .pub{MAX_VERSION}")
         return None
     return text

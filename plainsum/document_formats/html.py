@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from plainsum.document_formats import Format, RenderContext, draft_notice, template_for
 from plainsum.document_formats.typography import keep_together_html
-from plainsum.errors import InputError, Problem
+from plainsum.errors import InputError, Problem, display_path
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -133,7 +133,10 @@ def _logo_source(context: RenderContext, media: str) -> str | None:
     if media == "print":
         return name
     media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return f"data:{media_type};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    from plainsum.files.safeopen import read_confined
+
+    data = read_confined(path, display_path(path), 5_000_000)  # never through a link out of the project
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:

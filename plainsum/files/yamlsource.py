@@ -3,28 +3,70 @@
 PyYAML's composer gives nodes with marks; we turn them into `Node` objects that hold the
 plain Python value and its 1-based line and column, so that validation, rendering and
 scoring can all point back at the exact place in the content file.
+
+YAML is read as data (issue 30): plain scalars as YAML 1.2 reads them (`1:30` and `0x1F` are text,
+`012` is twelve, only true/false are booleans; dates stay dates, as plainsum's facts need them), a
+number of more than `MAX_NUMBER_CHARS` characters is refused at its place, and before anything is
+built, one pass over the parser's events refuses a file with more than `MAX_VALUES` values, a scalar
+of more than `MAX_SCALAR_CHARS` characters, or more than `MAX_EXPANDED_CHARS` characters of
+scalars once its aliases are expanded, at the place where the limit is crossed.
 """
 
 from __future__ import annotations
 
 import datetime
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 from plainsum.errors import InputError, Problem
 from plainsum.errors import decode_utf8 as decode_utf8  # content's export of it
+from plainsum.files.safeopen import read_confined
+
+_C_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _yaml_1_2(base: type[Any]) -> type[Any]:
+    """A loader of `base` that resolves plain scalars as YAML 1.2's core schema does, without its
+    hexadecimal and octal integers (text here, as a DOI part or an id would be), with dates."""
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    rules = [
+        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+        ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+        ("tag:yaml.org,2002:float",
+         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+         "-+0123456789."),
+        ("tag:yaml.org,2002:timestamp",
+         r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+         r"(?:(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)?)$",
+         "0123456789"),
+    ]
+    for tag, pattern, first in rules:
+        Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+    return Loader
+
 
 # libyaml's composer gives the same marks as the pure-Python one, twenty times faster
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_LOADER = _yaml_1_2(_C_LOADER)
+PURE_LOADER = _yaml_1_2(yaml.SafeLoader)
 
 # Limits for a content file, which is untrusted input (README, "Limits"). A review is tens of
 # kilobytes, nests five or six deep and holds a few hundred values.
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 64  # mappings and lists inside one another
 MAX_VALUES = 100_000  # values once YAML aliases (*name) are expanded: the "billion laughs" file has 10**9
+MAX_SCALAR_CHARS = 200_000  # characters in one value (a review's longest section is a few thousand)
+MAX_EXPANDED_CHARS = 4_000_000  # characters of all values once aliases are expanded (twice the largest file)
+MAX_NUMBER_CHARS = 100  # characters of a number (plainsum's numbers are counts, estimates and years)
+_PLAIN_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
 @dataclass
@@ -78,8 +120,12 @@ def type_name(value: Any) -> str:
     return "text"
 
 
-def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> str:
-    """Read a file of at most `limit` bytes as UTF-8, turning any failure into a positioned problem."""
+def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES, confined: bool = True) -> str:
+    """Read a file of at most `limit` bytes as UTF-8, turning any failure into a positioned problem.
+    `confined`: opened as safeopen.read_confined opens it (no link out of the project, no hard link,
+    checked on the opened descriptor); an import file the user names is read where it is."""
+    if confined:
+        return decode_utf8(read_confined(path, display, limit), display)
     try:
         with open(path, "rb") as stream:
             data = stream.read(limit + 1)
@@ -97,6 +143,7 @@ def load_yaml(path: Path, display: str, data: bytes | None = None) -> tuple[Sour
     source = SourceFile(path, display, text)
     try:
         try:
+            _check_events(source, text)
             documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
         except yaml.YAMLError as fast_error:
             # libyaml is fast but its messages are terse; the pure-Python parser says more, unless
@@ -104,7 +151,7 @@ def load_yaml(path: Path, display: str, data: bytes | None = None) -> tuple[Sour
             if "nesting depth" in str(fast_error):
                 raise
             try:
-                documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+                documents = list(yaml.compose_all(text, Loader=PURE_LOADER))
             except RecursionError:
                 raise fast_error from None
     except yaml.MarkedYAMLError as exc:
@@ -121,8 +168,6 @@ def load_yaml(path: Path, display: str, data: bytes | None = None) -> tuple[Sour
         raise InputError(
             [source.problem(second.start_mark.line + 1, 1, "only one YAML document is allowed per file")]
         )
-    if "&" in text:  # an anchor, so maybe aliases: count what they expand to before building
-        _check_size(source, documents[0])
     problems: list[Problem] = []
     builder = _Builder(source, problems)
     root = builder.build(documents[0])
@@ -139,38 +184,52 @@ def load_data(path: Path, display: str) -> Any:
     return load_yaml(path, display)[1].plain()
 
 
-def _check_size(source: SourceFile, document: yaml.Node) -> None:
-    """Refuse a document that nests deeper than MAX_DEPTH or holds more than MAX_VALUES values with
-    its aliases expanded, before anything is expanded: an alias is the same node composed once,
-    so counting each node once, with what it holds, takes time in proportion to the file."""
-    sizes: dict[int, int] = {}
-    on_path: set[int] = set()
+def _check_events(source: SourceFile, text: str) -> None:
+    """Refuse, at its place, a file whose values, scalars or expanded aliases are over the limits,
+    from the parser's events alone: nothing is built, and an alias costs what its anchor held."""
+    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (values, characters) of what it names
+    open_frames: list[list[Any]] = []  # [values, characters, anchor] of each collection still open
+    values = characters = 0
 
-    def size(node: yaml.Node, depth: int) -> int:
-        known = sizes.get(id(node))
-        if known is not None:
-            return known
-        if isinstance(node, yaml.ScalarNode):
-            return 1
-        mark = node.start_mark
-        if depth > MAX_DEPTH or id(node) in on_path:
-            why = "an alias inside the value it names" if id(node) in on_path else f"more than {MAX_DEPTH} levels"
-            raise InputError([source.problem(mark.line + 1, mark.column + 1, f"the file nests too deeply ({why})")])
-        on_path.add(id(node))
-        children = [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) else node.value
-        total = 1
-        for child in children:
-            total += size(child, depth + 1)
-            if total > MAX_VALUES:
-                raise InputError([source.problem(
-                    mark.line + 1, mark.column + 1,
-                    f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded, the limit for a YAML file plainsum reads",
-                )])
-        on_path.discard(id(node))
-        sizes[id(node)] = total
-        return total
+    def refuse(event: yaml.Event, message: str) -> InputError:
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return InputError([source.problem(line, column, message)])
 
-    size(document, 1)
+    def add(event: yaml.Event, count: int, length: int) -> None:
+        nonlocal values, characters
+        values += count
+        characters += length
+        for frame in open_frames:
+            frame[0] += count
+            frame[1] += length
+        if values > MAX_VALUES:
+            raise refuse(event, f"the file holds more than {MAX_VALUES:,} values once its aliases are expanded, "
+                                "the limit for a YAML file plainsum reads")
+        if characters > MAX_EXPANDED_CHARS:
+            raise refuse(event, f"the file's values hold more than {MAX_EXPANDED_CHARS:,} characters once its aliases "
+                                "are expanded, the limit for a YAML file plainsum reads")
+
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        if isinstance(event, yaml.ScalarEvent):
+            if len(event.value) > MAX_SCALAR_CHARS:
+                raise refuse(event, f"a value of {len(event.value):,} characters: the limit for one value is "
+                                    f"{MAX_SCALAR_CHARS:,} characters")
+            add(event, 1, len(event.value))
+            if event.anchor is not None:
+                anchors[event.anchor] = (1, len(event.value))
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            add(event, 1, 0)
+            open_frames.append([0, 0, event.anchor])
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)) and open_frames:
+            count, length, anchor = open_frames.pop()
+            if anchor is not None:
+                anchors[anchor] = (count + 1, length)
+        elif isinstance(event, yaml.AliasEvent):
+            if any(frame[2] == event.anchor for frame in open_frames):
+                raise refuse(event, "the file nests too deeply (an alias inside the value it names)")
+            count, length = anchors.get(event.anchor or "", (1, 0))
+            add(event, count, length)
 
 
 class _Builder:
@@ -205,16 +264,58 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return Node([self.build(item, depth + 1) for item in node.value], *where)
         try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError) as exc:
+            value = self._scalar(node)
+        except _BadScalar as exc:
+            self.problems.append(self.source.problem(line, column, str(exc)))
+            value = node.value
+        except Exception as exc:  # the constructor's own errors: the value is the author's
             if node.tag.endswith(":timestamp"):
-                message = f"'{node.value}' is not a date: {_not_a_date(str(node.value))}"
+                message = f"'{_shown(node.value)}' is not a date: {_not_a_date(str(node.value))}"
             else:
-                message = f"bad value '{node.value}': {exc}"
+                message = f"bad value '{_shown(node.value)}': {exc}"
             self.problems.append(self.source.problem(line, column, message))
             value = node.value
         style = node.style if isinstance(node, yaml.ScalarNode) else None
         return Node(value, *where, style=style or None)
+
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """A scalar's value, YAML 1.2's way (see the module's docstring)."""
+        tag, text = node.tag, str(node.value)
+        if tag not in _PLAIN_TAGS:
+            raise _BadScalar(f"the tag {tag.replace('tag:yaml.org,2002:', '!!')} is not one plainsum reads; write the value as text")
+        kind = tag.rsplit(":", 1)[1]
+        if kind in ("int", "float") and len(text) > MAX_NUMBER_CHARS:
+            raise _BadScalar(f"a number of {len(text):,} digits: plainsum reads numbers of at most {MAX_NUMBER_CHARS} characters")
+        if kind == "int":
+            if not re.fullmatch(r"[-+]?[0-9]+", text):
+                raise _BadScalar(f"'{_shown(text)}' is not a whole number (write digits only, as 12 or -3)")
+            return int(text, 10)
+        if kind == "float":
+            special = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}.get(text.lower())
+            if special is not None:
+                return special
+            if not re.fullmatch(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?", text):
+                raise _BadScalar(f"'{_shown(text)}' is not a number")
+            return float(text)
+        if kind == "bool":
+            if text.lower() not in ("true", "false"):
+                raise _BadScalar(f"'{_shown(text)}' is not true or false")
+            return text.lower() == "true"
+        if kind == "null":
+            if text not in ("", "~", "null", "Null", "NULL"):
+                raise _BadScalar(f"'{_shown(text)}' is not null")
+            return None
+        return self.constructor.construct_object(node, deep=True)
+
+
+class _BadScalar(ValueError):
+    pass
+
+
+def _shown(text: object) -> str:
+    value = str(text)
+    return value if len(value) <= 60 else value[:57] + "..."
 
 
 def _not_a_date(text: str) -> str:

@@ -83,7 +83,7 @@ def _read(path: Path) -> str:
         if len(data) > MAX_IMPORT_BYTES:
             raise InputError([Problem(display, 1, 1, f"the file unpacks to more than {MAX_IMPORT_BYTES:,} bytes, the limit for an import")])
         return decode_utf8(data, display)
-    return read_text(path, display, MAX_IMPORT_BYTES)
+    return read_text(path, display, MAX_IMPORT_BYTES, confined=False)
 
 
 def _fail(display: str, line: int, column: int, message: str) -> NoReturn:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from plainsum.content.versions import doi_version, earlier_dois
+from plainsum.content.versions import MAX_VERSION, doi_version, earlier_dois
 from plainsum.importers import dates, escape
 from plainsum.importers.model import Draft, DraftSection, ImportFailure, doi_id, slug
 from plainsum.importers.sections import guess_kind, missing_required, order, section_key
@@ -118,7 +118,7 @@ FIRST_PUBLISHED = re.compile(r"\bfirst published (?:in (?:the Cochrane Library i
 def _version(draft: Draft) -> dict[str, Any]:
     """What the record says of the review's versions: its number (the DOI's .pubN), the DOIs of the
     versions before it, and the year of the first when the abstract says it ("first published in 1997")."""
-    if not draft.doi or doi_version(draft.doi) < 2:
+    if not draft.doi or not 2 <= doi_version(draft.doi) <= MAX_VERSION:
         return {}
     earlier: list[Any] = list(earlier_dois(draft.doi))
     texts = [section.technical for section in draft.sections.values()] + [section.technical for _, section in draft.extra_sections]
@@ -192,7 +192,18 @@ def _loads(text: str, line: int) -> Any:
     """json.loads, refusing deep nesting before the parser recurses into it."""
     if _nesting(text) > MAX_NESTING:
         raise TooDeep(line)
-    return json.loads(text)
+    value = json.loads(text)
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone \ud800: JSON allows the escape, but it is no character
+            match = _SURROGATE_ESCAPE.search(text)
+            raise json.JSONDecodeError("a lone UTF-16 surrogate escape (half of a pair): not text",
+                                       text, match.start() if match else 0) from None
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _nesting(text: str) -> int:

@@ -19,7 +19,7 @@ from jinja2 import TemplateError
 
 from plainsum.content.model import Prose, Review, Section
 from plainsum.content.sourcemap import LineIndex, rendered_to_template
-from plainsum.errors import InputError
+from plainsum.errors import InputError, Problem
 from plainsum.render.templates import TemplateSet, template_display
 
 OPEN, ID_END, CLOSE = "\ue000", "\ue001", "\ue002"
@@ -137,10 +137,15 @@ class Document:
     def source_path(self) -> str:
         return self.review.source.display if self.review is not None else self.text_path
 
+    @cached_property
+    def _body_lines(self) -> LineIndex:
+        """The body's lines, indexed once (a text of 10,000 lines has as many findings to place)."""
+        return LineIndex(self.body)
+
     def locate(self, offset: int, text_hint: str = "") -> Location:
         """Where the text at `offset` of the body was written: a YAML field, the template, or the text file."""
         if self.review is None:
-            line, column = LineIndex(self.body).line_column(offset)
+            line, column = self._body_lines.line_column(offset)
             return Location(self.text_path, line, column)
         for span in self.spans:
             if span.start <= offset < span.end:
@@ -298,6 +303,18 @@ def render_document(review: Review, kind: str, templates: TemplateSet) -> Docume
         raw = template.render(_context(review, marker))
     except TemplateError as exc:
         raise InputError([templates.problem(exc, f"the {kind} of {review.id}")]) from None
+    except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError) as exc:
+        # what a project's template override does wrong ({{ x % 0 }}, a number of 50,000 digits), at its line
+        raise InputError([templates.problem(TemplateError(f"{type(exc).__name__}: {str(exc)[:200]}"),
+                                            f"the {kind} of {review.id}")]) from None
+    except NameError as exc:  # Jinja compiles a constant it cannot write back ({% if 1e999 %} -> inf) in an override
+        raise InputError([templates.problem(TemplateError(f"a constant Jinja cannot compile: {exc}"),
+                                            f"the {kind} of {review.id}")]) from None
+    except RecursionError:  # a template override that nests its tags or expressions too deeply to parse
+        path = templates.find(template_name)
+        raise InputError([templates.problem(TemplateError(f"{template_name} nests too deeply"), f"the {kind} of {review.id}")
+                          if path is None else Problem(template_display(path), 1, 1,
+                                                       f"cannot render the {kind} of {review.id}: the template nests too deeply")]) from None
     body, spans = _unmark(raw, marker)
     body, spans = _tidy(body, spans)
     body, spans, figures = _figures(body, spans)

@@ -171,8 +171,9 @@ class TemplateSet:
             candidate = directory / name
             if ".." in Path(name).parts or not candidate.is_file():
                 continue
-            if not self._inside(directory, candidate):
-                raise RefusedTemplate(str(candidate), os.path.realpath(candidate))
+            if not self._inside(directory, candidate):  # reported at the link, not where it leads
+                raise InputError([Problem(template_display(str(candidate)), 1, 1, "a link to a file outside the project; "
+                                          "plainsum reads template files only inside the project and does not follow it")])
             found = candidate
             break
         self._found[name] = found
@@ -184,11 +185,10 @@ class TemplateSet:
             path = self.find(name)
             if path is None:
                 raise FileNotFoundError(f"template file '{name}' not found in {', '.join(map(str, self.dirs))}")
-            try:
-                self._texts[name] = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError as exc:
-                raise InputError([Problem(template_display(path), 1, 1, f"{name} is not UTF-8 text (byte {exc.start + 1}); "
-                                                                        "save it as UTF-8")]) from None
+            from plainsum.files.safeopen import read_confined
+            from plainsum.files.yamlsource import decode_utf8
+
+            self._texts[name] = decode_utf8(read_confined(path, display_path(path), 10_000_000), display_path(path))
         return self._texts[name]
 
     def fingerprint_files(self) -> list[Path]:

@@ -1,0 +1,113 @@
+"""Every input crash of the fuzz campaigns of issue 30, minimised, as a regression test: each is
+refused at its place with exit 2 (never exit 3, never a traceback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def _import(cli, path: Path):
+    result = cli("import", str(path))
+    assert result.returncode in (0, 2), result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    return result
+
+
+def test_a_lone_surrogate_in_cochrane_json_is_refused_at_its_place(cli, project):
+    path = project / "records.jsonl"
+    path.write_text('{"doi":"10.1002/14651858.CD000001.pub2","name":"Tea \\ud800 x","abstract":[]}\n', encoding="utf-8")
+    result = _import(cli, path)
+    assert result.returncode == 2
+    assert "records.jsonl:1:" in result.stderr and "surrogate" in result.stderr
+
+
+def _with_plain_title(project: Path, template: str) -> None:
+    path = project / "content" / "ilsp-immunotherapy.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("plain_title: >-\n", "plain_title: |-\n  " + template + "\n  ", 1), encoding="utf-8")
+
+
+def _refused(result, where: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert where in result.stderr, result.stderr
+
+
+def test_prose_nested_too_deeply_to_parse_is_refused_at_its_field(cli, project):
+    _with_plain_title(project, "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}")
+    _refused(cli("check"), "content/ilsp-immunotherapy.yaml:10:")
+
+
+def test_a_catalog_whose_plural_forms_gettext_cannot_read_is_refused_at_the_catalog(cli, project):
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copy(REPO / "content" / "ilsp-immunotherapy.es.yaml", project / "content")
+    folder = project / "templates" / "locale" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    folder.joinpath("plainsum.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1;\\n"\n',
+        encoding="utf-8")
+    _refused(cli("check"), "templates/locale/es/LC_MESSAGES/plainsum.po:1:1:")
+
+
+def test_a_template_override_that_is_not_utf8_is_refused_at_the_template(cli, project):
+    folder = project / "templates" / "txt"
+    folder.mkdir(parents=True)
+    folder.joinpath("summary.txt.j2").write_bytes(b"{{ review.title }}\n\xff\xfe\n")
+    _refused(cli("build", "--formats", "txt"), "templates/txt/summary.txt.j2:")
+
+
+def test_a_template_override_nested_too_deeply_is_refused(cli, project):
+    folder = project / "templates" / "txt"
+    folder.mkdir(parents=True)
+    folder.joinpath("summary.txt.j2").write_text("{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}\n", encoding="utf-8")
+    _refused(cli("build", "--formats", "txt"), "nests too deeply")
+
+
+def test_a_template_override_with_a_constant_jinja_cannot_compile_is_refused(cli, project):
+    folder = project / "templates" / "txt"
+    folder.mkdir(parents=True)
+    folder.joinpath("summary.txt.j2").write_text("{% if 1e999 %}x{% endif %}\n", encoding="utf-8")
+    _refused(cli("build", "--formats", "txt"), "a constant Jinja cannot compile")
+
+
+def test_prose_with_an_infinite_constant_is_refused_at_its_field(cli, project):
+    _with_plain_title(project, "{{ 1e999 }}")
+    result = cli("check")
+    _refused(result, "content/ilsp-immunotherapy.yaml:10:")
+    assert "infinite" in result.stderr
+
+
+def test_a_doi_of_version_300000000_lists_no_300000000_earlier_versions(cli, project):
+    from plainsum.content.versions import MAX_VERSION, earlier_dois
+
+    assert len(earlier_dois("10.1002/14651858.CD001234.pub300000000")) == MAX_VERSION - 1
+    records = project / "records.jsonl"
+    records.write_text('{"doi":"10.1002/14651858.CD001234.pub300000000","name":"Tea","abstract":[]}\n', encoding="utf-8")
+    _import(cli, records)
+
+
+def test_prose_with_an_integer_of_thousands_of_digits_is_refused_at_its_field(cli, project):
+    _with_plain_title(project, "{{ search_date | " + "0" * 5000 + " }}")
+    _refused(cli("check"), "content/ilsp-immunotherapy.yaml:10:")
+
+
+@pytest.mark.parametrize("text", ["{% if draft % draft %}x{% endif %}\n", "{{ " + "9" * 5000 + " }}\n"])
+def test_a_template_override_that_fails_as_it_runs_is_refused(cli, project, text):
+    folder = project / "templates" / "txt"
+    folder.mkdir(parents=True)
+    folder.joinpath("summary.txt.j2").write_text(text, encoding="utf-8")
+    result = cli("build", "--formats", "txt")
+    _refused(result, "cannot render")
+
+
+def test_score_refuses_a_text_larger_than_its_limit(cli, project):
+    from plainsum.commands.score import MAX_SCORE_BYTES
+
+    path = project / "big.md"
+    path.write_text("Words here. " * (MAX_SCORE_BYTES // 12 + 10), encoding="utf-8")
+    _refused(cli("score", str(path)), "big.md:1:1:")
