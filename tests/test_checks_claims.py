@@ -289,3 +289,16 @@ def test_a_size_that_contradicts_the_interval_is_a_warning(case: str, config, tm
     found = findings(text, config, tmp_path, ("results.size-ci",))
     assert bool(found) == (case in CASES["results.size-ci"]["flag"]), found
     assert registry["results.size-ci"].severity == "warning"
+
+
+def test_a_setting_or_time_another_result_names_makes_a_warning_not_an_error(config, tmp_path: Path) -> None:
+    # 'within 30 days' is how death_razor's outcome is qualified, not infection_razor's: which result the
+    # sentence means cannot be told, so its wrong direction is a warning
+    found = findings(review_yaml(found="Shaving using a razor probably reduces infections within 30 days."), config, tmp_path)
+    assert not errors(found), found
+    assert any("'within 30 days'" in message for message in found.get("results.unchecked", [])), found
+    # a qualifier no other result names leaves the error ('after surgery'), as does a measure ('in the risk of')
+    for sentence in ("Shaving using a razor probably reduces infections after surgery.",
+                     "Shaving using a razor probably causes a reduction in the risk of infections."):
+        found = findings(review_yaml(found=sentence), config, tmp_path)
+        assert found.get("results.direction"), (sentence, found)

@@ -166,12 +166,29 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
     return []
 
 
+def _qualified(claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
+    """A claim qualified by a setting, subgroup or time its result does not name ("during
+    exacerbations" against FEV1 at four weeks) may be about another result: a warning, not an error."""
+    if claim.qualifier is None:
+        return verdicts
+    out = []
+    for verdict in verdicts:
+        if verdict.check in ("results.direction", "results.certainty"):
+            found = verdict.message.split(": ", 1)[-1]
+            verdict = Verdict("results.unchecked", verdict.start, verdict.end,
+                              f"not checked: the sentence says '{claim.qualifier}', which the outcome of "
+                              f"'{verdict.result.id if verdict.result else claim.outcome.text}' does not name, so it may "
+                              f"be about another result; read against it: {found}", verdict.result)
+        out.append(verdict)
+    return out
+
+
 def judge(reading: Reading, results: list[Result]) -> list[Verdict]:
     if reading.kind == "statement":
         return judge_statement(reading, results)
     found: dict[tuple[str, int, str | None], Verdict] = {}
     for claim in reading.claims:
-        for verdict in judge_claim(claim):
+        for verdict in _qualified(claim, judge_claim(claim)):
             key = (verdict.check, verdict.start, verdict.result.id if verdict.result else None)
             found.setdefault(key, verdict)  # an outcome named twice ("exacerbations ... exacerbation") is one claim
     return list(found.values())

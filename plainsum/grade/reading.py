@@ -63,6 +63,7 @@ class OutcomeClaim:
     actor: str  # "named" (the intervention or comparator), "stand-in" ("it", "the treatment")
     ambiguous_selection: bool = False  # the names left several results of different comparisons
     floor: str | None = None  # several outcomes under one effect word: the lowest certainty among them
+    qualifier: str | None = None  # a setting, subgroup or time the sentence names and its result does not
 
     @property
     def results(self) -> list[Result]:
@@ -323,12 +324,65 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, comparator, actors, context,
                        vocabulary, clause, nones)
         if claim is not None:
+            claim.qualifier = _unqualified(claim, _qualifiers(text, clause, vocabulary, taken), results)
             claims.append(claim)
     if not claims:
         return Reading(text, "none", why="no effect is claimed for the outcomes it names")
     _floors(claims)
     return Reading(text, "claim", claims=claims, actor_words={text[s:e].lower().rstrip("s") for s, e in actors}
                    | {text[s:e].lower() for s, e in actors})
+
+
+# words that end a qualifier's phrase ("during exacerbations, ...", "at three months than ...")
+_QUALIFIER_END = frozenset({
+    "and", "or", "but", "than", "compared", "versus", "with", "without", "for", "of", "to", "in", "on", "that", "who", "which",
+    "when", "where", "was", "were", "is", "are", "be", "been", "may", "might", "could", "probably", "likely", "did", "do",
+    "does", "had", "has", "have", "not"})
+
+
+def _qualifiers(text: str, clause: tuple[int, int], vocabulary: Vocabulary,
+                skip: list[tuple[int, int]]) -> list[tuple[str, set[str]]]:
+    """The settings, subgroups and times a clause names ("during exacerbations", "in the operating
+    room"): each phrase with the words that tell it apart; "in the risk of" names none."""
+    if vocabulary.qualifiers is None:
+        return []
+    found = []
+    for match in vocabulary.qualifiers.finditer(text, clause[0], clause[1]):
+        if _overlaps(match.start(), match.end(), skip):
+            continue
+        words: list[str] = []
+        following = ""
+        end = match.end()
+        for token in re.finditer(r"[\w'’-]+|[^\w\s]", text[match.end():clause[1]]):
+            low = token.group(0).lower()
+            if not re.match(r"\w", low) or low in _QUALIFIER_END or len(words) >= 3:
+                following = low
+                break
+            words.append(low)
+            end = match.end() + token.end()
+        if following == "of" or not words or _overlaps(match.end(), end, skip):
+            continue  # "in the risk of", "at the end of", "after hypertonic saline": not a setting or a time
+        significant = {w for w in words if len(w) > 2 and w not in vocabulary.generic_words and not w.isdigit()}
+        if significant:
+            found.append((f"{match.group(0)} {' '.join(words)}", significant))
+    return found
+
+
+def _words_of(result: Result) -> set[str]:
+    names = [*result.names(), *_term_names(result.intervention), *_term_names(result.comparison)]
+    return {w.rstrip("s") for name in names for w in re.findall(r"[\w'’-]+", name.lower())}
+
+
+def _unqualified(claim: OutcomeClaim, qualifiers: list[tuple[str, set[str]]], results: list[Result]) -> str | None:
+    """The qualifier of a claim that its results do not carry and another result does ("during
+    exacerbations" read against FEV1 at four weeks when FEV1 during an exacerbation is a result)."""
+    for label, words in qualifiers:
+        stems = {w.rstrip("s") for w in words}
+        if any(stems & _words_of(c.result) for c in claim.candidates):
+            continue
+        if any(stems & _words_of(r) for r in results if r not in claim.results):
+            return label
+    return None
 
 
 def _floors(claims: list[OutcomeClaim]) -> None:

@@ -63,6 +63,7 @@ class Vocabulary:
     question_starts: re.Pattern[str] | None = None  # "whether ...": a list item of a question
     result_headings: re.Pattern[str] | None = None  # headings of parts that report results, read first
     generic_words: frozenset[str] = frozenset()  # words of intervention names that tell none apart ("therapy")
+    qualifiers: re.Pattern[str] | None = None  # "during", "in the": a setting, subgroup or time that picks a result
 
     def asks(self, text: str) -> bool:
         """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
@@ -174,7 +175,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         exceptions = None
     lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes",
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
-                                                           "generic_words", "result_headings")}
+                                                           "generic_words", "result_headings", "qualifiers")}
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
     negation = re.compile("|".join(phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
@@ -195,4 +196,5 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         if lists["question_starts"] else None,
         generic_words=frozenset(word.lower() for word in lists["generic_words"]),
         result_headings=_starts(lists["result_headings"]),
+        qualifiers=any_of(lists["qualifiers"]),
     )
