@@ -111,3 +111,11 @@ def test_score_refuses_a_text_larger_than_its_limit(cli, project):
     path = project / "big.md"
     path.write_text("Words here. " * (MAX_SCORE_BYTES // 12 + 10), encoding="utf-8")
     _refused(cli("score", str(path)), "big.md:1:1:")
+
+
+def test_a_number_of_thousands_of_digits_in_cochrane_json_is_refused_at_its_place(cli, project):
+    path = project / "records.jsonl"
+    path.write_text('{"doi":"10.1002/14651858.CD000001.pub2","name":"Tea","free":' + "9" * 5000 + "}\n", encoding="utf-8")
+    result = _import(cli, path)
+    assert result.returncode == 2
+    assert "records.jsonl:1:" in result.stderr and "too long" in result.stderr

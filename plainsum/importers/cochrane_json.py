@@ -192,7 +192,13 @@ def _loads(text: str, line: int) -> Any:
     """json.loads, refusing deep nesting before the parser recurses into it."""
     if _nesting(text) > MAX_NESTING:
         raise TooDeep(line)
-    value = json.loads(text)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer of thousands of digits, which Python will not convert
+        match = re.search(r"\d{4000,}", text)
+        raise json.JSONDecodeError("a number too long to read (thousands of digits)", text, match.start() if match else 0) from None
     if "\\u" in text and _SURROGATE_ESCAPE.search(text):
         try:
             json.dumps(value, ensure_ascii=False).encode("utf-8")

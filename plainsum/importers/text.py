@@ -119,7 +119,12 @@ def _split_labels(block: str, pattern: re.Pattern[str], accept: Callable[[str, s
     heading: str | None = None
     for match in pattern.finditer(block):
         label = match.group(1).strip(" ,")
-        if not accept(label, block[:match.start()]):
+        # what comes before the label, from its last visible character on (the accept functions look
+        # only at how it ends): the whole prefix each time was quadratic on a block of many labels
+        end = start = match.start()
+        while start > 0 and block[start - 1].isspace():
+            start -= 1
+        if not accept(label, block[max(0, start - 1):end] if start > 0 else block[:end]):
             continue
         before = block[cursor:match.start()].strip()
         if before or heading is not None:
