@@ -302,3 +302,12 @@ def test_a_setting_or_time_another_result_names_makes_a_warning_not_an_error(con
                      "Shaving using a razor probably causes a reduction in the risk of infections."):
         found = findings(review_yaml(found=sentence), config, tmp_path)
         assert found.get("results.direction"), (sentence, found)
+
+
+def test_a_list_item_that_goes_on_from_its_lead_in_is_a_claim(config, tmp_path: Path) -> None:
+    # "Shaving using a razor:" then "– probably reduces infections" (it increases them)
+    found = findings(review_yaml(found="– probably reduces infections;",
+                                 key_messages=("Shaving using a razor probably increases infections.",)), config, tmp_path)
+    assert any("'reduces'" in message for message in found.get("results.direction", [])), found
+    # a dash that starts a sentence with a subject is not such an item; neither is background
+    assert not findings(review_yaml(found="– Infections are less common in summer."), config, tmp_path)

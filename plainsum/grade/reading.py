@@ -306,6 +306,8 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
             return Reading(text, "none", why="it names no effect")
     if not outcomes:
         return Reading(text, "none", why="it names no outcome of the results")
+    if not actors and not stand_ins and _elided(text, effects + certainty):
+        stand_ins = [(0, 0)]  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
     if not actors and not stand_ins:
         return Reading(text, "explains", why="no intervention (nor a word standing for it) acts in it")
     parts = clauses(text)
@@ -383,6 +385,17 @@ def _unqualified(claim: OutcomeClaim, qualifiers: list[tuple[str, set[str]]], re
         if any(stems & _words_of(r) for r in results if r not in claim.results):
             return label
     return None
+
+
+def _elided(text: str, hits: list[Hit]) -> bool:
+    """A list item whose subject is its lead-in's: it starts with a dash or bullet (or a small letter)
+    and then at once with its certainty or effect word ("– probably reduce ...", "- had a large ...")."""
+    start = re.match(r"^[\s\-–—•*·]*", text)
+    marker = start.end() if start else 0
+    if not (marker > 0 and text[:marker].strip()) and not text[marker:marker + 1].islower():
+        return False
+    first = min((h.start for h in hits), default=None)
+    return first is not None and _words_between(text, marker, first) <= 1
 
 
 def _floors(claims: list[OutcomeClaim]) -> None:
