@@ -1,4 +1,4 @@
-"""plainsum schema: the JSON Schemas of review and translation files, for editors."""
+"""plainsum schema: the JSON Schemas of review and translation files and of plainsum.toml, for editors."""
 
 from __future__ import annotations
 
@@ -11,19 +11,24 @@ from plainsum.errors import EXIT_OK, display_path
 
 
 @click.command("schema")
-@click.argument("name", type=click.Choice(["content", "translation"]))
+@click.argument("name", type=click.Choice(["content", "translation", "config"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write the schema to FILE (default: standard output).")
 def command(name: str, output: Path | None) -> None:
-    """Print the JSON Schema of a review file (content) or a translation file (translation).
+    """Print the JSON Schema of a review file (content), a translation file (translation) or plainsum.toml (config).
 
     Editors that read JSON Schema (the YAML language server in VS Code, Neovim, Helix; JetBrains)
     then flag a misspelt key or a bad value as it is typed, and complete keys and values. `plainsum
     new` and `init` write schemas/content.schema.json and the modeline that points at it.
     """
-    from plainsum.content.schema import schema_text
+    if name == "config":
+        from plainsum.gate.config_schema import config_schema_text
 
-    text = schema_text(name)
+        text = config_schema_text()
+    else:
+        from plainsum.content.schema import schema_text
+
+        text = schema_text(name)
     if output is None:
         click.echo(text, nl=False)
     else:

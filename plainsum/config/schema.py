@@ -132,8 +132,12 @@ def _report_keys() -> tuple[Key, ...]:
         "build_documents": "The most failing documents `plainsum build` lists (0: all).",
         "max_results": "sarif and gitlab: the most results a run reports, errors first (code scanning takes 25,000).",
     }
-    return tuple(Key(name, "integer", described.get(name, ""), default, minimum=0,
-                     wrong="'{key}' must be a whole number, 0 or more, not {value!r}")
+    ceiling = {"max_results": Key("max_results", "integer", described["max_results"], REPORT_DEFAULTS["max_results"],
+                                  minimum=1, maximum=25_000,
+                                  wrong="'{key}' must be from 1 to 25,000 (GitHub code scanning refuses a run of more "
+                                        "results), not {value!r}")}
+    return tuple(ceiling.get(name) or Key(name, "integer", described.get(name, ""), default, minimum=0,
+                                          wrong="'{key}' must be a whole number, 0 or more, not {value!r}")
                  for name, default in REPORT_DEFAULTS.items())
 
 
