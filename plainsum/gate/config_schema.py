@@ -34,7 +34,10 @@ def _node(path: tuple[str, ...], spec: dict[str, Any]) -> dict[str, Any]:
         schema = dict(_SCALARS[kind])
     elif kind == "choices" and isinstance(spec.get("default"), list):  # several of the choices
         schema = {"type": "array", "items": {"enum": spec["choices"]}, "uniqueItems": True}
-    elif kind in ("choices", "choice"):
+    elif kind == "choices":  # one of them, or several (preset = ["nih", "cochrane-2021"], paper = ["a4", "letter"])
+        one = {"enum": spec.get("choices", [])}
+        schema = {"anyOf": [one, {"type": "array", "items": one, "uniqueItems": True}]}
+    elif kind == "choice":
         schema = {"enum": spec.get("choices", [])}
     elif kind == "table":
         schema = _table(path, spec)
@@ -101,7 +104,7 @@ def config_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "plainsum configuration (plainsum.toml, or [tool.plainsum] in pyproject.toml)",
         "description": declared.get("description", ""),
-        **{key: value for key, value in root.items()},
+        **root,
         "x-figures": {name: FIGURE_LABELS.get(name, name) for name in ALL_FIGURE_NAMES},
     }
 
