@@ -54,3 +54,22 @@ def test_every_command_is_listed_and_loads_under_its_name():
         assert cli.get_command(context, name).name == name
     help_text = subprocess.run([sys.executable, "-m", "plainsum", "--help"], cwd=REPO, capture_output=True, text=True).stdout
     assert all(name in help_text for name in COMMANDS)
+
+
+def test_a_no_op_build_loads_no_content_loader(tmp_path):
+    """A rebuild with nothing to render keys each review by its file and its translations' files:
+    it reads no YAML, so it loads neither the content loader nor the rendering and checking code."""
+    import shutil
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copy(REPO / "plainsum.toml", tmp_path / "plainsum.toml")
+    args = ("build", "--draft", "--no-progress", "--formats", "txt", "--jobs", "1", "--out", str(tmp_path / "out"))
+    first = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert first.returncode in (0, 1), first.stderr
+    assert "plainsum.content.loader" in first.stdout  # the first build reads every review
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    assert "0 of" in result.stdout  # nothing rendered
+    loaded = set(result.stdout.strip().splitlines()[-1].split())
+    assert sorted(m for m in loaded if m.startswith(("plainsum.content.loader", "plainsum.content.translation",
+                                                      "plainsum.checks.", "plainsum.readability.score"))) == []

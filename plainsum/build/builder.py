@@ -30,7 +30,7 @@ from plainsum.build.outdir import BUILDING_MARKER, check_output_folder, output_l
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key
 from plainsum.build.writer import UnsafePath, safe_output_path, sweep_temporaries, write_file
 from plainsum.config.settings import Config
-from plainsum.content.translation import translation_paths
+from plainsum.content.discovery import translation_paths
 from plainsum.document_formats import registry as format_registry
 from plainsum.errors import Problem, display_path
 from plainsum.gate.records import DocumentRecord, Outcome

@@ -93,3 +93,29 @@ def _add_checked(path: Path, root: Path, found: Discovered) -> None:
 
 def _outside_message(target: Path) -> str:
     return f"a link to {target}, outside the project; plainsum does not follow links out of the project"
+
+
+# Here, not in content/translation.py, so that a build with nothing to render (which lists each
+# review's translations to key it) never imports the content loader.
+_LISTINGS: dict[tuple[Path, int], list[str]] = {}  # (folder, its time) -> the translation files in it
+
+
+def translation_paths(review_path: Path) -> list[Path]:
+    """The translation files beside a review (content/<id>.<lang>.yaml), in order of language code.
+    A folder is listed once while it is unchanged (a build of 3,000 reviews lists it once)."""
+    folder = review_path.parent
+    try:
+        key = (folder, os.stat(folder).st_mtime_ns)
+        names = _LISTINGS.get(key)
+        if names is None:
+            if len(_LISTINGS) > 64:
+                _LISTINGS.clear()
+            # a link is not followed: a translation is a plain file in the review's folder
+            names = _LISTINGS[key] = sorted(
+                entry.name for entry in os.scandir(folder) if is_translation_name(entry.name) and entry.is_file(follow_symlinks=False)
+            )
+    except OSError:
+        return []
+    prefix = review_path.name.rsplit(".", 1)[0] + "."
+    return [folder / name for name in names
+            if name.startswith(prefix) and name.endswith((".yaml", ".yml")) and "." not in name[len(prefix):].rsplit(".", 1)[0]]

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plainsum.content.discovery import is_translation_name
+from plainsum.content.discovery import translation_paths as translation_paths  # its home was here
 from plainsum.content.loader import _closest, _Validator
 from plainsum.content.locale import LANGUAGE_CODE, Locale, normal_code
 from plainsum.content.model import DIGEST_LENGTH, Prose, Review, Section, Translation, digest
@@ -50,30 +49,6 @@ def translation_language(path: Path) -> str | None:
     """`es` for content/review.es.yaml; None for a review file."""
     stem = path.name.rsplit(".", 1)[0]
     return stem.rsplit(".", 1)[1] if "." in stem else None
-
-
-_LISTINGS: dict[tuple[Path, int], list[str]] = {}  # (folder, its time) -> the translation files in it
-
-
-def translation_paths(review_path: Path) -> list[Path]:
-    """The translation files beside a review (content/<id>.<lang>.yaml), in order of language code.
-    A folder is listed once while it is unchanged (a build of 3,000 reviews lists it once)."""
-    folder = review_path.parent
-    try:
-        key = (folder, os.stat(folder).st_mtime_ns)
-        names = _LISTINGS.get(key)
-        if names is None:
-            if len(_LISTINGS) > 64:
-                _LISTINGS.clear()
-            # a link is not followed: a translation is a plain file in the review's folder
-            names = _LISTINGS[key] = sorted(
-                entry.name for entry in os.scandir(folder) if is_translation_name(entry.name) and entry.is_file(follow_symlinks=False)
-            )
-    except OSError:
-        return []
-    prefix = review_path.name.rsplit(".", 1)[0] + "."
-    return [folder / name for name in names
-            if name.startswith(prefix) and name.endswith((".yaml", ".yml")) and "." not in name[len(prefix):].rsplit(".", 1)[0]]
 
 
 def source_fields(review: Review) -> dict[str, Prose]:

@@ -196,7 +196,7 @@ class Outcome:
 
     def skip_review(self, path: Path, language: str | None = None) -> None:
         """Record that a review (content/<id>.yaml) and its translations were not checked."""
-        from plainsum.content.translation import translation_paths
+        from plainsum.content.discovery import translation_paths
         from plainsum.errors import display_path
 
         self.skip(display_path(path), language)

@@ -153,7 +153,8 @@ class Project:
     def translations(self, review: Review) -> tuple[list[Review], list[Problem], list[Path]]:
         """The review's translations (content/<id>.<lang>.yaml) as translated reviews, with the
         problems of the invalid ones and their files."""
-        from plainsum.content.translation import load_translation, translation_paths
+        from plainsum.content.discovery import translation_paths
+        from plainsum.content.translation import load_translation
 
         translated: list[Review] = []
         problems: list[Problem] = []
