@@ -21,7 +21,13 @@ def test_a_template_prints_whats_new_and_a_rebuild_keeps_it(cli, project: Path):
     assert "What's new" not in summary.read_text(encoding="utf-8")  # a first version has no earlier one
     path = project / "content" / f"{REVIEW}.yaml"
     update(path, conclusions_changed=False)
-    assert cli("build", "--formats", "md", "--no-progress").returncode == 0
+    # the author also rewords the key message the update made too sure (stroke is now low certainty):
+    # without it the truth checks withhold the summary (results.certainty)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Health checks probably make little or no difference to how many people have heart disease or",
+        "Health checks may make little or no difference to how many people have heart disease or"), encoding="utf-8")
+    built = cli("build", "--formats", "md", "--no-progress")
+    assert built.returncode == 0, built.stdout + built.stderr
     text = " ".join(summary.read_text(encoding="utf-8").split())
     assert "## What's new New search has been performed: We searched for studies up to 31 March 2020" in text
     # the last words of the summary, before the citation and DOI that close every md file

@@ -252,8 +252,10 @@ def test_pubmed_other_abstract_in_the_articles_language_is_the_lay_summary(cli, 
 
 def test_the_index_links_each_xml_file_by_its_format(built):
     index = (built / "index.html").read_text(encoding="utf-8")
-    assert 'href="ilsp-immunotherapy/abstract.jats.xml">Abstract (JATS)<' in index
-    assert 'href="ilsp-immunotherapy/abstract.pubmed.xml">Abstract (PUBMED)<' in index
+    # the index's one line per document (issue 29): "Abstract: HTML · JATS · PUBMED", each link named in full
+    hidden = '<span class="visually-hidden">Abstract </span>'
+    assert f'href="ilsp-immunotherapy/abstract.jats.xml">{hidden}JATS<' in index
+    assert f'href="ilsp-immunotherapy/abstract.pubmed.xml">{hidden}PUBMED<' in index
 
 
 def test_a_control_character_in_the_review_is_not_a_crash(tmp_path, cli, monkeypatch, dtd):

@@ -58,7 +58,7 @@ def test_the_pdf_carries_the_handout_details(handouts):
     assert "The evidence is up to date to" not in text
     assert DOI in text
     assert "Lovelace A, Seacole M." in text
-    assert "Page 1 of 2" in text and "Page 2 of 2" in text  # 12 pt type: two pages
+    assert "Page 1 of 1" in text  # 12 pt type on one sheet (issue 29's print layout; two pages before it)
 
 
 def test_the_pdf_is_tagged_with_title_language_and_authors(handouts):
