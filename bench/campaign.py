@@ -320,14 +320,20 @@ def make_kinds(space: Workspace, rng: random.Random) -> list[Kind]:
 
     def review_and_translations(evaluate: bool) -> Callable[[], object]:
         def run() -> object:
+            from plainsum.content.discovery import translation_paths
             from plainsum.content.loader import load_review
-            from plainsum.pipeline import evaluate as evaluate_review
-            from plainsum.pipeline import load_translations
+            from plainsum.content.translation import load_translation
+            from plainsum.project.flow import evaluate as evaluate_review
 
             ts = templates()
             review = load_review(review_path, templates=ts)
             problems: list[object] = []
-            translations = load_translations(review, ts, problems)  # type: ignore[arg-type]
+            translations = []
+            for path in translation_paths(review.source.path):
+                try:
+                    translations.append(load_translation(path, review, ts.locale))
+                except InputError as error:
+                    problems.extend(error.problems)
             if evaluate:
                 evaluate_review(review, ts, config())
                 for version in translations:
@@ -369,7 +375,7 @@ def make_kinds(space: Workspace, rng: random.Random) -> list[Kind]:
 
         def run() -> object:  # a review with results, whose statements the grid words
             from plainsum.content.loader import load_review
-            from plainsum.pipeline import evaluate as evaluate_review
+            from plainsum.project.flow import evaluate as evaluate_review
 
             ts = templates()
             review = load_review(with_results, templates=ts)
@@ -385,7 +391,7 @@ def make_kinds(space: Workspace, rng: random.Random) -> list[Kind]:
         def run() -> object:
             from plainsum.content.loader import load_review
             from plainsum.document_formats import RenderContext, registry
-            from plainsum.pipeline import evaluate as evaluate_review
+            from plainsum.project.flow import evaluate as evaluate_review
 
             ts = templates()
             review = load_review(review_path, templates=ts)
