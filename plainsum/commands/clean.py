@@ -125,7 +125,7 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
         published = published_dir(root)
         if not published.is_symlink():  # the published record is plainsum's only when it is a real folder
             extra.extend(recorded_files(published))
-        extra += [root / FULL_REPORT, root / BUILDING_MARKER, root / REPORT_MARKER]
+        extra += [root / FULL_REPORT, root / BUILDING_MARKER, root / REPORT_MARKER, root / "report" / REPORT_MARKER]
         for path in extra:
             found = _parts(path, root)
             if found and _safe(root_fd, found) and found not in candidates:
