@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content.sourcemap import JINJA_TAG
@@ -82,12 +82,22 @@ def _tells_history(found: str, what: str, text: str, review: object) -> bool:
     return value is not None and any(form != found and form in text for form in fact_forms(value))
 
 
+def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any, str]]:
+    """(sentence, its hand-written text, value) for each of `values` typed by hand in a sentence, once a sentence."""
+    pattern = value_pattern(values)
+    for sentence in scored.sentences:
+        hand = handwritten(scored.document, sentence)
+        if hand is None:
+            continue
+        for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
+            yield sentence, hand, found
+
+
 @registry.register(
     "results.stale",
     description="A value of the earlier version (a changed fact or result figure) is still written by hand in the lay summary",
 )
 def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
-    document = scored.document
     review = review_having(scored, "previous")
     if review is None:
         return
@@ -96,21 +106,16 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     values = stale_values(review.previous, review, changes_of(review))
     if not values:
         return
-    pattern = value_pattern(list(values))
-    for sentence in scored.sentences:
-        hand = handwritten(document, sentence)
-        if hand is None:
+    for sentence, hand, found in _typed_values(scored, list(values)):
+        if _tells_history(found, values[found].what, hand.text, review):
             continue
-        for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
-            if _tells_history(found, values[found].what, hand.text, review):
-                continue
-            at = sentence.text.find(found)
-            yield Flag(
-                f"'{found}' is from the earlier version: {values[found].what}",
-                offset=sentence.offset + max(at, 0),
-                sentence=sentence.text,
-                suggestion=values[found].suggestion,
-            )
+        at = sentence.text.find(found)
+        yield Flag(
+            f"'{found}' is from the earlier version: {values[found].what}",
+            offset=sentence.offset + max(at, 0),
+            sentence=sentence.text,
+            suggestion=values[found].suggestion,
+        )
 
 
 @registry.register(
@@ -120,7 +125,6 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     severity="warning",
 )
 def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
-    document = scored.document
     review = review_having(scored, "previous")
     if review is None:
         return
@@ -129,14 +133,9 @@ def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     values = stale_or_current(review.previous, review, changes_of(review))
     if not values:
         return
-    pattern = value_pattern(list(values))
-    for sentence in scored.sentences:
-        hand = handwritten(document, sentence)
-        if hand is None:
-            continue
-        for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
-            was, now = values[found]
-            at = sentence.text.find(found)
-            yield Flag(f"'{found}' may be from the earlier version: it was {was}; it is also {now}",
-                       offset=sentence.offset + max(at, 0), sentence=sentence.text,
-                       suggestion="write the value from the data ({{ name }}), so the sentence says which it is")
+    for sentence, _hand, found in _typed_values(scored, list(values)):
+        was, now = values[found]
+        at = sentence.text.find(found)
+        yield Flag(f"'{found}' may be from the earlier version: it was {was}; it is also {now}",
+                   offset=sentence.offset + max(at, 0), sentence=sentence.text,
+                   suggestion="write the value from the data ({{ name }}), so the sentence says which it is")

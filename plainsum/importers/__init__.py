@@ -194,9 +194,8 @@ def _from_ctgov(text: str, display: str, review_id: str | None) -> Iterator[Impo
         yield _from_draft(draft, display)
 
 
-def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
-    from plainsum.importers.revman import parse_revman
-
+def _read_bytes(path: Path, display: str) -> bytes:
+    """A binary input (a RevMan file, a data package), up to the import size limit."""
     if path.is_dir():
         _fail(display, 1, 1, "is a folder; give the files to import")
     try:
@@ -206,6 +205,13 @@ def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
         _fail(display, 1, 1, f"cannot read the file: {exc.strerror}")
     if len(data) > MAX_IMPORT_BYTES:
         _fail(display, 1, 1, f"the file is larger than {MAX_IMPORT_BYTES:,} bytes, the limit for an import")
+    return data
+
+
+def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
+    from plainsum.importers.revman import parse_revman
+
+    data = _read_bytes(path, display)
     try:
         draft = parse_revman(data, path.name, review_id=review_id)
     except ET.ParseError as exc:
@@ -219,15 +225,7 @@ def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
 def _from_data_package(path: Path, display: str, review_id: str | None) -> Imported:
     from plainsum.importers.revman_web import parse_data_package
 
-    if path.is_dir():
-        _fail(display, 1, 1, "is a folder; give the files to import")
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_IMPORT_BYTES + 1)
-    except OSError as exc:
-        _fail(display, 1, 1, f"cannot read the file: {exc.strerror}")
-    if len(data) > MAX_IMPORT_BYTES:
-        _fail(display, 1, 1, f"the file is larger than {MAX_IMPORT_BYTES:,} bytes, the limit for an import")
+    data = _read_bytes(path, display)
     try:
         draft = parse_data_package(data, path.name, review_id=review_id)
     except ImportFailure as failure:
