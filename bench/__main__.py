@@ -39,7 +39,8 @@ BENCHMARKS = {
     "release": ("bench.release", "this tree against an earlier release checked out beside it (--old=DIR) and its main "
                 "(--same=DIR), one run: CPU per English document of a html+txt build, no-op and one-edit rebuilds, identical output"),
     "checkjobs": ("bench.check_jobs", "plainsum check of corpus reviews with --jobs 1 and --jobs 2 (the build's worker pool): "
-                  "wall and CPU time, load average, the ratio, and whether the two JSON reports are identical"),
+                  "wall and CPU time (the parent's and the workers'), load average, the measured and the projected (Amdahl) ratio, "
+                  "and whether the two JSON reports are identical"),
     "translations": ("bench.translations", "the corpus with 3 pseudo-translations of every lay summary: html+txt and html+txt+pdf, "
                      "English only vs with translations, --jobs 1 vs --jobs 2"),
     "diff": ("bench.diff", "plainsum diff: one review after start-up, and the corpus in git with 100 reviews changed "
