@@ -258,6 +258,17 @@ def test_the_side_effects_table_gives_natural_frequencies(tmp_path: Path) -> Non
     assert "100 people took part: 60 in the European Union and 40 outside it." in body
 
 
+def test_the_trials_identifiers_are_a_labelled_list_not_a_table_whose_header_is_data(tmp_path: Path) -> None:
+    # A Markdown table's first row is its header: a two-column "label | value" table made the full
+    # title a column header that a screen reader repeats before every identifier.
+    body = scored_review(trial_yaml(), tmp_path).document.body
+    identifiers = body.split("## Which trial is this?", 1)[1].split("##", 1)[0]
+    assert "|" not in identifiers
+    assert "- EU trial number: 2022-500123-45-00" in identifiers and "- ClinicalTrials.gov number: NCT01234567" in identifiers
+    sponsor = body.split("## Who sponsored the trial?", 1)[1].split("##", 1)[0]
+    assert sponsor.split() == ["-", "Sponsor:", "Example", "Pharma", "-", "Contact:", "trials@example.org"]
+
+
 def test_the_kinds_preset_holds_its_lay_summaries_to_grade_8(cli, tmp_path: Path) -> None:
     hard = ("The investigators evaluated the pharmacological characteristics of investigational compounds "
             "administered intravenously to hospitalised individuals experiencing exacerbations. ") * 12
