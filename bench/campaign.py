@@ -284,8 +284,6 @@ class Workspace:
 
 
 def make_kinds(space: Workspace, rng: random.Random) -> list[Kind]:
-    from jinja2 import TemplateError
-
     from plainsum.errors import InputError
 
     root = space.root
@@ -392,6 +390,7 @@ def make_kinds(space: Workspace, rng: random.Random) -> list[Kind]:
             from plainsum.content.loader import load_review
             from plainsum.document_formats import RenderContext, registry
             from plainsum.project.flow import evaluate as evaluate_review
+            from plainsum.render.templates import OVERRIDE_ERRORS
 
             ts = templates()
             review = load_review(review_path, templates=ts)
@@ -400,10 +399,8 @@ def make_kinds(space: Workspace, rng: random.Random) -> list[Kind]:
             try:
                 for result in evaluate_review(review, ts, cfg):
                     registry["txt"].render(result.document, result.scored, context)
-            except TemplateError as error:  # what the build's worker turns into a problem at the template's line
-                raise InputError([ts.problem(error, "the documents")]) from None
-            except (NameError, RecursionError):  # what the build's worker turns into a problem at the templates
-                raise InputError([]) from None
+            except OVERRIDE_ERRORS as error:  # what the build's worker and the preview turn into a problem at the template
+                raise InputError([ts.override_problem(error, "the documents")]) from None
             return review
 
         return refused(run)

@@ -119,3 +119,49 @@ def test_a_number_of_thousands_of_digits_in_cochrane_json_is_refused_at_its_plac
     result = _import(cli, path)
     assert result.returncode == 2
     assert "records.jsonl:1:" in result.stderr and "too long" in result.stderr
+
+
+# --- the campaign of seed 2027 on b8cb1f1 (5 crashes of 4 causes), minimised
+
+
+def test_an_integer_of_thousands_of_digits_in_the_configuration_is_refused_at_its_line(cli, project):
+    path = project / "plainsum.toml"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("x = 1" + "9" * 5000 + "\n")  # tomllib raises ValueError, not TOMLDecodeError
+    result = cli("check")
+    _refused(result, f"plainsum.toml:{lines + 1}:5:")
+    assert "too long" in result.stderr
+
+
+def test_a_grid_cell_that_fails_as_it_renders_is_refused_at_the_grid(cli, project):
+    from conftest import REPO
+
+    folder = project / "templates" / "grade"
+    folder.mkdir(parents=True)
+    grid = (REPO / "templates" / "grade" / "grid.yaml").read_text(encoding="utf-8")
+    folder.joinpath("grid.yaml").write_text(grid.replace("{{ outcome }}", "{{ outcome + 1 }}"), encoding="utf-8")
+    result = cli("check")
+    _refused(result, "templates/grade/grid.yaml:1:1: cannot use the wording grid")
+    assert "TypeError" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["{{ title }}\n{{ '%z' % 1 }}\n", "{{ title }}\n{{ 'a'.center('b') }}\n"])
+def test_a_template_override_raising_as_it_runs_is_refused_at_its_line(cli, project, text):
+    folder = project / "templates" / "txt"
+    folder.mkdir(parents=True)
+    folder.joinpath("summary.txt.j2").write_text(text, encoding="utf-8")
+    _refused(cli("build", "--formats", "txt"), "templates/txt/summary.txt.j2:2:1: cannot render")
+
+
+def test_a_failing_template_override_is_placed_at_its_line_for_the_preview_too(project):
+    from plainsum.render.templates import OVERRIDE_ERRORS, TemplateSet
+
+    folder = project / "templates" / "txt"
+    folder.mkdir(parents=True)
+    folder.joinpath("summary.txt.j2").write_text("{{ title }}\n\n{{ '%z' % 1 }}\n", encoding="utf-8")
+    templates = TemplateSet(project / "templates", project)
+    with pytest.raises(OVERRIDE_ERRORS) as raised:
+        templates.env.get_template("txt/summary.txt.j2").render(title="t")
+    problem = templates.override_problem(raised.value, "the documents of x")
+    assert str(problem).startswith("templates/txt/summary.txt.j2:3:1: cannot render the documents of x: ValueError")

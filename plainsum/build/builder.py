@@ -368,7 +368,7 @@ class Builder:
         except UnsafePath as error:
             self.outcome.problems.append(Problem(display_path(self.output_dir), 1, 1, str(error)))
             return
-        written = write_file(target, data)
+        written = write_file(target, data, self.output_dir)
         recorded = self.manifest.files.get(INDEX_NAME)
         key = self.index_key()
         if recorded is None or recorded.mtime_ns != written.mtime_ns or recorded.size != written.size or recorded.key != key:

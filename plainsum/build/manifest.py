@@ -151,7 +151,7 @@ class Manifest:
         return b"\n".join(lines) + b"\n"
 
     def save(self, output_dir: Path) -> None:
-        write_file(output_dir / MANIFEST_NAME, self.to_bytes())
+        write_file(output_dir / MANIFEST_NAME, self.to_bytes(), output_dir)
 
 
 def _serialised(

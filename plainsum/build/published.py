@@ -55,14 +55,14 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
     data = b"".join(pack)
     name = sha256_bytes(data)[:32] + ".pack"
     written = [safe_output_path(output_dir, PUBLISHED_DIR, name)]
-    write_file(written[0], data)
+    write_file(written[0], data, output_dir)
     for review_id, (sha256, start, size, record) in new.items():
         before = record.published if record is not None else None
         index[review_id] = PublishedRecord(StoredVersion(sha256, name, start, size), before)
         written.extend(_commit_record(Path(published[review_id][0]), review_id, data[start:start + size],
                                       read_stored(output_dir, before)))
     target = safe_output_path(output_dir, PUBLISHED_DIR, PUBLISHED_INDEX)
-    write_file(target, index_bytes(index))
+    write_file(target, index_bytes(index), output_dir)
     written.append(target)
     _remove_unused_packs(output_dir, index)
     return written

@@ -22,6 +22,7 @@ from plainsum.errors import InputError, Problem, display_path
 from plainsum.gate.records import DocumentRecord
 from plainsum.gate.sections import matched_sections
 from plainsum.project.project import Project
+from plainsum.render.templates import OVERRIDE_ERRORS
 
 _WORKER: dict[str, object] = {}
 
@@ -45,21 +46,10 @@ def build_review(task: Task) -> Built:
         _render_review(task, built, project, options, context)
     except InputError as error:
         built.problems = error.problems
-    except TemplateError as error:  # in a project's template override (the defaults are tested)
-        built.problems = [templates.problem(error, f"the documents of {Path(task.source).stem}")]
     except UnsafePath as error:  # a link in the output folder that leads out of it
         built.problems = [Problem(display_path(options.output_dir), 1, 1, str(error))]
-    except NameError as error:  # Jinja compiles a constant it cannot write back ({% if 1e999 %} -> inf) in an override
-        built.problems = [Problem(display_path(project.config.templates_dir), 1, 1, f"cannot render the documents of "
-                                  f"{Path(task.source).stem}: a template override has a constant Jinja cannot compile ({error})")]
-    except (ArithmeticError, ValueError, TypeError, LookupError, AttributeError) as error:
-        # what a project's template override does wrong ({{ x % 0 }}, a number of 50,000 digits), at its line
-        built.problems = [templates.problem(TemplateError(f"{type(error).__name__}: {str(error)[:200]}"),
-                                            f"the documents of {Path(task.source).stem}")]
-    except RecursionError:  # an override whose tags or expressions nest too deeply for Jinja to parse
-        where = display_path(project.config.templates_dir)
-        built.problems = [Problem(where, 1, 1, f"cannot render the documents of {Path(task.source).stem}: "
-                                               "a template override nests too deeply")]
+    except OVERRIDE_ERRORS as error:  # in a project's template override (the defaults are tested), at its line
+        built.problems = [templates.override_problem(error, f"the documents of {Path(task.source).stem}")]
     except OSError as error:  # the environment's: a full disk, a read-only folder (the outputs before stay whole)
         where = str(error.filename) if error.filename else str(options.output_dir)
         built.problems = [Problem(display_path(Path(where)), 1, 1, f"cannot write: {error.strerror or error}")]
@@ -102,7 +92,7 @@ def _render_review(task: Task, built: Built, project: Project, options: BuildOpt
                 data = fmt.render(result.document, result.scored, render_context)
                 relative = output_name(review.id, result.document.kind, extension, output_language(result.document))
                 target = safe_output_path(options.output_dir, *relative.split("/"))
-                written = write_file(target, data)
+                written = write_file(target, data, options.output_dir)
                 entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
                 built.files[relative] = (name, entry, written.changed)
     # a project's template override that fails: the planner renders the row, and says what is wrong

@@ -70,8 +70,8 @@ def _resolved(folder: str) -> Path:
     return Path(folder).resolve()
 
 
-def _temporary_name(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+def _temporary_name(name: str) -> str:
+    return f".{name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
 
 
 _LINKAT: Any = None  # libc's linkat, looked up on the first write (a build with nothing to write needs no ctypes)
@@ -95,55 +95,54 @@ def _linkat() -> Any:
     return _LINKAT
 
 
-def _write_unnamed(path: Path, data: bytes) -> os.stat_result | None:
-    """Write via an unnamed file; None if the file system does not support it."""
+def _write_unnamed(parent: int, name: str, data: bytes) -> os.stat_result | None:
+    """Write via an unnamed file in the folder `parent` (a descriptor); None if the file system does not support it."""
     global _unnamed_ok
     linkat = _linkat()
     if linkat is None:
         return None
     try:
-        handle = os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o644)
+        handle = os.open(".", os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o644, dir_fd=parent)
     except OSError:
         _unnamed_ok = False
         return None
     try:
         _write_all(handle, data)
         status = os.fstat(handle)
-        temporary = _temporary_name(path)
-        if linkat(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), _AT_FDCWD, os.fsencode(temporary), _AT_SYMLINK_FOLLOW) != 0:
+        temporary = _temporary_name(name)
+        if linkat(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), parent, os.fsencode(temporary), _AT_SYMLINK_FOLLOW) != 0:
             import ctypes
 
             error = ctypes.get_errno()
             _unnamed_ok = False
             if error in (1, 2, 18, 22, 95):  # EPERM, ENOENT (no /proc), EXDEV, EINVAL, EOPNOTSUPP
                 return None
-            raise OSError(error, os.strerror(error), str(temporary))
+            raise OSError(error, os.strerror(error), temporary)
         try:
-            os.replace(temporary, path)
+            os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
         except BaseException:
-            _unlink_quietly(temporary)
+            _unlink_quietly(parent, temporary)
             raise
         return status
     finally:
         os.close(handle)
 
 
-def _write_named(path: Path, data: bytes) -> os.stat_result:
-    import tempfile
-
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+def _write_named(parent: int, name: str, data: bytes) -> os.stat_result:
+    temporary = _temporary_name(name)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=parent)
     try:
         _write_all(handle, data)
         os.fchmod(handle, 0o644)
         status = os.fstat(handle)
         os.close(handle)
         handle = -1
-        os.replace(name, path)
+        os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
         return status
     except BaseException:
         if handle >= 0:
             os.close(handle)
-        _unlink_quietly(Path(name))
+        _unlink_quietly(parent, temporary)
         raise
 
 
@@ -153,39 +152,77 @@ def _write_all(handle: int, data: bytes) -> None:
         view = view[os.write(handle, view):]
 
 
-def _unlink_quietly(path: Path) -> None:
+def _unlink_quietly(parent: int, name: str) -> None:
     with contextlib.suppress(OSError):
-        os.unlink(path)
+        os.unlink(name, dir_fd=parent)
 
 
-def write_file(path: Path, data: bytes) -> Written:
+def write_file(path: Path, data: bytes, root: Path | None = None) -> Written:
     """Write data to path atomically. A file that already holds exactly `data` is left alone.
+
+    The folders from `root` (the output folder; by default the file's own folder) down to the file
+    are opened one by one from the descriptor of the one above, each refusing a link (O_NOFOLLOW),
+    and the file is written and renamed in the last one's descriptor: a folder swapped for a link
+    while a build runs makes the write fail (UnsafePath), it never lands outside `root`.
     OSError (a full disk, a read-only folder) names `path`; the file there before is left whole."""
+    from plainsum.files.safeopen import OutsideError
+
     try:
-        return _write_file(path, data)
+        return _write_file(Path(path), data, Path(root) if root is not None else Path(path).parent)
+    except OutsideError as error:
+        raise UnsafePath(f"refusing to write {path}: {error.strerror} (a folder on the way was swapped for a link)") from None
     except OSError as error:
-        if error.filename is None:
+        if error.filename is None or not os.path.isabs(str(error.filename)):
             raise OSError(error.errno, error.strerror, str(path)) from None
         raise
 
 
-def _write_file(path: Path, data: bytes) -> Written:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _parts_below(path: Path, root: Path) -> list[str]:
+    """The names from `root` to `path`'s folder; UnsafePath when `path` is not below `root`."""
+    for folder in (os.path.abspath(root), os.path.realpath(root)):
+        with contextlib.suppress(ValueError):
+            return list(Path(os.path.abspath(path)).parent.relative_to(folder).parts)
+    raise UnsafePath(f"refusing to write {path}: it is outside {root}")
+
+
+def _write_file(path: Path, data: bytes, root: Path) -> Written:
+    from plainsum.files.safeopen import open_folder, walk_to_folder
+
+    parts = _parts_below(path, root)
+    root.mkdir(parents=True, exist_ok=True)
+    with open_folder(root) as top:
+        parent = walk_to_folder(top, parts, create=True)
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            status = path.stat()
-            return Written(False, status.st_size, status.st_mtime_ns)
-    except OSError:
-        pass
-    unnamed = _write_unnamed(path, data) if _unnamed_ok else None
-    status = unnamed if unnamed is not None else _write_named(path, data)
+        same = _holds(parent, path.name, data)
+        if same is not None:
+            return Written(False, same.st_size, same.st_mtime_ns)
+        unnamed = _write_unnamed(parent, path.name, data) if _unnamed_ok else None
+        status = unnamed if unnamed is not None else _write_named(parent, path.name, data)
+    finally:
+        os.close(parent)
     # the rename does not change the file's modification time, so fstat before it is what stat sees after
     return Written(True, status.st_size, status.st_mtime_ns)
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
+def _holds(parent: int, name: str, data: bytes) -> os.stat_result | None:
+    """The status of the regular file `name` in `parent` if it holds exactly `data` (a link is not followed)."""
+    try:
+        handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0), dir_fd=parent)
+    except OSError:
+        return None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+            return None
+        with os.fdopen(os.dup(handle), "rb") as stream:
+            return status if stream.read(len(data) + 1) == data else None
+    finally:
+        os.close(handle)
+
+
+def write_atomic(path: Path, data: bytes, root: Path | None = None) -> bool:
     """Write data to path via a temporary file and a rename. Returns False if the file already held it."""
-    return write_file(path, data).changed
+    return write_file(path, data, root).changed
 
 
 def sweep_temporaries(folder: Path) -> list[Path]:
@@ -195,6 +232,7 @@ def sweep_temporaries(folder: Path) -> list[Path]:
         return removed
     for path in folder.rglob(f".*{TEMP_SUFFIX}"):
         if path.is_file() and not path.is_symlink():
-            _unlink_quietly(path)
+            with contextlib.suppress(OSError):
+                path.unlink()
             removed.append(path)
     return removed

@@ -209,6 +209,9 @@ def _read(path: Path) -> tuple[Path, dict[str, Any], Locator | None]:
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         line, column = _deepest(text)
         raise InputError([Problem(display, line, column, "the configuration nests arrays or tables too deeply")]) from None
+    except ValueError as exc:  # an integer of more digits than Python converts (4,300): not a TOMLDecodeError
+        line, column = _longest_number(text)
+        raise InputError([Problem(display, line, column, f"a number too long to read: {str(exc).split(':')[0]}")]) from None
     root = path.resolve().parent
     _trust(root)
     if path.name == "pyproject.toml":
@@ -225,6 +228,13 @@ def _trust(root: Path) -> None:
     from plainsum.files.safeopen import trust
 
     trust(root, default_templates_dir())
+
+
+def _longest_number(text: str) -> tuple[int, int]:
+    """Line and column of the longest run of digits of a TOML text (what tomllib could not convert)."""
+    where = max(re.finditer(r"[0-9][0-9_]*", text), key=lambda m: len(m.group()), default=None)
+    start = where.start() if where is not None else 0
+    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 def _deepest(text: str) -> tuple[int, int]:

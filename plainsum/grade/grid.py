@@ -100,6 +100,9 @@ class Worded(Protocol):
 
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+# Errors a cell of a project's grid can only raise because of what its author wrote (Jinja raises
+# TemplateError for the rest); a cell compiles and renders when a result is worded.
+_CELL_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, RecursionError)
 
 
 # A name inserted into a cell is marked while the cell renders, so that the language's contractions
@@ -181,6 +184,10 @@ class Grid:
             text = _ENV.from_string(template).render(**values)
         except TemplateError as exc:
             raise InputError([Problem(self.path, 1, 1, f"cannot use the wording grid: {exc}")]) from None
+        except _CELL_ERRORS as exc:  # what a project's cell does wrong ({{ outcome + 1 }}, a number of 5,000 digits)
+            cause = "it nests too deeply" if isinstance(exc, RecursionError) else f"{type(exc).__name__}: {str(exc)[:200]}"
+            raise InputError([Problem(self.path, 1, 1, f"cannot use the wording grid: the cell {template[:80]!r} fails: "
+                                                       f"{cause}")]) from None
         return self.contract(re.sub(r"\s+", " ", text).strip())
 
 

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from plainsum.content.locale import Locale
 
 AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
+# What a project's template override can raise as it compiles or runs, because of what its author
+# wrote: each is a problem at the template (TemplateSet.override_problem), exit 2.
+OVERRIDE_ERRORS = (TemplateError, NameError, ArithmeticError, ValueError, TypeError, LookupError, AttributeError, RecursionError)
 
 
 class RefusedTemplate(TemplateError):
@@ -199,6 +202,21 @@ class TemplateSet:
                 if path.is_file() and "__pycache__" not in path.parts:
                     files[str(path.relative_to(directory))] = path
         return [files[name] for name in sorted(files)]
+
+    def override_problem(self, error: BaseException, what: str) -> Problem:
+        """Any of OVERRIDE_ERRORS, raised while compiling or rendering `what`, as a problem at the
+        template file and line (a project's override is the user's: exit 2, never an internal error)."""
+        if isinstance(error, TemplateError):
+            return self.problem(error, what)
+        place = self._template_frame(error)
+        where = (template_display(place[0]), place[1]) if place is not None else (display_path(self.dirs[0]), 1)
+        if isinstance(error, RecursionError):  # tags or expressions nested too deeply for Jinja to parse
+            cause = "a template override nests too deeply"
+        elif isinstance(error, NameError):  # Jinja compiles a constant it cannot write back ({% if 1e999 %} -> inf)
+            cause = f"a template override has a constant Jinja cannot compile ({error})"
+        else:  # {{ x % 0 }}, a number of 50,000 digits, a method called with the wrong arguments
+            cause = f"{type(error).__name__}: {str(error)[:200]}"
+        return Problem(where[0], where[1], 1, f"cannot render {what}: {cause}")
 
     def problem(self, error: TemplateError, what: str) -> Problem:
         """`error`, raised while rendering `what`, at the template file and line it happened in."""

@@ -233,8 +233,8 @@ def write_overview(outcome: Outcome, config: Config, output_dir: Path, templates
     built_index = Path(os.path.relpath(index, output_dir)).as_posix() if index.is_file() else None
     page = safe_output_path(output_dir, "index.html")
     figures = safe_output_path(output_dir, "report.json")
-    write_atomic(figures, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    write_atomic(page, overview_page(data, templates, built_index))
+    write_atomic(figures, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), output_dir)
+    write_atomic(page, overview_page(data, templates, built_index), output_dir)
     return [page, figures]
 
 

@@ -301,6 +301,6 @@ def write_review_pages(outcome: Outcome, config: Config, folder: Path, templates
                 links[label] = Path(os.path.relpath(built, folder)).as_posix()
         target = safe_output_path(folder, f"{review_id}.html")
         link = (changes_links or {}).get(review_id)
-        write_atomic(target, review_page(results, config, templates, links, link))
+        write_atomic(target, review_page(results, config, templates, links, link), folder)
         written.append(target)
     return written

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from plainsum.errors import InputError, Problem, display_path
+from plainsum.render.templates import OVERRIDE_ERRORS
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
@@ -191,6 +192,9 @@ class Site:
             self._render(built, results, translated)
         except InputError as error:
             built.problems = [str(p) for p in error.problems]
+        except OVERRIDE_ERRORS as error:  # a project's template override that fails, at its line (as a build says)
+            assert self._templates is not None
+            built.problems = [str(self._templates.override_problem(error, f"the documents of {path.stem}"))]
         except Exception as exc:  # a bug in plainsum: shown in the page, and the server goes on
             built.problems = [str(Problem(built.source, 1, 1, f"internal error: {type(exc).__name__}: {exc}"))]
         return built
