@@ -141,3 +141,43 @@ def test_stale_values_come_with_the_earlier_version():
 
 def test_classes_are_the_issues():
     assert set(CLASSES) == {"number", "direction", "certainty", "stale-date", "stale-count", "no-effect", "other-number", "translation"}
+
+
+def test_figures_are_given_for_the_whole_set_and_each_group(capsys):
+    from bench.truth import Verdict, print_table, sentence_key, summarise
+    from bench.truth.mutants import Mutant
+    from bench.truth.project import Field
+
+    encodings = {"old": {"doi": "a", "style": "2021"}, "new": {"doi": "b", "style": "long", "group": "held-out"}}
+    where = Field(("summary", "text"), "Key results", "x")
+
+    def finding(sentence: str, severity: str = "error") -> dict:
+        return {"check": "results.direction", "severity": severity, "sentence": sentence, "message": "m"}
+
+    base = {"old": [finding("Old right.")], "new": [finding("New wrong.")]}
+    verdicts = [Verdict("old", "results.direction", sentence_key("Old right."), True, "r"),
+                Verdict("new", "results.direction", sentence_key("New wrong."), False, "f")]
+    mutants = [Mutant("old-m001", "old", "direction", where, "A.", "B.", "a -> b"),
+               Mutant("new-m001", "new", "direction", where, "C.", "D.", "c -> d"),
+               Mutant("new-m002", "new", "certainty", where, "E.", "F.", "e -> f")]
+    after = {"old-m001": [finding("B.")], "new-m001": [finding("D.")], "new-m002": [finding("F.", "warning")]}
+    result = summarise(encodings, base, after, mutants, verdicts, {})
+    assert result["overall"]["precision"] == 0.5 and result["overall"]["recall"] == round(2 / 3, 3)
+    old, new = result["groups"]["original"], result["groups"]["held-out"]
+    assert (old["reviews"], old["overall"]["precision"], old["overall"]["recall"]) == (1, 1.0, 1.0)
+    assert (new["reviews"], new["overall"]["precision"], new["overall"]["recall"]) == (1, 0.0, 0.5)
+    assert new["recall"]["certainty"] == {"mutants": 1, "caught": 0, "warned only": 1}
+    assert "findings" not in new and "mutants" not in new
+    print_table(result)
+    printed = capsys.readouterr().out
+    assert printed.index("=== group original: 1 reviews") < printed.index("=== group held-out: 1 reviews")
+
+
+def test_held_out_reviews_are_named_in_the_draw():
+    from bench.truth import HERE
+
+    selection = yaml.safe_load((HERE / "selection.yaml").read_text(encoding="utf-8"))
+    held_out = {item["doi"] for pool in selection["drawn"].values() for item in pool if item.get("group") == "held-out"}
+    encoded = {e["doi"] for e in load_encodings().values() if e.get("group") == "held-out"}
+    assert held_out == encoded and len(encoded) >= 8
+    assert {e.get("group", "original") for e in load_encodings().values()} <= set(selection["groups"])

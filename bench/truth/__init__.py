@@ -24,7 +24,9 @@ word for word, are the prose, and the encoding adds the data.
    a truth check points at the mutated sentence and the unmodified sentence had no such error. A
    mutant read and found to be no error is set aside (bench/truth/set_aside.yaml).
 
-Prints precision per check, recall per class and overall figures; --json prints them as JSON (with
+Prints precision per check, recall per class and overall figures, for the whole set and for each group
+of reviews (`group:` in an encoding: "original", the reviews the checks were developed on, and
+"held-out", reviews added later and never tuned on); --json prints them as JSON (with
 every mutant and unjudged finding); --list-findings prints every finding on the unmodified text with
 its verdict and key; --show-missed lists the mutants no error caught.
 """
@@ -397,8 +399,30 @@ def set_path(data: Any, path: tuple[Any, ...], value: Any) -> None:
     get_path(data, path[:-1])[path[-1]] = value
 
 
+def group_of(encodings: dict[str, dict[str, Any]], review: str) -> str:
+    """The group a review belongs to (`group:` in its encoding; the shipped review and the first 20 are "original")."""
+    return str((encodings.get(review) or {}).get("group") or "original")
+
+
 def summarise(encodings: dict[str, dict[str, Any]], base: dict[str, list[dict[str, Any]]], after: dict[str, list[dict[str, Any]]],
               mutants: list[Mutant], verdicts: list[Verdict], set_aside: dict[tuple[str, str, str, str], str]) -> dict[str, Any]:
+    """The figures of the whole set, and under "groups" the same figures for each group of reviews
+    (original, held-out), so that checks tuned on one group are measured on reviews they never saw."""
+    result = figures(encodings, base, after, mutants, verdicts, set_aside)
+    names = sorted({group_of(encodings, review) for review in encodings}, key=lambda name: (name != "original", name))
+    groups = {}
+    for name in names:
+        members = {review for review in set(encodings) | set(base) | {m.review for m in mutants} if group_of(encodings, review) == name}
+        part = [m for m in mutants if m.review in members]
+        groups[name] = {key: value for key, value in figures(
+            {r: e for r, e in encodings.items() if r in members}, {r: f for r, f in base.items() if r in members},
+            {m.id: after[m.id] for m in part if m.id in after}, part, verdicts, set_aside).items() if key not in ("findings", "mutants")}
+    result["groups"] = groups
+    return result
+
+
+def figures(encodings: dict[str, dict[str, Any]], base: dict[str, list[dict[str, Any]]], after: dict[str, list[dict[str, Any]]],
+            mutants: list[Mutant], verdicts: list[Verdict], set_aside: dict[tuple[str, str, str, str], str]) -> dict[str, Any]:
     precision: dict[str, dict[str, int]] = defaultdict(lambda: Counter())
     listed = []
     for review in sorted(base):
@@ -430,7 +454,7 @@ def summarise(encodings: dict[str, dict[str, Any]], base: dict[str, list[dict[st
                          "warnings": sorted({f["check"] for f in warned})})
     errors_right = sum(c["error right"] for c in precision.values())
     errors_false = sum(c["error false alarm"] for c in precision.values())
-    caught = sum(c["caught"] for c in recall.values())
+    caught_total = sum(c["caught"] for c in recall.values())
     total = sum(c["mutants"] for c in recall.values())
     styles = Counter(e.get("style", "?") for e in encodings.values())
     return {
@@ -443,7 +467,7 @@ def summarise(encodings: dict[str, dict[str, Any]], base: dict[str, list[dict[st
             "blocking_right": errors_right, "blocking_false_alarms": errors_false,
             "blocking_unjudged": sum(c["error unjudged"] for c in precision.values()),
             "precision": ratio(errors_right, errors_right + errors_false),
-            "mutants": total, "caught": caught, "recall": ratio(caught, total),
+            "mutants": total, "caught": caught_total, "recall": ratio(caught_total, total),
             "reviews_with_false_alarm": len({f["review"] for f in listed if f["severity"] == "error" and f["verdict"] == "false alarm"}),
         },
         "findings": listed, "mutants": outcomes,
@@ -459,6 +483,19 @@ def percent(part: int, whole: int) -> str:
 
 
 def print_table(result: dict[str, Any]) -> None:
+    print_figures(result)
+    groups = result.get("groups") or {}
+    if len(groups) > 1:
+        for name, figures_of_group in groups.items():
+            print(f"\n=== group {name}: ", end="")
+            print_figures(figures_of_group)
+    unjudged = [f for f in result["findings"] if f["verdict"] == "unjudged"]
+    if unjudged:
+        print(f"\nUNJUDGED: {len(unjudged)} findings have no verdict; read each sentence and add its verdict to bench/truth/verdicts.yaml:")
+        print_unjudged(unjudged)
+
+
+def print_figures(result: dict[str, Any]) -> None:
     print(f"{result['reviews']} reviews ({', '.join(f'{n} {s}' for s, n in sorted(result['styles'].items()))}; "
           f"{result['several_comparisons']} with several comparisons), {result['results']} results encoded")
     print("\nPrecision on the published text (findings of truth checks, judged by hand):")
@@ -478,10 +515,6 @@ def print_table(result: dict[str, Any]) -> None:
         print(f"  {cls:<14} {f'{caught}/{count}':>15} {percent(caught, count):>7} {c.get('warned only', 0):>12} {c.get('set aside', 0):>10}")
     caught, count = o["caught"], o["mutants"]
     print(f"  {'all':<14} {f'{caught}/{count}':>15} {percent(caught, count):>7}")
-    unjudged = [f for f in result["findings"] if f["verdict"] == "unjudged"]
-    if unjudged:
-        print(f"\nUNJUDGED: {len(unjudged)} findings have no verdict; read each sentence and add its verdict to bench/truth/verdicts.yaml:")
-        print_unjudged(unjudged)
 
 
 def print_unjudged(findings: list[dict[str, Any]]) -> None:
