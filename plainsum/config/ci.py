@@ -76,7 +76,8 @@ def _parse_ratchet(raw: Any, ci: GateInCi, bad: Bad, figure_names: Sequence[str]
     if not isinstance(raw, dict):
         bad((), "ratchet", "'ratchet' must be a table: [ratchet] with tolerance and figures")
         return
-    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, declaration
+    from plainsum.config.keys import check_keys
+    from plainsum.config.schema import TABLE_UNKNOWN, declaration
 
     table = declaration().key("ratchet")
     assert table is not None
@@ -101,7 +102,8 @@ def _parse_exempt(raw: Any, bad: Bad, where: Where, check_ids: Callable[[], Sequ
     if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
         bad((), "exempt", "'exempt' must be tables: [[exempt]] with reviews, checks and reason")
         return []
-    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, declaration
+    from plainsum.config.keys import check_keys
+    from plainsum.config.schema import TABLE_UNKNOWN, declaration
 
     exemptions = []
     declared = declaration().key("exempt")
@@ -138,7 +140,8 @@ def _parse_report(raw: Any, ci: GateInCi, bad: Bad) -> None:
     if not isinstance(raw, dict):
         bad((), "report", "'report' must be a table: [report] with max_annotations, max_findings, build_documents, max_results")
         return
-    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, check_value, declaration
+    from plainsum.config.keys import check_keys, check_value
+    from plainsum.config.schema import TABLE_UNKNOWN, declaration
 
     table = declaration().key("report")
     assert table is not None

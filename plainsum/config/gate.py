@@ -14,15 +14,20 @@
     [gate.summary.sections."Key results"] # bounds for one section, matched by its heading
     max_flesch_kincaid_grade = 12
 
-Every key is documented in docs/readability.md; unknown keys are errors at their file:line.
+Every key is declared here (`gate_key`, `kind_key`, `sentences_key`: a `Key` each, in the one
+declaration of plainsum.toml that `config/schema.py` assembles) and validated against that
+declaration (`config/keys.py`): unknown keys with a "did you mean" hint, values of the wrong type,
+each at its file:line:col. What a type cannot say stays here: a preset's name, a bound that does not
+apply to a language's formulas, a language code. Every key is documented in docs/readability.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from plainsum.config.keys import Key, Unknown, check_keys, check_value
 from plainsum.config.locate import did_you_mean
 
 DOCUMENT_KINDS = ("summary", "abstract")
@@ -151,21 +156,76 @@ def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+# --- the declaration of [gate] and [sentences] ------------------------------------------------------
+
+NUMBER = "'{key}' must be a number, not {value!r}"
+GATE_UNKNOWN = Unknown("unknown gate setting '{key}'{hint}; allowed: {allowed}")
+KIND_UNKNOWN = Unknown("unknown document kind '[gate.{key}]'{hint}; use [gate.summary] or [gate.abstract]")
+SECTION_UNKNOWN = Unknown("unknown section setting '{key}'{hint}; allowed: {allowed}")
+
+
+def _bound_key(key: str) -> Key:
+    from plainsum.config.figures import FIGURE_LABELS
+
+    bound, _, figure = key.partition("_")
+    label = FIGURE_LABELS.get(figure, figure.replace("_", " "))
+    return Key(key, "number", f"The document's {label} must be at {'least' if bound == 'min' else 'most'} this.", wrong=NUMBER)
+
+
+def sentences_key(name: str = "sentences", description: str = "What makes a sentence hard, for every kind of document.") -> Key:
+    """[sentences], and [gate.<kind>.sentences]: what makes a sentence hard."""
+    keys = tuple(Key(key, "number", f"A sentence is hard above this ({key.removeprefix('max_').replace('_', ' ')}).",
+                     SENTENCE_DEFAULTS.get(key), wrong="'{key}' must be a number") for key in SENTENCE_KEYS)
+    return Key(name, "table", description, keys=keys, wrong="'{key}' must be a table")
+
+
+def section_key(heading: str) -> Key:
+    """[gate.<kind>.sections."<heading>"]: bounds for one section."""
+    keys = (*map(_bound_key, bound_keys()), Key("formula_min_words", "number", "Below this many words no formula is applied.",
+                                                wrong=NUMBER))
+    return Key(heading, "table", "Bounds for one section.", keys=keys, wrong="section '{key}' must be a table of bounds")
+
+
+def kind_key(kind: str, own_languages: bool = True) -> Key:
+    """[gate.<kind>] (and, without `own_languages`, [gate.<kind>.languages.<code>]): its keys in the
+    order a message lists them."""
+    keys = [
+        Key("preset", "choices", "Named sets of bounds from published guidance; the kind's own keys override them.",
+            choices=tuple(PRESETS), wrong="'preset' must be a preset name or a list of them"),
+        Key("formula_min_words", "number", "Below this many words no formula is applied.", DEFAULT_FORMULA_MIN_WORDS,
+            minimum=0, wrong="'{key}' must be a number of words, 0 or more, not {value!r}"),
+        sentences_key("sentences", "What makes a sentence hard in this kind of document."),
+        Key("sections", "map", "Bounds for one section, matched by its heading: [gate.<kind>.sections.\"<heading>\"].",
+            wrong="'sections' must be a table of section headings, for example [gate.summary.sections.\"Key results\"]"),
+    ]
+    if own_languages:
+        keys.append(Key("languages", "map", "The gate of documents in one language: [gate.<kind>.languages.<code>].",
+                        wrong=f"'languages' must be a table of language codes, for example [gate.{kind}.languages.es]"))
+    keys.extend(map(_bound_key, bound_keys()))
+    keys.append(Key("max_hard_sentences", "number", "How many hard sentences a document may have.", wrong=NUMBER))
+    return Key(kind, "table", f"The gate of the {kind}: min_<figure> and max_<figure> bounds, and:", keys=tuple(keys),
+               wrong=f"'gate.{kind}' must be a table", see="docs/readability.md (the figures a gate can bound)")
+
+
+def gate_key() -> Key:
+    """[gate]: a table per document kind."""
+    return Key("gate", "table", "Readability bounds per document kind: [gate.summary], [gate.abstract].",
+               keys=tuple(kind_key(kind) for kind in DOCUMENT_KINDS), wrong="'gate' must be a table, for example [gate.summary]")
+
+
 def parse_gate(raw: Any, bad: Bad, languages: KnownLanguages | None = None) -> GateSettings:
     """[gate]; `languages` says which per-language tables may be written and which formulas each may bound."""
     settings = GateSettings()
     languages = languages or KnownLanguages()
-    if not isinstance(raw, dict):
-        bad((), "gate", "'gate' must be a table, for example [gate.summary]")
+    declared = gate_key()
+    if not check_value(declared, raw, (), bad):
         return settings
-    for kind, table in raw.items():
-        if kind not in DOCUMENT_KINDS:
-            bad(("gate",), kind, f"unknown document kind '[gate.{kind}]'{did_you_mean(kind, DOCUMENT_KINDS)}; use [gate.summary] or [gate.abstract]")
-            continue
-        if not isinstance(table, dict):
-            bad(("gate",), kind, f"'gate.{kind}' must be a table")
-            continue
-        _parse_kind(kind, table, settings, bad, languages=languages)
+    for kind in check_keys(declared, raw, ("gate",), bad, KIND_UNKNOWN):
+        table = raw[kind]
+        kind_declared = declared.key(kind)
+        assert kind_declared is not None
+        if check_value(kind_declared, table, ("gate",), bad):
+            _parse_kind(kind, table, settings, bad, languages=languages)
     return settings
 
 
@@ -201,12 +261,14 @@ def _easier_when_higher() -> frozenset[str]:
 def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: Bad, where: tuple[str, ...] = (),
                 languages: KnownLanguages | None = None, applies: Applies | None = None) -> None:
     where = where or ("gate", kind)
+    declared = kind_key(kind, own_languages=len(where) == 2)
     thresholds: dict[str, float] = {}
     names = table.get("preset", [])
     if isinstance(names, str):
         names = [names]
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        bad(where, "preset", "'preset' must be a preset name or a list of them")
+    preset = declared.key("preset")
+    assert preset is not None
+    if not check_value(replace(preset, type="texts"), names, where, bad):  # the names are checked one by one below
         names = []
     for name in names:
         if name not in PRESETS:
@@ -218,26 +280,20 @@ def _parse_kind(kind: str, table: dict[str, Any], settings: GateSettings, bad: B
             continue
         thresholds.update(PRESETS[name])
     settings.presets[kind] = [n for n in names if n in PRESETS]
-    allowed = gate_keys()
-    for key, value in table.items():
-        if key == "preset":
+    for key in check_keys(declared, table, where, bad, GATE_UNKNOWN):
+        value = table[key]
+        declared_key = declared.key(key)
+        assert declared_key is not None
+        if key == "preset" or not check_value(declared_key, value, where, bad):
             continue
-        if key == "languages" and len(where) == 2:
+        if key == "languages":
             _parse_languages(kind, value, settings, bad, (*where, "languages"), languages or KnownLanguages())
         elif key == "sentences":
             settings.sentences[kind] = parse_sentences(value, (*where, "sentences"), bad)
         elif key == "sections":
             settings.sections[kind] = _parse_sections(value, (*where, "sections"), bad, applies)
         elif key == "formula_min_words":
-            if is_number(value) and value >= 0:
-                settings.formula_min_words[kind] = float(value)
-            else:
-                bad(where, key, f"'{key}' must be a number of words, 0 or more, not {value!r}")
-        elif key not in allowed:
-            extra = ["preset", "formula_min_words", "sentences", "sections"] + (["languages"] if len(where) == 2 else [])
-            bad(where, key, f"unknown gate setting '{key}'{did_you_mean(key, extra + allowed)}; allowed: {', '.join(extra + allowed)}")
-        elif not is_number(value):
-            bad(where, key, f"'{key}' must be a number, not {value!r}")
+            settings.formula_min_words[kind] = float(value)
         elif applies is not None and (why := applies.check(key)) is not None:
             bad(where, key, why)
         else:
@@ -255,15 +311,11 @@ def _parse_languages(kind: str, raw: Any, settings: GateSettings, bad: Bad, wher
 
     from plainsum.config.figures import LANGUAGE_FORMULAS, LANGUAGE_NAMES
 
-    if not isinstance(raw, dict):
-        bad(where[:-1], where[-1], f"'{where[-1]}' must be a table of language codes, for example [{'.'.join(where)}.es]")
-        return
     for code, table in raw.items():
         if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Z]{2})?", code):
             bad(where, code, f"'{code}' is not a language code (as es, fr, pt-BR)")
             continue
-        if not isinstance(table, dict):
-            bad(where, code, f"'{'.'.join((*where, code))}' must be a table")
+        if not check_value(Key(code, "table", "", wrong=f"'{'.'.join((*where, code))}' must be a table"), table, where, bad):
             continue
         profile = languages.profile(code)
         if profile is None and not languages.has_catalog(code):
@@ -281,42 +333,37 @@ def _parse_languages(kind: str, raw: Any, settings: GateSettings, bad: Bad, wher
         _parse_kind(kind, table, own, bad, (*where, code), applies=applies)
 
 
-def _parse_sections(raw: Any, where: tuple[str, ...], bad: Bad, applies: Applies | None = None) -> dict[str, dict[str, float]]:
+def _parse_sections(raw: dict[str, Any], where: tuple[str, ...], bad: Bad, applies: Applies | None = None) -> dict[str, dict[str, float]]:
     sections: dict[str, dict[str, float]] = {}
-    if not isinstance(raw, dict):
-        bad(where[:-1], where[-1], "'sections' must be a table of section headings, for example [gate.summary.sections.\"Key results\"]")
-        return sections
-    allowed = [*bound_keys(), "formula_min_words"]
     for heading, table in raw.items():
-        if not isinstance(table, dict):
-            bad(where, heading, f"section '{heading}' must be a table of bounds")
+        declared = section_key(heading)
+        if not check_value(declared, table, where, bad):
             continue
         bounds: dict[str, float] = {}
-        for key, value in table.items():
-            if key not in allowed:
-                bad((*where, heading), key, f"unknown section setting '{key}'{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}")
-            elif not is_number(value):
-                bad((*where, heading), key, f"'{key}' must be a number, not {value!r}")
-            elif applies is not None and (why := applies.check(key)) is not None:
+        for key in check_keys(declared, table, (*where, heading), bad, SECTION_UNKNOWN):
+            declared_key = declared.key(key)
+            assert declared_key is not None
+            if not check_value(declared_key, table[key], (*where, heading), bad):
+                continue
+            if applies is not None and (why := applies.check(key)) is not None:
                 bad((*where, heading), key, why)
             else:
-                bounds[key] = float(value)
+                bounds[key] = float(table[key])
         sections[heading_key(heading)] = bounds
     return sections
 
 
 def parse_sentences(raw: Any, where: tuple[str, ...], bad: Bad) -> dict[str, float]:
+    """[sentences] or [gate.<kind>.sentences], checked against `sentences_key`."""
     limits: dict[str, float] = {}
-    if not isinstance(raw, dict):
-        bad(where[:-1], where[-1], f"'{where[-1]}' must be a table")
+    declared = sentences_key(where[-1])
+    if not check_value(declared, raw, where[:-1], bad):
         return limits
-    for key, value in raw.items():
-        if key not in SENTENCE_KEYS:
-            bad(where, key, f"unknown setting '{key}'{did_you_mean(key, SENTENCE_KEYS)}; allowed: {', '.join(SENTENCE_KEYS)}")
-        elif not is_number(value):
-            bad(where, key, f"'{key}' must be a number")
-        else:
-            limits[key] = float(value)
+    for key in check_keys(declared, raw, where, bad):
+        declared_key = declared.key(key)
+        assert declared_key is not None
+        if check_value(declared_key, raw[key], where, bad):
+            limits[key] = float(raw[key])
     return limits
 
 

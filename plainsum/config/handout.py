@@ -49,7 +49,8 @@ def parse_handout(raw: Any, bad: Bad) -> Handout:
     if not isinstance(raw, dict):
         bad((), "handout", "'handout' must be a table: [handout]")
         return Handout()
-    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, check_value, declaration
+    from plainsum.config.keys import check_keys, check_value
+    from plainsum.config.schema import TABLE_UNKNOWN, declaration
 
     declared = declaration().key("handout")
     size_key = declared.key("body_size") if declared is not None else None

@@ -11,13 +11,10 @@ checks' own declarations (`checks/context.py`), the gate's bounds from the figur
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from plainsum.config.locate import did_you_mean
-
-Bad = Callable[[tuple[str, ...], str | None, str], None]
+from plainsum.config.keys import Key, Unknown
 
 # Defaults and bounds the modules that read the tables use too (config/ci.py, config/handout.py)
 DEFAULT_TOLERANCE = 0.1
@@ -26,100 +23,6 @@ PAPER_SIZES = ("a4", "letter")
 MIN_BODY_SIZE, MAX_BODY_SIZE = 9.0, 20.0  # points; patient-material guidance asks for 12 or more
 BODY_SIZE = 12.0
 QUESTIONS_HEADING = "Questions to ask your doctor"
-
-
-@dataclass(frozen=True)
-class Key:
-    """One setting: its TOML key, type, default, choices and description."""
-
-    name: str
-    type: str  # "path", "text", "choice", "integer", "number", "boolean", "texts", "choices", "table", "tables", "map"
-    description: str
-    default: Any = None
-    choices: tuple[str, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
-    keys: tuple[Key, ...] = ()  # a table's keys (for "tables", each table's)
-    # what a value of the wrong type is told (today's wording, with {key}, {value} and {choices})
-    wrong: str | None = None
-    see: str | None = None  # where keys declared elsewhere are described (the gate's bounds, the checks)
-
-    def key(self, name: str) -> Key | None:
-        return next((key for key in self.keys if key.name == name), None)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(key.name for key in self.keys)
-
-
-@dataclass(frozen=True)
-class Unknown:
-    """How a table's unknown key is told: "unknown setting 'x'; did you mean 'y'?; allowed: a, b"."""
-
-    message: str = "unknown setting '{key}'{hint}; allowed: {allowed}"
-    hint: bool = True
-
-
-def check_keys(table: Key, raw: dict[str, Any], where: tuple[str, ...], bad: Bad, unknown: Unknown = Unknown()) -> list[str]:
-    """Report each key of `raw` that `table` does not declare; return the keys it does."""
-    known = []
-    for key in raw:
-        if table.key(key) is None:
-            hint = did_you_mean(key, table.names) if unknown.hint else ""
-            bad(where, key, unknown.message.format(key=key, hint=hint, allowed=", ".join(table.names)))
-        else:
-            known.append(key)
-    return known
-
-
-def check_value(key: Key, value: Any, where: tuple[str, ...], bad: Bad) -> bool:
-    """Whether `value` is of the key's type (and among its choices, within its bounds); if not, say so."""
-    ok = _fits(key, value)
-    if not ok:
-        choices = ", ".join(map(repr, key.choices))
-        message = (key.wrong or _default_wrong(key)).format(key=key.name, value=value, choices=choices,
-                                                             minimum=key.minimum, maximum=key.maximum)
-        bad(where, key.name, message)
-    return ok
-
-
-def _default_wrong(key: Key) -> str:
-    if key.type == "choice":
-        return "'{key}' must be one of {choices}, not {value!r}"
-    if key.type == "texts":
-        return "'{key}' must be a list of texts, not {value!r}"
-    return f"'{{key}}' must be {_A_TYPE.get(key.type, 'a ' + key.type)}, not {{value!r}}"
-
-
-_A_TYPE = {"integer": "a whole number", "number": "a number", "boolean": "true or false", "text": "text",
-           "path": "a folder path as text", "table": "a table"}
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _fits(key: Key, value: Any) -> bool:
-    kind = key.type
-    if kind in ("path", "text"):
-        return isinstance(value, str) and bool(value)
-    if kind == "choice":
-        return isinstance(value, str) and value in key.choices
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind in ("integer", "number"):
-        if not _is_number(value) or (kind == "integer" and not isinstance(value, int)):
-            return False
-        return (key.minimum is None or value >= key.minimum) and (key.maximum is None or value <= key.maximum)
-    if kind == "texts":
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-    if kind == "choices":
-        return isinstance(value, list) and all(isinstance(item, str) and (not key.choices or item in key.choices) for item in value)
-    if kind in ("table", "map"):
-        return isinstance(value, dict)
-    if kind == "tables":
-        return isinstance(value, list) and all(isinstance(item, dict) for item in value)
-    return True
 
 
 # --- the declaration -----------------------------------------------------------------------------
@@ -160,19 +63,8 @@ def _handout_keys() -> tuple[Key, ...]:
 
 def declaration(format_names: Sequence[str] = (), check_ids: Sequence[str] = ()) -> Key:
     """Every top-level setting of plainsum.toml (with the formats and checks that exist, when given)."""
-    from plainsum.config.gate import DOCUMENT_KINDS, PRESETS, SENTENCE_DEFAULTS, SENTENCE_KEYS
+    from plainsum.config.gate import gate_key, sentences_key
 
-    sentence_keys = tuple(Key(name, "number", f"A sentence is hard above this ({name.removeprefix('max_').replace('_', ' ')}).",
-                              SENTENCE_DEFAULTS.get(name)) for name in SENTENCE_KEYS)
-    kind_keys = (
-        Key("preset", "choices", "Named sets of bounds from published guidance; the kind's own keys override them.",
-            choices=tuple(PRESETS)),
-        Key("formula_min_words", "number", "Below this many words no formula is applied.", 100),
-        Key("max_hard_sentences", "integer", "How many hard sentences a document may have."),
-        Key("sentences", "table", "What makes a sentence hard in this kind of document.", keys=sentence_keys),
-        Key("sections", "map", "Bounds for one section, matched by its heading: [gate.<kind>.sections.\"<heading>\"]."),
-        Key("languages", "map", "The gate of documents in one language: [gate.<kind>.languages.<code>]."),
-    )
     return Key("plainsum.toml", "table", "plainsum's project configuration (or [tool.plainsum] in pyproject.toml).", keys=(
         Key("content", "path", "The folder of the review files.", "content",
             wrong="'{key}' must be a folder path as text"),
@@ -182,12 +74,11 @@ def declaration(format_names: Sequence[str] = (), check_ids: Sequence[str] = ())
             wrong="'{key}' must be a folder path as text"),
         Key("formats", "choices", "The formats plainsum build writes.", ["html", "md", "txt", "pdf"], choices=tuple(format_names),
             wrong="'formats' must be a list of format names, for example [\"html\", \"txt\"]"),
-        Key("gate", "table", "Readability bounds per document kind: [gate.summary], [gate.abstract].",
-            keys=tuple(Key(kind, "table", f"The gate of the {kind}: min_<figure> and max_<figure> bounds, and:", keys=kind_keys,
-                           see="docs/readability.md (the figures a gate can bound)") for kind in DOCUMENT_KINDS)),
+        gate_key(),
         Key("checks", "map", "Each check's severity (\"error\", \"warning\", \"off\") or a table with severity and its options.",
-            choices=tuple(check_ids), see="plainsum config (every check, its severity and options)"),
-        Key("sentences", "table", "What makes a sentence hard, for every kind of document.", keys=sentence_keys),
+            choices=tuple(check_ids), see="plainsum config (every check, its severity and options)",
+            wrong="'checks' must be a table of check id = \"error\" | \"warning\" | \"off\""),
+        sentences_key(),
         Key("paper", "choices", "PDF page sizes, each written by every build (a size or a list).", "a4", choices=PAPER_SIZES),
         Key("handout", "table", "The printed handout's body size, organisation, logo, contact and questions.",
             keys=_handout_keys(), wrong="'handout' must be a table: [handout]"),
@@ -212,6 +103,30 @@ def declaration(format_names: Sequence[str] = (), check_ids: Sequence[str] = ())
             Key("ranges", "choice", "Ranges with an en dash (18\u201365) or a hyphen.", "en-dash", ("en-dash", "hyphen")),
         ), wrong="'typography' must be a table with minus and ranges"),
     ))
+
+
+SEVERITIES = ("error", "warning", "off")
+CHECK_UNKNOWN = Unknown("unknown check '{key}'{hint}", otherwise="; known checks: {allowed}")
+# a check option's declared type (checks/context.py) -> the type of its key
+OPTION_KEY_TYPES = {"integer": "integer", "number": "number", "boolean": "boolean", "string": "text", "array of strings": "texts"}
+
+
+def check_key(check_id: str, defaults: Mapping[str, object], types: Mapping[str, str] | None) -> Key:
+    """[checks."<id>"]: a severity, or a table of `severity` and the options the check declares (their
+    types from the check's options dataclass; without `types`, each option is like its default)."""
+    severity = Key("severity", "choice", "error, warning or off.", choices=SEVERITIES,
+                   wrong="severity must be one of error, warning, off, not {value!r}")
+    options = []
+    for name, default in defaults.items():
+        like = repr(default).replace("{", "{{").replace("}", "}}")
+        kind = OPTION_KEY_TYPES.get(types.get(name, ""), "text") if types is not None else "like"
+        options.append(Key(name, kind, "", default, wrong=f"'{{key}}' must be like {like}, not {{value!r}}"))
+    return Key(check_id, "choice", "", choices=SEVERITIES, keys=(severity, *options),
+               wrong="'{key}' must be one of error, warning, off, not {value!r}")
+
+
+def option_unknown(check_id: str) -> Unknown:
+    return Unknown(f"unknown option '{{key}}' for check '{check_id}'{{hint}}; allowed: {{allowed}}")
 
 
 TOP_UNKNOWN = Unknown()

@@ -21,10 +21,9 @@ from plainsum.errors import InputError, Problem, decode_utf8, display_path
 
 if TYPE_CHECKING:
     from plainsum.config.gate import GateSettings
-    from plainsum.config.schema import Key
+    from plainsum.config.keys import Key
 
 DOCUMENT_KINDS = ("summary", "abstract")
-SEVERITIES = ("error", "warning", "off")
 DEFAULT_FORMATS = ("html", "md", "txt", "pdf")
 
 
@@ -265,7 +264,8 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     def bad(table: tuple[str, ...], key: str | None, message: str) -> None:
         problems.append(locator.problem(table, key, message))
 
-    from plainsum.config.schema import check_keys, check_value, declaration
+    from plainsum.config.keys import check_keys, check_value
+    from plainsum.config.schema import declaration
 
     declared = declaration()
     check_keys(declared, settings, (), bad)
@@ -302,7 +302,9 @@ def load_config(start: Path | None, explicit: Path | None, catalog: Catalog) -> 
     known = KnownLanguages(languages, lambda: catalog.language_catalogs(templates_dir))
     gate_detail = parse_gate(settings.get("gate", {}), bad, known)
     gate = gate_detail.thresholds
-    checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog)
+    checks_key = declared.key("checks")
+    assert checks_key is not None
+    checks, check_options = _check_settings(settings.get("checks", {}), bad, catalog, checks_key)
     sentences = _sentence_settings(settings.get("sentences", {}), bad)
     minus, ranges = _typography(settings.get("typography", {}), bad, declared)
     from plainsum.config.ci import parse_ci
@@ -375,63 +377,56 @@ def _language_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str
 
 
 def _check_settings(
-    raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None], catalog: Catalog,
+    raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None], catalog: Catalog, declared: Key,
 ) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
     """[checks] holds `"<id>" = "error" | "warning" | "off"`, or a table per check:
-    [checks."<id>"] with `severity` and the check's own options."""
+    [checks."<id>"] with `severity` and the check's own options, each declared by its check."""
+    from plainsum.config.keys import Key, check_keys, check_value
+    from plainsum.config.schema import CHECK_UNKNOWN, check_key, option_unknown
+
     checks: dict[str, str] = {}
     options: dict[str, dict[str, object]] = {}
-    if not isinstance(raw, dict):
-        bad((), "checks", "'checks' must be a table of check id = \"error\" | \"warning\" | \"off\"")
-        return checks, options
-    if not raw:
+    if not check_value(declared, raw, (), bad) or not raw:
         return checks, options
     registry = catalog.check_options()  # every check module: only when there are ids to validate
-    types = catalog.check_option_types() if catalog.check_option_types is not None else {}
-    for check_id, value in raw.items():
-        if check_id not in registry:
-            hint = did_you_mean(check_id, registry) or f"; known checks: {', '.join(registry)}"
-            bad(("checks",), check_id, f"unknown check '{check_id}'{hint}")
+    types = catalog.check_option_types() if catalog.check_option_types is not None else None
+    table = Key("checks", "table", "", keys=tuple(check_key(check_id, defaults, None if types is None else types.get(check_id, {}))
+                                                for check_id, defaults in registry.items()))
+    for check_id in check_keys(table, raw, ("checks",), bad, CHECK_UNKNOWN):
+        value, check = raw[check_id], table.key(check_id)
+        assert check is not None
+        if not isinstance(value, dict):
+            if check_value(check, value, ("checks",), bad):
+                checks[check_id] = value
             continue
-        if isinstance(value, dict):
-            defaults = registry[check_id]
-            for name, option in value.items():
-                if name == "severity":
-                    if option not in SEVERITIES:
-                        bad(("checks", check_id), name, f"severity must be one of {', '.join(SEVERITIES)}, not {option!r}")
-                    else:
-                        checks[check_id] = option
-                elif name not in defaults:
-                    allowed = ", ".join(["severity", *defaults]) or "severity"
-                    hint = did_you_mean(name, ["severity", *defaults])
-                    bad(("checks", check_id), name, f"unknown option '{name}' for check '{check_id}'{hint}; allowed: {allowed}")
-                elif _option_fits(types.get(check_id, {}).get(name), option, defaults[name], ("checks", check_id), name, bad):
-                    options.setdefault(check_id, {})[name] = option
-        elif value not in SEVERITIES:
-            bad(("checks",), check_id, f"'{check_id}' must be one of {', '.join(SEVERITIES)}, not {value!r}")
-        else:
-            checks[check_id] = value
+        where = ("checks", check_id)
+        for name in check_keys(check, value, where, bad, option_unknown(check_id)):
+            key = check.key(name)
+            assert key is not None
+            if not _option_fits(key, value[name], where, bad):
+                continue
+            if name == "severity":
+                checks[check_id] = value[name]
+            else:
+                options.setdefault(check_id, {})[name] = value[name]
     return checks, options
 
 
-OPTION_KEY_TYPES = {"integer": "integer", "number": "number", "boolean": "boolean", "string": "text", "array of strings": "texts"}
+def _option_fits(key: Key, value: Any, where: tuple[str, ...], bad: Callable[[tuple[str, ...], str | None, str], None]) -> bool:
+    """A check option's value against its declared key; a list must hold texts. An option of a catalog
+    without types ("like") is like its default: of its type, or a number for a number."""
+    from dataclasses import replace
 
+    from plainsum.config.keys import check_value
 
-def _option_fits(declared: str | None, value: Any, default: object, where: tuple[str, ...], name: str,
-                 bad: Callable[[tuple[str, ...], str | None, str], None]) -> bool:
-    """A check option's value against its declared type (checks/context.py), told as today:
-    "'max_words' must be like 25, not 'x'"; a list must hold texts."""
-    from plainsum.config.schema import Key, check_value
-
-    if declared is None:  # a catalog without types: like the default
-        fits = type(value) is type(default) or (is_number(value) and is_number(default))
+    if key.type == "like":
+        fits = type(value) is type(key.default) or (is_number(value) and is_number(key.default))
         if not fits:
-            bad(where, name, f"'{name}' must be like {default!r}, not {value!r}")
+            bad(where, key.name, key.wrong.format(key=key.name, value=value) if key.wrong else key.name)
         return fits
-    kind = OPTION_KEY_TYPES.get(declared, "text")
-    wrong = "'{key}' must be a list of texts, not {value!r}" if kind == "texts" and isinstance(value, list) else \
-        f"'{{key}}' must be like {default!r}, not {{value!r}}"
-    return check_value(Key(name, kind, "", default, wrong=wrong), value, where, bad)
+    if key.type == "texts" and isinstance(value, list):
+        key = replace(key, wrong="'{key}' must be a list of texts, not {value!r}")
+    return check_value(key, value, where, bad)
 
 
 def _sentence_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None]) -> dict[str, float]:
@@ -445,7 +440,8 @@ def _sentence_settings(raw: Any, bad: Callable[[tuple[str, ...], str | None, str
 
 def _typography(raw: Any, bad: Callable[[tuple[str, ...], str | None, str], None], declared: Key) -> tuple[bool, bool]:
     """[typography]: minus = "unicode" | "hyphen", ranges = "en-dash" | "hyphen" (the html, pdf and md outputs)."""
-    from plainsum.config.schema import TABLE_UNKNOWN, check_keys, check_value
+    from plainsum.config.keys import check_keys, check_value
+    from plainsum.config.schema import TABLE_UNKNOWN
 
     table = declared.key("typography")
     assert table is not None
