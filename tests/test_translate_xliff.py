@@ -164,3 +164,18 @@ def test_paragraphs_and_list_items_of_a_field_survive_an_import(cli, project):
     field, original = written["summary"]["what_we_found"], review["summary"]["what_we_found"]
     assert "\n\nCompared with no invitation:\n\n- {{ results.total_mortality.plain }}\n- {{ results.cancer_mortality.plain }}" in field
     assert [part.split() for part in field.split("\n")] == [part.split() for part in original.strip().split("\n")]
+
+
+def test_translate_finds_the_review_as_every_command_does(cli, translated, monkeypatch):
+    """translate reads the project like check and build (issue 22): its configuration found from a
+    folder below it, the review found by the project's discovery (an id used twice is refused, as
+    `plainsum check` refuses it, instead of one of the two files being taken silently)."""
+    monkeypatch.chdir(translated / "content")
+    result = cli("translate", "export", "ilsp-immunotherapy", "--lang", "es", "-o", "-")
+    assert result.returncode == 0 and "<trans-unit" in result.stdout, result.stderr
+    assert "using the configuration in" in result.stderr
+    shutil.copy(translated / "content" / "ilsp-immunotherapy.yaml", translated / "content" / "ilsp-immunotherapy.yml")
+    result = cli("translate", "export", "ilsp-immunotherapy", "--lang", "es", "-o", "-")
+    checked = cli("check", "-q")
+    assert result.returncode == 2 and "review id 'ilsp-immunotherapy' is also used by" in result.stderr, result.stderr
+    assert "review id 'ilsp-immunotherapy' is also used by" in checked.stderr + checked.stdout

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plainsum.commands import load_config_from
+from plainsum.commands import load_project_from
 from plainsum.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, InputError, Problem, display_path
 
 if TYPE_CHECKING:
-    from plainsum.config.settings import Config
     from plainsum.content.model import Review
     from plainsum.files.yamlsource import Node
-    from plainsum.render.templates import TemplateSet
+    from plainsum.project.project import Project
 
 
 @click.group("translate")
@@ -24,22 +23,28 @@ def command() -> None:
     """Exchange a review's lay summary with translation tools (Phrase, Trados, Weblate) as XLIFF 1.2."""
 
 
-def _review(config: Config, review_id: str) -> tuple[Review, TemplateSet]:
-    from plainsum.content.loader import load_review
-    from plainsum.render.templates import TemplateSet
+def _review(project: Project, review_id: str) -> Review:
+    """Review ID as every command reads it: found by the project's discovery (a file that cannot be
+    read, a link out of the project and an id used twice are its problems), loaded with the
+    project's templates and its earlier version."""
+    content = project.config.content_dir
+    found = project.discover([])
+    own = [problem for problem in found.problems
+           if Path(problem.path).stem == review_id or f"review id '{review_id}'" in problem.message]
+    if own:
+        raise InputError(own)
+    path = next((path for path in found.files if path.stem == review_id), None)
+    if path is None:
+        raise InputError([Problem(display_path(content / f"{review_id}.yaml"), 1, 1,
+                                  f"no review '{review_id}' in {display_path(content)}")])
+    return project.load_review(path)
 
-    path = config.content_dir / f"{review_id}.yaml"
-    if not path.is_file():
-        raise InputError([Problem(display_path(path), 1, 1, f"no review '{review_id}' in {display_path(config.content_dir)}")])
-    templates = TemplateSet(config.templates_dir, config.root)
-    return load_review(path, templates=templates), templates
 
-
-def _translation(review: Review, language: str, templates: TemplateSet) -> Review | None:
+def _translation(project: Project, review: Review, language: str) -> Review | None:
     from plainsum.content.translation import load_translation
 
     path = review.source.path.parent / f"{review.id}.{language}.yaml"
-    return load_translation(path, review, templates.locale) if path.is_file() else None
+    return load_translation(path, review, project.templates.locale) if path.is_file() else None
 
 
 @command.command("export")
@@ -57,14 +62,14 @@ def export_command(ctx: click.Context, review_id: str, language: str, output: Pa
     from plainsum.content.locale import normal_code
     from plainsum.importers.xliff import export
 
-    config = load_config_from(ctx)
+    project = load_project_from(ctx)
     if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", language) is None:  # a BCP 47 tag; it names files too
         raise click.BadParameter(f"'{language}' is not a language code such as es, fr or pt-BR", param_hint="--lang")
     language = normal_code(language)
-    review, templates = _review(config, review_id)
+    review = _review(project, review_id)
     if language == review.language:
         raise click.BadParameter(f"'{language}' is the review's own language", param_hint="--lang")
-    data = export(review, language, _translation(review, language, templates), templates)
+    data = export(review, language, _translation(project, review, language), project.templates)
     if output is not None and str(output) == "-":
         click.echo(data.decode("utf-8"), nl=False)
         ctx.exit(EXIT_OK)
@@ -89,13 +94,13 @@ def import_command(ctx: click.Context, file: Path, translators: tuple[str, ...])
     """
     from plainsum.importers.xliff import parse
 
-    config = load_config_from(ctx)
+    project = load_project_from(ctx)
     parsed = parse(file)
-    review, templates = _review(config, parsed.review_id)
-    ctx.exit(_apply(config, review, templates, parsed, file, list(translators)))
+    review = _review(project, parsed.review_id)
+    ctx.exit(_apply(project, review, parsed, file, list(translators)))
 
 
-def _apply(config: Config, review: Review, templates: TemplateSet, parsed: object, file: Path, translators: list[str]) -> int:
+def _apply(project: Project, review: Review, parsed: object, file: Path, translators: list[str]) -> int:
     from plainsum.build.writer import write_atomic
     from plainsum.content.model import digest
     from plainsum.content.translation import source_fields, term_fields
@@ -151,7 +156,7 @@ def _apply(config: Config, review: Review, templates: TemplateSet, parsed: objec
         click.echo(f"{display_path(path)} is unchanged: every field of {shown} is as it was")
     for problem in problems:
         click.echo(str(problem), err=True)
-    failed = _check(config, review, templates, path, shown, lines)
+    failed = _check(project, review, path, shown, lines)
     if problems:
         return EXIT_INVALID
     return EXIT_FAILED if failed else EXIT_OK
@@ -205,13 +210,13 @@ def _replace_translators(text: str, translators: list[str]) -> str:
     return re.sub(r"(?m)^translators:[^\n#]*", lambda _: f"translators: {listed}", text, count=1)
 
 
-def _check(config: Config, review: Review, templates: TemplateSet, path: Path, shown: str, lines: dict[str, int]) -> bool:
-    """Run the checks on the written translation; report each finding at the XLIFF unit of its field."""
+def _check(project: Project, review: Review, path: Path, shown: str, lines: dict[str, int]) -> bool:
+    """Run the checks on the written translation, as `plainsum check` does; report each finding at
+    the XLIFF unit of its field."""
     from plainsum.content.translation import load_translation
-    from plainsum.project.flow import evaluate
 
     try:
-        translated = load_translation(path, review, templates.locale)
+        translated = load_translation(path, review, project.templates.locale)
     except InputError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -221,7 +226,7 @@ def _check(config: Config, review: Review, templates: TemplateSet, path: Path, s
              for key, prose in translated.translation.fields.items()}
     failed = False
     others = 0
-    for result in evaluate(translated, templates, config):
+    for result in project.evaluate(translated):
         for finding in result.findings:
             if finding.severity != "error" and not finding.check.startswith("translation."):
                 others += 1  # the plain-language warnings: `plainsum check` lists them
