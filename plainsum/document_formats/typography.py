@@ -48,6 +48,9 @@ UNIT = re.compile(r"(?<=\d) (?=(?:mg|g|kg|µg|mcg|mm|cm|ml|mL|mmol/L|mmol/l|mg/d
 PER = re.compile(r"\b(?<![\w-])(per|in|sur|de|von|em|en) (?=\d[\d,.\u202f\u00a0]*\b)")
 # a short name with a hyphen and digits (COVID-19, SARS-CoV-2, COVID-19-like): never broken at a hyphen
 NAME = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])")
+# every pattern keep_together and NAME apply needs a digit (a day or year, a value, a number), and
+# none adds one: a text without a digit comes back as it is (most of a page's texts between tags)
+DIGIT = re.compile(r"\d")
 
 
 def text_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
@@ -86,6 +89,8 @@ def markdown_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
 
 def keep_together(text: str) -> str:
     """Text (no markup) with no-break spaces where a line must not break (see the module's doc)."""
+    if DIGIT.search(text) is None:
+        return text
     text = DATE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     text = MEASURE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     text = CI_LABEL.sub(lambda m: m.group(1) + NBSP, text)
@@ -107,4 +112,6 @@ def keep_together_html(html: str) -> str:
 
 
 def _keep_text(text: str) -> str:
+    if DIGIT.search(text) is None:
+        return text
     return NAME.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', keep_together(text))
