@@ -59,8 +59,11 @@ def document_json(result: Any, config: Config | None = None) -> dict[str, Any]:
     return data
 
 
-def document_json_text(result: Any, config: Config | None = None) -> str:
-    """document_json, compact, with a lean result's figures spliced in as they were written."""
+def document_json_text(result: Any, config: Config | None = None, written: bool = True) -> str:
+    """document_json, compact, with a lean result's figures spliced in as they were written; with
+    `written`, a lean result's whole JSON as its worker wrote it (its findings unchanged since)."""
+    if written and getattr(result, "json_span", None) is not None:
+        return zlib.decompress(result.scored_json).decode("utf-8")
     scored_json = _scored_text(result)
     if scored_json is None:
         return _compact(document_json(result, config))
@@ -72,7 +75,21 @@ def document_json_text(result: Any, config: Config | None = None) -> str:
 def _scored_text(result: Any) -> str | None:
     """A lean result's "sections" and "sentences" as the worker wrote them (None: not written)."""
     scored_json = getattr(result, "scored_json", None)
-    return None if scored_json is None else zlib.decompress(scored_json).decode("utf-8")
+    if scored_json is None:
+        return None
+    text = zlib.decompress(scored_json).decode("utf-8")
+    span = getattr(result, "json_span", None)
+    return text if span is None else text[span[0]:span[1]]
+
+
+def whole_document_json(result: Any, scored_json: str, config: Config | None) -> tuple[str, tuple[int, int]]:
+    """A lean result's document JSON, compact, around its "sections" and "sentences" (`scored_json`),
+    and where those are in it: what a worker writes (plainsum.findings_formats.lean)."""
+    head = _compact(_document_head(result, config))[:-1]
+    tail = _compact(_document_findings(result))[1:]
+    if not scored_json:
+        return head + "," + tail, (len(head), len(head))
+    return head + "," + scored_json + "," + tail, (len(head) + 1, len(head) + 1 + len(scored_json))
 
 
 def _compact(value: Any) -> str:
@@ -187,5 +204,6 @@ def render_json_chunks(outcome: Outcome, options: ReportOptions) -> Iterator[str
     head, _, tail = _compact(payload).partition('"documents":[]')
     yield head + '"documents":['
     for number, result in enumerate(outcome.results):
-        yield ("," if number else "") + document_json_text(result, options.config)
+        # a baseline drops findings and adds the ratchet's: then each document's head and findings are written again
+        yield ("," if number else "") + document_json_text(result, options.config, written=options.baseline is None)
     yield "]" + tail

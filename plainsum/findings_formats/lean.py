@@ -6,7 +6,7 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING, Any
 
-from plainsum.findings_formats.json_ import scored_json_text
+from plainsum.findings_formats.json_ import scored_json_text, whole_document_json
 from plainsum.gate.records import (
     CheckedDocument,
     LeanDocument,
@@ -33,19 +33,20 @@ def _lean_finding(finding: Any) -> LeanFinding:
 
 
 def lean(result: DocumentResult, config: Any = None, *, with_json: bool = False) -> CheckedDocument:
-    """`result` as a CheckedDocument; `with_json` writes its JSON figures now (for `--format json`)."""
+    """`result` as a CheckedDocument; `with_json` writes its JSON now (for `--format json`)."""
     document, scored = result.document, result.scored
     first = (document.locate(document.spans[0].start) if document.spans
              else LeanLocation(document.source_path, 1, 1))
     sections = [LeanSection(section.heading, dict(section.figures), section.formulas_applied) for section in scored.sections]
     lean_scored = LeanScored(dict(scored.figures), sections, LeanLanguage(scored.language.code, scored.language.name),
                              tuple(scored.skipped_checks), dict(scored.not_scored))
-    scored_json = None
-    if with_json:
-        scored_json = zlib.compress(scored_json_text(result, config).encode("utf-8"), 1)
-    return CheckedDocument(
+    checked = CheckedDocument(
         LeanDocument(document.name, document.kind, document.title, document.source_path, document.language,
                      LeanLocation(first.path, first.line, first.column)),
         lean_scored, [_lean_finding(f) for f in result.findings], result.warnings_checked,
-        [_lean_finding(f) for f in result.suppressed], scored_json,
+        [_lean_finding(f) for f in result.suppressed],
     )
+    if with_json:  # the whole document's JSON, so the parent only joins the documents
+        text, checked.json_span = whole_document_json(checked, scored_json_text(result, config), config)
+        checked.scored_json = zlib.compress(text.encode("utf-8"), 1)
+    return checked

@@ -297,5 +297,9 @@ class CheckedDocument(Gated):
     warnings_checked: bool = True
     suppressed: list[LeanFinding] = field(default_factory=list)
     # the JSON report's "sections" and "sentences" of this document, already written (compact), and
-    # zlib-compressed: a tenth of the size, so a check of a library holds tens of megabytes, not hundreds
+    # zlib-compressed: a tenth of the size, so a check of a library holds tens of megabytes, not hundreds.
+    # With `json_span`, it is the document's whole JSON, written in the worker (so the parent of
+    # `check --jobs N` only joins the documents), and the span is where "sections" and "sentences" are
+    # in it: a report whose findings changed (a baseline's) writes the rest again around them.
     scored_json: bytes | None = None
+    json_span: tuple[int, int] | None = None
