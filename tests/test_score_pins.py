@@ -13,7 +13,6 @@ the hand-counted sets: `python tests/test_score_pins.py`.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re

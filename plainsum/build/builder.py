@@ -33,6 +33,7 @@ from plainsum.config.settings import Config
 from plainsum.content.discovery import translation_paths
 from plainsum.document_formats import registry as format_registry
 from plainsum.errors import Problem, display_path
+from plainsum.files.safeopen import inside
 from plainsum.gate.records import DocumentRecord, Outcome
 from plainsum.project.gcpause import gc_paused
 from plainsum.project.pool import default_jobs, run_pool
@@ -136,7 +137,9 @@ class Builder:
         """The review's translations take part in its key: a changed translation renders the review again."""
         digests = []
         for translation in translation_paths(path):
-            try:
+            try:  # a link is read only when it stays in the content folder (loading refuses one that leads out)
+                if translation.is_symlink() and not inside(translation, path.parent):
+                    raise OSError("a link out of the content folder")
                 digests.append(translation.name + ":" + sha256_bytes(translation.read_bytes()))
             except OSError:
                 digests.append(translation.name + ":unreadable")

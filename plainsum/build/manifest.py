@@ -120,8 +120,8 @@ class Manifest:
             manifest = cls(environment=header["environment"])
             with gc_paused():
                 return cls._parse(manifest, rest.splitlines())
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls()
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return cls()  # not a manifest plainsum wrote (RecursionError: JSON nested too deeply to parse)
 
     @classmethod
     def _parse(cls, manifest: Manifest, lines: list[bytes]) -> Manifest:

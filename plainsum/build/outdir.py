@@ -92,7 +92,7 @@ def recorded_report_files(folder: Path) -> list[tuple[Path, bool]]:
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
         entries = data["files"] if isinstance(data, dict) and isinstance(data.get("files"), dict) else {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deeply to parse
         return []
     found: list[tuple[Path, bool]] = []
     for relative, digest in sorted(entries.items()):

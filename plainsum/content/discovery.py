@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import stat
 from pathlib import Path
@@ -39,8 +40,9 @@ def discover(paths: list[Path], content_dir: Path, root: Path | None = None) -> 
                 found.problems.append(Problem(display_path(target), 1, 1, _outside_message(outside)))
                 continue
             with os.scandir(target) as listing:  # its file types come with the listing: no stat per file
-                entries = sorted((e for e in listing if e.name.endswith(SUFFIXES) and not is_translation_name(e.name)),
-                                 key=lambda e: e.name)
+                named = sorted((e for e in listing if e.name.endswith(SUFFIXES)), key=lambda e: e.name)
+            entries = [e for e in named if not is_translation_name(e.name)]
+            found.problems.extend(orphan_translations(target, [e.name for e in named]))
             for entry in entries:
                 path = target / entry.name
                 if entry.is_file(follow_symlinks=False):
@@ -59,6 +61,26 @@ def discover(paths: list[Path], content_dir: Path, root: Path | None = None) -> 
 def is_translation_name(name: str) -> bool:
     """review.es.yaml is a translation; review.yaml a review (review ids have no dots)."""
     return "." in name.rsplit(".", 1)[0]
+
+
+def orphan_translations(folder: Path, names: list[str]) -> list[Problem]:
+    """A problem for each file of `names` (a content folder's YAML files) named like a translation
+    whose review is not in the folder: a translation nothing would ever build (a typo in its name, or
+    the review renamed or removed) is said, not skipped."""
+    reviews = {name.rsplit(".", 1)[0] for name in names if not is_translation_name(name)}
+    problems = []
+    for name in names:
+        if not is_translation_name(name):
+            continue
+        stem, language = name.rsplit(".", 1)[0].rsplit(".", 1)
+        if stem in reviews:
+            continue
+        close = difflib.get_close_matches(stem, sorted(reviews), n=1)
+        hint = f" (did you mean {close[0]}.{language}{Path(name).suffix}?)" if close else ""
+        problems.append(Problem(display_path(folder / name), 1, 1,
+                                f"a translation ('{language}') of a review '{stem}' that is not in {display_path(folder)}/: "
+                                f"name it <review id>.{language}{Path(name).suffix} after its review, or remove it{hint}"))
+    return problems
 
 
 def review_of_translation(path: Path) -> Path:
@@ -110,10 +132,9 @@ def translation_paths(review_path: Path) -> list[Path]:
         if names is None:
             if len(_LISTINGS) > 64:
                 _LISTINGS.clear()
-            # a link is not followed: a translation is a plain file in the review's folder
-            names = _LISTINGS[key] = sorted(
-                entry.name for entry in os.scandir(folder) if is_translation_name(entry.name) and entry.is_file(follow_symlinks=False)
-            )
+            # every entry named like a translation, a link or a folder too: loading it refuses what
+            # is not a plain file of the project (a link out, a folder), so none is skipped unsaid
+            names = _LISTINGS[key] = sorted(entry.name for entry in os.scandir(folder) if is_translation_name(entry.name))
     except OSError:
         return []
     prefix = review_path.name.rsplit(".", 1)[0] + "."

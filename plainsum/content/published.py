@@ -71,7 +71,7 @@ def read_index(output_dir: Path) -> dict[str, PublishedRecord]:
     """Review id -> its record; empty when nothing was recorded (or the index is not one plainsum wrote)."""
     try:
         data = json.loads((published_dir(output_dir) / PUBLISHED_INDEX).read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deeply to parse
         return {}
     if not isinstance(data, dict):
         return {}

@@ -69,6 +69,9 @@ def load_baseline(path: Path) -> Baseline:
         raise InputError([Problem(display, 1, 1, f"cannot read the baseline: {exc}")]) from None
     except json.JSONDecodeError as exc:
         raise InputError([Problem(display, exc.lineno, exc.colno, f"the baseline is not valid JSON: {exc.msg}")]) from None
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits; arrays nested too deeply to parse
+        cause = "it nests too deeply" if isinstance(exc, RecursionError) else str(exc).split(":")[0]
+        raise InputError([Problem(display, 1, 1, f"cannot read the baseline: {cause}")]) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") not in READ_VERSIONS:
         raise InputError([Problem(display, 1, 1, f"not a plainsum baseline (format {FORMAT}, version {VERSION}); "
                                                  "write one with plainsum check --write-baseline FILE")])

@@ -9,6 +9,7 @@ it cannot handle, a Problem; one bad review never stops the others.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from typing import NoReturn
 
 from plainsum.errors import InputError, Problem, display_path
 from plainsum.files.yamlsource import decode_utf8, read_text
-from plainsum.importers.model import Draft, ImportFailure
+from plainsum.importers.model import BadAttribute, Draft, ImportFailure
 
 FORMATS = ("text", "cochrane-json", "ctgov-json", "pubmed-xml", "revman", "revman-web")
 
@@ -217,9 +218,24 @@ def _from_revman(path: Path, display: str, review_id: str | None) -> Imported:
     except ET.ParseError as exc:
         line, column = exc.position
         _fail(display, line, column + 1, f"not well-formed XML: {str(exc).split(':')[0]}")
+    except LookupError as exc:  # the XML declaration names an encoding Python does not know
+        line, column = _place(data, rb"""encoding\s*=""")
+        _fail(display, line, column, f"cannot import: the XML declaration names an encoding plainsum cannot read ({exc})")
+    except BadAttribute as failure:
+        line, column = _place(data, re.escape(failure.name.encode()) + rb"""\s*=\s*["']""" + re.escape(failure.value.encode("latin-1", "replace")))
+        _fail(display, line, column, f"cannot import: {failure}")
     except ImportFailure as failure:
         _fail(display, 1, 1, f"cannot import: {failure}")
     return _from_draft(draft, display)
+
+
+def _place(data: bytes, pattern: bytes) -> tuple[int, int]:
+    """Line and column (1-based, in bytes) of the first match of `pattern` in `data`; 1:1 if none."""
+    found = re.search(pattern, data, re.IGNORECASE)
+    if found is None:
+        return 1, 1
+    start = found.start()
+    return data.count(b"\n", 0, start) + 1, start - (data.rfind(b"\n", 0, start) + 1) + 1
 
 
 def _from_data_package(path: Path, display: str, review_id: str | None) -> Imported:

@@ -13,6 +13,16 @@ class ImportFailure(ValueError):
     """A review that cannot be turned into a content file; the message says why."""
 
 
+class BadAttribute(ImportFailure):
+    """An attribute of the input whose value cannot be read (ROWSPAN="two"): the importer that has
+    the file's bytes places it at the attribute (`name="value"`)."""
+
+    def __init__(self, name: str, value: str, message: str):
+        super().__init__(message)
+        self.name = name
+        self.value = value
+
+
 @dataclass
 class DraftSection:
     technical: str

@@ -11,6 +11,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from plainsum.importers.model import BadAttribute, ImportFailure
+
 NUMBER = r"[-\u2212]?\d+(?:\.\d+)?"
 MEASURE = r"(RR|OR|HR|IRR|MD|SMD|RD|Peto OR|risk ratio|odds ratio|hazard ratio|rate ratio|mean difference|" \
           r"standardi[sz]ed mean difference|risk difference)"
@@ -65,6 +67,21 @@ def _text(element: ET.Element) -> str:
     return re.sub(r"\s+", " ", " ".join(element.itertext())).strip()
 
 
+MAX_SPAN = 1000  # the most columns or rows one cell of a table may span (HTML's cap on COLSPAN)
+MAX_GRID_CELLS = 1_000_000  # a table's cells, spans spread out
+
+
+def _span(cell: ET.Element, name: str) -> int:
+    """The cell's COLSPAN or ROWSPAN: a whole number from 1 to MAX_SPAN (absent or empty: 1)."""
+    value = (cell.get(name) or "").strip()
+    if not value:
+        return 1
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_SPAN:
+        raise BadAttribute(name, cell.get(name) or "", f"{name}=\"{value[:40]}\" is not a whole number of rows or columns "
+                                                         f"from 1 to {MAX_SPAN}")
+    return int(value)
+
+
 def _grid(table: ET.Element) -> list[list[tuple[str, ET.Element]]]:
     """Rows of (tag, cell) with row and column spans spread out, one entry per column."""
     grid: list[list[tuple[str, ET.Element]]] = []
@@ -77,8 +94,10 @@ def _grid(table: ET.Element) -> list[list[tuple[str, ET.Element]]]:
             while (r, c) in carried:
                 row.append(carried.pop((r, c)))
                 c += 1
-            span = max(1, int(cell.get("COLSPAN", "1") or 1))
-            down = max(1, int(cell.get("ROWSPAN", "1") or 1))
+            span, down = _span(cell, "COLSPAN"), _span(cell, "ROWSPAN")
+            if len(carried) + sum(map(len, grid)) + span * down > MAX_GRID_CELLS:
+                raise ImportFailure(f"a table spans more than {MAX_GRID_CELLS:,} cells (its ROWSPAN and COLSPAN); "
+                                    "RevMan's summary of findings tables are far smaller")
             for offset in range(span):
                 row.append((cell.tag, cell))
                 for extra in range(1, down):
