@@ -98,24 +98,98 @@ def _pack(syllable_count: int, letters: int, unfamiliar: int, fog_hard: int, lon
 
 _NOT_A_WORD = WordInfo("", 0, 0, True, 0, 0, 0, 0)
 _LINK_TOKEN = WordInfo("<link>", 0, 0, True, 0, 0, 0, 0)  # a URL or DOI: not a word, but counted as left out
-_word_caches: dict[str, dict[str, WordInfo]] = {}
+
+
+class _TokenCache:
+    """What one language's tokens count, learnt once per distinct token and per distinct word.
+
+    `sizes` and `flags` map a whitespace token to its counts packed in two integers that fit a machine word
+    (see _SIZE_FIELD and _FLAG_FIELD), so that a sentence's counts are two C-level sums over its tokens;
+    `infos` maps it to its WordInfo (None for punctuation, symbols and links). `words` maps the word a token
+    holds (its punctuation stripped) to its WordInfo, so that "effect", "effect," and "(effect" are worked
+    out once. Bounded: emptied when it reaches `limit` entries."""
+
+    __slots__ = ("flags", "infos", "language", "limit", "sizes", "words")
+
+    def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
+        self.language = language
+        self.limit = limit
+        self.sizes: dict[str, int] = {}
+        self.flags: dict[str, int] = {}
+        self.infos: dict[str, WordInfo | None] = {}
+        self.words: dict[str, WordInfo] = {}
+
+    def make_room(self) -> None:
+        if len(self.sizes) >= self.limit or len(self.words) >= self.limit:
+            self.sizes.clear()
+            self.flags.clear()
+            self.infos.clear()
+            self.words.clear()
+
+    def learn(self, token: str) -> None:
+        """Work out a token's counts (a token too long to pack is left out of `sizes` and `flags`)."""
+        info = self.word(token)
+        length = len(token)
+        if info is _LINK_TOKEN:
+            size, flag, known = 0, 1 << (6 * _FLAG_FIELD), None
+        elif info is _NOT_A_WORD:
+            size, flag, known = length, 0, None
+        else:
+            size = length | info.letters << _SIZE_FIELD | info.syllables << (2 * _SIZE_FIELD)
+            flag = (1 | info.unfamiliar << _FLAG_FIELD | info.fog_hard << (2 * _FLAG_FIELD) | info.long << (3 * _FLAG_FIELD)
+                    | info.long_letters << (4 * _FLAG_FIELD) | info.monosyllable << (5 * _FLAG_FIELD))
+            known = info
+        self.infos[token] = known
+        if length < _MAX_PACKED_TOKEN:
+            self.sizes[token] = size
+            self.flags[token] = flag
+
+    def word(self, token: str) -> WordInfo:
+        """The token's WordInfo, _NOT_A_WORD or _LINK_TOKEN."""
+        if _LINK.search(token):
+            return _LINK_TOKEN if _LETTER_OR_DIGIT.search(token) else _NOT_A_WORD
+        word = token.strip(_STRIP).replace("\u2019", "'")
+        known = self.words.get(word)
+        if known is None:
+            known = _word_info(word or token, self.language) or _NOT_A_WORD
+            self.words[word] = known
+        return known
+
+
+# A sentence's counts in two integers that fit a machine word, so that sum() adds them without making big
+# integers: `sizes` holds characters, letters and syllables in _SIZE_FIELD bits each, `flags` words,
+# unfamiliar, fog-hard, long, long-letter and monosyllable words and links in _FLAG_FIELD bits each. A token
+# shorter than _MAX_PACKED_TOKEN has at most three syllables a letter (a "W" is three), so in a sentence of
+# fewer than _MAX_PACKED_TOKENS tokens no field carries into the next.
+_SIZE_FIELD = 21
+_SIZE_MASK = (1 << _SIZE_FIELD) - 1
+_FLAG_FIELD = 9
+_FLAG_MASK = (1 << _FLAG_FIELD) - 1
+_MAX_PACKED_TOKEN = 1024
+_MAX_PACKED_TOKENS = 1 << _FLAG_FIELD
+
+
+_token_caches: dict[str, _TokenCache] = {}
+
+
+def _token_cache(language: LanguageProfile) -> _TokenCache:
+    cache = _token_caches.get(language.code)
+    if cache is None:
+        cache = _token_caches[language.code] = _TokenCache(language)
+    return cache
 
 
 def word_info(token: str, language: LanguageProfile = ENGLISH) -> WordInfo | None:
     """What the formulas need to know about one whitespace token; None when it is not a word."""
-    info = _lookup(token, language)
+    info = _token_cache(language).word(token)
     return None if info is _NOT_A_WORD or info is _LINK_TOKEN else info
 
 
-def _word_info(token: str, language: LanguageProfile) -> WordInfo | None:
-    letters = len(_LETTER_OR_DIGIT.findall(token))
+def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
+    """The counts of a word, its punctuation already stripped (a token with no letter or digit: None)."""
+    letters = len(_LETTER_OR_DIGIT.findall(word))
     if not letters:
         return None
-    if _LINK.search(token):
-        return _LINK_TOKEN
-    word = token.strip(_STRIP).replace("\u2019", "'")
-    if not word:
-        word = token
     lower = word.lower()
     has_letter = any(ch.isalpha() for ch in lower)
     count = language.syllables()(word)
@@ -180,51 +254,75 @@ class SentenceCounts:
         return [w.word for w in self.words if w.long]
 
 
-def _lookup(token: str, language: LanguageProfile = ENGLISH) -> WordInfo:
-    cache = _word_caches.setdefault(language.code, {})
-    info = cache.get(token)
-    if info is None:
-        info = _word_info(token, language) or _NOT_A_WORD
-        if len(cache) < 500_000:
-            cache[token] = info
-    return info
+def count_tokens(tokens: list[str], language: LanguageProfile = ENGLISH) -> Counts:
+    """Counts for one sentence from its whitespace tokens (sentences 0 when it holds no word)."""
+    return Counts(*sentence_counts(tokens, language))
+
+
+def sentence_counts(tokens: list[str], language: LanguageProfile = ENGLISH) -> tuple[int, ...]:
+    """count_tokens as a tuple of Counts' fields in their order: a tuple of numbers is all a sentence keeps until
+    its Counts are read (the garbage collector leaves it alone, where it walks every Counts of every document)."""
+    cache = _token_caches.get(language.code) or _token_cache(language)
+    cache.make_room()
+    if len(tokens) >= _MAX_PACKED_TOKENS:
+        return _count_unpacked(tokens, cache)
+    try:
+        size = sum(map(cache.sizes.get, tokens))  # type: ignore[arg-type]  # a token not yet known: TypeError
+    except TypeError:
+        learn = cache.learn
+        for token in tokens:
+            if token not in cache.sizes:
+                learn(token)
+        try:
+            size = sum(map(cache.sizes.get, tokens))  # type: ignore[arg-type]
+        except TypeError:  # a token too long to pack
+            return _count_unpacked(tokens, cache)
+    flag = sum(map(cache.flags.__getitem__, tokens))
+    word_count = flag & _FLAG_MASK
+    characters = size & _SIZE_MASK
+    links = flag >> (6 * _FLAG_FIELD)
+    if not word_count:
+        return 0, 0, 0, 0, 0, characters, 0, 0, 0, 0, links
+    return (
+        1, word_count, size >> (2 * _SIZE_FIELD), (flag >> (3 * _FLAG_FIELD)) & _FLAG_MASK, (size >> _SIZE_FIELD) & _SIZE_MASK,
+        characters, (flag >> (2 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> _FLAG_FIELD) & _FLAG_MASK,
+        (flag >> (4 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> (5 * _FLAG_FIELD)) & _FLAG_MASK, links,
+    )
+
+
+def sentence_words(tokens: list[str], language: LanguageProfile = ENGLISH) -> list[WordInfo]:
+    """The words of a sentence's tokens, in order, each with its counts (punctuation, symbols and links left out)."""
+    cache = _token_caches.get(language.code) or _token_cache(language)
+    infos = cache.infos
+    try:
+        found = list(map(infos.__getitem__, tokens))
+    except KeyError:  # not counted yet, or counted before the cache was emptied
+        word = cache.word
+        return [info for info in map(word, tokens) if info is not _NOT_A_WORD and info is not _LINK_TOKEN]
+    if None in found:
+        return [info for info in found if info is not None]
+    return found  # type: ignore[return-value]  # no None in it
 
 
 def count_sentence(tokens: list[str], language: LanguageProfile = ENGLISH) -> SentenceCounts:
-    """Counts for one sentence from its whitespace tokens."""
-    cache = _word_caches.get(language.code)
-    if cache is None:
-        cache = _word_caches.setdefault(language.code, {})
-    cache_get = cache.get
-    infos = [cache_get(token) or _lookup(token, language) for token in tokens]
+    """Counts for one sentence from its whitespace tokens, and its words."""
+    counts = count_tokens(tokens, language)
+    return SentenceCounts(counts, sentence_words(tokens, language))
+
+
+def _count_unpacked(tokens: list[str], cache: _TokenCache) -> tuple[int, ...]:
+    """sentence_counts for a sentence too long, or with a token too long, for the packed sums: field by field."""
+    infos = [cache.word(token) for token in tokens]
     words = [info for info in infos if info is not _NOT_A_WORD and info is not _LINK_TOKEN]
-    characters = sum(map(len, tokens))
-    links = sum(1 for info in infos if info is _LINK_TOKEN) if len(words) < len(infos) else 0
-    if links:
-        characters -= sum(len(token) for token, info in zip(tokens, infos, strict=True) if info is _LINK_TOKEN)
+    characters = sum(len(token) for token, info in zip(tokens, infos, strict=True) if info is not _LINK_TOKEN)
+    links = sum(1 for info in infos if info is _LINK_TOKEN)
     if not words:
-        return SentenceCounts(Counts(characters=characters, links=links), words)
-    if characters < _MASK:
-        total = sum([info.packed for info in words])
-        word_count = total & _MASK
-        syllable_total = (total >> _FIELD) & _MASK
-        letters = (total >> (2 * _FIELD)) & _MASK
-        unfamiliar = (total >> (3 * _FIELD)) & _MASK
-        fog_hard = (total >> (4 * _FIELD)) & _MASK
-        long = (total >> (5 * _FIELD)) & _MASK
-        long_letters = (total >> (6 * _FIELD)) & _MASK
-        monosyllables = total >> (7 * _FIELD)
-    else:  # a "sentence" too long for the packed fields
-        word_count = len(words)
-        syllable_total = sum(w.syllables for w in words)
-        letters = sum(w.letters for w in words)
-        unfamiliar = sum(w.unfamiliar for w in words)
-        fog_hard = sum(w.fog_hard for w in words)
-        long = sum(w.long for w in words)
-        long_letters = sum(w.long_letters for w in words)
-        monosyllables = sum(w.monosyllable for w in words)
-    counts = Counts(1, word_count, syllable_total, long, letters, characters, fog_hard, unfamiliar, long_letters, monosyllables, links)
-    return SentenceCounts(counts, words)
+        return 0, 0, 0, 0, 0, characters, 0, 0, 0, 0, links
+    return (
+        1, len(words), sum(w.syllables for w in words), sum(w.long for w in words), sum(w.letters for w in words),
+        characters, sum(w.fog_hard for w in words), sum(w.unfamiliar for w in words),
+        sum(w.long_letters for w in words), sum(w.monosyllable for w in words), links,
+    )
 
 
 def linsear_write(sentences: list[list[WordInfo]]) -> float:
@@ -246,6 +344,11 @@ def linsear_write(sentences: list[list[WordInfo]]) -> float:
         for info in taken:
             total += 3 if info.long else 1
         used += len(taken)
+    return linsear_score(total, sentence_count)
+
+
+def linsear_score(total: int, sentence_count: int) -> float:
+    """Linsear Write from its points (1 an easy word, 3 a hard one) and the sentences they come from."""
     if not sentence_count:
         return 0.0
     score = total / sentence_count

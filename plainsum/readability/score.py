@@ -20,7 +20,7 @@ from plainsum.errors import InputError, Problem
 from plainsum.readability import metrics as metrics
 from plainsum.readability.languages import ENGLISH, LanguageProfile, UnknownLanguage, language_profile
 from plainsum.readability.metrics import Counts, WordInfo
-from plainsum.readability.textmodel import parse
+from plainsum.readability.textmodel import parse, tokens
 from plainsum.render.document import Document
 
 Figures = dict[str, float]
@@ -35,20 +35,65 @@ __all__ = [
 ]
 
 
-@dataclass
 class Sentence:
-    text: str
-    offset: int  # in the document body
-    section: str | None
-    figures: Figures  # words, syllables, long_words, flesch_kincaid_grade, flesch_reading_ease
-    counts: Counts = field(default_factory=Counts)
-    words: list[WordInfo] = field(default_factory=list)  # each word with its syllables and letters
-    difficulty: float = 0.0  # higher is harder, in any language (the hardest sentence is the one to fix first)
+    """One scored sentence: its text and place, its figures (words, syllables, long_words and the headline
+    formulas), its counts, its words and how hard it is.
+
+    A document has many sentences and most are only summed, so a sentence keeps its counts as a tuple and
+    its words not at all until they are read (`counts`, `words`: found again from the text, the same tokens
+    the text model gave)."""
+
+    __slots__ = ("_counts", "_words", "difficulty", "figures", "language", "offset", "section", "text")
+
+    def __init__(self, text: str, offset: int, section: str | None, figures: Figures,
+                 counts: Counts | tuple[int, ...] | None = None, words: list[WordInfo] | None = None,
+                 difficulty: float = 0.0, language: LanguageProfile = ENGLISH) -> None:
+        self.text = text
+        self.offset = offset  # in the document body
+        self.section = section
+        self.figures = figures
+        self._counts: Counts | tuple[int, ...] = Counts() if counts is None else counts
+        self._words = words
+        self.difficulty = difficulty  # higher is harder, in any language (the hardest sentence is the one to fix first)
+        self.language = language
+
+    @property
+    def counts(self) -> Counts:
+        if isinstance(self._counts, tuple):
+            self._counts = Counts(*self._counts)
+        return self._counts
+
+    @counts.setter
+    def counts(self, counts: Counts) -> None:
+        self._counts = counts
+
+    @property
+    def words(self) -> list[WordInfo]:
+        """Each word with its syllables and letters."""
+        if self._words is None:
+            self._words = metrics.sentence_words(tokens(self.text), self.language)
+        return self._words
+
+    @words.setter
+    def words(self, words: list[WordInfo]) -> None:
+        self._words = words
 
     @property
     def long_words(self) -> list[str]:
         """The sentence's words of three or more syllables, in order."""
         return [info.word for info in self.words if info.long]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentence):
+            return NotImplemented
+        return (self.text, self.offset, self.section, self.figures, self.counts, self.difficulty) == (
+            other.text, other.offset, other.section, other.figures, other.counts, other.difficulty)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass
+
+    def __repr__(self) -> str:
+        return (f"Sentence(text={self.text!r}, offset={self.offset!r}, section={self.section!r}, figures={self.figures!r}, "
+                f"counts={self.counts!r}, difficulty={self.difficulty!r})")
 
 
 @dataclass
@@ -100,7 +145,38 @@ def _heading_key(heading: str) -> str:
 def _figures(counts: Counts, sentences: list[Sentence], min_words: int, language: LanguageProfile,
              always: bool = False) -> tuple[Figures, bool]:
     applied = counts.words >= min_words and counts.sentences > 0
-    return metrics.figures(counts, [s.words for s in sentences], applied or always, language), applied
+    return _all_figures(counts, sentences, applied or always, language), applied
+
+
+def _all_figures(counts: Counts, sentences: list[Sentence], with_formulas: bool, language: LanguageProfile) -> Figures:
+    result = metrics.count_figures(counts)
+    if with_formulas:
+        result.update(metrics.formula_figures(counts, _linsear(sentences) if language.english else 0.0, language))
+    return result
+
+
+def _linsear(sentences: list[Sentence]) -> float:
+    """metrics.linsear_write on the sentences' counts: a sentence wholly within the first LINSEAR_WORDS words
+    adds its words and two more for each long one; only the sentence cut there is read word by word."""
+    total = used = sentence_count = 0
+    for sentence in sentences:
+        if used >= metrics.LINSEAR_WORDS:
+            break
+        words = int(sentence.figures["words"])
+        if not words:
+            continue
+        room = metrics.LINSEAR_WORDS - used
+        if words <= room:
+            sentence_count += 1
+            total += words + 2 * int(sentence.figures["long_words"])
+            used += words
+        else:
+            taken = sentence.words[:room]
+            if len(taken) > 2:
+                sentence_count += 1
+            total += sum(3 if info.long else 1 for info in taken)
+            used += len(taken)
+    return metrics.linsear_score(total, sentence_count)
 
 
 def section_figures(section: SectionScore, min_words: float) -> tuple[Figures, bool]:
@@ -110,7 +186,7 @@ def section_figures(section: SectionScore, min_words: float) -> tuple[Figures, b
         return section.figures, applied
     if not applied:
         return {key: value for key, value in section.figures.items() if key in COUNT_NAMES}, False
-    return metrics.figures(section.counts, [s.words for s in section.sentences], True, section.language), True
+    return _all_figures(section.counts, section.sentences, True, section.language), True
 
 
 def document_language(document: Document, fallbacks: Mapping[str, str] | None = None) -> LanguageProfile:
@@ -145,30 +221,41 @@ def score_document(document: Document, min_words: int | None = None, language: L
     sections: list[SectionScore] = []
     sentences: list[Sentence] = []
     total = Counts()
+    english = profile.english
+    sentence_counts = metrics.sentence_counts
     for text_section in model.sections:
         if not text_section.sentences:
             continue
         section = SectionScore(text_section.heading, {}, offset=text_section.offset, language=profile)
+        heading = text_section.heading
+        section_sentences = section.sentences
+        rows: list[tuple[int, ...]] = []
         for text_sentence in text_section.sentences:
-            counted = metrics.count_sentence(text_sentence.tokens, profile)
-            if not counted.words:
-                total.links += counted.counts.links
+            counts = sentence_counts(text_sentence.tokens, profile)
+            words = counts[1]
+            if not words:
+                total.links += counts[10]
                 continue  # punctuation, symbols or a link only: not a sentence
-            sentence_figures = metrics.sentence_figures(counted.counts, profile)
-            sentence = Sentence(
-                text_sentence.text,
-                text_sentence.offset,
-                text_section.heading,
-                sentence_figures,
-                counted.counts,
-                counted.words,
-                metrics.sentence_difficulty(sentence_figures, profile),
-            )
-            section.sentences.append(sentence)
-            section.counts.add(counted.counts)
-        section.figures, section.formulas_applied = _figures(section.counts, section.sentences, limit, profile)
+            rows.append(counts)
+            syllables = counts[2]
+            if english:  # metrics.sentence_figures and sentence_difficulty, inline: this runs for every sentence
+                per_word = syllables / words
+                grade = 0.39 * words + 11.8 * per_word - 15.59
+                sentence_figures: Figures = {
+                    "words": words, "syllables": syllables, "long_words": counts[3],
+                    "flesch_kincaid_grade": grade, "flesch_reading_ease": 206.835 - 1.015 * words - 84.6 * per_word,
+                }
+                difficulty = grade
+            else:
+                sentence_figures = metrics.sentence_figures(Counts(*counts), profile)
+                difficulty = metrics.sentence_difficulty(sentence_figures, profile)
+            section_sentences.append(Sentence(text_sentence.text, text_sentence.offset, heading, sentence_figures, counts,
+                                              None, difficulty, profile))
+        if rows:
+            section.counts = Counts(*map(sum, zip(*rows, strict=True)))
+        section.figures, section.formulas_applied = _figures(section.counts, section_sentences, limit, profile)
         total.add(section.counts)
-        sentences.extend(section.sentences)
+        sentences.extend(section_sentences)
         sections.append(section)
     whole, applied = _figures(total, sentences, limit, profile, always=True)
     not_scored = {**model.not_scored, "links": total.links}
