@@ -249,6 +249,34 @@ def test_numbers_in_digits_and_words(sentence: str, flagged: bool, config, tmp_p
     assert bool(flags) == flagged, [f.message for f in flags]
 
 
+@pytest.mark.parametrize("sentence,flagged", [
+    # a count in a claim is held against that outcome's own counts (deaths: 6 studies, 3127 people)
+    ("Text reminders reduce deaths (6 studies, 3127 people).", False),
+    ("Text reminders reduce deaths (4 studies, 3127 people).", True),  # 4 is the admissions' count
+    ("Text reminders reduce deaths (6 studies, 1200 people).", True),  # 1200 is the admissions' count
+    ("Text reminders reduce deaths (12 studies).", False),  # the review's total (a fact)
+    ("Text reminders reduce deaths in 6 large studies.", False),
+    # a percentage in a claim: the risks of its result (15% without, 12% with), not a count printed with it
+    ("Text reminders reduce deaths from 15% to 12%.", False),
+    ("Text reminders reduce deaths from 15% to 6%.", True),
+    ("Text reminders reduce deaths from 15% in the control group to 12%.", False),
+    # no claim read, but the sentence names one outcome: its counts and percentages are its own
+    ("Deaths: 12 in 100 people with reminders (6 studies).", False),
+    ("Deaths: 12 in 100 people with reminders (4 studies).", True),
+    # a sentence stating the review's totals: counts of studies are counts of studies, of people of people
+    ("We found 12 studies with 3127 people.", False),
+    ("We found 3127 studies.", True),  # 3127 is a count of people
+    ("Twelve studies were included, with 3127 people.", False),
+    ("Twelve studies were included, with 3500 people.", True),
+    ("We found 12 studies and 17 ongoing studies.", False),  # ongoing studies: the abstract seldom counts them
+    ("We found 12 studies with more than 3000 people.", False),  # a rounded count is not read
+])
+def test_numbers_tied_to_what_they_count(sentence: str, flagged: bool, config, tmp_path: Path) -> None:
+    flags = flags_of("results.number", review_yaml(("Text reminders reduce the chance of dying.", "We need more."),
+                                                   what_we_found=sentence), config, tmp_path)
+    assert bool(flags) == flagged, [f.message for f in flags]
+
+
 def test_a_stale_number_names_the_result_figures(config, tmp_path: Path) -> None:
     flags = flags_of("results.number", review_yaml(("Text reminders reduce deaths.", "We need more."),
                                                    what_we_found="In total, studies of deaths had 2314 people."), config, tmp_path)

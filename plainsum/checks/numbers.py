@@ -115,11 +115,45 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 # checked; a count elsewhere outside claims ("Four trials compared ...", "At least 23 studies were
 # funded by ...") is often from the full review, which plainsum does not hold, and is not read.
 TOTAL = re.compile(r"\b(?:we|review|authors)\s+(?:found|included|identified|analysed|analyzed)\b|\ba total of\b|\bin total\b|"
-                   r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|enrolled|had)\b", re.I)
+                   r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|enrolled|had|studied|"
+                   r"recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
 # Things a claim counts that are not a result's figures ("the two treatments", "three doses").
 NOT_FIGURE = re.compile(r"^\s*(?:[\w-]+\s+)?(?:treatments?|groups?|arms?|types?|kinds?|ways?|drugs?|medicines?|methods?|"
                         r"comparisons?|options?|approaches|regimens?)\b", re.I)
 CHECK = "results.number"
+# What a number counts, read from the words after it: "12 studies", "1101 adult participants", "20%",
+# "three times more likely". Up to two words may come between ("12 included trials", "272 premature
+# infants"), but no word that ties the number to something else ("12 months in children").
+_FILLER = (r"(?:(?!(?:in|of|at|to|and|or|with|for|by|from|than|per|more|fewer|less|over|the|a|an|years?|months?|weeks?|"
+           r"days?|hours?|times|doses?|sessions?)\b)[a-z][\w-]*\s+){0,2}")
+STUDY_NOUN = r"(?:studies|study|trials|trial|RCTs|RCT)"
+PEOPLE_NOUN = (r"(?:people|persons|participants?|patients?|women|men|children|babies|infants|neonates|newborns|adults|"
+               r"adolescents|girls|boys|individuals|volunteers|mothers|residents|professionals|pregnancies|smokers|"
+               r"carers|caregivers|students|workers|families|households)")
+KINDS = {
+    # "11 studies", "four (3070 participants) with ...": a count of studies with its people in brackets
+    "studies": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{STUDY_NOUN}\b|\s*\(\s*[\d,]+\s+{PEOPLE_NOUN}\b", re.I),
+    "people": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{PEOPLE_NOUN}\b", re.I),
+    "percent": re.compile(r"\s*(?:%|per\s?cent\b)", re.I),
+    "ratio": re.compile(r"\s*times\s+(?:more|less|as|higher|lower|greater|the)\b", re.I),
+}
+# A number given as an approximation ("more than 4000 women", "about 30 studies"): not read as a figure.
+APPROXIMATE = re.compile(r"(?:more than|over|about|around|nearly|almost|approximately|roughly|some|up to|at least|"
+                         r"fewer than|less than|under|just over|just under|close to|~)\s*$", re.I)
+
+
+# Studies the abstract seldom counts (the full review does): not read.
+NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpublished|registered)\b", re.I)
+
+
+def number_kind(text: str, end: int) -> str | None:
+    """What the number ending at `end` counts: 'studies', 'people', 'percent', 'ratio', or None."""
+    if NOT_COUNTED.match(text, end):
+        return None
+    for kind, pattern in KINDS.items():
+        if pattern.match(text, end):
+            return kind
+    return None
 
 
 def _all_known(review: Any) -> set[str]:
@@ -155,10 +189,66 @@ def abstract_figures(review: Any) -> dict[str, set[str]]:
     return figures
 
 
-def result_figures(result: Any, printed: dict[str, set[str]]) -> set[str]:
+def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
+    """The numbers of `text` that count studies and people, by kind (with `first`, only the first of
+    each kind: the counts printed with an outcome come right after its figures)."""
+    found: dict[str, set[str]] = {"studies": set(), "people": set()}
+    spans = [(m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(text)]
+    spans += [(m.end(), str(v)) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None]
+    for end, value in sorted(spans):
+        kind = number_kind(text, end)
+        if kind in found and not (first and found[kind]):
+            found[kind].add(value)
+    return found
+
+
+def abstract_counts(review: Any) -> tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]:
+    """The counts of studies and people the abstract prints with each result's outcome (result id ->
+    kind -> numbers), and all it prints anywhere (kind -> numbers)."""
+    from plainsum.grade.reading import outcome_spans
+
+    by_result: dict[str, dict[str, set[str]]] = {}
+    anywhere: dict[str, set[str]] = {"studies": set(), "people": set()}
+    for key, text in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        for kind, values in _kind_numbers(text).items():
+            anywhere[kind] |= values
+        spans = outcome_spans(text, review.results)
+        for index, span in enumerate(spans):
+            end = spans[index + 1].start if index + 1 < len(spans) else min(len(text), span.end + 400)
+            for kind, values in _kind_numbers(text[span.end:end], first=True).items():
+                for result in span.results:
+                    by_result.setdefault(result.id, {}).setdefault(kind, set()).update(values)
+    return by_result, anywhere
+
+
+def count_facts(review: Any) -> set[str]:
+    """The review's facts that are counts (studies, participants, ...)."""
+    return {str(v) for v in review.facts.values() if isinstance(v, int) and not isinstance(v, bool)}
+
+
+def kind_figures(kind: str, results: Any, counts: dict[str, dict[str, set[str]]], facts: set[str]) -> set[str]:
+    """The figures a count of `kind` ('studies' or 'people') in a claim about `results` may be: each
+    result's own count, the counts the abstract prints with its outcome, the review's counts."""
+    allowed = set(facts)
+    for result in results:
+        own = result.studies if kind == "studies" else result.participants
+        if own is not None:
+            allowed.add(normalise_number(str(own)))
+        allowed |= counts.get(result.id, {}).get(kind, set())
+        if kind == "people" and result.absolute is not None:
+            allowed.add(str(result.absolute.per))  # "for every 1000 people"
+    return allowed | {"100", "1000"} if kind == "people" else allowed
+
+
+def result_figures(result: Any, printed: dict[str, set[str]], counts: bool = True) -> set[str]:
     """A result's figures as a sentence may give them: the data's numbers, its absolute effect per
-    1000 and per 100, the relative change in per cent, the numbers in its names, and the abstract's."""
+    1000 and per 100, the relative change in per cent, the numbers in its names, and the abstract's
+    (without `counts`, not its numbers of studies and participants: for a percentage)."""
     figures = {normalise_number(n) for n in result.numbers_in_data()}
+    if not counts:
+        figures -= {str(result.studies), str(result.participants)}
     for printed_number in printed.get(result.id, set()):  # risks per 1000 as the abstract prints them, said per 100
         if printed_number.isdigit() and len(printed_number) >= 2:
             figures.add(str(round(int(printed_number) / 10)))
@@ -167,7 +257,13 @@ def result_figures(result: Any, printed: dict[str, set[str]]) -> set[str]:
         for n in absolute.numbers():
             figures.add(str(round(abs(float(n)) * 100 / absolute.per)))
             figures.add(normalise_number(f"{abs(float(n)) * 100 / absolute.per:.1f}"))
+        # the review works its risks out from its own assumed risk, which the encoded one rounds: a
+        # risk with the intervention may print one point either side of the one worked out here
+        for n in (absolute.intervention, absolute.intervention_low, absolute.intervention_high):
+            per_100 = round(n * 100 / absolute.per)
+            figures.update({str(per_100 - 1), str(per_100 + 1)} - {"-1"})
     try:
+        figures.add(str(round(float(result.estimate))))  # "three times more likely" for RR 2.96
         for value in (result.estimate, result.ci_low, result.ci_high):
             figures.add(str(round(abs(1 - float(value)) * 100)))
     except ValueError:
@@ -195,10 +291,14 @@ def review_figures(review: Any) -> set[str]:
 
 
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
-    """Numbers tied to what they count: in a claim, the figures of the result(s) it is about and
-    the review's facts; outside claims, only a count of studies or people, against every number of
-    the review. Other numbers (ages, doses, years) outside claims are not read."""
+    """Numbers tied to what they count. In a claim, a number is held against the figures of the
+    result(s) the claim is about and the review's facts, a count of studies or people against that
+    result's counts. Outside claims, a count of studies or people, a percentage or a ratio in a
+    sentence that names an outcome is held against that outcome's figures (all results of that name);
+    a count in a sentence that states the review's totals against the counts of the review. Other
+    numbers outside claims (ages, doses, years) are not read."""
     from plainsum.checks.claimreading import readings
+    from plainsum.grade.reading import outcome_spans
 
     review = scored.document.review
     if review is None:
@@ -211,18 +311,32 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     known = _all_known(review)
     printed = abstract_figures(review)
     facts = review_figures(review)
+    counts, anywhere = abstract_counts(review)
+    # a percentage is held against what the abstract prints with its outcome less the counts of
+    # studies and people there ("7 studies" is no 7%)
+    rates = {rid: numbers - set().union(*counts.get(rid, {}).values()) for rid, numbers in printed.items()}
+    counted_facts = count_facts(review)
     marks: list[Mark] = []
     for sentence, reading in read:
         text = sentence.text
         claims = reading.claims if reading is not None else []
+        spans = outcome_spans(text, review.results) if not claims else []
         for start, end, value, what in _numbers(text):
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
+            kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
+            if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
+                continue  # "more than 4000 women": a rounded figure, not read
             claim = _owner(claims, start, end, text)
             if claim is not None:
-                results = claim.results
-                allowed = facts.union(*(result_figures(r, printed) for r in results))
-                if UNIT.match(text[end:]) and not any(_numbers_in(n) for r in results for n in r.names()):
+                results = list(claim.results)
+                if kind in ("studies", "people"):
+                    if value in kind_figures(kind, results, counts, counted_facts):
+                        continue
+                    marks.append(_count_mark(scored, sentence, start, end, what, kind, results))
+                    continue
+                allowed = _allowed(kind, results, printed, rates, facts)
+                if UNIT.match(text[end:]) and kind != "ratio" and not any(_numbers_in(n) for r in results for n in r.names()):
                     continue
                 if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
                     continue
@@ -239,14 +353,65 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"{what} is not a figure of the result this sentence claims about ({listed}) nor a fact "
                                    f"of the review", "give the figure of this outcome (its studies, participants, risks "
                                    "or effect as the abstract prints them)"))
-            elif COUNTED.match(text[end:]) and TOTAL.search(text) and " in " not in value and not value.endswith(" of"):
-                if value in known:
+                continue
+            named = _named(spans, start, end, text)
+            if named and kind is not None:
+                # no claim read, but the sentence names an outcome: "clear stones faster (14 studies)"
+                results = list(named)
+                if kind in ("studies", "people"):
+                    if value not in kind_figures(kind, results, counts, counted_facts):
+                        marks.append(_count_mark(scored, sentence, start, end, what, kind, results))
+                elif value not in _allowed(kind, results, printed, rates, facts):
+                    listed = "; ".join(r.describe() for r in results[:2])
+                    marks.append(_mark(CHECK, scored, sentence, start, end,
+                                       f"{what} is not a figure of the outcome this sentence names ({listed}) nor a fact "
+                                       f"of the review", "give the figure of this outcome as the abstract prints it"))
+                continue
+            if kind in ("studies", "people") and TOTAL.search(text):
+                if value in anywhere[kind] | counted_facts or value in {str(r.studies if kind == "studies" else r.participants)
+                                                                        for r in review.results}:
                     continue
+                if value in known and not anywhere[kind]:
+                    continue  # an abstract that gives no counts in words the reading knows: as before
                 marks.append(_mark(CHECK, scored, sentence, start, end,
-                                   f"{what} counts studies or people, but it is not in the abstract, the facts or the results, "
-                                   f"nor derived from them" + _nearby(text, review),
+                                   f"{what} counts {'studies' if kind == 'studies' else 'people'}, but no count of "
+                                   f"{'studies' if kind == 'studies' else 'people'} in the abstract, the facts or the results "
+                                   f"is {value}" + _nearby(text, review),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
     return marks
+
+
+def _allowed(kind: str | None, results: list[Any], printed: dict[str, set[str]], rates: dict[str, set[str]],
+             facts: set[str]) -> set[str]:
+    """What a number of `kind` in a sentence about `results` may be: a percentage one of their
+    rates (not a count, not a fact); anything else any of their figures or a fact."""
+    if kind == "percent":
+        return set().union(*(result_figures(r, rates, counts=False) for r in results))
+    return facts.union(*(result_figures(r, printed) for r in results))
+
+
+def _count_mark(scored: Scored, sentence: Any, start: int, end: int, what: str, kind: str, results: list[Any]) -> Mark:
+    counted = "studies" if kind == "studies" else "participants"
+    listed = "; ".join(f"'{r.id}' ({getattr(r, counted)} {counted})" for r in results[:3])
+    return _mark(CHECK, scored, sentence, start, end,
+                 f"{what} counts {'studies' if kind == 'studies' else 'people'}, but the result this sentence is about "
+                 f"has another count ({listed}), and no fact of the review or count the abstract prints with this "
+                 f"outcome is {what.split()[-1].strip(chr(39))}",
+                 f"give this outcome's number of {counted} as the abstract prints it")
+
+
+def _named(spans: list[Any], start: int, end: int, text: str) -> tuple[Any, ...]:
+    """The results of the outcome named nearest to a number, in the same clause; () if none."""
+    best: tuple[int, tuple[Any, ...]] | None = None
+    for span in spans:
+        before = span.end <= start
+        between = text[span.end:start] if before else text[end:span.start]
+        if re.search(r"[;]|\b(?:but|while|whereas)\b", between):
+            continue
+        gap = start - span.end if before else span.start - end
+        if gap >= 0 and (best is None or gap < best[0]):
+            best = (gap, span.results)
+    return best[1] if best else ()
 
 
 def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
@@ -265,6 +430,8 @@ def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
 def _describes_intervention(text: str, end: int, reading: Any) -> bool:
     """A number that is part of what the intervention is ("7% hypertonic saline", "500 mg aspirin")."""
     after = text[end:end + 40].lower()
+    if re.match(r"\s*%?\s*(?:in|with|for|among|of|on|at|versus|vs|compared)\b", after):
+        return False  # "7% in the placebo group": a risk in a group, not part of a name
     words = re.findall(r"[a-z][\w-]+", after)[:3]
     names: set[str] = getattr(reading, "actor_words", set())
     return any(word in names for word in words)
