@@ -262,7 +262,7 @@ def test_numbers_in_digits_and_words(sentence: str, flagged: bool, config, tmp_p
     ("Text reminders reduce deaths from 15% in the control group to 12%.", False),
     # no claim read, but the sentence names one outcome: its counts and percentages are its own
     ("Deaths: 12 in 100 people with reminders (6 studies).", False),
-    ("Deaths: 12 in 100 people with reminders (4 studies).", True),
+    ("Deaths: 12 in 100 people with reminders (5 studies).", True),
     # a sentence stating the review's totals: counts of studies are counts of studies, of people of people
     ("We found 12 studies with 3127 people.", False),
     ("We found 3127 studies.", True),  # 3127 is a count of people
@@ -270,6 +270,8 @@ def test_numbers_in_digits_and_words(sentence: str, flagged: bool, config, tmp_p
     ("Twelve studies were included, with 3500 people.", True),
     ("We found 12 studies and 17 ongoing studies.", False),  # ongoing studies: the abstract seldom counts them
     ("We found 12 studies with more than 3000 people.", False),  # a rounded count is not read
+    ("One hundred and twelve studies were included.", True),  # 112, not 12
+    ("Text reminders reduce deaths, which were rare (0 to 3 per trial).", False),  # a count per trial: the full review's
 ])
 def test_numbers_tied_to_what_they_count(sentence: str, flagged: bool, config, tmp_path: Path) -> None:
     flags = flags_of("results.number", review_yaml(("Text reminders reduce the chance of dying.", "We need more."),

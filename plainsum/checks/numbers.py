@@ -29,9 +29,11 @@ FRACTIONS = {"half": Fraction(1, 2), "a third": Fraction(1, 3), "one third": Fra
 FRACTION_TOLERANCE = 0.1  # "half" for 44% to 56%, "a fifth" for 17% to 23%: a proportion in words is rounded
 
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS], key=len, reverse=True))
-# "seventeen", "twenty-one", "a hundred", "two hundred", "one thousand"
+_UNITS = "|".join(UNITS)
+# "seventeen", "twenty-one", "a hundred", "two hundred", "one hundred and fifteen", "one thousand"
 NUMBER_WORDS = re.compile(
-    rf"(?<![\w-])(?:(?:{_WORD})(?:[- ](?:{'|'.join(UNITS)}))?(?:\s+(?:hundred|thousand))?|a (?:hundred|thousand))(?![\w-])", re.I)
+    rf"(?<![\w-])(?:(?:{_WORD})(?:[- ](?:{_UNITS}))?(?:\s+(?:hundred|thousand)(?:\s+and\s+(?:{_WORD})(?:[- ](?:{_UNITS}))?)?)?|"
+    rf"a (?:hundred|thousand))(?![\w-])", re.I)
 FRACTION_WORDS = re.compile(r"(?<![\w-])(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[- ](?:{'|'.join(UNITS)}))?)"
 PROPORTION = re.compile(rf"(?<![\w.,-]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
@@ -48,6 +50,8 @@ def word_value(text: str) -> int | None:
     total = 0
     current = 0
     for part in parts:
+        if part == "and":
+            continue
         if part == "a":
             current = 1
         elif part in UNITS:
@@ -117,9 +121,12 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 TOTAL = re.compile(r"\b(?:we|review|authors)\s+(?:found|included|identified|analysed|analyzed)\b|\ba total of\b|\bin total\b|"
                    r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|enrolled|had|studied|"
                    r"recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
-# Things a claim counts that are not a result's figures ("the two treatments", "three doses").
+# Things a claim counts that are not a result's figures ("the two treatments", "three doses"), and
+# counts per study or person ("0 to 3 per trial"), which the full review gives, not the results.
 NOT_FIGURE = re.compile(r"^\s*(?:[\w-]+\s+)?(?:treatments?|groups?|arms?|types?|kinds?|ways?|drugs?|medicines?|methods?|"
-                        r"comparisons?|options?|approaches|regimens?)\b", re.I)
+                        r"comparisons?|options?|approaches|regimens?)\b|"
+                        r"^\s*(?:(?:to|or|and)\s+[\d.]+\s+)?(?:per|a|each)\s+(?:trial|study|person|participant|patient|woman|child)\b",
+                        re.I)
 CHECK = "results.number"
 # What a number counts, read from the words after it: "12 studies", "1101 adult participants", "20%",
 # "three times more likely". Up to two words may come between ("12 included trials", "272 premature
@@ -293,10 +300,10 @@ def review_figures(review: Any) -> set[str]:
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
     """Numbers tied to what they count. In a claim, a number is held against the figures of the
     result(s) the claim is about and the review's facts, a count of studies or people against that
-    result's counts. Outside claims, a count of studies or people, a percentage or a ratio in a
-    sentence that names an outcome is held against that outcome's figures (all results of that name);
-    a count in a sentence that states the review's totals against the counts of the review. Other
-    numbers outside claims (ages, doses, years) are not read."""
+    result's counts. Outside claims, a count of studies or people in a sentence that names an outcome
+    or states the review's totals is held against the counts of the review (those the abstract prints,
+    the facts, the results'). Other numbers outside claims (percentages, ages, doses, years) are not
+    read: which comparison they belong to is not known."""
     from plainsum.checks.claimreading import readings
     from plainsum.grade.reading import outcome_spans
 
@@ -355,17 +362,12 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    "or effect as the abstract prints them)"))
                 continue
             named = _named(spans, start, end, text)
-            if named and kind is not None:
-                # no claim read, but the sentence names an outcome: "clear stones faster (14 studies)"
-                results = list(named)
-                if kind in ("studies", "people"):
-                    if value not in kind_figures(kind, results, counts, counted_facts):
-                        marks.append(_count_mark(scored, sentence, start, end, what, kind, results))
-                elif value not in _allowed(kind, results, printed, rates, facts):
-                    listed = "; ".join(r.describe() for r in results[:2])
-                    marks.append(_mark(CHECK, scored, sentence, start, end,
-                                       f"{what} is not a figure of the outcome this sentence names ({listed}) nor a fact "
-                                       f"of the review", "give the figure of this outcome as the abstract prints it"))
+            if named and kind in ("studies", "people"):
+                # no claim read, but the sentence names an outcome ("clear stones faster (14 studies)"): which
+                # comparison it is about is not known, so only a count that is no count of the review is wrong
+                if value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind]:
+                    continue
+                marks.append(_count_mark(scored, sentence, start, end, what, kind, list(named)))
                 continue
             if kind in ("studies", "people") and TOTAL.search(text):
                 if value in anywhere[kind] | counted_facts or value in {str(r.studies if kind == "studies" else r.participants)
