@@ -311,3 +311,122 @@ def test_a_list_item_that_goes_on_from_its_lead_in_is_a_claim(config, tmp_path: 
     assert any("'reduces'" in message for message in found.get("results.direction", [])), found
     # a dash that starts a sentence with a subject is not such an item; neither is background
     assert not findings(review_yaml(found="– Infections are less common in summer."), config, tmp_path)
+
+
+# --- lead-ins, comparators, kinds and GRADE's phrase set (issue 23, claim reading) ---------------
+
+def read_verdicts(sentences: list[str], tmp_path: Path) -> list[list[tuple[str, str]]]:
+    """(check, message) of each sentence of a summary part, read in order as the checks read them."""
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.judge import judge
+    from plainsum.grade.reading import read_summary
+
+    path = tmp_path / "hair.yaml"
+    path.write_text(review_yaml(), encoding="utf-8")
+    results = load_review(path).results
+    readings = read_summary([(s, False) for s in sentences], results, load_vocabulary(), ("preoperative hair removal", "removing hair"))
+    return [[(v.check, v.message) for v in judge(reading, results)] for reading in readings]
+
+
+def checks_of(verdicts: list[tuple[str, str]]) -> set[str]:
+    return {check for check, _ in verdicts}
+
+
+LEAD_INS = [
+    # (lines, index of the line judged, checks expected there)
+    # the lead-in names the comparison its list items are about
+    (["Compared with no hair removal, clippers:", "– probably reduce infections;"], 1, {"results.direction"}),
+    (["Compared with shaving using a razor, clippers:", "– probably reduce infections;"], 1, set()),
+    (["Compared with no hair removal, shaving using a razor:", "– probably increases infections;"], 1, set()),
+    # a lead-in naming a comparison that has no result for the outcome: no claim against another one
+    (["Compared with no hair removal, clippers:", "– may slightly reduce deaths;"], 1, set()),
+    # a lead-in that claims, its comparators in the items after it
+    (["Clippers probably cause fewer infections when compared with:", "– shaving using a razor."], 0, set()),
+    (["Clippers probably cause more infections when compared with:", "– shaving using a razor."], 0, {"results.direction"}),
+    (["Clippers may cause fewer infections when compared with:", "– shaving using a razor."], 0, {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("lines,index,expected", LEAD_INS)
+def test_a_lead_in_names_the_comparison_of_its_items(lines: list[str], index: int, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts(lines, tmp_path)[index]
+    errors_found = checks_of(found) - {"results.unchecked"}
+    assert (expected <= errors_found) if expected else not errors_found, found
+
+
+COMPARISONS = {
+    # another comparison than the results of the outcome: never an error against the wrong one
+    "warn or pass": [
+        "Babies of women who cut their hair were less likely to get infections than babies in the trimmed group.",
+        "The type of clippers used may make little to no difference to infections.",  # kinds compared with each other
+        "Compared with chlorhexidine washes, clippers probably increase infections.",
+    ],
+    "error": [
+        "Compared with shaving using a razor, clippers probably increase infections.",
+        "Clippers probably increase infections compared with shaving using a razor.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", COMPARISONS["warn or pass"])
+def test_a_comparison_the_results_do_not_have_is_no_error(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) <= {"results.unchecked"}, found
+
+
+@pytest.mark.parametrize("sentence", COMPARISONS["error"])
+def test_a_named_comparison_is_checked(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0])
+
+
+# GRADE's informative statements (Santesso et al. 2020, GRADE guidelines 26) and the words authors
+# use for the same levels: (sentence, level it claims) against the moderate-certainty razor result
+GRADE_WORDS = [
+    ("Shaving using a razor increases infections.", "high"),
+    ("Shaving using a razor probably increases infections.", "moderate"),
+    ("Shaving using a razor likely increases infections.", "moderate"),
+    ("Shaving using a razor may increase infections.", "low"),
+    ("Shaving using a razor may increase infections, but the evidence is very uncertain.", "very low"),
+    ("Shaving using a razor increases infections (low certainty of the evidence).", "low"),
+    ("Shaving using a razor increases infections (high-certainty evidence).", "high"),
+    ("Shaving using a razor probably increases infections (high-certainty evidence).", "high"),
+    ("We are not confident that shaving using a razor increases infections.", "low or very low"),
+    ("We have very little confidence that shaving using a razor increases infections.", "very low"),
+    ("We are very confident that shaving using a razor increases infections.", "high"),
+    ("It is uncertain if shaving using a razor increases infections.", "low or very low"),
+]
+
+
+@pytest.mark.parametrize("sentence,level", GRADE_WORDS)
+def test_grade_words_claim_their_level(sentence: str, level: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert ("results.certainty" in checks_of(found)) == (level != "moderate"), (sentence, found)
+
+
+def test_a_statement_of_certainty_inside_a_claim_is_checked(tmp_path: Path) -> None:
+    # "Due to the high quality ..., we are uncertain whether": the stated level, held against the results
+    wrong = read_verdicts(["Due to the high quality of the evidence, we are uncertain whether removing hair has any benefit."], tmp_path)
+    assert "results.certainty" in checks_of(wrong[0]), wrong
+    right = read_verdicts(["Due to the low quality of the evidence, we are uncertain whether removing hair has any benefit."], tmp_path)
+    assert "results.certainty" not in checks_of(right[0]), right
+    # a summary's statement naming a level no result has, beside one that some result has: the results
+    # encoded may be only some of those it covers
+    stated = read_verdicts(["The certainty of the evidence was high or low."], tmp_path)
+    assert "results.certainty" not in checks_of(stated[0]), stated
+
+
+@pytest.mark.parametrize("sentence,level", [
+    ("No está claro si las maquinillas reducen las infecciones.", "very low"),
+    ("No está claro que las maquinillas reduzcan las infecciones.", "very low"),
+    ("La evidencia es de certeza muy alta.", "high"),
+    ("Estamos inciertos sobre el efecto.", "low or very low"),
+    ("Probablemente reducen las infecciones.", "moderate"),
+    ("Pueden reducir las infecciones, pero la evidencia es muy incierta.", "very low"),
+])
+def test_spanish_grade_words(sentence: str, level: str) -> None:
+    from plainsum.grade.claims import load_vocabulary, vocabulary_path
+    from plainsum.grade.vocabulary import levels_of
+
+    vocabulary = load_vocabulary(vocabulary_path(None, "es"))
+    found = {meaning for meaning, pattern in vocabulary.certainty if pattern.search(sentence)}
+    assert any(levels_of(level) <= levels_of(m) or m == level for m in found) and (level == "very low" or "very low" not in found), found

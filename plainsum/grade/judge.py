@@ -125,6 +125,12 @@ def _certainty(claim: OutcomeClaim) -> list[Verdict]:
     message = f"certainty: {said}, but {result.describe()} is {result.certainty}-certainty evidence"
     sure = len(wrong) == len(claim.candidates) and (claim.certainty_source in ("word", "sentence")
                                                       or (claim.certainty_source == "implied" and claim.actor == "named"))
+    if sure and len({r.certainty for r in wrong}) > 1:
+        # results of one comparison the sentence does not tell apart ("disease progression" in two
+        # populations): the word fits none of them, but no one of them is the one to suggest
+        message = (f"certainty: {said}, but the sentence could mean {len(wrong)} results of '{claim.outcome.text}', "
+                   f"none of them {claimed}-certainty evidence: {_listed(wrong)}")
+        return [Verdict("results.certainty", hit.start, hit.end, message, None)]
     if sure:
         return [Verdict("results.certainty", hit.start, hit.end, message, result)]
     if len(wrong) < len(claim.candidates):
@@ -158,35 +164,45 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
             return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
                             f"certainty: the sentence states {levels} certainty, but {_listed(wrong)}", wrong[0])]
         return []
-    if results and not any(r.certainty in statement.levels for r in results):
-        found = ", ".join(sorted({r.certainty for r in results}))
+    rated = {r.certainty for r in results}
+    found = ", ".join(sorted(rated))
+    if results and not rated & statement.levels:
         return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
                         f"certainty: the sentence states {levels} certainty for the evidence, but no result is rated so "
                         f"(the results are {found}-certainty evidence)", results[0])]
+    # a level no result has ("low to moderate" where every result is moderate) is no error: the
+    # results encoded may be only some of those the statement covers
     return []
 
 
 def _qualified(claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
     """A claim qualified by a setting, subgroup or time its result does not name ("during
     exacerbations" against FEV1 at four weeks) may be about another result: a warning, not an error."""
-    if claim.qualifier is None:
+    if claim.qualifier is None and claim.comparator is None:
         return verdicts
     out = []
     for verdict in verdicts:
         if verdict.check in ("results.direction", "results.certainty"):
             found = verdict.message.split(": ", 1)[-1]
+            name = verdict.result.id if verdict.result else claim.outcome.text
+            if claim.qualifier is not None:
+                why = f"the sentence says '{claim.qualifier}', which the outcome of '{name}' does not name"
+            else:
+                why = f"the sentence compares with '{claim.comparator}', which '{name}' is not compared with"
             verdict = Verdict("results.unchecked", verdict.start, verdict.end,
-                              f"not checked: the sentence says '{claim.qualifier}', which the outcome of "
-                              f"'{verdict.result.id if verdict.result else claim.outcome.text}' does not name, so it may "
-                              f"be about another result; read against it: {found}", verdict.result)
+                              f"not checked: {why}, so it may be about another result; read against it: {found}",
+                              verdict.result)
         out.append(verdict)
     return out
 
 
 def judge(reading: Reading, results: list[Result]) -> list[Verdict]:
-    if reading.kind == "statement":
+    if reading.kind in ("statement", "none"):  # "none": a statement of certainty in a sentence with no claim
         return judge_statement(reading, results)
     found: dict[tuple[str, int, str | None], Verdict] = {}
+    if reading.statement is not None:  # a statement of certainty inside a sentence that claims
+        for verdict in judge_statement(reading, results):
+            found.setdefault((verdict.check, verdict.start, verdict.result.id if verdict.result else None), verdict)
     for claim in reading.claims:
         for verdict in _qualified(claim, judge_claim(claim)):
             key = (verdict.check, verdict.start, verdict.result.id if verdict.result else None)

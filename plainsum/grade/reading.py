@@ -64,6 +64,7 @@ class OutcomeClaim:
     ambiguous_selection: bool = False  # the names left several results of different comparisons
     floor: str | None = None  # several outcomes under one effect word: the lowest certainty among them
     qualifier: str | None = None  # a setting, subgroup or time the sentence names and its result does not
+    comparator: str | None = None  # a comparator the sentence names and its results do not
 
     @property
     def results(self) -> list[Result]:
@@ -101,6 +102,8 @@ class Context:
     names: tuple[str, ...] = ()  # more names of the intervention (the review's facts)
     summary: dict[str | None, set[str]] = field(default_factory=dict)  # result id (None: all) -> levels stated
     previous: list[Result] = field(default_factory=list)  # what the sentence before was about ("It may also ...")
+    lead_in: str | None = None  # the line ending ':' that the list items after it go on from
+    following: str = ""  # the list items after a line ending ':' ("when compared with: – foam; – gel")
 
 
 # --- names ----------------------------------------------------------------------------------------
@@ -272,13 +275,14 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     context = context or Context()
     if context.explains:
         return Reading(text, "explains", why="it is in a part that explains (background, aims or methods)")
-    if vocabulary.asks(text):
+    if vocabulary.asks(text) and not _lead_in(text, vocabulary):
         return Reading(text, "explains", why="it asks or announces rather than claims")
     if vocabulary.not_claims is not None and vocabulary.not_claims.search(text):
         return Reading(text, "explains", why="it says what the review did or what research is needed")
     outcomes = _specific(text, outcome_spans(text, results))
     names = actor_names(results, context.names)
-    actors = name_spans(text, names, vocabulary.generic_words)
+    # a word of an intervention's name inside an outcome's ("pressure" in "pressure ulcers") names no one
+    actors = [a for a in name_spans(text, names, vocabulary.generic_words) if not _overlaps(a[0], a[1], [(o.start, o.end) for o in outcomes])]
     stand_ins = [m.span() for m in vocabulary.stand_ins.finditer(text)] if vocabulary.stand_ins else []
     taken = [(o.start, o.end) for o in outcomes] + actors
     if vocabulary.not_certainty is not None:
@@ -305,16 +309,26 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         if not certainty or not outcomes:
             return Reading(text, "none", why="it names no effect")
     if not outcomes:
-        return Reading(text, "none", why="it names no outcome of the results")
+        return Reading(text, "none", why="it names no outcome of the results",
+                       statement=_inner_statement(text, levels, certainty, outcomes))
+    select_text, from_lead = text, False
     if not actors and not stand_ins and _elided(text, effects + certainty):
         stand_ins = [(0, 0)]  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
+        if context.lead_in:
+            select_text, from_lead = context.lead_in, True  # the lead-in names who acts and against what
     if not actors and not stand_ins:
         return Reading(text, "explains", why="no intervention (nor a word standing for it) acts in it")
     parts = clauses(text)
     undecided = list(vocabulary.undecided.finditer(text)) if vocabulary.undecided else []
-    comparator = _comparator(text, vocabulary)
+    comparator = _comparator(select_text, vocabulary)
+    if comparator is not None and context.following and not select_text[comparator[1][0]:].strip(" :"):
+        # "... when compared with:" and the comparators in the list items after it
+        select_text = f"{select_text.rstrip(' :')} {context.following}"
+        comparator = (comparator[0], (comparator[1][0], len(select_text)))
+    lead_named = from_lead and bool(name_spans(select_text, names, vocabulary.generic_words))
     claims = []
     nones = [(h.start, h.end) for h in effects if h.meaning == "none"]
+    kinds = _kinds(text, vocabulary, actors)
     for outcome in outcomes:
         clause = _clause_of(outcome.start, parts)
         if not any(s < clause[1] for s, _ in actors) and not any(clause[0] <= s < clause[1] for s, _ in stand_ins):
@@ -324,15 +338,55 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         if effect is None and not own:
             continue
         claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, comparator, actors, context,
-                       vocabulary, clause, nones)
+                       vocabulary, clause, nones, select_text, lead_named, results, from_lead)
         if claim is not None:
             claim.qualifier = _unqualified(claim, _qualifiers(text, clause, vocabulary, taken), results)
+            claim.comparator = claim.comparator or kinds
             claims.append(claim)
     if not claims:
-        return Reading(text, "none", why="no effect is claimed for the outcomes it names")
+        return Reading(text, "none", why="no effect is claimed for the outcomes it names",
+                       statement=_inner_statement(text, levels, certainty, outcomes))
     _floors(claims)
-    return Reading(text, "claim", claims=claims, actor_words={text[s:e].lower().rstrip("s") for s, e in actors}
-                   | {text[s:e].lower() for s, e in actors})
+    reading = Reading(text, "claim", claims=claims, actor_words={text[s:e].lower().rstrip("s") for s, e in actors}
+                      | {text[s:e].lower() for s, e in actors})
+    reading.statement = _inner_statement(text, levels, certainty, outcomes, claims=True)
+    return reading
+
+
+def _inner_statement(text: str, levels: list[Hit], certainty: list[Hit], outcomes: list[OutcomeSpan],
+                     claims: bool = False) -> Statement | None:
+    """A statement of certainty inside a sentence that claims ("Due to the low quality of the evidence,
+    we are uncertain whether ..."): its level words near "evidence" or "certainty" that are no
+    certainty phrase of its claims (in a sentence with none, a rating such as "high-quality evidence" is one)."""
+    spoken = [(h.start, h.end) for h in certainty
+              if claims or not re.search(r"evidence|certainty|quality", h.text, re.I)]
+    stated = [h for h in levels if not _overlaps(h.start, h.end, spoken) and re.search(
+        r"\b(?:evidence|certainty)\b", text[max(0, h.start - 60):h.end + 60], re.I)]
+    if not stated:
+        return None
+    named = [r for o in outcomes for r in o.results]
+    return Statement({level for h in stated for level in h.meaning.split(" or ")}, stated, list(dict.fromkeys(named)))
+
+
+def _kinds(text: str, vocabulary: Vocabulary, actors: list[tuple[int, int]]) -> str | None:
+    """Kinds of the intervention compared with each other ("The type of active surface used made
+    little difference"): what the sentence compares, when it does."""
+    if vocabulary.kinds is None:
+        return None
+    for match in vocabulary.kinds.finditer(text):
+        if any(s >= match.end() and _words_between(text, match.end(), s) <= 2 for s, _ in actors):
+            return f"{match.group(0)} ... (one kind against another)"
+    return None
+
+
+def _lead_in(text: str, vocabulary: Vocabulary) -> bool:
+    """A line ending ':' that asks nothing ("X may reduce ulcers when compared with:"): read as a
+    claim like any sentence; one without an effect word claims nothing anyway."""
+    if not text.rstrip().endswith(":"):
+        return False
+    if vocabulary.question_starts is not None and vocabulary.question_starts.match(text):
+        return False
+    return vocabulary.questions is None or vocabulary.questions.search(text) is None
 
 
 # words that end a qualifier's phrase ("during exacerbations, ...", "at three months than ...")
@@ -463,49 +517,121 @@ def _comparator(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], tup
     return (0, match.start()), (match.end(), len(text))
 
 
+def _pair(result: Result) -> tuple[object, object]:
+    return (result.intervention, result.comparison)
+
+
+def _words_of_names(names: list[str], generic: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for name in names for w in _significant(name, generic))
+
+
 def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], tuple[int, int]] | None,
-            context: Context, named: bool, generic: frozenset[str]) -> tuple[list[Candidate], bool]:
-    """The results the names of the sentence leave for an outcome, and whether that is a guess;
-    none when the sentence names an intervention or comparator that none of them has."""
+            context: Context, named: bool, generic: frozenset[str],
+            everything: list[Result] | None = None) -> tuple[list[Candidate], bool, str | None]:
+    """The results the names of the sentence leave for an outcome, whether that is a guess, and the
+    comparator the sentence names that none of them has (then it may mean another comparison); no
+    result when the sentence names an intervention or comparator that none of them has."""
     results = list(outcome.results)
+    # results of one comparison with one outcome (two populations, two times the names do not tell
+    # apart): a sentence that names one by its plain name may mean either
+    results += [r for r in everything or [] if r not in results and any(
+        _pair(r) == _pair(o) and r.outcome.technical == o.outcome.technical for o in outcome.results)]
     if len(results) == 1 and results[0].comparison is None:
-        return [Candidate(results[0])], False
+        return [Candidate(results[0])], False, None
+    several = len({_pair(r) for r in [*(everything or []), *results]}) > 1
     actor_text = text[comparator[0][0]:comparator[0][1]] if comparator else text
     comparator_text = text[comparator[1][0]:comparator[1][1]] if comparator else ""
+    named_actor = any(_cover(_term_names(r.intervention), actor_text, generic) > 0
+                      or _cover(_term_names(r.comparison), actor_text, generic) > 0 for r in [*(everything or []), *results])
+    # who acts is named, and is the intervention of another comparison ("Compared with no hair removal, clippers:")
+    other_actor = any(_cover(_term_names(r.intervention), actor_text, generic) > 0 for r in everything or []
+                      if r.intervention not in {c.intervention for c in results})
     scored: list[tuple[float, Candidate]] = []
+    compared: list[Candidate] = []  # the candidates whose comparator the sentence's comparator names
     for result in results:
         interventions, comparisons = _term_names(result.intervention), _term_names(result.comparison)
+        own, theirs = _words_of_names(interventions, generic), _words_of_names(comparisons, generic)
         acts = _cover(interventions, actor_text, generic)
-        # a result is chosen by its intervention; its comparator only tells results of one intervention apart
-        normal = acts + (_cover(comparisons, comparator_text or text, generic) if comparisons and acts > 0 else 0)
+        if acts > 0 and comparator_text and _named_against(own, actor_text, comparator_text):
+            acts = 0.0  # "Compared with chemotherapy, PARPi": not the result of PARPi with chemotherapy
+        # a result is chosen by its intervention; its comparator only tells results of one intervention apart.
+        # With no comparator named apart, a word the comparator's name shares with the intervention's
+        # ("foam surfaces", "active air surfaces") stands for the intervention, not the comparator.
+        if comparator_text:
+            versus = _cover(comparisons, comparator_text, generic) if comparisons else 0
+        else:
+            versus = _cover(comparisons, text, generic | own) if comparisons else 0
+        # a word standing for who acts ("they may increase ... compared with air surfaces"): the comparator tells
+        normal = acts + (versus if acts > 0 or not named_actor else 0)
         inverted = 0.0
         if comparator and comparisons:
-            acting, compared = _cover(comparisons, actor_text, generic), _cover(interventions, comparator_text, generic)
-            if acting > 0 and compared > 0:
-                inverted = acting + compared
-        scored.append((max(normal, inverted), Candidate(result, inverted > normal)))
+            acting, against = _cover(comparisons, actor_text, generic | own), _cover(interventions, comparator_text, generic | theirs)
+            if acting > 0 and against > 0:
+                inverted = acting + against
+        candidate = Candidate(result, inverted > normal)
+        if comparator_text and (versus > 0 or inverted > 0 or _mentions(comparisons, comparator_text, generic)):
+            compared.append(candidate)
+        scored.append((max(normal, inverted), candidate))
     best = max(score for score, _ in scored)
-    if best <= 0 and named and len({(c.result.intervention, c.result.comparison) for _, c in scored}) > 1:
-        return [], False  # another comparison than the results of this outcome ("postprandial vs preprandial")
+    if best <= 0 and named and (len({_pair(c.result) for _, c in scored}) > 1 or other_actor):
+        # the sentence names who acts, and none of these results has it: another comparison, one
+        # with no result for this outcome ("Compared with no hair removal, clippers: – reduce deaths")
+        return [], False, None  # another comparison than the results of this outcome
+    top = [c for score, c in scored if score >= best - 1e-9]
+    unnamed = None
+    if comparator_text and several and not any(c in compared for c in top) and _names_comparator(comparator_text):
+        # "... than babies in the preprandial group": the sentence compares with what the results its
+        # names point to are not compared with; another comparison is meant, or may be
+        chosen = {c.result.id for c in top}
+        if any(_mentions(_term_names(r.comparison), comparator_text, generic) for r in results if r.id not in chosen):
+            return [], False, None  # a result of this outcome is compared with it, and its intervention is not named
+        if not any(_mentions([*_term_names(r.comparison), *_term_names(r.intervention)], comparator_text, generic)
+                   for r in everything or []):
+            unnamed = " ".join(comparator_text.split()[:8]).strip(" ,.;:")  # it names nothing the results know
     if best <= 0 and context.previous:
-        same = [c for _, c in scored if any(c.result.intervention == p.intervention and c.result.comparison == p.comparison
-                                               for p in context.previous)]
+        same = [c for _, c in scored if any(_pair(c.result) == _pair(p) for p in context.previous)]
         if same:
-            return same, len({(c.result.intervention, c.result.comparison) for c in same}) > 1
+            return same, len({_pair(c.result) for c in same}) > 1, unnamed
     kept = [c for score, c in scored if score >= best - 1e-9]
-    if len({(c.result.intervention, c.result.comparison) for c in kept}) > 1 and context.previous:
-        same = [c for c in kept if any(c.result.intervention == p.intervention and c.result.comparison == p.comparison
-                                       for p in context.previous)]
+    if len({_pair(c.result) for c in kept}) > 1 and context.previous and not named:
+        same = [c for c in kept if any(_pair(c.result) == _pair(p) for p in context.previous)]
         kept = same or kept
-    return kept, len({(c.result.intervention, c.result.comparison) for c in kept}) > 1
+    return kept, len({_pair(c.result) for c in kept}) > 1, unnamed
+
+
+def _named_against(words: frozenset[str], actor_text: str, comparator_text: str) -> bool:
+    """Whether a word of an intervention's name is named as the comparator and not as the one who acts."""
+    actor, against = _parts(actor_text), _parts(comparator_text)
+    return any(w.rstrip("s") in against and w.rstrip("s") not in actor for w in words)
+
+
+def _parts(text: str) -> set[str]:
+    """The words of a text and the parts of its hyphenated words ("air-filled": air, filled), singular."""
+    return {w.rstrip("s") for w in re.findall(r"[\w'’]+", text.lower())}
+
+
+def _mentions(names: list[str], text: str, generic: frozenset[str]) -> bool:
+    """Whether a text names any of `names` by a word or a part of a hyphenated word that tells it apart
+    ("instead of calcium" names "calcium-based binders")."""
+    words = _parts(text)
+    return any(part.rstrip("s") in words for name in names for word in _significant(name, generic)
+               for part in re.split(r"-", word) if len(part) > 2 and part not in generic)
+
+
+def _names_comparator(text: str) -> bool:
+    """Whether the text after "than" / "compared with" names something ("than 1000 people" does not)."""
+    return re.match(r"\W*(?:\d|one\b|two\b|three\b|half\b|a\s+third\b|expected\b|before\b)", text, re.I) is None
 
 
 def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], certainty: list[Hit], effects: list[Hit],
            parts: list[tuple[int, int]], undecided: list[re.Match[str]], comparator: tuple[tuple[int, int], tuple[int, int]] | None,
            actors: list[tuple[int, int]], context: Context, vocabulary: Vocabulary,
-           clause: tuple[int, int], nones: list[tuple[int, int]]) -> OutcomeClaim | None:
-    candidates, guess = _select(outcome, text, comparator, context, any(s < clause[1] for s, _ in actors),
-                                vocabulary.generic_words)
+           clause: tuple[int, int], nones: list[tuple[int, int]], select_text: str, lead_named: bool,
+           everything: list[Result], from_lead: bool = False) -> OutcomeClaim | None:
+    acting = [a for a in actors if comparator is None or from_lead or comparator[0][0] <= a[0] < comparator[0][1]]
+    named = lead_named or any(s < clause[1] for s, _ in acting)
+    candidates, guess, unnamed = _select(outcome, select_text, comparator, context, named, vocabulary.generic_words,
+                                         everything)
     if not candidates:
         return None
     at = effect.start if effect is not None else outcome.start
@@ -521,6 +647,10 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         level, source = "very low", "sentence"
     elif before or own:
         hit = before[-1] if before else own[0]
+        # a rating after the outcome ("... (high-certainty evidence)") says its level outright
+        labels = [h for h in own if h.start >= outcome.end and re.search(r"evidence|certainty|quality", h.text, re.I)]
+        if labels:
+            hit = labels[0]
         level, source = hit.meaning, "word"
     elif loose:
         hit = loose[0]
@@ -540,7 +670,9 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     if undecided_hit is not None and source in ("implied", "summary", "none"):
         level, hit, source = None, None, "none"  # "is unclear", "was mixed": no direction, and no level said
     actor = "named" if actors else "stand-in"
-    return OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
+    claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
+    claim.comparator = unnamed
+    return claim
 
 
 def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple[int, int]],
@@ -557,6 +689,9 @@ def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple
     return None
 
 
+_LIST_ITEM = re.compile(r"^\s*[-–—•*·]")
+
+
 def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocabulary: Vocabulary,
                  names: tuple[str, ...] = ()) -> list[Reading]:
     """Every sentence of a summary read in order: (text, whether its part explains). Statements of
@@ -567,15 +702,28 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         if explains:
             continue
         first = read_sentence(text, results, vocabulary, Context(names=names))
-        if first.statement is not None:
+        if first.statement is not None and first.kind == "statement":
             keys: list[str | None] = [r.id for r in first.statement.results] or [None]
             for key in keys:
                 summary.setdefault(key, set()).update(first.statement.levels)
     readings = []
     previous: list[Result] = []
-    for text, explains in sentences:
-        reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous))
+    lead_in: str | None = None
+    for index, (text, explains) in enumerate(sentences):
+        following = ""
+        if text.rstrip().endswith(":"):
+            items = []
+            for item, _ in sentences[index + 1:]:
+                if not _LIST_ITEM.match(item):
+                    break
+                items.append(_LIST_ITEM.sub("", item).strip())
+            following = "; ".join(items)
+        reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous, lead_in, following))
         readings.append(reading)
+        if text.rstrip().endswith(":"):
+            lead_in = text  # "Compared with chemotherapy, PARPi:" names who acts in the items after it
+        elif not _LIST_ITEM.match(text):
+            lead_in = None
         if reading.claims:
             chosen = [r for claim in reading.claims for r in claim.results]
             previous = chosen or previous
