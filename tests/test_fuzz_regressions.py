@@ -165,3 +165,19 @@ def test_a_failing_template_override_is_placed_at_its_line_for_the_preview_too(p
         templates.env.get_template("txt/summary.txt.j2").render(title="t")
     problem = templates.override_problem(raised.value, "the documents of x")
     assert str(problem).startswith("templates/txt/summary.txt.j2:3:1: cannot render the documents of x: ValueError")
+
+
+def test_score_of_a_word_ending_in_thousands_of_apostrophes_does_not_recurse(cli, project):
+    # minimised from a 108 KB campaign input: syllables() took off one ending a call, 1,000 calls deep
+    path = project / "apostrophes.md"
+    path.write_text("The dog" + "'" * 5000 + " ran. Our cat" + "'s" * 3000 + " sat. Dogs" + "s'" * 2000 + " ran.\n",
+                    encoding="utf-8")
+    result = cli("score", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_syllables_of_possessive_and_elided_endings_are_as_before():
+    from plainsum.readability.syllables import syllables
+
+    assert [syllables(w) for w in ("dog's", "dogs'", "church's", "boss's", "nurses'", "x'''", "it's")] == [1, 1, 2, 2, 2, 1, 1]  # as the recursive version counted them

@@ -113,7 +113,22 @@ def _as_word(lower: str) -> int:
 
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Syllables in one word token (punctuation around it already removed)."""
+    """Syllables in one word token (punctuation around it already removed).
+
+    A possessive or elided ending (an apostrophe, with or without an s) is taken off one at a time in
+    a loop: a token ending in thousands of apostrophes would otherwise recurse once for each."""
+    extra = 0
+    while True:
+        step = _syllables_or_base(word)
+        if isinstance(step, int):
+            return step + extra
+        word, added = step
+        extra += added
+
+
+def _syllables_or_base(word: str) -> int | tuple[str, int]:
+    """The syllables of `word`, or (the word without its last possessive or elided ending, the
+    syllables that ending adds) for `syllables` to go on with."""
     table = cmu_syllables()
     lower = word.lower().replace("\u2019", "'")
     if len(lower) < 7:
@@ -136,9 +151,9 @@ def syllables(word: str) -> int:
         return 1  # a number or symbol: one syllable, as textstat counts it
     if lower.endswith("'s") or lower.endswith("s'"):
         base = lower[:-2] if lower.endswith("'s") else lower[:-1]
-        return syllables(base) + (1 if base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge")) else 0)
+        return base, (1 if base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge")) else 0)
     if lower.endswith("'"):
-        return syllables(lower[:-1])
+        return lower[:-1], 0
     parts = [part for part in _SPLIT.split(word) if part]
     if len(parts) > 1:
         return sum(syllables(part) for part in parts)
