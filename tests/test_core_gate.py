@@ -81,3 +81,31 @@ def test_gate_settings_can_live_in_pyproject(cli, project):
     )
     result = cli("check")
     assert result.returncode == 1, result.stdout + result.stderr
+
+
+def test_the_draft_notice_fits_a_summary_withheld_by_a_truth_check(cli, project):
+    """The DRAFT notice says the document did not pass its checks, whichever they were: the
+    general health checks summary passes every readability bound and, with a sentence that says a
+    high-certainty result "probably" reduces a risk, is withheld for a claim its result does not
+    support (results.certainty): "failed the readability gate" was wrong there."""
+    import json
+
+    from babel.messages.pofile import read_po
+    from conftest import REPO
+
+    path = project / "content" / "general-health-checks.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("so for most results we can be quite sure.",
+                                 "so for most results we can be quite sure. Health checks probably reduce the chance of "
+                                 "dying from any cause.", 1), encoding="utf-8")
+    checked = cli("check", "--format", "json", "content/general-health-checks.yaml")
+    summary = next(d for d in json.loads(checked.stdout)["documents"] if d["kind"] == "summary")
+    errors = {f["check"] for f in summary["findings"] if f["severity"] == "error"}
+    assert errors and not any(check.startswith("readability.") for check in errors), errors
+    cli("build", "--formats", "txt", "--draft", "content/general-health-checks.yaml")
+    text = (project / "output" / "general-health-checks" / "summary.txt").read_text(encoding="utf-8")
+    assert text.startswith("DRAFT: this plain language summary did not pass its checks and is not for publication.")
+    for language, readability in (("de", "Lesbarkeit"), ("es", "legibilidad"), ("fr", "lisibilité"), ("pt", "legibilidade")):
+        with open(REPO / "templates" / "locale" / language / "LC_MESSAGES" / "plainsum.po", "rb") as stream:
+            notices = [m.string for m in read_po(stream) if isinstance(m.id, str) and m.id.startswith("DRAFT: this")]
+        assert len(notices) == 2 and all(n and readability not in n for n in notices), (language, notices)

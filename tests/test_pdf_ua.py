@@ -157,7 +157,7 @@ def _page_texts(pdf: Path) -> list[str]:
                            text=True, check=True).stdout for n in range(1, pages + 1)]
 
 
-NOTICE = "DRAFT: this plain language summary failed the readability gate and is not for publication."
+NOTICE = "DRAFT: this plain language summary did not pass its checks and is not for publication."
 
 
 def test_draft_is_on_every_page_of_a_draft_pdf_and_worded_the_same_in_every_format(shipped):

@@ -345,8 +345,8 @@ def _number_messages(pgettext: Callable[[str, str], str]) -> list[str]:
 # translate them with `_(...)`: listed here so that `pybabel extract` finds them.
 def _code_messages(gettext: Callable[[str], str]) -> list[str]:
     return [
-        gettext("DRAFT: this plain language summary failed the readability gate and is not for publication."),
-        gettext("DRAFT: this abstract failed the readability gate and is not for publication."),
+        gettext("DRAFT: this plain language summary did not pass its checks and is not for publication."),
+        gettext("DRAFT: this abstract did not pass its checks and is not for publication."),
         gettext("Plain language summary"),
         gettext("Abstract"),
         gettext("Summary of clinical trial results for laypersons"),

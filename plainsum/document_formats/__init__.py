@@ -31,7 +31,7 @@ def document_label(kind: str) -> str:
 
 def draft_notice(kind: str) -> str:
     """The one wording of the DRAFT mark, in every format (and on every page of a PDF)."""
-    return f"DRAFT: this {document_label(kind)} failed the readability gate and is not for publication."
+    return f"DRAFT: this {document_label(kind)} did not pass its checks and is not for publication."
 
 
 @dataclass(frozen=True)
