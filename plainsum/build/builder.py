@@ -63,6 +63,8 @@ class Builder:
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
         self.stamps: dict[str, SourceStamp] = {}  # by source
         self.extensions = {name: [ext for ext, _ in format_registry[name].outputs(config)] for name in options.formats}
+        self.kinds = {name: format_registry[name].kinds for name in options.formats}
+        self.listed: dict[Path, list[str]] = {}  # content folders listed for translations in this build
         self.dirty = False
 
     def run(self) -> Outcome:
@@ -132,11 +134,11 @@ class Builder:
                 self.outcome.skipped_reviews += 1
         return sources, tasks
 
-    @staticmethod
-    def translation_digests(path: Path) -> list[str]:
-        """The review's translations take part in its key: a changed translation renders the review again."""
+    def translation_digests(self, path: Path) -> list[str]:
+        """The review's translations take part in its key: a changed translation renders the review again.
+        (The content folder is listed once a build: the stat of each review's folder was 3,000 stats.)"""
         digests = []
-        for translation in translation_paths(path):
+        for translation in translation_paths(path, self.listed):
             try:  # a link is read only when it stays in the content folder (loading refuses one that leads out)
                 if translation.is_symlink() and not inside(translation, path.parent):
                     raise OSError("a link out of the content folder")
@@ -166,25 +168,28 @@ class Builder:
             return formats
         if self.options.verbose and any(document.get("hidden_warnings") != 0 for document in entry.documents):
             return formats
-        needed = []
         # a document's name is its output's path without the extension: <id>/<kind>, <id>/<lang>/<kind>
         names = [document["document"]["name"] for document in entry.documents if document["status"] != "withheld"]
-        for name in formats:
-            expected = format_key(key, name, self.config)
-            kinds = format_registry[name].kinds
-            for document_name, extension in ((n, extension) for n in names for extension in self.extensions[name]
-                                             if n.rsplit("/", 1)[-1] in kinds):
+        return [name for name in formats if not self._outputs_intact(entry, names, name, format_key(key, name, self.config))]
+
+    def _outputs_intact(self, entry: ReviewEntry, names: list[str], fmt: str, expected: str) -> bool:
+        """Whether every output of format `fmt` of the documents `names` is the file this key wrote."""
+        kinds = self.kinds[fmt]
+        files = self.manifest.files
+        for document_name in names:
+            if document_name.rsplit("/", 1)[-1] not in kinds:
+                continue
+            for extension in self.extensions[fmt]:
                 relative = f"{document_name}.{extension}"
-                recorded = self.manifest.files.get(relative)
+                recorded = files.get(relative)
                 if (
-                    relative not in entry.outputs
-                    or recorded is None
+                    recorded is None
                     or recorded.key != expected
+                    or relative not in entry.outputs
                     or not recorded.matches(self.output_prefix + relative)
                 ):
-                    needed.append(name)
-                    break
-        return needed
+                    return False
+        return True
 
     def render(self, tasks: list[Task]) -> None:
         if not tasks:
@@ -331,7 +336,7 @@ class Builder:
 
     def record_published(self, sources: list[str]) -> None:
         """Keep a copy of each review whose documents were all published (plainsum/build/published.py)."""
-        from plainsum.content.published import PUBLISHED_DIR, PUBLISHED_INDEX
+        from plainsum.content.published_names import PUBLISHED_DIR, PUBLISHED_INDEX
 
         if not self.outcome.rendered_reviews and os.path.isfile(os.path.join(self.output_root, PUBLISHED_DIR, PUBLISHED_INDEX)):
             return  # nothing rendered, so nothing newly published: a no-op build does not read the record

@@ -25,17 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plainsum.content.model import ID_PATTERN
+from plainsum.content.published_names import COMMITTED_DIR as COMMITTED_DIR
+from plainsum.content.published_names import PUBLISHED_DIR as PUBLISHED_DIR
+from plainsum.content.published_names import PUBLISHED_INDEX as PUBLISHED_INDEX
 
 if TYPE_CHECKING:
     from plainsum.content.model import Review
     from plainsum.grade.grid import TemplateFinder
 
-PUBLISHED_DIR = ".plainsum-published"
-# Beside the content files, meant to be committed: the published version of each review as a copy
-# of its content file (`<id>.yaml`) and the version that one replaced (`<id>.before.yaml`), so that
-# `plainsum check` in a fresh clone (CI) knows the earlier version without a build of its own.
-COMMITTED_DIR = ".plainsum-published"
-PUBLISHED_INDEX = "index.json"
 PACK_NAME = re.compile(r"^[0-9a-f]{16,64}\.pack$")
 
 

@@ -249,7 +249,7 @@ class Site:
 
 def _stamp(project: Project) -> tuple[int, int] | None:
     """The size and time of the published record of the project's output folder, None if there is none."""
-    from plainsum.content.published import PUBLISHED_DIR, PUBLISHED_INDEX
+    from plainsum.content.published_names import PUBLISHED_DIR, PUBLISHED_INDEX
 
     try:
         status = (project.config.output_dir / PUBLISHED_DIR / PUBLISHED_INDEX).stat()
