@@ -109,3 +109,15 @@ def test_the_draft_notice_fits_a_summary_withheld_by_a_truth_check(cli, project)
         with open(REPO / "templates" / "locale" / language / "LC_MESSAGES" / "plainsum.po", "rb") as stream:
             notices = [m.string for m in read_po(stream) if isinstance(m.id, str) and m.id.startswith("DRAFT: this")]
         assert len(notices) == 2 and all(n and readability not in n for n in notices), (language, notices)
+
+
+def test_build_quiet_lists_only_what_failed(cli, project):
+    """build -q, like check -q: no progress and no passing documents; the failing one, what was not
+    published and what was written are still said."""
+    make_summary_harder(project)
+    result = cli("build", "--formats", "txt", "-q")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{REVIEW}/summary: FAIL" in result.stdout and ": pass (" not in result.stdout
+    assert f"not published: {REVIEW}/summary" in result.stderr and "build: " not in result.stderr
+    assert "wrote " in result.stdout
+    assert cli("build", "-q", "-v").returncode == 2

@@ -38,12 +38,14 @@ def _formats(value: str | None, default: list[str]) -> list[str]:
               "(they are left as they are).")
 @click.option("--no-progress", is_flag=True, help="Do not show progress on stderr.")
 @click.option("-v", "--verbose", is_flag=True, help="List every document, and every warning (their checks then run).")
+@click.option("-q", "--quiet", is_flag=True, help="Errors only: no progress, no passing documents (the closing lines still "
+                                                  "say what was written and what was not published).")
 @click.option("--full-report", is_flag=True, help=f"Also write the whole report, every document and finding, to {FULL_REPORT} in the output folder.")
 @click.option("--color/--no-color", "color", default=None, help="Colour the report (default: on a terminal, unless NO_COLOR is set).")
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | None, out_dir: Path | None,
             draft: bool, jobs: int | None, paper: str | None, force: bool, allow_foreign_files: bool, no_progress: bool, verbose: bool,
-            full_report: bool, color: bool | None) -> None:
+            quiet: bool, full_report: bool, color: bool | None) -> None:
     """Render reviews into output/<id>/{abstract,summary}.<format> and output/index.html.
 
     Only reviews whose inputs changed since the last build are rendered again (see
@@ -59,13 +61,15 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     from plainsum.gate.sections import unmatched_section_gates
     from plainsum.project.project import Project
 
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
     config = load_project_from(ctx, paths).config
     output_dir = (out_dir or config.output_dir).resolve()
     config = dataclasses.replace(config, output_dir=output_dir)  # the published versions are those of this folder
     if paper:
         config = dataclasses.replace(config, paper=(paper.lower(),))
     formats = _formats(formats_option, config.formats)
-    options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not no_progress,
+    options = BuildOptions(formats=formats, output_dir=output_dir, draft=draft, jobs=jobs, progress=not (no_progress or quiet),
                            force=force, allow_foreign_files=allow_foreign_files, verbose=verbose)
     outcome = build(list(paths), Project(config), options)
     unmatched = unmatched_section_gates(config, outcome.results, whole_run=not paths)
@@ -76,8 +80,8 @@ def command(ctx: click.Context, paths: tuple[Path, ...], formats_option: str | N
     # The report is bounded: a corpus build with a strict gate fails thousands of documents.
     limit = 0 if verbose else config.ci.report["build_documents"]
     passing = sum(1 for result in outcome.results if result.passed)
-    shown = ReportOptions(verbose=verbose, list_passing=verbose or passing <= limit, max_documents=limit, config=config,
-                          command="build", color=use_color(color))
+    shown = ReportOptions(verbose=verbose, quiet=quiet, list_passing=not quiet and (verbose or passing <= limit),
+                          max_documents=limit, config=config, command="build", color=use_color(color))
     text = render(outcome, "text", shown)
     if text:
         click.echo(text, color=shown.color)
