@@ -90,6 +90,19 @@ def test_hard_sentence_is_marked_as_a_whole(tmp_path: Path) -> None:
     assert span and span.group(1).startswith("We looked for studies")
 
 
+def test_a_sentence_over_two_limits_has_one_note(tmp_path: Path) -> None:
+    """A sentence that is long (plain.long-sentence, 25 words) and hard (readability.hard-sentence,
+    30 words and a grade) is one hard sentence in the report, as in `plainsum check`: one note, with
+    each figure at its strictest limit, not a note per check."""
+    long = ("We looked for studies that compared people who did exercise at home with people who did not do any "
+            "exercise at all during the whole of the time that the studies lasted.")
+    html = page_for(tmp_path, review_yaml(what_we_found=long))
+    notes = re.findall(r'<li><a href="#m-(H\d+)">.*?</li>', html, re.S)
+    assert notes == ["H1"], notes
+    note = re.search(r'<li><a href="#m-H1">(.*?)</li>', html, re.S)
+    assert note and re.sub(r"<[^>]+>", "", note.group(1)).count("words (limit") == 1, note and note.group(1)
+
+
 def test_author_text_is_escaped(tmp_path: Path) -> None:
     html = page_for(tmp_path, review_yaml(what_we_found="We found <script>alert(1)</script> nothing."))
     assert "<script>" not in html

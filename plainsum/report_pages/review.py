@@ -10,7 +10,7 @@ written, and what to write instead. The figures of the lay summary stand beside 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -170,7 +170,7 @@ def annotate(result: DocumentResult, config: Config) -> tuple[list[Row], list[No
     document = scored.document
     counters: dict[str, int] = {}
     notes_by_mark: list[tuple[Mark, Note]] = []
-    for mark, severity in sorted(collect_marks(scored, config), key=lambda item: (item[0].offset, -item[0].length)):
+    for mark, severity in _one_per_sentence(collect_marks(scored, config), result):
         category = BY_KEY[CHECK_CATEGORY[mark.check]]
         counters[category.letter] = counters.get(category.letter, 0) + 1
         location = document.locate(mark.offset, mark.text)
@@ -183,6 +183,31 @@ def annotate(result: DocumentResult, config: Config) -> tuple[list[Row], list[No
         inside = [(mark, note) for mark, note in notes_by_mark if _in_block(block, mark)]
         rows.append(Row(block.kind, _render_text(block, inside), block.level, [note for _, note in inside]))
     return rows, [note for _, note in notes_by_mark]
+
+
+def _one_per_sentence(marks: list[tuple[Mark, str]], result: DocumentResult) -> list[tuple[Mark, str]]:
+    """The marks in document order, a sentence marked by several sentence-level checks (a long
+    sentence that is also hard) once: one note with what the check found of it (each figure at its
+    strictest limit, as `plainsum check` lists it), not a note per check."""
+    ordered = sorted(marks, key=lambda item: (item[0].offset, -item[0].length))
+    kept: list[tuple[Mark, str]] = []
+    together: dict[tuple[int, int, str], int] = {}  # (offset, length, category) -> its place in kept
+    for mark, severity in ordered:
+        category = BY_KEY[CHECK_CATEGORY[mark.check]]
+        key = (mark.offset, mark.length, category.key)
+        if not category.sentence_level or key not in together:
+            if category.sentence_level:
+                together[key] = len(kept)
+            kept.append((mark, severity))
+            continue
+        first, first_severity = kept[together[key]]
+        checks = {first.check, mark.check}
+        found = [f for f in result.findings if f.check in checks and f.sentence == first.text] if first.text else []
+        messages = [f.message for f in found] or [first.message, mark.message]
+        message = "; ".join([messages[0], *(without_category(m, category.name) for m in messages[1:])])
+        worst = "error" if "error" in (first_severity, severity) else first_severity
+        kept[together[key]] = (replace(first, message=message, suggestion=first.suggestion or mark.suggestion), worst)
+    return kept
 
 
 def _in_block(block: Block, mark: Mark) -> bool:
