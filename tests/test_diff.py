@@ -218,9 +218,13 @@ def test_added_and_removed_reviews_in_every_format(cli, updated):
     assert text.returncode == 1
     assert "ivig-copy (content/ivig-copy.yaml): added since HEAD~1" in text.stdout
     assert "ivig-dlrpn (HEAD~1:content/ivig-dlrpn.yaml): removed since HEAD~1" in text.stdout
+    # an added review's documents are new: not "0 changed, 0 added, 0 removed sentences"
+    assert "  summary: new (no earlier version)" in text.stdout
+    assert "0 changed, 0 added, 0 removed" not in text.stdout
     for name in ("markdown", "html"):
         result = cli("diff", "--since", "HEAD~1", "--format", name)
         assert result.returncode == 1 and "ivig-copy" in result.stdout and "ivig-dlrpn" in result.stdout
+        assert "new (no earlier version)" in result.stdout and "0 changed, 0 added, 0 removed" not in result.stdout
 
 
 def test_the_recheck_list_reads_claims_not_single_words(cli, updated):

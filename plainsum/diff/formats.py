@@ -109,6 +109,16 @@ def figures_line(document: dict[str, Any]) -> str:
             f"gate {pair('gate')}")
 
 
+def sentence_counts(document: dict[str, Any]) -> str:
+    """What changed in a document's sentences: "2 changed, 1 added, 0 removed sentences"; a document
+    with no earlier version is new, one with no later version removed (not "0 changed")."""
+    if document["before"] is None and document["after"] is not None:
+        return "new (no earlier version)"
+    if document["after"] is None and document["before"] is not None:
+        return "removed (no later version)"
+    return f"{document['changed']} changed, {document['added']} added, {document['removed']} removed sentences"
+
+
 def summary_line(data: dict[str, Any]) -> str:
     differ = data["differences"]
     return f"{differ} {'review differs' if differ == 1 else 'reviews differ'}, {data['unchanged']} unchanged"
@@ -131,8 +141,7 @@ def _text(data: dict[str, Any]) -> str:
                     lines.append(f"      was: {result['old_plain'] or '(none)'}")
                     lines.append(f"      now: {result['new_plain'] or '(none)'}")
         for document in review["documents"]:
-            counts = f"{document['changed']} changed, {document['added']} added, {document['removed']} removed sentences"
-            lines.append(f"  {document['kind']}: {counts}")
+            lines.append(f"  {document['kind']}: {sentence_counts(document)}")
             for sentence in document["sentences"]:
                 if sentence["status"] == "changed":
                     lines.append(f"    ~ {sentence['location']}: {marked(sentence)}")
@@ -187,8 +196,7 @@ def _markdown(data: dict[str, Any]) -> str:
                 out.append(f"| `{r['id']}` | {_md(fields)} | {_md(r['old_plain'])} | {_md(r['new_plain'])} |")
             out.append("")
         for document in review["documents"]:
-            out.append(f"**{document['kind'].capitalize()}**: {document['changed']} changed, {document['added']} added, "
-                       f"{document['removed']} removed sentences; {_md(figures_line(document))}")
+            out.append(f"**{document['kind'].capitalize()}**: {sentence_counts(document)}; {_md(figures_line(document))}")
             out.append("")
             for s in document["sentences"]:
                 if s["status"] == "changed":
@@ -220,5 +228,5 @@ def render(outcome: DiffOutcome, output_format: str, templates: TemplateSet | No
     if output_format == "html":
         templates = templates or TemplateSet()
         template = templates.env.get_template("diff/page.html.j2")
-        return template.render(data=data, figures_line=figures_line, summary_line=summary_line)
+        return template.render(data=data, figures_line=figures_line, summary_line=summary_line, sentence_counts=sentence_counts)
     return _text(data) + "\n"
