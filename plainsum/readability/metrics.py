@@ -92,8 +92,8 @@ _MASK = (1 << _FIELD) - 1
 
 
 def _pack(syllable_count: int, letters: int, unfamiliar: int, fog_hard: int, long: int, long_letters: int, monosyllable: int) -> int:
-    values = (1, syllable_count, letters, unfamiliar, fog_hard, long, long_letters, monosyllable)
-    return sum(value << (_FIELD * index) for index, value in enumerate(values))
+    return (1 + (syllable_count << _FIELD) + (letters << (2 * _FIELD)) + (unfamiliar << (3 * _FIELD)) + (fog_hard << (4 * _FIELD))
+            + (long << (5 * _FIELD)) + (long_letters << (6 * _FIELD)) + (monosyllable << (7 * _FIELD)))
 
 
 _NOT_A_WORD = WordInfo("", 0, 0, True, 0, 0, 0, 0)
@@ -101,59 +101,67 @@ _LINK_TOKEN = WordInfo("<link>", 0, 0, True, 0, 0, 0, 0)  # a URL or DOI: not a 
 
 
 class _TokenCache:
-    """What one language's tokens count, learnt once per distinct token and per distinct word.
+    """What one language's tokens count, learnt once per distinct token and per distinct word, kept as numbers only
+    (the garbage collector walks every object a process holds; dictionaries of strings and numbers it skips).
 
     `sizes` and `flags` map a whitespace token to its counts packed in two integers that fit a machine word
-    (see _SIZE_FIELD and _FLAG_FIELD), so that a sentence's counts are two C-level sums over its tokens;
-    `infos` maps it to its WordInfo (None for punctuation, symbols and links). `words` maps the word a token
-    holds (its punctuation stripped) to its WordInfo, so that "effect", "effect," and "(effect" are worked
-    out once. Bounded: emptied when it reaches `limit` entries."""
+    (see _SIZE_FIELD and _FLAG_FIELD), so that a sentence's counts are two C-level sums over its tokens.
+    `words` maps the word a token holds (its punctuation stripped) to its WordInfo packed (`WordInfo.packed`;
+    0 when it is no word), so that "effect", "effect," and "(effect" are worked out once. Bounded: emptied when
+    it reaches `limit` entries."""
 
-    __slots__ = ("flags", "infos", "language", "limit", "sizes", "words")
+    __slots__ = ("flags", "language", "limit", "sizes", "words")
 
     def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
         self.language = language
         self.limit = limit
         self.sizes: dict[str, int] = {}
         self.flags: dict[str, int] = {}
-        self.infos: dict[str, WordInfo | None] = {}
-        self.words: dict[str, WordInfo] = {}
+        self.words: dict[str, int] = {}
 
     def make_room(self) -> None:
         if len(self.sizes) >= self.limit or len(self.words) >= self.limit:
             self.sizes.clear()
             self.flags.clear()
-            self.infos.clear()
             self.words.clear()
 
     def learn(self, token: str) -> None:
         """Work out a token's counts (a token too long to pack is left out of `sizes` and `flags`)."""
         info = self.word(token)
         length = len(token)
+        if length >= _MAX_PACKED_TOKEN:
+            return
         if info is _LINK_TOKEN:
-            size, flag, known = 0, 1 << (6 * _FLAG_FIELD), None
+            size, flag = 0, 1 << (6 * _FLAG_FIELD)
         elif info is _NOT_A_WORD:
-            size, flag, known = length, 0, None
+            size, flag = length, 0
         else:
             size = length | info.letters << _SIZE_FIELD | info.syllables << (2 * _SIZE_FIELD)
             flag = (1 | info.unfamiliar << _FLAG_FIELD | info.fog_hard << (2 * _FLAG_FIELD) | info.long << (3 * _FLAG_FIELD)
                     | info.long_letters << (4 * _FLAG_FIELD) | info.monosyllable << (5 * _FLAG_FIELD))
-            known = info
-        self.infos[token] = known
-        if length < _MAX_PACKED_TOKEN:
-            self.sizes[token] = size
-            self.flags[token] = flag
+        self.sizes[token] = size
+        self.flags[token] = flag
 
     def word(self, token: str) -> WordInfo:
         """The token's WordInfo, _NOT_A_WORD or _LINK_TOKEN."""
         if _LINK.search(token):
             return _LINK_TOKEN if _LETTER_OR_DIGIT.search(token) else _NOT_A_WORD
         word = token.strip(_STRIP).replace("\u2019", "'")
-        known = self.words.get(word)
-        if known is None:
-            known = _word_info(word or token, self.language) or _NOT_A_WORD
-            self.words[word] = known
-        return known
+        packed = self.words.get(word)
+        if packed is not None:
+            return _unpack(word, packed) if packed else _NOT_A_WORD
+        info = _word_info(word or token, self.language) or _NOT_A_WORD
+        if len(word) < _MAX_PACKED_TOKEN:  # no field of a shorter word's WordInfo.packed can carry into the next
+            self.words[word] = info.packed
+        return info
+
+
+def _unpack(word: str, packed: int) -> WordInfo:
+    """The WordInfo of `word` from its WordInfo.packed."""
+    unfamiliar = (packed >> (3 * _FIELD)) & _MASK
+    return WordInfo(word, (packed >> _FIELD) & _MASK, (packed >> (2 * _FIELD)) & _MASK, not unfamiliar, unfamiliar,
+                    (packed >> (4 * _FIELD)) & _MASK, (packed >> (5 * _FIELD)) & _MASK, packed,
+                    (packed >> (6 * _FIELD)) & _MASK, packed >> (7 * _FIELD))
 
 
 # A sentence's counts in two integers that fit a machine word, so that sum() adds them without making big
@@ -187,11 +195,14 @@ def word_info(token: str, language: LanguageProfile = ENGLISH) -> WordInfo | Non
 
 def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
     """The counts of a word, its punctuation already stripped (a token with no letter or digit: None)."""
-    letters = len(_LETTER_OR_DIGIT.findall(word))
-    if not letters:
-        return None
-    lower = word.lower()
-    has_letter = any(ch.isalpha() for ch in lower)
+    if word.isalpha():  # the common case: letters only
+        letters = len(word)
+        has_letter = True
+    else:
+        letters = len(_LETTER_OR_DIGIT.findall(word))
+        if not letters:
+            return None
+        has_letter = any(ch.isalpha() for ch in word.lower())
     count = language.syllables()(word)
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
     long_letters = 1 if letters > LIX_LONG_LETTERS else 0
@@ -200,6 +211,7 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
         return WordInfo(word, count, letters, True, 0, 0, long, _pack(count, letters, 0, 0, long, long_letters, monosyllable),
                         long_letters, monosyllable)
     easy = familiar_forms()
+    lower = word.lower()
     if not has_letter:
         familiar = True  # a number is not an unfamiliar word
     elif lower in easy:
@@ -263,12 +275,12 @@ def sentence_counts(tokens: list[str], language: LanguageProfile = ENGLISH) -> t
     """count_tokens as a tuple of Counts' fields in their order: a tuple of numbers is all a sentence keeps until
     its Counts are read (the garbage collector leaves it alone, where it walks every Counts of every document)."""
     cache = _token_caches.get(language.code) or _token_cache(language)
-    cache.make_room()
     if len(tokens) >= _MAX_PACKED_TOKENS:
         return _count_unpacked(tokens, cache)
     try:
         size = sum(map(cache.sizes.get, tokens))  # type: ignore[arg-type]  # a token not yet known: TypeError
     except TypeError:
+        cache.make_room()
         learn = cache.learn
         for token in tokens:
             if token not in cache.sizes:
@@ -293,15 +305,28 @@ def sentence_counts(tokens: list[str], language: LanguageProfile = ENGLISH) -> t
 def sentence_words(tokens: list[str], language: LanguageProfile = ENGLISH) -> list[WordInfo]:
     """The words of a sentence's tokens, in order, each with its counts (punctuation, symbols and links left out)."""
     cache = _token_caches.get(language.code) or _token_cache(language)
-    infos = cache.infos
-    try:
-        found = list(map(infos.__getitem__, tokens))
-    except KeyError:  # not counted yet, or counted before the cache was emptied
-        word = cache.word
-        return [info for info in map(word, tokens) if info is not _NOT_A_WORD and info is not _LINK_TOKEN]
-    if None in found:
-        return [info for info in found if info is not None]
-    return found  # type: ignore[return-value]  # no None in it
+    word = cache.word
+    return [info for info in map(word, tokens) if info is not _NOT_A_WORD and info is not _LINK_TOKEN]
+
+
+def first_words_points(tokens: list[str], room: int, language: LanguageProfile = ENGLISH) -> tuple[int, int]:
+    """Linsear Write's points of a sentence's first `room` words (1 an easy word, 3 a hard one) and how many words
+    that is, from the tokens' packed counts (the words themselves are not made)."""
+    cache = _token_caches.get(language.code) or _token_cache(language)
+    flags = cache.flags
+    points = taken = 0
+    long_shift = 3 * _FLAG_FIELD
+    for token in tokens:
+        flag = flags.get(token)
+        if flag is None:  # not counted yet, or counted before the cache was emptied
+            words = sentence_words(tokens, language)[:room]
+            return sum(3 if info.long else 1 for info in words), len(words)
+        if flag & 1:
+            points += 3 if (flag >> long_shift) & 1 else 1
+            taken += 1
+            if taken == room:
+                break
+    return points, taken
 
 
 def count_sentence(tokens: list[str], language: LanguageProfile = ENGLISH) -> SentenceCounts:

@@ -171,11 +171,11 @@ def _linsear(sentences: list[Sentence]) -> float:
             total += words + 2 * int(sentence.figures["long_words"])
             used += words
         else:
-            taken = sentence.words[:room]
-            if len(taken) > 2:
+            points, taken = metrics.first_words_points(tokens(sentence.text), room, sentence.language)
+            if taken > 2:
                 sentence_count += 1
-            total += sum(3 if info.long else 1 for info in taken)
-            used += len(taken)
+            total += points
+            used += taken
     return metrics.linsear_score(total, sentence_count)
 
 

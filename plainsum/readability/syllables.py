@@ -111,9 +111,22 @@ def _as_word(lower: str) -> int:
     return max(found, 1) if found is not None else rule_syllables(lower)
 
 
-@lru_cache(maxsize=65536)
+_CACHE_SIZE = 65536
+_counted: dict[str, int] = {}  # a dictionary of strings and numbers, which the garbage collector skips (lru_cache's links it walks)
+
+
 def syllables(word: str) -> int:
-    """Syllables in one word token (punctuation around it already removed).
+    """Syllables in one word token (punctuation around it already removed); cached per word."""
+    found = _counted.get(word)
+    if found is None:
+        if len(_counted) >= _CACHE_SIZE:
+            _counted.clear()
+        found = _counted[word] = _syllables(word)
+    return found
+
+
+def _syllables(word: str) -> int:
+    """syllables, uncached.
 
     A possessive or elided ending (an apostrophe, with or without an s) is taken off one at a time in
     a loop: a token ending in thousands of apostrophes would otherwise recurse once for each."""

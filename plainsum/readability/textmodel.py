@@ -224,6 +224,7 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
     spans: list[tuple[int, int]] = []
     start = 0
     length = len(text)
+    wide = "\u00a0" in text or "\u2009" in text or "\u202f" in text
     for match in _CANDIDATE.finditer(text):
         next_start = match.end()
         if next_start >= length:
@@ -231,7 +232,7 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
         end = len(match.group().rstrip()) + match.start()
         if end <= start:
             continue
-        token_start = _token_start(text, match.start())
+        token_start = _token_start(text, match.start(), wide)
         if _ends_sentence(text, token_start, end, next_start, language):
             spans.append((start, end))
             start = next_start
@@ -240,10 +241,11 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
     return spans
 
 
-def _token_start(text: str, before: int) -> int:
-    """Where the whitespace token that ends at `before` starts (no-break spaces count as spaces)."""
+def _token_start(text: str, before: int, wide: bool = True) -> int:
+    """Where the whitespace token that ends at `before` starts (no-break spaces count as spaces; `wide` False
+    when the caller knows the text has none)."""
     found = max(text.rfind(" ", 0, before), text.rfind("\t", 0, before))
-    if "\u00a0" in text or "\u2009" in text or "\u202f" in text:
+    if wide and ("\u00a0" in text or "\u2009" in text or "\u202f" in text):
         found = max(found, text.rfind("\u00a0", 0, before), text.rfind("\u2009", 0, before), text.rfind("\u202f", 0, before))
     return found + 1
 
@@ -309,7 +311,8 @@ def _is_table(text: str, offsets: Sequence[int], source: str) -> int:
 def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
     """Sections and sentences of a Markdown (or plain) text; reference lists, tables and code left out."""
     sections = [TextSection(None, None)]
-    not_scored = {"references": 0, "tables": 0, "code": len(_FENCE.findall(markdown_text)) // 2}
+    fenced = "```" in markdown_text or "~~~" in markdown_text
+    not_scored = {"references": 0, "tables": 0, "code": len(_FENCE.findall(markdown_text)) // 2 if fenced else 0}
     reference_level = 0  # the level of the reference heading we are under, 0 when none
     for block in blocks(markdown_text):
         if block.kind == "heading":
@@ -334,12 +337,15 @@ def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
             continue
         heading = sections[-1].heading
         numbers = _has_spaced_number(text)
-        for unit_start, unit_end in _line_units(text, block.offsets, markdown_text):
+        plain = not numbers and "\u2014" not in text and "\u2026" not in text  # tokens(piece) is then piece.split()
+        offsets = block.offsets
+        found = sections[-1].sentences
+        for unit_start, unit_end in _line_units(text, offsets, markdown_text):
             unit = text[unit_start:unit_end]
             for start, end in split_sentences(unit, language):
                 piece = unit[start:end]
-                sections[-1].sentences.append(TextSentence(piece, block.offsets[unit_start + start], heading,
-                                                           tokens(piece, numbers)))
+                found.append(TextSentence(piece, offsets[unit_start + start], heading,
+                                          piece.split() if plain else tokens(piece, numbers)))
     return TextModel(sections, {kind: count for kind, count in not_scored.items() if count})
 
 
