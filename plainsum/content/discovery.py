@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from pathlib import Path
 from typing import NamedTuple
 
 from plainsum.config.paths import link_outside
-from plainsum.errors import Problem, display_path
+from plainsum.errors import Problem, closest_name, display_path
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -75,8 +74,8 @@ def orphan_translations(folder: Path, names: list[str]) -> list[Problem]:
         stem, language = name.rsplit(".", 1)[0].rsplit(".", 1)
         if stem in reviews:
             continue
-        close = difflib.get_close_matches(stem, sorted(reviews), n=1)
-        hint = f" (did you mean {close[0]}.{language}{Path(name).suffix}?)" if close else ""
+        close = closest_name(stem, sorted(reviews))
+        hint = f" (did you mean {close}.{language}{Path(name).suffix}?)" if close else ""
         problems.append(Problem(display_path(folder / name), 1, 1,
                                 f"a translation ('{language}') of a review '{stem}' that is not in {display_path(folder)}/: "
                                 f"name it <review id>.{language}{Path(name).suffix} after its review, or remove it{hint}"))
