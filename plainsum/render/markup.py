@@ -82,7 +82,7 @@ def to_html(text: str) -> str:
     )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     """A heading, paragraph or list item, with its plain text and where that text came from."""
 
@@ -180,7 +180,15 @@ def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
 
 
 def blocks(text: str) -> list[Block]:
-    """Split Markdown into headings, paragraphs and list items (each item is one block)."""
+    """Split Markdown into headings, paragraphs and list items (each item is one block).
+
+    A document's body is split by the scoring, the txt format and a check or two: the last few
+    splits are kept (the blocks are frozen; each caller gets its own list of them)."""
+    return list(_blocks(text))
+
+
+@lru_cache(maxsize=8)
+def _blocks(text: str) -> tuple[Block, ...]:
     result: list[Block] = []
     lines = text.split("\n")
     position = 0
@@ -253,7 +261,7 @@ def blocks(text: str) -> list[Block]:
             current_kind, current_level, current_ordered = "paragraph", 0, False
         current.append((line_start, line))
     flush()
-    return result
+    return tuple(result)
 
 
 def to_text(text: str) -> str:
