@@ -73,3 +73,6 @@ def test_a_no_op_build_loads_no_content_loader(tmp_path):
     loaded = set(result.stdout.strip().splitlines()[-1].split())
     assert sorted(m for m in loaded if m.startswith(("plainsum.content.loader", "plainsum.content.translation",
                                                       "plainsum.checks.", "plainsum.readability.score"))) == []
+    # nor the published record's reader (it sees that the record is there by its folder's names) and the
+    # content model and YAML behind it
+    assert sorted(m for m in loaded if m in ("plainsum.content.published", "plainsum.content.model", "yaml")) == []
