@@ -416,8 +416,8 @@ def test_a_statement_of_certainty_inside_a_claim_is_checked(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("sentence,level", [
-    ("No está claro si las maquinillas reducen las infecciones.", "very low"),
-    ("No está claro que las maquinillas reduzcan las infecciones.", "very low"),
+    ("No está claro si las maquinillas reducen las infecciones.", "low or very low"),
+    ("No está claro que las maquinillas reduzcan las infecciones.", "low or very low"),
     ("La evidencia es de certeza muy alta.", "high"),
     ("Estamos inciertos sobre el efecto.", "low or very low"),
     ("Probablemente reducen las infecciones.", "moderate"),
@@ -430,3 +430,32 @@ def test_spanish_grade_words(sentence: str, level: str) -> None:
     vocabulary = load_vocabulary(vocabulary_path(None, "es"))
     found = {meaning for meaning, pattern in vocabulary.certainty if pattern.search(sentence)}
     assert any(levels_of(level) <= levels_of(m) or m == level for m in found) and (level == "very low" or "very low" not in found), found
+
+
+# sentences of the held-out reviews' kinds (their causes, in sentences of this review's own)
+NO_ERROR = [
+    "We are uncertain whether shaving using a razor increases deaths.",  # no direction claimed
+    "There was not enough information to say whether clippers were better at preventing infections than razors.",
+    "Shaving using a razor probably reduces infections less than no hair removal.",  # 'reduces ... less than': the other way
+    "This problem arises because of fewer infections in summer.",  # 'this' is no stand-in unless it acts
+    "The studies were of high quality, although some did not report all outcomes.",  # risk of bias, not certainty
+    "Shaving using a razor probably increases infections for more than six months after surgery.",  # 'than six': no comparator
+]
+
+
+@pytest.mark.parametrize("sentence", NO_ERROR)
+def test_sentences_that_state_uncertainty_or_other_things_raise_no_error(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) <= {"results.unchecked"}, found
+
+
+def test_an_effect_said_to_be_smaller_is_read_the_other_way(tmp_path: Path) -> None:
+    found = read_verdicts(["Shaving using a razor probably increases infections less than no hair removal."], tmp_path)[0]
+    assert "results.direction" in checks_of(found), found
+
+
+def test_a_statement_inside_a_claim_is_carried_to_the_results_it_names(tmp_path: Path) -> None:
+    # the pre-2021 style: "Evidence of moderate quality shows that ... probably ...", then plain key results
+    found = read_verdicts(["Evidence of moderate quality shows that shaving using a razor probably increases infections.",
+                           "With shaving using a razor, infections increased."], tmp_path)
+    assert not found[0] and "results.certainty" not in checks_of(found[1]), found

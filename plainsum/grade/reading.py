@@ -80,6 +80,7 @@ class Statement:
     hits: list[Hit]
     results: list[Result]
     judged: bool = True  # False: said in certainty words ("We are uncertain about these results"), only carried
+    covers: list[Result] = field(default_factory=list)  # in a claim: the results of its comparisons, carried to
 
 
 @dataclass
@@ -261,12 +262,13 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
     evidence = [m.span() for m in vocabulary.evidence_words.finditer(text)]
     if not evidence:
         return []
-    out = []
-    for hit in _find(vocabulary.levels, text, list(taken)):
-        near = any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)
-        if near:
-            out.append(hit)
-    return out
+    if not re.search(r"\b(?:evidence|certainty|confidence|confident)\b", text, re.I) and re.search(
+            r"\b(?:stud(?:y|ies)|trials?)\b[^.;:]{0,30}\bquality\b", text, re.I):
+        return []  # "The studies were of high quality": their risk of bias, not the certainty of the evidence
+    found = _find(vocabulary.levels, text, list(taken))
+    near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
+    # "moderate for ..., low for ..., and very low for ...": the levels listed after one that is near
+    return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
 
 
 # --- reading a sentence ---------------------------------------------------------------------------
@@ -312,6 +314,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         return Reading(text, "none", why="it names no outcome of the results",
                        statement=_inner_statement(text, levels, certainty, outcomes))
     select_text, from_lead = text, False
+    stand_ins = _acting(text, stand_ins, effects + certainty)
     if not actors and not stand_ins and _elided(text, effects + certainty):
         stand_ins = [(0, 0)]  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
         if context.lead_in:
@@ -319,7 +322,10 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     if not actors and not stand_ins:
         return Reading(text, "explains", why="no intervention (nor a word standing for it) acts in it")
     parts = clauses(text)
-    undecided = list(vocabulary.undecided.finditer(text)) if vocabulary.undecided else []
+    # "we are very uncertain whether X reduces Y" keeps its direction (the grid words a very-low result so,
+    # with its direction); "we are uncertain whether X improves Y" claims none
+    undecided = [m for m in vocabulary.undecided.finditer(text)
+                 if not re.search(r"\bvery\s+$", text[:m.start()], re.I)] if vocabulary.undecided else []
     comparator = _comparator(select_text, vocabulary)
     if comparator is not None and context.following and not select_text[comparator[1][0]:].strip(" :"):
         # "... when compared with:" and the comparators in the list items after it
@@ -333,7 +339,9 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         clause = _clause_of(outcome.start, parts)
         if not any(s < clause[1] for s, _ in actors) and not any(clause[0] <= s < clause[1] for s, _ in stand_ins):
             continue  # no one acts in or before its clause: "..., but whether a delay in progression helps is unclear"
-        effect = _effect_for(outcome, effects, clause)
+        effect = _effect_for(outcome, effects, clause, text)
+        if effect is not None:
+            effect = _lessened(text, effect, effects, clause)
         own = [h for h in certainty if clause[0] <= h.start < clause[1]]
         if effect is None and not own:
             continue
@@ -350,6 +358,10 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     reading = Reading(text, "claim", claims=claims, actor_words={text[s:e].lower().rstrip("s") for s, e in actors}
                       | {text[s:e].lower() for s, e in actors})
     reading.statement = _inner_statement(text, levels, certainty, outcomes, claims=True)
+    if reading.statement is not None:  # it speaks of the results its claims are about, and of their comparisons
+        reading.statement.results = list(dict.fromkeys(r for claim in claims for r in claim.results))
+        pairs = {_pair(r) for r in reading.statement.results}
+        reading.statement.covers = [r for r in results if _pair(r) in pairs]
     return reading
 
 
@@ -366,6 +378,39 @@ def _inner_statement(text: str, levels: list[Hit], certainty: list[Hit], outcome
         return None
     named = [r for o in outcomes for r in o.results]
     return Statement({level for h in stated for level in h.meaning.split(" or ")}, stated, list(dict.fromkeys(named)))
+
+
+_FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
+
+
+def _lessened(text: str, effect: Hit, effects: list[Hit], clause: tuple[int, int]) -> Hit:
+    """An effect said to be smaller than the comparator's ("improves pain less than injection",
+    "improvement in pain was 26 points less"): the other way round against the comparator."""
+    if effect.meaning not in _FLIP:
+        return effect
+    match = re.search(r"(?<![\w'’-])(?:less|not as much|not as well)(?![\w'’-])", text[effect.end:clause[1]], re.I)
+    if match is None:
+        return effect
+    at = effect.end + match.start()
+    if _words_between(text, effect.end, at) > 8 or any(effect.end <= h.start < at and h.meaning != "reduce" for h in effects):
+        return effect
+    return Hit(_FLIP[effect.meaning], effect.start, effect.end, f"{effect.text} ... {match.group(0)}")
+
+
+_PRONOUNS = frozenset({"it", "they", "this", "these", "both", "either", "neither"})
+
+
+def _acting(text: str, stand_ins: list[tuple[int, int]], hits: list[Hit]) -> list[tuple[int, int]]:
+    """The words standing for the intervention that act: a pronoun ("it", "this") only as the subject
+    just before a certainty or effect word ("It may also improve"; not "This imbalance arises because
+    of reduced kidney function")."""
+    kept = []
+    for start, end in stand_ins:
+        if text[start:end].lower() in _PRONOUNS and not any(
+                h.start >= end and _words_between(text, end, h.start) <= 2 for h in hits):
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _kinds(text: str, vocabulary: Vocabulary, actors: list[tuple[int, int]]) -> str | None:
@@ -493,13 +538,15 @@ def _absorbed(text: str, effects: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _effect_for(outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int]) -> Hit | None:
+def _effect_for(outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int], text: str) -> Hit | None:
     """The effect word of an outcome: the nearest before it in its clause, else the first after."""
     inside = [h for h in effects if clause[0] <= h.start < clause[1]]
     before = [h for h in inside if h.end <= outcome.start]
     if before:
         return before[-1]
-    after = [h for h in inside if h.start >= outcome.end]
+    # an effect word after the outcome is its effect only near it ("deaths were fewer"), not in a clause
+    # further on ("to assess the function of the plates, there was evidence to suggest better x-rays")
+    after = [h for h in inside if h.start >= outcome.end and _words_between(text, outcome.end, h.start) <= 6]
     return after[0] if after else None
 
 
@@ -538,7 +585,6 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         _pair(r) == _pair(o) and r.outcome.technical == o.outcome.technical for o in outcome.results)]
     if len(results) == 1 and results[0].comparison is None:
         return [Candidate(results[0])], False, None
-    several = len({_pair(r) for r in [*(everything or []), *results]}) > 1
     actor_text = text[comparator[0][0]:comparator[0][1]] if comparator else text
     comparator_text = text[comparator[1][0]:comparator[1][1]] if comparator else ""
     named_actor = any(_cover(_term_names(r.intervention), actor_text, generic) > 0
@@ -579,15 +625,13 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         return [], False, None  # another comparison than the results of this outcome
     top = [c for score, c in scored if score >= best - 1e-9]
     unnamed = None
-    if comparator_text and several and not any(c in compared for c in top) and _names_comparator(comparator_text):
+    if comparator_text and not any(c in compared for c in top) and _names_comparator(comparator_text):
         # "... than babies in the preprandial group": the sentence compares with what the results its
         # names point to are not compared with; another comparison is meant, or may be
         chosen = {c.result.id for c in top}
         if any(_mentions(_term_names(r.comparison), comparator_text, generic) for r in results if r.id not in chosen):
             return [], False, None  # a result of this outcome is compared with it, and its intervention is not named
-        if not any(_mentions([*_term_names(r.comparison), *_term_names(r.intervention)], comparator_text, generic)
-                   for r in everything or []):
-            unnamed = " ".join(comparator_text.split()[:8]).strip(" ,.;:")  # it names nothing the results know
+        unnamed = " ".join(comparator_text.split()[:8]).strip(" ,.;:")
     if best <= 0 and context.previous:
         same = [c for _, c in scored if any(_pair(c.result) == _pair(p) for p in context.previous)]
         if same:
@@ -620,7 +664,9 @@ def _mentions(names: list[str], text: str, generic: frozenset[str]) -> bool:
 
 def _names_comparator(text: str) -> bool:
     """Whether the text after "than" / "compared with" names something ("than 1000 people" does not)."""
-    return re.match(r"\W*(?:\d|one\b|two\b|three\b|half\b|a\s+third\b|expected\b|before\b)", text, re.I) is None
+    return re.match(r"\W*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|"
+                    r"a\s+hundred|hundred|a\s+thousand|half|a\s+third|a\s+quarter|a\s+few|expected|before|usual\s+for)\b)",
+                    text, re.I) is None
 
 
 def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], certainty: list[Hit], effects: list[Hit],
@@ -684,6 +730,8 @@ def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple
     words = list(re.finditer(WORD_CHARS + r"+|n't", before))[-vocabulary.negation_window - 1:]
     window_start = words[0].start() if words else len(before)
     for match in vocabulary.negation.finditer(before, window_start):
+        if re.search(r"(?:compared\s+(?:with|to)|than|versus|vs\.?|with)\s+$", before[:match.start()], re.I):
+            continue  # "compared to no or minimal support": the comparator, not a denial
         if not any(s <= offset + match.start() < e for s, e in ignore):
             return Hit("negation", offset + match.start(), offset + match.end(), match.group(0))
     return None
@@ -702,8 +750,8 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         if explains:
             continue
         first = read_sentence(text, results, vocabulary, Context(names=names))
-        if first.statement is not None and first.kind == "statement":
-            keys: list[str | None] = [r.id for r in first.statement.results] or [None]
+        if first.statement is not None and (first.kind == "statement" or (first.kind == "claim" and first.statement.results)):
+            keys: list[str | None] = [r.id for r in first.statement.covers or first.statement.results] or [None]
             for key in keys:
                 summary.setdefault(key, set()).update(first.statement.levels)
     readings = []
