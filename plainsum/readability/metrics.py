@@ -127,20 +127,33 @@ class _TokenCache:
 
     def learn(self, token: str) -> None:
         """Work out a token's counts (a token too long to pack is left out of `sizes` and `flags`)."""
-        info = self.word(token)
         length = len(token)
         if length >= _MAX_PACKED_TOKEN:
             return
-        if info is _LINK_TOKEN:
+        packed = self.packed(token)
+        if packed < 0:  # a link
             size, flag = 0, 1 << (6 * _FLAG_FIELD)
-        elif info is _NOT_A_WORD:
+        elif not packed:
             size, flag = length, 0
-        else:
-            size = length | info.letters << _SIZE_FIELD | info.syllables << (2 * _SIZE_FIELD)
-            flag = (1 | info.unfamiliar << _FLAG_FIELD | info.fog_hard << (2 * _FLAG_FIELD) | info.long << (3 * _FLAG_FIELD)
-                    | info.long_letters << (4 * _FLAG_FIELD) | info.monosyllable << (5 * _FLAG_FIELD))
+        else:  # WordInfo.packed's fields: words, syllables, letters, unfamiliar, fog-hard, long, long-letter, monosyllable
+            size = length | ((packed >> (2 * _FIELD)) & _MASK) << _SIZE_FIELD | ((packed >> _FIELD) & _MASK) << (2 * _SIZE_FIELD)
+            flag = (1 | ((packed >> (3 * _FIELD)) & _MASK) << _FLAG_FIELD | ((packed >> (4 * _FIELD)) & _MASK) << (2 * _FLAG_FIELD)
+                    | ((packed >> (5 * _FIELD)) & _MASK) << (3 * _FLAG_FIELD) | ((packed >> (6 * _FIELD)) & _MASK) << (4 * _FLAG_FIELD)
+                    | (packed >> (7 * _FIELD)) << (5 * _FLAG_FIELD))
         self.sizes[token] = size
         self.flags[token] = flag
+
+    def packed(self, token: str) -> int:
+        """The WordInfo.packed of the word a token holds; 0 when it holds none, -1 for a link (a token shorter than
+        _MAX_PACKED_TOKEN: the fields of its packed counts cannot carry into each other)."""
+        if _LINK.search(token):
+            return -1 if _LETTER_OR_DIGIT.search(token) else 0
+        word = token.strip(_STRIP).replace("\u2019", "'")
+        packed = self.words.get(word)
+        if packed is None:
+            info = _word_info(word or token, self.language)
+            packed = self.words[word] = info.packed if info is not None else 0
+        return packed
 
     def word(self, token: str) -> WordInfo:
         """The token's WordInfo, _NOT_A_WORD or _LINK_TOKEN."""
