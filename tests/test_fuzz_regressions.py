@@ -181,3 +181,57 @@ def test_syllables_of_possessive_and_elided_endings_are_as_before():
     from plainsum.readability.syllables import syllables
 
     assert [syllables(w) for w in ("dog's", "dogs'", "church's", "boss's", "nurses'", "x'''", "it's")] == [1, 1, 2, 2, 2, 1, 1]  # as the recursive version counted them
+
+
+# --- the campaign of seed 3030 on ec2542a: one hang (a content file with 100,000 quotes in a sentence)
+
+
+def test_a_sentence_of_100000_characters_is_not_read_for_claims():
+    from plainsum.grade.claims import MAX_CLAIM_CHARS, read_claim
+    from plainsum.grade.reading import read_sentence
+    from plainsum.grade.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    text = "Steroids probably reduce pain" + '"' * 100_000 + "."
+    assert read_claim(text, vocabulary).certainty is None
+    reading = read_sentence(text, [], vocabulary)
+    assert reading.kind == "explains" and f"{MAX_CLAIM_CHARS:,}" in reading.why
+    assert read_claim("Steroids probably reduce pain.", vocabulary).certainty == "moderate"  # a real sentence is read
+
+
+def test_aligning_sentences_reads_each_sentences_numbers_once():
+    from plainsum.checks.alignment import align
+
+    reads: list[str] = []
+
+    def numbers(text: str) -> frozenset[object]:
+        reads.append(text)
+        return frozenset()
+
+    def split(text: str) -> list[tuple[int, str]]:
+        return [(i * 4, part) for i, part in enumerate(text.split("|"))]
+
+    source = "|".join(f"s{i}." for i in range(30))
+    translated = "|".join(f"t{i}." for i in range(20))  # 30 against 20 sentences: aligned by beads
+    assert align(source, translated, split, split, numbers, numbers) is not None
+    assert len(reads) == len(set(reads)) == 50  # was 30 * 20 * 3 beads' worth
+
+
+def test_a_translation_whose_source_has_a_sentence_of_100000_quotes_is_checked_in_bounded_time(cli, project):
+    import resource
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    shutil.copy(REPO / "content" / "ilsp-immunotherapy.es.yaml", project / "content")
+    path = project / "content" / "ilsp-immunotherapy.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("blood vessels become inflamed for", "blood vessels become inflamed for" + '"' * 100_000, 1),
+                    encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    result = subprocess.run([sys.executable, "-m", "plainsum", "check", "--jobs", "1"], capture_output=True, text=True, cwd=project)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before
+    assert result.returncode in (0, 1, 2) and "internal error" not in result.stderr, result.stderr
+    assert used < 5.0  # was 8.7 s of CPU for the Spanish summary alone

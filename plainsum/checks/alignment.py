@@ -87,6 +87,8 @@ def _aligned(source: tuple[Sentence, ...], translated: tuple[Sentence, ...], sou
     at least MARGIN more, or when its numbers are the same on both sides and not none."""
     ratio = max(sum(len(s.text) for s in translated), 1) / max(sum(len(s.text) for s in source), 1)
     n, m = len(source), len(translated)
+    # each sentence's numbers read once, not once for every bead it is in (n * m * 3 reads of a long sentence)
+    source_numbers, translated_numbers = _once(source_numbers), _once(translated_numbers)
 
     def cost(i: int, j: int, di: int, dj: int, extra: float) -> float:
         ours, theirs = source[i:i + di], translated[j:j + dj]
@@ -127,6 +129,19 @@ def _aligned(source: tuple[Sentence, ...], translated: tuple[Sentence, ...], sou
         sure = other - best >= MARGIN or (bool(numbers) and numbers == _numbers(theirs, translated_numbers))
         groups.append(Group(ours, theirs, sure))
     return tuple(groups)
+
+
+def _once(read: Numbers) -> Numbers:
+    """`read`, remembering what it gave for each text."""
+    known: dict[str, frozenset[object]] = {}
+
+    def remembered(text: str) -> frozenset[object]:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = read(text)
+        return found
+
+    return remembered
 
 
 def _numbers(sentences: tuple[Sentence, ...], read: Numbers) -> frozenset[object]:

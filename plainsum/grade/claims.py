@@ -65,9 +65,17 @@ def _find(patterns: list[tuple[str, re.Pattern[str]]], text: str, taken: list[tu
     return sorted(hits, key=lambda hit: hit.start)
 
 
+# The longest text read for claims: a "sentence" longer than this (a fuzzed one, a list with no full
+# stop) is not a claim plainsum can weigh, and reading it costs every pattern of the vocabulary a scan.
+MAX_CLAIM_CHARS = 10_000
+
+
 def read_claim(text: str, vocabulary: Vocabulary, ignore: list[tuple[int, int]] | None = None) -> Claim:
     """What `text` claims; `ignore` are spans not to read (the names of outcomes and interventions,
-    which may hold words such as 'lower' in 'lower back pain')."""
+    which may hold words such as 'lower' in 'lower back pain'). A text longer than MAX_CLAIM_CHARS
+    is not read: no sentence is that long, and each of the vocabulary's patterns would scan it."""
+    if len(text) > MAX_CLAIM_CHARS:
+        return Claim(certainty=None, certainty_hit=None, effect=None, effect_hit=None, effects=[], negated=None, certainties=[])
     taken = list(ignore or [])
     if vocabulary.not_certainty is not None:
         taken.extend((m.start(), m.end()) for m in vocabulary.not_certainty.finditer(text))

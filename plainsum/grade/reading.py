@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from plainsum.grade.claims import Hit
+from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit
 from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, phrase
 
 if TYPE_CHECKING:
@@ -277,6 +277,8 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     context = context or Context()
     if context.explains:
         return Reading(text, "explains", why="it is in a part that explains (background, aims or methods)")
+    if len(text) > MAX_CLAIM_CHARS:
+        return Reading(text, "explains", why=f"it is longer than {MAX_CLAIM_CHARS:,} characters, too long to read as a claim")
     if vocabulary.asks(text) and not _lead_in(text, vocabulary):
         return Reading(text, "explains", why="it asks or announces rather than claims")
     if vocabulary.not_claims is not None and vocabulary.not_claims.search(text):
