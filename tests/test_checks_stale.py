@@ -37,6 +37,10 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("We found 12 studies with 840 people.", MORE_STUDIES),
             current("We found {{ included_studies }} studies. Pain went down by 7.5 points.", NEW_ESTIMATE),
             current("The search ran to 15 March 2020.", ("search_date: 2020-03-15", "search_date: 2022-01-10")),
+            current("We found twelve studies with 840 people.", MORE_STUDIES),  # in words, counting studies
+            current("We found Twelve included trials.", MORE_STUDIES),
+            # the current value 4 inside 1400 does not tell the history (only a whole number does)
+            current("We found 12 studies with 1400 people.", ("included_studies: 12", "included_studies: 4")),
         ],
         "pass": [
             current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),
@@ -44,6 +48,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             # 12 is still a value of this version (the pain result's studies), so it is not stale
             current("We found 12 studies with 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
             current("Pain went down: {{ results.pain.numbers }}.", NEW_ESTIMATE),
+            current("We found twelve studies with 840 people."),  # nothing changed
+            current("Twelve months later, pain went down.", MORE_STUDIES),  # twelve counts no studies
+            current("We found 12 studies, now 14, with 840 people.", MORE_STUDIES),  # the sentence tells the history
         ],
     },
 }

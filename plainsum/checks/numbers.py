@@ -141,7 +141,7 @@ KINDS = {
     # "11 studies", "four (3070 participants) with ...": a count of studies with its people in brackets
     "studies": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{STUDY_NOUN}\b|\s*\(\s*[\d,]+\s+{PEOPLE_NOUN}\b", re.I),
     "people": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{PEOPLE_NOUN}\b", re.I),
-    "percent": re.compile(r"\s*(?:%|per\s?cent\b)", re.I),
+    "percent": re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.I),
     "ratio": re.compile(r"\s*times\s+(?:more|less|as|higher|lower|greater|the)\b", re.I),
 }
 # A number given as an approximation ("more than 4000 women", "about 30 studies"): not read as a figure.
@@ -224,6 +224,8 @@ def abstract_counts(review: Any) -> tuple[dict[str, dict[str, set[str]]], dict[s
         spans = outcome_spans(text, review.results)
         for index, span in enumerate(spans):
             end = spans[index + 1].start if index + 1 < len(spans) else min(len(text), span.end + 400)
+            if len(span.results) != 1:
+                continue  # a name several results share (one outcome, several comparisons): whose counts is not known
             for kind, values in _kind_numbers(text[span.end:end], first=True).items():
                 for result in span.results:
                     by_result.setdefault(result.id, {}).setdefault(kind, set()).update(values)

@@ -79,18 +79,34 @@ def _tells_history(found: str, what: str, text: str, review: object) -> bool:
     if name is None:
         return False
     value = getattr(review, "facts", {}).get(name.group(1))
-    return value is not None and any(form != found and form in text for form in fact_forms(value))
+    # as a whole number: "5" is not told by "2545"
+    return value is not None and any(form != found and value_pattern([form]).search(text) for form in fact_forms(value))
 
 
-def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any, str]]:
-    """(sentence, its hand-written text, value) for each of `values` typed by hand in a sentence, once a sentence."""
+def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any, str, str, int]]:
+    """(sentence, its hand-written text, the text typed, the value it is, where it ends in the
+    hand-written text) for each of `values` typed by hand in a sentence, once a sentence; in words
+    too ("seven studies"), where the words count studies or people."""
+    from plainsum.checks.numbers import NUMBER_WORDS, number_kind, word_value
+
+    if not values:
+        return
     pattern = value_pattern(values)
+    wanted = set(values)
     for sentence in scored.sentences:
         hand = handwritten(scored.document, sentence)
         if hand is None:
             continue
-        for found in dict.fromkeys(match.group(0) for match in pattern.finditer(hand.text)):
-            yield sentence, hand, found
+        seen: set[str] = set()
+        for match in pattern.finditer(hand.text):
+            if match.group(0) not in seen:
+                seen.add(match.group(0))
+                yield sentence, hand, match.group(0), match.group(0), match.end()
+        for match in NUMBER_WORDS.finditer(hand.text):
+            value = str(word_value(match.group(0)))
+            if value in wanted and value not in seen and number_kind(hand.text, match.end()) in ("studies", "people"):
+                seen.add(value)
+                yield sentence, hand, match.group(0), value, match.end()
 
 
 @registry.register(
@@ -104,17 +120,15 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     from plainsum.content.changes import changes_of, stale_values
 
     values = stale_values(review.previous, review, changes_of(review))
-    if not values:
-        return
-    for sentence, hand, found in _typed_values(scored, list(values)):
-        if _tells_history(found, values[found].what, hand.text, review):
+    for sentence, hand, found, value, _end in _typed_values(scored, list(values)):
+        if _tells_history(value, values[value].what, hand.text, review):
             continue
         at = sentence.text.find(found)
         yield Flag(
-            f"'{found}' is from the earlier version: {values[found].what}",
+            f"'{found}' is from the earlier version: {values[value].what}",
             offset=sentence.offset + max(at, 0),
             sentence=sentence.text,
-            suggestion=values[found].suggestion,
+            suggestion=values[value].suggestion,
         )
 
 
@@ -133,8 +147,8 @@ def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     values = stale_or_current(review.previous, review, changes_of(review))
     if not values:
         return
-    for sentence, _hand, found in _typed_values(scored, list(values)):
-        was, now = values[found]
+    for sentence, _hand, found, value, _end in _typed_values(scored, list(values)):
+        was, now = values[value]
         at = sentence.text.find(found)
         yield Flag(f"'{found}' may be from the earlier version: it was {was}; it is also {now}",
                    offset=sentence.offset + max(at, 0), sentence=sentence.text,
