@@ -256,6 +256,9 @@ def test_numbers_in_digits_and_words(sentence: str, flagged: bool, config, tmp_p
     ("Text reminders reduce deaths (6 studies, 1200 people).", True),  # 1200 is the admissions' count
     ("Text reminders reduce deaths (12 studies).", False),  # the review's total (a fact)
     ("Text reminders reduce deaths in 6 large studies.", False),
+    # a count of what studies did is the studies of a comparison, not of the outcome named after it
+    ("Four trials compared text reminders with calls and found that text reminders reduce deaths.", False),
+    ("Seventeen trials compared text reminders with calls and found that text reminders reduce deaths.", True),
     # a percentage in a claim: the risks of its result (15% without, 12% with), not a count printed with it
     ("Text reminders reduce deaths from 15% to 12%.", False),
     ("Text reminders reduce deaths from 15% to 6%.", True),

@@ -50,6 +50,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("Pain went down: {{ results.pain.numbers }}.", NEW_ESTIMATE),
             current("We found twelve studies with 840 people."),  # nothing changed
             current("Twelve months later, pain went down.", MORE_STUDIES),  # twelve counts no studies
+            current("Twelve studies compared reminders with calls.", MORE_STUDIES),  # in words: a subset as often
             current("We found 12 studies, now 14, with 840 people.", MORE_STUDIES),  # the sentence tells the history
         ],
     },

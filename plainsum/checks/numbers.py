@@ -144,6 +144,11 @@ KINDS = {
     "percent": re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.I),
     "ratio": re.compile(r"\s*times\s+(?:more|less|as|higher|lower|greater|the)\b", re.I),
 }
+# A count of studies that says what the studies did ("Three trials compared saline with rhDNase"):
+# the studies of a comparison, not the count of the outcome the clause goes on to name.
+STUDIES_DID = re.compile(rf"\s*{_FILLER}{STUDY_NOUN}\s+(?:\w+\s+)?(?:compared|compare|looked|tested|assessed|examined|"
+                         r"studied|investigated|evaluated|reported|measured|gave|used|replaced|took|were|was|included|"
+                         r"involved|enrolled|recruited)\b", re.I)
 # A number given as an approximation ("more than 4000 women", "about 30 studies"): not read as a figure.
 APPROXIMATE = re.compile(r"(?:more than|over|about|around|nearly|almost|approximately|roughly|some|up to|at least|"
                          r"fewer than|less than|under|just over|just under|close to|~)\s*$", re.I)
@@ -339,6 +344,12 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             claim = _owner(claims, start, end, text)
             if claim is not None:
                 results = list(claim.results)
+                if kind == "studies" and STUDIES_DID.match(text, end):
+                    results = list(review.results)  # the studies of a comparison: any count of the review
+                    if value in kind_figures(kind, results, counts, counted_facts) | anywhere[kind]:
+                        continue
+                    marks.append(_count_mark(scored, sentence, start, end, what, kind, list(claim.results)))
+                    continue
                 if kind in ("studies", "people"):
                     if value in kind_figures(kind, results, counts, counted_facts):
                         continue

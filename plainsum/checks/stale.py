@@ -86,8 +86,9 @@ def _tells_history(found: str, what: str, text: str, review: object) -> bool:
 def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any, str, str, int]]:
     """(sentence, its hand-written text, the text typed, the value it is, where it ends in the
     hand-written text) for each of `values` typed by hand in a sentence, once a sentence; in words
-    too ("seven studies"), where the words count studies or people."""
-    from plainsum.checks.numbers import NUMBER_WORDS, number_kind, word_value
+    too ("We found seven studies"), where the words count studies or people in a sentence that gives
+    the review's totals."""
+    from plainsum.checks.numbers import NUMBER_WORDS, TOTAL, number_kind, word_value
 
     if not values:
         return
@@ -102,6 +103,8 @@ def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any,
             if match.group(0) not in seen:
                 seen.add(match.group(0))
                 yield sentence, hand, match.group(0), match.group(0), match.end()
+        if not TOTAL.search(hand.text):
+            continue  # a count in words outside the review's totals is as often a subset ("Thirteen studies compared")
         for match in NUMBER_WORDS.finditer(hand.text):
             value = str(word_value(match.group(0)))
             if value in wanted and value not in seen and number_kind(hand.text, match.end()) in ("studies", "people"):
