@@ -440,6 +440,7 @@ NO_ERROR = [
     "This problem arises because of fewer infections in summer.",  # 'this' is no stand-in unless it acts
     "The studies were of high quality, although some did not report all outcomes.",  # risk of bias, not certainty
     "Shaving using a razor probably increases infections for more than six months after surgery.",  # 'than six': no comparator
+    "When using swabs to assess infections after shaving using a razor, there was evidence to suggest better healing.",
 ]
 
 

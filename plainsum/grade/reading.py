@@ -337,7 +337,10 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     claims = []
     nones = [(h.start, h.end) for h in effects if h.meaning == "none"]
     kinds = _kinds(text, vocabulary, actors)
+    measured = [m.end() for m in vocabulary.measuring.finditer(text)] if vocabulary.measuring is not None else []
     for outcome in outcomes:
+        if any(end <= outcome.start and _words_between(text, end, outcome.start) <= 2 for end in measured):
+            continue  # "to assess the function of the plates": what was measured, not a claim about it
         clause = _clause_of(outcome.start, parts)
         if not any(s < clause[1] for s, _ in actors) and not any(clause[0] <= s < clause[1] for s, _ in stand_ins):
             continue  # no one acts in or before its clause: "..., but whether a delay in progression helps is unclear"
@@ -548,7 +551,7 @@ def _effect_for(outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int
         return before[-1]
     # an effect word after the outcome is its effect only near it ("deaths were fewer"), not in a clause
     # further on ("to assess the function of the plates, there was evidence to suggest better x-rays")
-    after = [h for h in inside if h.start >= outcome.end and _words_between(text, outcome.end, h.start) <= 6]
+    after = [h for h in inside if h.start >= outcome.end and _words_between(text, outcome.end, h.start) <= 15]
     return after[0] if after else None
 
 
@@ -599,7 +602,12 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     for result in results:
         interventions, comparisons = _term_names(result.intervention), _term_names(result.comparison)
         own, theirs = _words_of_names(interventions, generic), _words_of_names(comparisons, generic)
+        # a word the intervention's name shares with its comparator's ("surgical" in "microscopic surgical
+        # treatment" against "other surgical treatments") does not tell who acts
+        # (it counts once a word of the intervention's own is there: "infliximab plus purine analogues")
         acts = _cover(interventions, actor_text, generic)
+        if own - theirs and _cover(interventions, actor_text, generic | (own & theirs)) <= 0:
+            acts = 0.0
         if acts > 0 and comparator_text and _named_against(own, actor_text, comparator_text):
             acts = 0.0  # "Compared with chemotherapy, PARPi": not the result of PARPi with chemotherapy
         # a result is chosen by its intervention; its comparator only tells results of one intervention apart.

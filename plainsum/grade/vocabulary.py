@@ -4,7 +4,7 @@ template search path); plainsum.grade.claims and plainsum.grade.reading read sen
 
 The lists `certainty`, `effects`, `negations` are required (every language has them); the lists
 the claim model added later (`comparatives`, `stand_ins`, `comparators`, `undecided`, `purposes`,
-`not_claims`, `background_headings`, `levels`, `evidence_words`, `qualifiers`, `kinds`) are optional, so a project's older
+`not_claims`, `background_headings`, `levels`, `evidence_words`, `qualifiers`, `kinds`, `measuring`) are optional, so a project's older
 claims.yaml keeps working and reads sentences with fewer rules.
 """
 
@@ -65,6 +65,7 @@ class Vocabulary:
     generic_words: frozenset[str] = frozenset()  # words of intervention names that tell none apart ("therapy")
     qualifiers: re.Pattern[str] | None = None  # "during", "in the": a setting, subgroup or time that picks a result
     kinds: re.Pattern[str] | None = None  # "the type of": kinds of the intervention compared with each other
+    measuring: re.Pattern[str] | None = None  # "to assess": the outcome after it is what was measured
 
     def asks(self, text: str) -> bool:
         """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
@@ -176,7 +177,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         exceptions = None
     lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes",
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
-                                                           "generic_words", "result_headings", "qualifiers", "kinds")}
+                                                           "generic_words", "result_headings", "qualifiers", "kinds", "measuring")}
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
     negation = re.compile("|".join(phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
@@ -199,4 +200,5 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         result_headings=_starts(lists["result_headings"]),
         qualifiers=any_of(lists["qualifiers"]),
         kinds=any_of(lists["kinds"]),
+        measuring=any_of(lists["measuring"]),
     )
