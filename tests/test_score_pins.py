@@ -115,6 +115,17 @@ def test_scoring_twice_in_a_process_gives_the_same_pins():
     assert _pin(language, text) == _pin(language, text)
 
 
+def test_keeping_long_words_keeps_what_filtering_the_words_keeps():
+    """`check --jobs` keeps a sentence's long words only; made from the tokens' counts, they are the same words."""
+    from plainsum.readability.score import score_markdown
+
+    for language, text in _fixture_texts().values():
+        kept, full = score_markdown(text, language=language), score_markdown(text, language=language)
+        for sentence in kept.sentences:
+            sentence.keep_long_words()
+        assert [s.words for s in kept.sentences] == [[w for w in s.words if w.long] for s in full.sentences]
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE.parent))
     everything = {**_fixture_texts(), **(_corpus_texts() if CORPUS.is_file() else {})}

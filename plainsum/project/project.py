@@ -278,5 +278,5 @@ def _check_task(task: tuple[int, str]) -> tuple[int, ReviewChecked]:
         if review is not None:
             vars(review).pop("root", None)
         for sentence in result.scored.sentences:
-            sentence.words = [word for word in sentence.words if word.long]
+            sentence.keep_long_words()
     return index, checked

@@ -322,6 +322,21 @@ def sentence_words(tokens: list[str], language: LanguageProfile = ENGLISH) -> li
     return [info for info in map(word, tokens) if info is not _NOT_A_WORD and info is not _LINK_TOKEN]
 
 
+def long_words_of(tokens: list[str], language: LanguageProfile = ENGLISH) -> list[WordInfo]:
+    """The words of three or more syllables among a sentence's tokens, in order (only those are made)."""
+    cache = _token_caches.get(language.code) or _token_cache(language)
+    flags = cache.flags
+    long_bit = 1 << (3 * _FLAG_FIELD)
+    found: list[WordInfo] = []
+    for token in tokens:
+        flag = flags.get(token)
+        if flag is None:  # not counted yet, or counted before the cache was emptied
+            return [info for info in sentence_words(tokens, language) if info.long]
+        if flag & long_bit:
+            found.append(cache.word(token))
+    return found
+
+
 def first_words_points(tokens: list[str], room: int, language: LanguageProfile = ENGLISH) -> tuple[int, int]:
     """Linsear Write's points of a sentence's first `room` words (1 an easy word, 3 a hard one) and how many words
     that is, from the tokens' packed counts (the words themselves are not made)."""

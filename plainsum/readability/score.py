@@ -78,6 +78,13 @@ class Sentence:
     def words(self, words: list[WordInfo]) -> None:
         self._words = words
 
+    def keep_long_words(self) -> None:
+        """Keep only the words of three or more syllables (what reports read), without making the others."""
+        if self._words is None:
+            self._words = metrics.long_words_of(tokens(self.text), self.language)
+        else:
+            self._words = [info for info in self._words if info.long]
+
     @property
     def long_words(self) -> list[str]:
         """The sentence's words of three or more syllables, in order."""
