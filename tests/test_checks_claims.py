@@ -460,3 +460,11 @@ def test_a_statement_inside_a_claim_is_carried_to_the_results_it_names(tmp_path:
     found = read_verdicts(["Evidence of moderate quality shows that shaving using a razor probably increases infections.",
                            "With shaving using a razor, infections increased."], tmp_path)
     assert not found[0] and "results.certainty" not in checks_of(found[1]), found
+
+
+def test_an_absolute_effect_after_the_outcome_is_read_as_its_direction(tmp_path: Path) -> None:
+    # "...: in 32 more people for every 1000" says the other way from the verb before it
+    wrong = read_verdicts(["Shaving using a razor probably increases infections: in 30 fewer people for every 1000 operated on."], tmp_path)
+    assert "results.direction" in checks_of(wrong[0]), wrong
+    right = read_verdicts(["Shaving using a razor probably increases infections: in 30 more people for every 1000 operated on."], tmp_path)
+    assert "results.direction" not in checks_of(right[0]), right

@@ -15,7 +15,7 @@ Sentences come split by the caller (the readability stage's splitter, in the tex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -356,6 +356,10 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
             claim.qualifier = _unqualified(claim, _qualifiers(text, clause, vocabulary, taken), results)
             claim.comparator = claim.comparator or kinds
             claims.append(claim)
+            counted = _counted(text, outcome, effects, clause, claim.effect, outcomes)
+            if counted is not None:  # "reduce the need for treatment: in 32 fewer people per 1000"
+                claims.append(replace(claim, effect=counted, negated=None, certainty=None, certainty_hit=None,
+                                      certainty_source="none", undecided=None))
     if not claims:
         return Reading(text, "none", why="no effect is claimed for the outcomes it names",
                        statement=_inner_statement(text, levels, certainty, outcomes))
@@ -383,6 +387,25 @@ def _inner_statement(text: str, levels: list[Hit], certainty: list[Hit], outcome
         return None
     named = [r for o in outcomes for r in o.results]
     return Statement({level for h in stated for level in h.meaning.split(" or ")}, stated, list(dict.fromkeys(named)))
+
+
+_NUMBER_BEFORE = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+$", re.I)
+
+
+def _counted(text: str, outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int], effect: Hit | None,
+             outcomes: list[OutcomeSpan]) -> Hit | None:
+    """An absolute effect after the outcome ("...: in 32 more people for every 1000"): a count with
+    "more" or "fewer", its own claim of the direction, held against the result like the verb before it."""
+    for hit in effects:
+        if hit is effect or hit.meaning not in ("reduce", "increase") or not clause[0] <= hit.start < clause[1]:
+            continue
+        if hit.start < outcome.end or _words_between(text, outcome.end, hit.start) > 15:
+            continue
+        if any(outcome.end <= o.start < hit.start for o in outcomes):
+            continue  # another outcome between: the count is its
+        if _NUMBER_BEFORE.search(text[max(0, hit.start - 20):hit.start]):
+            return hit
+    return None
 
 
 _FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
