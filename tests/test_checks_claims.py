@@ -468,3 +468,23 @@ def test_an_absolute_effect_after_the_outcome_is_read_as_its_direction(tmp_path:
     assert "results.direction" in checks_of(wrong[0]), wrong
     right = read_verdicts(["Shaving using a razor probably increases infections: in 30 more people for every 1000 operated on."], tmp_path)
     assert "results.direction" not in checks_of(right[0]), right
+
+
+# a combined intervention's parts listed with one more part name another intervention (no result of
+# the combination is read against the sentence); the parts as the name has them, or fewer, do not
+ADDED_PART = [
+    ("the combination of manual therapy, exercise and electrotherapy may not improve pain", True),
+    ("manual therapy, exercise, electrotherapy and glucocorticoid injection may not improve function", True),
+    ("manual therapy, exercise plus injection did not reduce pain", True),
+    ("the combination of manual therapy and exercise probably improves pain", False),
+    ("manual therapy and exercise, compared with injection, may not improve pain", False),
+    ("manual therapy may improve pain, exercise and function", False),
+]
+
+
+@pytest.mark.parametrize("text,added", ADDED_PART)
+def test_an_intervention_with_an_added_part_is_another_intervention(text: str, added: bool) -> None:
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.reading import _added_component
+
+    assert _added_component(["manual therapy and exercise"], text, load_vocabulary().coordinators) is added

@@ -188,7 +188,7 @@ CERTAINTY_ES = (
     (re.compile(r"\b(?:we are |we were )?(?:very )?(?:uncertain|unsure|not sure|not confident)\b", re.I), "estamos muy inciertos"),
     (re.compile(r"\b(?:it is|it was) (?:unclear|not clear)\b", re.I), "no está claro"),
     (re.compile(r"\bwe do not know\b", re.I), "no sabemos"),
-    (re.compile(r"\bmoderately certain\b", re.I), "bastante seguros"),
+    (re.compile(r"\bmoderately (?:certain|confident)\b", re.I), "bastante seguros"),
     (re.compile(r"\b(?:very low)[- ](?:certainty|quality)\b", re.I), "certeza muy baja"),
     (re.compile(r"\blow[- ](?:certainty|quality)\b", re.I), "certeza baja"),
     (re.compile(r"\bmoderate[- ](?:certainty|quality)\b", re.I), "certeza moderada"),

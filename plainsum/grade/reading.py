@@ -602,7 +602,8 @@ def _words_of_names(names: list[str], generic: frozenset[str]) -> frozenset[str]
 
 def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], tuple[int, int]] | None,
             context: Context, named: bool, generic: frozenset[str],
-            everything: list[Result] | None = None) -> tuple[list[Candidate], bool, str | None]:
+            everything: list[Result] | None = None,
+            coordinators: re.Pattern[str] | None = None) -> tuple[list[Candidate], bool, str | None]:
     """The results the names of the sentence leave for an outcome, whether that is a guess, and the
     comparator the sentence names that none of them has (then it may mean another comparison); no
     result when the sentence names an intervention or comparator that none of them has."""
@@ -621,6 +622,7 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     other_actor = any(_cover(_term_names(r.intervention), actor_text, generic) > 0 for r in everything or []
                       if r.intervention not in {c.intervention for c in results})
     scored: list[tuple[float, Candidate]] = []
+    added = False  # the sentence names an intervention's parts with one more part
     compared: list[Candidate] = []  # the candidates whose comparator the sentence's comparator names
     for result in results:
         interventions, comparisons = _term_names(result.intervention), _term_names(result.comparison)
@@ -633,6 +635,8 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             acts = 0.0
         if acts > 0 and comparator_text and _named_against(own, actor_text, comparator_text):
             acts = 0.0  # "Compared with chemotherapy, PARPi": not the result of PARPi with chemotherapy
+        if acts > 0 and _added_component(interventions, actor_text, coordinators):
+            acts, added = 0.0, True  # "manual therapy, exercise and electrotherapy": not "manual therapy and exercise"
         # a result is chosen by its intervention; its comparator only tells results of one intervention apart.
         # With no comparator named apart, a word the comparator's name shares with the intervention's
         # ("foam surfaces", "active air surfaces") stands for the intervention, not the comparator.
@@ -652,7 +656,7 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             compared.append(candidate)
         scored.append((max(normal, inverted), candidate))
     best = max(score for score, _ in scored)
-    if best <= 0 and named and (len({_pair(c.result) for _, c in scored}) > 1 or other_actor):
+    if best <= 0 and named and (len({_pair(c.result) for _, c in scored}) > 1 or other_actor or added):
         # the sentence names who acts, and none of these results has it: another comparison, one
         # with no result for this outcome ("Compared with no hair removal, clippers: – reduce deaths")
         return [], False, None  # another comparison than the results of this outcome
@@ -674,6 +678,22 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         same = [c for c in kept if any(_pair(c.result) == _pair(p) for p in context.previous)]
         kept = same or kept
     return kept, len({_pair(c.result) for c in kept}) > 1, unnamed
+
+
+def _added_component(names: list[str], text: str, coordinators: re.Pattern[str] | None) -> bool:
+    """Whether `text` lists the parts of a combined intervention's name with one more part: "manual
+    therapy, exercise and electrotherapy" for "manual therapy and exercise" (the parts joined by a comma
+    where the name joins them, and the list going on), another intervention than the combination."""
+    if coordinators is None:
+        return False
+    for name in names:
+        parts = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:" + coordinators.pattern + r")\s+", name, flags=re.I) if p.strip()]
+        if len(parts) < 2:
+            continue
+        listed = r"\s*,\s*".join(_name_pattern(p) for p in parts)
+        if re.search(listed + r"(?:\s*,\s*[\w(]|\s+(?:" + coordinators.pattern + r")\s+\w)", text, re.I):
+            return True
+    return False
 
 
 def _named_against(words: frozenset[str], actor_text: str, comparator_text: str) -> bool:
@@ -710,7 +730,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     acting = [a for a in actors if comparator is None or from_lead or comparator[0][0] <= a[0] < comparator[0][1]]
     named = lead_named or any(s < clause[1] for s, _ in acting)
     candidates, guess, unnamed = _select(outcome, select_text, comparator, context, named, vocabulary.generic_words,
-                                         everything)
+                                         everything, vocabulary.coordinators)
     if not candidates:
         return None
     at = effect.start if effect is not None else outcome.start

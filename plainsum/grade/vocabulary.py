@@ -66,6 +66,7 @@ class Vocabulary:
     qualifiers: re.Pattern[str] | None = None  # "during", "in the": a setting, subgroup or time that picks a result
     kinds: re.Pattern[str] | None = None  # "the type of": kinds of the intervention compared with each other
     measuring: re.Pattern[str] | None = None  # "to assess": the outcome after it is what was measured
+    coordinators: re.Pattern[str] | None = None  # "and", "plus": join the parts of a combined intervention
 
     def asks(self, text: str) -> bool:
         """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
@@ -177,7 +178,8 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         exceptions = None
     lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes",
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
-                                                           "generic_words", "result_headings", "qualifiers", "kinds", "measuring")}
+                                                           "generic_words", "result_headings", "qualifiers", "kinds", "measuring",
+                                                           "coordinators")}
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
     negation = re.compile("|".join(phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
@@ -201,4 +203,5 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         qualifiers=any_of(lists["qualifiers"]),
         kinds=any_of(lists["kinds"]),
         measuring=any_of(lists["measuring"]),
+        coordinators=any_of(lists["coordinators"]),
     )
