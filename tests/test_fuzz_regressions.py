@@ -235,3 +235,19 @@ def test_a_translation_whose_source_has_a_sentence_of_100000_quotes_is_checked_i
     used = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before
     assert result.returncode in (0, 1, 2) and "internal error" not in result.stderr, result.stderr
     assert used < 5.0  # was 8.7 s of CPU for the Spanish summary alone
+
+
+def test_a_catalog_of_megabytes_is_refused_before_it_is_parsed(cli, project):
+    # from a 9-minute confirmation run (seed 3031): a 3 MB catalog of repeated msgids took over 5 s of CPU
+    import shutil
+
+    from conftest import REPO
+
+    from plainsum.content.locale import MAX_CATALOG_BYTES
+
+    shutil.copy(REPO / "content" / "ilsp-immunotherapy.es.yaml", project / "content")
+    folder = project / "templates" / "locale" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    folder.joinpath("plainsum.po").write_text('msgid ""\nmsgstr ""\n' + 'msgid "x"\nmsgstr "y"\n' * (MAX_CATALOG_BYTES // 20),
+                                              encoding="utf-8")
+    _refused(cli("check"), "templates/locale/es/LC_MESSAGES/plainsum.po:1:1:")
