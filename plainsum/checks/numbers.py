@@ -322,6 +322,9 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         from plainsum.checks.claimreading import written_sentences
 
         read = [(sentence, None) for sentence in written_sentences(scored)]
+    found = [(sentence, reading, in_text) for sentence, reading in read if (in_text := _numbers(sentence.text))]
+    if not found:
+        return []  # no number in the summary: the review's figures need not be worked out
     known = _all_known(review)
     printed = abstract_figures(review)
     facts = review_figures(review)
@@ -331,11 +334,11 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     rates = {rid: numbers - set().union(*counts.get(rid, {}).values()) for rid, numbers in printed.items()}
     counted_facts = count_facts(review)
     marks: list[Mark] = []
-    for sentence, reading in read:
+    for sentence, reading, in_text in found:
         text = sentence.text
         claims = reading.claims if reading is not None else []
         spans = outcome_spans(text, review.results) if not claims else []
-        for start, end, value, what in _numbers(text):
+        for start, end, value, what in in_text:
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None

