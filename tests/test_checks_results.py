@@ -266,6 +266,11 @@ def test_numbers_in_digits_and_words(sentence: str, flagged: bool, config, tmp_p
     # no claim read, but the sentence names one outcome: its counts and percentages are its own
     ("Deaths: 12 in 100 people with reminders (6 studies).", False),
     ("Deaths: 12 in 100 people with reminders (5 studies).", True),
+    # a proportion printed with an outcome in a sentence that claims nothing: a figure of that outcome
+    ("• 15 out of 100 people without reminders were dying.", False),
+    ("• 19 out of 100 people without reminders were dying.", True),
+    ("Deaths: 1 in 7 people without reminders.", False),  # derived from 150 per 1000
+    ("If the chance of dying without reminders is 27%, it is lower with them.", False),  # a percentage: a warning
     # a sentence stating the review's totals: counts of studies are counts of studies, of people of people
     ("We found 12 studies with 3127 people.", False),
     ("We found 3127 studies.", True),  # 3127 is a count of people
@@ -307,3 +312,17 @@ def test_outcome_names_are_not_read_as_claims() -> None:
     named = mentions(text, [result])
     claim = read_claim(text, load_vocabulary(), [(m.start, m.end) for m in named])
     assert named and claim.effect == "none" and len(claim.effects) == 1
+
+
+@pytest.mark.parametrize("sentence,warned", [
+    # a percentage printed with an outcome in a sentence that claims nothing, no figure of it nor printed in
+    # the abstract: it may come from the full review, so a warning says it was not checked
+    ("If the chance of dying without reminders is 27%, it is lower with them.", True),
+    ("If the chance of dying without reminders is 15%, it is lower with them.", False),  # the control risk
+    ("Deaths were counted in 2019.", False),
+])
+def test_a_percentage_that_cannot_be_tied_is_a_warning(sentence: str, warned: bool, config, tmp_path: Path) -> None:
+    text = review_yaml(("Text reminders reduce the chance of dying.", "We need more."), what_we_found=sentence)
+    assert not flags_of("results.number", text, config, tmp_path)
+    flags = flags_of("results.number-unread", text, config, tmp_path)
+    assert bool(flags) == warned, [f.message for f in flags]

@@ -128,6 +128,7 @@ NOT_FIGURE = re.compile(r"^\s*(?:[\w-]+\s+)?(?:treatments?|groups?|arms?|types?|
                         r"^\s*(?:(?:to|or|and)\s+[\d.]+\s+)?(?:per|a|each)\s+(?:trial|study|person|participant|patient|woman|child)\b",
                         re.I)
 CHECK = "results.number"
+UNREAD = "results.number-unread"  # a number printed with an outcome that could not be tied to a figure: a warning
 # What a number counts, read from the words after it: "12 studies", "1101 adult participants", "20%",
 # "three times more likely". Up to two words may come between ("12 included trials", "272 premature
 # infants"), but no word that ties the number to something else ("12 months in children").
@@ -385,6 +386,26 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     continue
                 marks.append(_count_mark(scored, sentence, start, end, what, kind, list(named)))
                 continue
+            if named and (kind == "percent" or " in " in value) and not UNIT.match(text[end:]) and not YEAR.match(value):
+                # no claim read, but a rate or a proportion printed with an outcome ("77 out of 100 people
+                # reported treatment success", "a 21% chance of pregnancy"): held against the figures of every
+                # result of that outcome (whichever comparison it is about), the facts and the abstract's figures
+                same = [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in named)]
+                if _figure_of(value, kind, text, start, end, same, printed, rates, facts) or value in known:
+                    continue  # or a figure the abstract prints elsewhere: of a comparison not encoded, maybe
+                listed = "; ".join(r.describe() for r in same[:2])
+                if " in " in value:  # a proportion of people is a count the results or the abstract must give
+                    marks.append(_mark(CHECK, scored, sentence, start, end,
+                                       f"{what} is printed with an outcome, but it is no figure of that outcome's results "
+                                       f"({listed}), nor a fact of the review, nor printed anywhere in the abstract",
+                                       "give the figure of this outcome as the abstract prints it"))
+                else:  # a percentage may be worked out from the full review ("if the chance is 16%, ... 13% to 26%")
+                    marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                       f"not checked: {what} is printed with an outcome, but it is no figure of that "
+                                       f"outcome's results ({listed}), nor a fact of the review, nor printed in the abstract, "
+                                       f"and the sentence claims nothing it could be tied to",
+                                       "check it against the review by hand, or give the figure the abstract prints"))
+                continue
             if kind in ("studies", "people") and TOTAL.search(text):
                 if value in anywhere[kind] | counted_facts or value in {str(r.studies if kind == "studies" else r.participants)
                                                                         for r in review.results}:
@@ -406,6 +427,17 @@ def _allowed(kind: str | None, results: list[Any], printed: dict[str, set[str]],
     if kind == "percent":
         return set().union(*(result_figures(r, rates, counts=False) for r in results))
     return facts.union(*(result_figures(r, printed) for r in results))
+
+
+def _figure_of(value: str, kind: str | None, text: str, start: int, end: int, results: list[Any],
+               printed: dict[str, set[str]], rates: dict[str, set[str]], facts: set[str]) -> bool:
+    """Whether a rate or a proportion is a figure of `results` (as printed, in their data or derived
+    from their absolute effects) or a fact of the review."""
+    if " in " in value:
+        top, bottom = value.split(" in ")
+        raw = facts.union(*({normalise_number(n) for n in r.numbers_in_data()} | printed.get(r.id, set()) for r in results))
+        return (top in raw and bottom in raw) or _derived(value, text, start, end, results)
+    return value in _allowed(kind, results, printed, rates, facts) | facts
 
 
 def _count_mark(scored: Scored, sentence: Any, start: int, end: int, what: str, kind: str, results: list[Any]) -> Mark:

@@ -132,12 +132,30 @@ _register("results.unchecked", "warning",
     severity="error",
 )
 def number(scored: Scored, context: CheckContext) -> Iterator[Flag]:
-    config = context.config
-    return _flags(number_marks(scored, config))
+    return _flags(wrong_numbers(scored, context.config))
+
+
+def wrong_numbers(scored: Scored, config: Config) -> list[Mark]:
+    return [m for m in number_marks(scored, config) if m.check == "results.number"]
+
+
+def unread_numbers(scored: Scored, config: Config) -> list[Mark]:
+    return [m for m in number_marks(scored, config) if m.check == "results.number-unread"]
+
+
+@registry.register(
+    "results.number-unread",
+    description="A percentage printed with an outcome in a sentence that claims nothing ('if the chance of live "
+    "birth is 16%, ... between 13% and 26%') that is no figure of that outcome's results, no fact and printed "
+    "nowhere in the abstract: it may be worked out from the full review, or wrong. Check it by hand.",
+    severity="warning",
+)
+def number_unread(scored: Scored, context: CheckContext) -> Iterator[Flag]:
+    return _flags(unread_numbers(scored, context.config))
 
 
 # Which marks the report page highlights (see plainsum.report_pages.review).
-MARKERS = {"results.number": number_marks}
+MARKERS = {"results.number": wrong_numbers, "results.number-unread": unread_numbers}
 
 
 @registry.register(
