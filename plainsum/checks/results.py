@@ -135,12 +135,25 @@ def number(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     return _flags(wrong_numbers(scored, context.config))
 
 
+# the numbers of the last document read, for its two checks (kept with the document itself, so the key
+# cannot name another one)
+_last_numbers: list[tuple[Scored, Config, list[Mark]]] = []
+
+
+def _number_marks(scored: Scored, config: Config) -> list[Mark]:
+    if _last_numbers and _last_numbers[0][0] is scored and _last_numbers[0][1] is config:
+        return _last_numbers[0][2]
+    marks = number_marks(scored, config)
+    _last_numbers[:] = [(scored, config, marks)]
+    return marks
+
+
 def wrong_numbers(scored: Scored, config: Config) -> list[Mark]:
-    return [m for m in number_marks(scored, config) if m.check == "results.number"]
+    return [m for m in _number_marks(scored, config) if m.check == "results.number"]
 
 
 def unread_numbers(scored: Scored, config: Config) -> list[Mark]:
-    return [m for m in number_marks(scored, config) if m.check == "results.number-unread"]
+    return [m for m in _number_marks(scored, config) if m.check == "results.number-unread"]
 
 
 @registry.register(
