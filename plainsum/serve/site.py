@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from plainsum.errors import InputError, Problem, display_path
-from plainsum.render.templates import OVERRIDE_ERRORS
+from plainsum.render.jinjaloader import OVERRIDE_ERRORS
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
