@@ -441,7 +441,18 @@ NO_ERROR = [
     "The studies were of high quality, although some did not report all outcomes.",  # risk of bias, not certainty
     "Shaving using a razor probably increases infections for more than six months after surgery.",  # 'than six': no comparator
     "When using swabs to assess infections after shaving using a razor, there was evidence to suggest better healing.",
+    # a purpose, outcomes no study reported, what is not known about something else than the results
+    "This review set out to determine how effective clippers are in reducing infections.",
+    "No studies reported how shaving using a razor changed infections of any cause.",
+    "Shaving using a razor probably increases infections, but we do not know how best to explain this.",
 ]
+
+# 'without affecting' claims no effect: wrong for an outcome that got worse
+WITHOUT = "Shaving using a razor may slightly reduce deaths without affecting infections."
+
+
+def test_without_affecting_claims_no_effect(tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([WITHOUT], tmp_path)[0])
 
 
 @pytest.mark.parametrize("sentence", NO_ERROR)

@@ -199,6 +199,7 @@ CERTAINTY_ES = (
     (re.compile(r"\b(?:seems?|seemed|appears?|appeared) to\b", re.I), "parece"),
     (re.compile(r"\b(?:might|could)\b", re.I), "podría"),
     (re.compile(r"\bpossibly\b", re.I), "posiblemente"),
+    (re.compile(r"\b(?:we are|we were) confident\b", re.I), "confiamos"),
 )
 
 

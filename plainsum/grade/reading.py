@@ -597,7 +597,9 @@ def _pair(result: Result) -> tuple[object, object]:
 
 
 def _words_of_names(names: list[str], generic: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for name in names for w in _significant(name, generic))
+    """The words that tell names apart, each also as singular and plural ("antibiotic" is "antibiotics")."""
+    words = {w for name in names for w in _significant(name, generic)}
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {w + "s" for w in words})
 
 
 def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], tuple[int, int]] | None,
@@ -747,7 +749,9 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     elif before or own:
         hit = before[-1] if before else own[0]
         # a rating after the outcome ("... (high-certainty evidence)") says its level outright
-        labels = [h for h in own if h.start >= outcome.end and re.search(r"evidence|certainty|quality", h.text, re.I)]
+        # (the nearest claim's: not past another effect, "probably reduce X, and may reduce Y (low-certainty evidence)")
+        labels = [h for h in own if h.start >= outcome.end and re.search(r"evidence|certainty|quality", h.text, re.I)
+                  and not any(outcome.end <= e.start < h.start and e is not effect for e in effects)]
         if labels:
             hit = labels[0]
         level, source = hit.meaning, "word"
