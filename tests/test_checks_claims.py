@@ -364,6 +364,8 @@ COMPARISONS = {
     "error": [
         "Compared with shaving using a razor, clippers probably increase infections.",
         "Clippers probably increase infections compared with shaving using a razor.",
+        # the review's own name for what it studies (its facts), of which each result has a kind
+        "Preoperative hair removal probably increases deaths.",
     ],
 }
 

@@ -621,7 +621,9 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     named_actor = any(_cover(_term_names(r.intervention), actor_text, generic) > 0
                       or _cover(_term_names(r.comparison), actor_text, generic) > 0 for r in [*(everything or []), *results])
     # who acts is named, and is the intervention of another comparison ("Compared with no hair removal, clippers:")
-    other_actor = any(_cover(_term_names(r.intervention), actor_text, generic) > 0 for r in everything or []
+    # (by a word of its own: "ATT regimens" is every regimen's, "gatifloxacin" one's)
+    mine = _words_of_names([n for r in results for n in _term_names(r.intervention)], generic)
+    other_actor = any(_cover(_term_names(r.intervention), actor_text, generic | mine) > 0 for r in everything or []
                       if r.intervention not in {c.intervention for c in results})
     scored: list[tuple[float, Candidate]] = []
     added = False  # the sentence names an intervention's parts with one more part
@@ -658,6 +660,14 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             compared.append(candidate)
         scored.append((max(normal, inverted), candidate))
     best = max(score for score, _ in scored)
+    if best <= 0 and named and not added and not other_actor and context.names \
+            and (not comparator_text or any(_mentions(_term_names(r.comparison), comparator_text, generic) for r in results)) \
+            and _cover([n for n in context.names if n.strip()], actor_text, generic) > 0 \
+            and not any(_cover(_term_names(r.intervention), actor_text, generic | _words_of_names(list(context.names), generic)) > 0
+                        for r in results):
+        # the review's own name for what it studies ("Shortened ATT regimens"), of which each result has a kind:
+        # the sentence may mean any of them
+        return [c for _, c in scored], len({_pair(c.result) for _, c in scored}) > 1, None
     if best <= 0 and named and (len({_pair(c.result) for _, c in scored}) > 1 or other_actor or added):
         # the sentence names who acts, and none of these results has it: another comparison, one
         # with no result for this outcome ("Compared with no hair removal, clippers: – reduce deaths")
