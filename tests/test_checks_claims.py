@@ -501,3 +501,73 @@ def test_an_intervention_with_an_added_part_is_another_intervention(text: str, a
     from plainsum.grade.reading import _added_component
 
     assert _added_component(["manual therapy and exercise"], text, load_vocabulary().coordinators) is added
+
+
+# A combination compared with each of its parts (a common design): the combination's name holds the
+# comparators' words, so only a comparator named apart ("compared with exercise alone") tells which
+# comparison a sentence means; a sentence that names none may mean any of them. ("supplements alone"
+# against the combination's "supplement" once made the comparison with vitamin D look named, and a
+# sentence that fits the comparison with exercise alone was an error against it.)
+COMBINATION = """\
+results:
+  - id: falls_vs_vitamin
+    intervention: combined exercise and vitamin D supplement supplement
+    comparison: vitamin D supplements alone
+    outcome: falls
+    measure: RR
+    estimate: 0.70
+    ci: [0.58, 0.85]
+    studies: 6
+    participants: 2100
+    certainty: moderate
+    size: moderate
+  - id: falls_vs_exercise
+    intervention: combined exercise and vitamin D supplement supplement
+    comparison: exercise alone
+    outcome: falls
+    measure: RR
+    estimate: 0.98
+    ci: [0.80, 1.20]
+    studies: 6
+    participants: 2100
+    certainty: low
+    size: little or no difference
+  - id: falls_vs_nothing
+    intervention: combined exercise and vitamin D supplement supplement
+    comparison: no treatment
+    outcome: falls
+    measure: RR
+    estimate: 0.95
+    ci: [0.75, 1.21]
+    studies: 6
+    participants: 2100
+    certainty: low
+    size: little or no difference
+"""
+
+UNSAID_COMPARISON = [
+    # (sentence, the errors expected)
+    ("Combined exercise and vitamin D supplement probably reduce falls.", set()),  # fits the comparison with vitamin D
+    ("Combined exercise and vitamin D supplement may make little or no difference to falls.", set()),  # fits the one with exercise
+    ("Combined exercise and vitamin D supplement probably increase falls.", {"results.direction"}),  # fits no comparison
+    ("Combined exercise and vitamin D supplement reduce falls.", {"results.certainty"}),  # no comparison is high certainty
+    ("Compared with vitamin D supplements alone, combined exercise and vitamin D supplement may make little or no difference "
+     "to falls.", {"results.direction", "results.certainty"}),
+    ("Compared with exercise alone, combined exercise and vitamin D supplement probably reduce falls.",
+     {"results.direction", "results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", UNSAID_COMPARISON)
+def test_a_sentence_naming_no_comparator_is_an_error_only_when_no_comparison_fits(sentence: str, expected: set[str],
+                                                                                   tmp_path: Path) -> None:
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.judge import judge
+    from plainsum.grade.reading import read_summary
+
+    path = tmp_path / "hair.yaml"
+    path.write_text(review_yaml().replace(RESULTS, COMBINATION), encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ())[0]
+    found = [(v.check, v.message) for v in judge(reading, results)]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

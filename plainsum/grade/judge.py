@@ -63,6 +63,16 @@ def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
     return meaning not in accepted
 
 
+def _unsaid_alternatives(claim: OutcomeClaim) -> list[Candidate]:
+    """When the sentence names no comparator and the outcome has results of several comparisons: every
+    result of the outcome whose intervention is a candidate's (the comparison meant may be any of them)."""
+    if not claim.comparison_unsaid:
+        return []
+    interventions = {c.result.intervention for c in claim.candidates}
+    chosen = {c.result.id for c in claim.candidates}
+    return [Candidate(r) for r in claim.outcome.results if r.intervention in interventions and r.id not in chosen]
+
+
 def _listed(results: list[Result]) -> str:
     return "; ".join(result.describe() for result in results)
 
@@ -77,7 +87,9 @@ def judge_claim(claim: OutcomeClaim) -> list[Verdict]:
         wrong = [c for c in claim.candidates if _direction_wrong(claim, c)]
         hit = claim.effect
         start = claim.negated.start if claim.negated is not None else hit.start
-        if wrong and len(wrong) == len(claim.candidates):
+        others = _unsaid_alternatives(claim)
+        unsure = any(not _direction_wrong(claim, c) for c in others)
+        if wrong and len(wrong) == len(claim.candidates) and not unsure:
             result = wrong[0].result
             said = f"'{claim.negated.text} ... {hit.text}'" if claim.negated is not None else f"'{hit.text}'"
             if claim.negated is not None:
@@ -93,6 +105,12 @@ def judge_claim(claim: OutcomeClaim) -> list[Verdict]:
             verdicts.append(Verdict("results.direction", start, hit.end,
                                     f"direction: {claims}, but {result.describe()} shows {effect_words(result)}{side}{more}",
                                     result))
+        elif wrong and len(wrong) == len(claim.candidates):
+            fits = [c.result for c in others if not _direction_wrong(claim, c)]
+            verdicts.append(Verdict("results.unchecked", start, hit.end,
+                                    f"not checked: the sentence names no comparator and '{claim.outcome.text}' has results "
+                                    f"of several comparisons; '{hit.text}' fits {_listed(fits)} but not "
+                                    f"{_listed([c.result for c in wrong])}; name the comparison", wrong[0].result))
         elif wrong:
             right = [c.result for c in claim.candidates if c not in wrong]
             verdicts.append(Verdict("results.unchecked", start, hit.end,
@@ -123,7 +141,8 @@ def _certainty(claim: OutcomeClaim) -> list[Verdict]:
         said = f"'{hit.text}' with no word of doubt claims high certainty"
     result = wrong[0]
     message = f"certainty: {said}, but {result.describe()} is {result.certainty}-certainty evidence"
-    sure = len(wrong) == len(claim.candidates) and (claim.certainty_source in ("word", "sentence")
+    unsure = any(c.result.certainty in stated for c in _unsaid_alternatives(claim))
+    sure = len(wrong) == len(claim.candidates) and not unsure and (claim.certainty_source in ("word", "sentence")
                                                       or (claim.certainty_source == "implied" and claim.actor == "named"))
     if sure and len({r.certainty for r in wrong}) > 1:
         # results of one comparison the sentence does not tell apart ("disease progression" in two
@@ -143,6 +162,9 @@ def _certainty(claim: OutcomeClaim) -> list[Verdict]:
             message += "; give the sentence its own certainty words"
         elif claim.actor != "named":
             message += " (the sentence names no intervention, only a word standing for it)"
+        elif unsure:
+            message += (f" ('{claim.outcome.text}' has results of several comparisons, the sentence names no comparator, "
+                        f"and {claimed} certainty fits another of them: name the comparison)")
     return [Verdict("results.unchecked", hit.start, hit.end, message, result)]
 
 

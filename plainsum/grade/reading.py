@@ -65,6 +65,7 @@ class OutcomeClaim:
     floor: str | None = None  # several outcomes under one effect word: the lowest certainty among them
     qualifier: str | None = None  # a setting, subgroup or time the sentence names and its result does not
     comparator: str | None = None  # a comparator the sentence names and its results do not
+    comparison_unsaid: bool = False  # the outcome has results of several comparisons and the text names none of their comparators
 
     @property
     def results(self) -> list[Result]:
@@ -785,7 +786,33 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     actor = "named" if actors else "stand-in"
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
+    against = select_text[comparator[1][0]:comparator[1][1]] if comparator else ""
+    claim.comparison_unsaid = _comparison_unsaid(outcome, candidates, f"{select_text} {context.lead_in or ''}", against,
+                                                 vocabulary.generic_words)
     return claim
+
+
+def _comparison_unsaid(outcome: OutcomeSpan, candidates: list[Candidate], said: str, against: str,
+                       generic: frozenset[str]) -> bool:
+    """Whether the outcome has results of several comparisons and the text names the comparator of none
+    of the candidates (`against`: what follows "compared with" / "than", when the sentence has it): the
+    names of the sentence then pick a result by elimination, and the comparison the author meant may be
+    another of them, or one the results do not hold."""
+    if len({_pair(r) for r in outcome.results}) < 2:
+        return False
+    words = _parts(said)
+    for candidate in candidates:
+        if candidate.inverted or (against and _mentions(_term_names(candidate.result.comparison), against, generic)):
+            return False
+        # a word of the comparator's name that the intervention's name lacks ("oral antibiotics" alone
+        # against "mechanical and oral antibiotic preparation" has none: naming the intervention names it)
+        own = {part.rstrip("s") for w in _words_of_names(_term_names(candidate.result.intervention), generic)
+               for part in w.split("-")}
+        theirs = {part.rstrip("s") for w in _words_of_names(_term_names(candidate.result.comparison), generic)
+                  for part in w.split("-") if len(part) > 2 and part not in generic}
+        if (theirs - own) & words:
+            return False
+    return True
 
 
 def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple[int, int]],
