@@ -571,3 +571,55 @@ def test_a_sentence_naming_no_comparator_is_an_error_only_when_no_comparison_fit
     reading = read_summary([(sentence, False)], results, load_vocabulary(), ())[0]
     found = [(v.check, v.message) for v in judge(reading, results)]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+SETTINGS = """\
+results:
+  - id: infection_hospital
+    intervention: clippers
+    comparison: no hair removal
+    outcome: {technical: surgical site infection (hospital wards; high-income countries), plain: infections}
+    measure: RR
+    estimate: 0.5
+    ci: [0.3, 0.8]
+    studies: 3
+    participants: 900
+    certainty: high
+    size: moderate
+  - id: infection_community
+    intervention: clippers
+    comparison: no hair removal
+    outcome: {technical: surgical site infection (community clinics; low-income countries), plain: infections}
+    measure: RR
+    estimate: 1.01
+    ci: [0.8, 1.3]
+    studies: 2
+    participants: 400
+    certainty: low
+    size: little or no difference
+"""
+
+
+@pytest.mark.parametrize("sentence,checks", [
+    # the setting each result's outcome carries tells the results of one outcome apart
+    ("In hospital wards, clippers reduced infections.", set()),
+    ("In community clinics, clippers may make little or no difference to infections.", set()),
+    ("In community clinics, clippers reduced infections.", {"results.certainty", "results.direction"}),
+    ("In hospital wards, clippers may make little or no difference to infections.", {"results.certainty", "results.direction"}),
+    # naming no setting, the sentence could mean either
+    ("Clippers reduced infections.", {"results.unchecked"}),
+])
+def test_the_setting_an_outcome_names_picks_its_result(sentence: str, checks: set[str], tmp_path: Path) -> None:
+    import yaml
+
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.judge import judge
+    from plainsum.grade.reading import read_summary
+
+    data = yaml.safe_load(review_yaml())
+    data["results"] = yaml.safe_load(SETTINGS)["results"]
+    path = tmp_path / "hair.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("removing hair",))[0]
+    assert {v.check for v in judge(reading, results)} == checks

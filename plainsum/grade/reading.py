@@ -354,6 +354,9 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, comparator, actors, context,
                        vocabulary, clause, nones, select_text, lead_named, results, from_lead)
         if claim is not None:
+            if len(claim.candidates) > 1:
+                claim.candidates = _by_setting(claim.candidates, text, clause, vocabulary.generic_words)
+                claim.ambiguous_selection = claim.ambiguous_selection and len({_pair(c.result) for c in claim.candidates}) > 1
             claim.qualifier = _unqualified(claim, _qualifiers(text, clause, vocabulary, taken), results)
             claim.comparator = claim.comparator or kinds
             claims.append(claim)
@@ -496,6 +499,25 @@ def _qualifiers(text: str, clause: tuple[int, int], vocabulary: Vocabulary,
         if significant:
             found.append((f"{match.group(0)} {' '.join(words)}", significant))
     return found
+
+
+def _by_setting(candidates: list[Candidate], text: str, clause: tuple[int, int], generic: frozenset[str]) -> list[Candidate]:
+    """Results of one outcome told apart by the setting, population or time their outcomes' technical
+    names carry ("diarrhoea episodes (communities; low- and middle-income countries)"): those whose own words the
+    clause (or the sentence's lead-in before a colon) names most; all of them when it names none."""
+    def own(candidate: Candidate) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[\w'’-]+", candidate.result.outcome.technical.lower())
+                if len(w) > 2 and w not in generic}
+    words = [own(c) for c in candidates]
+    common = set.intersection(*words) if words else set()
+    colon = text.find(":")
+    region = text[clause[0]:clause[1]] + (" " + text[:colon] if 0 <= colon < clause[0] else "")
+    said = {w.rstrip("s") for w in re.findall(r"[\w'’-]+", region.lower())}
+    scores = [len((w - common) & said) for w in words]
+    best = max(scores)
+    if best <= 0:
+        return candidates
+    return [c for c, score in zip(candidates, scores) if score == best]
 
 
 def _words_of(result: Result) -> set[str]:
