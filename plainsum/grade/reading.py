@@ -517,7 +517,7 @@ def _by_setting(candidates: list[Candidate], text: str, clause: tuple[int, int],
     best = max(scores)
     if best <= 0:
         return candidates
-    return [c for c, score in zip(candidates, scores) if score == best]
+    return [c for c, score in zip(candidates, scores, strict=True) if score == best]
 
 
 def _words_of(result: Result) -> set[str]:
