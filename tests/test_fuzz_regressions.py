@@ -251,3 +251,18 @@ def test_a_catalog_of_megabytes_is_refused_before_it_is_parsed(cli, project):
     folder.joinpath("plainsum.po").write_text('msgid ""\nmsgstr ""\n' + 'msgid "x"\nmsgstr "y"\n' * (MAX_CATALOG_BYTES // 20),
                                               encoding="utf-8")
     _refused(cli("check"), "templates/locale/es/LC_MESSAGES/plainsum.po:1:1:")
+
+
+def test_a_catalog_header_folded_onto_a_second_line_is_refused_at_the_catalog(cli, project):
+    # from the seed-3032 campaign: a PO-Revision-Date whose value runs on to a folded line made babel
+    # fail on its own date pattern (AttributeError), an internal error
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copy(REPO / "content" / "ilsp-immunotherapy.es.yaml", project / "content")
+    folder = project / "templates" / "locale" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    folder.joinpath("plainsum.po").write_text('msgid ""\nmsgstr ""\n"PO-Revision-Date: 2026-12-01 20:20+0000\\n folded"\n',
+                                              encoding="utf-8")
+    _refused(cli("check"), "templates/locale/es/LC_MESSAGES/plainsum.po:1:1:")

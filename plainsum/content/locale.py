@@ -114,6 +114,12 @@ def _read_catalog(path: Path) -> gettext.GNUTranslations:
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", 1) or 1
         raise InputError([Problem(display, line, 1, f"cannot read the catalog: {exc}")]) from None
+    except (AttributeError, TypeError, KeyError, IndexError):
+        # babel reads the header's fields with patterns that assume them well formed (a PO-Revision-Date
+        # folded onto a second line fails inside babel): a header it cannot read, not an internal error
+        raise InputError([Problem(display, 1, 1, "cannot read the catalog's header: a field of the msgid \"\" entry "
+                                                 "(such as PO-Revision-Date or Content-Type) is not in the form gettext "
+                                                 "gives it")]) from None
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)  # as `pybabel compile` does: fuzzy entries are not used
     compiled.seek(0)
