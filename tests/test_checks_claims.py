@@ -447,6 +447,7 @@ NO_ERROR = [
     "This review set out to determine how effective clippers are in reducing infections.",
     "No studies reported how shaving using a razor changed infections of any cause.",
     "Shaving using a razor probably increases infections, but we do not know how best to explain this.",
+    "Shaving using a razor probably leads to more infections and less hair.",  # 'less' goes with 'hair'
 ]
 
 # 'without affecting' claims no effect: wrong for an outcome that got worse

@@ -426,6 +426,8 @@ def _lessened(text: str, effect: Hit, effects: list[Hit], clause: tuple[int, int
     at = effect.end + match.start()
     if _words_between(text, effect.end, at) > 8 or any(effect.end <= h.start < at and h.meaning != "reduce" for h in effects):
         return effect
+    if re.match(r"\s+(?!than\b)[\w'’-]", text[effect.end + match.end():], re.I):
+        return effect  # "improved vision and less swelling": 'less' goes with the word after it
     return Hit(_FLIP[effect.meaning], effect.start, effect.end, f"{effect.text} ... {match.group(0)}")
 
 
