@@ -266,3 +266,22 @@ def test_a_catalog_header_folded_onto_a_second_line_is_refused_at_the_catalog(cl
     folder.joinpath("plainsum.po").write_text('msgid ""\nmsgstr ""\n"PO-Revision-Date: 2026-12-01 20:20+0000\\n folded"\n',
                                               encoding="utf-8")
     _refused(cli("check"), "templates/locale/es/LC_MESSAGES/plainsum.po:1:1:")
+
+
+def test_full_stops_in_a_text_without_spaces_read_a_bounded_part_of_their_token(monkeypatch):
+    # from the seed-3033 campaign: a 552 KB abstract whose spaces were mutated away took 16 s to score,
+    # each full stop's rules reading the whole "token" before it (quadratic)
+    from plainsum.readability import textmodel
+
+    widths: list[int] = []
+    real = textmodel._ends_sentence
+
+    def spy(text, token_start, end, next_start, language=textmodel.ENGLISH):
+        widths.append(end - token_start)
+        return real(text, token_start, end, next_start, language)
+
+    monkeypatch.setattr(textmodel, "_ends_sentence", spy)
+    textmodel.split_sentences("The trial ended.Three people left." * 20_000)
+    assert len(widths) > 20_000 and max(widths) <= textmodel._LONGEST_TOKEN
+    widths.clear()
+    assert len(textmodel.split_sentences("See https://example.org/a.b. The trial ended.Three people left.")) == 3
