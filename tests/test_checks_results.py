@@ -133,6 +133,17 @@ CASES = {
             "Text reminders probably make little or no difference to hospital stays.",
         ],
     },
+    "results.number-unread": {
+        # a percentage with an outcome in a sentence that claims nothing, that no figure of the outcome
+        # and nothing printed in the abstract has: it may come from the full review, so it was not checked
+        "flag": [
+            "If the chance of dying without reminders is 27%, it is lower with them.",
+        ],
+        "pass": [
+            "If the chance of dying without reminders is 15%, it is lower with them.",  # the control risk
+            "Deaths were counted in 2019.",
+        ],
+    },
     "results.unchecked": {
         "flag": [
             "They make little or no difference to hospital stays.",  # no word of doubt, and only a stand-in acts
