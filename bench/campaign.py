@@ -468,6 +468,17 @@ class Tally:
     cpu: float = 0.0
     causes: dict[str, int] = field(default_factory=dict)
 
+    def add(self, other: Tally) -> None:
+        self.tried += other.tried
+        self.taken += other.taken
+        self.refused += other.refused
+        self.crashes += other.crashes
+        self.hangs += other.hangs
+        self.cpu += other.cpu
+        self.slowest = max(self.slowest, other.slowest)
+        for cause, count in other.causes.items():
+            self.causes[cause] = self.causes.get(cause, 0) + count
+
 
 def _on_alarm(signum: int, frame: object) -> None:
     raise Hang()
@@ -550,16 +561,7 @@ def _in_processes(jobs: int, inputs: int, minutes: float | None, seed: int, hang
     total: dict[str, Tally] = {}
     for tallies, _ in results:
         for name, t in tallies.items():
-            into = total.setdefault(name, Tally())
-            into.tried += t.tried
-            into.taken += t.taken
-            into.refused += t.refused
-            into.crashes += t.crashes
-            into.hangs += t.hangs
-            into.cpu += t.cpu
-            into.slowest = max(into.slowest, t.slowest)
-            for cause, count in t.causes.items():
-                into.causes[cause] = into.causes.get(cause, 0) + count
+            total.setdefault(name, Tally()).add(t)
     return total, sum(cpu for _, cpu in results)
 
 
@@ -599,12 +601,7 @@ def main(argv: list[str]) -> int:
               f" {1000 * t.cpu / max(1, t.tried):>7.1f}ms")
         for cause, count in sorted(t.causes.items(), key=lambda c: -c[1]):
             print(f"    {count:>6,} {cause}")
-        total.tried += t.tried
-        total.taken += t.taken
-        total.refused += t.refused
-        total.crashes += t.crashes
-        total.hangs += t.hangs
-        total.slowest = max(total.slowest, t.slowest)
+        total.add(t)
     print(f"{'all':<22} {total.tried:>8,} {total.taken:>8,} {total.refused:>8,} {total.crashes:>8,} {total.hangs:>6,} "
           f"{total.slowest:>10.2f}s")
     print(f"{elapsed:.0f} s wall, {cpu:.0f} s CPU, load {load:.1f} at the start and {os.getloadavg()[0]:.1f} at the end; "

@@ -28,8 +28,9 @@ def _parts(path: Path, root: Path) -> list[str] | None:
         return None
 
 
-def _remove(root_fd: int, parts: list[str]) -> bool:
-    """Unlink root/parts if it is a regular file reached through no link; True if removed."""
+def _regular_file(root_fd: int, parts: list[str], remove: bool = False) -> bool:
+    """Whether root/parts is a regular file reached through real folders only (no link on the way);
+    with `remove`, unlink it too, and True only if it was removed (an error other than "gone" raises)."""
     from plainsum.files.safeopen import OutsideError, walk_to_folder
 
     try:
@@ -37,15 +38,15 @@ def _remove(root_fd: int, parts: list[str]) -> bool:
     except (OutsideError, OSError):
         return False
     try:
-        status = os.stat(parts[-1], dir_fd=folder, follow_symlinks=False)
-        if not stat.S_ISREG(status.st_mode):
+        if not stat.S_ISREG(os.stat(parts[-1], dir_fd=folder, follow_symlinks=False).st_mode):
             return False
-        os.unlink(parts[-1], dir_fd=folder)
+        if remove:
+            os.unlink(parts[-1], dir_fd=folder)
         return True
     except OSError as error:
-        if error.errno == errno.ENOENT:
-            return False
-        raise
+        if remove and error.errno != errno.ENOENT:
+            raise
+        return False
     finally:
         os.close(folder)
 
@@ -64,22 +65,6 @@ def _remove_empty_parents(root_fd: int, parts: list[str]) -> None:
             return
         finally:
             os.close(folder)
-
-
-def _safe(root_fd: int, parts: list[str]) -> bool:
-    """Whether root/parts is reached through real folders only and is a regular file."""
-    from plainsum.files.safeopen import OutsideError, walk_to_folder
-
-    try:
-        folder = walk_to_folder(root_fd, parts[:-1])
-    except (OutsideError, OSError):
-        return False
-    try:
-        return stat.S_ISREG(os.stat(parts[-1], dir_fd=folder, follow_symlinks=False).st_mode)
-    except OSError:
-        return False
-    finally:
-        os.close(folder)
 
 
 @click.command("clean")
@@ -112,7 +97,7 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
         candidates: list[list[str]] = []
         for name, entry in sorted(manifest.files.items()):
             parts = name.split("/")
-            if any(part in ("", ".", "..") for part in parts) or not _safe(root_fd, parts):
+            if any(part in ("", ".", "..") for part in parts) or not _regular_file(root_fd, parts):
                 continue  # a manifest edited by hand, or a link: never delete outside the output folder
             path = root.joinpath(*parts)
             if not force and not entry.matches(path) and not entry.same_content(path):
@@ -128,14 +113,14 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
         extra += [root / FULL_REPORT, root / BUILDING_MARKER, root / REPORT_MARKER, root / "report" / REPORT_MARKER]
         for path in extra:
             found = _parts(path, root)
-            if found and _safe(root_fd, found) and found not in candidates:
+            if found and _regular_file(root_fd, found) and found not in candidates:
                 candidates.append(found)
         from plainsum.build.outdir import REPORT_RECORD, recorded_report_files
 
         edited = 0
         for path, unchanged in recorded_report_files(root / "report"):  # what `plainsum report` wrote there, its record last
             found = _parts(path, root)
-            if not found or not _safe(root_fd, found):
+            if not found or not _regular_file(root_fd, found):
                 continue
             if unchanged or force:
                 if not (edited and path.name == REPORT_RECORD):  # a file kept stays plainsum's
@@ -151,7 +136,7 @@ def command(ctx: click.Context, out_dir: Path | None, dry_run: bool, force: bool
             if dry_run:
                 click.echo(f"would remove {display_path(path)}")
                 continue
-            if _remove(root_fd, parts):
+            if _regular_file(root_fd, parts, remove=True):
                 removed += 1
                 _remove_empty_parents(root_fd, parts)
     if not dry_run:
