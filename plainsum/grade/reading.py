@@ -747,9 +747,13 @@ def _parts(text: str) -> set[str]:
 def _mentions(names: list[str], text: str, generic: frozenset[str]) -> bool:
     """Whether a text names any of `names` by a word or a part of a hyphenated word that tells it apart
     ("instead of calcium" names "calcium-based binders")."""
-    words = _parts(text)
-    return any(part.rstrip("s") in words for name in names for word in _significant(name, generic)
-               for part in re.split(r"-", word) if len(part) > 2 and part not in generic)
+    return not _telling_parts(names, generic).isdisjoint(_parts(text))
+
+
+def _telling_parts(names: list[str], generic: frozenset[str]) -> set[str]:
+    """The words of `names`, and the parts of their hyphenated words, that tell them apart, singular."""
+    return {part.rstrip("s") for name in names for word in _significant(name, generic)
+            for part in word.split("-") if len(part) > 2 and part not in generic}
 
 
 def _names_comparator(text: str) -> bool:
@@ -826,15 +830,13 @@ def _comparison_unsaid(outcome: OutcomeSpan, candidates: list[Candidate], said: 
         return False
     words = _parts(said)
     for candidate in candidates:
-        if candidate.inverted or (against and _mentions(_term_names(candidate.result.comparison), against, generic)):
+        comparison = _term_names(candidate.result.comparison)
+        if candidate.inverted or (against and _mentions(comparison, against, generic)):
             return False
         # a word of the comparator's name that the intervention's name lacks ("oral antibiotics" alone
         # against "mechanical and oral antibiotic preparation" has none: naming the intervention names it)
-        own = {part.rstrip("s") for w in _words_of_names(_term_names(candidate.result.intervention), generic)
-               for part in w.split("-")}
-        theirs = {part.rstrip("s") for w in _words_of_names(_term_names(candidate.result.comparison), generic)
-                  for part in w.split("-") if len(part) > 2 and part not in generic}
-        if (theirs - own) & words:
+        telling = _telling_parts(comparison, generic) - _telling_parts(_term_names(candidate.result.intervention), generic)
+        if not telling.isdisjoint(words):
             return False
     return True
 
