@@ -67,7 +67,7 @@ class TemplateSet:
         self.dirs = dirs
         self._found: dict[str, Path | None] = {}
         self._texts: dict[str, str] = {}
-        self._locales: dict[str, Locale] = {}
+        self._locales: dict[str, Locale | Exception] = {}  # a language that failed to load fails again, unread
         self._envs: dict[str, SandboxedEnvironment] = {}
 
     @cached_property
@@ -89,7 +89,13 @@ class TemplateSet:
         if found is None:
             from plainsum.content.locale import Locale
 
-            found = self._locales[code] = Locale.load(code, self.dirs)
+            try:
+                found = self._locales[code] = Locale.load(code, self.dirs)
+            except (LookupError, InputError) as error:  # no catalog, or a broken one: not read again per translation
+                self._locales[code] = error
+                raise
+        if isinstance(found, Exception):
+            raise found
         return found
 
     def has_language(self, code: str) -> bool:
