@@ -60,3 +60,51 @@ def test_keep_together_without_a_digit_is_unchanged_and_with_one_as_before(text:
         assert kept == text and html == f"<p>{text}</p>"
     else:
         assert kept != text or html != f"<p>{text}</p>" or text == ""
+
+
+# Bodies of headings and one-line paragraphs that the build writes as HTML itself (markup._plain_html),
+# and near misses that must go to Python-Markdown: the page is the same either way.
+PLAIN_BODIES = [
+    "## Background\n\nPlain prose on one line.\n",
+    "# Title\n\n## Part\n\n### Deeper\n\n#### Four\n\n##### Five\n\n###### Six\n\nText with I² > 50% and n > 3.",
+    "Prose first.\n\n## Then a heading with > in it\n\nSecond paragraph — “quoted” – dashes, 95% CI 0.9 to 1.2; #3 inside.",
+    "Üñíçødé (parenthesised) start.\n\n‘Quoted’ start.\n\n• A bullet that Markdown does not know.\n\n2019 was the year.",
+    "A paragraph with a non-breaking\u00a0space and a thin\u2009space.",
+]
+NEAR_MISSES = [
+    "", "\n", "   ", "## Heading\n", "##Heading without a space\n\nText.", "####### Seven\n\nText.",
+    "## Heading ##\n\nText.", "## Heading #\n\nText.", "Text\n\n\n\nafter three blank lines.", "Two lines\nof prose.",
+    "Trailing space \n\nText.", " Leading space.", "\u00a0Leading no-break space.", "Text.\n\n", "Text\n===",
+    "Title\n\n---", "1. first\n\n2. second", "3) third", "2019. A year and a full stop.", "- item", "+ item", "* item",
+    "> quoted", "| a | b |", ": colon", "~~~\ncode\n~~~", "Tab\tinside.", "Carriage\rreturn.", "Form\x0cfeed.",
+    "Text\x02with STX.", "A & B.", "A < B.", "[x]", "a_b", "a*b", "`code`", "back\\slash", "double  space",
+    "    indented code", "## Heading\nText right under it.", "Text\n## Heading right under it.", "=== only",
+    "Line one\u2028line two.", "\u0085Next line first.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_BODIES + NEAR_MISSES)
+def test_plain_bodies_written_directly_are_python_markdowns(text: str) -> None:
+    markup.to_html.cache_clear()
+    assert markup.to_html(text) == _stock_html(text)
+
+
+@pytest.mark.parametrize("text", PLAIN_BODIES)
+def test_plain_bodies_take_the_direct_way(text: str) -> None:
+    assert markup._plain_html(text) is not None
+
+
+def test_random_plain_looking_bodies_are_python_markdowns() -> None:
+    import random
+
+    rng = random.Random(28)
+    starts = ["## ", "# ", "###### ", "Plain", "n", "1.5 times", "12 people", "“Quoted”", "é", "(a)", "'", "2019. ", "-", "#", ">"]
+    pieces = [" text.", " > 3", " #3", " 2 #", "1.", ":", "=", "-", " ", "\u00a0", "é", "x", " (CI 1 to 2)"]
+    direct = 0
+    for _ in range(1000):
+        blocks = [rng.choice(starts) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 5))]
+        text = rng.choice(["\n\n"] * 6 + ["\n", "\n\n\n"]).join(blocks) + rng.choice(["", "\n", "\n", "\n\n"])
+        direct += markup._plain_html(text) is not None
+        markup.to_html.cache_clear()
+        assert markup.to_html(text) == _stock_html(text), repr(text)
+    assert direct > 80  # the direct way was tried

@@ -67,12 +67,44 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
+# A body of headings and one-line paragraphs of plain prose, one blank line apart, as most bodies
+# are (a text without any of the characters Python-Markdown's block or inline syntax starts with):
+# what Python-Markdown makes of it is known, so it is written directly (tests/test_render_fast_paths.py).
+_PLAIN_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
+_NOT_PLAIN = re.compile(r"[`\\\[\]<&*_|\x00-\x09\x0b-\x1f\x7f]|  ")
+_BLOCK_START = re.compile(r"[#>\-+*=|:~\s]|\d+[.)]")
+
+
+def _plain_html(text: str) -> str | None:
+    """Python-Markdown's HTML of `text` when it is plain headings and paragraphs (else None)."""
+    if _NOT_PLAIN.search(text) is not None:
+        return None
+    source = text[:-1] if text.endswith("\n") else text
+    html: list[str] = []
+    for block in source.split("\n\n"):
+        if not block or "\n" in block or block.strip() != block:
+            return None
+        if block[0] == "#":
+            heading = _PLAIN_HEADING.fullmatch(block)
+            if heading is None:
+                return None
+            level = len(heading.group(1))
+            html.append(f"<h{level}>{heading.group(2).replace('>', '&gt;')}</h{level}>")
+        elif _BLOCK_START.match(block) is not None:
+            return None
+        else:
+            html.append(f"<p>{block.replace('>', '&gt;')}</p>")  # the serializer's escape ('<' and '&' are not plain)
+    return "\n".join(html)
+
+
 @lru_cache(maxsize=16)
 def to_html(text: str) -> str:
     """Markdown -> HTML that is safe to put in a page (kept for the few documents last converted:
     a build that writes html and pdf converts each body once)."""
-    _MD.reset()
-    html = _MD.convert(text)
+    html = _plain_html(text)
+    if html is None:
+        _MD.reset()
+        html = _MD.convert(text)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
