@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from plainsum.render.templates import TemplateSet
 
 MANIFEST_NAME = ".plainsum-manifest.json"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5  # 5: a document's figures packed in one string (gate/records.figures_to_json)
 
 # Config fields that decide where things are, not what a document looks like; `paper` only
 # changes PDFs, so it is part of each PDF's own key instead (see build.format_key).
