@@ -12,15 +12,16 @@ tells the gate whether they mean anything: the readability checks skip formula t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain, repeat
+from operator import itemgetter
 
 from plainsum.config.figures import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
 from plainsum.errors import InputError, Problem
 from plainsum.readability import metrics as metrics
 from plainsum.readability.languages import ENGLISH, LanguageProfile, UnknownLanguage, language_profile
 from plainsum.readability.metrics import Counts, WordInfo
-from plainsum.readability.textmodel import parse, tokens
+from plainsum.readability.textmodel import parse_rows, tokens
 from plainsum.render.document import Document
 
 Figures = dict[str, float]
@@ -103,28 +104,126 @@ class Sentence:
                 f"counts={self.counts!r}, difficulty={self.difficulty!r})")
 
 
-@dataclass
 class SectionScore:
-    heading: str | None
-    figures: Figures
-    sentences: list[Sentence] = field(default_factory=list)
-    offset: int | None = None  # of the heading text in the body; None for text before any heading
-    counts: Counts = field(default_factory=Counts)
-    formulas_applied: bool = True
-    language: LanguageProfile = ENGLISH
+    """One section's figures and counts, and its sentences.
+
+    Most sections are only summed, so a section made by the scorer keeps its sentences as three lists (texts,
+    offsets, counts as tuples) and makes the Sentence objects, with their figures, the first time
+    `sentences` is read."""
+
+    def __init__(self, heading: str | None, figures: Figures, sentences: list[Sentence] | None = None,
+                 offset: int | None = None, counts: Counts | None = None, formulas_applied: bool = True,
+                 language: LanguageProfile = ENGLISH) -> None:
+        self.heading = heading
+        self.figures = figures
+        self._sentences = [] if sentences is None else sentences
+        self._rows: tuple[list[str], list[int], list[tuple[int, ...]]] | None = None
+        self.offset = offset  # of the heading text in the body; None for text before any heading
+        self.counts = Counts() if counts is None else counts
+        self.formulas_applied = formulas_applied
+        self.language = language
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._rows is not None:
+            self._sentences = _sentences(self.heading, *self._rows, self.language)
+            self._rows = None
+        return self._sentences
+
+    @sentences.setter
+    def sentences(self, sentences: list[Sentence]) -> None:
+        self._sentences = sentences
+        self._rows = None
+
+    def _linsear_rows(self) -> Iterator[tuple[int, int, str]]:
+        """(words, long words, text) of each sentence in turn, for Linsear Write, without making the sentences."""
+        if self._rows is not None:
+            texts, _, rows = self._rows
+            for text, row in zip(texts, rows, strict=True):
+                yield row[1], row[3], text
+        else:
+            for sentence in self._sentences:
+                yield int(sentence.figures["words"]), int(sentence.figures["long_words"]), sentence.text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SectionScore):
+            return NotImplemented
+        return _section_key(self) == _section_key(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass
+
+    def __repr__(self) -> str:
+        return (f"SectionScore(heading={self.heading!r}, figures={self.figures!r}, sentences={self.sentences!r}, "
+                f"offset={self.offset!r}, counts={self.counts!r}, formulas_applied={self.formulas_applied!r}, "
+                f"language={self.language!r})")
 
 
-@dataclass
+def _section_key(section: SectionScore) -> tuple[object, ...]:
+    return (section.heading, section.figures, section.sentences, section.offset, section.counts, section.formulas_applied,
+            section.language)
+
+
+def _sentences(heading: str | None, texts: list[str], offsets: list[int], rows: list[tuple[int, ...]],
+               language: LanguageProfile) -> list[Sentence]:
+    """The Sentence objects of a section's rows (each row a sentence's counts, `metrics.sentence_counts`)."""
+    made: list[Sentence] = []
+    append = made.append
+    if language.english:  # metrics.sentence_figures and sentence_difficulty, inline
+        for text, offset, counts in zip(texts, offsets, rows, strict=True):
+            words, syllables = counts[1], counts[2]
+            per_word = syllables / words
+            grade = 0.39 * words + 11.8 * per_word - 15.59
+            figures: Figures = {
+                "words": words, "syllables": syllables, "long_words": counts[3],
+                "flesch_kincaid_grade": grade, "flesch_reading_ease": 206.835 - 1.015 * words - 84.6 * per_word,
+            }
+            append(Sentence(text, offset, heading, figures, counts, None, grade, language))
+        return made
+    for text, offset, counts in zip(texts, offsets, rows, strict=True):
+        figures = metrics.sentence_figures(Counts(*counts), language)
+        append(Sentence(text, offset, heading, figures, counts, None, metrics.sentence_difficulty(figures, language), language))
+    return made
+
+
 class Scored:
-    document: Document
-    figures: Figures
-    sections: list[SectionScore]
-    sentences: list[Sentence]
-    counts: Counts = field(default_factory=Counts)
-    formulas_applied: bool = True
-    min_words: int = DEFAULT_FORMULA_MIN_WORDS
-    language: LanguageProfile = ENGLISH
-    not_scored: dict[str, int] = field(default_factory=dict)  # what was left out as not prose: references, tables, code, links
+    """A scored document: figures and counts of the whole, its sections, its sentences (made when first read:
+    the sections' sentences, in order, the same objects)."""
+
+    def __init__(self, document: Document, figures: Figures, sections: list[SectionScore],
+                 sentences: list[Sentence] | None = None, counts: Counts | None = None, formulas_applied: bool = True,
+                 min_words: int = DEFAULT_FORMULA_MIN_WORDS, language: LanguageProfile = ENGLISH,
+                 not_scored: dict[str, int] | None = None) -> None:
+        self.document = document
+        self.figures = figures
+        self.sections = sections
+        self._sentences = sentences
+        self.counts = Counts() if counts is None else counts
+        self.formulas_applied = formulas_applied
+        self.min_words = min_words
+        self.language = language
+        self.not_scored = {} if not_scored is None else not_scored  # what was left out as not prose: references, tables, code, links
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            self._sentences = [sentence for section in self.sections for sentence in section.sentences]
+        return self._sentences
+
+    @sentences.setter
+    def sentences(self, sentences: list[Sentence]) -> None:
+        self._sentences = sentences
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scored):
+            return NotImplemented
+        return _scored_key(self) == _scored_key(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass
+
+    def __repr__(self) -> str:
+        return (f"Scored(document={self.document!r}, figures={self.figures!r}, sections={self.sections!r}, "
+                f"sentences={self.sentences!r}, counts={self.counts!r}, formulas_applied={self.formulas_applied!r}, "
+                f"min_words={self.min_words!r}, language={self.language!r}, not_scored={self.not_scored!r})")
 
     @property
     def formula_names(self) -> tuple[str, ...]:
@@ -145,40 +244,45 @@ class Scored:
         return next((s for s in self.sections if s.heading is not None and _heading_key(s.heading) == wanted), None)
 
 
+def _scored_key(scored: Scored) -> tuple[object, ...]:
+    return (scored.document, scored.figures, scored.sections, scored.sentences, scored.counts, scored.formulas_applied,
+            scored.min_words, scored.language, scored.not_scored)
+
+
 def _heading_key(heading: str) -> str:
     return " ".join(heading.lower().rstrip(":").split())
 
 
-def _figures(counts: Counts, sentences: list[Sentence], min_words: int, language: LanguageProfile,
+def _figures(counts: Counts, rows: Iterable[tuple[int, int, str]], min_words: int, language: LanguageProfile,
              always: bool = False) -> tuple[Figures, bool]:
     applied = counts.words >= min_words and counts.sentences > 0
-    return _all_figures(counts, sentences, applied or always, language), applied
+    return _all_figures(counts, rows, applied or always, language), applied
 
 
-def _all_figures(counts: Counts, sentences: list[Sentence], with_formulas: bool, language: LanguageProfile) -> Figures:
+def _all_figures(counts: Counts, rows: Iterable[tuple[int, int, str]], with_formulas: bool, language: LanguageProfile) -> Figures:
     result = metrics.count_figures(counts)
     if with_formulas:
-        result.update(metrics.formula_figures(counts, _linsear(sentences) if language.english else 0.0, language))
+        result.update(metrics.formula_figures(counts, _linsear(rows, language) if language.english else 0.0, language))
     return result
 
 
-def _linsear(sentences: list[Sentence]) -> float:
-    """metrics.linsear_write on the sentences' counts: a sentence wholly within the first LINSEAR_WORDS words
-    adds its words and two more for each long one; only the sentence cut there is read word by word."""
+def _linsear(rows: Iterable[tuple[int, int, str]], language: LanguageProfile) -> float:
+    """metrics.linsear_write on the sentences' counts, (words, long words, text) a sentence: a sentence wholly within
+    the first LINSEAR_WORDS words adds its words and two more for each long one; only the sentence cut there is read
+    word by word."""
     total = used = sentence_count = 0
-    for sentence in sentences:
+    for words, long_words, text in rows:
         if used >= metrics.LINSEAR_WORDS:
             break
-        words = int(sentence.figures["words"])
         if not words:
             continue
         room = metrics.LINSEAR_WORDS - used
         if words <= room:
             sentence_count += 1
-            total += words + 2 * int(sentence.figures["long_words"])
+            total += words + 2 * long_words
             used += words
         else:
-            points, taken = metrics.first_words_points(tokens(sentence.text), room, sentence.language)
+            points, taken = metrics.first_words_points(tokens(text), room, language)
             if taken > 2:
                 sentence_count += 1
             total += points
@@ -193,7 +297,7 @@ def section_figures(section: SectionScore, min_words: float) -> tuple[Figures, b
         return section.figures, applied
     if not applied:
         return {key: value for key, value in section.figures.items() if key in COUNT_NAMES}, False
-    return _all_figures(section.counts, section.sentences, True, section.language), True
+    return _all_figures(section.counts, section._linsear_rows(), True, section.language), True
 
 
 def document_language(document: Document, fallbacks: Mapping[str, str] | None = None) -> LanguageProfile:
@@ -224,49 +328,32 @@ def score_document(document: Document, min_words: int | None = None, language: L
     configured `fallbacks`, [languages] in plainsum.toml)."""
     limit = DEFAULT_FORMULA_MIN_WORDS if min_words is None else min_words
     profile = language if language is not None else document_language(document, fallbacks)
-    model = parse(document.body, profile)
+    rows, left_out = parse_rows(document.body, profile)
     sections: list[SectionScore] = []
-    sentences: list[Sentence] = []
     total = Counts()
-    english = profile.english
-    sentence_counts = metrics.sentence_counts
-    for text_section in model.sections:
-        if not text_section.sentences:
+    links = 0
+    counted = metrics.sentence_counts
+    for row in rows:
+        if not row.texts:
             continue
-        section = SectionScore(text_section.heading, {}, offset=text_section.offset, language=profile)
-        heading = text_section.heading
-        section_sentences = section.sentences
-        rows: list[tuple[int, ...]] = []
-        for text_sentence in text_section.sentences:
-            counts = sentence_counts(text_sentence.tokens, profile)
-            words = counts[1]
-            if not words:
-                total.links += counts[10]
-                continue  # punctuation, symbols or a link only: not a sentence
-            rows.append(counts)
-            syllables = counts[2]
-            if english:  # metrics.sentence_figures and sentence_difficulty, inline: this runs for every sentence
-                per_word = syllables / words
-                grade = 0.39 * words + 11.8 * per_word - 15.59
-                sentence_figures: Figures = {
-                    "words": words, "syllables": syllables, "long_words": counts[3],
-                    "flesch_kincaid_grade": grade, "flesch_reading_ease": 206.835 - 1.015 * words - 84.6 * per_word,
-                }
-                difficulty = grade
-            else:
-                sentence_figures = metrics.sentence_figures(Counts(*counts), profile)
-                difficulty = metrics.sentence_difficulty(sentence_figures, profile)
-            section_sentences.append(Sentence(text_sentence.text, text_sentence.offset, heading, sentence_figures, counts,
-                                              None, difficulty, profile))
-        if rows:
-            section.counts = Counts(*map(sum, zip(*rows, strict=True)))
-        section.figures, section.formulas_applied = _figures(section.counts, section_sentences, limit, profile)
+        texts, offsets = row.texts, row.offsets
+        counts = list(map(counted, row.tokens, repeat(profile, len(texts))))
+        if not all(map(itemgetter(1), counts)):  # punctuation, symbols or a link only: not a sentence
+            links += sum(c[10] for c in counts if not c[1])
+            kept = [index for index, c in enumerate(counts) if c[1]]
+            texts, offsets, counts = [texts[i] for i in kept], [offsets[i] for i in kept], [counts[i] for i in kept]
+        section = SectionScore(row.heading, {}, None, row.offset, None, True, profile)
+        if counts:
+            section.counts = Counts(*map(sum, zip(*counts, strict=True)))
+            section._rows = (texts, offsets, counts)
+        section.figures, section.formulas_applied = _figures(section.counts, section._linsear_rows(), limit, profile)
         total.add(section.counts)
-        sentences.extend(section_sentences)
         sections.append(section)
-    whole, applied = _figures(total, sentences, limit, profile, always=True)
-    not_scored = {**model.not_scored, "links": total.links}
-    return Scored(document, whole, sections, sentences, total, applied, limit, profile, {k: v for k, v in not_scored.items() if v})
+    total.links += links
+    first = chain.from_iterable(section._linsear_rows() for section in sections)  # the document's first sentences
+    whole, applied = _figures(total, first, limit, profile, always=True)
+    not_scored = {**left_out, "links": total.links}
+    return Scored(document, whole, sections, None, total, applied, limit, profile, {k: v for k, v in not_scored.items() if v})
 
 
 def score_text(text: str, min_words: int = 0, language: str = "en") -> Figures:

@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from plainsum.readability.languages import ENGLISH, LanguageProfile
 from plainsum.render.markup import blocks
@@ -312,9 +313,34 @@ def _is_table(text: str, offsets: Sequence[int], source: str) -> int:
     return len(lines) - 1
 
 
+class SectionRows(NamedTuple):
+    """One section of `parse_rows`: its heading and its sentences as three lists, one entry a sentence (the text,
+    its offset, its whitespace tokens), which is all scoring reads; `parse` makes TextSentence objects of them."""
+
+    heading: str | None
+    offset: int | None
+    level: int
+    texts: list[str]
+    offsets: list[int]
+    tokens: list[list[str]]
+
+
 def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
     """Sections and sentences of a Markdown (or plain) text; reference lists, tables and code left out."""
-    sections = [TextSection(None, None)]
+    rows, not_scored = parse_rows(markdown_text, language)
+    sections = [
+        TextSection(row.heading, row.offset, row.level,
+                    [TextSentence(text, offset, row.heading, found)
+                     for text, offset, found in zip(row.texts, row.offsets, row.tokens, strict=True)])
+        for row in rows
+    ]
+    return TextModel(sections, not_scored)
+
+
+def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH) -> tuple[list[SectionRows], dict[str, int]]:
+    """`parse` without the objects: each section's sentences as lists (see SectionRows), and what was left out."""
+    current = SectionRows(None, None, 0, [], [], [])
+    sections = [current]
     fenced = "```" in markdown_text or "~~~" in markdown_text
     not_scored = {"references": 0, "tables": 0, "code": len(_FENCE.findall(markdown_text)) // 2 if fenced else 0}
     reference_level = 0  # the level of the reference heading we are under, 0 when none
@@ -324,7 +350,8 @@ def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
                 continue
             reference_level = block.level if _heading_key(block.text) in language.reference_headings else 0
             if not reference_level:
-                sections.append(TextSection(block.text, block.start, block.level))
+                current = SectionRows(block.text, block.start, block.level, [], [], [])
+                sections.append(current)
             continue
         if block.kind == "code" or not block.offsets:
             continue
@@ -339,18 +366,18 @@ def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
         if rows:
             not_scored["tables"] += 1
             continue
-        heading = sections[-1].heading
         numbers = _has_spaced_number(text)
         plain = not numbers and "\u2014" not in text and "\u2026" not in text  # tokens(piece) is then piece.split()
         offsets = block.offsets
-        found = sections[-1].sentences
+        texts, starts, found = current.texts, current.offsets, current.tokens
         for unit_start, unit_end in _line_units(text, offsets, markdown_text):
             unit = text[unit_start:unit_end]
             for start, end in split_sentences(unit, language):
                 piece = unit[start:end]
-                found.append(TextSentence(piece, offsets[unit_start + start], heading,
-                                          piece.split() if plain else tokens(piece, numbers)))
-    return TextModel(sections, {kind: count for kind, count in not_scored.items() if count})
+                texts.append(piece)
+                starts.append(offsets[unit_start + start])
+                found.append(piece.split() if plain else tokens(piece, numbers))
+    return sections, {kind: count for kind, count in not_scored.items() if count}
 
 
 def _heading_key(heading: str) -> str:
