@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -110,7 +111,7 @@ class _TokenCache:
     0 when it is no word), so that "effect", "effect," and "(effect" are worked out once. Bounded: emptied when
     it reaches `limit` entries."""
 
-    __slots__ = ("flags", "language", "limit", "sizes", "words")
+    __slots__ = ("count_syllables", "easy", "flags", "language", "limit", "parts", "sizes", "words")
 
     def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
         self.language = language
@@ -118,30 +119,50 @@ class _TokenCache:
         self.sizes: dict[str, int] = {}
         self.flags: dict[str, int] = {}
         self.words: dict[str, int] = {}
+        self.parts: dict[str, tuple[int, int]] = {}  # a word's share of a token's sizes and flags (see learn)
+        self.count_syllables = language.syllables()
+        self.easy = familiar_forms() if language.english else frozenset()
 
     def make_room(self) -> None:
         if len(self.sizes) >= self.limit or len(self.words) >= self.limit:
             self.sizes.clear()
             self.flags.clear()
             self.words.clear()
+            self.parts.clear()
 
     def learn(self, token: str) -> None:
         """Work out a token's counts (a token too long to pack is left out of `sizes` and `flags`)."""
         length = len(token)
         if length >= _MAX_PACKED_TOKEN:
             return
-        packed = self.packed(token)
-        if packed < 0:  # a link
-            size, flag = 0, 1 << (6 * _FLAG_FIELD)
-        elif not packed:
-            size, flag = length, 0
+        if ("/" in token or ":" in token or "." in token) and _LINK.search(token):  # each link start holds one of those
+            if _LETTER_OR_DIGIT.search(token):
+                self.sizes[token], self.flags[token] = 0, _LINK_FLAG
+            else:
+                self.sizes[token], self.flags[token] = length, 0
+            return
+        word = token.strip(_STRIP).replace("\u2019", "'")
+        parts = self.parts.get(word)
+        if parts is None:
+            parts = self._word_parts(word, word or token)
+        self.sizes[token] = length | parts[0]
+        self.flags[token] = parts[1]
+
+    def _word_parts(self, word: str, counted: str) -> tuple[int, int]:
+        """The share of a word (`counted`: the word, or the token when stripping left nothing) in the sizes and
+        flags of any token that holds it: (letters and syllables, all flags); (0, 0) when it is no word."""
+        packed = self.words.get(word)
+        if packed is None:
+            packed = self.words[word] = _packed_word(counted, self.language, self.count_syllables, self.easy)
+        if not packed:
+            parts = (0, 0)
         else:  # WordInfo.packed's fields: words, syllables, letters, unfamiliar, fog-hard, long, long-letter, monosyllable
-            size = length | ((packed >> (2 * _FIELD)) & _MASK) << _SIZE_FIELD | ((packed >> _FIELD) & _MASK) << (2 * _SIZE_FIELD)
-            flag = (1 | ((packed >> (3 * _FIELD)) & _MASK) << _FLAG_FIELD | ((packed >> (4 * _FIELD)) & _MASK) << (2 * _FLAG_FIELD)
-                    | ((packed >> (5 * _FIELD)) & _MASK) << (3 * _FLAG_FIELD) | ((packed >> (6 * _FIELD)) & _MASK) << (4 * _FLAG_FIELD)
-                    | (packed >> (7 * _FIELD)) << (5 * _FLAG_FIELD))
-        self.sizes[token] = size
-        self.flags[token] = flag
+            parts = (((packed >> (2 * _FIELD)) & _MASK) << _SIZE_FIELD | ((packed >> _FIELD) & _MASK) << (2 * _SIZE_FIELD),
+                     1 | ((packed >> (3 * _FIELD)) & _MASK) << _FLAG_FIELD | ((packed >> (4 * _FIELD)) & _MASK) << (2 * _FLAG_FIELD)
+                     | ((packed >> (5 * _FIELD)) & _MASK) << (3 * _FLAG_FIELD) | ((packed >> (6 * _FIELD)) & _MASK) << (4 * _FLAG_FIELD)
+                     | (packed >> (7 * _FIELD)) << (5 * _FLAG_FIELD))
+        self.parts[word] = parts
+        return parts
 
     def packed(self, token: str) -> int:
         """The WordInfo.packed of the word a token holds; 0 when it holds none, -1 for a link (a token shorter than
@@ -151,8 +172,7 @@ class _TokenCache:
         word = token.strip(_STRIP).replace("\u2019", "'")
         packed = self.words.get(word)
         if packed is None:
-            info = _word_info(word or token, self.language)
-            packed = self.words[word] = info.packed if info is not None else 0
+            packed = self.words[word] = _packed_word(word or token, self.language, self.count_syllables, self.easy)
         return packed
 
     def word(self, token: str) -> WordInfo:
@@ -188,6 +208,7 @@ _FLAG_FIELD = 9
 _FLAG_MASK = (1 << _FLAG_FIELD) - 1
 _MAX_PACKED_TOKEN = 1024
 _MAX_PACKED_TOKENS = 1 << _FLAG_FIELD
+_LINK_FLAG = 1 << (6 * _FLAG_FIELD)  # a link's flags: none of a word's, one link
 
 
 _token_caches: dict[str, _TokenCache] = {}
@@ -236,6 +257,32 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
     fog_hard = 0 if familiar else long
     packed = _pack(count, letters, unfamiliar, fog_hard, long, long_letters, monosyllable)
     return WordInfo(word, count, letters, familiar, unfamiliar, fog_hard, long, packed, long_letters, monosyllable)
+
+
+def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable[[str], int], easy: frozenset[str]) -> int:
+    """_word_info(word, language).packed (0 when it is no word) for a word shorter than _MAX_PACKED_TOKEN, without making
+    the WordInfo (`count_syllables`: the language's syllable counter; `easy`: familiar_forms() in English)."""
+    if word.isalpha():  # the common case: letters only
+        letters = len(word)
+        has_letter = True
+    else:
+        letters = len(_LETTER_OR_DIGIT.findall(word))
+        if not letters:
+            return 0
+        has_letter = any(ch.isalpha() for ch in word.lower())
+    count = count_syllables(word)
+    long = 1 if count >= LONG_WORD_SYLLABLES else 0
+    packed = (1 + (count << _FIELD) + (letters << (2 * _FIELD)) + (long << (5 * _FIELD))
+              + ((1 if letters > LIX_LONG_LETTERS else 0) << (6 * _FIELD)) + ((1 if count == 1 else 0) << (7 * _FIELD)))
+    if not language.english or not has_letter:  # other languages have no unfamiliar words; a number is not one
+        return packed
+    lower = word.lower()
+    if lower in easy:
+        return packed
+    parts = [part for part in _COMPOUND.split(lower) if part]
+    if len(parts) > 1 and all(part in easy or not any(c.isalpha() for c in part) for part in parts):
+        return packed
+    return packed + (1 << (3 * _FIELD)) + (long << (4 * _FIELD))
 
 
 @dataclass(slots=True)

@@ -133,6 +133,15 @@ def syllables(word: str) -> int:
     if found is None:
         if len(_counted) >= _CACHE_SIZE:
             _counted.clear()
+        if word.isalpha() and (word.islower() or (word[0].isupper() and word[1:].islower())):
+            # the common case, a word of letters in lower case or with a capital first ("Studies"), which no rule
+            # before rule 1 reads: looked up in CMU as _syllables_or_base would
+            lower = word.lower()
+            if len(lower) >= 7 or lower not in _SAID_IN_FULL:
+                found = cmu_syllables().get(lower)
+                if found is not None:
+                    found = _counted[word] = max(found, 1)
+                    return found
         found = _counted[word] = _syllables(word)
     return found
 
