@@ -108,3 +108,17 @@ def test_random_plain_looking_bodies_are_python_markdowns() -> None:
         markup.to_html.cache_clear()
         assert markup.to_html(text) == _stock_html(text), repr(text)
     assert direct > 80  # the direct way was tried
+
+
+_WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+
+
+@pytest.mark.parametrize("text", [
+    *TEXTS, "", " ", "plain", "a  b", "a b", "a\tb", "a \tb", "a\u00a0b", "a\u00a0 b", "a \u2009b", "a\u3000\u3000b",
+    "caf\u00e9 \u2014 na\u00efve", "end\n", "x\u2028y", "x\u2028\u2029y", "\u00a0", "a\u00a0\u00a0", "snake_case", "a\\b",
+    *(f"a{left}{right}b" for left in _WHITESPACE for right in _WHITESPACE),
+    *(f"a{space}b" for space in _WHITESPACE),
+])
+def test_inline_markup_test_is_the_regular_expression(text: str) -> None:
+    """_has_inline_markup answers as INLINE_MARKUP.search does, for every pair of whitespace characters too."""
+    assert markup._has_inline_markup(text) == (markup.INLINE_MARKUP.search(text) is not None)
