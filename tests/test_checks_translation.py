@@ -662,3 +662,41 @@ def test_alignment_pairs_split_and_merged_sentences_by_their_numbers() -> None:
     merged = align(translated, source, split, split, numbers, numbers)
     assert merged is not None and [len(g.source) for g in merged[0].groups] == [1, 2, 1]
     assert align(source, translated.replace("\n", " "), split, split, numbers, numbers) is None  # paragraphs differ
+
+
+# A translated sentence, paired one for one with its source sentence, that states in words a level its
+# source states nowhere (by a certainty phrase, or the level words of a statement of certainty): an error,
+# whether or not the source sentence claims an effect about a result. A source sentence that states no
+# level is not held to it ("can" is no certainty word; "pueden" is).
+ADDED_LEVELS = {
+    "flag": [
+        ("We are not confident in the evidence from these studies.", "Estamos bastante seguros de la evidencia de estos estudios."),
+        ("We have very low certainty in these results.", "Tenemos certeza alta en estos resultados."),
+        ("Because of the low quality of the evidence, we cannot say whether steroids help.",
+         "Debido a la calidad alta de la evidencia, no podemos decir si los corticoides ayudan."),
+        ("We are uncertain if these results are true for everyone.", "Estamos bastante seguros de que estos resultados valen para todos."),
+        (PAIN[:-1] + " (moderate-certainty evidence).", DOLOR[:-1] + " (evidencia de certeza alta)."),
+    ],
+    "pass": [
+        ("We are not confident in the evidence from these studies.", "No estamos seguros de la evidencia de estos estudios."),
+        ("We have very low certainty in these results.", "Tenemos certeza muy baja en estos resultados."),
+        ("Because of the low quality of the evidence, we cannot say whether steroids help.",
+         "Debido a la calidad baja de la evidencia, no podemos decir si los corticoides ayudan."),
+        ("Steroids can be taken by mouth.", "Los corticoides se pueden tomar por la boca."),  # the source states no level
+        (PAIN[:-1] + " (moderate-certainty evidence).", DOLOR[:-1] + " (evidencia de certeza moderada)."),
+    ],
+}
+
+
+@pytest.mark.parametrize(("english", "spanish"), ADDED_LEVELS["flag"])
+def test_a_level_the_source_sentence_states_nowhere_is_an_error(tmp_path: Path, english: str, spanish: str) -> None:
+    found = [f for f in _spanish_findings(_paragraphs_project(tmp_path, [english], [spanish])) if f[0].startswith("translation.certainty")]
+    assert [f[0] for f in found] == ["translation.certainty"], found
+    line, _ = _line_column(tmp_path / "content", f"{REVIEW}.es.yaml", spanish)
+    assert found[0][1] == line, found
+
+
+@pytest.mark.parametrize(("english", "spanish"), ADDED_LEVELS["pass"])
+def test_a_level_the_source_sentence_states_passes(tmp_path: Path, english: str, spanish: str) -> None:
+    found = [f for f in _spanish_findings(_paragraphs_project(tmp_path, [english], [spanish])) if f[0].startswith("translation.certainty")]
+    assert found == [], found

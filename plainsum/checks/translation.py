@@ -431,24 +431,66 @@ def _certainty_of(scored: Scored) -> Iterator[tuple[Flag, bool]]:
     for key, span, source_text in _fields(scored.document):
         if key.split(".")[:1] == ["summary"] and key.split(".")[1:2] and key.split(".")[1] in explaining:
             continue  # "What did we want to find out?" and the like state no result's certainty
-        if not said(source_text):
+        field_said = said(source_text)
+        if not field_said and not _levels_said(source_text, source_vocabulary):
             continue
         paired = _paired(scored, source_text, span.rendered)
         if paired is None:
-            yield from _unpaired(key, span, said(source_text), says(span.rendered))
+            if field_said:
+                yield from _unpaired(key, span, field_said, says(span.rendered))
             continue
         for block in paired:
             block_said = [s for sentence in block.source for s in said(sentence.text, sentence.offset)]
-            if not block_said:
-                continue
-            block_says = [s for sentence in block.translated for s in says(sentence.text, sentence.offset)]
+            block_says = [s for sentence in block.translated for s in says(sentence.text, sentence.offset)] if block_said else []
             groups = block.groups or (Group(block.source, block.translated, False),)
             for group in groups:
-                ours = [s for sentence in group.source for s in said(sentence.text, sentence.offset)]
-                theirs = [s for sentence in group.translated for s in says(sentence.text, sentence.offset)]
+                ours = [s for sentence in group.source for s in said(sentence.text, sentence.offset)] if block_said else []
+                theirs = [s for sentence in group.translated for s in says(sentence.text, sentence.offset)] if block_said else []
                 text = " ".join(sentence.text.strip() for sentence in group.translated)
                 words = _certainty_words(text, vocabulary)
-                yield from _group_flags(key, span.start, ours, theirs, block_says, text, group.exact, words)
+                flags = list(_group_flags(key, span.start, ours, theirs, block_says, text, group.exact, words)) if ours else []
+                added: list[tuple[Flag, bool]] = []
+                if group.exact and not any(sure for _, sure in flags):
+                    source = " ".join(sentence.text.strip() for sentence in group.source)
+                    added = list(_added_level(key, span.start + group.translated[0].offset, source, text, ours,
+                                              source_vocabulary, _phrase_levels(text, vocabulary)))
+                yield from added or flags  # a level the sentence adds is sure where the pairing of the paragraph was not
+
+
+def _levels_said(text: str, vocabulary: Vocabulary | None) -> set[str]:
+    """Every level a source text states: its certainty phrases and the level words of a statement of
+    certainty ("the low quality of the evidence", "we have very low certainty in it")."""
+    if vocabulary is None:
+        return set()
+    from plainsum.grade.reading import statement_levels
+
+    return _phrase_levels(text, vocabulary) | {hit.meaning for hit in statement_levels(text, vocabulary, [])}
+
+
+def _phrase_levels(text: str, vocabulary: Vocabulary | None) -> set[str]:
+    """The level of each certainty phrase of `text`, longest first and not overlapping ("no estamos
+    seguros" is not also "estamos seguros")."""
+    if vocabulary is None:
+        return set()
+    from plainsum.grade.claims import read_certainty
+
+    return {hit.meaning for hit in read_certainty(text, vocabulary)}
+
+
+def _added_level(key: str, at: int, source: str, translated: str, ours: list[Statement], source_vocabulary: Vocabulary | None,
+                 words: set[str]) -> Iterator[tuple[Flag, bool]]:
+    """A translated sentence, paired one for one with its source sentence, that states in words a
+    certainty level its source sentence states nowhere ("Estamos bastante seguros" for "We are not
+    confident"; "certeza alta" for "the low quality of the evidence"): an error. A source sentence that
+    states no level at all is not held to this ("can" is no certainty word; "puede" is)."""
+    stated = _levels_said(source, source_vocabulary) | {s.level for s in ours if s.worded}
+    if not stated:
+        return
+    added = sorted(level for level in words if not any(levels_agree(level, other) for other in stated))
+    if added:
+        levels = " or ".join(sorted(stated))
+        yield Flag(f"the translation of {key} says \"{translated}\" ({', '.join(added)} certainty) where its source sentence "
+                   f"states {levels} certainty: \"{source}\"", at, translated), True
 
 
 def _moved(statement: Statement, offset: int) -> Statement:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 from plainsum.grade.vocabulary import WORD_CHARS, Vocabulary, load_vocabulary, phrase, vocabulary_path
 
 __all__ = ["Claim", "Hit", "Mention", "Vocabulary", "intervention_spans", "load_vocabulary", "mentions", "name_patterns",
-           "read_claim", "vocabulary_path"]
+           "read_certainty", "read_claim", "vocabulary_path"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,15 @@ def read_claim(text: str, vocabulary: Vocabulary, ignore: list[tuple[int, int]] 
         negated=negated,
         certainties=certainty_hits,
     )
+
+
+def read_certainty(text: str, vocabulary: Vocabulary) -> list[Hit]:
+    """Every certainty phrase of `text`, longest first and not overlapping, leaving out the words used
+    in another sense (`not_certainty`: "May 2020")."""
+    taken: list[tuple[int, int]] = []
+    if vocabulary.not_certainty is not None:
+        taken.extend((m.start(), m.end()) for m in vocabulary.not_certainty.finditer(text))
+    return _find(vocabulary.certainty, text, taken)
 
 
 def intervention_spans(text: str, results: list[Result]) -> list[tuple[int, int]]:
