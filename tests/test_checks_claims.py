@@ -624,3 +624,98 @@ def test_the_setting_an_outcome_names_picks_its_result(sentence: str, checks: se
     results = load_review(path).results
     reading = read_summary([(sentence, False)], results, load_vocabulary(), ("removing hair",))[0]
     assert {v.check for v in judge(reading, results)} == checks
+
+
+# A rating of the evidence that governs a claim ("We found <level> evidence that ...", "<Level> evidence
+# suggests that ...") states a level of its own: where the claim's word says another, both are held
+# against the results (the razor result is moderate-certainty evidence).
+RATINGS = {
+    "error": [
+        "We found high-certainty evidence that shaving using a razor probably increases infections.",
+        "Low-certainty evidence suggests that shaving using a razor probably increases infections.",
+        "There is very low-quality evidence that shaving using a razor probably increases infections.",
+        "High-quality evidence shows that shaving using a razor probably increases infections.",
+    ],
+    "pass": [
+        "We found moderate-certainty evidence that shaving using a razor probably increases infections.",
+        "Moderate-quality evidence shows that shaving using a razor probably increases infections.",
+        "Shaving using a razor probably increases infections (moderate-certainty evidence).",
+        # a rating that governs nothing after it is no level of the claim
+        "High-quality studies found that shaving using a razor probably increases infections.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", RATINGS["error"])
+def test_a_rating_that_governs_a_claim_is_checked_beside_its_word(sentence: str, tmp_path: Path) -> None:
+    assert "results.certainty" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", RATINGS["pass"])
+def test_a_rating_that_agrees_with_the_claim_passes(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.certainty" not in checks_of(found), found
+
+
+# Statements of certainty: a level written with its noun ("high-certainty evidence", "low-quality
+# evidence") is a level word too, and a clause that calls for research does not keep the other clauses
+# of its sentence from being read (no result of the hair review is high-certainty evidence).
+STATEMENTS = {
+    "error": [
+        "We found high-certainty evidence that there is little to no difference between these ways of removing hair.",
+        "The certainty of the evidence was high, though future research could change our confidence in it.",
+        "Shaving using a razor may increase infections, but more research is needed.",  # 'may' for a moderate result
+        "We have very low certainty that shaving using a razor increases infections.",
+        "Overall, the evidence was high-quality.",
+    ],
+    "pass": [
+        "We found moderate-certainty evidence that there is little to no difference between these ways of removing hair.",
+        "The certainty of the evidence was moderate, though future research could change our confidence in it.",
+        "Shaving using a razor probably increases infections, but more research is needed.",
+        "We have moderate certainty that shaving using a razor increases infections.",
+        "High-quality studies are needed to answer this question.",
+        "The studies gave high doses of antiseptic, and the evidence was of low certainty.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", STATEMENTS["error"])
+def test_a_statement_of_certainty_is_read_in_its_forms(sentence: str, tmp_path: Path) -> None:
+    assert "results.certainty" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", STATEMENTS["pass"])
+def test_a_statement_of_certainty_that_fits_passes(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.certainty" not in checks_of(found), found
+
+
+# "Both A and B ..." claims the same of each: a word or an effect that fits one of the results and not
+# the other is an error (the razor result is moderate certainty and an increase; clippers, low and no
+# difference), worded for the group at the lowest certainty among them as listed outcomes are.
+BOTH = {
+    "error": [
+        "Both shaving using a razor and clippers probably increase infections compared with no hair removal.",
+        "Both clippers and shaving using a razor probably increase infections compared with no hair removal.",
+        "Both shaving using a razor and clippers increase infections compared with no hair removal.",
+    ],
+    "no error": [
+        # one of them named: the other reading is a warning at most
+        "Shaving using a razor probably increases infections compared with no hair removal.",
+        # 'both' of something else than the subject
+        "Shaving using a razor probably increases infections in both men and women compared with no hair removal.",
+        "Both shaving using a razor and clippers were compared with no hair removal in these studies.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", BOTH["error"])
+def test_both_a_and_b_claims_the_same_of_each(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) & {"results.certainty", "results.direction"}, found
+
+
+@pytest.mark.parametrize("sentence", BOTH["no error"])
+def test_a_claim_of_one_of_them_is_not_held_against_both(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) <= {"results.unchecked"}, found

@@ -20,6 +20,7 @@ from plainsum.grade.vocabulary import levels_of
 if TYPE_CHECKING:
     from plainsum.grade.results import Result
 
+ORDER = ("very low", "low", "moderate", "high")
 FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
 
 
@@ -89,7 +90,7 @@ def judge_claim(claim: OutcomeClaim) -> list[Verdict]:
         start = claim.negated.start if claim.negated is not None else hit.start
         others = _unsaid_alternatives(claim)
         unsure = any(not _direction_wrong(claim, c) for c in others)
-        if wrong and len(wrong) == len(claim.candidates) and not unsure:
+        if wrong and (len(wrong) == len(claim.candidates) or claim.each_meant) and not unsure:
             result = wrong[0].result
             said = f"'{claim.negated.text} ... {hit.text}'" if claim.negated is not None else f"'{hit.text}'"
             if claim.negated is not None:
@@ -142,12 +143,13 @@ def _certainty(claim: OutcomeClaim) -> list[Verdict]:
     result = wrong[0]
     message = f"certainty: {said}, but {result.describe()} is {result.certainty}-certainty evidence"
     unsure = any(c.result.certainty in stated for c in _unsaid_alternatives(claim))
-    sure = len(wrong) == len(claim.candidates) and not unsure and (claim.certainty_source in ("word", "sentence")
+    sure = (len(wrong) == len(claim.candidates) or claim.each_meant) and not unsure and (claim.certainty_source in ("word", "sentence")
                                                       or (claim.certainty_source == "implied" and claim.actor == "named"))
     if sure and len({r.certainty for r in wrong}) > 1:
         # results of one comparison the sentence does not tell apart ("disease progression" in two
         # populations): the word fits none of them, but no one of them is the one to suggest
-        message = (f"certainty: {said}, but the sentence could mean {len(wrong)} results of '{claim.outcome.text}', "
+        means = "says it of" if claim.each_meant else "could mean"
+        message = (f"certainty: {said}, but the sentence {means} {len(wrong)} results of '{claim.outcome.text}', "
                    f"none of them {claimed}-certainty evidence: {_listed(wrong)}")
         return [Verdict("results.certainty", hit.start, hit.end, message, None)]
     if sure:
@@ -180,20 +182,30 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
         return []
     hit = statement.hits[0]
     levels = ", ".join(sorted(statement.levels))
-    if statement.results:
+    if statement.results and not statement.loose:
         wrong = [r for r in statement.results if r.certainty not in statement.levels]
         if wrong:
             return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
                             f"certainty: the sentence states {levels} certainty, but {_listed(wrong)}", wrong[0])]
         return []
-    rated = {r.certainty for r in results}
-    found = ", ".join(sorted(rated))
-    if results and not rated & statement.levels:
+    covered = statement.results or results
+    rated = {r.certainty for r in covered}
+    found = ", ".join(sorted(rated, key=ORDER.index))
+    of = "the evidence of the results it may speak of" if statement.loose else "the evidence"
+    if covered and not rated & statement.levels:
         return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
-                        f"certainty: the sentence states {levels} certainty for the evidence, but no result is rated so "
-                        f"(the results are {found}-certainty evidence)", results[0])]
-    # a level no result has ("low to moderate" where every result is moderate) is no error: the
-    # results encoded may be only some of those the statement covers
+                        f"certainty: the sentence states {levels} certainty for {of}, but no result is rated so "
+                        f"(the results are {found}-certainty evidence)", covered[0])]
+    # a level no result has, next to one some result has ("low to moderate" where every result is
+    # moderate), is no error: the results encoded may be only some of those the statement covers; a
+    # level two or more steps from every result's ("high or very low" where the results are low and
+    # very low) is
+    far = sorted((level for level in statement.levels if all(abs(ORDER.index(level) - ORDER.index(r)) > 1 for r in rated)),
+                 key=ORDER.index)
+    if covered and far:
+        return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
+                        f"certainty: the sentence states {', '.join(far)} certainty for {of}, but no result is rated so or "
+                        f"one level from it (the results are {found}-certainty evidence)", covered[0])]
     return []
 
 

@@ -66,6 +66,7 @@ class OutcomeClaim:
     qualifier: str | None = None  # a setting, subgroup or time the sentence names and its result does not
     comparator: str | None = None  # a comparator the sentence names and its results do not
     comparison_unsaid: bool = False  # the outcome has results of several comparisons and the text names none of their comparators
+    each_meant: bool = False  # "both A and B ...": the sentence means every candidate, not one of them
 
     @property
     def results(self) -> list[Result]:
@@ -82,6 +83,7 @@ class Statement:
     results: list[Result]
     judged: bool = True  # False: said in certainty words ("We are uncertain about these results"), only carried
     covers: list[Result] = field(default_factory=list)  # in a claim: the results of its comparisons, carried to
+    loose: bool = False  # `results` are those it may speak of, not each one it does: held as a summary's statement is
 
 
 @dataclass
@@ -249,11 +251,54 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
 
 
+def _without_clauses(text: str, pattern: re.Pattern[str]) -> str:
+    """`text` with the clauses that hold a match of `pattern` blanked out (same length: offsets stay)."""
+    out = text
+    for start, end in clauses(text):
+        if pattern.search(text, start, end):
+            out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
 def _clause_of(position: int, parts: list[tuple[int, int]]) -> tuple[int, int]:
     return next((p for p in parts if p[0] <= position < p[1]), parts[-1])
 
 
 # --- statements of certainty ----------------------------------------------------------------------
+
+# "evidence on adverse events", "the quality of the evidence for pain": a statement about one outcome,
+# unless what follows is the results, outcomes or comparisons as a whole (or the intervention)
+_SCOPED = re.compile(r"\b(?:evidence|certainty|quality)\s+(?:on|about|regarding|for)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+_WHOLE = re.compile(r"(?:results?|outcomes?|findings?|evidence|review|stud(?:y|ies)|trials?|comparisons?|analys[ie]s|data|effects?|"
+                    r"use|effectiveness|efficacy|benefits?|questions?|conclusions?|GRADE)$", re.I)
+
+
+def _scoped(text: str, names: list[str], generic: frozenset[str]) -> bool:
+    """Whether a statement of certainty speaks of one outcome the results do not name ("there was only
+    moderate-certainty evidence on adverse events"), not of the evidence as a whole ("for the above
+    findings", "for all outcomes") or of the intervention."""
+    for match in _SCOPED.finditer(text):
+        words = match.group(1).split()
+        if not any(_WHOLE.match(word) for word in words) and not _mentions(names, match.group(1), generic):
+            return True
+    return False
+
+
+_LABEL = re.compile(r"(?:[\s-]+(?:certainty|quality))?\s+evidence\b", re.I)  # "low-certainty evidence", "low quality evidence"
+
+
+def _names_comparison(text: str, result: Result, generic: frozenset[str]) -> bool:
+    """Whether `text` names the comparator of `result`: its whole name, or a word of it that its
+    intervention's name lacks."""
+    names = _term_names(result.comparison)
+    if any(re.search(phrase(name), text, re.I) for name in names):
+        return True
+    telling = _telling_parts(names, generic) - _telling_parts(_term_names(result.intervention), generic)
+    return bool(telling) and not telling.isdisjoint(_parts(text))
+
+
+_OF_STUDIES = re.compile(r"(?:[\s-]+(?:quality|certainty))?\s+(?:stud(?:y|ies)|trials?|research|RCTs?|doses?|risks?)\b", re.I)
+
 
 def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, int]]) -> list[Hit]:
     """Level words that state the certainty of the evidence ("low" in "The certainty of the
@@ -266,7 +311,8 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
     if not re.search(r"\b(?:evidence|certainty|confidence|confident)\b", text, re.I) and re.search(
             r"\b(?:stud(?:y|ies)|trials?)\b[^.;:]{0,30}\bquality\b", text, re.I):
         return []  # "The studies were of high quality": their risk of bias, not the certainty of the evidence
-    found = _find(vocabulary.levels, text, list(taken))
+    # "high-quality studies are needed", "low quality trials": the studies' quality, not the evidence's certainty
+    found = [hit for hit in _find(vocabulary.levels, text, list(taken)) if not _OF_STUDIES.match(text, hit.end)]
     near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
     # "moderate for ..., low for ..., and very low for ...": the levels listed after one that is near
     return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
@@ -283,7 +329,14 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     if vocabulary.asks(text) and not _lead_in(text, vocabulary):
         return Reading(text, "explains", why="it asks or announces rather than claims")
     if vocabulary.not_claims is not None and vocabulary.not_claims.search(text):
-        return Reading(text, "explains", why="it says what the review did or what research is needed")
+        # a clause that calls for research or says what the review did claims nothing; the others may
+        # ("The quality of the evidence was high ..., though future research could alter the estimates")
+        rest = _without_clauses(text, vocabulary.not_claims)
+        if not rest.strip(" ,.;:–—-"):
+            return Reading(text, "explains", why="it says what the review did or what research is needed")
+        reading = read_sentence(rest, results, vocabulary, context)
+        reading.text = text
+        return reading
     outcomes = _specific(text, outcome_spans(text, results))
     names = actor_names(results, context.names)
     # a word of an intervention's name inside an outcome's ("pressure" in "pressure ulcers") names no one
@@ -309,13 +362,23 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
             levels = worded
         if levels:
             named = [r for o in outcomes for r in o.results]
+            if not named and _scoped(text, names, vocabulary.generic_words):
+                return Reading(text, "none", why="it states the certainty of the evidence on something no result names")
             stated = {level for h in levels for level in h.meaning.split(" or ")}
             return Reading(text, "statement", statement=Statement(stated, levels, list(dict.fromkeys(named)), judged))
         if not certainty or not outcomes:
             return Reading(text, "none", why="it names no effect")
     if not outcomes:
-        return Reading(text, "none", why="it names no outcome of the results",
-                       statement=_inner_statement(text, levels, certainty, outcomes))
+        inner = _inner_statement(text, levels, certainty, outcomes)
+        if inner is not None and all(_LABEL.match(text, hit.end) for hit in inner.hits):
+            # an effect claimed of something no result names, with a rating ("Drug resistance may not be
+            # increased (low-certainty evidence)"): the rating is that outcome's, held only against the results
+            # of a comparison the sentence names by its comparator ("When comparing X with oral antibiotics
+            # alone, we found low-certainty evidence that ..."); "Due to the low quality of the evidence, ..."
+            # speaks of the evidence as a whole
+            inner.results = [r for r in results if _names_comparison(text, r, vocabulary.generic_words)]
+            inner.judged, inner.loose = bool(inner.results), True
+        return Reading(text, "none", why="it names no outcome of the results", statement=inner)
     select_text, from_lead = text, False
     stand_ins = _acting(text, stand_ins, effects + certainty)
     if not actors and not stand_ins and _elided(text, effects + certainty):
@@ -336,6 +399,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         comparator = (comparator[0], (comparator[1][0], len(select_text)))
     lead_named = from_lead and bool(name_spans(select_text, names, vocabulary.generic_words))
     claims = []
+    other_comparison = False
     nones = [(h.start, h.end) for h in effects if h.meaning == "none"]
     kinds = _kinds(text, vocabulary, actors)
     measured = [m.end() for m in vocabulary.measuring.finditer(text)] if vocabulary.measuring is not None else []
@@ -353,20 +417,32 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
             continue
         claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, comparator, actors, context,
                        vocabulary, clause, nones, select_text, lead_named, results, from_lead)
-        if claim is not None:
+        if claim is None:
+            other_comparison = True  # the sentence names an intervention or comparison no result of the outcome has
+        else:
             if len(claim.candidates) > 1:
                 claim.candidates = _by_setting(claim.candidates, text, clause, vocabulary.generic_words)
                 claim.ambiguous_selection = claim.ambiguous_selection and len({_pair(c.result) for c in claim.candidates}) > 1
+            claim.each_meant = _each_meant(text, claim, vocabulary.generic_words)
+            if claim.each_meant:  # worded for the group, at the lowest certainty among them (as outcomes listed are)
+                claim.floor = min((c.result.certainty for c in claim.candidates), key=CERTAINTY_ORDER.index)
             claim.qualifier = _unqualified(claim, _qualifiers(text, clause, vocabulary, taken), results)
             claim.comparator = claim.comparator or kinds
             claims.append(claim)
+            rating = _rating_over(text, claim, certainty)
+            if rating is not None:  # "We found high-certainty evidence that X probably reduces Y": both are said
+                claims.append(replace(claim, effect=None, negated=None, certainty=rating.meaning, certainty_hit=rating,
+                                      certainty_source="word", undecided=None))
             counted = _counted(text, outcome, effects, clause, claim.effect, outcomes)
             if counted is not None:  # "reduce the need for treatment: in 32 fewer people per 1000"
                 claims.append(replace(claim, effect=counted, negated=None, certainty=None, certainty_hit=None,
                                       certainty_source="none", undecided=None))
     if not claims:
-        return Reading(text, "none", why="no effect is claimed for the outcomes it names",
-                       statement=_inner_statement(text, levels, certainty, outcomes))
+        inner = _inner_statement(text, levels, certainty, outcomes)
+        if inner is not None:
+            inner.loose = True  # no claim says which of the outcomes' results (which comparisons) it speaks of
+            inner.judged = not other_comparison  # of a comparison the results do not hold: not theirs to judge
+        return Reading(text, "none", why="no effect is claimed for the outcomes it names", statement=inner)
     _floors(claims)
     reading = Reading(text, "claim", claims=claims, actor_words={text[s:e].lower().rstrip("s") for s, e in actors}
                       | {text[s:e].lower() for s, e in actors})
@@ -391,6 +467,25 @@ def _inner_statement(text: str, levels: list[Hit], certainty: list[Hit], outcome
         return None
     named = [r for o in outcomes for r in o.results]
     return Statement({level for h in stated for level in h.meaning.split(" or ")}, stated, list(dict.fromkeys(named)))
+
+
+_RATING = re.compile(r"evidence|certainty|quality", re.I)
+_GOVERNS = re.compile(r"(?:\s*\)?,?\s*(?:\w+\s+){0,2}?(?:that|suggest(?:s|ed|ing)?|show(?:s|ed|ing)?|indicat(?:es|ed|ing)))\b", re.I)
+
+
+def _rating_over(text: str, claim: OutcomeClaim, certainty: list[Hit]) -> Hit | None:
+    """A rating of the evidence that governs a claim whose own certainty word says another level: "We
+    found high-certainty evidence that X probably reduces Y", "Low-quality evidence suggests that X will
+    probably ...". The sentence says both levels, and each is held against the results."""
+    own = claim.certainty_hit
+    if own is None or claim.certainty is None or claim.certainty_source != "word" or _RATING.search(own.text):
+        return None
+    for hit in certainty:
+        if hit.end > own.start or not _RATING.search(hit.text) or not _GOVERNS.match(text, hit.end):
+            continue
+        if not (set(hit.meaning.split(" or ")) & set(claim.certainty.split(" or "))):
+            return hit
+    return None
 
 
 _NUMBER_BEFORE = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+$", re.I)
@@ -539,6 +634,40 @@ def _unqualified(claim: OutcomeClaim, qualifiers: list[tuple[str, set[str]]], re
     return None
 
 
+_BOTH = re.compile(r"\bboth\b[^,;:]*\band\b", re.I)
+_BOTH_PARTS = re.compile(r"\bboth\s+([^,;:]+?)\s+and\s+([^,;:]+?)\s*$", re.I)
+
+
+def _both_parts(text: str, at: int) -> tuple[str, str] | None:
+    """The text twice, with one of the two parts of a subject "both A and B" (before `at`) blanked out
+    (same length: offsets stay), for the results each part names."""
+    match = _BOTH_PARTS.search(text[:at].rstrip())
+    if match is None:
+        return None
+    (a0, a1), (b0, b1) = match.span(1), match.span(2)
+    only_a = text[:a1] + " " * (b1 - a1) + text[b1:]
+    only_b = text[:a0] + " " * (b0 - a0) + text[b0:]
+    return only_a, only_b
+
+
+def _each_meant(text: str, claim: OutcomeClaim, generic: frozenset[str]) -> bool:
+    """A subject "both A and B" before the claim's words, each candidate's actor named in it: the
+    sentence says the claim of each ("both laser treatment and surgery will probably be more successful
+    than foam"), so a candidate it does not fit is wrong, not a reading it may not mean."""
+    if len(claim.candidates) < 2:
+        return False
+    at = min((h.start for h in (claim.certainty_hit, claim.effect) if h is not None), default=claim.outcome.start)
+    subject = _BOTH.search(text[:at])
+    if subject is None:
+        return False
+    said = text[subject.start():at]
+    for candidate in claim.candidates:
+        actor = candidate.result.comparison if candidate.inverted else candidate.result.intervention
+        if not _mentions(_term_names(actor), said, generic):
+            return False
+    return True
+
+
 def _elided(text: str, hits: list[Hit]) -> bool:
     """A list item whose subject is its lead-in's: it starts with a dash or bullet (or a small letter)
     and then at once with its certainty or effect word ("– probably reduce ...", "- had a large ...")."""
@@ -550,10 +679,13 @@ def _elided(text: str, hits: list[Hit]) -> bool:
     return first is not None and _words_between(text, marker, first) <= 1
 
 
+CERTAINTY_ORDER = ("very low", "low", "moderate", "high")
+
+
 def _floors(claims: list[OutcomeClaim]) -> None:
     """Outcomes listed under one effect and one certainty word ("probably make little or no
     difference to heart disease or stroke") are worded at the lowest certainty among them."""
-    order = ("very low", "low", "moderate", "high")
+    order = CERTAINTY_ORDER
     groups: dict[int, list[OutcomeClaim]] = {}
     for claim in claims:
         if claim.effect is not None and claim.certainty_hit is not None:
@@ -772,6 +904,15 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     named = lead_named or any(s < clause[1] for s, _ in acting)
     candidates, guess, unnamed = _select(outcome, select_text, comparator, context, named, vocabulary.generic_words,
                                          everything, vocabulary.coordinators)
+    each = _both_parts(select_text, effect.start if effect is not None else outcome.start)
+    if each is not None:
+        # "Both A and B probably ...": the results of A and those of B, each meant
+        picked = [_select(outcome, part, comparator, context, named, vocabulary.generic_words, everything, vocabulary.coordinators)
+                  for part in each]
+        if all(found for found, _, _ in picked):
+            union = list({c.result.id: c for found, _, _ in picked for c in found}.values())
+            if len(union) > len(candidates):
+                candidates, guess, unnamed = union, False, picked[0][2] or picked[1][2]
     if not candidates:
         return None
     at = effect.start if effect is not None else outcome.start
