@@ -179,19 +179,32 @@ def write_file(path: Path, data: bytes, root: Path | None = None) -> Written:
 
 def _parts_below(path: Path, root: Path) -> list[str]:
     """The names from `root` to `path`'s folder; UnsafePath when `path` is not below `root`."""
-    for folder in (os.path.abspath(root), os.path.realpath(root)):
+    folder = os.path.dirname(os.path.abspath(path))
+    top = os.path.abspath(root)
+    if os.sep == "/" and os.altsep is None:  # both normalised: a plain prefix test (Path.relative_to's answer)
+        if folder == top:
+            return []
+        if folder.startswith(top if top.endswith("/") else top + "/"):
+            return folder[len(top):].lstrip("/").split("/")
+    for base in (top, os.path.realpath(root)):
         with contextlib.suppress(ValueError):
-            return list(Path(os.path.abspath(path)).parent.relative_to(folder).parts)
+            return list(Path(folder).relative_to(base).parts)
     raise UnsafePath(f"refusing to write {path}: it is outside {root}")
 
 
 def _write_file(path: Path, data: bytes, root: Path) -> Written:
-    from plainsum.files.safeopen import open_folder, walk_to_folder
+    from plainsum.files.safeopen import folder_descriptor, walk_to_folder
 
     parts = _parts_below(path, root)
-    root.mkdir(parents=True, exist_ok=True)
-    with open_folder(root) as top:
+    try:
+        top = folder_descriptor(root)
+    except OSError:  # not there yet (or not a folder: mkdir says which), as before a mkdir per file
+        root.mkdir(parents=True, exist_ok=True)
+        top = folder_descriptor(root)
+    try:
         parent = walk_to_folder(top, parts, create=True)
+    finally:
+        os.close(top)
     try:
         same = _holds(parent, path.name, data)
         if same is not None:
