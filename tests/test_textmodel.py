@@ -135,3 +135,42 @@ def test_word_counting_rules(text: str, words: int) -> None:
 
 def test_tokens_split_on_em_dash_and_ellipsis() -> None:
     assert tokens("pain—fatigue…sleep") == ["pain", "fatigue", "sleep"]
+
+
+def test_spaced_number_search_is_the_digit_before_rule():
+    """_has_spaced_number: a space and three digits (no fourth) after a character that str.isdigit calls a digit,
+    whichever way it searches (one regular expression for ASCII text)."""
+    import re
+
+    from plainsum.readability.textmodel import _has_spaced_number
+
+    def reference(text: str) -> bool:
+        if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+            return re.search(r"\d[ \u00a0\u202f\u2009]\d{3}(?!\d)", text) is not None
+        return any(text[m.start() - 1 : m.start()].isdigit() for m in re.finditer(r" \d{3}(?!\d)", text))
+
+    texts = ["3 450 people", "3 4500", "a 450", " 450", "450", "12 345 678", "x² 450", "1\u00a0450", "1\u202f450 and 2 300",
+             "no numbers", "2 45", "9 999x", "é 3 450", "é x 450", "1 \u0663\u0664\u0665", "\u0663 450", "0 000", ""]
+    for text in texts:
+        assert _has_spaced_number(text) == reference(text), text
+
+
+def test_tokens_remembered_as_ending_change_no_split():
+    """_ends_sentence remembers the tokens that end a sentence before any capital; a month, "al." or an initial
+    that ended one sentence still reads its context in the next."""
+    from plainsum.readability import textmodel
+
+    texts = ["It began in Jan. The trial ran.", "It began in Jan. 2013 and ran.", "Smith et al. The next.",
+             "Smith et al. 2010 found it.", "Jones al. 2010 found it.", "Take vitamin D. Three trials.",
+             "Dr. J. Smith came.", "See the U.S. Food and Drug Administration.", "In the U.S. The law.",
+             "It ended. Then it began. It ended. 2020 was next.", "Many trials. Trials. Many trials.", "Wow! Then. Wow! then."]
+    textmodel._ENDING_TOKENS.clear()
+    cold = [split_sentences(text) for text in texts]
+    warm = [split_sentences(text) for text in texts]
+    reverse = [split_sentences(text) for text in reversed(texts)][::-1]
+    textmodel._ENDING_TOKENS.clear()
+    alone = []
+    for text in texts:
+        textmodel._ENDING_TOKENS.clear()
+        alone.append(split_sentences(text))
+    assert cold == warm == reverse == alone

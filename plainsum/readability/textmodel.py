@@ -53,6 +53,7 @@ _TOKEN = re.compile(r"[^\s\u2014\u2026]+")
 # style) is one word.
 _SPACED_NUMBER = re.compile(r"\d[ \u00a0\u202f\u2009]\d{3}(?!\d)")
 _SPACE_THEN_THREE_DIGITS = re.compile(r" \d{3}(?!\d)")  # opens with a literal, so the search skips ahead fast
+_DIGIT_SPACE_THREE_DIGITS = re.compile(r" (?<=\d )\d{3}(?!\d)")  # the same, after a digit (the literal first is faster)
 _TOKEN_OR_NUMBER = re.compile(
     r"[^\s\u2014\u2026]*?(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)[^\s\u2014\u2026]*|[^\s\u2014\u2026]+"
 )
@@ -152,8 +153,14 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
     glued = next_start == end or not text[end:next_start].isspace()
     if glued and not _glued_end(token, stripped):
         return False
+    ending = _ENDING_TOKENS.get(language.code)
+    if ending is None:
+        ending = _ENDING_TOKENS[language.code] = set()
+    elif token in ending:
+        return True
     word = _bare(token).rstrip("\"'\u201c\u201d\u2018\u2019)]\u00bb\u203a\u00ab\u2039 \u00a0\u202f\u2009")
     if word.endswith(("!", "?", "\u2026")):
+        _remember_ending(ending, token)
         return True
     if word in language.never_final:
         return False
@@ -174,7 +181,21 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
         return _next_word(stripped) in language.openers  # "the U.S. Food and Drug Administration"; "in the U.S. The"
     if _INITIAL.fullmatch(bare_token):
         return _initial_ends(text, token_start, stripped, language, text[next_start : next_start + 1] in "([")
+    if word not in BEFORE_NUMBER and word != "al.":  # no rule above read more than the token: it ends a sentence whenever
+        _remember_ending(ending, token)             # a capital or a digit follows
     return True
+
+
+# Tokens that end a sentence whenever a capital letter or a digit follows them (with a space, or glued where
+# _glued_end allows it), per language: learnt by _ends_sentence, which then reads no further for them. Bounded.
+_ENDING_TOKENS: dict[str, set[str]] = {}
+_MAX_ENDING_TOKENS = 100_000
+
+
+def _remember_ending(ending: set[str], token: str) -> None:
+    if len(ending) >= _MAX_ENDING_TOKENS:
+        ending.clear()
+    ending.add(token)
 
 
 def _initial_ends(text: str, token_start: int, stripped: str, language: LanguageProfile, bracket: bool) -> bool:
@@ -227,17 +248,22 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
     start = 0
     length = len(text)
     wide = "\u00a0" in text or "\u2009" in text or "\u202f" in text
+    tab = "\t" in text
     for match in _CANDIDATE.finditer(text):
         next_start = match.end()
         if next_start >= length:
             break
-        end = len(match.group().rstrip()) + match.start()
+        before = match.start()
+        end = len(match.group().rstrip()) + before
         if end <= start:
             continue
         # a "token" of thousands of characters with no space is no word, link or name: its last part is
         # enough for every rule, and reading it whole at each full stop inside it made a 500 KB text
         # without spaces take 16 s (quadratic)
-        token_start = max(_token_start(text, match.start(), wide), end - _LONGEST_TOKEN)
+        if wide or tab:
+            token_start = max(_token_start(text, before, wide), end - _LONGEST_TOKEN)
+        else:  # _token_start without the searches for characters the text does not hold
+            token_start = max(text.rfind(" ", 0, before) + 1, end - _LONGEST_TOKEN)
         if _ends_sentence(text, token_start, end, next_start, language):
             spans.append((start, end))
             start = next_start
@@ -260,6 +286,8 @@ def _has_spaced_number(text: str) -> bool:
     this runs on every block."""
     if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
         return _SPACED_NUMBER.search(text) is not None
+    if text.isascii():  # str.isdigit and \d agree on ASCII: one search
+        return _DIGIT_SPACE_THREE_DIGITS.search(text) is not None
     return any(text[match.start() - 1 : match.start()].isdigit() for match in _SPACE_THEN_THREE_DIGITS.finditer(text))
 
 
@@ -281,7 +309,7 @@ def _line_units(text: str, offsets: Sequence[int], source: str) -> list[tuple[in
     on it (text wrapped at a width breaks only where the next word does not fit; the width is the
     block's longest line, and at least MIN_WRAP_WIDTH, since nobody wraps prose narrower)."""
     first, last = offsets[0], offsets[-1]
-    if "\n" not in source[first:last]:
+    if source.find("\n", first, last) < 0:
         return [(0, len(text))]
     breaks = [i for i in range(1, len(text) - 1) if text[i] == " " and "\n" in source[offsets[i - 1] + 1 : offsets[i + 1]]]
     if not breaks:
