@@ -163,11 +163,19 @@ CASES = {
             "Clippers may make little or no difference to infections (3 studies, 4728 people).",
             "The people taking part were aged 18 to 80 years.",  # 3: not a claim, not a count: not read
             "Shaving using a razor was done with 2 blades.",
+            # a whole the abstract leaves out, of which the sentence gives a part the data knows
+            "The studies included a total of 5000 people, of whom 4728 were analysed.",
+            "We found 20 studies (of which 3 compared clippers with no hair removal).",
+            "Clippers may make little or no difference to infections (3 studies, 5100 people, of whom 4728 were analysed).",
         ],
         "flag": [
             "Shaving using a razor may slightly reduce deaths, but we are very uncertain (3 studies, 4728 people).",  # 3
             "We found 17 studies.",
             "Clippers probably reduce infections compared with shaving using a razor (4 studies).",
+            # the part is no count of the review, or is larger than the whole: not a whole of a known part
+            "The studies included a total of 5000 people, of whom 4700 were analysed.",
+            "The studies included a total of 4000 people, of whom 4728 were analysed.",
+            "Clippers may make little or no difference to infections (3 studies, 4800 people, of whom 4700 were analysed).",
         ],
     },
     "results.unchecked": {

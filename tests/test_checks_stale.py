@@ -41,17 +41,34 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("We found Twelve included trials.", MORE_STUDIES),
             # the current value 4 inside 1400 does not tell the history (only a whole number does)
             current("We found 12 studies with 1400 people.", ("included_studies: 12", "included_studies: 4")),
+            # a date in another order, with an ordinal or a comma, is the same date
+            current("The search ran to the 15th of March, 2020.", ("search_date: 2020-03-15", "search_date: 2022-01-10")),
+            current("The evidence is current to March 15, 2020.", ("search_date: 2020-03-15", "search_date: 2022-01-10")),
+            current("We looked for studies up to March, 2020.", ("search_date: 2020-03-15", "search_date: 2022-01-10")),
+            # the review's totals, said by its researchers or of the review, in words
+            current("Cochrane researchers found twelve relevant studies.", MORE_STUDIES),
+            current("The review, however, looks at only twelve studies.", MORE_STUDIES),
+            current("The reviewers looked at twelve trials in all.", MORE_STUDIES),
+            # the earlier total, now only the pain result's count, where the sentence states the totals
+            current("We identified twelve randomised trials with a total of 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            current("Cochrane researchers found 12 relevant studies.", MORE_STUDIES, ("studies: 9", "studies: 12")),
         ],
         "pass": [
             current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),
             current("We found 12 studies with 840 people."),  # nothing changed
-            # 12 is still a value of this version (the pain result's studies), so it is not stale
-            current("We found 12 studies with 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            # 12 is still a value of this version (the pain result's studies), so it is not stale where
+            # the sentence does not state the review's totals
+            current("12 studies measured pain in 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
             current("Pain went down: {{ results.pain.numbers }}.", NEW_ESTIMATE),
             current("We found twelve studies with 840 people."),  # nothing changed
             current("Twelve months later, pain went down.", MORE_STUDIES),  # twelve counts no studies
             current("Twelve studies compared reminders with calls.", MORE_STUDIES),  # in words: a subset as often
             current("We found 12 studies, now 14, with 840 people.", MORE_STUDIES),  # the sentence tells the history
+            current("The search ran to the 15th of March, 2020."),  # nothing changed
+            current("The search ran to March 15, 2020.", ("search_date: 2020-03-15", "search_date: 2020-03-15\n  search_month: 2020-03-15")),  # still a date of the data
+            current("The researchers said twelve weeks of exercise helped.", MORE_STUDIES),  # counts no studies
+            # 12 is now the pain result's studies: a sentence about pain, not the totals, may mean it
+            current("Twelve studies measured pain.", MORE_STUDIES, ("studies: 9", "studies: 12")),
         ],
     },
 }
@@ -99,14 +116,16 @@ def test_the_flag_names_the_value_and_the_fact(config, tmp_path: Path) -> None:
 
 CASES["results.stale-maybe"] = {
     # 12 was the studies (now 14) and is now the pain result's studies too: it may mean either
-    "flag": [current("We found 12 studies with 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
+    "flag": [current("12 studies measured pain in 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
     "pass": [current("We found 12 studies with 840 people.", MORE_STUDIES),  # plainly stale: results.stale's error
+             # the totals, stated: the earlier total, results.stale's error, not a maybe
+             current("We identified 12 randomised trials with a total of 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
              current("We found {{ included_studies }} studies.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
 }
 
 
 def test_a_value_of_two_facts_is_a_warning_naming_both(config, tmp_path: Path) -> None:
-    text = current("We found 12 studies with 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12"))
+    text = current("12 studies measured pain in 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12"))
     (flag,) = registry["results.stale-maybe"].function(scored_update(text, tmp_path), config)
     assert "fact included_studies (was 12, now 14)" in flag.message and "result pain" in flag.message
     assert registry["results.stale-maybe"].severity == "warning"

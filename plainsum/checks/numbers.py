@@ -118,7 +118,8 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A sentence that states the review's totals ("We found 16 studies with 4000 people"): its counts are
 # checked; a count elsewhere outside claims ("Four trials compared ...", "At least 23 studies were
 # funded by ...") is often from the full review, which plainsum does not hold, and is not read.
-TOTAL = re.compile(r"\b(?:we|review|authors)\s+(?:found|included|identified|analysed|analyzed)\b|\ba total of\b|\bin total\b|"
+TOTAL = re.compile(r"\b(?:we|review|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?\s+"
+                   r"(?:found|included|identified|analysed|analyzed|reviewed|(?:looks?|looked)\s+at)\b|\ba total of\b|\bin total\b|"
                    r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|enrolled|had|studied|"
                    r"recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
 # Things a claim counts that are not a result's figures ("the two treatments", "three doses"), and
@@ -345,6 +346,9 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
             if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
                 continue  # "more than 4000 women": a rounded figure, not read
+            if kind in ("studies", "people") and _whole_of_known(text, end, value, anywhere[kind] | counted_facts
+                                                                | kind_figures(kind, review.results, counts, set())):
+                continue  # "5968 participants, of whom 5264 were analysed": the full review's count of a known part
             claim = _owner(claims, start, end, text)
             if claim is not None:
                 results = list(claim.results)
@@ -418,6 +422,21 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"is {value}" + _nearby(text, review),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
     return marks
+
+
+# "..., of whom 5264 were analysed", "of which 12 reported pain": the part of a count the sentence gives
+PART_OF = re.compile(r"\s*(?:[a-z-]+\s*){0,3}?[,(]\s*(?:and\s+)?of\s+(?:whom|which|these|them)\s+(?:only\s+|just\s+)?"
+                     r"(\d{1,3}(?:,\d{3})+|\d+)", re.I)
+
+
+def _whole_of_known(text: str, end: int, value: str, known: set[str]) -> bool:
+    """A count followed by a part of it the data knows ("5968 participants, of whom 5264 were analysed"):
+    the whole (people randomised, studies found) is the full review's, which the abstract often leaves out."""
+    match = PART_OF.match(text, end)
+    if match is None:
+        return False
+    part = normalise_number(match.group(1))
+    return part in known and value.isdigit() and part.isdigit() and int(part) < int(value)
 
 
 def _allowed(kind: str | None, results: list[Any], printed: dict[str, set[str]], rates: dict[str, set[str]],

@@ -25,6 +25,18 @@ if TYPE_CHECKING:
     from plainsum.render.document import Document
 
 DOTTED_NAME = re.compile(r"(?<![\w.'\"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)")
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# A date as authors type it, in any of its English orders: "14 April 2016", "the 14th of April, 2016",
+# "April 14, 2016", "April, 2016"; read as the forms the facts' dates are written in (fact_forms)
+WRITTEN_DATE = re.compile(rf"(?<![\w-])(?:{_DAY}(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+{_DAY}|{_MONTH}),?\s+((?:19|20)\d\d)(?![\w-])")
+
+
+def written_date(match: re.Match[str]) -> str:
+    """The form a date typed as `match` (WRITTEN_DATE) has among a fact's forms: "14 April 2016" or "April 2016"."""
+    day = match.group(1) or match.group(4)
+    month = match.group(2) or match.group(3) or match.group(5)
+    return f"{int(day)} {month} {match.group(6)}" if day else f"{month} {match.group(6)}"
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,11 @@ def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any,
             if match.group(0) not in seen:
                 seen.add(match.group(0))
                 yield sentence, hand, match.group(0), match.group(0), match.end()
+        for match in WRITTEN_DATE.finditer(hand.text):  # a date in another order or with an ordinal
+            value = written_date(match)
+            if value in wanted and value not in seen:
+                seen.add(value)
+                yield sentence, hand, match.group(0), value, match.end()
         if not TOTAL.search(hand.text):
             continue  # a count in words outside the review's totals is as often a subset ("Thirteen studies compared")
         for match in NUMBER_WORDS.finditer(hand.text):
@@ -120,10 +137,22 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = review_having(scored, "previous")
     if review is None:
         return
-    from plainsum.content.changes import changes_of, stale_values
+    from plainsum.content.changes import changes_of, stale_or_current, stale_values
 
-    values = stale_values(review.previous, review, changes_of(review))
-    for sentence, hand, found, value, _end in _typed_values(scored, list(values)):
+    from plainsum.content.changes import Stale
+
+    changes = changes_of(review)
+    values = stale_values(review.previous, review, changes)
+    # a count that was the review's total and is now only some result's count, typed where the
+    # sentence states the review's totals ("We identified four trials with a total of ..."): the total
+    totals = {form: Stale(was, f"write {{{{ {was.split()[1]} }}}}, so the sentence follows the data ({form} is now {now} "
+                               "only, not the review's total)")
+              for form, (was, now) in stale_or_current(review.previous, review, changes).items() if now.startswith("a figure of")}
+    for sentence, hand, found, value, end in _typed_values(scored, [*values, *totals]):
+        if value in totals and value not in values:
+            if not _total_of_fact(hand.text, end, totals[value].what):
+                continue
+            values[value] = totals[value]
         if _tells_history(value, values[value].what, hand.text, review):
             continue
         at = sentence.text.find(found)
@@ -133,6 +162,19 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
             sentence=sentence.text,
             suggestion=values[value].suggestion,
         )
+
+
+def _total_of_fact(text: str, end: int, what: str) -> bool:
+    """Whether the count ending at `end` is typed where the sentence states the review's totals, and
+    counts what the fact `what` ("fact studies (was 5, now 4)") counts: studies, or people."""
+    from plainsum.checks.numbers import TOTAL, number_kind
+
+    name = re.match(r"fact (\w+) ", what)
+    if name is None or not TOTAL.search(text):
+        return False
+    kind = "studies" if re.search(r"stud|trial", name.group(1)) else \
+        "people" if re.search(r"particip|people|patient|women|children|infant|adult", name.group(1)) else None
+    return kind is not None and number_kind(text, end) == kind
 
 
 @registry.register(
@@ -150,8 +192,10 @@ def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     values = stale_or_current(review.previous, review, changes_of(review))
     if not values:
         return
-    for sentence, _hand, found, value, _end in _typed_values(scored, list(values)):
+    for sentence, hand, found, value, end in _typed_values(scored, list(values)):
         was, now = values[value]
+        if now.startswith("a figure of") and _total_of_fact(hand.text, end, was):
+            continue  # the review's total, stale: results.stale's error
         at = sentence.text.find(found)
         yield Flag(f"'{found}' may be from the earlier version: it was {was}; it is also {now}",
                    offset=sentence.offset + max(at, 0), sentence=sentence.text,
