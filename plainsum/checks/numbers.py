@@ -12,16 +12,13 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, known_numbers, normalise_number
+from plainsum.words.numbers import TEENS, TENS, UNITS, WRITTEN_DATE, written_date
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
     from plainsum.grade.reading import Reading
     from plainsum.readability.score import Scored
 
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-         "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000}
 FRACTIONS = {"half": Fraction(1, 2), "a third": Fraction(1, 3), "one third": Fraction(1, 3), "a quarter": Fraction(1, 4),
              "one quarter": Fraction(1, 4), "two thirds": Fraction(2, 3), "three quarters": Fraction(3, 4),
@@ -139,9 +136,12 @@ STUDY_NOUN = r"(?:studies|study|trials|trial|RCTs|RCT)"
 PEOPLE_NOUN = (r"(?:people|persons|participants?|patients?|women|men|children|babies|infants|neonates|newborns|adults|"
                r"adolescents|girls|boys|individuals|volunteers|mothers|residents|professionals|pregnancies|smokers|"
                r"carers|caregivers|students|workers|families|households)")
+# "six study findings", "two trial arms": 'study' or 'trial' before another noun says what kind of thing is counted
+STUDY_MODIFIED = (r"(?:findings|results|reports|arms|groups|sites|centres|centers|data|populations|designs?|protocols|"
+                  r"authors|periods|visits|outcomes|comparisons)\b")
 KINDS = {
     # "11 studies", "four (3070 participants) with ...": a count of studies with its people in brackets
-    "studies": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{STUDY_NOUN}\b|\s*\(\s*[\d,]+\s+{PEOPLE_NOUN}\b", re.I),
+    "studies": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{STUDY_NOUN}\b(?!\s+{STUDY_MODIFIED})|\s*\(\s*[\d,]+\s+{PEOPLE_NOUN}\b", re.I),
     "people": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{PEOPLE_NOUN}\b", re.I),
     "percent": re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.I),
     "ratio": re.compile(r"\s*times\s+(?:more|less|as|higher|lower|greater|the)\b", re.I),
@@ -239,6 +239,29 @@ def abstract_counts(review: Any) -> tuple[dict[str, dict[str, set[str]]], dict[s
     return by_result, anywhere
 
 
+# Studies a search finds or a review sets aside, which may outnumber the studies it includes
+NOT_INCLUDED = re.compile(r"\b(?:screen\w*|exclud\w*|records?|references?|citations?|abstracts?|full[- ]texts?|ongoing|awaiting|"
+                          r"searched|searches|retrieved|potentially|previous|earlier|other reviews?|registr\w*|databases?)\b", re.I)
+
+
+def _parts(text: str, start: int, end: int, kind: str) -> list[int]:
+    """The counts of the same kind in brackets after a total ("A total of 173 participants ... (92
+    participants) or ... (81 participants)"): the parts the total is made of; [] when the number is no total."""
+    if not (re.search(r"\ba total of\s+$", text[max(0, start - 12):start], re.I) or re.match(r"\s*\w+\s+(?:in total|altogether)\b",
+                                                                                              text[end:], re.I)):
+        return []
+    noun = STUDY_NOUN if kind == "studies" else PEOPLE_NOUN
+    rest = re.split(r"[;.]\s", text[end:], maxsplit=1)[0]
+    return [int(m.group(1).replace(",", "")) for m in re.finditer(rf"\(\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+{noun}\b[^)]*\)", rest, re.I)]
+
+
+def studies_total(review: Any) -> int | None:
+    """The number of studies the review includes: its fact that counts studies (or trials), when it has one."""
+    totals = [value for name, value in review.facts.items()
+              if re.search(r"stud|trial", name) and isinstance(value, int) and not isinstance(value, bool)]
+    return max(totals) if totals else None
+
+
 def count_facts(review: Any) -> set[str]:
     """The review's facts that are counts (studies, participants, ...)."""
     return {str(v) for v in review.facts.values() if isinstance(v, int) and not isinstance(v, bool)}
@@ -326,7 +349,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         read = [(sentence, None) for sentence in written_sentences(scored)]
     found = [(sentence, reading, in_text) for sentence, reading in read if (in_text := _numbers(sentence.text))]
     if not found:
-        return []  # no number in the summary: the review's figures need not be worked out
+        return _copied_marks(scored, read, [])  # no other number: the review's figures need not be worked out
     known = _all_known(review)
     printed = abstract_figures(review)
     facts = review_figures(review)
@@ -335,6 +358,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     # studies and people there ("7 studies" is no 7%)
     rates = {rid: numbers - set().union(*counts.get(rid, {}).values()) for rid, numbers in printed.items()}
     counted_facts = count_facts(review)
+    total_studies = studies_total(review)
     marks: list[Mark] = []
     for sentence, reading, in_text in found:
         text = sentence.text
@@ -349,7 +373,35 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if kind in ("studies", "people") and _whole_of_known(text, end, value, anywhere[kind] | counted_facts
                                                                 | kind_figures(kind, review.results, counts, set())):
                 continue  # "5968 participants, of whom 5264 were analysed": the full review's count of a known part
+            parts = _parts(text, start, end, kind) if kind in ("studies", "people") and value.isdigit() else []
+            if kind is not None and len(parts) >= 2 and sum(parts) != int(value) and str(sum(parts)) in \
+                    anywhere[kind] | counted_facts | kind_figures(kind, review.results, counts, set()):
+                marks.append(_mark(CHECK, scored, sentence, start, end,
+                                   f"{what} is given as a total, but its parts in the sentence "
+                                   f"({' + '.join(map(str, parts))}) add up to {sum(parts)}, a count the review gives",
+                                   f"give the total the parts add up to ({sum(parts)}), or correct the part that is wrong"))
+                continue
+            if kind == "studies" and total_studies is not None and value.isdigit() and int(value) > total_studies \
+                    and not NOT_INCLUDED.search(text):
+                marks.append(_mark(CHECK, scored, sentence, start, end,
+                                   f"{what} counts more studies than the review includes ({total_studies})",
+                                   "give a count of the review's studies as the abstract or the facts give it"))
+                continue
             claim = _owner(claims, start, end, text)
+            natural = NATURAL.match(text, end) if kind != "studies" and value.isdigit() else None
+            if natural is not None:
+                # "103 more people for every 1000 treated": a risk or a difference per 1000 of the outcome's results
+                about = list(claim.results) if claim is not None else \
+                    [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in _named(spans, start, end, text))]
+                per = int(natural.group(1).replace(",", ""))
+                allowed = set().union(*(natural_figures(r, per, rates) for r in about)) if about else set()
+                if allowed and value not in allowed | facts:
+                    listed = "; ".join(r.describe() for r in about[:2])
+                    marks.append(_mark(CHECK, scored, sentence, start, end,
+                                       f"{what} is a number of people per {per}, but no risk or difference of the result "
+                                       f"this sentence is about ({listed}) is {value} per {per}",
+                                       f"give the risk or difference per {per} the abstract prints for this outcome"))
+                continue
             if claim is not None:
                 results = list(claim.results)
                 if kind == "studies" and STUDIES_DID.match(text, end):
@@ -364,6 +416,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     marks.append(_count_mark(scored, sentence, start, end, what, kind, results))
                     continue
                 allowed = _allowed(kind, results, printed, rates, facts)
+                if kind == "percent" and risk_role(text, start, end):
+                    allowed = set().union(*(risk_figures(r, rates) for r in results))
                 if UNIT.match(text[end:]) and kind != "ratio" and not any(_numbers_in(n) for r in results for n in r.names()):
                     continue
                 if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
@@ -421,7 +475,67 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"{'studies' if kind == 'studies' else 'people'} in the abstract, the facts or the results "
                                    f"is {value}" + _nearby(text, review),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
-    return marks
+    return marks + _copied_marks(scored, read, marks) + _date_marks(scored, read)
+
+
+def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[Mark]:
+    """A date typed with the day and month of one of the review's dates and another year, or its month and
+    year and another day ("up to 4 March 2015" for a search on 3 March 2015), that the abstract does not print."""
+    import datetime
+
+    review = scored.document.review
+    if review is None:
+        return []
+    dates = {name: value for name, value in review.facts.items() if isinstance(value, datetime.date)}
+    if not dates:
+        return []
+    printed = {written_date(m) for key, text in review.rendered.items() if key.endswith(".technical")
+               for m in WRITTEN_DATE.finditer(text)}
+    printed.update(f"{d.day} {d:%B %Y}" for d in dates.values())
+    out: list[Mark] = []
+    for sentence, _reading in read:
+        for match in WRITTEN_DATE.finditer(sentence.text):
+            typed = written_date(match)
+            day, month, year = [*typed.split(), ""][:3] if typed[0].isdigit() else ("", "", "")
+            if not day or typed in printed:
+                continue
+            near = [(name, d) for name, d in dates.items() if (f"{d:%B}" == month and (str(d.year) == year) != (str(d.day) == day))]
+            if near:
+                name, date = near[0]
+                out.append(_mark(CHECK, scored, sentence, match.start(), match.end(),
+                                 f"the date '{match.group(0)}' is one number off the review's {name} ({date.day} {date:%B %Y}), "
+                                 "and the abstract prints no such date",
+                                 f"write {{{{ {name} | long_date }}}}, so the sentence follows the data"))
+    return out
+
+
+def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: list[Mark]) -> list[Mark]:
+    """A time or an amount in the abstract's or an outcome's own words with another number ("pain
+    scores at 11 to 24 hours" where the abstract prints "9 to 24 hours"): in any sentence when the words
+    are an outcome's name, else in a sentence that claims or names an outcome."""
+    from plainsum.checks.copied import changed_numbers, sources_of
+    from plainsum.grade.reading import outcome_spans
+
+    review = scored.document.review
+    if review is None:
+        return []
+    sources = sources_of(review)
+    taken = [(m.sentence, m.text) for m in marks]
+    out: list[Mark] = []
+    for sentence, reading in read:
+        text = sentence.text
+        if not re.search(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", text, re.I):
+            continue
+        about = reading is None or reading.kind != "explains" or bool(outcome_spans(text, review.results))
+        for changed in changed_numbers(text, sources if about else [s for s in sources if s[1]]):
+            if (sentence, text[changed.start:changed.end]) in taken:
+                continue  # already marked
+            where = "the outcome's name is" if changed.from_name else "the abstract prints"
+            out.append(_mark(CHECK, scored, sentence, changed.start, changed.end,
+                             f"the number '{text[changed.start:changed.end]}' is written in the words of a figure that "
+                             f"has another number: {where} '{changed.printed}', and nowhere this number with its unit",
+                             "give the number as the abstract (or the outcome's name) prints it"))
+    return out
 
 
 # "..., of whom 5264 were analysed", "of which 12 reported pain": the part of a count the sentence gives
@@ -437,6 +551,64 @@ def _whole_of_known(text: str, end: int, value: str, known: set[str]) -> bool:
         return False
     part = normalise_number(match.group(1))
     return part in known and value.isdigit() and part.isdigit() and int(part) < int(value)
+
+
+# A percentage that is a risk ("a 21% chance of pregnancy", "the risk was 7%", "between 22% and 48% of
+# women"), not a difference between the groups ("26% fewer", "by 26%", "26 percentage points")
+_RISK_WORD = r"(?:chance|risk|probability|likelihood|rate|odds)"
+RISK_AFTER = re.compile(rf"\s*(?:%|per\s?cent\b)\s+(?:{_RISK_WORD}\b|of\s+(?:the\s+)?(?:people|women|men|children|participants|"
+                        r"patients|babies|infants|couples|adults|those)\b)", re.I)
+RISK_BEFORE = re.compile(rf"\b{_RISK_WORD}s?\b[^,;:()]{{0,60}}?\b(?:is|was|were|are|of|be|to)\s+(?:about\s+|around\s+|"
+                         r"approximately\s+|between\s+|from\s+)?$", re.I)
+DIFFERENCE = re.compile(r"\s*(?:%|per\s?cent\b)?\s*(?:points?\b|more\b|fewer\b|less\b|higher\b|lower\b|greater\b|smaller\b|"
+                        r"reduction\b|increase|decrease|drop\b|rise\b|relative\b|absolute\b|improvement\b|difference\b|"
+                        r"fall\b|better\b|worse\b)", re.I)
+
+
+def risk_role(text: str, start: int, end: int) -> bool:
+    """Whether the percentage at `start`-`end` is a risk of a group rather than a difference or a change."""
+    if DIFFERENCE.match(text, end) or re.search(r"\bby\s+(?:about\s+|around\s+)?$", text[max(0, start - 20):start], re.I):
+        return False
+    return bool(RISK_AFTER.match(text, end) or RISK_BEFORE.search(text[max(0, start - 80):start]))
+
+
+# "more people for every 1000 treated", "fewer deaths per 1000": a natural frequency, not a count
+NATURAL = re.compile(r"\s*(?:more|fewer|less|additional|extra)?\s*(?:[a-z-]+\s+){0,3}?(?:for every|in every|out of every|"
+                     r"per|of every)\s+(100|1000|1,000|10,000|10000)\b", re.I)
+
+
+def natural_figures(result: Any, per: int, rates: dict[str, set[str]]) -> set[str]:
+    """What a number of people per `per` of `result` may be: a risk or a difference of its absolute effect on
+    that many people (a risk with the intervention one either side), or a number the abstract prints with
+    its outcome; nothing when the result has neither (it cannot be checked)."""
+    figures = set(rates.get(result.id, set()))
+    absolute = result.absolute
+    if absolute is not None:
+        for n in absolute.numbers() - {absolute.per}:
+            figures.add(str(round(n * per / absolute.per)))
+        for n in (absolute.intervention, absolute.intervention_low, absolute.intervention_high):
+            scaled = round(n * per / absolute.per)
+            figures.update({str(scaled - 1), str(scaled + 1)})
+    return figures if absolute is not None else set()
+
+
+def risk_figures(result: Any, rates: dict[str, set[str]]) -> set[str]:
+    """What a risk in per cent of `result` may be: a rate the abstract prints with its outcome (its risks
+    per 1000 said per 100 too), or a risk of its absolute effect per 100 (a risk with the intervention one
+    point either side, as the review works it out from an assumed risk the encoding rounds)."""
+    figures = set(rates.get(result.id, set()))
+    figures.update(str(round(int(n) / 10)) for n in rates.get(result.id, set()) if n.isdigit() and len(n) >= 2)
+    absolute = result.absolute
+    if absolute is not None:
+        for n in (absolute.control, absolute.intervention, absolute.intervention_low, absolute.intervention_high):
+            figures.add(str(round(n * 100 / absolute.per)))
+            figures.add(normalise_number(f"{n * 100 / absolute.per:.1f}"))
+        for n in (absolute.intervention, absolute.intervention_low, absolute.intervention_high):
+            per_100 = round(n * 100 / absolute.per)
+            figures.update({str(per_100 - 1), str(per_100 + 1)})
+    if result.control_risk is not None:
+        figures.add(normalise_number(str(round(float(result.control_risk) * 100, 1))))
+    return figures
 
 
 def _allowed(kind: str | None, results: list[Any], printed: dict[str, set[str]], rates: dict[str, set[str]],
@@ -456,6 +628,8 @@ def _figure_of(value: str, kind: str | None, text: str, start: int, end: int, re
         top, bottom = value.split(" in ")
         raw = facts.union(*({normalise_number(n) for n in r.numbers_in_data()} | printed.get(r.id, set()) for r in results))
         return (top in raw and bottom in raw) or _derived(value, text, start, end, results)
+    if kind == "percent" and risk_role(text, start, end):
+        return value in set().union(*(risk_figures(r, rates) for r in results)) | facts
     return value in _allowed(kind, results, printed, rates, facts) | facts
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry, review_having
 from plainsum.content.sourcemap import JINJA_TAG
+from plainsum.words.numbers import WRITTEN_DATE, written_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -25,19 +26,6 @@ if TYPE_CHECKING:
     from plainsum.render.document import Document
 
 DOTTED_NAME = re.compile(r"(?<![\w.'\"])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)")
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-# A date as authors type it, in any of its English orders: "14 April 2016", "the 14th of April, 2016",
-# "April 14, 2016", "April, 2016"; read as the forms the facts' dates are written in (fact_forms)
-WRITTEN_DATE = re.compile(rf"(?<![\w-])(?:{_DAY}(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+{_DAY}|{_MONTH}),?\s+((?:19|20)\d\d)(?![\w-])")
-
-
-def written_date(match: re.Match[str]) -> str:
-    """The form a date typed as `match` (WRITTEN_DATE) has among a fact's forms: "14 April 2016" or "April 2016"."""
-    day = match.group(1) or match.group(4)
-    month = match.group(2) or match.group(3) or match.group(5)
-    return f"{int(day)} {month} {match.group(6)}" if day else f"{month} {match.group(6)}"
-
 
 @dataclass(frozen=True)
 class Handwritten:
@@ -137,9 +125,7 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     review = review_having(scored, "previous")
     if review is None:
         return
-    from plainsum.content.changes import changes_of, stale_or_current, stale_values
-
-    from plainsum.content.changes import Stale
+    from plainsum.content.changes import Stale, changes_of, stale_or_current, stale_values
 
     changes = changes_of(review)
     values = stale_values(review.previous, review, changes)

@@ -1,8 +1,29 @@
-"""Numbers in English prose: whole numbers up to twenty as words, larger ones grouped by thousands."""
+"""Numbers in English prose: whole numbers up to twenty as words, larger ones grouped by thousands;
+the values of number words and dates as authors type them, for the checks that read them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# A date as authors type it, in any of its English orders: "14 April 2016", "the 14th of April, 2016",
+# "April 14, 2016", "April, 2016"
+WRITTEN_DATE = re.compile(rf"(?<![\w-])(?:{_DAY}(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+{_DAY}|{_MONTH}),?\s+((?:19|20)\d\d)(?![\w-])")
+
+
+def written_date(match: re.Match[str]) -> str:
+    """A date typed as `match` (WRITTEN_DATE) in the form the long_date and month_year filters write it:
+    "14 April 2016", or "April 2016" without a day."""
+    day = match.group(1) or match.group(4)
+    month = match.group(2) or match.group(3) or match.group(5)
+    return f"{int(day)} {month} {match.group(6)}" if day else f"{month} {match.group(6)}"
 
 SMALL_NUMBERS = (
     "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

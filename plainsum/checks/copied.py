@@ -1,0 +1,129 @@
+"""A time or an amount copied from the abstract or an outcome's name with its number changed.
+
+Lay summaries repeat the abstract's phrases: "pain scores at 9 to 24 hours", "moxifloxacin-containing
+four-month regimens", an outcome named "death at three months". A number of a time or an amount
+written with the same words around it as the abstract prints ("pain scores at 11 to 24 hours"), when
+the abstract (or the outcome's name) prints those words only with other numbers and nowhere prints this
+number with that unit, is a figure changed in copying: the words say which figure it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from plainsum.words.numbers import TEENS, TENS, UNITS
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# the units of a time or an amount: a number before one of them is a time point, a duration or a dose
+TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+                        "minutes", "night", "nights", "mg", "g", "kg", "ml", "mmol", "mcg", "µg", "iu", "units",
+                        "sessions", "doses", "cycles"})
+NUMBER_WORDS = {**UNITS, **TEENS, **TENS}
+MIN_CONTEXT = 4  # words the same on both sides together, the unit among them: "risk of death at _ months"
+MAX_CONTEXT = 4  # words compared on each side
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # lower case; a number in words as its value in digits
+    start: int
+    end: int
+    number: bool
+
+
+def tokens(text: str) -> list[Token]:
+    """The words and numbers of `text`, lower case, numbers in words as digits ("four-month" -> 4, month)."""
+    out: list[Token] = []
+    for match in TOKEN.finditer(text):
+        word = match.group(0).lower()
+        if word in NUMBER_WORDS:
+            value = NUMBER_WORDS[word]
+            if out and out[-1].text.isdigit() and int(out[-1].text) in TENS.values() and value < 10 and match.start() - out[-1].end <= 1:
+                previous = out.pop()  # "twenty-one"
+                out.append(Token(str(int(previous.text) + value), previous.start, match.end(), True))
+                continue
+            out.append(Token(str(value), match.start(), match.end(), True))
+        elif word[0].isdigit():
+            out.append(Token(word.replace(",", ""), match.start(), match.end(), True))
+        else:
+            out.append(Token(word, match.start(), match.end(), False))
+    return out
+
+
+def _same_after(a: list[Token], i: int, b: list[Token], j: int) -> int:
+    n = 0
+    while n < MAX_CONTEXT and i + 1 + n < len(a) and j + 1 + n < len(b) and a[i + 1 + n].text == b[j + 1 + n].text:
+        n += 1
+    return n
+
+
+def _same_before(a: list[Token], i: int, b: list[Token], j: int) -> int:
+    n = 0
+    while n < MAX_CONTEXT and i - 1 - n >= 0 and j - 1 - n >= 0 and a[i - 1 - n].text == b[j - 1 - n].text:
+        n += 1
+    return n
+
+
+def _unit(words: list[Token], i: int) -> str | None:
+    """The unit the number at `i` counts: the next word, or the one after a range ("9 to 24 hours")."""
+    for k in (i + 1, i + 3):
+        if k < len(words) and words[k].text in TIME_UNITS and (k == i + 1 or words[i + 1].text in ("to", "and", "or")):
+            return words[k].text
+    return None
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A number of the sentence (its offsets) that a source prints as `printed` in the same words."""
+
+    start: int
+    end: int
+    value: str
+    printed: str  # the source's words, with its number
+    from_name: bool  # the source is an outcome's name (else the abstract)
+
+
+def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]:
+    """Numbers of times and amounts in `text` that `sources` ((text, is an outcome's name)) print in the
+    same words with another number, and nowhere with this number and unit."""
+    words = tokens(text)
+    found: list[Changed] = []
+    parsed = [(tokens(source), name, source) for source, name in sources]
+    for i, word in enumerate(words):
+        unit = _unit(words, i) if word.number else None
+        if unit is None:
+            continue
+        best: tuple[int, Token, list[Token], int, str, bool] | None = None
+        printed_here = False
+        for source_words, name, source in parsed:
+            for j, other in enumerate(source_words):
+                if not other.number:
+                    continue
+                if other.text == word.text and _unit(source_words, j) == unit:
+                    printed_here = True
+                    break
+                after = _same_after(words, i, source_words, j)
+                unit_at = 0 if words[i + 1].text == unit else 2
+                if after <= unit_at:
+                    continue  # the unit itself must be among the same words
+                score = after + _same_before(words, i, source_words, j)
+                if score >= MIN_CONTEXT and (best is None or score > best[0]):
+                    best = (score, other, source_words, j, source, name)
+            if printed_here:
+                break
+        if best is None or printed_here:
+            continue
+        _, other, source_words, j, source, name = best
+        first = source_words[max(0, j - 3)].start
+        last = source_words[min(len(source_words) - 1, j + 3)].end
+        found.append(Changed(word.start, word.end, word.text, source[first:last], name))
+    return found
+
+
+def sources_of(review: Any) -> list[tuple[str, bool]]:
+    """The texts a lay summary copies numbers from: the abstract's sections and each outcome's names."""
+    texts: list[tuple[str, bool]] = [(text, False) for key, text in review.rendered.items() if key.endswith(".technical")]
+    texts.extend((name, True) for result in review.results for name in result.names())
+    return texts

@@ -1,0 +1,229 @@
+"""results.number, numbers tied to what they count: a time or an amount copied from the abstract or an outcome's name with its number
+changed (plainsum/checks/copied.py), as a table of sentences against the words they copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_checks_claims import config, errors, findings, review_yaml  # noqa: F401 (config is a fixture)
+
+from plainsum.checks.copied import changed_numbers, tokens
+
+ABSTRACT = ("Education made little difference to pain scores at 9 to 24 hours (1 trial; 93 patients). "
+            "Severe adverse events were little or no different with moxifloxacin-containing four-month regimens that "
+            "replaced ethambutol. Inhaled corticosteroids initiated from seven days of life may reduce death. "
+            "Pain was measured at 3 months and at 12 months. Doses of 500 mg twice a day were used.")
+NAMES = ["risk of death at three months", "death at three months"]
+SOURCES = [(ABSTRACT, False), *((name, True) for name in NAMES)]
+
+CASES = {
+    "flag": [
+        "There was no clear evidence of an effect on pain scores at 11 to 24 hours.",
+        "There was no clear evidence of an effect on pain scores at 9 to 48 hours.",
+        "Drug resistance may not be increased with moxifloxacin-containing five-month regimens.",
+        "Corticosteroids started from eight days of life may not reduce death.",
+        "People were at increased risk of death at four months after the procedure.",
+        "People were at an increased risk of death at 6 months.",
+    ],
+    "pass": [
+        "There was no clear evidence of an effect on pain scores at 9 to 24 hours.",  # as printed
+        "Drug resistance may not be increased with moxifloxacin-containing 4-month regimens.",  # digits for words
+        "People were at increased risk of death at three months after the procedure.",
+        "Pain was lower at 12 months.",  # another time the abstract prints with its unit
+        "Pain was measured again at 6 weeks.",  # no words of the abstract around it
+        "The studies lasted from 2 to 36 months.",
+        "Some people took 250 mg a day.",  # an amount in other words
+        "Death at 30 days was not reported.",  # other words before the unit
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", CASES["flag"])
+def test_a_number_changed_in_copied_words_is_found(sentence: str) -> None:
+    (changed,) = changed_numbers(sentence, SOURCES)
+    assert sentence[changed.start:changed.end] and changed.printed
+
+
+@pytest.mark.parametrize("sentence", CASES["pass"])
+def test_a_number_as_printed_or_in_other_words_passes(sentence: str) -> None:
+    assert not changed_numbers(sentence, SOURCES)
+
+
+def test_numbers_in_words_and_hyphens_are_read() -> None:
+    assert [t.text for t in tokens("twenty-one four-month regimens")] == ["21", "4", "month", "regimens"]
+    assert [t.text for t in tokens("RR 0.83 one, 1,200 people")] == ["rr", "0.83", "1", "1200", "people"]
+
+
+def test_in_a_lay_summary_it_is_an_error_of_results_number(config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found="Clippers may make little or no difference to infections at 45 days after surgery.").replace(
+        "Sixteen studies were included.", "Sixteen studies were included. Infections at 30 days after surgery were counted.")
+    assert any("'30 days after" in m or "45" in m for m in errors(findings(text, config, tmp_path, ("results.number",))))
+    text = review_yaml(found="Clippers may make little or no difference to infections at 30 days after surgery.").replace(
+        "Sixteen studies were included.", "Sixteen studies were included. Infections at 30 days after surgery were counted.")
+    assert not errors(findings(text, config, tmp_path, ("results.number",)))
+
+
+# A percentage said as a risk of a group is held against the result's risks, not its differences or its
+# relative change (the razor result with an assumed risk of 5%: 9% with a razor, 5% to 16%; 41 more per
+# 1000, 82% more in relative terms)
+RISK = ("    certainty: moderate\n    size: moderate\n  - id: infection_clippers\n",
+        "    certainty: moderate\n    size: moderate\n    control_risk: 0.05\n  - id: infection_clippers\n")
+RISKS = {
+    "flag": [
+        "Shaving using a razor probably increases infections: the chance of an infection is 11% with a razor.",
+        "Shaving using a razor probably increases infections, to an 82% risk of infection.",
+        "Shaving using a razor probably increases infections: the risk of infection was 41% with a razor.",
+        "Shaving using a razor probably increases infections: 30% of people shaved get an infection.",
+    ],
+    "pass": [
+        "Shaving using a razor probably increases infections: about 9% of people shaved get an infection, against 5%.",
+        "Shaving using a razor probably increases infections by 4%.",
+        "Shaving using a razor probably increases the risk of infection by 82%.",
+        "Shaving using a razor probably increases infections: the chance of an infection is 9% with a razor.",
+        "Shaving using a razor probably increases infections: the risk was between 5% and 16% with a razor.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", RISKS["flag"])
+def test_a_risk_that_is_no_risk_of_the_result_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence)
+    assert RISK[0] in text
+    assert errors(findings(text.replace(RISK[0], RISK[1], 1), config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", RISKS["pass"])
+def test_a_risk_of_the_result_or_a_difference_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# More studies than the review includes (16, a fact) are counted nowhere in it
+TOTAL_FACT = ("  search_date: 2020-03-15\n", "  search_date: 2020-03-15\n  studies: 16\n")
+MORE_THAN_ALL = {
+    "flag": [
+        "Only five of the 26 studies reported their funding.",
+        "Clippers may make little or no difference to infections (18 studies).",
+        "Twenty studies took place in Europe.",
+    ],
+    "pass": [
+        "Only five of the 16 studies reported their funding.",
+        "We screened 1200 records and excluded 40 studies.",
+        "We also found 20 ongoing studies.",
+        "Other reviews have looked at 30 studies of hair removal.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", MORE_THAN_ALL["flag"])
+def test_more_studies_than_the_review_includes_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence)
+    assert TOTAL_FACT[0] in text
+    found = errors(findings(text.replace(TOTAL_FACT[0], TOTAL_FACT[1], 1), config, tmp_path, ("results.number",)))
+    assert found, sentence
+
+
+@pytest.mark.parametrize("sentence", MORE_THAN_ALL["pass"])
+def test_studies_the_review_does_not_include_may_be_more(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(TOTAL_FACT[0], TOTAL_FACT[1], 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A total whose parts in the sentence add up to another count the review gives
+PARTS_ABSTRACT = ("Sixteen studies were included.",
+                  "Sixteen studies were included. A total of 310 people were shaved (200 people) or not (110 people).")
+PARTS = {
+    "flag": [
+        "A total of 400 people were shaved (200 people) or not (110 people) in two trials.",
+        "A total of 301 people were shaved (200 people) or had no hair removal (110 people).",
+        "Two studies with 500 people in total were shaved (200 people) or not (110 people).",
+    ],
+    "pass": [
+        "A total of 310 people were shaved (200 people) or not (110 people) in two trials.",
+        "A total of 310 people took part (200 people shaved).",  # one part: no sum to compare
+        "Two studies with 310 people in total were shaved (200 people) or not (110 people).",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", PARTS["flag"])
+def test_a_total_its_parts_do_not_add_up_to_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence)
+    assert PARTS_ABSTRACT[0] in text
+    found = errors(findings(text.replace(*PARTS_ABSTRACT, 1), config, tmp_path, ("results.number",)))
+    assert any("add up to 310" in message for message in found), (sentence, found)
+
+
+@pytest.mark.parametrize("sentence", PARTS["pass"])
+def test_a_total_its_parts_add_up_to_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*PARTS_ABSTRACT, 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A date one number off the review's search date (15 March 2020), in any English order
+DATES = {
+    "flag": [
+        "The evidence is current to 16 March 2020.",
+        "We searched for studies up to the 15th of March, 2021.",
+        "The evidence is up to date to March 14, 2020.",
+    ],
+    "pass": [
+        "The evidence is current to 15 March 2020.",
+        "The evidence is up to date to the 15th of March, 2020.",
+        "The evidence is up to date to March 2020.",
+        "The first study started on 2 June 2001.",  # no date of the review's it could be a typo of
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", DATES["flag"])
+def test_a_date_one_number_off_the_search_date_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", DATES["pass"])
+def test_the_search_date_or_another_date_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+# People per 100 or 1000 are a risk or a difference of the result's absolute effect (razor: 41 more per 1000,
+# 91 with a razor and 50 without), not a count of participants
+NATURAL = {
+    "flag": [
+        "Shaving using a razor probably increases infections: 60 more people for every 1000 shaved get one.",
+        "Shaving using a razor probably leads to more infections, in 120 more people per 1000.",
+        "Shaving using a razor probably increases infections: 7 more people for every 100 shaved get one.",
+    ],
+    "pass": [
+        "Shaving using a razor probably increases infections: 41 more people for every 1000 shaved get one.",
+        "Shaving using a razor probably increases infections: 91 people per 1000 shaved get one, against 50 per 1000.",
+        "Shaving using a razor probably increases infections, in 4 more people for every 100 shaved.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", NATURAL["flag"])
+def test_people_per_1000_that_are_no_figure_of_the_result_are_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", NATURAL["pass"])
+def test_people_per_1000_of_the_result_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("six study findings from four trials", None),  # 'study' before another noun: not a count of studies
+    ("two trial arms", None),
+    ("three study sites", None),
+    ("six studies with 300 people", "studies"),
+    ("four randomised controlled trials", "studies"),
+    ("one study in children", "studies"),
+])
+def test_what_a_number_counts(text: str, kind: str | None) -> None:
+    from plainsum.checks.numbers import number_kind
+
+    assert number_kind(text, text.index(" ")) == kind
