@@ -227,3 +227,34 @@ def test_what_a_number_counts(text: str, kind: str | None) -> None:
     from plainsum.checks.numbers import number_kind
 
     assert number_kind(text, text.index(" ")) == kind
+
+
+# A figure with its interval in brackets is one of the result's with its own interval (razor: RR 1.82, 1.05 to
+# 3.14; 91 per 1000 with a razor, 53 to 157; 41 more per 1000, 3 to 107)
+INTERVALS = {
+    "flag": [
+        "Shaving using a razor probably increases infections: about 9% (ranging from 9% to 16%) of people shaved get one.",
+        "Shaving using a razor probably increases infections (RR 1.82 (95% CI 1.50 to 3.14)).",
+        "Shaving using a razor probably increases infections, by 41 more per 1000 (20 more to 107 more).",
+        "Shaving using a razor probably increases infections: 12% (5% to 16%) of people shaved get one.",
+    ],
+    "pass": [
+        "Shaving using a razor probably increases infections: about 9% (ranging from 5% to 16%) of people shaved get one.",
+        "Shaving using a razor probably increases infections (RR 1.82 (95% CI 1.05 to 3.14)).",
+        "Shaving using a razor probably increases infections, by 41 more per 1000 (3 more to 107 more).",
+        "Shaving using a razor probably increases infections: 91 people in 1000 (53 to 157) get one.",
+        "Shaving using a razor probably increases infections, by 82% (5% to 214%).",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", INTERVALS["flag"])
+def test_a_figure_and_interval_of_no_result_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", INTERVALS["pass"])
+def test_a_figure_with_its_own_interval_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence

@@ -367,6 +367,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         for start, end, value, what in in_text:
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
+            if CONFIDENCE.match(text, end):
+                continue  # "95% CI"
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
             if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
                 continue  # "more than 4000 women": a rounded figure, not read
@@ -475,7 +477,82 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"{'studies' if kind == 'studies' else 'people'} in the abstract, the facts or the results "
                                    f"is {value}" + _nearby(text, review),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
-    return marks + _copied_marks(scored, read, marks) + _date_marks(scored, read)
+    return marks + _copied_marks(scored, read, marks) + _date_marks(scored, read) + _interval_marks(scored, read, marks)
+
+
+# A figure with its interval in brackets: "20% (ranging from 16% to 24%)", "0.56 (95% CI 0.38 to 0.83)",
+# "103 fewer (139 fewer to 52 fewer)"
+_FIGURE = r"(\d+(?:\.\d+)?)\s*%?(?:\s+(?:fewer|more|less))?(?:\s+(?:people\s+)?(?:per|in|for every)\s+(?:100|1000))?"
+INTERVAL = re.compile(rf"(?<![\w.,])(?<!per )(?<!in )(?<!every ){_FIGURE}\s*\(\s*(?:ranging\s+)?(?:from\s+)?(?:95\s*%\s*CI:?\s*|CI:?\s*)?{_FIGURE}\s*"
+                      rf"(?:to|-|–)\s*{_FIGURE}\s*\)", re.I)
+
+
+def interval_triples(result: Any) -> list[tuple[float, float, float]]:
+    """A result's figures with their intervals as a sentence may print them: the estimate and its CI
+    (also as a relative change in per cent, and an RD in per cent), and the risk with the intervention
+    and the difference of its absolute effect, per 100 and per 1000."""
+    triples: list[tuple[float, float, float]] = []
+    try:
+        estimate, low, high = float(result.estimate), float(result.ci_low), float(result.ci_high)
+    except ValueError:
+        estimate = low = high = float("nan")
+    if estimate == estimate:
+        triples.append((abs(estimate), abs(low), abs(high)))
+        triples.append((abs(1 - estimate) * 100, abs(1 - low) * 100, abs(1 - high) * 100))
+        triples.append((abs(estimate) * 100, abs(low) * 100, abs(high) * 100))
+    absolute = result.absolute
+    if absolute is not None:
+        for per in (100, 1000, absolute.per):
+            scale = per / absolute.per
+            triples.append((absolute.intervention * scale, absolute.intervention_low * scale, absolute.intervention_high * scale))
+            triples.append((abs(absolute.difference) * scale, abs(absolute.difference_low) * scale, abs(absolute.difference_high) * scale))
+    return triples
+
+
+def _fits_triple(typed: tuple[float, float, float], triple: tuple[float, float, float]) -> bool:
+    """Whether a printed figure and interval are `triple`, rounded as printed (whole numbers one either side:
+    the review works its risks out from an assumed risk the encoding rounds), in either order of the bounds."""
+    point, low, high = typed
+    bounds = sorted(triple[1:])
+    def near(a: float, b: float) -> bool:
+        return abs(a - b) <= (1.01 if a == int(a) and abs(b) >= 5 else max(0.011, abs(b) * 0.01))
+    return near(point, triple[0]) and near(min(low, high), bounds[0]) and near(max(low, high), bounds[1])
+
+
+def _interval_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: list[Mark]) -> list[Mark]:
+    """A figure with its interval in brackets in a claim ("it was 20% (ranging from 16% to 24%)") that is none
+    of the claim's results' figures with its interval, nor a figure and interval the abstract prints."""
+    review = scored.document.review
+    if review is None:
+        return []
+    printed: list[tuple[float, float, float]] | None = None
+    taken = {(m.sentence.offset if m.sentence else -1, m.text) for m in marks}
+    out: list[Mark] = []
+    for sentence, reading in read:
+        if reading is None or not reading.claims or "(" not in sentence.text:
+            continue
+        text = sentence.text
+        for match in INTERVAL.finditer(text):
+            if UNIT.match(text[match.end():]) or any((sentence.offset, match.group(n)) in taken for n in (1, 2, 3)):
+                continue
+            claim = _owner(reading.claims, match.start(), match.end(), text)
+            if claim is None:
+                continue
+            typed = (float(match.group(1)), float(match.group(2)), float(match.group(3)))
+            if any(_fits_triple(typed, triple) for r in claim.results for triple in interval_triples(r)):
+                continue
+            if printed is None:
+                printed = [(float(m.group(1)), float(m.group(2)), float(m.group(3))) for key, abstract in review.rendered.items()
+                           if key.endswith(".technical") for m in INTERVAL.finditer(abstract)]
+            if any(_fits_triple(typed, triple) for triple in printed):
+                continue
+            listed = "; ".join(r.describe() for r in list(claim.results)[:2])
+            out.append(_mark(CHECK, scored, sentence, match.start(), match.end(),
+                             f"'{match.group(0)}' is a figure with its interval, but none of the result this sentence "
+                             f"claims about ({listed}) has it, nor does the abstract print it",
+                             "give the figure and its interval as the result has them (its estimate and CI, or its risk "
+                             "or difference per 100 or 1000 and their range)"))
+    return out
 
 
 def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[Mark]:
@@ -574,7 +651,10 @@ def risk_role(text: str, start: int, end: int) -> bool:
 
 # "more people for every 1000 treated", "fewer deaths per 1000": a natural frequency, not a count
 NATURAL = re.compile(r"\s*(?:more|fewer|less|additional|extra)?\s*(?:[a-z-]+\s+){0,3}?(?:for every|in every|out of every|"
-                     r"per|of every)\s+(100|1000|1,000|10,000|10000)\b", re.I)
+                     r"per|of every|in|out of)\s+(100|1000|1,000|10,000|10000)\b(?!\s*(?:years?|months?|weeks?|days?|hours?)\b)",
+                     re.I)
+# "95% CI", "95% confidence interval": the level of an interval, no figure
+CONFIDENCE = re.compile(r"\s*%\s*(?:CI|confidence)\b", re.I)
 
 
 def natural_figures(result: Any, per: int, rates: dict[str, set[str]]) -> set[str]:
