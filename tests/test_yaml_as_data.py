@@ -116,3 +116,42 @@ def test_the_yaml_bombs_are_refused_at_their_line_in_bounded_time_and_memory(tmp
     cpu = float(re.search(r"cpu ([\d.]+)", out).group(1))  # type: ignore[union-attr]
     assert peak_mb < 300, f"{name}: {peak_mb} MB"
     assert cpu < 2.0, f"{name}: {cpu:.2f} s of CPU (the interpreter's start included)"
+
+
+# A small file is composed first and its limits looked at on what was composed (issue 28); what it gives,
+# or refuses where, is what the event pass before composing gives. The limits are made small here so that
+# each is crossed by a few lines; every text is read both ways.
+SAME_EITHER_WAY = [
+    "a: 1\nb: [x, y]\nc: {d: e}\n",
+    "a: &x [1, 2, 3]\nb: *x\nc: *x\n",  # within the limits with its aliases expanded
+    "a: &x [1, 2, 3, 4]\nb: [*x, *x, *x, *x]\nc: *x\n",  # over the value cap once expanded
+    "a: &x 'abcdefghij'\nb: [*x, *x, *x, *x, *x, *x, *x]\n",  # over the character cap once expanded
+    "a: 'abcdefghijklmnopqrstuvwxyz'\n",  # one scalar over its cap
+    "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n",  # values, no alias
+    "a: 'abcdefghijklmnopqrstuvwxyz'\nb: [unclosed\n",  # a cap crossed before a syntax error
+    "a: [unclosed\nb: 'abcdefghijklmnopqrstuvwxyz'\n",  # a syntax error before a cap
+    "a: &x [1, *x]\n",  # an alias inside the value it names
+    "a: &x [1]\nb: &x [*x, 2]\n",  # an anchor named again, its alias inside the new value
+    "a: *missing\n",
+    "a: 1\n---\nb: 2\n",
+    "a: 1\na: 2\n",
+    "" , "# only a comment\n", "[[[[[[[[[[x]]]]]]]]]]\n",
+]
+
+
+@pytest.mark.parametrize("text", SAME_EITHER_WAY)
+def test_composing_first_reads_or_refuses_as_the_event_pass_does(tmp_path, monkeypatch, text):
+    monkeypatch.setattr(yamlsource, "MAX_VALUES", 16)
+    monkeypatch.setattr(yamlsource, "MAX_SCALAR_CHARS", 20)
+    monkeypatch.setattr(yamlsource, "MAX_EXPANDED_CHARS", 60)
+    monkeypatch.setattr(yamlsource, "MAX_DEPTH", 8)
+
+    def outcome() -> object:
+        try:
+            return ("read", load(text, tmp_path))
+        except InputError as error:
+            return ("refused", [str(problem) for problem in error.problems])
+
+    first = outcome()
+    monkeypatch.setattr(yamlsource, "COMPOSE_FIRST_CHARS", -1)  # the event pass first, always
+    assert first == outcome()

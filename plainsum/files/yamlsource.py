@@ -143,8 +143,10 @@ def load_yaml(path: Path, display: str, data: bytes | None = None) -> tuple[Sour
     source = SourceFile(path, display, text)
     try:
         try:
-            _check_events(source, text)
-            documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
+            documents = _composed_within_limits(text)
+            if documents is None:
+                _check_events(source, text)
+                documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
         except yaml.YAMLError as fast_error:
             # libyaml is fast but its messages are terse; the pure-Python parser says more, unless
             # the file nests so deep that it would run out of stack (libyaml stops at 1,000 levels)
@@ -182,6 +184,66 @@ def load_data(path: Path, display: str) -> Any:
     MAX_DEPTH levels and MAX_VALUES values with aliases expanded, and one document, else InputError
     at the file's line and column."""
     return load_yaml(path, display)[1].plain()
+
+
+# A file of at most this many characters is composed before its limits are looked at: composing it is
+# cheap whatever it holds (libyaml does not expand an alias, it names the node again). When what it
+# composes to is within every limit, so is what the parser's events add up to (the same values, counted
+# alike), and the event pass is not made; else, or when composing fails, it is made first, as for a larger
+# file, and refuses the file where the limit is crossed (a content file is tens of kilobytes).
+COMPOSE_FIRST_CHARS = 200_000
+
+
+def _composed_within_limits(text: str) -> list[Any] | None:
+    """The file's documents as libyaml composes them, if it is small and they are within the limits
+    `_check_events` holds it to; None otherwise (a syntax error, a limit crossed, an alias inside the
+    value it names, or nesting deeper than the builder reads)."""
+    if len(text) > COMPOSE_FIRST_CHARS:
+        return None
+    try:
+        documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
+    except yaml.YAMLError:
+        return None
+    done: dict[int, tuple[int, int]] = {}  # a node's values and characters, aliases expanded, once counted
+    open_nodes: set[int] = set()
+
+    def count(node: yaml.Node, depth: int) -> tuple[int, int] | None:
+        key = id(node)
+        if key in done:
+            return done[key]
+        if key in open_nodes or depth > MAX_DEPTH:
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_SCALAR_CHARS:
+                return None
+            totals = (1, len(node.value))
+        else:
+            open_nodes.add(key)
+            values, characters = 1, 0
+            children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+            for child in children:
+                inner = count(child, depth + 1)
+                if inner is None:
+                    return None
+                values += inner[0]
+                characters += inner[1]
+            open_nodes.discard(key)
+            totals = (values, characters)
+        done[key] = totals
+        return totals
+
+    values = characters = 0
+    for document in documents:
+        if document is None:
+            continue
+        totals = count(document, 1)
+        if totals is None:
+            return None
+        values += totals[0]
+        characters += totals[1]
+    if values > MAX_VALUES or characters > MAX_EXPANDED_CHARS:
+        return None
+    return documents
 
 
 def _check_events(source: SourceFile, text: str) -> None:
