@@ -132,6 +132,7 @@ class Block:
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])[ \t]+")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_MARKED_STARTS = frozenset("`~#-*+\u2022>")  # the first characters (after any whitespace) of FENCE, HEADING, ITEM and a quote; and digits
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 EMPHASIS_CHARS = "*_`"
 INLINE_MARKUP = re.compile(r"[*_`\\\[\n]|\s\s")
@@ -258,15 +259,25 @@ def _blocks(text: str) -> tuple[Block, ...]:
     for line in lines:
         line_start = position
         position += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            if not in_fence:
+                flush()
+            continue
+        first = stripped[0]
+        if first not in _MARKED_STARTS and not first.isdecimal():
+            # no fence, heading, list item or quote starts with another character: a line of the paragraph
+            if in_fence:
+                continue
+            if not current:
+                current_kind, current_level, current_ordered = "paragraph", 0, False
+            current.append((line_start, line))
+            continue
         if FENCE.match(line):
             flush()
             in_fence = not in_fence
             continue
         if in_fence:
-            continue
-        stripped = line.strip()
-        if not stripped:
-            flush()
             continue
         heading = HEADING.match(stripped)
         if heading:
