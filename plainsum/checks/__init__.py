@@ -6,22 +6,11 @@ exempts set aside from `registry.check`; the review's suppressions (`suppression
 glossary and word tables the checks use, and the marks the report pages draw (`MARKERS`, `Mark`).
 """
 
-# Importing the modules registers their checks with `registry`.
-from plainsum.checks import (  # noqa: F401
-    cochrane,
-    plain,
-    readability,
-    results,
-    stale,
-    tooling,
-    translation,
-    trial,
-    unfinished,
-)
-from plainsum.checks.glossary import load_glossary, zipf_table
-from plainsum.checks.plain import MARKERS as PLAIN_MARKERS
-from plainsum.checks.plain import RECOMMENDATION, Mark, jargon_marks, passive_matches
-from plainsum.checks.readability import hard_reasons, sentence_score
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from plainsum.checks.registry import (
     Checked,
     CheckSpec,
@@ -35,11 +24,38 @@ from plainsum.checks.registry import (
     precise,
     registry,
 )
-from plainsum.checks.results import MARKERS as RESULT_MARKERS
-from plainsum.checks.stale import handwritten, value_pattern
-from plainsum.checks.suppressions import Suppressions, suppressions_of
 
-MARKERS = {**PLAIN_MARKERS, **RESULT_MARKERS}
+if TYPE_CHECKING:
+    from plainsum.checks.glossary import load_glossary, zipf_table
+    from plainsum.checks.plain import RECOMMENDATION, Mark, jargon_marks, passive_matches
+    from plainsum.checks.readability import hard_reasons, sentence_score
+    from plainsum.checks.stale import handwritten, value_pattern
+    from plainsum.checks.suppressions import Suppressions, suppressions_of
+
+    MARKERS: dict[str, Any]
+
+# The rest is loaded when first asked for (the registry loads the check modules when first asked for its
+# checks): `score` needs the readability check's sentence score, not every check module.
+_LAZY = {
+    "load_glossary": "glossary", "zipf_table": "glossary",
+    "RECOMMENDATION": "plain", "Mark": "plain", "jargon_marks": "plain", "passive_matches": "plain",
+    "hard_reasons": "readability", "sentence_score": "readability",
+    "handwritten": "stale", "value_pattern": "stale",
+    "Suppressions": "suppressions", "suppressions_of": "suppressions",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MARKERS":  # the marks the report pages draw: the plain-language checks' and the results checks'
+        from plainsum.checks.plain import MARKERS as PLAIN_MARKERS
+        from plainsum.checks.results import MARKERS as RESULT_MARKERS
+
+        return {**PLAIN_MARKERS, **RESULT_MARKERS}
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "MARKERS", "RECOMMENDATION", "CheckSpec", "Checked", "Finding", "Flag", "Mark", "Measure", "Registry", "Suppression",

@@ -183,9 +183,38 @@ class Checked:
     suppressed: list[Finding]  # set aside, each with its `suppression`
 
 
+# The modules whose import registers plainsum's checks, in the order their checks run (and are listed).
+CHECK_MODULES = ("cochrane", "plain", "readability", "results", "stale", "tooling", "translation", "trial", "unfinished")
+
+
 @dataclass
 class Registry:
-    checks: dict[str, CheckSpec] = field(default_factory=dict)
+    """Every check, by id. The registry plainsum uses (`registry` below) imports the check modules,
+    which register their checks, when it is first asked about its checks: a command that uses one of
+    them (`score` uses the readability check's sentence score) does not load them all."""
+
+    _checks: dict[str, CheckSpec] = field(default_factory=dict)
+    modules: tuple[str, ...] = ()  # modules of plainsum.checks to import before the checks are read
+    _modules_of: dict[str, str] = field(default_factory=dict)  # check id -> the module that registered it
+    _loaded: bool = False
+
+    @property
+    def checks(self) -> dict[str, CheckSpec]:
+        if not self._loaded:
+            self._load()
+        return self._checks
+
+    def _load(self) -> None:
+        """Import the check modules, then order the checks as the modules are listed, whichever was
+        imported first (a check's findings come in the order the checks run)."""
+        import importlib
+
+        self._loaded = True
+        for name in self.modules:
+            importlib.import_module(f"plainsum.checks.{name}")
+        rank = {f"plainsum.checks.{name}": index for index, name in enumerate(self.modules)}
+        ordered = sorted(self._checks, key=lambda check_id: rank.get(self._modules_of.get(check_id, ""), len(rank)))
+        self._checks = {check_id: self._checks[check_id] for check_id in ordered}
 
     def register(
         self,
@@ -203,12 +232,13 @@ class Registry:
         unused suppression, a ratchet), and it is listed, documented and configured like the others."""
 
         def decorate(function: CheckFunction) -> CheckFunction:
-            if check_id in self.checks:
+            if check_id in self._checks:
                 raise ValueError(f"check '{check_id}' is registered twice")
             from plainsum.checks.context import option_defaults
 
-            self.checks[check_id] = CheckSpec(check_id, _with_context(function), documents, severity, description,
-                                              option_defaults(options), options)
+            self._checks[check_id] = CheckSpec(check_id, _with_context(function), documents, severity, description,
+                                               option_defaults(options), options)
+            self._modules_of[check_id] = function.__module__
             return function
 
         return decorate
@@ -360,4 +390,4 @@ class _Locate:
         return Location(document.source_path, 1, 1)
 
 
-registry = Registry()
+registry = Registry(modules=CHECK_MODULES)
