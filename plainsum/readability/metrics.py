@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -269,7 +269,7 @@ def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable
         letters = len(_LETTER_OR_DIGIT.findall(word))
         if not letters:
             return 0
-        has_letter = any(ch.isalpha() for ch in word.lower())
+        has_letter = any(map(str.isalpha, word.lower()))
     count = count_syllables(word)
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
     packed = (1 + (count << _FIELD) + (letters << (2 * _FIELD)) + (long << (5 * _FIELD))
@@ -280,7 +280,7 @@ def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable
     if lower in easy:
         return packed
     parts = [part for part in _COMPOUND.split(lower) if part]
-    if len(parts) > 1 and all(part in easy or not any(c.isalpha() for c in part) for part in parts):
+    if len(parts) > 1 and all(part in easy or not any(map(str.isalpha, part)) for part in parts):
         return packed
     return packed + (1 << (3 * _FIELD)) + (long << (4 * _FIELD))
 
@@ -334,32 +334,44 @@ def count_tokens(tokens: list[str], language: LanguageProfile = ENGLISH) -> Coun
 def sentence_counts(tokens: list[str], language: LanguageProfile = ENGLISH) -> tuple[int, ...]:
     """count_tokens as a tuple of Counts' fields in their order: a tuple of numbers is all a sentence keeps until
     its Counts are read (the garbage collector leaves it alone, where it walks every Counts of every document)."""
+    return sentences_counts([tokens], language)[0]
+
+
+def sentences_counts(token_lists: Iterable[list[str]], language: LanguageProfile = ENGLISH) -> list[tuple[int, ...]]:
+    """sentence_counts of each sentence's tokens, in one call (a section's sentences)."""
     cache = _token_caches.get(language.code) or _token_cache(language)
-    if len(tokens) >= _MAX_PACKED_TOKENS:
-        return _count_unpacked(tokens, cache)
-    try:
-        size = sum(map(cache.sizes.get, tokens))  # type: ignore[arg-type]  # a token not yet known: TypeError
-    except TypeError:
-        cache.make_room()
-        learn = cache.learn
-        for token in tokens:
-            if token not in cache.sizes:
-                learn(token)
+    sizes, flags = cache.sizes, cache.flags  # emptied in place by make_room, never replaced
+    size_of, flag_of = sizes.get, flags.__getitem__
+    found: list[tuple[int, ...]] = []
+    append = found.append
+    for tokens in token_lists:
+        if len(tokens) >= _MAX_PACKED_TOKENS:
+            append(_count_unpacked(tokens, cache))
+            continue
         try:
-            size = sum(map(cache.sizes.get, tokens))  # type: ignore[arg-type]
-        except TypeError:  # a token too long to pack
-            return _count_unpacked(tokens, cache)
-    flag = sum(map(cache.flags.__getitem__, tokens))
-    word_count = flag & _FLAG_MASK
-    characters = size & _SIZE_MASK
-    links = flag >> (6 * _FLAG_FIELD)
-    if not word_count:
-        return 0, 0, 0, 0, 0, characters, 0, 0, 0, 0, links
-    return (
-        1, word_count, size >> (2 * _SIZE_FIELD), (flag >> (3 * _FLAG_FIELD)) & _FLAG_MASK, (size >> _SIZE_FIELD) & _SIZE_MASK,
-        characters, (flag >> (2 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> _FLAG_FIELD) & _FLAG_MASK,
-        (flag >> (4 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> (5 * _FLAG_FIELD)) & _FLAG_MASK, links,
-    )
+            size = sum(map(size_of, tokens))  # type: ignore[arg-type]  # a token not yet known: TypeError
+        except TypeError:
+            cache.make_room()
+            learn = cache.learn
+            for token in tokens:
+                if token not in sizes:
+                    learn(token)
+            try:
+                size = sum(map(size_of, tokens))  # type: ignore[arg-type]
+            except TypeError:  # a token too long to pack
+                append(_count_unpacked(tokens, cache))
+                continue
+        flag = sum(map(flag_of, tokens))
+        word_count = flag & _FLAG_MASK
+        if not word_count:
+            append((0, 0, 0, 0, 0, size & _SIZE_MASK, 0, 0, 0, 0, flag >> (6 * _FLAG_FIELD)))
+            continue
+        append((
+            1, word_count, size >> (2 * _SIZE_FIELD), (flag >> (3 * _FLAG_FIELD)) & _FLAG_MASK, (size >> _SIZE_FIELD) & _SIZE_MASK,
+            size & _SIZE_MASK, (flag >> (2 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> _FLAG_FIELD) & _FLAG_MASK,
+            (flag >> (4 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> (5 * _FLAG_FIELD)) & _FLAG_MASK, flag >> (6 * _FLAG_FIELD),
+        ))
+    return found
 
 
 def sentence_words(tokens: list[str], language: LanguageProfile = ENGLISH) -> list[WordInfo]:

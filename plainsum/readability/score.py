@@ -13,7 +13,7 @@ tells the gate whether they mean anything: the readability checks skip formula t
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import chain, repeat
+from itertools import chain
 from operator import itemgetter
 
 from plainsum.config.figures import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
@@ -332,12 +332,12 @@ def score_document(document: Document, min_words: int | None = None, language: L
     sections: list[SectionScore] = []
     total = Counts()
     links = 0
-    counted = metrics.sentence_counts
+    counted = metrics.sentences_counts
     for row in rows:
         if not row.texts:
             continue
         texts, offsets = row.texts, row.offsets
-        counts = list(map(counted, row.tokens, repeat(profile, len(texts))))
+        counts = counted(row.tokens, profile)
         if not all(map(itemgetter(1), counts)):  # punctuation, symbols or a link only: not a sentence
             links += sum(c[10] for c in counts if not c[1])
             kept = [index for index, c in enumerate(counts) if c[1]]
@@ -368,5 +368,8 @@ def score_markdown(text: str, path: str = "-", kind: str = "summary", min_words:
     """Score free Markdown or plain text (plainsum score, and the check tests)."""
     from plainsum.render.document import text_document
 
-    profile = language if isinstance(language, LanguageProfile) else language_profile(language)
+    if isinstance(language, LanguageProfile):
+        profile = language
+    else:  # language_profile("en") is ENGLISH: the common case without the look-up
+        profile = ENGLISH if language == "en" else language_profile(language)
     return score_document(text_document(text, path, kind), min_words, profile)

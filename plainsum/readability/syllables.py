@@ -37,6 +37,7 @@ _DOTTED_LETTERS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?")
 _SAID_IN_FULL = {"dr": 2, "drs": 2, "prof": 3, "profs": 3}
 _SPLIT = re.compile(r"[-/\u2010\u2011\u2012\u2013]+")
 _LETTER = re.compile(r"[a-z]")
+_NOT_ASCII_LETTER = re.compile(r"[^a-z]")
 _RUNS = re.compile(r"[A-Za-z]+|[0-9]+")
 # vowel pairs usually said as two syllables: bacteria, radio, video, medium, usual, duo, dietary
 _TWO_SYLLABLE_PAIRS = re.compile(r"(?<![cgstq])i[ao]|eo|iu|(?<!q)u[ao]|[^aeiou]ie(?=[rt])")
@@ -194,10 +195,10 @@ def _syllables_or_base(word: str) -> int | tuple[str, int]:
     parts = [part for part in _SPLIT.split(word) if part]
     if len(parts) > 1:
         return sum(syllables(part) for part in parts)
-    letters = "".join(ch for ch in lower if "a" <= ch <= "z")
+    letters = _NOT_ASCII_LETTER.sub("", lower)
     if not letters:
         return 1
-    if any(ch.isdigit() for ch in lower):
+    if any(map(str.isdigit, lower)):
         # "H1N1", "COVID19": each run of digits one syllable, each run of letters by these rules
         return sum(1 if run.isdigit() else syllables(run) for run in _RUNS.findall(word))
     if letters in table:
