@@ -70,6 +70,9 @@ PLAIN_BODIES = [
     "Prose first.\n\n## Then a heading with > in it\n\nSecond paragraph — “quoted” – dashes, 95% CI 0.9 to 1.2; #3 inside.",
     "Üñíçødé (parenthesised) start.\n\n‘Quoted’ start.\n\n• A bullet that Markdown does not know.\n\n2019 was the year.",
     "A paragraph with a non-breaking\u00a0space and a thin\u2009space.",
+    "p < 0.05 and p<0.01, A & B, AT&T, 5 > 3, R&D and double  spaces inside.",
+    "\\- a dash kept as text\n\n1\\. a number kept as text\n\n\\+ plus \\# hash \\! bang \\(round\\) \\. dot",
+    "## Results \\- with an escape\n\n## Results & an ampersand",
 ]
 NEAR_MISSES = [
     "", "\n", "   ", "## Heading\n", "##Heading without a space\n\nText.", "####### Seven\n\nText.",
@@ -80,6 +83,10 @@ NEAR_MISSES = [
     "Text\x02with STX.", "A & B.", "A < B.", "[x]", "a_b", "a*b", "`code`", "back\\slash", "double  space",
     "    indented code", "## Heading\nText right under it.", "Text\n## Heading right under it.", "=== only",
     "Line one\u2028line two.", "\u0085Next line first.",
+    "<https://example.org>", "<mailto:a@b.org>", "<a@b.org> wrote", "a <b@c.d> e", "&amp; an entity", "&#169; and &#x1F; and &#X1f;",
+    "&copy", "&nbsp; here", "Tom &amp Jerry", "a\\<b", "a\\&b", "\\* star", "\\\\ double", "text \\", "\\", "\\a letter",
+    "\\- x & y", "\\> gt", "## \\# not a heading", "## A & B < C", "## <http://x.org>", "a < b & c > d &lt; e",
+    "Text <ftp://x> and more", "<x://y>", "x <y@z> and <1@2>",
 ]
 
 
@@ -99,9 +106,10 @@ def test_random_plain_looking_bodies_are_python_markdowns() -> None:
 
     rng = random.Random(28)
     starts = ["## ", "# ", "###### ", "Plain", "n", "1.5 times", "12 people", "“Quoted”", "é", "(a)", "'", "2019. ", "-", "#", ">"]
-    pieces = [" text.", " > 3", " #3", " 2 #", "1.", ":", "=", "-", " ", "\u00a0", "é", "x", " (CI 1 to 2)"]
+    pieces = [" text.", " > 3", " #3", " 2 #", "1.", ":", "=", "-", " ", "\u00a0", "é", "x", " (CI 1 to 2)", " < ", " & ", "&amp;",
+              "\\-", "\\.", "\\x", "\\", "<a@b.c>", "<http://e.org>", "&#1;", "  "]
     direct = 0
-    for _ in range(1000):
+    for _ in range(2000):
         blocks = [rng.choice(starts) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 5))]
         text = rng.choice(["\n\n"] * 6 + ["\n", "\n\n\n"]).join(blocks) + rng.choice(["", "\n", "\n", "\n\n"])
         direct += markup._plain_html(text) is not None

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
+from markdown import inlinepatterns
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import InlineProcessor
@@ -68,11 +69,31 @@ _MD = _markdown()
 
 
 # A body of headings and one-line paragraphs of plain prose, one blank line apart, as most bodies
-# are (a text without any of the characters Python-Markdown's block or inline syntax starts with):
-# what Python-Markdown makes of it is known, so it is written directly (tests/test_render_fast_paths.py).
+# are (no character Python-Markdown's block or inline syntax starts with, but a backslash before one of
+# `-.+#!()`, or `&` and `<` where no entity, autolink or mail link can start): what Python-Markdown makes
+# of it is known, so it is written directly (tests/test_render_fast_paths.py holds the two together).
 _PLAIN_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
-_NOT_PLAIN = re.compile(r"[`\\\[\]<&*_|\x00-\x09\x0b-\x1f\x7f]|  ")
+_NOT_PLAIN = re.compile(r"[`\[\]*_|\x00-\x09\x0b-\x1f\x7f]")
 _BLOCK_START = re.compile(r"[#>\-+*=|:~\s]|\d+[.)]")
+_OTHER_ESCAPE = re.compile(r"\\(?![-.+#!()])")  # a backslash before any other character (or none)
+_ESCAPE = re.compile(r"\\(.)")
+_MAY_BE_LINK_OR_ENTITY = re.compile(
+    "|".join((inlinepatterns.ENTITY_RE, inlinepatterns.AUTOLINK_RE, inlinepatterns.AUTOMAIL_RE)))
+_AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)  # markdown.serializers.RE_AMP
+
+
+def _plain_text(text: str) -> str | None:
+    """The HTML of one line of plain prose as Python-Markdown writes it: its escapes undone and `&`, `<`
+    and `>` escaped as its serializer escapes them; None when an inline pattern could match."""
+    if "\\" in text:
+        if "<" in text or "&" in text or _OTHER_ESCAPE.search(text) is not None:
+            return None
+        text = _ESCAPE.sub(r"\1", text)
+    elif ("<" in text or "&" in text) and _MAY_BE_LINK_OR_ENTITY.search(text) is not None:
+        return None
+    if "&" in text:
+        text = _AMPERSAND.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _plain_html(text: str) -> str | None:
@@ -86,14 +107,18 @@ def _plain_html(text: str) -> str | None:
             return None
         if block[0] == "#":
             heading = _PLAIN_HEADING.fullmatch(block)
-            if heading is None:
+            words = _plain_text(heading.group(2)) if heading is not None else None
+            if heading is None or words is None:
                 return None
             level = len(heading.group(1))
-            html.append(f"<h{level}>{heading.group(2).replace('>', '&gt;')}</h{level}>")
+            html.append(f"<h{level}>{words}</h{level}>")
         elif _BLOCK_START.match(block) is not None:
             return None
         else:
-            html.append(f"<p>{block.replace('>', '&gt;')}</p>")  # the serializer's escape ('<' and '&' are not plain)
+            words = _plain_text(block)
+            if words is None:
+                return None
+            html.append(f"<p>{words}</p>")
     return "\n".join(html)
 
 
