@@ -675,6 +675,7 @@ STATEMENTS = {
         "Shaving using a razor may increase infections, but more research is needed.",  # 'may' for a moderate result
         "We have very low certainty that shaving using a razor increases infections.",
         "Overall, the evidence was high-quality.",
+        "We are very confident in these results.",  # how sure we are, said of the results: a statement too
     ],
     "pass": [
         "We found moderate-certainty evidence that there is little to no difference between these ways of removing hair.",
@@ -683,6 +684,8 @@ STATEMENTS = {
         "We have moderate certainty that shaving using a razor increases infections.",
         "High-quality studies are needed to answer this question.",
         "The studies gave high doses of antiseptic, and the evidence was of low certainty.",
+        "We are fairly sure about these results.",
+        "We are very uncertain about the evidence.",
     ],
 }
 
@@ -727,3 +730,32 @@ def test_both_a_and_b_claims_the_same_of_each(sentence: str, tmp_path: Path) -> 
 def test_a_claim_of_one_of_them_is_not_held_against_both(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) <= {"results.unchecked"}, found
+
+
+# A rating of two levels ("very low- to low-certainty evidence", "low or moderate certainty evidence")
+# claims either: the first level, written with a dangling hyphen, is read too (razor: moderate; deaths:
+# very low).
+RANGES = {
+    "error": [
+        "Shaving using a razor increases infections (very low- to low-certainty evidence).",
+        "Shaving using a razor increases infections (very low or low certainty evidence).",
+    ],
+    "pass": [
+        "Shaving using a razor increases infections (low- to moderate-certainty evidence).",
+        "Shaving using a razor increases infections (low or moderate certainty evidence).",
+        "Shaving using a razor may slightly reduce deaths (very low- to low-certainty evidence).",
+        "We found low- to moderate-certainty evidence.",
+        "The evidence was of very low- to low-certainty.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", RANGES["error"])
+def test_a_rating_of_two_levels_fits_neither_other_level(sentence: str, tmp_path: Path) -> None:
+    assert "results.certainty" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", RANGES["pass"])
+def test_a_rating_of_two_levels_fits_either(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.certainty" not in checks_of(found), found

@@ -266,6 +266,22 @@ def _clause_of(position: int, parts: list[tuple[int, int]]) -> tuple[int, int]:
 
 # --- statements of certainty ----------------------------------------------------------------------
 
+_DANGLING = re.compile(r"(?<=\w)-(?=\s+(?:to|and|or)\s)")  # "low- to moderate-certainty": "low" is a level word too
+_RANGE_BEFORE = re.compile(r"\b(very low|low|moderate|high)(?:-|[- ](?:certainty|quality))?\s+(?:to|and|or)\s+$", re.I)
+
+
+def _ranges(text: str, hits: list[Hit]) -> list[Hit]:
+    """A rating that gives two levels ("very low- to low-certainty evidence", "low or moderate certainty
+    evidence"): the one hit, for either level."""
+    out = []
+    for hit in hits:
+        before = _RANGE_BEFORE.search(text, 0, hit.start) if _RATING.search(hit.text) else None
+        if before is not None and before.group(1).lower() not in hit.meaning.split(" or "):
+            hit = Hit(f"{before.group(1).lower()} or {hit.meaning}", before.start(), hit.end, text[before.start():hit.end])
+        out.append(hit)
+    return out
+
+
 # "evidence on adverse events", "the quality of the evidence for pain": a statement about one outcome,
 # unless what follows is the results, outcomes or comparisons as a whole (or the intervention)
 _SCOPED = re.compile(r"\b(?:evidence|certainty|quality)\s+(?:on|about|regarding|for)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
@@ -284,6 +300,8 @@ def _scoped(text: str, names: list[str], generic: frozenset[str]) -> bool:
     return False
 
 
+_HOW_SURE = re.compile(r"sure|confiden|certain|know|clear|tell", re.I)
+_ABOUT_RESULTS = re.compile(r"\s+(?:about|in|of|with|regarding)\s+(?:the|these|this|our|its|their)\s+(?:results?|findings?|evidence)\b", re.I)
 _LABEL = re.compile(r"(?:[\s-]+(?:certainty|quality))?\s+evidence\b", re.I)  # "low-certainty evidence", "low quality evidence"
 
 
@@ -312,7 +330,7 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
             r"\b(?:stud(?:y|ies)|trials?)\b[^.;:]{0,30}\bquality\b", text, re.I):
         return []  # "The studies were of high quality": their risk of bias, not the certainty of the evidence
     # "high-quality studies are needed", "low quality trials": the studies' quality, not the evidence's certainty
-    found = [hit for hit in _find(vocabulary.levels, text, list(taken)) if not _OF_STUDIES.match(text, hit.end)]
+    found = [hit for hit in _find(vocabulary.levels, _DANGLING.sub(" ", text), list(taken)) if not _OF_STUDIES.match(text, hit.end)]
     near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
     # "moderate for ..., low for ..., and very low for ...": the levels listed after one that is near
     return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
@@ -352,14 +370,20 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     if vocabulary.purposes is not None:
         purposes = list(vocabulary.purposes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in purposes)]
-    certainty = _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in effects])
+    certainty = _ranges(text, _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in effects]))
     levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
     if not effects:
         about_results = re.search(r"\b(?:these|our|the)\s+(?:results?|findings?|evidence)\b", text, re.I) is not None
-        worded = [h for h in certainty if "low" in h.meaning]  # "We are uncertain about these results"
-        judged = bool(levels)
+        # "We are uncertain about these results", "We are fairly sure about the evidence": a statement of
+        # certainty in the words of how sure we are (not a modal such as "may", which needs an effect)
+        # said right of the results ("in the evidence from these trials") it is held against them; said of
+        # something else in a sentence that speaks of the results ("we cannot be certain what this means")
+        # it is only carried, and only a low level
+        worded = [h for h in certainty if _HOW_SURE.search(h.text)]
+        direct = [h for h in worded if _ABOUT_RESULTS.match(text, h.end)]
+        judged = bool(levels) or bool(direct)
         if not levels and worded and about_results and not outcomes:
-            levels = worded
+            levels = direct or [h for h in worded if "low" in h.meaning]
         if levels:
             named = [r for o in outcomes for r in o.results]
             if not named and _scoped(text, names, vocabulary.generic_words):
