@@ -35,6 +35,12 @@ def test_check_of_an_english_review_loads_only_the_check_flow():
     loaded = _modules("check", "-q", "content/general-health-checks.yaml")
     assert "plainsum.commands.check" in loaded and "plainsum.checks.registry" in loaded
     assert sorted(m for m in loaded if m.startswith(NOT_FOR_CHECK)) == []
+    # nor the build's code (manifest, writer) or any output format: a check writes no document
+    assert sorted(m for m in loaded if m.startswith(("plainsum.build.", "plainsum.document_formats."))) == []
+    # every check module is loaded (the check runs them all), each once, with the checks' data
+    from plainsum.checks.registry import CHECK_MODULES
+
+    assert {f"plainsum.checks.{name}" for name in CHECK_MODULES} <= loaded
 
 
 def test_version_and_help_load_no_command():

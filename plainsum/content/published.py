@@ -64,11 +64,28 @@ def published_dir(output_dir: Path) -> Path:
     return output_dir / PUBLISHED_DIR
 
 
+_LAST_READ: list[tuple[bytes, dict[str, PublishedRecord]]] = []  # the last index read, as bytes and as records
+
+
 def read_index(output_dir: Path) -> dict[str, PublishedRecord]:
-    """Review id -> its record; empty when nothing was recorded (or the index is not one plainsum wrote)."""
+    """Review id -> its record; empty when nothing was recorded (or the index is not one plainsum wrote).
+    An index that holds the same bytes as the last one read is not parsed again (a build of one review
+    reads it to load the review's earlier version, then to record what it published)."""
     try:
-        data = json.loads((published_dir(output_dir) / PUBLISHED_INDEX).read_bytes())
-    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deeply to parse
+        raw = (published_dir(output_dir) / PUBLISHED_INDEX).read_bytes()
+    except OSError:
+        return {}
+    if _LAST_READ and _LAST_READ[0][0] == raw:
+        return dict(_LAST_READ[0][1])  # a copy: the caller may change it (the records are tuples)
+    index = _parse_index(raw)
+    _LAST_READ[:] = [(raw, dict(index))]
+    return index
+
+
+def _parse_index(raw: bytes) -> dict[str, PublishedRecord]:
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply to parse
         return {}
     if not isinstance(data, dict):
         return {}
