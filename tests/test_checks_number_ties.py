@@ -13,7 +13,8 @@ from plainsum.checks.copied import changed_numbers, tokens
 ABSTRACT = ("Education made little difference to pain scores at 9 to 24 hours (1 trial; 93 patients). "
             "Severe adverse events were little or no different with moxifloxacin-containing four-month regimens that "
             "replaced ethambutol. Inhaled corticosteroids initiated from seven days of life may reduce death. "
-            "Pain was measured at 3 months and at 12 months. Doses of 500 mg twice a day were used.")
+            "Pain was measured at 3 months and at 12 months. Doses of 500 mg twice a day were used. "
+            "Four-month ATT regimens were compared with standard six-month ATT regimens.")
 NAMES = ["risk of death at three months", "death at three months"]
 SOURCES = [(ABSTRACT, False), *((name, True) for name in NAMES)]
 
@@ -25,6 +26,7 @@ CASES = {
         "Corticosteroids started from eight days of life may not reduce death.",
         "People were at increased risk of death at four months after the procedure.",
         "People were at an increased risk of death at 6 months.",
+        "They probably make little or no difference compared to standard seven-month ATT regimens.",  # a compound
     ],
     "pass": [
         "There was no clear evidence of an effect on pain scores at 9 to 24 hours.",  # as printed
@@ -35,6 +37,8 @@ CASES = {
         "The studies lasted from 2 to 36 months.",
         "Some people took 250 mg a day.",  # an amount in other words
         "Death at 30 days was not reported.",  # other words before the unit
+        "They were followed for seven months after treatment.",  # no compound: the unit and one word
+        "The two-month regimens were shorter.",  # a compound with other words after it
     ],
 }
 
@@ -256,5 +260,33 @@ def test_a_figure_and_interval_of_no_result_is_an_error(sentence: str, config, t
 
 @pytest.mark.parametrize("sentence", INTERVALS["pass"])
 def test_a_figure_with_its_own_interval_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A percentage said of the comparison group is its risk (no hair removal: 5%), not the intervention's (9%)
+ARMS = {
+    "flag": [
+        "Shaving using a razor probably increases infections: 9% of people shaved get one, whilst with no hair removal it is 9%.",
+        "Shaving using a razor probably increases infections, to 9% from 7% with no hair removal.",
+        "Shaving using a razor probably increases infections: the risk with no hair removal is 16%.",
+    ],
+    "pass": [
+        "Shaving using a razor probably increases infections: 9% of people shaved get one, whilst with no hair removal it is 5%.",
+        "Shaving using a razor probably increases infections, to 9% from 5% with no hair removal.",
+        "Shaving using a razor probably increases infections: if the risk with no hair removal were 9%, it would be 16%.",
+        "Shaving using a razor probably increases infections to 9% with a razor and no hair removal.",  # both groups named
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", ARMS["flag"])
+def test_a_risk_of_the_comparison_group_that_is_not_its_risk_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", ARMS["pass"])
+def test_the_risk_of_the_comparison_group_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence

@@ -2,9 +2,11 @@
 
 Lay summaries repeat the abstract's phrases: "pain scores at 9 to 24 hours", "moxifloxacin-containing
 four-month regimens", an outcome named "death at three months". A number of a time or an amount
-written with the same words around it as the abstract prints ("pain scores at 11 to 24 hours"), when
-the abstract (or the outcome's name) prints those words only with other numbers and nowhere prints this
-number with that unit, is a figure changed in copying: the words say which figure it was.
+written with the same words around it as the abstract prints ("pain scores at 11 to 24 hours": four
+words or more the same, the unit among them; or a compound with a hyphen and the two words after it,
+"seven-month ATT regimens" for "six-month ATT regimens"), when the abstract (or the outcome's name)
+prints those words only with other numbers and nowhere prints this number with that unit, is a figure
+changed in copying: the words say which figure it was.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "da
                         "sessions", "doses", "cycles"})
 NUMBER_WORDS = {**UNITS, **TEENS, **TENS}
 MIN_CONTEXT = 4  # words the same on both sides together, the unit among them: "risk of death at _ months"
+MIN_COMPOUND = 3  # a compound that names a thing ("six-month ATT regimens"): the unit and the two words after it
 MAX_CONTEXT = 4  # words compared on each side
 
 
@@ -74,6 +77,11 @@ def _unit(words: list[Token], i: int) -> str | None:
     return None
 
 
+def _hyphened(text: str, token: Token) -> bool:
+    """A number joined to its unit by a hyphen ("six-month"): a compound naming a kind of thing."""
+    return text[token.end:token.end + 1] == "-"
+
+
 @dataclass(frozen=True)
 class Changed:
     """A number of the sentence (its offsets) that a source prints as `printed` in the same words."""
@@ -109,7 +117,8 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
                 if after <= unit_at:
                     continue  # the unit itself must be among the same words
                 score = after + _same_before(words, i, source_words, j)
-                if score >= MIN_CONTEXT and (best is None or score > best[0]):
+                compound = after >= MIN_COMPOUND and _hyphened(text, word) and _hyphened(source, other)
+                if (score >= MIN_CONTEXT or compound) and (best is None or score > best[0]):
                     best = (score, other, source_words, j, source, name)
             if printed_here:
                 break

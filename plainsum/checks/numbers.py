@@ -185,9 +185,10 @@ def _numbers_in(text: str) -> set[str]:
     return found
 
 
-def abstract_figures(review: Any) -> dict[str, set[str]]:
+def abstract_figures(review: Any, rates: bool = False) -> dict[str, set[str]]:
     """The numbers the abstract prints with each result's outcome: from its name to the next
-    outcome named (its counts, rates, percentages as printed)."""
+    outcome named (its counts, rates, percentages as printed); with `rates`, less the counts of
+    studies and people printed there ("7 studies" is no 7%)."""
     from plainsum.grade.reading import outcome_spans
 
     figures: dict[str, set[str]] = {}
@@ -198,6 +199,8 @@ def abstract_figures(review: Any) -> dict[str, set[str]]:
         for index, span in enumerate(spans):
             end = spans[index + 1].start if index + 1 < len(spans) else min(len(text), span.end + 400)
             numbers = _numbers_in(text[span.end:end])
+            if rates:
+                numbers -= set().union(*_kind_numbers(text[span.end:end]).values())
             for result in span.results:
                 figures.setdefault(result.id, set()).update(numbers)
     return figures
@@ -356,7 +359,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     counts, anywhere = abstract_counts(review)
     # a percentage is held against what the abstract prints with its outcome less the counts of
     # studies and people there ("7 studies" is no 7%)
-    rates = {rid: numbers - set().union(*counts.get(rid, {}).values()) for rid, numbers in printed.items()}
+    rates = abstract_figures(review, rates=True)
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
     marks: list[Mark] = []
@@ -418,8 +421,13 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     marks.append(_count_mark(scored, sentence, start, end, what, kind, results))
                     continue
                 allowed = _allowed(kind, results, printed, rates, facts)
+                role = ""
                 if kind == "percent" and risk_role(text, start, end):
                     allowed = set().union(*(risk_figures(r, rates) for r in results))
+                    role = " (read as a risk: it is none of the result's risks)"
+                if kind == "percent" and comparator_arm(text, start, end, results):
+                    allowed = set().union(*(control_figures(r, rates) for r in results))
+                    role = " (said of the comparison group: it is not the risk without the intervention)"
                 if UNIT.match(text[end:]) and kind != "ratio" and not any(_numbers_in(n) for r in results for n in r.names()):
                     continue
                 if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
@@ -435,7 +443,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 listed = "; ".join(r.describe() for r in results[:2])
                 marks.append(_mark(CHECK, scored, sentence, start, end,
                                    f"{what} is not a figure of the result this sentence claims about ({listed}) nor a fact "
-                                   f"of the review", "give the figure of this outcome (its studies, participants, risks "
+                                   f"of the review{role}", "give the figure of this outcome (its studies, participants, risks "
                                    "or effect as the abstract prints them)"))
                 continue
             named = _named(spans, start, end, text)
@@ -670,6 +678,42 @@ def natural_figures(result: Any, per: int, rates: dict[str, set[str]]) -> set[st
             scaled = round(n * per / absolute.per)
             figures.update({str(scaled - 1), str(scaled + 1)})
     return figures if absolute is not None else set()
+
+
+# What ends the clause a number is in: a percentage there belongs to the group named in that clause
+CLAUSE_END = re.compile(r"[,;:()]|\b(?:whilst|while|whereas|but|compared|versus|vs|than|and)\b|\b(?:from|to)\b(?=\s+\d)", re.I)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+    after = CLAUSE_END.search(text, end)
+    return text[before[-1] if before else 0:after.start() if after else len(text)]
+
+
+def comparator_arm(text: str, start: int, end: int, results: list[Any]) -> bool:
+    """Whether the percentage at `start`-`end` is said of the comparison group: its clause names the
+    results' comparator ("the pregnancy rate after other surgical treatments is 10%", "7% in the placebo
+    group") and no intervention, and supposes nothing ("if the risk without treatment were 20%")."""
+    clause = _clause_around(text, start, end).lower()
+    if re.search(r"\b(?:if|suppose|assum\w*|say)\b", clause):
+        return False
+    def named(terms: list[Any]) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", clause)
+                   for term in terms if term is not None for name in (term.plain, term.technical) if name)
+    return named([r.comparison for r in results]) and not named([r.intervention for r in results])
+
+
+def control_figures(result: Any, rates: dict[str, set[str]]) -> set[str]:
+    """What a risk in per cent of `result`'s comparison group may be: its assumed risk (per 100, whole or to
+    one decimal), or a rate the abstract prints with its outcome."""
+    figures = set(rates.get(result.id, set()))
+    figures.update(str(round(int(n) / 10)) for n in rates.get(result.id, set()) if n.isdigit() and len(n) >= 2)
+    if result.control_risk is not None:
+        risk = float(result.control_risk) * 100
+        figures.update({str(round(risk)), normalise_number(f"{risk:.1f}")})
+    if result.absolute is not None:
+        figures.add(str(round(result.absolute.control * 100 / result.absolute.per)))
+    return figures if result.control_risk is not None or result.absolute is not None else figures | risk_figures(result, rates)
 
 
 def risk_figures(result: Any, rates: dict[str, set[str]]) -> set[str]:
