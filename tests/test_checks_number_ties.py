@@ -276,6 +276,10 @@ ARMS = {
         "Shaving using a razor probably increases infections, to 9% from 5% with no hair removal.",
         "Shaving using a razor probably increases infections: if the risk with no hair removal were 9%, it would be 16%.",
         "Shaving using a razor probably increases infections to 9% with a razor and no hair removal.",  # both groups named
+        # a difference between the groups, after a dash or with 'by': not the comparison group's risk
+        "Shaving using a razor probably increases infections compared with no hair removal—4% absolute more infections.",
+        "Shaving using a razor probably increases infections compared with no hair removal, by 4%.",
+        "Shaving using a razor probably increases infections by 82% compared with no hair removal.",
     ],
 }
 

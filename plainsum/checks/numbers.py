@@ -681,7 +681,7 @@ def natural_figures(result: Any, per: int, rates: dict[str, set[str]]) -> set[st
 
 
 # What ends the clause a number is in: a percentage there belongs to the group named in that clause
-CLAUSE_END = re.compile(r"[,;:()]|\b(?:whilst|while|whereas|but|compared|versus|vs|than|and)\b|\b(?:from|to)\b(?=\s+\d)", re.I)
+CLAUSE_END = re.compile(r"[,;:()—–]|\s-\s|\b(?:whilst|while|whereas|but|compared|versus|vs|than|and)\b|\b(?:from|to)\b(?=\s+\d)", re.I)
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -694,6 +694,8 @@ def comparator_arm(text: str, start: int, end: int, results: list[Any]) -> bool:
     """Whether the percentage at `start`-`end` is said of the comparison group: its clause names the
     results' comparator ("the pregnancy rate after other surgical treatments is 10%", "7% in the placebo
     group") and no intervention, and supposes nothing ("if the risk without treatment were 20%")."""
+    if DIFFERENCE.match(text, end) or re.search(r"\bby\s+(?:about\s+|around\s+)?$", text[max(0, start - 20):start], re.I):
+        return False  # "31% less improvement", "by 31%": a difference between the groups, not one group's risk
     clause = _clause_around(text, start, end).lower()
     if re.search(r"\b(?:if|suppose|assum\w*|say)\b", clause):
         return False
