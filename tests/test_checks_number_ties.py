@@ -177,6 +177,7 @@ DATES = {
         "The evidence is up to date to the 15th of March, 2020.",
         "The evidence is up to date to March 2020.",
         "The first study started on 2 June 2001.",  # no date of the review's it could be a typo of
+        "The largest trial started on 20 March 2020.",  # not the search: a date of something else
     ],
 }
 
@@ -239,6 +240,7 @@ INTERVALS = {
     "flag": [
         "Shaving using a razor probably increases infections: about 9% (ranging from 9% to 16%) of people shaved get one.",
         "Shaving using a razor probably increases infections (RR 1.82 (95% CI 1.50 to 3.14)).",
+        "Shaving using a razor probably increases infections (RR 1.8 (95% CI 1.2 to 3.1)).",
         "Shaving using a razor probably increases infections, by 41 more per 1000 (20 more to 107 more).",
         "Shaving using a razor probably increases infections: 12% (5% to 16%) of people shaved get one.",
     ],
@@ -294,3 +296,16 @@ def test_a_risk_of_the_comparison_group_that_is_not_its_risk_is_an_error(sentenc
 def test_the_risk_of_the_comparison_group_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("typed,fits", [
+    (("1.8", "1.1", "3.1"), True),  # rounded to the decimals typed
+    (("1.82", "1.05", "3.14"), True),
+    (("1.82", "1.50", "3.14"), False),
+    (("9", "5", "16"), True),  # whole numbers from 5 up: one either side
+    (("9", "9", "16"), False),
+])
+def test_a_figure_and_interval_fit_as_rounded(typed: tuple[str, str, str], fits: bool) -> None:
+    from plainsum.checks.numbers import _fits_triple
+
+    assert _fits_triple(typed, (1.82, 1.05, 3.14) if "." in typed[0] else (9.1, 5.25, 15.7)) == fits

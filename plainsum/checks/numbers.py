@@ -517,14 +517,18 @@ def interval_triples(result: Any) -> list[tuple[float, float, float]]:
     return triples
 
 
-def _fits_triple(typed: tuple[float, float, float], triple: tuple[float, float, float]) -> bool:
-    """Whether a printed figure and interval are `triple`, rounded as printed (whole numbers one either side:
-    the review works its risks out from an assumed risk the encoding rounds), in either order of the bounds."""
-    point, low, high = typed
+def _fits_triple(typed: tuple[str, str, str], triple: tuple[float, float, float]) -> bool:
+    """Whether a printed figure and interval are `triple`, rounded as printed (to the decimals typed; whole
+    numbers from 5 up one either side: the review works its risks out from an assumed risk the encoding
+    rounds), in either order of the bounds."""
     bounds = sorted(triple[1:])
-    def near(a: float, b: float) -> bool:
-        return abs(a - b) <= (1.01 if a == int(a) and abs(b) >= 5 else max(0.011, abs(b) * 0.01))
-    return near(point, triple[0]) and near(min(low, high), bounds[0]) and near(max(low, high), bounds[1])
+    def near(text: str, b: float) -> bool:
+        a = float(text)
+        decimals = len(text.partition(".")[2])
+        rounding: float = 0.5 * 10.0 ** -decimals + 1e-9
+        return abs(a - b) <= max(rounding, 1.01 if not decimals and abs(b) >= 5 else 0.0, abs(b) * 0.01)
+    low, high = sorted(typed[1:], key=float)
+    return near(typed[0], triple[0]) and near(low, bounds[0]) and near(high, bounds[1])
 
 
 def _interval_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: list[Mark]) -> list[Mark]:
@@ -546,7 +550,7 @@ def _interval_marks(scored: Scored, read: list[tuple[Any, Reading | None]], mark
             claim = _owner(reading.claims, match.start(), match.end(), text)
             if claim is None:
                 continue
-            typed = (float(match.group(1)), float(match.group(2)), float(match.group(3)))
+            typed = (match.group(1), match.group(2), match.group(3))
             if any(_fits_triple(typed, triple) for r in claim.results for triple in interval_triples(r)):
                 continue
             if printed is None:
@@ -561,6 +565,10 @@ def _interval_marks(scored: Scored, read: list[tuple[Any, Reading | None]], mark
                              "give the figure and its interval as the result has them (its estimate and CI, or its risk "
                              "or difference per 100 or 1000 and their range)"))
     return out
+
+
+# A sentence that dates the search or the evidence: "up to 4 March 2015", "searched until", "current to"
+SEARCH_WORDS = re.compile(r"\b(?:search\w*|up to|until|current|up-to-date|date|published)\b", re.I)
 
 
 def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[Mark]:
@@ -579,6 +587,8 @@ def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[
     printed.update(f"{d.day} {d:%B %Y}" for d in dates.values())
     out: list[Mark] = []
     for sentence, _reading in read:
+        if not SEARCH_WORDS.search(sentence.text):
+            continue  # a date of something else (a trial, a publication) may share the search's month
         for match in WRITTEN_DATE.finditer(sentence.text):
             typed = written_date(match)
             day, month, year = [*typed.split(), ""][:3] if typed[0].isdigit() else ("", "", "")
