@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from plainsum.words.numbers import TEENS, TENS, UNITS
@@ -53,6 +54,13 @@ def tokens(text: str) -> list[Token]:
         else:
             out.append(Token(word, match.start(), match.end(), False))
     return out
+
+
+@lru_cache(maxsize=256)
+def _source_tokens(source: str) -> list[Token]:
+    """tokens(source), kept: a summary's sentences are each compared with the same abstract sections and
+    outcome names (the caller only reads the list)."""
+    return tokens(source)
 
 
 def _same_after(a: list[Token], i: int, b: list[Token], j: int) -> int:
@@ -98,9 +106,12 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
     same words with another number, and nowhere with this number and unit."""
     words = tokens(text)
     found: list[Changed] = []
-    parsed = [(tokens(source), name, source) for source, name in sources]
+    units = [_unit(words, i) if word.number else None for i, word in enumerate(words)]
+    if not any(units):
+        return found  # no number of a time or an amount: the sources need not be read
+    parsed = [(_source_tokens(source), name, source) for source, name in sources]
     for i, word in enumerate(words):
-        unit = _unit(words, i) if word.number else None
+        unit = units[i]
         if unit is None:
             continue
         best: tuple[int, Token, list[Token], int, str, bool] | None = None
