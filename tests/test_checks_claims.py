@@ -676,6 +676,7 @@ STATEMENTS = {
         "We have very low certainty that shaving using a razor increases infections.",
         "Overall, the evidence was high-quality.",
         "We are very confident in these results.",  # how sure we are, said of the results: a statement too
+        "The evidence is very sure.",
     ],
     "pass": [
         "We found moderate-certainty evidence that there is little to no difference between these ways of removing hair.",
@@ -686,6 +687,9 @@ STATEMENTS = {
         "The studies gave high doses of antiseptic, and the evidence was of low certainty.",
         "We are fairly sure about these results.",
         "We are very uncertain about the evidence.",
+        "The evidence is very uncertain.",
+        "The results are uncertain because the studies were small.",
+        "We are not very sure about these results.",  # not "very sure"
     ],
 }
 

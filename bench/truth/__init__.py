@@ -186,7 +186,7 @@ def write_review(content: Path, review_id: str, data: dict[str, Any]) -> Path:
 # GRADE's certainty words in Spanish, put in before the pseudo-translation (which leaves them in
 # English), so that an unmodified pseudo-translation states each certainty as its source does.
 CERTAINTY_ES = (
-    (re.compile(r"\b(?:we are |we were )?(?:very )?(?:uncertain|unsure|not sure|not confident)\b", re.I), "estamos muy inciertos"),
+    (re.compile(r"\b(?:we are |we were )?(?:very )?(?:uncertain|unsure|not sure|not very sure|not very certain|not confident)\b", re.I), "estamos muy inciertos"),
     (re.compile(r"\b(?:it is|it was) (?:unclear|not clear)\b", re.I), "no está claro"),
     (re.compile(r"\bwe do not know\b", re.I), "no sabemos"),
     (re.compile(r"\bmoderately (?:certain|confident)\b", re.I), "bastante seguros"),

@@ -301,6 +301,7 @@ def _scoped(text: str, names: list[str], generic: frozenset[str]) -> bool:
 
 
 _HOW_SURE = re.compile(r"sure|confiden|certain|know|clear|tell", re.I)
+_RESULTS_ARE = re.compile(r"\b(?:the|this|our|these)\s+(?:evidence|results?|findings?)\s+(?:is|are|was|were)\s+(?:still\s+|also\s+)?$", re.I)
 _ABOUT_RESULTS = re.compile(r"\s+(?:about|in|of|with|regarding)\s+(?:the|these|this|our|its|their)\s+(?:results?|findings?|evidence)\b", re.I)
 _LABEL = re.compile(r"(?:[\s-]+(?:certainty|quality))?\s+evidence\b", re.I)  # "low-certainty evidence", "low quality evidence"
 
@@ -380,7 +381,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         # something else in a sentence that speaks of the results ("we cannot be certain what this means")
         # it is only carried, and only a low level
         worded = [h for h in certainty if _HOW_SURE.search(h.text)]
-        direct = [h for h in worded if _ABOUT_RESULTS.match(text, h.end)]
+        direct = [h for h in worded if _ABOUT_RESULTS.match(text, h.end) or _RESULTS_ARE.search(text, 0, h.start)]
         judged = bool(levels) or bool(direct)
         if not levels and worded and about_results and not outcomes:
             levels = direct or [h for h in worded if "low" in h.meaning]
