@@ -52,6 +52,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             # the earlier total, now only the pain result's count, where the sentence states the totals
             current("We identified twelve randomised trials with a total of 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
             current("Cochrane researchers found 12 relevant studies.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            # a time before the count does not hide the count typed after it
+            current("At 12 weeks, the 12 studies with 840 people showed less pain.", MORE_STUDIES),
+            current("We found 12 more studies with 840 people.", MORE_STUDIES),
         ],
         "pass": [
             current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),
@@ -69,6 +72,14 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("The researchers said twelve weeks of exercise helped.", MORE_STUDIES),  # counts no studies
             # 12 is now the pain result's studies: a sentence about pain, not the totals, may mean it
             current("Twelve studies measured pain.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            # the earlier count of studies typed as a time, a percentage, points, a bound or a point in time
+            current("At 12 weeks, pain went down.", MORE_STUDIES),
+            current("Most studies lasted 12 weeks or less.", MORE_STUDIES),
+            current("Studies longer than 12 months are needed.", MORE_STUDIES),
+            current("Pain was 3% lower (ranging from 3% higher to 12% lower).", MORE_STUDIES),
+            current("Pain was 6 points better (ranging from 12 better to 0.3 worse).", MORE_STUDIES),
+            current("Pain went down by 12 points on a 100-point scale.", MORE_STUDIES),
+            current("Pain was measured again at week 12.", MORE_STUDIES),
         ],
     },
 }

@@ -19,7 +19,7 @@ from plainsum.content.sourcemap import JINJA_TAG
 from plainsum.words.numbers import WRITTEN_DATE, written_date
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from plainsum.checks.context import CheckContext
     from plainsum.readability.score import Scored, Sentence
@@ -83,11 +83,42 @@ def _tells_history(found: str, what: str, text: str, review: object) -> bool:
     return value is not None and any(form != found and value_pattern([form]).search(text) for form in fact_forms(value))
 
 
-def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any, str, str, int]]:
+# What a typed number measures when it is no count of studies or people: a time or a dose ("at 12
+# weeks", "longer than 12 weeks"), a percentage or a number of times, a difference on a scale or an
+# interval's bound ("12 points", "ranging from 12 better to 0.3 worse"), or a point in time
+# ("week 12", "day 12"). Such a number is not the earlier value of a count fact, whatever it equals.
+_MEASURE_AFTER = re.compile(r"\s*(?:points?\b|(?:better|worse|higher|lower|greater|smaller|more|fewer|less)\b(?!\s+\w+\s+"
+                            r"(?:studies|trials|people|participants)\b)(?!\s+(?:studies|trials|people|participants)\b))", re.I)
+_MEASURE_BEFORE = re.compile(r"\b(?:weeks?|months?|days?|years?|hours?|visits?|sessions?|cycles?|doses?|grade|stage|level|"
+                             r"phase|version|aged?|scale\s+of|score\s+of)\s*$", re.I)
+
+
+def counts_other(text: str, start: int, end: int) -> bool:
+    """Whether the number typed at `start`-`end` of `text` measures something other than a count of
+    studies or people (a time, a dose, a percentage, points, a difference or an interval's bound)."""
+    from plainsum.checks.numbers import UNIT, number_kind
+
+    if number_kind(text, end) in ("studies", "people"):
+        return False
+    return (UNIT.match(text[end:]) is not None or number_kind(text, end) in ("percent", "ratio")
+            or _MEASURE_AFTER.match(text, end) is not None or _MEASURE_BEFORE.search(text, 0, start) is not None)
+
+
+def _count_fact(what: str, review: object) -> bool:
+    """Whether a stale value is the earlier value of a fact that counts (studies, participants)."""
+    name = re.match(r"fact (\w+) ", what)
+    previous = getattr(getattr(review, "previous", None), "facts", {})
+    value = previous.get(name.group(1)) if name else None
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _typed_values(scored: Scored, values: list[str],
+                  skip: Callable[[str, int, int, str], bool] | None = None) -> Iterator[tuple[Any, Any, str, str, int]]:
     """(sentence, its hand-written text, the text typed, the value it is, where it ends in the
     hand-written text) for each of `values` typed by hand in a sentence, once a sentence; in words
     too ("We found seven studies"), where the words count studies or people in a sentence that gives
-    the review's totals."""
+    the review's totals. `skip(text, start, end, value)` passes over an occurrence that is no such
+    value ("at 12 weeks"), and a later one in the sentence is still looked at."""
     from plainsum.checks.numbers import NUMBER_WORDS, TOTAL, number_kind, word_value
 
     if not values:
@@ -100,6 +131,8 @@ def _typed_values(scored: Scored, values: list[str]) -> Iterator[tuple[Any, Any,
             continue
         seen: set[str] = set()
         for match in pattern.finditer(hand.text):
+            if skip is not None and skip(hand.text, match.start(), match.end(), match.group(0)):
+                continue
             if match.group(0) not in seen:
                 seen.add(match.group(0))
                 yield sentence, hand, match.group(0), match.group(0), match.end()
@@ -134,7 +167,11 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     totals = {form: Stale(was, f"write {{{{ {was.split()[1]} }}}}, so the sentence follows the data ({form} is now {now} "
                                "only, not the review's total)")
               for form, (was, now) in stale_or_current(review.previous, review, changes).items() if now.startswith("a figure of")}
-    for sentence, hand, found, value, end in _typed_values(scored, [*values, *totals]):
+
+    def other(text: str, start: int, end: int, value: str) -> bool:  # "at 12 weeks", "12% more": not the earlier count
+        return _count_fact((values.get(value) or totals[value]).what, review) and counts_other(text, start, end)
+
+    for sentence, hand, found, value, end in _typed_values(scored, [*values, *totals], other):
         if value in totals and value not in values:
             if not _total_of_fact(hand.text, end, totals[value].what):
                 continue
@@ -178,7 +215,7 @@ def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     values = stale_or_current(review.previous, review, changes_of(review))
     if not values:
         return
-    for sentence, hand, found, value, end in _typed_values(scored, list(values)):
+    for sentence, hand, found, value, end in _typed_values(scored, list(values), lambda t, s, e, _v: counts_other(t, s, e)):
         was, now = values[value]
         if now.startswith("a figure of") and _total_of_fact(hand.text, end, was):
             continue  # the review's total, stale: results.stale's error
