@@ -8,6 +8,7 @@ risks and differences per 1000 of an absolute effect (as printed, rounded), and 
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -158,6 +159,17 @@ APPROXIMATE = re.compile(r"(?:more than|over|about|around|nearly|almost|approxim
 
 # Studies the abstract seldom counts (the full review does): not read.
 NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpublished|registered)\b", re.I)
+
+
+# A count of people in one group ("the 496 participants doing aerobic exercise", "120 women given
+# iron"): the size of an arm, which the full review gives and the abstract seldom prints; not read.
+ARM = re.compile(rf"\s*{_FILLER}{PEOPLE_NOUN}\s+(?:doing|taking|receiving|given|getting|using|allocated|assigned|"
+                 r"randomi[sz]ed\s+to|who\s+(?:did|took|received|had|got|used|were\s+given))\b", re.I)
+# A count said of one review or study among several ("another included 10 studies with 1123 people",
+# "one trial with 40 people"): not the review's totals.
+ONE_OF_SEVERAL = re.compile(r"(?:^|[,;(:]\s*|\b(?:and|but|while|whereas)\s+)(?:one|another|each|the\s+other|a\s+(?:second|third)|"
+                            r"the\s+(?:largest|smallest|biggest|first|second|third|last))\b(?:\s+(?:review|study|trial|of\s+them))?"
+                            r"[^,;:()]*$", re.I)
 
 
 def number_kind(text: str, end: int) -> str | None:
@@ -312,7 +324,46 @@ def result_figures(result: Any, printed: dict[str, set[str]], counts: bool = Tru
         pass
     for name in result.names():
         figures |= _numbers_in(name)
-    return figures | printed.get(result.id, set())
+    return figures | printed.get(result.id, set()) | _rounded(printed.get(result.id, set()))
+
+
+def _half_up(value: float) -> str:
+    return str(int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+
+
+def _rounded(printed: set[str]) -> set[str]:
+    """Each figure the abstract prints with the outcome rounded half up to a whole number (56.08 as
+    56, 2.55 as 3); a truncated figure (7 for 7.89) is not one."""
+    found: set[str] = set()
+    for number in printed:
+        try:
+            value = float(number)
+        except ValueError:
+            continue
+        if value != int(value):
+            found.add(_half_up(value))
+    return found
+
+
+def arm_mean(value: str, others: set[str], results: list[Any], printed: dict[str, set[str]]) -> bool:
+    """Whether `value` is the intervention group's mean of a mean difference, worked out from the
+    control group's mean the abstract prints and the sentence gives beside it ("48 points versus 56
+    points": 56.08 - 7.89 = 48.19), both rounded half up."""
+    for result in results:
+        if result.measure.lower() not in ("md", "mean difference"):
+            continue
+        try:
+            difference = float(result.estimate)
+        except ValueError:
+            continue
+        for number in printed.get(result.id, set()):
+            try:
+                control = float(number)
+            except ValueError:
+                continue
+            if control > abs(difference) and _half_up(control) in others and _half_up(control + difference) == value:
+                return True
+    return False
 
 
 def review_figures(review: Any) -> set[str]:
@@ -373,6 +424,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if CONFIDENCE.match(text, end):
                 continue  # "95% CI"
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
+            if kind == "people" and ARM.match(text, end):
+                continue  # the size of one group ("the 496 participants doing aerobic exercise")
             if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
                 continue  # "more than 4000 women": a rounded figure, not read
             if kind in ("studies", "people") and _whole_of_known(text, end, value, anywhere[kind] | counted_facts
@@ -428,7 +481,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 if kind == "percent" and comparator_arm(text, start, end, results):
                     allowed = set().union(*(control_figures(r, rates) for r in results))
                     role = " (said of the comparison group: it is not the risk without the intervention)"
-                if UNIT.match(text[end:]) and kind != "ratio" and not any(_numbers_in(n) for r in results for n in r.names()):
+                if UNIT.match(text[end:]) and kind != "ratio" and _time_fits(value, results):
                     continue
                 if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
                     continue
@@ -438,7 +491,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                         for r in results))
                     if (top in raw and bottom in raw) or _derived(value, text, start, end, results):
                         continue
-                elif value in allowed:
+                elif value in allowed or arm_mean(value, {v for _s, _e, v, _w in in_text} - {value}, results, printed):
                     continue
                 listed = "; ".join(r.describe() for r in results[:2])
                 marks.append(_mark(CHECK, scored, sentence, start, end,
@@ -474,7 +527,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"and the sentence claims nothing it could be tied to",
                                        "check it against the review by hand, or give the figure the abstract prints"))
                 continue
-            if kind in ("studies", "people") and TOTAL.search(text):
+            if kind in ("studies", "people") and TOTAL.search(text) and not ONE_OF_SEVERAL.search(text, 0, start):
                 if value in anywhere[kind] | counted_facts or value in {str(r.studies if kind == "studies" else r.participants)
                                                                         for r in review.results}:
                     continue
@@ -747,6 +800,25 @@ def risk_figures(result: Any, rates: dict[str, set[str]]) -> set[str]:
     return figures
 
 
+def _time_fits(value: str, results: list[Any]) -> bool:
+    """Whether a time or an amount ("12 months after surgery") may be the time of `results`: any, when
+    their outcomes name no time; else one within the times they name ("at six to 18 months")."""
+    times: list[float] = []
+    for name in (n for r in results for n in r.names()):
+        for match in [*NUMBER.finditer(name), *NUMBER_WORDS.finditer(name)]:
+            if UNIT.match(name[match.end():]):
+                number = word_value(match.group(0))
+                if number is not None:
+                    times.append(float(number))
+                    times.extend(float(n) for n in re.findall(r"\d+(?:\.\d+)?", name[match.end():match.end() + 12]))
+    if not times:
+        return True
+    try:
+        return min(times) <= float(value) <= max(times)
+    except ValueError:
+        return False
+
+
 def _allowed(kind: str | None, results: list[Any], printed: dict[str, set[str]], rates: dict[str, set[str]],
              facts: set[str]) -> set[str]:
     """What a number of `kind` in a sentence about `results` may be: a percentage one of their
@@ -809,7 +881,7 @@ def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
 def _describes_intervention(text: str, end: int, reading: Any) -> bool:
     """A number that is part of what the intervention is ("7% hypertonic saline", "500 mg aspirin")."""
     after = text[end:end + 40].lower()
-    if re.match(r"\s*%?\s*(?:in|with|for|among|of|on|at|versus|vs|compared)\b", after):
+    if re.match(r"\s*%?\s*(?:points?\s+)?(?:in|with|without|for|among|of|on|at|versus|vs|compared)\b", after):
         return False  # "7% in the placebo group": a risk in a group, not part of a name
     words = re.findall(r"[a-z][\w-]+", after)[:3]
     names: set[str] = getattr(reading, "actor_words", set())

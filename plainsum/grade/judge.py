@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from plainsum.grade.reading import Candidate, OutcomeClaim, Reading
+from plainsum.grade.results import DIFFERENCE_MEASURES, RATIO_MEASURES
 from plainsum.grade.vocabulary import levels_of
 
 if TYPE_CHECKING:
@@ -55,9 +56,37 @@ def effect_words(result: Result) -> str:
     return f"{change} ({'better' if result.good else 'worse'}: {result.better} is better)"
 
 
+def estimate_side(result: Result) -> str | None:
+    """Which way the estimate lies from no effect ('reduce' below it, 'increase' above), whatever its size."""
+    kind = result.measure.lower()
+    null = 1.0 if kind in RATIO_MEASURES else 0.0 if kind in DIFFERENCE_MEASURES else None
+    try:
+        estimate = float(result.estimate)
+    except ValueError:
+        return None
+    if null is None or estimate == null:
+        return None
+    return "reduce" if estimate < null else "increase"
+
+
+def _figure_effects(result: Result, inverted: bool) -> set[str]:
+    """The words a figure's side may take ("8% better" for an MD below 0 where lower is better), for a
+    result of little or no difference whose estimate still lies on one side."""
+    side = estimate_side(result)
+    if side is None:
+        return {"none"}
+    good = (side == "reduce") == (result.better == "lower")
+    accepted = {"improve", "increase"} if result.outcome.quality and good else {"worsen", "reduce"} if result.outcome.quality \
+        else {side, "improve" if good else "worsen"}
+    return {"none", *({FLIP.get(word, word) for word in accepted} if inverted else accepted)}
+
+
 def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
     assert claim.effect is not None
     accepted = accepted_effects(candidate.result, candidate.inverted)
+    if claim.quantified and candidate.result.good is None and claim.negated is None:
+        # "8% better (or 8 points)": the figure's side, which the number check holds against the estimate
+        accepted = _figure_effects(candidate.result, candidate.inverted)
     meaning = claim.effect.meaning
     if claim.negated is not None:
         return meaning in accepted and meaning != "differ" and candidate.result.good is not None

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit
-from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, phrase
+from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, levels_of, phrase
 
 if TYPE_CHECKING:
     from plainsum.grade.results import Result, Term
@@ -67,6 +67,7 @@ class OutcomeClaim:
     comparator: str | None = None  # a comparator the sentence names and its results do not
     comparison_unsaid: bool = False  # the outcome has results of several comparisons and the text names none of their comparators
     each_meant: bool = False  # "both A and B ...": the sentence means every candidate, not one of them
+    quantified: bool = False  # the effect word gives a figure's side ("8% better", "improved by 5 points"), not a size
 
     @property
     def results(self) -> list[Result]:
@@ -337,6 +338,42 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
     return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
 
 
+# a level said of part of the evidence: "very low for most treatments", "low in some comparisons"
+_PART = re.compile(r"(?:[\s-]+(?:certainty|quality))?(?:\s+\w+){0,2}?\s+(?:for|in)\s+(?:most|some|many|several|a\s+few|"
+                   r"the\s+majority\s+of|half\s+of|a\s+minority\s+of|other)\b", re.I)
+
+
+# An interval described in words ("ranging from 12 better to 0.3 worse", "from 3% fewer to 12% more",
+# "(1 to 15 points lower)"): its bounds' words say where the interval runs, not which way the effect goes.
+_BOUND = r"[-−–]?\d[\d.,]*(?:\s*(?:%|per\s*cent\b|points?\b))?"
+_SIDE = r"(?:\s+(?:better|worse|more|fewer|less|higher|lower|greater|smaller|improvement|reduction|increase|decrease)\b)?"
+_INTERVAL = re.compile(rf"(?:\brang\w*\s+)?(?:\bfrom\s+)?(?<![\w.]){_BOUND}{_SIDE}\s+to\s+{_BOUND}{_SIDE}", re.I)
+# An effect adjective that names a kind of event ("the occurrence of harmful effects", "any harmful
+# events"): the outcome's name, not a claim about which way it went.
+_EVENT_NAME = re.compile(r"\s+(?:effects|events|reactions|outcomes|consequences)\b", re.I)
+_BEFORE_NAME = re.compile(r"\b(?:of|on|for|about|and|or|any|the|no|with|in|to|fewer|more|less)\s+$", re.I)
+
+
+def _names_events(text: str, hit: Hit) -> bool:
+    """Whether an effect word is an adjective in the name of a kind of events ("of harmful effects")."""
+    return (" " not in hit.text.strip() and _EVENT_NAME.match(text, hit.end) is not None
+            and _BEFORE_NAME.search(text, 0, hit.start) is not None)
+
+
+_FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent|points?|units?)?\s*$", re.I)
+_FIGURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?by\s+(?:about\s+|around\s+|nearly\s+)?\d", re.I)
+
+
+def _quantified(text: str, hit: Hit) -> bool:
+    """Whether an effect word comes with the figure it goes by ("8% better", "6 points lower",
+    "improved by 5 points"): it reports the estimate's side, not a judgement of its size."""
+    return _FIGURE_BEFORE.search(text, 0, hit.start) is not None or _FIGURE_AFTER.match(text, hit.end) is not None
+
+
+def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= hit.start and hit.end <= e for s, e in spans)
+
+
 # --- reading a sentence ---------------------------------------------------------------------------
 
 def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None = None) -> Reading:
@@ -364,6 +401,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     taken = [(o.start, o.end) for o in outcomes] + actors
     if vocabulary.not_certainty is not None:
         taken.extend(m.span() for m in vocabulary.not_certainty.finditer(text))
+    intervals = [m.span() for m in _INTERVAL.finditer(text)]
     effects = _find(vocabulary.effects, text, list(taken))
     effects = sorted(effects + _comparatives(text, vocabulary, outcomes, taken + [(h.start, h.end) for h in effects]),
                      key=lambda h: h.start)
@@ -371,6 +409,10 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     if vocabulary.purposes is not None:
         purposes = list(vocabulary.purposes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in purposes)]
+    if vocabulary.anecdotes is not None:
+        told = list(vocabulary.anecdotes.finditer(text))
+        effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in told)]
+    effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)]
     certainty = _ranges(text, _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in effects]))
     levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
     if not effects:
@@ -385,6 +427,10 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         judged = bool(levels) or bool(direct)
         if not levels and worded and about_results and not outcomes:
             levels = direct or [h for h in worded if "low" in h.meaning]
+        if levels and any(_PART.match(text, h.end) for h in levels) and not outcomes:
+            # "very low for most treatments": the level of some of the evidence, which need not be
+            # among the results encoded; neither judged nor carried to the claims
+            return Reading(text, "none", why="it states the certainty of only some of the evidence")
         if levels:
             named = [r for o in outcomes for r in o.results]
             if not named and _scoped(text, names, vocabulary.generic_words):
@@ -453,6 +499,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
                 claim.floor = min((c.result.certainty for c in claim.candidates), key=CERTAINTY_ORDER.index)
             claim.qualifier = _unqualified(claim, _qualifiers(text, clause, vocabulary, taken), results)
             claim.comparator = claim.comparator or kinds
+            claim.quantified = claim.effect is not None and _quantified(text, claim.effect)
             claims.append(claim)
             rating = _rating_over(text, claim, certainty)
             if rating is not None:  # "We found high-certainty evidence that X probably reduces Y": both are said
@@ -511,6 +558,10 @@ def _rating_over(text: str, claim: OutcomeClaim, certainty: list[Hit]) -> Hit | 
         if not (set(hit.meaning.split(" or ")) & set(claim.certainty.split(" or "))):
             return hit
     return None
+# A verb by which a rating of the evidence reports the claim after it ("low-quality evidence showed
+# improvement in ...", "moderate-certainty evidence suggests that ...").
+_REPORTS = re.compile(r"\s+(?:\w+\s+)?(?:shows?|showed|shown|revealed|reveals?|suggests?|suggested|indicates?|indicated|"
+                      r"finds|found|demonstrated|demonstrates?|supports?|supported|that)\b", re.I)
 
 
 _NUMBER_BEFORE = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+$", re.I)
@@ -955,8 +1006,11 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         hit = before[-1] if before else own[0]
         # a rating after the outcome ("... (high-certainty evidence)") says its level outright
         # (the nearest claim's: not past another effect, "probably reduce X, and may reduce Y (low-certainty evidence)")
+        # A rating that reports what follows it ("..., and low-quality evidence showed improvement in Y")
+        # is the subject of the next claim, not a label of this one.
         labels = [h for h in own if h.start >= outcome.end and re.search(r"evidence|certainty|quality", h.text, re.I)
-                  and not any(outcome.end <= e.start < h.start and e is not effect for e in effects)]
+                  and not any(outcome.end <= e.start < h.start and e is not effect for e in effects)
+                  and not _REPORTS.match(text, h.end)]
         if labels:
             hit = labels[0]
         level, source = hit.meaning, "word"
@@ -1023,6 +1077,21 @@ def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple
     return None
 
 
+_CANNOT_BE_SURE = re.compile(r"\b(?:cannot|can['’]t|can not|not)\s+be\s+(?:certain|sure|confident)\b[^.;]*?\bwill\s+not\s+"
+                             r"(change|alter)\b", re.I)
+
+
+def future_levels(text: str, vocabulary: Vocabulary) -> set[str]:
+    """The level a sentence about further research states by how likely that research is to change
+    the results (GRADE's first definitions of the levels): "Future studies may change these results"
+    is moderate; "we cannot be certain that future studies will not change them" says the same."""
+    if not vocabulary.future_change or vocabulary.not_claims is None or not vocabulary.not_claims.search(text):
+        return set()
+    said = _CANNOT_BE_SURE.sub(lambda m: f"may {m.group(1)}", text)
+    found = _find(vocabulary.future_change, said, [])
+    return {level for hit in found for level in levels_of(hit.meaning)} if len({h.meaning for h in found}) == 1 else set()
+
+
 _LIST_ITEM = re.compile(r"^\s*[-–—•*·]")
 
 
@@ -1034,6 +1103,10 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
     summary: dict[str | None, set[str]] = {}
     for text, explains in sentences:
         if explains:
+            continue
+        future = future_levels(text, vocabulary)
+        if future:  # "future studies may change these conclusions": a statement for the whole summary
+            summary.setdefault(None, set()).update(future)
             continue
         first = read_sentence(text, results, vocabulary, Context(names=names))
         if first.statement is not None and (first.kind == "statement" or (first.kind == "claim" and first.statement.results)):

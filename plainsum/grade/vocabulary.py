@@ -3,9 +3,9 @@ effect goes, who acts and what is not a claim at all. Data in grade/<language>/c
 template search path); plainsum.grade.claims and plainsum.grade.reading read sentences with it.
 
 The lists `certainty`, `effects`, `negations` are required (every language has them); the lists
-the claim model added later (`comparatives`, `stand_ins`, `comparators`, `undecided`, `purposes`,
-`not_claims`, `background_headings`, `levels`, `evidence_words`, `qualifiers`, `kinds`, `measuring`) are optional, so a project's older
-claims.yaml keeps working and reads sentences with fewer rules.
+the claim model added later (`comparatives`, `stand_ins`, `comparators`, `undecided`, `purposes`, `anecdotes`,
+`not_claims`, `background_headings`, `levels`, `evidence_words`, `qualifiers`, `kinds`, `measuring`,
+`future_change`) are optional, so a project's older claims.yaml keeps working and reads sentences with fewer rules.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class Vocabulary:
     comparators: re.Pattern[str] | None = None  # "than", "compared with": what follows is the comparator
     undecided: re.Pattern[str] | None = None  # "we do not know whether": no direction is claimed
     purposes: re.Pattern[str] | None = None  # "used to", "aims to": the effect word after it is a purpose
+    anecdotes: re.Pattern[str] | None = None  # "some reports describe": what some reports say, not the review's result
     not_claims: re.Pattern[str] | None = None  # calls for research and the like: no claim in the sentence
     background_headings: re.Pattern[str] | None = None  # headings whose sentences explain ("What is ...?")
     levels: Patterns = field(default_factory=list)  # the level words of a statement of certainty ("low")
@@ -67,6 +68,7 @@ class Vocabulary:
     kinds: re.Pattern[str] | None = None  # "the type of": kinds of the intervention compared with each other
     measuring: re.Pattern[str] | None = None  # "to assess": the outcome after it is what was measured
     coordinators: re.Pattern[str] | None = None  # "and", "plus": join the parts of a combined intervention
+    future_change: Patterns = field(default_factory=list)  # "may change": how likely further research is to change the results
 
     def asks(self, text: str) -> bool:
         """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
@@ -159,6 +161,8 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     effects = _patterns(data.get("effects"), EFFECTS, "effects", problems, OPTIONAL_EFFECTS)
     comparatives = _patterns(data["comparatives"], (), "comparatives", problems, COMPARATIVES) if "comparatives" in data else []
     levels = _patterns(data["levels"], (), "levels", problems, CERTAINTY_LEVELS) if "levels" in data else []
+    future_change = _patterns(data["future_change"], (), "future_change", problems, CERTAINTY_LEVELS) \
+        if "future_change" in data else []
     negations = data.get("negations")
     if not isinstance(negations, list) or not all(isinstance(n, str) and n.strip() for n in negations):
         problems.append("'negations' must be a list of words")
@@ -176,7 +180,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     except re.error as exc:
         problems.append(f"'not_certainty' has a pattern that is not a regular expression: {exc}")
         exceptions = None
-    lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes",
+    lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes", "anecdotes",
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
                                                            "generic_words", "result_headings", "qualifiers", "kinds", "measuring",
                                                            "coordinators")}
@@ -191,6 +195,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         comparators=any_of(lists["comparators"]),
         undecided=any_of(lists["undecided"]),
         purposes=any_of(lists["purposes"]),
+        anecdotes=any_of(lists["anecdotes"]),
         not_claims=any_of(lists["not_claims"]),
         # a heading is matched from its start: "What is COPD?", not "What did we find out about ...?"
         background_headings=_starts(headings),
@@ -204,4 +209,5 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         kinds=any_of(lists["kinds"]),
         measuring=any_of(lists["measuring"]),
         coordinators=any_of(lists["coordinators"]),
+        future_change=future_change,
     )
