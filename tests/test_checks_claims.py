@@ -763,3 +763,66 @@ def test_a_rating_of_two_levels_fits_neither_other_level(sentence: str, tmp_path
 def test_a_rating_of_two_levels_fits_either(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert "results.certainty" not in checks_of(found), found
+
+
+# --- precision on reviews nobody tuned on (issue 23, held-out-3's causes in sentences of this review) ---
+# Sentences that must raise no error (a results.unchecked warning is allowed): GRADE's very-low
+# wording, a rating that opens the next clause, a level said of part of the evidence, no-important-
+# effect phrases, intervals in words, events named by an effect adjective, what some reports describe,
+# an effect word with its figure on the estimate's side.
+PRECISION_NO_ERROR = [
+    "Shaving using a razor may slightly reduce deaths, but we are very uncertain about the results.",
+    "Shaving using a razor may slightly reduce deaths, but we are very unsure about this.",
+    "Moderate-quality evidence showed that shaving using a razor increased infections, and very low-quality evidence "
+    "showed that it slightly reduced deaths.",
+    "The quality of the evidence was high for most comparisons.",
+    "Overall, the certainty of the evidence was very low in some comparisons because the studies were small.",
+    "Compared with no hair removal, clippers may have little or no effect on the occurrence of harmful effects (infections).",
+    "Compared with no hair removal, clippers may have little benefit on infections.",
+    "Compared with no hair removal, clippers may lead to little difference in infections.",
+    "Compared with no hair removal, clippers may increase infections by 2% (ranging from 30% fewer to 49% more).",
+    "Compared with no hair removal, clippers may lead to 2% more infections (ranging from 30% fewer to 49% more).",
+    "Some reports describe fewer infections with shaving using a razor.",
+    "Some participants complained of more infections after shaving using a razor.",
+]
+
+# ... and their counterparts, which must still raise an error of the check named
+PRECISION_ERROR = [
+    ("Shaving using a razor may increase infections, but we are very uncertain about the results.", "results.certainty"),
+    ("Low-quality evidence showed that shaving using a razor increased infections, and moderate-quality evidence showed "
+     "that it slightly reduced deaths.", "results.certainty"),
+    ("The quality of the evidence was high.", "results.certainty"),
+    ("Shaving using a razor may have little benefit on infections.", "results.direction"),
+    ("Compared with no hair removal, clippers may reduce infections by 2%.", "results.direction"),  # the wrong side
+    ("Shaving using a razor probably reduces infections (ranging from 5% fewer to 30% more).", "results.direction"),
+    ("Shaving using a razor probably reduces infections, and some reports describe more deaths.", "results.direction"),
+    ("Shaving using a razor probably reduces the harmful effects of infections.", "results.direction"),
+]
+
+
+@pytest.mark.parametrize("sentence", PRECISION_NO_ERROR)
+def test_wordings_that_claim_no_wrong_thing_raise_no_error(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) <= {"results.unchecked"}, found
+
+
+@pytest.mark.parametrize("sentence,check", PRECISION_ERROR)
+def test_their_wrong_counterparts_are_still_errors(sentence: str, check: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert check in checks_of(found), found
+
+
+# GRADE's first definitions of the levels say how likely further research is to change the results:
+# a summary's sentence saying so is its statement of certainty, carried to claims without their own words
+FUTURE = [
+    ("We cannot be certain that future studies will not change these conclusions.", set()),  # "may change": moderate
+    ("Future studies may change these results.", set()),
+    ("Further research is likely to change these findings.", {"results.unchecked"}),  # low: moderate is not carried
+    ("More studies are needed.", {"results.certainty"}),  # no level: 'increases' claims high certainty
+]
+
+
+@pytest.mark.parametrize("statement,expected", FUTURE)
+def test_how_likely_research_is_to_change_the_results_states_a_level(statement: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts(["Shaving using a razor increases infections.", statement], tmp_path)[0]
+    assert checks_of(found) == expected, found
