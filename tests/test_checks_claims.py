@@ -826,3 +826,18 @@ FUTURE = [
 def test_how_likely_research_is_to_change_the_results_states_a_level(statement: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts(["Shaving using a razor increases infections.", statement], tmp_path)[0]
     assert checks_of(found) == expected, found
+
+
+# The comparison group named by what it did not get is the comparison's own group: read against it
+# (not a warning that the sentence may mean another comparison)
+CONTROL_GROUP = [
+    ("Shaving using a razor probably increased infections compared to the group that did not shave.", set()),
+    ("Shaving using a razor probably increased infections compared with people who did not have their hair removed.", set()),
+    ("Shaving using a razor probably increased infections compared to the control group.", set()),
+    ("Shaving using a razor probably reduced infections compared to the group that did not shave.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CONTROL_GROUP)
+def test_the_group_that_did_not_get_it_is_the_comparison(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert checks_of(read_verdicts([sentence], tmp_path)[0]) == expected

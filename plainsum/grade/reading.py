@@ -170,12 +170,21 @@ def _term_names(term: Term | None) -> list[str]:
     return list(dict.fromkeys(n for n in (term.plain, term.technical) if n))
 
 
+# Plain words for a placebo ("a dummy infusion", "sham surgery", "a fake pill"): they name the
+# comparator called placebo.
+_PLACEBO_WORDS = frozenset({"dummy", "sham", "fake", "pretend", "inactive", "simulated"})
+
+
+def _same_words(words: set[str]) -> set[str]:
+    return words | {"placebo"} if words & _PLACEBO_WORDS else words
+
+
 def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
     """How well a stretch of text names the best of `names`: the words that tell it apart found,
     less a quarter of those missing, so "infliximab with purine analogues" beats "infliximab" in a
     sentence that names both drugs. A name with no such word counts 1 when it is there whole."""
     best = 0.0
-    words = set(re.findall(r"[\w'’-]+", region.lower()))
+    words = _same_words(set(re.findall(r"[\w'’-]+", region.lower())))
     stems = {w.rstrip("s") for w in words}
     for name in names:
         significant = _significant(name, generic)
@@ -949,7 +958,7 @@ def _named_against(words: frozenset[str], actor_text: str, comparator_text: str)
 
 def _parts(text: str) -> set[str]:
     """The words of a text and the parts of its hyphenated words ("air-filled": air, filled), singular."""
-    return {w.rstrip("s") for w in re.findall(r"[\w'’]+", text.lower())}
+    return _same_words({w.rstrip("s") for w in re.findall(r"[\w'’]+", text.lower())})
 
 
 def _mentions(names: list[str], text: str, generic: frozenset[str]) -> bool:
@@ -964,8 +973,18 @@ def _telling_parts(names: list[str], generic: frozenset[str]) -> set[str]:
             for part in word.split("-") if len(part) > 2 and part not in generic}
 
 
+# The comparison group named by what it did not get ("the group that did not exercise", "people who
+# did not take aspirin", "the control group"): whatever the comparison's own name, not another one.
+_CONTROL_GROUP = re.compile(r"\W*(?:the\s+|a\s+)?(?:(?:control|comparison)\s+(?:groups?|arms?|participants|people)\b|"
+                            r"(?:groups?|people|those|participants|patients|women|men|children)\s+(?:who|that)\s+"
+                            r"(?:did\s+not|didn['’]t|do\s+not|don['’]t|had\s+no|received\s+no|got\s+no)\b)", re.I)
+
+
 def _names_comparator(text: str) -> bool:
-    """Whether the text after "than" / "compared with" names something ("than 1000 people" does not)."""
+    """Whether the text after "than" / "compared with" names something ("than 1000 people" does not,
+    nor "the group that did not exercise", which is the comparison's own group)."""
+    if _CONTROL_GROUP.match(text):
+        return False
     return re.match(r"\W*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|"
                     r"a\s+hundred|hundred|a\s+thousand|half|a\s+third|a\s+quarter|a\s+few|expected|before|usual\s+for)\b)",
                     text, re.I) is None
