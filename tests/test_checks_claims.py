@@ -784,6 +784,9 @@ PRECISION_NO_ERROR = [
     "Compared with no hair removal, clippers may lead to 2% more infections (ranging from 30% fewer to 49% more).",
     "Some reports describe fewer infections with shaving using a razor.",
     "Some participants complained of more infections after shaving using a razor.",
+    # what one study showed states no certainty of the evidence
+    "One trial showed fewer deaths with shaving using a razor compared with those who did not.",
+    "A single study found fewer deaths with shaving using a razor.",
 ]
 
 # ... and their counterparts, which must still raise an error of the check named
@@ -797,6 +800,10 @@ PRECISION_ERROR = [
     ("Shaving using a razor probably reduces infections (ranging from 5% fewer to 30% more).", "results.direction"),
     ("Shaving using a razor probably reduces infections, and some reports describe more deaths.", "results.direction"),
     ("Shaving using a razor probably reduces the harmful effects of infections.", "results.direction"),
+    # two levels said: 'probably' is held against the very low-certainty result
+    ("Shaving using a razor will probably slightly reduce deaths, but we are very uncertain about the results.",
+     "results.certainty"),
+    ("One trial showed more deaths with shaving using a razor.", "results.direction"),
 ]
 
 

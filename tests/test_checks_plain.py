@@ -175,6 +175,8 @@ CASES: dict[str, dict[str, list[str]]] = {
 # with the control group's mean printed in the abstract, its outcome measured at six to 18 months.
 CONTROL_MEAN = ("{{ results.pain.technical }}", "{{ results.pain.technical }} The control group's mean pain score was 56.08.")
 TIMED = ("technical: pain intensity,", "technical: pain intensity at six to 18 months,")
+PRINTED_TIME = ("{{ results.pain.technical }}", "{{ results.pain.technical }} Pain was measured from baseline to 12 months.")
+IRON = ("{{ results.pain.technical }}", "{{ results.pain.technical }} Another review included two studies (403 participants).")
 
 
 def edited(what_we_found: str, *edits: tuple[str, str]) -> str:
@@ -194,8 +196,11 @@ NUMBER_CASES: dict[str, dict[str, list[str]]] = {
             edited("Exercise may slightly reduce pain: 49 points versus 58 points without exercise.", CONTROL_MEAN),
             # 7.5 cut short to 7: not rounded, and no arm's mean (15 - 7.5 is no group's mean the sentence gives)
             edited("Exercise may slightly reduce pain by 7 points: 49 points versus 56 points without exercise.", CONTROL_MEAN),
-            # a time outside the times the outcome names
+            # a time the abstract does not print, where the outcome names times
             edited("Exercise may slightly reduce pain 24 months after treatment.", TIMED),
+            edited("Exercise may slightly reduce pain 13 months after treatment.", TIMED, PRINTED_TIME),
+            # one review among several, whose people the abstract prints with its studies
+            edited("One review included two studies with 504 people.", IRON),
             # the review's own totals, wrong
             review_yaml(what_we_found="This review included 12 studies with 900 people."),
             review_yaml(what_we_found="We found 12 studies, and they included 900 people."),
@@ -205,12 +210,14 @@ NUMBER_CASES: dict[str, dict[str, list[str]]] = {
             edited("Exercise may slightly reduce pain: 49 points versus 56 points without exercise.", CONTROL_MEAN),
             edited("People who exercised rated their pain as 49 points, against 56 points in the control group; "
                    "exercise may slightly reduce pain.", CONTROL_MEAN),
-            # a follow-up time within the times the outcome names, or any when it names none
-            edited("Exercise may slightly reduce pain 12 months after treatment.", TIMED),
+            # a follow-up time the abstract prints with its unit, or any when the outcome names none
+            edited("Exercise may slightly reduce pain 12 months after treatment.", TIMED, PRINTED_TIME),
+            edited("Exercise may slightly reduce pain six months after treatment.", TIMED),
             review_yaml(what_we_found="Exercise may slightly reduce pain 3 months after treatment."),
             # the size of one group, and the size of another review or study
             review_yaml(what_we_found="Exercise may slightly reduce pain; one of the 310 people doing exercise had a fall."),
             review_yaml(what_we_found="Exercise may slightly reduce pain; 150 people given exercise had sore muscles."),
+            edited("One review included two studies with 403 people.", IRON),
             review_yaml(what_we_found="One review included 12 studies with 840 people, and another included 10 studies with 1123 people."),
             review_yaml(what_we_found="We found 12 studies with 840 people; the largest study had 300 people."),
         ],

@@ -163,8 +163,9 @@ NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpubl
 
 # A count of people in one group ("the 496 participants doing aerobic exercise", "120 women given
 # iron"): the size of an arm, which the full review gives and the abstract seldom prints; not read.
-ARM = re.compile(rf"\s*{_FILLER}{PEOPLE_NOUN}\s+(?:doing|taking|receiving|given|getting|using|allocated|assigned|"
-                 r"randomi[sz]ed\s+to|who\s+(?:did|took|received|had|got|used|were\s+given))\b", re.I)
+# ("the 5991 people who had shock wave treatment" in a sentence of the review's totals is all of them.)
+ARM = re.compile(rf"\s*{_FILLER}{PEOPLE_NOUN}\s+(?:doing|taking|receiving|given|getting|allocated\s+to|assigned\s+to|"
+                 r"randomi[sz]ed\s+to)\b", re.I)
 # A count said of one review or study among several ("another included 10 studies with 1123 people",
 # "one trial with 40 people"): not the review's totals.
 ONE_OF_SEVERAL = re.compile(r"(?:^|[,;(:]\s*|\b(?:and|but|while|whereas)\s+)(?:one|another|each|the\s+other|a\s+(?:second|third)|"
@@ -424,7 +425,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if CONFIDENCE.match(text, end):
                 continue  # "95% CI"
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
-            if kind == "people" and ARM.match(text, end):
+            if kind == "people" and ARM.match(text, end) and not TOTAL.search(text):
                 continue  # the size of one group ("the 496 participants doing aerobic exercise")
             if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
                 continue  # "more than 4000 women": a rounded figure, not read
@@ -481,7 +482,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 if kind == "percent" and comparator_arm(text, start, end, results):
                     allowed = set().union(*(control_figures(r, rates) for r in results))
                     role = " (said of the comparison group: it is not the risk without the intervention)"
-                if UNIT.match(text[end:]) and kind != "ratio" and _time_fits(value, results):
+                timed = UNIT.match(text[end:])
+                if timed and kind != "ratio" and _time_fits(value, timed.group(0).strip(), results, review):
                     continue
                 if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
                     continue
@@ -527,7 +529,17 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"and the sentence claims nothing it could be tied to",
                                        "check it against the review by hand, or give the figure the abstract prints"))
                 continue
-            if kind in ("studies", "people") and TOTAL.search(text) and not ONE_OF_SEVERAL.search(text, 0, start):
+            if kind in ("studies", "people") and TOTAL.search(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
+                # one review or study among several: its people are checked only where the abstract prints
+                # people with the same count of studies ("two studies (403 participants)")
+                part = ONE_OF_SEVERAL.search(text, 0, start)
+                paired = _paired_people(text, part.start() if part else 0, start, review) if kind == "people" else set()
+                if paired and value not in paired | anywhere[kind]:
+                    marks.append(_mark(CHECK, scored, sentence, start, end,
+                                       f"{what} counts people, but the abstract gives {', '.join(sorted(paired))} with the same "
+                                       f"count of studies", "give the count the abstract prints"))
+                continue
+            if kind in ("studies", "people") and TOTAL.search(text):
                 if value in anywhere[kind] | counted_facts or value in {str(r.studies if kind == "studies" else r.participants)
                                                                         for r in review.results}:
                     continue
@@ -800,23 +812,41 @@ def risk_figures(result: Any, rates: dict[str, set[str]]) -> set[str]:
     return figures
 
 
-def _time_fits(value: str, results: list[Any]) -> bool:
-    """Whether a time or an amount ("12 months after surgery") may be the time of `results`: any, when
-    their outcomes name no time; else one within the times they name ("at six to 18 months")."""
-    times: list[float] = []
-    for name in (n for r in results for n in r.names()):
-        for match in [*NUMBER.finditer(name), *NUMBER_WORDS.finditer(name)]:
-            if UNIT.match(name[match.end():]):
-                number = word_value(match.group(0))
-                if number is not None:
-                    times.append(float(number))
-                    times.extend(float(n) for n in re.findall(r"\d+(?:\.\d+)?", name[match.end():match.end() + 12]))
-    if not times:
+def _time_fits(value: str, unit: str, results: list[Any], review: Any) -> bool:
+    """Whether a time or an amount ("12 months after surgery") may be one of `results`: any, when their
+    outcomes' names have no number; else one the abstract prints with the same unit ("between baseline
+    and 12 months", "at six to 18 months")."""
+    if not any(_numbers_in(n) for r in results for n in r.names()):
         return True
-    try:
-        return min(times) <= float(value) <= max(times)
-    except ValueError:
-        return False
+    stem = re.sub(r"^\W+", "", unit.split()[-1].lower()).rstrip("s")
+    for key, text in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        for match in [*NUMBER.finditer(text), *NUMBER_WORDS.finditer(text)]:
+            after = UNIT.match(text[match.end():])
+            if after and re.sub(r"^\W+", "", after.group(0).split()[-1].lower()).rstrip("s") == stem \
+                    and str(word_value(match.group(0))) == value:
+                return True
+    return False
+
+
+def _paired_people(text: str, clause: int, start: int, review: Any) -> set[str]:
+    """The counts of people the abstract prints right after the count of studies the sentence gives
+    between `clause` and `start` ("two studies with 504 people" -> the abstract's "two studies (403 participants)")."""
+    said = list(re.finditer(rf"(\d+|{_WORD})\s+{STUDY_NOUN}\b", text[clause:start], re.I))
+    if not said:
+        return set()
+    count = word_value(said[-1].group(1))
+    found: set[str] = set()
+    for key, abstract in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        for match in re.finditer(rf"(\d+|{_WORD})\s+{STUDY_NOUN}\b", abstract, re.I):
+            if word_value(match.group(1)) == count:
+                people = re.match(rf"\W{{0,3}}(?:\w+\W+){{0,2}}?([\d,]+)\s+{PEOPLE_NOUN}\b", abstract[match.end():match.end() + 60], re.I)
+                if people:
+                    found.add(normalise_number(people.group(1)))
+    return found
 
 
 def _allowed(kind: str | None, results: list[Any], printed: dict[str, set[str]], rates: dict[str, set[str]],

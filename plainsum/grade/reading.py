@@ -1018,7 +1018,10 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     level: str | None = None
     hit: Hit | None = None
     source = "none"
-    if any(h.meaning == "very low" for h in loose):
+    # "may reduce ..., but we are very uncertain" is GRADE's very-low wording; "probably reduces ..., but
+    # we are very uncertain" says two levels, and its own word is held against the result
+    sure = [h for h in before or own if "low" not in levels_of(h.meaning) and "very low" not in levels_of(h.meaning)]
+    if any(h.meaning == "very low" for h in loose) and not sure:
         hit = next(h for h in loose if h.meaning == "very low")
         level, source = "very low", "sentence"
     elif before or own:
@@ -1044,7 +1047,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         if stated:
             source = "summary"
             level = next((c.result.certainty for c in candidates if c.result.certainty in stated), " or ".join(sorted(stated)))
-        elif effect is not None:
+        elif effect is not None and not _ONE_STUDY.search(text, 0, at):
+            # (what one study showed, "One trial showed a higher likelihood of cure", claims no certainty)
             level, source = "high", "implied"
     undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
                           if m.start() <= at or clause[0] <= m.start() < clause[1]), None)
@@ -1109,6 +1113,12 @@ def future_levels(text: str, vocabulary: Vocabulary) -> set[str]:
     said = _CANNOT_BE_SURE.sub(lambda m: f"may {m.group(1)}", text)
     found = _find(vocabulary.future_change, said, [])
     return {level for hit in found for level in levels_of(hit.meaning)} if len({h.meaning for h in found}) == 1 else set()
+
+
+# A finding reported as one study's ("One trial showed ...", "A single study found ..."): it states no
+# certainty of the evidence, so its plain verb claims no high certainty.
+_ONE_STUDY = re.compile(r"\b(?:one|a\s+single|only\s+one|a|another)\s+(?:small\s+|large\s+|new\s+)?(?:study|trial|RCT|report)\s+"
+                        r"(?:\w+\s+)?(?:showed|shows|found|finds|reported|reports|suggested|observed|demonstrated)\b", re.I)
 
 
 _LIST_ITEM = re.compile(r"^\s*[-–—•*·]")
