@@ -754,6 +754,63 @@ RANGES = {
 }
 
 
+# Effect direction read as an expert reader would (the helper "direction", session 7). Each rule is a
+# fact of English or of GRADE wording, checked on sentences of our own against the hair review:
+# infection_razor increases (bad), infection_clippers_razor reduces (good, 95% CI 0.29 to 0.91),
+# death_razor leans nowhere clearly (RR 0.80, 95% CI 0.50 to 1.30).
+DIRECTION = {
+    "flag": [
+        # a verb of harm under "uncertain whether" against a result that clearly leans to a benefit:
+        # published text asks about the benefit whatever the estimate, but not about a harm that is not there
+        "We are uncertain whether clippers increase infections compared with shaving using a razor.",
+        "We do not know whether clippers make infections worse compared with shaving using a razor.",
+        # a name's word in the singular ("clipper use" for "clippers")
+        "Clipper use probably increases infections compared with shaving using a razor.",
+        # the outcome as subject, with the study it comes from standing for the intervention
+        "Infections decreased in one study of shaving using a razor.",
+        "Deaths increased in one study.",
+        # "those who did not" is the group without the intervention, not another comparator
+        "People who had shaving using a razor probably had fewer infections than those who did not.",
+        # the comparator ends with its clause: the words after "but" are not the comparator
+        "Shaving using a razor probably causes fewer infections than no hair removal, but clippers may make little "
+        "to no difference to infections.",
+        # an effect as large as the comparator's is no difference; denied, it is the other way round
+        "Shaving using a razor probably increases infections as much as no hair removal does.",
+        "Clippers probably do not reduce infections as much as shaving using a razor.",
+        # the part before a dash that names no outcome is elaborated by the outcome after it
+        "People who had clippers probably improved as much as people who had shaving using a razor—infections were fewer.",
+        # a comparative before an effect noun: "less improvement", "less harm" go the other way round
+        "Clippers probably give less improvement in infections than shaving using a razor.",
+        "Shaving using a razor probably causes less harm from infections than no hair removal.",
+        # an absolute effect after the outcome, a percentage with an effect noun
+        "Clippers probably cause fewer infections than shaving using a razor—49% less benefit.",
+        # a clause with a comparator of its own and no outcome is about the outcome of the clause before
+        "Clippers probably cause fewer infections than shaving using a razor, but are less effective than no hair removal.",
+    ],
+    "pass": [
+        # the review's question under "uncertain whether", a verb of benefit whatever the estimate
+        "We are uncertain whether shaving using a razor reduces infections.",
+        "We are uncertain whether clippers reduce infections compared with shaving using a razor.",
+        "We do not know whether shaving using a razor increases deaths.",  # RR 0.80 (0.50 to 1.30): no clear lean
+        "We do not know whether clippers increase or reduce infections compared with shaving using a razor.",
+        "Clippers may increase or reduce infections compared with shaving using a razor.",  # no direction
+        "Clipper use probably reduces infections compared with shaving using a razor.",
+        "Deaths were reduced in one study.",
+        "In people having surgery, infections increase with age.",  # no one acts: background
+        "People who had shaving using a razor probably had more infections than those who did not.",
+        "Shaving using a razor probably causes more infections than no hair removal, but clippers may make little "
+        "to no difference to infections.",
+        "Shaving using a razor probably does not reduce infections as much as no hair removal.",
+        "Clippers probably reduce infections as well as lower the cost, compared with shaving using a razor.",
+        "People who had clippers probably did better than people who had shaving using a razor—infections were fewer.",
+        "People who had clippers probably did not do as badly as people who had shaving using a razor—infections were fewer.",
+        "Clippers probably give more benefit against infections than shaving using a razor.",
+        "Clippers probably cause fewer infections than shaving using a razor—49% more benefit.",
+        "Clippers probably cause fewer infections than shaving using a razor, but are no more effective than no hair removal.",
+    ],
+}
+
+
 @pytest.mark.parametrize("sentence", RANGES["error"])
 def test_a_rating_of_two_levels_fits_neither_other_level(sentence: str, tmp_path: Path) -> None:
     assert "results.certainty" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
@@ -848,3 +905,16 @@ CONTROL_GROUP = [
 @pytest.mark.parametrize("sentence,expected", CONTROL_GROUP)
 def test_the_group_that_did_not_get_it_is_the_comparison(sentence: str, expected: set[str], tmp_path: Path) -> None:
     assert checks_of(read_verdicts([sentence], tmp_path)[0]) == expected
+
+
+@pytest.mark.parametrize("sentence", DIRECTION["flag"])
+def test_a_wrong_direction_is_read_as_an_expert_reads_it(sentence: str, config, tmp_path: Path) -> None:
+    found = findings(review_yaml(found=sentence), config, tmp_path)
+    assert found.get("results.direction"), (sentence, found)
+
+
+@pytest.mark.parametrize("sentence", DIRECTION["pass"])
+def test_a_right_direction_raises_no_direction_finding(sentence: str, config, tmp_path: Path) -> None:
+    found = findings(review_yaml(found=sentence), config, tmp_path)
+    assert not found.get("results.direction"), (sentence, found)
+

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 ORDER = ("very low", "low", "moderate", "high")
 FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
+# GRADE's default thresholds of an appreciable benefit or harm: a relative change of 25% (RR 0.75, 1.25)
+APPRECIABLE = (0.75, 1.25)
 
 
 @dataclass(frozen=True)
@@ -36,17 +38,73 @@ class Verdict:
     result: Result | None
 
 
-def accepted_effects(result: Result, inverted: bool = False) -> set[str]:
+def accepted_effects(result: Result, inverted: bool = False, lean: tuple[str, bool] | None = None) -> set[str]:
     """The effect words a sentence may use for the result: its direction, or better/worse; read
-    from the comparator's side when the sentence names the comparator as the one who acts."""
-    if result.good is None:
+    from the comparator's side when the sentence names the comparator as the one who acts. `lean`
+    (direction, good) stands for the result's own (the way its point estimate leans)."""
+    direction, good = lean if lean is not None else (result.direction, result.good)
+    if good is None:
         return {"none"}
     if result.outcome.quality:  # a quality goes up when it gets better, whatever the score does
-        accepted = {"improve", "increase"} if result.good else {"worsen", "reduce"}
+        accepted = {"improve", "increase"} if good else {"worsen", "reduce"}
     else:
-        accepted = {str(result.direction), "improve" if result.good else "worsen"}
+        accepted = {str(direction), "improve" if good else "worsen"}
     accepted.add("differ")
     return {FLIP.get(word, word) for word in accepted} if inverted else accepted
+
+
+def leaning(result: Result) -> tuple[str, bool] | None:
+    """Which way a result clearly leans (direction, whether that is better): the way of its estimate
+    when its interval excludes no effect, or when a ratio is beyond GRADE's thresholds of an
+    appreciable benefit or harm (RR 2.27 with a wide interval leans to an increase); else None
+    (RR 0.80, 95% CI 0.50 to 1.30 leans nowhere clearly)."""
+    try:
+        estimate = float(result.estimate)
+    except ValueError:
+        return None
+    ratio = result.measure.lower() in RATIO_MEASURES
+    if not ratio and result.measure.lower() not in DIFFERENCE_MEASURES:
+        return None
+    null = 1.0 if ratio else 0.0
+    if estimate == null:
+        return None
+    beyond = ratio and not APPRECIABLE[0] < estimate < APPRECIABLE[1]
+    if result.ci_includes_null is not False and not beyond:
+        return None
+    direction = "reduce" if estimate < null else "increase"
+    return direction, (direction == "reduce") == (result.better == "lower")
+
+
+def _asks_harm(claim: OutcomeClaim) -> list[Verdict]:
+    """'We are uncertain whether X worsens Y' where the result leans to a benefit. Under "uncertain
+    whether" (or "we do not know whether") the verb is the review's question, not a claim of the
+    result's direction: published text asks "whether X reduces deaths" where the estimate leans the
+    other way (in the dev corpus abstracts, a fifth of such verbs of benefit go against the estimate
+    printed with them). A verb of harm is not asked that way: of the verbs of harm under these words,
+    all but one agreed with their estimate (and that one was RR 0.99). So a verb of harm against a
+    result that leans to a benefit is an error; a verb of benefit is never one."""
+    effect = claim.effect
+    if effect is None or effect.meaning not in FLIP or claim.negated is not None or claim.either_way:
+        return []
+    leans = [leaning(c.result) for c in claim.candidates]
+    if not leans or any(lean is None or not lean[1] for lean in leans):
+        return []
+    if not all(effect.meaning not in accepted_effects(c.result, c.inverted, lean)
+               for c, lean in zip(claim.candidates, leans, strict=True)):
+        return []
+    if _unsaid_alternatives(claim):
+        return []  # another comparison of the outcome may be meant
+    result = claim.candidates[0].result
+    lean = leans[0]
+    assert lean is not None
+    shown = effect_words(result) if result.good is not None else (
+        f"little or no difference, but its estimate ({result.measure} {result.estimate}) leans to "
+        f"{'a reduction' if lean[0] == 'reduce' else 'an increase'}, which is better")
+    asked = claim.undecided.text if claim.undecided is not None else "whether"
+    return [Verdict("results.direction", effect.start, effect.end,
+                    f"direction: '{asked} ... {effect.text}' asks whether it does harm, but {result.describe()} shows "
+                    f"{shown} (a verb of harm after '{asked}' is read as the way the result leans; ask about the benefit)",
+                    result)]
 
 
 def effect_words(result: Result) -> str:
@@ -113,7 +171,9 @@ def judge_claim(claim: OutcomeClaim) -> list[Verdict]:
     if first is None:
         return []
     verdicts.extend(_certainty(claim))
-    if claim.effect is not None and claim.undecided is None:
+    if claim.effect is not None and claim.undecided is not None:
+        verdicts.extend(_asks_harm(claim))
+    if claim.effect is not None and claim.undecided is None and not claim.either_way:
         wrong = [c for c in claim.candidates if _direction_wrong(claim, c)]
         hit = claim.effect
         start = claim.negated.start if claim.negated is not None else hit.start

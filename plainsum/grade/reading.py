@@ -68,6 +68,7 @@ class OutcomeClaim:
     comparison_unsaid: bool = False  # the outcome has results of several comparisons and the text names none of their comparators
     each_meant: bool = False  # "both A and B ...": the sentence means every candidate, not one of them
     quantified: bool = False  # the effect word gives a figure's side ("8% better", "improved by 5 points"), not a size
+    either_way: bool = False  # "may increase or reduce": the effect and its opposite together, no direction claimed
 
     @property
     def results(self) -> list[Result]:
@@ -206,7 +207,9 @@ def name_spans(text: str, names: list[str], generic: frozenset[str]) -> list[tup
         spans.extend(m.span() for m in re.finditer(phrase(name), text, re.I))
         words |= _significant(name, generic)
     for word in words:
-        spans.extend(m.span() for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"s?(?![\w'’-])", text, re.I))
+        # singular or plural: "antioxidant medications" names "antioxidants"
+        stem = word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
+        spans.extend(m.span() for m in re.finditer(r"(?<![\w'’-])" + re.escape(stem) + r"s?(?![\w'’-])", text, re.I))
     return spans
 
 
@@ -414,7 +417,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     effects = _find(vocabulary.effects, text, list(taken))
     effects = sorted(effects + _comparatives(text, vocabulary, outcomes, taken + [(h.start, h.end) for h in effects]),
                      key=lambda h: h.start)
-    effects = _absorbed(text, effects)
+    effects = _as_much(text, _absorbed(text, _compounded(text, effects)), vocabulary)
     if vocabulary.purposes is not None:
         purposes = list(vocabulary.purposes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in purposes)]
@@ -495,8 +498,15 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         own = [h for h in certainty if clause[0] <= h.start < clause[1]]
         if effect is None and not own:
             continue
-        claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, comparator, actors, context,
-                       vocabulary, clause, nones, select_text, lead_named, results, from_lead)
+        clause_text, clause_comparator = select_text, comparator
+        if not from_lead and comparator is not None and comparator[0][0] == 0 \
+                and not clause[0] <= comparator[1][0] < clause[1] and any(clause[0] <= a < clause[1] for a, _ in actors):
+            # "X causes more infections than Y, but Z may make little difference to infections": the
+            # clause names who acts in it, and the comparator of another clause is not its own
+            clause_text = " " * clause[0] + text[clause[0]:clause[1]] + " " * (len(text) - clause[1])
+            clause_comparator = _comparator(clause_text, vocabulary)
+        claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, clause_comparator, actors, context,
+                       vocabulary, clause, nones, clause_text, lead_named, results, from_lead)
         if claim is None:
             other_comparison = True  # the sentence names an intervention or comparison no result of the outcome has
         else:
@@ -514,10 +524,17 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
             if rating is not None:  # "We found high-certainty evidence that X probably reduces Y": both are said
                 claims.append(replace(claim, effect=None, negated=None, certainty=rating.meaning, certainty_hit=rating,
                                       certainty_source="word", undecided=None))
+            lead = _elaborated(text, outcome, effects, clause, outcomes)
+            if lead is not None and lead is not claim.effect:
+                claims.append(replace(claim, effect=lead, certainty=None, certainty_hit=None, certainty_source="none",
+                                      negated=_negation(text, lead, vocabulary, [(outcome.start, outcome.end), *actors, *nones],
+                                                        clause)))
             counted = _counted(text, outcome, effects, clause, claim.effect, outcomes)
             if counted is not None:  # "reduce the need for treatment: in 32 fewer people per 1000"
                 claims.append(replace(claim, effect=counted, negated=None, certainty=None, certainty_hit=None,
                                       certainty_source="none", undecided=None))
+    claims.extend(_elided_outcomes(text, parts, outcomes, effects, claims, undecided, actors, context, vocabulary, nones,
+                                   lead_named, results, from_lead, certainty))
     if not claims:
         inner = _inner_statement(text, levels, certainty, outcomes)
         if inner is not None:
@@ -533,6 +550,43 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         pairs = {_pair(r) for r in reading.statement.results}
         reading.statement.covers = [r for r in results if _pair(r) in pairs]
     return reading
+
+
+def _elided_outcomes(text: str, parts: list[tuple[int, int]], outcomes: list[OutcomeSpan], effects: list[Hit],
+                     claims: list[OutcomeClaim], undecided: list[re.Match[str]], actors: list[tuple[int, int]],
+                     context: Context, vocabulary: Vocabulary, nones: list[tuple[int, int]], lead_named: bool,
+                     results: list[Result], from_lead: bool, certainty: list[Hit]) -> list[OutcomeClaim]:
+    """A clause with an effect and a comparator of its own that names no outcome is about the outcome of
+    the clause before ("X was more effective than A for response, but less effective than B"): a claim
+    about that outcome against B, located at its effect word (its numbers are its own). It carries no
+    certainty: a word there may be B's alone ("... and probably C")."""
+    found: list[OutcomeClaim] = []
+    for part in parts:
+        if any(part[0] <= o.start < part[1] for o in outcomes):
+            continue
+        inner = [h for h in effects if part[0] <= h.start < part[1] and h.meaning != "differ"]
+        earlier = [c for c in claims if c.outcome.end <= part[0]]
+        if not inner or not earlier:
+            continue
+        masked = " " * part[0] + text[part[0]:part[1]] + " " * (len(text) - part[1])
+        comparator = _comparator(masked, vocabulary)
+        if comparator is None or comparator[1][0] <= inner[0].start:
+            continue  # no comparator of its own after the effect word
+        outcome = earlier[-1].outcome
+        effect = inner[0]
+        at = OutcomeSpan(effect.start, effect.end, outcome.text, outcome.results)
+        claim = _claim(text, at, effect, [], certainty, effects, parts, undecided, comparator, actors, context, vocabulary,
+                       part, nones, masked, lead_named, results, from_lead)
+        if claim is None:
+            continue
+        if not any(part[0] <= a < comparator[1][0] for a, _ in actors):
+            # no one named acts in the clause: its subject is the clause before's ("..., but are less effective than B")
+            acting = {c.result.intervention for c in earlier[-1].candidates}
+            claim.candidates = [c for c in claim.candidates if c.result.intervention in acting]
+            claim.ambiguous_selection = len({_pair(c.result) for c in claim.candidates}) > 1
+        if claim.candidates:
+            found.append(replace(claim, certainty=None, certainty_hit=None, certainty_source="none"))
+    return found
 
 
 def _inner_statement(text: str, levels: list[Hit], certainty: list[Hit], outcomes: list[OutcomeSpan],
@@ -573,15 +627,17 @@ _REPORTS = re.compile(r"\s+(?:\w+\s+)?(?:shows?|showed|shown|revealed|reveals?|s
                       r"finds|found|demonstrated|demonstrates?|supports?|supported|that)\b", re.I)
 
 
-_NUMBER_BEFORE = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+$", re.I)
+_NUMBER_BEFORE = re.compile(r"(?:\d[\d,.]*\s*%?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)"
+                            r"(?:\s+(?:per\s*cent|percent|absolute|relative))*\s+$", re.I)
 
 
 def _counted(text: str, outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int], effect: Hit | None,
              outcomes: list[OutcomeSpan]) -> Hit | None:
-    """An absolute effect after the outcome ("...: in 32 more people for every 1000"): a count with
-    "more" or "fewer", its own claim of the direction, held against the result like the verb before it."""
+    """An absolute effect after the outcome ("...: in 32 more people for every 1000", "—31% absolute
+    less improvement"): a count with "more" or "fewer" (or an effect), its own claim of the direction,
+    held against the result like the verb before it."""
     for hit in effects:
-        if hit is effect or hit.meaning not in ("reduce", "increase") or not clause[0] <= hit.start < clause[1]:
+        if hit is effect or hit.meaning not in _FLIP or not clause[0] <= hit.start < clause[1]:
             continue
         if hit.start < outcome.end or _words_between(text, outcome.end, hit.start) > 15:
             continue
@@ -808,6 +864,70 @@ def _absorbed(text: str, effects: list[Hit]) -> list[Hit]:
     return kept
 
 
+_LESS = re.compile(r"(?<![\w'’-])(?:(less|smaller|fewer|lower)|more|greater|larger|bigger)\s+$", re.I)
+
+
+# the effect words that are nouns only in this use ("fewer falls" counts falls, an outcome)
+_EFFECT_NOUN = re.compile(r"improvements?|worsening|benefits?|harms?|reductions?|increases?|decreases?", re.I)
+
+
+def _compounded(text: str, effects: list[Hit]) -> list[Hit]:
+    """An effect noun after a comparative is one effect: "less improvement", "fewer benefits" and
+    "less harm" go the other way round; "more improvement", "greater benefit" the same way."""
+    out: list[Hit] = []
+    for hit in effects:
+        match = _LESS.search(text, 0, hit.start) if hit.meaning in _FLIP and _EFFECT_NOUN.fullmatch(hit.text) else None
+        if match is None:
+            out.append(hit)
+            continue
+        meaning = _FLIP[hit.meaning] if match.group(1) else hit.meaning
+        out = [h for h in out if not match.start() <= h.start < hit.start]  # the comparative itself, if found
+        out.append(Hit(meaning, match.start(), hit.end, text[match.start():hit.end]))
+    return out
+
+
+_AS_MUCH = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+as\s+(?:much|often|far|quickly|effectively|successfully)\s+as(?![\w'’-])",
+                      re.I)
+
+
+def _as_much(text: str, effects: list[Hit], vocabulary: Vocabulary) -> list[Hit]:
+    """An effect the same as the comparator's ("improved as much as people who had an injection") claims
+    no difference; denied ("did not improve as much as"), it claims the other way round. ("as well as"
+    is left out: "reduce infections as well as lower the cost" adds a claim.)"""
+    out = []
+    for hit in effects:
+        match = _AS_MUCH.match(text, hit.end) if hit.meaning in _FLIP else None
+        if match is None or re.search(r"[,;:]", text[hit.end:match.end()]):
+            out.append(hit)
+            continue
+        before = text[:hit.start]
+        words = list(re.finditer(WORD_CHARS + r"+|n't", before))[-3:]
+        start = words[0].start() if words else hit.start
+        negation = None if re.search(r"[,;:]", before[start:]) else vocabulary.negation.search(before, start)
+        said = f"{hit.text} ... {match.group(0).split()[-3]} {match.group(0).split()[-2]} as"
+        if negation is not None:
+            out.append(Hit(_FLIP[hit.meaning], negation.start(), hit.end, f"{negation.group(0)} ... {said}"))
+        else:
+            out.append(Hit("none", hit.start, hit.end, said))
+    return out
+
+
+def _elaborated(text: str, outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int],
+                outcomes: list[OutcomeSpan]) -> Hit | None:
+    """The effect of a part before a dash or colon that names no outcome of its own, elaborated by the
+    outcome after it ("People who had X improved as much as people who had Y—improvement in pain was 26
+    points less"): a claim about that outcome too."""
+    for dash in re.finditer(r"\s*[—–]\s*|:\s+", text[:outcome.start]):
+        if dash.start() < clause[0] or any(clause[0] <= o.start < dash.start() for o in outcomes):
+            continue
+        if any(dash.end() <= o.start < outcome.start for o in outcomes):
+            return None  # another outcome is elaborated first
+        before = [h for h in effects if clause[0] <= h.start < dash.start()]
+        if before:
+            return next((h for h in before if h.meaning == "none"), before[-1])
+    return None
+
+
 def _effect_for(outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int], text: str) -> Hit | None:
     """The effect word of an outcome: the nearest before it in its clause, else the first after."""
     inside = [h for h in effects if clause[0] <= h.start < clause[1]]
@@ -831,7 +951,13 @@ def _comparator(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], tup
         comma = text.find(",", match.end())
         end = comma if comma > 0 else len(text)
         return (end, len(text)), (match.end(), end)  # "Compared with placebo, X ..."
-    return (0, match.start()), (match.end(), len(text))
+    # the comparator ends where its clause does ("... than sham ultrasound, but may provide ...",
+    # "... compared to older antipsychotics, when they are added on to ...")
+    stop = _COMPARATOR_END.search(text, match.end())
+    return (0, match.start()), (match.end(), stop.start() if stop else len(text))
+
+
+_COMPARATOR_END = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?:when|if|which|because|since|so|and\s+(?:they|it|this|these|we))\b", re.I)
 
 
 def _pair(result: Result) -> tuple[object, object]:
@@ -1057,6 +1183,10 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     actor = "named" if actors else "stand-in"
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
+    claim.either_way = effect is not None and any(
+        e is not effect and e.meaning == _FLIP.get(effect.meaning) and clause[0] <= e.start < clause[1]
+        and re.fullmatch(r",?\s+(?:or|and/or)\s+", text[min(e.end, effect.end):max(e.start, effect.start)], re.I) is not None
+        for e in effects)
     against = select_text[comparator[1][0]:comparator[1][1]] if comparator else ""
     claim.comparison_unsaid = _comparison_unsaid(outcome, candidates, f"{select_text} {context.lead_in or ''}", against,
                                                  vocabulary.generic_words)
@@ -1138,7 +1268,11 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
             summary.setdefault(None, set()).update(future)
             continue
         first = read_sentence(text, results, vocabulary, Context(names=names))
-        if first.statement is not None and (first.kind == "statement" or (first.kind == "claim" and first.statement.results)):
+        # a statement in a sentence that names no outcome ("Overall, although there is some evidence of
+        # benefit, we have very low certainty in its accuracy") speaks for the whole summary too
+        # (not a rating of an outcome no result encodes: "Drug resistance may not be increased (low-certainty evidence)")
+        if first.statement is not None and (first.kind == "statement" or (first.kind == "none" and not first.statement.loose)
+                                            or (first.kind == "claim" and first.statement.results)):
             keys: list[str | None] = [r.id for r in first.statement.covers or first.statement.results] or [None]
             for key in keys:
                 summary.setdefault(key, set()).update(first.statement.levels)
