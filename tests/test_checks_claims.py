@@ -802,6 +802,7 @@ DIRECTION = {
         "to no difference to infections.",
         "Shaving using a razor probably does not reduce infections as much as no hair removal.",
         "Clippers probably reduce infections as well as lower the cost, compared with shaving using a razor.",
+        "Clippers probably reduce infections as far as we know, compared with shaving using a razor.",
         "People who had clippers probably did better than people who had shaving using a razor—infections were fewer.",
         "People who had clippers probably did not do as badly as people who had shaving using a razor—infections were fewer.",
         "Clippers probably give more benefit against infections than shaving using a razor.",

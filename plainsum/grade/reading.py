@@ -886,14 +886,15 @@ def _compounded(text: str, effects: list[Hit]) -> list[Hit]:
     return out
 
 
-_AS_MUCH = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+as\s+(?:much|often|far|quickly|effectively|successfully)\s+as(?![\w'’-])",
+_AS_MUCH = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+as\s+(?:much|often|quickly|effectively|successfully)\s+as(?![\w'’-])",
                       re.I)
 
 
 def _as_much(text: str, effects: list[Hit], vocabulary: Vocabulary) -> list[Hit]:
     """An effect the same as the comparator's ("improved as much as people who had an injection") claims
     no difference; denied ("did not improve as much as"), it claims the other way round. ("as well as"
-    is left out: "reduce infections as well as lower the cost" adds a claim.)"""
+    and "as far as" are left out: "reduce infections as well as lower the cost" adds a claim, "as far as
+    we know" hedges.)"""
     out = []
     for hit in effects:
         match = _AS_MUCH.match(text, hit.end) if hit.meaning in _FLIP else None
