@@ -309,3 +309,22 @@ def test_a_figure_and_interval_fit_as_rounded(typed: tuple[str, str, str], fits:
     from plainsum.checks.numbers import _fits_triple
 
     assert _fits_triple(typed, (1.82, 1.05, 3.14) if "." in typed[0] else (9.1, 5.25, 15.7)) == fits
+
+
+# A ratio given the other way round ("improvement" for the abstract's "no change or worse") is the same result
+# (razor: RR 1.82, 1.05 to 3.14; 1 / 1.82 = 0.55, 1 / 3.14 = 0.32, 1 / 1.05 = 0.95)
+INVERTED = {
+    "flag": ["Fewer people had no infection after shaving (RR 0.65, 95% CI 0.32 to 0.95)."],
+    "pass": ["Fewer people had no infection after shaving (RR 0.55, 95% CI 0.32 to 0.95).",
+             "Fewer people had no infection after shaving (RR 0.55 (0.32 to 0.95))."],
+}
+
+
+@pytest.mark.parametrize("sentence", INVERTED["flag"])
+def test_a_ratio_that_is_no_result_either_way_round_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", INVERTED["pass"])
+def test_a_ratio_the_other_way_round_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence

@@ -317,6 +317,13 @@ def result_figures(result: Any, printed: dict[str, set[str]], counts: bool = Tru
         for n in (absolute.intervention, absolute.intervention_low, absolute.intervention_high):
             per_100 = round(n * 100 / absolute.per)
             figures.update({str(per_100 - 1), str(per_100 + 1)} - {"-1"})
+    if str(result.measure).upper() in ("RR", "OR", "HR"):  # the ratio the other way round: OR 1.47 for 0.68
+        for value in (result.estimate, result.ci_low, result.ci_high):
+            try:
+                inverse = 1 / float(value)
+            except (ValueError, ZeroDivisionError):
+                continue
+            figures.update(normalise_number(f"{inverse:.{places}f}") for places in (1, 2))
     try:
         figures.add(str(round(float(result.estimate))))  # "three times more likely" for RR 2.96
         for value in (result.estimate, result.ci_low, result.ci_high):
@@ -571,6 +578,8 @@ def interval_triples(result: Any) -> list[tuple[float, float, float]]:
         estimate = low = high = float("nan")
     if estimate == estimate:
         triples.append((abs(estimate), abs(low), abs(high)))
+        if str(result.measure).upper() in ("RR", "OR", "HR") and min(estimate, low, high) > 0:
+            triples.append((1 / estimate, 1 / high, 1 / low))  # the ratio the other way round
         triples.append((abs(1 - estimate) * 100, abs(1 - low) * 100, abs(1 - high) * 100))
         triples.append((abs(estimate) * 100, abs(low) * 100, abs(high) * 100))
     absolute = result.absolute
