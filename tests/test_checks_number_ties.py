@@ -14,7 +14,8 @@ ABSTRACT = ("Education made little difference to pain scores at 9 to 24 hours (1
             "Severe adverse events were little or no different with moxifloxacin-containing four-month regimens that "
             "replaced ethambutol. Inhaled corticosteroids initiated from seven days of life may reduce death. "
             "Pain was measured at 3 months and at 12 months. Doses of 500 mg twice a day were used. "
-            "Four-month ATT regimens were compared with standard six-month ATT regimens.")
+            "Four-month ATT regimens were compared with standard six-month ATT regimens. "
+            "Contacts older than six weeks of age were vaccinated.")
 NAMES = ["risk of death at three months", "death at three months"]
 SOURCES = [(ABSTRACT, False), *((name, True) for name in NAMES)]
 
@@ -26,7 +27,8 @@ CASES = {
         "Corticosteroids started from eight days of life may not reduce death.",
         "People were at increased risk of death at four months after the procedure.",
         "People were at an increased risk of death at 6 months.",
-        "They probably make little or no difference compared to standard seven-month ATT regimens.",  # a compound
+        "They probably make little or no difference compared to standard seven-month ATT regimens.",
+        "Contacts older than 12 weeks of age were vaccinated.",  # the abstract's sentence, its number changed
     ],
     "pass": [
         "There was no clear evidence of an effect on pain scores at 9 to 24 hours.",  # as printed
@@ -38,7 +40,8 @@ CASES = {
         "Some people took 250 mg a day.",  # an amount in other words
         "Death at 30 days was not reported.",  # other words before the unit
         "They were followed for seven months after treatment.",  # no compound: the unit and one word
-        "The two-month regimens were shorter.",  # a compound with other words after it
+        "The two-month regimens were shorter.",  # other words after it
+        "Infants younger than 12 weeks of age are most at risk.",  # a frame around any age, naming nothing
     ],
 }
 
@@ -328,3 +331,27 @@ def test_a_ratio_that_is_no_result_either_way_round_is_an_error(sentence: str, c
 @pytest.mark.parametrize("sentence", INVERTED["pass"])
 def test_a_ratio_the_other_way_round_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+# In a sentence that gives the review's totals, the first count of a kind is the total, the later ones its
+# parts; a total may be the sum of the counts one abstract sentence prints (10 + 7 studies)
+SUM_ABSTRACT = ("Sixteen studies were included.", "We identified 10 studies of adults and 7 studies of children.")
+TOTALS = {
+    "flag": ["Cochrane researchers found 18 relevant studies.",
+             "We found 18 studies, mainly in Europe (12 studies)."],
+    "pass": ["Cochrane researchers found 17 relevant studies.",
+             "Cochrane researchers found 17 relevant studies, mainly in Europe (12 studies); three were in China.",
+             "We found 10 studies of adults."],
+}
+
+
+@pytest.mark.parametrize("sentence", TOTALS["flag"])
+def test_a_total_no_count_of_the_review_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", TOTALS["pass"])
+def test_a_total_the_abstract_adds_up_to_or_its_parts_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence

@@ -3,10 +3,10 @@
 Lay summaries repeat the abstract's phrases: "pain scores at 9 to 24 hours", "moxifloxacin-containing
 four-month regimens", an outcome named "death at three months". A number of a time or an amount
 written with the same words around it as the abstract prints ("pain scores at 11 to 24 hours": four
-words or more the same, the unit among them; or a compound with a hyphen and the two words after it,
-"seven-month ATT regimens" for "six-month ATT regimens"), when the abstract (or the outcome's name)
-prints those words only with other numbers and nowhere prints this number with that unit, is a figure
-changed in copying: the words say which figure it was.
+words or more the same, the unit among them, and one that names something rather than a frame such as
+"younger than _ years of age"), when the abstract (or the outcome's name) prints those words only with
+other numbers and nowhere prints this number with that unit, is a figure changed in copying: the words
+say which figure it was.
 """
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "da
                         "sessions", "doses", "cycles"})
 NUMBER_WORDS = {**UNITS, **TEENS, **TENS}
 MIN_CONTEXT = 4  # words the same on both sides together, the unit among them: "risk of death at _ months"
-MIN_COMPOUND = 3  # a compound that names a thing ("six-month ATT regimens"): the unit and the two words after it
+# words of a frame around any time or amount, which tell no figure apart: "younger than _ years of age"
+FRAME_WORDS = frozenset({"than", "less", "more", "least", "most", "over", "under", "about", "around", "after", "before",
+                         "from", "with", "within", "until", "between", "aged", "age", "ages", "older", "younger", "follow",
+                         "followed", "period", "periods", "length", "lasting", "lasted", "duration", "each", "every",
+                         "there", "their", "this", "that", "these", "those", "were", "was", "have", "been", "some"})
 MAX_CONTEXT = 4  # words compared on each side
 
 
@@ -84,9 +88,11 @@ def _unit(words: list[Token], i: int) -> str | None:
     return None
 
 
-def _hyphened(text: str, token: Token) -> bool:
-    """A number joined to its unit by a hyphen ("six-month"): a compound naming a kind of thing."""
-    return text[token.end:token.end + 1] == "-"
+def _telling(words: list[Token], i: int, after: int, before: int) -> bool:
+    """Whether the words the same around the number at `i` name something ("pain scores at", "of death at",
+    "days of life"), not only a general frame ("less than _ weeks", "younger than _ years of age")."""
+    same = words[i - before:i] + words[i + 1:i + 1 + after]
+    return any(not w.number and len(w.text) >= 4 and w.text not in FRAME_WORDS and w.text not in TIME_UNITS for w in same)
 
 
 @dataclass(frozen=True)
@@ -127,8 +133,7 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
                 if after <= unit_at:
                     continue  # the unit itself must be among the same words
                 score = after + _same_before(words, i, source_words, j)
-                compound = after >= MIN_COMPOUND and _hyphened(text, word) and _hyphened(source, other)
-                if (score >= MIN_CONTEXT or compound) and (best is None or score > best[0]):
+                if score >= MIN_CONTEXT and _telling(words, i, after, score - after) and (best is None or score > best[0]):
                     best = (score, other, source_words, j, source, name)
             if printed_here:
                 break

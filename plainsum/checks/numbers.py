@@ -278,6 +278,23 @@ def studies_total(review: Any) -> int | None:
     return max(totals) if totals else None
 
 
+def count_sums(review: Any) -> dict[str, set[str]]:
+    """The sums of the counts of one kind an abstract sentence prints ("We identified 14 studies ... and 12
+    cluster-randomised studies": 26), which a summary may give as the total."""
+    sums: dict[str, set[str]] = {"studies": set(), "people": set()}
+    for key, text in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            spans = [(m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(sentence)]
+            spans += [(m.end(), str(v)) for m in NUMBER_WORDS.finditer(sentence) if (v := word_value(m.group(0))) is not None]
+            for kind in sums:
+                values = [int(v) for end, v in spans if v.isdigit() and number_kind(sentence, end) == kind]
+                if len(values) >= 2:
+                    sums[kind].add(str(sum(values)))
+    return sums
+
+
 def count_facts(review: Any) -> set[str]:
     """The review's facts that are counts (studies, participants, ...)."""
     return {str(v) for v in review.facts.values() if isinstance(v, int) and not isinstance(v, bool)}
@@ -421,6 +438,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     rates = abstract_figures(review, rates=True)
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
+    sums = count_sums(review)
     marks: list[Mark] = []
     for sentence, reading, in_text in found:
         text = sentence.text
@@ -547,8 +565,10 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"count of studies", "give the count the abstract prints"))
                 continue
             if kind in ("studies", "people") and TOTAL.search(text):
-                if value in anywhere[kind] | counted_facts or value in {str(r.studies if kind == "studies" else r.participants)
-                                                                        for r in review.results}:
+                if any(number_kind(text, e) == kind for s_, e, _v, _w in in_text if e <= start):
+                    continue  # "found 20 studies ... (15 studies); three studies were ...": parts of the total first given
+                if value in anywhere[kind] | counted_facts | sums[kind] or \
+                        value in {str(r.studies if kind == "studies" else r.participants) for r in review.results}:
                     continue
                 if value in known and not anywhere[kind]:
                     continue  # an abstract that gives no counts in words the reading knows: as before
@@ -695,7 +715,7 @@ def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks:
         text = sentence.text
         if not re.search(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", text, re.I):
             continue
-        about = reading is None or reading.kind != "explains" or bool(outcome_spans(text, review.results))
+        about = bool(reading is not None and reading.claims) or bool(outcome_spans(text, review.results))
         for changed in changed_numbers(text, sources if about else [s for s in sources if s[1]]):
             if (sentence, text[changed.start:changed.end]) in taken:
                 continue  # already marked
