@@ -338,10 +338,12 @@ def test_a_ratio_the_other_way_round_passes(sentence: str, config, tmp_path: Pat
 SUM_ABSTRACT = ("Sixteen studies were included.", "We identified 10 studies of adults and 7 studies of children.")
 TOTALS = {
     "flag": ["Cochrane researchers found 18 relevant studies.",
-             "We found 18 studies, mainly in Europe (12 studies)."],
+             "We found 18 studies, mainly in Europe (12 studies).",
+             "We found 17 studies with 300 doctors and 9000 patients."],  # a second count in the same clause
     "pass": ["Cochrane researchers found 17 relevant studies.",
              "Cochrane researchers found 17 relevant studies, mainly in Europe (12 studies); three were in China.",
-             "We found 10 studies of adults."],
+             "We found 10 studies of adults.",
+             "Of the 17 studies we found, seven took place in Europe."],
 }
 
 

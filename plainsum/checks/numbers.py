@@ -278,6 +278,18 @@ def studies_total(review: Any) -> int | None:
     return max(totals) if totals else None
 
 
+def _part_of_total(text: str, start: int, kind: str, earlier: list[int]) -> bool:
+    """Whether a count after an earlier count of its kind in a totals sentence is a part of that total: in
+    brackets ("(15 studies)"), or in a clause of its own ("...; three studies were in China", "Of the nine
+    studies, seven ..."), not a second count in the same clause ("337 professionals and 8400 patients")."""
+    if not earlier:
+        return False
+    if text[:start].count("(") > text[:start].count(")"):
+        return True
+    between = re.sub(r"\([^)]*\)", "", text[earlier[-1]:start])
+    return re.search(r"[,;:]", between) is not None
+
+
 def count_sums(review: Any) -> dict[str, set[str]]:
     """The sums of the counts of one kind an abstract sentence prints ("We identified 14 studies ... and 12
     cluster-randomised studies": 26), which a summary may give as the total."""
@@ -565,7 +577,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"count of studies", "give the count the abstract prints"))
                 continue
             if kind in ("studies", "people") and TOTAL.search(text):
-                if any(number_kind(text, e) == kind for s_, e, _v, _w in in_text if e <= start):
+                if _part_of_total(text, start, kind, [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind]):
                     continue  # "found 20 studies ... (15 studies); three studies were ...": parts of the total first given
                 if value in anywhere[kind] | counted_facts | sums[kind] or \
                         value in {str(r.studies if kind == "studies" else r.participants) for r in review.results}:
