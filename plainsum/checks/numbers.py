@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, known_numbers, normalise_number
@@ -183,12 +184,21 @@ def number_kind(text: str, end: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _text_numbers(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+    """(start, end, value) of each number of `text` in digits (normalised) and of each in words, kept: the
+    abstract's sections are read for their numbers by several of the review's figures (callers only read them)."""
+    digits = tuple((m.start(), m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(text))
+    words = tuple((m.start(), m.end(), str(v)) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None)
+    return digits, words
+
+
 def _all_known(review: Any) -> set[str]:
     """Every number the abstract, the facts or the results state, in digits or in words."""
     known = known_numbers(review)
     for key, text in review.rendered.items():
         if key.endswith(".technical"):
-            known.update(str(word_value(m.group(0))) for m in NUMBER_WORDS.finditer(text) if word_value(m.group(0)) is not None)
+            known.update(value for _start, _end, value in _text_numbers(text)[1])
     return known
 
 
@@ -223,9 +233,8 @@ def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
     """The numbers of `text` that count studies and people, by kind (with `first`, only the first of
     each kind: the counts printed with an outcome come right after its figures)."""
     found: dict[str, set[str]] = {"studies": set(), "people": set()}
-    spans = [(m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(text)]
-    spans += [(m.end(), str(v)) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None]
-    for end, value in sorted(spans):
+    digits, words = _text_numbers(text)
+    for end, value in sorted([(end, value) for _start, end, value in digits] + [(end, value) for _start, end, value in words]):
         kind = number_kind(text, end)
         if kind in found and not (first and found[kind]):
             found[kind].add(value)
@@ -290,6 +299,9 @@ def _part_of_total(text: str, start: int, kind: str, earlier: list[int]) -> bool
     return re.search(r"[,;:]", between) is not None
 
 
+SENTENCE_GAP = re.compile(r"(?<=[.;])\s+")
+
+
 def count_sums(review: Any) -> dict[str, set[str]]:
     """The sums of the counts of one kind an abstract sentence prints ("We identified 14 studies ... and 12
     cluster-randomised studies": 26), which a summary may give as the total."""
@@ -297,11 +309,17 @@ def count_sums(review: Any) -> dict[str, set[str]]:
     for key, text in review.rendered.items():
         if not key.endswith(".technical"):
             continue
-        for sentence in re.split(r"(?<=[.;])\s+", text):
-            spans = [(m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(sentence)]
-            spans += [(m.end(), str(v)) for m in NUMBER_WORDS.finditer(sentence) if (v := word_value(m.group(0))) is not None]
+        digits, words = _text_numbers(text)
+        numbers = [*digits, *words]
+        cuts = [(m.start(), m.end()) for m in SENTENCE_GAP.finditer(text)]
+        # the sentences re.split(SENTENCE_GAP, text) gives, with their offsets: no number spans a gap (it holds
+        # no '.' or ';' before a space), so a sentence's numbers are the section's numbers inside it
+        for first, last in zip([0] + [end for _start, end in cuts], [start for start, _end in cuts] + [len(text)], strict=True):
+            sentence = text[first:last]
+            kinds = [(number_kind(sentence, end - first), v) for start, end, v in numbers
+                     if first <= start and end <= last and v.isdigit()]  # each number's kind read once
             for kind in sums:
-                values = [int(v) for end, v in spans if v.isdigit() and number_kind(sentence, end) == kind]
+                values = [int(v) for counted, v in kinds if counted == kind]
                 if len(values) >= 2:
                     sums[kind].add(str(sum(values)))
     return sums
