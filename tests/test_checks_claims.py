@@ -919,3 +919,141 @@ def test_a_right_direction_raises_no_direction_finding(sentence: str, config, tm
     found = findings(review_yaml(found=sentence), config, tmp_path)
     assert not found.get("results.direction"), (sentence, found)
 
+
+
+# --- over-fitted rules made general (session 7 review) -------------------------------------------
+
+def read_verdicts_of(review_text: str, sentences: list[str], tmp_path: Path) -> list[list[tuple[str, str]]]:
+    """As `read_verdicts`, against a changed hair review."""
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.judge import judge
+    from plainsum.grade.reading import read_summary
+
+    path = tmp_path / "hair.yaml"
+    path.write_text(review_text, encoding="utf-8")
+    results = load_review(path).results
+    readings = read_summary([(s, False) for s in sentences], results, load_vocabulary(), ("preoperative hair removal", "removing hair"))
+    return [[(v.check, v.message) for v in judge(reading, results)] for reading in readings]
+
+
+# Asking whether an intervention does harm is the ordinary wording of an adverse-event question: it is a
+# direction error only when the interval excludes no effect (deaths here RR 0.26; wide: 0.03 to 2.26)
+ASKS_HARM = [
+    ("0.03, 2.26", "We are uncertain whether shaving using a razor causes more deaths than no hair removal.", set()),
+    ("0.03, 2.26", "We do not know whether shaving using a razor increases deaths.", set()),
+    ("0.03, 2.26", "It is unclear whether shaving using a razor leads to more deaths.", set()),
+    ("0.03, 2.26", "We are uncertain whether shaving using a razor makes deaths worse.", set()),
+    ("0.10, 0.70", "We are uncertain whether shaving using a razor causes more deaths than no hair removal.", {"results.direction"}),
+    ("0.10, 0.70", "We do not know whether shaving using a razor increases deaths.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("ci,sentence,expected", ASKS_HARM)
+def test_asking_about_harm_is_an_error_only_against_a_clear_benefit(ci: str, sentence: str, expected: set[str],
+                                                                     tmp_path: Path) -> None:
+    text = review_yaml().replace("estimate: 0.80\n    ci: [0.50, 1.30]", f"estimate: 0.26\n    ci: [{ci}]")
+    assert "estimate: 0.26" in text
+    found = read_verdicts_of(text, [sentence], tmp_path)[0]
+    assert checks_of(found) & {"results.direction"} == expected, found
+
+
+# "Some studies reported ..." is how results are reported: the claim is read; only anecdotal reports
+# ("some reports describe") are not the review's result (razor: more infections)
+REPORTED = {
+    "flag": [
+        "Some studies reported fewer infections with shaving using a razor.",
+        "Some trials reported fewer infections after shaving using a razor.",
+        "A few studies reported that shaving using a razor probably reduced infections.",
+        "Some people reported fewer infections after shaving using a razor.",
+    ],
+    "pass": [
+        "Some reports describe fewer infections with shaving using a razor.",
+        "Some reports mentioned fewer infections after shaving using a razor.",
+        "Some studies reported more infections with shaving using a razor.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", REPORTED["flag"])
+def test_what_studies_reported_is_a_claim(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", REPORTED["pass"])
+def test_anecdotal_reports_or_right_reports_raise_no_direction_error(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" not in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+# Plain words for a placebo: "inactive" and "simulated" only before a treatment's noun
+PLACEBO_WORDS = [
+    ("an inactive pill", True),
+    ("simulated acupuncture", True),
+    ("inactive injections", True),
+    ("sham surgery", True),
+    ("a dummy infusion", True),
+    ("people with inactive Crohn's disease", False),
+    ("training in simulated settings", False),
+    ("inactive people", False),
+    ("a simulated patient", False),
+]
+
+
+@pytest.mark.parametrize("text,placebo", PLACEBO_WORDS)
+def test_placebo_words_name_a_placebo_only_as_a_treatment(text: str, placebo: bool) -> None:
+    from plainsum.grade.reading import _parts
+
+    assert ("placebo" in _parts(text)) is placebo
+
+
+# A result reported with the one study it comes from states no certainty, before or after it (deaths:
+# very low, RR 0.80; infections with the razor: more)
+ONE_STUDY = {
+    "pass": [
+        "Shaving using a razor led to fewer deaths in one study.",
+        "Shaving using a razor led to fewer deaths in one small study.",
+        "Shaving using a razor led to fewer deaths in a recent trial.",
+        "Shaving using a razor reduced deaths in a single study.",
+        "One study found that shaving using a razor reduces deaths.",
+    ],
+    "flag": [
+        ("Shaving using a razor led to fewer deaths.", "results.certainty"),
+        ("Shaving using a razor led to fewer infections in one study.", "results.direction"),
+        ("Infections decreased in one small study of shaving using a razor.", "results.direction"),
+        ("Infections decreased in a recent trial of shaving using a razor.", "results.direction"),
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", ONE_STUDY["pass"])
+def test_one_studys_result_claims_no_certainty(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.certainty" not in checks_of(found), found
+
+
+@pytest.mark.parametrize("sentence,check", ONE_STUDY["flag"])
+def test_one_studys_result_is_still_read(sentence: str, check: str, tmp_path: Path) -> None:
+    assert check in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+# "a little difference" is a small difference, not "little difference" (none to speak of)
+A_LITTLE = {
+    "pass": [
+        "Shaving using a razor probably makes a little difference to infections.",
+        "Shaving using a razor probably made a little difference to infections.",
+    ],
+    "flag": [
+        "Shaving using a razor probably makes little difference to infections.",
+        "Shaving using a razor probably makes little or no difference to infections.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", A_LITTLE["pass"])
+def test_a_little_difference_is_not_none(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.direction" not in checks_of(found), found
+
+
+@pytest.mark.parametrize("sentence", A_LITTLE["flag"])
+def test_little_difference_is_none(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence

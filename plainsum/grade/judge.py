@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 ORDER = ("very low", "low", "moderate", "high")
 FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
-# GRADE's default thresholds of an appreciable benefit or harm: a relative change of 25% (RR 0.75, 1.25)
-APPRECIABLE = (0.75, 1.25)
 
 
 @dataclass(frozen=True)
@@ -55,9 +53,8 @@ def accepted_effects(result: Result, inverted: bool = False, lean: tuple[str, bo
 
 def leaning(result: Result) -> tuple[str, bool] | None:
     """Which way a result clearly leans (direction, whether that is better): the way of its estimate
-    when its interval excludes no effect, or when a ratio is beyond GRADE's thresholds of an
-    appreciable benefit or harm (RR 2.27 with a wide interval leans to an increase); else None
-    (RR 0.80, 95% CI 0.50 to 1.30 leans nowhere clearly)."""
+    when its interval excludes no effect; else None (RR 0.26, 95% CI 0.03 to 2.26 leans nowhere
+    clearly: asking whether it does harm is the ordinary wording of an adverse-event question)."""
     try:
         estimate = float(result.estimate)
     except ValueError:
@@ -68,8 +65,7 @@ def leaning(result: Result) -> tuple[str, bool] | None:
     null = 1.0 if ratio else 0.0
     if estimate == null:
         return None
-    beyond = ratio and not APPRECIABLE[0] < estimate < APPRECIABLE[1]
-    if result.ci_includes_null is not False and not beyond:
+    if result.ci_includes_null is not False:
         return None
     direction = "reduce" if estimate < null else "increase"
     return direction, (direction == "reduce") == (result.better == "lower")

@@ -172,12 +172,17 @@ def _term_names(term: Term | None) -> list[str]:
 
 
 # Plain words for a placebo ("a dummy infusion", "sham surgery", "a fake pill"): they name the
-# comparator called placebo.
-_PLACEBO_WORDS = frozenset({"dummy", "sham", "fake", "pretend", "inactive", "simulated"})
+# comparator called placebo. "Inactive" and "simulated" do so only right before a treatment's noun
+# ("an inactive pill"), not in "inactive Crohn's disease" or "simulated settings".
+_PLACEBO_WORDS = frozenset({"dummy", "sham", "fake", "pretend"})
+_PLACEBO_BEFORE_TREATMENT = re.compile(
+    r"\b(?:inactive|simulated)\s+(?:pill|tablet|capsule|drug|medicine|medication|device|injection|infusion|surgery|"
+    r"procedure|treatment|therapy|stimulation|acupuncture|ultrasound|spray|cream|gel|patch|inhaler)s?\b", re.I)
 
 
-def _same_words(words: set[str]) -> set[str]:
-    return words | {"placebo"} if words & _PLACEBO_WORDS else words
+def _same_words(words: set[str], text: str = "") -> set[str]:
+    placebo = bool(words & _PLACEBO_WORDS) or _PLACEBO_BEFORE_TREATMENT.search(text) is not None
+    return words | {"placebo"} if placebo else words
 
 
 def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
@@ -185,7 +190,7 @@ def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
     less a quarter of those missing, so "infliximab with purine analogues" beats "infliximab" in a
     sentence that names both drugs. A name with no such word counts 1 when it is there whole."""
     best = 0.0
-    words = _same_words(set(re.findall(r"[\w'’-]+", region.lower())))
+    words = _same_words(set(re.findall(r"[\w'’-]+", region.lower())), region)
     stems = {w.rstrip("s") for w in words}
     for name in names:
         significant = _significant(name, generic)
@@ -382,6 +387,9 @@ def _quantified(text: str, hit: Hit) -> bool:
     return _FIGURE_BEFORE.search(text, 0, hit.start) is not None or _FIGURE_AFTER.match(text, hit.end) is not None
 
 
+_A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
+
+
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s <= hit.start and hit.end <= e for s, e in spans)
 
@@ -410,6 +418,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     # a word of an intervention's name inside an outcome's ("pressure" in "pressure ulcers") names no one
     actors = [a for a in name_spans(text, names, vocabulary.generic_words) if not _overlaps(a[0], a[1], [(o.start, o.end) for o in outcomes])]
     stand_ins = [m.span() for m in vocabulary.stand_ins.finditer(text)] if vocabulary.stand_ins else []
+    stand_ins += [m.span() for m in _IN_A_STUDY.finditer(text) if not _overlaps(m.start(), m.end(), stand_ins)]
     taken = [(o.start, o.end) for o in outcomes] + actors
     if vocabulary.not_certainty is not None:
         taken.extend(m.span() for m in vocabulary.not_certainty.finditer(text))
@@ -424,7 +433,9 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     if vocabulary.anecdotes is not None:
         told = list(vocabulary.anecdotes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in told)]
-    effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)]
+    # "makes a little difference": a small effect, not "little difference" (no important one)
+    effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
+               and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
     certainty = _ranges(text, _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in effects]))
     levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
     if not effects:
@@ -1085,7 +1096,7 @@ def _named_against(words: frozenset[str], actor_text: str, comparator_text: str)
 
 def _parts(text: str) -> set[str]:
     """The words of a text and the parts of its hyphenated words ("air-filled": air, filled), singular."""
-    return _same_words({w.rstrip("s") for w in re.findall(r"[\w'’]+", text.lower())})
+    return _same_words({w.rstrip("s") for w in re.findall(r"[\w'’]+", text.lower())}, text)
 
 
 def _mentions(names: list[str], text: str, generic: frozenset[str]) -> bool:
@@ -1174,7 +1185,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         if stated:
             source = "summary"
             level = next((c.result.certainty for c in candidates if c.result.certainty in stated), " or ".join(sorted(stated)))
-        elif effect is not None and not _ONE_STUDY.search(text, 0, at):
+        elif effect is not None and not _ONE_STUDY.search(text, 0, at) and not _IN_ONE_STUDY.search(text, effect.end):
             # (what one study showed, "One trial showed a higher likelihood of cure", claims no certainty)
             level, source = "high", "implied"
     undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
@@ -1250,6 +1261,16 @@ def future_levels(text: str, vocabulary: Vocabulary) -> set[str]:
 # certainty of the evidence, so its plain verb claims no high certainty.
 _ONE_STUDY = re.compile(r"\b(?:one|a\s+single|only\s+one|a|another)\s+(?:small\s+|large\s+|new\s+)?(?:study|trial|RCT|report)\s+"
                         r"(?:\w+\s+)?(?:showed|shows|found|finds|reported|reports|suggested|observed|demonstrated)\b", re.I)
+
+
+# A result reported with the study it comes from, the outcome as subject ("Involvement in care improved
+# in one small study"): the study's intervention is the one who acts (a stand-in, like "it").
+_IN_A_STUDY = re.compile(r"(?<![\w'’-])in\s+(?:one|a|the)\s+(?:[\w'’-]+\s+)?(?:study|trial)(?![\w'’-])", re.I)
+
+
+# ... and the same said after the result ("X led to fewer infections in one study", "... in a small trial")
+_IN_ONE_STUDY = re.compile(r"\b(?:in|from|according\s+to)\s+(?:only\s+)?(?:one|a\s+single|a|another)\s+(?:\w+\s+)?"
+                           r"(?:study|trial|RCT|report)\b(?!\s+(?:each|per)\b)", re.I)
 
 
 _LIST_ITEM = re.compile(r"^\s*[-–—•*·]")
