@@ -29,9 +29,12 @@ FRACTION_TOLERANCE = 0.1  # "half" for 44% to 56%, "a fifth" for 17% to 23%: a p
 
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS], key=len, reverse=True))
 _UNITS = "|".join(UNITS)
+# the letters a number in words begins with: a lookahead on them lets the scan pass other words' starts
+# without trying each alternative (every alternative of NUMBER_WORDS must begin with one of them)
+_FIRST_LETTERS = "".join(sorted({word[0] for word in [*UNITS, *TEENS, *TENS]} | {"a"}))
 # "seventeen", "twenty-one", "a hundred", "two hundred", "one hundred and fifteen", "one thousand"
 NUMBER_WORDS = re.compile(
-    rf"(?<![\w-])(?:(?:{_WORD})(?:[- ](?:{_UNITS}))?(?:\s+(?:hundred|thousand)(?:\s+and\s+(?:{_WORD})(?:[- ](?:{_UNITS}))?)?)?|"
+    rf"(?<![\w-])(?=[{_FIRST_LETTERS}])(?:(?:{_WORD})(?:[- ](?:{_UNITS}))?(?:\s+(?:hundred|thousand)(?:\s+and\s+(?:{_WORD})(?:[- ](?:{_UNITS}))?)?)?|"
     rf"a (?:hundred|thousand))(?![\w-])", re.I)
 FRACTION_WORDS = re.compile(r"(?<![\w-])(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[- ](?:{'|'.join(UNITS)}))?)"
