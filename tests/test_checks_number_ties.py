@@ -357,3 +357,27 @@ def test_a_total_no_count_of_the_review_is_an_error(sentence: str, config, tmp_p
 def test_a_total_the_abstract_adds_up_to_or_its_parts_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     text = review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1)
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A time in a claim about an outcome named at a time ("death within 30 days") is that time, one the results are
+# named with, or one the abstract prints with its unit; not any other figure of the result that matches
+TIMES_ABSTRACT = ("Sixteen studies were included.", "Sixteen studies were included. Deaths were counted at 14 days.")
+TIMES = {
+    "flag": ["Shaving using a razor may slightly reduce deaths at 60 days, but we are very uncertain.",
+             "Shaving using a razor may slightly reduce deaths at 2 days, but we are very uncertain."],
+    "pass": ["Shaving using a razor may slightly reduce deaths within 30 days, but we are very uncertain.",
+             "Shaving using a razor may slightly reduce deaths at 14 days, but we are very uncertain.",
+             "Shaving using a razor may slightly reduce deaths within thirty days, but we are very uncertain."],
+}
+
+
+@pytest.mark.parametrize("sentence", TIMES["flag"])
+def test_another_time_point_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*TIMES_ABSTRACT, 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", TIMES["pass"])
+def test_the_time_point_of_the_result_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*TIMES_ABSTRACT, 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence

@@ -541,7 +541,17 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     allowed = set().union(*(control_figures(r, rates) for r in results))
                     role = " (said of the comparison group: it is not the risk without the intervention)"
                 timed = UNIT.match(text[end:])
-                if timed and kind != "ratio" and _time_fits(value, timed.group(0).strip(), results, review):
+                if timed and kind != "ratio":
+                    if _time_fits(value, timed.group(0).strip(), results, review) or \
+                            value in set().union(*(_numbers_in(n) for r in review.results for n in r.names())):
+                        continue
+                    # the outcome is named at a time ("... at six months") and the abstract prints this time nowhere
+                    # with its unit: another time point, not one of the result's other figures that happens to match
+                    marks.append(_mark(CHECK, scored, sentence, start, end,
+                                       f"{what} is a time or an amount, but the result this sentence claims about is named at "
+                                       f"another ({'; '.join(n for r in results[:2] for n in r.names() if _numbers_in(n))}) "
+                                       "and the abstract prints this one nowhere with its unit",
+                                       "give the time point of the result as the abstract prints it"))
                     continue
                 if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
                     continue
