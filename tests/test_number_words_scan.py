@@ -1,5 +1,5 @@
-"""NUMBER_WORDS's lookahead on the first letters of number words (a speed-up, issue 28) finds exactly what the
-pattern without it finds."""
+"""The lookaheads on the first characters a match can begin with (a speed-up, issue 28): NUMBER_WORDS,
+PROPORTION and FRACTION_WORDS find exactly what the patterns without them find."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import re
 
 import pytest
 
-from plainsum.checks.numbers import _FIRST_LETTERS, NUMBER_WORDS
+from plainsum.checks.numbers import _FIRST_LETTERS, FRACTION_WORDS, FRACTIONS, NUMBER_WORDS, PROPORTION
 
 WITHOUT = re.compile(NUMBER_WORDS.pattern.replace(f"(?=[{_FIRST_LETTERS}])", "", 1), re.I)
+PROPORTION_WITHOUT = re.compile(PROPORTION.pattern.replace(f"(?=[\\d{_FIRST_LETTERS}])", "", 1), re.I)
+FRACTION_WITHOUT = re.compile(re.sub(r"^\(\?<!\[\\w-\]\)\(\?=\[[a-z]+\]\)", r"(?<![\\w-])", FRACTION_WORDS.pattern), re.I)
 
 SENTENCES = [
     "Seventeen studies with two hundred and fifteen people were found; one thousand women took part.",
@@ -17,6 +19,8 @@ SENTENCES = [
     "Often someone's intention was not done: no number here, only words that hold 'ten' and 'one'.",
     "Eleven, twelve and thirteen-year-olds; forty-four per cent; eight-week courses; Nine in ten.",
     "A thousand and one nights, a hundred years, sixty-six; fifty fifty; seven-seventy.",
+    "One in ten people, 1 in 7 women, two out of every three, 3 of every 100; half of the women, a third of them.",
+    "One third of the trials, three quarters of all people, a fifth of these; Half of them, one tenth of 1000.",
     "",
 ]
 
@@ -25,9 +29,14 @@ SENTENCES = [
 def test_same_matches_as_without_the_lookahead(text: str) -> None:
     assert NUMBER_WORDS.pattern != WITHOUT.pattern
     assert [m.span() for m in NUMBER_WORDS.finditer(text)] == [m.span() for m in WITHOUT.finditer(text)]
+    assert PROPORTION.pattern != PROPORTION_WITHOUT.pattern and FRACTION_WORDS.pattern != FRACTION_WITHOUT.pattern
+    assert [m.span() for m in PROPORTION.finditer(text)] == [m.span() for m in PROPORTION_WITHOUT.finditer(text)]
+    assert [m.span() for m in FRACTION_WORDS.finditer(text)] == [m.span() for m in FRACTION_WITHOUT.finditer(text)]
 
 
 def test_every_alternative_begins_with_a_first_letter() -> None:
     from plainsum.words.numbers import TEENS, TENS, UNITS
 
     assert all(word[0].lower() in _FIRST_LETTERS for word in [*UNITS, *TEENS, *TENS, "a hundred", "a thousand"])
+    letters = FRACTION_WORDS.pattern.split("(?=[", 1)[1].split("]", 1)[0]
+    assert all(name[0] in letters for name in FRACTIONS)

@@ -36,9 +36,10 @@ _FIRST_LETTERS = "".join(sorted({word[0] for word in [*UNITS, *TEENS, *TENS]} | 
 NUMBER_WORDS = re.compile(
     rf"(?<![\w-])(?=[{_FIRST_LETTERS}])(?:(?:{_WORD})(?:[- ](?:{_UNITS}))?(?:\s+(?:hundred|thousand)(?:\s+and\s+(?:{_WORD})(?:[- ](?:{_UNITS}))?)?)?|"
     rf"a (?:hundred|thousand))(?![\w-])", re.I)
-FRACTION_WORDS = re.compile(r"(?<![\w-])(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w-])", re.I)
+FRACTION_WORDS = re.compile(r"(?<![\w-])(?=[" + "".join(sorted({name[0] for name in FRACTIONS})) + "])("
+                            + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[- ](?:{'|'.join(UNITS)}))?)"
-PROPORTION = re.compile(rf"(?<![\w.,-]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
+PROPORTION = re.compile(rf"(?<![\w.,-])(?=[\d{_FIRST_LETTERS}]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
 # "one" counts only as a number of things: "one study", "one in ten"; not "one reason", "no one"
 ONE_COUNTS = re.compile(r"^\s+(?:study|trial|review|person|participant|in\b|out of\b|of every\b)", re.I)
 
