@@ -676,7 +676,7 @@ STATEMENTS = {
         "We have very low certainty that shaving using a razor increases infections.",
         "Overall, the evidence was high-quality.",
         "We are very confident in these results.",  # how sure we are, said of the results: a statement too
-        "The evidence is very sure.",
+        "We were very sure about these results.",  # 'very sure' said of us, not any 'very sure'
     ],
     "pass": [
         "We found moderate-certainty evidence that there is little to no difference between these ways of removing hair.",
@@ -1057,3 +1057,48 @@ def test_a_little_difference_is_not_none(sentence: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("sentence", A_LITTLE["flag"])
 def test_little_difference_is_none(sentence: str, tmp_path: Path) -> None:
     assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+# A level under "no", "not ... any", "none of", "more", "further", "lack of", or wished for ("... are
+# needed"), states no certainty; a denied degree of sureness ("not very sure", "cannot be fully
+# confident") is low or very low, never high (no result of the hair review is high-certainty evidence)
+NOT_STATED = {
+    "pass": [
+        "No high-quality evidence was found, so uncertainty about the effects of shaving using a razor remains.",
+        "We found no high-certainty evidence about removing hair.",
+        "We did not find any high-quality evidence.",
+        "None of the high-certainty evidence came from these studies.",
+        "More high-certainty evidence is needed.",
+        "Further high-quality trials are needed to answer this question.",
+        "There is a lack of high-quality evidence on removing hair.",
+        "High-quality trials are required.",
+        "Large, high-certainty studies are still needed.",
+        "High-certainty evidence is lacking.",
+        "We cannot be very sure about these results.",
+        "We are not very sure about these results.",
+        "We were not fully confident in the evidence.",
+        "We can't be completely certain about these results.",
+        "We are not very sure whether shaving using a razor reduces deaths.",  # 'not sure whether': no direction
+        "The evidence was of high certainty for none of the outcomes, and more research is needed.",
+    ],
+    "flag": [
+        "The quality of the evidence was high.",
+        "We found high-certainty evidence that removing hair makes little difference.",
+        "The evidence was high-quality, although more studies would help.",
+        "We are very sure about these results.",
+        "We were sure about the evidence.",
+        "Shaving using a razor increases infections (high-certainty evidence), but more research is needed.",
+        "We are not very sure that shaving using a razor increases infections.",  # low or very low: moderate
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", NOT_STATED["pass"])
+def test_a_level_denied_or_wished_for_states_no_certainty(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert not checks_of(found) & {"results.certainty", "results.direction"}, found
+
+
+@pytest.mark.parametrize("sentence", NOT_STATED["flag"])
+def test_a_level_said_is_still_a_statement(sentence: str, tmp_path: Path) -> None:
+    assert "results.certainty" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 from plainsum.grade.vocabulary import WORD_CHARS, Vocabulary, load_vocabulary, phrase, vocabulary_path
 
-__all__ = ["Claim", "Hit", "Mention", "Vocabulary", "intervention_spans", "load_vocabulary", "mentions", "name_patterns",
-           "read_certainty", "read_claim", "vocabulary_path"]
+__all__ = ["Claim", "Hit", "Mention", "Vocabulary", "find_certainty", "intervention_spans", "load_vocabulary", "mentions",
+           "name_patterns", "not_a_rating", "read_certainty", "read_claim", "vocabulary_path"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def read_claim(text: str, vocabulary: Vocabulary, ignore: list[tuple[int, int]] 
         taken.extend((m.start(), m.end()) for m in vocabulary.not_certainty.finditer(text))
     # effects first: "less likely" is an effect, not the certainty word "likely"
     effect_hits = _find(vocabulary.effects, text, list(taken))
-    certainty_hits = _find(vocabulary.certainty, text, list(taken) + [(hit.start, hit.end) for hit in effect_hits])
+    certainty_hits = find_certainty(vocabulary, text, list(taken) + [(hit.start, hit.end) for hit in effect_hits])
     certainty = certainty_hits[0] if certainty_hits else None
     effect = effect_hits[0] if effect_hits else None
     negated = None
@@ -104,13 +104,55 @@ def read_claim(text: str, vocabulary: Vocabulary, ignore: list[tuple[int, int]] 
     )
 
 
+# "not very sure", "cannot be fully confident", "we were not quite certain": a denied degree of sureness
+# is a low (or very low) one, whatever the adjective's own level (English wording, read before the list)
+_NOT_SURE = re.compile(r"(?<![\w'’-])(?:not|cannot|can['’]t|can\s+not|never|n['’]t)\s+(?:be\s+|feel\s+)?"
+                       r"(?:very|quite|fully|completely|entirely|totally|really|so|that|too|particularly|absolutely)\s+"
+                       r"(?:sure|certain|confident)(?![\w'’-])", re.I)
+# A level that states no certainty: under "no", "not ... any", "none of", "more", "further", "lack of"
+# ("No high-quality evidence was found", "More high-certainty evidence is needed"), or wished for in its
+# clause ("high-quality trials are required", "a need for high-quality evidence")
+_NONE_OR_MORE = re.compile(r"(?<![\w'’-])(?:no|any|none\s+of(?:\s+the)?|more|further|additional|lack\s+of|lacks?|"
+                           r"absence\s+of|need\s+for|needs?|call\s+for|without)\s+(?:[\w'’]+\s+)?$", re.I)
+_WISHED_AFTER = re.compile(r"(?P<gap>[^.;:!?,()]{0,80}?)(?<![\w'’-])(?:(?:is|are|be|remains?|was|were)\s+(?:still\s+|urgently\s+|"
+                           r"also\s+|now\s+|clearly\s+|therefore\s+)?)?(?:needed|required|warranted|necessary|lacking|missing)"
+                           r"(?![\w'’-])", re.I)
+# a gap with a verb or a conjunction of its own: the level is said, and something else is wished for
+# ("the evidence was low and more is needed")
+_NOT_JOINED = re.compile(r"(?<![\w'’-])(?:and|so|therefore|thus|because|which|but|while|whereas|although|as|is|are|was|were|"
+                         r"has|have|had|be|been)(?![\w'’-])", re.I)
+_LEVEL_WORD = re.compile(r"\b(?:very\s+low|low|moderate|high)\b", re.I)
+
+
+def not_a_rating(text: str, start: int, end: int) -> bool:
+    """Whether the level words at `start:end` state no certainty: denied, or wished for."""
+    before = _NONE_OR_MORE.search(text, 0, start)
+    if before is not None and not _LEVEL_WORD.search(text, before.start(), start):
+        return True
+    after = _WISHED_AFTER.match(text, end)
+    return after is not None and not _NOT_JOINED.search(after.group("gap"))
+
+
+def find_certainty(vocabulary: Vocabulary, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
+    """The certainty phrases of `text` not in `taken`: a denied degree of sureness first ("not very
+    sure": low or very low), then the vocabulary's, leaving out ratings that state no certainty."""
+    denied = [Hit("low or very low", m.start(), m.end(), m.group(0)) for m in _NOT_SURE.finditer(text)
+              if not any(m.start() < e and s < m.end() for s, e in taken)]
+    found = _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in denied])
+    kept = [h for h in found if not (_RATED.search(h.text) and not_a_rating(text, h.start, h.end))]
+    return sorted(denied + kept, key=lambda hit: hit.start)
+
+
+_RATED = re.compile(r"evidence|certainty|quality", re.I)
+
+
 def read_certainty(text: str, vocabulary: Vocabulary) -> list[Hit]:
     """Every certainty phrase of `text`, longest first and not overlapping, leaving out the words used
     in another sense (`not_certainty`: "May 2020")."""
     taken: list[tuple[int, int]] = []
     if vocabulary.not_certainty is not None:
         taken.extend((m.start(), m.end()) for m in vocabulary.not_certainty.finditer(text))
-    return _find(vocabulary.certainty, text, taken)
+    return find_certainty(vocabulary, text, taken)
 
 
 def intervention_spans(text: str, results: list[Result]) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit
+from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit, find_certainty, not_a_rating
 from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, levels_of, phrase
 
 if TYPE_CHECKING:
@@ -349,7 +349,8 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
             r"\b(?:stud(?:y|ies)|trials?)\b[^.;:]{0,30}\bquality\b", text, re.I):
         return []  # "The studies were of high quality": their risk of bias, not the certainty of the evidence
     # "high-quality studies are needed", "low quality trials": the studies' quality, not the evidence's certainty
-    found = [hit for hit in _find(vocabulary.levels, _DANGLING.sub(" ", text), list(taken)) if not _OF_STUDIES.match(text, hit.end)]
+    found = [hit for hit in _find(vocabulary.levels, _DANGLING.sub(" ", text), list(taken))
+             if not _OF_STUDIES.match(text, hit.end) and not not_a_rating(text, hit.start, hit.end)]
     near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
     # "moderate for ..., low for ..., and very low for ...": the levels listed after one that is near
     return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
@@ -388,6 +389,11 @@ def _quantified(text: str, hit: Hit) -> bool:
 
 
 _A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
+
+
+# "not very sure whether" is "not sure whether": the degree word blanked (same length) before `undecided` is read
+_UNDEGREED = re.compile(r"(?<![\w'’-])((?:not|n['’]t)\s+)((?:very|quite|fully|completely|entirely|totally|really|so|that|too|"
+                        r"particularly|absolutely)\s+)(?=(?:sure|certain|confident|clear)(?![\w'’-]))", re.I)
 
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
@@ -436,7 +442,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     # "makes a little difference": a small effect, not "little difference" (no important one)
     effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
                and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
-    certainty = _ranges(text, _find(vocabulary.certainty, text, list(taken) + [(h.start, h.end) for h in effects]))
+    certainty = _ranges(text, find_certainty(vocabulary, text, list(taken) + [(h.start, h.end) for h in effects]))
     levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
     if not effects:
         about_results = re.search(r"\b(?:these|our|the)\s+(?:results?|findings?|evidence)\b", text, re.I) is not None
@@ -484,7 +490,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     parts = clauses(text)
     # "we are very uncertain whether X reduces Y" keeps its direction (the grid words a very-low result so,
     # with its direction); "we are uncertain whether X improves Y" claims none
-    undecided = [m for m in vocabulary.undecided.finditer(text)
+    undecided = [m for m in vocabulary.undecided.finditer(_UNDEGREED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text))
                  if not re.search(r"\bvery\s+$", text[:m.start()], re.I)] if vocabulary.undecided else []
     comparator = _comparator(select_text, vocabulary)
     if comparator is not None and context.following and not select_text[comparator[1][0]:].strip(" :"):
