@@ -13,7 +13,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, known_numbers, normalise_number
+from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, digit_numbers, known_numbers, normalise_number
 from plainsum.words.numbers import TEENS, TENS, UNITS, WRITTEN_DATE, written_date
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ def number_kind(text: str, end: int) -> str | None:
 def _text_numbers(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
     """(start, end, value) of each number of `text` in digits (normalised) and of each in words, kept: the
     abstract's sections are read for their numbers by several of the review's figures (callers only read them)."""
-    digits = tuple((m.start(), m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(text))
+    digits = digit_numbers(text)
     words = tuple((m.start(), m.end(), str(v)) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None)
     return digits, words
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.context import CheckContext, option
@@ -272,6 +273,13 @@ def normalise_number(text: str) -> str:
     return format(normal, "f") if normal == normal.to_integral() else str(normal)
 
 
+@lru_cache(maxsize=64)
+def digit_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, value normalised) of each number of `text` in digits, kept: a review's abstract is read for
+    its numbers by several of its figures (callers only read them)."""
+    return tuple((m.start(), m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(text))
+
+
 def known_numbers(review: Any) -> set[str]:
     """Every number the abstract or the facts state."""
     import datetime
@@ -302,7 +310,7 @@ def known_numbers(review: Any) -> set[str]:
     if trial is not None:  # a trial's counts, and its natural frequencies "out of 100"
         known.update(normalise_number(n) for n in trial.numbers())
     for text in texts:
-        known.update(normalise_number(m.group(1)) for m in NUMBER.finditer(text))
+        known.update(value for _start, _end, value in digit_numbers(text))
     return known
 
 
