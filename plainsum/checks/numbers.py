@@ -178,6 +178,23 @@ ONE_OF_SEVERAL = re.compile(r"(?:^|[,;(:]\s*|\b(?:and|but|while|whereas)\s+)(?:o
                             r"[^,;:()]*$", re.I)
 
 
+COUNT_KINDS = frozenset({"studies", "people"})
+
+
+def count_kind(text: str, end: int) -> str | None:
+    """number_kind(text, end) when that is 'studies' or 'people', else None: the kinds after both are not tried."""
+    if NOT_COUNTED.match(text, end):
+        return None
+    tried = 0
+    for kind, pattern in KINDS.items():
+        if pattern.match(text, end):
+            return kind if kind in COUNT_KINDS else None
+        tried += kind in COUNT_KINDS
+        if tried == len(COUNT_KINDS):
+            return None
+    return None
+
+
 def number_kind(text: str, end: int) -> str | None:
     """What the number ending at `end` counts: 'studies', 'people', 'percent', 'ratio', or None."""
     if NOT_COUNTED.match(text, end):
@@ -239,7 +256,7 @@ def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {"studies": set(), "people": set()}
     digits, words = _text_numbers(text)
     for end, value in sorted([(end, value) for _start, end, value in digits] + [(end, value) for _start, end, value in words]):
-        kind = number_kind(text, end)
+        kind = count_kind(text, end)
         if kind in found and not (first and found[kind]):
             found[kind].add(value)
     return found
@@ -314,14 +331,22 @@ def count_sums(review: Any) -> dict[str, set[str]]:
         if not key.endswith(".technical"):
             continue
         digits, words = _text_numbers(text)
-        numbers = [*digits, *words]
+        numbers = sorted(number for number in [*digits, *words] if number[2].isdigit())  # only whole numbers are summed
         cuts = [(m.start(), m.end()) for m in SENTENCE_GAP.finditer(text)]
         # the sentences re.split(SENTENCE_GAP, text) gives, with their offsets: no number spans a gap (it holds
         # no '.' or ';' before a space), so a sentence's numbers are the section's numbers inside it
+        at = 0  # the first number not yet read: the sentences and the numbers are both in order
         for first, last in zip([0] + [end for _start, end in cuts], [start for start, _end in cuts] + [len(text)], strict=True):
+            while at < len(numbers) and numbers[at][0] < first:
+                at += 1
+            inside = []
+            while at < len(numbers) and numbers[at][1] <= last:
+                inside.append(numbers[at])
+                at += 1
+            if len(inside) < 2:
+                continue  # a sum needs two counts
             sentence = text[first:last]
-            kinds = [(number_kind(sentence, end - first), v) for start, end, v in numbers
-                     if first <= start and end <= last and v.isdigit()]  # each number's kind read once
+            kinds = [(count_kind(sentence, end - first), v) for _start, end, v in inside]  # each number's kind read once
             for kind in sums:
                 values = [int(v) for counted, v in kinds if counted == kind]
                 if len(values) >= 2:
