@@ -230,6 +230,9 @@ def test_people_per_1000_of_the_result_pass(sentence: str, config, tmp_path: Pat
     ("six studies with 300 people", "studies"),
     ("four randomised controlled trials", "studies"),
     ("one study in children", "studies"),
+    ("759 study participants", "people"),  # 'study' names what kind of participants: a count of people
+    ("312 trial patients", "people"),
+    ("120 trial sites", None),
 ])
 def test_what_a_number_counts(text: str, kind: str | None) -> None:
     from plainsum.checks.numbers import number_kind

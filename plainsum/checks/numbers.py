@@ -142,9 +142,10 @@ STUDY_NOUN = r"(?:studies|study|trials|trial|RCTs|RCT)"
 PEOPLE_NOUN = (r"(?:people|persons|participants?|patients?|women|men|children|babies|infants|neonates|newborns|adults|"
                r"adolescents|girls|boys|individuals|volunteers|mothers|residents|professionals|pregnancies|smokers|"
                r"carers|caregivers|students|workers|families|households)")
-# "six study findings", "two trial arms": 'study' or 'trial' before another noun says what kind of thing is counted
+# "six study findings", "two trial arms", "759 study participants": 'study' or 'trial' before another noun
+# says what kind of thing is counted
 STUDY_MODIFIED = (r"(?:findings|results|reports|arms|groups|sites|centres|centers|data|populations|designs?|protocols|"
-                  r"authors|periods|visits|outcomes|comparisons)\b")
+                  rf"authors|periods|visits|outcomes|comparisons|{PEOPLE_NOUN})\b")
 KINDS = {
     # "11 studies", "four (3070 participants) with ...": a count of studies with its people in brackets
     "studies": re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}{STUDY_NOUN}\b(?!\s+{STUDY_MODIFIED})|\s*\(\s*[\d,]+\s+{PEOPLE_NOUN}\b", re.I),
