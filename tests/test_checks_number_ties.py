@@ -15,7 +15,7 @@ ABSTRACT = ("Education made little difference to pain scores at 9 to 24 hours (1
             "replaced ethambutol. Inhaled corticosteroids initiated from seven days of life may reduce death. "
             "Pain was measured at 3 months and at 12 months. Doses of 500 mg twice a day were used. "
             "Four-month ATT regimens were compared with standard six-month ATT regimens. "
-            "Contacts older than six weeks of age were vaccinated.")
+            "Contacts older than six weeks of age were vaccinated. Mean blood loss was 133.3 ml at 24 hours.")
 NAMES = ["risk of death at three months", "death at three months"]
 SOURCES = [(ABSTRACT, False), *((name, True) for name in NAMES)]
 
@@ -29,6 +29,8 @@ CASES = {
         "People were at an increased risk of death at 6 months.",
         "They probably make little or no difference compared to standard seven-month ATT regimens.",
         "Contacts older than 12 weeks of age were vaccinated.",  # the abstract's sentence, its number changed
+        "Mean blood loss was 150 ml at 24 hours.",
+        "Mean blood loss was 134 ml at 24 hours.",  # 133.3 rounds to 133
     ],
     "pass": [
         "There was no clear evidence of an effect on pain scores at 9 to 24 hours.",  # as printed
@@ -42,6 +44,9 @@ CASES = {
         "They were followed for seven months after treatment.",  # no compound: the unit and one word
         "The two-month regimens were shorter.",  # other words after it
         "Infants younger than 12 weeks of age are most at risk.",  # a frame around any age, naming nothing
+        "Mean blood loss was 133 ml at 24 hours.",  # the printed figure rounded to whole numbers
+        "Mean blood loss was about 140 ml at 24 hours.",  # said roughly: no copied figure
+        "Mean blood loss was around 150 ml at 24 hours.",
     ],
 }
 

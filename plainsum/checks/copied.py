@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -31,6 +32,8 @@ FRAME_WORDS = frozenset({"than", "less", "more", "least", "most", "over", "under
                          "followed", "period", "periods", "length", "lasting", "lasted", "duration", "each", "every",
                          "there", "their", "this", "that", "these", "those", "were", "was", "have", "been", "some"})
 MAX_CONTEXT = 4  # words compared on each side
+# words before a number that say it is given roughly ("about 15 minutes"): it is not a copied figure
+APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "approx"})
 
 
 class Token(NamedTuple):  # a named tuple: made for every word of an abstract, it costs a quarter of a frozen dataclass
@@ -64,6 +67,20 @@ def _source_tokens(source: str) -> list[Token]:
     """tokens(source), kept: a summary's sentences are each compared with the same abstract sections and
     outcome names (the caller only reads the list)."""
     return tokens(source)
+
+
+def _same_figure(printed: str, typed: str) -> bool:
+    """Whether `typed` is the figure `printed`, or `printed` rounded to the decimals typed ("133 mL" for
+    the abstract's "133.3 mL", "59 years" for "59.3"); a figure rounds half up."""
+    if printed == typed:
+        return True
+    if "." not in printed or not typed.replace(".", "", 1).isdigit() or not printed.replace(".", "", 1).isdigit():
+        return False
+    places = len(typed.split(".")[1]) if "." in typed else 0
+    if places >= len(printed.split(".")[1]):
+        return False
+    step = Decimal(1).scaleb(-places)
+    return Decimal(printed).quantize(step, rounding=ROUND_HALF_UP) == Decimal(typed)
 
 
 def _same_after(a: list[Token], i: int, b: list[Token], j: int) -> int:
@@ -117,7 +134,7 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
     parsed = [(_source_tokens(source), name, source) for source, name in sources]
     for i, word in enumerate(words):
         unit = units[i]
-        if unit is None:
+        if unit is None or (i > 0 and words[i - 1].text in APPROXIMATE):
             continue
         best: tuple[int, Token, list[Token], int, str, bool] | None = None
         printed_here = False
@@ -125,7 +142,7 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
             for j, other in enumerate(source_words):
                 if not other.number:
                     continue
-                if other.text == word.text and _unit(source_words, j) == unit:
+                if _same_figure(other.text, word.text) and _unit(source_words, j) == unit:
                     printed_here = True
                     break
                 after = _same_after(words, i, source_words, j)
