@@ -351,7 +351,10 @@ TOTALS = {
     "pass": ["Cochrane researchers found 17 relevant studies.",
              "Cochrane researchers found 17 relevant studies, mainly in Europe (12 studies); three were in China.",
              "We found 10 studies of adults.",
-             "Of the 17 studies we found, seven took place in Europe."],
+             "Of the 17 studies we found, seven took place in Europe.",
+             # a second count of people after the total may be a group of it: a warning, not an error
+             "We found 17 studies with 4728 people: 1496 people were allocated to razors and 302 people to clippers.",
+             "A total of 4728 people were shaved and 302 people were not."],
 }
 
 

@@ -635,17 +635,21 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"count of studies", "give the count the abstract prints"))
                 continue
             if kind in ("studies", "people") and TOTAL.search(text):
-                if _part_of_total(text, start, kind, [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind]):
+                earlier = [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind]
+                if _part_of_total(text, start, kind, earlier):
                     continue  # "found 20 studies ... (15 studies); three studies were ...": parts of the total first given
                 if value in anywhere[kind] | counted_facts | sums[kind] or \
                         value in {str(r.studies if kind == "studies" else r.participants) for r in review.results}:
                     continue
                 if value in known and not anywhere[kind]:
                     continue  # an abstract that gives no counts in words the reading knows: as before
-                marks.append(_mark(CHECK, scored, sentence, start, end,
+                # a second count of its kind after the first ("1496 participants were allocated to surgery and 302
+                # to ...") may be a group of the total the abstract does not print: said, not blocked
+                marks.append(_mark(UNREAD if earlier else CHECK, scored, sentence, start, end,
                                    f"{what} counts {'studies' if kind == 'studies' else 'people'}, but no count of "
                                    f"{'studies' if kind == 'studies' else 'people'} in the abstract, the facts or the results "
-                                   f"is {value}" + _nearby(text, review),
+                                   f"is {value}" + _nearby(text, review)
+                                   + (" (not blocked: after another count, it may be a group of that total)" if earlier else ""),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
     return marks + _copied_marks(scored, read, marks) + _date_marks(scored, read) + _interval_marks(scored, read, marks)
 
