@@ -347,7 +347,8 @@ SUM_ABSTRACT = ("Sixteen studies were included.", "We identified 10 studies of a
 TOTALS = {
     "flag": ["Cochrane researchers found 18 relevant studies.",
              "We found 18 studies, mainly in Europe (12 studies).",
-             "We found 17 studies with 300 doctors and 9000 patients."],  # a second count in the same clause
+             "We found 17 studies with 300 doctors and 9000 patients.",  # a second count in the same clause
+             "A total of 4728 professionals and 9000 patients took part."],  # of other people: a total of its own
     "pass": ["Cochrane researchers found 17 relevant studies.",
              "Cochrane researchers found 17 relevant studies, mainly in Europe (12 studies); three were in China.",
              "We found 10 studies of adults.",

@@ -309,6 +309,15 @@ def studies_total(review: Any) -> int | None:
     return max(totals) if totals else None
 
 
+_COUNTED = re.compile(rf"\s*(?:\([^)]*\)\s*)?{_FILLER}({STUDY_NOUN}|{PEOPLE_NOUN})\b", re.I)
+
+
+def _counted_noun(text: str, end: int) -> str | None:
+    """The noun a count ending at `end` counts, singular and lower case ("participants" -> "participant")."""
+    match = _COUNTED.match(text, end)
+    return match.group(1).lower().rstrip("s") if match else None
+
+
 def _part_of_total(text: str, start: int, kind: str, earlier: list[int]) -> bool:
     """Whether a count after an earlier count of its kind in a totals sentence is a part of that total: in
     brackets ("(15 studies)"), or in a clause of its own ("...; three studies were in China", "Of the nine
@@ -643,13 +652,15 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     continue
                 if value in known and not anywhere[kind]:
                     continue  # an abstract that gives no counts in words the reading knows: as before
-                # a second count of its kind after the first ("1496 participants were allocated to surgery and 302
-                # to ...") may be a group of the total the abstract does not print: said, not blocked
-                marks.append(_mark(UNREAD if earlier else CHECK, scored, sentence, start, end,
+                # a second count of the same people after the first ("1496 participants were allocated to surgery
+                # and 302 participants to ...") may be a group of the total the abstract does not print: said, not
+                # blocked; one of other people ("337 professionals and 8400 patients") is a total of its own
+                group = bool(earlier) and _counted_noun(text, earlier[-1]) == _counted_noun(text, end)
+                marks.append(_mark(UNREAD if group else CHECK, scored, sentence, start, end,
                                    f"{what} counts {'studies' if kind == 'studies' else 'people'}, but no count of "
                                    f"{'studies' if kind == 'studies' else 'people'} in the abstract, the facts or the results "
                                    f"is {value}" + _nearby(text, review)
-                                   + (" (not blocked: after another count, it may be a group of that total)" if earlier else ""),
+                                   + (" (not blocked: after another count, it may be a group of that total)" if group else ""),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
     return marks + _copied_marks(scored, read, marks) + _date_marks(scored, read) + _interval_marks(scored, read, marks)
 
