@@ -882,7 +882,8 @@ def test_their_wrong_counterparts_are_still_errors(sentence: str, check: str, tm
 FUTURE = [
     ("We cannot be certain that future studies will not change these conclusions.", set()),  # "may change": moderate
     ("Future studies may change these results.", set()),
-    ("Further research is likely to change these findings.", {"results.unchecked"}),  # low: moderate is not carried
+    # low, and the plain verb claims high: the moderate result fits neither reading
+    ("Further research is likely to change these findings.", {"results.certainty"}),
     ("More studies are needed.", {"results.certainty"}),  # no level: 'increases' claims high certainty
 ]
 
@@ -1102,3 +1103,32 @@ def test_a_level_denied_or_wished_for_states_no_certainty(sentence: str, tmp_pat
 @pytest.mark.parametrize("sentence", NOT_STATED["flag"])
 def test_a_level_said_is_still_a_statement(sentence: str, tmp_path: Path) -> None:
     assert "results.certainty" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+# A sentence about further research that says its level outright is read for that level; "may change"
+# alone is moderate or low and hides no level; GRADE's "very likely to have an important impact" is low
+# (razor and infections: moderate; deaths: very low)
+FUTURE_WITH_LEVELS = [
+    ("Shaving using a razor reduces deaths.", "Future studies may change these results.", {"results.certainty"}),
+    ("Shaving using a razor reduces deaths.", "Further research could change these findings.", {"results.certainty"}),
+    ("Shaving using a razor reduces deaths.",
+     "The quality of the evidence is very low, therefore further research is needed and may change the findings.", set()),
+    ("Shaving using a razor reduces deaths.",
+     "The certainty of the evidence was very low to moderate, and future research may change these results.", set()),
+    ("Shaving using a razor increases infections.",
+     "The quality of the evidence is low, therefore further research is needed and may change the findings.",
+     {"results.certainty"}),
+    ("Shaving using a razor increases infections.",
+     "Further research is very likely to have an important impact on our confidence in the estimate of effect and may "
+     "change the estimate.", {"results.certainty"}),
+    ("Shaving using a razor increases infections.",
+     "Further research is likely to have an important impact on our confidence in the estimate and may change it.", set()),
+    ("Shaving using a razor increases infections.", "Future studies may change these results.", set()),
+]
+
+
+@pytest.mark.parametrize("claim,statement,expected", FUTURE_WITH_LEVELS)
+def test_a_level_said_beside_further_research_is_read_first(claim: str, statement: str, expected: set[str],
+                                                            tmp_path: Path) -> None:
+    found = read_verdicts([claim, statement], tmp_path)[0]
+    assert checks_of(found) & {"results.certainty"} == expected, found

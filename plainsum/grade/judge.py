@@ -223,13 +223,17 @@ def _certainty(claim: OutcomeClaim) -> list[Verdict]:
         said = f"'{claim.certainty_hit.text}' claims {claimed} certainty"
     elif claim.certainty_source == "summary":
         said = f"the summary's statement of certainty ({claimed}) covers '{claim.outcome.text}'"
+        if claim.plain:
+            said += f" and '{claim.effect.text if claim.effect else hit.text}' with no word of doubt claims high certainty"
     else:
         said = f"'{hit.text}' with no word of doubt claims high certainty"
     result = wrong[0]
     message = f"certainty: {said}, but {result.describe()} is {result.certainty}-certainty evidence"
     unsure = any(c.result.certainty in stated for c in _unsaid_alternatives(claim))
+    # a plain verb under a summary's statement that fits neither: wrong however the sentence is read
+    neither = claim.certainty_source == "summary" and claim.plain and all(r.certainty != "high" for r in wrong)
     sure = (len(wrong) == len(claim.candidates) or claim.each_meant) and not unsure and (claim.certainty_source in ("word", "sentence")
-                                                      or (claim.certainty_source == "implied" and claim.actor == "named"))
+                                                      or ((claim.certainty_source == "implied" or neither) and claim.actor == "named"))
     if sure and len({r.certainty for r in wrong}) > 1:
         # results of one comparison the sentence does not tell apart ("disease progression" in two
         # populations): the word fits none of them, but no one of them is the one to suggest

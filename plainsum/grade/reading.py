@@ -69,6 +69,7 @@ class OutcomeClaim:
     each_meant: bool = False  # "both A and B ...": the sentence means every candidate, not one of them
     quantified: bool = False  # the effect word gives a figure's side ("8% better", "improved by 5 points"), not a size
     either_way: bool = False  # "may increase or reduce": the effect and its opposite together, no direction claimed
+    plain: bool = False  # its level carried from the summary, and its own plain verb claims high certainty
 
     @property
     def results(self) -> list[Result]:
@@ -1201,6 +1202,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     actor = "named" if actors else "stand-in"
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
+    claim.plain = source == "summary" and effect is not None and not _ONE_STUDY.search(text, 0, at) \
+        and not _IN_ONE_STUDY.search(text, effect.end)
     claim.either_way = effect is not None and any(
         e is not effect and e.meaning == _FLIP.get(effect.meaning) and clause[0] <= e.start < clause[1]
         and re.fullmatch(r",?\s+(?:or|and/or)\s+", text[min(e.end, effect.end):max(e.start, effect.start)], re.I) is not None
@@ -1255,12 +1258,15 @@ _CANNOT_BE_SURE = re.compile(r"\b(?:cannot|can['’]t|can not|not)\s+be\s+(?:cer
 def future_levels(text: str, vocabulary: Vocabulary) -> set[str]:
     """The level a sentence about further research states by how likely that research is to change
     the results (GRADE's first definitions of the levels): "Future studies may change these results"
-    is moderate; "we cannot be certain that future studies will not change them" says the same."""
+    is moderate or low; "we cannot be certain that future studies will not change them" says the same."""
     if not vocabulary.future_change or vocabulary.not_claims is None or not vocabulary.not_claims.search(text):
         return set()
     said = _CANNOT_BE_SURE.sub(lambda m: f"may {m.group(1)}", text)
     found = _find(vocabulary.future_change, said, [])
-    return {level for hit in found for level in levels_of(hit.meaning)} if len({h.meaning for h in found}) == 1 else set()
+    if not found:
+        return set()
+    # the levels the phrases have in common ("very likely to have an important impact ... and may change": low)
+    return set.intersection(*(levels_of(hit.meaning) for hit in found))
 
 
 # A finding reported as one study's ("One trial showed ...", "A single study found ..."): it states no
@@ -1292,8 +1298,10 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         if explains:
             continue
         future = future_levels(text, vocabulary)
-        if future:  # "future studies may change these conclusions": a statement for the whole summary
-            summary.setdefault(None, set()).update(future)
+        if future:  # "future studies may change these conclusions": a statement for the whole summary,
+            # unless the sentence says its level outright ("the quality is low, so further research may change ...")
+            said = {level for hit in statement_levels(text, vocabulary, []) for level in levels_of(hit.meaning)}
+            summary.setdefault(None, set()).update(said or future)
             continue
         first = read_sentence(text, results, vocabulary, Context(names=names))
         # a statement in a sentence that names no outcome ("Overall, although there is some evidence of

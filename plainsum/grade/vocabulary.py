@@ -161,7 +161,9 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     effects = _patterns(data.get("effects"), EFFECTS, "effects", problems, OPTIONAL_EFFECTS)
     comparatives = _patterns(data["comparatives"], (), "comparatives", problems, COMPARATIVES) if "comparatives" in data else []
     levels = _patterns(data["levels"], (), "levels", problems, CERTAINTY_LEVELS) if "levels" in data else []
-    future_change = _patterns(data["future_change"], (), "future_change", problems, CERTAINTY_LEVELS) \
+    future_ranges = tuple(key for key in data["future_change"] if is_range(key)) \
+        if isinstance(data.get("future_change"), dict) else ()
+    future_change = _patterns(data["future_change"], (), "future_change", problems, CERTAINTY_LEVELS + future_ranges) \
         if "future_change" in data else []
     negations = data.get("negations")
     if not isinstance(negations, list) or not all(isinstance(n, str) and n.strip() for n in negations):
