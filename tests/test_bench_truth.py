@@ -197,11 +197,23 @@ def test_a_third_held_out_group_is_printed_after_the_second(capsys):
     assert printed.index("=== group held-out-2: 1 reviews") < printed.index("=== group held-out-3: 1 reviews")
 
 
+def test_a_fourth_held_out_group_is_printed_after_the_third(capsys):
+    from bench.truth import print_table, summarise
+
+    encodings = {"a": {"doi": "a", "style": "2021"}, "b": {"doi": "b", "style": "long", "group": "held-out-4"},
+                 "c": {"doi": "c", "style": "pre-2021", "group": "held-out-3"}}
+    result = summarise(encodings, {"a": [], "b": [], "c": []}, {}, [], [], {})
+    assert list(result["groups"]) == ["original", "held-out-3", "held-out-4"]
+    print_table(result)
+    printed = capsys.readouterr().out
+    assert printed.index("=== group held-out-3: 1 reviews") < printed.index("=== group held-out-4: 1 reviews")
+
+
 def test_held_out_reviews_are_named_in_the_draw():
     from bench.truth import HERE
 
     selection = yaml.safe_load((HERE / "selection.yaml").read_text(encoding="utf-8"))
-    for group, least in (("held-out", 8), ("held-out-2", 4), ("held-out-3", 8)):
+    for group, least in (("held-out", 8), ("held-out-2", 4), ("held-out-3", 8), ("held-out-4", 10)):
         drawn = {item["doi"] for pool in selection["drawn"].values() for item in pool if item.get("group") == group}
         encoded = {e["doi"] for e in load_encodings().values() if e.get("group") == group}
         assert drawn == encoded and len(encoded) >= least, group
