@@ -227,16 +227,27 @@ def word_info(token: str, language: LanguageProfile = ENGLISH) -> WordInfo | Non
     return None if info is _NOT_A_WORD or info is _LINK_TOKEN else info
 
 
+def _letters(word: str) -> tuple[int, bool]:
+    """The letters and digits of a word its punctuation stripped (0: no word), and whether one is a letter."""
+    if word.isalpha():  # the common case: letters only
+        return len(word), True
+    letters = len(_LETTER_OR_DIGIT.findall(word))
+    return letters, letters > 0 and any(map(str.isalpha, word))
+
+
+def _familiar(lower: str, easy: frozenset[str]) -> bool:
+    """Whether a lower-case English word is on the Dale-Chall list, or a compound of words on it (and numbers)."""
+    if lower in easy:
+        return True
+    parts = [part for part in _COMPOUND.split(lower) if part]
+    return len(parts) > 1 and all(part in easy or not any(map(str.isalpha, part)) for part in parts)
+
+
 def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
     """The counts of a word, its punctuation already stripped (a token with no letter or digit: None)."""
-    if word.isalpha():  # the common case: letters only
-        letters = len(word)
-        has_letter = True
-    else:
-        letters = len(_LETTER_OR_DIGIT.findall(word))
-        if not letters:
-            return None
-        has_letter = any(ch.isalpha() for ch in word.lower())
+    letters, has_letter = _letters(word)
+    if not letters:
+        return None
     count = language.syllables()(word)
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
     long_letters = 1 if letters > LIX_LONG_LETTERS else 0
@@ -244,15 +255,7 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
     if not language.english:  # the Dale-Chall list is English: other languages have no unfamiliar words
         return WordInfo(word, count, letters, True, 0, 0, long, _pack(count, letters, 0, 0, long, long_letters, monosyllable),
                         long_letters, monosyllable)
-    easy = familiar_forms()
-    lower = word.lower()
-    if not has_letter:
-        familiar = True  # a number is not an unfamiliar word
-    elif lower in easy:
-        familiar = True
-    else:
-        parts = [part for part in _COMPOUND.split(lower) if part]
-        familiar = len(parts) > 1 and all(part in easy or not any(c.isalpha() for c in part) for part in parts)
+    familiar = not has_letter or _familiar(word.lower(), familiar_forms())  # a number is not an unfamiliar word
     unfamiliar = 0 if familiar else 1
     fog_hard = 0 if familiar else long
     packed = _pack(count, letters, unfamiliar, fog_hard, long, long_letters, monosyllable)
@@ -262,26 +265,15 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
 def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable[[str], int], easy: frozenset[str]) -> int:
     """_word_info(word, language).packed (0 when it is no word) for a word shorter than _MAX_PACKED_TOKEN, without making
     the WordInfo (`count_syllables`: the language's syllable counter; `easy`: familiar_forms() in English)."""
-    if word.isalpha():  # the common case: letters only
-        letters = len(word)
-        has_letter = True
-    else:
-        letters = len(_LETTER_OR_DIGIT.findall(word))
-        if not letters:
-            return 0
-        has_letter = any(map(str.isalpha, word.lower()))
+    letters, has_letter = _letters(word)
+    if not letters:
+        return 0
     count = count_syllables(word)
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
     packed = (1 + (count << _FIELD) + (letters << (2 * _FIELD)) + (long << (5 * _FIELD))
               + ((1 if letters > LIX_LONG_LETTERS else 0) << (6 * _FIELD)) + ((1 if count == 1 else 0) << (7 * _FIELD)))
-    if not language.english or not has_letter:  # other languages have no unfamiliar words; a number is not one
-        return packed
-    lower = word.lower()
-    if lower in easy:
-        return packed
-    parts = [part for part in _COMPOUND.split(lower) if part]
-    if len(parts) > 1 and all(part in easy or not any(map(str.isalpha, part)) for part in parts):
-        return packed
+    if not language.english or not has_letter or _familiar(word.lower(), easy):
+        return packed  # other languages have no unfamiliar words; a number is not one
     return packed + (1 << (3 * _FIELD)) + (long << (4 * _FIELD))
 
 
