@@ -19,7 +19,7 @@ ABSTRACT = ("Education made little difference to pain scores at 9 to 24 hours (1
 NAMES = ["risk of death at three months", "death at three months"]
 SOURCES = [(ABSTRACT, False), *((name, True) for name in NAMES)]
 
-CASES = {
+COPIED = {
     "flag": [
         "There was no clear evidence of an effect on pain scores at 11 to 24 hours.",
         "There was no clear evidence of an effect on pain scores at 9 to 48 hours.",
@@ -49,15 +49,17 @@ CASES = {
         "Mean blood loss was around 150 ml at 24 hours.",
     ],
 }
+# the table tests/test_check_tables.py merges: results.number's copied figures
+CASES = {"results.number": COPIED}
 
 
-@pytest.mark.parametrize("sentence", CASES["flag"])
+@pytest.mark.parametrize("sentence", COPIED["flag"])
 def test_a_number_changed_in_copied_words_is_found(sentence: str) -> None:
     (changed,) = changed_numbers(sentence, SOURCES)
     assert sentence[changed.start:changed.end] and changed.printed
 
 
-@pytest.mark.parametrize("sentence", CASES["pass"])
+@pytest.mark.parametrize("sentence", COPIED["pass"])
 def test_a_number_as_printed_or_in_other_words_passes(sentence: str) -> None:
     assert not changed_numbers(sentence, SOURCES)
 

@@ -168,6 +168,17 @@ CASES: dict[str, dict[str, list[str]]] = {
             review_yaml(what_we_found="Pain scores went down by 7.50 points on average."),
         ],
     },
+    "plain.recommendation": {
+        "flag": [
+            review_yaml(key_messages=("People with back pain should exercise.", "We need more studies.")),
+            review_yaml(key_messages=("Exercise may reduce pain a little.", "We recommend exercise for everyone.")),
+            review_yaml(key_messages=("Doctors must offer exercise.", "Exercise may reduce pain a little.")),
+        ],
+        "pass": [
+            review_yaml(),
+            review_yaml(key_messages=("Exercise may reduce pain a little.", "It may not help everyone.")),
+        ],
+    },
 }
 
 # Figures a sentence works out from what the abstract prints, times, and counts that are not the
@@ -220,17 +231,6 @@ NUMBER_CASES: dict[str, dict[str, list[str]]] = {
             edited("One review included two studies with 403 people.", IRON),
             review_yaml(what_we_found="One review included 12 studies with 840 people, and another included 10 studies with 1123 people."),
             review_yaml(what_we_found="We found 12 studies with 840 people; the largest study had 300 people."),
-        ],
-    },
-    "plain.recommendation": {
-        "flag": [
-            review_yaml(key_messages=("People with back pain should exercise.", "We need more studies.")),
-            review_yaml(key_messages=("Exercise may reduce pain a little.", "We recommend exercise for everyone.")),
-            review_yaml(key_messages=("Doctors must offer exercise.", "Exercise may reduce pain a little.")),
-        ],
-        "pass": [
-            review_yaml(),
-            review_yaml(key_messages=("Exercise may reduce pain a little.", "It may not help everyone.")),
         ],
     },
 }
