@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from plainsum.words.numbers import TEENS, TENS, UNITS
+from plainsum.grade.absolute import whole
+from plainsum.words.numbers import APPROXIMATE, TEENS, TENS, UNITS
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 # the units of a time or an amount: a number before one of them is a time point, a duration or a dose
@@ -32,8 +32,6 @@ FRAME_WORDS = frozenset({"than", "less", "more", "least", "most", "over", "under
                          "followed", "period", "periods", "length", "lasting", "lasted", "duration", "each", "every",
                          "there", "their", "this", "that", "these", "those", "were", "was", "have", "been", "some"})
 MAX_CONTEXT = 4  # words compared on each side
-# words before a number that say it is given roughly ("about 15 minutes"): it is not a copied figure
-APPROXIMATE = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "approx"})
 
 
 class Token(NamedTuple):  # a named tuple: made for every word of an abstract, it costs a quarter of a frozen dataclass
@@ -79,8 +77,8 @@ def _same_figure(printed: str, typed: str) -> bool:
     places = len(typed.split(".")[1]) if "." in typed else 0
     if places >= len(printed.split(".")[1]):
         return False
-    step = Decimal(1).scaleb(-places)
-    return Decimal(printed).quantize(step, rounding=ROUND_HALF_UP) == Decimal(typed)
+    scale = 10.0 ** places
+    return whole(float(printed) * scale) == round(float(typed) * scale)
 
 
 def _same_after(a: list[Token], i: int, b: list[Token], j: int) -> int:
@@ -134,7 +132,7 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
     parsed = [(_source_tokens(source), name, source) for source, name in sources]
     for i, word in enumerate(words):
         unit = units[i]
-        if unit is None or (i > 0 and words[i - 1].text in APPROXIMATE):
+        if unit is None or APPROXIMATE.search(text, max(0, word.start - 20), word.start):  # said roughly: no copied figure
             continue
         best: tuple[int, Token, list[Token], int, str, bool] | None = None
         printed_here = False

@@ -8,13 +8,13 @@ risks and differences per 1000 of an absolute effect (as printed, rounded), and 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, digit_numbers, known_numbers, normalise_number
-from plainsum.words.numbers import TEENS, TENS, UNITS, WRITTEN_DATE, written_date
+from plainsum.grade.absolute import whole
+from plainsum.words.numbers import APPROXIMATE, TEENS, TENS, UNITS, WRITTEN_DATE, written_date
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
@@ -158,10 +158,6 @@ KINDS = {
 STUDIES_DID = re.compile(rf"\s*{_FILLER}{STUDY_NOUN}\s+(?:\w+\s+)?(?:compared|compare|looked|tested|assessed|examined|"
                          r"studied|investigated|evaluated|reported|measured|gave|used|replaced|took|were|was|included|"
                          r"involved|enrolled|recruited)\b", re.I)
-# A number given as an approximation ("more than 4000 women", "about 30 studies"): not read as a figure.
-APPROXIMATE = re.compile(r"(?:more than|over|about|around|nearly|almost|approximately|roughly|some|up to|at least|"
-                         r"fewer than|less than|under|just over|just under|close to|~)\s*$", re.I)
-
 
 # Studies the abstract seldom counts (the full review does): not read.
 NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpublished|registered)\b", re.I)
@@ -421,10 +417,6 @@ def result_figures(result: Any, printed: dict[str, set[str]], counts: bool = Tru
     return figures | printed.get(result.id, set()) | _rounded(printed.get(result.id, set()))
 
 
-def _half_up(value: float) -> str:
-    return str(int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-
-
 def _rounded(printed: set[str]) -> set[str]:
     """Each figure the abstract prints with the outcome rounded half up to a whole number (56.08 as
     56, 2.55 as 3); a truncated figure (7 for 7.89) is not one."""
@@ -435,7 +427,7 @@ def _rounded(printed: set[str]) -> set[str]:
         except ValueError:
             continue
         if value != int(value):
-            found.add(_half_up(value))
+            found.add(str(whole(value)))
     return found
 
 
@@ -455,7 +447,7 @@ def arm_mean(value: str, others: set[str], results: list[Any], printed: dict[str
                 control = float(number)
             except ValueError:
                 continue
-            if control > abs(difference) and _half_up(control) in others and _half_up(control + difference) == value:
+            if control > abs(difference) and str(whole(control)) in others and str(whole(control + difference)) == value:
                 return True
     return False
 

@@ -81,3 +81,8 @@ def plural(count: float, singular_form: str, plural_form: str | None = None, gro
 def in_words_with_noun(count: int, singular_form: str, plural_form: str | None = None) -> str:
     """'no studies', 'one study', 'two studies', '21 studies': the count in words up to twenty."""
     return f"{in_words(count)} {noun(count, singular_form, plural_form)}"
+
+
+# A number given as an approximation ("more than 4000 women", "about 30 studies"): not read as a figure.
+APPROXIMATE = re.compile(r"(?:more than|over|about|around|nearly|almost|approximately|roughly|some|up to|at least|"
+                         r"fewer than|less than|under|just over|just under|close to|~)\s*$", re.I)
