@@ -270,11 +270,9 @@ def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable
         return 0
     count = count_syllables(word)
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
-    packed = (1 + (count << _FIELD) + (letters << (2 * _FIELD)) + (long << (5 * _FIELD))
-              + ((1 if letters > LIX_LONG_LETTERS else 0) << (6 * _FIELD)) + ((1 if count == 1 else 0) << (7 * _FIELD)))
-    if not language.english or not has_letter or _familiar(word.lower(), easy):
-        return packed  # other languages have no unfamiliar words; a number is not one
-    return packed + (1 << (3 * _FIELD)) + (long << (4 * _FIELD))
+    # other languages have no unfamiliar words; a number is not one
+    unfamiliar = 0 if not language.english or not has_letter or _familiar(word.lower(), easy) else 1
+    return _pack(count, letters, unfamiliar, long * unfamiliar, long, 1 if letters > LIX_LONG_LETTERS else 0, 1 if count == 1 else 0)
 
 
 @dataclass(slots=True)
