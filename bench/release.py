@@ -1,6 +1,6 @@
 """This tree against an earlier release checked out beside it, in one run (issue 28).
 
-    python -m bench release --old=DIR [--same=DIR] [--reviews=N] [--keep=DIR]
+    python -m bench release --old=DIR [--same=DIR] [--reviews=N] [--keep=DIR] [--rebuilds=N]
 
 --old is a checkout of the earlier release (`git worktree add ../fcfe922 fcfe922`); --same, a
 checkout of the code this tree changes (its main), whose output must be byte for byte this tree's.
@@ -12,6 +12,11 @@ alike. CPU seconds are the build's and its workers' (os.wait4); the load average
 machine is shared. Every corpus document is English, so CPU per English document is the full
 build's CPU over the documents written. Each tree's builds keep its compiled bytecode in the project
 (PYTHONPYCACHEPREFIX), as an installed package has it, whatever PYTHONDONTWRITEBYTECODE says.
+
+--rebuilds=N measures the rebuilds only, N rounds of a no-op and a one-edit rebuild, the trees taking
+turns at each: with --keep=DIR naming the workspace of an earlier run, the projects are reused (each
+tree first builds once, untimed: a full rebuild where its code changed since), else imported and built
+once, untimed. Each step's least and greatest CPU seconds are printed, and the ratios of the least.
 """
 
 from __future__ import annotations
@@ -106,13 +111,12 @@ def main(argv: list[str]) -> int:
     workspace = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="plainsum-release-"))
     try:
         roots = {label: workspace / label for label in trees}
+        rebuilds = int(option(argv, "rebuilds", "0") or "0")
+        if rebuilds:
+            return rebuilds_only(trees, roots, reviews, rebuilds)
         for label, tree in trees.items():
-            shutil.rmtree(roots[label], ignore_errors=True)
-            process = in_tree(tree, "-c", MAKE, str(roots[label]), str(CORPUS), reviews, cwd=tree)
-            out, err = process.communicate()
-            if process.returncode:
-                raise RuntimeError(f"import with {tree} failed:\n{err.decode()[-2000:]}")
-            print(f"{label}: {tree} ({_commit(tree)}), {out.decode().strip()} reviews imported", flush=True)
+            make(tree, roots[label], reviews)
+            print(f"{label}: {tree} ({_commit(tree)})", flush=True)
         figures: dict[str, dict[str, dict[str, float]]] = {label: {} for label in trees}
         for step in ("full", "no-op", "one edit"):
             for label, tree in trees.items():
@@ -139,6 +143,44 @@ def main(argv: list[str]) -> int:
     finally:
         if not keep:
             shutil.rmtree(workspace, ignore_errors=True)
+
+
+def make(tree: Path, root: Path, reviews: str) -> None:
+    """A new project at root with the corpus imported by the tree's own importer."""
+    shutil.rmtree(root, ignore_errors=True)
+    process = in_tree(tree, "-c", MAKE, str(root), str(CORPUS), reviews, cwd=tree)
+    out, err = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"import with {tree} failed:\n{err.decode()[-2000:]}")
+    print(f"  {out.decode().strip()} reviews imported into {root}", flush=True)
+
+
+def rebuilds_only(trees: dict[str, Path], roots: dict[str, Path], reviews: str, rounds: int) -> int:
+    steps = ("no-op", "one edit")
+    for label, tree in trees.items():
+        if not (roots[label] / "output" / ".plainsum-manifest.json").is_file():
+            make(tree, roots[label], reviews)
+        result = build(tree, roots[label])  # untimed: a full build the first time or after a change of code
+        print(f"{label}: {tree} ({_commit(tree)}), first build {result['cpu']:.2f} s CPU ({result['summary']})", flush=True)
+    cpu: dict[str, dict[str, list[float]]] = {label: {step: [] for step in steps} for label in trees}
+    for number in range(1, rounds + 1):
+        for step in steps:
+            for label, tree in trees.items():
+                if step == "one edit":
+                    edit_one(roots[label])
+                result = build(tree, roots[label])
+                cpu[label][step].append(result["cpu"])
+                print(f"  round {number} {label:4s} {step:8s}: {result['cpu']:5.2f} s CPU (load {result['load']:.1f})", flush=True)
+    print("results (CPU seconds, least-greatest):")
+    for step in steps:
+        print(f"  {step}: " + ", ".join(f"{label} {min(cpu[label][step]):.2f}-{max(cpu[label][step]):.2f}" for label in trees)
+              + "; new / old " + f"{min(cpu['new'][step]) / min(cpu['old'][step]):.2f}x"
+              + (f", new / same {min(cpu['new'][step]) / min(cpu['same'][step]):.2f}x" if "same" in trees else ""))
+    if "same" in trees:
+        diff = differences(roots["same"] / "output", roots["new"] / "output")
+        print(f"  output against --same: {'identical' if not diff else f'{len(diff)} files DIFFER: ' + ', '.join(diff[:10])}")
+        return 1 if diff else 0
+    return 0
 
 
 def _commit(tree: Path) -> str:
