@@ -59,7 +59,7 @@ class Builder:
         self.output_prefix = os.path.join(self.output_root, "")  # the folder and a separator
         self.index_stale = False  # set when a review's entry changes, so the index must be rendered
         self.templates = project.templates
-        self.manifest = Manifest.load(self.output_dir)
+        self.manifest = Manifest()  # read in run(), once the output folder is locked
         self.outcome = Outcome()
         self.records: dict[str, list[DocumentRecord]] = {}  # by source
         self.stamps: dict[str, SourceStamp] = {}  # by source
@@ -84,20 +84,20 @@ class Builder:
         if not files:
             return self.outcome
         environment = environment_digest(self.config, self.templates)
-        if self.manifest.environment != environment:
-            self.manifest.environment = environment
-            self.dirty = True
         marker = self.output_dir / BUILDING_MARKER
         if marker.exists():
             # the last build was interrupted: it may have left a hidden temporary file
             sweep_temporaries(self.output_dir)
-        with gc_paused():  # the records of every up-to-date review
+        # The manifest and the records of every up-to-date review, hundreds of thousands of objects, live
+        # until the build ends and hold no reference cycles: made with the collector paused, then set aside
+        # from it, so that no collection walks them all (two collections, about 30 ms of a rebuild of the
+        # corpus; Builder.run puts them back).
+        with gc_paused(freeze=True):
+            self.manifest = Manifest.load(self.output_dir)
+            if self.manifest.environment != environment:
+                self.manifest.environment = environment
+                self.dirty = True
             sources, tasks = self.plan(files, environment)
-        # The manifest and the records, hundreds of thousands of objects, live until the build ends and
-        # hold no reference cycles: set aside from the collector, so that its next full collection (due
-        # soon after the pause, as the heap grew so much) does not walk them all (about 50 ms of a
-        # one-edit build of the corpus). Builder.run puts them back.
-        gc.freeze()
         if tasks:
             self.output_dir.mkdir(parents=True, exist_ok=True)
             marker.touch()
