@@ -65,7 +65,7 @@ class Builder:
         self.stamps: dict[str, SourceStamp] = {}  # by source
         self.extensions = {name: [ext for ext, _ in format_registry[name].outputs(config)] for name in options.formats}
         self.kinds = {name: format_registry[name].kinds for name in options.formats}
-        self.listed: dict[Path, list[str]] = {}  # content folders listed for translations in this build
+        self.listed: dict[str, list[str]] = {}  # content folders listed for translations in this build
         self.dirty = False
 
     def run(self) -> Outcome:

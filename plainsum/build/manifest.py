@@ -182,7 +182,9 @@ def _review_line(source: str, entry: ReviewEntry) -> bytes:
 
 
 def _dumps(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # ASCII only (other characters as \u escapes): text with none is read a quarter faster (Python keeps
+    # it one byte a character), and a title with one accent or a row's middle dot made every line not so
+    return json.dumps(value, separators=(",", ":")).encode("ascii")
 
 
 def sha256_bytes(data: bytes) -> str:
