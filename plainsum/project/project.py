@@ -122,20 +122,23 @@ class Project:
             where = ", ".join(map(display_path, paths)) if paths else display_path(self.config.content_dir)
             found.problems.append(Problem(where, 1, 1, NO_REVIEWS))
         seen: dict[str, Path] = {}
-        # a file found in a folder's listing exists (3,000 lstat calls a build otherwise); one named may not
-        named = set(paths)
-        listed = {folder for folder in (paths or [self.config.content_dir]) if folder.is_dir()}
+        # a file found in a folder's listing exists (3,000 lstat calls a build otherwise); one named may not.
+        # (Folders and names compared as strings: Path's parent, stem and hash were 10 ms for the corpus.)
+        named = {os.fspath(path) for path in paths}
+        listed = {os.fspath(folder) for folder in (paths or [self.config.content_dir]) if folder.is_dir()}
         for path in files:
-            if (path in named or path.parent not in listed) and not os.path.lexists(path):
+            name = os.fspath(path)
+            if (name in named or (os.path.dirname(name) or ".") not in listed) and not os.path.lexists(path):
                 found.problems.append(Problem(display_path(path), 1, 1, "no such file"))
                 found.skipped.append((path, False))
                 continue
-            if path.stem in seen:  # a review's id is its file's name
-                message = f"review id '{path.stem}' is also used by {display_path(seen[path.stem])}"
+            stem = os.path.splitext(os.path.basename(name))[0]
+            if stem in seen:  # a review's id is its file's name
+                message = f"review id '{stem}' is also used by {display_path(seen[stem])}"
                 found.problems.append(Problem(display_path(path), 1, 1, message))
                 found.skipped.append((path, True))
                 continue
-            seen[path.stem] = path
+            seen[stem] = path
             found.files.append(path)
         return found
 
