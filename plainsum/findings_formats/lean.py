@@ -1,4 +1,4 @@
-"""A check's results made lean in the worker that checked them (plainsum.gate.records.CheckedDocument):
+"""A check's results made lean in the worker that checked them (plainsum.gate.checked.CheckedDocument):
 what every findings format reads, with the locations found, and nothing of the rendered document."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from plainsum.findings_formats.json_ import scored_json_text, whole_document_json
-from plainsum.gate.records import (
+from plainsum.gate.checked import (
     CheckedDocument,
     LeanDocument,
     LeanFinding,

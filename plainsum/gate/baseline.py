@@ -247,7 +247,7 @@ def ratchet(result: DocumentResult, recorded: Recorded, config: Config) -> list[
 def _first_place(document: Any) -> Any:
     from plainsum.render.document import Location
 
-    first = getattr(document, "first_place", None)  # a lean result's (plainsum.gate.records.CheckedDocument)
+    first = getattr(document, "first_place", None)  # a lean result's (plainsum.gate.checked.CheckedDocument)
     if first is not None:
         return Location(first.path, first.line, first.column)
     if getattr(document, "spans", None):
