@@ -116,7 +116,7 @@ class _TokenCache:
     def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
         self.language = language
         self.limit = limit
-        self.packs: dict[str, int] = {}
+        self.packs: _Packs = _Packs(self)
         self.words: dict[str, int] = {}
         self.parts: dict[str, int] = {}  # a word's share of a token's packed counts (see learn)
         self.count_syllables = language.syllables()
@@ -128,22 +128,22 @@ class _TokenCache:
             self.words.clear()
             self.parts.clear()
 
-    def learn(self, token: str) -> None:
-        """Work out a token's counts (a token too long to pack is left out of `packs`)."""
+    def learn(self, token: str) -> int | None:
+        """Work out a token's counts, keep them in `packs` and return them (a token too long to pack: None, not kept)."""
         length = len(token)
         if length >= _MAX_PACKED_TOKEN:
-            return
+            return None
+        self.make_room()
         if ("/" in token or ":" in token or "." in token) and _LINK.search(token):  # each link start holds one of those
-            if _LETTER_OR_DIGIT.search(token):
-                self.packs[token] = _LINK_FLAG << _FLAGS_AT
-            else:
-                self.packs[token] = length
-            return
-        word = token.strip(_STRIP).replace("\u2019", "'")
-        parts = self.parts.get(word)
-        if parts is None:
-            parts = self._word_parts(word, word or token)
-        self.packs[token] = length | parts  # the characters: the lowest field, which a word's share leaves empty
+            packed = _LINK_FLAG << _FLAGS_AT if _LETTER_OR_DIGIT.search(token) else length
+        else:
+            word = token.strip(_STRIP).replace("\u2019", "'")
+            parts = self.parts.get(word)
+            if parts is None:
+                parts = self._word_parts(word, word or token)
+            packed = length | parts  # the characters: the lowest field, which a word's share leaves empty
+        self.packs[token] = packed
+        return packed
 
     def _word_parts(self, word: str, counted: str) -> int:
         """The share of a word (`counted`: the word, or the token when stripping left nothing) in the packed counts
@@ -184,6 +184,20 @@ class _TokenCache:
         if len(word) < _MAX_PACKED_TOKEN:  # no field of a shorter word's WordInfo.packed can carry into the next
             self.words[word] = info.packed
         return info
+
+
+class _Packs(dict[str, int]):
+    """_TokenCache.packs: a token's packed counts, learnt when first looked up with [] (a token too long to pack
+    gives None, which no sum takes), so that a sentence's counts are one sum however many of its tokens are new."""
+
+    __slots__ = ("cache",)
+
+    def __init__(self, cache: _TokenCache) -> None:
+        super().__init__()
+        self.cache = cache
+
+    def __missing__(self, token: str) -> int | None:
+        return self.cache.learn(token)
 
 
 def _unpack(word: str, packed: int) -> WordInfo:
@@ -330,8 +344,7 @@ def sentence_counts(tokens: list[str], language: LanguageProfile = ENGLISH) -> t
 def sentences_counts(token_lists: Iterable[list[str]], language: LanguageProfile = ENGLISH) -> list[tuple[int, ...]]:
     """sentence_counts of each sentence's tokens, in one call (a section's sentences)."""
     cache = _token_caches.get(language.code) or _token_cache(language)
-    packs = cache.packs  # emptied in place by make_room, never replaced
-    pack_of = packs.get
+    pack_of = cache.packs.__getitem__  # learns a token not yet known; the dictionary is emptied in place, never replaced
     found: list[tuple[int, ...]] = []
     append = found.append
     for tokens in token_lists:
@@ -339,18 +352,10 @@ def sentences_counts(token_lists: Iterable[list[str]], language: LanguageProfile
             append(_count_unpacked(tokens, cache))
             continue
         try:
-            total = sum(map(pack_of, tokens))  # type: ignore[arg-type]  # a token not yet known: TypeError
-        except TypeError:
-            cache.make_room()
-            learn = cache.learn
-            for token in tokens:
-                if token not in packs:
-                    learn(token)
-            try:
-                total = sum(map(pack_of, tokens))  # type: ignore[arg-type]
-            except TypeError:  # a token too long to pack
-                append(_count_unpacked(tokens, cache))
-                continue
+            total = sum(map(pack_of, tokens))  # type: ignore[arg-type]
+        except TypeError:  # a token too long to pack
+            append(_count_unpacked(tokens, cache))
+            continue
         size = total & _SIZES_MASK
         flag = total >> _FLAGS_AT
         word_count = flag & _FLAG_MASK
