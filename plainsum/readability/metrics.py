@@ -82,19 +82,69 @@ class WordInfo(NamedTuple):
     unfamiliar: int  # 1 when not familiar (summed by the counters)
     fog_hard: int  # 1 when unfamiliar and three or more syllables
     long: int  # 1 when three or more syllables
-    packed: int  # all the counts above in one integer, so a sentence's counts are one sum (see _pack)
+    packed: int  # all the counts above in one integer, 20 bits each (see _pack; the scorer sums another layout, _FIELD)
     long_letters: int = 0  # 1 when more than six letters (LIX, RIX, Wiener Sachtextformel)
     monosyllable: int = 0  # 1 when one syllable (Wiener Sachtextformel)
 
 
-# Counts packed into one integer, 20 bits each: a sentence's counts are then a single sum().
-_FIELD = 20
+# Counts packed into one integer, _FIELD bits a count in the order of Counts' fields after `sentences`: a word's
+# (WordInfo.packed: one word, its syllables, letters and flags), a token's (its word's and its characters, or one
+# link) and a sentence's, the sum of its tokens'. The fields are wide enough that no sum of a text's counts
+# carries from one into the next (a field would need 2**40 syllables), so a sentence's counts are one C-level
+# sum over its tokens and a section's one sum over its sentences, read field by field only when asked for.
+_FIELD = 40
 _MASK = (1 << _FIELD) - 1
+_WORDS, _SYLLABLES, _LONG, _LETTERS, _CHARACTERS, _FOG_HARD, _UNFAMILIAR, _LONG_LETTERS, _MONOSYLLABLES, _LINKS = (
+    index * _FIELD for index in range(10))
+_ONE_LINK = 1 << _LINKS
+_MAX_CACHED_TOKEN = 1024  # a longer token is counted each time it is met, not kept
+
+
+def _word_pack(syllable_count: int, letters: int, unfamiliar: int, fog_hard: int, long: int, long_letters: int,
+               monosyllable: int) -> int:
+    """A word's packed counts: one word and its syllables, letters and flags (no characters, no link)."""
+    return (1 | syllable_count << _SYLLABLES | long << _LONG | letters << _LETTERS | fog_hard << _FOG_HARD
+            | unfamiliar << _UNFAMILIAR | long_letters << _LONG_LETTERS | monosyllable << _MONOSYLLABLES)
+
+
+# WordInfo.packed: a word's counts in 20 bits each (what the scorer summed before _FIELD; WordInfo keeps it as it was).
+_INFO_FIELD = 20
 
 
 def _pack(syllable_count: int, letters: int, unfamiliar: int, fog_hard: int, long: int, long_letters: int, monosyllable: int) -> int:
-    return (1 + (syllable_count << _FIELD) + (letters << (2 * _FIELD)) + (unfamiliar << (3 * _FIELD)) + (fog_hard << (4 * _FIELD))
-            + (long << (5 * _FIELD)) + (long_letters << (6 * _FIELD)) + (monosyllable << (7 * _FIELD)))
+    field = _INFO_FIELD
+    return (1 + (syllable_count << field) + (letters << (2 * field)) + (unfamiliar << (3 * field)) + (fog_hard << (4 * field))
+            + (long << (5 * field)) + (long_letters << (6 * field)) + (monosyllable << (7 * field)))
+
+
+def unpack_counts(packed: int) -> tuple[int, ...]:
+    """Counts' fields, in order, of packed counts (a sentence's: `sentences` is 1 when it holds a word)."""
+    words = packed & _MASK
+    return (1 if words else 0, words, (packed >> _SYLLABLES) & _MASK, (packed >> _LONG) & _MASK, (packed >> _LETTERS) & _MASK,
+            (packed >> _CHARACTERS) & _MASK, (packed >> _FOG_HARD) & _MASK, (packed >> _UNFAMILIAR) & _MASK,
+            (packed >> _LONG_LETTERS) & _MASK, (packed >> _MONOSYLLABLES) & _MASK, packed >> _LINKS)
+
+
+def packed_words(packed: int) -> int:
+    """The words of packed counts."""
+    return packed & _MASK
+
+
+def packed_long_words(packed: int) -> int:
+    """The words of three or more syllables of packed counts."""
+    return (packed >> _LONG) & _MASK
+
+
+def packed_links(packed: int) -> int:
+    """The links (URLs, DOIs) of packed counts."""
+    return packed >> _LINKS
+
+
+def sum_counts(sentences: list[int]) -> Counts:
+    """The Counts of sentences' packed counts (each holding a word): one sum, then its fields."""
+    counts = Counts(*unpack_counts(sum(sentences)))
+    counts.sentences = len(sentences)
+    return counts
 
 
 _NOT_A_WORD = WordInfo("", 0, 0, True, 0, 0, 0, 0)
@@ -105,20 +155,18 @@ class _TokenCache:
     """What one language's tokens count, learnt once per distinct token and per distinct word, kept as numbers only
     (the garbage collector walks every object a process holds; dictionaries of strings and numbers it skips).
 
-    `packs` maps a whitespace token to its counts packed in one integer, its sizes below _FLAGS_AT and its flags
-    above (see _SIZE_FIELD and _FLAG_FIELD), so that a sentence's counts are one C-level sum over its tokens.
-    `words` maps the word a token holds (its punctuation stripped) to its WordInfo packed (`WordInfo.packed`;
-    0 when it is no word), so that "effect", "effect," and "(effect" are worked out once. Bounded: emptied when
-    it reaches `limit` entries."""
+    `packs` maps a whitespace token to its packed counts (see _FIELD), learnt when first looked up with [], so
+    that a sentence's counts are one C-level sum over its tokens however many are new. `words` maps the word a
+    token holds (its punctuation stripped) to its packed counts (`_word_pack`; 0 when it is no word), so that "effect",
+    "effect," and "(effect" are worked out once. Bounded: emptied when it reaches `limit` entries."""
 
-    __slots__ = ("count_syllables", "easy", "language", "limit", "packs", "parts", "words")
+    __slots__ = ("count_syllables", "easy", "language", "limit", "packs", "words")
 
     def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
         self.language = language
         self.limit = limit
         self.packs: _Packs = _Packs(self)
         self.words: dict[str, int] = {}
-        self.parts: dict[str, int] = {}  # a word's share of a token's packed counts (see learn)
         self.count_syllables = language.syllables()
         self.easy = familiar_forms() if language.english else frozenset()
 
@@ -126,50 +174,26 @@ class _TokenCache:
         if len(self.packs) >= self.limit or len(self.words) >= self.limit:
             self.packs.clear()
             self.words.clear()
-            self.parts.clear()
 
-    def learn(self, token: str) -> int | None:
-        """Work out a token's counts, keep them in `packs` and return them (a token too long to pack: None, not kept)."""
+    def learn(self, token: str) -> int:
+        """A token's packed counts, worked out and kept in `packs` (a token of _MAX_CACHED_TOKEN characters or more
+        is not kept)."""
         length = len(token)
-        if length >= _MAX_PACKED_TOKEN:
-            return None
-        self.make_room()
         if ("/" in token or ":" in token or "." in token) and _LINK.search(token):  # each link start holds one of those
-            packed = _LINK_FLAG << _FLAGS_AT if _LETTER_OR_DIGIT.search(token) else length
+            packed = _ONE_LINK if _LETTER_OR_DIGIT.search(token) else length << _CHARACTERS
         else:
             word = token.strip(_STRIP).replace("\u2019", "'")
-            parts = self.parts.get(word)
-            if parts is None:
-                parts = self._word_parts(word, word or token)
-            packed = length | parts  # the characters: the lowest field, which a word's share leaves empty
-        self.packs[token] = packed
-        return packed
-
-    def _word_parts(self, word: str, counted: str) -> int:
-        """The share of a word (`counted`: the word, or the token when stripping left nothing) in the packed counts
-        of any token that holds it: letters, syllables and all flags; 0 when it is no word."""
-        packed = self.words.get(word)
-        if packed is None:
-            packed = self.words[word] = _packed_word(counted, self.language, self.count_syllables, self.easy)
-        if not packed:
-            parts = 0
-        else:  # WordInfo.packed's fields: words, syllables, letters, unfamiliar, fog-hard, long, long-letter, monosyllable
-            parts = (((packed >> (2 * _FIELD)) & _MASK) << _SIZE_FIELD | ((packed >> _FIELD) & _MASK) << (2 * _SIZE_FIELD)
-                     | (1 | ((packed >> (3 * _FIELD)) & _MASK) << _FLAG_FIELD | ((packed >> (4 * _FIELD)) & _MASK) << (2 * _FLAG_FIELD)
-                        | ((packed >> (5 * _FIELD)) & _MASK) << (3 * _FLAG_FIELD) | ((packed >> (6 * _FIELD)) & _MASK) << (4 * _FLAG_FIELD)
-                        | (packed >> (7 * _FIELD)) << (5 * _FLAG_FIELD)) << _FLAGS_AT)
-        self.parts[word] = parts
-        return parts
-
-    def packed(self, token: str) -> int:
-        """The WordInfo.packed of the word a token holds; 0 when it holds none, -1 for a link (a token shorter than
-        _MAX_PACKED_TOKEN: the fields of its packed counts cannot carry into each other)."""
-        if _LINK.search(token):
-            return -1 if _LETTER_OR_DIGIT.search(token) else 0
-        word = token.strip(_STRIP).replace("\u2019", "'")
-        packed = self.words.get(word)
-        if packed is None:
-            packed = self.words[word] = _packed_word(word or token, self.language, self.count_syllables, self.easy)
+            words = self.words
+            part = words.get(word)
+            if part is None:
+                part = _packed_word(word or token, self.language, self.count_syllables, self.easy)
+                if len(word) < _MAX_CACHED_TOKEN:
+                    self.make_room()
+                    words[word] = part
+            packed = part | length << _CHARACTERS
+        if length < _MAX_CACHED_TOKEN:
+            self.make_room()
+            self.packs[token] = packed
         return packed
 
     def word(self, token: str) -> WordInfo:
@@ -181,14 +205,15 @@ class _TokenCache:
         if packed is not None:
             return _unpack(word, packed) if packed else _NOT_A_WORD
         info = _word_info(word or token, self.language) or _NOT_A_WORD
-        if len(word) < _MAX_PACKED_TOKEN:  # no field of a shorter word's WordInfo.packed can carry into the next
-            self.words[word] = info.packed
+        if len(word) < _MAX_CACHED_TOKEN:
+            self.make_room()
+            self.words[word] = _word_pack(info.syllables, info.letters, info.unfamiliar, info.fog_hard, info.long,
+                                          info.long_letters, info.monosyllable) if info.letters else 0
         return info
 
 
 class _Packs(dict[str, int]):
-    """_TokenCache.packs: a token's packed counts, learnt when first looked up with [] (a token too long to pack
-    gives None, which no sum takes), so that a sentence's counts are one sum however many of its tokens are new."""
+    """_TokenCache.packs: a token's packed counts, learnt when first looked up with []."""
 
     __slots__ = ("cache",)
 
@@ -196,33 +221,17 @@ class _Packs(dict[str, int]):
         super().__init__()
         self.cache = cache
 
-    def __missing__(self, token: str) -> int | None:
+    def __missing__(self, token: str) -> int:
         return self.cache.learn(token)
 
 
 def _unpack(word: str, packed: int) -> WordInfo:
-    """The WordInfo of `word` from its WordInfo.packed."""
-    unfamiliar = (packed >> (3 * _FIELD)) & _MASK
-    return WordInfo(word, (packed >> _FIELD) & _MASK, (packed >> (2 * _FIELD)) & _MASK, not unfamiliar, unfamiliar,
-                    (packed >> (4 * _FIELD)) & _MASK, (packed >> (5 * _FIELD)) & _MASK, packed,
-                    (packed >> (6 * _FIELD)) & _MASK, packed >> (7 * _FIELD))
-
-
-# A sentence's counts in one integer of 126 bits: its sizes (characters, letters and syllables in _SIZE_FIELD bits
-# each) below _FLAGS_AT, its flags (words, unfamiliar, fog-hard, long, long-letter and monosyllable words and links
-# in _FLAG_FIELD bits each) above. A token shorter than _MAX_PACKED_TOKEN has at most three syllables a letter (a
-# "W" is three), so in a sentence of fewer than _MAX_PACKED_TOKENS tokens no field carries into the next. One
-# dictionary lookup a token and a sum of big integers cost less than two lookups and two machine-word sums (the
-# lookups in dictionaries of 100,000 tokens are what costs: 0.27-0.32 s against 0.47-0.54 s of the corpus's sums).
-_SIZE_FIELD = 21
-_SIZE_MASK = (1 << _SIZE_FIELD) - 1
-_FLAG_FIELD = 9
-_FLAG_MASK = (1 << _FLAG_FIELD) - 1
-_MAX_PACKED_TOKEN = 1024
-_MAX_PACKED_TOKENS = 1 << _FLAG_FIELD
-_LINK_FLAG = 1 << (6 * _FLAG_FIELD)  # a link's flags: none of a word's, one link
-_FLAGS_AT = 3 * _SIZE_FIELD
-_SIZES_MASK = (1 << _FLAGS_AT) - 1
+    """The WordInfo of `word` from its packed counts (`_word_pack`)."""
+    syllables, letters, long = (packed >> _SYLLABLES) & _MASK, (packed >> _LETTERS) & _MASK, (packed >> _LONG) & _MASK
+    unfamiliar, fog_hard = (packed >> _UNFAMILIAR) & _MASK, (packed >> _FOG_HARD) & _MASK
+    long_letters, monosyllable = (packed >> _LONG_LETTERS) & _MASK, (packed >> _MONOSYLLABLES) & _MASK
+    return WordInfo(word, syllables, letters, not unfamiliar, unfamiliar, fog_hard, long,
+                    _pack(syllables, letters, unfamiliar, fog_hard, long, long_letters, monosyllable), long_letters, monosyllable)
 
 
 _token_caches: dict[str, _TokenCache] = {}
@@ -277,8 +286,8 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
 
 
 def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable[[str], int], easy: frozenset[str]) -> int:
-    """_word_info(word, language).packed (0 when it is no word) for a word shorter than _MAX_PACKED_TOKEN, without making
-    the WordInfo (`count_syllables`: the language's syllable counter; `easy`: familiar_forms() in English)."""
+    """The counts of _word_info(word, language) packed by _word_pack (0 when it is no word), without making the WordInfo
+    (`count_syllables`: the language's syllable counter; `easy`: familiar_forms() in English)."""
     letters, has_letter = _letters(word)
     if not letters:
         return 0
@@ -286,7 +295,7 @@ def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
     # other languages have no unfamiliar words; a number is not one
     unfamiliar = 0 if not language.english or not has_letter or _familiar(word.lower(), easy) else 1
-    return _pack(count, letters, unfamiliar, long * unfamiliar, long, 1 if letters > LIX_LONG_LETTERS else 0, 1 if count == 1 else 0)
+    return _word_pack(count, letters, unfamiliar, long * unfamiliar, long, 1 if letters > LIX_LONG_LETTERS else 0, 1 if count == 1 else 0)
 
 
 @dataclass(slots=True)
@@ -343,31 +352,13 @@ def sentence_counts(tokens: list[str], language: LanguageProfile = ENGLISH) -> t
 
 def sentences_counts(token_lists: Iterable[list[str]], language: LanguageProfile = ENGLISH) -> list[tuple[int, ...]]:
     """sentence_counts of each sentence's tokens, in one call (a section's sentences)."""
-    cache = _token_caches.get(language.code) or _token_cache(language)
-    pack_of = cache.packs.__getitem__  # learns a token not yet known; the dictionary is emptied in place, never replaced
-    found: list[tuple[int, ...]] = []
-    append = found.append
-    for tokens in token_lists:
-        if len(tokens) >= _MAX_PACKED_TOKENS:
-            append(_count_unpacked(tokens, cache))
-            continue
-        try:
-            total = sum(map(pack_of, tokens))  # type: ignore[arg-type]
-        except TypeError:  # a token too long to pack
-            append(_count_unpacked(tokens, cache))
-            continue
-        size = total & _SIZES_MASK
-        flag = total >> _FLAGS_AT
-        word_count = flag & _FLAG_MASK
-        if not word_count:
-            append((0, 0, 0, 0, 0, size & _SIZE_MASK, 0, 0, 0, 0, flag >> (6 * _FLAG_FIELD)))
-            continue
-        append((
-            1, word_count, size >> (2 * _SIZE_FIELD), (flag >> (3 * _FLAG_FIELD)) & _FLAG_MASK, (size >> _SIZE_FIELD) & _SIZE_MASK,
-            size & _SIZE_MASK, (flag >> (2 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> _FLAG_FIELD) & _FLAG_MASK,
-            (flag >> (4 * _FLAG_FIELD)) & _FLAG_MASK, (flag >> (5 * _FLAG_FIELD)) & _FLAG_MASK, flag >> (6 * _FLAG_FIELD),
-        ))
-    return found
+    return [unpack_counts(packed) for packed in sentences_packed(token_lists, language)]
+
+
+def sentences_packed(token_lists: Iterable[list[str]], language: LanguageProfile = ENGLISH) -> list[int]:
+    """Each sentence's counts packed in one integer (see _FIELD; `unpack_counts` reads them), from its tokens."""
+    pack_of = (_token_caches.get(language.code) or _token_cache(language)).packs.__getitem__  # learns a new token
+    return [sum(map(pack_of, tokens)) for tokens in token_lists]
 
 
 def sentence_words(tokens: list[str], language: LanguageProfile = ENGLISH) -> list[WordInfo]:
@@ -381,13 +372,12 @@ def long_words_of(tokens: list[str], language: LanguageProfile = ENGLISH) -> lis
     """The words of three or more syllables among a sentence's tokens, in order (only those are made)."""
     cache = _token_caches.get(language.code) or _token_cache(language)
     packs = cache.packs
-    long_bit = 1 << (3 * _FLAG_FIELD + _FLAGS_AT)
     found: list[WordInfo] = []
     for token in tokens:
-        flag = packs.get(token)
-        if flag is None:  # not counted yet, or counted before the cache was emptied
+        packed = packs.get(token)
+        if packed is None:  # not counted yet, counted before the cache was emptied, or too long to keep
             return [info for info in sentence_words(tokens, language) if info.long]
-        if flag & long_bit:
+        if (packed >> _LONG) & 1:
             found.append(cache.word(token))
     return found
 
@@ -398,15 +388,13 @@ def first_words_points(tokens: list[str], room: int, language: LanguageProfile =
     cache = _token_caches.get(language.code) or _token_cache(language)
     packs = cache.packs
     points = taken = 0
-    long_shift = 3 * _FLAG_FIELD
     for token in tokens:
-        flag = packs.get(token)
-        if flag is None:  # not counted yet, or counted before the cache was emptied
+        packed = packs.get(token)
+        if packed is None:  # not counted yet, counted before the cache was emptied, or too long to keep
             words = sentence_words(tokens, language)[:room]
             return sum(3 if info.long else 1 for info in words), len(words)
-        flag >>= _FLAGS_AT
-        if flag & 1:
-            points += 3 if (flag >> long_shift) & 1 else 1
+        if packed & 1:  # a word: the words field of one token is 0 or 1
+            points += 3 if (packed >> _LONG) & 1 else 1
             taken += 1
             if taken == room:
                 break
@@ -417,21 +405,6 @@ def count_sentence(tokens: list[str], language: LanguageProfile = ENGLISH) -> Se
     """Counts for one sentence from its whitespace tokens, and its words."""
     counts = count_tokens(tokens, language)
     return SentenceCounts(counts, sentence_words(tokens, language))
-
-
-def _count_unpacked(tokens: list[str], cache: _TokenCache) -> tuple[int, ...]:
-    """sentence_counts for a sentence too long, or with a token too long, for the packed sums: field by field."""
-    infos = [cache.word(token) for token in tokens]
-    words = [info for info in infos if info is not _NOT_A_WORD and info is not _LINK_TOKEN]
-    characters = sum(len(token) for token, info in zip(tokens, infos, strict=True) if info is not _LINK_TOKEN)
-    links = sum(1 for info in infos if info is _LINK_TOKEN)
-    if not words:
-        return 0, 0, 0, 0, 0, characters, 0, 0, 0, 0, links
-    return (
-        1, len(words), sum(w.syllables for w in words), sum(w.long for w in words), sum(w.letters for w in words),
-        characters, sum(w.fog_hard for w in words), sum(w.unfamiliar for w in words),
-        sum(w.long_letters for w in words), sum(w.monosyllable for w in words), links,
-    )
 
 
 def linsear_write(sentences: list[list[WordInfo]]) -> float:

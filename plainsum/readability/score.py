@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
-from operator import itemgetter
 
 from plainsum.config.figures import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
 from plainsum.errors import InputError, Problem
@@ -108,8 +107,8 @@ class SectionScore:
     """One section's figures and counts, and its sentences.
 
     Most sections are only summed, so a section made by the scorer keeps its sentences as three lists (texts,
-    offsets, counts as tuples) and makes the Sentence objects, with their figures, the first time
-    `sentences` is read."""
+    offsets, counts packed in one integer each, see metrics.unpack_counts) and makes the Sentence objects, with
+    their figures, the first time `sentences` is read."""
 
     def __init__(self, heading: str | None, figures: Figures, sentences: list[Sentence] | None = None,
                  offset: int | None = None, counts: Counts | None = None, formulas_applied: bool = True,
@@ -117,7 +116,7 @@ class SectionScore:
         self.heading = heading
         self.figures = figures
         self._sentences = [] if sentences is None else sentences
-        self._rows: tuple[list[str], list[int], list[tuple[int, ...]]] | None = None
+        self._rows: tuple[list[str], list[int], list[int]] | None = None
         self.offset = offset  # of the heading text in the body; None for text before any heading
         self.counts = Counts() if counts is None else counts
         self.formulas_applied = formulas_applied
@@ -139,8 +138,9 @@ class SectionScore:
         """(words, long words, text) of each sentence in turn, for Linsear Write, without making the sentences."""
         if self._rows is not None:
             texts, _, rows = self._rows
+            words, long_words = metrics.packed_words, metrics.packed_long_words
             for text, row in zip(texts, rows, strict=True):
-                yield row[1], row[3], text
+                yield words(row), long_words(row), text
         else:
             for sentence in self._sentences:
                 yield int(sentence.figures["words"]), int(sentence.figures["long_words"]), sentence.text
@@ -163,13 +163,14 @@ def _section_key(section: SectionScore) -> tuple[object, ...]:
             section.language)
 
 
-def _sentences(heading: str | None, texts: list[str], offsets: list[int], rows: list[tuple[int, ...]],
+def _sentences(heading: str | None, texts: list[str], offsets: list[int], rows: list[int],
                language: LanguageProfile) -> list[Sentence]:
-    """The Sentence objects of a section's rows (each row a sentence's counts, `metrics.sentence_counts`)."""
+    """The Sentence objects of a section's rows (each row a sentence's packed counts, `metrics.sentences_packed`)."""
     made: list[Sentence] = []
     append = made.append
+    unpacked = map(metrics.unpack_counts, rows)
     if language.english:  # metrics.sentence_figures and sentence_difficulty, inline
-        for text, offset, counts in zip(texts, offsets, rows, strict=True):
+        for text, offset, counts in zip(texts, offsets, unpacked, strict=True):
             words, syllables = counts[1], counts[2]
             per_word = syllables / words
             grade = 0.39 * words + 11.8 * per_word - 15.59
@@ -179,7 +180,7 @@ def _sentences(heading: str | None, texts: list[str], offsets: list[int], rows: 
             }
             append(Sentence(text, offset, heading, figures, counts, None, grade, language))
         return made
-    for text, offset, counts in zip(texts, offsets, rows, strict=True):
+    for text, offset, counts in zip(texts, offsets, unpacked, strict=True):
         figures = metrics.sentence_figures(Counts(*counts), language)
         append(Sentence(text, offset, heading, figures, counts, None, metrics.sentence_difficulty(figures, language), language))
     return made
@@ -332,19 +333,19 @@ def score_document(document: Document, min_words: int | None = None, language: L
     sections: list[SectionScore] = []
     total = Counts()
     links = 0
-    counted = metrics.sentences_counts
+    counted, words = metrics.sentences_packed, metrics.packed_words
     for row in rows:
         if not row.texts:
             continue
         texts, offsets = row.texts, row.offsets
         counts = counted(row.tokens, profile)
-        if not all(map(itemgetter(1), counts)):  # punctuation, symbols or a link only: not a sentence
-            links += sum(c[10] for c in counts if not c[1])
-            kept = [index for index, c in enumerate(counts) if c[1]]
+        if not all(map(words, counts)):  # punctuation, symbols or a link only: not a sentence
+            links += sum(metrics.packed_links(c) for c in counts if not words(c))
+            kept = [index for index, c in enumerate(counts) if words(c)]
             texts, offsets, counts = [texts[i] for i in kept], [offsets[i] for i in kept], [counts[i] for i in kept]
         section = SectionScore(row.heading, {}, None, row.offset, None, True, profile)
         if counts:
-            section.counts = Counts(*map(sum, zip(*counts, strict=True)))
+            section.counts = metrics.sum_counts(counts)
             section._rows = (texts, offsets, counts)
         section.figures, section.formulas_applied = _figures(section.counts, section._linsear_rows(), limit, profile)
         total.add(section.counts)
