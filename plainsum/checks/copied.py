@@ -60,6 +60,15 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words of TOKEN
+
+
+def has_unit(text: str) -> bool:
+    """Whether `text` has a word of TIME_UNITS, read as `tokens` reads words: without one, no number of it is a
+    time or an amount, and it need not be cut into tokens (most sentences of a lay summary have none)."""
+    return not TIME_UNITS.isdisjoint(_LETTERS.findall(text.lower()))
+
+
 @lru_cache(maxsize=256)
 def _source_tokens(source: str) -> list[Token]:
     """tokens(source), kept: a summary's sentences are each compared with the same abstract sections and
@@ -124,8 +133,10 @@ class Changed:
 def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]:
     """Numbers of times and amounts in `text` that `sources` ((text, is an outcome's name)) print in the
     same words with another number, and nowhere with this number and unit."""
-    words = tokens(text)
     found: list[Changed] = []
+    if not has_unit(text):
+        return found
+    words = tokens(text)
     units = [_unit(words, i) if word.number else None for i, word in enumerate(words)]
     if not any(units):
         return found  # no number of a time or an amount: the sources need not be read

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, digit_numbers, known_numbers, normalise_number
 from plainsum.grade.absolute import whole
 from plainsum.words.numbers import APPROXIMATE, TEENS, TENS, UNITS, WRITTEN_DATE, written_date
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from plainsum.config.settings import Config
     from plainsum.grade.reading import Reading
     from plainsum.readability.score import Scored
@@ -25,6 +27,7 @@ SCALES = {"hundred": 100, "thousand": 1000}
 FRACTIONS = {"half": Fraction(1, 2), "a third": Fraction(1, 3), "one third": Fraction(1, 3), "a quarter": Fraction(1, 4),
              "one quarter": Fraction(1, 4), "two thirds": Fraction(2, 3), "three quarters": Fraction(3, 4),
              "a fifth": Fraction(1, 5), "one fifth": Fraction(1, 5), "a tenth": Fraction(1, 10), "one tenth": Fraction(1, 10)}
+_Figures = TypeVar("_Figures", set[str], dict[str, set[str]])
 FRACTION_TOLERANCE = 0.1  # "half" for 44% to 56%, "a fifth" for 17% to 23%: a proportion in words is rounded
 
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS], key=len, reverse=True))
@@ -38,6 +41,10 @@ NUMBER_WORDS = re.compile(
     rf"a (?:hundred|thousand))(?![\w-])", re.I)
 FRACTION_WORDS = re.compile(r"(?<![\w-])(?=[" + "".join(sorted({name[0] for name in FRACTIONS})) + "])("
                             + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w-])", re.I)
+DIGIT = re.compile(r"\d")
+# a word every fraction in FRACTIONS has, in lower case: an ASCII text without one has no fraction in words
+FRACTION_NAMES = ("half", "third", "quarter", "fifth", "tenth")
+assert all(any(word in name for word in FRACTION_NAMES) for name in FRACTIONS)
 _TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[- ](?:{'|'.join(UNITS)}))?)"
 PROPORTION = re.compile(rf"(?<![\w.,-])(?=[\d{_FIRST_LETTERS}]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
 # "one" counts only as a number of things: "one study", "one in ten"; not "one reason", "no one"
@@ -469,6 +476,29 @@ def review_figures(review: Any) -> set[str]:
     return found
 
 
+class _Later(Generic[_Figures]):
+    """A figure of the review that few sentences need (its numbers in words, the sums of its counts), worked
+    out when a sentence first asks about it: `value in later`, `later[kind]`."""
+
+    def __init__(self, make: Callable[[], _Figures]) -> None:
+        self._make: Callable[[], _Figures] | None = make
+        self._value: _Figures | None = None
+
+    def get(self) -> _Figures:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        assert self._value is not None
+        return self._value
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.get()
+
+    def __getitem__(self, key: str) -> set[str]:
+        figures = self.get()
+        assert isinstance(figures, dict)
+        return figures[key]
+
+
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
     """Numbers tied to what they count. In a claim, a number is held against the figures of the
     result(s) the claim is about and the review's facts, a count of studies or people against that
@@ -490,7 +520,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     found = [(sentence, reading, in_text) for sentence, reading in read if (in_text := _numbers(sentence.text))]
     if not found:
         return _copied_marks(scored, read, [])  # no other number: the review's figures need not be worked out
-    known = _all_known(review)
+    known = _Later(lambda: _all_known(review))  # read by few sentences: worked out when first asked
     printed = abstract_figures(review)
     facts = review_figures(review)
     counts, anywhere = abstract_counts(review)
@@ -499,7 +529,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     rates = abstract_figures(review, rates=True)
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
-    sums = count_sums(review)
+    sums = _Later(lambda: count_sums(review))
     marks: list[Mark] = []
     for sentence, reading, in_text in found:
         text = sentence.text
@@ -639,7 +669,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 earlier = [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind]
                 if _part_of_total(text, start, kind, earlier):
                     continue  # "found 20 studies ... (15 studies); three studies were ...": parts of the total first given
-                if value in anywhere[kind] | counted_facts | sums[kind] or \
+                if value in anywhere[kind] or value in counted_facts or value in sums[kind] or \
                         value in {str(r.studies if kind == "studies" else r.participants) for r in review.results}:
                     continue
                 if value in known and not anywhere[kind]:
@@ -779,7 +809,7 @@ def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks:
     """A time or an amount in the abstract's or an outcome's own words with another number ("pain
     scores at 11 to 24 hours" where the abstract prints "9 to 24 hours"): in any sentence when the words
     are an outcome's name, else in a sentence that claims or names an outcome."""
-    from plainsum.checks.copied import changed_numbers, sources_of
+    from plainsum.checks.copied import changed_numbers, has_unit, sources_of
     from plainsum.grade.reading import outcome_spans
 
     review = scored.document.review
@@ -790,6 +820,8 @@ def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks:
     out: list[Mark] = []
     for sentence, reading in read:
         text = sentence.text
+        if not has_unit(text):
+            continue  # no word of a time or an amount: nothing changed_numbers could find
         if not re.search(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", text, re.I):
             continue
         about = bool(reading is not None and reading.claims) or bool(outcome_spans(text, review.results))
@@ -1028,12 +1060,14 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, value, how to name it) of each number in digits or words, proportions as one."""
     out: list[tuple[int, int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for match in PROPORTION.finditer(text):
+    words = list(NUMBER_WORDS.finditer(text))
+    # a proportion's first term is digits or a number in words NUMBER_WORDS finds too: without either, none is tried
+    for match in PROPORTION.finditer(text) if words or DIGIT.search(text) else ():
         taken.append(match.span())
         top, bottom = word_value(match.group(1)), word_value(match.group(2))
         if top is not None and bottom:
             out.append((match.start(), match.end(), f"{top} in {bottom}", f"the proportion '{match.group(0)}'"))
-    for match in FRACTION_WORDS.finditer(text):
+    for match in FRACTION_WORDS.finditer(text) if _may_have_fraction(text) else ():
         if _inside(match.span(), taken) or not re.match(r"\s+of\s+(?:the\s+|all\s+|these\s+)?\w+", text[match.end():]):
             continue
         taken.append(match.span())
@@ -1042,7 +1076,7 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
         if _inside(match.span(), taken) or NUMBER_WORD_SUFFIX.match(text[match.end():]):
             continue
         out.append((match.start(), match.end(), normalise_number(match.group(1)), f"the number {match.group(1)}"))
-    for match in NUMBER_WORDS.finditer(text):
+    for match in words:
         if _inside(match.span(), taken):
             continue
         if match.group(0).lower() == "one" and not ONE_COUNTS.match(text[match.end():]):
@@ -1051,6 +1085,15 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
         if value is not None:
             out.append((match.start(), match.end(), str(value), f"the number '{match.group(0)}' ({value})"))
     return sorted(out)
+
+
+def _may_have_fraction(text: str) -> bool:
+    """False when `text` cannot hold a fraction in words (FRACTION_WORDS, case-insensitive): an ASCII text
+    with none of their words in lower case."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in FRACTION_NAMES)
 
 
 def _fraction(value: str) -> Fraction | None:

@@ -265,6 +265,8 @@ def long_sentence_marks(scored: Scored, config: Config | CheckContext) -> list[M
 # --- numbers and recommendations (need the review) -------------------------------------------------
 
 def normalise_number(text: str) -> str:
+    if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
+        return text  # a whole number in digits, as most are: already normal
     try:
         value = Decimal(text.replace(",", ""))
     except InvalidOperation:
