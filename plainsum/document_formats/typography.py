@@ -18,7 +18,8 @@ import re
 MINUS = "\u2212"
 EN_DASH = "\u2013"
 # a hyphen-minus that starts a number: after a space, a bracket or punctuation, never inside a word
-NEGATIVE = re.compile(r"(?<![\w.\-\u2013/=&#%])-(?=\d)")
+# (the hyphen first, then what is before it: the scan looks for hyphens, not at every character)
+NEGATIVE = re.compile(r"-(?<![\w.\-\u2013/=&#%]-)(?=\d)")
 # a range of two numbers in one token: 18-65, 0.5-1.5 (not 2018-01-31, not 1-2-3)
 RANGE = re.compile(r"(?<![\w./:\-\u2212])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\w./:\-]|-\d)")
 HTML_SKIP = re.compile(r"(<(code|pre|script|style)\b.*?</\2>|<[^>]*>)", re.S | re.I)
@@ -36,18 +37,24 @@ MONTHS = "|".join((
     "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro",
 ))
 _SPACE = r"[ \u00a0]"
+# Each pattern below starts with what its match can start with (a lookahead on the first characters, or
+# the space itself), so that the scan passes every other place in the text without trying the whole
+# pattern there (each was tried at every character: keeping text together was a third of a page's work).
+_MONTH_STARTS = "".join(sorted({month[0] for month in MONTHS.split("|")}))
 # 3 March 2022, 3 de marzo de 2022, 3. März 2022, March 2022, 3 March
 DATE = re.compile(
-    rf"\b(?:\d{{1,2}}\.?{_SPACE}(?:de{_SPACE})?)?(?:{MONTHS}),?{_SPACE}(?:de{_SPACE})?\d{{4}}\b"
-    rf"|\b\d{{1,2}}\.?{_SPACE}(?:de{_SPACE})?(?:{MONTHS})\b"
+    rf"(?=[\d{_MONTH_STARTS}])(?:\b(?:\d{{1,2}}\.?{_SPACE}(?:de{_SPACE})?)?(?:{MONTHS}),?{_SPACE}(?:de{_SPACE})?\d{{4}}\b"
+    rf"|\b\d{{1,2}}\.?{_SPACE}(?:de{_SPACE})?(?:{MONTHS})\b)"
 )
 # an effect measure or statistic and its value: RR 0.98, 95% CI 0.94, p = 0.03, I² 40%
-MEASURE = re.compile(r"\b(?:RR|OR|HR|MD|SMD|RD|IRR|RtR|RRR|ARR|NNTB|NNTH|NNT|CI|IC|KI|p|P|I²)(?: ?[=<>≤≥])? (?=[\u2212\-+]?\d)")
-CI_LABEL = re.compile(r"(?<=\d)(%|\u202f%|\u00a0%) (?=CI\b|IC\b|KI\b)")
-UNIT = re.compile(r"(?<=\d) (?=(?:mg|g|kg|µg|mcg|mm|cm|ml|mL|mmol/L|mmol/l|mg/dL|IU|°C)(?![\w/]))")
-PER = re.compile(r"\b(?<![\w-])(per|in|sur|de|von|em|en) (?=\d[\d,.\u202f\u00a0]*\b)")
+MEASURE = re.compile(r"(?=[ACHIKMNOPRSp])\b(?:RR|OR|HR|MD|SMD|RD|IRR|RtR|RRR|ARR|NNTB|NNTH|NNT|CI|IC|KI|p|P|I²)(?: ?[=<>≤≥])? "
+                     r"(?=[\u2212\-+]?\d)")
+CI_LABEL = re.compile(r"(?=[%\u202f\u00a0])(?<=\d)(%|\u202f%|\u00a0%) (?=CI\b|IC\b|KI\b)")
+# a space after a digit: the space first, then the digit before it
+UNIT = re.compile(r" (?<=\d )(?=(?:mg|g|kg|µg|mcg|mm|cm|ml|mL|mmol/L|mmol/l|mg/dL|IU|°C)(?![\w/]))")
+PER = re.compile(r"(?=[pisdve])\b(?<![\w-])(per|in|sur|de|von|em|en) (?=\d[\d,.\u202f\u00a0]*\b)")
 # a short name with a hyphen and digits (COVID-19, SARS-CoV-2, COVID-19-like): never broken at a hyphen
-NAME = re.compile(r"(?<![\w\-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])")
+NAME = re.compile(r"(?=[A-Z])(?<![\w\-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])")
 # every pattern keep_together and NAME apply needs a digit (a day or year, a value, a number), and
 # none adds one: a text without a digit comes back as it is (most of a page's texts between tags)
 DIGIT = re.compile(r"\d")
@@ -57,11 +64,21 @@ def text_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
     """Plain text with its negative numbers and ranges set (no markup inside)."""
     if "-" not in text:
         return text
-    if ranges:
+    if ranges and _digit_hyphen_digit(text):
         text = RANGE.sub(lambda m: f"{m.group(1)}{EN_DASH}{m.group(2)}", text)
     if minus:
         text = NEGATIVE.sub(MINUS, text)
     return text
+
+
+def _digit_hyphen_digit(text: str) -> bool:
+    """Whether a hyphen of `text` is between two digits (as `\\d` reads them), which every RANGE has."""
+    at = text.find("-", 1)
+    while 0 < at < len(text) - 1:
+        if text[at - 1].isdecimal() and text[at + 1].isdecimal():
+            return True
+        at = text.find("-", at + 1)
+    return False
 
 
 def _outside(pattern: re.Pattern[str], text: str, minus: bool, ranges: bool) -> str:
