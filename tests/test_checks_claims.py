@@ -1132,3 +1132,32 @@ def test_a_level_said_beside_further_research_is_read_first(claim: str, statemen
                                                             tmp_path: Path) -> None:
     found = read_verdicts([claim, statement], tmp_path)[0]
     assert checks_of(found) & {"results.certainty"} == expected, found
+
+
+# What a claim's setting is, and what is a claim at all (razor and infections: moderate; deaths: very low, here
+# against placebo): a placebo's plain word in quotes ('dummy') is that word; a second finding reported after
+# ", and that" has its own setting or time; a bracket that explains ("(when ...)") names no setting of the claim;
+# an effect word right after a word of measuring ("for assessing reduction in deaths") is what was measured
+PLACEBO_DEATHS = ("    comparison: no hair removal\n    outcome: {technical: death within 30 days",
+                  "    comparison: placebo\n    outcome: {technical: death within 30 days")
+CLAIM_SETTINGS = [
+    ("Compared with a 'dummy' treatment, shaving using a razor probably reduces deaths.", {"results.certainty"}),
+    ("Compared with a ‘sham’ shave, shaving using a razor probably reduces deaths.", {"results.certainty"}),
+    ("Compared with a 'dummy' treatment, shaving using a razor may slightly reduce deaths, but we are very uncertain.", set()),
+    ("We found that shaving using a razor may increase infections, and that within 30 days, fewer people died.",
+     {"results.certainty"}),
+    ("We found that shaving using a razor probably increases infections, and that within 30 days, fewer people died.", set()),
+    ("Shaving using a razor (when it is done within 30 days) may increase infections.", {"results.certainty"}),
+    ("Shaving using a razor (which people do within 30 days) probably increases infections.", set()),
+    ("The evidence for assessing reduction in deaths is of high certainty.", {"results.certainty"}),
+    ("The evidence for measuring improvement in deaths is of moderate quality.", {"results.certainty"}),
+    ("The evidence for assessing reduction in deaths is of very low certainty.", set()),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CLAIM_SETTINGS)
+def test_what_a_claim_is_about_and_whether_it_claims(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    text = review_yaml().replace(*PLACEBO_DEATHS, 1)
+    assert PLACEBO_DEATHS[1] in text
+    found = read_verdicts_of(text, [sentence], tmp_path)[0]
+    assert checks_of(found) & {"results.certainty"} == expected, found

@@ -395,3 +395,139 @@ def test_another_time_point_is_an_error(sentence: str, config, tmp_path: Path) -
 def test_the_time_point_of_the_result_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     text = review_yaml(found=sentence).replace(*TIMES_ABSTRACT, 1)
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A name copied to its end with another number: the name's own words say which figure it was (an outcome
+# "deaths within one month", a comparator "standard six-month ATT regimens"), one word fewer than elsewhere
+NAME_SOURCES = [("deaths within one month", True), ("standard six-month ATT regimens", True),
+                ("pain at 12 weeks", True), ("Deaths were counted at 30 days and at one month.", False)]
+NAME_TAIL = {
+    "flag": [
+        "They may reduce infections or deaths within two months.",
+        "They probably make little difference compared to eight-month ATT regimens.",
+        "Shorter regimens were compared with 9-month ATT regimens.",
+        "Pain at 6 weeks was lower.",  # the whole name, another time the sources print nowhere
+    ],
+    "pass": [
+        "They may reduce infections or deaths within one month.",
+        "They probably make little difference compared to six-month ATT regimens.",
+        "Pain at 12 weeks was lower.",
+        "Pain at 6 months was lower.",  # another unit: not the name's figure
+        "Deaths within 30 days were rare.",  # a number with its unit that the abstract prints
+        "The 4-month regimens were shorter.",  # the name's words after the number not all there
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", NAME_TAIL["flag"])
+def test_a_name_copied_to_its_end_with_another_number_is_found(sentence: str) -> None:
+    assert changed_numbers(sentence, NAME_SOURCES), sentence
+
+
+@pytest.mark.parametrize("sentence", NAME_TAIL["pass"])
+def test_a_name_with_its_own_number_or_other_words_passes(sentence: str) -> None:
+    assert not changed_numbers(sentence, NAME_SOURCES), sentence
+
+
+# Numbers after a natural frequency said first ("For every 1000 people ..., 91 ...") are risks per that many
+# (razor: 91 with a razor, 50 with no hair removal per 1000), as the review works them out (within 5%)
+PER_FRAME = {
+    "flag": [
+        "For every 1000 people shaved with a razor before surgery, 130 get an infection, compared with 50 with no hair removal.",
+        "If 1000 people had their hair removed with a razor, 91 would get an infection, against 70 with no hair removal.",
+        "Out of every 100 people shaved with a razor, 25 get an infection.",
+    ],
+    "pass": [
+        "For every 1000 people shaved with a razor before surgery, 91 get an infection, compared with 50 with no hair removal.",
+        "If 1000 people had their hair removed with a razor, 93 would get an infection.",  # worked out from the events
+        "Out of every 100 people shaved with a razor, 9 get an infection.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", PER_FRAME["flag"])
+def test_a_risk_after_a_natural_frequency_that_is_no_risk_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", PER_FRAME["pass"])
+def test_a_risk_after_a_natural_frequency_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A sentence of the review's totals in other words: "This update included ... trials (...) involving ...",
+# "We searched ... and included N trials" (the abstract: 10 + 7 studies; the results' people)
+TOTALS_WORDED = {
+    "flag": ["This update included 17 trials (all randomised) involving 5000 people.",
+             "We searched for trials up to March 2020 and included 18 trials.",
+             "The update included 19 studies."],
+    "pass": ["This update included 17 trials (all randomised) involving 4728 people.",
+             "We searched for trials up to March 2020 and included 17 trials.",
+             "The trials were small and included mostly men.",
+             "We searched for trials up to March 2020 and included 12 additional trials."],  # what an update added
+}
+
+
+@pytest.mark.parametrize("sentence", TOTALS_WORDED["flag"])
+def test_a_total_in_other_words_is_checked(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", TOTALS_WORDED["pass"])
+def test_a_total_in_other_words_that_the_review_gives_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# The people of a count of studies, in brackets after it ("Three studies (393 people) compared ..."): what the
+# abstract prints beside the same count of studies (here three trials, 310 participants)
+PAIRED_ABSTRACT = ("Sixteen studies were included.",
+                   "Sixteen studies were included. Three trials (310 participants) compared clippers with razors.")
+PAIRED = {
+    "flag": ["Three studies (400 people) compared clippers with shaving.",
+             "3 studies (in 350 people) took place in Europe.",
+             "Only three trials (involving 390 people) were at low risk of bias."],
+    "pass": ["Three studies (310 people) compared clippers with shaving.",
+             "Two studies (200 people) took place in Europe.",  # the abstract gives no people for two studies
+             "Three studies (4728 people) took place in Europe."],  # a count of people the review gives
+}
+
+
+@pytest.mark.parametrize("sentence", PAIRED["flag"])
+def test_the_people_of_a_count_of_studies_the_abstract_gives_otherwise_is_an_error(sentence: str, config,  # noqa: F811
+                                                                                   tmp_path: Path) -> None:
+    text = review_yaml(found=sentence).replace(*PAIRED_ABSTRACT, 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", PAIRED["pass"])
+def test_the_people_of_a_count_of_studies_as_the_abstract_gives_them_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*PAIRED_ABSTRACT, 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# The evidence of a finding in brackets, of an outcome the results may not encode: a count of the review
+# (the abstract's sixteen studies; the results' 3 studies and 4728, 1200 people)
+BRACKETED = {
+    "flag": ["Hair grew back more slowly (21 studies).",
+             "Hair grew back more slowly (3 studies, 900 people).",
+             "People were more satisfied with clippers (two trials, 5000 people, low-certainty evidence)."],
+    "pass": ["Hair grew back more slowly (16 studies).",
+             "Hair grew back more slowly (3 studies, 4728 people).",
+             "People were more satisfied with clippers (four trials, 1200 people, low-certainty evidence).",
+             "Hair grew back more slowly (in 5 of 16 studies)."],  # no count right after the bracket
+}
+
+
+@pytest.mark.parametrize("sentence", BRACKETED["flag"])
+def test_a_count_of_a_findings_evidence_that_is_no_count_of_the_review_is_an_error(sentence: str, config,  # noqa: F811
+                                                                                   tmp_path: Path) -> None:
+    assert errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", BRACKETED["pass"])
+def test_a_count_of_a_findings_evidence_the_review_gives_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence

@@ -24,6 +24,8 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
                         "minutes", "night", "nights", "mg", "g", "kg", "ml", "mmol", "mcg", "µg", "iu", "units",
                         "sessions", "doses", "cycles"})
+# each unit's singular ("months" -> "month"), to read "one month" and "two months" as the same unit
+UNIT_FORMS = {unit: unit[:-1] if unit.endswith("s") and unit[:-1] in TIME_UNITS else unit for unit in TIME_UNITS}
 NUMBER_WORDS = {**UNITS, **TEENS, **TENS}
 MIN_CONTEXT = 4  # words the same on both sides together, the unit among them: "risk of death at _ months"
 # words of a frame around any time or amount, which tell no figure apart: "younger than _ years of age"
@@ -90,16 +92,22 @@ def _same_figure(printed: str, typed: str) -> bool:
     return whole(float(printed) * scale) == round(float(typed) * scale)
 
 
+def _same(a: str, b: str) -> bool:
+    """Whether two words are the same, a unit singular or plural ("one month", "two months": the number
+    changes the unit's form)."""
+    return a == b or (a in UNIT_FORMS and UNIT_FORMS[a] == UNIT_FORMS.get(b))
+
+
 def _same_after(a: list[Token], i: int, b: list[Token], j: int) -> int:
     n = 0
-    while n < MAX_CONTEXT and i + 1 + n < len(a) and j + 1 + n < len(b) and a[i + 1 + n].text == b[j + 1 + n].text:
+    while n < MAX_CONTEXT and i + 1 + n < len(a) and j + 1 + n < len(b) and _same(a[i + 1 + n].text, b[j + 1 + n].text):
         n += 1
     return n
 
 
 def _same_before(a: list[Token], i: int, b: list[Token], j: int) -> int:
     n = 0
-    while n < MAX_CONTEXT and i - 1 - n >= 0 and j - 1 - n >= 0 and a[i - 1 - n].text == b[j - 1 - n].text:
+    while n < MAX_CONTEXT and i - 1 - n >= 0 and j - 1 - n >= 0 and _same(a[i - 1 - n].text, b[j - 1 - n].text):
         n += 1
     return n
 
@@ -159,7 +167,11 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
                 if after <= unit_at:
                     continue  # the unit itself must be among the same words
                 score = after + _same_before(words, i, source_words, j)
-                if score >= MIN_CONTEXT and _telling(words, i, after, score - after) and (best is None or score > best[0]):
+                # a name copied to its end with another number ("deaths within two month" for the outcome "deaths
+                # within one month", "seven-month ATT regimens" for "standard six-month ATT regimens"): the name's
+                # own words say which figure it was, one fewer word is enough
+                needed = MIN_CONTEXT - 1 if name and j + 1 + after == len(source_words) else MIN_CONTEXT
+                if score >= needed and _telling(words, i, after, score - after) and (best is None or score > best[0]):
                     best = (score, other, source_words, j, source, name)
             if printed_here:
                 break
@@ -173,7 +185,12 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
 
 
 def sources_of(review: Any) -> list[tuple[str, bool]]:
-    """The texts a lay summary copies numbers from: the abstract's sections and each outcome's names."""
+    """The texts a lay summary copies numbers from: the abstract's sections, each outcome's names and the names
+    of the interventions and comparators."""
     texts: list[tuple[str, bool]] = [(text, False) for key, text in review.rendered.items() if key.endswith(".technical")]
-    texts.extend((name, True) for result in review.results for name in result.names())
+    names = [name for result in review.results for name in result.names()]
+    # the names of the interventions and comparators ("moxifloxacin-containing four-month ATT regimens")
+    names += [name for result in review.results for term in (result.intervention, result.comparison) if term is not None
+              for name in (term.plain, term.technical) if name]
+    texts.extend((name, True) for name in dict.fromkeys(names))
     return texts

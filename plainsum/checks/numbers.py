@@ -128,10 +128,13 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A sentence that states the review's totals ("We found 16 studies with 4000 people"): its counts are
 # checked; a count elsewhere outside claims ("Four trials compared ...", "At least 23 studies were
 # funded by ...") is often from the full review, which plainsum does not hold, and is not read.
-TOTAL = re.compile(r"\b(?:we|review|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?\s+"
+TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?\s+"
                    r"(?:found|included|identified|analysed|analyzed|reviewed|(?:looks?|looked)\s+at)\b|\ba total of\b|\bin total\b|"
-                   r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|enrolled|had|studied|"
-                   r"recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
+                   r"\band\s+included\s+\S+\s+(?:[\w-]+\s+){0,3}(?:studies|trials|RCTs)\b|"
+                   r"\baltogether\b|\b(?:studies|trials)\s+(?:\([^)]*\)\s+)?(?:with|involving|including|that included|included|involved|"
+                   r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
+# Studies an update added ("109 new studies", "12 additional randomised trials"): counted in the full review
+ADDED = re.compile(r"\s*(?:new|additional|further|more|extra|recent)\b", re.I)
 # Things a claim counts that are not a result's figures ("the two treatments", "three doses"), and
 # counts per study or person ("0 to 3 per trial"), which the full review gives, not the results.
 NOT_FIGURE = re.compile(r"^\s*(?:[\w-]+\s+)?(?:treatments?|groups?|arms?|types?|kinds?|ways?|drugs?|medicines?|methods?|"
@@ -149,6 +152,12 @@ STUDY_NOUN = r"(?:studies|study|trials|trial|RCTs|RCT)"
 PEOPLE_NOUN = (r"(?:people|persons|participants?|patients?|women|men|children|babies|infants|neonates|newborns|adults|"
                r"adolescents|girls|boys|individuals|volunteers|mothers|residents|professionals|pregnancies|smokers|"
                r"carers|caregivers|students|workers|families|households)")
+# A count of studies with its people in brackets after it ("three studies (393 people)", "1 study (in 148 people)")
+STUDIES_BRACKET = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w-]+\s+)?{STUDY_NOUN}\s*\(\s*(?:(?:in|with|of|involving|including)\s+)?$", re.I)
+# The evidence of a finding in brackets: "(14 studies)", "(eight trials, 5375 women, ...)" (the count of studies
+# first, then its people)
+EVIDENCE_BRACKET = re.compile(r"\(\s*$")
+PEOPLE_BRACKET = re.compile(rf"\(\s*(?:\d+|{_WORD})\s+(?:[\w-]+\s+)?{STUDY_NOUN}\s*[,;]\s*$", re.I)
 # "six study findings", "two trial arms", "759 study participants": 'study' or 'trial' before another noun
 # says what kind of thing is counted
 STUDY_MODIFIED = (r"(?:findings|results|reports|arms|groups|sites|centres|centers|data|populations|designs?|protocols|"
@@ -577,6 +586,26 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"this sentence is about ({listed}) is {value} per {per}",
                                        f"give the risk or difference per {per} the abstract prints for this outcome"))
                 continue
+            frame = PER_FRAME.search(text, 0, start) if kind != "studies" and value.isdigit() and FRAME_WORD.search(text) else None
+            if frame is not None:
+                # "For every 1000 people who have X, 321 people ...": the numbers after the frame are a risk per 1000
+                per = int(frame.group(1).replace(",", ""))
+                about = list(claim.results) if claim is not None else \
+                    [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in _named(spans, start, end, text))] \
+                    or [r for r in review.results if r.absolute is not None]
+                allowed = set().union(*(natural_figures(r, per, rates) for r in about)) if int(value) != per else set()
+                # the summary may work a risk out from the review's own events: within 5% of one is that one
+                risks = [n * per / r.absolute.per for r in about if r.absolute is not None
+                         for n in (r.absolute.control, r.absolute.intervention)]
+                near = any(abs(int(value) - risk) <= 0.05 * risk for risk in risks)
+                if allowed and not near and value not in allowed | facts | known:
+                    listed = "; ".join(r.describe() for r in about[:2])
+                    marks.append(_mark(CHECK, scored, sentence, start, end,
+                                       f"{what} is a number of people out of {per} ('{frame.group(0).strip()}'), but no risk or "
+                                       f"difference of the results this sentence can be about ({listed}) is {value} per {per}, "
+                                       "nor does the abstract print it",
+                                       f"give the risk per {per} the abstract prints for this outcome"))
+                continue
             if claim is not None:
                 results = list(claim.results)
                 if kind == "studies" and STUDIES_DID.match(text, end):
@@ -655,6 +684,30 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"and the sentence claims nothing it could be tied to",
                                        "check it against the review by hand, or give the figure the abstract prints"))
                 continue
+            if kind in ("studies", "people") and "(" in text and not TOTAL.search(text) and \
+                    (EVIDENCE_BRACKET if kind == "studies" else PEOPLE_BRACKET).search(text, 0, start):
+                # the evidence of a finding, in brackets ("clear stones faster (14 studies)", "(eight trials, 5375 women,
+                # low-certainty evidence)"): a count of the review, whichever outcome (encoded or not) it is of
+                if value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind] | sums[kind] or \
+                        (value in known and not anywhere[kind]):
+                    continue
+                marks.append(_mark(CHECK, scored, sentence, start, end,
+                                   f"{what} counts the {'studies' if kind == 'studies' else 'people'} of a finding's evidence, "
+                                   f"but no count of {'studies' if kind == 'studies' else 'people'} in the abstract, the facts "
+                                   f"or the results is {value}", "give the count the abstract prints for this finding"))
+                continue
+            if kind == "people" and not TOTAL.search(text):
+                counted = STUDIES_BRACKET.search(text, 0, start)
+                if counted is not None:
+                    # "Three studies (393 people) compared ...", "1 study (in 148 people) was ...": the people of that
+                    # many studies, which the abstract prints beside the same count of studies
+                    paired = _paired_people(text, counted.start(), start, review)
+                    if paired and value not in paired | anywhere[kind] | counted_facts | kind_figures(kind, review.results, counts, set()):
+                        marks.append(_mark(CHECK, scored, sentence, start, end,
+                                           f"{what} counts the people of {counted.group(0).split('(')[0].strip()}, but the abstract "
+                                           f"gives {', '.join(sorted(paired))} with the same count of studies, and no count of "
+                                           f"people in the review is {value}", "give the count the abstract prints"))
+                    continue
             if kind in ("studies", "people") and TOTAL.search(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
                 # one review or study among several: its people are checked only where the abstract prints
                 # people with the same count of studies ("two studies (403 participants)")
@@ -674,6 +727,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     continue
                 if value in known and not anywhere[kind]:
                     continue  # an abstract that gives no counts in words the reading knows: as before
+                if ADDED.match(text, end):
+                    continue  # "12 additional trials", "109 new studies": what an update added, which the full review counts
                 # a second count of the same people after the first ("1496 participants were allocated to surgery
                 # and 302 participants to ...") may be a group of the total the abstract does not print: said, not
                 # blocked; one of other people ("337 professionals and 8400 patients") is a total of its own
@@ -824,7 +879,8 @@ def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks:
             continue  # no word of a time or an amount: nothing changed_numbers could find
         if not re.search(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", text, re.I):
             continue
-        about = bool(reading is not None and reading.claims) or bool(outcome_spans(text, review.results))
+        # a sentence that claims, names an outcome or states the certainty of evidence speaks of the results
+        about = bool(reading is not None and (reading.claims or reading.statement is not None)) or bool(outcome_spans(text, review.results))
         for changed in changed_numbers(text, sources if about else [s for s in sources if s[1]]):
             if (sentence, text[changed.start:changed.end]) in taken:
                 continue  # already marked
@@ -874,6 +930,11 @@ def risk_role(text: str, start: int, end: int) -> bool:
 NATURAL = re.compile(r"\s*(?:more|fewer|less|additional|extra)?\s*(?:[a-z-]+\s+){0,3}?(?:for every|in every|out of every|"
                      r"per|of every|in|out of)\s+(100|1000|1,000|10,000|10000)\b(?!\s*(?:years?|months?|weeks?|days?|hours?)\b)",
                      re.I)
+# "For every 1000 people who have a hip fracture, 321 ...", "Of every 100 women ..., 27", "If 1000 people were
+# followed over a year, 771 ...": a natural frequency said before its numbers, which are risks per that many
+PER_FRAME = re.compile(rf"\b(?:(?:for|in|out\s+of|of)\s+every|if|out\s+of)\s+(100|1000|1,000|10,000|10000)\s+"
+                       rf"(?:[\w'’-]+\s+){{0,2}}?{PEOPLE_NOUN}\b[^.;:()]*?,\s+(?:[\w'’-]+\s+){{0,6}}?$", re.I)
+FRAME_WORD = re.compile(r"\b(?:every|if|out\s+of)\s+(?:100|1000|1,000|10,000|10000)\b", re.I)  # PER_FRAME's start, found at once
 # "95% CI", "95% confidence interval": the level of an interval, no figure
 CONFIDENCE = re.compile(r"\s*%\s*(?:CI|confidence)\b", re.I)
 

@@ -191,7 +191,7 @@ def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
     less a quarter of those missing, so "infliximab with purine analogues" beats "infliximab" in a
     sentence that names both drugs. A name with no such word counts 1 when it is there whole."""
     best = 0.0
-    words = _same_words(set(re.findall(r"[\w'’-]+", region.lower())), region)
+    words = _same_words({w.strip("'’") for w in re.findall(r"[\w'’-]+", region.lower())}, region)  # 'dummy' in quotes is dummy
     stems = {w.rstrip("s") for w in words}
     for name in names:
         significant = _significant(name, generic)
@@ -437,6 +437,10 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     if vocabulary.purposes is not None:
         purposes = list(vocabulary.purposes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in purposes)]
+    if vocabulary.measuring is not None and effects:
+        # "the evidence for assessing reduction in time to awakening": what was measured, not a claim of it
+        measures = [m.end() for m in vocabulary.measuring.finditer(text)]
+        effects = [h for h in effects if not any(end <= h.start and _words_between(text, end, h.start) <= 1 for end in measures)]
     if vocabulary.anecdotes is not None:
         told = list(vocabulary.anecdotes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in told)]
@@ -534,7 +538,8 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
             claim.each_meant = _each_meant(text, claim, vocabulary.generic_words)
             if claim.each_meant:  # worded for the group, at the lowest certainty among them (as outcomes listed are)
                 claim.floor = min((c.result.certainty for c in claim.candidates), key=CERTAINTY_ORDER.index)
-            claim.qualifier = _unqualified(claim, _qualifiers(text, clause, vocabulary, taken), results)
+            claim.qualifier = _unqualified(claim, _qualifiers(text, _reported_part(text, clause, outcome.start), vocabulary,
+                                                              taken + _explanations(text)), results)
             claim.comparator = claim.comparator or kinds
             claim.quantified = claim.effect is not None and _quantified(text, claim.effect)
             claims.append(claim)
@@ -755,6 +760,30 @@ def _qualifiers(text: str, clause: tuple[int, int], vocabulary: Vocabulary,
         if significant:
             found.append((f"{match.group(0)} {' '.join(words)}", significant))
     return found
+
+
+# ", and that ...": a second finding reported in the same sentence ("We found that X lowers the risk of dying,
+# and that after discharge, people were more likely to ..."): its setting or time is not the first one's
+_REPORTED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:that|whether)(?![\w'’-])", re.I)
+# a bracket that explains a word ("(when blood cannot flow back and pools in the legs)", "(which ...)"):
+# the settings it names are the explanation's, not the claim's
+_EXPLAINING = re.compile(r"\(\s*(?:when|where|which|who|that|i\.e\.|e\.g\.|such as|meaning|because|as)\s[^()]*\)", re.I)
+
+
+def _reported_part(text: str, clause: tuple[int, int], at: int) -> tuple[int, int]:
+    """The part of a clause that holds `at`, between the findings a sentence reports one after the other."""
+    start, end = clause
+    for match in _REPORTED.finditer(text, clause[0], clause[1]):
+        if match.end() <= at:
+            start = match.end()
+        elif match.start() > at:
+            end = min(end, match.start())
+            break
+    return start, end
+
+
+def _explanations(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _EXPLAINING.finditer(text)] if "(" in text else []
 
 
 def _by_setting(candidates: list[Candidate], text: str, clause: tuple[int, int], generic: frozenset[str]) -> list[Candidate]:
@@ -1103,7 +1132,7 @@ def _named_against(words: frozenset[str], actor_text: str, comparator_text: str)
 
 def _parts(text: str) -> set[str]:
     """The words of a text and the parts of its hyphenated words ("air-filled": air, filled), singular."""
-    return _same_words({w.rstrip("s") for w in re.findall(r"[\w'’]+", text.lower())}, text)
+    return _same_words({w.strip("'’").rstrip("s") for w in re.findall(r"[\w'’]+", text.lower())}, text)
 
 
 def _mentions(names: list[str], text: str, generic: frozenset[str]) -> bool:
