@@ -598,7 +598,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 risks = [n * per / r.absolute.per for r in about if r.absolute is not None
                          for n in (r.absolute.control, r.absolute.intervention)]
                 near = any(abs(int(value) - risk) <= 0.05 * risk for risk in risks)
-                if allowed and not near and value not in allowed | facts | known:
+                if allowed and not near and value not in allowed and value not in facts and value not in known:
                     listed = "; ".join(r.describe() for r in about[:2])
                     marks.append(_mark(CHECK, scored, sentence, start, end,
                                        f"{what} is a number of people out of {per} ('{frame.group(0).strip()}'), but no risk or "
