@@ -67,6 +67,8 @@ class Builder:
         self.kinds = {name: format_registry[name].kinds for name in options.formats}
         self.listed: dict[str, list[str]] = {}  # content folders listed for translations in this build
         self.dirty = False
+        self.interrupted = False  # the last build stopped before its end
+        self.rendered: set[str] = set()  # the sources rendered in this build
 
     def run(self) -> Outcome:
         kept = {"content": self.config.content_dir, "templates": self.config.templates_dir}
@@ -86,7 +88,9 @@ class Builder:
         environment = environment_digest(self.config, self.templates)
         marker = self.output_dir / BUILDING_MARKER
         if marker.exists():
-            # the last build was interrupted: it may have left a hidden temporary file
+            # the last build was interrupted: it may have left a hidden temporary file (and reviews it
+            # rendered that it did not record as published)
+            self.interrupted = True
             sweep_temporaries(self.output_dir)
         # The manifest and the records of every up-to-date review, hundreds of thousands of objects, live
         # until the build ends and hold no reference cycles: made with the collector paused, then set aside
@@ -258,6 +262,7 @@ class Builder:
         self.dirty = True
         self.index_stale = True
         self.outcome.rendered_reviews += 1
+        self.rendered.add(built.source)
         old = self.manifest.reviews.pop(built.source, None)
         if built.problems:
             self.outcome.problems.extend(built.problems)
@@ -368,8 +373,12 @@ class Builder:
         """Keep a copy of each review whose documents were all published (plainsum/build/published.py)."""
         from plainsum.content.published_names import PUBLISHED_DIR, PUBLISHED_INDEX
 
-        if not self.outcome.rendered_reviews and os.path.isfile(os.path.join(self.output_root, PUBLISHED_DIR, PUBLISHED_INDEX)):
-            return  # nothing rendered, so nothing newly published: a no-op build does not read the record
+        if os.path.isfile(os.path.join(self.output_root, PUBLISHED_DIR, PUBLISHED_INDEX)) and not self.interrupted:
+            # only a review rendered now can be newly published (the others were recorded when they were
+            # rendered): a no-op build does not read the record, and an edit looks at one review, not 3,000
+            sources = [source for source in sources if source in self.rendered]
+            if not sources:
+                return
         published: dict[str, tuple[str, str]] = {}
         for source in sources:
             records = self.records.get(source)
