@@ -1161,3 +1161,36 @@ def test_what_a_claim_is_about_and_whether_it_claims(sentence: str, expected: se
     assert PLACEBO_DEATHS[1] in text
     found = read_verdicts_of(text, [sentence], tmp_path)[0]
     assert checks_of(found) & {"results.certainty"} == expected, found
+
+
+# A certainty word and the rating in brackets after it in its clause, two levels or more apart, say two levels of
+# one finding (GRADE never words them together; no published summary of the dev corpus does): an error, whether
+# or not a result encodes the finding; one level apart ("probably ... (high-certainty evidence)") is seen in
+# published summaries and left to the results
+CLASHES = {
+    "flag": [
+        "Shaving using a razor may increase infections (high-certainty evidence).",
+        "Shaving using a razor probably reduces deaths (very low-certainty evidence).",
+        "Itching may be less common with clippers (high-quality evidence).",
+        "We are very uncertain whether clippers reduce itching (moderate-certainty evidence).",
+    ],
+    "pass": [
+        "Shaving using a razor may slightly reduce deaths (very low-certainty evidence), but we are very uncertain.",
+        "Shaving using a razor probably increases infections (moderate-certainty evidence).",
+        "Clippers probably make little or no difference to itching (high-certainty evidence).",
+        "Itching may be less common with clippers (low-certainty evidence), but rashes are not (high-certainty evidence).",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", CLASHES["flag"])
+def test_a_word_and_a_rating_two_levels_apart_are_an_error(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert any(check == "results.certainty" and "rates the same finding" in message for check, message in found), found
+
+
+@pytest.mark.parametrize("sentence", CLASHES["pass"])
+def test_a_word_and_a_rating_that_agree_or_are_one_level_apart_pass(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert not any("rates the same finding" in message for _check, message in found), found
+    assert "results.certainty" not in checks_of(found), found

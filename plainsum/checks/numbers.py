@@ -242,25 +242,35 @@ def _numbers_in(text: str) -> set[str]:
     return found
 
 
-def abstract_figures(review: Any, rates: bool = False) -> dict[str, set[str]]:
+def abstract_sections(review: Any) -> list[tuple[str, list[Any]]]:
+    """The abstract's sections with the outcomes each names (reading.outcome_spans), read once for the
+    figures, the rates and the counts printed with each outcome."""
+    from plainsum.grade.reading import outcome_spans
+
+    return [(text, outcome_spans(text, review.results)) for key, text in review.rendered.items() if key.endswith(".technical")]
+
+
+def abstract_figures(review: Any, rates: bool = False, sections: list[tuple[str, list[Any]]] | None = None) -> dict[str, set[str]]:
     """The numbers the abstract prints with each result's outcome: from its name to the next
     outcome named (its counts, rates, percentages as printed); with `rates`, less the counts of
     studies and people printed there ("7 studies" is no 7%)."""
-    from plainsum.grade.reading import outcome_spans
+    return abstract_figures_and_rates(review, sections)[1 if rates else 0]
 
+
+def abstract_figures_and_rates(review: Any, sections: list[tuple[str, list[Any]]] | None = None) \
+        -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """abstract_figures(review) and abstract_figures(review, rates=True), in one reading of the abstract."""
     figures: dict[str, set[str]] = {}
-    for key, text in review.rendered.items():
-        if not key.endswith(".technical"):
-            continue
-        spans = outcome_spans(text, review.results)
+    rates: dict[str, set[str]] = {}
+    for text, spans in sections if sections is not None else abstract_sections(review):
         for index, span in enumerate(spans):
             end = spans[index + 1].start if index + 1 < len(spans) else min(len(text), span.end + 400)
             numbers = _numbers_in(text[span.end:end])
-            if rates:
-                numbers -= set().union(*_kind_numbers(text[span.end:end]).values())
+            rated = numbers - set().union(*_kind_numbers(text[span.end:end]).values()) if numbers else numbers
             for result in span.results:
                 figures.setdefault(result.id, set()).update(numbers)
-    return figures
+                rates.setdefault(result.id, set()).update(rated)
+    return figures, rates
 
 
 def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
@@ -275,19 +285,15 @@ def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
     return found
 
 
-def abstract_counts(review: Any) -> tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]:
+def abstract_counts(review: Any, sections: list[tuple[str, list[Any]]] | None = None) \
+        -> tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]:
     """The counts of studies and people the abstract prints with each result's outcome (result id ->
     kind -> numbers), and all it prints anywhere (kind -> numbers)."""
-    from plainsum.grade.reading import outcome_spans
-
     by_result: dict[str, dict[str, set[str]]] = {}
     anywhere: dict[str, set[str]] = {"studies": set(), "people": set()}
-    for key, text in review.rendered.items():
-        if not key.endswith(".technical"):
-            continue
+    for text, spans in sections if sections is not None else abstract_sections(review):
         for kind, values in _kind_numbers(text).items():
             anywhere[kind] |= values
-        spans = outcome_spans(text, review.results)
         for index, span in enumerate(spans):
             end = spans[index + 1].start if index + 1 < len(spans) else min(len(text), span.end + 400)
             if len(span.results) != 1:
@@ -530,20 +536,23 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     if not found:
         return _copied_marks(scored, read, [])  # no other number: the review's figures need not be worked out
     known = _Later(lambda: _all_known(review))  # read by few sentences: worked out when first asked
-    printed = abstract_figures(review)
-    facts = review_figures(review)
-    counts, anywhere = abstract_counts(review)
+    sections = abstract_sections(review)  # the outcomes each section names, found once
     # a percentage is held against what the abstract prints with its outcome less the counts of
     # studies and people there ("7 studies" is no 7%)
-    rates = abstract_figures(review, rates=True)
+    printed, rates = abstract_figures_and_rates(review, sections)
+    facts = review_figures(review)
+    counts, anywhere = abstract_counts(review, sections)
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
     sums = _Later(lambda: count_sums(review))
     marks: list[Mark] = []
+    named_in: dict[str, list[Any]] = {}  # the outcomes a sentence without claims names, for the copied figures
     for sentence, reading, in_text in found:
         text = sentence.text
         claims = reading.claims if reading is not None else []
         spans = outcome_spans(text, review.results) if not claims else []
+        if not claims:
+            named_in[text] = spans
         for start, end, value, what in in_text:
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
@@ -739,7 +748,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"is {value}" + _nearby(text, review)
                                    + (" (not blocked: after another count, it may be a group of that total)" if group else ""),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
-    return marks + _copied_marks(scored, read, marks) + _date_marks(scored, read) + _interval_marks(scored, read, marks)
+    return marks + _copied_marks(scored, read, marks, named_in) + _date_marks(scored, read) + _interval_marks(scored, read, marks)
 
 
 # A figure with its interval in brackets: "20% (ranging from 16% to 24%)", "0.56 (95% CI 0.38 to 0.83)",
@@ -860,7 +869,8 @@ def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[
     return out
 
 
-def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: list[Mark]) -> list[Mark]:
+def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: list[Mark],
+                  named_in: dict[str, list[Any]] | None = None) -> list[Mark]:
     """A time or an amount in the abstract's or an outcome's own words with another number ("pain
     scores at 11 to 24 hours" where the abstract prints "9 to 24 hours"): in any sentence when the words
     are an outcome's name, else in a sentence that claims or names an outcome."""
@@ -880,7 +890,8 @@ def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks:
         if not re.search(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", text, re.I):
             continue
         # a sentence that claims, names an outcome or states the certainty of evidence speaks of the results
-        about = bool(reading is not None and (reading.claims or reading.statement is not None)) or bool(outcome_spans(text, review.results))
+        about = bool(reading is not None and (reading.claims or reading.statement is not None)) or \
+            bool(named_in[text] if named_in is not None and text in named_in else outcome_spans(text, review.results))
         for changed in changed_numbers(text, sources if about else [s for s in sources if s[1]]):
             if (sentence, text[changed.start:changed.end]) in taken:
                 continue  # already marked

@@ -319,7 +319,25 @@ def _qualified(claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
     return out
 
 
+def _clash(reading: Reading) -> list[Verdict]:
+    """A certainty word and the rating in brackets after it, two levels or more apart: wrong whatever the results."""
+    if reading.clash is None:
+        return []
+    word, rating = reading.clash
+    return [Verdict("results.certainty", word.start, rating.end,
+                    f"certainty: '{word.text}' claims {word.meaning} certainty, but the sentence rates the same finding's "
+                    f"evidence '{rating.text}' ({rating.meaning}); GRADE words the two levels apart, so one of them is wrong",
+                    None)]
+
+
 def judge(reading: Reading, results: list[Result]) -> list[Verdict]:
+    clash = _clash(reading)
+    if clash:
+        return clash + [v for v in _judge(reading, results) if v.check != "results.certainty"]
+    return _judge(reading, results)
+
+
+def _judge(reading: Reading, results: list[Result]) -> list[Verdict]:
     if reading.kind in ("statement", "none"):  # "none": a statement of certainty in a sentence with no claim
         return judge_statement(reading, results)
     found: dict[tuple[str, int, str | None], Verdict] = {}

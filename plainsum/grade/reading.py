@@ -99,6 +99,7 @@ class Reading:
     statement: Statement | None = None
     why: str = ""  # why the sentence is not a claim
     actor_words: set[str] = field(default_factory=set)  # the words of the intervention names found in it
+    clash: tuple[Hit, Hit] | None = None  # a certainty word and its clause's rating two levels apart
 
 
 @dataclass
@@ -404,6 +405,38 @@ def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
 # --- reading a sentence ---------------------------------------------------------------------------
 
 def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None = None) -> Reading:
+    seen: list[Hit] = []  # the certainty phrases the reading found
+    reading = _read_sentence(text, results, vocabulary, context, seen)
+    if len(seen) > 1 and "(" in text:
+        reading.clash = _clash(text, seen)
+    return reading
+
+
+def _steps(a: str, b: str) -> int:
+    """How many levels apart two certainty words are (0 when they share one: "low or very low" and "low")."""
+    return min(abs(CERTAINTY_ORDER.index(x) - CERTAINTY_ORDER.index(y)) for x in levels_of(a) for y in levels_of(b))
+
+
+def _clash(text: str, hits: list[Hit]) -> tuple[Hit, Hit] | None:
+    """A certainty word and the rating in brackets after it in its clause, two levels or more apart ("may not be
+    increased (high-certainty evidence)", "probably reduces pain (very low-certainty evidence)"): the sentence
+    says two levels of one finding that GRADE's wording never puts together (no published summary of the dev
+    corpus does), so one of them is wrong, whatever the results."""
+    parts = clauses(text)
+    for rating in hits:
+        if not _RATING.search(rating.text) or text.count("(", 0, rating.start) <= text.count(")", 0, rating.start):
+            continue
+        clause = _clause_of(rating.start, parts)
+        before = [h for h in hits if clause[0] <= h.start and h.end <= rating.start]
+        if not before or _RATING.search(before[-1].text):
+            continue  # no word of its own, or another rating nearer
+        if _steps(before[-1].meaning, rating.meaning) >= 2:
+            return before[-1], rating
+    return None
+
+
+def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None,
+                   seen: list[Hit]) -> Reading:
     context = context or Context()
     if context.explains:
         return Reading(text, "explains", why="it is in a part that explains (background, aims or methods)")
@@ -417,7 +450,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
         rest = _without_clauses(text, vocabulary.not_claims)
         if not rest.strip(" ,.;:–—-"):
             return Reading(text, "explains", why="it says what the review did or what research is needed")
-        reading = read_sentence(rest, results, vocabulary, context)
+        reading = _read_sentence(rest, results, vocabulary, context, seen)
         reading.text = text
         return reading
     outcomes = _specific(text, outcome_spans(text, results))
@@ -448,6 +481,7 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
                and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
     certainty = _ranges(text, find_certainty(vocabulary, text, list(taken) + [(h.start, h.end) for h in effects]))
+    seen.extend(certainty)
     levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
     if not effects:
         about_results = re.search(r"\b(?:these|our|the)\s+(?:results?|findings?|evidence)\b", text, re.I) is not None
