@@ -190,6 +190,7 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
 # _glued_end allows it), per language: learnt by _ends_sentence, which then reads no further for them. Bounded.
 _ENDING_TOKENS: dict[str, set[str]] = {}
 _MAX_ENDING_TOKENS = 100_000
+_CAPITAL_OR_DIGIT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _remember_ending(ending: set[str], token: str) -> None:
@@ -247,8 +248,9 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
     spans: list[tuple[int, int]] = []
     start = 0
     length = len(text)
-    wide = "\u00a0" in text or "\u2009" in text or "\u202f" in text
+    wide = not text.isascii() and ("\u00a0" in text or "\u2009" in text or "\u202f" in text)
     tab = "\t" in text
+    ending = _ENDING_TOKENS.get(language.code) or _ENDING_TOKENS.setdefault(language.code, set())  # emptied in place
     for match in _CANDIDATE.finditer(text):
         next_start = match.end()
         if next_start >= length:
@@ -264,7 +266,10 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
             token_start = max(_token_start(text, before, wide), end - _LONGEST_TOKEN)
         else:  # _token_start without the searches for characters the text does not hold
             token_start = max(text.rfind(" ", 0, before) + 1, end - _LONGEST_TOKEN)
-        if _ends_sentence(text, token_start, end, next_start, language):
+        if (end < next_start and text[next_start] in _CAPITAL_OR_DIGIT and text[token_start:end] in ending) or \
+                _ends_sentence(text, token_start, end, next_start, language):
+            # the first test is _ends_sentence's answer for a token it has learnt to end a sentence, with a space
+            # after it (not glued) and an ASCII capital or digit next (no opener to read past)
             spans.append((start, end))
             start = next_start
     if start < length and text[start:].strip():
@@ -390,15 +395,19 @@ def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH) -> tuple
         if (block.kind == "item" and (_REFERENCE.search(text) or _REFERENCE_ITEM.match(text))) or _REFERENCE_LINE.match(text):
             not_scored["references"] += 1
             continue
-        rows = _is_table(text, block.offsets, markdown_text)
-        if rows:
+        offsets = block.offsets
+        if "|" in text and _is_table(text, offsets, markdown_text):
             not_scored["tables"] += 1
             continue
         numbers = _has_spaced_number(text)
-        plain = not numbers and "\u2014" not in text and "\u2026" not in text  # tokens(piece) is then piece.split()
-        offsets = block.offsets
+        # tokens(piece) is then piece.split()
+        plain = not numbers and (text.isascii() or ("\u2014" not in text and "\u2026" not in text))
         texts, starts, found = current.texts, current.offsets, current.tokens
-        for unit_start, unit_end in _line_units(text, offsets, markdown_text):
+        if markdown_text.find("\n", offsets[0], offsets[-1]) < 0:  # one line: one unit (_line_units)
+            units: list[tuple[int, int]] | tuple[tuple[int, int]] = ((0, len(text)),)
+        else:
+            units = _line_units(text, offsets, markdown_text)
+        for unit_start, unit_end in units:
             unit = text[unit_start:unit_end]
             for start, end in split_sentences(unit, language):
                 piece = unit[start:end]
