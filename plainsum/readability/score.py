@@ -351,8 +351,11 @@ def score_document(document: Document, min_words: int | None = None, language: L
         total.add(section.counts)
         sections.append(section)
     total.links += links
-    first = chain.from_iterable(section._linsear_rows() for section in sections)  # the document's first sentences
-    whole, applied = _figures(total, first, limit, profile, always=True)
+    if len(sections) == 1 and sections[0].formulas_applied:  # the whole is its one section (links aside, which no figure reads)
+        whole, applied = dict(sections[0].figures), True
+    else:
+        first = chain.from_iterable(section._linsear_rows() for section in sections)  # the document's first sentences
+        whole, applied = _figures(total, first, limit, profile, always=True)
     not_scored = {**left_out, "links": total.links}
     return Scored(document, whole, sections, None, total, applied, limit, profile, {k: v for k, v in not_scored.items() if v})
 
