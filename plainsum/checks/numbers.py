@@ -30,14 +30,42 @@ FRACTIONS = {"half": Fraction(1, 2), "a third": Fraction(1, 3), "one third": Fra
 _Figures = TypeVar("_Figures", set[str], dict[str, set[str]])
 FRACTION_TOLERANCE = 0.1  # "half" for 44% to 56%, "a fifth" for 17% to 23%: a proportion in words is rounded
 
+_Tree = dict[str, "_Tree"]
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation that matches what `(?:` + '|'.join(words, longest first) + `)` matches, written as a tree
+    of their letters ("s(?:even(?:t(?:een|y))?|ix...)"): the engine reads a letter once where it tried each
+    word in turn. At each letter the longer words come first, so of two words one of which begins the other
+    ("seven", "seventeen") the longer is tried first, as in the list sorted by length."""
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: _Tree) -> str:
+        branches = [re.escape(letter) + pattern(node[letter]) for letter in sorted(node) if letter]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return pattern(tree)
+
+
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS], key=len, reverse=True))
-_UNITS = "|".join(UNITS)
+_WORD_TREE = _trie([*UNITS, *TEENS, *TENS])
+_UNITS_TREE = _trie(list(UNITS))
 # the letters a number in words begins with: a lookahead on them lets the scan pass other words' starts
 # without trying each alternative (every alternative of NUMBER_WORDS must begin with one of them)
 _FIRST_LETTERS = "".join(sorted({word[0] for word in [*UNITS, *TEENS, *TENS]} | {"a"}))
 # "seventeen", "twenty-one", "a hundred", "two hundred", "one hundred and fifteen", "one thousand"
 NUMBER_WORDS = re.compile(
-    rf"(?<![\w-])(?=[{_FIRST_LETTERS}])(?:(?:{_WORD})(?:[- ](?:{_UNITS}))?(?:\s+(?:hundred|thousand)(?:\s+and\s+(?:{_WORD})(?:[- ](?:{_UNITS}))?)?)?|"
+    rf"(?<![\w-])(?=[{_FIRST_LETTERS}])(?:{_WORD_TREE}(?:[- ]{_UNITS_TREE})?"
+    rf"(?:\s+(?:hundred|thousand)(?:\s+and\s+{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)?)?|"
     rf"a (?:hundred|thousand))(?![\w-])", re.I)
 FRACTION_WORDS = re.compile(r"(?<![\w-])(?=[" + "".join(sorted({name[0] for name in FRACTIONS})) + "])("
                             + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")(?![\w-])", re.I)
@@ -45,7 +73,7 @@ DIGIT = re.compile(r"\d")
 # a word every fraction in FRACTIONS has, in lower case: an ASCII text without one has no fraction in words
 FRACTION_NAMES = ("half", "third", "quarter", "fifth", "tenth")
 assert all(any(word in name for word in FRACTION_NAMES) for name in FRACTIONS)
-_TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD})(?:[- ](?:{'|'.join(UNITS)}))?)"
+_TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)"
 PROPORTION = re.compile(rf"(?<![\w.,-])(?=[\d{_FIRST_LETTERS}]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
 # "one" counts only as a number of things: "one study", "one in ten"; not "one reason", "no one"
 ONE_COUNTS = re.compile(r"^\s+(?:study|trial|review|person|participant|in\b|out of\b|of every\b)", re.I)

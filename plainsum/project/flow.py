@@ -57,6 +57,10 @@ def warm_up(pdf: bool, tables: bool) -> None:
         cmu_syllables()
         zipf_table()
         load_glossary()
+        # the check modules (and their patterns) and the reading of content files, imported here once rather
+        # than by each worker after the fork (about 0.1 s of CPU a worker)
+        check_registry.ids()
+        import plainsum.content.loader  # noqa: F401
     if pdf:
         from plainsum.document_formats.pdf import load_weasyprint
 
