@@ -224,6 +224,9 @@ COUNT_KINDS = frozenset({"studies", "people"})
 
 def count_kind(text: str, end: int) -> str | None:
     """number_kind(text, end) when that is 'studies' or 'people', else None: the kinds after both are not tried."""
+    following = text[end:end + 1]
+    if not (following.isspace() or following.isalpha() or following == "("):
+        return None  # both kinds' words start with a space, a bracket or a letter: "12%", "0.5," and "3)" count nothing
     if NOT_COUNTED.match(text, end):
         return None
     tried = 0
