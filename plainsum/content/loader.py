@@ -191,10 +191,10 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
     from plainsum.content.versions import validate_version
 
     version = validate_version(check, root, doi_node.value if doi_node is not None else None)
-    from plainsum.content import trial as trial_module
-
     trial = None
-    if kind.name == TRIAL_KIND:
+    if kind.name == TRIAL_KIND:  # the trial's code is loaded for a trial only (not for each edit of a review)
+        from plainsum.content import trial as trial_module
+
         trial = trial_module.validate_trial(check, root) or trial_module.Trial(trial_module.Mark(root.line, root.column))
     elif "trial" in root.value and kind_known:
         check.key_problem(root, "trial", f"'trial' holds a clinical trial's data and belongs to the kind {TRIAL_KIND}, "
@@ -224,7 +224,9 @@ def load_review(path: Path, data: bytes | None = None, display: str | None = Non
         trial=trial,
     )
     if trial is not None:  # prose reaches the trial's data as {{ trial.participants }}, {{ trial.groups.<id>.name }}
-        review.facts["trial"] = trial_module.view(trial, review.language)
+        from plainsum.content.trial import view as trial_view
+
+        review.facts["trial"] = trial_view(trial, review.language)
     if "version" in root.value:  # prose may cite it: {{ version.update_of }}
         review.facts["version"] = version.view()
     # prose reaches each result as {{ results.<id>.plain }} / {{ results.<id>.technical }}

@@ -160,12 +160,16 @@ class Project:
         """The review's translations (content/<id>.<lang>.yaml) as translated reviews, with the
         problems of the invalid ones and their files."""
         from plainsum.content.discovery import translation_paths
-        from plainsum.content.translation import load_translation
 
         translated: list[Review] = []
         problems: list[Problem] = []
         invalid: list[Path] = []
-        for path in translation_paths(review.source.path):
+        paths = translation_paths(review.source.path)
+        if not paths:  # the translations' loader (and a trial's code through it) only for a review that has some
+            return translated, problems, invalid
+        from plainsum.content.translation import load_translation
+
+        for path in paths:
             try:
                 translated.append(load_translation(path, review, self.templates.locale))
             except InputError as error:
