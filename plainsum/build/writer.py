@@ -21,11 +21,8 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 TEMP_SUFFIX = ".plainsum-tmp"
-_AT_FDCWD = -100
-_AT_SYMLINK_FOLLOW = 0x400
 
 
 class UnsafePath(ValueError):
@@ -74,33 +71,12 @@ def _temporary_name(name: str) -> str:
     return f".{name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
 
 
-_LINKAT: Any = None  # libc's linkat, looked up on the first write (a build with nothing to write needs no ctypes)
 _unnamed_ok = sys.platform.startswith("linux") and hasattr(os, "O_TMPFILE")
-
-
-def _linkat() -> Any:
-    """libc's linkat, which can give an O_TMPFILE file a name (os.link cannot on Linux)."""
-    global _LINKAT, _unnamed_ok
-    if _LINKAT is None:
-        import ctypes
-
-        try:
-            function = ctypes.CDLL(None, use_errno=True).linkat
-        except (OSError, AttributeError):
-            _unnamed_ok = False
-            return None
-        function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int)
-        function.restype = ctypes.c_int
-        _LINKAT = function
-    return _LINKAT
 
 
 def _write_unnamed(parent: int, name: str, data: bytes) -> os.stat_result | None:
     """Write via an unnamed file in the folder `parent` (a descriptor); None if the file system does not support it."""
     global _unnamed_ok
-    linkat = _linkat()
-    if linkat is None:
-        return None
     try:
         handle = os.open(".", os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o644, dir_fd=parent)
     except OSError:
@@ -110,14 +86,16 @@ def _write_unnamed(parent: int, name: str, data: bytes) -> os.stat_result | None
         _write_all(handle, data)
         status = os.fstat(handle)
         temporary = _temporary_name(name)
-        if linkat(_AT_FDCWD, f"/proc/self/fd/{handle}".encode(), parent, os.fsencode(temporary), _AT_SYMLINK_FOLLOW) != 0:
-            import ctypes
-
-            error = ctypes.get_errno()
+        try:
+            # linkat(AT_FDCWD, "/proc/self/fd/N", parent, temporary, AT_SYMLINK_FOLLOW), which gives the unnamed
+            # file a name: os.link makes that call when given a folder descriptor (no ctypes to load for it)
+            os.link(f"/proc/self/fd/{handle}", temporary, dst_dir_fd=parent, follow_symlinks=True)
+        except (OSError, NotImplementedError) as error:
             _unnamed_ok = False
-            if error in (1, 2, 18, 22, 95):  # EPERM, ENOENT (no /proc), EXDEV, EINVAL, EOPNOTSUPP
+            code = getattr(error, "errno", None)
+            if code is None or code in (1, 2, 18, 22, 95):  # EPERM, ENOENT (no /proc), EXDEV, EINVAL, EOPNOTSUPP
                 return None
-            raise OSError(error, os.strerror(error), temporary)
+            raise OSError(code, os.strerror(code), temporary) from None
         try:
             os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
         except BaseException:
