@@ -3,8 +3,9 @@
 After a build, every review whose documents were all published (none withheld, none a draft) and
 whose published version is not recorded yet has its content file appended to one new pack file
 in output/.plainsum-published/; the index then points at it, and at the version it replaced
-(`before`). A review whose documents were withheld keeps the version published before. A build
-with nothing new reads the index and writes nothing. Packs that no entry points at any more are
+(`before`). A review whose documents were withheld keeps the version published before. The
+builder hands over the reviews it rendered (all of them when there is no record yet, or when the
+last build was interrupted); a build with nothing new writes nothing. Packs that no entry points at any more are
 removed. (plainsum/content/published.py reads them and says why packs.)
 """
 
