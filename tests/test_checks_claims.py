@@ -1194,3 +1194,32 @@ def test_a_word_and_a_rating_that_agree_or_are_one_level_apart_pass(sentence: st
     found = read_verdicts([sentence], tmp_path)[0]
     assert not any("rates the same finding" in message for _check, message in found), found
     assert "results.certainty" not in checks_of(found), found
+
+
+# A statement of certainty with a level no result has and the abstract rates nowhere is no level of the review's
+# evidence, however near the results' levels (here moderate, low and very low, rated so in the abstract)
+RATED_ABSTRACT = ('main_results: {technical: "Sixteen studies were included. Shaving probably increases infection (RR 1.82)."}',
+                  'main_results: {technical: "Sixteen studies were included. Shaving probably increases infection (RR 1.82; '
+                  'moderate-certainty evidence). Clippers may make little or no difference (low-certainty evidence). We are '
+                  'very uncertain about deaths (very low-certainty evidence)."}')
+UNRATED = {
+    "flag": ["The certainty of the evidence was high to moderate.",
+             "We judged the evidence to be of moderate or high quality.",
+             "The certainty of the evidence for deaths was very low to high."],
+    "pass": ["The certainty of the evidence was low to moderate.",
+             "The certainty of the evidence ranged from very low to moderate.",
+             "Overall, the evidence was of moderate certainty."],
+}
+
+
+@pytest.mark.parametrize("sentence", UNRATED["flag"])
+def test_a_level_no_result_has_and_the_abstract_rates_nowhere_is_an_error(sentence: str, config, tmp_path: Path) -> None:
+    text = review_yaml(limitations=sentence).replace(*RATED_ABSTRACT, 1)
+    assert RATED_ABSTRACT[1] in text
+    assert findings(text, config, tmp_path, ("results.certainty",)).get("results.certainty"), sentence
+
+
+@pytest.mark.parametrize("sentence", UNRATED["pass"])
+def test_a_level_a_result_or_the_abstract_has_passes(sentence: str, config, tmp_path: Path) -> None:
+    text = review_yaml(limitations=sentence).replace(*RATED_ABSTRACT, 1)
+    assert not findings(text, config, tmp_path, ("results.certainty",)).get("results.certainty"), sentence

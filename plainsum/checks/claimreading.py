@@ -3,11 +3,12 @@ part it is in (plainsum.grade.reading), for the claim and number checks and the 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.context import CheckContext
 from plainsum.grade.reading import Reading, read_summary
-from plainsum.grade.vocabulary import Vocabulary
+from plainsum.grade.vocabulary import Vocabulary, levels_of
 
 if TYPE_CHECKING:
     from plainsum.config.settings import Config
@@ -70,7 +71,40 @@ def readings(scored: Scored, config: Config) -> list[tuple[Any, Reading]] | None
     texts = [(s.text, explaining(scored, s, vocabulary)) for s in sentences]
     review = scored.document.review
     read = list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review)), strict=True))
+    # a statement of the evidence as a whole or of outcomes it names, not one that points back to the finding
+    # before it ("we have very low confidence in this evidence"), which may be of an outcome the abstract leaves unrated
+    statements = [reading.statement for _sentence, reading in read if reading.statement is not None
+                  and not _POINTS_BACK.search(reading.text)]
+    if statements:
+        rated = abstract_levels(review, vocabulary)
+        for statement in statements:
+            statement.abstract = rated
     scored.__dict__["_claim_readings"] = (config, read)  # the checks of one document share one reading
     return read
 
 
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:evidence|results?|findings?|effects?|outcomes?|data)\b", re.I)
+# A rating, not a level word near "evidence": "moderate-certainty evidence", "low quality evidence", "low- to
+# moderate-certainty", "the certainty of the evidence was low" ("high risk of bias" is none)
+_RATED_AFTER = re.compile(r"^(?:-?\s*(?:to|and|or)\s+(?:very\s+)?(?:low|moderate|high))?[- ]?(?:certainty|quality|GRADE)\b", re.I)
+_RATED_BEFORE = re.compile(r"\b(?:certainty|quality)\s+of\s+(?:the\s+)?evidence\s+(?:was|is|were|as|to\s+be)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def abstract_levels(review: Any, vocabulary: Vocabulary) -> frozenset[str]:
+    """The certainty levels the abstract rates anywhere ("moderate-certainty evidence", "the quality of the
+    evidence was low"): a level a summary states that neither a result nor the abstract has is no level
+    of this review's evidence."""
+    found: set[str] = set()
+    for key, text in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        taken: list[tuple[int, int]] = []
+        for meaning, pattern in vocabulary.levels:  # longest first: "very low" is not also "low"
+            for match in pattern.finditer(text):
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                taken.append(match.span())
+                if "-" in match.group(0).strip("-") or _RATED_AFTER.match(text[match.end():]) or \
+                        _RATED_BEFORE.search(text, max(0, match.start() - 80), match.start()):
+                    found.update(levels_of(meaning))
+    return frozenset(found)

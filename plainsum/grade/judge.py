@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from plainsum.grade.reading import Candidate, OutcomeClaim, Reading
+from plainsum.grade.reading import Candidate, OutcomeClaim, Reading, Statement
 from plainsum.grade.results import DIFFERENCE_MEASURES, RATIO_MEASURES
 from plainsum.grade.vocabulary import levels_of
 
@@ -276,6 +276,11 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
         if wrong:
             return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
                             f"certainty: the sentence states {levels} certainty, but {_listed(wrong)}", wrong[0])]
+        unrated = _unrated(statement, {r.certainty for r in results})
+        if unrated:
+            return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
+                            f"certainty: the sentence states {', '.join(unrated)} certainty, but no result is rated so and the "
+                            f"abstract rates no evidence so", statement.results[0])]
         return []
     covered = statement.results or results
     rated = {r.certainty for r in covered}
@@ -291,11 +296,28 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
     # very low) is
     far = sorted((level for level in statement.levels if all(abs(ORDER.index(level) - ORDER.index(r)) > 1 for r in rated)),
                  key=ORDER.index)
+    # a level no result has and the abstract rates nowhere ("moderate to low" where the results and the abstract's
+    # ratings are all low or very low) is no level of this review's evidence, however near
+    unrated = _unrated(statement, rated)
+    if covered and unrated and not far:
+        return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
+                        f"certainty: the sentence states {', '.join(unrated)} certainty for {of}, but no result is rated so "
+                        f"and the abstract rates no evidence so (the results are {found}-certainty evidence)", covered[0])]
     if covered and far:
         return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
                         f"certainty: the sentence states {', '.join(far)} certainty for {of}, but no result is rated so or "
                         f"one level from it (the results are {found}-certainty evidence)", covered[0])]
     return []
+
+
+def _unrated(statement: Statement, rated: set[str]) -> list[str]:
+    """The levels a statement states that no result has and the abstract rates nowhere (when it rates any); a
+    word for two levels ("uncertain": low or very low) states one of them, either of which will do."""
+    if not statement.abstract:
+        return []
+    known = rated | statement.abstract
+    said = [levels_of(hit.meaning) for hit in statement.hits] or [set(statement.levels)]
+    return sorted({level for levels in said if not levels & known for level in levels}, key=ORDER.index)
 
 
 def _qualified(claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:

@@ -87,6 +87,7 @@ class Statement:
     judged: bool = True  # False: said in certainty words ("We are uncertain about these results"), only carried
     covers: list[Result] = field(default_factory=list)  # in a claim: the results of its comparisons, carried to
     loose: bool = False  # `results` are those it may speak of, not each one it does: held as a summary's statement is
+    abstract: frozenset[str] | None = None  # the levels the abstract rates anywhere (None: not known)
 
 
 @dataclass
