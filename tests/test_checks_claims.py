@@ -167,6 +167,9 @@ CASES = {
             "The studies included a total of 5000 people, of whom 4728 were analysed.",
             "We found 20 studies (of which 3 compared clippers with no hair removal).",
             "Clippers may make little or no difference to infections (3 studies, 5100 people, of whom 4728 were analysed).",
+            # a share of the review's people or studies describes the evidence, not a risk
+            "One large study, with half of the participants included in the review, showed that shaving using a razor "
+            "probably increases infections.",
         ],
         "flag": [
             "Shaving using a razor may slightly reduce deaths, but we are very uncertain (3 studies, 4728 people).",  # 3
@@ -1223,3 +1226,245 @@ def test_a_level_no_result_has_and_the_abstract_rates_nowhere_is_an_error(senten
 def test_a_level_a_result_or_the_abstract_has_passes(sentence: str, config, tmp_path: Path) -> None:
     text = review_yaml(limitations=sentence).replace(*RATED_ABSTRACT, 1)
     assert not findings(text, config, tmp_path, ("results.certainty",)).get("results.certainty"), sentence
+
+
+# Headings that name results anywhere report results, even when they start like background ("Study
+# characteristics and key results"); those that name none explain.
+RESULT_HEADINGS = [
+    ("Study characteristics and key results", False),
+    ("Study characteristics and key findings", False),
+    ("Methods and results", False),
+    ("What are the main findings?", False),
+    ("What are the conclusions?", False),
+    ("What are the strengths and limitations of this review?", False),
+    ("Study characteristics", True),
+    ("What is surgical site infection?", True),
+    ("What did we want to find out?", True),
+    ("How up to date is this evidence?", True),
+]
+
+
+@pytest.mark.parametrize("heading,explains", RESULT_HEADINGS)
+def test_a_heading_that_names_results_anywhere_reports_them(heading: str, explains: bool) -> None:
+    from plainsum.grade.claims import load_vocabulary
+
+    assert load_vocabulary().explains(heading) is explains, heading
+
+
+# A placebo named in quotes ("a 'dummy' treatment") is a placebo: the lead-in names the comparison.
+QUOTED_PLACEBO = [
+    ("Compared with a 'dummy' pill, clippers:", {"dummy", "placebo"}),
+    ("Compared with a ‘sham’ procedure, clippers:", {"sham", "placebo"}),
+    ("Compared with a 'fake' treatment, clippers:", {"fake", "placebo"}),
+    ("Compared with 'usual' care, clippers:", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTED_PLACEBO)
+def test_a_placebo_word_in_quotes_names_the_placebo(text: str, expected: set[str]) -> None:
+    from plainsum.grade.reading import _parts
+
+    assert ("placebo" in _parts(text)) == bool(expected), text
+
+
+# An outcome named by its opposite ("survival" for death) is read the other way round, its better
+# or worse the same: the razor's deaths are slightly fewer (very low certainty).
+OPPOSITES = {
+    "pass": [
+        "Shaving using a razor may slightly improve survival, but we are very uncertain.",
+        "Shaving using a razor may slightly increase survival, but we are very uncertain.",
+        "People who had shaving using a razor may be slightly more likely to survive, but we are very uncertain.",
+        # qualified by what it is free of: another outcome, not read against deaths
+        "Shaving using a razor may reduce progression-free survival, but we are very uncertain.",
+        "Shaving using a razor may reduce survival without a stroke, but we are very uncertain.",
+        # said of people: a group, not the outcome
+        "Shaving using a razor may slightly worsen the mood of those who survive, but we are very uncertain.",
+        "In people who survived, shaving using a razor may worsen sleep, but we are very uncertain.",
+    ],
+    "error": [
+        "Shaving using a razor may slightly reduce survival, but we are very uncertain.",
+        "Shaving using a razor may slightly worsen overall survival, but we are very uncertain.",
+        "People who had shaving using a razor may be less likely to survive, but we are very uncertain.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", OPPOSITES["pass"] + OPPOSITES["error"])
+def test_an_outcome_named_by_its_opposite_is_read_the_other_way(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert ("results.direction" in checks_of(found)) == (sentence in OPPOSITES["error"]), (sentence, found)
+
+
+# A bracket that glosses a word by a clause ("(when ...)", "(which ...)") names no setting or time
+# of the result: the claim is checked; the same words outside it may point at another result (deaths
+# within 30 days), a warning.
+GLOSSES = [
+    ("Shaving using a razor probably reduces infections in people having surgery (when hair is removed within 30 days).",
+     {"results.direction"}),
+    ("Shaving using a razor probably reduces infections in people having surgery (which means removing hair within "
+     "30 days).", {"results.direction"}),
+    ("Shaving using a razor probably reduces infections (i.e. hair removal within 30 days).", {"results.direction"}),
+    ("Shaving using a razor probably reduces infections within 30 days.", set()),
+    ("Shaving using a razor probably reduces infections (within 30 days).", set()),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", GLOSSES)
+def test_a_gloss_in_brackets_is_no_setting(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked", "results.certainty"} == expected, (sentence, found)
+
+
+# An effect said to be not significant gives only the side of the estimate (clippers against no hair
+# removal: RR 1.02, little or no difference); a non-significant difference is none.
+NOT_SIGNIFICANT = {
+    "pass": [
+        "Clippers led to a non-significant increase in infections compared with no hair removal.",
+        "Clippers led to a nonsignificant increase in infections compared with no hair removal.",
+        "Clippers showed a non-significant difference in infections compared with no hair removal.",
+        "Clippers led to a not statistically significant increase in infections compared with no hair removal.",
+    ],
+    "error": [
+        "Clippers led to a non-significant reduction in infections compared with no hair removal.",
+        "Clippers led to a statistically non-significant reduction in infections compared with no hair removal.",
+        "Clippers led to a reduction in infections compared with no hair removal.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", NOT_SIGNIFICANT["pass"] + NOT_SIGNIFICANT["error"])
+def test_a_non_significant_effect_gives_only_its_side(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert ("results.direction" in checks_of(found)) == (sentence in NOT_SIGNIFICANT["error"]), (sentence, found)
+
+
+# A result stated with no one acting ("There was ...", "... was found for ...") is the studies'
+# intervention's: deaths, of the razor only, are slightly fewer (very low certainty).
+IMPERSONAL = {
+    "pass": [
+        "There may be slightly fewer deaths, but we are very uncertain.",
+        "A small reduction was seen in deaths, but we are very uncertain.",
+        # groups compared, no intervention named: not the intervention's result
+        "There was no difference in deaths between younger and older people.",
+        "There were more deaths in the group that had surgery.",
+        "There were more deaths with surgery than with watchful waiting.",
+        # no phrase of a result near the effect word
+        "There were 310 people in the studies, and deaths were no different in summer.",
+    ],
+    "error": [
+        "There may be slightly more deaths, but we are very uncertain.",
+        "No effect was found for deaths.",
+        "There was an increase in deaths, but we are very uncertain.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", IMPERSONAL["pass"] + IMPERSONAL["error"])
+def test_a_result_stated_with_no_one_acting_is_the_interventions(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert ("results.direction" in checks_of(found)) == (sentence in IMPERSONAL["error"]), (sentence, found)
+
+
+# Verbs of less and more beyond "reduce" and "increase" (the razor's infections go up, moderate certainty)
+MORE_EFFECT_WORDS = {
+    "pass": [
+        "Shaving using a razor probably prolongs infections.",
+        "Clippers probably relieve infections compared with shaving using a razor.",
+        "Clippers probably protect against infections compared with shaving using a razor.",
+        "Clippers probably minimise infections compared with shaving using a razor.",
+        "Clippers are probably more successful than shaving using a razor.",
+    ],
+    "error": [
+        "Shaving using a razor probably protects against infections.",
+        "Shaving using a razor probably lessens infections.",
+        "Shaving using a razor probably relieves infections.",
+        "Shaving using a razor probably alleviates infections.",
+        "Shaving using a razor probably minimizes infections.",
+        "Clippers are probably less successful than shaving using a razor.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", MORE_EFFECT_WORDS["pass"] + MORE_EFFECT_WORDS["error"])
+def test_more_verbs_of_less_and_more(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert ("results.direction" in checks_of(found)) == (sentence in MORE_EFFECT_WORDS["error"]), (sentence, found)
+
+
+# A claim that names no outcome, of a comparison named by its intervention and comparator, is held
+# against every result of that comparison, and is wrong only when none fits it; an effect word with an
+# object (an outcome no result may hold, "pain") is not read so.
+WHOLE_COMPARISONS = {
+    "pass": [
+        "There was little or no difference between clippers and no hair removal.",
+        "Clippers were probably better than shaving using a razor.",
+        "Clippers probably reduce pain compared with shaving using a razor.",
+        "Shaving using a razor probably makes no difference to pain compared with no hair removal.",
+        "We are uncertain whether shaving using a razor makes any difference compared with no hair removal.",
+    ],
+    "error": [
+        "There was a large difference between clippers and no hair removal.",
+        "Clippers were probably worse than shaving using a razor.",
+        "Shaving using a razor probably made little or no difference compared with no hair removal.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", WHOLE_COMPARISONS["pass"] + WHOLE_COMPARISONS["error"])
+def test_a_claim_about_a_whole_comparison(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert ("results.direction" in checks_of(found)) == (sentence in WHOLE_COMPARISONS["error"]), (sentence, found)
+
+
+# The comparator alone as the one who acts, with no "than" ("No hair removal may lead to more deaths",
+# "People in the placebo group had ..."): read from its side. The review's own name for what it
+# studies ("preoperative hair removal") shares words with the comparator but is the intervention.
+COMPARATOR_ALONE = {
+    "pass": [
+        "No hair removal may lead to slightly more deaths, but we are very uncertain.",
+        "Deaths may be slightly more common with no hair removal, but we are very uncertain.",
+        "Slightly more participants may have died with no hair removal, but we are very uncertain.",
+        "Deaths may have been slightly more common in the no hair removal group, but we are very uncertain.",
+    ],
+    "error": [
+        "No hair removal may lead to slightly fewer deaths, but we are very uncertain.",
+        "Less people with no hair removal may have had deaths, but we are very uncertain.",
+        "Preoperative hair removal probably increases deaths.",
+        "People who had no hair removal probably had more infections.",
+        "Deaths may have been slightly less common in the no hair removal group, but we are very uncertain.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", COMPARATOR_ALONE["pass"] + COMPARATOR_ALONE["error"])
+def test_the_comparator_alone_acts_from_its_side(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert ("results.direction" in checks_of(found)) == (sentence in COMPARATOR_ALONE["error"]), (sentence, found)
+
+
+# Staying in remission is not relapsing: the razor's result read as one on relapse (slightly fewer)
+RELAPSE_OPPOSITES = {
+    "pass": [
+        "Shaving using a razor may slightly help people stay in remission, but we are very uncertain.",
+        "More people shaved using a razor may have remained in remission, but we are very uncertain.",
+    ],
+    "error": [
+        "Shaving using a razor may make people slightly less likely to stay in remission, but we are very uncertain.",
+        "Fewer people shaved using a razor may have remained in remission, but we are very uncertain.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", RELAPSE_OPPOSITES["pass"] + RELAPSE_OPPOSITES["error"])
+def test_staying_in_remission_is_not_relapsing(sentence: str, tmp_path: Path) -> None:
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.judge import judge
+    from plainsum.grade.reading import read_summary
+
+    path = tmp_path / "hair.yaml"
+    path.write_text(review_yaml().replace("{technical: death within 30 days, plain: death}", "{technical: relapse, plain: relapse}")
+                    .replace("aliases: [deaths, die]", "aliases: [relapses]"), encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("removing hair",))[0]
+    found = {v.check for v in judge(reading, results)}
+    assert ("results.direction" in found) == (sentence in RELAPSE_OPPOSITES["error"]), (sentence, found)

@@ -1159,6 +1159,13 @@ def _describes_intervention(text: str, end: int, reading: Any) -> bool:
     return any(word in names for word in words)
 
 
+# A share of the review's studies or people ("half of the participants included in the review", "a third
+# of the trials"): a description of the evidence, not a risk of an outcome
+REVIEW_SHARE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+)?(?:included\s+)?(?:(?:studies|trials)\b(?!\s+(?:showed|found|reported))|"
+                          r"(?:participants|people|patients|women|men|children)\s+(?:included\s+)?in\s+(?:the|this|our)\s+review\b)",
+                          re.I)
+
+
 def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, value, how to name it) of each number in digits or words, proportions as one."""
     out: list[tuple[int, int, str, str]] = []
@@ -1173,6 +1180,8 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     for match in FRACTION_WORDS.finditer(text) if _may_have_fraction(text) else ():
         if _inside(match.span(), taken) or not re.match(r"\s+of\s+(?:the\s+|all\s+|these\s+)?\w+", text[match.end():]):
             continue
+        if REVIEW_SHARE.match(text, match.end()):
+            continue  # "half of the participants included in the review", "a third of the studies": the evidence described
         taken.append(match.span())
         out.append((match.start(), match.end(), f"{match.group(1).lower()} of", f"the proportion '{match.group(0)}'"))
     for match in NUMBER.finditer(text):

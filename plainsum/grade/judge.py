@@ -36,10 +36,13 @@ class Verdict:
     result: Result | None
 
 
-def accepted_effects(result: Result, inverted: bool = False, lean: tuple[str, bool] | None = None) -> set[str]:
+def accepted_effects(result: Result, inverted: bool = False, lean: tuple[str, bool] | None = None,
+                     opposite: bool = False) -> set[str]:
     """The effect words a sentence may use for the result: its direction, or better/worse; read
     from the comparator's side when the sentence names the comparator as the one who acts. `lean`
-    (direction, good) stands for the result's own (the way its point estimate leans)."""
+    (direction, good) stands for the result's own (the way its point estimate leans). Of an outcome
+    named by its opposite ("survival" for death) the direction goes the other way, better and worse
+    the same ("improves survival" for fewer deaths)."""
     direction, good = lean if lean is not None else (result.direction, result.good)
     if good is None:
         return {"none"}
@@ -47,8 +50,13 @@ def accepted_effects(result: Result, inverted: bool = False, lean: tuple[str, bo
         accepted = {"improve", "increase"} if good else {"worsen", "reduce"}
     else:
         accepted = {str(direction), "improve" if good else "worsen"}
+    if opposite:
+        accepted = {_OTHER_WAY.get(word, word) for word in accepted}
     accepted.add("differ")
     return {FLIP.get(word, word) for word in accepted} if inverted else accepted
+
+
+_OTHER_WAY = {"reduce": "increase", "increase": "reduce"}
 
 
 def leaning(result: Result) -> tuple[str, bool] | None:
@@ -85,7 +93,7 @@ def _asks_harm(claim: OutcomeClaim) -> list[Verdict]:
     leans = [leaning(c.result) for c in claim.candidates]
     if not leans or any(lean is None or not lean[1] for lean in leans):
         return []
-    if not all(effect.meaning not in accepted_effects(c.result, c.inverted, lean)
+    if not all(effect.meaning not in accepted_effects(c.result, c.inverted, lean, c.opposite)
                for c, lean in zip(claim.candidates, leans, strict=True)):
         return []
     if _unsaid_alternatives(claim):
@@ -123,7 +131,7 @@ def estimate_side(result: Result) -> str | None:
     return "reduce" if estimate < null else "increase"
 
 
-def _figure_effects(result: Result, inverted: bool) -> set[str]:
+def _figure_effects(result: Result, inverted: bool, opposite: bool = False) -> set[str]:
     """The words a figure's side may take ("8% better" for an MD below 0 where lower is better), for a
     result of little or no difference whose estimate still lies on one side."""
     side = estimate_side(result)
@@ -132,15 +140,17 @@ def _figure_effects(result: Result, inverted: bool) -> set[str]:
     good = (side == "reduce") == (result.better == "lower")
     accepted = {"improve", "increase"} if result.outcome.quality and good else {"worsen", "reduce"} if result.outcome.quality \
         else {side, "improve" if good else "worsen"}
+    if opposite:
+        accepted = {_OTHER_WAY.get(word, word) for word in accepted}
     return {"none", *({FLIP.get(word, word) for word in accepted} if inverted else accepted)}
 
 
 def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
     assert claim.effect is not None
-    accepted = accepted_effects(candidate.result, candidate.inverted)
+    accepted = accepted_effects(candidate.result, candidate.inverted, opposite=candidate.opposite)
     if claim.quantified and candidate.result.good is None and claim.negated is None:
         # "8% better (or 8 points)": the figure's side, which the number check holds against the estimate
-        accepted = _figure_effects(candidate.result, candidate.inverted)
+        accepted = _figure_effects(candidate.result, candidate.inverted, candidate.opposite)
     meaning = claim.effect.meaning
     if claim.negated is not None:
         return meaning in accepted and meaning != "differ" and candidate.result.good is not None
@@ -154,7 +164,8 @@ def _unsaid_alternatives(claim: OutcomeClaim) -> list[Candidate]:
         return []
     interventions = {c.result.intervention for c in claim.candidates}
     chosen = {c.result.id for c in claim.candidates}
-    return [Candidate(r) for r in claim.outcome.results if r.intervention in interventions and r.id not in chosen]
+    return [Candidate(r, opposite=claim.outcome.opposite) for r in claim.outcome.results
+            if r.intervention in interventions and r.id not in chosen]
 
 
 def _listed(results: list[Result]) -> str:
@@ -341,6 +352,18 @@ def _qualified(claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
     return out
 
 
+def _judge_whole(claim: OutcomeClaim) -> list[Verdict]:
+    """A claim about a comparison as a whole (no outcome named): wrong only when no result of it fits."""
+    effect = claim.effect
+    if effect is None or not all(_direction_wrong(claim, c) for c in claim.candidates):
+        return []
+    said = "no effect" if effect.meaning == "none" else "an effect" if effect.meaning == "differ" else f"the effect {effect.meaning!r}"
+    result = claim.candidates[0].result
+    return [Verdict("results.direction", effect.start, effect.end,
+                    f"direction: '{effect.text}' claims {said} of the comparison as a whole (it names no outcome), but no "
+                    f"result of the comparison shows that: {_listed(claim.results)}", result)]
+
+
 def _clash(reading: Reading) -> list[Verdict]:
     """A certainty word and the rating in brackets after it, two levels or more apart: wrong whatever the results."""
     if reading.clash is None:
@@ -360,14 +383,15 @@ def judge(reading: Reading, results: list[Result]) -> list[Verdict]:
 
 
 def _judge(reading: Reading, results: list[Result]) -> list[Verdict]:
+    wholes = [verdict for claim in reading.wholes for verdict in _judge_whole(claim)]
     if reading.kind in ("statement", "none"):  # "none": a statement of certainty in a sentence with no claim
-        return judge_statement(reading, results)
+        return judge_statement(reading, results) + wholes
     found: dict[tuple[str, int, str | None], Verdict] = {}
     if reading.statement is not None:  # a statement of certainty inside a sentence that claims
         for verdict in judge_statement(reading, results):
             found.setdefault((verdict.check, verdict.start, verdict.result.id if verdict.result else None), verdict)
-    for claim in reading.claims:
+    for claim in [*reading.claims, *reading.opposed]:
         for verdict in _qualified(claim, judge_claim(claim)):
             key = (verdict.check, verdict.start, verdict.result.id if verdict.result else None)
             found.setdefault(key, verdict)  # an outcome named twice ("exacerbations ... exacerbation") is one claim
-    return list(found.values())
+    return list(found.values()) + wholes

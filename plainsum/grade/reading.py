@@ -37,15 +37,18 @@ class OutcomeSpan:
     end: int
     text: str
     results: tuple[Result, ...]
+    opposite: bool = False  # named by its opposite ("survival" for death): the direction goes the other way
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A result a claim may be about; `inverted` when the sentence names its comparator as the one
-    who acts ("Clippers cause fewer infections than razors" read against razors vs clippers)."""
+    who acts ("Clippers cause fewer infections than razors" read against razors vs clippers);
+    `opposite` when it names the result's outcome by its opposite ("survival" for death)."""
 
     result: Result
     inverted: bool = False
+    opposite: bool = False
 
 
 @dataclass
@@ -70,6 +73,7 @@ class OutcomeClaim:
     quantified: bool = False  # the effect word gives a figure's side ("8% better", "improved by 5 points"), not a size
     either_way: bool = False  # "may increase or reduce": the effect and its opposite together, no direction claimed
     plain: bool = False  # its level carried from the summary, and its own plain verb claims high certainty
+    whole: bool = False  # said of a comparison as a whole, no outcome named: wrong only when no result of it fits
 
     @property
     def results(self) -> list[Result]:
@@ -101,6 +105,12 @@ class Reading:
     why: str = ""  # why the sentence is not a claim
     actor_words: set[str] = field(default_factory=set)  # the words of the intervention names found in it
     clash: tuple[Hit, Hit] | None = None  # a certainty word and its clause's rating two levels apart
+    # claims about outcomes named by their opposite ("improves survival" of a result on death): judged
+    # like the others, kept apart from `claims` (the numbers of such a sentence are not that result's figures)
+    opposed: list[OutcomeClaim] = field(default_factory=list)
+    # a claim about a comparison as a whole, naming no outcome ("There was little or no difference between
+    # X and Y"): held against every result of that comparison, wrong only when none fits it
+    wholes: list[OutcomeClaim] = field(default_factory=list)
 
 
 @dataclass
@@ -162,6 +172,32 @@ def outcome_spans(text: str, results: list[Result]) -> list[OutcomeSpan]:
         if not any(start < e and s < end for s, e, _ in spans):
             spans.append((start, end, [result]))
     return sorted((OutcomeSpan(s, e, text[s:e], tuple(rs)) for s, e, rs in spans), key=lambda o: o.start)
+
+
+# An outcome's name followed by when or where it was measured, or a gloss in brackets ("mortality at
+# 30 days", "death (any cause)"): still that outcome, for its opposite's name.
+_NAME_TAIL = r"(?:\s*\(.*\)|\s+(?:at|by|within|to|up\s+to|after|before|during|in|until|from|of)\s.*)?"
+# An opposite's name qualified by what it is free of ("progression-free survival", "survival without
+# disability") names another outcome.
+_FREE_OF = re.compile(r"(?:\bfree|without)\b", re.I)
+# ... and said of people ("those who survive", "people who survived"): a group, not the outcome
+_GROUP_OF = re.compile(r"(?:free|\bwho)\s*$", re.I)
+
+
+def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, taken: list[OutcomeSpan]) -> list[OutcomeSpan]:
+    """The outcomes `text` names by their opposite (`opposites` of the vocabulary: "survival" for a
+    result on death), where it names no outcome of its own."""
+    found: list[OutcomeSpan] = []
+    for outcome, names in vocabulary.opposites:
+        matches = [m for m in names.finditer(text) if not _overlaps(m.start(), m.end(), [(o.start, o.end) for o in taken])
+                   and not _FREE_OF.match(text, m.end() + 1) and not _GROUP_OF.search(text, max(0, m.start() - 12), m.start())]
+        if not matches:
+            continue
+        named = tuple(r for r in results if any(re.fullmatch(rf"(?:the\s+)?(?:{outcome.pattern}){_NAME_TAIL}", n.strip(), re.I)
+                                                for n in r.names()))
+        if named:
+            found.extend(OutcomeSpan(m.start(), m.end(), m.group(0), named, opposite=True) for m in matches)
+    return found
 
 
 def _significant(name: str, generic: frozenset[str]) -> set[str]:
@@ -385,10 +421,18 @@ _FIGURE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:%|per\s*cent|points?|units?)?\s*$",
 _FIGURE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?by\s+(?:about\s+|around\s+|nearly\s+)?\d", re.I)
 
 
+# "a non-significant reduction", "a reduction that was not statistically significant": the estimate's side,
+# with no effect shown
+_NOT_SIGNIFICANT = re.compile(r"(?<![\w'’-])(?:non-?|not\s+(?:statistically\s+)?|statistically\s+non-?)significant\s+"
+                              r"(?:[\w'’-]+\s+)?$", re.I)
+
+
 def _quantified(text: str, hit: Hit) -> bool:
     """Whether an effect word comes with the figure it goes by ("8% better", "6 points lower",
-    "improved by 5 points"): it reports the estimate's side, not a judgement of its size."""
-    return _FIGURE_BEFORE.search(text, 0, hit.start) is not None or _FIGURE_AFTER.match(text, hit.end) is not None
+    "improved by 5 points") or is said to be not significant ("a non-significant reduction"): it
+    reports the estimate's side, not a judgement of its size."""
+    return _FIGURE_BEFORE.search(text, 0, hit.start) is not None or _FIGURE_AFTER.match(text, hit.end) is not None \
+        or _NOT_SIGNIFICANT.search(text, max(0, hit.start - 60), hit.start) is not None
 
 
 _A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
@@ -455,6 +499,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         reading.text = text
         return reading
     outcomes = _specific(text, outcome_spans(text, results))
+    if vocabulary.opposites:
+        outcomes = sorted(outcomes + opposite_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
     names = actor_names(results, context.names)
     # a word of an intervention's name inside an outcome's ("pressure" in "pressure ulcers") names no one
     actors = [a for a in name_spans(text, names, vocabulary.generic_words) if not _overlaps(a[0], a[1], [(o.start, o.end) for o in outcomes])]
@@ -518,9 +564,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             # speaks of the evidence as a whole
             inner.results = [r for r in results if _names_comparison(text, r, vocabulary.generic_words)]
             inner.judged, inner.loose = bool(inner.results), True
-        return Reading(text, "none", why="it names no outcome of the results", statement=inner)
+        reading = Reading(text, "none", why="it names no outcome of the results", statement=inner)
+        reading.wholes = _whole_comparison(text, effects, results, vocabulary, context)
+        return reading
     select_text, from_lead = text, False
-    stand_ins = _acting(text, stand_ins, effects + certainty)
+    stand_ins = _acting(text, stand_ins, effects + certainty) + _impersonal(text, vocabulary, effects, actors)
     if not actors and not stand_ins and _elided(text, effects + certainty):
         stand_ins = [(0, 0)]  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
         if context.lead_in:
@@ -600,8 +648,9 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             inner.judged = not other_comparison  # of a comparison the results do not hold: not theirs to judge
         return Reading(text, "none", why="no effect is claimed for the outcomes it names", statement=inner)
     _floors(claims)
-    reading = Reading(text, "claim", claims=claims, actor_words={text[s:e].lower().rstrip("s") for s, e in actors}
-                      | {text[s:e].lower() for s, e in actors})
+    reading = Reading(text, "claim", claims=[c for c in claims if not c.outcome.opposite],
+                      actor_words={text[s:e].lower().rstrip("s") for s, e in actors} | {text[s:e].lower() for s, e in actors},
+                      opposed=[c for c in claims if c.outcome.opposite])
     reading.statement = _inner_statement(text, levels, certainty, outcomes, claims=True)
     if reading.statement is not None:  # it speaks of the results its claims are about, and of their comparisons
         reading.statement.results = list(dict.fromkeys(r for claim in claims for r in claim.results))
@@ -739,6 +788,60 @@ def _acting(text: str, stand_ins: list[tuple[int, int]], hits: list[Hit]) -> lis
             continue
         kept.append((start, end))
     return kept
+
+
+# What may follow an effect word that has no object (an outcome the results may not name): the end of
+# the clause, the comparator, or "between" the things compared
+_NO_OBJECT = re.compile(r"(?:\s+(?:overall|at\s+all|either|really))?\s*(?:[,.;:)]|$|(?:than|compared|versus|vs|between)(?![\w'’-]))",
+                        re.I)
+
+
+def _whole_comparison(text: str, effects: list[Hit], results: list[Result], vocabulary: Vocabulary,
+                      context: Context) -> list[OutcomeClaim]:
+    """A claim that names no outcome, of a comparison the sentence names by its intervention and its
+    comparator ("When comparing X with Y, there is little to no difference between the compared
+    approaches", "X was as effective as Y"): a claim about every result of the comparison, held
+    against them as a whole. Read only when its effect word has no object (which could be an outcome
+    no result holds: "X reduced pain compared with Y" where pain is not encoded)."""
+    if vocabulary.undecided is not None and vocabulary.undecided.search(text):
+        return []
+    effect = next((h for h in effects if _NO_OBJECT.match(text, h.end)), None)
+    if effect is None or any(h.meaning != effect.meaning for h in effects):
+        return []
+    generic = vocabulary.generic_words
+    compared = [r for r in results if r.comparison is not None
+                and _cover(_term_names(r.intervention), text, generic) > 0 and _names_comparison(text, r, generic)]
+    if not compared:
+        return []
+    negated = _negation(text, effect, vocabulary, [], (0, len(text)))
+    if negated is not None:
+        return []
+    span = OutcomeSpan(effect.start, effect.end, "the results of the comparison", tuple(compared))
+    claim = OutcomeClaim(span, [Candidate(r) for r in compared], effect, None, None, None, "none", None, "named")
+    claim.whole = True
+    return [claim]
+
+
+# words that name what is compared: a sentence with one of these that names no intervention of the
+# results compares something else ("between younger and older people", "in the non-surgical group")
+_OTHER_ARMS = re.compile(r"(?<![\w'’-])(?:between|groups?|arms?|than|compared|versus|vs)(?![\w'’-])", re.I)
+IMPERSONAL_WORDS = 5  # how close "there was" must come before its effect word ("There was little or no difference")
+
+
+def _impersonal(text: str, vocabulary: Vocabulary, effects: list[Hit], actors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A result stated with no one acting ("There was no difference in pain", "No effect was found for
+    deaths"): the phrase, standing for the studies' intervention, when it comes just before the effect
+    word (or, "was found", just after it); not in a sentence that names what it compares and no
+    intervention of the results ("There was no difference between younger and older people", "more
+    complications ... in the non-surgical group"): another comparison."""
+    if vocabulary.impersonal is None or not effects or (not actors and _OTHER_ARMS.search(text)):
+        return []
+    found = []
+    for match in vocabulary.impersonal.finditer(text):
+        if any((h.start >= match.end() and _words_between(text, match.end(), h.start) <= IMPERSONAL_WORDS)
+               or (h.end <= match.start() and _words_between(text, h.end, match.start()) <= 1) for h in effects):
+            found.append(match.span())
+    return found
 
 
 def _kinds(text: str, vocabulary: Vocabulary, actors: list[tuple[int, int]]) -> str | None:
@@ -1076,6 +1179,13 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     mine = _words_of_names([n for r in results for n in _term_names(r.intervention)], generic)
     other_actor = any(_cover(_term_names(r.intervention), actor_text, generic | mine) > 0 for r in everything or []
                       if r.intervention not in {c.intervention for c in results})
+    # the comparator alone as the one who acts ("People given a placebo had more headaches", "No hair removal
+    # may lead to more deaths"): read from its side, as after "than"
+    anyone = not comparator_text and any(_cover(_term_names(r.intervention), actor_text, generic) > 0
+                                         for r in [*(everything or []), *results])
+    # (the words of every intervention's name and of the review's own name: no comparator is named by them)
+    acting_words: set[str] = set() if comparator_text or anyone else _telling_parts(
+        [n for r in everything or results for n in _term_names(r.intervention)] + list(context.names), generic)
     scored: list[tuple[float, Candidate]] = []
     added = False  # the sentence names an intervention's parts with one more part
     compared: list[Candidate] = []  # the candidates whose comparator the sentence's comparator names
@@ -1106,6 +1216,8 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             acting, against = _cover(comparisons, actor_text, generic | own), _cover(interventions, comparator_text, generic | theirs)
             if acting > 0 and against > 0:
                 inverted = acting + against
+        elif not comparator_text and comparisons and not anyone and _comparator_alone(comparisons, actor_text, acting_words, generic):
+            inverted = _cover(comparisons, actor_text, generic | own)
         candidate = Candidate(result, inverted > normal)
         if comparator_text and (versus > 0 or inverted > 0 or _mentions(comparisons, comparator_text, generic)):
             compared.append(candidate)
@@ -1141,6 +1253,22 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         same = [c for c in kept if any(_pair(c.result) == _pair(p) for p in context.previous)]
         kept = same or kept
     return kept, len({_pair(c.result) for c in kept}) > 1, unnamed
+
+
+def _comparator_alone(comparisons: list[str], text: str, acting: set[str], generic: frozenset[str]) -> bool:
+    """Whether `text` names a comparator by its whole name or by all the words of it that no intervention's
+    name (nor the review's own name for what it studies: `acting`, their words) has: "no hair removal" is
+    named by "No hair removal may lead to ...", not by "Preoperative hair removal ..."; "sham exercise" by
+    "a sham treatment with exercise", not by "additional therapies used with exercise"; a word of it before
+    "group" or "arm" names its group ("the low-potency drug group" for low-potency antipsychotics)."""
+    if any(re.search(phrase(name), text, re.I) for name in comparisons):
+        return True
+    said = _parts(text)
+    if any(bool(telling) and telling <= said for name in comparisons for telling in [_telling_parts([name], generic) - acting]):
+        return True
+    # or a word of it naming a group ("participants from the low-potency drug group", "the placebo arm")
+    words = (_telling_parts(comparisons, generic) - acting) & said
+    return any(re.search(rf"\b{re.escape(word)}\w*(?:\s+[\w'’-]+)?\s+(?:groups?|arms?)\b", text, re.I) for word in words)
 
 
 def _added_component(names: list[str], text: str, coordinators: re.Pattern[str] | None) -> bool:
@@ -1219,6 +1347,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
                 candidates, guess, unnamed = union, False, picked[0][2] or picked[1][2]
     if not candidates:
         return None
+    if outcome.opposite:
+        candidates = [replace(c, opposite=True) for c in candidates]
     at = effect.start if effect is not None else outcome.start
     negated = _negation(text, effect, vocabulary, [(outcome.start, outcome.end), *actors, *nones], clause) if effect else None
     # certainty words in clauses that claim no effect speak for the whole sentence ("..., but we are very uncertain")

@@ -5,7 +5,7 @@ template search path); plainsum.grade.claims and plainsum.grade.reading read sen
 The lists `certainty`, `effects`, `negations` are required (every language has them); the lists
 the claim model added later (`comparatives`, `stand_ins`, `comparators`, `undecided`, `purposes`, `anecdotes`,
 `not_claims`, `background_headings`, `levels`, `evidence_words`, `qualifiers`, `kinds`, `measuring`,
-`future_change`) are optional, so a project's older claims.yaml keeps working and reads sentences with fewer rules.
+`future_change`, `opposites`, `impersonal`) are optional, so a project's older claims.yaml keeps working and reads sentences with fewer rules.
 """
 
 from __future__ import annotations
@@ -62,13 +62,16 @@ class Vocabulary:
     levels: Patterns = field(default_factory=list)  # the level words of a statement of certainty ("low")
     evidence_words: re.Pattern[str] | None = None  # "certainty", "quality", "evidence"
     question_starts: re.Pattern[str] | None = None  # "whether ...": a list item of a question
-    result_headings: re.Pattern[str] | None = None  # headings of parts that report results, read first
+    result_headings: re.Pattern[str] | None = None  # words of headings of parts that report results, anywhere, read first
     generic_words: frozenset[str] = frozenset()  # words of intervention names that tell none apart ("therapy")
     qualifiers: re.Pattern[str] | None = None  # "during", "in the": a setting, subgroup or time that picks a result
     kinds: re.Pattern[str] | None = None  # "the type of": kinds of the intervention compared with each other
     measuring: re.Pattern[str] | None = None  # "to assess": the outcome after it is what was measured
     coordinators: re.Pattern[str] | None = None  # "and", "plus": join the parts of a combined intervention
     future_change: Patterns = field(default_factory=list)  # "may change": how likely further research is to change the results
+    impersonal: re.Pattern[str] | None = None  # "there was", "was found": a result stated with no one acting
+    # (a result's whole outcome name, the names of its opposite): "survival" for death
+    opposites: list[tuple[re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
 
     def asks(self, text: str) -> bool:
         """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
@@ -185,7 +188,8 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes", "anecdotes",
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
                                                            "generic_words", "result_headings", "qualifiers", "kinds", "measuring",
-                                                           "coordinators")}
+                                                           "coordinators", "impersonal")}
+    opposites = _opposites(data.get("opposites", []), problems)
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
     negation = re.compile("|".join(phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
@@ -206,10 +210,36 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         question_starts=re.compile(r"^[\W\d]*(?:" + "|".join(map(re.escape, lists["question_starts"])) + r")(?![\w'’-])", re.I)
         if lists["question_starts"] else None,
         generic_words=frozenset(word.lower() for word in lists["generic_words"]),
-        result_headings=_starts(lists["result_headings"]),
+        # anywhere in the heading: "Study characteristics and key results" reports results
+        result_headings=any_of(lists["result_headings"]),
         qualifiers=any_of(lists["qualifiers"]),
         kinds=any_of(lists["kinds"]),
         measuring=any_of(lists["measuring"]),
         coordinators=any_of(lists["coordinators"]),
         future_change=future_change,
+        opposites=opposites,
+        impersonal=any_of(lists["impersonal"]),
     )
+
+
+def _opposites(table: Any, problems: list[str]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """`opposites`: a list of {outcome: a pattern of a result's outcome name, names: the phrases for its opposite}."""
+    out = []
+    if not isinstance(table, list):
+        problems.append("'opposites' must be a list of {outcome, names}")
+        return []
+    for index, item in enumerate(table, 1):
+        names = item.get("names") if isinstance(item, dict) else None
+        outcome = item.get("outcome") if isinstance(item, dict) else None
+        if not isinstance(outcome, str) or not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            problems.append(f"'opposites' entry {index} needs 'outcome' (a pattern) and 'names' (a list of phrases)")
+            continue
+        try:
+            pattern = re.compile(outcome, re.I)
+        except re.error as exc:
+            problems.append(f"'opposites' entry {index}: 'outcome' is not a regular expression: {exc}")
+            continue
+        phrases = any_of([n.strip() for n in names])
+        if phrases is not None:
+            out.append((pattern, phrases))
+    return out
