@@ -97,6 +97,7 @@ _MASK = (1 << _FIELD) - 1
 _WORDS, _SYLLABLES, _LONG, _LETTERS, _CHARACTERS, _FOG_HARD, _UNFAMILIAR, _LONG_LETTERS, _MONOSYLLABLES, _LINKS = (
     index * _FIELD for index in range(10))
 _ONE_LINK = 1 << _LINKS
+WORDS_MASK = _MASK  # packed counts & WORDS_MASK: their words (packed_words, as a C-level callable: WORDS_MASK.__and__)
 _MAX_CACHED_TOKEN = 1024  # a longer token is counted each time it is met, not kept
 
 
@@ -188,12 +189,15 @@ class _TokenCache:
             if part is None:
                 part = _packed_word(word or token, self.language, self.count_syllables, self.easy)
                 if len(word) < _MAX_CACHED_TOKEN:
-                    self.make_room()
+                    if len(words) >= self.limit:
+                        self.make_room()
                     words[word] = part
             packed = part | length << _CHARACTERS
         if length < _MAX_CACHED_TOKEN:
-            self.make_room()
-            self.packs[token] = packed
+            packs = self.packs
+            if len(packs) >= self.limit:
+                self.make_room()
+            packs[token] = packed
         return packed
 
     def word(self, token: str) -> WordInfo:

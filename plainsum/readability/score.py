@@ -333,13 +333,13 @@ def score_document(document: Document, min_words: int | None = None, language: L
     sections: list[SectionScore] = []
     total = Counts()
     links = 0
-    counted, words = metrics.sentences_packed, metrics.packed_words
+    counted, words, word_bits = metrics.sentences_packed, metrics.packed_words, metrics.WORDS_MASK.__and__
     for row in rows:
         if not row.texts:
             continue
         texts, offsets = row.texts, row.offsets
         counts = counted(row.tokens, profile)
-        if not all(map(words, counts)):  # punctuation, symbols or a link only: not a sentence
+        if not all(map(word_bits, counts)):  # punctuation, symbols or a link only: not a sentence (no word)
             links += sum(metrics.packed_links(c) for c in counts if not words(c))
             kept = [index for index, c in enumerate(counts) if words(c)]
             texts, offsets, counts = [texts[i] for i in kept], [offsets[i] for i in kept], [counts[i] for i in kept]

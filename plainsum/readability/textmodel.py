@@ -45,8 +45,8 @@ _CLOSERS = "(?:[\"'\u201c\u201d\u2018\u2019)\\]\u00ab\u2039]|[ \u00a0\u2009\u202
 # What may open a sentence before its first letter: quotes and brackets of every language (“ „ ‘ ‚ « » ‹ ›),
 # Spanish ¿ and ¡, and the spaces French typography puts after « (no-break, narrow no-break).
 _GLUED_OPENERS = "\"'\u201c\u201e\u2018\u201a(\\[\u00bf\u00a1\u00ab\u2039\u00bb\u203a"
-_CANDIDATE = re.compile(
-    r"[.!?\u2026]" + _CLOSERS + r"(?:[ \t\u00a0\u2009\u202f]+|(?=[" + _GLUED_OPENERS + r"]?[" + _CAPITAL + "]))"
+_CANDIDATE = re.compile(  # group 1: the punctuation and closers, which end the sentence when it ends there
+    r"([.!?\u2026]" + _CLOSERS + r")(?:[ \t\u00a0\u2009\u202f]+|(?=[" + _GLUED_OPENERS + r"]?[" + _CAPITAL + "]))"
 )
 _TOKEN = re.compile(r"[^\s\u2014\u2026]+")
 # A number whose thousands are separated by a space, a no-break space or a narrow one ("3 450", SI and French
@@ -256,7 +256,7 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
         if next_start >= length:
             break
         before = match.start()
-        end = len(match.group().rstrip()) + before
+        end = match.end(1)
         if end <= start:
             continue
         # a "token" of thousands of characters with no space is no word, link or name: its last part is
