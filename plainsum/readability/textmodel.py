@@ -272,8 +272,9 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
             # after it (not glued) and an ASCII capital or digit next (no opener to read past)
             spans.append((start, end))
             start = next_start
-    if start < length and text[start:].strip():
-        spans.append((start, len(text.rstrip())))
+    last = len(text.rstrip())
+    if start < last:  # text[start:] holds more than whitespace
+        spans.append((start, last))
     return spans
 
 
