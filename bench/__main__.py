@@ -23,6 +23,8 @@ BENCHMARKS = {
                "(--sample=N for a spread of N reviews)"),
     "claims": ("bench.claims", "claim checks on the corpus: lay-summary claims matched to the abstract's outcomes, "
                "disagreements in certainty and direction, against a naive check without matching (--show=N to read)"),
+    "claimprobe": ("bench.claimprobe", "the claim reader on lay summaries nobody encoded (results made up from the abstract): "
+                   "sentences read as claims, statements, explanations (--show=N claim readings to judge by hand)"),
     "library": ("bench.library", "plainsum check of the whole corpus in every report format with the shipped gate: CPU, wall, "
                 "peak memory, report size and result count next to code scanning's limits; the compact baseline vs version 1"),
     "truth": ("bench.truth", "the truth checks on a hand-encoded set of corpus reviews: precision of their findings on the "

@@ -1468,3 +1468,36 @@ def test_staying_in_remission_is_not_relapsing(sentence: str, tmp_path: Path) ->
     reading = read_summary([(sentence, False)], results, load_vocabulary(), ("removing hair",))[0]
     found = {v.check for v in judge(reading, results)}
     assert ("results.direction" in found) == (sentence in RELAPSE_OPPOSITES["error"]), (sentence, found)
+
+
+# --- precision on unseen summaries (session 8): two levels for two lists of outcomes, GRADE's
+# definitions of the levels in words, calls for research said by what studies ought to do ---
+# (sentence, checks expected) against the hair review (razor infections moderate, razor deaths very low)
+UNSEEN_PRECISION = [
+    # each level governs the claims after it, up to the next
+    ("We are moderately confident that shaving using a razor increases infections, and have low confidence that it "
+     "slightly reduces deaths.", {"results.certainty"}),  # deaths are very low: 'low confidence' is wrong
+    ("We have moderate confidence that shaving using a razor increases infections, and very low confidence that it "
+     "slightly reduces deaths.", set()),
+    ("We have low confidence that shaving using a razor increases infections.", {"results.certainty"}),
+    ("We have high confidence that shaving using a razor increases infections.", {"results.certainty"}),
+    # GRADE's definitions: low 'may be substantially different', very low 'likely to be substantially different'
+    ("Shaving using a razor may slightly reduce deaths, but the true effect is likely to be substantially different.", set()),
+    ("Shaving using a razor may reduce deaths, but the actual effect is likely substantially different from our estimate.",
+     set()),
+    ("Shaving using a razor may increase infections, but the true effect is likely to be substantially different.",
+     {"results.certainty"}),
+    ("Shaving using a razor increases infections, though the true effect may be substantially different.",
+     {"results.certainty"}),
+    # calls for research: what studies, trials or research should do claims nothing
+    ("Larger, longer, better conducted trials should focus on outcomes such as infections and deaths.", set()),
+    ("Future reviews must measure whether shaving using a razor reduces deaths.", set()),
+    ("Research on better ways to prevent infections is still needed.", set()),
+    ("Shaving using a razor probably reduces infections, but studies should report deaths.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", UNSEEN_PRECISION)
+def test_levels_definitions_and_calls_for_research_are_read(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

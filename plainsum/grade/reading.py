@@ -92,6 +92,7 @@ class Statement:
     covers: list[Result] = field(default_factory=list)  # in a claim: the results of its comparisons, carried to
     loose: bool = False  # `results` are those it may speak of, not each one it does: held as a summary's statement is
     abstract: frozenset[str] | None = None  # the levels the abstract rates anywhere (None: not known)
+    scoped: bool = False  # it rates something it names that no result's name matches ("the evidence as regards X")
 
 
 @dataclass
@@ -341,7 +342,8 @@ def _ranges(text: str, hits: list[Hit]) -> list[Hit]:
 
 # "evidence on adverse events", "the quality of the evidence for pain": a statement about one outcome,
 # unless what follows is the results, outcomes or comparisons as a whole (or the intervention)
-_SCOPED = re.compile(r"\b(?:evidence|certainty|quality)\s+(?:on|about|regarding|for)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
+_SCOPED = re.compile(r"\b(?:evidence|certainty|quality)\s+(?:on|about|regarding|for|as\s+regards|concerning|with\s+regard\s+to|"
+                     r"with\s+respect\s+to|in\s+relation\s+to)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.I)
 _WHOLE = re.compile(r"(?:results?|outcomes?|findings?|evidence|review|stud(?:y|ies)|trials?|comparisons?|analys[ie]s|data|effects?|"
                     r"use|effectiveness|efficacy|benefits?|questions?|conclusions?|GRADE)$", re.I)
 
@@ -447,6 +449,16 @@ def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s <= hit.start and hit.end <= e for s, e in spans)
 
 
+# A call for research said by what studies ought to do ("Larger, better conducted trials should focus on
+# quality of life", "Future reviews must measure ...", "research would need to ..."): studies, trials or
+# research as the subject of a verb of obligation a few words on. It claims nothing about the results,
+# whatever words of effect or outcome it lists. (English; the listed phrases are in `not_claims`.)
+_RESEARCH_CALL = re.compile(
+    r"(?<![\w'’-])(?:stud(?:y|ies)|trials?|research|RCTs?|reviews?|researchers|investigators)(?![\w'’-])"
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:should|must|ought\s+to|needs?\s+to|would\s+need\s+to|will\s+need\s+to|"
+    r"(?:is|are)\s+(?:still\s+|urgently\s+|also\s+)?(?:needed|required|warranted))(?![\w'’-])", re.I)
+
+
 # --- reading a sentence ---------------------------------------------------------------------------
 
 def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None = None) -> Reading:
@@ -489,10 +501,13 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         return Reading(text, "explains", why=f"it is longer than {MAX_CLAIM_CHARS:,} characters, too long to read as a claim")
     if vocabulary.asks(text) and not _lead_in(text, vocabulary):
         return Reading(text, "explains", why="it asks or announces rather than claims")
-    if vocabulary.not_claims is not None and vocabulary.not_claims.search(text):
+    calls = [p for p in (vocabulary.not_claims, _RESEARCH_CALL) if p is not None and p.search(text)]
+    if calls:
         # a clause that calls for research or says what the review did claims nothing; the others may
         # ("The quality of the evidence was high ..., though future research could alter the estimates")
-        rest = _without_clauses(text, vocabulary.not_claims)
+        rest = text
+        for pattern in calls:
+            rest = _without_clauses(rest, pattern)
         if not rest.strip(" ,.;:–—-"):
             return Reading(text, "explains", why="it says what the review did or what research is needed")
         reading = _read_sentence(rest, results, vocabulary, context, seen)
@@ -548,9 +563,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             return Reading(text, "none", why="it states the certainty of only some of the evidence")
         if levels:
             named = [r for o in outcomes for r in o.results]
-            if not named and _scoped(text, names, vocabulary.generic_words):
-                return Reading(text, "none", why="it states the certainty of the evidence on something no result names")
             stated = {level for h in levels for level in h.meaning.split(" or ")}
+            if not named and _scoped(text, names, vocabulary.generic_words):
+                # not judged; its levels may be those of an outcome the results name otherwise (read_summary)
+                return Reading(text, "none", why="it states the certainty of the evidence on something no result names",
+                               statement=Statement(stated, levels, [], judged=False, loose=True, scoped=True))
             return Reading(text, "statement", statement=Statement(stated, levels, list(dict.fromkeys(named)), judged))
         if not certainty or not outcomes:
             return Reading(text, "none", why="it names no effect")
@@ -1488,6 +1505,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
     certainty are found first and carried to the claims that state none of their own; a sentence
     that names no intervention is read as about what the sentence before was about."""
     summary: dict[str | None, set[str]] = {}
+    rated: set[str] = set()  # the levels of statements that name the outcomes they rate
     for text, explains in sentences:
         if explains:
             continue
@@ -1506,6 +1524,15 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
             keys: list[str | None] = [r.id for r in first.statement.covers or first.statement.results] or [None]
             for key in keys:
                 summary.setdefault(key, set()).update(first.statement.levels)
+            if first.kind == "statement" and keys != [None]:
+                rated.update(first.statement.levels)
+        elif first.statement is not None and first.statement.scoped:
+            rated.update(first.statement.levels)
+    if rated:
+        # statements that rate named outcomes ("The evidence for X and Y is of moderate quality. The quality of
+        # the evidence as regards Z is low."): an outcome none of them names (under another name, or left out)
+        # is covered by one of them, which cannot be told: any of their levels
+        summary.setdefault(None, set()).update(rated)
     readings = []
     previous: list[Result] = []
     lead_in: str | None = None
