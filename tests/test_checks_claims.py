@@ -170,8 +170,12 @@ CASES = {
             # a share of the review's people or studies describes the evidence, not a risk
             "One large study, with half of the participants included in the review, showed that shaving using a razor "
             "probably increases infections.",
+            # a percentage in a list item of its own whose outcome no result names: not the next item's figure
+            "Shaving using a razor probably increases infections; it may shorten the time to healing by about 18%; "
+            "it may slightly reduce deaths, but we are very uncertain.",
         ],
         "flag": [
+            "Shaving using a razor probably increases infections; it may slightly reduce deaths by about 18%.",
             "Shaving using a razor may slightly reduce deaths, but we are very uncertain (3 studies, 4728 people).",  # 3
             "We found 17 studies.",
             "Clippers probably reduce infections compared with shaving using a razor (4 studies).",
@@ -1501,3 +1505,21 @@ UNSEEN_PRECISION = [
 def test_levels_definitions_and_calls_for_research_are_read(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# Counts an abstract prints without their noun: "(N = 3000)" counts people, "twelve recruited adults" studies
+# (people do not recruit, enrol or compare); a summary that gives them with their nouns copies them
+ELIDED_COUNTS = [
+    ("Twelve studies recruited adults (3000 participants).", False),
+    ("Twelve trials enrolled adults, with 3000 people in all.", False),
+    ("Thirteen studies recruited adults (3000 participants).", True),
+    ("Twelve studies recruited adults (3100 participants).", True),
+]
+
+
+@pytest.mark.parametrize("sentence,flagged", ELIDED_COUNTS)
+def test_counts_printed_without_their_noun_are_read(sentence: str, flagged: bool, config, tmp_path: Path) -> None:
+    text = review_yaml(found=sentence).replace(
+        "Sixteen studies were included.", "Sixteen studies were included; twelve recruited adults (N = 3000).")
+    found = findings(text, config, tmp_path, ("results.number",))
+    assert bool(found.get("results.number")) == flagged, found

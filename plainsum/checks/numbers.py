@@ -309,11 +309,26 @@ def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
     each kind: the counts printed with an outcome come right after its figures)."""
     found: dict[str, set[str]] = {"studies": set(), "people": set()}
     digits, words = _text_numbers(text)
-    for end, value in sorted([(end, value) for _start, end, value in digits] + [(end, value) for _start, end, value in words]):
-        kind = count_kind(text, end)
+    for end, start, value in sorted([(end, start, value) for start, end, value in digits] + [(end, start, value) for start, end, value in words]):
+        kind = count_kind(text, end) or _elided_kind(text, start, end)
         if kind in found and not (first and found[kind]):
             found[kind].add(value)
+        if kind != "studies" and _STUDIES_VERB.match(text, end) and not (first and found["studies"]):
+            found["studies"].add(value)  # "seven recruited people" (studies), as "300 recruited women" (people) reads
     return found
+
+
+# Counts an abstract prints without their noun: "(N = 1583)" counts people; "Of eight studies, seven
+# recruited people with hip fracture" counts studies (people do not recruit, enrol or compare), though
+# "300 recruited women" counts people: a number before such a verb is read as either.
+_N_EQUALS = re.compile(r"(?<![\w-])[Nn]\s*=\s*$")
+_STUDIES_VERB = re.compile(r"\s+(?:compared|recruited|enrolled|randomi[sz]ed|involved|evaluated|investigated|tested)\b", re.I)
+
+
+def _elided_kind(text: str, start: int, end: int) -> str | None:
+    if _N_EQUALS.search(text, max(0, start - 6), start):
+        return "people"
+    return "studies" if _STUDIES_VERB.match(text, end) else None
 
 
 def abstract_counts(review: Any, sections: list[tuple[str, list[Any]]] | None = None) \
@@ -1146,6 +1161,12 @@ def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
         gap: int = start - claim.outcome.end if before else claim.outcome.start - end
         return gap + (1000 if re.search(r"[,;:]", between) else 0)  # a clause apart: read with the other
 
+    def apart(claim: Any) -> bool:
+        before: bool = claim.outcome.end <= start
+        return ";" in (text[claim.outcome.end:start] if before else text[end:claim.outcome.start])
+
+    if all(apart(claim) for claim in claims):
+        return None  # an item of a list of its own ("...; may reduce X by about 18%; ..."), whose claim was not read
     return min(claims, key=distance)
 
 
