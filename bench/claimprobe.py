@@ -12,7 +12,9 @@ and counted: read as a claim, as a statement of certainty, as an explanation, or
 With --show=N, N claim readings chosen at random (with --seed) are printed for judging by hand; the
 tallies of such a reading are kept in BENCHMARKS.md (never the corpus text in the repository).
 
-    python -m bench claimprobe [--limit=300] [--show=N] [--seed=8]
+    python -m bench claimprobe [--limit=300] [--show=N] [--seed=8] [--dump=FILE]
+
+--dump writes every sentence with its reading as JSON lines (outside the repository: it holds corpus text).
 """
 
 from __future__ import annotations
@@ -44,7 +46,10 @@ SMALL = {"a", "an", "the", "of", "in", "on", "to", "for", "with", "and", "or", "
          "little", "no", "not", "any", "difference", "differences", "reduce", "reduces", "reduced", "increase", "increases",
          "increased", "improve", "improves", "improved", "compared", "versus", "evidence", "people", "participants",
          "studies", "study", "trials", "we", "our", "it", "its", "their", "more", "less", "fewer", "lower", "higher",
-         "make", "makes", "result", "results", "effect", "effects", "risk", "very", "uncertain", "whether", "about"}
+         "make", "makes", "result", "results", "effect", "effects", "risk", "very", "uncertain", "whether", "about",
+         "group", "groups", "comparison", "number", "treatment", "control", "placebo", "children", "women", "men", "adults",
+         "patients", "between", "after", "before", "during", "when", "either", "both", "overall", "one", "two", "three",
+         "compared", "usual", "care", "standard", "other", "all", "some", "those", "them", "had", "have", "has", "did"}
 
 
 def _reviews(taken: set[str]) -> list[dict[str, Any]]:
@@ -63,7 +68,7 @@ def _reviews(taken: set[str]) -> list[dict[str, Any]]:
 
 def _taken() -> set[str]:
     found = set()
-    for path in Path("bench/truth/reviews").glob("*.yaml"):
+    for path in (Path(__file__).resolve().parent / "truth" / "reviews").glob("*.yaml"):
         match = re.search(r"^doi:\s*(\S+)", path.read_text(encoding="utf-8"), re.M)
         if match:
             found.add(match.group(1).lower())
@@ -108,14 +113,16 @@ def _terms(title: str) -> tuple[Term, Term | None]:
     return Term(name, name), Term("placebo or no treatment", "placebo or no treatment")
 
 
-def _outcome_name(clause: str, lay: str) -> str | None:
-    words = re.findall(r"[A-Za-z][\w'-]*", clause)
+def _outcome_name(clause: str, lay: str, actors: set[str]) -> str | None:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", clause)]
     best = None
     for size in (4, 3, 2, 1):
         for i in range(len(words) - size + 1):
             run = words[i:i + size]
             if run[0].lower() in SMALL or run[-1].lower() in SMALL or len(" ".join(run)) < 4:
                 continue
+            if any(w.lower() in actors for w in run):
+                continue  # a word of the intervention's or comparator's name names no outcome
             if re.search(r"(?<![\w-])" + r"\s+".join(map(re.escape, run)) + r"(?![\w-])", lay, re.I):
                 best = " ".join(run)
         if best:
@@ -134,10 +141,15 @@ def made_results(record: dict[str, Any], vocabulary: Vocabulary, lay: str) -> li
                 if bracket < 0:
                     continue
                 clause = re.split(r"[;:]|, (?:and|but|while|whereas) ", sentence[:bracket])[-1][-200:]
-                name = _outcome_name(clause, lay)
+                effect_hit = read_claim(clause, vocabulary).effect_hit
+                if effect_hit is not None:  # the outcome is named after the effect word ("reduces the need for X")
+                    clause = clause[effect_hit.end:]
+                actors = {w.lower() for term in (intervention, comparison) if term for w in re.findall(r"[\w'-]+", term.plain)
+                          if len(w) > 3}
+                name = _outcome_name(clause, lay, actors)
                 if name is None or any(r.outcome.plain.lower() == name.lower() for r in results):
                     continue
-                effect = read_claim(clause, vocabulary).effect
+                effect = effect_hit.meaning if effect_hit is not None else None
                 direction = "increase" if effect in ("increase", "worsen") else "reduce"
                 none = effect in (None, "none")
                 results.append(Result(
@@ -189,6 +201,11 @@ def main(argv: list[str]) -> int:
             shown.append((record["doi"], text, explains, _describe(reading)))
     print(f"== claimprobe: {len(sample)} reviews (seed {seed}, pool {len(pool)}); sentences read as: "
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + f"; claims {claims}")
+    dump = option(argv, "dump")
+    if dump:  # every sentence's reading, to compare two trees' readings (outside the repository: it holds corpus text)
+        with open(dump, "w", encoding="utf-8") as handle:
+            for doi, text, explains, described in shown:
+                handle.write(json.dumps({"doi": doi, "text": text, "explains": explains, "reading": described}) + "\n")
     if show:
         picked = [s for s in shown if s[3].startswith(("claim", "statement"))]
         for doi, text, explains, described in random.Random(seed).sample(picked, min(show, len(picked))):

@@ -1523,3 +1523,56 @@ def test_counts_printed_without_their_noun_are_read(sentence: str, flagged: bool
         "Sixteen studies were included.", "Sixteen studies were included; twelve recruited adults (N = 3000).")
     found = findings(text, config, tmp_path, ("results.number",))
     assert bool(found.get("results.number")) == flagged, found
+
+
+# Readings of unseen summaries (bench claimprobe, read by hand): what is known beforehand, what is to be
+# found out, a level that opens the next verb phrase, an undecided clause after a hedged one, one study
+# reported, effects said of the evidence, an effect noun governed by 'no difference'. (sentence, errors expected)
+UNSEEN_READINGS = [
+    ("Removing hair is known to reduce infections in healthy people, but it is not clear how effective it is.", set()),
+    ("Shaving using a razor is believed to reduce deaths.", set()),
+    ("It is important to know which ways of removing hair are the safest and most effective in preventing infections.", set()),
+    ("The evidence does not allow us to say when, and by how much, shaving using a razor will reduce deaths.", set()),
+    ("Clippers may make little to no difference in infections compared with no hair removal, and we do not have enough "
+     "evidence to know whether shaving using a razor causes deaths.", set()),
+    ("In one study, shaving using a razor slightly reduced deaths.", set()),
+    ("In one study, shaving using a razor probably reduced deaths.", {"results.certainty"}),
+    ("When comparing clippers to no hair removal, there was no clear evidence of a difference in improvement in infections.",
+     set()),
+    ("When comparing clippers to no hair removal, there was no difference in reduction of infections.", {"results.certainty"}),
+    ("Shaving using a razor probably increased infections, but the number of deaths was not clearly different.",
+     {"results.certainty", "results.direction"}),  # a plain 'no clear difference' for the small, very low reduction
+]
+
+# (sentence, outcome, effect read, where its certainty comes from)
+UNSEEN_CLAIMS = [
+    # a word after the effect that opens the next verb phrase is that phrase's
+    ("People who had shaving using a razor were more likely to have infections, and may be less likely to die.",
+     "infections", "increase", "implied"),
+    ("People who had shaving using a razor were more likely to have infections, and may be less likely to die.",
+     "die", "reduce", "word"),
+    ("People who had shaving using a razor were more likely to have infections, probably.", "infections", "increase", "word"),
+    # past a comma, an outcome that opens a clause of its own takes the effect word right after it
+    ("Shaving using a razor increased infections, and the number of deaths was not clearly different.", "deaths", "none",
+     "implied"),
+    ("Shaving using a razor increased infections, and the number of deaths was lower.", "deaths", "reduce", "implied"),
+    ("Shaving using a razor increased infections and deaths.", "deaths", "increase", "implied"),
+]
+
+
+@pytest.mark.parametrize("sentence,outcome,effect,source", UNSEEN_CLAIMS)
+def test_each_claim_takes_its_own_words(sentence: str, outcome: str, effect: str, source: str, tmp_path: Path) -> None:
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.reading import read_summary
+
+    path = tmp_path / "hair.yaml"
+    path.write_text(review_yaml(), encoding="utf-8")
+    (reading,) = read_summary([(sentence, False)], load_review(path).results, load_vocabulary(), ("removing hair",))
+    claim = next(c for c in reading.claims if c.outcome.text == outcome)
+    assert (claim.effect.meaning if claim.effect else None, claim.certainty_source) == (effect, source), reading
+
+
+@pytest.mark.parametrize("sentence,expected", UNSEEN_READINGS)
+def test_unseen_summaries_are_read_for_what_they_claim(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

@@ -1057,10 +1057,14 @@ def _absorbed(text: str, effects: list[Hit]) -> list[Hit]:
     """Effect words governed by a 'no effect' phrase just before them are part of it: "little to no
     difference for preventing ulcers", "equally likely to prevent"."""
     kept: list[Hit] = []
+    reach = -1  # where the last 'no effect' phrase, or a word it governs, ends: "no clear evidence of a difference in improvement"
     for hit in effects:
         governing = next((h for h in reversed(kept) if h.meaning == "none"), None)
-        if (governing is not None and hit.meaning != "none" and _words_between(text, governing.end, hit.start) <= 3
+        if governing is not None and reach < governing.end:
+            reach = governing.end
+        if (governing is not None and hit.meaning != "none" and _words_between(text, reach, hit.start) <= 3
                 and not re.search(r"[,;:]", text[governing.end:hit.start])):
+            reach = hit.end
             continue
         kept.append(hit)
     return kept
@@ -1136,6 +1140,13 @@ def _effect_for(outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int
     inside = [h for h in effects if clause[0] <= h.start < clause[1]]
     before = [h for h in inside if h.end <= outcome.start]
     if before:
+        # "X increased infections, and the number of deaths was not clearly different": past a comma, the outcome
+        # opens a clause of its own, and the effect word right after it is its own
+        own = next((h for h in inside if h.start >= outcome.end and _words_between(text, outcome.end, h.start) <= 4
+                    and not re.search(r"[,;:()]", text[outcome.end:h.start])), None)
+        if own is not None and re.search(r",\s+(?:and\s+|but\s+|while\s+|whereas\s+)?(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}$",
+                                         text[before[-1].end:outcome.start], re.I):
+            return own
         return before[-1]
     # an effect word after the outcome is its effect only near it ("deaths were fewer"), not in a clause
     # further on ("to assess the function of the plates, there was evidence to suggest better x-rays")
@@ -1371,6 +1382,15 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     # certainty words in clauses that claim no effect speak for the whole sentence ("..., but we are very uncertain")
     loose = [h for h in certainty if not any(p[0] <= h.start < p[1] and any(p[0] <= e.start < p[1] for e in effects) for p in parts)]
     before = [h for h in own if h.start <= at]
+    # a word after the effect that opens the next verb phrase ("were less likely to X, and may be less likely
+    # to Y") is that phrase's, not this claim's
+    own = before + [h for h in own if h.start > at and not any(
+        e is not effect and e.start >= h.end and _words_between(text, h.end, e.start) <= 3 for e in effects)]
+    undecided_between = next((m for m in undecided if before and before[-1].end <= m.start() < at), None)
+    if undecided_between is not None:
+        # "X may make little difference to A, and we do not have enough evidence to know whether it causes B":
+        # the word before says the first claim's level; this one is undecided and says none
+        before, own = [], [h for h in own if h.start >= undecided_between.start()]
     level: str | None = None
     hit: Hit | None = None
     source = "none"
@@ -1403,7 +1423,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         if stated:
             source = "summary"
             level = next((c.result.certainty for c in candidates if c.result.certainty in stated), " or ".join(sorted(stated)))
-        elif effect is not None and not _ONE_STUDY.search(text, 0, at) and not _IN_ONE_STUDY.search(text, effect.end):
+        elif effect is not None and not _ONE_STUDY.search(text, 0, at) and not _IN_ONE_STUDY.search(text, effect.end) \
+                and not _IN_ONE_STUDY.match(text, _LEADING.match(text).end()) and not _OF_EVIDENCE.search(effect.text):
             # (what one study showed, "One trial showed a higher likelihood of cure", claims no certainty)
             level, source = "high", "implied"
     undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
@@ -1414,7 +1435,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
     claim.plain = source == "summary" and effect is not None and not _ONE_STUDY.search(text, 0, at) \
-        and not _IN_ONE_STUDY.search(text, effect.end)
+        and not _IN_ONE_STUDY.search(text, effect.end) and not _IN_ONE_STUDY.match(text, _LEADING.match(text).end()) \
+        and not _OF_EVIDENCE.search(effect.text)
     claim.either_way = effect is not None and any(
         e is not effect and e.meaning == _FLIP.get(effect.meaning) and clause[0] <= e.start < clause[1]
         and re.fullmatch(r",?\s+(?:or|and/or)\s+", text[min(e.end, effect.end):max(e.start, effect.start)], re.I) is not None
@@ -1484,6 +1506,15 @@ def future_levels(text: str, vocabulary: Vocabulary) -> set[str]:
 # certainty of the evidence, so its plain verb claims no high certainty.
 _ONE_STUDY = re.compile(r"\b(?:one|a\s+single|only\s+one|a|another)\s+(?:small\s+|large\s+|new\s+)?(?:study|trial|RCT|report)\s+"
                         r"(?:\w+\s+)?(?:showed|shows|found|finds|reported|reports|suggested|observed|demonstrated)\b", re.I)
+
+
+# An effect said of the evidence ("no clear evidence of a difference", "not enough evidence"): the evidence
+# shows none, which claims no high certainty (GRADE's high-certainty wording is "makes no difference")
+_OF_EVIDENCE = re.compile(r"\bevidence\b", re.I)
+
+
+# "In one study, X did not reduce Y": a sentence that opens with the one study it reports
+_LEADING = re.compile(r"[\s\-–—•*·]*")
 
 
 # A result reported with the study it comes from, the outcome as subject ("Involvement in care improved
