@@ -31,7 +31,7 @@ import json
 
 from bench import CORPUS, corpus_present, option
 from plainsum.grade.claims import load_vocabulary, read_claim
-from plainsum.grade.reading import Reading, read_summary
+from plainsum.grade.reading import Reading, opening_background, read_summary
 from plainsum.grade.results import Result, Term
 from plainsum.grade.vocabulary import Vocabulary
 from plainsum.readability.textmodel import split_sentences
@@ -89,6 +89,9 @@ def _lay(record: dict[str, Any], vocabulary: Vocabulary) -> list[tuple[str, bool
     for heading, text in parts:
         explains = vocabulary.explains(heading)
         out.extend((sentence, explains) for sentence in _sentences(text))
+    if isinstance(pls, str):  # no headings: as the gate reads it (plainsum.checks.claimreading)
+        opening = opening_background([text for text, _ in out])
+        out = [(text, explains or index < opening) for index, (text, explains) in enumerate(out)]
     return out
 
 

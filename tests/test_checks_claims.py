@@ -1485,6 +1485,10 @@ UNSEEN_PRECISION = [
      "slightly reduces deaths.", set()),
     ("We have low confidence that shaving using a razor increases infections.", {"results.certainty"}),
     ("We have high confidence that shaving using a razor increases infections.", {"results.certainty"}),
+    # a level below the one just said
+    ("There is moderate quality evidence that shaving using a razor increases infections, but lower quality evidence "
+     "that it slightly reduces deaths.", set()),
+    ("There is lower quality evidence that shaving using a razor increases infections.", {"results.certainty"}),
     # GRADE's definitions: low 'may be substantially different', very low 'likely to be substantially different'
     ("Shaving using a razor may slightly reduce deaths, but the true effect is likely to be substantially different.", set()),
     ("Shaving using a razor may reduce deaths, but the actual effect is likely substantially different from our estimate.",
@@ -1576,3 +1580,23 @@ def test_each_claim_takes_its_own_words(sentence: str, outcome: str, effect: str
 def test_unseen_summaries_are_read_for_what_they_claim(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# A summary without headings opens with background and aims until it reports what the review found:
+# (sentences, how many of them open it)
+OPENINGS = [
+    (["Antipsychotics are the main treatment.", "This review examined whether haloperidol works better.",
+      "Low-potency drugs cause sedation.", "The review includes 17 studies.", "Haloperidol may cause more sedation."], 3),
+    (["Steroids may reduce swelling.", "We found 12 trials with 900 people.", "Steroids probably reduce pain."], 1),
+    (["Four high-quality randomised controlled trials tested TENS.", "TENS may reduce pain."], 0),
+    (["The results suggest that TENS may reduce pain."], 0),
+    (["TENS is a small device.", "Several trials compared it with sham TENS.", "It may reduce pain."], 1),
+    (["TENS is a small device.", "It may reduce pain."], 0),  # no sentence reports findings: none set aside
+]
+
+
+@pytest.mark.parametrize("sentences,opening", OPENINGS)
+def test_a_summary_without_headings_opens_with_its_background(sentences: list[str], opening: int) -> None:
+    from plainsum.grade.reading import opening_background
+
+    assert opening_background(sentences) == opening

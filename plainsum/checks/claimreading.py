@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.context import CheckContext
-from plainsum.grade.reading import Reading, read_summary
+from plainsum.grade.reading import Reading, opening_background, read_summary
 from plainsum.grade.vocabulary import Vocabulary, levels_of
 
 if TYPE_CHECKING:
@@ -69,6 +69,10 @@ def readings(scored: Scored, config: Config) -> list[tuple[Any, Reading]] | None
     results, _, vocabulary = found
     sentences = written_sentences(scored)
     texts = [(s.text, explaining(scored, s, vocabulary)) for s in sentences]
+    if sentences and not any(s.section for s in sentences):
+        # a summary without headings opens with its background and aims until it reports what was found
+        opening = opening_background([text for text, _ in texts])
+        texts = [(text, explains or index < opening) for index, (text, explains) in enumerate(texts)]
     review = scored.document.review
     read = list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review)), strict=True))
     # a statement of the evidence as a whole or of outcomes it names, not one that points back to the finding
