@@ -1556,6 +1556,8 @@ UNSEEN_CLAIMS = [
     ("People who had shaving using a razor were more likely to have infections, and may be less likely to die.",
      "die", "reduce", "word"),
     ("People who had shaving using a razor were more likely to have infections, probably.", "infections", "increase", "word"),
+    # a rating after the outcome labels its claim, whatever follows it
+    ("Shaving using a razor increases infections (low-certainty evidence) and reduces deaths.", "infections", "increase", "word"),
     # past a comma, an outcome that opens a clause of its own takes the effect word right after it
     ("Shaving using a razor increased infections, and the number of deaths was not clearly different.", "deaths", "none",
      "implied"),

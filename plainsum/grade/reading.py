@@ -1384,8 +1384,9 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     before = [h for h in own if h.start <= at]
     # a word after the effect that opens the next verb phrase ("were less likely to X, and may be less likely
     # to Y") is that phrase's, not this claim's
-    own = before + [h for h in own if h.start > at and not any(
-        e is not effect and e.start >= h.end and _words_between(text, h.end, e.start) <= 3 for e in effects)]
+    # (a rating of the evidence is a label of the claim before it: "reduces A (low-certainty evidence) and increases B")
+    own = before + [h for h in own if h.start > at and (_RATING.search(h.text) or not any(
+        e is not effect and e.start >= h.end and _words_between(text, h.end, e.start) <= 3 for e in effects))]
     undecided_between = next((m for m in undecided if before and before[-1].end <= m.start() < at), None)
     if undecided_between is not None:
         # "X may make little difference to A, and we do not have enough evidence to know whether it causes B":
