@@ -20,14 +20,13 @@ tallies of such a reading are kept in BENCHMARKS.md (never the corpus text in th
 from __future__ import annotations
 
 import gzip
+import json
 import random
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
-
-import json
 
 from bench import CORPUS, corpus_present, option
 from plainsum.grade.claims import load_vocabulary, read_claim
@@ -49,7 +48,7 @@ SMALL = {"a", "an", "the", "of", "in", "on", "to", "for", "with", "and", "or", "
          "make", "makes", "result", "results", "effect", "effects", "risk", "very", "uncertain", "whether", "about",
          "group", "groups", "comparison", "number", "treatment", "control", "placebo", "children", "women", "men", "adults",
          "patients", "between", "after", "before", "during", "when", "either", "both", "overall", "one", "two", "three",
-         "compared", "usual", "care", "standard", "other", "all", "some", "those", "them", "had", "have", "has", "did"}
+         "usual", "care", "standard", "other", "all", "some", "those", "them", "had", "have", "has", "did"}
 
 
 def _reviews(taken: set[str]) -> list[dict[str, Any]]:
@@ -117,7 +116,7 @@ def _terms(title: str) -> tuple[Term, Term | None]:
 
 
 def _outcome_name(clause: str, lay: str, actors: set[str]) -> str | None:
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", clause)]
+    words = re.findall(r"[A-Za-z][\w'-]*", clause)
     best = None
     for size in (4, 3, 2, 1):
         for i in range(len(words) - size + 1):
@@ -211,7 +210,7 @@ def main(argv: list[str]) -> int:
                 handle.write(json.dumps({"doi": doi, "text": text, "explains": explains, "reading": described}) + "\n")
     if show:
         picked = [s for s in shown if s[3].startswith(("claim", "statement"))]
-        for doi, text, explains, described in random.Random(seed).sample(picked, min(show, len(picked))):
+        for doi, text, _explains, described in random.Random(seed).sample(picked, min(show, len(picked))):
             print(f"\n{doi}\n  {text}\n  -> {described}")
     return 0
 

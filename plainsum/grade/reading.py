@@ -1425,7 +1425,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
             source = "summary"
             level = next((c.result.certainty for c in candidates if c.result.certainty in stated), " or ".join(sorted(stated)))
         elif effect is not None and not _ONE_STUDY.search(text, 0, at) and not _IN_ONE_STUDY.search(text, effect.end) \
-                and not _IN_ONE_STUDY.match(text, _LEADING.match(text).end()) and not _OF_EVIDENCE.search(effect.text):
+                and not _IN_ONE_STUDY.match(text, _lead_end(text)) and not _OF_EVIDENCE.search(effect.text):
             # (what one study showed, "One trial showed a higher likelihood of cure", claims no certainty)
             level, source = "high", "implied"
     undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
@@ -1436,7 +1436,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
     claim.plain = source == "summary" and effect is not None and not _ONE_STUDY.search(text, 0, at) \
-        and not _IN_ONE_STUDY.search(text, effect.end) and not _IN_ONE_STUDY.match(text, _LEADING.match(text).end()) \
+        and not _IN_ONE_STUDY.search(text, effect.end) and not _IN_ONE_STUDY.match(text, _lead_end(text)) \
         and not _OF_EVIDENCE.search(effect.text)
     claim.either_way = effect is not None and any(
         e is not effect and e.meaning == _FLIP.get(effect.meaning) and clause[0] <= e.start < clause[1]
@@ -1516,6 +1516,12 @@ _OF_EVIDENCE = re.compile(r"\bevidence\b", re.I)
 
 # "In one study, X did not reduce Y": a sentence that opens with the one study it reports
 _LEADING = re.compile(r"[\s\-–—•*·]*")
+
+
+def _lead_end(text: str) -> int:
+    """Where a sentence's words start, after a list item's dash or bullet."""
+    match = _LEADING.match(text)
+    return match.end() if match else 0
 
 
 # A result reported with the study it comes from, the outcome as subject ("Involvement in care improved
