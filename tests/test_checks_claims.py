@@ -1546,6 +1546,18 @@ UNSEEN_READINGS = [
     ("When comparing clippers to no hair removal, there was no difference in reduction of infections.", {"results.certainty"}),
     ("Shaving using a razor probably increased infections, but the number of deaths was not clearly different.",
      {"results.certainty", "results.direction"}),  # a plain 'no clear difference' for the small, very low reduction
+    # "whether X has any effect on ...": what is asked; no effect is claimed, only the level
+    ("It is very uncertain whether shaving using a razor has any effect on reducing deaths.", set()),
+    ("It is very uncertain whether shaving using a razor has any effect on preventing infections.", {"results.certainty"}),
+    ("Shaving using a razor did not have any effect on deaths, but we are very uncertain.", {"results.direction"}),
+    ("We could not say whether shaving using a razor reduced deaths.", set()),
+    ("There was little evidence to suggest that shaving using a razor leads to important reductions in deaths.", set()),
+    # a denial in another phrase, and 'none of' as one
+    ("In people not having surgery, shaving using a razor probably increased infections.", set()),
+    ("None of the razors reduced infections.", {"results.certainty"}),  # denied rightly (a plain verb: high certainty)
+    ("None of the razors increased infections.", {"results.certainty", "results.direction"}),  # razors do increase them
+    # "death from any cause" names an outcome: 'cause' is no effect verb there
+    ("Shaving using a razor may reduce death from any cause, but we are very uncertain.", set()),
 ]
 
 # (sentence, outcome, effect read, where its certainty comes from)

@@ -438,6 +438,7 @@ def _quantified(text: str, hit: Hit) -> bool:
 
 
 _A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
+_ASKED = re.compile(r"(?<![\w'’-])(?:whether|if)(?![\w'’-])", re.I)
 
 
 # "not very sure whether" is "not sure whether": the degree word blanked (same length) before `undecided` is read
@@ -539,6 +540,12 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     if vocabulary.anecdotes is not None:
         told = list(vocabulary.anecdotes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in told)]
+    # "whether X has any effect on preventing Y": what is asked, no effect (nor the words after it in its clause)
+    asked = [h for h in effects if h.meaning == "none" and h.text.lower().startswith("any ")
+             and _ASKED.search(text, _clause_of(h.start, clauses(text))[0], h.start)]
+    if asked:
+        ends = [_clause_of(h.start, clauses(text))[1] for h in asked]
+        effects = [h for h in effects if not any(a.start <= h.start < end for a, end in zip(asked, ends, strict=True))]
     # "makes a little difference": a small effect, not "little difference" (no important one)
     effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
                and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
@@ -1480,6 +1487,8 @@ def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple
     for match in vocabulary.negation.finditer(before, window_start):
         if re.search(r"(?:compared\s+(?:with|to)|than|versus|vs\.?|with)\s+$", before[:match.start()], re.I):
             continue  # "compared to no or minimal support": the comparator, not a denial
+        if re.search(r"[,;:()]", before[match.end():]):
+            continue  # "In children not taking ART, isoniazid reduced ...": a denial in another phrase
         if not any(s <= offset + match.start() < e for s, e in ignore):
             return Hit("negation", offset + match.start(), offset + match.end(), match.group(0))
     return None
