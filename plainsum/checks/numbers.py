@@ -310,11 +310,9 @@ def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {"studies": set(), "people": set()}
     digits, words = _text_numbers(text)
     for end, start, value in sorted([(end, start, value) for start, end, value in digits] + [(end, start, value) for start, end, value in words]):
-        kind = count_kind(text, end) or _elided_kind(text, start, end)
-        if kind in found and not (first and found[kind]):
-            found[kind].add(value)
-        if kind != "studies" and _STUDIES_VERB.match(text, end) and not (first and found["studies"]):
-            found["studies"].add(value)  # "seven recruited people" (studies), as "300 recruited women" (people) reads
+        for kind in counted_kinds(text, start, end):
+            if not (first and found[kind]):
+                found[kind].add(value)
     return found
 
 
@@ -329,6 +327,13 @@ def _elided_kind(text: str, start: int, end: int) -> str | None:
     if _N_EQUALS.search(text, max(0, start - 6), start):
         return "people"
     return "studies" if _STUDIES_VERB.match(text, end) else None
+
+
+def counted_kinds(text: str, start: int, end: int) -> set[str]:
+    """What a count may count, its noun said or left out ("and one involved people with cancer": a study,
+    as "300 recruited women" are people)."""
+    kinds = {kind} if (kind := count_kind(text, end) or _elided_kind(text, start, end)) else set()
+    return kinds | {"studies"} if _STUDIES_VERB.match(text, end) else kinds
 
 
 def abstract_counts(review: Any, sections: list[tuple[str, list[Any]]] | None = None) \

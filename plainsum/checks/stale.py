@@ -145,6 +145,8 @@ def _typed_values(scored: Scored, values: list[str],
             continue  # a count in words outside the review's totals is as often a subset ("Thirteen studies compared")
         for match in NUMBER_WORDS.finditer(hand.text):
             value = str(word_value(match.group(0)))
+            if skip is not None and value in wanted and skip(hand.text, match.start(), match.end(), value):
+                continue
             if value in wanted and value not in seen and number_kind(hand.text, match.end()) in ("studies", "people"):
                 seen.add(value)
                 yield sentence, hand, match.group(0), value, match.end()
@@ -169,7 +171,8 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
               for form, (was, now) in stale_or_current(review.previous, review, changes).items() if now.startswith("a figure of")}
 
     def other(text: str, start: int, end: int, value: str) -> bool:  # "at 12 weeks", "12% more": not the earlier count
-        return _count_fact((values.get(value) or totals[value]).what, review) and counts_other(text, start, end)
+        what = (values.get(value) or totals[value]).what
+        return _count_fact(what, review) and (counts_other(text, start, end) or _parts_of_now(text, what, review))
 
     for sentence, hand, found, value, end in _typed_values(scored, [*values, *totals], other):
         if value in totals and value not in values:
@@ -185,6 +188,21 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
             sentence=sentence.text,
             suggestion=values[value].suggestion,
         )
+
+
+def _parts_of_now(text: str, what: str, review: Any) -> bool:
+    """Whether the sentence's counts of what the fact `what` counts add up to its value now: "Seven studies
+    recruited people with hip fracture and one involved people with cancer" when the review has 8 studies
+    (parts of the total of now, one of which the earlier total happens to equal)."""
+    from plainsum.checks.numbers import _numbers, counted_kinds
+
+    name = re.match(r"fact (\w+) ", what)
+    now = getattr(review, "facts", {}).get(name.group(1)) if name else None
+    if not isinstance(now, int) or isinstance(now, bool) or name is None:
+        return False
+    kind = "studies" if re.search(r"stud|trial", name.group(1)) else "people"
+    counts = [int(value) for start, end, value, _ in _numbers(text) if value.isdigit() and kind in counted_kinds(text, start, end)]
+    return len(counts) >= 2 and sum(counts) == now
 
 
 def _total_of_fact(text: str, end: int, what: str) -> bool:
