@@ -170,12 +170,18 @@ CASES = {
             # a share of the review's people or studies describes the evidence, not a risk
             "One large study, with half of the participants included in the review, showed that shaving using a razor "
             "probably increases infections.",
-            # a percentage in a list item of its own whose outcome no result names: not the next item's figure
-            "Shaving using a razor probably increases infections; it may shorten the time to healing by about 18%; "
+            # a percentage in a list item of its own whose outcome no result names: not the next item's figure,
+            # but it may be any result's (clippers against razors: RR 0.51, 49% fewer)
+            "Shaving using a razor probably increases infections; it may shorten the time to healing by about 49%; "
             "it may slightly reduce deaths, but we are very uncertain.",
+            # semicolons in brackets part the figures of one claim
+            "Clippers may make little or no difference to infections (3 studies; 4728 people).",
         ],
         "flag": [
             "Shaving using a razor probably increases infections; it may slightly reduce deaths by about 18%.",
+            # ... and one in an item whose claim is not read is a figure of some result, or wrong
+            "Shaving using a razor probably increases infections; it may shorten the time to healing by about 17%; "
+            "it may slightly reduce deaths, but we are very uncertain.",
             "Shaving using a razor may slightly reduce deaths, but we are very uncertain (3 studies, 4728 people).",  # 3
             "We found 17 studies.",
             "Clippers probably reduce infections compared with shaving using a razor (4 studies).",
@@ -1489,6 +1495,13 @@ UNSEEN_PRECISION = [
     ("There is moderate quality evidence that shaving using a razor increases infections, but lower quality evidence "
      "that it slightly reduces deaths.", set()),
     ("There is lower quality evidence that shaving using a razor increases infections.", {"results.certainty"}),
+    # a statement of certainty about something no result names is not held against them ...
+    ("The quality of the evidence as regards blood loss is of low quality.", set()),
+    ("The quality of the evidence as regards blood loss is of high quality.", set()),
+    # ... but one whose words name a result's outcome, not whole, is a statement for the summary
+    ("The quality of the evidence as regards blood loss and surgical wounds is of low quality.", set()),
+    ("The quality of the evidence as regards blood loss and surgical wounds is of high quality.",
+     {"results.certainty"}),
     # GRADE's definitions: low 'may be substantially different', very low 'likely to be substantially different'
     ("Shaving using a razor may slightly reduce deaths, but the true effect is likely to be substantially different.", set()),
     ("Shaving using a razor may reduce deaths, but the actual effect is likely substantially different from our estimate.",
@@ -1536,6 +1549,7 @@ UNSEEN_READINGS = [
     ("Removing hair is known to reduce infections in healthy people, but it is not clear how effective it is.", set()),
     ("Shaving using a razor is believed to reduce deaths.", set()),
     ("It is important to know which ways of removing hair are the safest and most effective in preventing infections.", set()),
+    ("It is important to know that shaving using a razor probably reduces infections.", {"results.direction"}),
     ("The evidence does not allow us to say when, and by how much, shaving using a razor will reduce deaths.", set()),
     ("Clippers may make little to no difference in infections compared with no hair removal, and we do not have enough "
      "evidence to know whether shaving using a razor causes deaths.", set()),

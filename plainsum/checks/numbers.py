@@ -8,6 +8,7 @@ risks and differences per 1000 of an absolute effect (as printed, rounded), and 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -632,6 +633,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    "give a count of the review's studies as the abstract or the facts give it"))
                 continue
             claim = _owner(claims, start, end, text)
+            if isinstance(claim, AnyResult):
+                claim = AnyResult(tuple(review.results))
             natural = NATURAL.match(text, end) if kind != "studies" and value.isdigit() else None
             if natural is not None:
                 # "103 more people for every 1000 treated": a risk or a difference per 1000 of the outcome's results
@@ -864,6 +867,8 @@ def _interval_marks(scored: Scored, read: list[tuple[Any, Reading | None]], mark
             if UNIT.match(text[match.end():]) or any((sentence.offset, match.group(n)) in taken for n in (1, 2, 3)):
                 continue
             claim = _owner(reading.claims, match.start(), match.end(), text)
+            if isinstance(claim, AnyResult):
+                claim = AnyResult(tuple(review.results))
             if claim is None:
                 continue
             typed = (match.group(1), match.group(2), match.group(3))
@@ -1170,9 +1175,19 @@ def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
         before: bool = claim.outcome.end <= start
         return ";" in (text[claim.outcome.end:start] if before else text[end:claim.outcome.start])
 
-    if all(apart(claim) for claim in claims):
-        return None  # an item of a list of its own ("...; may reduce X by about 18%; ..."), whose claim was not read
+    if text.count("(", 0, start) <= text.count(")", 0, start) and all(apart(claim) for claim in claims):
+        # an item of a list of its own ("...; may reduce X by about 18%; ..."), whose claim was not read (not
+        # in brackets, where semicolons part the figures of one claim: "(9 studies; 148 children)"): it may be a
+        # figure of any result
+        return AnyResult(())
     return min(claims, key=distance)
+
+
+@dataclass(frozen=True)
+class AnyResult:
+    """The claim of a list item the claim model did not read: its numbers are held against every result."""
+
+    results: tuple[Any, ...]
 
 
 def _describes_intervention(text: str, end: int, reading: Any) -> bool:

@@ -348,15 +348,22 @@ _WHOLE = re.compile(r"(?:results?|outcomes?|findings?|evidence|review|stud(?:y|i
                     r"use|effectiveness|efficacy|benefits?|questions?|conclusions?|GRADE)$", re.I)
 
 
-def _scoped(text: str, names: list[str], generic: frozenset[str]) -> bool:
+def _scoped(text: str, names: list[str], generic: frozenset[str], outcome_names: list[str]) -> bool:
     """Whether a statement of certainty speaks of one outcome the results do not name ("there was only
     moderate-certainty evidence on adverse events"), not of the evidence as a whole ("for the above
     findings", "for all outcomes") or of the intervention."""
     for match in _SCOPED.finditer(text):
         words = match.group(1).split()
-        if not any(_WHOLE.match(word) for word in words) and not _mentions(names, match.group(1), generic):
+        # the whole of what it speaks of, to its verb: "as regards X used and length of stay in the PACU is ..."
+        stop = _SCOPE_END.search(text, match.start(1))
+        scope = text[match.start(1):stop.start() if stop else len(text)]
+        if not any(_WHOLE.match(word) for word in words) and not _mentions(names, match.group(1), generic) \
+                and not _mentions(outcome_names, scope, generic):
             return True
     return False
+
+
+_SCOPE_END = re.compile(r"[,;:.()]|\b(?:is|are|was|were|has|have|had|remains?|ranged?|ranges)\b", re.I)
 
 
 _HOW_SURE = re.compile(r"sure|confiden|certain|know|clear|tell", re.I)
@@ -571,8 +578,9 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         if levels:
             named = [r for o in outcomes for r in o.results]
             stated = {level for h in levels for level in h.meaning.split(" or ")}
-            if not named and _scoped(text, names, vocabulary.generic_words):
-                # not judged; its levels may be those of an outcome the results name otherwise (read_summary)
+            if not named and _scoped(text, names, vocabulary.generic_words, [n for r in results for n in r.names()]):
+                # not judged (the outcome it speaks of may be one the results leave out); its levels may be those
+                # of an outcome the results name otherwise (read_summary)
                 return Reading(text, "none", why="it states the certainty of the evidence on something no result names",
                                statement=Statement(stated, levels, [], judged=False, loose=True, scoped=True))
             return Reading(text, "statement", statement=Statement(stated, levels, list(dict.fromkeys(named)), judged))
