@@ -1620,6 +1620,9 @@ OPENINGS = [
     (["The results suggest that TENS may reduce pain."], 0),
     (["TENS is a small device.", "Several trials compared it with sham TENS.", "It may reduce pain."], 1),
     (["TENS is a small device.", "It may reduce pain."], 0),  # no sentence reports findings: none set aside
+    (["Crisis care is support in a crisis.", "Crisis care was found by this review to be worthwhile."], 1),
+    (["Pain is common.", "One study showed no difference between TENS and sham TENS."], 1),
+    (["Pain is common.", "In this trial, TENS reduced pain."], 1),
 ]
 
 
