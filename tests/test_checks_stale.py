@@ -84,6 +84,7 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("Pain was measured again at week 12.", MORE_STUDIES),
             # parts of the total of now (12 + 2 = 14), one of which the earlier total happens to equal
             current("Twelve studies recruited adults and two involved children.", MORE_STUDIES),
+            current("Twelve studies recruited adults and one involved children.", ("included_studies: 12", "included_studies: 13")),
             current("12 studies recruited adults (800 people) and 2 studies recruited children (40 people).", MORE_STUDIES),
         ],
     },

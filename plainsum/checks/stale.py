@@ -202,7 +202,13 @@ def _parts_of_now(text: str, what: str, review: Any) -> bool:
         return False
     kind = "studies" if re.search(r"stud|trial", name.group(1)) else "people"
     counts = [int(value) for start, end, value, _ in _numbers(text) if value.isdigit() and kind in counted_kinds(text, start, end)]
+    if kind == "studies":  # "... and one involved people with cancer": 'one' before a study's verb, which _numbers leaves
+        counts += [1 for _ in _ONE_STUDY_DID.finditer(text)]
     return len(counts) >= 2 and sum(counts) == now
+
+
+_ONE_STUDY_DID = re.compile(r"\b(?:one|another)\s+(?:compared|recruited|enrolled|randomi[sz]ed|involved|evaluated|investigated|"
+                            r"tested|included|studied|assessed|examined)\b", re.I)
 
 
 def _total_of_fact(text: str, end: int, what: str) -> bool:
