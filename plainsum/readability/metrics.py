@@ -180,7 +180,8 @@ class _TokenCache:
         """A token's packed counts, worked out and kept in `packs` (a token of _MAX_CACHED_TOKEN characters or more
         is not kept)."""
         length = len(token)
-        if ("/" in token or ":" in token or "." in token) and _LINK.search(token):  # each link start holds one of those
+        # each start of a link holds '/' or ':', or is "www." in some case
+        if ("/" in token or ":" in token or ("." in token and ("w" in token or "W" in token))) and _LINK.search(token):
             packed = _ONE_LINK if _LETTER_OR_DIGIT.search(token) else length << _CHARACTERS
         else:
             word = token.strip(_STRIP).replace("\u2019", "'")
