@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 VOWELS = frozenset("aeiouy")
+_VOWEL_GROUPS = re.compile("[aeiouy]+")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _DOTTED_LETTERS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?")
 # Abbreviations said in full whose CMU entry (if any) is not the word said: "Dr" is "doctor".
@@ -78,13 +79,7 @@ def cmu_syllables() -> dict[str, int]:
 
 def rule_syllables(word: str) -> int:
     """Estimate the syllables of a lower-case word of letters by its vowel groups."""
-    count = 0
-    previous_vowel = False
-    for char in word:
-        vowel = char in VOWELS
-        if vowel and not previous_vowel:
-            count += 1
-        previous_vowel = vowel
+    count = len(_VOWEL_GROUPS.findall(word))
     if count == 0:
         return 1
     count += len(_TWO_SYLLABLE_PAIRS.findall(word))
@@ -185,6 +180,8 @@ def _syllables_or_base(word: str) -> int | tuple[str, int]:
     found = table.get(lower)
     if found is not None:
         return max(found, 1)
+    if lower.isascii() and lower.isalpha():  # a-z only: none of the rules below but the last applies
+        return rule_syllables(lower)
     if not _LETTER.search(lower):
         return 1  # a number or symbol: one syllable, as textstat counts it
     if lower.endswith("'s") or lower.endswith("s'"):
