@@ -267,6 +267,8 @@ def _familiar(lower: str, easy: frozenset[str]) -> bool:
     """Whether a lower-case English word is on the Dale-Chall list, or a compound of words on it (and numbers)."""
     if lower in easy:
         return True
+    if lower.isalpha():  # no hyphen or slash: no compound
+        return False
     parts = [part for part in _COMPOUND.split(lower) if part]
     return len(parts) > 1 and all(part in easy or not any(map(str.isalpha, part)) for part in parts)
 
