@@ -1177,15 +1177,22 @@ def test_what_a_claim_is_about_and_whether_it_claims(sentence: str, expected: se
 
 
 # A certainty word and the rating in brackets after it in its clause, two levels or more apart, say two levels of
-# one finding (GRADE never words them together; no published summary of the dev corpus does): an error, whether
-# or not a result encodes the finding; one level apart ("probably ... (high-certainty evidence)") is seen in
-# published summaries and left to the results
+# one finding (GRADE never words them together; no published summary of the dev corpus does): an error when the
+# word hedges a claim read from the sentence (its effect word a few words on), a warning when no claim is read
+# (an outcome no result encodes: 'itching'); one level apart ("probably ... (high-certainty evidence)") is seen in
+# published summaries and left to the results; 'may' and 'could' that say what can happen hedge no claim
 CLASHES = {
     "flag": [
         "Shaving using a razor may increase infections (high-certainty evidence).",
         "Shaving using a razor probably reduces deaths (very low-certainty evidence).",
+        "Shaving using a razor may slightly reduce infections (high-quality evidence).",
+    ],
+    "warn": [
         "Itching may be less common with clippers (high-quality evidence).",
         "We are very uncertain whether clippers reduce itching (moderate-certainty evidence).",
+        "The benefit of shaving using a razor may last for up to a year (high-certainty evidence).",
+        "This small change in itching may not be noticeable to people (high-certainty evidence).",
+        "Clippers could be easier to use in small clinics (high-certainty evidence).",
     ],
     "pass": [
         "Shaving using a razor may slightly reduce deaths (very low-certainty evidence), but we are very uncertain.",
@@ -1196,16 +1203,26 @@ CLASHES = {
 }
 
 
+def _clash_checks(found: list[tuple[str, str]]) -> set[str]:
+    return {check for check, message in found if "rates the same finding" in message}
+
+
 @pytest.mark.parametrize("sentence", CLASHES["flag"])
-def test_a_word_and_a_rating_two_levels_apart_are_an_error(sentence: str, tmp_path: Path) -> None:
+def test_a_word_hedging_a_claim_and_a_rating_two_levels_apart_are_an_error(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
-    assert any(check == "results.certainty" and "rates the same finding" in message for check, message in found), found
+    assert _clash_checks(found) == {"results.certainty"}, found
+
+
+@pytest.mark.parametrize("sentence", CLASHES["warn"])
+def test_a_word_and_a_rating_two_levels_apart_with_no_claim_read_are_a_warning(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert _clash_checks(found) == {"results.unchecked"}, found
 
 
 @pytest.mark.parametrize("sentence", CLASHES["pass"])
 def test_a_word_and_a_rating_that_agree_or_are_one_level_apart_pass(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
-    assert not any("rates the same finding" in message for _check, message in found), found
+    assert not _clash_checks(found), found
     assert "results.certainty" not in checks_of(found), found
 
 
@@ -1290,6 +1307,11 @@ OPPOSITES = {
         # said of people: a group, not the outcome
         "Shaving using a razor may slightly worsen the mood of those who survive, but we are very uncertain.",
         "In people who survived, shaving using a razor may worsen sleep, but we are very uncertain.",
+        # survival of a cause or of a thing: another outcome than death from any cause
+        "Shaving using a razor may slightly reduce cancer-specific survival, but we are very uncertain.",
+        "Shaving using a razor may slightly reduce disease-specific survival, but we are very uncertain.",
+        "Shaving using a razor may slightly reduce graft survival, but we are very uncertain.",
+        "Shaving using a razor may slightly reduce implant survival, but we are very uncertain.",
     ],
     "error": [
         "Shaving using a razor may slightly reduce survival, but we are very uncertain.",

@@ -397,35 +397,22 @@ def test_the_time_point_of_the_result_passes(sentence: str, config, tmp_path: Pa
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
 
 
-# A name copied to its end with another number: the name's own words say which figure it was (an outcome
-# "deaths within one month", a comparator "standard six-month ATT regimens"), one word fewer than elsewhere
-NAME_SOURCES = [("deaths within one month", True), ("standard six-month ATT regimens", True),
-                ("pain at 12 weeks", True), ("Deaths were counted at 30 days and at one month.", False)]
-NAME_TAIL = {
-    "flag": [
-        "They may reduce infections or deaths within two months.",
-        "They probably make little difference compared to eight-month ATT regimens.",
-        "Shorter regimens were compared with 9-month ATT regimens.",
-        "Pain at 6 weeks was lower.",  # the whole name, another time the sources print nowhere
-    ],
-    "pass": [
-        "They may reduce infections or deaths within one month.",
-        "They probably make little difference compared to six-month ATT regimens.",
-        "Pain at 12 weeks was lower.",
-        "Pain at 6 months was lower.",  # another unit: not the name's figure
-        "Deaths within 30 days were rare.",  # a number with its unit that the abstract prints
-        "The 4-month regimens were shorter.",  # the name's words after the number not all there
-    ],
-}
+# A name copied with another number is found only with as many words the same as elsewhere (four): a name's
+# last three words ("weeks of treatment", "months during pregnancy") also describe how long studies ran or
+# people were followed, which is no figure of the result
+NAME_SOURCES = [("pain at 12 weeks of treatment", True), ("anaemia at 1 month during pregnancy", True),
+                ("pain at 3 years after surgery", True), ("Deaths were counted at 30 days and at one month.", False)]
+NAME_TAIL = [
+    "The trials lasted 8 weeks of treatment on average.",
+    "Women were given iron for 3 months during pregnancy.",
+    "Most trials followed people for one year after surgery.",
+    "Pain at 12 weeks of treatment was lower.",
+    "Deaths within 30 days were rare.",  # a number with its unit that the abstract prints
+]
 
 
-@pytest.mark.parametrize("sentence", NAME_TAIL["flag"])
-def test_a_name_copied_to_its_end_with_another_number_is_found(sentence: str) -> None:
-    assert changed_numbers(sentence, NAME_SOURCES), sentence
-
-
-@pytest.mark.parametrize("sentence", NAME_TAIL["pass"])
-def test_a_name_with_its_own_number_or_other_words_passes(sentence: str) -> None:
+@pytest.mark.parametrize("sentence", NAME_TAIL)
+def test_a_time_sharing_only_a_names_last_words_is_no_changed_figure(sentence: str) -> None:
     assert not changed_numbers(sentence, NAME_SOURCES), sentence
 
 
@@ -482,52 +469,25 @@ def test_a_total_in_other_words_that_the_review_gives_passes(sentence: str, conf
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
 
 
-# The people of a count of studies, in brackets after it ("Three studies (393 people) compared ..."): what the
-# abstract prints beside the same count of studies (here three trials, 310 participants)
+# A count in brackets outside any claim ("Three studies (400 people) compared ...", "Europe (7 studies)", "(3 studies,
+# 900 people)") describes the studies, often from the full review that plainsum does not hold: not an error
+# (issue 23: a number outside any claim is checked only for staleness). Here the abstract prints three trials
+# with 310 participants and sixteen studies in all.
 PAIRED_ABSTRACT = ("Sixteen studies were included.",
                    "Sixteen studies were included. Three trials (310 participants) compared clippers with razors.")
-PAIRED = {
-    "flag": ["Three studies (400 people) compared clippers with shaving.",
-             "3 studies (in 350 people) took place in Europe.",
-             "Only three trials (involving 390 people) were at low risk of bias."],
-    "pass": ["Three studies (310 people) compared clippers with shaving.",
-             "Two studies (200 people) took place in Europe.",  # the abstract gives no people for two studies
-             "Three studies (4728 people) took place in Europe."],  # a count of people the review gives
-}
+OUTSIDE_CLAIMS = [
+    "Three studies (400 people) compared clippers with shaving.",
+    "Three studies (310 people) compared clippers with shaving.",
+    "3 studies (in 350 people) took place in Europe.",
+    "The studies took place in Europe (7 studies) and Asia (5 studies).",
+    "The exercises studied were walking (4 studies) and yoga (5 studies).",
+    "Two of the studies (90 people) included only people over 80 years.",
+    "Hair grew back more slowly (3 studies, 900 people).",
+    "Hair grew back more slowly (16 studies).",
+]
 
 
-@pytest.mark.parametrize("sentence", PAIRED["flag"])
-def test_the_people_of_a_count_of_studies_the_abstract_gives_otherwise_is_an_error(sentence: str, config,  # noqa: F811
-                                                                                   tmp_path: Path) -> None:
-    text = review_yaml(found=sentence).replace(*PAIRED_ABSTRACT, 1)
-    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
-
-
-@pytest.mark.parametrize("sentence", PAIRED["pass"])
-def test_the_people_of_a_count_of_studies_as_the_abstract_gives_them_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+@pytest.mark.parametrize("sentence", OUTSIDE_CLAIMS)
+def test_a_count_in_brackets_outside_any_claim_is_no_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     text = review_yaml(found=sentence).replace(*PAIRED_ABSTRACT, 1)
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
-
-
-# The evidence of a finding in brackets, of an outcome the results may not encode: a count of the review
-# (the abstract's sixteen studies; the results' 3 studies and 4728, 1200 people)
-BRACKETED = {
-    "flag": ["Hair grew back more slowly (21 studies).",
-             "Hair grew back more slowly (3 studies, 900 people).",
-             "People were more satisfied with clippers (two trials, 5000 people, low-certainty evidence)."],
-    "pass": ["Hair grew back more slowly (16 studies).",
-             "Hair grew back more slowly (3 studies, 4728 people).",
-             "People were more satisfied with clippers (four trials, 1200 people, low-certainty evidence).",
-             "Hair grew back more slowly (in 5 of 16 studies)."],  # no count right after the bracket
-}
-
-
-@pytest.mark.parametrize("sentence", BRACKETED["flag"])
-def test_a_count_of_a_findings_evidence_that_is_no_count_of_the_review_is_an_error(sentence: str, config,  # noqa: F811
-                                                                                   tmp_path: Path) -> None:
-    assert errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
-
-
-@pytest.mark.parametrize("sentence", BRACKETED["pass"])
-def test_a_count_of_a_findings_evidence_the_review_gives_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence

@@ -167,11 +167,7 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
                 if after <= unit_at:
                     continue  # the unit itself must be among the same words
                 score = after + _same_before(words, i, source_words, j)
-                # a name copied to its end with another number ("deaths within two month" for the outcome "deaths
-                # within one month", "seven-month ATT regimens" for "standard six-month ATT regimens"): the name's
-                # own words say which figure it was, one fewer word is enough
-                needed = MIN_CONTEXT - 1 if name and j + 1 + after == len(source_words) else MIN_CONTEXT
-                if score >= needed and _telling(words, i, after, score - after) and (best is None or score > best[0]):
+                if score >= MIN_CONTEXT and _telling(words, i, after, score - after) and (best is None or score > best[0]):
                     best = (score, other, source_words, j, source, name)
             if printed_here:
                 break

@@ -160,7 +160,7 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?\s+"
                    r"(?:found|included|identified|analysed|analyzed|reviewed|(?:looks?|looked)\s+at)\b|\ba total of\b|\bin total\b|"
                    r"\band\s+included\s+\S+\s+(?:[\w-]+\s+){0,3}(?:studies|trials|RCTs)\b|"
-                   r"\baltogether\b|\b(?:studies|trials)\s+(?:\([^)]*\)\s+)?(?:with|involving|including|that included|included|involved|"
+                   r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|"
                    r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
 # Studies an update added ("109 new studies", "12 additional randomised trials"): counted in the full review
 ADDED = re.compile(r"\s*(?:new|additional|further|more|extra|recent)\b", re.I)
@@ -181,12 +181,6 @@ STUDY_NOUN = r"(?:studies|study|trials|trial|RCTs|RCT)"
 PEOPLE_NOUN = (r"(?:people|persons|participants?|patients?|women|men|children|babies|infants|neonates|newborns|adults|"
                r"adolescents|girls|boys|individuals|volunteers|mothers|residents|professionals|pregnancies|smokers|"
                r"carers|caregivers|students|workers|families|households)")
-# A count of studies with its people in brackets after it ("three studies (393 people)", "1 study (in 148 people)")
-STUDIES_BRACKET = re.compile(rf"(?<![\w-])(?:\d+|{_WORD})\s+(?:[\w-]+\s+)?{STUDY_NOUN}\s*\(\s*(?:(?:in|with|of|involving|including)\s+)?$", re.I)
-# The evidence of a finding in brackets: "(14 studies)", "(eight trials, 5375 women, ...)" (the count of studies
-# first, then its people)
-EVIDENCE_BRACKET = re.compile(r"\(\s*$")
-PEOPLE_BRACKET = re.compile(rf"\(\s*(?:\d+|{_WORD})\s+(?:[\w-]+\s+)?{STUDY_NOUN}\s*[,;]\s*$", re.I)
 # "six study findings", "two trial arms", "759 study participants": 'study' or 'trial' before another noun
 # says what kind of thing is counted
 STUDY_MODIFIED = (r"(?:findings|results|reports|arms|groups|sites|centres|centers|data|populations|designs?|protocols|"
@@ -747,30 +741,6 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"and the sentence claims nothing it could be tied to",
                                        "check it against the review by hand, or give the figure the abstract prints"))
                 continue
-            if kind in ("studies", "people") and "(" in text and not TOTAL.search(text) and \
-                    (EVIDENCE_BRACKET if kind == "studies" else PEOPLE_BRACKET).search(text, 0, start):
-                # the evidence of a finding, in brackets ("clear stones faster (14 studies)", "(eight trials, 5375 women,
-                # low-certainty evidence)"): a count of the review, whichever outcome (encoded or not) it is of
-                if value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind] | sums[kind] or \
-                        (value in known and not anywhere[kind]):
-                    continue
-                marks.append(_mark(CHECK, scored, sentence, start, end,
-                                   f"{what} counts the {'studies' if kind == 'studies' else 'people'} of a finding's evidence, "
-                                   f"but no count of {'studies' if kind == 'studies' else 'people'} in the abstract, the facts "
-                                   f"or the results is {value}", "give the count the abstract prints for this finding"))
-                continue
-            if kind == "people" and not TOTAL.search(text):
-                counted = STUDIES_BRACKET.search(text, 0, start)
-                if counted is not None:
-                    # "Three studies (393 people) compared ...", "1 study (in 148 people) was ...": the people of that
-                    # many studies, which the abstract prints beside the same count of studies
-                    paired = _paired_people(text, counted.start(), start, review)
-                    if paired and value not in paired | anywhere[kind] | counted_facts | kind_figures(kind, review.results, counts, set()):
-                        marks.append(_mark(CHECK, scored, sentence, start, end,
-                                           f"{what} counts the people of {counted.group(0).split('(')[0].strip()}, but the abstract "
-                                           f"gives {', '.join(sorted(paired))} with the same count of studies, and no count of "
-                                           f"people in the review is {value}", "give the count the abstract prints"))
-                    continue
             if kind in ("studies", "people") and TOTAL.search(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
                 # one review or study among several: its people are checked only where the abstract prints
                 # people with the same count of studies ("two studies (403 participants)")

@@ -365,20 +365,29 @@ def _judge_whole(claim: OutcomeClaim) -> list[Verdict]:
 
 
 def _clash(reading: Reading) -> list[Verdict]:
-    """A certainty word and the rating in brackets after it, two levels or more apart: wrong whatever the results."""
+    """A certainty word and the rating in brackets after it, two levels or more apart. An error only when the word
+    hedges a claim read from the sentence (an outcome's effect word between the two): "may" and "could" also say
+    what can happen ("may last for up to a year"), which no rating contradicts; otherwise a warning."""
     if reading.clash is None:
         return []
     word, rating = reading.clash
-    return [Verdict("results.certainty", word.start, rating.end,
-                    f"certainty: '{word.text}' claims {word.meaning} certainty, but the sentence rates the same finding's "
-                    f"evidence '{rating.text}' ({rating.meaning}); GRADE words the two levels apart, so one of them is wrong",
-                    None)]
+    hedged = any(c.effect is not None and word.end <= c.effect.start < rating.start
+                 and len(reading.text[word.end:c.effect.start].split()) <= 4 for c in reading.claims)
+    said = (f"'{word.text}' claims {word.meaning} certainty, but the sentence rates the same finding's evidence "
+            f"'{rating.text}' ({rating.meaning})")
+    if hedged:
+        return [Verdict("results.certainty", word.start, rating.end,
+                        f"certainty: {said}; GRADE words the two levels apart, so one of them is wrong", None)]
+    return [Verdict("results.unchecked", word.start, rating.end,
+                    f"not checked: {said}; if '{word.text}' hedges the finding, one of the two is wrong", None)]
 
 
 def judge(reading: Reading, results: list[Result]) -> list[Verdict]:
     clash = _clash(reading)
-    if clash:
+    if clash and clash[0].check == "results.certainty":
         return clash + [v for v in _judge(reading, results) if v.check != "results.certainty"]
+    if clash:
+        return _judge(reading, results) + clash
     return _judge(reading, results)
 
 

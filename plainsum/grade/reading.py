@@ -181,8 +181,12 @@ _NAME_TAIL = r"(?:\s*\(.*\)|\s+(?:at|by|within|to|up\s+to|after|before|during|in
 # An opposite's name qualified by what it is free of ("progression-free survival", "survival without
 # disability") names another outcome.
 _FREE_OF = re.compile(r"(?:\bfree|without)\b", re.I)
-# ... and said of people ("those who survive", "people who survived"): a group, not the outcome
-_GROUP_OF = re.compile(r"(?:free|\bwho)\s*$", re.I)
+# ... and said of people ("those who survive", "people who survived"): a group, not the outcome; or of
+# a cause or a thing that survives ("cancer-specific survival", "graft survival", "implant survival"):
+# another outcome than death from any cause
+_GROUP_OF = re.compile(r"(?:free|\bwho|-specific|-related|\b(?:graft|grafts|implant|implants|prosthesis|prostheses|flap|flaps|"
+                       r"tooth|teeth|restoration|restorations|embryo|embryos|cell|cells|catheter|fistula|device|sealant|"
+                       r"crown|crowns|filling|fillings|tumou?r|cancer|disease|relapse|progression|event))\s*$", re.I)
 
 
 def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, taken: list[OutcomeSpan]) -> list[OutcomeSpan]:
@@ -191,7 +195,7 @@ def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, tak
     found: list[OutcomeSpan] = []
     for outcome, names in vocabulary.opposites:
         matches = [m for m in names.finditer(text) if not _overlaps(m.start(), m.end(), [(o.start, o.end) for o in taken])
-                   and not _FREE_OF.match(text, m.end() + 1) and not _GROUP_OF.search(text, max(0, m.start() - 12), m.start())]
+                   and not _FREE_OF.match(text, m.end() + 1) and not _GROUP_OF.search(text, max(0, m.start() - 16), m.start())]
         if not matches:
             continue
         named = tuple(r for r in results if any(re.fullmatch(rf"(?:the\s+)?(?:{outcome.pattern}){_NAME_TAIL}", n.strip(), re.I)
