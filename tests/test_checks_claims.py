@@ -1587,6 +1587,11 @@ UNSEEN_READINGS = [
     ("It is very uncertain whether shaving using a razor has any effect on preventing infections.", {"results.certainty"}),
     ("Shaving using a razor did not have any effect on deaths, but we are very uncertain.", {"results.direction"}),
     ("We could not say whether shaving using a razor reduced deaths.", set()),
+    # 'could not' is what the review was unable to do, not a hedge
+    ("We could not determine if shaving using a razor made a difference to deaths.", set()),
+    ("The evidence was very uncertain, so we could not show that shaving using a razor reduces deaths.", set()),
+    ("The evidence is insufficient to show whether shaving using a razor reduces deaths.", set()),
+    ("Shaving using a razor could increase infections.", {"results.certainty"}),  # 'could' alone still hedges
     ("There was little evidence to suggest that shaving using a razor leads to important reductions in deaths.", set()),
     # a denial in another phrase, and 'none of' as one
     ("In people not having surgery, shaving using a razor probably increased infections.", set()),
