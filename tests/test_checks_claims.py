@@ -1380,6 +1380,11 @@ IMPERSONAL = {
         "There was no difference in deaths between younger and older people.",
         "There were more deaths in the group that had surgery.",
         "There were more deaths with surgery than with watchful waiting.",
+        # a subgroup of people by who they are, no intervention named: not the intervention's result
+        "There were more deaths in people over 65.",
+        "There were more deaths in people who stopped their medicine early.",
+        "There were fewer deaths among those who had no other illness.",
+        "There was an increase in deaths in women aged over 80.",
         # no phrase of a result near the effect word
         "There were 310 people in the studies, and deaths were no different in summer.",
     ],

@@ -859,8 +859,13 @@ def _whole_comparison(text: str, effects: list[Hit], results: list[Result], voca
 
 
 # words that name what is compared: a sentence with one of these that names no intervention of the
-# results compares something else ("between younger and older people", "in the non-surgical group")
-_OTHER_ARMS = re.compile(r"(?<![\w'’-])(?:between|groups?|arms?|than|compared|versus|vs)(?![\w'’-])", re.I)
+# results compares something else ("between younger and older people", "in the non-surgical group"), or
+# a subgroup of people by who they are
+# ("in people over 65", "among those who stopped early")
+_OTHER_ARMS = re.compile(r"(?<![\w'’-])(?:between|groups?|arms?|than|compared|versus|vs|among|amongst|"
+                         r"in\s+(?:the\s+)?(?:people|persons|those|patients|participants|women|men|children|adults|babies|"
+                         r"infants)\s+(?:who|whose|over|under|aged|older|younger|above|below|with\s+(?:more|less|severe|mild)))"
+                         r"(?![\w'’-])", re.I)
 IMPERSONAL_WORDS = 5  # how close "there was" must come before its effect word ("There was little or no difference")
 
 
