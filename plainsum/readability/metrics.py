@@ -176,31 +176,6 @@ class _TokenCache:
             self.packs.clear()
             self.words.clear()
 
-    def learn(self, token: str) -> int:
-        """A token's packed counts, worked out and kept in `packs` (a token of _MAX_CACHED_TOKEN characters or more
-        is not kept)."""
-        length = len(token)
-        # each start of a link holds '/' or ':', or is "www." in some case
-        if ("/" in token or ":" in token or ("." in token and ("w" in token or "W" in token))) and _LINK.search(token):
-            packed = _ONE_LINK if _LETTER_OR_DIGIT.search(token) else length << _CHARACTERS
-        else:
-            word = token.strip(_STRIP).replace("\u2019", "'")
-            words = self.words
-            part = words.get(word)
-            if part is None:
-                part = _packed_word(word or token, self.language, self.count_syllables, self.easy)
-                if len(word) < _MAX_CACHED_TOKEN:
-                    if len(words) >= self.limit:
-                        self.make_room()
-                    words[word] = part
-            packed = part | length << _CHARACTERS
-        if length < _MAX_CACHED_TOKEN:
-            packs = self.packs
-            if len(packs) >= self.limit:
-                self.make_room()
-            packs[token] = packed
-        return packed
-
     def word(self, token: str) -> WordInfo:
         """The token's WordInfo, _NOT_A_WORD or _LINK_TOKEN."""
         if _LINK.search(token):
@@ -218,7 +193,7 @@ class _TokenCache:
 
 
 class _Packs(dict[str, int]):
-    """_TokenCache.packs: a token's packed counts, learnt when first looked up with []."""
+    """_TokenCache.packs: a token's packed counts, learnt when first looked up with [] (__missing__)."""
 
     __slots__ = ("cache",)
 
@@ -227,7 +202,28 @@ class _Packs(dict[str, int]):
         self.cache = cache
 
     def __missing__(self, token: str) -> int:
-        return self.cache.learn(token)
+        """A token's packed counts, worked out and kept (a token of _MAX_CACHED_TOKEN characters or more is not kept)."""
+        cache = self.cache
+        length = len(token)
+        # each start of a link holds '/' or ':', or is "www." in some case
+        if ("/" in token or ":" in token or ("." in token and ("w" in token or "W" in token))) and _LINK.search(token):
+            packed = _ONE_LINK if _LETTER_OR_DIGIT.search(token) else length << _CHARACTERS
+        else:
+            word = token.strip(_STRIP).replace("\u2019", "'")
+            words = cache.words
+            part = words.get(word)
+            if part is None:
+                part = _packed_word(word or token, cache.language, cache.count_syllables, cache.easy)
+                if len(word) < _MAX_CACHED_TOKEN:
+                    if len(words) >= cache.limit:
+                        cache.make_room()
+                    words[word] = part
+            packed = part | length << _CHARACTERS
+        if length < _MAX_CACHED_TOKEN:
+            if len(self) >= cache.limit:
+                cache.make_room()
+            self[token] = packed
+        return packed
 
 
 def _unpack(word: str, packed: int) -> WordInfo:
