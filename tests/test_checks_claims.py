@@ -1614,6 +1614,9 @@ UNSEEN_CLAIMS = [
     ("People who had shaving using a razor were more likely to have infections, and may be less likely to die.",
      "die", "reduce", "word"),
     ("People who had shaving using a razor were more likely to have infections, probably.", "infections", "increase", "word"),
+    # "could not be very certain" is a denied degree of sureness, not 'could not' of inability
+    ("Shaving using a razor probably increased infections, but we could not be very certain about deaths.", "deaths", None,
+     "word"),
     # a rating after the outcome labels its claim, whatever follows it
     ("Shaving using a razor increases infections (low-certainty evidence) and reduces deaths.", "infections", "increase", "word"),
     # past a comma, an outcome that opens a clause of its own takes the effect word right after it
