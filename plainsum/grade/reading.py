@@ -193,7 +193,10 @@ def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, tak
     """The outcomes `text` names by their opposite (`opposites` of the vocabulary: "survival" for a
     result on death), where it names no outcome of its own."""
     found: list[OutcomeSpan] = []
-    for outcome, names in vocabulary.opposites:
+    lower = text.lower()
+    for outcome, names, pieces in vocabulary.opposites:
+        if not any(piece in lower for piece in pieces):
+            continue
         matches = [m for m in names.finditer(text) if not _overlaps(m.start(), m.end(), [(o.start, o.end) for o in taken])
                    and not _FREE_OF.match(text, m.end() + 1) and not _GROUP_OF.search(text, max(0, m.start() - 16), m.start())]
         if not matches:
@@ -1232,12 +1235,21 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     other_actor = any(_cover(_term_names(r.intervention), actor_text, generic | mine) > 0 for r in everything or []
                       if r.intervention not in {c.intervention for c in results})
     # the comparator alone as the one who acts ("People given a placebo had more headaches", "No hair removal
-    # may lead to more deaths"): read from its side, as after "than"
-    anyone = not comparator_text and any(_cover(_term_names(r.intervention), actor_text, generic) > 0
-                                         for r in [*(everything or []), *results])
-    # (the words of every intervention's name and of the review's own name: no comparator is named by them)
-    acting_words: set[str] = set() if comparator_text or anyone else _telling_parts(
-        [n for r in everything or results for n in _term_names(r.intervention)] + list(context.names), generic)
+    # may lead to more deaths"): read from its side, as after "than" (worked out when first asked: whether the
+    # text names any intervention, and the words of every intervention's name and of the review's own name,
+    # by which no comparator is named)
+    known: dict[str, set[str] | None] = {}
+
+    def alone(comparisons: list[str]) -> bool:
+        if "words" not in known:
+            interventions = list(dict.fromkeys(n for r in [*(everything or []), *results] for n in _term_names(r.intervention)))
+            said = {w.strip("'’") for w in re.findall(r"[\w'’-]+", actor_text.lower())}
+            said |= {w.rstrip("s") for w in said}
+            anyone = not _words_of_names(interventions, generic).isdisjoint(said) or any(
+                not _significant(n, generic) and re.search(phrase(n), actor_text, re.I) for n in interventions)
+            known["words"] = None if anyone else _telling_parts(interventions + list(context.names), generic)
+        words = known["words"]
+        return words is not None and _comparator_alone(comparisons, actor_text, words, generic)
     scored: list[tuple[float, Candidate]] = []
     added = False  # the sentence names an intervention's parts with one more part
     compared: list[Candidate] = []  # the candidates whose comparator the sentence's comparator names
@@ -1268,7 +1280,7 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             acting, against = _cover(comparisons, actor_text, generic | own), _cover(interventions, comparator_text, generic | theirs)
             if acting > 0 and against > 0:
                 inverted = acting + against
-        elif not comparator_text and comparisons and not anyone and _comparator_alone(comparisons, actor_text, acting_words, generic):
+        elif not comparator_text and comparisons and acts <= 0 and alone(comparisons):
             inverted = _cover(comparisons, actor_text, generic | own)
         candidate = Candidate(result, inverted > normal)
         if comparator_text and (versus > 0 or inverted > 0 or _mentions(comparisons, comparator_text, generic)):

@@ -70,8 +70,8 @@ class Vocabulary:
     coordinators: re.Pattern[str] | None = None  # "and", "plus": join the parts of a combined intervention
     future_change: Patterns = field(default_factory=list)  # "may change": how likely further research is to change the results
     impersonal: re.Pattern[str] | None = None  # "there was", "was found": a result stated with no one acting
-    # (a result's whole outcome name, the names of its opposite): "survival" for death
-    opposites: list[tuple[re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
+    # (a result's whole outcome name, the names of its opposite, a piece of text each of those names holds): "survival" for death
+    opposites: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = field(default_factory=list)
 
     def asks(self, text: str) -> bool:
         """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
@@ -222,8 +222,9 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     )
 
 
-def _opposites(table: Any, problems: list[str]) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
-    """`opposites`: a list of {outcome: a pattern of a result's outcome name, names: the phrases for its opposite}."""
+def _opposites(table: Any, problems: list[str]) -> list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]]:
+    """`opposites`: a list of {outcome: a pattern of a result's outcome name, names: the phrases for its opposite},
+    each with the first letters of its names' last words (a sentence holding none of them is not scanned)."""
     out = []
     if not isinstance(table, list):
         problems.append("'opposites' must be a list of {outcome, names}")
@@ -241,5 +242,5 @@ def _opposites(table: Any, problems: list[str]) -> list[tuple[re.Pattern[str], r
             continue
         phrases = any_of([n.strip() for n in names])
         if phrases is not None:
-            out.append((pattern, phrases))
+            out.append((pattern, phrases, tuple(sorted({n.split()[-1].lower()[:5] for n in names}))))
     return out
