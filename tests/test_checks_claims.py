@@ -462,6 +462,9 @@ NO_ERROR = [
     "Shaving using a razor probably reduces infections less than no hair removal.",  # 'reduces ... less than': the other way
     "This problem arises because of fewer infections in summer.",  # 'this' is no stand-in unless it acts
     "The studies were of high quality, although some did not report all outcomes.",  # risk of bias, not certainty
+    "The quality of the included studies was moderate to high.",
+    "The quality of these trials was high, although few were recent.",
+    "Overall, the quality of the randomised studies was moderate.",
     "Shaving using a razor probably increases infections for more than six months after surgery.",  # 'than six': no comparator
     "When using swabs to assess infections after shaving using a razor, there was evidence to suggest better healing.",
     # a purpose, outcomes no study reported, what is not known about something else than the results

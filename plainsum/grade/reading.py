@@ -401,8 +401,11 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
     if not evidence:
         return []
     if not re.search(r"\b(?:evidence|certainty|confidence|confident)\b", text, re.I) and re.search(
-            r"\b(?:stud(?:y|ies)|trials?)\b[^.;:]{0,30}\bquality\b", text, re.I):
-        return []  # "The studies were of high quality": their risk of bias, not the certainty of the evidence
+            r"\b(?:stud(?:y|ies)|trials?)\b[^.;:]{0,30}\bquality\b|"
+            r"\bquality\s+of\s+(?:the\s+|these\s+|all\s+)?(?:[\w-]+\s+){0,2}(?:stud(?:y|ies)|trials?)\b", text, re.I):
+        # "The studies were of high quality", "The quality of the included studies was moderate to high": their
+        # risk of bias, not the certainty of the evidence
+        return []
     # "high-quality studies are needed", "low quality trials": the studies' quality, not the evidence's certainty
     found = [hit for hit in _find(vocabulary.levels, _DANGLING.sub(" ", text), list(taken))
              if not _OF_STUDIES.match(text, hit.end) and not not_a_rating(text, hit.start, hit.end)]
