@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import CORPUS, corpus_present, option
+from bench.claims import opening_bracket
 from plainsum.grade.claims import load_vocabulary, read_claim
 from plainsum.grade.reading import Reading, opening_background, read_summary
 from plainsum.grade.results import Result, Term
@@ -94,18 +95,6 @@ def _lay(record: dict[str, Any], vocabulary: Vocabulary) -> list[tuple[str, bool
     return out
 
 
-def _opening(text: str, position: int) -> int:
-    depth = 0
-    for index in range(position - 1, -1, -1):
-        if text[index] == ")":
-            depth += 1
-        elif text[index] == "(":
-            if depth == 0:
-                return index
-            depth -= 1
-    return -1
-
-
 def _terms(title: str) -> tuple[Term, Term | None]:
     match = TITLE_VERSUS.match(title)
     if match:
@@ -139,7 +128,7 @@ def made_results(record: dict[str, Any], vocabulary: Vocabulary, lay: str) -> li
     for text in main:
         for sentence in _sentences(text):
             for match in LABEL.finditer(sentence):
-                bracket = _opening(sentence, match.start())
+                bracket = opening_bracket(sentence, match.start())
                 if bracket < 0:
                     continue
                 clause = re.split(r"[;:]|, (?:and|but|while|whereas) ", sentence[:bracket])[-1][-200:]
