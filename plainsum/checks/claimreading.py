@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.context import CheckContext
-from plainsum.grade.reading import Reading, opening_background, read_summary
+from plainsum.grade.reading import Reading, find_hits, opening_background, read_summary
 from plainsum.grade.vocabulary import Vocabulary, levels_of
 
 if TYPE_CHECKING:
@@ -102,13 +102,8 @@ def abstract_levels(review: Any, vocabulary: Vocabulary) -> frozenset[str]:
     for key, text in review.rendered.items():
         if not key.endswith(".technical"):
             continue
-        taken: list[tuple[int, int]] = []
-        for meaning, pattern in vocabulary.levels:  # longest first: "very low" is not also "low"
-            for match in pattern.finditer(text):
-                if any(match.start() < end and start < match.end() for start, end in taken):
-                    continue
-                taken.append(match.span())
-                if "-" in match.group(0).strip("-") or _RATED_AFTER.match(text[match.end():]) or \
-                        _RATED_BEFORE.search(text, max(0, match.start() - 80), match.start()):
-                    found.update(levels_of(meaning))
+        for hit in find_hits(vocabulary.levels, text, []):  # longest first: "very low" is not also "low"
+            if "-" in hit.text.strip("-") or _RATED_AFTER.match(text[hit.end:]) or \
+                    _RATED_BEFORE.search(text, max(0, hit.start - 80), hit.start):
+                found.update(levels_of(hit.meaning))
     return frozenset(found)

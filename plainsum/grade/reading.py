@@ -279,7 +279,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def _find(patterns: Patterns, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
+def find_hits(patterns: Patterns, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
+    """Each pattern's matches in `text`, in the order of `patterns` (longest first), none overlapping another
+    or a span of `taken` (which grows with each hit)."""
     hits: list[Hit] = []
     for meaning, pattern in patterns:
         for match in pattern.finditer(text):
@@ -297,7 +299,7 @@ def _words_between(text: str, start: int, end: int) -> int:
 def _comparatives(text: str, vocabulary: Vocabulary, outcomes: list[OutcomeSpan], taken: list[tuple[int, int]]) -> list[Hit]:
     """Comparatives next to an outcome's name: "more infections", "deaths were fewer"."""
     hits = []
-    for hit in _find(vocabulary.comparatives, text, list(taken)):
+    for hit in find_hits(vocabulary.comparatives, text, list(taken)):
         for outcome in outcomes:
             before = hit.end <= outcome.start and _words_between(text, hit.end, outcome.start) <= NEAR_WORDS
             after = outcome.end <= hit.start and _words_between(text, outcome.end, hit.start) <= NEAR_WORDS
@@ -407,7 +409,7 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
         # risk of bias, not the certainty of the evidence
         return []
     # "high-quality studies are needed", "low quality trials": the studies' quality, not the evidence's certainty
-    found = [hit for hit in _find(vocabulary.levels, _DANGLING.sub(" ", text), list(taken))
+    found = [hit for hit in find_hits(vocabulary.levels, _DANGLING.sub(" ", text), list(taken))
              if not _OF_STUDIES.match(text, hit.end) and not not_a_rating(text, hit.start, hit.end)]
     near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
     # "moderate for ..., low for ..., and very low for ...": the levels listed after one that is near
@@ -543,7 +545,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     if vocabulary.not_certainty is not None:
         taken.extend(m.span() for m in vocabulary.not_certainty.finditer(text))
     intervals = [m.span() for m in _INTERVAL.finditer(text)]
-    effects = _find(vocabulary.effects, text, list(taken))
+    effects = find_hits(vocabulary.effects, text, list(taken))
     effects = sorted(effects + _comparatives(text, vocabulary, outcomes, taken + [(h.start, h.end) for h in effects]),
                      key=lambda h: h.start)
     effects = _as_much(text, _absorbed(text, _compounded(text, effects)), vocabulary)
@@ -1537,7 +1539,7 @@ def future_levels(text: str, vocabulary: Vocabulary) -> set[str]:
     if not vocabulary.future_change or vocabulary.not_claims is None or not vocabulary.not_claims.search(text):
         return set()
     said = _CANNOT_BE_SURE.sub(lambda m: f"may {m.group(1)}", text)
-    found = _find(vocabulary.future_change, said, [])
+    found = find_hits(vocabulary.future_change, said, [])
     if not found:
         return set()
     # the levels the phrases have in common ("very likely to have an important impact ... and may change": low)
