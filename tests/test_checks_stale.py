@@ -183,3 +183,19 @@ def test_a_fresh_clone_knows_the_published_version_and_reports_a_stale_value(cli
 
     found = [f for d in json.loads(run.stdout)["documents"] for f in d["findings"] if f["check"] == "results.stale"]
     assert found and "'17' is from the earlier version: fact included_trials (was 17, now 18)" in found[0]["message"]
+
+
+def test_the_records_carry_the_fact_name_not_only_the_message(tmp_path: Path) -> None:
+    """The stale check reads which fact a value was from the record (Stale.fact, StaleOrCurrent.fact), never
+    back out of the message text."""
+    from plainsum.content.changes import changes_of, stale_or_current, stale_values
+
+    path = tmp_path / "tiny.yaml"
+    path.write_text(current("We found 12 studies.", MORE_STUDIES, ("studies: 9", "studies: 12")), encoding="utf-8")
+    review = load_review(path)
+    review.previous = load_review(path, review_yaml().encode(), display="published:tiny.yaml")
+    changes = changes_of(review)
+    assert stale_or_current(review.previous, review, changes)["12"].fact == "included_studies"
+    stale = stale_values(review.previous, review, changes)
+    assert all(record.fact == "included_studies" for record in stale.values() if record.what.startswith("fact "))
+    assert all(record.fact is None for record in stale.values() if record.what.startswith("result "))

@@ -70,15 +70,14 @@ def value_pattern(values: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.,/-])(?:" + alternatives + r")(?![\w]|[.,]\d)")
 
 
-def _tells_history(found: str, what: str, text: str, review: object) -> bool:
-    """A sentence that gives the current value of the fact too tells its history ("update searches
+def _tells_history(found: str, fact: str | None, text: str, review: object) -> bool:
+    """A sentence that gives the current value of the fact `fact` too tells its history ("update searches
     were run in August 2015 and August 2016"): the earlier value is not left behind there."""
     from plainsum.content.changes import fact_forms
 
-    name = re.match(r"fact (\w+) ", what)
-    if name is None:
+    if fact is None:
         return False
-    value = getattr(review, "facts", {}).get(name.group(1))
+    value = getattr(review, "facts", {}).get(fact)
     # as a whole number: "5" is not told by "2545"
     return value is not None and any(form != found and value_pattern([form]).search(text) for form in fact_forms(value))
 
@@ -104,11 +103,10 @@ def counts_other(text: str, start: int, end: int) -> bool:
             or _MEASURE_AFTER.match(text, end) is not None or _MEASURE_BEFORE.search(text, 0, start) is not None)
 
 
-def _count_fact(what: str, review: object) -> bool:
-    """Whether a stale value is the earlier value of a fact that counts (studies, participants)."""
-    name = re.match(r"fact (\w+) ", what)
+def _count_fact(fact: str | None, review: object) -> bool:
+    """Whether a stale value is the earlier value of the fact `fact` and that fact counts (studies, participants)."""
     previous = getattr(getattr(review, "previous", None), "facts", {})
-    value = previous.get(name.group(1)) if name else None
+    value = previous.get(fact) if fact is not None else None
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -166,20 +164,20 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     values = stale_values(review.previous, review, changes)
     # a count that was the review's total and is now only some result's count, typed where the
     # sentence states the review's totals ("We identified four trials with a total of ..."): the total
-    totals = {form: Stale(was, f"write {{{{ {was.split()[1]} }}}}, so the sentence follows the data ({form} is now {now} "
-                               "only, not the review's total)")
-              for form, (was, now) in stale_or_current(review.previous, review, changes).items() if now.startswith("a figure of")}
+    totals = {form: Stale(either.was, f"write {{{{ {either.fact} }}}}, so the sentence follows the data ({form} is now "
+                                      f"{either.now} only, not the review's total)", either.fact)
+              for form, either in stale_or_current(review.previous, review, changes).items() if either.now.startswith("a figure of")}
 
     def other(text: str, start: int, end: int, value: str) -> bool:  # "at 12 weeks", "12% more": not the earlier count
-        what = (values.get(value) or totals[value]).what
-        return _count_fact(what, review) and (counts_other(text, start, end) or _parts_of_now(text, what, review))
+        fact = (values.get(value) or totals[value]).fact
+        return _count_fact(fact, review) and (counts_other(text, start, end) or _parts_of_now(text, fact, review))
 
     for sentence, hand, found, value, end in _typed_values(scored, [*values, *totals], other):
         if value in totals and value not in values:
-            if not _total_of_fact(hand.text, end, totals[value].what):
+            if not _total_of_fact(hand.text, end, totals[value].fact):
                 continue
             values[value] = totals[value]
-        if _tells_history(value, values[value].what, hand.text, review):
+        if _tells_history(value, values[value].fact, hand.text, review):
             continue
         at = sentence.text.find(found)
         yield Flag(
@@ -190,17 +188,16 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
         )
 
 
-def _parts_of_now(text: str, what: str, review: Any) -> bool:
-    """Whether the sentence's counts of what the fact `what` counts add up to its value now: "Seven studies
+def _parts_of_now(text: str, fact: str | None, review: Any) -> bool:
+    """Whether the sentence's counts of what the fact `fact` counts add up to its value now: "Seven studies
     recruited people with hip fracture and one involved people with cancer" when the review has 8 studies
     (parts of the total of now, one of which the earlier total happens to equal)."""
     from plainsum.checks.numbers import _numbers, counted_kinds
 
-    name = re.match(r"fact (\w+) ", what)
-    now = getattr(review, "facts", {}).get(name.group(1)) if name else None
-    if not isinstance(now, int) or isinstance(now, bool) or name is None:
+    now = getattr(review, "facts", {}).get(fact) if fact is not None else None
+    if not isinstance(now, int) or isinstance(now, bool) or fact is None:
         return False
-    kind = "studies" if re.search(r"stud|trial", name.group(1)) else "people"
+    kind = "studies" if re.search(r"stud|trial", fact) else "people"
     counts = [int(value) for start, end, value, _ in _numbers(text) if value.isdigit() and kind in counted_kinds(text, start, end)]
     if kind == "studies":  # "... and one involved people with cancer": 'one' before a study's verb, which _numbers leaves
         counts += [1 for _ in _ONE_STUDY_DID.finditer(text)]
@@ -211,16 +208,15 @@ _ONE_STUDY_DID = re.compile(r"\b(?:one|another)\s+(?:compared|recruited|enrolled
                             r"tested|included|studied|assessed|examined)\b", re.I)
 
 
-def _total_of_fact(text: str, end: int, what: str) -> bool:
+def _total_of_fact(text: str, end: int, fact: str | None) -> bool:
     """Whether the count ending at `end` is typed where the sentence states the review's totals, and
-    counts what the fact `what` ("fact studies (was 5, now 4)") counts: studies, or people."""
+    counts what the fact named `fact` ("included_studies") counts: studies, or people."""
     from plainsum.checks.numbers import TOTAL, number_kind
 
-    name = re.match(r"fact (\w+) ", what)
-    if name is None or not TOTAL.search(text):
+    if fact is None or not TOTAL.search(text):
         return False
-    kind = "studies" if re.search(r"stud|trial", name.group(1)) else \
-        "people" if re.search(r"particip|people|patient|women|children|infant|adult", name.group(1)) else None
+    kind = "studies" if re.search(r"stud|trial", fact) else \
+        "people" if re.search(r"particip|people|patient|women|children|infant|adult", fact) else None
     return kind is not None and number_kind(text, end) == kind
 
 
@@ -240,10 +236,10 @@ def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     if not values:
         return
     for sentence, hand, found, value, end in _typed_values(scored, list(values), lambda t, s, e, _v: counts_other(t, s, e)):
-        was, now = values[value]
-        if now.startswith("a figure of") and _total_of_fact(hand.text, end, was):
+        either = values[value]
+        if either.now.startswith("a figure of") and _total_of_fact(hand.text, end, either.fact):
             continue  # the review's total, stale: results.stale's error
         at = sentence.text.find(found)
-        yield Flag(f"'{found}' may be from the earlier version: it was {was}; it is also {now}",
+        yield Flag(f"'{found}' may be from the earlier version: it was {either.was}; it is also {either.now}",
                    offset=sentence.offset + max(at, 0), sentence=sentence.text,
                    suggestion="write the value from the data ({{ name }}), so the sentence says which it is")

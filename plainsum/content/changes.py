@@ -344,6 +344,16 @@ class Stale:
 
     what: str  # "fact included_studies (was 12, now 14)"
     suggestion: str  # "write {{ included_studies }} (now 14), so the sentence follows the data"
+    fact: str | None = None  # the fact's name ("included_studies") when the value was a fact's; None for a result's
+
+
+@dataclass(frozen=True)
+class StaleOrCurrent:
+    """A value the earlier version stated for one fact and this version states for another."""
+
+    was: str  # "fact included_studies (was 33, now 34)"
+    now: str  # "fact included_trials", "a figure of result pain"
+    fact: str  # the name of the fact whose earlier value it was ("included_studies")
 
 
 def stale_values(old: Review, new: Review, changes: Changes | None = None) -> dict[str, Stale]:
@@ -361,7 +371,7 @@ def stale_values(old: Review, new: Review, changes: Changes | None = None) -> di
             f"the fact {fact.name} is gone: say it another way"
         for form in _forms(fact.old):
             if form not in current:
-                stale.setdefault(form, Stale(f"fact {fact.name} (was {fact.old_text}, now {now})", use))
+                stale.setdefault(form, Stale(f"fact {fact.name} (was {fact.old_text}, now {now})", use, fact.name))
     for result in changes.results:
         if result.old is None:
             continue
@@ -376,7 +386,7 @@ def stale_values(old: Review, new: Review, changes: Changes | None = None) -> di
     return stale
 
 
-def stale_or_current(old: Review, new: Review, changes: Changes | None = None) -> dict[str, tuple[str, str]]:
+def stale_or_current(old: Review, new: Review, changes: Changes | None = None) -> dict[str, StaleOrCurrent]:
     """Values the earlier version stated for a fact that changed and this version states for another
     ("33" was the studies, now 34, and 33 is now the trials): form -> (what it was, what it now is)."""
     changes = changes or compare(old, new)
@@ -389,13 +399,14 @@ def stale_or_current(old: Review, new: Review, changes: Changes | None = None) -
         for number in result.numbers_in_data():
             for form in _number_forms(number):
                 now.setdefault(form, f"a figure of result {result.id}")
-    found: dict[str, tuple[str, str]] = {}
+    found: dict[str, StaleOrCurrent] = {}
     for fact in changes.facts:
         if fact.old is None:
             continue
         for form in _forms(fact.old):
             if form in now and now[form] != f"fact {fact.name}":
-                found.setdefault(form, (f"fact {fact.name} (was {fact.old_text}, now {fact.new_text or 'removed'})", now[form]))
+                found.setdefault(form, StaleOrCurrent(f"fact {fact.name} (was {fact.old_text}, now {fact.new_text or 'removed'})",
+                                                      now[form], fact.name))
     return found
 
 
