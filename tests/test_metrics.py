@@ -11,6 +11,7 @@ import pytest
 from conftest import CORPUS
 
 from plainsum.readability import metrics as metrics
+from plainsum.readability.languages import ENGLISH
 from plainsum.readability.offline import textstat_offline
 from plainsum.readability.score import score_markdown, score_text
 from plainsum.readability.syllables import cmu_syllables, rule_syllables, syllables
@@ -244,3 +245,23 @@ def test_a_link_is_counted_as_one_link_and_no_word(token: str) -> None:
 def test_a_word_with_a_full_stop_is_no_link(token: str) -> None:
     metrics._token_caches.clear()
     assert metrics.packed_links(metrics.sentences_packed([[token]])[0]) == 0
+
+
+@pytest.mark.parametrize("word", ["2013", "0.73", "95%", "1,234", "<", "--", "3/4", "1.5-2.5", "p=.03", "±0.2", "12345678",
+                                  "\u00b2", "I\u00b2", "\u0661\u0662", "\u00bd", "10^9", "#1", "1990's", "COVID-19", "H1N1"])
+def test_a_word_without_letters_is_packed_as_its_word_info_says(word: str) -> None:
+    # _packed_word takes words with no letter the short way (one syllable, never unfamiliar): the same counts as
+    # the syllable rules and _word_info give them; words with a letter take the rules
+    from plainsum.readability.syllables import syllables
+
+    info = metrics._word_info(word, ENGLISH)
+    expected = 0 if info is None else metrics._word_pack(info.syllables, info.letters, info.unfamiliar, info.fog_hard,
+                                                         info.long, info.long_letters, info.monosyllable)
+    assert metrics._packed_word(word, ENGLISH, syllables, metrics.familiar_forms()) == expected
+
+
+def test_no_cmu_entry_is_spelt_without_a_letter() -> None:
+    # what lets _packed_word count a word without letters as one syllable without looking it up
+    from plainsum.readability.syllables import cmu_syllables
+
+    assert not [word for word in cmu_syllables() if metrics._ANY_LETTER.search(word) is None]

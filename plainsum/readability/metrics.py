@@ -25,6 +25,7 @@ LINSEAR_WORDS = 100  # Linsear Write reads the first 100 words, as textstat does
 LIX_LONG_LETTERS = 6  # LIX, RIX and the Wiener Sachtextformel count words of more than six letters
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")  # a letter (or a numeric character that is no decimal digit, such as "²")
 _STRIP = "\"'`.,;:!?()[]{}<>*_~\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014\u2026|/\\-+=#@^"
 _COMPOUND = re.compile(r"[-\u2010\u2011\u2012\u2013/]+")
 # A URL or DOI is a reference, not words a reader reads: it is left out of every count.
@@ -205,8 +206,19 @@ class _Packs(dict[str, int]):
         """A token's packed counts, worked out and kept (a token of _MAX_CACHED_TOKEN characters or more is not kept)."""
         cache = self.cache
         length = len(token)
+        if token.isalpha():  # the common case, a word with nothing around it: no link, nothing to strip
+            word = token
+            words = cache.words
+            part = words.get(word)
+            if part is None:
+                part = _packed_word(word, cache.language, cache.count_syllables, cache.easy)
+                if length < _MAX_CACHED_TOKEN:
+                    if len(words) >= cache.limit:
+                        cache.make_room()
+                    words[word] = part
+            packed = part | length << _CHARACTERS
         # each start of a link holds '/' or ':', or is "www." in some case
-        if ("/" in token or ":" in token or ("." in token and ("w" in token or "W" in token))) and _LINK.search(token):
+        elif ("/" in token or ":" in token or ("." in token and ("w" in token or "W" in token))) and _LINK.search(token):
             packed = _ONE_LINK if _LETTER_OR_DIGIT.search(token) else length << _CHARACTERS
         else:
             word = token.strip(_STRIP).replace("\u2019", "'")
@@ -291,6 +303,12 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
 def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable[[str], int], easy: frozenset[str]) -> int:
     """The counts of _word_info(word, language) packed by _word_pack (0 when it is no word), without making the WordInfo
     (`count_syllables`: the language's syllable counter; `easy`: familiar_forms() in English)."""
+    if language.english and _ANY_LETTER.search(word) is None:
+        # a number or symbols ("2013", "0.73", "95%", "<"): what the lines below work out for it, without the
+        # syllable rules: one syllable (rule 4 of plainsum.readability.syllables, which no earlier rule takes,
+        # since each reads letters, and no CMU entry is spelt without a letter), and never unfamiliar
+        digits = len(_LETTER_OR_DIGIT.findall(word))
+        return _word_pack(1, digits, 0, 0, 0, 1 if digits > LIX_LONG_LETTERS else 0, 1) if digits else 0
     letters, has_letter = _letters(word)
     if not letters:
         return 0
