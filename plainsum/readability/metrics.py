@@ -378,8 +378,14 @@ def sentences_counts(token_lists: Iterable[list[str]], language: LanguageProfile
 
 def sentences_packed(token_lists: Iterable[list[str]], language: LanguageProfile = ENGLISH) -> list[int]:
     """Each sentence's counts packed in one integer (see _FIELD; `unpack_counts` reads them), from its tokens."""
-    pack_of = (_token_caches.get(language.code) or _token_cache(language)).packs.__getitem__  # learns a new token
-    return [sum(map(pack_of, tokens)) for tokens in token_lists]
+    packs = pack_of(language)
+    return [sum(map(packs, tokens)) for tokens in token_lists]
+
+
+def pack_of(language: LanguageProfile = ENGLISH) -> Callable[[str], int]:
+    """A token's packed counts in `language` (see _FIELD), learnt the first time it is asked for: a sentence's counts
+    are sum(map(pack_of(language), tokens))."""
+    return (_token_caches.get(language.code) or _token_cache(language)).packs.__getitem__
 
 
 def sentence_words(tokens: list[str], language: LanguageProfile = ENGLISH) -> list[WordInfo]:

@@ -329,16 +329,15 @@ def score_document(document: Document, min_words: int | None = None, language: L
     configured `fallbacks`, [languages] in plainsum.toml)."""
     limit = DEFAULT_FORMULA_MIN_WORDS if min_words is None else min_words
     profile = language if language is not None else document_language(document, fallbacks)
-    rows, left_out = parse_rows(document.body, profile)
+    rows, left_out = parse_rows(document.body, profile, metrics.pack_of(profile))
     sections: list[SectionScore] = []
     total = Counts()
     links = 0
-    counted, words, word_bits = metrics.sentences_packed, metrics.packed_words, metrics.WORDS_MASK.__and__
+    words, word_bits = metrics.packed_words, metrics.WORDS_MASK.__and__
     for row in rows:
         if not row.texts:
             continue
-        texts, offsets = row.texts, row.offsets
-        counts = counted(row.tokens, profile)
+        texts, offsets, counts = row.texts, row.offsets, row.packed
         if not all(map(word_bits, counts)):  # punctuation, symbols or a link only: not a sentence (no word)
             links += sum(metrics.packed_links(c) for c in counts if not words(c))
             kept = [index for index, c in enumerate(counts) if words(c)]

@@ -28,7 +28,7 @@ offset in the Markdown text, so a sentence can be located in the file it came fr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
@@ -351,8 +351,9 @@ def _is_table(text: str, offsets: Sequence[int], source: str) -> int:
 
 
 class SectionRows(NamedTuple):
-    """One section of `parse_rows`: its heading and its sentences as three lists, one entry a sentence (the text,
-    its offset, its whitespace tokens), which is all scoring reads; `parse` makes TextSentence objects of them."""
+    """One section of `parse_rows`: its heading and its sentences as lists, one entry a sentence (the text, its
+    offset, its whitespace tokens or, when `parse_rows` is given a `pack_of`, their packed counts), which is all
+    scoring reads; `parse` makes TextSentence objects of them."""
 
     heading: str | None
     offset: int | None
@@ -360,6 +361,7 @@ class SectionRows(NamedTuple):
     texts: list[str]
     offsets: list[int]
     tokens: list[list[str]]
+    packed: list[int]
 
 
 def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
@@ -374,9 +376,13 @@ def parse(markdown_text: str, language: LanguageProfile = ENGLISH) -> TextModel:
     return TextModel(sections, not_scored)
 
 
-def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH) -> tuple[list[SectionRows], dict[str, int]]:
-    """`parse` without the objects: each section's sentences as lists (see SectionRows), and what was left out."""
-    current = SectionRows(None, None, 0, [], [], [])
+def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH,
+               pack_of: Callable[[str], int] | None = None) -> tuple[list[SectionRows], dict[str, int]]:
+    """`parse` without the objects: each section's sentences as lists (see SectionRows), and what was left out.
+
+    With `pack_of` (a token's packed counts, plainsum.readability.metrics) each sentence's tokens are summed as they
+    are found, into `packed`, and not kept (`tokens` stays empty): the scorer reads nothing else of them."""
+    current = SectionRows(None, None, 0, [], [], [], [])
     sections = [current]
     fenced = "```" in markdown_text or "~~~" in markdown_text
     not_scored = {"references": 0, "tables": 0, "code": len(_FENCE.findall(markdown_text)) // 2 if fenced else 0}
@@ -387,7 +393,7 @@ def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH) -> tuple
                 continue
             reference_level = block.level if _heading_key(block.text) in language.reference_headings else 0
             if not reference_level:
-                current = SectionRows(block.text, block.start, block.level, [], [], [])
+                current = SectionRows(block.text, block.start, block.level, [], [], [], [])
                 sections.append(current)
             continue
         if block.kind == "code" or not block.offsets:
@@ -406,7 +412,7 @@ def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH) -> tuple
         numbers = _has_spaced_number(text)
         # tokens(piece) is then piece.split()
         plain = not numbers and (text.isascii() or ("\u2014" not in text and "\u2026" not in text))
-        texts, starts, found = current.texts, current.offsets, current.tokens
+        texts, starts, found, packed = current.texts, current.offsets, current.tokens, current.packed
         if markdown_text.find("\n", offsets[0], offsets[-1]) < 0:  # one line: one unit (_line_units)
             units: list[tuple[int, int]] | tuple[tuple[int, int]] = ((0, len(text)),)
         else:
@@ -417,7 +423,10 @@ def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH) -> tuple
                 piece = unit[start:end]
                 texts.append(piece)
                 starts.append(offsets[unit_start + start])
-                found.append(piece.split() if plain else tokens(piece, numbers))
+                if pack_of is None:
+                    found.append(piece.split() if plain else tokens(piece, numbers))
+                else:
+                    packed.append(sum(map(pack_of, piece.split() if plain else tokens(piece, numbers))))
     return sections, {kind: count for kind, count in not_scored.items() if count}
 
 
