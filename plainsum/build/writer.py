@@ -3,7 +3,8 @@
 A file is written in full before it gets its name, so a build that is interrupted (Ctrl-C,
 SIGKILL) leaves either the earlier file or the new one, never a half-written one. On Linux the data goes into an unnamed file (O_TMPFILE) that the
 kernel discards if the process dies; it is then linked under a hidden temporary name and renamed
-over the target. Elsewhere a named temporary file is used. Either way a hidden leftover can only
+over the target, or, when there is no file of that name yet, linked under the target's name itself (a
+rename less: a full build creates every file). Elsewhere a named temporary file is used. Either way a hidden leftover can only
 ever be a complete file, and `sweep_temporaries` removes any (every build does).
 
 Files are not fsync'ed one by one: that protects only against a power cut, not an interrupted
@@ -74,8 +75,10 @@ def _temporary_name(name: str) -> str:
 _unnamed_ok = sys.platform.startswith("linux") and hasattr(os, "O_TMPFILE")
 
 
-def _write_unnamed(parent: int, name: str, data: bytes) -> os.stat_result | None:
-    """Write via an unnamed file in the folder `parent` (a descriptor); None if the file system does not support it."""
+def _write_unnamed(parent: int, name: str, data: bytes, exists: bool = True) -> os.stat_result | None:
+    """Write via an unnamed file in the folder `parent` (a descriptor); None if the file system does not support it.
+    When nothing was named `name` (`exists` false), the file is given that name directly: a link never
+    replaces a name, so one made meanwhile is replaced by a rename, as when `exists`."""
     global _unnamed_ok
     try:
         handle = os.open(".", os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o644, dir_fd=parent)
@@ -85,10 +88,18 @@ def _write_unnamed(parent: int, name: str, data: bytes) -> os.stat_result | None
     try:
         _write_all(handle, data)
         status = os.fstat(handle)
+        # linkat(AT_FDCWD, "/proc/self/fd/N", parent, name, AT_SYMLINK_FOLLOW), which gives the unnamed
+        # file a name: os.link makes that call when given a folder descriptor (no ctypes to load for it)
+        if not exists:
+            try:
+                os.link(f"/proc/self/fd/{handle}", name, dst_dir_fd=parent, follow_symlinks=True)
+                return status
+            except FileExistsError:
+                pass  # made meanwhile: replaced below, as a file that was there
+            except (OSError, NotImplementedError):
+                pass  # the same call follows with the temporary name, and says what is wrong
         temporary = _temporary_name(name)
         try:
-            # linkat(AT_FDCWD, "/proc/self/fd/N", parent, temporary, AT_SYMLINK_FOLLOW), which gives the unnamed
-            # file a name: os.link makes that call when given a folder descriptor (no ctypes to load for it)
             os.link(f"/proc/self/fd/{handle}", temporary, dst_dir_fd=parent, follow_symlinks=True)
         except (OSError, NotImplementedError) as error:
             _unnamed_ok = False
@@ -184,10 +195,10 @@ def _write_file(path: Path, data: bytes, root: Path) -> Written:
     finally:
         os.close(top)
     try:
-        same = _holds(parent, path.name, data)
+        same, exists = _holds(parent, path.name, data)
         if same is not None:
             return Written(False, same.st_size, same.st_mtime_ns)
-        unnamed = _write_unnamed(parent, path.name, data) if _unnamed_ok else None
+        unnamed = _write_unnamed(parent, path.name, data, exists) if _unnamed_ok else None
         status = unnamed if unnamed is not None else _write_named(parent, path.name, data)
     finally:
         os.close(parent)
@@ -195,18 +206,21 @@ def _write_file(path: Path, data: bytes, root: Path) -> Written:
     return Written(True, status.st_size, status.st_mtime_ns)
 
 
-def _holds(parent: int, name: str, data: bytes) -> os.stat_result | None:
-    """The status of the regular file `name` in `parent` if it holds exactly `data` (a link is not followed)."""
+def _holds(parent: int, name: str, data: bytes) -> tuple[os.stat_result | None, bool]:
+    """The status of the regular file `name` in `parent` if it holds exactly `data` (a link is not
+    followed), else None; and whether anything may be named `name` (false only when nothing is)."""
     try:
         handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0), dir_fd=parent)
+    except FileNotFoundError:
+        return None, False
     except OSError:
-        return None
+        return None, True
     try:
         status = os.fstat(handle)
         if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
-            return None
+            return None, True
         with os.fdopen(os.dup(handle), "rb") as stream:
-            return status if stream.read(len(data) + 1) == data else None
+            return (status if stream.read(len(data) + 1) == data else None), True
     finally:
         os.close(handle)
 
