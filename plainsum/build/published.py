@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from plainsum.build.manifest import sha256_bytes
-from plainsum.build.writer import safe_output_path, write_file
+from plainsum.build.writer import UnsafePath, safe_output_path, write_file
 from plainsum.content.published import (
     PACK_NAME,
     PUBLISHED_DIR,
@@ -81,15 +81,14 @@ def _commit_record(source: Path, review_id: str, published: bytes, before: bytes
         earlier = kept  # the record in the repository knows the version before, where this output does not
     written = []
     try:
-        published_path.parent.mkdir(exist_ok=True)
         for path, data in ((published_path, published), (before_path, earlier)):
             if data is None:
                 continue
-            temporary = path.with_name(path.name + ".tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
+            # atomically, as an output is: the folder made when missing, a file that holds these bytes left
+            # alone, a new one given its name directly (one file a review: thousands in a first build)
+            write_file(path, data)
             written.append(path)
-    except OSError:
+    except (OSError, UnsafePath):
         return written  # a read-only content folder: the output's record still serves this machine
     return written
 
