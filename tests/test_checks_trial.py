@@ -396,3 +396,29 @@ def test_check_reports_counts_and_promotional_words_at_their_line_and_column(cli
     assert f"content/tiny.yaml:{countries}:3: error [trial.counts] the people per country add up to 101" in result.stdout
     assert f"content/tiny.yaml:{results_line}:{column}: error [trial.promotional] promotional or overconfident wording: " \
            "'breakthrough'" in result.stdout
+
+
+def test_a_translated_trial_page_marks_the_english_full_title_as_english(cli, tmp_path: Path) -> None:
+    """WCAG 3.1.2 (language of parts): the Spanish page's "Título completo" is the registry's English title."""
+    (tmp_path / "content").mkdir()
+    for name in ("sustain-5.yaml", "sustain-5.es.yaml"):
+        (tmp_path / "content" / name).write_text((REPO / "content" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "plainsum.toml").write_text((REPO / "plainsum.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    built = cli("build", "--formats", "html", cwd=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+    spanish = (tmp_path / "output" / "sustain-5" / "es" / "summary.html").read_text(encoding="utf-8")
+    assert re.search(r'<li>Título completo: <span lang="en">Efficacy and Safety of Semaglutide[^<]*</span></li>', spanish)
+    english = (tmp_path / "output" / "sustain-5" / "summary.html").read_text(encoding="utf-8")
+    assert '<span lang="en">' not in english
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<li>Full title: A &amp; B trial</li>", '<li>Full title: <span lang="en">A &amp; B trial</span></li>'),
+    ('<a title="A &amp; B trial">A &amp; B trial</a>', '<a title="A &amp; B trial"><span lang="en">A &amp; B trial</span></a>'),
+    ("<p>Another trial</p>", "<p>Another trial</p>"),
+    ("<p>A & B trial</p>", "<p>A & B trial</p>"),  # only the text as the HTML escapes it
+])
+def test_the_source_title_is_marked_in_text_never_inside_a_tag(html: str, expected: str) -> None:
+    from plainsum.document_formats.html import mark_source_title
+
+    assert mark_source_title(html, "A & B trial", "en") == expected

@@ -96,6 +96,21 @@ def states_currency(body: str) -> bool:
     return False
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def mark_source_title(html: str, title: str, language: str) -> str:
+    """`html` with the review's title, where its text shows it (a translated trial page's "Full title"),
+    marked as written in `language`, the review's own (WCAG 2.2 success criterion 3.1.2, language of
+    parts): a screen reader then reads it with that language's voice. Text inside tags is never changed."""
+    escaped = str(escape(title))
+    if not escaped or escaped not in html:
+        return html
+    marked = str(Markup('<span lang="{}">{}</span>').format(language, title))
+    pieces = _TAG.split(html)
+    return "".join(piece if piece.startswith("<") else piece.replace(escaped, marked) for piece in pieces)
+
+
 def box_key_messages(html: str) -> str:
     """Set the "Key messages" section apart, as cochrane.org does, in a labelled section."""
     def boxed(match: re.Match[str]) -> str:
@@ -140,7 +155,6 @@ def _logo_source(context: RenderContext, media: str) -> str | None:
 
 
 def page_context(document: Document, scored: Scored | None, context: RenderContext, media: str = "screen") -> dict[str, object]:
-    from plainsum.document_formats.visuals import html_body
     from plainsum.render.markup import to_html
 
     review = document.review
@@ -167,7 +181,7 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "review_title": (Markup('<span lang="{}">{}</span>').format(review.translation.review.language, review.title)
                          if review is not None and review.translation is not None else review.title if review is not None else ""),
         "kind_label": kind_label(document.kind, _is_trial(review)),
-        "body": Markup(scroll_tables(box_key_messages(ordered_headings(html_body(document, context, to_html))))),
+        "body": Markup(scroll_tables(box_key_messages(ordered_headings(_body_html(document, context, to_html))))),
         "draft": document.draft,
         "draft_notice": draft_notice(document.kind),
         "figures": scored.figures if scored is not None else None,
@@ -184,6 +198,16 @@ def page_context(document: Document, scored: Scored | None, context: RenderConte
         "index_top": context.index_href is not None,  # the preview shows documents in frames: the index replaces the whole page
         "other_document": _other_document(document, context, locale),
     }
+
+
+def _body_html(document: Document, context: RenderContext, to_html: Callable[[str], str]) -> str:
+    from plainsum.document_formats.visuals import html_body
+
+    html = html_body(document, context, to_html)
+    review = document.review
+    if review is not None and review.translation is not None and review.translation.review.language != document.language:
+        html = mark_source_title(html, review.title, review.translation.review.language)
+    return html
 
 
 def _other_document(document: Document, context: RenderContext, locale: Locale | None) -> dict[str, str] | None:
