@@ -265,3 +265,32 @@ def test_no_cmu_entry_is_spelt_without_a_letter() -> None:
     from plainsum.readability.syllables import cmu_syllables
 
     assert not [word for word in cmu_syllables() if metrics._ANY_LETTER.search(word) is None]
+
+
+def test_no_token_counts_more_than_four_a_character_in_any_field() -> None:
+    # the bound that keeps a text's packed counts (metrics._FIELD bits a field) from carrying into the next field
+    import random
+
+    from plainsum.readability.languages import LANGUAGE_NAMES, language_profile
+
+    rng = random.Random(32)
+    alphabet = "aeiouyAEIOUYWwbcdfghjklmnpqrstvxzBCDFGHJKLMNPQRSTVXZ0123456789.-/'\u2019\u00e9\u00e8\u00fc\u00df\u00f1\u00b2"
+    words = ["W", "WWW", "wW", "WwWwWw", "mRNA", "Dr", "e.g.", "U.S.", "COVID-19", "H1N1", "SARS-CoV-2", "IgG", "x"]
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    for code in LANGUAGE_NAMES:
+        language = language_profile(code)
+        metrics._token_caches.clear()
+        for word in words:
+            packed = metrics.pack_of(language)(word)
+            fields = [(packed >> (index * metrics._FIELD)) & metrics._MASK for index in range(9)]
+            assert max(fields) <= 4 * len(word), (code, word, fields)
+    metrics._token_caches.clear()
+
+
+def test_a_text_too_long_for_the_packed_counts_is_refused(monkeypatch) -> None:
+    from plainsum.errors import InputError
+
+    monkeypatch.setattr(metrics, "LONGEST_TEXT", 20)
+    assert score_markdown("Short enough.").figures["words"] == 2
+    with pytest.raises(InputError, match="more than plainsum scores"):
+        score_markdown("A text of twenty or more characters.")

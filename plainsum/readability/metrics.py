@@ -91,9 +91,14 @@ class WordInfo(NamedTuple):
 # Counts packed into one integer, _FIELD bits a count in the order of Counts' fields after `sentences`: a word's
 # (WordInfo.packed: one word, its syllables, letters and flags), a token's (its word's and its characters, or one
 # link) and a sentence's, the sum of its tokens'. The fields are wide enough that no sum of a text's counts
-# carries from one into the next (a field would need 2**40 syllables), so a sentence's counts are one C-level
-# sum over its tokens and a section's one sum over its sentences, read field by field only when asked for.
-_FIELD = 40
+# carries from one into the next, so a sentence's counts are one C-level sum over its tokens and a section's one
+# sum over its sentences, read field by field only when asked for: a token counts at most its characters in any
+# field but syllables, and at most four syllables a character (a W spelt out: "uve doble"), so a text shorter than
+# LONGEST_TEXT characters (score_document refuses a longer one) stays under 2**32 in every field, with room for
+# twice that. The links come last, in a field of their own without a bound. (32 bits rather than more: the integers summed for every token
+# are a quarter shorter, and that sum is a sixth of the scoring.)
+_FIELD = 32
+LONGEST_TEXT = 2**29  # characters (a text of 537 million; plainsum's commands read at most a few million)
 _MASK = (1 << _FIELD) - 1
 _WORDS, _SYLLABLES, _LONG, _LETTERS, _CHARACTERS, _FOG_HARD, _UNFAMILIAR, _LONG_LETTERS, _MONOSYLLABLES, _LINKS = (
     index * _FIELD for index in range(10))

@@ -329,6 +329,9 @@ def score_document(document: Document, min_words: int | None = None, language: L
     configured `fallbacks`, [languages] in plainsum.toml)."""
     limit = DEFAULT_FORMULA_MIN_WORDS if min_words is None else min_words
     profile = language if language is not None else document_language(document, fallbacks)
+    if len(document.body) >= metrics.LONGEST_TEXT:  # the packed counts' bound (metrics._FIELD)
+        raise InputError([Problem(document.source_path, 1, 1,
+                                  f"the text has {metrics.LONGEST_TEXT:,} characters or more, more than plainsum scores")])
     rows, left_out = parse_rows(document.body, profile, metrics.pack_of(profile))
     sections: list[SectionScore] = []
     total = Counts()
