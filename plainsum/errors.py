@@ -51,16 +51,20 @@ def display_path(path: Path) -> str:
 
     A link is shown by its own name, not by where it leads (content/x.yaml, not /etc/shadow)."""
     here = Path.cwd()
+    absolute = Path(os.path.abspath(path))
     try:
-        resolved = (path.resolve(), here.resolve())
+        return str(absolute.relative_to(here))
+    except ValueError:
+        pass
+    # resolved only when the plain path is not below: a stat per folder on the way, twice
+    try:
+        resolved, base = path.resolve(), here.resolve()
     except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
-        resolved = (Path(os.path.abspath(path)), here)
-    for candidate, base in ((Path(os.path.abspath(path)), here), resolved):
-        try:
-            return str(candidate.relative_to(base))
-        except ValueError:
-            continue
-    return str(path)
+        resolved, base = absolute, here
+    try:
+        return str(resolved.relative_to(base))
+    except ValueError:
+        return str(path)
 
 
 def decode_utf8(data: bytes, display: str) -> str:
