@@ -192,6 +192,12 @@ def load_data(path: Path, display: str) -> Any:
 # alike), and the event pass is not made; else, or when composing fails, it is made first, as for a larger
 # file, and refuses the file where the limit is crossed (a content file is tens of kilobytes).
 COMPOSE_FIRST_CHARS = 200_000
+# A file without `*` holds no alias, so nothing in it is expanded: its scalars hold at most its own
+# characters, and its values are at most one a character (`{?,?}`, `?` lines: a key and its value), taken
+# here as at most three a character. Such a file of at most MAX_VALUES / 3 characters (and no more than
+# the character limits) is within every limit without counting (a content file is tens of kilobytes:
+# counting was a third of reading one).
+VALUES_A_CHARACTER = 3
 
 
 def _composed_within_limits(text: str) -> list[Any] | None:
@@ -204,6 +210,8 @@ def _composed_within_limits(text: str) -> list[Any] | None:
         documents = list(yaml.compose_all(text, Loader=FAST_LOADER))
     except yaml.YAMLError:
         return None
+    if "*" not in text and VALUES_A_CHARACTER * len(text) <= MAX_VALUES and len(text) <= min(MAX_SCALAR_CHARS, MAX_EXPANDED_CHARS):
+        return documents  # no alias, and small: within the limits (see VALUES_A_CHARACTER); the builder refuses deep nesting
     done: dict[int, tuple[int, int]] = {}  # a node's values and characters, aliases expanded, once counted
     open_nodes: set[int] = set()
 
