@@ -52,12 +52,16 @@ MEASURE = re.compile(r"(?=[ACHIKMNOPRSp])\b(?:RR|OR|HR|MD|SMD|RD|IRR|RtR|RRR|ARR
 CI_LABEL = re.compile(r"(?=[%\u202f\u00a0])(?<=\d)(%|\u202f%|\u00a0%) (?=CI\b|IC\b|KI\b)")
 # a space after a digit: the space first, then the digit before it
 UNIT = re.compile(r" (?<=\d )(?=(?:mg|g|kg|µg|mcg|mm|cm|ml|mL|mmol/L|mmol/l|mg/dL|IU|°C)(?![\w/]))")
-PER = re.compile(r"(?=[pisdve])\b(?<![\w-])(per|in|sur|de|von|em|en) (?=\d[\d,.\u202f\u00a0]*\b)")
+# "per 1000", "in 100": the space after the word, found from the space (a fifth of a text's characters)
+# rather than from every letter a word of the list starts with (p i s d v e: a third of them)
+PER = re.compile(r" (?=\d[\d,.\u202f\u00a0]*\b)(?:" + "|".join(
+    rf"(?<=(?<![\w-]){word} )" for word in ("per", "in", "sur", "de", "von", "em", "en")) + ")")
 # a short name with a hyphen and digits (COVID-19, SARS-CoV-2, COVID-19-like): never broken at a hyphen
 NAME = re.compile(r"(?=[A-Z])(?<![\w\-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])")
 # every pattern keep_together and NAME apply needs a digit (a day or year, a value, a number), and
 # none adds one: a text without a digit comes back as it is (most of a page's texts between tags)
 DIGIT = re.compile(r"\d")
+HYPHEN_DIGIT = re.compile(r"-\d")
 
 
 def text_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
@@ -110,9 +114,10 @@ def keep_together(text: str) -> str:
         return text
     text = DATE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     text = MEASURE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
-    text = CI_LABEL.sub(lambda m: m.group(1) + NBSP, text)
+    if "% CI" in text or "% IC" in text or "% KI" in text:  # each CI_LABEL match holds one
+        text = CI_LABEL.sub(lambda m: m.group(1) + NBSP, text)
     text = UNIT.sub(NBSP, text)
-    return PER.sub(lambda m: m.group(1) + NBSP, text)
+    return PER.sub(NBSP, text)
 
 
 def keep_together_html(html: str) -> str:
@@ -131,4 +136,7 @@ def keep_together_html(html: str) -> str:
 def _keep_text(text: str) -> str:
     if DIGIT.search(text) is None:
         return text
-    return NAME.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', keep_together(text))
+    text = keep_together(text)
+    if HYPHEN_DIGIT.search(text) is None:  # each NAME match holds a hyphen and a digit after it
+        return text
+    return NAME.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', text)
