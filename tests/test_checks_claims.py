@@ -1181,18 +1181,22 @@ def test_what_a_claim_is_about_and_whether_it_claims(sentence: str, expected: se
 
 # A certainty word and the rating in brackets after it in its clause, two levels or more apart, say two levels of
 # one finding (GRADE never words them together; no published summary of the dev corpus does): an error when the
-# word hedges a claim read from the sentence (its effect word a few words on), a warning when no claim is read
-# (an outcome no result encodes: 'itching'); one level apart ("probably ... (high-certainty evidence)") is seen in
+# word hedges an effect word a few words on (of an outcome a result names or of one none does: 'itching'), a warning
+# when it hedges none; one level apart ("probably ... (high-certainty evidence)") is seen in
 # published summaries and left to the results; 'may' and 'could' that say what can happen hedge no claim
 CLASHES = {
     "flag": [
         "Shaving using a razor may increase infections (high-certainty evidence).",
         "Shaving using a razor probably reduces deaths (very low-certainty evidence).",
         "Shaving using a razor may slightly reduce infections (high-quality evidence).",
+        # the word hedges an effect word, whatever outcome it is said of (one no result names: 'itching')
+        "Itching may not be increased with clippers (high-certainty evidence).",
+        "Clippers may reduce itching (high-quality evidence).",
+        "We are very uncertain whether clippers prevent itching (moderate-certainty evidence).",
+        "Itching might be slightly lowered with clippers (high-certainty evidence).",
     ],
     "warn": [
         "Itching may be less common with clippers (high-quality evidence).",
-        "We are very uncertain whether clippers reduce itching (moderate-certainty evidence).",
         "The benefit of shaving using a razor may last for up to a year (high-certainty evidence).",
         "This small change in itching may not be noticeable to people (high-certainty evidence).",
         "Clippers could be easier to use in small clinics (high-certainty evidence).",

@@ -371,8 +371,8 @@ def _clash(reading: Reading) -> list[Verdict]:
     if reading.clash is None:
         return []
     word, rating = reading.clash
-    hedged = any(c.effect is not None and word.end <= c.effect.start < rating.start
-                 and len(reading.text[word.end:c.effect.start].split()) <= 4 for c in reading.claims)
+    hedged = reading.clash_hedges or any(c.effect is not None and word.end <= c.effect.start < rating.start
+                                         and len(reading.text[word.end:c.effect.start].split()) <= 4 for c in reading.claims)
     said = (f"'{word.text}' claims {word.meaning} certainty, but the sentence rates the same finding's evidence "
             f"'{rating.text}' ({rating.meaning})")
     if hedged:

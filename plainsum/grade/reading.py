@@ -106,6 +106,7 @@ class Reading:
     why: str = ""  # why the sentence is not a claim
     actor_words: set[str] = field(default_factory=set)  # the words of the intervention names found in it
     clash: tuple[Hit, Hit] | None = None  # a certainty word and its clause's rating two levels apart
+    clash_hedges: bool = False  # an effect word follows that certainty word closely, before the rating
     # claims about outcomes named by their opposite ("improves survival" of a result on death): judged
     # like the others, kept apart from `claims` (the numbers of such a sentence are not that result's figures)
     opposed: list[OutcomeClaim] = field(default_factory=list)
@@ -486,6 +487,12 @@ def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, cont
     reading = _read_sentence(text, results, vocabulary, context, seen)
     if len(seen) > 1 and "(" in text:
         reading.clash = _clash(text, seen)
+        if reading.clash is not None:
+            # "Drug resistance may not be increased (high-certainty evidence)": the word hedges an effect word
+            # between the two, whatever the outcome (one no result names, too)
+            word, rating = reading.clash
+            reading.clash_hedges = any(word.end <= hit.start and hit.end <= rating.start and _words_between(text, word.end, hit.start) <= 4
+                                       for hit in find_hits(vocabulary.effects, text, []))
     return reading
 
 
