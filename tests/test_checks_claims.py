@@ -1673,3 +1673,39 @@ def test_a_summary_without_headings_opens_with_its_background(sentences: list[st
     from plainsum.grade.reading import opening_background
 
     assert opening_background(sentences) == opening
+
+
+# No effect in other words than "little or no difference": plural nouns ("no clear differences"), other nouns
+# ("no change", "little or no influence") and a denied effect verb ("may not affect", "did not make a difference"):
+# read as no effect, so against a clear effect (the razor increases infections) they are an error of direction,
+# and against little or no difference (clippers against no hair removal) they pass. "may or may not affect" claims
+# no direction at all.
+NO_EFFECT_WORDS = {
+    "flag": [
+        "Shaving using a razor probably does not affect infections.",
+        "Shaving using a razor probably has little or no influence on infections.",
+        "Shaving using a razor probably did not make a difference to infections.",
+        "Shaving using a razor probably caused no change in infections.",
+        "Shaving using a razor probably made no clear differences to infections.",
+        "Shaving using a razor probably did not significantly alter infections.",
+    ],
+    "pass": [
+        "Clippers may not affect infections compared with no hair removal.",
+        "Clippers may have little or no influence on infections compared with no hair removal.",
+        "Clippers may make no clear differences to infections compared with no hair removal.",
+        "Clippers may cause little or no change in infections compared with no hair removal.",
+        "Clippers probably may or may not affect infections compared with shaving using a razor.",
+        "Shaving using a razor may or may not affect infections.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", NO_EFFECT_WORDS["flag"])
+def test_no_effect_in_other_words_is_read_as_no_effect(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", NO_EFFECT_WORDS["pass"])
+def test_no_effect_in_other_words_fits_little_or_no_difference(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.direction" not in checks_of(found), found
