@@ -1709,3 +1709,36 @@ def test_no_effect_in_other_words_is_read_as_no_effect(sentence: str, tmp_path: 
 def test_no_effect_in_other_words_fits_little_or_no_difference(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert "results.direction" not in checks_of(found), found
+
+
+# "not as effective as" is less effective, not "as effective as" (no difference); "superior to" and "inferior to"
+# are better and worse than what follows them (the comparator: razors against clippers are read from its side)
+AS_EFFECTIVE = {
+    "flag": [
+        "Shaving using a razor is probably not as good as clippers for infections.",  # razor vs clippers: worse, so right
+        "Clippers are probably not as effective as shaving using a razor for infections.",
+        "Clippers probably do not work as well as shaving using a razor for infections.",
+        "Clippers may not be as effective as no hair removal for infections.",
+        "Shaving using a razor is probably superior to clippers for infections.",
+        "Clippers are probably inferior to shaving using a razor for infections.",
+    ],
+    "pass": [
+        "Clippers probably work better than shaving using a razor for infections.",
+        "Clippers are probably superior to shaving using a razor for infections.",
+        "Shaving using a razor is probably inferior to clippers for infections.",
+        "Shaving using a razor is probably not as effective as clippers for infections.",
+        "Clippers may work as well as no hair removal for infections.",
+    ],
+}
+AS_EFFECTIVE["pass"].append(AS_EFFECTIVE["flag"].pop(0))
+
+
+@pytest.mark.parametrize("sentence", AS_EFFECTIVE["flag"])
+def test_not_as_effective_as_and_superior_to_claim_a_direction(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", AS_EFFECTIVE["pass"])
+def test_not_as_effective_as_and_superior_to_pass_when_right(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.direction" not in checks_of(found), found
