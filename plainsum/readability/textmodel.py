@@ -387,29 +387,30 @@ def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH,
     fenced = "```" in markdown_text or "~~~" in markdown_text
     not_scored = {"references": 0, "tables": 0, "code": len(_FENCE.findall(markdown_text)) // 2 if fenced else 0}
     reference_level = 0  # the level of the reference heading we are under, 0 when none
-    for block in blocks(markdown_text):
-        if block.kind == "heading":
-            if reference_level and block.level > reference_level:
+    # An ASCII text with no spaced number anywhere has none in a block whose text is a stretch of it as written (its
+    # offsets a range): _has_spaced_number is then only asked of the blocks whose markup or line breaks were taken out.
+    spaced_anywhere = not markdown_text.isascii() or _DIGIT_SPACE_THREE_DIGITS.search(markdown_text) is not None
+    for kind, text, offsets, level, _ordered in blocks(markdown_text):
+        if kind == "heading":
+            if reference_level and level > reference_level:
                 continue
-            reference_level = block.level if _heading_key(block.text) in language.reference_headings else 0
+            reference_level = level if _heading_key(text) in language.reference_headings else 0
             if not reference_level:
-                current = SectionRows(block.text, block.start, block.level, [], [], [], [])
+                current = SectionRows(text, offsets[0] if offsets else 0, level, [], [], [], [])
                 sections.append(current)
             continue
-        if block.kind == "code" or not block.offsets:
+        if kind == "code" or not offsets:
             continue
         if reference_level:
             not_scored["references"] += 1
             continue
-        text = block.text
-        if (block.kind == "item" and (_REFERENCE.search(text) or _REFERENCE_ITEM.match(text))) or _REFERENCE_LINE.match(text):
+        if (kind == "item" and (_REFERENCE.search(text) or _REFERENCE_ITEM.match(text))) or _REFERENCE_LINE.match(text):
             not_scored["references"] += 1
             continue
-        offsets = block.offsets
         if "|" in text and _is_table(text, offsets, markdown_text):
             not_scored["tables"] += 1
             continue
-        numbers = _has_spaced_number(text)
+        numbers = (spaced_anywhere or type(offsets) is not range) and _has_spaced_number(text)
         # tokens(piece) is then piece.split()
         plain = not numbers and (text.isascii() or ("\u2014" not in text and "\u2026" not in text))
         texts, starts, found, packed = current.texts, current.offsets, current.tokens, current.packed
