@@ -67,6 +67,7 @@ MAX_SCALAR_CHARS = 200_000  # characters in one value (a review's longest sectio
 MAX_EXPANDED_CHARS = 4_000_000  # characters of all values once aliases are expanded (twice the largest file)
 MAX_NUMBER_CHARS = 100  # characters of a number (plainsum's numbers are counts, estimates and years)
 _PLAIN_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -352,6 +353,8 @@ class _Builder:
     def _scalar(self, node: yaml.Node) -> Any:
         """A scalar's value, YAML 1.2's way (see the module's docstring)."""
         tag, text = node.tag, str(node.value)
+        if tag == _STR_TAG:
+            return text  # what the constructor gives a str scalar (its value), without its bookkeeping
         if tag not in _PLAIN_TAGS:
             raise _BadScalar(f"the tag {tag.replace('tag:yaml.org,2002:', '!!')} is not one plainsum reads; write the value as text")
         kind = tag.rsplit(":", 1)[1]
