@@ -1275,6 +1275,14 @@ RESULT_HEADINGS = [
     ("What is surgical site infection?", True),
     ("What did we want to find out?", True),
     ("How up to date is this evidence?", True),
+    # the question a review asked, in the words of older summaries (session 9)
+    ("What did this review study?", True),
+    ("What did we study in this review?", True),
+    ("What did the researchers investigate?", True),
+    ("What did we want to know?", True),
+    ("Study question", True),
+    ("What did the researchers find?", False),
+    ("What did we find out?", False),
 ]
 
 
@@ -1742,3 +1750,103 @@ def test_not_as_effective_as_and_superior_to_claim_a_direction(sentence: str, tm
 def test_not_as_effective_as_and_superior_to_pass_when_right(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert "results.direction" not in checks_of(found), found
+
+
+# --- precision on held-out text (session 9): the structure of a sentence decides what each word is said of ---
+# Clause scope: an effect word, a no-effect phrase and a hedge belong to their own clause; a clause after "and" /
+# "or" that carries a phrase of its own takes none from the clause before, nor gives its words to an outcome
+# there. (sentence, checks expected) against the hair review (razor infections moderate, razor deaths very low)
+CLAUSE_SCOPE = [
+    ("Shaving using a razor probably increases infections, and we are very uncertain of its effect on deaths.", set()),
+    ("Shaving using a razor may slightly reduce deaths, and we are uncertain of its effect on infections.",
+     {"results.certainty"}),  # infections are moderate: 'uncertain' is their own clause's word, and wrong
+    ("Deaths were counted for a month after shaving using a razor, and it did not reduce the number of cuts.", set()),
+    ("Deaths were counted for a month after shaving using a razor and it did not reduce the number of cuts.", set()),
+    ("Shaving using a razor probably increases infections, and it probably reduces deaths.", {"results.certainty"}),
+    # no phrase of its own: the hedge and the effect before go on ("may ... and increase", "may reduce A, and B")
+    ("Shaving using a razor may slightly reduce deaths, and increase infections.", {"results.certainty"}),
+    ("Shaving using a razor probably increases infections, and deaths.", {"results.certainty", "results.direction"}),
+    ("Shaving using a razor may slightly reduce deaths, or it may not, but we are very uncertain.", set()),
+    # a clause with a subject of its own takes no hedge from the one before (see below: it claims high certainty)
+    ("Shaving using a razor probably increases infections, and there is a small reduction in deaths.", {"results.certainty"}),
+    # a coordinated clause that names no outcome, its effect with no object of its own, speaks of the outcome before;
+    # with an object of its own ("the risk of cuts") it does not
+    ("Deaths were rare after shaving using a razor, and there may be little or no difference between the groups, but we "
+     "are very uncertain.", {"results.direction"}),
+    ("Deaths were rare after shaving using a razor, and it does not reduce the risk of cuts.", set()),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CLAUSE_SCOPE)
+def test_each_clause_keeps_its_own_words(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("Shaving using a razor probably increases infections, and there is a small reduction in deaths.", "no word of doubt"),
+    ("Shaving using a razor probably increases infections, and it slightly reduces deaths.", "no word of doubt"),
+    ("Shaving using a razor probably increases infections, and slightly reduces deaths.", "'probably'"),
+    ("Shaving using a razor probably increases infections, and deaths.", "'probably'"),
+])
+def test_a_clause_with_its_own_subject_takes_no_hedge_before_it(sentence: str, word: str, tmp_path: Path) -> None:
+    found = [message for check, message in read_verdicts([sentence], tmp_path)[0] if check == "results.certainty"]
+    assert found and word in found[0], found
+
+
+# "the effect(s) of X on V-ing Y" names the question asked of X, not its result; nor are the words between
+# ("after putting in eye drops") an effect. A claim said by other words stays one.
+QUESTION_FRAMES = [
+    ("We are moderately confident about our results on the effects of shaving using a razor on reducing infections.", set()),
+    ("One study evaluated the effect of shaving using a razor on preventing infections.", set()),
+    ("Two studies assessed the effects of shaving using a razor and then a wash that drops bacteria in preventing deaths.",
+     set()),
+    ("We looked at the impact of shaving using a razor in lowering deaths.", set()),
+    ("Evidence shows little effect of shaving using a razor in preventing deaths.", {"results.certainty", "results.direction"}),
+    ("Shaving using a razor probably reduces infections.", {"results.direction"}),
+    ("The effect of shaving using a razor on infections was probably to reduce them.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", QUESTION_FRAMES)
+def test_the_effect_of_x_on_doing_y_is_the_question(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# A past participle before a noun of its own modifies that noun ("raised blood sugar"), not the outcome before it;
+# after what it is said of ("deaths increased slightly", "were increased by") it is that outcome's effect.
+PARTICIPLES = [
+    ("Shaving using a razor was studied for deaths (2 studies) and for raised blood sugar (1 study).", set()),
+    ("Shaving using a razor was studied for deaths (2 studies) or in people with reduced kidney function.", set()),
+    ("After shaving using a razor, deaths increased slightly, but we are very uncertain.", {"results.direction"}),
+    ("With shaving using a razor, deaths were increased by a small amount, but we are very uncertain.", {"results.direction"}),
+    ("After shaving using a razor, deaths increased, but we are very uncertain.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PARTICIPLES)
+def test_a_participle_before_a_noun_modifies_it(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# A word belongs to the longest name it is part of: a result chosen only by words inside another comparison's whole
+# name ('razor' in 'shaving using a razor', where deaths are encoded for 'razor plus gel') may be about that
+# comparison's result, which is not encoded: a warning, not an error. (sentence, checks expected)
+LONGEST_NAME = [
+    ("In two studies, deaths were higher with shaving using a razor.", {"results.unchecked"}),
+    ("In two studies, shaving using a razor slightly increased deaths.", {"results.unchecked"}),
+    ("Razor plus gel slightly increased deaths, but we are very uncertain.", {"results.direction"}),
+    ("Shaving using a razor probably increases infections.", set()),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", LONGEST_NAME)
+def test_a_word_belongs_to_the_longest_name_it_is_in(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    text = review_yaml().replace(
+        "  - id: death_razor\n    intervention: {technical: shaving with a razor, plain: shaving using a razor}",
+        "  - id: death_razor\n    intervention: {technical: razor plus gel, plain: razor plus gel}")
+    assert "razor plus gel" in text
+    found = read_verdicts_of(text, [sentence], tmp_path)[0]
+    assert checks_of(found) == expected, found

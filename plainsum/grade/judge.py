@@ -334,14 +334,17 @@ def _unrated(statement: Statement, rated: set[str]) -> list[str]:
 def _qualified(claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
     """A claim qualified by a setting, subgroup or time its result does not name ("during
     exacerbations" against FEV1 at four weeks) may be about another result: a warning, not an error."""
-    if claim.qualifier is None and claim.comparator is None:
+    if claim.qualifier is None and claim.comparator is None and claim.unsure is None:
         return verdicts
     out = []
     for verdict in verdicts:
         if verdict.check in ("results.direction", "results.certainty"):
             found = verdict.message.split(": ", 1)[-1]
             name = verdict.result.id if verdict.result else claim.outcome.text
-            if claim.qualifier is not None:
+            if claim.unsure is not None:
+                why = (f"the words that name '{name}' in the sentence are part of '{claim.unsure}', the name of another "
+                       f"comparison")
+            elif claim.qualifier is not None:
                 why = f"the sentence says '{claim.qualifier}', which the outcome of '{name}' does not name"
             else:
                 why = f"the sentence compares with '{claim.comparator}', which '{name}' is not compared with"

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
 
 from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit, find_certainty, not_a_rating
 from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, levels_of, phrase
@@ -74,6 +75,7 @@ class OutcomeClaim:
     either_way: bool = False  # "may increase or reduce": the effect and its opposite together, no direction claimed
     plain: bool = False  # its level carried from the summary, and its own plain verb claims high certainty
     whole: bool = False  # said of a comparison as a whole, no outcome named: wrong only when no result of it fits
+    unsure: str | None = None  # another comparison's name, whole in the sentence, holds the words that chose the results
 
     @property
     def results(self) -> list[Result]:
@@ -319,6 +321,82 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
 
 
+# Where a coordinated clause may open ("..., and we are uncertain of ...", "... and it does not increase ..."):
+# a boundary only when what follows opens a clause with a phrase of its own (see scopes)
+_SOFT_BREAK = re.compile(r",\s+(?:and|or)\s+(?:also\s+)?|\s+and\s+(?:also\s+)?(?=(?:we|it|they|there|this|these)\s)", re.I)
+_SUBJECT = re.compile(r"(?:we|it|they|there|this|these|he|she)(?![\w'’-])", re.I)
+
+
+class Piece(NamedTuple):
+    """A clause, or a coordinated clause inside one: whether it has an effect phrase and a hedge of its own, and
+    whether it is one of several coordinated clauses ("A ..., and B ...")."""
+
+    start: int
+    end: int
+    effect: bool
+    hedge: bool
+    coordinated: bool
+    subject: bool = False  # it opens with a subject of its own ("..., and there was ..."): no hedge before it goes on
+
+
+def _bracketed(text: str, at: int) -> bool:
+    return text.count("(", 0, at) > text.count(")", 0, at)
+
+
+def scopes(text: str, parts: list[tuple[int, int]], effects: list[Hit], certainty: list[Hit],
+           sure: list[tuple[int, int]]) -> list[Piece]:
+    """The clauses of a sentence split further where a coordinated clause carries a phrase of its own. An effect
+    word, a no-effect phrase and a hedge belong to their own clause: "metformin may reduce live birth, and we are
+    uncertain of its effect on clinical pregnancy" says 'may reduce' of live birth only; "physical activity can be
+    kept up, and it does not increase falls" denies nothing of physical activity. A coordinated clause opens with
+    a subject of its own ("we", "it", "there") or with its phrase ("..., and probably reduces B", "..., and
+    increase B"); "A, or B were uncertain" is one clause with two subjects. After "and" / "or" that opens no
+    phrase of its own ("may reduce A, and B"), the words before go on to the outcomes after it, and a clause with
+    only its own hedge takes the effect before it ("reduces A, and probably B") unless the hedge says how sure we
+    are (`sure`: "we are uncertain of", "it is unclear whether"), which claims no direction. No break inside
+    brackets."""
+    found: list[Piece] = []
+    phrases = sorted([(h.start, h.end) for h in [*effects, *certainty]] + sure)
+    for start, end in parts:
+        cuts = [m.end() for m in _SOFT_BREAK.finditer(text, start, end) if not _bracketed(text, m.start())
+                and (_SUBJECT.match(text, m.end()) or any(a >= m.end() and _words_between(text, m.end(), a) <= 1
+                                                          for a, _ in phrases))]
+        bounds = [start, *cuts, end]
+        merged: list[Piece] = []
+        for a, b in pairwise(bounds):
+            effect = any(a <= h.start < b for h in effects) or any(a <= x < b for x, _ in sure)
+            hedge = any(a <= h.start < b for h in certainty)
+            if merged and not effect and not hedge:
+                merged[-1] = merged[-1]._replace(end=b)
+                continue
+            merged.append(Piece(a, b, effect, hedge, False, bool(merged) and _SUBJECT.match(text, a) is not None))
+        found.extend(p._replace(coordinated=len(merged) > 1) for p in merged)
+    return found
+
+
+def scope_of(position: int, hard: tuple[int, int], found: list[Piece], text: str = "", effects: list[Hit] | None = None,
+             named: list[int] | None = None) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The span an outcome at `position` takes its effect word from, and the span it takes its hedge from:
+    its own clause where that clause has its own, else from the start of the sentence's clause up to its
+    own clause's end (never the words of a clause after it). A clause with a subject of its own takes no hedge from
+    the one before ("X may reduce A, and there was little or no difference in B" hedges only A)."""
+    index = next((i for i, p in enumerate(found) if p.start <= position < p.end), None)
+    if index is None:
+        return hard, hard
+    piece, end = found[index], found[index].end
+    # a coordinated clause after it that names no outcome and whose effect has no object of its own speaks of this
+    # outcome ("complications were rare, and there may be little or no difference between the groups"); one with an
+    # object ("..., and it does not increase the risk of falls") does not
+    for after in found[index + 1:]:
+        if after.start >= hard[1] or any(after.start <= at < after.end for at in named or []):
+            break
+        inner = [h for h in effects or [] if after.start <= h.start < after.end]
+        if not inner or not all(_NO_OBJECT.match(text, h.end) for h in inner):
+            break
+        end = after.end
+    return (piece.start if piece.effect else hard[0], end), (piece.start if piece.hedge or piece.subject else hard[0], end)
+
+
 def _without_clauses(text: str, pattern: re.Pattern[str]) -> str:
     """`text` with the clauses that hold a match of `pattern` blanked out (same length: offsets stay)."""
     out = text
@@ -457,6 +535,8 @@ def _quantified(text: str, hit: Hit) -> bool:
         or _NOT_SIGNIFICANT.search(text, max(0, hit.start - 60), hit.start) is not None
 
 
+_QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|benefits?|value)\s+of\s+"
+                             r"[^,;:.()]{1,100}?\s(?:on|in)\s+$", re.I)
 _A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
 _ASKED = re.compile(r"(?<![\w'’-])(?:whether|if)(?![\w'’-])", re.I)
 
@@ -572,6 +652,12 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     if asked:
         ends = [_clause_of(h.start, clauses(text))[1] for h in asked]
         effects = [h for h in effects if not any(a.start <= h.start < end for a, end in zip(asked, ends, strict=True))]
+    # "the effect of X on reducing Y", "evaluated the effects of X in preventing Y": the verb names the question asked
+    # of X, not its result (a claim there is said by other words: "little effect of X in preventing Y")
+    # (nor are the words between "effect of" and the verb, which say what was given: "... after putting in eye drops")
+    framed = [(m.start(), h.end) for h in effects if h.text.lower().endswith("ing")
+              for m in [_QUESTION_FRAME.search(text, _clause_of(h.start, clauses(text))[0], h.start)] if m is not None]
+    effects = [h for h in effects if not any(a <= h.start < b for a, b in framed)]
     # "makes a little difference": a small effect, not "little difference" (no important one)
     effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
                and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
@@ -642,27 +728,32 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     nones = [(h.start, h.end) for h in effects if h.meaning == "none"]
     kinds = _kinds(text, vocabulary, actors)
     measured = [m.end() for m in vocabulary.measuring.finditer(text)] if vocabulary.measuring is not None else []
+    sure = [m.span() for m in undecided] + [(h.start, h.end) for h in certainty
+                                            if _HOW_SURE.search(h.text) and not _RATING.search(h.text)]
+    pieces = scopes(text, parts, effects, certainty, sure)
     for outcome in outcomes:
         if any(end <= outcome.start and _words_between(text, end, outcome.start) <= 2 for end in measured):
             continue  # "to assess the function of the plates": what was measured, not a claim about it
-        clause = _clause_of(outcome.start, parts)
-        if not any(s < clause[1] for s, _ in actors) and not any(clause[0] <= s < clause[1] for s, _ in stand_ins):
+        hard = _clause_of(outcome.start, parts)
+        clause, hedged = scope_of(outcome.start, hard, pieces, text, effects, [o.start for o in outcomes])
+        if not any(s < clause[1] for s, _ in actors) and not any(hard[0] <= s < clause[1] for s, _ in stand_ins):
             continue  # no one acts in or before its clause: "..., but whether a delay in progression helps is unclear"
         effect = _effect_for(outcome, effects, clause, text)
         if effect is not None:
             effect = _lessened(text, effect, effects, clause)
-        own = [h for h in certainty if clause[0] <= h.start < clause[1]]
+        own = [h for h in certainty if hedged[0] <= h.start < hedged[1]]
         if effect is None and not own:
             continue
         clause_text, clause_comparator = select_text, comparator
         if not from_lead and comparator is not None and comparator[0][0] == 0 \
-                and not clause[0] <= comparator[1][0] < clause[1] and any(clause[0] <= a < clause[1] for a, _ in actors):
+                and not hard[0] <= comparator[1][0] < hard[1] and any(hard[0] <= a < hard[1] for a, _ in actors):
             # "X causes more infections than Y, but Z may make little difference to infections": the
-            # clause names who acts in it, and the comparator of another clause is not its own
-            clause_text = " " * clause[0] + text[clause[0]:clause[1]] + " " * (len(text) - clause[1])
+            # clause names who acts in it, and the comparator of another clause is not its own (clauses joined
+            # by "and" share theirs: "X may reduce A, and may make little difference to B when compared with Y")
+            clause_text = " " * hard[0] + text[hard[0]:hard[1]] + " " * (len(text) - hard[1])
             clause_comparator = _comparator(clause_text, vocabulary)
         claim = _claim(text, outcome, effect, own, certainty, effects, parts, undecided, clause_comparator, actors, context,
-                       vocabulary, clause, nones, clause_text, lead_named, results, from_lead)
+                       vocabulary, clause, nones, clause_text, lead_named, results, from_lead, pieces, outcomes)
         if claim is None:
             other_comparison = True  # the sentence names an intervention or comparison no result of the outcome has
         else:
@@ -1182,15 +1273,41 @@ def _effect_for(outcome: OutcomeSpan, effects: list[Hit], clause: tuple[int, int
         # "X increased infections, and the number of deaths was not clearly different": past a comma, the outcome
         # opens a clause of its own, and the effect word right after it is its own
         own = next((h for h in inside if h.start >= outcome.end and _words_between(text, outcome.end, h.start) <= 4
-                    and not re.search(r"[,;:()]", text[outcome.end:h.start])), None)
+                    and not re.search(r"[,;:()]", text[outcome.end:h.start]) and not _modifies(text, h)), None)
         if own is not None and re.search(r",\s+(?:and\s+|but\s+|while\s+|whereas\s+)?(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}$",
                                          text[before[-1].end:outcome.start], re.I):
             return own
         return before[-1]
     # an effect word after the outcome is its effect only near it ("deaths were fewer"), not in a clause
     # further on ("to assess the function of the plates, there was evidence to suggest better x-rays")
-    after = [h for h in inside if h.start >= outcome.end and _words_between(text, outcome.end, h.start) <= 15]
+    # (and only as what is said of it: a participle before a noun of its own modifies that noun,
+    # "deaths ... or with raised thyroid antibodies")
+    after = [h for h in inside if h.start >= outcome.end and _words_between(text, outcome.end, h.start) <= 15
+             and not _modifies(text, h)]
     return after[0] if after else None
+
+
+# The words after an effect word that leave it said of what came before ("deaths were reduced by a third",
+# "pain was lower in", "infections increased significantly"); any other word is a noun or adjective it modifies
+_PREDICATE_NEXT = frozenset({"by", "in", "for", "among", "amongst", "with", "than", "compared", "versus", "vs", "at",
+    "after", "during", "from", "to", "when", "while", "whereas", "and", "or", "but", "if", "overall", "only", "both",
+    "either", "between", "over", "under", "within", "until", "as", "on", "of", "the", "a", "an", "per", "across",
+    "too", "also", "again", "each", "every", "all", "following", "before", "because", "since", "so", "though",
+    "although", "there", "is", "are", "was", "were", "be", "been", "this", "these", "that", "those", "it", "they",
+    "their", "its"})
+
+
+def _modifies(text: str, hit: Hit) -> bool:
+    """Whether an effect word, a past participle, stands before a word it modifies ("raised thyroid antibodies",
+    "reduced costs"), not after what it is said of: the next word is no function word, adverb or number
+    (a comparative goes on to an adjective of its own: "less common in", "more likely to")."""
+    if not hit.text.lower().endswith("ed"):
+        return False
+    match = re.match(r"\s+([A-Za-z][\w'’-]*)", text[hit.end:])
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word not in _PREDICATE_NEXT and not word.endswith("ly")
 
 
 def _comparator(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -1407,7 +1524,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
            parts: list[tuple[int, int]], undecided: list[re.Match[str]], comparator: tuple[tuple[int, int], tuple[int, int]] | None,
            actors: list[tuple[int, int]], context: Context, vocabulary: Vocabulary,
            clause: tuple[int, int], nones: list[tuple[int, int]], select_text: str, lead_named: bool,
-           everything: list[Result], from_lead: bool = False) -> OutcomeClaim | None:
+           everything: list[Result], from_lead: bool = False, pieces: list[Piece] | None = None,
+           outcomes: list[OutcomeSpan] | None = None) -> OutcomeClaim | None:
     acting = [a for a in actors if comparator is None or from_lead or comparator[0][0] <= a[0] < comparator[0][1]]
     named = lead_named or any(s < clause[1] for s, _ in acting)
     candidates, guess, unnamed = _select(outcome, select_text, comparator, context, named, vocabulary.generic_words,
@@ -1427,8 +1545,12 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         candidates = [replace(c, opposite=True) for c in candidates]
     at = effect.start if effect is not None else outcome.start
     negated = _negation(text, effect, vocabulary, [(outcome.start, outcome.end), *actors, *nones], clause) if effect else None
-    # certainty words in clauses that claim no effect speak for the whole sentence ("..., but we are very uncertain")
-    loose = [h for h in certainty if not any(p[0] <= h.start < p[1] and any(p[0] <= e.start < p[1] for e in effects) for p in parts)]
+    # certainty words in clauses that claim no effect speak for the whole sentence ("..., but we are very uncertain"),
+    # unless a coordinated clause names an outcome of its own ("..., and we are very uncertain about B": B's level)
+    spans = [(p.start, p.end, p.coordinated) for p in pieces] if pieces else [(a, b, False) for a, b in parts]
+    loose = [h for h in certainty if not any(p[0] <= h.start < p[1] and (
+        any(p[0] <= e.start < p[1] for e in effects) or (p[2] and any(
+            p[0] <= o.start < p[1] and o.start != outcome.start for o in outcomes or []))) for p in spans)]
     before = [h for h in own if h.start <= at]
     # a word after the effect that opens the next verb phrase ("were less likely to X, and may be less likely
     # to Y") is that phrase's, not this claim's
@@ -1483,6 +1605,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     actor = "named" if actors else "stand-in"
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
+    claim.unsure = _named_by_another(select_text, candidates, everything, vocabulary.generic_words)
     claim.plain = source == "summary" and effect is not None and not _ONE_STUDY.search(text, 0, at) \
         and not _IN_ONE_STUDY.search(text, effect.end) and not _IN_ONE_STUDY.match(text, _lead_end(text)) \
         and not _OF_EVIDENCE.search(effect.text)
@@ -1494,6 +1617,36 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     claim.comparison_unsaid = _comparison_unsaid(outcome, candidates, f"{select_text} {context.lead_in or ''}", against,
                                                  vocabulary.generic_words)
     return claim
+
+
+def _named_by_another(text: str, candidates: list[Candidate], everything: list[Result], generic: frozenset[str]) -> str | None:
+    """The name of another comparison's term that the sentence names whole and that holds every word by which it
+    names the candidates ("in favour of oral PUVA" read against PUVA plus retinoid by the word 'PUVA'): a word
+    belongs to the longest name it is part of, so the sentence may mean a comparison whose result for this
+    outcome is not encoded. None when a candidate is named by a word of its own (or not named at all: a word
+    standing for it), or the review has one comparison."""
+    if not candidates or len({_pair(r) for r in everything}) < 2:
+        return None
+    names = tuple(dict.fromkeys(n for r in everything for n in [*_term_names(r.intervention), *_term_names(r.comparison)]))
+    spans = _whole_names(text, names)
+    named: str | None = None
+    for candidate in candidates:
+        own = [*_term_names(candidate.result.intervention), *_term_names(candidate.result.comparison)]
+        others = [(n, span) for n, found in spans for span in found if n not in own and not any(n.lower() in o.lower() for o in own)]
+        if not others:
+            return None
+        words = {w.rstrip("s") for w in _significant(" ".join(own), generic)}
+        mine = [m.start() for m in re.finditer(r"[\w'’-]+", text) if m.group(0).lower().rstrip("s") in words]
+        if not mine or any(not any(a <= at < b for _, (a, b) in others) for at in mine):
+            return None
+        named = others[0][0]
+    return named
+
+
+@lru_cache(maxsize=256)
+def _whole_names(text: str, names: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """Where `text` names each of `names` whole (once a sentence: its claims share it)."""
+    return tuple((n, found) for n in names if (found := tuple(m.span() for m in re.finditer(phrase(n), text, re.I))))
 
 
 def _comparison_unsaid(outcome: OutcomeSpan, candidates: list[Candidate], said: str, against: str,
