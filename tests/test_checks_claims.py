@@ -1850,3 +1850,32 @@ def test_a_word_belongs_to_the_longest_name_it_is_in(sentence: str, expected: se
     assert "razor plus gel" in text
     found = read_verdicts_of(text, [sentence], tmp_path)[0]
     assert checks_of(found) == expected, found
+
+
+# A denied effect without a direction ("did not find a difference", "did not have an important effect") claims no
+# effect, as "no difference" does; a denied size ("does not have a large effect") says only how large the effect is
+DENIED_DIFFERENCE = {
+    "flag": [
+        "We did not find a difference in infections between shaving using a razor and no hair removal.",
+        "Shaving using a razor probably did not have an important effect on infections.",
+        "Shaving using a razor probably does not make a real difference to infections.",
+        "The studies did not show a clear difference in infections with shaving using a razor.",
+    ],
+    "pass": [
+        "Shaving using a razor probably does not have a large effect on infections.",
+        "Clippers may not have an important effect on infections compared with no hair removal.",
+        "We did not find a difference in infections between clippers and no hair removal.",
+        "Shaving using a razor probably made a difference to infections.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", DENIED_DIFFERENCE["flag"])
+def test_a_denied_difference_claims_no_effect(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", DENIED_DIFFERENCE["pass"])
+def test_a_denied_difference_fits_no_difference_and_a_denied_size_is_not_read(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.direction" not in checks_of(found), found

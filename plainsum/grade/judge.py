@@ -11,6 +11,7 @@ results.unchecked (a warning) and says what could not be read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -152,9 +153,16 @@ def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
         # "8% better (or 8 points)": the figure's side, which the number check holds against the estimate
         accepted = _figure_effects(candidate.result, candidate.inverted, candidate.opposite)
     meaning = claim.effect.meaning
+    if claim.negated is not None and meaning == "differ":
+        # "did not find a difference", "did not have an important effect": no effect claimed, as "no difference"
+        # (but "does not have a large effect" says only how large: it is not read)
+        return not _SIZED.search(claim.effect.text) and "none" not in accepted
     if claim.negated is not None:
-        return meaning in accepted and meaning != "differ" and candidate.result.good is not None
+        return meaning in accepted and candidate.result.good is not None
     return meaning not in accepted
+
+
+_SIZED = re.compile(r"\b(?:large|larger|big|bigger|great|greater|huge|major|substantial|dramatic|marked|considerable|strong)\b", re.I)
 
 
 def _unsaid_alternatives(claim: OutcomeClaim) -> list[Candidate]:
