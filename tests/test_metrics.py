@@ -257,7 +257,7 @@ def test_a_word_without_letters_is_packed_as_its_word_info_says(word: str) -> No
     info = metrics._word_info(word, ENGLISH)
     expected = 0 if info is None else metrics._word_pack(info.syllables, info.letters, info.unfamiliar, info.fog_hard,
                                                          info.long, info.long_letters, info.monosyllable)
-    assert metrics._packed_word(word, ENGLISH, syllables, metrics.familiar_forms()) == expected
+    assert metrics._packed_word(word, True, syllables, metrics.familiar_forms()) == expected
 
 
 def test_no_cmu_entry_is_spelt_without_a_letter() -> None:

@@ -167,10 +167,11 @@ class _TokenCache:
     token holds (its punctuation stripped) to its packed counts (`_word_pack`; 0 when it is no word), so that "effect",
     "effect," and "(effect" are worked out once. Bounded: emptied when it reaches `limit` entries."""
 
-    __slots__ = ("count_syllables", "easy", "language", "limit", "packs", "words")
+    __slots__ = ("count_syllables", "easy", "english", "language", "limit", "packs", "words")
 
     def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
         self.language = language
+        self.english = language.english
         self.limit = limit
         self.packs: _Packs = _Packs(self)
         self.words: dict[str, int] = {}
@@ -216,7 +217,7 @@ class _Packs(dict[str, int]):
             words = cache.words
             part = words.get(word)
             if part is None:
-                part = _packed_word(word, cache.language, cache.count_syllables, cache.easy)
+                part = _packed_word(word, cache.english, cache.count_syllables, cache.easy)
                 if length < _MAX_CACHED_TOKEN:
                     if len(words) >= cache.limit:
                         cache.make_room()
@@ -230,7 +231,7 @@ class _Packs(dict[str, int]):
             words = cache.words
             part = words.get(word)
             if part is None:
-                part = _packed_word(word or token, cache.language, cache.count_syllables, cache.easy)
+                part = _packed_word(word or token, cache.english, cache.count_syllables, cache.easy)
                 if len(word) < _MAX_CACHED_TOKEN:
                     if len(words) >= cache.limit:
                         cache.make_room()
@@ -305,23 +306,34 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
     return WordInfo(word, count, letters, familiar, unfamiliar, fog_hard, long, packed, long_letters, monosyllable)
 
 
-def _packed_word(word: str, language: LanguageProfile, count_syllables: Callable[[str], int], easy: frozenset[str]) -> int:
+def _packed_word(word: str, english: bool, count_syllables: Callable[[str], int], easy: frozenset[str]) -> int:
     """The counts of _word_info(word, language) packed by _word_pack (0 when it is no word), without making the WordInfo
-    (`count_syllables`: the language's syllable counter; `easy`: familiar_forms() in English)."""
-    if language.english and _ANY_LETTER.search(word) is None:
-        # a number or symbols ("2013", "0.73", "95%", "<"): what the lines below work out for it, without the
-        # syllable rules: one syllable (rule 4 of plainsum.readability.syllables, which no earlier rule takes,
-        # since each reads letters, and no CMU entry is spelt without a letter), and never unfamiliar
-        digits = len(_LETTER_OR_DIGIT.findall(word))
-        return _word_pack(1, digits, 0, 0, 0, 1 if digits > LIX_LONG_LETTERS else 0, 1) if digits else 0
-    letters, has_letter = _letters(word)
-    if not letters:
-        return 0
+    (`english`: whether the language is English; `count_syllables`: the language's syllable counter; `easy`:
+    familiar_forms() in English). Learnt once a distinct word, so written out: no call but the syllable counter's
+    for a word of letters."""
+    if word.isalpha():  # the common case: _letters' answer without calling it
+        letters = len(word)
+    else:
+        if english and _ANY_LETTER.search(word) is None:
+            # a number or symbols ("2013", "0.73", "95%", "<"): what the lines below work out for it, without the
+            # syllable rules: one syllable (rule 4 of plainsum.readability.syllables, which no earlier rule takes,
+            # since each reads letters, and no CMU entry is spelt without a letter), and never unfamiliar
+            digits = len(_LETTER_OR_DIGIT.findall(word))
+            return _word_pack(1, digits, 0, 0, 0, 1 if digits > LIX_LONG_LETTERS else 0, 1) if digits else 0
+        letters, has_letter = _letters(word)
+        if not letters:
+            return 0
+        english = english and has_letter  # other languages have no unfamiliar words; a number is not one
     count = count_syllables(word)
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
-    # other languages have no unfamiliar words; a number is not one
-    unfamiliar = 0 if not language.english or not has_letter or _familiar(word.lower(), easy) else 1
-    return _word_pack(count, letters, unfamiliar, long * unfamiliar, long, 1 if letters > LIX_LONG_LETTERS else 0, 1 if count == 1 else 0)
+    if english:
+        lower = word.lower()
+        unfamiliar = 0 if lower in easy or _familiar(lower, easy) else 1
+    else:
+        unfamiliar = 0
+    return (1 | count << _SYLLABLES | long << _LONG | letters << _LETTERS | (long & unfamiliar) << _FOG_HARD
+            | unfamiliar << _UNFAMILIAR | (1 if letters > LIX_LONG_LETTERS else 0) << _LONG_LETTERS
+            | (1 if count == 1 else 0) << _MONOSYLLABLES)
 
 
 @dataclass(slots=True)
