@@ -491,3 +491,146 @@ OUTSIDE_CLAIMS = [
 def test_a_count_in_brackets_outside_any_claim_is_no_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     text = review_yaml(found=sentence).replace(*PAIRED_ABSTRACT, 1)
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A bracket of counts belongs to the outcome named just before it: in a list of outcomes each with its own bracket,
+# each is checked against its own outcome; a bracket after an outcome that is not encoded passes when the abstract
+# gives its counts and is otherwise only a warning; a sole claim with no bracket of its own takes a bracket said
+# before its outcome ("In four trials (1200 people), ..."). Here the abstract gives itching and scarring (not encoded)
+# with their counts.
+BRACKETS_ABSTRACT = ("Sixteen studies were included.",
+                     "Sixteen studies were included. Itching was more common (two trials, 150 people). "
+                     "Scarring did not differ (five trials, 620 people).")
+BRACKETS = {
+    "flag": [
+        "Shaving using a razor probably increases infections (4 studies, 1200 people) and may make little or no "
+        "difference to death (2 studies, 1200 people).",
+        "Shaving using a razor probably increases infections (4 studies, 1200 people) and may make little or no "
+        "difference to death (two studies, 4728 people).",
+        "Shaving using a razor may make little or no difference to itching (two trials, 150 people) or death (3 trials, "
+        "310 people).",
+        "In four trials (900 people), shaving using a razor probably increases infections.",
+        "Shaving using a razor probably increases infections (seven studies; 1200 participants).",
+        # a count with its bracket before an outcome ("two studies (310 people) found ..."): the outcome after them
+        "Shaving using a razor probably increases infections, and two studies (1200 people) found it may make little "
+        "or no difference to death.",
+        "Shaving using a razor probably increases infections, and three studies (310 people) found it may make little "
+        "or no difference to death.",
+    ],
+    "pass": [
+        "Shaving using a razor probably increases infections (4 studies, 1200 people) and may make little or no "
+        "difference to death (2 studies, 310 people).",
+        "Shaving using a razor probably increases infections (four trials, 1200 people), but we found no clear "
+        "difference in itching (two trials, 150 people) or scarring (five trials, 620 people).",
+        "Shaving using a razor may make little or no difference to itching (two trials, 150 people) or death (2 "
+        "trials, 310 people).",
+        "In four trials (1200 people), shaving using a razor probably increases infections.",
+        "Shaving using a razor may make little or no difference to death (2 studies, 310 women) or to how long "
+        "people stayed in hospital (two trials, 150 people).",
+        # a bracket right after a count gives that count's people; its outcome comes after it
+        "Shaving using a razor probably increases infections, and two studies (310 people) found it may make little "
+        "or no difference to death.",
+        "Four studies (1200 people) found more infections after shaving using a razor, and two studies (310 people) "
+        "found it may make little or no difference to death.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", BRACKETS["flag"])
+def test_a_bracket_of_counts_that_is_not_its_outcomes_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*BRACKETS_ABSTRACT, 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", BRACKETS["pass"])
+def test_each_bracket_of_counts_is_held_against_its_own_outcome(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*BRACKETS_ABSTRACT, 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+def test_a_bracket_after_an_outcome_not_encoded_is_at_most_a_warning(config, tmp_path: Path) -> None:  # noqa: F811
+    sentence = ("Shaving using a razor probably increases infections (four trials, 1200 people), but we found no clear "
+                "difference in itching (two trials, 999 people).")
+    found = findings(review_yaml(found=sentence).replace(*BRACKETS_ABSTRACT, 1), config, tmp_path,
+                     ("results.number", "results.number-unread"))
+    assert not errors(found) and any("999" in m for m in found.get("results.number-unread", [])), found
+
+
+# Counts of people each said to have received something are the sizes of a trial's groups, not a claim's figures
+GROUPS = [
+    "Eighteen people were given clippers and 22 got a razor; clippers may make little or no difference to infections.",
+    "In a small trial, 40 people received clippers and forty-one received a razor, and infections were no different.",
+    "Twelve children were given clippers, while 14 did not receive any hair removal, and infections were counted.",
+]
+
+
+@pytest.mark.parametrize("sentence", GROUPS)
+def test_the_sizes_of_a_trials_groups_are_no_claims_figures(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+def _result(technical: str, plain: str) -> object:
+    from types import SimpleNamespace
+
+    return SimpleNamespace(outcome=SimpleNamespace(technical=technical), names=lambda: [technical, plain])
+
+
+WORDED = [  # the words before a bracket of counts, and the outcome whose name's words are all there (None: no one)
+    ("were less likely to have hyperthyroidism (an overactive thyroid gland) after giving birth ", "postpartum hyperthyroidism"),
+    ("fewer births that came too early (preterm) ", "preterm birth"),
+    ("or with raised thyroid antibodies ", None),  # the words of no one name all there
+    ("an overactive thyroid gland, during pregnancy or after giving birth ", None),  # of two outcomes' names
+    ("the chance of a pregnancy confirmed by scan, long protocol ", None),  # also the words of a longer name
+]
+
+
+@pytest.mark.parametrize("segment,outcome", WORDED)
+def test_a_bracket_is_tied_to_the_outcome_whose_names_words_are_all_before_it(segment: str, outcome: str | None) -> None:
+    from plainsum.checks.numbers import _worded
+
+    results = [_result("postpartum hyperthyroidism", "an overactive thyroid gland after giving birth"),
+               _result("hyperthyroidism in pregnancy", "an overactive thyroid gland during pregnancy"),
+               _result("preterm birth", "preterm births"),
+               _result("elevated neonatal thyroid peroxidase antibodies", "newborn babies with raised thyroid antibodies"),
+               _result("pregnancy confirmed by scan", "confirmed pregnancy"),
+               _result("pregnancy confirmed by scan (long course)", "confirmed pregnancy in the long course")]
+    tied = _worded(segment, results)  # type: ignore[arg-type]
+    assert [r.outcome.technical for r in tied] == ([outcome] if outcome else [])  # type: ignore[attr-defined]
+
+
+# GRADE's illustrative risks ("if the chance without X is 5%, the chance with X would be between 5% and 16%"): the range
+# is the result's interval applied to the assumed risk (here RR 1.82, 1.05 to 3.14, of 5%: 5.25% to 15.7%)
+ILLUSTRATIVE_RISKS = {
+    "flag": [
+        "If the chance of an infection without hair removal is 5%, the chance after shaving using a razor would be "
+        "between 5% and 20%.",
+        "For a person with a 5% risk of infection without hair removal, the risk with a razor would be between 9% and 16%.",
+    ],
+    "pass": [
+        "If the chance of an infection without hair removal is 5%, the chance after shaving using a razor would be "
+        "between 5% and 16%.",
+        "For a person with a 5% risk of infection without hair removal, the risk with a razor would be between 5% and 15%.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", ILLUSTRATIVE_RISKS["flag"])
+def test_illustrative_risks_the_interval_does_not_give_are_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", ILLUSTRATIVE_RISKS["pass"])
+def test_illustrative_risks_the_interval_gives_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+def test_illustrative_risks_of_an_odds_ratio_go_through_the_odds() -> None:
+    from types import SimpleNamespace
+
+    from plainsum.checks.numbers import _illustrated
+
+    low, high = _illustrated(SimpleNamespace(measure="Peto OR", ci_low="0.25", ci_high="1.0"), 20.0)  # type: ignore[misc]
+    assert round(low, 1) == 5.9 and round(high, 1) == 20.0
+    assert _illustrated(SimpleNamespace(measure="MD", ci_low="-1", ci_high="2"), 20.0) is None

@@ -207,6 +207,26 @@ NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpubl
 # ("the 5991 people who had shock wave treatment" in a sentence of the review's totals is all of them.)
 ARM = re.compile(rf"\s*{_FILLER}{PEOPLE_NOUN}\s+(?:doing|taking|receiving|given|getting|allocated\s+to|assigned\s+to|"
                  r"randomi[sz]ed\s+to)\b", re.I)
+# Counts of people each said to have received something ("Forty patients were given azathioprine and 41 were
+# given placebo", "Eighteen patients received G-CSF and 22 got antibiotics"): two or more in a sentence are the
+# sizes of a trial's groups, which the full review gives; not read.
+GROUP_SIZE = re.compile(rf"(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+(?:{PEOPLE_NOUN}\s+)?"
+                        r"(?:who\s+)?(?:received|got|were\s+given|did\s+not\s+(?:receive|get)|were\s+(?:randomi[sz]ed|allocated|assigned)"
+                        r"\s+to)\b", re.I)
+
+
+_RECEIVED = re.compile(r"\b(?:received|got|given|receive|get|randomi[sz]ed|allocated|assigned)\b")  # GROUP_SIZE's verbs, found at once
+
+
+def group_sizes(text: str) -> list[tuple[int, int]]:
+    """The spans of the counts of `text` that are the sizes of groups ("Eighteen patients received G-CSF and 22
+    got antibiotics"): two or more counts each said to have received something; [] otherwise."""
+    if not _RECEIVED.search(text):
+        return []
+    found = [(m.start(), m.start() + len(m.group(0).split()[0])) for m in GROUP_SIZE.finditer(text)]
+    return found if len(found) >= 2 else []
+
+
 # A count said of one review or study among several ("another included 10 studies with 1123 people",
 # "one trial with 40 people"): not the review's totals.
 ONE_OF_SEVERAL = re.compile(r"(?:^|[,;(:]\s*|\b(?:and|but|while|whereas)\s+)(?:one|another|each|the\s+other|a\s+(?:second|third)|"
@@ -593,10 +613,24 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     sums = _Later(lambda: count_sums(review))
     marks: list[Mark] = []
     named_in: dict[str, list[Any]] = {}  # the outcomes a sentence without claims names, for the copied figures
+    bracketed: dict[str, list[Bracket]] = {}
+
+    def brackets_of(text: str, claims: list[Any]) -> list[Bracket]:  # worked out once a sentence, when a count is in brackets
+        if text not in bracketed:
+            bracketed[text] = count_brackets(text, claims, spans if not claims else outcome_spans(text, review.results),
+                                             review.results)
+        return bracketed[text]
+
     for sentence, reading, in_text in found:
         text = sentence.text
         claims = reading.claims if reading is not None else []
         spans = outcome_spans(text, review.results) if not claims else []
+        sizes = group_sizes(text)
+        illustrated = illustrative(text, review) if "%" in text and review.results else None
+        if illustrated is not None:
+            for at, until, message in illustrated[1]:
+                marks.append(_mark(CHECK, scored, sentence, at, until, message,
+                                   "give the risks the result's interval gives the assumed risk (its bounds times the assumed risk)"))
         if not claims:
             named_in[text] = spans
         for start, end, value, what in in_text:
@@ -607,6 +641,10 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
             if kind == "people" and ARM.match(text, end) and not TOTAL.search(text):
                 continue  # the size of one group ("the 496 participants doing aerobic exercise")
+            if illustrated is not None and any(at <= start < until for at, until in illustrated[0]):
+                continue  # GRADE's illustrative risks: held against the results' intervals above
+            if sizes and any(at == start for at, _end in sizes):
+                continue  # "Eighteen patients received G-CSF and 22 got antibiotics": the sizes of a trial's groups
             if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
                 continue  # "more than 4000 women": a rounded figure, not read
             if kind in ("studies", "people") and _whole_of_known(text, end, value, anywhere[kind] | counted_facts
@@ -625,6 +663,23 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 marks.append(_mark(CHECK, scored, sentence, start, end,
                                    f"{what} counts more studies than the review includes ({total_studies})",
                                    "give a count of the review's studies as the abstract or the facts give it"))
+                continue
+            bracket = next((b for b in brackets_of(text, claims) if b.holds(start)), None) \
+                if kind in ("studies", "people") and "(" in text else None
+            if bracket is not None and kind is not None and bracket.results:
+                # a count in the bracket after an outcome's name is that outcome's ("preterm births (two trials, 376 women)")
+                if value not in kind_figures(kind, bracket.results, counts, counted_facts):
+                    marks.append(_count_mark(scored, sentence, start, end, what, kind, list(bracket.results)))
+                continue
+            if bracket is not None and kind is not None and claims and not _sole_claim_unbracketed(claims, brackets_of(text, claims)):
+                # a bracket after words that name no encoded outcome, where the claims have brackets of their own or
+                # are several: whose counts they are is not known; a count the review gives anywhere passes
+                if value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind]:
+                    continue
+                marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                   f"not checked: {what} is in a bracket of counts after words that name no outcome of the "
+                                   "results, so which outcome it counts could not be told, and the abstract gives no such count",
+                                   "check it against the review by hand, or give the count the abstract prints for this outcome"))
                 continue
             claim = _owner(claims, start, end, text)
             if isinstance(claim, AnyResult):
@@ -773,6 +828,68 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    + (" (not blocked: after another count, it may be a group of that total)" if group else ""),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
     return marks + _copied_marks(scored, read, marks, named_in) + _date_marks(scored, read) + _interval_marks(scored, read, marks)
+
+
+# GRADE's illustrative risks in words: "if the chance of live birth without X is 28%, the chance with X would be
+# between 30% and 45%": the assumed risk of the comparison group and the range the result's interval gives it
+ILLUSTRATIVE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%[^.;]{0,160}?\b(?:would|will|could|might)\s+be\s+(?:between\s+|from\s+)?"
+                          r"(\d+(?:\.\d+)?)\s*%?\s*(?:and|to|-|–)\s*(\d+(?:\.\d+)?)\s*%", re.I)
+
+
+def _near(typed: str, value: float) -> bool:
+    """A percentage as printed for `value`: whole numbers one either side (rounded or cut short), decimals to 0.15."""
+    return abs(float(typed) - value) <= (0.15 if "." in typed else 1.01)
+
+
+def _illustrated(result: Any, assumed: float) -> tuple[float, float] | None:
+    """The risks in per cent with the intervention that `result`'s interval gives an assumed risk (in per cent) of
+    the comparison group: by the ratio for a risk ratio, through the odds for an odds ratio; None for other measures."""
+    measure = str(result.measure).upper().replace("PETO ", "")
+    try:
+        low, high = sorted((float(result.ci_low), float(result.ci_high)))
+    except ValueError:
+        return None
+    if measure in ("RR", "HR", "RISK RATIO"):
+        return assumed * low, assumed * high
+    if measure in ("OR", "ODDS RATIO") and 0 < assumed < 100:
+        odds = assumed / (100 - assumed)
+        return tuple(100 * odds * r / (1 + odds * r) for r in (low, high))  # type: ignore[return-value]
+    return None
+
+
+def _acting_words(result: Any, review: Any) -> frozenset[str]:
+    """The words of a result's intervention's names (the review's intervention where the result names none)."""
+    term = result.intervention
+    names = [term.plain, term.technical] if term is not None else \
+        [str(review.facts.get(key) or "") for key in ("intervention", "plain_intervention")]
+    return frozenset().union(*(_name_words(name) for name in names if name))
+
+
+def illustrative(text: str, review: Any) -> tuple[tuple[tuple[int, int], ...], list[tuple[int, int, str]]] | None:
+    """GRADE's illustrative risks in `text` ("if the chance without X is 28%, the chance with X would be between 30% and
+    45%"): the range the interval of a ratio gives the assumed risk typed. (The spans of the three numbers, []) when a
+    result's interval gives the range; (the spans, each bound that is wrong and why) when the sentence names one outcome
+    (all the words of one of its names) and its intervention, and no result of that outcome gives the bound; None
+    otherwise (the sentence is read as any other: the range may be of a comparison not encoded)."""
+    match = ILLUSTRATIVE.search(text)
+    if match is None:
+        return None
+    assumed = float(match.group(1))
+    worked = [(r, bounds) for r in review.results if (bounds := _illustrated(r, assumed)) is not None]
+    spans = (match.span(1), match.span(2), match.span(3))
+    if any(_near(match.group(2), low) and _near(match.group(3), high) for _r, (low, high) in worked):
+        return spans, []
+    words = _name_words(text)
+    named = [r for r in _worded(text, [r for r, _bounds in worked]) if _acting_words(r, review) & words]
+    if not named:
+        return None
+    tied = [(r, bounds) for r, bounds in worked if r in named]
+    gives = "; ".join(f"'{r.id}' ({r.measure} {r.ci_low} to {r.ci_high}): {low:.0f}% to {high:.0f}%" for r, (low, high) in tied[:2])
+    wrong = [(match.start(n), match.end(n), f"the illustrative risk {match.group(n)}% is not what the interval of the result "
+              f"this sentence names gives an assumed risk of {match.group(1)}% ({gives})") for n, side in ((2, 0), (3, 1))
+             if not any(_near(match.group(n), bounds[side]) for _r, bounds in tied)]
+    return spans, wrong or [(match.start(2), match.end(3), f"the illustrative risks {match.group(2)}% to {match.group(3)}% "
+                                                          f"are not both what one result's interval gives ({gives})")]
 
 
 # A figure with its interval in brackets: "20% (ranging from 16% to 24%)", "0.56 (95% CI 0.38 to 0.83)",
@@ -1153,11 +1270,102 @@ def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
     return min(claims, key=distance)
 
 
+# A bracket that gives counts of studies or people ("(two trials, 376 women)", "(3 studies; 1200 people)"):
+# the evidence behind the outcome named just before it
+COUNTS_BRACKET = re.compile(rf"\(\s*(?=[\d{_FIRST_LETTERS}]){_TERM}\s+{_FILLER}(?:{STUDY_NOUN}|{PEOPLE_NOUN})\b[^()]*\)", re.I)
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """A bracket of counts and the results of the outcome(s) it gives the counts of: () when no encoded outcome is
+    named where its outcome is. `lead` is where the count before it starts, when one comes right before it ("two
+    trials (365 women)"): that count and the bracket are one unit, the evidence of the outcome named after them."""
+
+    start: int
+    end: int
+    results: tuple[Any, ...]
+    lead: int | None = None
+
+    def holds(self, at: int) -> bool:
+        return self.start < at < self.end or (self.lead is not None and self.lead <= at < self.start)
+
+
+# A count of studies or people right before a bracket ("two studies (156 participants)"): the bracket gives that
+# count's people, and the outcome comes after them ("... found lower sevoflurane use")
+_COUNT_BEFORE = re.compile(rf"(?:\d[\d,]*|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+{_FILLER}(?:{STUDY_NOUN}|{PEOPLE_NOUN})\s*$", re.I)
+_NAME_WORD = re.compile(r"[a-z][a-z-]{3,}")
+_NOT_NAME_WORDS = frozenset({"with", "from", "that", "this", "their", "than", "after", "before", "during", "into", "were", "have",
+                             "people", "participants", "patients"})
+
+
+def _name_words(text: str) -> frozenset[str]:
+    return frozenset(_NAME_WORD.findall(text.lower())) - _NOT_NAME_WORDS
+
+
+def _worded(segment: str, results: list[Any]) -> tuple[Any, ...]:
+    """The results one of whose names has all its words (of four letters or more) in `segment`, in any order and with
+    a gloss between ("hyperthyroidism (an overactive thyroid gland) after giving birth" for "an overactive thyroid gland
+    after giving birth"): () unless they share one outcome and no other outcome's name holds those words and more
+    ("clinical pregnancy" is also in "clinical pregnancy rate (long protocol)": which one is meant is not known)."""
+    words = _name_words(segment)
+    found: list[Any] = []
+    covering: list[frozenset[str]] = []
+    for result in results:
+        for name in result.names():
+            name_words = _name_words(name)
+            if name_words and name_words <= words:
+                found.append(result)
+                covering.append(name_words)
+                break
+    if len({r.outcome.technical for r in found}) != 1:
+        return ()
+    others = [r for r in results if r.outcome.technical != found[0].outcome.technical]
+    if any(name_words < _name_words(name) for name_words in covering for r in others for name in r.names()):
+        return ()
+    return tuple(found)
+
+
+def count_brackets(text: str, claims: list[Any], spans: list[Any], results: list[Any] | None = None) -> list[Bracket]:
+    """The brackets of counts of `text`, each with the outcome it counts: the one named just before it, after the
+    bracket of counts or the semicolon before ("preterm births (two trials, 376 women) or low birthweight (two trials,
+    377 babies)": each bracket its own outcome's counts); for a bracket right after a count ("two studies (156
+    participants) found lower sevoflurane use"), the one named after it, up to the next bracket of counts or
+    semicolon. A claim's outcome there is taken before an outcome only named; where no outcome's name is found whole
+    before a bracket, one of `results` whose name's words are all there names it."""
+    found: list[Bracket] = []
+    matches = list(COUNTS_BRACKET.finditer(text))
+    after = 0  # where the text of the next bracket's outcome may start
+    for index, match in enumerate(matches):
+        start = max(after, text.rfind(";", 0, match.start()) + 1)
+        after = match.end()
+        lead = _COUNT_BEFORE.search(text, start, match.start())
+        if lead is not None:
+            stop = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+            semicolon = text.find(";", match.end(), stop)
+            start, stop = match.end(), semicolon if semicolon >= 0 else stop
+        else:
+            stop = match.start()
+        tied: list[Any] = []
+        for outcome_results in [c.results for c in claims if start <= c.outcome.start and c.outcome.end <= stop] or \
+                [span.results for span in spans if start <= span.start and span.end <= stop]:
+            tied.extend(r for r in outcome_results if r not in tied)
+        if not tied and results and lead is None:
+            tied.extend(_worded(text[start:stop], results))
+        found.append(Bracket(match.start(), match.end(), tuple(tied), lead.start() if lead is not None else None))
+    return found
+
+
 @dataclass(frozen=True)
 class AnyResult:
     """The claim of a list item the claim model did not read: its numbers are held against every result."""
 
     results: tuple[Any, ...]
+
+
+def _sole_claim_unbracketed(claims: list[Any], brackets: list[Bracket]) -> bool:
+    """Whether the sentence makes one claim and no bracket of counts is tied to its outcome: a bracket after
+    other words ("In five trials (400 people), aspirin reduced pain") then gives that claim's counts."""
+    return len(claims) == 1 and not any(r in claims[0].results for b in brackets for r in b.results)
 
 
 def _describes_intervention(text: str, end: int, reading: Any) -> bool:
