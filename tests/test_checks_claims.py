@@ -365,6 +365,13 @@ LEAD_INS = [
     (["Clippers probably cause fewer infections when compared with:", "– shaving using a razor."], 0, set()),
     (["Clippers probably cause more infections when compared with:", "– shaving using a razor."], 0, {"results.direction"}),
     (["Clippers may cause fewer infections when compared with:", "– shaving using a razor."], 0, {"results.certainty"}),
+    # items that are the object of the lead-in's last word (a preposition): an opening verb in -ing names the outcome
+    (["Shaving using a razor may make little or no difference to:", "– increasing deaths, but we are very uncertain;"], 1,
+     set()),
+    (["Shaving using a razor was studied for its effect on:", "– lowering deaths, but we are very uncertain;"], 1, set()),
+    (["Shaving using a razor may:", "– increase deaths, but we are very uncertain;"], 1, {"results.direction"}),
+    (["Shaving using a razor may make little or no difference to:", "– deaths, which it increases, but we are very "
+      "uncertain;"], 1, {"results.direction"}),
 ]
 
 

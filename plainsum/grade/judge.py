@@ -350,8 +350,7 @@ def _qualified(claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
             found = verdict.message.split(": ", 1)[-1]
             name = verdict.result.id if verdict.result else claim.outcome.text
             if claim.unsure is not None:
-                why = (f"the words that name '{name}' in the sentence are part of '{claim.unsure}', the name of another "
-                       f"comparison")
+                why = claim.unsure
             elif claim.qualifier is not None:
                 why = f"the sentence says '{claim.qualifier}', which the outcome of '{name}' does not name"
             else:

@@ -75,7 +75,7 @@ class OutcomeClaim:
     either_way: bool = False  # "may increase or reduce": the effect and its opposite together, no direction claimed
     plain: bool = False  # its level carried from the summary, and its own plain verb claims high certainty
     whole: bool = False  # said of a comparison as a whole, no outcome named: wrong only when no result of it fits
-    unsure: str | None = None  # another comparison's name, whole in the sentence, holds the words that chose the results
+    unsure: str | None = None  # what could not be read (another comparison's whole name holds the words that chose the results)
 
     @property
     def results(self) -> list[Result]:
@@ -537,6 +537,7 @@ def _quantified(text: str, hit: Hit) -> bool:
 
 _QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|benefits?|value)\s+of\s+"
                              r"[^,;:.()]{1,100}?\s(?:on|in)\s+$", re.I)
+_TO_COLON = re.compile(r"(?<![\w'’-])(?:to|in|on|for|of)\s*:\s*$", re.I)  # a lead-in whose items are its preposition's object
 _A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
 _ASKED = re.compile(r"(?<![\w'’-])(?:whether|if)(?![\w'’-])", re.I)
 
@@ -658,6 +659,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     framed = [(m.start(), h.end) for h in effects if h.text.lower().endswith("ing")
               for m in [_QUESTION_FRAME.search(text, _clause_of(h.start, clauses(text))[0], h.start)] if m is not None]
     effects = [h for h in effects if not any(a <= h.start < b for a, b in framed)]
+    if context.lead_in and _TO_COLON.search(context.lead_in) and _LIST_ITEM.match(text):
+        # "... may make little or no difference to:" then "– improving symptoms": the item is the object of the
+        # lead-in's last word, a noun phrase; its opening verb in -ing names the outcome ("improving symptoms")
+        opening = _lead_end(text)
+        effects = [h for h in effects if not (h.start == opening and h.text.lower().endswith("ing"))]
     # "makes a little difference": a small effect, not "little difference" (no important one)
     effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
                and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
@@ -1605,7 +1611,11 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     actor = "named" if actors else "stand-in"
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
-    claim.unsure = _named_by_another(select_text, candidates, everything, vocabulary.generic_words)
+    another = _named_by_another(select_text, candidates, everything, vocabulary.generic_words)
+    if another is not None:
+        claim.unsure = (f"the words that name '{candidates[0].result.id}' in the sentence are part of '{another}', the name of "
+                        f"another comparison")
+
     claim.plain = source == "summary" and effect is not None and not _ONE_STUDY.search(text, 0, at) \
         and not _IN_ONE_STUDY.search(text, effect.end) and not _IN_ONE_STUDY.match(text, _lead_end(text)) \
         and not _OF_EVIDENCE.search(effect.text)
