@@ -1886,3 +1886,27 @@ def test_a_denied_difference_claims_no_effect(sentence: str, tmp_path: Path) -> 
 def test_a_denied_difference_fits_no_difference_and_a_denied_size_is_not_read(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert "results.direction" not in checks_of(found), found
+
+
+# "failed to" denies the effect word after it, as "did not" does ("Four studies failed to show benefits")
+FAILED_TO = {
+    "flag": [
+        "Shaving using a razor probably failed to increase infections.",
+        "Shaving using a razor probably failed to show a clear increase in infections.",
+    ],
+    "pass": [
+        "Clippers may fail to reduce infections compared with no hair removal.",
+        "The studies failed to show that clippers reduce infections compared with no hair removal.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", FAILED_TO["flag"])
+def test_failed_to_denies_the_effect(sentence: str, tmp_path: Path) -> None:
+    assert "results.direction" in checks_of(read_verdicts([sentence], tmp_path)[0]), sentence
+
+
+@pytest.mark.parametrize("sentence", FAILED_TO["pass"])
+def test_failed_to_fits_little_or_no_difference(sentence: str, tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert "results.direction" not in checks_of(found), found
