@@ -85,17 +85,22 @@ def _digit_hyphen_digit(text: str) -> bool:
     return False
 
 
+def _split_outside(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`text` cut at `pattern`'s matches: the texts between them at the even places, the matches at the odd
+    ones (re.split, which cuts in one C loop; the pattern's first group is its whole match, a second group,
+    the element's name, is dropped)."""
+    parts = pattern.split(text)
+    if pattern.groups == 2:
+        del parts[2::3]
+    return parts
+
+
 def _outside(pattern: re.Pattern[str], text: str, minus: bool, ranges: bool) -> str:
     if "-" not in text or not (minus or ranges):
         return text
-    pieces = []
-    cursor = 0
-    for match in pattern.finditer(text):
-        pieces.append(text_figures(text[cursor : match.start()], minus, ranges))
-        pieces.append(match.group(0))
-        cursor = match.end()
-    pieces.append(text_figures(text[cursor:], minus, ranges))
-    return "".join(pieces)
+    parts = _split_outside(pattern, text)
+    parts[0::2] = [text_figures(piece, minus, ranges) for piece in parts[0::2]]
+    return "".join(parts)
 
 
 def html_figures(html: str, minus: bool = True, ranges: bool = True) -> str:
@@ -123,14 +128,9 @@ def keep_together(text: str) -> str:
 def keep_together_html(html: str) -> str:
     """HTML with its text kept together where a line must not break: no-break spaces, and a
     `nobr` span around a hyphenated name such as COVID-19 (not inside an svg, a tag or code)."""
-    pieces = []
-    cursor = 0
-    for match in HTML_NO_SPAN.finditer(html):
-        pieces.append(_keep_text(html[cursor : match.start()]))
-        pieces.append(match.group(0))
-        cursor = match.end()
-    pieces.append(_keep_text(html[cursor:]))
-    return "".join(pieces)
+    parts = _split_outside(HTML_NO_SPAN, html)
+    parts[0::2] = [_keep_text(piece) for piece in parts[0::2]]
+    return "".join(parts)
 
 
 def _keep_text(text: str) -> str:
