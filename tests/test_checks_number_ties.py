@@ -449,11 +449,15 @@ def test_a_risk_after_a_natural_frequency_passes(sentence: str, config, tmp_path
 TOTALS_WORDED = {
     "flag": ["This update included 17 trials (all randomised) involving 5000 people.",
              "We searched for trials up to March 2020 and included 18 trials.",
-             "The update included 19 studies."],
+             "The update included 19 studies.",
+             # "... and identified / found N trials": the totals too
+             "We searched the medical databases and identified 18 randomised trials.",
+             "We looked for all relevant studies in May 2020 and found 19 studies."],
     "pass": ["This update included 17 trials (all randomised) involving 4728 people.",
              "We searched for trials up to March 2020 and included 17 trials.",
              "The trials were small and included mostly men.",
-             "We searched for trials up to March 2020 and included 12 additional trials."],  # what an update added
+             "We searched for trials up to March 2020 and included 12 additional trials.",  # what an update added
+             "We searched the medical databases and identified 17 randomised trials."],
 }
 
 

@@ -57,6 +57,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("We found 12 more studies with 840 people.", MORE_STUDIES),
             # parts that do not add up to the total of now
             current("Twelve studies recruited adults and one involved children.", MORE_STUDIES),
+            # the totals said after the search ("... and identified twelve trials")
+            current("We searched the medical databases and identified twelve randomised trials.", MORE_STUDIES),
+            current("We searched for studies in 2020 and found twelve trials that met our criteria.", MORE_STUDIES),
         ],
         "pass": [
             current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),

@@ -154,12 +154,13 @@ COUNTED = re.compile(
 UNIT = re.compile(r"^\s*(?:-|–|to\s+[\w.]+\s+|and\s+[\w.]+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|nights?|"
                   r"mg|g|kg|ml|l|mmol|µg|mcg|cm|mm|km|m|iu|units?|sessions?|times|doses?|visits?)\b|^\s*-?(?:year|month|week|day|hour)", re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-# A sentence that states the review's totals ("We found 16 studies with 4000 people"): its counts are
+# A sentence that states the review's totals ("We found 16 studies with 4000 people", "We searched ... and identified
+# 28 trials": 212 corpus summaries say it so after what was done): its counts are
 # checked; a count elsewhere outside claims ("Four trials compared ...", "At least 23 studies were
 # funded by ...") is often from the full review, which plainsum does not hold, and is not read.
 TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?\s+"
                    r"(?:found|included|identified|analysed|analyzed|reviewed|(?:looks?|looked)\s+at)\b|\ba total of\b|\bin total\b|"
-                   r"\band\s+included\s+\S+\s+(?:[\w-]+\s+){0,3}(?:studies|trials|RCTs)\b|"
+                   r"\band\s+(?:included|identified|found)\s+\S+\s+(?:[\w-]+\s+){0,3}(?:studies|trials|RCTs)\b|"
                    r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|"
                    r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
 # Studies an update added ("109 new studies", "12 additional randomised trials"): counted in the full review
