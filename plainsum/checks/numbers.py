@@ -221,9 +221,8 @@ _RECEIVED = re.compile(r"\b(?:received|got|given|receive|get|randomi[sz]ed|alloc
 
 def group_sizes(text: str) -> list[tuple[int, int]]:
     """The spans of the counts of `text` that are the sizes of groups ("Eighteen patients received G-CSF and 22
-    got antibiotics"): two or more counts each said to have received something; [] otherwise."""
-    if not _RECEIVED.search(text):
-        return []
+    got antibiotics"): two or more counts each said to have received something; [] otherwise (the caller looks
+    for GROUP_SIZE's verbs first: _RECEIVED)."""
     found = [(m.start(), m.start() + len(m.group(0).split()[0])) for m in GROUP_SIZE.finditer(text)]
     return found if len(found) >= 2 else []
 
@@ -626,7 +625,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         text = sentence.text
         claims = reading.claims if reading is not None else []
         spans = outcome_spans(text, review.results) if not claims else []
-        sizes = group_sizes(text)
+        sizes = group_sizes(text) if _RECEIVED.search(text) else []
         illustrated = illustrative(text, review) if "%" in text and review.results else None
         if illustrated is not None:
             for at, until, message in illustrated[1]:
@@ -666,7 +665,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    "give a count of the review's studies as the abstract or the facts give it"))
                 continue
             bracket = next((b for b in brackets_of(text, claims) if b.holds(start)), None) \
-                if kind in ("studies", "people") and "(" in text else None
+                if kind in ("studies", "people") and "(" in text and (claims or review.results) else None
             if bracket is not None and kind is not None and bracket.results:
                 # a count in the bracket after an outcome's name is that outcome's ("preterm births (two trials, 376 women)")
                 if value not in kind_figures(kind, bracket.results, counts, counted_facts):
