@@ -1829,6 +1829,14 @@ PARTICIPLES = [
     ("After shaving using a razor, deaths increased slightly, but we are very uncertain.", {"results.direction"}),
     ("With shaving using a razor, deaths were increased by a small amount, but we are very uncertain.", {"results.direction"}),
     ("After shaving using a razor, deaths increased, but we are very uncertain.", {"results.direction"}),
+    # a degree word, a preposition or a '-fold' word after the participle goes on to it: no noun of its own
+    ("Deaths were reduced more with shaving using a razor than with no hair removal, but we are very uncertain.", set()),
+    ("After shaving using a razor, deaths decreased more than after no hair removal, but we are very uncertain.", set()),
+    ("Deaths were reduced further with shaving using a razor, but we are very uncertain.", set()),
+    ("Deaths were increased about twofold with shaving using a razor, but we are very uncertain.", {"results.direction"}),
+    ("Deaths were increased due to shaving using a razor, but we are very uncertain.", {"results.direction"}),
+    ("Deaths were increased even in young people who had shaving using a razor, but we are very uncertain.",
+     {"results.direction"}),
 ]
 
 

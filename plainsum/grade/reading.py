@@ -1300,7 +1300,16 @@ _PREDICATE_NEXT = frozenset({"by", "in", "for", "among", "amongst", "with", "tha
     "either", "between", "over", "under", "within", "until", "as", "on", "of", "the", "a", "an", "per", "across",
     "too", "also", "again", "each", "every", "all", "following", "before", "because", "since", "so", "though",
     "although", "there", "is", "are", "was", "were", "be", "been", "this", "these", "that", "those", "it", "they",
-    "their", "its"})
+    "their", "its",
+    # the rest of English's prepositions, and words used as them ("reduced using", "increased due to")
+    "about", "above", "against", "along", "amid", "around", "behind", "below", "beneath", "beside", "besides",
+    "beyond", "despite", "down", "due", "except", "inside", "into", "like", "near", "off", "onto", "out", "outside",
+    "past", "regardless", "round", "through", "throughout", "till", "toward", "towards", "underneath", "unlike",
+    "up", "upon", "via", "without", "using", "depending", "including", "according", "given", "relative",
+    # degree words that go on to the participle, not to a noun ("reduced more", "improved most", "increased even")
+    "more", "most", "less", "least", "further", "even", "much", "somewhat", "rather", "quite", "very", "far",
+    "still", "almost", "nearly", "approximately", "roughly", "substantially", "considerably", "markedly",
+    "significantly", "slightly", "modestly", "greatly", "twice", "fewer", "not", "no"})
 
 
 def _modifies(text: str, hit: Hit) -> bool:
@@ -1313,7 +1322,7 @@ def _modifies(text: str, hit: Hit) -> bool:
     if match is None:
         return False
     word = match.group(1).lower()
-    return word not in _PREDICATE_NEXT and not word.endswith("ly")
+    return word not in _PREDICATE_NEXT and not word.endswith(("ly", "fold"))
 
 
 def _comparator(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], tuple[int, int]] | None:
