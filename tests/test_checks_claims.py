@@ -1812,6 +1812,12 @@ QUESTION_FRAMES = [
     ("Evidence shows little effect of shaving using a razor in preventing deaths.", {"results.certainty", "results.direction"}),
     ("Shaving using a razor probably reduces infections.", {"results.direction"}),
     ("The effect of shaving using a razor on infections was probably to reduce them.", {"results.direction"}),
+    # a benefit of X in doing Y says X does it; a number or a finite verb between says what was found
+    ("There is moderate-certainty evidence for the benefit of shaving using a razor in reducing infections.",
+     {"results.direction"}),
+    ("The efficacy of shaving using a razor was probably 50% in reducing infections.", {"results.direction"}),
+    ("This review examined the effectiveness of shaving using a razor and found that it probably works in reducing "
+     "infections.", {"results.direction"}),
 ]
 
 

@@ -535,8 +535,11 @@ def _quantified(text: str, hit: Hit) -> bool:
         or _NOT_SIGNIFICANT.search(text, max(0, hit.start - 60), hit.start) is not None
 
 
-_QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|benefits?|value)\s+of\s+"
-                             r"[^,;:.()]{1,100}?\s(?:on|in)\s+$", re.I)
+# (not "the benefit of X in reducing Y", which says X does; the words between hold no number and no finite verb:
+# "the efficacy of X was 85% in preventing Y", "examined the effectiveness of X and found that it ...")
+_QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
+                             r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
+                             r"(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:on|in)\s+$", re.I)
 _TO_COLON = re.compile(r"(?<![\w'’-])(?:to|in|on|for|of)\s*:\s*$", re.I)  # a lead-in whose items are its preposition's object
 _A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
 _ASKED = re.compile(r"(?<![\w'’-])(?:whether|if)(?![\w'’-])", re.I)
