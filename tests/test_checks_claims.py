@@ -1924,3 +1924,22 @@ def test_failed_to_denies_the_effect(sentence: str, tmp_path: Path) -> None:
 def test_failed_to_fits_little_or_no_difference(sentence: str, tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert "results.direction" not in checks_of(found), found
+
+
+# "No evidence that X <effect> Y" denies the effect however far the verb is from 'no', and says no level
+# (the old "absence of evidence" wording): against a result that shows the effect it is a direction error,
+# never a claim of high certainty. (sentence, checks expected)
+NO_EVIDENCE_THAT = [
+    ("There is no evidence that clippers are superior to shaving using a razor for infections.", {"results.direction"}),
+    ("We found no firm evidence that clippers reduce infections compared with shaving using a razor.",
+     {"results.direction"}),
+    ("There was no evidence that shaving using a razor increased infections.", {"results.direction"}),
+    ("There was no evidence that shaving using a razor changed deaths, but we are very uncertain.", set()),
+    ("Clippers are superior to shaving using a razor for infections.", {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", NO_EVIDENCE_THAT)
+def test_no_evidence_that_denies_the_effect_and_says_no_level(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

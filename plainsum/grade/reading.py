@@ -1613,7 +1613,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
             source = "summary"
             level = next((c.result.certainty for c in candidates if c.result.certainty in stated), " or ".join(sorted(stated)))
         elif effect is not None and not _ONE_STUDY.search(text, 0, at) and not _IN_ONE_STUDY.search(text, effect.end) \
-                and not _IN_ONE_STUDY.match(text, _lead_end(text)) and not _OF_EVIDENCE.search(effect.text):
+                and not _IN_ONE_STUDY.match(text, _lead_end(text)) and not _OF_EVIDENCE.search(effect.text) \
+                and not _NO_EVIDENCE_THAT.search(text, clause[0], effect.start):
             # (what one study showed, "One trial showed a higher likelihood of cure", claims no certainty)
             level, source = "high", "implied"
     undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
@@ -1707,6 +1708,10 @@ def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple
             continue  # "In children not taking ART, isoniazid reduced ...": a denial in another phrase
         if not any(s <= offset + match.start() < e for s, e in ignore):
             return Hit("negation", offset + match.start(), offset + match.end(), match.group(0))
+    # "There was no evidence that X increased Y": the denial however far before, in the effect's own phrase
+    denied = _NO_EVIDENCE_THAT.search(before)
+    if denied is not None and not re.search(r"[,;:()]", before[denied.end():]):
+        return Hit("negation", offset + denied.start(), offset + denied.end(), denied.group(0))
     return None
 
 
@@ -1737,6 +1742,10 @@ _ONE_STUDY = re.compile(r"\b(?:one|a\s+single|only\s+one|a|another)\s+(?:small\s
 # An effect said of the evidence ("no clear evidence of a difference", "not enough evidence"): the evidence
 # shows none, which claims no high certainty (GRADE's high-certainty wording is "makes no difference")
 _OF_EVIDENCE = re.compile(r"\bevidence\b", re.I)
+# ... and an effect the evidence is said not to show ("There is no evidence that X is better than Y", "We found no
+# firm evidence that X reduces Y"): no level is said
+_NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:no|not\s+find\s+any|not\s+find)\s+(?:[a-z-]+\s+)?evidence\s+"
+                               r"(?:that|of|for|to\s+(?:show|suggest)\s+that)(?![\w'’-])", re.I)
 
 
 # "In one study, X did not reduce Y": a sentence that opens with the one study it reports
