@@ -1943,3 +1943,22 @@ NO_EVIDENCE_THAT = [
 def test_no_evidence_that_denies_the_effect_and_says_no_level(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# "No (clear) evidence of/for a difference" says the interval did not rule out no effect: borne out by any result
+# whose interval includes it, whichever side its estimate leans to; an error only where the interval excludes it.
+ABSENCE_OF_EVIDENCE = [
+    ("There was no evidence for a difference in deaths between shaving using a razor and no hair removal.", set()),
+    ("There was no clear evidence of a difference in deaths between shaving using a razor and no hair removal.", set()),
+    ("We did not find clear evidence of a difference in deaths between shaving using a razor and no hair removal.",
+     set()),
+    ("There was no evidence of a difference in infections between shaving using a razor and no hair removal.",
+     {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ABSENCE_OF_EVIDENCE)
+def test_no_evidence_of_a_difference_fits_an_interval_that_includes_no_effect(sentence: str, expected: set[str],
+                                                                             tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

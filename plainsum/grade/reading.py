@@ -76,6 +76,7 @@ class OutcomeClaim:
     plain: bool = False  # its level carried from the summary, and its own plain verb claims high certainty
     whole: bool = False  # said of a comparison as a whole, no outcome named: wrong only when no result of it fits
     unsure: str | None = None  # what could not be read (another comparison's whole name holds the words that chose the results)
+    of_evidence: bool = False  # said of the evidence ("no clear evidence of a difference", "no evidence for a difference")
 
     @property
     def results(self) -> list[Result]:
@@ -1624,6 +1625,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     actor = "named" if actors else "stand-in"
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
+    claim.of_evidence = effect is not None and _OF_EVIDENCE.search(text, negated.start if negated else effect.start,
+                                                                   effect.end) is not None
     another = _named_by_another(select_text, candidates, everything, vocabulary.generic_words)
     if another is not None:
         claim.unsure = (f"the words that name '{candidates[0].result.id}' in the sentence are part of '{another}', the name of "
