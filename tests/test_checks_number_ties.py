@@ -83,6 +83,15 @@ def test_in_a_lay_summary_it_is_an_error_of_results_number(config, tmp_path: Pat
 # 1000, 82% more in relative terms)
 RISK = ("    certainty: moderate\n    size: moderate\n  - id: infection_clippers\n",
         "    certainty: moderate\n    size: moderate\n    control_risk: 0.05\n  - id: infection_clippers\n")
+
+
+def risk_number_errors(sentence: str, config, tmp_path: Path) -> list:
+    """The results.number errors of `sentence` in the razor review whose infection result has an assumed risk of 5%."""
+    text = review_yaml(found=sentence)
+    assert RISK[0] in text
+    return errors(findings(text.replace(RISK[0], RISK[1], 1), config, tmp_path, ("results.number",)))
+
+
 RISKS = {
     "flag": [
         "Shaving using a razor probably increases infections: the chance of an infection is 11% with a razor.",
@@ -102,15 +111,12 @@ RISKS = {
 
 @pytest.mark.parametrize("sentence", RISKS["flag"])
 def test_a_risk_that_is_no_risk_of_the_result_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence)
-    assert RISK[0] in text
-    assert errors(findings(text.replace(RISK[0], RISK[1], 1), config, tmp_path, ("results.number",))), sentence
+    assert risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("sentence", RISKS["pass"])
 def test_a_risk_of_the_result_or_a_difference_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert not risk_number_errors(sentence, config, tmp_path), sentence
 
 
 # More studies than the review includes (16, a fact) are counted nowhere in it
@@ -220,14 +226,12 @@ NATURAL = {
 
 @pytest.mark.parametrize("sentence", NATURAL["flag"])
 def test_people_per_1000_that_are_no_figure_of_the_result_are_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("sentence", NATURAL["pass"])
 def test_people_per_1000_of_the_result_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert not risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -269,14 +273,12 @@ INTERVALS = {
 
 @pytest.mark.parametrize("sentence", INTERVALS["flag"])
 def test_a_figure_and_interval_of_no_result_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("sentence", INTERVALS["pass"])
 def test_a_figure_with_its_own_interval_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert not risk_number_errors(sentence, config, tmp_path), sentence
 
 
 # A percentage said of the comparison group is its risk (no hair removal: 5%), not the intervention's (9%)
@@ -301,14 +303,12 @@ ARMS = {
 
 @pytest.mark.parametrize("sentence", ARMS["flag"])
 def test_a_risk_of_the_comparison_group_that_is_not_its_risk_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("sentence", ARMS["pass"])
 def test_the_risk_of_the_comparison_group_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert not risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("typed,fits", [
@@ -434,14 +434,12 @@ PER_FRAME = {
 
 @pytest.mark.parametrize("sentence", PER_FRAME["flag"])
 def test_a_risk_after_a_natural_frequency_that_is_no_risk_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("sentence", PER_FRAME["pass"])
 def test_a_risk_after_a_natural_frequency_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert not risk_number_errors(sentence, config, tmp_path), sentence
 
 
 # A sentence of the review's totals in other words: "This update included ... trials (...) involving ...",
@@ -620,14 +618,12 @@ ILLUSTRATIVE_RISKS = {
 
 @pytest.mark.parametrize("sentence", ILLUSTRATIVE_RISKS["flag"])
 def test_illustrative_risks_the_interval_does_not_give_are_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert risk_number_errors(sentence, config, tmp_path), sentence
 
 
 @pytest.mark.parametrize("sentence", ILLUSTRATIVE_RISKS["pass"])
 def test_illustrative_risks_the_interval_gives_pass(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(RISK[0], RISK[1], 1)
-    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+    assert not risk_number_errors(sentence, config, tmp_path), sentence
 
 
 def test_illustrative_risks_of_an_odds_ratio_go_through_the_odds() -> None:
