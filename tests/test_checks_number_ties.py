@@ -85,7 +85,7 @@ RISK = ("    certainty: moderate\n    size: moderate\n  - id: infection_clippers
         "    certainty: moderate\n    size: moderate\n    control_risk: 0.05\n  - id: infection_clippers\n")
 
 
-def risk_number_errors(sentence: str, config, tmp_path: Path) -> list:
+def risk_number_errors(sentence: str, config, tmp_path: Path) -> list:  # noqa: F811 (config: the fixture, passed on)
     """The results.number errors of `sentence` in the razor review whose infection result has an assumed risk of 5%."""
     text = review_yaml(found=sentence)
     assert RISK[0] in text
