@@ -1954,6 +1954,8 @@ ABSENCE_OF_EVIDENCE = [
      set()),
     ("There was no evidence of a difference in infections between shaving using a razor and no hair removal.",
      {"results.direction"}),
+    ("There is no evidence that shaving using a razor reduces deaths.", set()),
+    ("There is no evidence that shaving using a razor increases infections.", {"results.direction"}),
 ]
 
 

@@ -153,9 +153,10 @@ def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
         # "8% better (or 8 points)": the figure's side, which the number check holds against the estimate
         accepted = _figure_effects(candidate.result, candidate.inverted, candidate.opposite)
     meaning = claim.effect.meaning
-    if claim.of_evidence and (meaning == "none" or (claim.negated is not None and meaning == "differ")) and candidate.result.ci_includes_null:
-        # "no (clear) evidence of a difference" says the interval did not rule out no effect, which one that
-        # includes it bears out, whatever side its estimate leans to (the old wording for an imprecise result)
+    if claim.of_evidence and (meaning == "none" or claim.negated is not None) and candidate.result.ci_includes_null:
+        # "no (clear) evidence of a difference", "no evidence that X reduces Y" say the interval did not rule out no
+        # effect, which one that includes it bears out, whatever side its estimate leans to (the old wording for an
+        # imprecise result)
         return False
     if claim.negated is not None and meaning == "differ":
         # "did not find a difference", "did not have an important effect": no effect claimed, as "no difference"
