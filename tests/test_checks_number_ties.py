@@ -612,6 +612,9 @@ ILLUSTRATIVE_RISKS = {
         "If the chance of an infection without hair removal is 5%, the chance after shaving using a razor would be "
         "between 5% and 16%.",
         "For a person with a 5% risk of infection without hair removal, the risk with a razor would be between 5% and 15%.",
+        # the assumed risk is itself rounded: 5% stands for 4.5% to 5.5%, which the interval takes to 4.7% to 17.3%
+        "If the chance of an infection without hair removal is 5%, the chance after shaving using a razor would be "
+        "between 4% and 17%.",
     ],
 }
 

@@ -841,6 +841,22 @@ def _near(typed: str, value: float) -> bool:
     return abs(float(typed) - value) <= (0.15 if "." in typed else 1.01)
 
 
+def _near_range(typed: str, values: tuple[float, float]) -> bool:
+    """`typed` as printed for some value between the two (the assumed risk it comes from is itself rounded)."""
+    low, high = sorted(values)
+    return low <= float(typed) <= high or _near(typed, low) or _near(typed, high)
+
+
+def _illustrated_range(result: Any, typed: str) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """(the lower bounds, the upper bounds) `result`'s interval gives each end of the assumed risk `typed` may stand
+    for, rounded as printed ("20%": 19.5% to 20.5%)."""
+    half = 0.5 * 10 ** -len(typed.split(".")[1]) if "." in typed else 0.5
+    ends = [_illustrated(result, float(typed) + step) for step in (-half, half)]
+    if ends[0] is None or ends[1] is None:
+        return None
+    return (ends[0][0], ends[1][0]), (ends[0][1], ends[1][1])
+
+
 def _illustrated(result: Any, assumed: float) -> tuple[float, float] | None:
     """The risks in per cent with the intervention that `result`'s interval gives an assumed risk (in per cent) of
     the comparison group: by the ratio for a risk ratio, through the odds for an odds ratio; None for other measures."""
@@ -876,8 +892,9 @@ def illustrative(text: str, review: Any) -> tuple[tuple[tuple[int, int], ...], l
         return None
     assumed = float(match.group(1))
     worked = [(r, bounds) for r in review.results if (bounds := _illustrated(r, assumed)) is not None]
+    ranges = {r.id: found for r, _bounds in worked if (found := _illustrated_range(r, match.group(1))) is not None}
     spans = (match.span(1), match.span(2), match.span(3))
-    if any(_near(match.group(2), low) and _near(match.group(3), high) for _r, (low, high) in worked):
+    if any(_near_range(match.group(2), lows) and _near_range(match.group(3), highs) for lows, highs in ranges.values()):
         return spans, []
     words = _name_words(text)
     named = [r for r in _worded(text, [r for r, _bounds in worked]) if _acting_words(r, review) & words]
@@ -887,7 +904,7 @@ def illustrative(text: str, review: Any) -> tuple[tuple[tuple[int, int], ...], l
     gives = "; ".join(f"'{r.id}' ({r.measure} {r.ci_low} to {r.ci_high}): {low:.0f}% to {high:.0f}%" for r, (low, high) in tied[:2])
     wrong = [(match.start(n), match.end(n), f"the illustrative risk {match.group(n)}% is not what the interval of the result "
               f"this sentence names gives an assumed risk of {match.group(1)}% ({gives})") for n, side in ((2, 0), (3, 1))
-             if not any(_near(match.group(n), bounds[side]) for _r, bounds in tied)]
+             if not any(_near_range(match.group(n), ranges[r.id][side]) for r, _bounds in tied if r.id in ranges)]
     return spans, wrong or [(match.start(2), match.end(3), f"the illustrative risks {match.group(2)}% to {match.group(3)}% "
                                                           f"are not both what one result's interval gives ({gives})")]
 
