@@ -1964,3 +1964,21 @@ def test_no_evidence_of_a_difference_fits_an_interval_that_includes_no_effect(se
                                                                              tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# A sentence naming every level of GRADE's scale describes the scale ("we rated the evidence as very low, low,
+# moderate or high certainty"): no level is stated of any evidence. Naming some of them states those.
+SCALE = [
+    ("Based on how the studies were done, we rated the evidence as very low, low, moderate or high certainty.", set()),
+    ("The certainty of evidence can be high, moderate, low or very low.", set()),
+    ("We found moderate-certainty evidence that clippers reduce infections compared with shaving using a razor.",
+     set()),
+    ("We found high-certainty evidence that clippers reduce infections compared with shaving using a razor.",
+     {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SCALE)
+def test_a_sentence_naming_every_level_describes_the_scale(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

@@ -131,6 +131,8 @@ MORE_THAN_ALL = {
         "Only five of the 16 studies reported their funding.",
         "We screened 1200 records and excluded 40 studies.",
         "We also found 20 ongoing studies.",
+        "Twenty studies are currently underway.",
+        "A further 25 trials are still in progress and 18 are not yet published.",
         "Other reviews have looked at 30 studies of hair removal.",
     ],
 }

@@ -371,7 +371,8 @@ def abstract_counts(review: Any, sections: list[tuple[str, list[Any]]] | None = 
 
 
 # Studies a search finds or a review sets aside, which may outnumber the studies it includes
-NOT_INCLUDED = re.compile(r"\b(?:screen\w*|exclud\w*|records?|references?|citations?|abstracts?|full[- ]texts?|ongoing|awaiting|"
+NOT_INCLUDED = re.compile(r"\b(?:screen\w*|exclud\w*|records?|references?|citations?|abstracts?|full[- ]texts?|ongoing|awaiting|underway|"
+                          r"under\s+way|in\s+progress|not\s+yet\s+(?:published|finished|completed|reported)|"
                           r"searched|searches|retrieved|potentially|previous|earlier|other reviews?|registr\w*|databases?)\b", re.I)
 
 

@@ -538,6 +538,7 @@ def _quantified(text: str, hit: Hit) -> bool:
 
 # (not "the benefit of X in reducing Y", which says X does; the words between hold no number and no finite verb:
 # "the efficacy of X was 85% in preventing Y", "examined the effectiveness of X and found that it ...")
+_SCALE_LEVEL = re.compile(r"(?<![\w'’-])(?:very low|low|moderate|high)(?![\w'’-])")
 _QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
                              r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
                              r"(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:on|in)\s+$", re.I)
@@ -686,6 +687,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         judged = bool(levels) or bool(direct)
         if not levels and worded and about_results and not outcomes:
             levels = direct or [h for h in worded if "low" in h.meaning]
+        if levels and len(_SCALE_LEVEL.findall(text.lower())) >= 4 and \
+                {m.replace(" ", "") for m in _SCALE_LEVEL.findall(text.lower())} >= {"verylow", "low", "moderate", "high"}:
+            # "we rated the evidence as very low, low, moderate or high certainty": GRADE's scale described, no level
+            # stated of any evidence; neither judged nor carried
+            return Reading(text, "explains", why="it names every level of GRADE's scale: it describes the scale")
         if levels and any(_PART.match(text, h.end) for h in levels) and not outcomes:
             # "very low for most treatments": the level of some of the evidence, which need not be
             # among the results encoded; neither judged nor carried to the claims
