@@ -1982,3 +1982,24 @@ SCALE = [
 def test_a_sentence_naming_every_level_describes_the_scale(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# A comparator that is a combination ("X plus Y", "Y combined with X") is another arm than Y alone: a result of
+# the comparison with Y is not what the sentence is about (a warning, not an error); "differ from" names it.
+COMBINED_ARMS = [
+    ("Shaving using a razor may not differ from clippers plus shaving using a razor in infections.",
+     {"results.unchecked"}),
+    ("Clippers may increase infections compared with clippers plus shaving using a razor.", {"results.unchecked"}),
+    ("Clippers may increase infections compared with shaving using a razor combined with clippers.",
+     {"results.unchecked"}),
+    ("Clippers probably reduce infections compared with shaving using a razor.", set()),
+    # the same addition to both arms leaves the comparison as it is
+    ("Clippers plus a wash may increase infections compared with shaving using a razor plus a wash.",
+     {"results.certainty", "results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", COMBINED_ARMS)
+def test_a_combined_comparator_is_another_arm(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) == expected, found

@@ -1646,9 +1646,22 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         and re.fullmatch(r",?\s+(?:or|and/or)\s+", text[min(e.end, effect.end):max(e.start, effect.start)], re.I) is not None
         for e in effects)
     against = select_text[comparator[1][0]:comparator[1][1]] if comparator else ""
+    if claim.unsure is None and comparator and _COMBINED.search(against) \
+            and not _COMBINED.search(select_text, 0, comparator[1][0]) and any(
+            _words_of_names([c.result.intervention.plain, c.result.intervention.technical], vocabulary.generic_words)
+            & _words_of_names([against], vocabulary.generic_words) for c in candidates) and not any(
+            _COMBINED.search(f"{c.result.comparison.plain} {c.result.comparison.technical}")
+            for c in candidates if c.result.comparison is not None):
+        # "X may not differ from X plus Y": the comparator is the intervention with something added, another arm
+        # than Y alone (not "X plus usual care compared with Y plus usual care", where both arms have the same addition)
+        claim.unsure = f"the sentence compares with '{against.strip()}', a combination, which no result it was read against compares with"
     claim.comparison_unsaid = _comparison_unsaid(outcome, candidates, f"{select_text} {context.lead_in or ''}", against,
                                                  vocabulary.generic_words)
     return claim
+
+
+_COMBINED = re.compile(r"(?<![\w'’-])(?:plus|combined\s+with|in\s+combination\s+with|in\s+addition\s+to|together\s+with|"
+                       r"added\s+to)(?![\w'’-])", re.I)
 
 
 def _named_by_another(text: str, candidates: list[Candidate], everything: list[Result], generic: frozenset[str]) -> str | None:
