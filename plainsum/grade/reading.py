@@ -538,11 +538,13 @@ def _quantified(text: str, hit: Hit) -> bool:
 
 # (not "the benefit of X in reducing Y", which says X does; the words between hold no number and no finite verb:
 # "the efficacy of X was 85% in preventing Y", "examined the effectiveness of X and found that it ...")
-_SCALE_LEVEL = re.compile(r"(?<![\w'’-])(?:very low|low|moderate|high)(?![\w'’-])")
 _QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
                              r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
                              r"(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:on|in)\s+$", re.I)
 _TO_COLON = re.compile(r"(?<![\w'’-])(?:to|in|on|for|of)\s*:\s*$", re.I)  # a lead-in whose items are its preposition's object
+# GRADE's four levels, each a word of its own ("very low" is not also "low"): a sentence naming all of them describes the scale
+_SCALE_LEVEL = re.compile(r"(?<![\w'’-])(?:very\s+low|low|moderate|high)(?![\w'’-])", re.I)
+_SCALE = frozenset({"very low", "low", "moderate", "high"})
 _A_LITTLE = re.compile(r"(?<![\w'’-])a\s+$", re.I)
 _ASKED = re.compile(r"(?<![\w'’-])(?:whether|if)(?![\w'’-])", re.I)
 
@@ -652,17 +654,18 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     if vocabulary.anecdotes is not None:
         told = list(vocabulary.anecdotes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in told)]
+    parts = clauses(text)
     # "whether X has any effect on preventing Y": what is asked, no effect (nor the words after it in its clause)
     asked = [h for h in effects if h.meaning == "none" and h.text.lower().startswith("any ")
-             and _ASKED.search(text, _clause_of(h.start, clauses(text))[0], h.start)]
+             and _ASKED.search(text, _clause_of(h.start, parts)[0], h.start)]
     if asked:
-        ends = [_clause_of(h.start, clauses(text))[1] for h in asked]
+        ends = [_clause_of(h.start, parts)[1] for h in asked]
         effects = [h for h in effects if not any(a.start <= h.start < end for a, end in zip(asked, ends, strict=True))]
     # "the effect of X on reducing Y", "evaluated the effects of X in preventing Y": the verb names the question asked
     # of X, not its result (a claim there is said by other words: "little effect of X in preventing Y")
     # (nor are the words between "effect of" and the verb, which say what was given: "... after putting in eye drops")
     framed = [(m.start(), h.end) for h in effects if h.text.lower().endswith("ing")
-              for m in [_QUESTION_FRAME.search(text, _clause_of(h.start, clauses(text))[0], h.start)] if m is not None]
+              for m in [_QUESTION_FRAME.search(text, _clause_of(h.start, parts)[0], h.start)] if m is not None]
     effects = [h for h in effects if not any(a <= h.start < b for a, b in framed)]
     if context.lead_in and _TO_COLON.search(context.lead_in) and _LIST_ITEM.match(text):
         # "... may make little or no difference to:" then "– improving symptoms": the item is the object of the
@@ -687,8 +690,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         judged = bool(levels) or bool(direct)
         if not levels and worded and about_results and not outcomes:
             levels = direct or [h for h in worded if "low" in h.meaning]
-        if levels and len(_SCALE_LEVEL.findall(text.lower())) >= 4 and \
-                {m.replace(" ", "") for m in _SCALE_LEVEL.findall(text.lower())} >= {"verylow", "low", "moderate", "high"}:
+        if levels and {m.lower() for m in _SCALE_LEVEL.findall(text)} >= _SCALE:
             # "we rated the evidence as very low, low, moderate or high certainty": GRADE's scale described, no level
             # stated of any evidence; neither judged nor carried
             return Reading(text, "explains", why="it names every level of GRADE's scale: it describes the scale")
@@ -728,7 +730,6 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             select_text, from_lead = context.lead_in, True  # the lead-in names who acts and against what
     if not actors and not stand_ins:
         return Reading(text, "explains", why="no intervention (nor a word standing for it) acts in it")
-    parts = clauses(text)
     # "we are very uncertain whether X reduces Y" keeps its direction (the grid words a very-low result so,
     # with its direction); "we are uncertain whether X improves Y" claims none
     undecided = [m for m in vocabulary.undecided.finditer(_UNDEGREED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text))
@@ -1646,14 +1647,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         and re.fullmatch(r",?\s+(?:or|and/or)\s+", text[min(e.end, effect.end):max(e.start, effect.start)], re.I) is not None
         for e in effects)
     against = select_text[comparator[1][0]:comparator[1][1]] if comparator else ""
-    if claim.unsure is None and comparator and _COMBINED.search(against) \
-            and not _COMBINED.search(select_text, 0, comparator[1][0]) and any(
-            _words_of_names([c.result.intervention.plain, c.result.intervention.technical], vocabulary.generic_words)
-            & _words_of_names([against], vocabulary.generic_words) for c in candidates) and not any(
-            _COMBINED.search(f"{c.result.comparison.plain} {c.result.comparison.technical}")
-            for c in candidates if c.result.comparison is not None):
-        # "X may not differ from X plus Y": the comparator is the intervention with something added, another arm
-        # than Y alone (not "X plus usual care compared with Y plus usual care", where both arms have the same addition)
+    if claim.unsure is None and comparator and _added_to_intervention(select_text[:comparator[1][0]], against, candidates,
+                                                                       vocabulary.generic_words):
         claim.unsure = f"the sentence compares with '{against.strip()}', a combination, which no result it was read against compares with"
     claim.comparison_unsaid = _comparison_unsaid(outcome, candidates, f"{select_text} {context.lead_in or ''}", against,
                                                  vocabulary.generic_words)
@@ -1662,6 +1657,19 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
 
 _COMBINED = re.compile(r"(?<![\w'’-])(?:plus|combined\s+with|in\s+combination\s+with|in\s+addition\s+to|together\s+with|"
                        r"added\s+to)(?![\w'’-])", re.I)
+
+
+def _added_to_intervention(acting: str, against: str, candidates: list[Candidate], generic: frozenset[str]) -> bool:
+    """Whether the comparator is the intervention with something added ("X may not differ from X plus Y"): another
+    arm than Y alone, unless both arms have an addition ("X plus usual care compared with Y plus usual care") or
+    the results' comparator is itself a combination."""
+    if not _COMBINED.search(against) or _COMBINED.search(acting):
+        return False
+    said = _words_of_names([against], generic)
+    return any(_words_of_names([c.result.intervention.plain, c.result.intervention.technical], generic) & said
+               for c in candidates) and not any(
+        _COMBINED.search(f"{c.result.comparison.plain} {c.result.comparison.technical}")
+        for c in candidates if c.result.comparison is not None)
 
 
 def _named_by_another(text: str, candidates: list[Candidate], everything: list[Result], generic: frozenset[str]) -> str | None:
