@@ -197,7 +197,7 @@ def _parts_of_now(text: str, fact: str | None, review: Any) -> bool:
     now = getattr(review, "facts", {}).get(fact) if fact is not None else None
     if not isinstance(now, int) or isinstance(now, bool) or fact is None:
         return False
-    kind = "studies" if re.search(r"stud|trial", fact) else "people"
+    kind = _fact_kind(fact) or "people"
     counts = [int(value) for start, end, value, _ in _numbers(text) if value.isdigit() and kind in counted_kinds(text, start, end)]
     if kind == "studies":  # "... and one involved people with cancer": 'one' before a study's verb, which _numbers leaves
         counts += [1 for _ in _ONE_STUDY_DID.finditer(text)]
@@ -215,9 +215,14 @@ def _total_of_fact(text: str, end: int, fact: str | None) -> bool:
 
     if fact is None or not TOTAL.search(text):
         return False
-    kind = "studies" if re.search(r"stud|trial", fact) else \
-        "people" if re.search(r"particip|people|patient|women|children|infant|adult", fact) else None
+    kind = _fact_kind(fact)
     return kind is not None and number_kind(text, end) == kind
+
+
+def _fact_kind(fact: str) -> str | None:
+    """What a fact counts, by its name: "studies" ("included_trials"), "people" ("participants"), or None."""
+    return "studies" if re.search(r"stud|trial", fact) else \
+        "people" if re.search(r"particip|people|patient|women|children|infant|adult", fact) else None
 
 
 @registry.register(

@@ -21,7 +21,7 @@ import re
 from markupsafe import Markup, escape
 
 from plainsum.document_formats import Format, RenderContext, draft_notice, template_for
-from plainsum.document_formats.typography import keep_together_html
+from plainsum.document_formats.typography import HTML_NO_SPAN, keep_together_html, split_outside
 from plainsum.errors import InputError, Problem, display_path
 
 MONTHS = (
@@ -96,19 +96,18 @@ def states_currency(body: str) -> bool:
     return False
 
 
-_TAG = re.compile(r"(<[^>]*>)")
-
-
 def mark_source_title(html: str, title: str, language: str) -> str:
     """`html` with the review's title, where its text shows it (a translated trial page's "Full title"),
     marked as written in `language`, the review's own (WCAG 2.2 success criterion 3.1.2, language of
-    parts): a screen reader then reads it with that language's voice. Text inside tags is never changed."""
+    parts): a screen reader then reads it with that language's voice. Only text where a span may go is changed
+    (typography's HTML_NO_SPAN: not inside a tag, code or an svg)."""
     escaped = str(escape(title))
     if not escaped or escaped not in html:
         return html
     marked = str(Markup('<span lang="{}">{}</span>').format(language, title))
-    pieces = _TAG.split(html)
-    return "".join(piece if piece.startswith("<") else piece.replace(escaped, marked) for piece in pieces)
+    parts = split_outside(HTML_NO_SPAN, html)
+    parts[0::2] = [piece.replace(escaped, marked) for piece in parts[0::2]]
+    return "".join(parts)
 
 
 def box_key_messages(html: str) -> str:

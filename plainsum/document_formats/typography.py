@@ -85,7 +85,7 @@ def _digit_hyphen_digit(text: str) -> bool:
     return False
 
 
-def _split_outside(pattern: re.Pattern[str], text: str) -> list[str]:
+def split_outside(pattern: re.Pattern[str], text: str) -> list[str]:
     """`text` cut at `pattern`'s matches: the texts between them at the even places, the matches at the odd
     ones (re.split, which cuts in one C loop; the pattern's first group is its whole match, a second group,
     the element's name, is dropped)."""
@@ -98,7 +98,7 @@ def _split_outside(pattern: re.Pattern[str], text: str) -> list[str]:
 def _outside(pattern: re.Pattern[str], text: str, minus: bool, ranges: bool) -> str:
     if "-" not in text or not (minus or ranges):
         return text
-    parts = _split_outside(pattern, text)
+    parts = split_outside(pattern, text)
     parts[0::2] = [text_figures(piece, minus, ranges) for piece in parts[0::2]]
     return "".join(parts)
 
@@ -128,7 +128,7 @@ def keep_together(text: str) -> str:
 def keep_together_html(html: str) -> str:
     """HTML with its text kept together where a line must not break: no-break spaces, and a
     `nobr` span around a hyphenated name such as COVID-19 (not inside an svg, a tag or code)."""
-    parts = _split_outside(HTML_NO_SPAN, html)
+    parts = split_outside(HTML_NO_SPAN, html)
     parts[0::2] = [_keep_text(piece) for piece in parts[0::2]]
     return "".join(parts)
 
