@@ -12,7 +12,7 @@ tells the gate whether they mean anything: the readability checks skip formula t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 
 from plainsum.config.figures import COUNT_NAMES, FIGURE_NAMES, FORMULA_NAMES
@@ -115,8 +115,13 @@ class SectionScore:
                  language: LanguageProfile = ENGLISH) -> None:
         self.heading = heading
         self.figures = figures
-        self._sentences = [] if sentences is None else sentences
-        self._rows: tuple[list[str], list[int], list[int]] | None = None
+        self._sentences = sentences  # None: none yet (an empty list is made when read)
+        # the rows the sentences are made of, until they are (score_document's; none when _texts is None): kept as
+        # attributes, not in a tuple, and the offsets in an array, so that a scored document holds few containers for
+        # the garbage collector to count and walk
+        self._texts: list[str] | None = None
+        self._offsets: Sequence[int] = ()
+        self._packed: Sequence[int] = ()
         self.offset = offset  # of the heading text in the body; None for text before any heading
         self.counts = Counts() if counts is None else counts
         self.formulas_applied = formulas_applied
@@ -124,25 +129,26 @@ class SectionScore:
 
     @property
     def sentences(self) -> list[Sentence]:
-        if self._rows is not None:
-            self._sentences = _sentences(self.heading, *self._rows, self.language)
-            self._rows = None
+        if self._texts is not None:
+            self._sentences = _sentences(self.heading, self._texts, self._offsets, self._packed, self.language)
+            self._texts, self._offsets, self._packed = None, (), ()
+        elif self._sentences is None:
+            self._sentences = []
         return self._sentences
 
     @sentences.setter
     def sentences(self, sentences: list[Sentence]) -> None:
         self._sentences = sentences
-        self._rows = None
+        self._texts, self._offsets, self._packed = None, (), ()
 
     def _linsear_rows(self) -> Iterator[tuple[int, int, str]]:
         """(words, long words, text) of each sentence in turn, for Linsear Write, without making the sentences."""
-        if self._rows is not None:
-            texts, _, rows = self._rows
+        if self._texts is not None:
             words, long_words = metrics.packed_words, metrics.packed_long_words
-            for text, row in zip(texts, rows, strict=True):
+            for text, row in zip(self._texts, self._packed, strict=True):
                 yield words(row), long_words(row), text
         else:
-            for sentence in self._sentences:
+            for sentence in self.sentences:
                 yield int(sentence.figures["words"]), int(sentence.figures["long_words"]), sentence.text
 
     def __eq__(self, other: object) -> bool:
@@ -163,7 +169,7 @@ def _section_key(section: SectionScore) -> tuple[object, ...]:
             section.language)
 
 
-def _sentences(heading: str | None, texts: list[str], offsets: list[int], rows: list[int],
+def _sentences(heading: str | None, texts: list[str], offsets: Sequence[int], rows: Sequence[int],
                language: LanguageProfile) -> list[Sentence]:
     """The Sentence objects of a section's rows (each row a sentence's packed counts, `metrics.sentences_packed`)."""
     made: list[Sentence] = []
@@ -348,7 +354,7 @@ def score_document(document: Document, min_words: int | None = None, language: L
         section = SectionScore(row.heading, {}, None, row.offset, None, True, profile)
         if counts:
             section.counts = metrics.sum_counts(counts)
-            section._rows = (texts, offsets, counts)
+            section._texts, section._offsets, section._packed = texts, offsets, counts
         section.figures, section.formulas_applied = _figures(section.counts, section._linsear_rows(), limit, profile)
         total.add(section.counts)
         sections.append(section)
