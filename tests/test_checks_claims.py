@@ -791,7 +791,6 @@ DIRECTION = {
         "Clipper use probably increases infections compared with shaving using a razor.",
         # the outcome as subject, with the study it comes from standing for the intervention
         "Infections decreased in one study of shaving using a razor.",
-        "Deaths increased in one study.",
         # "those who did not" is the group without the intervention, not another comparator
         "People who had shaving using a razor probably had fewer infections than those who did not.",
         # the comparator ends with its clause: the words after "but" are not the comparator
@@ -1412,7 +1411,6 @@ IMPERSONAL = {
     ],
     "error": [
         "There may be slightly more deaths, but we are very uncertain.",
-        "No effect was found for deaths.",
         "There was an increase in deaths, but we are very uncertain.",
     ],
 }
@@ -2003,3 +2001,27 @@ COMBINED_ARMS = [
 def test_a_combined_comparator_is_another_arm(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) == expected, found
+
+
+# Severity by confidence: a claim whose intervention is only a word standing for it (or no one at all) and
+# whose sentence states no certainty is not sure enough for an error (background, aims and calls for
+# research read like that); the same claim hedged as GRADE words it, or naming the intervention, is.
+# death_razor: RR 0.80, 95% CI 0.50 to 1.30, so more deaths is the wrong way.
+UNHEDGED_STAND_IN = [
+    ("It increases deaths.", {"results.unchecked"}),
+    ("The treatment led to more deaths.", {"results.unchecked"}),
+    ("There were more deaths.", {"results.unchecked"}),
+    ("Deaths increased in one study.", {"results.unchecked"}),
+    ("No effect was found for deaths.", {"results.unchecked"}),
+    ("It may increase deaths, but we are very uncertain.", {"results.direction"}),
+    ("There may be more deaths, but we are very uncertain.", {"results.direction"}),
+    ("It probably increases deaths.", {"results.certainty", "results.direction"}),
+    ("Shaving using a razor increases deaths.", {"results.certainty", "results.direction"}),
+    ("Removing hair increases deaths.", {"results.certainty", "results.direction"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), UNHEDGED_STAND_IN)
+def test_an_unhedged_claim_naming_no_intervention_is_a_warning(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) == expected, (sentence, found)

@@ -199,7 +199,12 @@ def judge_claim(claim: OutcomeClaim) -> list[Verdict]:
         start = claim.negated.start if claim.negated is not None else hit.start
         others = _unsaid_alternatives(claim)
         unsure = any(not _direction_wrong(claim, c) for c in others)
-        if wrong and (len(wrong) == len(claim.candidates) or claim.each_meant) and not unsure:
+        if wrong and _unhedged_stand_in(claim):
+            verdicts.append(Verdict("results.unchecked", start, hit.end,
+                                    f"not checked for sure: '{hit.text}' against {_listed([c.result for c in wrong])}, but the "
+                                    f"sentence names no intervention (only a word standing for it) and no certainty, so it may "
+                                    f"not be about the review's results; name the intervention", wrong[0].result))
+        elif wrong and (len(wrong) == len(claim.candidates) or claim.each_meant) and not unsure:
             result = wrong[0].result
             said = f"'{claim.negated.text} ... {hit.text}'" if claim.negated is not None else f"'{hit.text}'"
             if claim.negated is not None:
@@ -229,6 +234,14 @@ def judge_claim(claim: OutcomeClaim) -> list[Verdict]:
                                     f"'{hit.text}' fits {_listed(right)} but not {_listed([c.result for c in wrong])}; "
                                     f"name the comparison", wrong[0].result))
     return verdicts
+
+
+def _unhedged_stand_in(claim: OutcomeClaim) -> bool:
+    """A claim whose intervention is only a word standing for it ("it", "the treatment") and whose sentence
+    says nothing of certainty: GRADE's statements hedge or name what acts, while background, aims and
+    calls for research ("the goal of treatment is to lower pressure", "trials should focus on better care")
+    do neither, so such a reading is not sure enough for an error."""
+    return claim.actor != "named" and claim.certainty_source in ("implied", "none")
 
 
 def _certainty(claim: OutcomeClaim) -> list[Verdict]:
