@@ -639,3 +639,41 @@ def test_illustrative_risks_of_an_odds_ratio_go_through_the_odds() -> None:
     low, high = _illustrated(SimpleNamespace(measure="Peto OR", ci_low="0.25", ci_high="1.0"), 20.0)  # type: ignore[misc]
     assert round(low, 1) == 5.9 and round(high, 1) == 20.0
     assert _illustrated(SimpleNamespace(measure="MD", ci_low="-1", ci_high="2"), 20.0) is None
+
+
+# An error only where the reading is unambiguous. A count in brackets after each group of a list ("in adults (nine
+# trials) and in children (five trials)"), a sentence that describes the studies ("The studies sought to ...",
+# "These trials compared ..."), a part of a whole ("two of the 1200 people") or a number a clause apart from several
+# claims' outcomes are not a claim's own figures: a number that fits none of the readings (any claim of the sentence,
+# any count the review or abstract gives) is at most the warning results.number-unread. (Same review and abstract as
+# BRACKETS: itching in two trials with 150 people, scarring in five trials with 620 people.)
+UNAMBIGUOUS = {
+    "flag": [
+        "Shaving using a razor probably increases infections, by about 45%, and may make little or no difference to death.",
+        "In two of the nine trials, shaving using a razor increased infections.",  # the whole: no count of the review
+        "Shaving using a razor probably increases infections in adults (nine trials, 1200 people).",  # one bracket: its own
+        "Clippers may make little or no difference to infections (11 trials), and death was not reported.",
+    ],
+    "pass": [
+        "Shaving using a razor probably increases infections in hospitals (seven studies), in clinics (three studies) and "
+        "at home (six studies).",
+        "Shaving using a razor probably increases infections in adults (nine trials) and in children (eight trials).",
+        "The studies sought to reduce infections in adults (two studies), children (seven studies) or both (nine studies).",
+        "These trials compared shaving using a razor with no hair removal and aimed to reduce infections (nine trials).",
+        "Shaving using a razor probably increases infections and may make little or no difference to death, by about 82%.",
+        "In two of the four trials, shaving using a razor increased infections.",
+        "Seven of the 1200 people shaved using a razor had an infection, and shaving probably increases infections.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", UNAMBIGUOUS["flag"])
+def test_a_number_no_reading_of_the_sentence_fits_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*BRACKETS_ABSTRACT, 1)
+    assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", UNAMBIGUOUS["pass"])
+def test_a_number_that_is_not_a_claims_own_figure_is_no_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    text = review_yaml(found=sentence).replace(*BRACKETS_ABSTRACT, 1)
+    assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence

@@ -199,6 +199,23 @@ STUDIES_DID = re.compile(rf"\s*{_FILLER}{STUDY_NOUN}\s+(?:\w+\s+)?(?:compared|co
                          r"studied|investigated|evaluated|reported|measured|gave|used|replaced|took|were|was|included|"
                          r"involved|enrolled|recruited)\b", re.I)
 
+# A sentence that describes the studies rather than their findings: its subject the studies, its verb what they were
+# or did ("The studies took place in Italy (seven studies)", "These trials lasted 12 weeks", "They compared ...";
+# 310 corpus sentences in 278 reviews, none of them a finding), and no word of finding ("found", "showed").
+DESCRIBES = re.compile(r"\s*(?:(?:the|these|those|all|most|many|some|both|other|included)\s+)*(?:(?:included|randomi[sz]ed|"
+                       r"controlled|clinical)\s+)*(?:studies|trials|RCTs|they)\s+(?:(?:were|was|had|all|also|mostly|mainly|"
+                       r"generally|each)\s+)?(?:sought|aimed|targeted|took\s+place|conducted|carried\s+out|done|based|lasted|came|"
+                       r"focus+ed|published|funded|recruited|enrolled|included|involved|compared|tested|looked\s+at|examined|"
+                       r"evaluated|investigated|assessed|used|performed|undertaken|located)\b(?!\s+in\s+(?:this|the|our)\s+review)",
+                       re.I)
+FINDING = re.compile(r"\b(?:found|find|showed?|shown|suggest\w*|indicat\w*|reported\s+that|concluded|demonstrat\w*)\b", re.I)
+# A count of a part of a whole the sentence gives ("five of the eight trials", "two of these studies", "seven of
+# the 1200 women"): a subset, not a result's count
+SUBSET = re.compile(rf"\s+of\s+(?:the|these|those|all|all\s+the)\s+(?:[\d,]+\s+|{_WORD_TREE}\s+)?{_FILLER}(?:{STUDY_NOUN}|"
+                    rf"{PEOPLE_NOUN})\b", re.I)
+
+WHOLE_BEFORE = re.compile(r"\b[\w-]+\s+of\s+(?:the|these|those|all(?:\s+the)?)\s+$", re.I)
+
 # Studies the abstract seldom counts (the full review does): not read.
 NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpublished|registered)\b", re.I)
 
@@ -634,6 +651,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    "give the risks the result's interval gives the assumed risk (its bounds times the assumed risk)"))
         if not claims:
             named_in[text] = spans
+        describes = DESCRIBES.match(text) is not None and not FINDING.search(text) and not TOTAL.search(text)
         for start, end, value, what in in_text:
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
@@ -665,6 +683,15 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"{what} counts more studies than the review includes ({total_studies})",
                                    "give a count of the review's studies as the abstract or the facts give it"))
                 continue
+            if describes and (claims or spans):
+                # a description of the studies ("The studies took place in Italy (seven studies)", "These trials aimed
+                # to reduce X (nine trials)"), whatever outcome it names: not a claim's figures; a number the abstract
+                # prints anywhere passes, another is said, not blocked
+                if value not in known and value not in facts:
+                    marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                       f"not checked: {what} is in a sentence that describes the studies, not a finding, "
+                                       "and the abstract prints it nowhere", "check it against the review by hand"))
+                continue
             bracket = next((b for b in brackets_of(text, claims) if b.holds(start)), None) \
                 if kind in ("studies", "people") and "(" in text and (claims or review.results) else None
             if bracket is not None and kind is not None and bracket.results:
@@ -683,8 +710,19 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    "check it against the review by hand, or give the count the abstract prints for this outcome"))
                 continue
             claim = _owner(claims, start, end, text)
-            if isinstance(claim, AnyResult):
+            if isinstance(claim, AnyResult) and not claim.results:
                 claim = AnyResult(tuple(review.results))
+            if claim is not None and kind in COUNT_KINDS and WHOLE_BEFORE.search(text, max(0, start - 40), start) and \
+                    value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind]:
+                continue  # the whole of a part ("two of the nine trials"): a count of the review, or another outcome's
+            if claim is not None and kind != "percent" and value.isdigit() and SUBSET.match(text, end) is not None:
+                # a part of a whole ("five of the eight trials", "two of these studies"): not the claim's figure; a
+                # number the abstract prints anywhere passes, another is said, not blocked
+                if value not in known and value not in facts:
+                    marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                       f"not checked: {what} counts a part of a whole, not a figure of a result, and the "
+                                       "abstract prints it nowhere", "check it against the review by hand"))
+                continue
             natural = NATURAL.match(text, end) if kind != "studies" and value.isdigit() else None
             if natural is not None:
                 # "103 more people for every 1000 treated": a risk or a difference per 1000 of the outcome's results
@@ -742,7 +780,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     role = " (said of the comparison group: it is not the risk without the intervention)"
                 timed = UNIT.match(text[end:])
                 if timed and kind != "ratio":
-                    if _time_fits(value, timed.group(0).strip(), results, review) or \
+                    groups = claim.groups if isinstance(claim, AnyResult) and claim.groups else (tuple(results),)
+                    if any(_time_fits(value, timed.group(0).strip(), list(group), review) for group in groups) or \
                             value in set().union(*(_numbers_in(n) for r in review.results for n in r.names())):
                         continue
                     # the outcome is named at a time ("... at six months") and the abstract prints this time nowhere
@@ -1285,7 +1324,20 @@ def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
         # in brackets, where semicolons part the figures of one claim: "(9 studies; 148 children)"): it may be a
         # figure of any result
         return AnyResult(())
-    return min(claims, key=distance)
+    owner = min(claims, key=distance)
+    outcomes = {_outcome_of(claim) for claim in claims}
+    if len(outcomes) < 2:
+        return owner
+    near = {_outcome_of(claim) for claim in claims if distance(claim) < 1000}
+    if len(near) == 1:
+        return owner  # the only outcome named in the number's clause
+    # a clause apart from every claim's outcome ("reduced the rate by about 18%, and the duration ..."), or in a
+    # clause naming several ("reduced deaths and strokes by 18%"): any of the sentence's claims may be its own
+    return AnyResult(tuple(dict.fromkeys(r for claim in claims for r in claim.results)), tuple(tuple(c.results) for c in claims))
+
+
+def _outcome_of(claim: Any) -> frozenset[str]:
+    return frozenset(r.outcome.technical for r in claim.results)
 
 
 # A bracket that gives counts of studies or people ("(two trials, 376 women)", "(3 studies; 1200 people)"):
@@ -1370,20 +1422,40 @@ def count_brackets(text: str, claims: list[Any], spans: list[Any], results: list
         if not tied and results and lead is None:
             tied.extend(_worded(text[start:stop], results))
         found.append(Bracket(match.start(), match.end(), tuple(tied), lead.start() if lead is not None else None))
+    if len(found) >= 2 and any(not b.results for b in found):
+        # "infections in adults (nine trials) and in children (five trials)": the outcome's name, then a setting or
+        # group before its bracket, and another bracket naming no outcome: the counts of the groups of a list, not
+        # the outcome's own
+        found = [Bracket(b.start, b.end, (), b.lead) if b.results and b.lead is None and _grouped(text, b, claims, spans) else b
+                 for b in found]
     return found
+
+
+# the words that start a group of people or a setting after an outcome's name ("in adults", "among smokers", "at home")
+GROUP_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|among|at|for|during|aged|with)\s+[^()]{1,60}$", re.I)
+
+
+def _grouped(text: str, bracket: Bracket, claims: list[Any], spans: list[Any]) -> bool:
+    """Whether a group or a setting stands between the outcome named before `bracket` and the bracket."""
+    ends = [c.outcome.end for c in claims if c.outcome.end <= bracket.start] or [s.end for s in spans if s.end <= bracket.start]
+    return bool(ends) and GROUP_AFTER.match(text, max(ends), bracket.start) is not None
 
 
 @dataclass(frozen=True)
 class AnyResult:
-    """The claim of a list item the claim model did not read: its numbers are held against every result."""
+    """The claim of a list item the claim model did not read (its numbers are held against every result), or any of
+    several claims a number may be of (a clause apart from each, or in a clause naming several): held against each."""
 
     results: tuple[Any, ...]
+    groups: tuple[tuple[Any, ...], ...] = ()  # the results of each claim it may be, when it is one of several
 
 
 def _sole_claim_unbracketed(claims: list[Any], brackets: list[Bracket]) -> bool:
-    """Whether the sentence makes one claim and no bracket of counts is tied to its outcome: a bracket after
-    other words ("In five trials (400 people), aspirin reduced pain") then gives that claim's counts."""
-    return len(claims) == 1 and not any(r in claims[0].results for b in brackets for r in b.results)
+    """Whether the sentence makes one claim, has one bracket of counts and it is not tied to the claim's outcome: a
+    bracket after other words ("In five trials (400 people), aspirin reduced pain") then gives that claim's counts.
+    Several brackets after other words ("aimed at diet (six studies), exercise (three studies) or both (12 studies)")
+    count the kinds of study they follow, each its own: none of them is the claim's count."""
+    return len(claims) == 1 and len(brackets) == 1 and not any(r in claims[0].results for b in brackets for r in b.results)
 
 
 def _describes_intervention(text: str, end: int, reading: Any) -> bool:
