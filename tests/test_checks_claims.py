@@ -2025,3 +2025,23 @@ UNHEDGED_STAND_IN = [
 def test_an_unhedged_claim_naming_no_intervention_is_a_warning(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) == expected, (sentence, found)
+
+
+# A statement of certainty that names an outcome with results of several comparisons, and none of the
+# comparisons, may mean any of them: a level one of them has is a warning asking for the comparison, a
+# level none has is an error. Infections: razor against none moderate, clippers against none low,
+# clippers against razor moderate; deaths: very low, one comparison.
+STATEMENT_OF_SEVERAL = [
+    ("The evidence for infections is of moderate certainty and for deaths of very low certainty.", {"results.unchecked"}),
+    ("We have moderate confidence in the evidence for infections and very low confidence for deaths.", {"results.unchecked"}),
+    ("The evidence for infections is of low certainty.", {"results.unchecked"}),
+    ("The evidence for infections is of high certainty.", {"results.certainty"}),
+    ("The evidence for deaths is of moderate certainty.", {"results.certainty"}),
+    ("The evidence for deaths is of very low certainty.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STATEMENT_OF_SEVERAL)
+def test_a_statement_naming_an_outcome_of_several_comparisons(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) == expected, (sentence, found)

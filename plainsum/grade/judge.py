@@ -310,9 +310,16 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
     levels = ", ".join(sorted(statement.levels))
     if statement.results and not statement.loose:
         wrong = [r for r in statement.results if r.certainty not in statement.levels]
-        if wrong:
+        sure = [r for r in wrong if not _fitting_twins(r, statement)]
+        if sure:
             return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
-                            f"certainty: the sentence states {levels} certainty, but {_listed(wrong)}", wrong[0])]
+                            f"certainty: the sentence states {levels} certainty, but {_listed(sure)}", sure[0])]
+        if wrong:
+            fits = [twin for r in wrong for twin in _fitting_twins(r, statement)]
+            return [Verdict("results.unchecked", hit.start, statement.hits[-1].end,
+                            f"not checked: the sentence states {levels} certainty for an outcome with results of several "
+                            f"comparisons and names none of them; it fits {_listed(fits)} but not {_listed(wrong)}; name the "
+                            f"comparison", wrong[0])]
         unrated = _unrated(statement, {r.certainty for r in results})
         if unrated:
             return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
@@ -345,6 +352,14 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
                         f"certainty: the sentence states {', '.join(far)} certainty for {of}, but no result is rated so or "
                         f"one level from it (the results are {found}-certainty evidence)", covered[0])]
     return []
+
+
+def _fitting_twins(result: Result, statement: Statement) -> list[Result]:
+    """The results of the statement with `result`'s outcome in another comparison whose certainty it states:
+    a statement that names the outcome but no comparison may mean any of them."""
+    return [other for other in statement.results if other is not result and other.certainty in statement.levels
+            and (other.intervention, other.comparison) != (result.intervention, result.comparison)
+            and (other.outcome.technical == result.outcome.technical or other.outcome.plain == result.outcome.plain)]
 
 
 def _unrated(statement: Statement, rated: set[str]) -> list[str]:
