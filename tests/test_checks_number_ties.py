@@ -677,3 +677,29 @@ def test_a_number_no_reading_of_the_sentence_fits_is_an_error(sentence: str, con
 def test_a_number_that_is_not_a_claims_own_figure_is_no_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     text = review_yaml(found=sentence).replace(*BRACKETS_ABSTRACT, 1)
     assert not errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A number of people out of 1000 that is no risk of the result passes when the abstract prints it, but not when the
+# abstract prints it only as a percentage (a heterogeneity statistic, a risk in per cent): 45 people in 1000 is
+# not "I2 = 45%"
+PERCENT_ONLY = ("Shaving probably increases infection (RR 1.82).", "Shaving probably increases infection (RR 1.82; I2 = 45%; "
+                "P = 0.04); 12% of the trials' participants were children, and 45 of 1000 people had an infection in one trial.")
+PER_FRAME_PRINTED = {
+    "flag": [
+        "For every 1000 people shaved with a razor before surgery, 12 get an infection, compared with 50 with no hair removal.",
+        "If 1000 people had their hair removed with a razor, 7 would get an infection.",
+    ],
+    "pass": [
+        "For every 1000 people shaved with a razor before surgery, 45 get an infection.",  # printed as people of 1000
+        "For every 1000 people shaved with a razor before surgery, 91 get an infection, compared with 50 with no hair removal.",
+    ],
+}
+
+
+@pytest.mark.parametrize("flagged", [True, False])
+def test_people_out_of_1000_printed_only_as_a_percentage_are_no_figure(flagged: bool, config, tmp_path: Path) -> None:  # noqa: F811
+    for sentence in PER_FRAME_PRINTED["flag" if flagged else "pass"]:
+        text = review_yaml(found=sentence)
+        assert RISK[0] in text and PERCENT_ONLY[0] in text
+        text = text.replace(RISK[0], RISK[1], 1).replace(*PERCENT_ONLY, 1)
+        assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is flagged, sentence

@@ -299,6 +299,20 @@ def _all_known(review: Any) -> set[str]:
     return known
 
 
+def _known_not_percent(review: Any) -> set[str]:
+    """The numbers the abstract prints other than as a percentage ("I2 = 65%", "a 24% risk"), the facts and the
+    results': what a number of people out of 1000 may be when it is no risk the data works out."""
+    found = review_figures(review).union(*({normalise_number(n) for n in r.numbers_in_data()} for r in review.results))
+    for key, text in review.rendered.items():
+        if key.endswith(".technical"):
+            found.update(normalise_number(m.group(1)) for m in NUMBER.finditer(text) if not PERCENT_AFTER.match(text, m.end()))
+            found.update(value for _start, end, value in _text_numbers(text)[1] if not PERCENT_AFTER.match(text, end))
+    return found
+
+
+PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
+
+
 def _numbers_in(text: str) -> set[str]:
     found = {normalise_number(m.group(1)) for m in NUMBER.finditer(text)}
     found.update(str(v) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None)
@@ -620,6 +634,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     if not found:
         return _copied_marks(scored, read, [])  # no other number: the review's figures need not be worked out
     known = _Later(lambda: _all_known(review))  # read by few sentences: worked out when first asked
+    counted_known = _Later(lambda: _known_not_percent(review))
     sections = abstract_sections(review)  # the outcomes each section names, found once
     # a percentage is held against what the abstract prints with its outcome less the counts of
     # studies and people there ("7 studies" is no 7%)
@@ -729,7 +744,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 about = list(claim.results) if claim is not None else \
                     [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in _named(spans, start, end, text))]
                 per = int(natural.group(1).replace(",", ""))
-                allowed = set().union(*(natural_figures(r, per, rates) for r in about)) if about else set()
+                allowed = set().union(*(natural_figures(r, per, rates, counted_known) for r in about)) if about else set()
                 if allowed and value not in allowed | facts:
                     listed = "; ".join(r.describe() for r in about[:2])
                     marks.append(_mark(CHECK, scored, sentence, start, end,
@@ -744,12 +759,12 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 about = list(claim.results) if claim is not None else \
                     [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in _named(spans, start, end, text))] \
                     or [r for r in review.results if r.absolute is not None]
-                allowed = set().union(*(natural_figures(r, per, rates) for r in about)) if int(value) != per else set()
+                allowed = set().union(*(natural_figures(r, per, rates, counted_known) for r in about)) if int(value) != per else set()
                 # the summary may work a risk out from the review's own events: within 5% of one is that one
                 risks = [n * per / r.absolute.per for r in about if r.absolute is not None
                          for n in (r.absolute.control, r.absolute.intervention)]
                 near = any(abs(int(value) - risk) <= 0.05 * risk for risk in risks)
-                if allowed and not near and value not in allowed and value not in facts and value not in known:
+                if allowed and not near and value not in allowed and value not in facts and value not in counted_known:
                     listed = "; ".join(r.describe() for r in about[:2])
                     marks.append(_mark(CHECK, scored, sentence, start, end,
                                        f"{what} is a number of people out of {per} ('{frame.group(0).strip()}'), but no risk or "
@@ -1150,11 +1165,14 @@ FRAME_WORD = re.compile(r"\b(?:every|if|out\s+of)\s+(?:100|1000|1,000|10,000|100
 CONFIDENCE = re.compile(r"\s*%\s*(?:CI|confidence)\b", re.I)
 
 
-def natural_figures(result: Any, per: int, rates: dict[str, set[str]]) -> set[str]:
+def natural_figures(result: Any, per: int, rates: dict[str, set[str]], printed: _Later[set[str]] | set[str] | None = None) -> set[str]:
     """What a number of people per `per` of `result` may be: a risk or a difference of its absolute effect on
     that many people (a risk with the intervention one either side), or a number the abstract prints with
-    its outcome; nothing when the result has neither (it cannot be checked)."""
+    its outcome (per 1000, one it prints somewhere other than as a percentage: `printed`); nothing when the
+    result has neither (it cannot be checked)."""
     figures = set(rates.get(result.id, set()))
+    if printed is not None and per != 100:
+        figures = {figure for figure in figures if figure in printed}  # "I2 = 65%" is no 65 people in 1000
     absolute = result.absolute
     if absolute is not None:
         for n in absolute.numbers() - {absolute.per}:
@@ -1329,8 +1347,8 @@ def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
     if len(outcomes) < 2:
         return owner
     near = {_outcome_of(claim) for claim in claims if distance(claim) < 1000}
-    if len(near) == 1:
-        return owner  # the only outcome named in the number's clause
+    if len(near) == 1 or distance(owner) <= 30:
+        return owner  # the only outcome named in the number's clause, or one right beside it ("relapse at one month")
     # a clause apart from every claim's outcome ("reduced the rate by about 18%, and the duration ..."), or in a
     # clause naming several ("reduced deaths and strokes by 18%"): any of the sentence's claims may be its own
     return AnyResult(tuple(dict.fromkeys(r for claim in claims for r in claim.results)), tuple(tuple(c.results) for c in claims))
