@@ -2012,7 +2012,8 @@ UNHEDGED_STAND_IN = [
     ("The treatment led to more deaths.", {"results.unchecked"}),
     ("There were more deaths.", {"results.unchecked"}),
     ("Deaths increased in one study.", {"results.unchecked"}),
-    ("No effect was found for deaths.", {"results.unchecked"}),
+    ("There was no effect on deaths.", {"results.unchecked"}),
+    # ("No effect was found for deaths", what was found, is borne out by their interval: FOUND_NONE)
     ("It may increase deaths, but we are very uncertain.", {"results.direction"}),
     ("There may be more deaths, but we are very uncertain.", {"results.direction"}),
     ("It probably increases deaths.", {"results.certainty", "results.direction"}),
@@ -2045,3 +2046,30 @@ STATEMENT_OF_SEVERAL = [
 def test_a_statement_naming_an_outcome_of_several_comparisons(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) == expected, (sentence, found)
+
+
+# What was found, said of no effect ("We found no difference", "did not find a difference", "No difference was
+# seen", "The trials did not show that X lowered Y"): a report of what the studies showed, the older wording of an
+# imprecise result. Like "no evidence of a difference" it is borne out by a result whose interval includes no
+# effect (deaths here: RR 0.80, 0.50 to 1.30) and claims no high certainty; against one whose interval excludes
+# no effect (infections with a razor: RR 1.82, 1.05 to 3.14) it is still a direction error. An author's own
+# "X does not lower Y" or "X makes no difference" is a claim about the effect, read as before.
+FOUND_NONE = [
+    ("We did not find a difference in deaths between shaving using a razor and no hair removal.", set()),
+    ("The researchers found no clear difference in deaths with shaving using a razor.", set()),
+    ("The trials did not show any difference in deaths with shaving using a razor.", set()),
+    ("No difference in deaths was seen between shaving using a razor and no hair removal.", set()),
+    ("Two small trials did not show that shaving using a razor lowered deaths.", set()),
+    ("The studies observed no reduction in deaths with shaving using a razor.", set()),
+    ("We found no difference in infections between shaving using a razor and no hair removal.", {"results.direction"}),
+    ("No differences in infections were observed with shaving using a razor.", {"results.direction"}),
+    ("Shaving using a razor makes no difference to deaths.", {"results.certainty", "results.direction"}),
+    ("We found that shaving using a razor does not lower deaths.", {"results.certainty", "results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FOUND_NONE)
+def test_no_effect_found_is_the_wording_of_an_imprecise_result(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+

@@ -1571,6 +1571,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         candidates = [replace(c, opposite=True) for c in candidates]
     at = effect.start if effect is not None else outcome.start
     negated = _negation(text, effect, vocabulary, [(outcome.start, outcome.end), *actors, *nones], clause) if effect else None
+    found = effect is not None and _found_none(text, effect, negated)
     # certainty words in clauses that claim no effect speak for the whole sentence ("..., but we are very uncertain"),
     # unless a coordinated clause names an outcome of its own ("..., and we are very uncertain about B": B's level)
     spans = [(p.start, p.end, p.coordinated) for p in pieces] if pieces else [(a, b, False) for a, b in parts]
@@ -1622,7 +1623,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
             level = next((c.result.certainty for c in candidates if c.result.certainty in stated), " or ".join(sorted(stated)))
         elif effect is not None and not _ONE_STUDY.search(text, 0, at) and not _IN_ONE_STUDY.search(text, effect.end) \
                 and not _IN_ONE_STUDY.match(text, _lead_end(text)) and not _OF_EVIDENCE.search(effect.text) \
-                and not _NO_EVIDENCE_THAT.search(text, clause[0], effect.start):
+                and not _NO_EVIDENCE_THAT.search(text, clause[0], effect.start) and not found:
             # (what one study showed, "One trial showed a higher likelihood of cure", claims no certainty)
             level, source = "high", "implied"
     undecided_hit = next((Hit("undecided", m.start(), m.end(), m.group(0)) for m in undecided
@@ -1632,8 +1633,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     actor = "named" if actors else "stand-in"
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
-    claim.of_evidence = effect is not None and _OF_EVIDENCE.search(text, negated.start if negated else effect.start,
-                                                                   effect.end) is not None
+    claim.of_evidence = found or (effect is not None and _OF_EVIDENCE.search(text, negated.start if negated else effect.start,
+                                                                             effect.end) is not None)
     another = _named_by_another(select_text, candidates, everything, vocabulary.generic_words)
     if another is not None:
         claim.unsure = (f"the words that name '{candidates[0].result.id}' in the sentence are part of '{another}', the name of "
@@ -1641,7 +1642,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
 
     claim.plain = source == "summary" and effect is not None and not _ONE_STUDY.search(text, 0, at) \
         and not _IN_ONE_STUDY.search(text, effect.end) and not _IN_ONE_STUDY.match(text, _lead_end(text)) \
-        and not _OF_EVIDENCE.search(effect.text)
+        and not _OF_EVIDENCE.search(effect.text) and not found
     claim.either_way = effect is not None and any(
         e is not effect and e.meaning == _FLIP.get(effect.meaning) and clause[0] <= e.start < clause[1]
         and re.fullmatch(r",?\s+(?:or|and/or)\s+", text[min(e.end, effect.end):max(e.start, effect.start)], re.I) is not None
@@ -1774,8 +1775,37 @@ _ONE_STUDY = re.compile(r"\b(?:one|a\s+single|only\s+one|a|another)\s+(?:small\s
 _OF_EVIDENCE = re.compile(r"\bevidence\b", re.I)
 # ... and an effect the evidence is said not to show ("There is no evidence that X is better than Y", "We found no
 # firm evidence that X reduces Y"): no level is said
-_NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:no|not\s+find\s+any|not\s+find)\s+(?:[a-z-]+\s+)?evidence\s+"
-                               r"(?:that|of|for|to\s+(?:show|suggest)\s+that)(?![\w'’-])", re.I)
+_NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:(?:no|not\s+find\s+any|not\s+find)\s+(?:[a-z-]+\s+)?evidence\s+"
+                               r"(?:that|of|for|to\s+(?:show|suggest)\s+that)|"
+                               r"(?:not|n['’]t|failed\s+to|fails?\s+to|unable\s+to)\s+(?:clearly\s+|conclusively\s+)?"
+                               r"(?:show|find|demonstrate|prove|establish|confirm)\s+that)(?![\w'’-])", re.I)
+# What the studies or the review found, said of no effect ("We found no difference in deaths", "did not find a
+# difference", "No difference was found", "showed no reduction"): a report of what was seen, the older wording of
+# an imprecise result as "no evidence of a difference" is (borne out by an interval that includes no effect), and
+# no claim of high certainty (GRADE's high-certainty wording is "X makes no difference")
+_FINDING = (r"(?:find|finds|found|show|shows|showed|shown|detect|detects|detected|observe|observes|observed|see|saw|seen|"
+            r"demonstrate|demonstrates|demonstrated|identify|identified|reveal|reveals|revealed|reported|reports)")
+_FOUND_BEFORE = re.compile(rf"(?<![\w'’-]){_FINDING}\s+$", re.I)
+_FOUND_DENIED = re.compile(rf"\s+(?:\w+ly\s+)?{_FINDING}(?![\w'’-])|.*(?<![\w'’-]){_FINDING}\s+that$", re.I)
+_DENIED_FINDING = re.compile(rf"(?<![\w'’-])(?:not|n['’]t|never|failed\s+to|fails?\s+to|unable\s+to)\s+(?:\w+ly\s+)?{_FINDING}\s+$", re.I)
+_FOUND_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+                          r"(?:found|seen|observed|detected|shown|demonstrated|identified|noted)(?![\w'’-])", re.I)
+
+
+def _found_none(text: str, effect: Hit, negated: Hit | None) -> bool:
+    """Whether a no-effect phrase, or a denied effect, reports what was found ("we found no difference", "did not
+    find a difference", "the trials did not show that X reduced Y", "no difference was found")."""
+    if negated is not None:
+        return (_FOUND_DENIED.match(text, negated.end) is not None or _FOUND_DENIED.fullmatch(negated.text) is not None
+                or _FOUND_BEFORE.search(text, 0, negated.start) is not None)
+    if effect.meaning != "none":
+        return False
+    if re.match(r"any(?![\w'’-])", effect.text, re.I):  # "did not show any difference"
+        return _DENIED_FINDING.search(text, 0, effect.start) is not None
+    if not re.match(r"no(?![\w'’-])", effect.text, re.I):
+        return False
+    after = _FOUND_AFTER.match(text, effect.end)
+    return _FOUND_BEFORE.search(text, 0, effect.start) is not None or (after is not None and not re.search(r"[,;:()]", after.group(0)))
 
 
 # "In one study, X did not reduce Y": a sentence that opens with the one study it reports
