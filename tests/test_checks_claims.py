@@ -2073,3 +2073,27 @@ def test_no_effect_found_is_the_wording_of_an_imprecise_result(sentence: str, ex
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
 
+
+# A later clause with a comparator of its own and no outcome that the results name goes on from the outcome before
+# only when its effect has no object of its own ("..., but may make little or no difference compared with no hair
+# removal"); an effect with its own object ("no difference in pain", "may reduce itching") is about that object,
+# which no result holds: nothing is claimed of the outcome before. (sentence, checks expected)
+OWN_OBJECT = [
+    ("Clippers probably cause fewer infections than shaving using a razor, but there was no difference in pain "
+     "compared with no hair removal.", set()),
+    ("Clippers probably cause fewer infections than shaving using a razor, but may make little or no difference to "
+     "itching compared with no hair removal.", set()),
+    ("Clippers probably cause fewer infections than shaving using a razor, but may reduce skin cuts compared with no "
+     "hair removal.", set()),
+    ("Clippers probably cause fewer infections than shaving using a razor, but may increase them compared with no "
+     "hair removal.", {"results.direction"}),
+    ("Clippers probably cause fewer infections than shaving using a razor, but are more effective than no hair "
+     "removal.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", OWN_OBJECT)
+def test_a_later_clause_with_its_own_object_claims_nothing_of_the_outcome_before(sentence: str, expected: set[str],
+                                                                                 tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

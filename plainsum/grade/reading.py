@@ -838,6 +838,10 @@ def _elided_outcomes(text: str, parts: list[tuple[int, int]], outcomes: list[Out
         comparator = _comparator(masked, vocabulary)
         if comparator is None or comparator[1][0] <= inner[0].start:
             continue  # no comparator of its own after the effect word
+        if _OWN_OBJECT.match(text, inner[0].end):
+            # "..., but there was no difference in pain compared with B", "..., but may reduce pain compared with B":
+            # the effect has an object of its own, an outcome no result names; not the outcome of the clause before
+            continue
         outcome = earlier[-1].outcome
         effect = inner[0]
         at = OutcomeSpan(effect.start, effect.end, outcome.text, outcome.results)
@@ -853,6 +857,15 @@ def _elided_outcomes(text: str, parts: list[tuple[int, int]], outcomes: list[Out
         if claim.candidates:
             found.append(replace(claim, certainty=None, certainty_hit=None, certainty_source="none"))
     return found
+
+
+# What follows an effect word that has an object of its own: a noun ("reduces pain"), or a preposition and a noun
+# ("no difference in pain", "little effect on sleep"), not a word standing for what came before ("reduces them",
+# "no difference in either") nor the comparator or the end of its clause (_NO_OBJECT)
+_OWN_OBJECT = re.compile(r"(?:\s+(?:in|on|to|for|of|with\s+regard\s+to|with\s+respect\s+to|regarding|in\s+terms\s+of))?"
+                         r"\s+(?!(?:them|it|this|these|those|either|both|each|that|so|the\s+groups?|groups?|between|than|compared|"
+                         r"versus|vs|when|while|whereas|with|in|on|for|to|at|after|during|overall|and|or|but)(?![\w'’-]))"
+                         r"(?:the\s+|a\s+|an\s+|their\s+|its\s+)?[A-Za-z]", re.I)
 
 
 def _inner_statement(text: str, levels: list[Hit], certainty: list[Hit], outcomes: list[OutcomeSpan],
