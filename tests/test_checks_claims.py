@@ -2097,3 +2097,26 @@ def test_a_later_clause_with_its_own_object_claims_nothing_of_the_outcome_before
                                                                                  tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# Studies reported one by one ("One study found ..., and one found no change", "Two trials showed ..., while two
+# others found no difference", "Some studies reported ..., but other studies did not") describe the studies, not the
+# evidence as a whole: no pooled result is held against each report. One study's report beside a claim of the
+# evidence, or studies counted once, are read as before. (sentence, checks expected)
+ONE_BY_ONE = [
+    ("One study reported more infections with shaving using a razor and one reported no change.", set()),
+    ("Two trials showed fewer infections with clippers than with no hair removal, while two others found no difference.",
+     set()),
+    ("Some studies found that clippers reduced infections compared with no hair removal, but other studies did not.",
+     set()),
+    ("One trial found no difference in infections with shaving using a razor; another trial reported more infections.",
+     set()),
+    ("Three studies reported that shaving using a razor reduces infections.", {"results.direction"}),
+    ("Shaving using a razor reduces infections, and one study found fewer deaths with it.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ONE_BY_ONE)
+def test_studies_reported_one_by_one_claim_nothing_of_the_evidence(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked", "results.certainty"} == expected, found

@@ -568,6 +568,21 @@ _RESEARCH_CALL = re.compile(
     r"(?:is|are)\s+(?:still\s+|urgently\s+|also\s+)?(?:needed|required|warranted))(?![\w'’-])", re.I)
 
 
+# Studies reported one by one: a study or studies counted as the subject of a verb of reporting, then (after a comma,
+# "and", "but", "while") another count of them with its own report ("One study found ..., and one found no change",
+# "Two trials showed a benefit and two showed no difference", "Some studies reported ..., while others did not").
+# (English.)
+_COUNT = r"(?:one|a\s+single|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+_STUDIES_FIRST = (rf"(?:{_COUNT}|another|the\s+other|some|other|several|many|most|a\s+few|few)\s+(?:(?:small|large|further|"
+                  r"additional|more|other|of\s+the|of\s+these)\s+)?(?:[\w-]+\s+)?(?:stud(?:y|ies)|trials?|RCTs?)")
+_STUDIES_NEXT = (rf"(?:{_COUNT}|another|the\s+other|others|other|some|the\s+remaining|the\s+rest)(?:\s+others)?(?:\s+(?:(?:small|large|further|"
+                 r"additional|other)\s+)?(?:stud(?:y|ies)|trials?|RCTs?))?")
+_REPORTING = r"(?:reported|found|showed|shown|suggested|observed|demonstrated|concluded|indicated)"
+_ONE_BY_ONE = re.compile(rf"(?<![\w'’-]){_STUDIES_FIRST}\s+(?:(?:also|only|each|both|all)\s+)?{_REPORTING}(?![\w'’-])[^.;]*?"
+                         rf"(?:,|;|:|(?<![\w'’-])(?:and|but|while|whereas)(?![\w'’-]))\s+(?:(?:while|whereas|but|and)\s+)?"
+                         rf"{_STUDIES_NEXT}\s+(?:(?:also|only)\s+)?(?:{_REPORTING}|did\s+not|didn['’]t|no|had)(?![\w'’-])", re.I)
+
+
 # --- reading a sentence ---------------------------------------------------------------------------
 
 def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None = None) -> Reading:
@@ -628,6 +643,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         reading = _read_sentence(rest, results, vocabulary, context, seen)
         reading.text = text
         return reading
+    if _ONE_BY_ONE.search(text):
+        # "One study reported more infections and one reported no change", "Some trials showed a benefit, while
+        # others did not": the studies described one by one, not the evidence as a whole (no pooled result to hold
+        # each report against)
+        return Reading(text, "explains", why="it reports studies one by one, not the evidence as a whole")
     outcomes = _specific(text, outcome_spans(text, results))
     if vocabulary.opposites:
         outcomes = sorted(outcomes + opposite_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
