@@ -2120,3 +2120,24 @@ ONE_BY_ONE = [
 def test_studies_reported_one_by_one_claim_nothing_of_the_evidence(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked", "results.certainty"} == expected, found
+
+
+# What is ruled out, or not, is a possibility weighed, not an effect claimed ("We could not rule out that X increases
+# Y", "able to rule out that X is not as good as Y", "a small increase cannot be ruled out", "too small to exclude the
+# possibility that ..."): no effect is read in that clause; the sentence's other clauses are. (sentence, checks)
+RULED_OUT = [
+    ("We could not rule out that shaving using a razor increases deaths.", set()),
+    ("We were able to rule out the possibility that clippers are not as good as shaving using a razor for infections.",
+     set()),
+    ("The trials were too small to exclude the possibility that shaving using a razor increases deaths.", set()),
+    ("Shaving using a razor probably increases infections, but a small reduction in infections cannot be ruled out.",
+     set()),
+    ("Shaving using a razor probably reduces infections, but a small increase in deaths cannot be ruled out.",
+     {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", RULED_OUT)
+def test_what_is_ruled_out_is_a_possibility_not_a_claim(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

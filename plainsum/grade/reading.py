@@ -583,6 +583,12 @@ _ONE_BY_ONE = re.compile(rf"(?<![\w'’-]){_STUDIES_FIRST}\s+(?:(?:also|only|eac
                          rf"{_STUDIES_NEXT}\s+(?:(?:also|only)\s+)?(?:{_REPORTING}|did\s+not|didn['’]t|no|had)(?![\w'’-])", re.I)
 
 
+# What is ruled out, or not, is a possibility (English): "we could not rule out that X increases Y", "the trials were
+# too small to exclude the possibility that ...", "substantial differences cannot be ruled out"
+_RULED_OUT = re.compile(r"(?<![\w'’-])(?:rule|rules|ruled|ruling)\s+out(?![\w'’-])|(?<![\w'’-])exclud(?:e|es|ed|ing)\s+"
+                        r"(?:the\s+)?possibilit(?:y|ies)(?![\w'’-])", re.I)
+
+
 # --- reading a sentence ---------------------------------------------------------------------------
 
 def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None = None) -> Reading:
@@ -675,6 +681,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         told = list(vocabulary.anecdotes.finditer(text))
         effects = [h for h in effects if not any(p.end() <= h.start and _words_between(text, p.end(), h.start) <= 2 for p in told)]
     parts = clauses(text)
+    if effects and _RULED_OUT.search(text):
+        # "we could not rule out that X increases Y", "able to rule out that X is not as good as Y", "a small increase
+        # cannot be ruled out": a possibility weighed, no effect claimed in that clause
+        ruled = [_clause_of(m.start(), parts) for m in _RULED_OUT.finditer(text)]
+        effects = [h for h in effects if not any(a <= h.start < b for a, b in ruled)]
     # "whether X has any effect on preventing Y": what is asked, no effect (nor the words after it in its clause)
     asked = [h for h in effects if h.meaning == "none" and h.text.lower().startswith("any ")
              and _ASKED.search(text, _clause_of(h.start, parts)[0], h.start)]
