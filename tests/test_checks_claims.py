@@ -2141,3 +2141,26 @@ RULED_OUT = [
 def test_what_is_ruled_out_is_a_possibility_not_a_claim(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# A level of GRADE's scale defined beside the results ("High-certainty evidence means that we are very confident in
+# the results") describes the scale, as a sentence naming every level does: no level of this evidence is stated,
+# judged or carried to the claims. A level said of this evidence with "means" ("Very low-certainty evidence means we
+# are uncertain whether X reduces Y") is read as before. (sentences, index judged, checks expected there)
+DEFINED_LEVELS = [
+    (["High-certainty evidence means that we are very confident in the results."], 0, set()),
+    (["High quality evidence means that we are very sure about the findings.",
+      "Very low quality evidence means that we are very uncertain about the results.",
+      "Shaving using a razor increases infections."], 2, {"results.certainty"}),
+    (["Moderate-certainty evidence means that more research might change our estimate of the effect.",
+      "Clippers reduce infections compared with shaving using a razor."], 1, {"results.certainty"}),
+    (["Low-certainty evidence means we are uncertain whether clippers reduce infections compared with shaving using a "
+      "razor."], 0, {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentences,index,expected", DEFINED_LEVELS)
+def test_a_level_defined_states_no_level_of_the_evidence(sentences: list[str], index: int, expected: set[str],
+                                                         tmp_path: Path) -> None:
+    found = read_verdicts(sentences, tmp_path)[index]
+    assert checks_of(found) - {"results.unchecked"} == expected, found

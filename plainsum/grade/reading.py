@@ -583,6 +583,15 @@ _ONE_BY_ONE = re.compile(rf"(?<![\w'’-]){_STUDIES_FIRST}\s+(?:(?:also|only|eac
                          rf"{_STUDIES_NEXT}\s+(?:(?:also|only)\s+)?(?:{_REPORTING}|did\s+not|didn['’]t|no|had)(?![\w'’-])", re.I)
 
 
+# A level of GRADE's scale defined, as some summaries do beside their results ("High-quality evidence means that we are
+# very confident in the results", "Very low-certainty evidence means that we are very uncertain about the results"):
+# a level with no article as the subject of "means", and the results or findings in general as what it speaks of.
+# It describes the scale, as a sentence naming every level does, and states no level of this review's evidence.
+_DEFINES_LEVEL = re.compile(r"^\W*(?:very\s+low|low|moderate|high)[- ](?:certainty|quality)(?:\s+evidence)?\s+means\s+(?:that\s+)?"
+                            r"[^.;:]*?(?<![\w'’-])(?:the|our)\s+(?:results?|findings?|estimates?(?:\s+of\s+(?:the\s+)?effect)?|"
+                            r"effect\s+estimates?|evidence)\s*\.?\s*$", re.I)
+
+
 # What is ruled out, or not, is a possibility (English): "we could not rule out that X increases Y", "the trials were
 # too small to exclude the possibility that ...", "substantial differences cannot be ruled out"
 _RULED_OUT = re.compile(r"(?<![\w'’-])(?:rule|rules|ruled|ruling)\s+out(?![\w'’-])|(?<![\w'’-])exclud(?:e|es|ed|ing)\s+"
@@ -635,6 +644,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         return Reading(text, "explains", why="it is in a part that explains (background, aims or methods)")
     if len(text) > MAX_CLAIM_CHARS:
         return Reading(text, "explains", why=f"it is longer than {MAX_CLAIM_CHARS:,} characters, too long to read as a claim")
+    if _DEFINES_LEVEL.match(text):
+        return Reading(text, "explains", why="it defines a level of GRADE's scale, no level of this evidence")
     if vocabulary.asks(text) and not _lead_in(text, vocabulary):
         return Reading(text, "explains", why="it asks or announces rather than claims")
     calls = [p for p in (vocabulary.not_claims, _RESEARCH_CALL) if p is not None and p.search(text)]
@@ -1909,7 +1920,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
     for text, explains in sentences:
         if explains:
             continue
-        future = future_levels(text, vocabulary)
+        future = future_levels(text, vocabulary) if not _DEFINES_LEVEL.match(text) else set()
         if future:  # "future studies may change these conclusions": a statement for the whole summary,
             # unless the sentence says its level outright ("the quality is low, so further research may change ...")
             said = {level for hit in statement_levels(text, vocabulary, []) for level in levels_of(hit.meaning)}
