@@ -2164,3 +2164,22 @@ def test_a_level_defined_states_no_level_of_the_evidence(sentences: list[str], i
                                                          tmp_path: Path) -> None:
     found = read_verdicts(sentences, tmp_path)[index]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# What studies set out to learn ("The trials evaluated X for reducing Y", "Two studies assessed X in preventing Y",
+# "We looked at X for lowering Y"): the verb in -ing names the question asked of X, not a result, as "the effect of X
+# on reducing Y" does; with a finding or a judgement between ("tested X and found it effective in preventing Y") it
+# is a claim. (sentence, checks expected)
+STUDIED_FOR = [
+    ("The trials evaluated shaving using a razor for reducing infections.", set()),
+    ("Two studies assessed shaving using a razor in preventing infections compared with no hair removal.", set()),
+    ("Researchers have examined shaving using a razor for lowering deaths.", set()),
+    ("The studies we examined showed that shaving using a razor was effective in preventing infections.",
+     {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", STUDIED_FOR)
+def test_what_studies_set_out_to_learn_is_no_result(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked", "results.certainty"} == expected, found

@@ -541,6 +541,14 @@ def _quantified(text: str, hit: Hit) -> bool:
 _QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
                              r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
                              r"(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:on|in)\s+$", re.I)
+# "The trials evaluated X for reducing Y", "Two studies assessed X in preventing Y": what the studies set out to learn
+# of X, not their result; not with a finite verb or a word of judgement between ("... tested X and found it effective
+# in reducing Y", "compared X and Y and found Y better at preventing Z")
+_STUDIED_FOR = re.compile(r"(?<![\w'’-])(?:evaluated?|evaluates|assess(?:ed|es)?|examined?|examines|investigated?|investigates|"
+                          r"tested|tests?|studied|explored?|explores|looked\s+at|look\s+at)\s+"
+                          r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|shown|suggested|"
+                          r"reported|effective|better|worse|superior|inferior|successful|useful|beneficial|safer|safe|"
+                          r"efficacious|helped|helps|worked|works)(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:for|in|on|at)\s+$", re.I)
 _TO_COLON = re.compile(r"(?<![\w'’-])(?:to|in|on|for|of)\s*:\s*$", re.I)  # a lead-in whose items are its preposition's object
 # GRADE's four levels, each a word of its own ("very low" is not also "low"): a sentence naming all of them describes the scale
 _SCALE_LEVEL = re.compile(r"(?<![\w'’-])(?:very\s+low|low|moderate|high)(?![\w'’-])", re.I)
@@ -707,7 +715,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     # of X, not its result (a claim there is said by other words: "little effect of X in preventing Y")
     # (nor are the words between "effect of" and the verb, which say what was given: "... after putting in eye drops")
     framed = [(m.start(), h.end) for h in effects if h.text.lower().endswith("ing")
-              for m in [_QUESTION_FRAME.search(text, _clause_of(h.start, parts)[0], h.start)] if m is not None]
+              for m in [_QUESTION_FRAME.search(text, _clause_of(h.start, parts)[0], h.start)
+                        or _STUDIED_FOR.search(text, _clause_of(h.start, parts)[0], h.start)] if m is not None]
     effects = [h for h in effects if not any(a <= h.start < b for a, b in framed)]
     if context.lead_in and _TO_COLON.search(context.lead_in) and _LIST_ITEM.match(text):
         # "... may make little or no difference to:" then "– improving symptoms": the item is the object of the
