@@ -703,3 +703,29 @@ def test_people_out_of_1000_printed_only_as_a_percentage_are_no_figure(flagged: 
         assert RISK[0] in text and PERCENT_ONLY[0] in text
         text = text.replace(RISK[0], RISK[1], 1).replace(*PERCENT_ONLY, 1)
         assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is flagged, sentence
+
+
+# An age says who took part, not a time point of a result (the death result is named "death within 30 days")
+AGES = {
+    "flag": [
+        "Shaving using a razor may make little or no difference to death within 60 days.",
+        "Shaving using a razor may make little or no difference to death at 90 days in people aged 65 years or older.",
+    ],
+    "pass": [
+        "Shaving using a razor may make little or no difference to death in people aged 65 years or older.",
+        "Shaving using a razor may make little or no difference to death in children aged 6 months to 12 years.",
+        "Shaving using a razor may make little or no difference to death in people older than 70 years.",
+        "Shaving using a razor may make little or no difference to death in 5-year-old children.",
+        "Shaving using a razor may make little or no difference to death in women of 50 years of age or more.",
+    ],
+}
+
+
+@pytest.mark.parametrize("sentence", AGES["flag"])
+def test_another_time_point_beside_an_age_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+@pytest.mark.parametrize("sentence", AGES["pass"])
+def test_an_age_is_no_time_point_of_a_result(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
