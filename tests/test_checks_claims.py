@@ -2134,6 +2134,14 @@ RULED_OUT = [
      set()),
     ("Shaving using a razor probably reduces infections, but a small increase in deaths cannot be ruled out.",
      {"results.direction"}),
+    # only what follows an active "rule out" is weighed: a claim before it in the same clause is read, and an
+    # outcome after it is not claimed of (its certainty is not the claim's before)
+    ("Although shaving using a razor probably reduces infections, we could not rule out a small increase.",
+     {"results.direction"}),
+    ("Shaving using a razor probably reduces infections and we could not rule out that it increases deaths.",
+     {"results.direction"}),
+    ("Shaving using a razor probably increases infections although a small reduction in infections could not be "
+     "ruled out.", set()),
 ]
 
 

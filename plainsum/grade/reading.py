@@ -606,6 +606,20 @@ _RULED_OUT = re.compile(r"(?<![\w'’-])(?:rule|rules|ruled|ruling)\s+out(?![\w'
                         r"(?:the\s+)?possibilit(?:y|ies)(?![\w'’-])", re.I)
 
 
+_BE_BEFORE = re.compile(r"(?<![\w'’-])(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.I)
+
+
+def _ruled_span(text: str, match: re.Match[str], parts: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where a possibility weighed lies: after an active "rule out" or "exclude the possibility" ("we could not rule
+    out that X increases Y"), up to its clause's end, so a claim before it in an unsplit clause ("Although A and B
+    are similar, we could not rule out ...") stays one; the whole clause for a passive one ("a small increase cannot
+    be ruled out"), whose possibility comes first."""
+    start, end = _clause_of(match.start(), parts)
+    if _BE_BEFORE.search(text, start, match.start()):
+        return start, end
+    return match.start(), end
+
+
 # --- reading a sentence ---------------------------------------------------------------------------
 
 def read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None = None) -> Reading:
@@ -703,8 +717,10 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     if effects and _RULED_OUT.search(text):
         # "we could not rule out that X increases Y", "able to rule out that X is not as good as Y", "a small increase
         # cannot be ruled out": a possibility weighed, no effect claimed in that clause
-        ruled = [_clause_of(m.start(), parts) for m in _RULED_OUT.finditer(text)]
+        ruled = [_ruled_span(text, m, parts) for m in _RULED_OUT.finditer(text)]
         effects = [h for h in effects if not any(a <= h.start < b for a, b in ruled)]
+        # nor is an outcome named there claimed of ("..., and we could not rule out that it increases deaths")
+        outcomes = [o for o in outcomes if not any(a <= o.start < b for a, b in ruled)]
     # "whether X has any effect on preventing Y": what is asked, no effect (nor the words after it in its clause)
     asked = [h for h in effects if h.meaning == "none" and h.text.lower().startswith("any ")
              and _ASKED.search(text, _clause_of(h.start, parts)[0], h.start)]
