@@ -2191,3 +2191,23 @@ STUDIED_FOR = [
 def test_what_studies_set_out_to_learn_is_no_result(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked", "results.certainty"} == expected, found
+
+
+# GRADE's undecided wording as a noun ("There is uncertainty about whether X reduces Y", "there remains uncertainty
+# over whether ...") claims no direction and no level, as "we are uncertain whether" claims none; a call for
+# research said of the evidence ("More evidence is needed", "More evidence is required to establish if X causes Y")
+# claims nothing, and the other clauses of its sentence are read. (sentence, checks expected)
+UNCERTAINTY_AND_MORE_EVIDENCE = [
+    ("There is uncertainty about whether shaving using a razor reduces deaths.", set()),
+    ("There remains uncertainty over whether shaving using a razor changes deaths.", set()),
+    ("More evidence is required to establish if shaving using a razor increases deaths.", set()),
+    ("Further evidence is needed before we can say that shaving using a razor lowers infections.", set()),
+    ("Shaving using a razor probably reduces infections; however, more evidence is needed.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", UNCERTAINTY_AND_MORE_EVIDENCE)
+def test_uncertainty_whether_and_more_evidence_needed_claim_nothing(sentence: str, expected: set[str],
+                                                                     tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, found
