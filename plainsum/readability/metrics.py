@@ -167,7 +167,7 @@ class _TokenCache:
     token holds (its punctuation stripped) to its packed counts (`_word_pack`; 0 when it is no word), so that "effect",
     "effect," and "(effect" are worked out once. Bounded: emptied when it reaches `limit` entries."""
 
-    __slots__ = ("count_syllables", "easy", "english", "language", "limit", "packs", "words")
+    __slots__ = ("count_syllables", "easy", "english", "language", "limit", "packs", "values", "words")
 
     def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
         self.language = language
@@ -175,6 +175,9 @@ class _TokenCache:
         self.limit = limit
         self.packs: _Packs = _Packs(self)
         self.words: dict[str, int] = {}
+        # each distinct packed value once: the corpus's 98,000 tokens have about 1,000, and a sentence's sum reads
+        # the value of each of its tokens, so they are read from a few kilobytes rather than megabytes of integers
+        self.values: dict[int, int] = {}
         self.count_syllables = language.syllables()
         self.easy = familiar_forms() if language.english else frozenset()
 
@@ -182,6 +185,7 @@ class _TokenCache:
         if len(self.packs) >= self.limit or len(self.words) >= self.limit:
             self.packs.clear()
             self.words.clear()
+            self.values.clear()
 
     def word(self, token: str) -> WordInfo:
         """The token's WordInfo, _NOT_A_WORD or _LINK_TOKEN."""
@@ -240,7 +244,7 @@ class _Packs(dict[str, int]):
         if length < _MAX_CACHED_TOKEN:
             if len(self) >= cache.limit:
                 cache.make_room()
-            self[token] = packed
+            packed = self[token] = cache.values.setdefault(packed, packed)
         return packed
 
 
