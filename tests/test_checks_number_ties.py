@@ -729,3 +729,23 @@ def test_another_time_point_beside_an_age_is_an_error(sentence: str, config, tmp
 @pytest.mark.parametrize("sentence", AGES["pass"])
 def test_an_age_is_no_time_point_of_a_result(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
     assert not errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",))), sentence
+
+
+# A count whose noun the abstract leaves out after 'who' counts people ("385 women having X and 627 who received Y"),
+# so a total the summary gives as their sum passes, in any wording of the totals
+WHO_ABSTRACT = ("Sixteen studies were included.",
+                "Sixteen studies were included, with 385 women who were shaved and 627 who had no hair removal.")
+WHO_TOTALS = {
+    "flag": ["The review of 16 trials in 1013 women looked at hair removal before surgery.",
+             "We found 16 studies with 1100 women."],
+    "pass": ["The review of 16 trials in 1012 women looked at hair removal before surgery.",
+             "We found 16 studies with 1012 women.",
+             "We found 16 studies with 627 women who had no hair removal."],
+}
+
+
+@pytest.mark.parametrize("flagged", [True, False])
+def test_a_total_of_counts_whose_noun_is_left_out(flagged: bool, config, tmp_path: Path) -> None:  # noqa: F811
+    for sentence in WHO_TOTALS["flag" if flagged else "pass"]:
+        text = review_yaml(found=sentence).replace(*WHO_ABSTRACT, 1)
+        assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is flagged, sentence

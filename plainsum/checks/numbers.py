@@ -387,8 +387,11 @@ _N_EQUALS = re.compile(r"(?<![\w-])[Nn]\s*=\s*$")
 _STUDIES_VERB = re.compile(r"\s+(?:compared|recruited|enrolled|randomi[sz]ed|involved|evaluated|investigated|tested)\b", re.I)
 
 
+_WHO = re.compile(r"\s+who\b")  # "385 women having X and 627 who received Y": whom 'who' counts are people
+
+
 def _elided_kind(text: str, start: int, end: int) -> str | None:
-    if _N_EQUALS.search(text, max(0, start - 6), start):
+    if _N_EQUALS.search(text, max(0, start - 6), start) or _WHO.match(text, end):
         return "people"
     return "studies" if _STUDIES_VERB.match(text, end) else None
 
@@ -490,7 +493,8 @@ def count_sums(review: Any) -> dict[str, set[str]]:
             if len(inside) < 2:
                 continue  # a sum needs two counts
             sentence = text[first:last]
-            kinds = [(count_kind(sentence, end - first), v) for _start, end, v in inside]  # each number's kind read once
+            kinds = [(count_kind(sentence, end - first) or ("people" if _WHO.match(sentence, end - first) else None), v)
+                     for _start, end, v in inside]  # each number's kind read once
             for kind in sums:
                 values = [int(v) for counted, v in kinds if counted == kind]
                 if len(values) >= 2:
