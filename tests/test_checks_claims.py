@@ -2211,3 +2211,70 @@ def test_uncertainty_whether_and_more_evidence_needed_claim_nothing(sentence: st
                                                                      tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+# "than" before a number makes a threshold, not the comparator's effect: "infections at less than 30 days",
+# "fell to less than 5%", "fewer than 10 in 100" (the over-fit review: 'prevent ... less than 2500 g' read as
+# an increase). A comparator after "than" is still one.
+THRESHOLDS = [
+    ("Shaving using a razor probably increases infections at less than 30 days compared with no hair removal.", set()),
+    ("Clippers probably reduce infections to less than 5% compared with shaving using a razor.", set()),
+    ("Shaving using a razor probably increases infections lasting more than 30 days compared with no hair removal.", set()),
+    ("Shaving using a razor probably leads to less infections than no hair removal.", {"results.direction"}),
+    ("Clippers probably cause more infections than shaving using a razor.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), THRESHOLDS)
+def test_than_before_a_number_is_a_threshold(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, (sentence, found)
+
+
+# GRADE's starting point is no level of this evidence: "starting from an initial assumption of high certainty",
+# "randomised trials start at high certainty", "downgraded ... (from high to moderate or low)"; a level said of the
+# evidence is still read (the results here are very low to moderate).
+GRADE_PROCESS = [
+    ("Starting from an initial assumption of high certainty, we downgraded the evidence by one level.", set()),
+    ("Evidence from randomised trials starts at high certainty and we downgraded it for risk of bias.", set()),
+    ("We downgraded the certainty of the evidence by one or two levels (from high to moderate or low) for imprecision.",
+     set()),
+    ("We have high certainty in the evidence.", {"results.certainty"}),
+    ("The evidence for infections is of high certainty.", {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GRADE_PROCESS)
+def test_grades_starting_point_is_no_level_of_the_evidence(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, (sentence, found)
+
+
+# A sentence opening with a subordinate clause ("Although ..., it ...") is two clauses: the opening clause's hedge,
+# effect or possibility stays in it (the over-fit review: 366 of 383 corpus sentences opening so were one clause).
+OPENING_CLAUSE = [
+    ("Although shaving using a razor may slightly reduce deaths, it increases infections.",
+     ["Although shaving using a razor may slightly reduce deaths", "it increases infections."]),
+    ("While clippers probably reduce infections, we are very uncertain whether they reduce deaths.",
+     ["While clippers probably reduce infections", "we are very uncertain whether they reduce deaths."]),
+    ("Although shaving using a razor reduced pain, stiffness and swelling, it probably increases infections.",
+     ["Although shaving using a razor reduced pain, stiffness and swelling", "it probably increases infections."]),
+    # a comma inside brackets does not end it; a sentence not opening so is not split at a comma
+    ("Although razors (and, rarely, clippers) may reduce deaths, they increase infections.",
+     ["Although razors (and, rarely, clippers) may reduce deaths", "they increase infections."]),
+    ("Shaving using a razor may slightly reduce deaths, and it increases infections.",
+     ["Shaving using a razor may slightly reduce deaths, and it increases infections."]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OPENING_CLAUSE)
+def test_an_opening_subordinate_clause_is_a_clause(sentence: str, expected: list[str]) -> None:
+    from plainsum.grade.reading import clauses
+
+    assert [sentence[a:b] for a, b in clauses(sentence)] == expected
+
+
+def test_an_opening_clauses_hedge_stays_in_it(tmp_path: Path) -> None:
+    found = read_verdicts(["Although shaving using a razor may slightly reduce deaths, it increases infections."], tmp_path)[0]
+    # 'increases' is plain: high certainty claimed for the moderate infections result ('may' was carried to it)
+    assert any(check == "results.certainty" and "'increases'" in message for check, message in found), found

@@ -300,10 +300,20 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(re.findall(WORD_CHARS + "+", text[start:end])) if end > start else 0
 
 
+# "than" before a number makes a threshold, not a comparison: "less than 30 days", "fewer than 10 in 100 people",
+# "more than half"
+_THRESHOLD = re.compile(r"\s+than\s+(?:about\s+|around\s+|approximately\s+|nearly\s+|almost\s+|just\s+)?"
+                        r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                        r"a\s+hundred|a\s+thousand|half|a\s+(?:third|quarter|fifth|tenth))(?![\w'’-]))", re.I)
+
+
 def _comparatives(text: str, vocabulary: Vocabulary, outcomes: list[OutcomeSpan], taken: list[tuple[int, int]]) -> list[Hit]:
-    """Comparatives next to an outcome's name: "more infections", "deaths were fewer"."""
+    """Comparatives next to an outcome's name: "more infections", "deaths were fewer" (not a threshold: "fewer than
+    10 infections")."""
     hits = []
     for hit in find_hits(vocabulary.comparatives, text, list(taken)):
+        if _THRESHOLD.match(text, hit.end):
+            continue
         for outcome in outcomes:
             before = hit.end <= outcome.start and _words_between(text, hit.end, outcome.start) <= NEAR_WORDS
             after = outcome.end <= hit.start and _words_between(text, outcome.end, hit.start) <= NEAR_WORDS
@@ -313,11 +323,29 @@ def _comparatives(text: str, vocabulary: Vocabulary, outcomes: list[OutcomeSpan]
     return hits
 
 
+# A sentence that opens with a subordinate clause ("Although X may reduce A, it increases B"): the clause ends at the
+# first comma (outside brackets) before a word that opens a main clause: a subject pronoun or a determiner
+_CONCESSIVE_START = re.compile(r"\s*(?:although|though|even\s+though|while|whilst|whereas)(?![\w'’-])", re.I)
+_MAIN_OPENS = re.compile(r",\s+(?=(?:we|it|they|there|this|these|those|he|she|the|a|an|our|its|their|such|[A-Z]{2,}\w*)(?![\w'’-]))")
+
+
+def _concessive_end(text: str) -> re.Match[str] | None:
+    if not _CONCESSIVE_START.match(text):
+        return None
+    return next((m for m in _MAIN_OPENS.finditer(text) if not _bracketed(text, m.start())), None)
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
-    """The clauses of a sentence: split at semicolons, dashes and 'but', 'whereas', 'although'."""
+    """The clauses of a sentence: split at semicolons, dashes and 'but', 'whereas', 'although', and after an
+    opening subordinate clause ("Although ..., it ...")."""
     bounds = [0]
+    opening = _concessive_end(text)
     for match in CLAUSE_BREAK.finditer(text):
+        if opening is not None and match.start() >= opening.start() and bounds == [0]:
+            bounds.extend([opening.start(), opening.end()])
         bounds.extend([match.start(), match.end()])
+    if opening is not None and bounds == [0]:
+        bounds.extend([opening.start(), opening.end()])
     bounds.append(len(text))
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
 
@@ -1010,6 +1038,8 @@ def _lessened(text: str, effect: Hit, effects: list[Hit], clause: tuple[int, int
         return effect
     if re.match(r"\s+(?!than\b)[\w'’-]", text[effect.end + match.end():], re.I):
         return effect  # "improved vision and less swelling": 'less' goes with the word after it
+    if _THRESHOLD.match(text, effect.end + match.end()):
+        return effect  # "infections at less than 30 days", "fell to less than 5%": a threshold, no comparator
     return Hit(_FLIP[effect.meaning], effect.start, effect.end, f"{effect.text} ... {match.group(0)}")
 
 
