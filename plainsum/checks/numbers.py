@@ -1348,7 +1348,9 @@ def _named(spans: list[Any], start: int, end: int, text: str) -> tuple[Any, ...]
 
 
 def _owner(claims: list[Any], start: int, end: int, text: str) -> Any:
-    """The claim a number belongs to: the one whose outcome is named nearest to it."""
+    """The claim a number belongs to: the one whose outcome is named nearest to it, when that reading is the only
+    one (one outcome among the claims, or in the number's clause, or right beside it); else an AnyResult of every
+    claim it may be of (its `groups`), held against each."""
     if not claims:
         return None
     def distance(claim: Any) -> int:
