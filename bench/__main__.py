@@ -71,6 +71,13 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"unknown benchmark {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
         return 2
+    if "-h" in options or "--help" in options:
+        # what each benchmark measures and its options (the module's docstring), without running it
+        for name in names:
+            module_name, what = BENCHMARKS[name]
+            doc = (importlib.import_module(module_name).__doc__ or "").strip()
+            print(f"python -m bench {name}: {what}" + (f"\n\n{doc}\n" if doc else "\n"))
+        return 0
     status = 0
     for name in names:
         module_name, what = BENCHMARKS[name]
