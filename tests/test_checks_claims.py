@@ -2278,3 +2278,20 @@ def test_an_opening_clauses_hedge_stays_in_it(tmp_path: Path) -> None:
     found = read_verdicts(["Although shaving using a razor may slightly reduce deaths, it increases infections."], tmp_path)[0]
     # 'increases' is plain: high certainty claimed for the moderate infections result ('may' was carried to it)
     assert any(check == "results.certainty" and "'increases'" in message for check, message in found), found
+
+
+# "The effect(s) of X for preventing Y" (the review's question in its title's words) names the question asked of X, as
+# "the effect of X on preventing Y" does; a judged effect ("a beneficial effect of X for preventing Y") says X has
+# one. (sentence, checks expected)
+QUESTION_FOR = [
+    ("There is limited information to determine the effect of shaving using a razor for reducing infections.", set()),
+    ("There is limited information to determine the effect of shaving using a razor for preventing deaths.", set()),
+    ("The effects of shaving using a razor for reducing infections remain unclear.", set()),
+    ("The studies show a beneficial effect of shaving using a razor for reducing infections.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", QUESTION_FOR)
+def test_the_effect_of_x_for_doing_y_is_the_question(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked", "results.certainty"} == expected, found

@@ -569,6 +569,13 @@ def _quantified(text: str, hit: Hit) -> bool:
 _QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
                              r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
                              r"(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:on|in)\s+$", re.I)
+# ... and "the effect(s) of X for preventing Y", "the effectiveness of X for reducing Y" (the review's question in its
+# title's words), unless the effect is judged ("a beneficial effect of X for preventing Y" says X has one)
+_QUESTION_FRAME_FOR = re.compile(r"(?<![\w'’-])(?<!beneficial\s)(?<!positive\s)(?<!protective\s)(?<!harmful\s)(?<!small\s)"
+                                 r"(?<!large\s)(?<!modest\s)(?<!clear\s)(?<!significant\s)(?<!important\s)(?<!little\s)(?<!no\s)"
+                                 r"(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
+                                 r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
+                                 r"(?![\w'’-]))[^,;:.()\d]){1,100}?\sfor\s+$", re.I)
 # "The trials evaluated X for reducing Y", "Two studies assessed X in preventing Y": what the studies set out to learn
 # of X, not their result; not with a finite verb or a word of judgement between ("... tested X and found it effective
 # in reducing Y", "compared X and Y and found Y better at preventing Z")
@@ -760,6 +767,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     # (nor are the words between "effect of" and the verb, which say what was given: "... after putting in eye drops")
     framed = [(m.start(), h.end) for h in effects if h.text.lower().endswith("ing")
               for m in [_QUESTION_FRAME.search(text, _clause_of(h.start, parts)[0], h.start)
+                        or _QUESTION_FRAME_FOR.search(text, _clause_of(h.start, parts)[0], h.start)
                         or _STUDIED_FOR.search(text, _clause_of(h.start, parts)[0], h.start)] if m is not None]
     effects = [h for h in effects if not any(a <= h.start < b for a, b in framed)]
     if context.lead_in and _TO_COLON.search(context.lead_in) and _LIST_ITEM.match(text):
