@@ -2264,6 +2264,12 @@ OPENING_CLAUSE = [
      ["Although razors (and, rarely, clippers) may reduce deaths", "they increase infections."]),
     ("Shaving using a razor may slightly reduce deaths, and it increases infections.",
      ["Shaving using a razor may slightly reduce deaths, and it increases infections."]),
+    # a main clause of doubt that points back ("these", "this") is about the opening clause: not split off (the
+    # over-fit review's CD010637); one about something else is a clause of its own (above)
+    ("Although some studies reported fewer infections, we are uncertain if these differences are real.",
+     ["Although some studies reported fewer infections, we are uncertain if these differences are real."]),
+    ("While razors may reduce deaths, it is unclear whether this lasts.",
+     ["While razors may reduce deaths, it is unclear whether this lasts."]),
 ]
 
 
@@ -2295,3 +2301,38 @@ QUESTION_FOR = [
 def test_the_effect_of_x_for_doing_y_is_the_question(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked", "results.certainty"} == expected, found
+
+
+# A judgement of the intervention ("better", "worse", "more effective", "less effective") before "for", "in" or "at"
+# and a verb in -ing ("worse than no removal for preventing infections"): the judgement is the effect, the verb names
+# what was judged (232 corpus lay sentences; 12 sampled, all so). Razor infections go up, clippers against the razor
+# go down.
+JUDGED_FOR = [
+    ("Shaving using a razor is probably worse than no hair removal for preventing infections.", set()),
+    ("Clippers are probably more effective than shaving using a razor at preventing infections.", set()),
+    ("Shaving using a razor is probably better than no hair removal for preventing infections.", {"results.direction"}),
+    ("Clippers are probably less effective than shaving using a razor at preventing infections.", {"results.direction"}),
+    ("There is moderate quality evidence that shaving using a razor is slightly worse than no hair removal for "
+     "preventing infections, and very low quality evidence that it is slightly better for reducing deaths.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), JUDGED_FOR)
+def test_a_judgement_before_for_and_a_verb_is_the_effect(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, (sentence, found)
+
+
+# "less likely to have a reduction in X" is more X, "more likely to have a reduction" less (razor infections go up)
+LESS_LIKELY_TO_HAVE = [
+    ("People who had shaving using a razor were probably less likely to have a reduction in infections.", set()),
+    ("People who had shaving using a razor were probably less likely to have an objective decrease in infections.", set()),
+    ("People who had shaving using a razor were probably more likely to have a reduction in infections.",
+     {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LESS_LIKELY_TO_HAVE)
+def test_less_likely_to_have_an_effect_is_the_other_way(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, (sentence, found)

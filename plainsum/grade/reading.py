@@ -329,10 +329,18 @@ _CONCESSIVE_START = re.compile(r"\s*(?:although|though|even\s+though|while|whils
 _MAIN_OPENS = re.compile(r",\s+(?=(?:we|it|they|there|this|these|those|he|she|the|a|an|our|its|their|such|[A-Z]{2,}\w*)(?![\w'’-]))")
 
 
+# a main clause of doubt that points back ("Although some studies reported improvements, we are uncertain if these are
+# real"): not split off, the doubt covers the opening clause
+_DOUBT_OPENS = re.compile(r"(?:we\s+(?:are|were|remain)\s+(?:very\s+|still\s+)?(?:uncertain|unsure|not\s+(?:sure|certain|confident))|"
+                          r"we\s+(?:do|did)\s+not\s+know|it\s+(?:is|was|remains)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain))"
+                          r"\s+(?:(?:if|whether|about|that)\s+)?(?:these|this|those|that|such)(?![\w'’-])", re.I)
+
+
 def _concessive_end(text: str) -> re.Match[str] | None:
     if not _CONCESSIVE_START.match(text):
         return None
-    return next((m for m in _MAIN_OPENS.finditer(text) if not _bracketed(text, m.start())), None)
+    end = next((m for m in _MAIN_OPENS.finditer(text) if not _bracketed(text, m.start())), None)
+    return None if end is not None and _DOUBT_OPENS.match(text, end.end()) else end
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -641,6 +649,25 @@ _RULED_OUT = re.compile(r"(?<![\w'’-])(?:rule|rules|ruled|ruling)\s+out(?![\w'
                         r"(?:the\s+)?possibilit(?:y|ies)(?![\w'’-])", re.I)
 
 
+_FOR_BEFORE = re.compile(r"(?<![\w'’-])(?:for|in|at)\s+$", re.I)
+
+
+def _judged_for(text: str, effects: list[Hit], parts: list[tuple[int, int]]) -> list[Hit]:
+    """A verb in -ing after "for", "in" or "at" that follows a judgement of the intervention in its clause ("more
+    effective than placebo for reducing pain", "worse than no removal for preventing infections", "better at
+    preventing falls") names what was judged, not the effect: the judgement is the effect ('more effective' is a
+    benefit, 'worse' a harm), and the verb's own direction is not claimed."""
+    out = []
+    for hit in effects:
+        if hit.text.lower().endswith("ing") and _FOR_BEFORE.search(text, max(0, hit.start - 6), hit.start):
+            start = _clause_of(hit.start, parts)[0]
+            if any(o.meaning in ("improve", "worsen") and start <= o.start and o.end <= hit.start
+                   and _words_between(text, o.end, hit.start) <= 6 for o in effects):
+                continue
+        out.append(hit)
+    return out
+
+
 _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -770,6 +797,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
                         or _QUESTION_FRAME_FOR.search(text, _clause_of(h.start, parts)[0], h.start)
                         or _STUDIED_FOR.search(text, _clause_of(h.start, parts)[0], h.start)] if m is not None]
     effects = [h for h in effects if not any(a <= h.start < b for a, b in framed)]
+    effects = _judged_for(text, effects, parts)
     if context.lead_in and _TO_COLON.search(context.lead_in) and _LIST_ITEM.match(text):
         # "... may make little or no difference to:" then "– improving symptoms": the item is the object of the
         # lead-in's last word, a noun phrase; its opening verb in -ing names the outcome ("improving symptoms")
@@ -1338,6 +1366,11 @@ def _absorbed(text: str, effects: list[Hit]) -> list[Hit]:
 _LESS = re.compile(r"(?<![\w'’-])(?:(less|smaller|fewer|lower)|more|greater|larger|bigger)\s+$", re.I)
 
 
+# "less likely to have a decrease in blood loss" is more blood loss; "more likely to have an improvement", an improvement
+_LESS_LIKELY = re.compile(r"(?<![\w'’-])(?:(less)|more)\s+likely\s+to\s+(?:have|get|experience|achieve|show|see|report|need)\s+"
+                          r"(?:an?\s+|any\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
 # the effect words that are nouns only in this use ("fewer falls" counts falls, an outcome)
 _EFFECT_NOUN = re.compile(r"improvements?|worsening|benefits?|harms?|reductions?|increases?|decreases?", re.I)
 
@@ -1347,7 +1380,8 @@ def _compounded(text: str, effects: list[Hit]) -> list[Hit]:
     "less harm" go the other way round; "more improvement", "greater benefit" the same way."""
     out: list[Hit] = []
     for hit in effects:
-        match = _LESS.search(text, 0, hit.start) if hit.meaning in _FLIP and _EFFECT_NOUN.fullmatch(hit.text) else None
+        match = (_LESS.search(text, 0, hit.start) or _LESS_LIKELY.search(text, 0, hit.start)) \
+            if hit.meaning in _FLIP and _EFFECT_NOUN.fullmatch(hit.text) else None
         if match is None:
             out.append(hit)
             continue
