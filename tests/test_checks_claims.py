@@ -2336,3 +2336,20 @@ LESS_LIKELY_TO_HAVE = [
 def test_less_likely_to_have_an_effect_is_the_other_way(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, (sentence, found)
+
+
+# An effect noun as the object of a verb of study ("assessed the benefits of X", "examined the reduction in Y") says
+# what was studied, not a result; the same noun in a finding is read (razor infections go up).
+STUDIED_NOUN = [
+    ("Three trials assessed the benefits of shaving using a razor for infections.", set()),
+    ("Two trials examined the reduction in infections with shaving using a razor; the results were inconclusive.", set()),
+    ("Shaving using a razor probably leads to a reduction in infections.", {"results.direction"}),
+    ("Trials assessed infections and found that shaving using a razor probably leads to a reduction in infections.",
+     {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STUDIED_NOUN)
+def test_an_effect_noun_that_was_studied_is_no_claim(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = read_verdicts([sentence], tmp_path)[0]
+    assert checks_of(found) - {"results.unchecked"} == expected, (sentence, found)
