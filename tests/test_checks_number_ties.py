@@ -736,7 +736,7 @@ def test_an_age_is_no_time_point_of_a_result(sentence: str, config, tmp_path: Pa
 WHO_ABSTRACT = ("Sixteen studies were included.",
                 "Sixteen studies were included, with 385 women who were shaved and 627 who had no hair removal.")
 WHO_TOTALS = {
-    "flag": ["The review of 16 trials in 1013 women looked at hair removal before surgery.",
+    "flag": ["We included 16 trials in 1013 women, who had hair removal before surgery.",
              "We found 16 studies with 1100 women."],
     "pass": ["The review of 16 trials in 1012 women looked at hair removal before surgery.",
              "We found 16 studies with 1012 women.",

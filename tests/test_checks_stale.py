@@ -60,11 +60,6 @@ CASES: dict[str, dict[str, list[str]]] = {
             # the totals said after the search ("... and identified twelve trials")
             current("We searched the medical databases and identified twelve randomised trials.", MORE_STUDIES),
             current("We searched for studies in 2020 and found twelve trials that met our criteria.", MORE_STUDIES),
-            # the totals said of the review, or as the studies that qualified
-            current("This review of twelve trials shows that reminders help.", MORE_STUDIES),
-            current("Only twelve studies were suitable to be included, so we cannot be sure.", MORE_STUDIES),
-            current("Twelve randomised trials met the review requirements.", MORE_STUDIES),
-            current("Twelve studies met our inclusion criteria and gave data.", MORE_STUDIES),
         ],
         "pass": [
             current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),
@@ -94,9 +89,6 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("Twelve studies recruited adults and two involved children.", MORE_STUDIES),
             current("Twelve studies recruited adults and one involved children.", ("included_studies: 12", "included_studies: 13")),
             current("12 studies recruited adults (800 people) and 2 studies recruited children (40 people).", MORE_STUDIES),
-            current("This review of fourteen trials shows that reminders help.", MORE_STUDIES),  # the total of now
-            current("Twelve months after the review of trials, pain went down.", MORE_STUDIES),  # a time, no total
-            current("Twelve trials met the criteria for pain relief.", MORE_STUDIES),  # no criteria of inclusion
         ],
     },
 }
