@@ -574,30 +574,28 @@ def _quantified(text: str, hit: Hit) -> bool:
 
 # (not "the benefit of X in reducing Y", which says X does; the words between hold no number and no finite verb:
 # "the efficacy of X was 85% in preventing Y", "examined the effectiveness of X and found that it ...")
-_QUESTION_FRAME = re.compile(r"(?<![\w'’-])(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
-                             r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
-                             r"(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:on|in)\s+$", re.I)
+_FRAME_OF = (r"(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
+             r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
+             r"(?![\w'’-]))[^,;:.()\d]){1,100}?\s")
+_QUESTION_FRAME = re.compile(r"(?<![\w'’-])" + _FRAME_OF + r"(?:on|in)\s+$", re.I)
 # ... and "the effect(s) of X for preventing Y", "the effectiveness of X for reducing Y" (the review's question in its
 # title's words), unless the effect is judged ("a beneficial effect of X for preventing Y" says X has one)
 _QUESTION_FRAME_FOR = re.compile(r"(?<![\w'’-])(?<!beneficial\s)(?<!positive\s)(?<!protective\s)(?<!harmful\s)(?<!small\s)"
                                  r"(?<!large\s)(?<!modest\s)(?<!clear\s)(?<!significant\s)(?<!important\s)(?<!little\s)(?<!no\s)"
-                                 r"(?:effects?|impacts?|role|efficacy|effectiveness|value)\s+of\s+"
-                                 r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|varied|varies)"
-                                 r"(?![\w'’-]))[^,;:.()\d]){1,100}?\sfor\s+$", re.I)
+                                 + _FRAME_OF + r"for\s+$", re.I)
 # "The trials evaluated X for reducing Y", "Two studies assessed X in preventing Y": what the studies set out to learn
 # of X, not their result; not with a finite verb or a word of judgement between ("... tested X and found it effective
 # in reducing Y", "compared X and Y and found Y better at preventing Z")
-_STUDIED_FOR = re.compile(r"(?<![\w'’-])(?:evaluated?|evaluates|assess(?:ed|es)?|examined?|examines|investigated?|investigates|"
-                          r"tested|tests?|studied|explored?|explores|looked\s+at|look\s+at)\s+"
+_STUDY_VERB = (r"(?<![\w'’-])(?:evaluated?|evaluates|assess(?:ed|es)?|examined?|examines|investigated?|investigates|"
+               r"studied|explored?|explores|looked\s+at|look\s+at")  # ... and the verbs each use adds, then ")"
+_STUDIED_FOR = re.compile(_STUDY_VERB + r"|tested|tests?)\s+"
                           r"(?:(?!(?<![\w'’-])(?:is|are|was|were|has|have|had|found|finds|showed|shows|shown|suggested|"
                           r"reported|effective|better|worse|superior|inferior|successful|useful|beneficial|safer|safe|"
                           r"efficacious|helped|helps|worked|works)(?![\w'’-]))[^,;:.()\d]){1,100}?\s(?:for|in|on|at)\s+$", re.I)
 # an effect noun as the object of a verb of study ("assessed the economic benefits of X", "examined the benefits and harms
 # of X", "investigated improvement in Y as their primary outcome": 40 corpus lay sentences, 14 of 15 sampled say what
 # was studied; "reported on" is left out, it can report a finding)
-_STUDIED_NOUN = re.compile(r"(?<![\w'’-])(?:assess(?:ed|es)?|evaluated?|evaluates|examined?|examines|investigated?|investigates|"
-                           r"measured?|measures|studied|explored?|explores|looked\s+at|look\s+at)\s+(?:the\s+|any\s+|possible\s+)?"
-                           r"(?:[\w-]+\s+)?$", re.I)
+_STUDIED_NOUN = re.compile(_STUDY_VERB + r"|measured?|measures)\s+(?:the\s+|any\s+|possible\s+)?(?:[\w-]+\s+)?$", re.I)
 _TO_COLON = re.compile(r"(?<![\w'’-])(?:to|in|on|for|of)\s*:\s*$", re.I)  # a lead-in whose items are its preposition's object
 # GRADE's four levels, each a word of its own ("very low" is not also "low"): a sentence naming all of them describes the scale
 _SCALE_LEVEL = re.compile(r"(?<![\w'’-])(?:very\s+low|low|moderate|high)(?![\w'’-])", re.I)
