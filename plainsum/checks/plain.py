@@ -45,7 +45,11 @@ RECOMMENDATION = re.compile(
     r"needs? to be (?:given|used|offered)|we suggest that)\b",
     re.I,
 )
-NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w]|,\d{3})")
+# A number in digits (group 1), not inside a word or a longer number: "12", "0.73", "1,234". It opens with its first
+# digit, and the characters before it are read by lookbehinds taken after that digit ("(?<![\w.,]\d)" is
+# "(?<![\w.,])" before it), so that a search skips to the next digit in C instead of trying the lookbehinds at every
+# character (2.3x faster over the corpus, the same matches: tests/test_checks_plain.py).
+NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))(?![\w]|,\d{3})")
 NUMBER_WORD_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
 
 
