@@ -258,17 +258,18 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
         next_start = match.end()
         if next_start >= length:
             break
-        before = match.start()
-        end = match.end(1)
+        before, end = match.span(1)  # group 1 opens the match
         if end <= start:
             continue
         # a "token" of thousands of characters with no space is no word, link or name: its last part is
         # enough for every rule, and reading it whole at each full stop inside it made a 500 KB text
         # without spaces take 16 s (quadratic)
         if wide or tab:
-            token_start = max(_token_start(text, before, wide), end - _LONGEST_TOKEN)
+            token_start = _token_start(text, before, wide)
         else:  # _token_start without the searches for characters the text does not hold
-            token_start = max(text.rfind(" ", 0, before) + 1, end - _LONGEST_TOKEN)
+            token_start = text.rfind(" ", 0, before) + 1
+        if token_start < end - _LONGEST_TOKEN:
+            token_start = end - _LONGEST_TOKEN
         if (end < next_start and text[next_start] in _CAPITAL_OR_DIGIT and text[token_start:end] in ending) or \
                 _ends_sentence(text, token_start, end, next_start, language):
             # the first test is _ends_sentence's answer for a token it has learnt to end a sentence, with a space
