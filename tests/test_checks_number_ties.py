@@ -16,7 +16,7 @@ ABSTRACT = ("Education made little difference to pain scores at 9 to 24 hours (1
             "Pain was measured at 3 months and at 12 months. Doses of 500 mg twice a day were used. "
             "Four-month ATT regimens were compared with standard six-month ATT regimens. "
             "Contacts older than six weeks of age were vaccinated. Mean blood loss was 133.3 ml at 24 hours.")
-NAMES = ["risk of death at three months", "death at three months"]
+NAMES = ["risk of death at three months", "death at three months", "deaths within one month", "relapse at one month"]
 SOURCES = [(ABSTRACT, False), *((name, True) for name in NAMES)]
 
 COPIED = {
@@ -31,6 +31,10 @@ COPIED = {
         "Contacts older than 12 weeks of age were vaccinated.",  # the abstract's sentence, its number changed
         "Mean blood loss was 150 ml at 24 hours.",
         "Mean blood loss was 134 ml at 24 hours.",  # 133.3 rounds to 133
+        # an outcome's name typed whole with another number, however short the name
+        "Iron made little difference to deaths within two months.",
+        "Relapse at four months was less common with probiotics.",
+        "The chance of relapse at 6 months went down.",
     ],
     "pass": [
         "There was no clear evidence of an effect on pain scores at 9 to 24 hours.",  # as printed
@@ -47,6 +51,11 @@ COPIED = {
         "Mean blood loss was 133 ml at 24 hours.",  # the printed figure rounded to whole numbers
         "Mean blood loss was about 140 ml at 24 hours.",  # said roughly: no copied figure
         "Mean blood loss was around 150 ml at 24 hours.",
+        "Relapse at one month was less common with probiotics.",  # the name as it is
+        "Iron made little difference to deaths within 1 month.",
+        "Relapse at 12 months was not measured.",  # another time the abstract prints with its unit
+        "We looked for relapse over two months.",  # not the name's words
+        "Deaths were counted within two weeks.",  # another unit
     ],
 }
 # the table tests/test_check_tables.py merges: results.number's copied figures
@@ -352,14 +361,20 @@ TOTALS = {
     "flag": ["Cochrane researchers found 18 relevant studies.",
              "We found 18 studies, mainly in Europe (12 studies).",
              "We found 17 studies with 300 doctors and 9000 patients.",  # a second count in the same clause
-             "A total of 4728 professionals and 9000 patients took part."],  # of other people: a total of its own
+             "A total of 4728 professionals and 9000 patients took part.",  # of other people: a total of its own
+             # the count after the noun it counts; what an update added is no total the later count is a part of
+             "We found 3 new studies, bringing the total number of included studies to 18.",
+             "We found two new trials, bringing the number of trials in the review to 19 with 4728 people."],
     "pass": ["Cochrane researchers found 17 relevant studies.",
              "Cochrane researchers found 17 relevant studies, mainly in Europe (12 studies); three were in China.",
              "We found 10 studies of adults.",
              "Of the 17 studies we found, seven took place in Europe.",
              # a second count of people after the total may be a group of it: a warning, not an error
              "We found 17 studies with 4728 people: 1496 people were allocated to razors and 302 people to clippers.",
-             "A total of 4728 people were shaved and 302 people were not."],
+             "A total of 4728 people were shaved and 302 people were not.",
+             "We found 3 new studies, bringing the total number of included studies to 17.",
+             "We found 17 studies; the average number of participants was 90.",  # a mean, no total
+             "We found 17 studies, and the number of people ranged from 20 to 4728."],
 }
 
 
@@ -631,6 +646,37 @@ def test_illustrative_risks_the_interval_gives_pass(sentence: str, config, tmp_p
     assert not risk_number_errors(sentence, config, tmp_path), sentence
 
 
+# The outcome named may be one of several whose names hold its words ("an infection" for infections and for deep
+# infections, RR 1.20, 0.60 to 2.40: 3% to 12% of 5%): a range that none of them gives is wrong whichever is meant
+DEEP_RESULT = ("sections:\n", "  - id: deep_infection_razor\n"
+               "    intervention: {technical: shaving with a razor, plain: shaving using a razor}\n"
+               "    comparison: no hair removal\n"
+               "    outcome: {technical: deep surgical site infection, plain: deep infections}\n"
+               "    measure: RR\n    estimate: 1.20\n    ci: [0.60, 2.40]\n    studies: 2\n    participants: 500\n"
+               "    certainty: low\n    size: little or no difference\nsections:\n")
+ILLUSTRATIVE_FAMILY = {
+    "flag": [
+        "If the chance of an infection without hair removal is 5%, the chance after shaving using a razor would be "
+        "between 5% and 25%.",
+        "For a person with a 5% risk of infection without hair removal, the risk with a razor would be between 1% and 12%.",
+    ],
+    "pass": [
+        "If the chance of an infection without hair removal is 5%, the chance after shaving using a razor would be "
+        "between 5% and 16%.",  # infections
+        "For a person with a 5% risk of infection without hair removal, the risk with a razor would be between 3% and 12%.",
+    ],
+}
+
+
+@pytest.mark.parametrize("flagged", [True, False])
+def test_illustrative_risks_of_any_outcome_whose_name_holds_the_words(flagged: bool, config, tmp_path: Path) -> None:  # noqa: F811
+    for sentence in ILLUSTRATIVE_FAMILY["flag" if flagged else "pass"]:
+        text = review_yaml(found=sentence)
+        assert DEEP_RESULT[0] in text
+        found = errors(findings(text.replace(*DEEP_RESULT, 1), config, tmp_path, ("results.number",)))
+        assert bool(found) is flagged, (sentence, found)
+
+
 def test_illustrative_risks_of_an_odds_ratio_go_through_the_odds() -> None:
     from types import SimpleNamespace
 
@@ -748,4 +794,84 @@ WHO_TOTALS = {
 def test_a_total_of_counts_whose_noun_is_left_out(flagged: bool, config, tmp_path: Path) -> None:  # noqa: F811
     for sentence in WHO_TOTALS["flag" if flagged else "pass"]:
         text = review_yaml(found=sentence).replace(*WHO_ABSTRACT, 1)
+        assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is flagged, sentence
+
+
+# A change in points said with an outcome measured on a scale, in a sentence that claims nothing the reader ties it to
+# ("On average, pain decreased by 9.6 points"): held against the mean difference of that outcome's results (here MD
+# -7.29, 95% CI -10.98 to -3.61), as printed or rounded, and every number the abstract prints
+PAIN_RESULT = ("sections:\n", "  - id: pain_razor\n"
+               "    intervention: {technical: shaving with a razor, plain: shaving using a razor}\n"
+               "    comparison: no hair removal\n"
+               "    outcome: {technical: pain after surgery (VAS 0 to 100), plain: pain, quality: false}\n"
+               "    measure: MD\n    estimate: -7.29\n    ci: [-10.98, -3.61]\n    studies: 4\n    participants: 815\n"
+               "    certainty: moderate\n    size: small\n    better: lower\nsections:\n")
+POINTS_ABSTRACT = ("Sixteen studies were included.", "Sixteen studies were included. A change of 5 points was thought important.")
+POINTS = {
+    "flag": [
+        "On average, pain decreased by 9.6 points on a 100-point scale.",
+        "Pain after surgery was 6 points lower with a razor than without hair removal.",
+        "On average there was a reduction of 12 points in pain.",
+        "Pain scores fell by 2.5 points on average.",
+        "Pain worsened by 3.4 points in the group that was shaved.",
+    ],
+    "pass": [
+        "On average, pain decreased by 7.3 points on a 100-point scale.",  # the MD, rounded as printed
+        "On average, pain decreased by 7.29 points.",
+        "Pain decreased by 3.6 points at the least.",  # a bound of the interval, rounded
+        "Pain decreased by about 15 points in both groups.",  # said roughly
+        "Pain was measured on a scale with a range of 70 points.",  # the scale, no change
+        "People rated their pain as 23 points on a 100-point scale.",  # one group's score, no change
+        "Pain decreased by 5 points, the change thought important.",  # a number the abstract prints
+        "Infections were 4 points lower.",  # an outcome whose results are no difference of means
+    ],
+}
+
+
+def points_errors(sentence: str, config, tmp_path: Path) -> list:  # noqa: F811 (config: the fixture, passed on)
+    text = review_yaml(found=sentence)
+    assert PAIN_RESULT[0] in text and POINTS_ABSTRACT[0] in text
+    text = text.replace(*PAIN_RESULT, 1).replace(*POINTS_ABSTRACT, 1)
+    return errors(findings(text, config, tmp_path, ("results.number",)))
+
+
+@pytest.mark.parametrize("sentence", POINTS["flag"])
+def test_a_change_in_points_that_is_no_figure_of_the_outcome_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert points_errors(sentence, config, tmp_path), sentence
+
+
+@pytest.mark.parametrize("sentence", POINTS["pass"])
+def test_a_change_in_points_of_the_outcome_or_no_change_passes(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    assert not points_errors(sentence, config, tmp_path), sentence
+
+
+# A bracket of counts, studies then people: where the abstract prints the same people with a count of studies, the
+# studies are those (here 4 studies with 1200 participants, 3 trials with 4728 people), whatever the sentence claims
+PAIRS_ABSTRACT = ("Sixteen studies were included.",
+                  "Sixteen studies were included. Shaving probably increases infection (RR 1.82; 4 studies, 1200 participants). "
+                  "Clippers made little difference (3 trials; 4728 people).")
+PAIRS = {
+    "flag": [
+        "Shaving using a razor probably increases infections (5 studies, 1200 people).",
+        "Clippers may make little or no difference to infections (two trials with 4728 people).",
+        "We are not sure about deaths (four studies; 4728 participants).",
+        "- fewer infections (2 studies, 1200 people).",
+        # no outcome of the results named: the people still name the evidence
+        "- cost an extra 26 dollars per person for every day without an infection (2 studies, 1200 people).",
+        "The findings on how long people stayed in hospital were mixed (five trials; 4728 participants).",
+    ],
+    "pass": [
+        "Shaving using a razor probably increases infections (4 studies, 1200 people).",
+        "Clippers may make little or no difference to infections (three trials involving 4728 people).",
+        "- fewer infections (four studies, 1200 people).",
+        "The studies took place in Europe (2 studies, 900 people).",  # people the abstract does not print with studies
+        "Shaving was compared with no hair removal in 4 studies (1200 people).",  # no bracket of both counts
+    ],
+}
+
+
+@pytest.mark.parametrize("flagged", [True, False])
+def test_a_count_of_studies_paired_with_people_is_the_abstracts(flagged: bool, config, tmp_path: Path) -> None:  # noqa: F811
+    for sentence in PAIRS["flag" if flagged else "pass"]:
+        text = review_yaml(found=sentence).replace(*PAIRS_ABSTRACT, 1)
         assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is flagged, sentence

@@ -34,6 +34,7 @@ FRAME_WORDS = frozenset({"than", "less", "more", "least", "most", "over", "under
                          "followed", "period", "periods", "length", "lasting", "lasted", "duration", "each", "every",
                          "there", "their", "this", "that", "these", "those", "were", "was", "have", "been", "some"})
 MAX_CONTEXT = 4  # words compared on each side
+MIN_NAME = 4  # words of an outcome's name, its number among them, that say which figure it is when typed whole
 
 
 class Token(NamedTuple):  # a named tuple: made for every word of an abstract, it costs a quarter of a frozen dataclass
@@ -166,8 +167,12 @@ def changed_numbers(text: str, sources: list[tuple[str, bool]]) -> list[Changed]
                 unit_at = 0 if words[i + 1].text == unit else 2
                 if after <= unit_at:
                     continue  # the unit itself must be among the same words
-                score = after + _same_before(words, i, source_words, j)
-                if score >= MIN_CONTEXT and _telling(words, i, after, score - after) and (best is None or score > best[0]):
+                before = _same_before(words, i, source_words, j)
+                score = after + before
+                # an outcome's name typed whole with another number ("deaths within two months" for the outcome
+                # "deaths within one month"): the name says which figure it was, however short
+                whole_name = name and before == j and j + after == len(source_words) - 1 and len(source_words) >= MIN_NAME
+                if (score >= MIN_CONTEXT or whole_name) and _telling(words, i, after, before) and (best is None or score > best[0]):
                     best = (score, other, source_words, j, source, name)
             if printed_here:
                 break

@@ -283,6 +283,21 @@ def count_kind(text: str, end: int) -> str | None:
     return None
 
 
+# A count after the noun it counts ("bringing the total number of included trials to 39", "the number of participants
+# was 1937"; 5 corpus sentences in 5 reviews, all the review's totals): not a mean, a median or a range of numbers
+NUMBER_OF = re.compile(rf"(?<!mean )(?<!average )(?<!median )\bnumber\s+of\s+(?:(?:included|eligible|randomi[sz]ed)\s+)?"
+                       rf"(?:({STUDY_NOUN})|{PEOPLE_NOUN})\s+(?:(?:included|involved|enrolled|randomi[sz]ed|analy[sz]ed)\s+)?"
+                       r"(?:in\s+(?:the|this|our)\s+review\s+)?(?:was|is|to|rose\s+to|increased\s+to|reached|:|=)\s*$", re.I)
+
+
+def number_of_kind(text: str, start: int) -> str | None:
+    """'studies' or 'people' when the number at `start` follows the noun it counts ("the number of trials to 39")."""
+    match = NUMBER_OF.search(text, max(0, start - 80), start)
+    if match is None:
+        return None
+    return "studies" if match.group(1) else "people"
+
+
 def number_kind(text: str, end: int) -> str | None:
     """What the number ending at `end` counts: 'studies', 'people', 'percent', 'ratio', or None."""
     if NOT_COUNTED.match(text, end):
@@ -689,6 +704,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if CONFIDENCE.match(text, end):
                 continue  # "95% CI"
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
+            if kind is None and "number of" in text.lower():
+                kind = number_of_kind(text, start)  # "bringing the total number of included trials to 39"
             if kind == "people" and ARM.match(text, end) and not TOTAL.search(text):
                 continue  # the size of one group ("the 496 participants doing aerobic exercise")
             if illustrated is not None and any(at <= start < until for at, until in illustrated[0]):
@@ -849,6 +866,21 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     continue
                 marks.append(_count_mark(scored, sentence, start, end, what, kind, list(named)))
                 continue
+            if named and kind is None and "point" in text and point_change(text, start, end):
+                # no claim read, but a change in points printed with an outcome measured on a scale ("the pain intensity
+                # decreased by 7.3 points"): a mean difference, held against the figures of every result of that outcome
+                same = [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in named)]
+                if not any(str(r.measure).upper() in MEAN_DIFFERENCES for r in same):
+                    continue  # the outcome's results are no difference of means: what the points are is not known
+                figures = _allowed(None, same, printed, rates, facts)
+                if value in figures or value in known or _rounds_to(value, figures | known.get()):
+                    continue  # a figure of the outcome, as printed or rounded, or one the abstract prints elsewhere
+                listed = "; ".join(r.describe() for r in same[:2])
+                marks.append(_mark(CHECK, scored, sentence, start, end,
+                                   f"{what} is a change in points printed with an outcome, but it is no figure of that "
+                                   f"outcome's results ({listed}), nor a fact of the review, nor printed anywhere in the abstract",
+                                   "give the difference as the abstract prints it (the mean difference of this outcome)"))
+                continue
             if named and (kind == "percent" or " in " in value) and not UNIT.match(text[end:]) and not YEAR.match(value):
                 # no claim read, but a rate or a proportion printed with an outcome ("77 out of 100 people
                 # reported treatment success", "a 21% chance of pregnancy"): held against the figures of every
@@ -880,7 +912,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"count of studies", "give the count the abstract prints"))
                 continue
             if kind in ("studies", "people") and TOTAL.search(text):
-                earlier = [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind]
+                # (what an update added, "14 new trials", is no total the counts after it are parts of)
+                earlier = [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind and not ADDED.match(text, e)]
                 if _part_of_total(text, start, kind, earlier):
                     continue  # "found 20 studies ... (15 studies); three studies were ...": parts of the total first given
                 if value in anywhere[kind] or value in counted_facts or value in sums[kind] or \
@@ -900,7 +933,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"is {value}" + _nearby(text, review)
                                    + (" (not blocked: after another count, it may be a group of that total)" if group else ""),
                                    "report only counts that are in the review: correct it, or add it to the facts or the abstract"))
-    return marks + _copied_marks(scored, read, marks, named_in) + _date_marks(scored, read) + _interval_marks(scored, read, marks)
+    return marks + _copied_marks(scored, read, marks, named_in) + _date_marks(scored, read) + _interval_marks(scored, read, marks) \
+        + _pair_marks(scored, read, marks)
 
 
 # GRADE's illustrative risks in words: "if the chance of live birth without X is 28%, the chance with X would be
@@ -970,7 +1004,9 @@ def illustrative(text: str, review: Any) -> tuple[tuple[tuple[int, int], ...], l
     if any(_near_range(match.group(2), lows) and _near_range(match.group(3), highs) for lows, highs in ranges.values()):
         return spans, []
     words = _name_words(text)
-    named = [r for r in _worded(text, [r for r, _bounds in worked]) if _acting_words(r, review) & words]
+    # the outcome named, or every outcome whose name holds its words ("a clinical pregnancy" for the clinical pregnancy
+    # rates of two protocols): a range none of them gives is wrong whichever is meant
+    named = [r for r in _worded(text, [r for r, _bounds in worked], family=True) if _acting_words(r, review) & words]
     if not named:
         return None
     tied = [(r, bounds) for r, bounds in worked if r in named]
@@ -1062,6 +1098,66 @@ def _interval_marks(scored: Scored, read: list[tuple[Any, Reading | None]], mark
                              f"claims about ({listed}) has it, nor does the abstract print it",
                              "give the figure and its interval as the result has them (its estimate and CI, or its risk "
                              "or difference per 100 or 1000 and their range)"))
+    return out
+
+
+# The evidence behind a finding as a bracket of counts, studies then people ("(3 studies, 7792 children)", "(one trial
+# involving 76 women)"), and the same pair as an abstract prints it ("5 cohort studies; 7792 children", "two trials (403
+# participants)", "7792 children; 5 studies"): a count of people names the evidence, so the studies counted with it are
+# the abstract's (297 corpus brackets whose people the abstract prints with studies: 296 agree, the other a published
+# summary that says 3 studies where its abstract says 5)
+_PAIR_TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)"
+LAY_PAIR = re.compile(rf"\(\s*{_PAIR_TERM}\s+{_FILLER}{STUDY_NOUN}\s*(?:[,;]\s*|\s(?:with|involving|in)\s+)(?:a\s+total\s+of\s+)?"
+                      rf"{_PAIR_TERM}\s+{_FILLER}{PEOPLE_NOUN}\b[^()]*\)", re.I)
+ABSTRACT_PAIRS = (
+    re.compile(rf"(?<![\w.,-]){_PAIR_TERM}\s+{_FILLER}{STUDY_NOUN}\s*(?:[,;(]\s*|\s(?:with|involving)\s+)(?:[Nn]\s*=\s*)?"
+               rf"{_PAIR_TERM}\s+{_FILLER}{PEOPLE_NOUN}\b", re.I),
+    re.compile(rf"(?<![\w.,-]){_PAIR_TERM}\s+{_FILLER}{PEOPLE_NOUN}\s*[,;]\s*{_PAIR_TERM}\s+{_FILLER}{STUDY_NOUN}\b", re.I),
+)
+
+
+def abstract_pairs(review: Any) -> dict[int, set[int]]:
+    """Each count of people the abstract prints with a count of studies -> those counts of studies."""
+    pairs: dict[int, set[int]] = {}
+    for key, text in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        for index, pattern in enumerate(ABSTRACT_PAIRS):
+            for match in pattern.finditer(text):
+                studies, people = (match.group(1), match.group(2)) if index == 0 else (match.group(2), match.group(1))
+                studies_value, people_value = word_value(studies), word_value(people)
+                if studies_value is not None and people_value is not None:
+                    pairs.setdefault(people_value, set()).add(studies_value)
+    return pairs
+
+
+def _pair_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: list[Mark]) -> list[Mark]:
+    """A bracket of counts whose people the abstract prints with other counts of studies ("(2 studies, 87 people)"
+    where the abstract prints "1 study, 87 participants")."""
+    review = scored.document.review
+    if review is None:
+        return []
+    pairs: dict[int, set[int]] | None = None
+    taken = {(m.sentence.offset if m.sentence else -1, m.text) for m in marks}
+    out: list[Mark] = []
+    for sentence, _reading in read:
+        text = sentence.text
+        if "(" not in text:
+            continue
+        for match in LAY_PAIR.finditer(text):
+            studies, people = word_value(match.group(1)), word_value(match.group(2))
+            if studies is None or people is None or (sentence.offset, match.group(1)) in taken:
+                continue
+            if pairs is None:
+                pairs = abstract_pairs(review)
+            partners = pairs.get(people)
+            if not partners or studies in partners:
+                continue
+            printed = " or ".join(str(n) for n in sorted(partners))
+            out.append(_mark(CHECK, scored, sentence, match.start(1), match.end(1),
+                             f"the number '{match.group(1)}' counts the studies of {match.group(2)} people, but the abstract "
+                             f"prints those {match.group(2)} people with {printed} {'study' if printed == '1' else 'studies'}",
+                             "give the count of studies the abstract prints with these people"))
     return out
 
 
@@ -1295,6 +1391,45 @@ def _paired_people(text: str, clause: int, start: int, review: Any) -> set[str]:
     return found
 
 
+# A change in points on a scale ("decreased by 7.3 points", "2 points lower", "a difference of 5 points"), not a score
+# of one group ("rated their pain as 23 points") nor the scale's range ("a range of 70 points", "a 100-point scale")
+POINTS_AFTER = re.compile(r"\s+points?\b(?!\s*(?:scale|range)\b)", re.I)
+POINTS_CHANGE_AFTER = re.compile(r"\s+points?\s+(?:lower|higher|better|worse|more|less|greater|smaller|fewer|larger)\b", re.I)
+POINTS_CHANGE_BEFORE = re.compile(r"(?:\bby|\b(?:difference|decrease|increase|reduction|improvement|change|drop|rise|fall|"
+                                  r"worsening|deterioration)\s+of)\s+(?:(?:on\s+)?average\s+|a\s+mean\s+of\s+)?$", re.I)
+MEAN_DIFFERENCES = frozenset({"MD", "MEAN DIFFERENCE"})
+
+
+def point_change(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start`-`end` is a change in points ("by 7.3 points", "2 points lower"), said exactly
+    (not "by about 15 points")."""
+    if not POINTS_AFTER.match(text, end):
+        return False
+    if APPROXIMATE.search(text, max(0, start - 20), start):
+        return False
+    return POINTS_CHANGE_AFTER.match(text, end) is not None or POINTS_CHANGE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _rounds_to(value: str, figures: set[str]) -> bool:
+    """Whether a figure of `figures` rounded half up to the decimals of `value` is `value` ("7.3" for 7.29)."""
+    try:
+        typed = float(value)
+    except ValueError:
+        return False
+    places = len(value.partition(".")[2])
+    scale = 10.0 ** places
+    for figure in figures:
+        if "." not in figure or len(figure.partition(".")[2]) <= places:
+            continue
+        try:
+            number = abs(float(figure))
+        except ValueError:
+            continue
+        if whole(number * scale) == round(typed * scale):
+            return True
+    return False
+
+
 def _allowed(kind: str | None, results: list[Any], printed: dict[str, set[str]], rates: dict[str, set[str]],
              facts: set[str]) -> set[str]:
     """What a number of `kind` in a sentence about `results` may be: a percentage one of their
@@ -1410,11 +1545,12 @@ def _name_words(text: str) -> frozenset[str]:
     return frozenset(_NAME_WORD.findall(text.lower())) - _NOT_NAME_WORDS
 
 
-def _worded(segment: str, results: list[Any]) -> tuple[Any, ...]:
+def _worded(segment: str, results: list[Any], family: bool = False) -> tuple[Any, ...]:
     """The results one of whose names has all its words (of four letters or more) in `segment`, in any order and with
     a gloss between ("hyperthyroidism (an overactive thyroid gland) after giving birth" for "an overactive thyroid gland
     after giving birth"): () unless they share one outcome and no other outcome's name holds those words and more
-    ("clinical pregnancy" is also in "clinical pregnancy rate (long protocol)": which one is meant is not known)."""
+    ("clinical pregnancy" is also in "clinical pregnancy rate (long protocol)": which one is meant is not known; with
+    `family`, those results are given with the others whose names hold the words, any of which may be meant)."""
     words = _name_words(segment)
     found: list[Any] = []
     covering: list[frozenset[str]] = []
@@ -1428,8 +1564,9 @@ def _worded(segment: str, results: list[Any]) -> tuple[Any, ...]:
     if len({r.outcome.technical for r in found}) != 1:
         return ()
     others = [r for r in results if r.outcome.technical != found[0].outcome.technical]
-    if any(name_words < _name_words(name) for name_words in covering for r in others for name in r.names()):
-        return ()
+    wider = [r for r in others if any(name_words < _name_words(name) for name_words in covering for name in r.names())]
+    if wider:
+        return (*found, *wider) if family else ()
     return tuple(found)
 
 
