@@ -174,3 +174,17 @@ def test_tokens_remembered_as_ending_change_no_split():
         textmodel._ENDING_TOKENS.clear()
         alone.append(split_sentences(text))
     assert cold == warm == reverse == alone
+
+
+def test_ascii_spaced_number_search_agrees_with_the_regular_expression() -> None:
+    """The quick test of an ASCII text for a spaced number (digits read as 0 in its bytes, "0 000") answers as the
+    regular expression it stands before does (issue 28)."""
+    import random
+
+    from plainsum.readability.textmodel import _DIGIT_SPACE_THREE_DIGITS, _has_spaced_number
+
+    texts = ["3 450 people", "1 2345", "12 345 678", "a 123", "9 12", "x 1 000.5", "", "0 000", "5  000", "5\t000"]
+    generator = random.Random(28)
+    texts += ["".join(generator.choice("0123456789 a.\t") for _ in range(generator.randint(0, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert _has_spaced_number(text) == (_DIGIT_SPACE_THREE_DIGITS.search(text) is not None), text

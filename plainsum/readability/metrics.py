@@ -104,6 +104,7 @@ _WORDS, _SYLLABLES, _LONG, _LETTERS, _CHARACTERS, _FOG_HARD, _UNFAMILIAR, _LONG_
     index * _FIELD for index in range(10))
 _ONE_LINK = 1 << _LINKS
 WORDS_MASK = _MASK  # packed counts & WORDS_MASK: their words (packed_words, as a C-level callable: WORDS_MASK.__and__)
+LONG_WORDS_AT = _LONG  # (packed counts >> LONG_WORDS_AT) & WORDS_MASK: their long words (packed_long_words)
 _MAX_CACHED_TOKEN = 1024  # a longer token is counted each time it is met, not kept
 
 
@@ -315,7 +316,8 @@ def _packed_word(word: str, english: bool, count_syllables: Callable[[str], int]
     (`english`: whether the language is English; `count_syllables`: the language's syllable counter; `easy`:
     familiar_forms() in English). Learnt once a distinct word, so written out: no call but the syllable counter's
     for a word of letters."""
-    if word.isalpha():  # the common case: _letters' answer without calling it
+    alpha = word.isalpha()
+    if alpha:  # the common case: _letters' answer without calling it
         letters = len(word)
     else:
         if english and _ANY_LETTER.search(word) is None:
@@ -332,7 +334,8 @@ def _packed_word(word: str, english: bool, count_syllables: Callable[[str], int]
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
     if english:
         lower = word.lower()
-        unfamiliar = 0 if lower in easy or _familiar(lower, easy) else 1
+        # _familiar, written out for a word of letters (which is no compound)
+        unfamiliar = 0 if lower in easy or (not alpha and _familiar(lower, easy)) else 1
     else:
         unfamiliar = 0
     return (1 | count << _SYLLABLES | long << _LONG | letters << _LETTERS | (long & unfamiliar) << _FOG_HARD

@@ -144,9 +144,9 @@ class SectionScore:
     def _linsear_rows(self) -> Iterator[tuple[int, int, str]]:
         """(words, long words, text) of each sentence in turn, for Linsear Write, without making the sentences."""
         if self._texts is not None:
-            words, long_words = metrics.packed_words, metrics.packed_long_words
+            mask, long_at = metrics.WORDS_MASK, metrics.LONG_WORDS_AT  # metrics.packed_words and packed_long_words, inline
             for text, row in zip(self._texts, self._packed, strict=True):
-                yield words(row), long_words(row), text
+                yield row & mask, (row >> long_at) & mask, text
         else:
             for sentence in self.sentences:
                 yield int(sentence.figures["words"]), int(sentence.figures["long_words"]), sentence.text
@@ -278,12 +278,13 @@ def _linsear(rows: Iterable[tuple[int, int, str]], language: LanguageProfile) ->
     the first LINSEAR_WORDS words adds its words and two more for each long one; only the sentence cut there is read
     word by word."""
     total = used = sentence_count = 0
+    limit = metrics.LINSEAR_WORDS
     for words, long_words, text in rows:
-        if used >= metrics.LINSEAR_WORDS:
+        if used >= limit:
             break
         if not words:
             continue
-        room = metrics.LINSEAR_WORDS - used
+        room = limit - used
         if words <= room:
             sentence_count += 1
             total += words + 2 * long_words

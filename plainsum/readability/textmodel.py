@@ -296,9 +296,21 @@ def _has_spaced_number(text: str) -> bool:
     this runs on every block."""
     if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
         return _SPACED_NUMBER.search(text) is not None
-    if text.isascii():  # str.isdigit and \d agree on ASCII: one search
-        return _DIGIT_SPACE_THREE_DIGITS.search(text) is not None
+    if text.isascii():  # str.isdigit and \d agree on ASCII: one search, in the few texts that may hold one
+        return _ascii_spaced_number(text)
     return any(text[match.start() - 1 : match.start()].isdigit() for match in _SPACE_THEN_THREE_DIGITS.finditer(text))
+
+
+# Each ASCII digit as "0", every other byte as it is: an ASCII text holds a spaced number only where its digits so
+# read hold "0 000".
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _ascii_spaced_number(text: str) -> bool:
+    """_has_spaced_number of an ASCII text, quickly: a digit, a space and three digits are looked for as "0 000" in
+    the text's bytes with every digit read as 0 (two C loops over the text, where the regular expression stops at
+    every space), and only a text that holds them is searched."""
+    return b"0 000" in text.encode("ascii").translate(_DIGITS_AS_ZERO) and _DIGIT_SPACE_THREE_DIGITS.search(text) is not None
 
 
 def tokens(text: str, spaced_numbers: bool = True) -> list[str]:
@@ -390,7 +402,7 @@ def parse_rows(markdown_text: str, language: LanguageProfile = ENGLISH,
     reference_level = 0  # the level of the reference heading we are under, 0 when none
     # An ASCII text with no spaced number anywhere has none in a block whose text is a stretch of it as written (its
     # offsets a range): _has_spaced_number is then only asked of the blocks whose markup or line breaks were taken out.
-    spaced_anywhere = not markdown_text.isascii() or _DIGIT_SPACE_THREE_DIGITS.search(markdown_text) is not None
+    spaced_anywhere = not markdown_text.isascii() or _ascii_spaced_number(markdown_text)
     for kind, text, offsets, level, _ordered in blocks(markdown_text):
         if kind == "heading":
             if reference_level and level > reference_level:
