@@ -41,6 +41,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
+from plainsum.content.templateclass import FlatGlobalsTemplate
+
 MAX_TEXT = 1_000_000  # characters in any one string a field makes, and in all its output together
 MAX_ITEMS = 100_000  # items in a list made by repetition
 MAX_WIDTH = 1_000  # a width or precision in center/indent/wordwrap/truncate/format and in %-formatting
@@ -404,6 +406,7 @@ def _with_arguments_checked(name: str, function: Callable[..., Any]) -> Callable
 
 def make_sandbox(own_filters: Mapping[str, Callable[..., Any]]) -> BoundedSandbox:
     env = BoundedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False, finalize=_finalize)
+    env.template_class = FlatGlobalsTemplate
     env.globals.clear()
     env.filters = {name: _guarded_filter(name, JINJA_FILTERS[name]) for name in SAFE_BUILTIN_FILTERS}
     env.filters.update({name: _guarded_filter(name, _with_arguments_checked(name, function))

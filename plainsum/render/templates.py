@@ -125,6 +125,7 @@ class TemplateSet:
         from jinja2 import ChoiceLoader, StrictUndefined, select_autoescape
         from jinja2.sandbox import SandboxedEnvironment
 
+        from plainsum.content.templateclass import FlatGlobalsTemplate
         from plainsum.render.jinjaloader import InsideLoader
 
         env = SandboxedEnvironment(
@@ -138,6 +139,7 @@ class TemplateSet:
             extensions=["jinja2.ext.i18n"],
             bytecode_cache=self._bytecode_cache,
         )
+        env.template_class = FlatGlobalsTemplate
         return env
 
     @cached_property
