@@ -100,10 +100,13 @@ def walk_to_folder(start: int, parts: list[str], create: bool = False) -> int:
         raise
 
 
-def open_file_in(folder: Path, path: Path, allow_links_inside: bool = True) -> int:
+def open_file_in(folder: Path, path: Path, allow_links_inside: bool = True, parts: list[str] | None = None) -> int:
     """A read descriptor of the regular file `path`, reached from `folder` without following any link
-    out of it (see the module's docstring); OutsideError or OSError otherwise."""
-    if allow_links_inside:
+    out of it (see the module's docstring); OutsideError or OSError otherwise. `parts`: the names from
+    `folder` to `path` when the caller knows them (relative_parts's answer), else worked out here."""
+    if parts is not None:
+        pass
+    elif allow_links_inside:
         parts = relative_parts(path, folder)
     else:
         try:
@@ -138,10 +141,11 @@ def open_file_in(folder: Path, path: Path, allow_links_inside: bool = True) -> i
     return handle
 
 
-def read_bytes_in(folder: Path, path: Path, display: str, limit: int) -> bytes:
-    """The bytes of `path` inside `folder` (at most `limit`), or InputError at `display`:1:1 saying why not."""
+def read_bytes_in(folder: Path, path: Path, display: str, limit: int, parts: list[str] | None = None) -> bytes:
+    """The bytes of `path` inside `folder` (at most `limit`), or InputError at `display`:1:1 saying why not.
+    `parts`: as open_file_in takes them."""
     try:
-        handle = open_file_in(folder, path)
+        handle = open_file_in(folder, path, parts=parts)
     except OutsideError as error:
         raise _problem(display, f"refusing to read this file: {error.strerror}") from None
     except OSError as error:
@@ -196,8 +200,13 @@ def read_confined(path: Path, display: str, limit: int) -> bytes:
     parent = os.path.realpath(os.path.dirname(absolute))
     here = os.path.join(parent, os.path.basename(absolute))
     for root in _TRUSTED:
-        if here == root or here.startswith(root.rstrip(os.sep) + os.sep):
-            return read_bytes_in(Path(root), Path(here), display, limit)
+        prefix = root.rstrip(os.sep) + os.sep
+        if here == root or here.startswith(prefix):
+            # `root` is a real path (trust), and `here` is its folder's real path and its name: when that
+            # name is no link, `here` is its own real path, and the names below `root` are read off it
+            # (relative_parts would resolve both again, a stat for each folder on the way, twice)
+            parts = None if here == root or os.path.islink(here) else here[len(prefix):].split(os.sep)
+            return read_bytes_in(Path(root), Path(here), display, limit, parts)
     if os.path.islink(here):
         raise _problem(display, "refusing to read this file: it is a link, and it is outside the project")
     return read_bytes_in(Path(parent), Path(here), display, limit)
