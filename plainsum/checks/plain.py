@@ -283,7 +283,13 @@ def normalise_number(text: str) -> str:
 def digit_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, value normalised) of each number of `text` in digits, kept: a review's abstract is read for
     its numbers by several of its figures (callers only read them)."""
-    return tuple((m.start(), m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(text))
+    found = []
+    for match in NUMBER.finditer(text):
+        number = match.group(1)
+        if not (number.isascii() and number.isdigit() and (number[0] != "0" or len(number) == 1)):
+            number = normalise_number(number)  # a whole number in digits, as most are, is already normal
+        found.append((match.start(), match.end(), number))
+    return tuple(found)
 
 
 def known_numbers(review: Any) -> set[str]:

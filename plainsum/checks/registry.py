@@ -174,7 +174,12 @@ def _with_context(function: CheckFunction) -> Called:
 
         return function(scored, CheckContext.of(context))
 
+    _WRAPPED[call] = function
     return call
+
+
+# The function each wrapper made by _with_context calls: what the registry calls with the context it already has.
+_WRAPPED: dict[Called, CheckFunction] = {}
 
 
 @dataclass
@@ -182,6 +187,9 @@ class Checked:
     findings: list[Finding]  # what counts
     suppressed: list[Finding]  # set aside, each with its `suppression`
 
+
+# A check that runs on a document: its spec, its severity, and the function to call with a CheckContext.
+_Planned = tuple[CheckSpec, str, Callable[["Scored", "CheckContext"], Iterable[Flag]]]
 
 # The modules whose import registers plainsum's checks, in the order their checks run (and are listed).
 CHECK_MODULES = ("cochrane", "plain", "readability", "results", "stale", "tooling", "translation", "trial", "unfinished")
@@ -197,6 +205,9 @@ class Registry:
     modules: tuple[str, ...] = ()  # modules of plainsum.checks to import before the checks are read
     _modules_of: dict[str, str] = field(default_factory=dict)  # check id -> the module that registered it
     _loaded: bool = False
+    # the checks that run, by configuration, document kind, severities and skipped checks (see `_plan`)
+    _plans: dict[tuple[int, str, tuple[str, ...], tuple[str, ...]],
+                 tuple[Config, dict[str, str], dict[str, CheckSpec], int, list[_Planned]]] = field(default_factory=dict)
 
     @property
     def checks(self) -> dict[str, CheckSpec]:
@@ -243,6 +254,21 @@ class Registry:
 
         return decorate
 
+    def _plan(self, config: Config, kind: str, severities: tuple[str, ...], skipped: tuple[str, ...]) -> list[_Planned]:
+        """`_planned`, made once per configuration, kind, severities and skipped checks (a run checks every document
+        under a few configurations), and made again when the checks registered change."""
+        key = (id(config), kind, severities, skipped)
+        found = self._plans.get(key)
+        checks = self.checks
+        if (found is not None and found[0] is config and found[1] == config.checks and found[2] is checks
+                and found[3] == len(checks)):
+            return found[4]
+        planned = _planned(self, config, kind, severities, skipped)
+        if len(self._plans) >= 64:
+            self._plans.clear()
+        self._plans[key] = (config, dict(config.checks), checks, len(checks), planned)
+        return planned
+
     def __contains__(self, check_id: object) -> bool:
         return check_id in self.checks
 
@@ -276,11 +302,8 @@ class Registry:
         config = context.config
         document = scored.document
         flagged: list[tuple[CheckSpec, str, Flag]] = []
-        for spec in self.checks.values():
-            severity = self.severity(spec, config)
-            if severity not in severities or document.kind not in spec.documents or spec.id in scored.skipped_checks:
-                continue
-            flagged.extend((spec, severity, flag) for flag in spec.function(scored, context))
+        for spec, severity, function in self._plan(config, document.kind, tuple(severities), scored.skipped_checks):
+            flagged.extend((spec, severity, flag) for flag in function(scored, context))
             if suppressions is not None:
                 suppressions.ran.add(spec.id)
         holding = _holding_sentence(scored)
@@ -290,6 +313,19 @@ class Registry:
             for spec, severity, flag in one_per_measure(flagged)
         ]
         return set_aside(findings, document, config, suppressions)
+
+
+def _planned(registry: Registry, config: Config, kind: str, severities: tuple[str, ...],
+             skipped: tuple[str, ...]) -> list[_Planned]:
+    """The checks that run on a document of `kind` under `config`, in order, each with its severity and the function to
+    call with a CheckContext (the registered function itself, without the wrapper that makes the context)."""
+    planned = []
+    for spec in registry.checks.values():
+        severity = registry.severity(spec, config)
+        if severity not in severities or kind not in spec.documents or spec.id in skipped:
+            continue
+        planned.append((spec, severity, _WRAPPED.get(spec.function, spec.function)))
+    return planned
 
 
 def one_per_measure(flagged: list[tuple[CheckSpec, str, Flag]]) -> list[tuple[CheckSpec, str, Flag]]:
