@@ -2353,3 +2353,134 @@ STUDIED_NOUN = [
 def test_an_effect_noun_that_was_studied_is_no_claim(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = read_verdicts([sentence], tmp_path)[0]
     assert checks_of(found) - {"results.unchecked"} == expected, (sentence, found)
+
+
+# --- which level belongs to which claim, and what names no outcome (session 11) -----------------
+
+def read_claims(sentences: list[str], tmp_path: Path, condition: str | None = None) -> list[tuple[list[str], list[tuple[str, str]]]]:
+    """(outcomes claimed, (check, message) of each verdict) of each sentence, read in order as the checks read them."""
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.judge import judge
+    from plainsum.grade.reading import read_summary
+
+    path = tmp_path / "hair.yaml"
+    path.write_text(review_yaml(), encoding="utf-8")
+    results = load_review(path).results
+    readings = read_summary([(s, False) for s in sentences], results, load_vocabulary(), ("preoperative hair removal", "removing hair"),
+                            condition)
+    return [([c.outcome.text.lower() for c in r.claims], [(v.check, v.message) for v in judge(r, results)]) for r in readings]
+
+
+OWN_CLAUSE_LEVELS = [
+    # a level said in a clause of its own that names another outcome is that outcome's, not the whole sentence's
+    ("There may be little or no difference in infections between clippers and no hair removal (low-certainty evidence), "
+     "but there was only very low-certainty evidence on deaths.", set()),
+    ("Clippers may make little or no difference to infections compared with no hair removal, but we have very "
+     "low-certainty evidence about deaths.", set()),
+    ("Clippers compared with no hair removal may make little or no difference to infections; the evidence on deaths "
+     "is of very low certainty.", set()),
+    # GRADE's very-low wording still covers the clause before when it names nothing else
+    ("Clippers may make little or no difference to infections compared with no hair removal, but we are very uncertain.",
+     {"results.certainty"}),
+    ("Clippers may make little or no difference to infections compared with no hair removal, but the evidence is very "
+     "uncertain.", {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", OWN_CLAUSE_LEVELS)
+def test_a_level_in_a_clause_naming_another_outcome_is_that_outcomes(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    ((_, found),) = read_claims([sentence], tmp_path)
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+RATED_ONCE = [
+    # the summary rates a finding once ("moderate-certainty evidence that ..."): a plain sentence stating that finding
+    # elsewhere is covered by the rating, before or after it
+    (["Clippers cause fewer infections than shaving using a razor.",
+      "There is moderate-certainty evidence that clippers cause fewer infections than shaving using a razor."], 0, set()),
+    (["Clippers probably cause fewer infections than shaving using a razor (moderate-certainty evidence).",
+      "Clippers cause fewer infections than shaving using a razor."], 1, set()),
+    (["There is moderate quality evidence that clippers reduce infections compared with shaving using a razor.",
+      "People who had clippers had fewer infections than those shaved using a razor."], 1, set()),
+    # a rating that does not fit the result leaves the plain sentence wrong too
+    (["Clippers cause fewer infections than shaving using a razor.",
+      "There is low-certainty evidence that clippers cause fewer infections than shaving using a razor."], 0, {"results.certainty"}),
+    # with no rating anywhere, the plain verb claims high certainty
+    (["Clippers cause fewer infections than shaving using a razor.", "The studies were small."], 0, {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentences,index,expected", RATED_ONCE)
+def test_a_rating_said_once_covers_the_plain_sentence_of_that_finding(sentences: list[str], index: int, expected: set[str],
+                                                                        tmp_path: Path) -> None:
+    found = read_claims(sentences, tmp_path)[index][1]
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+CONDITION_TITLES = [
+    ("Non-steroidal anti-inflammatory drugs for acute low back pain", "acute low back pain"),
+    ("Exercise for chronic plaque psoriasis in adults", "chronic plaque psoriasis"),
+    ("Antibiotics for acute otitis media in children", "acute otitis media"),
+    ("Interventions for preventing falls in older people", None),  # a purpose: falls are an outcome
+    ("Zinc supplementation for the prevention of diarrhoea", None),
+    ("Acupuncture for smoking cessation", None),
+    ("Antibiotics for trachoma", None),  # one word: no outcome's name can be inside it
+]
+
+
+@pytest.mark.parametrize("title,condition", CONDITION_TITLES)
+def test_the_condition_a_title_names(title: str, condition: str | None) -> None:
+    from plainsum.grade.reading import condition_of
+
+    assert condition_of(title) == condition
+
+
+NOT_OUTCOMES = [
+    # (sentence, condition of the title, outcomes claimed): an outcome's name inside the condition its people have
+    ("Shaving using a razor probably reduces the time to heal in people with chronic wound infections.",
+     "chronic wound infections", []),
+    ("Shaving using a razor may reduce deaths in chronic wound infections compared with no hair removal.",
+     "chronic wound infections", ["deaths"]),
+    ("Shaving using a razor may increase pain for patients with severe deep infections.", "severe deep infections", []),
+    # named as what is changed, the condition is the outcome
+    ("Shaving using a razor probably increases chronic wound infections.", "chronic wound infections", ["infections"]),
+    # examples of what an outcome named before them is, no claims of their own
+    ("We are very uncertain whether shaving using a razor reduces deaths from any cause, such as infections or bleeding.",
+     None, ["deaths"]),
+    ("Shaving using a razor probably increases problems after surgery (for example, infections).", None, []),
+    ("Shaving using a razor probably increases infections, such as wound abscesses.", None, ["infections"]),
+    # list items joined by bullets are each a clause: one item's words are no effect of another's outcome
+    ("Clippers to remove hair•Antiseptics against infections•Skin improvement and clean water", None, []),
+]
+
+
+@pytest.mark.parametrize("sentence,condition,outcomes", NOT_OUTCOMES)
+def test_an_outcome_named_as_the_condition_or_an_example_is_no_claim(sentence: str, condition: str | None,
+                                                                      outcomes: list[str], tmp_path: Path) -> None:
+    ((claimed, _),) = read_claims([sentence], tmp_path, condition)
+    assert claimed == outcomes
+
+
+CAUTIONED = [
+    # a sentence after a plain finding that says to read it with caution: its plain verb claims no high certainty for sure
+    (["Clippers cause fewer infections than shaving using a razor.", "These findings should be interpreted with caution."],
+     0, {"results.unchecked"}),
+    (["Clippers cause fewer infections than shaving using a razor.", "The trials were small.",
+      "We should be careful about drawing conclusions from them."], 0, {"results.unchecked"}),
+    (["Clippers cause fewer infections than shaving using a razor.", "The result needs to be treated with some caution."],
+     0, {"results.unchecked"}),
+    # a caution about something else, or no caution: the plain verb claims high certainty
+    (["Clippers cause fewer infections than shaving using a razor.", "Clippers should be used with caution near wounds."],
+     0, {"results.certainty"}),
+    (["Clippers cause fewer infections than shaving using a razor.", "The studies were small."], 0, {"results.certainty"}),
+    # a hedge of its own is held as said, caution or not
+    (["Clippers may cause fewer infections than shaving using a razor.", "These findings should be interpreted with caution."],
+     0, {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentences,index,expected", CAUTIONED)
+def test_a_finding_read_with_caution_claims_no_high_certainty_for_sure(sentences: list[str], index: int, expected: set[str],
+                                                                         tmp_path: Path) -> None:
+    found = read_claims(sentences, tmp_path)[index][1]
+    assert checks_of(found) == expected, found

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.context import CheckContext
-from plainsum.grade.reading import Reading, find_hits, opening_background, read_summary
+from plainsum.grade.reading import Reading, condition_of, find_hits, opening_background, read_summary
 from plainsum.grade.vocabulary import Vocabulary, levels_of
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def readings(scored: Scored, config: Config) -> list[tuple[Any, Reading]] | None
         opening = opening_background([text for text, _ in texts])
         texts = [(text, explains or index < opening) for index, (text, explains) in enumerate(texts)]
     review = scored.document.review
-    read = list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review)), strict=True))
+    read = list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review),
+                                                condition_of(review.title) if review is not None else None), strict=True))
     # a statement of the evidence as a whole or of outcomes it names, not one that points back to the finding
     # before it ("we have very low confidence in this evidence"), which may be of an outcome the abstract leaves unrated
     statements = [reading.statement for _sentence, reading in read if reading.statement is not None

@@ -241,7 +241,7 @@ def _unhedged_stand_in(claim: OutcomeClaim) -> bool:
     says nothing of certainty: GRADE's statements hedge or name what acts, while background, aims and
     calls for research ("the goal of treatment is to lower pressure", "trials should focus on better care")
     do neither, so such a reading is not sure enough for an error."""
-    return claim.actor != "named" and claim.certainty_source in ("implied", "none")
+    return claim.actor != "named" and claim.certainty_source in ("implied", "cautioned", "none")
 
 
 def _certainty(claim: OutcomeClaim) -> list[Verdict]:
@@ -288,6 +288,8 @@ def _certainty(claim: OutcomeClaim) -> list[Verdict]:
         message = f"not checked for sure: {message[len('certainty: '):]}"
         if claim.certainty_source == "summary":
             message += "; give the sentence its own certainty words"
+        elif claim.certainty_source == "cautioned":
+            message += " (a sentence after it says to read the finding with caution: give it GRADE's certainty words)"
         elif claim.actor != "named":
             message += " (the sentence names no intervention, only a word standing for it)"
         elif unsure:

@@ -26,7 +26,9 @@ from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, levels_o
 if TYPE_CHECKING:
     from plainsum.grade.results import Result, Term
 
-CLAUSE_BREAK = re.compile(r";|\s+[–—]\s+|,?\s+\b(?:but|whereas|although|though|while|however|yet)\b,?\s+", re.I)
+# (a bullet inside a sentence joins list items the text lost its line breaks between: "Surgery•Antibiotics to clear
+# the infection•Facial cleanliness": each item is a clause of its own)
+CLAUSE_BREAK = re.compile(r";|\s+[–—]\s+|\s*[•▪●◦]\s*|,?\s+\b(?:but|whereas|although|though|while|however|yet)\b,?\s+", re.I)
 NEAR_WORDS = 4  # how close a comparative must be to an outcome's name to be its effect ("more serious infections")
 
 
@@ -62,7 +64,8 @@ class OutcomeClaim:
     negated: Hit | None  # a negation before it ("did not reduce")
     certainty: str | None  # the level claimed (None: no word, nothing carried)
     certainty_hit: Hit | None
-    certainty_source: str  # "word", "sentence" (a clause of its own), "summary", "implied" or "none"
+    certainty_source: str  # "word", "sentence" (a clause of its own), "summary", "implied", "cautioned" (implied, and
+    # a sentence after it says to read it with caution) or "none"
     undecided: Hit | None  # "we do not know whether": no direction claimed
     actor: str  # "named" (the intervention or comparator), "stand-in" ("it", "the treatment")
     ambiguous_selection: bool = False  # the names left several results of different comparisons
@@ -128,6 +131,7 @@ class Context:
     previous: list[Result] = field(default_factory=list)  # what the sentence before was about ("It may also ...")
     lead_in: str | None = None  # the line ending ':' that the list items after it go on from
     following: str = ""  # the list items after a line ending ':' ("when compared with: – foam; – gel")
+    condition: str | None = None  # the condition the review's title names ("... for acute low back pain")
 
 
 # --- names ----------------------------------------------------------------------------------------
@@ -753,7 +757,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         # others did not": the studies described one by one, not the evidence as a whole (no pooled result to hold
         # each report against)
         return Reading(text, "explains", why="it reports studies one by one, not the evidence as a whole")
-    outcomes = _specific(text, outcome_spans(text, results))
+    outcomes = _named_outcomes(text, _specific(text, outcome_spans(text, results)), context.condition)
     if vocabulary.opposites:
         outcomes = sorted(outcomes + opposite_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
     names = actor_names(results, context.names)
@@ -1340,6 +1344,53 @@ def _floors(claims: list[OutcomeClaim]) -> None:
             claim.floor = floor
 
 
+# The condition in a review's title ("NSAIDs for acute low back pain", "... for chronic plaque psoriasis in adults"):
+# what follows its last "for", up to the population it is in; not a purpose ("for preventing falls": an outcome)
+_TITLE_FOR = re.compile(r"(?<![\w'’-])for\s+(?!(?:\w+ing|the\s+\w+ing|(?:the\s+)?(?:prevention|treatment|management|reduction|"
+                        r"control|relief|prophylaxis|improvement|promotion|cessation)(?![\w'’-])))((?:[\w'’‐-]+\s+)+?[\w'’‐-]+?)"
+                        r"(?=\s+(?:in|with|among|after|during|following|of|to|at|before|by)(?![\w'’-])|\s*[(:,]|\s*$)", re.I)
+# a condition named as who has it or where the finding is ("in people with acute low back pain", "for low back pain")
+_HAS_CONDITION = re.compile(r"(?<![\w'’-])(?:in|with|for|from|have|has|had|having)\s+(?:(?:an?|the)\s+)?"
+                            r"(?:(?:people|patients|adults|children|women|men|participants|those|infants|babies)\s+"
+                            r"(?:with|who\s+have|who\s+had)\s+)?$", re.I)
+# examples of what the words before name ("side effects of the digestive system, such as abdominal pain, nausea"): kinds
+# of that, no claim of their own
+_EXAMPLES = re.compile(r"(?<![\w'’-])(?:such\s+as|e\.\s?g\.,?|for\s+example,?|for\s+instance,?)\s", re.I)
+
+
+def condition_of(title: str) -> str | None:
+    """The condition a review's title names, when it is a phrase of two words or more (an outcome's name can be
+    inside it: "pain" in "acute low back pain"): None when the title names none."""
+    found = list(_TITLE_FOR.finditer(title.replace("‐", "-")))
+    if not found:
+        return None
+    phrase = found[-1].group(1).strip()
+    return phrase if len(phrase.split()) >= 2 else None
+
+
+def _named_outcomes(text: str, outcomes: list[OutcomeSpan], condition: str | None) -> list[OutcomeSpan]:
+    """The outcomes a sentence names, less those named only as part of the condition its people have ("reducing
+    disability in acute low back pain": "pain" is there the condition's, not a claim about pain) or as examples of
+    what an outcome named before them is ("side effects ..., such as abdominal pain")."""
+    if not outcomes:
+        return outcomes
+    spans: list[tuple[int, int]] = []
+    if condition:
+        pattern = r"(?<![\w'’-])" + r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", condition)) + r"(?![\w'’-])"
+        spans = [m.span() for m in re.finditer(pattern, text, re.I) if _HAS_CONDITION.search(text, max(0, m.start() - 60), m.start())]
+    if _EXAMPLES.search(text):
+        parts = clauses(text)
+        for match in _EXAMPLES.finditer(text):
+            start, end = _clause_of(match.start(), parts)
+            if _bracketed(text, match.start()):
+                close = text.find(")", match.end())
+                end = close if close >= 0 else end
+            elif not any(start <= o.start and o.end <= match.start() for o in outcomes):
+                continue  # examples of no outcome named before them
+            spans.append((match.start(), end))
+    return [o for o in outcomes if not any(a < o.start and o.end <= b for a, b in spans)]
+
+
 def _specific(text: str, outcomes: list[OutcomeSpan]) -> list[OutcomeSpan]:
     """An outcome followed by another in brackets ("lung function (measured using the lung
     clearance index)") is the one in brackets: it says which measure the sentence is about."""
@@ -1733,9 +1784,12 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     # certainty words in clauses that claim no effect speak for the whole sentence ("..., but we are very uncertain"),
     # unless a coordinated clause names an outcome of its own ("..., and we are very uncertain about B": B's level)
     spans = [(p.start, p.end, p.coordinated) for p in pieces] if pieces else [(a, b, False) for a, b in parts]
+    # (nor a level said in a clause of its own that names another outcome and not this one: "may make little
+    # difference to A (low-certainty evidence), but there was only very low-certainty evidence on B" rates B)
     loose = [h for h in certainty if not any(p[0] <= h.start < p[1] and (
         any(p[0] <= e.start < p[1] for e in effects) or (p[2] and any(
-            p[0] <= o.start < p[1] and o.start != outcome.start for o in outcomes or []))) for p in spans)]
+            p[0] <= o.start < p[1] and o.start != outcome.start for o in outcomes or []))) for p in spans)
+        and not _rates_another(h, parts, outcome, outcomes or [])]
     before = [h for h in own if h.start <= at]
     # a word after the effect that opens the next verb phrase ("were less likely to X, and may be less likely
     # to Y") is that phrase's, not this claim's
@@ -1812,6 +1866,14 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     claim.comparison_unsaid = _comparison_unsaid(outcome, candidates, f"{select_text} {context.lead_in or ''}", against,
                                                  vocabulary.generic_words)
     return claim
+
+
+def _rates_another(hit: Hit, parts: list[tuple[int, int]], outcome: OutcomeSpan, outcomes: list[OutcomeSpan]) -> bool:
+    """Whether a certainty word is in a clause that names another outcome and not this one (by its results)."""
+    start, end = _clause_of(hit.start, parts)
+    inside = [o for o in outcomes if start <= o.start < end]
+    mine = set(outcome.results)
+    return bool(inside) and not any(set(o.results) & mine for o in inside)
 
 
 _COMBINED = re.compile(r"(?<![\w'’-])(?:plus|combined\s+with|in\s+combination\s+with|in\s+addition\s+to|together\s+with|"
@@ -2014,7 +2076,7 @@ def opening_background(texts: list[str]) -> int:
 
 
 def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocabulary: Vocabulary,
-                 names: tuple[str, ...] = ()) -> list[Reading]:
+                 names: tuple[str, ...] = (), condition: str | None = None) -> list[Reading]:
     """Every sentence of a summary read in order: (text, whether its part explains). Statements of
     certainty are found first and carried to the claims that state none of their own; a sentence
     that names no intervention is read as about what the sentence before was about."""
@@ -2029,7 +2091,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
             said = {level for hit in statement_levels(text, vocabulary, []) for level in levels_of(hit.meaning)}
             summary.setdefault(None, set()).update(said or future)
             continue
-        first = read_sentence(text, results, vocabulary, Context(names=names))
+        first = read_sentence(text, results, vocabulary, Context(names=names, condition=condition))
         # a statement in a sentence that names no outcome ("Overall, although there is some evidence of
         # benefit, we have very low certainty in its accuracy") speaks for the whole summary too
         # (not a rating of an outcome no result encodes: "Drug resistance may not be increased (low-certainty evidence)")
@@ -2042,6 +2104,14 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
                 rated.update(first.statement.levels)
         elif first.statement is not None and first.statement.scoped:
             rated.update(first.statement.levels)
+        for claim in first.claims:
+            # a rating said of one result's claim ("moderate-quality evidence that X reduces A", "reduces A (low-certainty
+            # evidence)") is the summary's statement of that result's certainty: a plain sentence elsewhere that
+            # states the same finding (the pre-2021 style, certainty said once) is covered by it
+            hit = claim.certainty_hit
+            if claim.certainty_source == "word" and hit is not None and _RATING.search(hit.text) \
+                    and len(claim.candidates) == 1 and not claim.ambiguous_selection and claim.certainty is not None:
+                summary.setdefault(claim.candidates[0].result.id, set()).update(levels_of(claim.certainty))
     if rated:
         # statements that rate named outcomes ("The evidence for X and Y is of moderate quality. The quality of
         # the evidence as regards Z is low."): an outcome none of them names (under another name, or left out)
@@ -2059,7 +2129,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
                     break
                 items.append(_LIST_ITEM.sub("", item).strip())
             following = "; ".join(items)
-        reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous, lead_in, following))
+        reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous, lead_in, following, condition))
         readings.append(reading)
         if text.rstrip().endswith(":"):
             lead_in = text  # "Compared with chemotherapy, PARPi:" names who acts in the items after it
@@ -2068,4 +2138,17 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         if reading.claims:
             chosen = [r for claim in reading.claims for r in claim.results]
             previous = chosen or previous
+        if not explains and _CAUTION.search(text):
+            # "These findings should be interpreted with caution", "we should be careful about drawing conclusions":
+            # the findings just before are said with doubt, in other words than GRADE's; a plain verb there claims
+            # no high certainty for sure
+            for before in readings[-3:-1]:
+                for claim in before.claims:
+                    if claim.certainty_source == "implied":
+                        claim.certainty_source = "cautioned"
     return readings
+
+
+_CAUTION = re.compile(r"(?<![\w'’-])(?:(?:interpreted|treated|viewed|considered|regarded|read|taken)\s+with\s+(?:\w+\s+)?caution|"
+                      r"(?:careful|cautious)\s+(?:about|in|when|with)\s+(?:drawing|making|reaching|interpreting)|"
+                      r"(?:careful|cautious)\s+(?:about|in|when)\s+(?:\w+\s+)?(?:results?|findings?|conclusions?))(?![\w'’-])", re.I)
