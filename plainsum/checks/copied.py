@@ -63,13 +63,15 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")  # the words of TOKEN
+# a word of TIME_UNITS as `tokens` reads words (a run of letters, lower case): found by one search, without listing
+# every word of the text
+_UNIT_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, TIME_UNITS), key=len, reverse=True)) + r")(?![^\W\d_])")
 
 
 def has_unit(text: str) -> bool:
     """Whether `text` has a word of TIME_UNITS, read as `tokens` reads words: without one, no number of it is a
     time or an amount, and it need not be cut into tokens (most sentences of a lay summary have none)."""
-    return not TIME_UNITS.isdisjoint(_LETTERS.findall(text.lower()))
+    return _UNIT_WORD.search(text.lower()) is not None
 
 
 @lru_cache(maxsize=256)

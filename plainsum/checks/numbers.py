@@ -8,17 +8,18 @@ risks and differences per 1000 of an absolute effect (as printed, rounded), and 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from plainsum.checks.plain import NUMBER, NUMBER_WORD_SUFFIX, Mark, _mark, digit_numbers, known_numbers, normalise_number
+from plainsum.checks.plain import NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
 from plainsum.grade.absolute import whole
 from plainsum.words.numbers import APPROXIMATE, TEENS, TENS, UNITS, WRITTEN_DATE, written_date
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from plainsum.config.settings import Config
     from plainsum.grade.reading import Reading
@@ -77,7 +78,7 @@ assert all(any(word in name for word in FRACTION_NAMES) for name in FRACTIONS)
 _TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)"
 PROPORTION = re.compile(rf"(?<![\w.,-])(?=[\d{_FIRST_LETTERS}]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
 # "one" counts only as a number of things: "one study", "one in ten"; not "one reason", "no one"
-ONE_COUNTS = re.compile(r"^\s+(?:study|trial|review|person|participant|in\b|out of\b|of every\b)", re.I)
+ONE_COUNTS = re.compile(r"\s+(?:study|trial|review|person|participant|in\b|out of\b|of every\b)", re.I)  # matched after it
 
 
 def word_value(text: str) -> int | None:
@@ -408,8 +409,16 @@ def _elided_kind(text: str, start: int, end: int) -> str | None:
 def counted_kinds(text: str, start: int, end: int) -> set[str]:
     """What a count may count, its noun said or left out ("and one involved people with cancer": a study,
     as "300 recruited women" are people)."""
-    kinds = {kind} if (kind := count_kind(text, end) or _elided_kind(text, start, end)) else set()
-    return kinds | {"studies"} if _STUDIES_VERB.match(text, end) else kinds
+    if not text[end:end + 1].isspace():
+        # 'who' and the verbs of studies come after a space: only a noun ("12%" and "3)" count nothing) or "N ="
+        kind = count_kind(text, end) or ("people" if _N_EQUALS.search(text, max(0, start - 6), start) else None)
+        return {kind} if kind else set()
+    verb = _STUDIES_VERB.match(text, end) is not None  # _elided_kind's last test, read once
+    kind = count_kind(text, end)
+    if kind is None:
+        kind = "people" if _N_EQUALS.search(text, max(0, start - 6), start) or _WHO.match(text, end) else "studies" if verb else None
+    kinds = {kind} if kind else set()
+    return kinds | {"studies"} if verb else kinds
 
 
 def abstract_counts(review: Any, sections: list[tuple[str, list[Any]]] | None = None) \
@@ -516,7 +525,7 @@ def count_facts(review: Any) -> set[str]:
     return {str(v) for v in review.facts.values() if isinstance(v, int) and not isinstance(v, bool)}
 
 
-def kind_figures(kind: str, results: Any, counts: dict[str, dict[str, set[str]]], facts: set[str]) -> set[str]:
+def kind_figures(kind: str, results: Any, counts: Mapping[str, dict[str, set[str]]], facts: set[str]) -> set[str]:
     """The figures a count of `kind` ('studies' or 'people') in a claim about `results` may be: each
     result's own count, the counts the abstract prints with its outcome, the review's counts."""
     allowed = set(facts)
@@ -643,6 +652,31 @@ class _Later(Generic[_Figures]):
         return figures[key]
 
 
+_V = TypeVar("_V")
+
+
+class _LazyMap(Mapping[str, _V]):
+    """A mapping worked out when it is first read (what few documents need)."""
+
+    def __init__(self, make: Callable[[], dict[str, _V]]) -> None:
+        self._make = make
+        self._value: dict[str, _V] | None = None
+
+    def _get(self) -> dict[str, _V]:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+    def __getitem__(self, key: str) -> _V:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
     """Numbers tied to what they count. In a claim, a number is held against the figures of the
     result(s) the claim is about and the review's facts, a count of studies or people against that
@@ -671,7 +705,16 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     # studies and people there ("7 studies" is no 7%)
     printed, rates = abstract_figures_and_rates(review, sections)
     facts = review_figures(review)
-    counts, anywhere = abstract_counts(review, sections)
+    # the counts the abstract prints with each outcome and anywhere: read when a count first asks for them
+    read_counts: list[tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]] = []
+
+    def abstract_counted() -> tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]:
+        if not read_counts:
+            read_counts.append(abstract_counts(review, sections))
+        return read_counts[0]
+
+    counts: Mapping[str, dict[str, set[str]]] = _LazyMap(lambda: abstract_counted()[0])
+    anywhere: Mapping[str, set[str]] = _LazyMap(lambda: abstract_counted()[1])
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
     sums = _Later(lambda: count_sums(review))
@@ -714,8 +757,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 continue  # "Eighteen patients received G-CSF and 22 got antibiotics": the sizes of a trial's groups
             if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
                 continue  # "more than 4000 women": a rounded figure, not read
-            if kind in ("studies", "people") and _whole_of_known(text, end, value, anywhere[kind] | counted_facts
-                                                                | kind_figures(kind, review.results, counts, set())):
+            if kind in ("studies", "people") and PART_OF.match(text, end) is not None and \
+                    _whole_of_known(text, end, value, anywhere[kind] | counted_facts | kind_figures(kind, review.results, counts, set())):
                 continue  # "5968 participants, of whom 5264 were analysed": the full review's count of a known part
             parts = _parts(text, start, end, kind) if kind in ("studies", "people") and value.isdigit() else []
             if kind is not None and len(parts) >= 2 and sum(parts) != int(value) and str(sum(parts)) in \
@@ -1176,9 +1219,7 @@ def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[
     dates = {name: value for name, value in review.facts.items() if isinstance(value, datetime.date)}
     if not dates:
         return []
-    printed = {written_date(m) for key, text in review.rendered.items() if key.endswith(".technical")
-               for m in WRITTEN_DATE.finditer(text)}
-    printed.update(f"{d.day} {d:%B %Y}" for d in dates.values())
+    printed: set[str] | None = None  # the dates the abstract prints, read when a sentence types one with a day
     out: list[Mark] = []
     for sentence, _reading in read:
         if not SEARCH_WORDS.search(sentence.text):
@@ -1186,7 +1227,13 @@ def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[
         for match in WRITTEN_DATE.finditer(sentence.text):
             typed = written_date(match)
             day, month, year = [*typed.split(), ""][:3] if typed[0].isdigit() else ("", "", "")
-            if not day or typed in printed:
+            if not day:
+                continue
+            if printed is None:
+                printed = {written_date(m) for key, text in review.rendered.items() if key.endswith(".technical")
+                           for m in WRITTEN_DATE.finditer(text)}
+                printed.update(f"{d.day} {d:%B %Y}" for d in dates.values())
+            if typed in printed:
                 continue
             near = [(name, d) for name, d in dates.items() if (f"{d:%B}" == month and (str(d.year) == year) != (str(d.day) == day))]
             if near:
@@ -1669,13 +1716,13 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
         taken.append(match.span())
         out.append((match.start(), match.end(), f"{match.group(1).lower()} of", f"the proportion '{match.group(0)}'"))
     for match in NUMBER.finditer(text):
-        if _inside(match.span(), taken) or NUMBER_WORD_SUFFIX.match(text[match.end():]):
-            continue
+        if taken and _inside(match.span(), taken):
+            continue  # (NUMBER takes no number a letter follows: "1st", "2nd" are none)
         out.append((match.start(), match.end(), normalise_number(match.group(1)), f"the number {match.group(1)}"))
     for match in words:
         if _inside(match.span(), taken):
             continue
-        if match.group(0).lower() == "one" and not ONE_COUNTS.match(text[match.end():]):
+        if match.group(0).lower() == "one" and not ONE_COUNTS.match(text, match.end()):
             continue
         value = word_value(match.group(0))
         if value is not None:
