@@ -21,7 +21,7 @@ from plainsum.readability import metrics as metrics
 from plainsum.readability.languages import ENGLISH, LanguageProfile, UnknownLanguage, language_profile
 from plainsum.readability.metrics import Counts, WordInfo
 from plainsum.readability.textmodel import parse_rows, tokens
-from plainsum.render.document import Document
+from plainsum.render.document import Document, text_document
 
 Figures = dict[str, float]
 
@@ -352,9 +352,8 @@ def score_document(document: Document, min_words: int | None = None, language: L
             links += sum(metrics.packed_links(c) for c in counts if not words(c))
             kept = [index for index, c in enumerate(counts) if words(c)]
             texts, offsets, counts = [texts[i] for i in kept], [offsets[i] for i in kept], [counts[i] for i in kept]
-        section = SectionScore(row.heading, {}, None, row.offset, None, True, profile)
+        section = SectionScore(row.heading, {}, None, row.offset, metrics.sum_counts(counts) if counts else None, True, profile)
         if counts:
-            section.counts = metrics.sum_counts(counts)
             section._texts, section._offsets, section._packed = texts, offsets, counts
         section.figures, section.formulas_applied = _figures(section.counts, section._linsear_rows(), limit, profile)
         total.add(section.counts)
@@ -365,22 +364,19 @@ def score_document(document: Document, min_words: int | None = None, language: L
     else:
         first = chain.from_iterable(section._linsear_rows() for section in sections)  # the document's first sentences
         whole, applied = _figures(total, first, limit, profile, always=True)
-    not_scored = {**left_out, "links": total.links}
-    return Scored(document, whole, sections, None, total, applied, limit, profile, {k: v for k, v in not_scored.items() if v})
+    if total.links:  # what was left out, each kind once it counts one (parse_rows gives only those)
+        left_out["links"] = total.links
+    return Scored(document, whole, sections, None, total, applied, limit, profile, left_out)
 
 
 def score_text(text: str, min_words: int = 0, language: str = "en") -> Figures:
     """All figures of a Markdown or plain text (formulas applied at any length unless min_words is set)."""
-    from plainsum.render.document import text_document
-
     return score_document(text_document(text), min_words, language_profile(language)).figures
 
 
 def score_markdown(text: str, path: str = "-", kind: str = "summary", min_words: int | None = None,
                    language: str | LanguageProfile = "en") -> Scored:
     """Score free Markdown or plain text (plainsum score, and the check tests)."""
-    from plainsum.render.document import text_document
-
     if isinstance(language, LanguageProfile):
         profile = language
     else:  # language_profile("en") is ENGLISH: the common case without the look-up
