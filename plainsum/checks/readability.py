@@ -9,7 +9,7 @@ the hardest sentence of the text it is about, so an author knows where to start.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from plainsum.checks.registry import Flag, Measure, precise, registry
@@ -59,11 +59,13 @@ def hardest(sentences: list[Sentence]) -> Sentence | None:
 def _bound_flags(
     figures: dict[str, float],
     bounds: dict[str, float],
-    sentences: list[Sentence],
+    sentences_of: Callable[[], list[Sentence]],
     formulas_apply: bool,
     where: str,
     at_start: int | None,
 ) -> Iterator[Flag]:
+    """The bounds the figures break; `sentences_of` gives the text's sentences, read only for a bound broken (a
+    scored document makes its sentences when first asked for them)."""
     for key, limit in sorted(bounds.items()):
         bound, _, metric = key.partition("_")
         if bound not in ("min", "max") or metric not in FIGURE_LABELS:
@@ -78,6 +80,7 @@ def _bound_flags(
         relation = "above the maximum" if bound == "max" else "below the minimum"
         message = f"{where}{FIGURE_LABELS[metric]} is {precise(value, limit)}, {relation} of {limit:g} ({key})"
         about = f"{where}{key}"
+        sentences = sentences_of()
         if metric in FORMULA_NAMES or metric in ("words_per_sentence", "syllables_per_word", "long_words", "long_word_share"):
             worst = hardest(sentences)
             if worst is not None:
@@ -112,7 +115,7 @@ def thresholds(scored: Scored, context: CheckContext) -> Iterator[Flag]:
         yield Flag(f"the document has no words to score: {', '.join(formula_bounds)} cannot be applied to it",
                    suggestion="check that the file holds the text (reference lists, tables and code are not scored)",
                    about=formula_bounds[0])
-    yield from _bound_flags(scored.figures, bounds, scored.sentences, applies, "", None)
+    yield from _bound_flags(scored.figures, bounds, lambda: scored.sentences, applies, "", None)
 
 
 @registry.register(
@@ -130,8 +133,9 @@ def section_thresholds(scored: Scored, context: CheckContext) -> Iterator[Flag]:
         if not bounds:
             continue
         figures, applies = section_figures(section, config.formula_min_words(kind, section.heading))
-        start = section.sentences[0].offset if section.sentences else None
-        yield from _bound_flags(figures, bounds, section.sentences, applies, f"section '{section.heading}': ", start)
+        sentences = section.sentences
+        start = sentences[0].offset if sentences else None
+        yield from _bound_flags(figures, bounds, sentences.copy, applies, f"section '{section.heading}': ", start)
 
 
 @registry.register(

@@ -47,7 +47,7 @@ _CLOSERS = "(?:[\"'\u201c\u201d\u2018\u2019)\\]\u00ab\u2039]|[ \u00a0\u2009\u202
 _GLUED_OPENERS = "\"'\u201c\u201e\u2018\u201a(\\[\u00bf\u00a1\u00ab\u2039\u00bb\u203a"
 _CANDIDATE_END = r")(?:[ \t\u00a0\u2009\u202f]+|(?=[" + _GLUED_OPENERS + r"]?[" + _CAPITAL + "]))"
 _CANDIDATE = re.compile(r"([.!?\u2026]" + _CLOSERS + _CANDIDATE_END)  # group 1: the punctuation and closers
-# _CANDIDATE for ASCII text without ! and ?: its one terminal is the full stop, and a pattern that opens with a
+# _CANDIDATE for text without !, ? and an ellipsis: its one terminal is the full stop, and a pattern that opens with a
 # literal is searched for faster than one that opens with a set of characters
 _FULL_STOP_CANDIDATE = re.compile(r"(\." + _CLOSERS + _CANDIDATE_END)
 _TOKEN = re.compile(r"[^\s\u2014\u2026]+")
@@ -253,7 +253,7 @@ def split_sentences(text: str, language: LanguageProfile = ENGLISH) -> list[tupl
     wide = not text.isascii() and ("\u00a0" in text or "\u2009" in text or "\u202f" in text)
     tab = "\t" in text
     ending = _ENDING_TOKENS.get(language.code) or _ENDING_TOKENS.setdefault(language.code, set())  # emptied in place
-    candidates = _CANDIDATE if not text.isascii() or "!" in text or "?" in text else _FULL_STOP_CANDIDATE
+    candidates = _CANDIDATE if "!" in text or "?" in text or "\u2026" in text else _FULL_STOP_CANDIDATE
     for match in candidates.finditer(text):
         next_start = match.end()
         if next_start >= length:
