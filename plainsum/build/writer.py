@@ -160,7 +160,9 @@ def write_file(path: Path, data: bytes, root: Path | None = None) -> Written:
     from plainsum.files.safeopen import OutsideError
 
     try:
-        return _write_file(Path(path), data, Path(root) if root is not None else Path(path).parent)
+        # as strings: a Path made again from a Path parses it again (three a file were a tenth of a write's time)
+        where = os.fspath(path)
+        return _write_file(where, data, os.fspath(root) if root is not None else os.path.dirname(where) or ".")
     except OutsideError as error:
         raise UnsafePath(f"refusing to write {path}: {error.strerror} (a folder on the way was swapped for a link)") from None
     except OSError as error:
@@ -169,7 +171,7 @@ def write_file(path: Path, data: bytes, root: Path | None = None) -> Written:
         raise
 
 
-def _parts_below(path: Path, root: Path) -> list[str]:
+def _parts_below(path: str, root: str) -> list[str]:
     """The names from `root` to `path`'s folder; UnsafePath when `path` is not below `root`."""
     folder = os.path.dirname(os.path.abspath(path))
     top = os.path.abspath(root)
@@ -184,25 +186,26 @@ def _parts_below(path: Path, root: Path) -> list[str]:
     raise UnsafePath(f"refusing to write {path}: it is outside {root}")
 
 
-def _write_file(path: Path, data: bytes, root: Path) -> Written:
+def _write_file(path: str, data: bytes, root: str) -> Written:
     from plainsum.files.safeopen import folder_descriptor, walk_to_folder
 
     parts = _parts_below(path, root)
     try:
         top = folder_descriptor(root)
     except OSError:  # not there yet (or not a folder: mkdir says which), as before a mkdir per file
-        root.mkdir(parents=True, exist_ok=True)
+        Path(root).mkdir(parents=True, exist_ok=True)
         top = folder_descriptor(root)
     try:
         parent = walk_to_folder(top, parts, create=True)
     finally:
         os.close(top)
     try:
-        same, exists = _holds(parent, path.name, data)
+        name = os.path.basename(path)
+        same, exists = _holds(parent, name, data)
         if same is not None:
             return Written(False, same.st_size, same.st_mtime_ns)
-        unnamed = _write_unnamed(parent, path.name, data, exists) if _unnamed_ok else None
-        status = unnamed if unnamed is not None else _write_named(parent, path.name, data)
+        unnamed = _write_unnamed(parent, name, data, exists) if _unnamed_ok else None
+        status = unnamed if unnamed is not None else _write_named(parent, name, data)
     finally:
         os.close(parent)
     # the rename does not change the file's modification time, so fstat before it is what stat sees after

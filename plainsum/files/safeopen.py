@@ -56,7 +56,7 @@ def relative_parts(path: Path, folder: Path) -> list[str]:
     return list(parts)
 
 
-def folder_descriptor(folder: Path) -> int:
+def folder_descriptor(folder: Path | str) -> int:
     """A new descriptor of `folder` itself (the trusted start of a walk), its links followed as
     os.path.realpath follows them (the kernel resolves the path the same way, without a stat per part)."""
     return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
