@@ -36,6 +36,28 @@ def _yaml_1_2(base: type[Any]) -> type[Any]:
 
     class Loader(base):  # type: ignore[misc,valid-type]
         yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {}
+        # The tag of a short plain scalar, by its text (keys and small values repeat from file to file): a
+        # plain scalar's tag depends on its text alone (the first implicit resolver that matches it, else
+        # text), and libyaml's composer asks for each node (about a fifth of composing a content file).
+        _resolved: ClassVar[dict[str, str]] = {}
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is yaml.ScalarNode and implicit[0] and len(value) <= RESOLVED_CHARS:
+                tag = self._resolved.get(value)
+                if tag is None:
+                    if len(self._resolved) >= RESOLVED_KEPT:
+                        self._resolved.clear()
+                    tag = self._resolved[value] = super().resolve(kind, value, implicit)
+                return tag
+            return super().resolve(kind, value, implicit)
+
+        # no path resolver is added to these loaders, so there is no path to follow (PyYAML's own methods
+        # return at once then, but the composer calls them twice a node)
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
 
     rules = [
         ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -53,6 +75,9 @@ def _yaml_1_2(base: type[Any]) -> type[Any]:
         Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
     return Loader
 
+
+RESOLVED_CHARS = 40  # plain scalars whose tag is kept by their text: at most this long,
+RESOLVED_KEPT = 4096  # and this many (then forgotten, and kept again)
 
 # libyaml's composer gives the same marks as the pure-Python one, twenty times faster
 FAST_LOADER = _yaml_1_2(_C_LOADER)
