@@ -302,7 +302,7 @@ class Builder:
             id=built.review_id,
             key=built.key,
             draft=self.options.draft,
-            documents=[record.to_json() for record in built.records],
+            documents=built.documents if built.documents is not None else [record.to_json() for record in built.records],
             outputs=outputs,
             index_row=built.index_row if same_outputs else "",  # the worker's row shows these outputs
             stamp=self.stamps.get(built.source),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plainsum.build.manifest import FileEntry, combine
 from plainsum.errors import InputError, Problem
@@ -53,6 +53,8 @@ class Built:
     # its row of output/index.html, rendered in the worker for the outputs in `files` (the planner keeps it
     # when those are the review's outputs: rows rendered there were serial work, a millisecond a review)
     index_row: str = ""
+    # its records as the manifest keeps them (DocumentRecord.to_json), made once for the row, or None
+    documents: list[dict[str, Any]] | None = None
 
 
 def format_key(review_key: str, name: str, config: Config) -> str:

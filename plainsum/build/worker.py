@@ -108,7 +108,7 @@ def _index_row(built: Built, project: Project, options: BuildOptions) -> str:
     if "row" not in _WORKER:
         _WORKER["row"] = row_macro(project.templates)
     assert built.review_id is not None
-    entry = ReviewEntry(built.source, built.review_id, built.key, options.draft,
-                        [record.to_json() for record in built.records],
+    built.documents = [record.to_json() for record in built.records]  # the parent keeps them in the manifest as they are
+    entry = ReviewEntry(built.source, built.review_id, built.key, options.draft, built.documents,
                         {relative: name for relative, (name, _, _) in built.files.items()})
     return render_row(entry, _WORKER["row"], project.config.formula_min_words("summary"))
