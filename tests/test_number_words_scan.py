@@ -40,3 +40,22 @@ def test_every_alternative_begins_with_a_first_letter() -> None:
     assert all(word[0].lower() in _FIRST_LETTERS for word in [*UNITS, *TEENS, *TENS, "a hundred", "a thousand"])
     letters = FRACTION_WORDS.pattern.split("(?=[", 1)[1].split("]", 1)[0]
     assert all(name[0] in letters for name in FRACTIONS)
+
+
+def test_a_proportion_needs_two_numbers_found() -> None:
+    """_numbers tries PROPORTION only on a text where NUMBER and NUMBER_WORDS find two numbers or more (or one and a
+    comma): each term is one of their matches, no match holds both. Random texts of number words, digits and the
+    proportion's words hold to it."""
+    import random
+
+    from plainsum.checks.plain import NUMBER
+
+    vocabulary = ["one", "two", "ten", "twenty", "twenty-one", "thirty five", "hundred", "a hundred", "two hundred and five",
+                  "in", "out of", "of every", "every", "1", "10", "100", "1,000", "1.5", "12,5", "1,0001", "-", ",", ".", "(",
+                  ")", "%", "people", "One", "In", "OUT OF", "Ten", "seventeen", "x1", "2nd"]
+    rng = random.Random(28)
+    for _ in range(20000):
+        text = "".join(rng.choice(vocabulary) + rng.choice([" ", "", "  ", "-", "\n"]) for _ in range(rng.randint(1, 8)))
+        if PROPORTION.search(text):
+            found = len(list(NUMBER.finditer(text))) + len(list(NUMBER_WORDS.finditer(text)))
+            assert found >= 2 or (found and "," in text), text

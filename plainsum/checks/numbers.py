@@ -384,6 +384,9 @@ def _kind_numbers(text: str, first: bool = False) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {"studies": set(), "people": set()}
     digits, words = _text_numbers(text)
     for end, start, value in sorted([(end, start, value) for start, end, value in digits] + [(end, start, value) for start, end, value in words]):
+        following = text[end:end + 1]
+        if not (following.isspace() or following.isalpha() or following == "(") and "=" not in text[max(0, start - 6):start]:
+            continue  # "12%", "0.82," and "3)" count nothing: no noun, no "N =" (counted_kinds gives none)
         for kind in counted_kinds(text, start, end):
             if not (first and found[kind]):
                 found[kind].add(value)
@@ -1206,6 +1209,16 @@ def _pair_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: l
 
 # A sentence that dates the search or the evidence: "up to 4 March 2015", "searched until", "current to"
 SEARCH_WORDS = re.compile(r"\b(?:search\w*|up to|until|current|up-to-date|date|published)\b", re.I)
+_SEARCH_STEMS = ("search", "up to", "until", "current", "date", "published")  # one is in every match of SEARCH_WORDS
+
+
+def _may_date_search(text: str) -> bool:
+    """False when `text` cannot match SEARCH_WORDS: an ASCII text whose lower case has none of its words (a search of
+    the lower case for six words is a third of the case-blind search's cost)."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(stem in lower for stem in _SEARCH_STEMS)
 
 
 def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[Mark]:
@@ -1222,27 +1235,30 @@ def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[
     printed: set[str] | None = None  # the dates the abstract prints, read when a sentence types one with a day
     out: list[Mark] = []
     for sentence, _reading in read:
-        if not SEARCH_WORDS.search(sentence.text):
+        if not _may_date_search(sentence.text) or not SEARCH_WORDS.search(sentence.text):
             continue  # a date of something else (a trial, a publication) may share the search's month
         for match in WRITTEN_DATE.finditer(sentence.text):
             typed = written_date(match)
             day, month, year = [*typed.split(), ""][:3] if typed[0].isdigit() else ("", "", "")
             if not day:
                 continue
+            near = [(name, d) for name, d in dates.items() if (f"{d:%B}" == month and (str(d.year) == year) != (str(d.day) == day))]
+            if not near:
+                continue
             if printed is None:
                 printed = {written_date(m) for key, text in review.rendered.items() if key.endswith(".technical")
                            for m in WRITTEN_DATE.finditer(text)}
                 printed.update(f"{d.day} {d:%B %Y}" for d in dates.values())
-            if typed in printed:
-                continue
-            near = [(name, d) for name, d in dates.items() if (f"{d:%B}" == month and (str(d.year) == year) != (str(d.day) == day))]
-            if near:
+            if typed not in printed:
                 name, date = near[0]
                 out.append(_mark(CHECK, scored, sentence, match.start(), match.end(),
                                  f"the date '{match.group(0)}' is one number off the review's {name} ({date.day} {date:%B %Y}), "
                                  "and the abstract prints no such date",
                                  f"write {{{{ {name} | long_date }}}}, so the sentence follows the data"))
     return out
+
+
+_COPIED_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", re.I)  # a number to copy
 
 
 def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: list[Mark],
@@ -1257,18 +1273,22 @@ def _copied_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks:
     if review is None:
         return []
     sources = sources_of(review)
+    names = [s for s in sources if s[1]]  # every result has names: none when the review has no results
     taken = [(m.sentence, m.text) for m in marks]
     out: list[Mark] = []
     for sentence, reading in read:
         text = sentence.text
+        claims = reading is not None and (reading.claims or reading.statement is not None)
+        if not names and not claims:
+            continue  # no claim, and no result whose outcome it could name or whose name it could copy: no source
         if not has_unit(text):
             continue  # no word of a time or an amount: nothing changed_numbers could find
-        if not re.search(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", text, re.I):
+        if not _COPIED_NUMBER.search(text):
             continue
         # a sentence that claims, names an outcome or states the certainty of evidence speaks of the results
-        about = bool(reading is not None and (reading.claims or reading.statement is not None)) or \
+        about = bool(claims) or \
             bool(named_in[text] if named_in is not None and text in named_in else outcome_spans(text, review.results))
-        for changed in changed_numbers(text, sources if about else [s for s in sources if s[1]]):
+        for changed in changed_numbers(text, sources if about else names):
             if (sentence, text[changed.start:changed.end]) in taken:
                 continue  # already marked
             where = "the outcome's name is" if changed.from_name else "the abstract prints"
@@ -1702,8 +1722,12 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     taken: list[tuple[int, int]] = []
     words = list(NUMBER_WORDS.finditer(text))
-    # a proportion's first term is digits or a number in words NUMBER_WORDS finds too: without either, none is tried
-    for match in PROPORTION.finditer(text) if words or DIGIT.search(text) else ():
+    digits = list(NUMBER.finditer(text))
+    # each term of a proportion is digits NUMBER finds or a number in words NUMBER_WORDS finds, and no match of either
+    # holds both (none holds "in"): a text with fewer than two numbers has none (but for digits NUMBER does not take,
+    # as "1,0001", where a term "1" may stand before a comma)
+    found = len(words) + len(digits)
+    for match in PROPORTION.finditer(text) if found >= 2 or (found and "," in text) else ():
         taken.append(match.span())
         top, bottom = word_value(match.group(1)), word_value(match.group(2))
         if top is not None and bottom:
@@ -1715,7 +1739,7 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
             continue  # "half of the participants included in the review", "a third of the studies": the evidence described
         taken.append(match.span())
         out.append((match.start(), match.end(), f"{match.group(1).lower()} of", f"the proportion '{match.group(0)}'"))
-    for match in NUMBER.finditer(text):
+    for match in digits:
         if taken and _inside(match.span(), taken):
             continue  # (NUMBER takes no number a letter follows: "1st", "2nd" are none)
         out.append((match.start(), match.end(), normalise_number(match.group(1)), f"the number {match.group(1)}"))
