@@ -2484,3 +2484,101 @@ def test_a_finding_read_with_caution_claims_no_high_certainty_for_sure(sentences
                                                                          tmp_path: Path) -> None:
     found = read_claims(sentences, tmp_path)[index][1]
     assert checks_of(found) == expected, found
+
+
+CLOSURE = """\
+results:
+  - id: infection_closure
+    intervention: {technical: purse-string skin closure, plain: purse-string closure}
+    comparison: linear skin closure
+    outcome: {technical: surgical site infection, plain: wound infection}
+    measure: RR
+    estimate: 0.20
+    ci: [0.10, 0.40]
+    studies: 5
+    participants: 600
+    certainty: moderate
+    size: large
+  - id: no_recovery
+    intervention: {technical: purse-string skin closure, plain: purse-string closure}
+    comparison: linear skin closure
+    outcome: {technical: no recovery at six weeks, plain: no recovery}
+    measure: RR
+    estimate: 0.67
+    ci: [0.56, 0.79]
+    studies: 4
+    participants: 500
+    certainty: moderate
+    size: moderate
+  - id: no_healing
+    intervention: {technical: purse-string skin closure, plain: purse-string closure}
+    comparison: no closure
+    outcome: {technical: failure to heal, plain: failure to heal}
+    measure: RR
+    estimate: 0.50
+    ci: [0.30, 0.80]
+    studies: 2
+    participants: 200
+    certainty: low
+    size: moderate
+"""
+
+SHORT_AND_OPPOSITE_NAMES = [
+    # a long name's initials name it, as summaries shorten it once given
+    ("PSSC probably reduces wound infection compared with LSC.", set()),
+    ("PSSC probably increases wound infection compared with LSC.", {"results.direction"}),
+    ("Compared with LSC, PSSC probably causes more wound infection.", {"results.direction"}),
+    # an outcome named as what did not happen: the rest of its name is its opposite
+    ("Purse-string closure probably improves recovery compared with linear skin closure.", set()),
+    ("Purse-string closure probably worsens recovery compared with linear skin closure.", {"results.direction"}),
+    ("Purse-string closure probably means more people have no recovery than linear skin closure.", {"results.direction"}),
+    ("Purse-string closure may help wounds heal compared with no closure.", set()),
+    ("Purse-string closure may make wounds less likely to heal than no closure.", {"results.direction"}),
+    # a reported finding that opens with its comparator: the comparator ends at its comma
+    ("We found that compared to linear skin closure, purse-string closure probably reduces wound infection.", set()),
+    ("We found that compared to linear skin closure, purse-string closure probably increases wound infection.",
+     {"results.direction"}),
+]
+
+
+def closure_verdicts(sentence: str, tmp_path: Path) -> list[tuple[str, str]]:
+    from plainsum.grade.claims import load_vocabulary
+    from plainsum.grade.judge import judge
+    from plainsum.grade.reading import read_summary
+
+    path = tmp_path / "hair.yaml"
+    path.write_text(review_yaml().replace(RESULTS, CLOSURE).replace("infections.", "problems."), encoding="utf-8")
+    results = load_review(path).results
+    (reading,) = read_summary([(sentence, False)], results, load_vocabulary(), ())
+    return [(v.check, v.message) for v in judge(reading, results)]
+
+
+@pytest.mark.parametrize("sentence,expected", SHORT_AND_OPPOSITE_NAMES)
+def test_initials_and_the_opposite_of_a_negated_outcome_name(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = closure_verdicts(sentence, tmp_path)
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+THE_COMPARED = [
+    # "between the two techniques", "between the groups": the arms the review compares, read as an impersonal claim
+    ("There may be little or no difference between the two techniques in wound infection.",
+     {"results.direction", "results.certainty"}),
+    ("There was probably little or no difference in wound infection between the groups.", {"results.direction"}),
+    ("There is probably a large difference in wound infection between the two treatments.", set()),
+    # two other groups named: another comparison, no claim about the review's
+    ("There was little or no difference in wound infection between younger and older people.", set()),
+    ("There was little or no difference in wound infection between the groups of younger and older people.", set()),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", THE_COMPARED)
+def test_between_the_two_techniques_names_the_compared_arms(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = closure_verdicts(sentence, tmp_path)
+    assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+def test_at_least_is_no_setting_of_a_result(tmp_path: Path) -> None:
+    # "at least in the long term" is a degree, not a setting the result would have to carry
+    ((_, found),) = read_claims(["Clippers probably cause fewer infections (at least in the long term) than shaving using "
+                                 "a razor."], tmp_path)
+    assert not found, found

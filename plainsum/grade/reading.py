@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # (a bullet inside a sentence joins list items the text lost its line breaks between: "Surgery•Antibiotics to clear
 # the infection•Facial cleanliness": each item is a clause of its own)
-CLAUSE_BREAK = re.compile(r";|\s+[–—]\s+|\s*[•▪●◦]\s*|,?\s+\b(?:but|whereas|although|though|while|however|yet)\b,?\s+", re.I)
+CLAUSE_BREAK = re.compile(r";|\s+[–—]\s+|(?<=\S)\s*[•▪●◦]\s*|,?\s+\b(?:but|whereas|although|though|while|however|yet)\b,?\s+", re.I)
 NEAR_WORDS = 4  # how close a comparative must be to an outcome's name to be its effect ("more serious infections")
 
 
@@ -216,6 +216,44 @@ def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, tak
     return found
 
 
+# An outcome named as something that did not happen ("no recovery", "failure to respond to treatment", "not responding
+# to treatment"): the rest of its name is its opposite ("probiotics probably improve recovery" of fewer "no recovery")
+_NEGATED_NAME = re.compile(r"^(?:no|not|lack\s+of|failure\s+to|failed\s+to|non-)\s*(?P<rest>[\w'’-]+(?:\s+[\w'’-]+)*?)\s*(?:\(.*)?$", re.I)
+
+
+_NEGATION_OPENS = re.compile(r"\s*(?:no|not|lack|fail|non)", re.I)
+
+
+def unnegated_spans(text: str, results: list[Result], vocabulary: Vocabulary, taken: list[OutcomeSpan]) -> list[OutcomeSpan]:
+    """The outcomes `text` names by the rest of a name that says something did not happen ("recovery" of a result
+    on "no recovery"), where it names no outcome of its own there; not a rest that opens with an effect word
+    ("improvement in global state" of "no improvement in global state": "an improvement" is an effect)."""
+    found: list[OutcomeSpan] = []
+    spans = [(o.start, o.end) for o in taken]
+    for rest, named in _unnegated_names(results, vocabulary).items():
+        for match in _outcome_regex((rest,)).finditer(text):
+            if not _overlaps(match.start(), match.end(), spans + [(f.start, f.end) for f in found]):
+                found.append(OutcomeSpan(match.start(), match.end(), match.group(0), named, opposite=True))
+    return found
+
+
+def _unnegated_names(results: list[Result], vocabulary: Vocabulary) -> dict[str, tuple[Result, ...]]:
+    out: dict[str, list[Result]] = {}
+    for result in results:
+        for name in result.names():
+            if not _NEGATION_OPENS.match(name):
+                continue
+            match = _NEGATED_NAME.match(" ".join(name.split()))
+            if match is None or len(match.group("rest")) < 4:
+                continue
+            rest = match.group("rest").lower()
+            if any(hit.start == 0 for hit in find_hits(vocabulary.effects, rest, [])):
+                continue
+            if result not in out.setdefault(rest, []):
+                out[rest].append(result)
+    return {rest: tuple(named) for rest, named in out.items()}
+
+
 def _significant(name: str, generic: frozenset[str]) -> set[str]:
     return {w for w in re.findall(r"[\w'’-]+", name.lower()) if len(w) > 2 and w not in generic}
 
@@ -223,7 +261,19 @@ def _significant(name: str, generic: frozenset[str]) -> set[str]:
 def _term_names(term: Term | None) -> list[str]:
     if term is None:
         return []
-    return list(dict.fromkeys(n for n in (term.plain, term.technical) if n))
+    return list(_names_of(term.plain, term.technical))
+
+
+@lru_cache(maxsize=4096)
+def _names_of(plain: str | None, technical: str | None) -> tuple[str, ...]:
+    """A term's names, and the initials of a name of three to six words, which name it too ("linear skin closure"
+    is "LSC", "purse-string skin closure" "PSSC"): how lay summaries shorten a long name once they have given it."""
+    names = [n for n in (plain, technical) if n]
+    for name in list(names):
+        words = [w for w in re.split(r"[\s‐-]+", name.strip()) if w]
+        if 3 <= len(words) <= 6 and all(re.match(r"[A-Za-z]", w) for w in words):
+            names.append("".join(w[0] for w in words).upper())
+    return tuple(dict.fromkeys(names))
 
 
 # Plain words for a placebo ("a dummy infusion", "sham surgery", "a fake pill"): they name the
@@ -760,6 +810,9 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     outcomes = _named_outcomes(text, _specific(text, outcome_spans(text, results)), context.condition)
     if vocabulary.opposites:
         outcomes = sorted(outcomes + opposite_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
+    unnegated = unnegated_spans(text, results, vocabulary, outcomes)
+    if unnegated:
+        outcomes = sorted(outcomes + unnegated, key=lambda o: o.start)
     names = actor_names(results, context.names)
     # a word of an intervention's name inside an outcome's ("pressure" in "pressure ulcers") names no one
     actors = [a for a in name_spans(text, names, vocabulary.generic_words) if not _overlaps(a[0], a[1], [(o.start, o.end) for o in outcomes])]
@@ -1145,6 +1198,17 @@ _OTHER_ARMS = re.compile(r"(?<![\w'’-])(?:between|groups?|arms?|than|compared|
                          r"in\s+(?:the\s+)?(?:people|persons|those|patients|participants|women|men|children|adults|babies|"
                          r"infants)\s+(?:who|whose|over|under|aged|older|younger|above|below|with\s+(?:more|less|severe|mild)))"
                          r"(?![\w'’-])", re.I)
+# the arms the review compares, named as such ("between the two techniques", "between the groups", "in both groups"):
+# no other comparison
+_THE_COMPARED = re.compile(r"(?<![\w'’-])(?:between|in|across)\s+(?:the\s+|both\s+|the\s+two\s+|these\s+two\s+|the\s+treatment\s+|"
+                           r"the\s+study\s+)?(?:groups|arms|techniques|treatments|interventions|methods|approaches|procedures|"
+                           r"options|regimens)(?![\w'’-])", re.I)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 IMPERSONAL_WORDS = 5  # how close "there was" must come before its effect word ("There was little or no difference")
 
 
@@ -1154,7 +1218,7 @@ def _impersonal(text: str, vocabulary: Vocabulary, effects: list[Hit], actors: l
     word (or, "was found", just after it); not in a sentence that names what it compares and no
     intervention of the results ("There was no difference between younger and older people", "more
     complications ... in the non-surgical group"): another comparison."""
-    if vocabulary.impersonal is None or not effects or (not actors and _OTHER_ARMS.search(text)):
+    if vocabulary.impersonal is None or not effects or (not actors and _OTHER_ARMS.search(_THE_COMPARED.sub(_blank, text))):
         return []
     found = []
     for match in vocabulary.impersonal.finditer(text):
@@ -1192,6 +1256,11 @@ _QUALIFIER_END = frozenset({
     "does", "had", "has", "have", "not"})
 
 
+# words that make "at ..." / "in the ..." a degree or a manner, not a setting or a time ("at least in the long term",
+# "at most", "at all", "at first", "in the same way")
+_NO_SETTING = frozenset({"least", "most", "all", "first", "once", "times", "worst", "best", "random", "same"})
+
+
 def _qualifiers(text: str, clause: tuple[int, int], vocabulary: Vocabulary,
                 skip: list[tuple[int, int]]) -> list[tuple[str, set[str]]]:
     """The settings, subgroups and times a clause names ("during exacerbations", "in the operating
@@ -1212,8 +1281,8 @@ def _qualifiers(text: str, clause: tuple[int, int], vocabulary: Vocabulary,
                 break
             words.append(low)
             end = match.end() + token.end()
-        if following == "of" or not words or _overlaps(match.end(), end, skip):
-            continue  # "in the risk of", "at the end of", "after hypertonic saline": not a setting or a time
+        if following == "of" or not words or _overlaps(match.end(), end, skip) or words[0] in _NO_SETTING:
+            continue  # "in the risk of", "at the end of", "after hypertonic saline", "at least": not a setting or a time
         significant = {w for w in words if len(w) > 2 and w not in vocabulary.generic_words and not w.isdigit()}
         if significant:
             found.append((f"{match.group(0)} {' '.join(words)}", significant))
@@ -1552,16 +1621,19 @@ def _comparator(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], tup
     match = vocabulary.comparators.search(text)
     if match is None:
         return None
-    if not text[: match.start()].strip(" –-\"'(").strip() or re.fullmatch(r"\W*(?:when|if)\s*", text[: match.start()], re.I):
-        comma = text.find(",", match.end())
+    comma = text.find(",", match.end())
+    if not text[: match.start()].strip(" –-\"'(").strip() or re.fullmatch(r"\W*(?:when|if)\s*", text[: match.start()], re.I) \
+            or (comma > 0 and _OPENS_REPORTED.search(text, 0, match.start())):
         end = comma if comma > 0 else len(text)
-        return (end, len(text)), (match.end(), end)  # "Compared with placebo, X ..."
+        return (end, len(text)), (match.end(), end)  # "Compared with placebo, X ...", "We found that compared with placebo, X ..."
     # the comparator ends where its clause does ("... than sham ultrasound, but may provide ...",
     # "... compared to older antipsychotics, when they are added on to ...")
     stop = _COMPARATOR_END.search(text, match.end())
     return (0, match.start()), (match.end(), stop.start() if stop else len(text))
 
 
+# a reported finding that opens with its comparator ("We found that compared to no treatment, X may ...")
+_OPENS_REPORTED = re.compile(r"(?<![\w'’-])(?:that|whether)\s*,?\s*$", re.I)
 _COMPARATOR_END = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?:when|if|which|because|since|so|and\s+(?:they|it|this|these|we))\b", re.I)
 
 
@@ -2108,9 +2180,11 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
             # a rating said of one result's claim ("moderate-quality evidence that X reduces A", "reduces A (low-certainty
             # evidence)") is the summary's statement of that result's certainty: a plain sentence elsewhere that
             # states the same finding (the pre-2021 style, certainty said once) is covered by it
+            # (its own rating: before it, or after it with no other outcome between, not a rating that ends a list)
             hit = claim.certainty_hit
             if claim.certainty_source == "word" and hit is not None and _RATING.search(hit.text) \
-                    and len(claim.candidates) == 1 and not claim.ambiguous_selection and claim.certainty is not None:
+                    and len(claim.candidates) == 1 and not claim.ambiguous_selection and claim.certainty is not None \
+                    and not any(claim.outcome.end <= other.outcome.start < hit.start for other in first.claims):
                 summary.setdefault(claim.candidates[0].result.id, set()).update(levels_of(claim.certainty))
     if rated:
         # statements that rate named outcomes ("The evidence for X and Y is of moderate quality. The quality of
