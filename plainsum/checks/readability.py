@@ -128,6 +128,8 @@ def section_thresholds(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     from plainsum.readability.score import section_figures
 
     kind = scored.document.kind
+    if config.gate_detail is None or not config.gate_detail.sections.get(kind):
+        return  # no [gate.<kind>.sections]: no section has bounds (most configurations)
     for section in scored.sections:
         bounds = config.section_thresholds(kind, section.heading)
         if not bounds:
