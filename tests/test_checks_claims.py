@@ -2379,7 +2379,16 @@ OWN_CLAUSE_LEVELS = [
      "low-certainty evidence about deaths.", set()),
     ("Clippers compared with no hair removal may make little or no difference to infections; the evidence on deaths "
      "is of very low certainty.", set()),
+    # ... and so is one said of a comparison the clause names
+    ("Clippers may make little or no difference to infections compared with no hair removal, but we are very uncertain "
+     "about clippers compared with shaving using a razor.", set()),
+    ("Clippers may make little or no difference to infections compared with no hair removal, but the evidence comparing "
+     "clippers with shaving using a razor is very uncertain.", set()),
+    ("Clippers may make little or no difference to infections compared with no hair removal (low-certainty evidence), but "
+     "there is only very low-certainty evidence for clippers versus shaving using a razor.", set()),
     # GRADE's very-low wording still covers the clause before when it names nothing else
+    ("Clippers may make little or no difference to infections compared with no hair removal, but we are very uncertain "
+     "because the trials were smaller than planned.", {"results.certainty"}),
     ("Clippers may make little or no difference to infections compared with no hair removal, but we are very uncertain.",
      {"results.certainty"}),
     ("Clippers may make little or no difference to infections compared with no hair removal, but the evidence is very "

@@ -1861,7 +1861,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     loose = [h for h in certainty if not any(p[0] <= h.start < p[1] and (
         any(p[0] <= e.start < p[1] for e in effects) or (p[2] and any(
             p[0] <= o.start < p[1] and o.start != outcome.start for o in outcomes or []))) for p in spans)
-        and not _rates_another(h, parts, outcome, outcomes or [])]
+        and not _rates_another(h, parts, outcome, outcomes or []) and not _of_a_comparison(text, h, parts, clause)]
     before = [h for h in own if h.start <= at]
     # a word after the effect that opens the next verb phrase ("were less likely to X, and may be less likely
     # to Y") is that phrase's, not this claim's
@@ -1879,7 +1879,8 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     # "may reduce ..., but we are very uncertain" is GRADE's very-low wording; "probably reduces ..., but
     # we are very uncertain" says two levels, and its own word is held against the result
     sure = [h for h in before or own if "low" not in levels_of(h.meaning) and "very low" not in levels_of(h.meaning)]
-    if any(h.meaning == "very low" for h in loose) and not sure:
+    rated = any(_RATING.search(h.text) and h.start > outcome.end for h in own)  # its own rating: "(low-certainty evidence)"
+    if any(h.meaning == "very low" for h in loose) and not sure and not rated:
         hit = next(h for h in loose if h.meaning == "very low")
         level, source = "very low", "sentence"
     elif before or own:
@@ -1938,6 +1939,21 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
     claim.comparison_unsaid = _comparison_unsaid(outcome, candidates, f"{select_text} {context.lead_in or ''}", against,
                                                  vocabulary.generic_words)
     return claim
+
+
+def _of_a_comparison(text: str, hit: Hit, parts: list[tuple[int, int]], clause: tuple[int, int]) -> bool:
+    """Whether a certainty word is in another clause that names a comparison of its own ("..., but we are very
+    uncertain about X compared with Y", "..., but the evidence comparing X with Y is very uncertain"): that
+    comparison's level, not the claim's."""
+    if clause[0] <= hit.start < clause[1]:
+        return False
+    start, end = _clause_of(hit.start, parts)
+    return _COMPARING.search(text, start, end) is not None
+
+
+# a comparison named ("comparing X with Y", "X compared with Y", "X versus Y"; not "than", which also says how
+# big: "smaller than planned")
+_COMPARING = re.compile(r"(?<![\w'’-])(?:comparing|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs)(?![\w'’-])", re.I)
 
 
 def _rates_another(hit: Hit, parts: list[tuple[int, int]], outcome: OutcomeSpan, outcomes: list[OutcomeSpan]) -> bool:
