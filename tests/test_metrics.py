@@ -294,3 +294,15 @@ def test_a_text_too_long_for_the_packed_counts_is_refused(monkeypatch) -> None:
     assert score_markdown("Short enough.").figures["words"] == 2
     with pytest.raises(InputError, match="more than plainsum scores"):
         score_markdown("A text of twenty or more characters.")
+
+
+def test_syllables_of_lower_case_words_outside_cmu_by_the_rules() -> None:
+    """A word of a-z only that CMU lacks is counted by the vowel-group rules at once, as the full rules count it
+    (a speed-up, issue 28)."""
+    from plainsum.readability import syllables as module
+
+    words = ["xylotomy", "hydroxychloroquines", "bupivacaines", "qzx", "pneumonitides", "dr", "prof", "aeiouy",
+             "immune", "hoped", "cases", "autism", "bacteria", "leptospirosis", "tocilizumab", "e"]
+    for word in words:
+        module._counted.clear()
+        assert module.syllables(word) == module._syllables(word), word

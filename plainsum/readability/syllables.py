@@ -138,6 +138,9 @@ def syllables(word: str) -> int:
                 if found is not None:
                     found = _counted[word] = max(found, 1)
                     return found
+                if word.isascii() and word.islower():  # a-z only, not in CMU: _syllables_or_base's last rule
+                    found = _counted[word] = rule_syllables(word)
+                    return found
         found = _counted[word] = _syllables(word)
     return found
 
