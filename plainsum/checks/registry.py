@@ -207,7 +207,8 @@ class Registry:
     _loaded: bool = False
     # the checks that run, by configuration, document kind, severities and skipped checks (see `_plan`)
     _plans: dict[tuple[int, str, tuple[str, ...], tuple[str, ...]],
-                 tuple[Config, dict[str, str], dict[str, CheckSpec], int, list[_Planned]]] = field(default_factory=dict)
+                 tuple[Config, dict[str, str], dict[str, CheckSpec], int, list[_Planned]]] = \
+        field(default_factory=dict, repr=False, compare=False)
 
     @property
     def checks(self) -> dict[str, CheckSpec]:
