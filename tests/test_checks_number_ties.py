@@ -395,8 +395,12 @@ def test_a_total_the_abstract_adds_up_to_or_its_parts_pass(sentence: str, config
 TIMES_ABSTRACT = ("Sixteen studies were included.", "Sixteen studies were included. Deaths were counted at 14 days.")
 TIMES = {
     "flag": ["Shaving using a razor may slightly reduce deaths at 60 days, but we are very uncertain.",
-             "Shaving using a razor may slightly reduce deaths at 2 days, but we are very uncertain."],
+             "Shaving using a razor may slightly reduce deaths at 2 days, but we are very uncertain.",
+             # the number of a name ("death within 30 days") with another unit is no time of the results
+             "Shaving using a razor may slightly reduce deaths at 30 weeks, but we are very uncertain.",
+             "Shaving using a razor may slightly reduce deaths after 30 sessions, but we are very uncertain."],
     "pass": ["Shaving using a razor may slightly reduce deaths within 30 days, but we are very uncertain.",
+             "Shaving using a razor may slightly reduce deaths within a 30-day period, but we are very uncertain.",
              "Shaving using a razor may slightly reduce deaths at 14 days, but we are very uncertain.",
              "Shaving using a razor may slightly reduce deaths within thirty days, but we are very uncertain."],
 }
@@ -875,3 +879,16 @@ def test_a_count_of_studies_paired_with_people_is_the_abstracts(flagged: bool, c
     for sentence in PAIRS["flag" if flagged else "pass"]:
         text = review_yaml(found=sentence).replace(*PAIRS_ABSTRACT, 1)
         assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is flagged, sentence
+
+
+@pytest.mark.parametrize(("value", "unit", "named"), [
+    ("6", "months", True), ("6", "sessions", False), ("6", "weeks", False),  # "pain at six months"
+    ("26", "weeks", True), ("26", "days", True),  # "remission at week 26": no unit after the number
+    ("13", "years", True),  # "in 13- to 24-year-olds"
+    ("7", "months", False),  # in no name
+])
+def test_a_number_of_a_name_is_one_with_its_own_unit(value: str, unit: str, named: bool) -> None:
+    from plainsum.checks.numbers import _named_number
+
+    names = ["pain at six months", "clinical remission at week 26", "vaping cessation in 13- to 24-year-olds"]
+    assert _named_number(value, unit, names) is named

@@ -878,7 +878,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 if timed and kind != "ratio":
                     groups = claim.groups if isinstance(claim, AnyResult) and claim.groups else (tuple(results),)
                     if any(_time_fits(value, timed.group(0).strip(), list(group), review) for group in groups) or \
-                            value in set().union(*(_numbers_in(n) for r in review.results for n in r.names())):
+                            _named_number(value, timed.group(0).strip(), [n for r in review.results for n in r.names()]):
                         continue
                     # the outcome is named at a time ("... at six months") and the abstract prints this time nowhere
                     # with its unit: another time point, not one of the result's other figures that happens to match
@@ -1427,10 +1427,30 @@ def _time_fits(value: str, unit: str, results: list[Any], review: Any) -> bool:
     and 12 months", "at six to 18 months")."""
     if not any(_numbers_in(n) for r in results for n in r.names()):
         return True
+    return _with_unit(value, unit, [text for key, text in review.rendered.items() if key.endswith(".technical")])
+
+
+def _stem(unit: str) -> str:
+    return re.sub(r"^\W+", "", unit.split()[-1].lower()).rstrip("s")
+
+
+def _named_number(value: str, unit: str, names: list[str]) -> bool:
+    """Whether a result's name has `value` other than before another unit ("pain at six months" has six months, "remission
+    at week 26" and "in 13- to 24-year-olds" their numbers; "six sessions" is none of them)."""
+    stem = _stem(unit)
+    for name in names:
+        for match in [*NUMBER.finditer(name), *NUMBER_WORDS.finditer(name)]:
+            if str(word_value(match.group(0))) == value:
+                after = UNIT.match(name[match.end():])
+                if after is None or _stem(after.group(0)) == stem:
+                    return True
+    return False
+
+
+def _with_unit(value: str, unit: str, texts: list[str]) -> bool:
+    """Whether one of `texts` prints `value` with the unit of `unit` ("six sessions" is no "six months")."""
     stem = re.sub(r"^\W+", "", unit.split()[-1].lower()).rstrip("s")
-    for key, text in review.rendered.items():
-        if not key.endswith(".technical"):
-            continue
+    for text in texts:
         for match in [*NUMBER.finditer(text), *NUMBER_WORDS.finditer(text)]:
             after = UNIT.match(text[match.end():])
             if after and re.sub(r"^\W+", "", after.group(0).split()[-1].lower()).rstrip("s") == stem \
