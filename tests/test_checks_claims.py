@@ -2591,3 +2591,18 @@ def test_at_least_is_no_setting_of_a_result(tmp_path: Path) -> None:
     ((_, found),) = read_claims(["Clippers probably cause fewer infections (at least in the long term) than shaving using "
                                  "a razor."], tmp_path)
     assert not found, found
+
+
+PROBABLE = [
+    # "It is probable that ..." is GRADE's "probably" said as a clause: moderate certainty
+    ("It is probable that fewer people get infections with clippers than with shaving using a razor.", set()),
+    ("It is probable that more people get infections with clippers than with shaving using a razor.", {"results.direction"}),
+    ("It is probable that clippers make little or no difference to infections compared with no hair removal.",
+     {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PROBABLE)
+def test_it_is_probable_that_is_moderate_certainty(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    ((_, found),) = read_claims([sentence], tmp_path)
+    assert checks_of(found) - {"results.unchecked"} == expected, found
