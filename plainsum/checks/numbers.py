@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from plainsum.checks.plain import NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
@@ -680,6 +680,37 @@ class _LazyMap(Mapping[str, _V]):
         return len(self._get())
 
 
+class _Anywhere:
+    """The counts of studies and people the abstract prints anywhere (abstract_counts' second part), asked value by
+    value: `has(kind, value)` reads the kinds of the numbers equal to `value` only; `[kind]` reads them all."""
+
+    def __init__(self, sections: list[tuple[str, list[Any]]], everything: Callable[[], dict[str, set[str]]]) -> None:
+        self._sections = sections
+        self._everything = everything
+        self._places: list[tuple[str, dict[str, list[tuple[int, int]]]]] | None = None  # each section's numbers by value
+        self._kinds: dict[str, set[str]] = {}
+
+    def has(self, kind: str, value: str) -> bool:
+        kinds = self._kinds.get(value)
+        if kinds is None:
+            if self._places is None:
+                self._places = []
+                for text, _spans in self._sections:
+                    places: dict[str, list[tuple[int, int]]] = {}
+                    digits, words = _text_numbers(text)
+                    for start, end, found in (*digits, *words):
+                        places.setdefault(found, []).append((start, end))
+                    self._places.append((text, places))
+            kinds = self._kinds[value] = set()
+            for text, places in self._places:
+                for start, end in places.get(value, ()):
+                    kinds |= counted_kinds(text, start, end)
+        return kind in kinds
+
+    def __getitem__(self, kind: str) -> set[str]:
+        return self._everything()[kind]
+
+
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
     """Numbers tied to what they count. In a claim, a number is held against the figures of the
     result(s) the claim is about and the review's facts, a count of studies or people against that
@@ -717,7 +748,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         return read_counts[0]
 
     counts: Mapping[str, dict[str, set[str]]] = _LazyMap(lambda: abstract_counted()[0])
-    anywhere: Mapping[str, set[str]] = _LazyMap(lambda: abstract_counted()[1])
+    anywhere = _Anywhere(sections, lambda: abstract_counted()[1])
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
     sums = _Later(lambda: count_sums(review))
@@ -760,12 +791,12 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 continue  # "Eighteen patients received G-CSF and 22 got antibiotics": the sizes of a trial's groups
             if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
                 continue  # "more than 4000 women": a rounded figure, not read
-            if kind in ("studies", "people") and PART_OF.match(text, end) is not None and \
-                    _whole_of_known(text, end, value, anywhere[kind] | counted_facts | kind_figures(kind, review.results, counts, set())):
+            if kind in ("studies", "people") and PART_OF.match(text, end) is not None and _whole_of_known(
+                    text, end, value, partial(_count_known, kind, counted_facts, review.results, counts, anywhere)):
                 continue  # "5968 participants, of whom 5264 were analysed": the full review's count of a known part
             parts = _parts(text, start, end, kind) if kind in ("studies", "people") and value.isdigit() else []
-            if kind is not None and len(parts) >= 2 and sum(parts) != int(value) and str(sum(parts)) in \
-                    anywhere[kind] | counted_facts | kind_figures(kind, review.results, counts, set()):
+            if kind is not None and len(parts) >= 2 and sum(parts) != int(value) and (
+                    str(sum(parts)) in counted_facts | kind_figures(kind, review.results, counts, set()) or anywhere.has(kind, str(sum(parts)))):
                 marks.append(_mark(CHECK, scored, sentence, start, end,
                                    f"{what} is given as a total, but its parts in the sentence "
                                    f"({' + '.join(map(str, parts))}) add up to {sum(parts)}, a count the review gives",
@@ -796,7 +827,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if bracket is not None and kind is not None and claims and not _sole_claim_unbracketed(claims, brackets_of(text, claims)):
                 # a bracket after words that name no encoded outcome, where the claims have brackets of their own or
                 # are several: whose counts they are is not known; a count the review gives anywhere passes
-                if value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind]:
+                if value in kind_figures(kind, review.results, counts, counted_facts) or anywhere.has(kind, value):
                     continue
                 marks.append(_mark(UNREAD, scored, sentence, start, end,
                                    f"not checked: {what} is in a bracket of counts after words that name no outcome of the "
@@ -807,7 +838,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if isinstance(claim, AnyResult) and not claim.results:
                 claim = AnyResult(tuple(review.results))
             if claim is not None and kind in COUNT_KINDS and WHOLE_BEFORE.search(text, max(0, start - 40), start) and \
-                    value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind]:
+                    (value in kind_figures(kind, review.results, counts, counted_facts) or anywhere.has(kind, value)):
                 continue  # the whole of a part ("two of the nine trials"): a count of the review, or another outcome's
             if claim is not None and kind != "percent" and value.isdigit() and SUBSET.match(text, end) is not None:
                 # a part of a whole ("five of the eight trials", "two of these studies"): not the claim's figure; a
@@ -855,7 +886,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 results = list(claim.results)
                 if kind == "studies" and STUDIES_DID.match(text, end):
                     results = list(review.results)  # the studies of a comparison: any count of the review
-                    if value in kind_figures(kind, results, counts, counted_facts) | anywhere[kind]:
+                    if value in kind_figures(kind, results, counts, counted_facts) or anywhere.has(kind, value):
                         continue
                     marks.append(_count_mark(scored, sentence, start, end, what, kind, list(claim.results)))
                     continue
@@ -908,7 +939,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if named and kind in ("studies", "people"):
                 # no claim read, but the sentence names an outcome ("clear stones faster (14 studies)"): which
                 # comparison it is about is not known, so only a count that is no count of the review is wrong
-                if value in kind_figures(kind, review.results, counts, counted_facts) | anywhere[kind]:
+                if value in kind_figures(kind, review.results, counts, counted_facts) or anywhere.has(kind, value):
                     continue
                 marks.append(_count_mark(scored, sentence, start, end, what, kind, list(named)))
                 continue
@@ -952,7 +983,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 # people with the same count of studies ("two studies (403 participants)")
                 part = ONE_OF_SEVERAL.search(text, 0, start)
                 paired = _paired_people(text, part.start() if part else 0, start, review) if kind == "people" else set()
-                if paired and value not in paired | anywhere[kind]:
+                if paired and value not in paired and not anywhere.has(kind, value):
                     marks.append(_mark(CHECK, scored, sentence, start, end,
                                        f"{what} counts people, but the abstract gives {', '.join(sorted(paired))} with the same "
                                        f"count of studies", "give the count the abstract prints"))
@@ -962,7 +993,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 earlier = [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind and not ADDED.match(text, e)]
                 if _part_of_total(text, start, kind, earlier):
                     continue  # "found 20 studies ... (15 studies); three studies were ...": parts of the total first given
-                if value in anywhere[kind] or value in counted_facts or value in sums[kind] or \
+                if value in counted_facts or anywhere.has(kind, value) or value in sums[kind] or \
                         value in {str(r.studies if kind == "studies" else r.participants) for r in review.results}:
                     continue
                 if value in known and not anywhere[kind]:
@@ -1304,14 +1335,20 @@ PART_OF = re.compile(r"\s*(?:[a-z-]+\s*){0,3}?[,(]\s*(?:and\s+)?of\s+(?:whom|whi
                      r"(\d{1,3}(?:,\d{3})+|\d+)", re.I)
 
 
-def _whole_of_known(text: str, end: int, value: str, known: set[str]) -> bool:
+def _count_known(kind: str, facts: set[str], results: Any, counts: Mapping[str, dict[str, set[str]]], anywhere: _Anywhere,
+                 value: str) -> bool:
+    """Whether `value` is a count of `kind` the review gives: a fact, a result's, or one the abstract prints."""
+    return value in facts or value in kind_figures(kind, results, counts, set()) or anywhere.has(kind, value)
+
+
+def _whole_of_known(text: str, end: int, value: str, known: Callable[[str], bool]) -> bool:
     """A count followed by a part of it the data knows ("5968 participants, of whom 5264 were analysed"):
     the whole (people randomised, studies found) is the full review's, which the abstract often leaves out."""
     match = PART_OF.match(text, end)
     if match is None:
         return False
     part = normalise_number(match.group(1))
-    return part in known and value.isdigit() and part.isdigit() and int(part) < int(value)
+    return known(part) and value.isdigit() and part.isdigit() and int(part) < int(value)
 
 
 # A percentage that is a risk ("a 21% chance of pregnancy", "the risk was 7%", "between 22% and 48% of
