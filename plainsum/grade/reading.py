@@ -237,7 +237,19 @@ def unnegated_spans(text: str, results: list[Result], vocabulary: Vocabulary, ta
     return found
 
 
+# the last results list read and its negated names (a summary's sentences are read against one list)
+_UNNEGATED: list[tuple[list[Result], tuple[Result, ...], Vocabulary, dict[str, tuple[Result, ...]]]] = []
+
+
 def _unnegated_names(results: list[Result], vocabulary: Vocabulary) -> dict[str, tuple[Result, ...]]:
+    if _UNNEGATED and _UNNEGATED[0][0] is results and _UNNEGATED[0][2] is vocabulary and _UNNEGATED[0][1] == tuple(results):
+        return _UNNEGATED[0][3]
+    found = _negated_names(results, vocabulary)
+    _UNNEGATED[:] = [(results, tuple(results), vocabulary, found)]
+    return found
+
+
+def _negated_names(results: list[Result], vocabulary: Vocabulary) -> dict[str, tuple[Result, ...]]:
     out: dict[str, list[Result]] = {}
     for result in results:
         for name in result.names():
