@@ -2460,6 +2460,9 @@ NOT_OUTCOMES = [
     ("Shaving using a razor probably increases infections, such as wound abscesses.", None, ["infections"]),
     # list items joined by bullets are each a clause: one item's words are no effect of another's outcome
     ("Clippers to remove hair•Antiseptics against infections•Skin improvement and clean water", None, []),
+    # a bullet that opens the sentence is a list marker: the call for research stays one
+    ("• More research is needed to find out whether clippers reduce infections.", None, []),
+    ("• Clippers probably reduce infections compared with shaving using a razor.", None, ["infections"]),
 ]
 
 
