@@ -31,7 +31,7 @@ from typing import Any
 from bench import CORPUS, corpus_present, option
 from bench.claims import opening_bracket
 from plainsum.grade.claims import load_vocabulary, read_claim
-from plainsum.grade.reading import Reading, opening_background, read_summary
+from plainsum.grade.reading import Reading, condition_of, opening_background, read_summary
 from plainsum.grade.results import Result, Term
 from plainsum.grade.vocabulary import Vocabulary
 from plainsum.readability.textmodel import split_sentences
@@ -186,7 +186,8 @@ def main(argv: list[str]) -> int:
         if not results:
             kinds["review without results made"] += 1
             continue
-        for (text, explains), reading in zip(lay, read_summary(lay, results, vocabulary), strict=True):
+        condition = condition_of(record.get("name") or "")  # the review's title, as the gate reads it
+        for (text, explains), reading in zip(lay, read_summary(lay, results, vocabulary, (), condition), strict=True):
             kinds[reading.kind] += 1
             claims += len(reading.claims)
             shown.append((record["doi"], text, explains, _describe(reading)))

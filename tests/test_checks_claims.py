@@ -2609,3 +2609,30 @@ PROBABLE = [
 def test_it_is_probable_that_is_moderate_certainty(sentence: str, expected: set[str], tmp_path: Path) -> None:
     ((_, found),) = read_claims([sentence], tmp_path)
     assert checks_of(found) - {"results.unchecked"} == expected, found
+
+
+def test_the_recheck_list_reads_a_summary_as_the_checks_do(tmp_path: Path) -> None:
+    """`plainsum diff`'s re-check list and the gate share one reading of a summary: the condition the title
+    names is no outcome there either, and both read the sentences the author wrote, in the same order."""
+    from types import SimpleNamespace
+
+    from plainsum.checks.claimreading import read_written
+    from plainsum.diff.recheck import _readings
+    from plainsum.grade.claims import load_vocabulary
+
+    condition = "People with chronic wound infections probably heal sooner after clippers than after shaving using a razor."
+    claim = "Shaving using a razor probably increases infections compared with no hair removal."
+    text = review_yaml(key_messages=(condition, claim)).replace(
+        "title: Preoperative hair removal to reduce surgical site infection",
+        "title: Preoperative hair removal for chronic wound infections")
+    path = tmp_path / "hair.yaml"
+    path.write_text(text, encoding="utf-8")
+    review = load_review(path)
+    summary = next(d for d in render_documents(review, TemplateSet(None)) if d.kind == "summary")
+    scored = score_document(summary)
+    listed = _readings(SimpleNamespace(scored=scored), review, review.results)
+    gate = {sentence.offset: reading for sentence, reading in read_written(scored, review.results, load_vocabulary())}
+    assert [(offset, [c.outcome.text for c in r.claims]) for offset, r in listed.items()] == \
+        [(offset, [c.outcome.text for c in r.claims]) for offset, r in gate.items()]
+    claims = {r.text: [c.outcome.text.lower() for c in r.claims] for r in listed.values()}
+    assert claims[condition] == [] and claims[claim] == ["infections"]

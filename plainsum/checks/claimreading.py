@@ -58,6 +58,21 @@ def explaining(scored: Scored, sentence: Any, vocabulary: Vocabulary) -> bool:
     return vocabulary.explains(sentence.section)
 
 
+def read_written(scored: Scored, results: list[Result], vocabulary: Vocabulary) -> list[tuple[Any, Reading]]:
+    """The sentences the author wrote, each with the claim model's reading against `results`: the one
+    reading the checks and the re-check list of `plainsum diff` share."""
+    sentences = written_sentences(scored)
+    texts = [(s.text, explaining(scored, s, vocabulary)) for s in sentences]
+    if sentences and not any(s.section for s in sentences):
+        # a summary without headings opens with its background and aims until it reports what was found
+        opening = opening_background([text for text, _ in texts])
+        texts = [(text, explains or index < opening) for index, (text, explains) in enumerate(texts)]
+    review = scored.document.review
+    condition = condition_of(review.title) if review is not None else None
+    return list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review), condition),
+                    strict=True))
+
+
 def readings(scored: Scored, config: Config) -> list[tuple[Any, Reading]] | None:
     """Each sentence the author wrote, read by the claim model (None: no results to read against)."""
     cached = scored.__dict__.get("_claim_readings")
@@ -67,15 +82,8 @@ def readings(scored: Scored, config: Config) -> list[tuple[Any, Reading]] | None
     if found is None:
         return None
     results, _, vocabulary = found
-    sentences = written_sentences(scored)
-    texts = [(s.text, explaining(scored, s, vocabulary)) for s in sentences]
-    if sentences and not any(s.section for s in sentences):
-        # a summary without headings opens with its background and aims until it reports what was found
-        opening = opening_background([text for text, _ in texts])
-        texts = [(text, explains or index < opening) for index, (text, explains) in enumerate(texts)]
     review = scored.document.review
-    read = list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review),
-                                                condition_of(review.title) if review is not None else None), strict=True))
+    read = read_written(scored, results, vocabulary)
     # a statement of the evidence as a whole or of outcomes it names, not one that points back to the finding
     # before it ("we have very low confidence in this evidence"), which may be of an outcome the abstract leaves unrated
     statements = [reading.statement for _sentence, reading in read if reading.statement is not None

@@ -11,12 +11,12 @@ moderate-certainty evidence that is now low: "may").
 from __future__ import annotations
 
 from plainsum.checks import handwritten, value_pattern
-from plainsum.checks.claimreading import explaining, intervention_names
+from plainsum.checks.claimreading import read_written
 from plainsum.content.changes import Changes, ResultChange, stale_values
 from plainsum.content.model import Review
 from plainsum.diff.model import RecheckItem
 from plainsum.gate.records import DocumentResult
-from plainsum.grade.reading import Reading, read_summary
+from plainsum.grade.reading import Reading
 from plainsum.grade.results import Result
 from plainsum.grade.vocabulary import levels_of, load_vocabulary, vocabulary_path
 from plainsum.words.numbers import in_words
@@ -42,10 +42,7 @@ def _word_forms(old: Review, new: Review, changes: Changes) -> dict[str, str]:
 def _readings(result: DocumentResult, review: Review, results: list[Result]) -> dict[int, Reading]:
     """The claim model's reading of each sentence of a document, by its offset."""
     vocabulary = load_vocabulary(vocabulary_path(None, review.language))
-    scored = result.scored
-    texts = [(s.text, explaining(scored, s, vocabulary)) for s in scored.sentences]
-    read = read_summary(texts, results, vocabulary, intervention_names(review))
-    return {sentence.offset: reading for sentence, reading in zip(scored.sentences, read, strict=True)}
+    return {sentence.offset: reading for sentence, reading in read_written(result.scored, results, vocabulary)}
 
 
 def _claims_about(reading: Reading | None, change: ResultChange) -> list[tuple[str, str | None, str | None]]:
