@@ -2386,6 +2386,11 @@ OWN_CLAUSE_LEVELS = [
      "clippers with shaving using a razor is very uncertain.", set()),
     ("Clippers may make little or no difference to infections compared with no hair removal (low-certainty evidence), but "
      "there is only very low-certainty evidence for clippers versus shaving using a razor.", set()),
+    # ... but not when the doubt names the claim's own comparison again: then it is the claim's
+    ("Clippers may make little or no difference to infections compared with no hair removal, but the evidence comparing "
+     "clippers with no hair removal is very uncertain.", {"results.certainty"}),
+    ("Clippers may make little or no difference to infections compared with no hair removal, but we are very uncertain "
+     "about clippers compared with no hair removal.", {"results.certainty"}),
     # GRADE's very-low wording still covers the clause before when it names nothing else
     ("Clippers may make little or no difference to infections compared with no hair removal, but we are very uncertain "
      "because the trials were smaller than planned.", {"results.certainty"}),
