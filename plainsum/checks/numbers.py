@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from plainsum.checks.plain import NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
@@ -740,13 +740,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     printed, rates = abstract_figures_and_rates(review, sections)
     facts = review_figures(review)
     # the counts the abstract prints with each outcome and anywhere: read when a count first asks for them
-    read_counts: list[tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]] = []
-
-    def abstract_counted() -> tuple[dict[str, dict[str, set[str]]], dict[str, set[str]]]:
-        if not read_counts:
-            read_counts.append(abstract_counts(review, sections))
-        return read_counts[0]
-
+    abstract_counted = cache(partial(abstract_counts, review, sections))
     counts: Mapping[str, dict[str, set[str]]] = _LazyMap(lambda: abstract_counted()[0])
     anywhere = _Anywhere(sections, lambda: abstract_counted()[1])
     counted_facts = count_facts(review)

@@ -1965,19 +1965,15 @@ def _of_a_comparison(text: str, hit: Hit, parts: list[tuple[int, int]], clause: 
         return False
     # the claim's own comparison named again ("... compared with sham, but the evidence comparing acupuncture with
     # sham is very uncertain") is no other comparison: the doubt is the claim's, as GRADE's "but we are very uncertain"
-    theirs = _compared_words(text[match.end():end]) | _compared_words(text[start:match.start()])
-    mine = {w.lower() for w in re.findall(r"\w+", text[clause[0]:clause[1]])}
-    return not theirs <= mine
+    theirs = _significant(text[start:match.start()], _NOT_COMPARED) | _significant(text[match.end():end], _NOT_COMPARED)
+    return not theirs <= _significant(text[clause[0]:clause[1]], _NOT_COMPARED)
 
 
-def _compared_words(text: str) -> set[str]:
-    """The words that name what a clause compares (not its function or certainty words)."""
-    return {w for w in (w.lower() for w in re.findall(r"\w+", text)) if len(w) > 3 and w not in _NOT_COMPARED}
-
-
-_NOT_COMPARED = frozenset({"with", "about", "very", "uncertain", "uncertainty", "evidence", "certainty", "quality",
-                           "confidence", "there", "this", "that", "these", "those", "were", "have", "been", "only",
-                           "from", "into", "than", "when", "whether", "results", "result", "effects", "effect"})
+# words that say nothing of what a clause compares: its function and certainty words
+_NOT_COMPARED = frozenset({"the", "and", "but", "was", "are", "for", "not", "with", "about", "very", "uncertain",
+                           "uncertainty", "evidence", "certainty", "quality", "confidence", "there", "this", "that",
+                           "these", "those", "were", "have", "been", "only", "from", "into", "than", "when", "whether",
+                           "results", "result", "effects", "effect"})
 
 
 # a comparison named ("comparing X with Y", "X compared with Y", "X versus Y"; not "than", which also says how
