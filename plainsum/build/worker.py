@@ -95,6 +95,7 @@ def _render_review(task: Task, built: Built, project: Project, options: BuildOpt
                 written = write_file(target, data, options.output_dir)
                 entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
                 built.files[relative] = (name, entry, written.changed)
+    built.documents = [record.to_json() for record in built.records]  # the parent keeps them in the manifest as they are
     # a project's template override that fails: the planner renders the row, and says what is wrong
     with contextlib.suppress(TemplateError):
         built.index_row = _index_row(built, project, options)
@@ -108,7 +109,6 @@ def _index_row(built: Built, project: Project, options: BuildOptions) -> str:
     if "row" not in _WORKER:
         _WORKER["row"] = row_macro(project.templates)
     assert built.review_id is not None
-    built.documents = [record.to_json() for record in built.records]  # the parent keeps them in the manifest as they are
-    entry = ReviewEntry(built.source, built.review_id, built.key, options.draft, built.documents,
+    entry = ReviewEntry(built.source, built.review_id, built.key, options.draft, built.documents or [],
                         {relative: name for relative, (name, _, _) in built.files.items()})
     return render_row(entry, _WORKER["row"], project.config.formula_min_words("summary"))

@@ -100,19 +100,21 @@ def walk_to_folder(start: int, parts: list[str], create: bool = False) -> int:
         raise
 
 
+def _parts_of(path: Path, folder: Path, allow_links_inside: bool) -> list[str]:
+    if allow_links_inside:
+        return relative_parts(path, folder)
+    try:
+        return list(Path(os.path.abspath(path)).relative_to(os.path.abspath(folder)).parts)
+    except ValueError:
+        raise OutsideError(errno.EXDEV, "it is outside the folder") from None
+
+
 def open_file_in(folder: Path, path: Path, allow_links_inside: bool = True, parts: list[str] | None = None) -> int:
     """A read descriptor of the regular file `path`, reached from `folder` without following any link
     out of it (see the module's docstring); OutsideError or OSError otherwise. `parts`: the names from
     `folder` to `path` when the caller knows them (relative_parts's answer), else worked out here."""
-    if parts is not None:
-        pass
-    elif allow_links_inside:
-        parts = relative_parts(path, folder)
-    else:
-        try:
-            parts = list(Path(os.path.abspath(path)).relative_to(os.path.abspath(folder)).parts)
-        except ValueError:
-            raise OutsideError(errno.EXDEV, "it is outside the folder") from None
+    if parts is None:
+        parts = _parts_of(path, folder, allow_links_inside)
     if not parts:
         raise OutsideError(errno.EISDIR, "it is the folder itself")
     with open_folder(folder) as root:

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from typing import Any, TypeVar
 
 Task = TypeVar("Task")
@@ -54,6 +55,7 @@ def run_pool(work: Callable[[Task], Result], tasks: Sequence[Task], jobs: int, i
         pool.join()
 
 
+@cache  # one class, made on the first pool (multiprocessing.pool is imported only by a run that forks)
 def _pool_class() -> type[Any]:
     """multiprocessing's Pool, whose thread that looks after the workers does not wake up for each result.
 
