@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plainsum.build.writer import UnsafePath, safe_output_path, write_file
+from plainsum.build.writer import UnsafePath, safe_output_path, write_file, write_files
 
 
 def _swap_for_link(folder: Path, target: Path) -> None:
@@ -62,3 +62,84 @@ def test_writes_below_the_output_folder_still_make_their_folders_and_skip_what_i
     again = write_file(target, b"hola\n", output)
     assert not again.changed and again.mtime_ns == os.stat(target).st_mtime_ns
     assert [p.name for p in (output / "review" / "es").iterdir()] == ["summary.txt"]  # no temporary left
+
+
+def _tree(folder: Path) -> dict[str, object]:
+    """Every entry below `folder`: a link by where it leads, a file by its bytes, a folder as None."""
+    found: dict[str, object] = {}
+    for path in sorted(folder.rglob("*")):
+        name = str(path.relative_to(folder))
+        found[name] = ("link", os.readlink(path)) if path.is_symlink() else path.read_bytes() if path.is_file() else None
+    return found
+
+
+def _one_by_one(output: Path, files: list[tuple[str, bytes]]) -> list[tuple[bool, int]]:
+    written = [write_file(safe_output_path(output, *relative.split("/")), data, output) for relative, data in files]
+    return [(entry.changed, entry.size) for entry in written]
+
+
+def _setups() -> dict[str, object]:
+    def plain(root: Path) -> None:
+        (root / "output").mkdir()
+
+    def half_written(root: Path) -> None:  # one file already holds its bytes, one holds others
+        (root / "output" / "review").mkdir(parents=True)
+        (root / "output" / "review" / "summary.html").write_bytes(b"<p>summary</p>")
+        (root / "output" / "review" / "summary.txt").write_bytes(b"old")
+
+    def folder_link_inside(root: Path) -> None:  # review/ leads to moved/, in the output folder: followed
+        (root / "output" / "moved").mkdir(parents=True)
+        (root / "output" / "review").symlink_to(root / "output" / "moved", target_is_directory=True)
+
+    def folder_link_outside(root: Path) -> None:  # review/ leads out: refused
+        (root / "output").mkdir()
+        (root / "outside").mkdir()
+        (root / "output" / "review").symlink_to(root / "outside", target_is_directory=True)
+
+    def file_link_inside(root: Path) -> None:  # the file leads to another file of the output folder: written there
+        (root / "output" / "review").mkdir(parents=True)
+        (root / "output" / "kept.html").write_bytes(b"kept")
+        (root / "output" / "review" / "summary.html").symlink_to(root / "output" / "kept.html")
+
+    def file_link_outside(root: Path) -> None:
+        (root / "output" / "review").mkdir(parents=True)
+        (root / "theirs.txt").write_bytes(b"theirs")
+        (root / "output" / "review" / "summary.txt").symlink_to(root / "theirs.txt")
+
+    return {f.__name__: f for f in (plain, half_written, folder_link_inside, folder_link_outside, file_link_inside, file_link_outside)}
+
+
+@pytest.mark.parametrize("setup", list(_setups()))
+def test_writing_a_reviews_files_together_does_what_writing_them_one_by_one_does(tmp_path, setup):
+    """write_files (one walk a folder) and safe_output_path + write_file for each file: the same files, the same
+    answers, the same refusals, whatever links the output folder holds."""
+    files = [("review/summary.html", b"<p>summary</p>"), ("review/summary.txt", b"summary\n"),
+             ("review/es/summary.html", b"<p>resumen</p>"), ("index.html", b"<p>index</p>")]
+    results = {}
+    for way in ("together", "one by one"):
+        root = tmp_path / way.replace(" ", "-")
+        root.mkdir()
+        _setups()[setup](root)
+        try:
+            if way == "together":
+                answer: object = [(entry.changed, entry.size) for entry in write_files(root / "output", files)]
+            else:
+                answer = _one_by_one(root / "output", files)
+        except UnsafePath as error:
+            answer = ("refused", str(error).replace(str(root), "ROOT"))
+        results[way] = (answer, _tree(root))
+    together, one_by_one = results["together"], results["one by one"]
+    assert together[0] == one_by_one[0]
+    assert together[1].keys() == one_by_one[1].keys()
+    for name, value in together[1].items():
+        other = one_by_one[1][name]
+        if isinstance(value, tuple):  # a link: where it leads, below its own tree
+            assert value[1].replace(str(tmp_path / "together"), "") == other[1].replace(str(tmp_path / "one-by-one"), "")
+        else:
+            assert value == other, name
+
+
+def test_writing_files_together_refuses_a_name_that_is_not_plain(tmp_path):
+    with pytest.raises(UnsafePath, match="not a plain"):
+        write_files(tmp_path / "output", [("review/summary.html", b"x"), ("review/../../escape.html", b"x")])
+    assert not (tmp_path / "escape.html").exists()

@@ -15,7 +15,7 @@ from jinja2 import TemplateError
 
 from plainsum.build.manifest import FileEntry, sha256_bytes
 from plainsum.build.tasks import BuildOptions, Built, Task, format_key, link_languages, output_language, output_name
-from plainsum.build.writer import UnsafePath, safe_output_path, write_file
+from plainsum.build.writer import UnsafePath, write_files
 from plainsum.document_formats import RenderContext
 from plainsum.document_formats import registry as format_registry
 from plainsum.errors import InputError, Problem, display_path
@@ -82,6 +82,8 @@ def _render_review(task: Task, built: Built, project: Project, options: BuildOpt
         to_write.append(result)
     link_languages([result.document for result in to_write if result.document.kind == "summary"], templates)
     context = dataclasses.replace(context, documents=tuple(result.document for result in to_write))
+    outputs: list[tuple[str, bytes]] = []
+    formats: list[str] = []
     for result in to_write:
         for name in task.formats:
             fmt = format_registry[name]
@@ -90,11 +92,12 @@ def _render_review(task: Task, built: Built, project: Project, options: BuildOpt
             for extension, variant in fmt.outputs(config):
                 render_context = context if variant is config else dataclasses.replace(context, config=variant)
                 data = fmt.render(result.document, result.scored, render_context)
-                relative = output_name(review.id, result.document.kind, extension, output_language(result.document))
-                target = safe_output_path(options.output_dir, *relative.split("/"))
-                written = write_file(target, data, options.output_dir)
-                entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
-                built.files[relative] = (name, entry, written.changed)
+                outputs.append((output_name(review.id, result.document.kind, extension, output_language(result.document)), data))
+                formats.append(name)
+    # written once all are rendered: the files of a folder through one descriptor of it
+    for (relative, data), name, written in zip(outputs, formats, write_files(options.output_dir, outputs), strict=True):
+        entry = FileEntry(written.size, written.mtime_ns, sha256_bytes(data), format_key(task.key, name, config))
+        built.files[relative] = (name, entry, written.changed)
     built.documents = [record.to_json() for record in built.records]  # the parent keeps them in the manifest as they are
     # a project's template override that fails: the planner renders the row, and says what is wrong
     with contextlib.suppress(TemplateError):

@@ -42,11 +42,7 @@ class Written:
 def safe_output_path(output_dir: Path, *parts: str) -> Path:
     """output_dir/parts..., refusing anything that would resolve outside output_dir."""
     root = _resolved(os.path.abspath(output_dir))
-    for part in parts:
-        if not part or part in (".", "..") or "/" in part or "\\" in part or "\x00" in part:
-            raise UnsafePath(f"refusing to write to {part!r}: not a plain file or folder name")
-    if not parts:
-        raise UnsafePath(f"refusing to write {root}: it is outside {root}")
+    _plain_names(root, parts)
     # The parts are plain names, so only a symbolic link among them can lead elsewhere: look for
     # one (a stat per part) and resolve the whole path only then (a stat per folder above it too).
     # Without one, root/parts is below root: the path is joined as a string (pathlib's joining and
@@ -64,6 +60,15 @@ def safe_output_path(output_dir: Path, *parts: str) -> Path:
             raise UnsafePath(f"refusing to write {target}: it is outside {root}")
         return target
     return Path(os.path.join(str(root), *parts))
+
+
+def _plain_names(root: Path, parts: tuple[str, ...] | list[str]) -> None:
+    """UnsafePath unless `parts` are one or more plain file or folder names."""
+    for part in parts:
+        if not part or part in (".", "..") or "/" in part or "\\" in part or "\x00" in part:
+            raise UnsafePath(f"refusing to write to {part!r}: not a plain file or folder name")
+    if not parts:
+        raise UnsafePath(f"refusing to write {root}: it is outside {root}")
 
 
 @lru_cache(maxsize=16)
@@ -187,29 +192,89 @@ def _parts_below(path: str, root: str) -> list[str]:
 
 
 def _write_file(path: str, data: bytes, root: str) -> Written:
+    parent = _open_folder_below(root, _parts_below(path, root))
+    try:
+        return _write_in(parent, os.path.basename(path), data)
+    finally:
+        os.close(parent)
+
+
+def _open_folder_below(root: str, parts: list[str]) -> int:
+    """A descriptor of the folder `parts` below `root`, made when missing, walked without following a link."""
     from plainsum.files.safeopen import folder_descriptor, walk_to_folder
 
-    parts = _parts_below(path, root)
     try:
         top = folder_descriptor(root)
     except OSError:  # not there yet (or not a folder: mkdir says which), as before a mkdir per file
         Path(root).mkdir(parents=True, exist_ok=True)
         top = folder_descriptor(root)
     try:
-        parent = walk_to_folder(top, parts, create=True)
+        return walk_to_folder(top, parts, create=True)
     finally:
         os.close(top)
-    try:
-        name = os.path.basename(path)
-        same, exists = _holds(parent, name, data)
-        if same is not None:
-            return Written(False, same.st_size, same.st_mtime_ns)
-        unnamed = _write_unnamed(parent, name, data, exists) if _unnamed_ok else None
-        status = unnamed if unnamed is not None else _write_named(parent, name, data)
-    finally:
-        os.close(parent)
+
+
+def _write_in(parent: int, name: str, data: bytes) -> Written:
+    """Write `name` in the folder `parent` (a descriptor), atomically; left alone when it holds `data`."""
+    same, exists = _holds(parent, name, data)
+    if same is not None:
+        return Written(False, same.st_size, same.st_mtime_ns)
+    unnamed = _write_unnamed(parent, name, data, exists) if _unnamed_ok else None
+    status = unnamed if unnamed is not None else _write_named(parent, name, data)
     # the rename does not change the file's modification time, so fstat before it is what stat sees after
     return Written(True, status.st_size, status.st_mtime_ns)
+
+
+def write_files(root: Path, files: list[tuple[str, bytes]]) -> list[Written]:
+    """Write each (relative path, data) below the output folder `root`, as `write_file(safe_output_path(root,
+    *relative.split("/")), data, root)` writes one: the same refusals, a link that stays in the folder
+    followed, each file atomic. The files of one folder are written through one descriptor of it, walked
+    once (a review's outputs: one walk and one stat of its folder, not one for each of its four files, and
+    no path made and checked again for each: about a tenth of the writes' CPU time in a build). A folder on
+    the way that is a link, or a file that is one, is written as write_file writes it, through the link."""
+    root_text = os.fspath(root)
+    folders: dict[tuple[str, ...], list[int]] = {}
+    for number, (relative, _) in enumerate(files):
+        parts = relative.split("/")
+        _plain_names(_resolved(os.path.abspath(root_text)), parts)
+        folders.setdefault(tuple(parts[:-1]), []).append(number)
+    written: list[Written | None] = [None] * len(files)
+    for folder, numbers in folders.items():
+        parent = _folder_without_links(root_text, list(folder))
+        try:
+            for number in numbers:
+                relative, data = files[number]
+                name = relative.rsplit("/", 1)[-1]
+                if parent is None or _is_link(parent, name):
+                    written[number] = write_file(safe_output_path(root, *relative.split("/")), data, root)
+                    continue
+                try:
+                    written[number] = _write_in(parent, name, data)
+                except OSError as error:  # named as write_file names it
+                    if error.filename is None or not os.path.isabs(str(error.filename)):
+                        target = os.path.join(str(_resolved(os.path.abspath(root_text))), relative)  # safe_output_path's
+                        raise OSError(error.errno, error.strerror, target) from None
+                    raise
+        finally:
+            if parent is not None:
+                os.close(parent)
+    return [entry for entry in written if entry is not None]
+
+
+def _folder_without_links(root: str, parts: list[str]) -> int | None:
+    """The folder `parts` below `root` (made when missing), or None when it cannot be walked to without
+    following a link, or not at all (then each file is written as write_file writes it, and fails as it does)."""
+    try:
+        return _open_folder_below(root, parts)
+    except OSError:
+        return None
+
+
+def _is_link(parent: int, name: str) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(name, dir_fd=parent).st_mode)
+    except OSError:
+        return False  # nothing of that name yet (or not to be looked at: the write says what is wrong)
 
 
 def _holds(parent: int, name: str, data: bytes) -> tuple[os.stat_result | None, bool]:
