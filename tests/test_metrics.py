@@ -252,12 +252,30 @@ def test_a_word_with_a_full_stop_is_no_link(token: str) -> None:
 def test_a_word_without_letters_is_packed_as_its_word_info_says(word: str) -> None:
     # _packed_word takes words with no letter the short way (one syllable, never unfamiliar): the same counts as
     # the syllable rules and _word_info give them; words with a letter take the rules
-    from plainsum.readability.syllables import syllables
-
     info = metrics._word_info(word, ENGLISH)
     expected = 0 if info is None else metrics._word_pack(info.syllables, info.letters, info.unfamiliar, info.fog_hard,
                                                          info.long, info.long_letters, info.monosyllable)
-    assert metrics._packed_word(word, True, syllables, metrics.familiar_forms()) == expected
+    assert metrics._packed_word(word, metrics._token_cache(ENGLISH)) == expected
+
+
+@pytest.mark.parametrize("code", ["en", "es", "de"])
+@pytest.mark.parametrize("word", [
+    "effect", "Effect", "effects", "Studies", "children", "people", "bacteria", "zzyzx", "Dr", "dr", "Drs", "Prof", "profs",
+    "Professor", "A", "a", "I", "NHS", "COVID", "COPD", "mRNA", "eGFR", "McDonald", "İstanbul", "ǅemal", "naïve", "Éclair",
+    "ÉCOLE", "über", "niños", "non-randomised", "well-being", "long-term", "response/remission", "anti-VEGF", "High-flow",
+    "a-b", "x/y", "co-op", "e-mail", "cross-sectional", "dose-response", "pre-specified", "non-zzyzx", "bio-feedback",
+    "don't", "children's", "patients'", "2013", "95%", "0.73", "1,234", "\u00bd", "12345678", "COVID-19", "H1N1",
+])
+def test_a_word_is_packed_as_its_word_info_says(word: str, code: str) -> None:
+    # _packed_word's short ways (a word of letters, a number, a compound of lower-case words) against the counts the
+    # syllable rules and _word_info give, in English and in languages without the Dale-Chall list
+    from plainsum.readability.languages import language_profile
+
+    language = language_profile(code)
+    info = metrics._word_info(word, language)
+    expected = 0 if info is None else metrics._word_pack(info.syllables, info.letters, info.unfamiliar, info.fog_hard,
+                                                         info.long, info.long_letters, info.monosyllable)
+    assert metrics._packed_word(word, metrics._token_cache(language)) == expected
 
 
 def test_no_cmu_entry_is_spelt_without_a_letter() -> None:

@@ -168,7 +168,8 @@ class _TokenCache:
     token holds (its punctuation stripped) to its packed counts (`_word_pack`; 0 when it is no word), so that "effect",
     "effect," and "(effect" are worked out once. Bounded: emptied when it reaches `limit` entries."""
 
-    __slots__ = ("count_syllables", "easy", "english", "language", "limit", "packs", "values", "words")
+    __slots__ = ("cmu", "count_syllables", "easy", "english", "language", "limit", "packs", "rule_syllables", "said_in_full",
+                 "values", "words")
 
     def __init__(self, language: LanguageProfile, limit: int = 500_000) -> None:
         self.language = language
@@ -181,6 +182,14 @@ class _TokenCache:
         self.values: dict[int, int] = {}
         self.count_syllables = language.syllables()
         self.easy = familiar_forms() if language.english else frozenset()
+        # what _packed_word reads of plainsum.readability.syllables to count a common English word without calling it
+        self.cmu: dict[str, int] = {}
+        self.said_in_full: dict[str, int] = {}
+        self.rule_syllables: Callable[[str], int] = self.count_syllables
+        if self.english:
+            from plainsum.readability.syllables import SAID_IN_FULL, cmu_syllables, rule_syllables
+
+            self.cmu, self.said_in_full, self.rule_syllables = cmu_syllables(), SAID_IN_FULL, rule_syllables
 
     def make_room(self) -> None:
         if len(self.packs) >= self.limit or len(self.words) >= self.limit:
@@ -222,7 +231,7 @@ class _Packs(dict[str, int]):
             words = cache.words
             part = words.get(word)
             if part is None:
-                part = _packed_word(word, cache.english, cache.count_syllables, cache.easy)
+                part = _packed_word(word, cache)
                 if length < _MAX_CACHED_TOKEN:
                     if len(words) >= cache.limit:
                         cache.make_room()
@@ -236,7 +245,7 @@ class _Packs(dict[str, int]):
             words = cache.words
             part = words.get(word)
             if part is None:
-                part = _packed_word(word or token, cache.english, cache.count_syllables, cache.easy)
+                part = _packed_word(word or token, cache)
                 if len(word) < _MAX_CACHED_TOKEN:
                     if len(words) >= cache.limit:
                         cache.make_room()
@@ -311,36 +320,89 @@ def _word_info(word: str, language: LanguageProfile) -> WordInfo | None:
     return WordInfo(word, count, letters, familiar, unfamiliar, fog_hard, long, packed, long_letters, monosyllable)
 
 
-def _packed_word(word: str, english: bool, count_syllables: Callable[[str], int], easy: frozenset[str]) -> int:
-    """The counts of _word_info(word, language) packed by _word_pack (0 when it is no word), without making the WordInfo
-    (`english`: whether the language is English; `count_syllables`: the language's syllable counter; `easy`:
-    familiar_forms() in English). Learnt once a distinct word, so written out: no call but the syllable counter's
-    for a word of letters."""
+def _packed_word(word: str, cache: _TokenCache) -> int:
+    """The counts of _word_info(word, cache.language) packed by _word_pack (0 when it is no word), without making the
+    WordInfo. Learnt once a distinct word, so written out: in English a word of letters in lower case or with a capital
+    first, a number, and a compound of such words joined by hyphens or slashes are counted without a call but to the
+    syllable counter of each part of a compound, and each as _word_info counts it (tests/test_metrics.py holds them
+    equal)."""
+    english = cache.english
     alpha = word.isalpha()
     if alpha:  # the common case: _letters' answer without calling it
         letters = len(word)
+        if english:
+            lower = word.lower()
+            # plainsum.readability.syllables.syllables' common case (rule 1, else rule 6 for a word of a-z), without its
+            # cache: a word's counts are kept here
+            if (word.islower() or (word[0].isupper() and word[1:].islower())) and (
+                    len(lower) >= 7 or lower not in cache.said_in_full):
+                found = cache.cmu.get(lower)
+                if found is not None:
+                    count = found if found > 1 else 1
+                elif word.isascii() and word.islower():
+                    count = cache.rule_syllables(word)
+                else:
+                    count = cache.count_syllables(word)
+            else:
+                count = cache.count_syllables(word)
+            return _english_pack(count, letters, 0 if lower in cache.easy else 1)
     else:
         if english and _ANY_LETTER.search(word) is None:
             # a number or symbols ("2013", "0.73", "95%", "<"): what the lines below work out for it, without the
             # syllable rules: one syllable (rule 4 of plainsum.readability.syllables, which no earlier rule takes,
             # since each reads letters, and no CMU entry is spelt without a letter), and never unfamiliar
             digits = len(_LETTER_OR_DIGIT.findall(word))
-            return _word_pack(1, digits, 0, 0, 0, 1 if digits > LIX_LONG_LETTERS else 0, 1) if digits else 0
+            return _NUMBER_PACKS[digits] if digits < len(_NUMBER_PACKS) else _number_pack(digits)
+        if english and _LOWER_COMPOUND.fullmatch(word):
+            # "non-randomised", "response/remission": rule 3 of the syllables (the sum of the parts) unless CMU has the
+            # compound itself (rule 1); familiar when on the list or each part is (_familiar)
+            parts = _COMPOUND_BREAK.split(word)
+            found = cache.cmu.get(word)
+            if found is not None:
+                count = found if found > 1 else 1
+            else:
+                count_syllables = cache.count_syllables
+                count = sum(count_syllables(part) for part in parts)
+            easy = cache.easy
+            familiar = word in easy or all(part in easy for part in parts)
+            return _english_pack(count, len(word) - len(parts) + 1, 0 if familiar else 1)
         letters, has_letter = _letters(word)
         if not letters:
             return 0
         english = english and has_letter  # other languages have no unfamiliar words; a number is not one
-    count = count_syllables(word)
+    count = cache.count_syllables(word)
     long = 1 if count >= LONG_WORD_SYLLABLES else 0
     if english:
         lower = word.lower()
         # _familiar, written out for a word of letters (which is no compound)
-        unfamiliar = 0 if lower in easy or (not alpha and _familiar(lower, easy)) else 1
+        unfamiliar = 0 if lower in cache.easy or (not alpha and _familiar(lower, cache.easy)) else 1
     else:
         unfamiliar = 0
     return (1 | count << _SYLLABLES | long << _LONG | letters << _LETTERS | (long & unfamiliar) << _FOG_HARD
             | unfamiliar << _UNFAMILIAR | (1 if letters > LIX_LONG_LETTERS else 0) << _LONG_LETTERS
             | (1 if count == 1 else 0) << _MONOSYLLABLES)
+
+
+# A compound of lower-case words of a-z joined by single hyphens or slashes, and what splits it into them (what
+# plainsum.readability.syllables._SPLIT and _COMPOUND split it into)
+_LOWER_COMPOUND = re.compile(r"[a-z]+(?:[-/][a-z]+)+")
+_COMPOUND_BREAK = re.compile(r"[-/]")
+
+
+def _english_pack(count: int, letters: int, unfamiliar: int) -> int:
+    """_word_pack of an English word with a letter, from its syllables, letters and whether it is unfamiliar."""
+    long = 1 if count >= LONG_WORD_SYLLABLES else 0
+    return (1 | count << _SYLLABLES | long << _LONG | letters << _LETTERS | (long & unfamiliar) << _FOG_HARD
+            | unfamiliar << _UNFAMILIAR | (1 if letters > LIX_LONG_LETTERS else 0) << _LONG_LETTERS
+            | (1 if count == 1 else 0) << _MONOSYLLABLES)
+
+
+def _number_pack(digits: int) -> int:
+    """_word_pack of a word of `digits` digits and no letter: one syllable, never unfamiliar."""
+    return _word_pack(1, digits, 0, 0, 0, 1 if digits > LIX_LONG_LETTERS else 0, 1)
+
+
+_NUMBER_PACKS = [_number_pack(digits) if digits else 0 for digits in range(64)]
 
 
 @dataclass(slots=True)

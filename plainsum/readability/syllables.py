@@ -36,6 +36,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _DOTTED_LETTERS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?")
 # Abbreviations said in full whose CMU entry (if any) is not the word said: "Dr" is "doctor".
 _SAID_IN_FULL = {"dr": 2, "drs": 2, "prof": 3, "profs": 3}
+SAID_IN_FULL = _SAID_IN_FULL  # what plainsum.readability.metrics reads to take `syllables`' common case itself
 _SPLIT = re.compile(r"[-/\u2010\u2011\u2012\u2013]+")
 _LETTER = re.compile(r"[a-z]")
 _NOT_ASCII_LETTER = re.compile(r"[^a-z]")
