@@ -56,6 +56,23 @@ def _language_of(name: str) -> str | None:
     return parts[1] if len(parts) == 3 else None
 
 
+def _links(ordered: list[tuple[int, int, str, str]]) -> list[dict[str, object]]:
+    """A review's links, in order: each with its label ("Summary (HTML)"), the document and format the label
+    names ("Summary", "HTML"), and whether it is the first of its document's line (`opens`) and follows an
+    earlier line (`closes`, the template then ends that line first). Worked out here, not by the template:
+    string methods and a namespace in the sandbox were most of the cost of rendering a row."""
+    made: list[dict[str, object]] = []
+    current: str | None = None
+    for _, _, href, label in ordered:
+        document, format_name = (label[:-1].rsplit(" (", 1) + [""])[:2] if label.endswith(")") else [label, label]
+        opens = document != current
+        made.append({"href": href, "label": label, "document": document, "format": format_name,
+                     "opens": opens, "closes": opens and current is not None})
+        if opens:
+            current = document
+    return made
+
+
 def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
     """What the index shows of one review (templates/html/index.html.j2, macro `row`). A summary
     shorter than `min_words` passes without formulas, and its status says so. Each translation of
@@ -88,7 +105,7 @@ def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
         languages.append({
             "language": language,
             "title": document["document"]["title"],
-            "links": [{"href": href, "label": text} for _, _, href, text in sorted(links.get(language, []))],
+            "links": _links(sorted(links.get(language, []))),
             **_figures(own_figures),
             "status": language_status,
             "status_label": language_label,
@@ -98,7 +115,7 @@ def index_row(entry: ReviewEntry, min_words: float = 0) -> dict[str, object]:
     return {
         "id": entry.id,
         "title": own[0]["document"]["review_title"] if own else entry.id,
-        "links": [{"href": href, "label": text} for _, _, href, text in mine],
+        "links": _links(mine),
         "href": html_links[0] if html_links else None,  # the title links to the summary's page (else the abstract's)
         **_figures(figures),
         "status": status,
