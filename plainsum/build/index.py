@@ -64,7 +64,7 @@ def _links(ordered: list[tuple[int, int, str, str]]) -> list[dict[str, object]]:
     made: list[dict[str, object]] = []
     current: str | None = None
     for _, _, href, label in ordered:
-        document, format_name = (label[:-1].rsplit(" (", 1) + [""])[:2] if label.endswith(")") else [label, label]
+        document, format_name = [*label[:-1].rsplit(" (", 1), ""][:2] if label.endswith(")") else [label, label]
         opens = document != current
         made.append({"href": href, "label": label, "document": document, "format": format_name,
                      "opens": opens, "closes": opens and current is not None})
