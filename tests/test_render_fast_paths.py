@@ -130,3 +130,26 @@ _WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()
 def test_inline_markup_test_is_the_regular_expression(text: str) -> None:
     """_has_inline_markup answers as INLINE_MARKUP.search does, for every pair of whitespace characters too."""
     assert markup._has_inline_markup(text) == (markup.INLINE_MARKUP.search(text) is not None)
+
+
+# The patterns as they read most plainly: a boundary or lookahead first. typography's own start with a letter
+# (what must not come before it checked after it) so that the scan skips in C to the next place they can match.
+PLAIN_MEASURE = r"\b(?:RR|OR|HR|MD|SMD|RD|IRR|RtR|RRR|ARR|NNTB|NNTH|NNT|CI|IC|KI|p|P|I²)(?: ?[=<>≤≥])? (?=[\u2212\-+]?\d)"
+PLAIN_NAME = r"(?<![\w\-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])"
+FIGURE_PIECES = ["3", "12", "0.5", " ", "\u00a0", ".", ",", "=", "<", "≤", "-", "\u2212", "+", "RR", "RRR", "IRR", "RtR", "NNTB",
+                 "NNT", "SMD", "MD", "CI", "IC", "KI", "p", "P", "I²", "Xp", "aRR", "_", "é", "\u0663", "\n", "COVID", "-19", "SARS",
+                 "-CoV", "-2", "like", "A", "b"]
+
+
+@pytest.mark.parametrize(("fast", "plain"), [("MEASURE", PLAIN_MEASURE), ("NAME", PLAIN_NAME)])
+def test_the_typography_patterns_match_where_their_plain_forms_do(fast: str, plain: str) -> None:
+    import random
+    import re
+
+    pattern, reference = getattr(typography, fast), re.compile(plain)
+    table = ["RR 0.98", "an RR 0.98", "xRR 0.98", "RRR 2", "NNTB 12", "p = 0.03", "group 3", "(p < 0.001)", "I² 40%", "95% CI 0.2",
+             "COVID-19 and SARS-CoV-2", "aCOVID-19", "-COVID-19", "COVID-19-like", "COVID-19x", "Type-2", "A-1 b"]
+    generator = random.Random(28)
+    texts = table + ["".join(generator.choice(FIGURE_PIECES) for _ in range(generator.randint(1, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)], text

@@ -47,8 +47,12 @@ DATE = re.compile(
     rf"|\b\d{{1,2}}\.?{_SPACE}(?:de{_SPACE})?(?:{MONTHS})\b)"
 )
 # an effect measure or statistic and its value: RR 0.98, 95% CI 0.94, p = 0.03, I² 40%
-MEASURE = re.compile(r"(?=[ACHIKMNOPRSp])\b(?:RR|OR|HR|MD|SMD|RD|IRR|RtR|RRR|ARR|NNTB|NNTH|NNT|CI|IC|KI|p|P|I²)(?: ?[=<>≤≥])? "
-                     r"(?=[\u2212\-+]?\d)")
+_MEASURES = ("RR", "OR", "HR", "MD", "SMD", "RD", "IRR", "RtR", "RRR", "ARR", "NNTB", "NNTH", "NNT", "CI", "IC", "KI", "p", "P", "I²")
+# Each name is written as its first letter, then "no letter or digit before that letter" (what \b before a word
+# says), then the rest: a pattern whose every alternative starts with a letter lets the scan skip in C to the next
+# place one of those letters is (a lookahead or \b first made it try the pattern at every character: 1.7x the time)
+MEASURE = re.compile("(?:" + "|".join(f"{re.escape(name[0])}(?<!\\w.){re.escape(name[1:])}" for name in _MEASURES) + ")"
+                     r"(?: ?[=<>≤≥])? (?=[\u2212\-+]?\d)")
 CI_LABEL = re.compile(r"(?=[%\u202f\u00a0])(?<=\d)(%|\u202f%|\u00a0%) (?=CI\b|IC\b|KI\b)")
 # a space after a digit: the space first, then the digit before it
 UNIT = re.compile(r" (?<=\d )(?=(?:mg|g|kg|µg|mcg|mm|cm|ml|mL|mmol/L|mmol/l|mg/dL|IU|°C)(?![\w/]))")
@@ -57,7 +61,8 @@ UNIT = re.compile(r" (?<=\d )(?=(?:mg|g|kg|µg|mcg|mm|cm|ml|mL|mmol/L|mmol/l|mg/
 PER = re.compile(r" (?=\d[\d,.\u202f\u00a0]*\b)(?:" + "|".join(
     rf"(?<=(?<![\w-]){word} )" for word in ("per", "in", "sur", "de", "von", "em", "en")) + ")")
 # a short name with a hyphen and digits (COVID-19, SARS-CoV-2, COVID-19-like): never broken at a hyphen
-NAME = re.compile(r"(?=[A-Z])(?<![\w\-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])")
+# (its capital first, then what must not be before it: the scan skips in C to the next capital letter)
+NAME = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-9]*(?:-[A-Za-z]+)*(?![\w\-])")
 # every pattern keep_together and NAME apply needs a digit (a day or year, a value, a number), and
 # none adds one: a text without a digit comes back as it is (most of a page's texts between tags)
 DIGIT = re.compile(r"\d")
