@@ -126,6 +126,18 @@ def test_keeping_long_words_keeps_what_filtering_the_words_keeps():
         assert [s.words for s in kept.sentences] == [[w for w in s.words if w.long] for s in full.sentences]
 
 
+def test_long_words_read_first_are_the_long_ones_of_all_its_words() -> None:
+    # a hard sentence's long words are read without making its other words; then kept as keep_long_words keeps them
+    from plainsum.readability.score import score_markdown
+
+    for language, text in _fixture_texts().values():
+        first, full = score_markdown(text, language=language), score_markdown(text, language=language)
+        assert [s.long_words for s in first.sentences] == [[w.word for w in s.words if w.long] for s in full.sentences]
+        for sentence in first.sentences:
+            sentence.keep_long_words()
+        assert [s.words for s in first.sentences] == [[w for w in s.words if w.long] for s in full.sentences]
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE.parent))
     everything = {**_fixture_texts(), **(_corpus_texts() if CORPUS.is_file() else {})}

@@ -43,7 +43,7 @@ class Sentence:
     its words not at all until they are read (`counts`, `words`: found again from the text, the same tokens
     the text model gave)."""
 
-    __slots__ = ("_counts", "_words", "difficulty", "figures", "language", "offset", "section", "text")
+    __slots__ = ("_counts", "_long", "_words", "difficulty", "figures", "language", "offset", "section", "text")
 
     def __init__(self, text: str, offset: int, section: str | None, figures: Figures,
                  counts: Counts | tuple[int, ...] | None = None, words: list[WordInfo] | None = None,
@@ -54,6 +54,7 @@ class Sentence:
         self.figures = figures
         self._counts: Counts | tuple[int, ...] = Counts() if counts is None else counts
         self._words = words
+        self._long: list[WordInfo] | None = None  # its long words, when they were read before its words (`long_words`)
         self.difficulty = difficulty  # higher is harder, in any language (the hardest sentence is the one to fix first)
         self.language = language
 
@@ -81,14 +82,20 @@ class Sentence:
     def keep_long_words(self) -> None:
         """Keep only the words of three or more syllables (what reports read), without making the others."""
         if self._words is None:
-            self._words = metrics.long_words_of(tokens(self.text), self.language)
+            self._words = self._long if self._long is not None else metrics.long_words_of(tokens(self.text), self.language)
         else:
             self._words = [info for info in self._words if info.long]
+        self._long = None
 
     @property
     def long_words(self) -> list[str]:
-        """The sentence's words of three or more syllables, in order."""
-        return [info.word for info in self.words if info.long]
+        """The sentence's words of three or more syllables, in order (read without making its other words, when
+        those were not made: a hard sentence's long words are what a report lists)."""
+        if self._words is not None:
+            return [info.word for info in self._words if info.long]
+        if self._long is None:
+            self._long = metrics.long_words_of(tokens(self.text), self.language)
+        return [info.word for info in self._long]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sentence):
