@@ -711,6 +711,116 @@ class _Anywhere:
         return self._everything()[kind]
 
 
+# What a number counts is read from how the sentence uses it. The results and the abstract hold one figure of each kind
+# for an outcome (its studies, its participants, its risks and effect) and the review's totals; a figure of another
+# kind (the events in a group, a group's size, a part of the studies, the bounds of a range of study sizes) is no
+# figure they hold, however true: it is not checked against them (a warning when the abstract prints it nowhere).
+
+# "68 of 4206", "17 out of 197 people", "399 out of 627 participants (63.6%)", "13 (18%) of 56": the events of a group
+# out of its size (not a natural frequency "out of 100", nor a fraction "one out of eight"), or a part of a count; its
+# percentage, when given, is the one the two counts make
+EVENTS = re.compile(rf"(?<![\w.,-]){_TERM}(?:\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\))?\s+(?:out\s+)?of\s+{_TERM}(?![\w-]|[.,]\d|\s*%)"
+                    rf"(?:\s+{_FILLER}{PEOPLE_NOUN}\b)?(?:\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\))?", re.I)
+NATURAL_BASES = frozenset({10, 100, 1000, 10000})
+SMALL_GROUP = 20  # "one out of eight women", "two of three": a rate said as a fraction, read as a proportion
+OF_STUDIES = re.compile(rf"\s+{_FILLER}{STUDY_NOUN}\b", re.I)  # "five out of eight studies": a part of the studies
+# "ranging from 20 to 121 participants", "between 30 and 500 women", "10-50 studies": the bounds of a range of counts,
+# which are the sizes of single studies (a total is one number)
+RANGE_BEFORE = re.compile(rf"(?:(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s*(?:to|-|–)\s*|"
+                          rf"\bbetween\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+and\s+)$", re.I)
+RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+{_FILLER}"
+                         rf"(?:{STUDY_NOUN}|{PEOPLE_NOUN})\b", re.I)
+BETWEEN_AFTER = re.compile(rf"\s+and\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+{_FILLER}"
+                           rf"(?:{STUDY_NOUN}|{PEOPLE_NOUN})\b", re.I)
+# "Most of the studies we included (21 RCTs with 744 people)", "most studies (32 studies)": the counts in a bracket
+# after a noun phrase a quantifier of part opens are a part's ("how many people", "so many" ask or weigh, no part)
+PARTITIVE = re.compile(rf"(?<!\bhow )(?<!\bso )(?<!\btoo )(?<!\bas )\b(?:most|some|many|several|few|half|majority|minority)\s+"
+                       rf"(?:of\s+(?:the|these|those|them|our|all(?:\s+the)?)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{STUDY_NOUN}|{PEOPLE_NOUN})\b"
+                       r"[^.;:()]{0,40}\([^()]*$", re.I)
+
+
+# "of 1000 patients ..., between 36 and 79 patients", "between 91 and 97 out of 100 people": a range of risks said as
+# people out of a natural base, which is a result's interval
+NATURAL_BASE = re.compile(r"\b(?:of|in|per|every|out\s+of)\s+(?:100|1,?000|10,?000)\b", re.I)
+
+
+def range_bound(text: str, start: int, end: int) -> bool:
+    """Whether the number at `start`-`end` is a bound of a range of counts of studies or people (not of people out of
+    100 or 1000: a risk's interval)."""
+    if NATURAL_BASE.search(text):
+        return False
+    if RANGE_BEFORE.search(text, max(0, start - 60), start) and count_kind(text, end) in COUNT_KINDS:
+        return True
+    if RANGE_AFTER.match(text, end):
+        return True
+    return BETWEEN_AFTER.match(text, end) is not None and re.search(r"\bbetween\s+$", text[max(0, start - 10):start], re.I) is not None
+
+
+def of_a_part(text: str, start: int) -> bool:
+    """Whether the count at `start` is in a bracket after a noun phrase a quantifier of part opens."""
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    match = PARTITIVE.search(text, max(0, opened - 120), start)
+    return match is not None and CLAUSE_OPENS.search(text, max(0, match.start() - 12), match.start()) is not None
+
+
+# where a subject starts: the sentence's start, after a clause's punctuation or conjunction ("We found that most
+# studies (32 studies) ...", "Most studies took place in Europe (39 studies)"); a quantifier after a preposition ("an
+# increase in some babies' head size (one trial, 389 women)") is inside a claim's words, not its subject
+CLAUSE_OPENS = re.compile(r"(?:^|[,;:(]|\b(?:that|and|but|while|whereas))\s*$", re.I)
+
+
+def part_or_range(text: str, start: int, end: int, kind: str | None, value: str, in_claim: bool) -> str | None:
+    """What the count at `start`-`end` is when it is a count of a part of the studies or people, or a bound of a range of
+    counts outside claims ("The studies included from 20 to 121 participants"; in a claim, "between 61 and 77 people
+    would ..." may be a risk's interval); None otherwise."""
+    if kind in COUNT_KINDS and "(" in text and of_a_part(text, start):
+        return "a count of a part of the studies or people"
+    if in_claim:
+        return None
+    if (kind in COUNT_KINDS and range_bound(text, start, end)) or (kind is None and value.isdigit() and RANGE_AFTER.match(text, end)):
+        return "a bound of a range of counts (the sizes of single studies)"
+    return None
+
+
+@dataclass(frozen=True)
+class Events:
+    """A count of events out of a group's size ("68 (1.6%) of 4206"): the span, the two counts, and the percentage
+    the sentence gives with them (None when it gives none)."""
+
+    start: int
+    end: int
+    events: int
+    group: int
+    percent: str | None
+
+    def holds(self, at: int) -> bool:
+        return self.start <= at < self.end
+
+    def consistent(self) -> bool:
+        """Whether the percentage given is the one the counts make (to its decimals, rounded or cut short)."""
+        if self.percent is None:
+            return True
+        decimals = len(self.percent.partition(".")[2])
+        return abs(100 * self.events / self.group - float(self.percent)) <= 10.0 ** -decimals + 1e-9
+
+
+def events_in(text: str) -> list[Events]:
+    """The counts of events out of a group of `text` (EVENTS, with a group that is no natural base and holds them)."""
+    found = []
+    for match in EVENTS.finditer(text):
+        events, group = word_value(match.group(1)), word_value(match.group(3))
+        if events is None or group is None or group in NATURAL_BASES or not 0 <= events < group:
+            continue
+        if group <= SMALL_GROUP and not OF_STUDIES.match(text, match.end(3)):
+            continue  # "one out of eight women": a fraction; "two of five studies" is a part of the studies
+        if YEAR.match(str(group)) or YEAR.match(str(events)):
+            continue
+        found.append(Events(match.start(), match.end(), events, group, match.group(2) or match.group(4)))
+    return found
+
+
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
     """Numbers tied to what they count. In a claim, a number is held against the figures of the
     result(s) the claim is about and the review's facts, a count of studies or people against that
@@ -769,6 +879,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         if not claims:
             named_in[text] = spans
         describes = DESCRIBES.match(text) is not None and not FINDING.search(text) and not TOTAL.search(text)
+        counted_events = events_in(text) if " of " in text else []
         for start, end, value, what in in_text:
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
@@ -801,6 +912,30 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 marks.append(_mark(CHECK, scored, sentence, start, end,
                                    f"{what} counts more studies than the review includes ({total_studies})",
                                    "give a count of the review's studies as the abstract or the facts give it"))
+                continue
+            group_of = next((e for e in counted_events if e.holds(start)), None)
+            if group_of is not None:
+                # events out of a group ("68 (1.6%) of 4206"): no result holds them; the percentage given with them is
+                # the one they make, or the sentence contradicts itself
+                if start == group_of.start and not group_of.consistent():
+                    marks.append(_mark(CHECK, scored, sentence, group_of.start, group_of.end,
+                                       f"'{text[group_of.start:group_of.end]}' gives {group_of.percent}%, but {group_of.events} of "
+                                       f"{group_of.group} is {100 * group_of.events / group_of.group:.1f}%",
+                                       "correct the count or the percentage so they agree"))
+                elif group_of.percent is None and (claims or spans or TOTAL.search(text)) and value not in known and value not in facts:
+                    marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                       f"not checked: {what} is a count of events out of a group or of a part out of a whole "
+                                       f"('{text[group_of.start:group_of.end]}'), which the results do not hold, and the abstract "
+                                       "prints it nowhere", "check it against the review by hand"))
+                continue
+            role = part_or_range(text, start, end, kind, value, bool(claims))
+            if role is not None:
+                # the counts of a part ("most of the studies (21 RCTs)") or the bounds of a range of counts: no total of
+                # the review, no result's count
+                if (claims or spans or TOTAL.search(text)) and value not in known and value not in facts:
+                    marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                       f"not checked: {what} is {role}, no total of the review nor a result's count, and the "
+                                       "abstract prints it nowhere", "check it against the review by hand"))
                 continue
             if describes and (claims or spans):
                 # a description of the studies ("The studies took place in Italy (seven studies)", "These trials aimed
@@ -1471,23 +1606,43 @@ def _named_number(value: str, unit: str, names: list[str]) -> bool:
     stem = _stem(unit)
     for name in names:
         for match in [*NUMBER.finditer(name), *NUMBER_WORDS.finditer(name)]:
-            if str(word_value(match.group(0))) == value:
-                after = UNIT.match(name[match.end():])
-                if after is None or _stem(after.group(0)) == stem:
-                    return True
+            after = UNIT.match(name[match.end():])
+            if after is None and str(word_value(match.group(0))) == value:
+                return True
+            if after is not None and same_amount(value, stem, str(word_value(match.group(0))), _stem(after.group(0))):
+                return True
     return False
 
 
 def _with_unit(value: str, unit: str, texts: list[str]) -> bool:
     """Whether one of `texts` prints `value` with the unit of `unit` ("six sessions" is no "six months")."""
-    stem = re.sub(r"^\W+", "", unit.split()[-1].lower()).rstrip("s")
+    stem = _stem(unit)
     for text in texts:
         for match in [*NUMBER.finditer(text), *NUMBER_WORDS.finditer(text)]:
             after = UNIT.match(text[match.end():])
-            if after and re.sub(r"^\W+", "", after.group(0).split()[-1].lower()).rstrip("s") == stem \
-                    and str(word_value(match.group(0))) == value:
+            if after and same_amount(value, stem, str(word_value(match.group(0))), _stem(after.group(0))):
                 return True
     return False
+
+
+# A time in days: a duration said in one unit may be printed in another ("two years" for "24 months", "26 weeks" for
+# "six months"), and is the same when its length is within a tenth (a month is 4.3 weeks: "12 weeks" for "3 months")
+DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "night": 1.0, "hour": 1 / 24, "minute": 1 / 1440}
+SAME_DURATION = 0.1
+
+
+def same_amount(value: str, stem: str, other: str, other_stem: str) -> bool:
+    """Whether `value` `stem` ("2", "year") is the amount `other` `other_stem` ("24", "month"): the same number of the
+    same unit, or the same length of time in two units."""
+    if stem == other_stem:
+        return value == other
+    if stem not in DAYS or other_stem not in DAYS:
+        return False
+    try:
+        length, other_length = float(value) * DAYS[stem], float(other) * DAYS[other_stem]
+    except ValueError:
+        return False
+    return abs(length - other_length) <= SAME_DURATION * max(length, other_length)
 
 
 def _paired_people(text: str, clause: int, start: int, review: Any) -> set[str]:
