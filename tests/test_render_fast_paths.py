@@ -153,3 +153,24 @@ def test_the_typography_patterns_match_where_their_plain_forms_do(fast: str, pla
     texts = table + ["".join(generator.choice(FIGURE_PIECES) for _ in range(generator.randint(1, 12))) for _ in range(20_000)]
     for text in texts:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)], text
+
+
+def test_a_body_written_directly_is_what_nh3_gives_back_whatever_its_characters() -> None:
+    """markup.to_html returns a body it writes directly without nh3: for each character (all below U+3000, and
+    a sample above) in a heading and a paragraph, the page is what nh3 makes of it (a no-break space goes through nh3)."""
+    import random
+
+    codes = [*range(0x3000), *random.Random(28).sample(range(0x3000, 0x110000), 3000)]
+    direct = 0
+    for code in codes:
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        text = f"## Part {chr(code)} two\n\nA{chr(code)}b and c.\n"
+        html = markup._plain_html(text)
+        if html is None:
+            continue
+        direct += 1
+        markup.to_html.cache_clear()
+        assert markup.to_html(text) == markup.nh3.clean(html, tags=markup.ALLOWED_TAGS, attributes=markup.ALLOWED_ATTRIBUTES,
+                                                       url_schemes=markup.ALLOWED_SCHEMES, link_rel="noopener noreferrer"), hex(code)
+    assert direct > 10_000

@@ -2,7 +2,8 @@
 
 Raw HTML in author Markdown is never passed through: Python-Markdown's HTML handling is
 switched off (tags show as text), and the result is cleaned by nh3 (Ammonia) against an
-allow-list, so neither `<script>` nor `javascript:` links can reach a page.
+allow-list, so neither `<script>` nor `javascript:` links can reach a page. (A body of plain
+headings and paragraphs is written directly, its text escaped, as nh3 would give it back.)
 """
 
 from __future__ import annotations
@@ -127,6 +128,11 @@ def to_html(text: str) -> str:
     """Markdown -> HTML that is safe to put in a page (kept for the few documents last converted:
     a build that writes html and pdf converts each body once)."""
     html = _plain_html(text)
+    if html is not None and "\u00a0" not in html:
+        # Written directly: <h1>-<h6> and <p> around text whose `&`, `<` and `>` are escaped, and without the
+        # characters nh3 writes otherwise (NUL and CR: not plain; a no-break space, as &nbsp;): nh3 would give it
+        # back as it is (tests/test_render_fast_paths.py), so it is not parsed and written again (most bodies)
+        return html
     if html is None:
         _MD.reset()
         html = _MD.convert(text)
