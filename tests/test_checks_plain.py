@@ -446,3 +446,22 @@ def test_number_pattern_on_random_strings() -> None:
     for _ in range(20_000):
         text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 14)))
         assert [(m.span(), m.groups()) for m in NUMBER.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_rare_words_decided_once_a_word_are_those_decided_each_time() -> None:
+    # rare_words keeps what it decided about a word (rare_verdicts); where the word stands still decides whether a
+    # capitalised one is a name in mid-sentence, and whether it is explained in brackets
+    from plainsum.checks.glossary import load_glossary, rare_verdicts, rare_words
+
+    sentences = [
+        "Pruritus was common. Patients with pruritus and xerostomia (dry mouth) were seen.",
+        "Xerostomia improved, and the Xerostomia Trial found pruritus less often.",
+        "The nebuliser's effect: xerostomia's course, randomised participants and bronchiolitis-related care.",
+        "Bronchiolitis (a chest infection) was rare; pruritus (itch) too.",
+    ]
+    glossary = load_glossary()
+    for allow in (set(), {"pruritus"}):
+        verdicts = rare_verdicts(2.5, allow, glossary)
+        for text in sentences * 2:
+            assert rare_words(text, 2.5, allow, glossary, verdicts=verdicts) == rare_words(text, 2.5, allow, glossary)
+        assert verdicts

@@ -325,36 +325,73 @@ def _previous_char(text: str, index: int) -> str:
     return text[index] if index >= 0 else ""
 
 
+# What rare_words decides about a word from the word alone, its place aside: None when it is never reported (too short,
+# in capitals, allowed, a glossary term, or common enough), else (the word as reported, its Zipf score, whether that is
+# its family's).
+Verdict = tuple[str, float, bool] | None
+_UNSEEN: tuple[str, float, bool] = ("", -1.0, False)
+_VERDICTS: dict[tuple[object, ...], dict[str, Verdict]] = {}
+_MAX_VERDICTS = 200_000
+
+
+def rare_verdicts(min_zipf: float, allow: set[str], glossary: Glossary | None, language: str = "en",
+                  inflections: tuple[str, ...] = ()) -> dict[str, Verdict]:
+    """Where rare_words keeps, under these settings, what it decided about each word it met (a word is met again and
+    again, in a document and across a library's documents). Bounded."""
+    key = (min_zipf, frozenset(allow), glossary, language, inflections)
+    found = _VERDICTS.get(key)
+    if found is None or len(found) >= _MAX_VERDICTS:
+        if len(_VERDICTS) >= 16:
+            _VERDICTS.clear()
+        found = _VERDICTS[key] = {}
+    return found
+
+
+def _verdict(text: str, min_zipf: float, allow: set[str], glossary: Glossary | None, language: str,
+             inflections: tuple[str, ...]) -> Verdict:
+    word = text.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 4 or word.isupper() or word.lower() in allow:
+        return None
+    if glossary is not None and glossary.covers(word):
+        return None
+    parts = [p for p in word.lower().split("-") if p]
+    scores = [zipf(part, language) for part in parts if len(part) >= 4]
+    if not scores:
+        return None
+    score = min(scores)
+    family = False
+    if score < min_zipf and inflections:
+        score = min(max(zipf(part, language), family_zipf(part, language, inflections)) for part in parts if len(part) >= 4)
+        family = True
+    return (word, score, family) if score < min_zipf else None
+
+
 def rare_words(text: str, min_zipf: float, allow: set[str], glossary: Glossary | None, language: str = "en",
-               inflections: tuple[str, ...] = ()) -> list[RareWord]:
+               inflections: tuple[str, ...] = (), verdicts: dict[str, Verdict] | None = None) -> list[RareWord]:
     """Words of `text` rarer than `min_zipf` in `language` (wordfreq's list of it), skipping
     abbreviations, names, glossary terms (the glossary is English: None for other languages) and
     allowed words; a word explained in brackets right after is returned marked `explained`. With
     `inflections` (the language's endings), a word as rare as that is looked up again with all the
-    forms of its family (`family_zipf`)."""
+    forms of its family (`family_zipf`). `verdicts`: what was decided about words met before under the same settings
+    (`rare_verdicts`), read and added to."""
     found = []
     for match in (WORD if language == "en" else LETTER_WORD).finditer(text):
-        word = match.group(0).replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 4 or word.isupper() or word.lower() in allow:
+        met = match.group(0)
+        if verdicts is None:
+            verdict = _verdict(met, min_zipf, allow, glossary, language, inflections)
+        else:
+            verdict = verdicts.get(met, _UNSEEN)
+            if verdict is _UNSEEN:
+                verdict = verdicts[met] = _verdict(met, min_zipf, allow, glossary, language, inflections)
+        if verdict is None:
             continue
+        word, score, family = verdict
         if word[0].isupper() and match.start() > 0 and _previous_char(text, match.start()) not in ".!?:":
             continue  # a name in mid-sentence
-        if glossary is not None and glossary.covers(word):
-            continue
-        parts = [p for p in word.lower().split("-") if p]
-        scores = [zipf(part, language) for part in parts if len(part) >= 4]
-        if not scores:
-            continue
-        score = min(scores)
-        family = False
-        if score < min_zipf and inflections:
-            score = min(max(zipf(part, language), family_zipf(part, language, inflections)) for part in parts if len(part) >= 4)
-            family = True
-        if score < min_zipf:
-            end = match.start() + len(word)
-            found.append(RareWord(match.start(), end, word, score, explained(text, match.start(), end), family))
+        end = match.start() + len(word)
+        found.append(RareWord(match.start(), end, word, score, explained(text, match.start(), end), family))
     return found
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.context import CheckContext, option
-from plainsum.checks.glossary import WORD, load_glossary, rare_words
+from plainsum.checks.glossary import WORD, load_glossary, rare_verdicts, rare_words
 from plainsum.checks.registry import Flag, Measure, precise, registry
 from plainsum.words.numbers import plural
 
@@ -151,8 +151,10 @@ def rare_word_marks(scored: Scored, config: Config | CheckContext) -> list[Mark]
     glossary = load_glossary() if language.english else None  # the glossary's terms are English
     seen: set[str] = set()
     marks = []
+    verdicts = rare_verdicts(min_zipf, allow, glossary, language.wordfreq_language, language.inflections)
     for sentence in scored.sentences:
-        for rare in rare_words(sentence.text, min_zipf, allow, glossary, language.wordfreq_language, language.inflections):
+        for rare in rare_words(sentence.text, min_zipf, allow, glossary, language.wordfreq_language, language.inflections,
+                               verdicts):
             key = rare.word.lower()
             if key in seen:
                 continue
