@@ -40,7 +40,16 @@ def _stock_html(text: str) -> str:
 
 
 def test_markdown_uses_the_skipping_inline_processor() -> None:
-    assert type(markup._MD.treeprocessors["inline"]).__name__ == "_PlainTextSkippingInline"
+    from plainsum.render import pymarkdown
+
+    assert type(pymarkdown._MD.treeprocessors["inline"]).__name__ == "_PlainTextSkippingInline"
+
+
+def test_the_link_and_entity_patterns_are_python_markdowns() -> None:
+    from markdown import inlinepatterns
+
+    assert (markup.ENTITY_RE, markup.AUTOLINK_RE, markup.AUTOMAIL_RE) == (
+        inlinepatterns.ENTITY_RE, inlinepatterns.AUTOLINK_RE, inlinepatterns.AUTOMAIL_RE)
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -160,6 +169,8 @@ def test_a_body_written_directly_is_what_nh3_gives_back_whatever_its_characters(
     a sample above) in a heading and a paragraph, the page is what nh3 makes of it (a no-break space goes through nh3)."""
     import random
 
+    import nh3
+
     codes = [*range(0x3000), *random.Random(28).sample(range(0x3000, 0x110000), 3000)]
     direct = 0
     for code in codes:
@@ -171,6 +182,6 @@ def test_a_body_written_directly_is_what_nh3_gives_back_whatever_its_characters(
             continue
         direct += 1
         markup.to_html.cache_clear()
-        assert markup.to_html(text) == markup.nh3.clean(html, tags=markup.ALLOWED_TAGS, attributes=markup.ALLOWED_ATTRIBUTES,
+        assert markup.to_html(text) == nh3.clean(html, tags=markup.ALLOWED_TAGS, attributes=markup.ALLOWED_ATTRIBUTES,
                                                        url_schemes=markup.ALLOWED_SCHEMES, link_rel="noopener noreferrer"), hex(code)
     assert direct > 10_000

@@ -60,7 +60,8 @@ def warm_up(pdf: bool, tables: bool) -> None:
         # the check modules (and their patterns) and the reading of content files, imported here once rather
         # than by each worker after the fork (about 0.1 s of CPU a worker)
         check_registry.ids()
-        import plainsum.content.loader  # noqa: F401
+        import plainsum.content.loader
+        import plainsum.render.pymarkdown  # noqa: F401  (Python-Markdown, for the bodies that are not plain)
     if pdf:
         from plainsum.document_formats.pdf import load_weasyprint
 

@@ -13,13 +13,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-import markdown
-import nh3
-from markdown import inlinepatterns
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.tables import TableExtension
-from markdown.treeprocessors import InlineProcessor
-
 ALLOWED_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "code", "pre",
     "blockquote", "br", "hr", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "abbr",
@@ -27,46 +20,6 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set(), "ol": {"start"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
-
-# The inline patterns Python-Markdown registers (less `html`, switched off below) and what each
-# needs in a text to match: a backtick, a backslash, `[` (links, images, references), `<`
-# (autolinks), `&` (entities), `*` or `_` (emphasis) or two spaces before a line break.
-INLINE_PATTERNS = frozenset({
-    "backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
-    "short_image_ref", "autolink", "automail", "linebreak", "entity", "em_strong",
-})
-INLINE_DELIMITERS = frozenset("*_")
-_MAY_BE_INLINE = re.compile(r"[`\\\[<&*_]|  \n")
-_HANDLE_INLINE = vars(InlineProcessor)["_InlineProcessor__handleInline"]  # its private method, name-mangled
-
-
-class _PlainTextSkippingInline(InlineProcessor):
-    """Python-Markdown's inline processor, which tries each of its thirteen patterns on every text
-    of the tree, minus the tries on a text no pattern can match (most of a summary's paragraphs):
-    such a text comes back unchanged, so skipping it changes no output, and the Markdown stage takes
-    about half the time."""
-
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
-        if _MAY_BE_INLINE.search(data) is None:
-            return data
-        result: str = _HANDLE_INLINE(self, data, patternIndex)
-        return result
-
-
-def _markdown() -> markdown.Markdown:
-    # Extensions given as objects: by name, Python-Markdown first scans every installed
-    # package's entry points for them (a tenth of a second at each start).
-    md = markdown.Markdown(extensions=[SaneListExtension(), TableExtension()], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    delimiters = md.delimiters.delimiters if md.delimiters is not None else {}
-    if {name for name in INLINE_PATTERNS if name in md.inlinePatterns} == INLINE_PATTERNS and len(md.inlinePatterns) == len(
-            INLINE_PATTERNS) and set(delimiters) <= INLINE_DELIMITERS:
-        md.treeprocessors.register(_PlainTextSkippingInline(md), "inline", 20)  # replaces the stock one
-    return md
-
-
-_MD = _markdown()
 
 
 # A body of headings and one-line paragraphs of plain prose, one blank line apart, as most bodies
@@ -78,8 +31,12 @@ _NOT_PLAIN = re.compile(r"[`\[\]*_|\x00-\x09\x0b-\x1f\x7f]")
 _BLOCK_START = re.compile(r"[#>\-+*=|:~\s]|\d+[.)]")
 _OTHER_ESCAPE = re.compile(r"\\(?![-.+#!()])")  # a backslash before any other character (or none)
 _ESCAPE = re.compile(r"\\(.)")
-_MAY_BE_LINK_OR_ENTITY = re.compile(
-    "|".join((inlinepatterns.ENTITY_RE, inlinepatterns.AUTOLINK_RE, inlinepatterns.AUTOMAIL_RE)))
+# Python-Markdown's ENTITY_RE, AUTOLINK_RE and AUTOMAIL_RE (markdown.inlinepatterns; a test holds them equal),
+# written out so that a plain body needs no Python-Markdown at all
+ENTITY_RE = r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)"
+AUTOLINK_RE = r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>"
+AUTOMAIL_RE = r"<([^<> !]+@[^@<> ]+)>"
+_MAY_BE_LINK_OR_ENTITY = re.compile("|".join((ENTITY_RE, AUTOLINK_RE, AUTOMAIL_RE)))
 _AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)  # markdown.serializers.RE_AMP
 
 
@@ -134,8 +91,11 @@ def to_html(text: str) -> str:
         # back as it is (tests/test_render_fast_paths.py), so it is not parsed and written again (most bodies)
         return html
     if html is None:
-        _MD.reset()
-        html = _MD.convert(text)
+        from plainsum.render.pymarkdown import convert  # Python-Markdown, loaded for the first body that needs it
+
+        html = convert(text)
+    import nh3
+
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
