@@ -989,6 +989,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             claim.qualifier = _unqualified(claim, _qualifiers(text, _reported_part(text, clause, outcome.start), vocabulary,
                                                               taken + _explanations(text)), results)
             claim.comparator = claim.comparator or kinds
+            if claim.unsure is None:
+                claim.unsure = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context)
             claim.quantified = claim.effect is not None and _quantified(text, claim.effect)
             claims.append(claim)
             rating = _rating_over(text, claim, certainty)
@@ -1761,10 +1763,34 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         if same:
             return same, len({_pair(c.result) for c in same}) > 1, unnamed
     kept = [c for score, c in scored if score >= best - 1e-9]
+    if named and best > 0:
+        kept = _alike(kept, [c for _, c in scored], actor_text, comparator_text or text, results, generic)
     if len({_pair(c.result) for c in kept}) > 1 and context.previous and not named:
         same = [c for c in kept if any(_pair(c.result) == _pair(p) for p in context.previous)]
         kept = same or kept
     return kept, len({_pair(c.result) for c in kept}) > 1, unnamed
+
+
+def _alike(kept: list[Candidate], candidates: list[Candidate], actor_text: str, comparator_text: str, results: list[Result],
+           generic: frozenset[str]) -> list[Candidate]:
+    """The kept candidates and every other (not read from its comparator's side) whose names hold each word by
+    which the text names a kept one (its intervention where who acts is said, its comparator after "than" or
+    "compared with", or anywhere when the sentence has no such phrase, as the candidates are scored): "several sessions of behavioural programmes with dentists" names the several-sessions
+    result and the one of several sessions in schools alike, and a name scored with fewer of its words missing
+    does not tell which is meant (the sentence could mean either)."""
+    outcome_words = {w for r in results for n in r.names() for w in _telling_parts([n], generic)}
+    acting, against = _parts(actor_text) - outcome_words, _parts(comparator_text) - outcome_words
+
+    def hits(candidate: Candidate) -> set[tuple[str, str]]:
+        result = candidate.result
+        own = _telling_parts(_term_names(result.intervention), generic)
+        theirs = _telling_parts(_term_names(result.comparison), generic)
+        return {("i", w) for w in acting if _stem_match(w, own)} | {("c", w) for w in against if _stem_match(w, theirs)}
+    named = [hits(c) for c in kept if not c.inverted]
+    if not named or not all(named):
+        return kept
+    more = [c for c in candidates if c not in kept and not c.inverted and any(h <= hits(c) for h in named)]
+    return kept + more
 
 
 def _comparator_alone(comparisons: list[str], text: str, acting: set[str], generic: frozenset[str]) -> bool:
@@ -2028,6 +2054,74 @@ def _named_by_another(text: str, candidates: list[Candidate], everything: list[R
             return None
         named = others[0][0]
     return named
+
+
+def _stem_match(word: str, said: set[str]) -> bool:
+    """Whether `word` (singular) is said, or a longer or shorter form of it of seven letters or more
+    ("educational" for "education", "organisation" for "organisational")."""
+    if word in said:
+        return True
+    return len(word) >= 7 and any(len(w) >= 7 and (w.startswith(word) or word.startswith(w)) for w in said)
+
+
+# comparatives and counts, which a sentence says of its effect ("help more people"), not of an arm ("more than one session")
+_COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "better", "worse", "one", "than", "same"})
+
+
+@lru_cache(maxsize=256)
+def _arm_words(results: tuple[Result, ...], generic: frozenset[str], neutral: frozenset[str]) -> tuple[tuple[Term, frozenset[str]], ...]:
+    """Each arm (intervention or comparator) of the results with the words of its names that no other arm's
+    names have, none of them `neutral` (words of outcomes, of the condition, of the review's own name)."""
+    terms = list(dict.fromkeys(t for r in results for t in (r.intervention, r.comparison) if t is not None))
+    words = {t: _telling_parts(_term_names(t), generic) - neutral for t in terms}
+    out = []
+    for term in terms:
+        others: set[str] = set()
+        for other in terms:
+            if other != term:
+                others |= words[other]
+        own = frozenset(w for w in words[term] if not _stem_match(w, others))
+        if own:
+            out.append((term, own))
+    return tuple(out)
+
+
+def _untied(claim: OutcomeClaim, text: str, effects: list[Hit], hard: tuple[int, int],
+            comparator: tuple[tuple[int, int], tuple[int, int]] | None,
+            results: list[Result], generic: frozenset[str], context: Context) -> str | None:
+    """What ties the claim to no result it was read against: an arm (intervention or comparator) of another
+    comparison that the claim's clause names by the words of its own (those no other arm's name has), which none
+    of the claim's results has ("brief education of doctors" read against the reminders' result, "compared with
+    placebo" against the comparison with other drugs). A lay summary names what it compares: a sentence that
+    names another arm is about that arm's comparison (which may have no result for this outcome), not the one
+    its other words picked. None when every arm it names is one of the results'."""
+    if claim.each_meant or not claim.candidates or len({_pair(r) for r in results}) < 2:
+        return None
+    neutral = {w for r in results for n in r.names() for w in _telling_parts([n], generic)}
+    neutral |= _telling_parts([*context.names, *([context.condition] if context.condition else [])], generic)
+    arms = _arm_words(tuple(results), generic, frozenset(neutral))
+    mine = {t for c in claim.candidates for t in (c.result.intervention, c.result.comparison) if t is not None}
+    # what the claim says of who acts: the words of its clause since the effect word before its own ("A may make
+    # little difference to X, and B increases it": B's), and its comparator ("... than B", "Compared with B, ...")
+    at = claim.effect.end if claim.effect is not None else claim.outcome.end
+    first = claim.effect.start if claim.effect is not None else claim.outcome.start
+    start = max([h.end for h in effects if h.end <= first] + [hard[0]])
+    region = text[start:at] + (" " + text[comparator[1][0]:comparator[1][1]] if comparator else "")
+    said = _parts(region) - _COMPARATIVES
+    # an arm is named by at least half the words of its own ("family practice" alone is not "organisational
+    # restructuring of family practice care"); the one named by most of them is told
+    best: tuple[float, int] = (0.5, 0)
+    named = None
+    for term, words in arms:
+        if term in mine:
+            continue
+        hits = sum(1 for w in words if _stem_match(w, said))
+        if hits and (hits / len(words), hits) >= best:
+            best, named = (hits / len(words), hits + 1), term
+    if named is None:
+        return None
+    return (f"the sentence names '{named.plain or named.technical}', which no result it was read against compares "
+            f"('{claim.candidates[0].result.id}' does not)")
 
 
 @lru_cache(maxsize=256)
