@@ -1775,21 +1775,37 @@ def _alike(kept: list[Candidate], candidates: list[Candidate], actor_text: str, 
            generic: frozenset[str]) -> list[Candidate]:
     """The kept candidates and every other (not read from its comparator's side) whose names hold each word by
     which the text names a kept one (its intervention where who acts is said, its comparator after "than" or
-    "compared with", or anywhere when the sentence has no such phrase, as the candidates are scored): "several sessions of behavioural programmes with dentists" names the several-sessions
-    result and the one of several sessions in schools alike, and a name scored with fewer of its words missing
-    does not tell which is meant (the sentence could mean either)."""
+    "compared with", or anywhere when the sentence has no such phrase, as the candidates are scored), when the
+    kept one's name has words of its own the text does not say: "several sessions of behavioural programmes"
+    names the several-sessions result and the one of "several sessions of behavioural programmes in schools"
+    alike (scored higher for more words found, it is not told by them), while "weekly classes" names "weekly
+    classes", not "weekly classes at home"."""
     outcome_words = {w for r in results for n in r.names() for w in _telling_parts([n], generic)}
     acting, against = _parts(actor_text) - outcome_words, _parts(comparator_text) - outcome_words
 
-    def hits(candidate: Candidate) -> set[tuple[str, str]]:
+    def words(candidate: Candidate) -> tuple[set[str], set[str]]:
         result = candidate.result
-        own = _telling_parts(_term_names(result.intervention), generic)
-        theirs = _telling_parts(_term_names(result.comparison), generic)
+        return (_telling_parts(_term_names(result.intervention), generic) - outcome_words,
+                _telling_parts(_term_names(result.comparison), generic) - outcome_words)
+
+    def hits(own: set[str], theirs: set[str]) -> set[tuple[str, str]]:
         return {("i", w) for w in acting if _stem_match(w, own)} | {("c", w) for w in against if _stem_match(w, theirs)}
-    named = [hits(c) for c in kept if not c.inverted]
-    if not named or not all(named):
-        return kept
-    more = [c for c in candidates if c not in kept and not c.inverted and any(h <= hits(c) for h in named)]
+    more = []
+    for chosen in kept:
+        if chosen.inverted:
+            continue
+        own, theirs = words(chosen)
+        named = hits(own, theirs)
+        if not named:
+            continue
+        for other in candidates:
+            if other in kept or other in more or other.inverted:
+                continue
+            other_own, other_theirs = words(other)
+            unsaid = [w for w in own - other_own if not _stem_match(w, acting)] + \
+                     [w for w in theirs - other_theirs if not _stem_match(w, against)]
+            if unsaid and named <= hits(other_own, other_theirs):
+                more.append(other)
     return kept + more
 
 
