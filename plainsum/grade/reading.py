@@ -2089,7 +2089,8 @@ def _arm_words(results: tuple[Result, ...], generic: frozenset[str], neutral: fr
     """Each arm (intervention or comparator) of the results with the words of its names that no other arm's
     names have, none of them `neutral` (words of outcomes, of the condition, of the review's own name)."""
     terms = list(dict.fromkeys(t for r in results for t in (r.intervention, r.comparison) if t is not None))
-    words = {t: _telling_parts(_term_names(t), generic) - neutral for t in terms}
+    # (its names as written: the initials a long name also goes by are no words of it)
+    words = {t: _telling_parts([n for n in (t.plain, t.technical) if n], generic) - neutral for t in terms}
     out = []
     for term in terms:
         others: set[str] = set()
@@ -2124,9 +2125,9 @@ def _untied(claim: OutcomeClaim, text: str, effects: list[Hit], hard: tuple[int,
     start = max([h.end for h in effects if h.end <= first] + [hard[0]])
     region = text[start:at] + (" " + text[comparator[1][0]:comparator[1][1]] if comparator else "")
     said = _parts(region) - _COMPARATIVES
-    # an arm is named by at least half the words of its own ("family practice" alone is not "organisational
-    # restructuring of family practice care"); the one named by most of them is told
-    best: tuple[float, int] = (0.5, 0)
+    # an arm is named by more than half the words of its own ("family practice" alone is not "organisational
+    # restructuring of family practice care", nor "exercise" "exercise classes"); the one named by most is told
+    best: tuple[float, int] = (0.5 + 1e-9, 0)
     named = None
     for term, words in arms:
         if term in mine:

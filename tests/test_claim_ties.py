@@ -1,0 +1,159 @@
+"""A claim is tied to the results whose arms it names (issue 23): a lay summary names what it compares, so
+a sentence that names an arm (intervention or comparator) of another comparison than the result its other
+words picked may be about that comparison (which may have no result for the outcome), and a sentence whose
+words name two results alike could mean either. Neither is an error against the one picked: at most a
+warning that says what could not be tied. Sentences of our own, read against a made-up review of ways to
+prevent falls in older people with several comparisons."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from plainsum.content.loader import load_review
+from plainsum.grade.claims import load_vocabulary
+from plainsum.grade.judge import judge
+from plainsum.grade.reading import read_summary
+
+REVIEW = textwrap.dedent("""\
+    id: falls
+    kind: cochrane-review
+    layout: cochrane-2021
+    title: Interventions for preventing falls in older people living in the community
+    plain_title: Preventing falls in older people
+    facts:
+      search_date: 2020-03-15
+      intervention: interventions for preventing falls
+      plain_intervention: ways to prevent falls
+    results:
+      - id: falls_classes
+        intervention: {technical: group exercise classes, plain: exercise classes in a group}
+        comparison: usual care
+        outcome: {technical: rate of falls, plain: falls}
+        measure: RR
+        estimate: 0.80
+        ci: [0.70, 0.90]
+        studies: 12
+        participants: 3000
+        certainty: moderate
+        size: moderate
+      - id: falls_nurse_visits
+        intervention: {technical: home visits by a community nurse, plain: home visits by a nurse}
+        comparison: usual care
+        outcome: {technical: rate of falls, plain: falls}
+        measure: RR
+        estimate: 0.98
+        ci: [0.85, 1.12]
+        studies: 6
+        participants: 1500
+        certainty: low
+        size: little or no difference
+      - id: falls_vitamin_d
+        intervention: {technical: vitamin D supplementation, plain: vitamin D tablets}
+        comparison: placebo
+        outcome: {technical: rate of falls, plain: falls}
+        measure: RR
+        estimate: 1.00
+        ci: [0.92, 1.09]
+        studies: 20
+        participants: 20000
+        certainty: high
+        size: little or no difference
+      - id: falls_weekly_sessions
+        intervention: {technical: balance training with a physiotherapist more than once a week, plain: weekly balance sessions}
+        comparison: usual care
+        outcome: {technical: rate of falls, plain: falls}
+        measure: RR
+        estimate: 0.70
+        ci: [0.60, 0.82]
+        studies: 4
+        participants: 800
+        certainty: low
+        size: moderate
+      - id: falls_weekly_sessions_pool
+        intervention: {technical: weekly balance sessions with a physiotherapist in a swimming pool, plain: balance training in a pool}
+        comparison: usual care
+        outcome: {technical: rate of falls, plain: falls}
+        measure: RR
+        estimate: 1.02
+        ci: [0.80, 1.30]
+        studies: 2
+        participants: 300
+        certainty: low
+        size: little or no difference
+    sections:
+      background: {technical: Falls are common.}
+      objectives: {technical: To assess ways to prevent falls.}
+      search_methods: {technical: "We searched MEDLINE on {{ search_date | long_date }}."}
+      selection_criteria: {technical: Randomised trials.}
+      data_collection: {technical: Standard methods.}
+      main_results: {technical: Exercise probably reduces falls.}
+      authors_conclusions: {technical: Exercise helps.}
+    summary:
+      key_messages:
+        - Exercise probably helps.
+      what_is_heading: What are falls?
+      what_is: Falls are common.
+      want_to_find_out: We wanted to find out what prevents falls.
+      what_we_did: We searched for studies.
+      what_we_found: We found 44 studies.
+      limitations: The studies were small.
+    """)
+
+
+def verdicts(sentence: str, tmp_path: Path) -> set[str]:
+    path = tmp_path / "falls.yaml"
+    path.write_text(REVIEW, encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("interventions for preventing falls",))[0]
+    return {v.check for v in judge(reading, results)}
+
+
+TIES = [
+    # the arm named is the result's own: held against it
+    ("Home visits by a nurse may make little or no difference to falls.", set()),
+    ("Home visits by a nurse probably reduce falls.", {"results.direction", "results.certainty"}),
+    ("Exercise classes in a group probably reduce falls.", set()),
+    ("Exercise classes in a group may increase falls.", {"results.direction", "results.certainty"}),
+    ("Vitamin D tablets reduce falls.", {"results.direction"}),
+    # the clause also names the arm of another comparison by the words of its own: it may be about a
+    # combination or a comparison the results do not hold, so nothing is held against one of them
+    ("Exercise classes given during home visits by a nurse probably reduce falls.", {"results.unchecked"}),
+    ("Vitamin D tablets handed out during home visits by a nurse probably reduce falls.", {"results.unchecked"}),
+    ("Home visits by a nurse that offer vitamin D tablets may reduce falls.", {"results.unchecked"}),
+    # another comparison's arm named in the clause of another claim is that claim's
+    ("Home visits by a nurse may make little or no difference to falls, while exercise classes in a group "
+     "probably reduce them.", set()),
+    # words of a long name of another arm, fewer than half of them, name no arm ("exercise" alone is not
+    # "exercise classes in a group")
+    ("Home visits by a nurse, who also advised on exercise, probably reduce falls.", {"results.direction", "results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", TIES)
+def test_a_claim_is_held_only_against_the_results_whose_arms_it_names(sentence: str, expected: set[str],
+                                                                     tmp_path: Path) -> None:
+    assert verdicts(sentence, tmp_path) == expected
+
+
+ALIKE = [
+    # a name said whole names its result, not a longer name that adds words the sentence does not say
+    ("Weekly balance sessions may reduce falls.", set()),
+    ("Weekly balance sessions may increase falls.", {"results.direction"}),
+    ("Balance training in a pool may make little or no difference to falls.", set()),
+    ("Balance training in a pool may reduce falls.", {"results.direction"}),
+    # the words of one name and a longer one, whose own words ("swimming pool") the sentence does not say:
+    # it could mean either, and a word that fits one of them is not an error
+    ("Weekly balance sessions with a physiotherapist may reduce falls.", set()),
+    ("Weekly balance sessions with a physiotherapist may make little or no difference to falls.", set()),
+    # a word that fits neither is
+    ("Weekly balance sessions with a physiotherapist may increase falls.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", ALIKE)
+def test_words_two_names_share_could_mean_either(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    found = verdicts(sentence, tmp_path)
+    assert found - {"results.unchecked"} == expected, found
