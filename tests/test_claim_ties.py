@@ -157,3 +157,73 @@ ALIKE = [
 def test_words_two_names_share_could_mean_either(sentence: str, expected: set[str], tmp_path: Path) -> None:
     found = verdicts(sentence, tmp_path)
     assert found - {"results.unchecked"} == expected, found
+
+
+SETTINGS = textwrap.dedent("""\
+    results:
+      - id: deaths_home
+        intervention: zinc
+        comparison: placebo
+        outcome: {technical: death (treated at home), plain: deaths}
+        measure: RR
+        estimate: 0.70
+        ci: [0.60, 0.82]
+        studies: 8
+        participants: 4000
+        certainty: moderate
+        size: moderate
+      - id: deaths_home_severe
+        intervention: zinc
+        comparison: placebo
+        outcome: {technical: death (treated at home; severe disease), plain: deaths}
+        measure: RR
+        estimate: 0.60
+        ci: [0.45, 0.80]
+        studies: 3
+        participants: 900
+        certainty: moderate
+        size: moderate
+      - id: deaths_hospital
+        intervention: zinc
+        comparison: placebo
+        outcome: {technical: death (treated in hospital), plain: deaths}
+        measure: RR
+        estimate: 1.01
+        ci: [0.90, 1.12]
+        studies: 5
+        participants: 3000
+        certainty: low
+        size: little or no difference
+    """)
+
+
+def setting_verdicts(sentences: list[str], tmp_path: Path) -> set[str]:
+    head, tail = REVIEW.split("results:\n", 1)
+    path = tmp_path / "falls.yaml"
+    path.write_text(head + SETTINGS + tail[tail.index("sections:"):], encoding="utf-8")
+    results = load_review(path).results
+    readings = read_summary([(s, False) for s in sentences], results, load_vocabulary(), ("zinc",))
+    return {v.check for v in judge(readings[-1], results)}
+
+
+SUBGROUPS = [
+    # the subgroup and its setting said: held against that result
+    (["In people with severe disease treated at home, zinc probably reduces deaths."], set()),
+    (["In people with severe disease treated at home, zinc probably increases deaths."], {"results.direction"}),
+    (["In hospital, zinc may make little or no difference to deaths."], set()),
+    (["In hospital, zinc probably reduces deaths."], {"results.direction", "results.certainty"}),
+    # the subgroup said, its setting not: the only result of the subgroup is one setting's, and the sentence may
+    # mean the subgroup in another setting, which no result holds
+    (["In people with severe disease, zinc probably increases deaths."], {"results.unchecked"}),
+    # the sentence before says the setting: the paragraph goes on in it
+    (["At home, zinc probably reduces deaths.", "In people with severe disease, zinc probably increases deaths."],
+     {"results.direction"}),
+    (["In hospital, zinc may make little or no difference to deaths.",
+      "In people with severe disease, zinc probably increases deaths."], {"results.unchecked"}),
+]
+
+
+@pytest.mark.parametrize("sentences,expected", SUBGROUPS)
+def test_a_subgroup_chosen_by_elimination_is_not_held_against(sentences: list[str], expected: set[str],
+                                                              tmp_path: Path) -> None:
+    assert setting_verdicts(sentences, tmp_path) == expected

@@ -981,7 +981,10 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             other_comparison = True  # the sentence names an intervention or comparison no result of the outcome has
         else:
             if len(claim.candidates) > 1:
+                before = claim.candidates
                 claim.candidates = _by_setting(claim.candidates, text, clause, vocabulary.generic_words)
+                claim.unsure = claim.unsure or _setting_unsaid(before, claim.candidates, text, clause, vocabulary.generic_words,
+                                                               context.previous)
                 claim.ambiguous_selection = claim.ambiguous_selection and len({_pair(c.result) for c in claim.candidates}) > 1
             claim.each_meant = _each_meant(text, claim, vocabulary.generic_words)
             if claim.each_meant:  # worded for the group, at the lowest certainty among them (as outcomes listed are)
@@ -1344,6 +1347,46 @@ def _by_setting(candidates: list[Candidate], text: str, clause: tuple[int, int],
     if best <= 0:
         return candidates
     return [c for c, score in zip(candidates, scores, strict=True) if score == best]
+
+
+def _segments(result: Result, generic: frozenset[str]) -> list[frozenset[str]]:
+    """The parts of an outcome's technical name ("death (overall survival; metastatic; hormone receptor-negative)":
+    death, overall survival, metastatic, hormone receptor-negative), each as its words."""
+    out = []
+    for part in re.split(r"[;,()]", result.outcome.technical.lower()):
+        words = frozenset(w.rstrip("s") for w in re.findall(r"[\w'’-]+", part) if len(w) > 2 and w not in generic)
+        if words:
+            out.append(words)
+    return out
+
+
+def _setting_unsaid(before: list[Candidate], kept: list[Candidate], text: str, clause: tuple[int, int],
+                    generic: frozenset[str], previous: list[Result]) -> str | None:
+    """A setting, population or time of the result chosen by another part of its outcome's name that the
+    sentence says nothing of, where a result of the outcome not chosen has none of it ("deaths in receptor-
+    negative cancer" chosen as the metastatic receptor-negative result, when results of deaths in the adjuvant
+    setting are there too): the sentence picks it by elimination and may mean a subgroup of another setting that
+    no result holds. A part the results of the sentence before are of is said (a paragraph goes on in its setting:
+    "In the adjuvant setting, ... . In receptor-negative cancer, ...")."""
+    if len(kept) == len(before):
+        return None
+    colon = text.find(":")
+    region = text[clause[0]:clause[1]] + (" " + text[:colon] if 0 <= colon < clause[0] else "")
+    said = {w.rstrip("s") for w in re.findall(r"[\w'’-]+", region.lower())}
+    said |= {w for r in previous for part in _segments(r, generic) for w in part}
+    segments = {c.result.id: _segments(c.result, generic) for c in before}
+    # (a word every name has tells none apart: "treated" in "treated at home" and "treated in hospital")
+    common = set.intersection(*({w for part in parts for w in part} for parts in segments.values()))
+    for chosen in kept:
+        for part in segments[chosen.result.id]:
+            part = part - common
+            if not part or part & said:
+                continue
+            other = next((c for c in before if c not in kept and not any(part & p for p in segments[c.result.id])), None)
+            if other is not None:
+                return (f"the sentence does not say '{' '.join(sorted(part))}', which '{chosen.result.id}' is of and "
+                        f"'{other.result.id}' is not, so it may mean a setting or subgroup no result holds")
+    return None
 
 
 def _words_of(result: Result) -> set[str]:
@@ -2361,8 +2404,8 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
             lead_in = text  # "Compared with chemotherapy, PARPi:" names who acts in the items after it
         elif not _LIST_ITEM.match(text):
             lead_in = None
-        if reading.claims:
-            chosen = [r for claim in reading.claims for r in claim.results]
+        if reading.claims or reading.opposed:  # (a claim of survival is about the results of death)
+            chosen = [r for claim in [*reading.claims, *reading.opposed] for r in claim.results]
             previous = chosen or previous
         if not explains and _CAUTION.search(text):
             # "These findings should be interpreted with caution", "we should be careful about drawing conclusions":
