@@ -164,7 +164,7 @@ SETTINGS = textwrap.dedent("""\
       - id: deaths_home
         intervention: zinc
         comparison: placebo
-        outcome: {technical: death (treated at home), plain: deaths}
+        outcome: {technical: death (at home), plain: deaths}
         measure: RR
         estimate: 0.70
         ci: [0.60, 0.82]
@@ -175,7 +175,7 @@ SETTINGS = textwrap.dedent("""\
       - id: deaths_home_severe
         intervention: zinc
         comparison: placebo
-        outcome: {technical: death (treated at home; severe disease), plain: deaths}
+        outcome: {technical: death (at home; severe disease), plain: deaths}
         measure: RR
         estimate: 0.60
         ci: [0.45, 0.80]
@@ -186,7 +186,7 @@ SETTINGS = textwrap.dedent("""\
       - id: deaths_hospital
         intervention: zinc
         comparison: placebo
-        outcome: {technical: death (treated in hospital), plain: deaths}
+        outcome: {technical: death (in hospital), plain: deaths}
         measure: RR
         estimate: 1.01
         ci: [0.90, 1.12]
@@ -227,3 +227,40 @@ SUBGROUPS = [
 def test_a_subgroup_chosen_by_elimination_is_not_held_against(sentences: list[str], expected: set[str],
                                                               tmp_path: Path) -> None:
     assert setting_verdicts(sentences, tmp_path) == expected
+
+
+RELAPSE = textwrap.dedent("""\
+    results:
+      - id: relapse
+        intervention: zinc
+        comparison: placebo
+        outcome: {technical: relapse, plain: relapse}
+        measure: RR
+        estimate: 0.70
+        ci: [0.60, 0.82]
+        studies: 8
+        participants: 4000
+        certainty: moderate
+        size: moderate
+    """)
+
+# the time to an event runs the other way from the event: a longer time to relapse is less relapse
+TIME_TO = [
+    ("Zinc probably reduces relapse.", set()),
+    ("Zinc probably increases relapse.", {"results.direction"}),
+    ("Zinc probably lengthens the time to relapse.", set()),
+    ("Zinc probably increases the time until relapse.", set()),
+    ("People given zinc probably went a longer time before the first relapse.", set()),
+    ("Zinc probably shortens the time to relapse.", {"results.direction"}),
+    ("Zinc probably reduces the time until relapse.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", TIME_TO)
+def test_the_time_to_an_event_runs_the_other_way(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    head, tail = REVIEW.split("results:\n", 1)
+    path = tmp_path / "falls.yaml"
+    path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("zinc",))[0]
+    assert {v.check for v in judge(reading, results)} == expected

@@ -791,6 +791,13 @@ def _clash(text: str, hits: list[Hit]) -> tuple[Hit, Hit] | None:
     return None
 
 
+# "time to progression", "the time until relapse", "how long it took before symptoms returned": a duration until the
+# event the outcome's name says, which runs the other way ("a longer time to progression" is less progression); an
+# outcome named "time to recovery" is matched with its "time to" and is no event
+_TIME_TO = re.compile(r"(?<![\w'’-])(?:time|times|interval|delay)\s+(?:to|until|till|before)\s+(?:(?:the|first|a|any)\s+){0,2}"
+                      r"$|(?<![\w'’-])how\s+long\s+(?:it\s+took\s+|people\s+(?:went|lived)\s+)?(?:until|before)\s+(?:the\s+)?$", re.I)
+
+
 def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None,
                    seen: list[Hit]) -> Reading:
     context = context or Context()
@@ -825,6 +832,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     unnegated = unnegated_spans(text, results, vocabulary, outcomes)
     if unnegated:
         outcomes = sorted(outcomes + unnegated, key=lambda o: o.start)
+    outcomes = [replace(o, opposite=not o.opposite) if _TIME_TO.search(text, 0, o.start) else o for o in outcomes]
     names = actor_names(results, context.names)
     # a word of an intervention's name inside an outcome's ("pressure" in "pressure ulcers") names no one
     actors = [a for a in name_spans(text, names, vocabulary.generic_words) if not _overlaps(a[0], a[1], [(o.start, o.end) for o in outcomes])]
@@ -1375,12 +1383,12 @@ def _setting_unsaid(before: list[Candidate], kept: list[Candidate], text: str, c
     said = {w.rstrip("s") for w in re.findall(r"[\w'’-]+", region.lower())}
     said |= {w for r in previous for part in _segments(r, generic) for w in part}
     segments = {c.result.id: _segments(c.result, generic) for c in before}
-    # (a word every name has tells none apart: "treated" in "treated at home" and "treated in hospital")
+    # (a part that has a word every name has is a gloss of the name, not a setting: "disease-free or relapse-free
+    # survival" beside "disease-free survival")
     common = set.intersection(*({w for part in parts for w in part} for parts in segments.values()))
     for chosen in kept:
         for part in segments[chosen.result.id]:
-            part = part - common
-            if not part or part & said:
+            if part & common or part & said:
                 continue
             other = next((c for c in before if c not in kept and not any(part & p for p in segments[c.result.id])), None)
             if other is not None:
