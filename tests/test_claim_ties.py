@@ -126,6 +126,13 @@ TIES = [
     # another comparison's arm named in the clause of another claim is that claim's
     ("Home visits by a nurse may make little or no difference to falls, while exercise classes in a group "
      "probably reduce them.", set()),
+    # the arm named is another result's of the outcome: the claim is tied to that result
+    ("Home visits by a nurse compared with usual care may make little or no difference to falls, and vitamin D tablets "
+     "compared with placebo probably reduce falls.", {"results.direction", "results.certainty"}),
+    ("Home visits by a nurse compared with usual care may make little or no difference to falls, and vitamin D tablets "
+     "compared with placebo probably make little or no difference to falls.", {"results.certainty"}),
+    ("When compared with placebo vitamin D tablets make little or no difference to falls.", set()),
+    ("When compared with placebo vitamin D tablets reduce falls.", {"results.direction"}),
     # words of a long name of another arm, fewer than half of them, name no arm ("exercise" alone is not
     # "exercise classes in a group")
     ("Home visits by a nurse, who also advised on exercise, probably reduce falls.", {"results.direction", "results.certainty"}),
@@ -258,6 +265,26 @@ TIME_TO = [
 
 @pytest.mark.parametrize("sentence,expected", TIME_TO)
 def test_the_time_to_an_event_runs_the_other_way(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    head, tail = REVIEW.split("results:\n", 1)
+    path = tmp_path / "falls.yaml"
+    path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("zinc",))[0]
+    assert {v.check for v in judge(reading, results)} == expected
+
+
+# a rating of more evidence, still to come, is no statement of this evidence's certainty
+EVIDENCE_TO_COME = [
+    ("These findings could change once further high-certainty evidence is published.", set()),
+    ("When new, high-quality evidence becomes available, our conclusions may change.", set()),
+    ("We need more and better high-quality evidence.", set()),
+    ("The evidence was of high quality.", {"results.certainty"}),
+    ("We found high-certainty evidence.", {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", EVIDENCE_TO_COME)
+def test_a_rating_of_evidence_to_come_states_no_level(sentence: str, expected: set[str], tmp_path: Path) -> None:
     head, tail = REVIEW.split("results:\n", 1)
     path = tmp_path / "falls.yaml"
     path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")

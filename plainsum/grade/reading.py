@@ -592,10 +592,16 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
         return []
     # "high-quality studies are needed", "low quality trials": the studies' quality, not the evidence's certainty
     found = [hit for hit in find_hits(vocabulary.levels, _DANGLING.sub(" ", text), list(taken))
-             if not _OF_STUDIES.match(text, hit.end) and not not_a_rating(text, hit.start, hit.end)]
+             if not _OF_STUDIES.match(text, hit.end) and not not_a_rating(text, hit.start, hit.end)
+             and not _TO_COME.search(text, max(0, hit.start - 40), hit.start)]
     near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
     # "moderate for ..., low for ..., and very low for ...": the levels listed after one that is near
     return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
+
+
+# "when more, high-quality evidence becomes available", "further or new high-certainty evidence": a rating of
+# evidence still to come (more of it), not of this review's
+_TO_COME = re.compile(r"(?<![\w'’-])(?:more|further|new|newer|future|additional)\s*,?\s+(?:(?:and|or)\s+[\w-]+\s*,?\s+)?$", re.I)
 
 
 # a level said of part of the evidence: "very low for most treatments", "low in some comparisons"
@@ -1000,8 +1006,10 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             claim.qualifier = _unqualified(claim, _qualifiers(text, _reported_part(text, clause, outcome.start), vocabulary,
                                                               taken + _explanations(text)), results)
             claim.comparator = claim.comparator or kinds
-            if claim.unsure is None:
-                claim.unsure = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context)
+            untied = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context) \
+                if claim.unsure is None else None
+            if untied is not None:
+                _tie(claim, *untied, text, clause_comparator, results, vocabulary.comparators)
             claim.quantified = claim.effect is not None and _quantified(text, claim.effect)
             claims.append(claim)
             rating = _rating_over(text, claim, certainty)
@@ -2124,13 +2132,16 @@ def _named_by_another(text: str, candidates: list[Candidate], everything: list[R
 
 
 def _stem_match(word: str, said: set[str]) -> bool:
-    """Whether `word` (singular) is said, or a longer or shorter form of it of seven letters or more
-    ("educational" for "education", "organisation" for "organisational")."""
+    """Whether `word` (singular) is said, or a form of it of seven letters or more one or two letters longer or
+    shorter ("educational" for "education", "organisation" for "organisational"; not "specifically" for "specific")."""
     if word in said:
         return True
-    return len(word) >= 7 and any(len(w) >= 7 and (w.startswith(word) or word.startswith(w)) for w in said)
+    return len(word) >= 7 and any(len(w) >= 7 and abs(len(w) - len(word)) <= 2 and (w.startswith(word) or word.startswith(w))
+                                  for w in said)
 
 
+# where what follows a comparator goes on to another part of the sentence ("compared to X may help, and Y ...")
+_NEXT_PART = re.compile(r",\s+(?:and|but|or|while|whereas)\s|;", re.I)
 # comparatives and counts, which a sentence says of its effect ("help more people"), not of an arm ("more than one session")
 _COMPARATIVES = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "better", "worse", "one", "than", "same"})
 
@@ -2154,9 +2165,35 @@ def _arm_words(results: tuple[Result, ...], generic: frozenset[str], neutral: fr
     return tuple(out)
 
 
+def _tie(claim: OutcomeClaim, term: Term, own: bool, message: str, text: str,
+         comparator: tuple[tuple[int, int], tuple[int, int]] | None, results: list[Result],
+         comparators: re.Pattern[str] | None) -> None:
+    """The claim tied to the results of its outcome that have the arm the sentence names where that arm stands
+    (as who acts, or after "compared with" as the comparator: "When compared to placebo, X may ..." is X against
+    placebo); none of them, or the sentence names the claim's own arm by its own words as well (both named: it may
+    mean either, or the two together): it may be about a comparison no result holds, so nothing is held against them."""
+    if own:
+        claim.unsure = message
+        return
+    against = _NEXT_PART.split(text[comparator[1][0]:comparator[1][1]], maxsplit=1)[0] if comparator else ""
+    name = phrase(term.plain) + "|" + phrase(term.technical)
+    # (or right after a comparator word of its own part: "..., and Y compared with placebo probably ...")
+    after = comparators is not None and any(re.match(r"\s*(?:the\s+|a\s+|an\s+)?(?:" + name + ")", text[m.end():], re.I)
+                                            for m in comparators.finditer(text))
+    where = "comparison" if after or (against and re.search(name, against, re.I)) else "intervention"
+    # (the results of its outcome: those the span names and those of the same outcome by another alias)
+    names = {n for r in claim.outcome.results for n in (r.outcome.plain, r.outcome.technical)}
+    tied = [r for r in results if getattr(r, where) == term and (r.outcome.plain in names or r.outcome.technical in names)]
+    if tied:
+        claim.candidates = [Candidate(r, opposite=claim.outcome.opposite) for r in tied]
+        claim.ambiguous_selection = len({_pair(r) for r in tied}) > 1
+    else:
+        claim.unsure = message
+
+
 def _untied(claim: OutcomeClaim, text: str, effects: list[Hit], hard: tuple[int, int],
             comparator: tuple[tuple[int, int], tuple[int, int]] | None,
-            results: list[Result], generic: frozenset[str], context: Context) -> str | None:
+            results: list[Result], generic: frozenset[str], context: Context) -> tuple[Term, bool, str] | None:
     """What ties the claim to no result it was read against: an arm (intervention or comparator) of another
     comparison that the claim's clause names by the words of its own (those no other arm's name has), which none
     of the claim's results has ("brief education of doctors" read against the reminders' result, "compared with
@@ -2174,22 +2211,24 @@ def _untied(claim: OutcomeClaim, text: str, effects: list[Hit], hard: tuple[int,
     at = claim.effect.end if claim.effect is not None else claim.outcome.end
     first = claim.effect.start if claim.effect is not None else claim.outcome.start
     start = max([h.end for h in effects if h.end <= first] + [hard[0]])
-    region = text[start:at] + (" " + text[comparator[1][0]:comparator[1][1]] if comparator else "")
+    against = text[comparator[1][0]:comparator[1][1]] if comparator else ""
+    region = text[start:at] + " " + _NEXT_PART.split(against, maxsplit=1)[0]
     said = _parts(region) - _COMPARATIVES
     # an arm is named by more than half the words of its own ("family practice" alone is not "organisational
     # restructuring of family practice care", nor "exercise" "exercise classes"); the one named by most is told
     best: tuple[float, int] = (0.5 + 1e-9, 0)
     named = None
+    own = False  # an arm of the claim's results named by more than half the words of its own too
     for term, words in arms:
-        if term in mine:
-            continue
         hits = sum(1 for w in words if _stem_match(w, said))
-        if hits and (hits / len(words), hits) >= best:
+        if term in mine:
+            own = own or hits / len(words) > 0.5
+        elif hits and (hits / len(words), hits) >= best:
             best, named = (hits / len(words), hits + 1), term
     if named is None:
         return None
-    return (f"the sentence names '{named.plain or named.technical}', which no result it was read against compares "
-            f"('{claim.candidates[0].result.id}' does not)")
+    return named, own, (f"the sentence names '{named.plain or named.technical}', which no result it was read against "
+                        f"compares ('{claim.candidates[0].result.id}' does not)")
 
 
 @lru_cache(maxsize=256)
