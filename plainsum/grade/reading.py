@@ -1396,9 +1396,11 @@ def _setting_unsaid(before: list[Candidate], kept: list[Candidate], text: str, c
     common = set.intersection(*({w for part in parts for w in part} for parts in segments.values()))
     for chosen in kept:
         for part in segments[chosen.result.id]:
-            if part & common or part & said:
-                continue
-            other = next((c for c in before if c not in kept and not any(part & p for p in segments[c.result.id])), None)
+            if part & common or any(s == w or (len(w) >= 6 and s.startswith(w)) for w in part for s in said):
+                continue  # ("hospitalised" says "hospital")
+            # (another result of the same comparison: results of others are told apart by their arms)
+            other = next((c for c in before if c not in kept and _pair(c.result) == _pair(chosen.result)
+                          and not any(part & p for p in segments[c.result.id])), None)
             if other is not None:
                 return (f"the sentence does not say '{' '.join(sorted(part))}', which '{chosen.result.id}' is of and "
                         f"'{other.result.id}' is not, so it may mean a setting or subgroup no result holds")
