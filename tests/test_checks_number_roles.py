@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_checks_claims import config, errors, findings, review_yaml  # noqa: F401 (config is a fixture)
 
-from plainsum.checks.numbers import Events, events_in, of_a_part, range_bound, same_amount
+from plainsum.checks.numbers import Events, _name_units, events_in, of_a_part, range_bound, same_amount
 
 ROLES = {
     "pass": [
@@ -34,6 +34,8 @@ ROLES = {
         # a time said in another unit
         "Shaving using a razor may make little or no difference to death within one month, but we are very uncertain.",
         "Shaving using a razor may make little or no difference to death within 4 weeks, but we are very uncertain.",
+        # an amount of another kind than the time the result is named at
+        "Shaving using a razor with 40 ml of foam may make little or no difference to death within 30 days, but we are very uncertain.",
     ],
     "flag": [
         # a percentage that the events and the group do not make
@@ -87,6 +89,13 @@ def test_a_part_is_a_quantified_subject() -> None:
     assert not of_a_part(claim, claim.index("389"))
     question = "We looked at how many people had flu (5 studies; 8407 people)."
     assert not of_a_part(question, question.index("8407"))
+
+
+def test_a_name_holds_the_units_of_its_numbers() -> None:
+    assert _name_units("pain at six months") == ("month",)
+    assert _name_units("remission at week 26") == ("week",)
+    assert _name_units("grade 3 adverse events") == ("",)
+    assert _name_units("HbA1c at 12 weeks") == ("week",)
 
 
 @pytest.mark.parametrize(("value", "unit", "other", "other_unit", "same"), [

@@ -1589,11 +1589,34 @@ def risk_figures(result: Any, rates: dict[str, set[str]]) -> set[str]:
 
 def _time_fits(value: str, unit: str, results: list[Any], review: Any) -> bool:
     """Whether a time or an amount ("12 months after surgery") may be one of `results`: any, when their
-    outcomes' names have no number; else one the abstract prints with the same unit ("between baseline
-    and 12 months", "at six to 18 months")."""
-    if not any(_numbers_in(n) for r in results for n in r.names()):
-        return True
+    outcomes' names hold no number of its kind (a time for a time, "pain at six months"; the same unit for an amount);
+    else one the abstract prints with its unit or another of the same length ("between baseline and 12 months", "at six
+    to 18 months")."""
+    if not any(_same_kind(unit, named) for r in results for n in r.names() for named in _name_units(n)):
+        return True  # "500 mg" of a result named at a time, "12 weeks" of one named "SF-36": no figure of its kind
     return _with_unit(value, unit, [text for key, text in review.rendered.items() if key.endswith(".technical")])
+
+
+# a time written before its number in a name ("remission at week 26", "day 28")
+TIME_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?)\s+$", re.I)
+
+
+@lru_cache(maxsize=256)
+def _name_units(name: str) -> tuple[str, ...]:
+    """The unit of each number of an outcome's name ("pain at six months" -> ("month",), "remission at week 26" ->
+    ("week",), "SF-36" -> ("",)): '' for a number with none."""
+    units = []
+    for match in [*NUMBER.finditer(name), *NUMBER_WORDS.finditer(name)]:
+        after = UNIT.match(name[match.end():])
+        before = TIME_BEFORE.search(name, max(0, match.start() - 8), match.start())
+        units.append(_stem(after.group(0)) if after else _stem(before.group(0)) if before else "")
+    return tuple(units)
+
+
+def _same_kind(unit: str, named: str) -> bool:
+    """Whether a typed unit and a name's unit measure the same thing: two times, or one unit of amount."""
+    stem = _stem(unit)
+    return stem == named or (stem in DAYS and named in DAYS)
 
 
 def _stem(unit: str) -> str:
