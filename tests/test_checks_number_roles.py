@@ -7,12 +7,13 @@ tests/test_checks_claims.py (infection with a razor: 4 studies, 1200 participant
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from test_checks_claims import config, errors, findings, review_yaml  # noqa: F401 (config is a fixture)
 
-from plainsum.checks.numbers import Events, _name_units, events_in, of_a_part, range_bound, same_amount
+from plainsum.checks.numbers import Events, _name_units, counts_other, events_in, of_a_part, range_bound, same_amount
 
 ROLES = {
     "pass": [
@@ -34,6 +35,9 @@ ROLES = {
         # a time said in another unit
         "Shaving using a razor may make little or no difference to death within one month, but we are very uncertain.",
         "Shaving using a razor may make little or no difference to death within 4 weeks, but we are very uncertain.",
+        # a count of something no result holds
+        "Shaving using a razor probably increases infections, in trials run in 14 countries.",
+        "Shaving using a razor probably increases infections, whether done with two blades or three blades.",
         # an amount of another kind than the time the result is named at
         "Shaving using a razor with 40 ml of foam may make little or no difference to death within 30 days, but we are very uncertain.",
     ],
@@ -46,6 +50,10 @@ ROLES = {
         "Shaving using a razor probably increases infections in some people (4 studies, 1500 people).",
         "We found 16 studies with 5000 people.",
         "We found 19 studies.",
+        # a figure said with the words of a comparison, a scale or an outcome
+        "Shaving using a razor probably increases infections by 9 points.",
+        "Shaving using a razor probably makes infections 5.5 times more likely.",
+        "Shaving using a razor probably increases infections, with 45 infections more in 1200 people.",
         # another time
         "Shaving using a razor may make little or no difference to death within six months, but we are very uncertain.",
     ],
@@ -89,6 +97,17 @@ def test_a_part_is_a_quantified_subject() -> None:
     assert not of_a_part(claim, claim.index("389"))
     question = "We looked at how many people had flu (5 studies; 8407 people)."
     assert not of_a_part(question, question.index("8407"))
+
+
+def test_a_plural_noun_no_result_names_counts_something_else() -> None:
+    class Named:
+        def names(self) -> list[str]:
+            return ["serious adverse events", "death within 30 days"]
+
+    results = [Named()]
+    text = "in 14 countries, 3 deaths, 5 serious events, 7 fewer, 2.5 kilograms, 12 randomised trials, 4 reported"
+    assert [counts_other(text, m.end(), results) for m in re.finditer(r"\d+(?:\.\d+)?", text)] == \
+        ["countries", None, None, None, None, None, None]
 
 
 def test_a_name_holds_the_units_of_its_numbers() -> None:

@@ -784,6 +784,42 @@ def part_or_range(text: str, start: int, end: int, kind: str | None, value: str,
     return None
 
 
+# The words that may follow a result's figure: a comparison ("103 fewer", "2.5 times"), a scale's points, a base ("per",
+# "in", "out of"), a scale word, or a word of grammar ("7 in the placebo group", "12 and 15"); English's closed classes
+FIGURE_FOLLOWERS = frozenset({
+    "more", "fewer", "less", "times", "fold", "point", "points", "percent", "per", "cent", "in", "of", "out", "on", "at", "to",
+    "and", "or", "but", "than", "for", "by", "with", "from", "versus", "vs", "compared", "as", "among", "between", "higher",
+    "lower", "greater", "smaller", "better", "worse", "extra", "additional", "million", "billion", "hundred", "thousand",
+    "is", "was", "were", "are", "be", "had", "have", "has", "would", "will", "could", "may", "might", "the", "a", "an",
+    "who", "which", "that", "whereas", "while", "respectively", "overall", "each", "every", "all", "both", "only", "about",
+    "its", "this", "thus", "plus", "minus", "across", "towards", "afterwards", "sometimes", "perhaps",
+    # a fraction ("two thirds"), and the units a difference of means is measured in ("2.5 kilograms more")
+    "halves", "thirds", "quarters", "fifths", "tenths", "grams", "kilograms", "kilos", "pounds", "milligrams", "micrograms",
+    "litres", "liters", "millilitres", "milliliters", "metres", "meters", "centimetres", "centimeters", "millimetres",
+    "millimeters", "kilometres", "kilometers", "inches", "steps", "beats", "breaths", "calories", "kilocalories", "scores",
+})
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]{2,})\b")
+
+
+def counts_other(text: str, end: int, results: list[Any]) -> str | None:
+    """The noun a bare number counts when it is no kind a result holds: a plural noun right after it that is not a word
+    that may follow a figure, nor a word of the results' names ("5 deaths" of death); "15 countries", "four hospitals",
+    "two injections" count something else."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return None
+    word = match.group(1)
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None  # a noun the number counts is plural ("15 countries"); an adjective or a verb may come before one
+    if word in FIGURE_FOLLOWERS or re.fullmatch(f"{STUDY_NOUN}|{PEOPLE_NOUN}", word, re.I):
+        return None
+    stem = word[:5]
+    if any(name_word.startswith(stem) or word.startswith(name_word[:5]) for r in results for name in r.names()
+           for name_word in re.findall(r"[a-z][a-z-]{2,}", name.lower())):
+        return None
+    return word
+
+
 @dataclass(frozen=True)
 class Events:
     """A count of events out of a group's size ("68 (1.6%) of 4206"): the span, the two counts, and the percentage
@@ -1059,6 +1095,14 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 elif value in allowed or arm_mean(value, {v for _s, _e, v, _w in in_text} - {value}, results, printed):
                     continue
                 listed = "; ".join(r.describe() for r in results[:2])
+                other = counts_other(text, end, results) if kind is None and " in " not in value else None
+                if other is not None:
+                    # "15 countries", "four hospitals": a count of something no result holds, however true
+                    if value not in known:
+                        marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                           f"not checked: {what} counts '{other}', which no result holds ({listed}), and the "
+                                           "abstract prints it nowhere", "check it against the review by hand"))
+                    continue
                 marks.append(_mark(CHECK, scored, sentence, start, end,
                                    f"{what} is not a figure of the result this sentence claims about ({listed}) nor a fact "
                                    f"of the review{role}", "give the figure of this outcome (its studies, participants, risks "
