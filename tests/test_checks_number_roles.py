@@ -111,10 +111,10 @@ def test_a_plural_noun_no_result_names_counts_something_else() -> None:
 
 
 def test_a_name_holds_the_units_of_its_numbers() -> None:
-    assert _name_units("pain at six months") == ("month",)
-    assert _name_units("remission at week 26") == ("week",)
-    assert _name_units("grade 3 adverse events") == ("",)
-    assert _name_units("HbA1c at 12 weeks") == ("week",)
+    assert _name_units("pain at six months") == (("month", "6"),)
+    assert _name_units("remission at week 26") == (("week", "26"),)
+    assert _name_units("grade 3 adverse events") == (("", "3"),)
+    assert _name_units("HbA1c at 12 weeks") == (("week", "12"),)
 
 
 @pytest.mark.parametrize(("value", "unit", "other", "other_unit", "same"), [

@@ -1636,8 +1636,10 @@ def _time_fits(value: str, unit: str, results: list[Any], review: Any) -> bool:
     outcomes' names hold no number of its kind (a time for a time, "pain at six months"; the same unit for an amount);
     else one the abstract prints with its unit or another of the same length ("between baseline and 12 months", "at six
     to 18 months")."""
-    if not any(_same_kind(unit, named) for r in results for n in r.names() for named in _name_units(n)):
-        return True  # "500 mg" of a result named at a time, "12 weeks" of one named "SF-36": no figure of its kind
+    if not any(_same_kind(unit, named) for r in results for n in r.names() for named, _value in _name_units(n)):
+        # "500 mg" of a result named at a time, "12 weeks" of one named "SF-36": no figure of its kind; but the number
+        # of a name's time with another unit ("after 30 sessions" of "death within 30 days") is that time miswritten
+        return not any(named and number == value for r in results for n in r.names() for named, number in _name_units(n))
     return _with_unit(value, unit, [text for key, text in review.rendered.items() if key.endswith(".technical")])
 
 
@@ -1646,14 +1648,14 @@ TIME_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?)\s+$", re.I)
 
 
 @lru_cache(maxsize=256)
-def _name_units(name: str) -> tuple[str, ...]:
-    """The unit of each number of an outcome's name ("pain at six months" -> ("month",), "remission at week 26" ->
-    ("week",), "SF-36" -> ("",)): '' for a number with none."""
+def _name_units(name: str) -> tuple[tuple[str, str], ...]:
+    """The unit and the value of each number of an outcome's name ("pain at six months" -> (("month", "6"),), "remission
+    at week 26" -> (("week", "26"),), "grade 3 adverse events" -> (("", "3"),)): '' for a number with none."""
     units = []
     for match in [*NUMBER.finditer(name), *NUMBER_WORDS.finditer(name)]:
         after = UNIT.match(name[match.end():])
         before = TIME_BEFORE.search(name, max(0, match.start() - 8), match.start())
-        units.append(_stem(after.group(0)) if after else _stem(before.group(0)) if before else "")
+        units.append((_stem(after.group(0)) if after else _stem(before.group(0)) if before else "", str(word_value(match.group(0)))))
     return tuple(units)
 
 
