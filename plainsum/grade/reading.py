@@ -2167,16 +2167,14 @@ def _arm_words(results: tuple[Result, ...], generic: frozenset[str], neutral: fr
     return tuple(out)
 
 
-def _tie(claim: OutcomeClaim, term: Term, own: bool, message: str, text: str,
+def _tie(claim: OutcomeClaim, term: Term, own: set[Term], message: str, text: str,
          comparator: tuple[tuple[int, int], tuple[int, int]] | None, results: list[Result],
          comparators: re.Pattern[str] | None) -> None:
     """The claim tied to the results of its outcome that have the arm the sentence names where that arm stands
     (as who acts, or after "compared with" as the comparator: "When compared to placebo, X may ..." is X against
-    placebo); none of them, or the sentence names the claim's own arm by its own words as well (both named: it may
-    mean either, or the two together): it may be about a comparison no result holds, so nothing is held against them."""
-    if own:
-        claim.unsure = message
-        return
+    placebo, the intervention it names too being theirs); none of them, or the sentence also names an arm of the
+    claim's results by its own words that they do not have (both named: it may mean either, or the two together):
+    it may be about a comparison no result holds, so nothing is held against them."""
     against = _NEXT_PART.split(text[comparator[1][0]:comparator[1][1]], maxsplit=1)[0] if comparator else ""
     name = phrase(term.plain) + "|" + phrase(term.technical)
     # (or right after a comparator word of its own part: "..., and Y compared with placebo probably ...")
@@ -2186,7 +2184,7 @@ def _tie(claim: OutcomeClaim, term: Term, own: bool, message: str, text: str,
     # (the results of its outcome: those the span names and those of the same outcome by another alias)
     names = {n for r in claim.outcome.results for n in (r.outcome.plain, r.outcome.technical)}
     tied = [r for r in results if getattr(r, where) == term and (r.outcome.plain in names or r.outcome.technical in names)]
-    if tied:
+    if tied and not own - {t for r in tied for t in (r.intervention, r.comparison)}:
         claim.candidates = [Candidate(r, opposite=claim.outcome.opposite) for r in tied]
         claim.ambiguous_selection = len({_pair(r) for r in tied}) > 1
     else:
@@ -2195,7 +2193,7 @@ def _tie(claim: OutcomeClaim, term: Term, own: bool, message: str, text: str,
 
 def _untied(claim: OutcomeClaim, text: str, effects: list[Hit], hard: tuple[int, int],
             comparator: tuple[tuple[int, int], tuple[int, int]] | None,
-            results: list[Result], generic: frozenset[str], context: Context) -> tuple[Term, bool, str] | None:
+            results: list[Result], generic: frozenset[str], context: Context) -> tuple[Term, set[Term], str] | None:
     """What ties the claim to no result it was read against: an arm (intervention or comparator) of another
     comparison that the claim's clause names by the words of its own (those no other arm's name has), which none
     of the claim's results has ("brief education of doctors" read against the reminders' result, "compared with
@@ -2220,11 +2218,12 @@ def _untied(claim: OutcomeClaim, text: str, effects: list[Hit], hard: tuple[int,
     # restructuring of family practice care", nor "exercise" "exercise classes"); the one named by most is told
     best: tuple[float, int] = (0.5 + 1e-9, 0)
     named = None
-    own = False  # an arm of the claim's results named by more than half the words of its own too
+    own: set[Term] = set()  # the arms of the claim's results named by more than half the words of their own too
     for term, words in arms:
         hits = sum(1 for w in words if _stem_match(w, said))
         if term in mine:
-            own = own or hits / len(words) > 0.5
+            if hits / len(words) > 0.5:
+                own.add(term)
         elif hits and (hits / len(words), hits) >= best:
             best, named = (hits / len(words), hits + 1), term
     if named is None:
