@@ -249,6 +249,17 @@ RELAPSE = textwrap.dedent("""\
         participants: 4000
         certainty: moderate
         size: moderate
+      - id: adverse_events
+        intervention: zinc
+        comparison: placebo
+        outcome: {technical: adverse events, plain: side effects}
+        measure: RR
+        estimate: 1.01
+        ci: [0.90, 1.12]
+        studies: 8
+        participants: 4000
+        certainty: low
+        size: little or no difference
     """)
 
 # the time to an event runs the other way from the event: a longer time to relapse is less relapse
@@ -285,6 +296,27 @@ EVIDENCE_TO_COME = [
 
 @pytest.mark.parametrize("sentence,expected", EVIDENCE_TO_COME)
 def test_a_rating_of_evidence_to_come_states_no_level(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    head, tail = REVIEW.split("results:\n", 1)
+    path = tmp_path / "falls.yaml"
+    path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("zinc",))[0]
+    assert {v.check for v in judge(reading, results)} == expected
+
+
+# a grade of an outcome's severity that its result's names do not have names another outcome
+SEVERITY = [
+    ("Zinc probably makes little or no difference to side effects.", {"results.certainty"}),
+    ("Zinc probably makes little or no difference to serious side effects.", {"results.unchecked"}),
+    ("Zinc probably makes little or no difference to severe side effects.", {"results.unchecked"}),
+    ("Zinc may make little or no difference to mild side effects.", set()),
+    ("Zinc may increase adverse events.", {"results.direction"}),
+    ("Zinc may increase serious adverse events.", {"results.unchecked"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SEVERITY)
+def test_a_grade_of_severity_names_another_outcome(sentence: str, expected: set[str], tmp_path: Path) -> None:
     head, tail = REVIEW.split("results:\n", 1)
     path = tmp_path / "falls.yaml"
     path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")

@@ -1006,6 +1006,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             claim.qualifier = _unqualified(claim, _qualifiers(text, _reported_part(text, clause, outcome.start), vocabulary,
                                                               taken + _explanations(text)), results)
             claim.comparator = claim.comparator or kinds
+            claim.unsure = claim.unsure or _narrower(text, outcome)
             untied = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context) \
                 if claim.unsure is None else None
             if untied is not None:
@@ -2165,6 +2166,24 @@ def _arm_words(results: tuple[Result, ...], generic: frozenset[str], neutral: fr
         if own:
             out.append((term, own))
     return tuple(out)
+
+
+# GRADE's grades of an outcome's severity: "serious adverse events" is another outcome than "adverse events"
+_SEVERITY = re.compile(r"(?<![\w'’-])(serious|severe|major|minor|mild|life-threatening|fatal|non-serious|non-severe)"
+                       r"[\s-]+$", re.I)
+
+
+def _narrower(text: str, outcome: OutcomeSpan) -> str | None:
+    """The severity a sentence gives the outcome it names that none of its results' names has ("serious adverse
+    events" read against the result of all adverse events): another outcome, which the results may not hold."""
+    match = _SEVERITY.search(text, max(0, outcome.start - 20), outcome.start)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    if any(re.search(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’])", name, re.I) for r in outcome.results for name in r.names()):
+        return None
+    return (f"the sentence says '{match.group(0).strip()} {outcome.text}', a grade of the outcome that "
+            f"'{outcome.results[0].id}' does not name")
 
 
 def _tie(claim: OutcomeClaim, term: Term, own: set[Term], message: str, text: str,
