@@ -38,6 +38,9 @@ ROLES = {
         # a count of something no result holds
         "Shaving using a razor probably increases infections, in trials run in 14 countries.",
         "Shaving using a razor probably increases infections, whether done with two blades or three blades.",
+        # a risk of a group where the result holds no risk (no absolute effect, no assumed risk)
+        "Shaving using a razor probably increases infections: about 30% of people shaved get an infection.",
+        "Shaving using a razor probably increases infections: the risk of infection was 17% with a razor.",
         # an amount of another kind than the time the result is named at
         "Shaving using a razor with 40 ml of foam may make little or no difference to death within 30 days, but we are very uncertain.",
     ],

@@ -1095,6 +1095,14 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 elif value in allowed or arm_mean(value, {v for _s, _e, v, _w in in_text} - {value}, results, printed):
                     continue
                 listed = "; ".join(r.describe() for r in results[:2])
+                if role and not any(r.absolute is not None or r.control_risk is not None for r in results):
+                    # a risk of one group ("12% of people given placebo") where the results hold no risk (no absolute
+                    # effect, no assumed risk) and the abstract prints none like it with the outcome: no figure of its kind
+                    if value not in known:
+                        marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                           f"not checked: {what} is read as the risk of a group, but the result holds no "
+                                           f"risks ({listed}) and the abstract prints it nowhere", "check it against the review by hand"))
+                    continue
                 other = counts_other(text, end, results) if kind is None and " in " not in value else None
                 if other is not None:
                     # "15 countries", "four hospitals": a count of something no result holds, however true
