@@ -857,6 +857,22 @@ def events_in(text: str) -> list[Events]:
     return found
 
 
+# a percentage printed as a figure ("24% versus 5.5%"), not an interval's level ("95% CI")
+PRINTED_PERCENT = re.compile(r"\d\s*%(?!\s*(?:CI|confidence))", re.I)
+
+
+def percent_printed(sections: list[tuple[str, list[Any]]]) -> set[str]:
+    """The ids of the results whose outcome the abstract prints a percentage with (from its name to the next outcome
+    named): their risks as the abstract gives them."""
+    found: set[str] = set()
+    for text, spans in sections:
+        for index, span in enumerate(spans):
+            end = spans[index + 1].start if index + 1 < len(spans) else min(len(text), span.end + 400)
+            if PRINTED_PERCENT.search(text, span.end, end):
+                found.update(result.id for result in span.results)
+    return found
+
+
 def number_marks(scored: Scored, config: Config) -> list[Mark]:
     """Numbers tied to what they count. In a claim, a number is held against the figures of the
     result(s) the claim is about and the review's facts, a count of studies or people against that
@@ -892,6 +908,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
     sums = _Later(lambda: count_sums(review))
+    percents = _Later(lambda: percent_printed(sections))
     marks: list[Mark] = []
     named_in: dict[str, list[Any]] = {}  # the outcomes a sentence without claims names, for the copied figures
     bracketed: dict[str, list[Bracket]] = {}
@@ -1095,9 +1112,10 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 elif value in allowed or arm_mean(value, {v for _s, _e, v, _w in in_text} - {value}, results, printed):
                     continue
                 listed = "; ".join(r.describe() for r in results[:2])
-                if role and not any(r.absolute is not None or r.control_risk is not None for r in results):
+                if role and not any(r.absolute is not None or r.control_risk is not None or r.id in percents.get()
+                                    for r in results):
                     # a risk of one group ("12% of people given placebo") where the results hold no risk (no absolute
-                    # effect, no assumed risk) and the abstract prints none like it with the outcome: no figure of its kind
+                    # effect, no assumed risk) and the abstract prints no percentage with the outcome: no figure of its kind
                     if value not in known:
                         marks.append(_mark(UNREAD, scored, sentence, start, end,
                                            f"not checked: {what} is read as the risk of a group, but the result holds no "
