@@ -1,6 +1,6 @@
 """This tree against an earlier release checked out beside it, in one run (issue 28).
 
-    python -m bench release --old=DIR [--same=DIR] [--reviews=N] [--keep=DIR] [--rebuilds=N]
+    python -m bench release --old=DIR [--same=DIR] [--reviews=N] [--keep=DIR] [--rebuilds=N] [--full-rounds=N]
 
 --old is a checkout of the earlier release (`git worktree add ../fcfe922 fcfe922`); --same, a
 checkout of the code this tree changes (its main), whose output must be byte for byte this tree's.
@@ -17,6 +17,12 @@ build's CPU over the documents written. Each tree's builds keep its compiled byt
 turns at each: with --keep=DIR naming the workspace of an earlier run, the projects are reused (each
 tree first builds once, untimed: a full rebuild where its code changed since), else imported and built
 once, untimed. Each step's least and greatest CPU seconds are printed, and the ratios of the least.
+
+--full-rounds=N times N full builds of each tree, the trees taking turns (the first in each round
+changes), each into a new output folder of its project (`full-<round>`), the projects made (or reused
+with --keep) and built once first, untimed: one run of three builds is at the mercy of the host's
+speed between them, rounds give each tree several turns. The published record's copies beside the
+content are written by that first build, so these builds do not write them again (fcfe922 has none).
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ def in_tree(tree: Path, *args: str, cwd: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def build(tree: Path, root: Path) -> dict[str, float]:
+def build(tree: Path, root: Path, out: str = "output") -> dict[str, float]:
     load = os.getloadavg()[0]
     # As an installed plainsum runs: its modules' bytecode compiled once and kept (here in a folder of the
     # project's, so the checkouts stay untouched), not compiled from source at every start because the
@@ -58,7 +64,7 @@ def build(tree: Path, root: Path) -> dict[str, float]:
     with open(root / "build.stdout", "wb") as stdout, open(root / "build.stderr", "wb") as stderr:
         started = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "plainsum", "build", "--draft", "--no-progress", "--formats",
-                                    "html,txt", "--jobs", "2", "--out", "output"], cwd=root, env=env, stdout=stdout, stderr=stderr)
+                                    "html,txt", "--jobs", "2", "--out", out], cwd=root, env=env, stdout=stdout, stderr=stderr)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -74,8 +80,8 @@ def edit_one(root: Path) -> None:
     edit(paths[len(paths) // 2])
 
 
-def documents(root: Path) -> int:
-    return sum(1 for path in (root / "output").rglob("*.html") if path.name != "index.html")
+def documents(root: Path, out: str = "output") -> int:
+    return sum(1 for path in (root / out).rglob("*.html") if path.name != "index.html")
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -114,6 +120,9 @@ def main(argv: list[str]) -> int:
         rebuilds = int(option(argv, "rebuilds", "0") or "0")
         if rebuilds:
             return rebuilds_only(trees, roots, reviews, rebuilds)
+        full_rounds = int(option(argv, "full-rounds", "0") or "0")
+        if full_rounds:
+            return full_builds(trees, roots, reviews, full_rounds)
         for label, tree in trees.items():
             make(tree, roots[label], reviews)
             print(f"{label}: {tree} ({_commit(tree)})", flush=True)
@@ -180,6 +189,33 @@ def rebuilds_only(trees: dict[str, Path], roots: dict[str, Path], reviews: str, 
         diff = differences(roots["same"] / "output", roots["new"] / "output")
         print(f"  output against --same: {'identical' if not diff else f'{len(diff)} files DIFFER: ' + ', '.join(diff[:10])}")
         return 1 if diff else 0
+    return 0
+
+
+def full_builds(trees: dict[str, Path], roots: dict[str, Path], reviews: str, rounds: int) -> int:
+    for label, tree in trees.items():
+        if not (roots[label] / "output" / ".plainsum-manifest.json").is_file():
+            make(tree, roots[label], reviews)
+        result = build(tree, roots[label])  # untimed: compiles the bytecode, writes the published record's copies
+        print(f"{label}: {tree} ({_commit(tree)}), first build {result['cpu']:.2f} s CPU ({result['summary']})", flush=True)
+    labels = list(trees)
+    per_document: dict[str, list[float]] = {label: [] for label in labels}
+    for number in range(rounds):
+        for label in labels[number % len(labels):] + labels[:number % len(labels)]:
+            result = build(trees[label], roots[label], f"full-{number}")
+            count = documents(roots[label], f"full-{number}")
+            per_document[label].append(1000 * result["cpu"] / count)
+            print(f"  round {number + 1} {label:4s}: {result['cpu']:6.2f} s CPU, {per_document[label][-1]:.2f} ms a document "
+                  f"(load {result['load']:.1f})", flush=True)
+    print("results (CPU ms an English document, html+txt, --jobs 2):")
+    for label in labels:
+        ordered = sorted(per_document[label])
+        print(f"  {label}: least {ordered[0]:.2f}, median {ordered[len(ordered) // 2]:.2f}, each "
+              + ", ".join(f"{value:.2f}" for value in per_document[label]))
+    for label in labels:
+        if label != "new":
+            ratios = [new / other for new, other in zip(per_document["new"], per_document[label], strict=True)]
+            print(f"  new / {label}, round by round: " + ", ".join(f"{ratio:.2f}x" for ratio in ratios))
     return 0
 
 
