@@ -719,7 +719,8 @@ class _Anywhere:
 # "68 of 4206", "17 out of 197 people", "399 out of 627 participants (63.6%)", "13 (18%) of 56": the events of a group
 # out of its size (not a natural frequency "out of 100", nor a fraction "one out of eight"), or a part of a count; its
 # percentage, when given, is the one the two counts make
-EVENTS = re.compile(rf"(?<![\w.,-]){_TERM}(?:\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\))?\s+(?:out\s+)?of\s+{_TERM}(?![\w-]|[.,]\d|\s*%)"
+EVENTS = re.compile(rf"(?<![\w.,-])(?=[\d{_FIRST_LETTERS}]){_TERM}(?:\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\))?\s+(?:out\s+)?of\s+{_TERM}"
+                    r"(?![\w-]|[.,]\d|\s*%)"
                     rf"(?:\s+{_FILLER}{PEOPLE_NOUN}\b)?(?:\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\))?", re.I)
 NATURAL_BASES = frozenset({10, 100, 1000, 10000})
 SMALL_GROUP = 20  # "one out of eight women", "two of three": a rate said as a fraction, read as a proportion
@@ -932,7 +933,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
         if not claims:
             named_in[text] = spans
         describes = DESCRIBES.match(text) is not None and not FINDING.search(text) and not TOTAL.search(text)
-        counted_events = events_in(text) if " of " in text else []
+        # events and a group are two numbers (a proportion, "one out of five", is read as one)
+        counted_events = events_in(text) if " of " in text and (len(in_text) >= 2 or " in " in in_text[0][2]) else []
         for start, end, value, what in in_text:
             if YEAR.match(value) and not COUNTED.match(text[end:]):
                 continue  # a year: the stale check looks at dates
