@@ -138,7 +138,14 @@ def _has_inline_markup(source: str) -> bool:
     characters in a row."""
     if "*" in source or "_" in source or "`" in source or "\\" in source or "[" in source or "\n" in source:
         return True
-    return "  " in source or (not source.isprintable() and _DOUBLE_SPACE.search(source) is not None)
+    if "  " in source:
+        return True
+    if (source.isascii() and "\t" not in source and "\r" not in source and "\x0b" not in source and "\x0c" not in source
+            and "\x1c" not in source and "\x1d" not in source and "\x1e" not in source and "\x1f" not in source):
+        # ASCII's whitespace (as \s reads it) but the space and the newline tested above is absent: only single
+        # spaces are left (isascii is a flag; `in` is a C search, isprintable a slower per-character lookup)
+        return False
+    return not source.isprintable() and _DOUBLE_SPACE.search(source) is not None
 
 
 NON_SPACE = re.compile(r"\S+")
