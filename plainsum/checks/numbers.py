@@ -682,33 +682,47 @@ class _LazyMap(Mapping[str, _V]):
 
 class _Anywhere:
     """The counts of studies and people the abstract prints anywhere (abstract_counts' second part), asked value by
-    value: `has(kind, value)` reads the kinds of the numbers equal to `value` only; `[kind]` reads them all."""
+    value: `has(kind, value)` reads the kinds of the numbers equal to `value` only, those in digits first and those in
+    words only when they may answer; `[kind]` reads them all."""
 
     def __init__(self, sections: list[tuple[str, list[Any]]], everything: Callable[[], dict[str, set[str]]]) -> None:
         self._sections = sections
         self._everything = everything
-        self._places: list[tuple[str, dict[str, list[tuple[int, int]]]]] | None = None  # each section's numbers by value
-        self._kinds: dict[str, set[str]] = {}
+        self._kinds: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
 
     def has(self, kind: str, value: str) -> bool:
-        kinds = self._kinds.get(value)
+        if kind in self._kinds_of(value, 0):
+            return True
+        # a number in words is a whole number, and one of 100 or more has a word of scale ("two hundred")
+        if not value.isdigit() or (len(value) > 2 and all(_no_scale_word(text) for text, _spans in self._sections)):
+            return False
+        return kind in self._kinds_of(value, 1)
+
+    def _kinds_of(self, value: str, which: int) -> set[str]:
+        """What the numbers equal to `value` count, of those in digits (`which` 0) or in words (1)."""
+        kinds = self._kinds[which].get(value)
         if kinds is None:
-            if self._places is None:
-                self._places = []
-                for text, _spans in self._sections:
-                    places: dict[str, list[tuple[int, int]]] = {}
-                    digits, words = _text_numbers(text)
-                    for start, end, found in (*digits, *words):
-                        places.setdefault(found, []).append((start, end))
-                    self._places.append((text, places))
-            kinds = self._kinds[value] = set()
-            for text, places in self._places:
-                for start, end in places.get(value, ()):
-                    kinds |= counted_kinds(text, start, end)
-        return kind in kinds
+            kinds = self._kinds[which][value] = set()
+            for text, _spans in self._sections:
+                for start, end, found in digit_numbers(text) if which == 0 else _text_numbers(text)[1]:
+                    if found == value:
+                        kinds |= counted_kinds(text, start, end)
+        return kinds
 
     def __getitem__(self, kind: str) -> set[str]:
         return self._everything()[kind]
+
+
+_SCALE_WORD = re.compile(r"hundred|thousand", re.I)  # as NUMBER_WORDS reads them (re.I: 'ſ' is an 's')
+
+
+def _no_scale_word(text: str) -> bool:
+    """Whether `text` has no word of scale NUMBER_WORDS could read ("hundred", "thousand"): no number in words of it
+    is 100 or more."""
+    if text.isascii():
+        lower = text.lower()
+        return "hundred" not in lower and "thousand" not in lower
+    return _SCALE_WORD.search(text) is None
 
 
 # What a number counts is read from how the sentence uses it. The results and the abstract hold one figure of each kind
@@ -748,7 +762,7 @@ NATURAL_BASE = re.compile(r"\b(?:of|in|per|every|out\s+of)\s+(?:100|1,?000|10,?0
 def range_bound(text: str, start: int, end: int) -> bool:
     """Whether the number at `start`-`end` is a bound of a range of counts of studies or people (not of people out of
     100 or 1000: a risk's interval)."""
-    if NATURAL_BASE.search(text):
+    if "00" in text and NATURAL_BASE.search(text):
         return False
     if RANGE_BEFORE.search(text, max(0, start - 60), start) and count_kind(text, end) in COUNT_KINDS:
         return True
@@ -914,6 +928,14 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     named_in: dict[str, list[Any]] = {}  # the outcomes a sentence without claims names, for the copied figures
     bracketed: dict[str, list[Bracket]] = {}
 
+    totals: dict[str, bool] = {}
+
+    def states_total(text: str) -> bool:  # whether the sentence states the review's totals (TOTAL): read once a sentence
+        found = totals.get(text)
+        if found is None:
+            found = totals[text] = TOTAL.search(text) is not None
+        return found
+
     def brackets_of(text: str, claims: list[Any]) -> list[Bracket]:  # worked out once a sentence, when a count is in brackets
         if text not in bracketed:
             bracketed[text] = count_brackets(text, claims, spans if not claims else outcome_spans(text, review.results),
@@ -932,7 +954,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    "give the risks the result's interval gives the assumed risk (its bounds times the assumed risk)"))
         if not claims:
             named_in[text] = spans
-        describes = DESCRIBES.match(text) is not None and not FINDING.search(text) and not TOTAL.search(text)
+        describes = DESCRIBES.match(text) is not None and not FINDING.search(text) and not states_total(text)
         # events and a group are two numbers (a proportion, "one out of five", is read as one)
         counted_events = events_in(text) if " of " in text and (len(in_text) >= 2 or " in " in in_text[0][2]) else []
         for start, end, value, what in in_text:
@@ -943,7 +965,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
             if kind is None and "number of" in text.lower():
                 kind = number_of_kind(text, start)  # "bringing the total number of included trials to 39"
-            if kind == "people" and ARM.match(text, end) and not TOTAL.search(text):
+            if kind == "people" and ARM.match(text, end) and not states_total(text):
                 continue  # the size of one group ("the 496 participants doing aerobic exercise")
             if illustrated is not None and any(at <= start < until for at, until in illustrated[0]):
                 continue  # GRADE's illustrative risks: held against the results' intervals above
@@ -977,7 +999,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"'{text[group_of.start:group_of.end]}' gives {group_of.percent}%, but {group_of.events} of "
                                        f"{group_of.group} is {100 * group_of.events / group_of.group:.1f}%",
                                        "correct the count or the percentage so they agree"))
-                elif group_of.percent is None and (claims or spans or TOTAL.search(text)) and value not in known and value not in facts:
+                elif group_of.percent is None and (claims or spans or states_total(text)) and value not in known and value not in facts:
                     marks.append(_mark(UNREAD, scored, sentence, start, end,
                                        f"not checked: {what} is a count of events out of a group or of a part out of a whole "
                                        f"('{text[group_of.start:group_of.end]}'), which the results do not hold, and the abstract "
@@ -987,7 +1009,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if role is not None:
                 # the counts of a part ("most of the studies (21 RCTs)") or the bounds of a range of counts: no total of
                 # the review, no result's count
-                if (claims or spans or TOTAL.search(text)) and value not in known and value not in facts:
+                if (claims or spans or states_total(text)) and value not in known and value not in facts:
                     marks.append(_mark(UNREAD, scored, sentence, start, end,
                                        f"not checked: {what} is {role}, no total of the review nor a result's count, and the "
                                        "abstract prints it nowhere", "check it against the review by hand"))
@@ -1032,7 +1054,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"not checked: {what} counts a part of a whole, not a figure of a result, and the "
                                        "abstract prints it nowhere", "check it against the review by hand"))
                 continue
-            natural = NATURAL.match(text, end) if kind != "studies" and value.isdigit() else None
+            natural = NATURAL.match(text, end) if kind != "studies" and value.isdigit() and "00" in text else None
             if natural is not None:
                 # "103 more people for every 1000 treated": a risk or a difference per 1000 of the outcome's results
                 about = list(claim.results) if claim is not None else \
@@ -1046,7 +1068,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"this sentence is about ({listed}) is {value} per {per}",
                                        f"give the risk or difference per {per} the abstract prints for this outcome"))
                 continue
-            frame = PER_FRAME.search(text, 0, start) if kind != "studies" and value.isdigit() and FRAME_WORD.search(text) else None
+            frame = PER_FRAME.search(text, 0, start) if kind != "studies" and value.isdigit() and "00" in text and FRAME_WORD.search(text) else None
             if frame is not None:
                 # "For every 1000 people who have X, 321 people ...": the numbers after the frame are a risk per 1000
                 per = int(frame.group(1).replace(",", ""))
@@ -1179,7 +1201,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"and the sentence claims nothing it could be tied to",
                                        "check it against the review by hand, or give the figure the abstract prints"))
                 continue
-            if kind in ("studies", "people") and TOTAL.search(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
+            if kind in ("studies", "people") and states_total(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
                 # one review or study among several: its people are checked only where the abstract prints
                 # people with the same count of studies ("two studies (403 participants)")
                 part = ONE_OF_SEVERAL.search(text, 0, start)
@@ -1189,7 +1211,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"{what} counts people, but the abstract gives {', '.join(sorted(paired))} with the same "
                                        f"count of studies", "give the count the abstract prints"))
                 continue
-            if kind in ("studies", "people") and TOTAL.search(text):
+            if kind in ("studies", "people") and states_total(text):
                 # (what an update added, "14 new trials", is no total the counts after it are parts of)
                 earlier = [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind and not ADDED.match(text, e)]
                 if _part_of_total(text, start, kind, earlier):
@@ -1450,7 +1472,7 @@ def _may_date_search(text: str) -> bool:
     if not text.isascii():
         return True
     lower = text.lower()
-    return any(stem in lower for stem in _SEARCH_STEMS)
+    return any(map(lower.__contains__, _SEARCH_STEMS))
 
 
 def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[Mark]:
@@ -2063,7 +2085,7 @@ def _may_have_fraction(text: str) -> bool:
     if not text.isascii():
         return True
     lower = text.lower()
-    return any(word in lower for word in FRACTION_NAMES)
+    return any(map(lower.__contains__, FRACTION_NAMES))
 
 
 def _fraction(value: str) -> Fraction | None:
