@@ -262,6 +262,17 @@ RELAPSE = textwrap.dedent("""\
         size: little or no difference
     """)
 
+
+def relapse_verdicts(sentence: str, tmp_path: Path) -> set[str]:
+    """The checks that flag `sentence`, read alone against the zinc review's relapse results."""
+    head, tail = REVIEW.split("results:\n", 1)
+    path = tmp_path / "falls.yaml"
+    path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("zinc",))[0]
+    return {v.check for v in judge(reading, results)}
+
+
 # the time to an event runs the other way from the event: a longer time to relapse is less relapse
 TIME_TO = [
     ("Zinc probably reduces relapse.", set()),
@@ -276,12 +287,7 @@ TIME_TO = [
 
 @pytest.mark.parametrize("sentence,expected", TIME_TO)
 def test_the_time_to_an_event_runs_the_other_way(sentence: str, expected: set[str], tmp_path: Path) -> None:
-    head, tail = REVIEW.split("results:\n", 1)
-    path = tmp_path / "falls.yaml"
-    path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")
-    results = load_review(path).results
-    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("zinc",))[0]
-    assert {v.check for v in judge(reading, results)} == expected
+    assert relapse_verdicts(sentence, tmp_path) == expected
 
 
 # a rating of more evidence, still to come, is no statement of this evidence's certainty
@@ -296,12 +302,7 @@ EVIDENCE_TO_COME = [
 
 @pytest.mark.parametrize("sentence,expected", EVIDENCE_TO_COME)
 def test_a_rating_of_evidence_to_come_states_no_level(sentence: str, expected: set[str], tmp_path: Path) -> None:
-    head, tail = REVIEW.split("results:\n", 1)
-    path = tmp_path / "falls.yaml"
-    path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")
-    results = load_review(path).results
-    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("zinc",))[0]
-    assert {v.check for v in judge(reading, results)} == expected
+    assert relapse_verdicts(sentence, tmp_path) == expected
 
 
 # a grade of an outcome's severity that its result's names do not have names another outcome
@@ -317,9 +318,4 @@ SEVERITY = [
 
 @pytest.mark.parametrize("sentence,expected", SEVERITY)
 def test_a_grade_of_severity_names_another_outcome(sentence: str, expected: set[str], tmp_path: Path) -> None:
-    head, tail = REVIEW.split("results:\n", 1)
-    path = tmp_path / "falls.yaml"
-    path.write_text(head + RELAPSE + tail[tail.index("sections:"):], encoding="utf-8")
-    results = load_review(path).results
-    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("zinc",))[0]
-    assert {v.check for v in judge(reading, results)} == expected
+    assert relapse_verdicts(sentence, tmp_path) == expected
