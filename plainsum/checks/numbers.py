@@ -75,7 +75,10 @@ DIGIT = re.compile(r"\d")
 # a word every fraction in FRACTIONS has, in lower case: an ASCII text without one has no fraction in words
 FRACTION_NAMES = ("half", "third", "quarter", "fifth", "tenth")
 assert all(any(word in name for word in FRACTION_NAMES) for name in FRACTIONS)
-_TERM = rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)"
+# a count in digits ("1,234", "12") or in words ("twenty-one"); _TERM captures it
+_COUNT_BODY = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?"
+_COUNT = f"(?:{_COUNT_BODY})"
+_TERM = f"({_COUNT_BODY})"
 PROPORTION = re.compile(rf"(?<![\w.,-])(?=[\d{_FIRST_LETTERS}]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
 # "one" counts only as a number of things: "one study", "one in ten"; not "one reason", "no one"
 ONE_COUNTS = re.compile(r"\s+(?:study|trial|review|person|participant|in\b|out of\b|of every\b)", re.I)  # matched after it
@@ -241,7 +244,7 @@ ARM = re.compile(rf"\s*{_FILLER}{PEOPLE_NOUN}\s+(?:doing|taking|receiving|given|
 # Counts of people each said to have received something ("Forty patients were given azathioprine and 41 were
 # given placebo", "Eighteen patients received G-CSF and 22 got antibiotics"): two or more in a sentence are the
 # sizes of a trial's groups, which the full review gives; not read.
-GROUP_SIZE = re.compile(rf"(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+(?:{PEOPLE_NOUN}\s+)?"
+GROUP_SIZE = re.compile(rf"(?<![\w.,-]){_COUNT}\s+(?:{PEOPLE_NOUN}\s+)?"
                         r"(?:who\s+)?(?:received|got|were\s+given|did\s+not\s+(?:receive|get)|were\s+(?:randomi[sz]ed|allocated|assigned)"
                         r"\s+to)\b", re.I)
 
@@ -741,11 +744,11 @@ SMALL_GROUP = 20  # "one out of eight women", "two of three": a rate said as a f
 OF_STUDIES = re.compile(rf"\s+{_FILLER}{STUDY_NOUN}\b", re.I)  # "five out of eight studies": a part of the studies
 # "ranging from 20 to 121 participants", "between 30 and 500 women", "10-50 studies": the bounds of a range of counts,
 # which are the sizes of single studies (a total is one number)
-RANGE_BEFORE = re.compile(rf"(?:(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s*(?:to|-|–)\s*|"
-                          rf"\bbetween\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+and\s+)$", re.I)
-RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+{_FILLER}"
+RANGE_BEFORE = re.compile(rf"(?:(?<![\w.,-]){_COUNT}\s*(?:to|-|–)\s*|"
+                          rf"\bbetween\s+{_COUNT}\s+and\s+)$", re.I)
+RANGE_AFTER = re.compile(rf"\s*(?:to|-|–)\s*{_COUNT}\s+{_FILLER}"
                          rf"(?:{STUDY_NOUN}|{PEOPLE_NOUN})\b", re.I)
-BETWEEN_AFTER = re.compile(rf"\s+and\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?)\s+{_FILLER}"
+BETWEEN_AFTER = re.compile(rf"\s+and\s+{_COUNT}\s+{_FILLER}"
                            rf"(?:{STUDY_NOUN}|{PEOPLE_NOUN})\b", re.I)
 # "Most of the studies we included (21 RCTs with 744 people)", "most studies (32 studies)": the counts in a bracket
 # after a noun phrase a quantifier of part opens are a part's ("how many people", "so many" ask or weigh, no part)

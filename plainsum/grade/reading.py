@@ -1370,8 +1370,8 @@ def _segments(result: Result, generic: frozenset[str]) -> list[frozenset[str]]:
     """The parts of an outcome's technical name ("death (overall survival; metastatic; hormone receptor-negative)":
     death, overall survival, metastatic, hormone receptor-negative), each as its words."""
     out = []
-    for part in re.split(r"[;,()]", result.outcome.technical.lower()):
-        words = frozenset(w.rstrip("s") for w in re.findall(r"[\w'’-]+", part) if len(w) > 2 and w not in generic)
+    for part in re.split(r"[;,()]", result.outcome.technical):
+        words = frozenset(w.rstrip("s") for w in _significant(part, generic))
         if words:
             out.append(words)
     return out
@@ -2200,7 +2200,8 @@ def _tie(claim: OutcomeClaim, term: Term, own: set[Term], message: str, text: st
     after = comparators is not None and any(re.match(r"\s*(?:the\s+|a\s+|an\s+)?(?:" + name + ")", text[m.end():], re.I)
                                             for m in comparators.finditer(text))
     where = "comparison" if after or (against and re.search(name, against, re.I)) else "intervention"
-    # (the results of its outcome: those the span names and those of the same outcome by another alias)
+    # (the results of its outcome: those the span names and those of the same outcome by its plain or technical
+    # name; an alias alone does not tie, as only some results may go by it)
     names = {n for r in claim.outcome.results for n in (r.outcome.plain, r.outcome.technical)}
     tied = [r for r in results if getattr(r, where) == term and (r.outcome.plain in names or r.outcome.technical in names)]
     if tied and not own - {t for r in tied for t in (r.intervention, r.comparison)}:
