@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, SHIPPED_EXAMPLES, run_cli
 
 REVIEW = "ilsp-immunotherapy"
 ES = f"content/{REVIEW}.es.yaml"
@@ -26,8 +26,28 @@ def project(project: Path) -> Path:
     return project
 
 
+def _copy_project(root: Path) -> Path:
+    """The shipped examples and the seed's translations, copied into `root` (a new folder)."""
+    (root / "content").mkdir(parents=True)
+    for name in (*SHIPPED_EXAMPLES, f"{REVIEW}.es", f"{REVIEW}.fr"):
+        shutil.copy(REPO / "content" / f"{name}.yaml", root / "content" / f"{name}.yaml")
+    shutil.copy(REPO / "plainsum.toml", root / "plainsum.toml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project built once in every format, for the tests that only read its output (one full build,
+    PDFs included, is the costly part of this file)."""
+    root = _copy_project(tmp_path_factory.mktemp("translations") / "project")
+    result = run_cli("build", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "output" / REVIEW
+
+
 @pytest.fixture
 def built(project, cli) -> Path:
+    """The project built in its own folder, for the tests that edit it and build again."""
     result = cli("build")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "output" / REVIEW
@@ -47,7 +67,8 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_the_seed_is_built_in_spanish_and_french_in_every_format(built):
+def test_the_seed_is_built_in_spanish_and_french_in_every_format(built_once):
+    built = built_once
     for language in ("es", "fr"):
         names = sorted(p.name for p in (built / language).iterdir())
         assert names == [f"summary.{ext}" for ext in ("html", "md", "pdf", "txt")]
@@ -64,7 +85,8 @@ def test_the_seed_is_built_in_spanish_and_french_in_every_format(built):
     assert "Résumé en langage simplifié" in html
 
 
-def test_language_versions_link_to_each_other_with_hreflang(built):
+def test_language_versions_link_to_each_other_with_hreflang(built_once):
+    built = built_once
     english = (built / "summary.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" hreflang="es" href="es/summary.html">' in english
     assert '<link rel="alternate" hreflang="fr" href="fr/summary.html">' in english
@@ -83,7 +105,8 @@ def test_language_versions_link_to_each_other_with_hreflang(built):
         assert (built / "es" / href).resolve().is_file()
 
 
-def test_a_pdf_names_its_other_languages_without_links_to_pages_beside_it(built):
+def test_a_pdf_names_its_other_languages_without_links_to_pages_beside_it(built_once):
+    built = built_once
     pypdf = pytest.importorskip("pypdf")
 
     for pdf in (built / "summary.pdf", built / "es" / "summary.pdf"):
@@ -95,7 +118,8 @@ def test_a_pdf_names_its_other_languages_without_links_to_pages_beside_it(built)
         assert not [target for target in targets if target.endswith(".html")], (pdf, targets)
 
 
-def test_the_index_lists_each_language_with_its_figures_and_gate(built):
+def test_the_index_lists_each_language_with_its_figures_and_gate(built_once):
+    built = built_once
     index = (built.parent / "index.html").read_text(encoding="utf-8")
     for language in ("es", "fr"):
         row = re.search(rf'<tr id="{REVIEW}-{language}" class="translation">(.*?)</tr>', index, re.S)
@@ -105,7 +129,8 @@ def test_the_index_lists_each_language_with_its_figures_and_gate(built):
         assert re.search(r"<td>\d+</td>", row.group(1))  # its word count
 
 
-def test_translated_pdfs_have_their_language_and_fonts_that_cover_it(built):
+def test_translated_pdfs_have_their_language_and_fonts_that_cover_it(built_once):
+    built = built_once
     pypdf = pytest.importorskip("pypdf")
     from fontTools.ttLib import TTFont
 
@@ -500,7 +525,8 @@ def test_a_project_adds_a_language_with_a_catalog_and_a_grid(project, cli, tmp_p
     assert '<html lang="it">' in (project / "output" / GHC / "it" / "summary.html").read_text(encoding="utf-8")
 
 
-def test_a_translated_page_marks_the_reviews_title_in_its_language(built):
+def test_a_translated_page_marks_the_reviews_title_in_its_language(built_once):
+    built = built_once
     spanish = (built / "es" / "summary.html").read_text(encoding="utf-8")
     assert '<p class="review-title">De la revisión: <span lang="en">Immunotherapy for idiopathic lumbosacral plexopathy</span></p>' in spanish
     assert '<span lang="en">' not in (built / "summary.html").read_text(encoding="utf-8")
