@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,33 @@ SPANISH = ("Los ensayos aleatorizados controlados evaluaron la eficacia del trat
 
 
 def score(*args: str, stdin: str = "", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """`plainsum score` run in this process through the CLI's own entry (click's test runner gives it its own
+    stdin, stdout and stderr; the working folder is `cwd` while it runs): the start-up and each language's
+    word lists are paid once for the file instead of once a run. score_process runs it as a user does."""
+    from click.testing import CliRunner
+
+    from plainsum.cli import cli
+
+    before = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, ["score", *args], input=stdin, prog_name="plainsum", catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(["plainsum", "score", *args], result.exit_code, result.stdout, result.stderr)
+
+
+def score_process(*args: str, stdin: str = "", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "plainsum", "score", *args], input=stdin, capture_output=True, text=True,
                           cwd=cwd, timeout=120)
+
+
+def test_the_command_in_its_own_process_gives_what_the_in_process_runs_give():
+    for args, stdin in ((("--preset", "nih", "--min-words", "0", "-"), HARD), (("--checks", "--format", "json", "-"), HARD),
+                        (("--preset", "nih", "--min-words", "0", "-"), EASY), (("--language", "ca", "-"), SPANISH)):
+        process, in_process = score_process(*args, stdin=stdin), score(*args, stdin=stdin)
+        assert (process.returncode, process.stdout, process.stderr) == (in_process.returncode, in_process.stdout,
+                                                                        in_process.stderr), args
 
 
 def test_preset_nih_fails_a_hard_text_with_exit_1():
