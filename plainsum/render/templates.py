@@ -77,9 +77,11 @@ class TemplateSet:
         import gettext
 
         from plainsum.content.filters import FILTERS
+        from plainsum.render.sandbox import install_english_gettext
 
         env = self._make_env()
         env.install_gettext_translations(gettext.NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
+        install_english_gettext(env)
         env.filters.update(FILTERS)
         return env
 
@@ -123,12 +125,12 @@ class TemplateSet:
 
     def _make_env(self) -> SandboxedEnvironment:
         from jinja2 import ChoiceLoader, StrictUndefined, select_autoescape
-        from jinja2.sandbox import SandboxedEnvironment
 
         from plainsum.content.templateclass import FlatGlobalsTemplate
         from plainsum.render.jinjaloader import InsideLoader
+        from plainsum.render.sandbox import DocumentSandbox
 
-        env = SandboxedEnvironment(
+        env = DocumentSandbox(
             loader=ChoiceLoader([InsideLoader(d, self.boundaries[d]) for d in self.dirs]),
             undefined=StrictUndefined,
             autoescape=select_autoescape(enabled_extensions=AUTOESCAPED, default_for_string=False),
