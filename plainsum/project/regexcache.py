@@ -1,0 +1,191 @@
+"""The regular expressions plainsum's modules compile on import, kept compiled between runs (issue 28).
+
+The check modules compile about 400 patterns when they are imported; Python's `re` parses and compiles
+each in Python, about a tenth of a second, paid by every one-edit rebuild, every `check` of one review
+and every full build's main process. What the compiler makes of a pattern is a list of integers, which
+`_sre.compile` turns into the pattern object in microseconds: those lists are kept in a marshal file of
+the user cache folder (readability/datacache.py's), one file for each Python build (its version, the SRE
+engine's magic number and the source of `re`'s parser and compiler are in its name), and a pattern
+found there is made from its list without being parsed again. Pattern objects compare equal when their
+pattern, flags and code are equal: tests/test_regexcache.py holds them equal to `re`'s own.
+
+Only patterns compiled while a module is being imported are kept (each module's constants: a bounded set),
+not those a function makes from a review's words. The file is read at the first pattern to compile, and
+written when the run compiled patterns it did not hold (by the process that installed the cache, never
+a worker it forked), to a new name that is renamed over it. The folder and the file must be this user's
+and writable by no one else, as for render/bytecode.py; anything else, or a Python whose `re` works
+otherwise, and patterns are compiled as without the cache.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import importlib
+import marshal
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+_VERSION = "plainsum-regex-1"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+_state: dict[str, Any] = {}  # "original", "codes", "path", "added", "pid"
+
+
+def install() -> None:
+    """Compile patterns through the cache from now on (once a process; nothing where `re` is not as expected)."""
+    if _state:
+        return
+    try:
+        _compiler, _constants, _parser, _sre = _modules()
+    except ImportError:  # a Python before 3.11
+        _state["original"] = None
+        return
+    original = _compiler.compile
+    if not all(hasattr(module, name) for module, name in ((_parser, "parse"), (_compiler, "_code"), (_sre, "compile"))):
+        _state["original"] = None
+        return
+    _state.update(original=original, codes=None, path=None, added={}, pid=os.getpid())
+
+    def compile_cached(p: Any, flags: int = 0) -> Any:
+        if type(p) not in (str, bytes) or type(flags) is not int or flags & _constants.SRE_FLAG_DEBUG:
+            return original(p, flags)
+        codes = _codes()
+        entry = codes.get((p, flags))
+        if entry is not None:
+            try:
+                return _sre.compile(p, *entry)
+            except Exception:  # not SRE code this Python accepts: compiled as without the cache
+                codes.pop((p, flags), None)
+        parsed = _parser.parse(p, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = parsed.state.groupdict
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        compiled = _sre.compile(p, *entry)
+        if _importing() and _state["path"] is not None:
+            # its operation codes are ints of a subclass that names them: kept as plain ints, which marshal stores
+            kept = (entry[0], list(map(int, code)), *entry[2:])
+            codes[(p, flags)] = _state["added"][(p, flags)] = kept
+        return compiled
+
+    _compiler.compile = compile_cached
+    atexit.register(_save)
+
+
+def _modules() -> tuple[Any, ...]:
+    """re's compiler, constants and parser, and the SRE engine (private modules: typed as Any)."""
+    return tuple(importlib.import_module(name) for name in ("re._compiler", "re._constants", "re._parser", "_sre"))
+
+
+def _importing() -> bool:
+    """Whether a module is being imported (the pattern is one of its constants, not made from a review)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
+
+
+def _codes() -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
+    codes = _state["codes"]
+    if codes is None:
+        codes = _state["codes"] = {}
+        path = _cache_path()
+        if path is not None:
+            _state["path"] = path
+            codes.update(_read(path))
+    return codes  # type: ignore[no-any-return]
+
+
+def _cache_path() -> Path | None:
+    """This Python's cache file in the user cache folder, made private if missing; None when it cannot be."""
+    try:
+        _compiler, _constants, _parser, _sre = _modules()
+        digest = hashlib.sha256(f"{_VERSION}|{sys.version}|{_sre.MAGIC}".encode())
+        for module in (_compiler, _parser, _constants, importlib.import_module("re._casefix")):
+            with open(str(module.__file__), "rb") as source:
+                digest.update(source.read())
+        from plainsum.readability.datacache import cache_folder
+
+        folder = cache_folder() / "regex"
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (OSError, RuntimeError, ImportError, AttributeError, TypeError):  # RuntimeError: no home folder
+        return None
+    if not (_private(folder.parent) and _private(folder)):
+        return None
+    return folder / f"{digest.hexdigest()[:32]}.marshal"
+
+
+def _private(path: Path) -> bool:
+    """A folder that is this user's, not a link, and that no one else can write."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return stat.S_ISDIR(found.st_mode) and not found.st_mode & 0o022 and (getuid is None or found.st_uid == getuid())
+
+
+def _read(path: Path) -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
+    except OSError:
+        return {}
+    with os.fdopen(fd, "rb") as stream:
+        found = os.fstat(fd)
+        getuid = getattr(os, "getuid", None)
+        if not stat.S_ISREG(found.st_mode) or found.st_mode & 0o022 or (getuid is not None and found.st_uid != getuid()):
+            return {}
+        try:
+            data = marshal.loads(stream.read())
+        except (ValueError, EOFError, TypeError, OSError):
+            return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items() if _valid(key, value)}
+
+
+def _valid(key: object, value: object) -> bool:
+    return (isinstance(key, tuple) and len(key) == 2 and type(key[0]) in (str, bytes) and type(key[1]) is int
+            and isinstance(value, tuple) and len(value) == 5 and type(value[0]) is int and isinstance(value[1], list)
+            and type(value[2]) is int and isinstance(value[3], dict) and isinstance(value[4], tuple))
+
+
+def _save() -> None:
+    """Write the cache when this run compiled patterns it did not hold (in the process that installed it)."""
+    path, added = _state.get("path"), _state.get("added")
+    if path is None or not added or os.getpid() != _state.get("pid"):
+        return
+    codes = _read(path)  # another run may have written it meanwhile
+    codes.update(added)
+    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(marshal.dumps(codes))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    added.clear()
+
+
+def compiled_alike(pattern: str | bytes, flags: int = 0) -> bool:
+    """Whether `re` compiles `pattern` to the same object with the cache as without it (for the tests)."""
+    original = _state.get("original")
+    if not original:
+        return True
+    return bool(re.compile(pattern, flags) == original(pattern, flags))
