@@ -158,8 +158,10 @@ def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
         text = source.strip()
         lead = len(source) - len(source.lstrip())
         return text, base[lead : lead + len(text)]
-    if not MARKUP_CHARS.search(source):
-        # several lines or runs of spaces but no markup: fold each run of whitespace to one space
+    if not MARKUP_CHARS.search(source) or (
+            "*" not in source and "_" not in source and "`" not in source and "\\" not in source and not LINK.search(source)):
+        # several lines or runs of spaces but no markup (a '[' that opens no link is text: "[95% CI 1 to 2]"):
+        # fold each run of whitespace to one space
         # (kept at the offset of the run's first character), without a loop over every character
         pieces: list[str] = []
         folded: list[int] = []
