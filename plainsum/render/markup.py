@@ -158,8 +158,11 @@ def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
         text = source.strip()
         lead = len(source) - len(source.lstrip())
         return text, base[lead : lead + len(text)]
-    if not MARKUP_CHARS.search(source) or (
-            "*" not in source and "_" not in source and "`" not in source and "\\" not in source and not LINK.search(source)):
+    plain_brackets = not MARKUP_CHARS.search(source) or (
+        "*" not in source and "_" not in source and "`" not in source and not LINK.search(source))
+    if plain_brackets and "\\" in source:
+        return _strip_escapes(source, base)
+    if plain_brackets:
         # several lines or runs of spaces but no markup (a '[' that opens no link is text: "[95% CI 1 to 2]"):
         # fold each run of whitespace to one space
         # (kept at the offset of the run's first character), without a loop over every character
@@ -214,6 +217,50 @@ def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
         chars.pop(0)
         offsets.pop(0)
     return "".join(chars), offsets
+
+
+_ESCAPE_OR_SPACE = re.compile(r"\\|\s+")
+
+
+def _strip_escapes(source: str, base: list[int]) -> tuple[str, list[int]]:
+    """_strip_inline of a text whose only markup is backslash escapes ("\\- not a list item"; no emphasis
+    character, no link): what its character-by-character reading gives, a run of other characters at a time.
+    A backslash before a character that is not a letter or digit is dropped and that character kept as it is
+    (a space too); each run of whitespace is one space unless a space was just written; spaces at the ends go."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    ends_in_space = False  # the text so far ends in " "
+    position, length = 0, len(source)
+    while position < length:
+        found = _ESCAPE_OR_SPACE.search(source, position)
+        stop = found.start() if found is not None else length
+        if stop > position:  # neither a backslash nor whitespace
+            pieces.append(source[position:stop])
+            offsets.extend(base[position:stop])
+            ends_in_space = False
+        if found is None:
+            break
+        if source[stop] == "\\":
+            if stop + 1 < length and not source[stop + 1].isalnum():
+                pieces.append(source[stop + 1])
+                offsets.append(base[stop + 1])
+                ends_in_space = source[stop + 1] == " "
+                position = stop + 2
+            else:
+                pieces.append("\\")
+                offsets.append(base[stop])
+                ends_in_space = False
+                position = stop + 1
+            continue
+        if not (pieces and ends_in_space):
+            pieces.append(" ")
+            offsets.append(base[stop])
+            ends_in_space = True
+        position = found.end()
+    text = "".join(pieces)
+    end = len(text.rstrip(" "))
+    start = end - len(text[:end].lstrip(" "))
+    return text[start:end], offsets[start:end]
 
 
 def blocks(text: str) -> list[Block]:
