@@ -143,3 +143,23 @@ def test_writing_files_together_refuses_a_name_that_is_not_plain(tmp_path):
     with pytest.raises(UnsafePath, match="not a plain"):
         write_files(tmp_path / "output", [("review/summary.html", b"x"), ("review/../../escape.html", b"x")])
     assert not (tmp_path / "escape.html").exists()
+
+
+def test_a_file_made_in_a_new_folder_meanwhile_is_replaced(tmp_path, monkeypatch):
+    """A folder write_files just made holds nothing, so its files are not looked for first; a file another
+    process put there meanwhile is replaced by the build's, as a file that was there before is."""
+    from plainsum.files import safeopen
+
+    walk = safeopen.walk_to_folder
+
+    def walk_then_race(start, parts, create=False, made=None):
+        handle = walk(start, parts, create, made)
+        if made and made[-1]:
+            Path(f"/proc/self/fd/{handle}/summary.html").write_bytes(b"theirs")
+        return handle
+
+    monkeypatch.setattr(safeopen, "walk_to_folder", walk_then_race)
+    written = write_files(tmp_path / "output", [("review/summary.html", b"<p>ours</p>"), ("review/summary.txt", b"ours")])
+    assert [entry.changed for entry in written] == [True, True]
+    assert (tmp_path / "output" / "review" / "summary.html").read_bytes() == b"<p>ours</p>"
+    assert sorted(path.name for path in (tmp_path / "output" / "review").iterdir()) == ["summary.html", "summary.txt"]

@@ -199,8 +199,9 @@ def _write_file(path: str, data: bytes, root: str) -> Written:
         os.close(parent)
 
 
-def _open_folder_below(root: str, parts: list[str]) -> int:
-    """A descriptor of the folder `parts` below `root`, made when missing, walked without following a link."""
+def _open_folder_below(root: str, parts: list[str], made: list[bool] | None = None) -> int:
+    """A descriptor of the folder `parts` below `root`, made when missing, walked without following a link
+    (`made`: see walk_to_folder)."""
     from plainsum.files.safeopen import folder_descriptor, walk_to_folder
 
     try:
@@ -209,14 +210,16 @@ def _open_folder_below(root: str, parts: list[str]) -> int:
         Path(root).mkdir(parents=True, exist_ok=True)
         top = folder_descriptor(root)
     try:
-        return walk_to_folder(top, parts, create=True)
+        return walk_to_folder(top, parts, create=True, made=made)
     finally:
         os.close(top)
 
 
-def _write_in(parent: int, name: str, data: bytes) -> Written:
-    """Write `name` in the folder `parent` (a descriptor), atomically; left alone when it holds `data`."""
-    same, exists = _holds(parent, name, data)
+def _write_in(parent: int, name: str, data: bytes, empty: bool = False) -> Written:
+    """Write `name` in the folder `parent` (a descriptor), atomically; left alone when it holds `data`.
+    `empty`: the folder was just made, so nothing is named `name` yet (a file made there meanwhile is
+    replaced, as _write_unnamed replaces one)."""
+    same, exists = (None, False) if empty else _holds(parent, name, data)
     if same is not None:
         return Written(False, same.st_size, same.st_mtime_ns)
     unnamed = _write_unnamed(parent, name, data, exists) if _unnamed_ok else None
@@ -240,16 +243,20 @@ def write_files(root: Path, files: list[tuple[str, bytes]]) -> list[Written]:
         folders.setdefault(tuple(parts[:-1]), []).append(number)
     written: list[Written | None] = [None] * len(files)
     for folder, numbers in folders.items():
-        parent = _folder_without_links(root_text, list(folder))
+        made: list[bool] = []
+        parent = _folder_without_links(root_text, list(folder), made)
+        # a folder this walk made holds nothing yet: no file of its to look at, nor a link (a new review's
+        # folder, as in a full build: eight lookups of names that are not there)
+        empty = made == [True] and len({files[number][0] for number in numbers}) == len(numbers)
         try:
             for number in numbers:
                 relative, data = files[number]
                 name = relative.rsplit("/", 1)[-1]
-                if parent is None or _is_link(parent, name):
+                if parent is None or (not empty and _is_link(parent, name)):
                     written[number] = write_file(safe_output_path(root, *relative.split("/")), data, root)
                     continue
                 try:
-                    written[number] = _write_in(parent, name, data)
+                    written[number] = _write_in(parent, name, data, empty)
                 except OSError as error:  # named as write_file names it
                     if error.filename is None or not os.path.isabs(str(error.filename)):
                         target = os.path.join(str(_resolved(os.path.abspath(root_text))), relative)  # safe_output_path's
@@ -261,11 +268,11 @@ def write_files(root: Path, files: list[tuple[str, bytes]]) -> list[Written]:
     return [entry for entry in written if entry is not None]
 
 
-def _folder_without_links(root: str, parts: list[str]) -> int | None:
+def _folder_without_links(root: str, parts: list[str], made: list[bool] | None = None) -> int | None:
     """The folder `parts` below `root` (made when missing), or None when it cannot be walked to without
     following a link, or not at all (then each file is written as write_file writes it, and fails as it does)."""
     try:
-        return _open_folder_below(root, parts)
+        return _open_folder_below(root, parts, made)
     except OSError:
         return None
 

@@ -72,14 +72,17 @@ def open_folder(folder: Path) -> Iterator[int]:
         os.close(handle)
 
 
-def walk_to_folder(start: int, parts: list[str], create: bool = False) -> int:
+def walk_to_folder(start: int, parts: list[str], create: bool = False, made: list[bool] | None = None) -> int:
     """A new descriptor of the folder `parts` below the folder `start`, each step refusing a link
-    (ELOOP/ENOTDIR become OutsideError); with `create`, missing folders are made."""
+    (ELOOP/ENOTDIR become OutsideError); with `create`, missing folders are made. `made`, when given,
+    gets whether this call made the last folder (nothing was in it then)."""
     current = os.dup(start)
+    created = False
     try:
         for part in parts:
             if part in ("", ".", "..") or "/" in part or "\x00" in part:
                 raise OutsideError(errno.EINVAL, f"{part!r} is not a plain name")
+            created = False
             try:
                 following = os.open(part, _DIRECTORY, dir_fd=current)
             except FileNotFoundError:
@@ -87,6 +90,7 @@ def walk_to_folder(start: int, parts: list[str], create: bool = False) -> int:
                     raise
                 with contextlib.suppress(FileExistsError):
                     os.mkdir(part, 0o755, dir_fd=current)
+                    created = True
                 following = os.open(part, _DIRECTORY, dir_fd=current)
             except OSError as error:
                 if error.errno in (errno.ELOOP, errno.ENOTDIR):
@@ -94,6 +98,8 @@ def walk_to_folder(start: int, parts: list[str], create: bool = False) -> int:
                 raise
             os.close(current)
             current = following
+        if made is not None:
+            made.append(created)
         return current
     except BaseException:
         os.close(current)
