@@ -270,9 +270,17 @@ def long_sentence_marks(scored: Scored, config: Config | CheckContext) -> list[M
 
 # --- numbers and recommendations (need the review) -------------------------------------------------
 
+# A decimal in ASCII digits that is already in the form normalise_number gives: no leading zero but a lone one before
+# the point (then at most five zeros after it: str(Decimal) writes 0.0000001 as 1E-7), a last digit that is not 0,
+# and at most 27 digits, which Decimal's context (28 digits) keeps.
+_NORMAL_DECIMAL = re.compile(r"(?:[1-9][0-9]{0,13}|0(?=\.0{0,5}[1-9]))\.[0-9]{0,12}[1-9]")
+
+
 def normalise_number(text: str) -> str:
     if text.isascii() and text.isdigit() and (text[0] != "0" or len(text) == 1):
         return text  # a whole number in digits, as most are: already normal
+    if _NORMAL_DECIMAL.fullmatch(text):
+        return text  # a decimal such as "1.25" or "0.5": already normal (Decimal would give it back)
     try:
         value = Decimal(text.replace(",", ""))
     except InvalidOperation:
