@@ -51,16 +51,64 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run the plainsum CLI in a subprocess, as a user would."""
+    """Run the plainsum CLI in a process of its own, as a user would: `python -m plainsum ARGS`, forked from a
+    process that has imported plainsum once (tests/cli_zygote.py), or started cold with PLAINSUM_TEST_COLD=1."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "plainsum", *args],
-        cwd=cwd or Path.cwd(),
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    folder = cwd or Path.cwd()
+    if os.environ.get("PLAINSUM_TEST_COLD") or not hasattr(os, "fork"):
+        return subprocess.run([sys.executable, "-m", "plainsum", *args], cwd=folder, env=full_env, capture_output=True,
+                              text=True, timeout=600)
+    return _ZYGOTE.run([*args], folder, full_env, timeout=600)
+
+
+class _Zygote:
+    """The client of tests/cli_zygote.py: one per test process, started on the first run."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[str] | None = None
+        self.folder: Path | None = None
+
+    def _start(self) -> subprocess.Popen[str]:
+        if self.process is None or self.process.poll() is not None:
+            import tempfile
+
+            self.folder = Path(tempfile.mkdtemp(prefix="plainsum-cli-"))
+            self.process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("cli_zygote.py"))],
+                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=self.folder)
+            assert self.process.stdout is not None and self.process.stdout.readline() == "ready\n"
+        return self.process
+
+    def run(self, args: list[str], cwd: Path, env: dict[str, str], timeout: int) -> subprocess.CompletedProcess:
+        import json
+        import signal
+
+        process = self._start()
+        assert process.stdin is not None and process.stdout is not None and self.folder is not None
+        out, err = self.folder / "stdout", self.folder / "stderr"
+        request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err), "timeout": timeout}
+        process.stdin.write(json.dumps(request) + "\n")
+        process.stdin.flush()
+        code = int(process.stdout.readline())
+        command = [sys.executable, "-m", "plainsum", *args]
+        if code == -signal.SIGALRM:  # the run's own alarm: it took longer than `timeout` seconds
+            raise subprocess.TimeoutExpired(command, timeout)
+        with open(out) as stdout, open(err) as stderr:  # decoded as subprocess's text=True decodes
+            return subprocess.CompletedProcess(command, code, stdout.read(), stderr.read())
+
+    def close(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            self.process.wait(timeout=60)
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_ZYGOTE = _Zygote()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _ZYGOTE.close()
 
 
 @pytest.fixture
