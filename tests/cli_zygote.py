@@ -4,9 +4,9 @@ child for each run, which becomes `python -m plainsum ARGS` in the run's folder,
 Each run is still a process of its own, with plainsum's state as a fresh start leaves it (nothing here
 renders, checks or reads a project before it forks), so a run cannot see what an earlier one cached; only
 the imports (about a second a run, more with the PDF renderer) are paid once. The requests come one JSON
-line at a time on stdin: {"args", "cwd", "env", "stdout", "stderr", "timeout"}, and the answer is the
-child's exit code (negative: the signal that ended it), one line on stdout. A run that takes longer than
-its "timeout" (seconds) ends by SIGALRM.
+line at a time on stdin: {"args", "cwd", "env", "stdin", "stdout", "stderr", "timeout"} (the three files by
+name), and the answer is the child's exit code (negative: the signal that ended it), one line on stdout. A
+run that takes longer than its "timeout" (seconds) ends by SIGALRM.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _run(request: dict) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        for fd, (path, mode) in enumerate(((os.devnull, os.O_RDONLY),  # pytest gives a test /dev/null as stdin
+        for fd, (path, mode) in enumerate(((request["stdin"], os.O_RDONLY),
                                            (request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC),
                                            (request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC))):
             opened = os.open(path, mode, 0o600)

@@ -50,15 +50,17 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run the plainsum CLI in a process of its own, as a user would: `python -m plainsum ARGS`, forked from a
-    process that has imported plainsum once (tests/cli_zygote.py), or started cold with PLAINSUM_TEST_COLD=1."""
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: str | None = None,
+            timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run the plainsum CLI in a process of its own, as a user would: `python -m plainsum ARGS` (with `input` as its
+    stdin), forked from a process that has imported plainsum once (tests/cli_zygote.py), or started cold with
+    PLAINSUM_TEST_COLD=1."""
     full_env = {**os.environ, **(env or {})}
     folder = cwd or Path.cwd()
     if os.environ.get("PLAINSUM_TEST_COLD") or not hasattr(os, "fork"):
         return subprocess.run([sys.executable, "-m", "plainsum", *args], cwd=folder, env=full_env, capture_output=True,
-                              text=True, timeout=600)
-    return _ZYGOTE.run([*args], folder, full_env, timeout=600)
+                              text=True, input=input, timeout=timeout)
+    return _ZYGOTE.run([*args], folder, full_env, input, timeout)
 
 
 class _Zygote:
@@ -78,14 +80,20 @@ class _Zygote:
             assert self.process.stdout is not None and self.process.stdout.readline() == "ready\n"
         return self.process
 
-    def run(self, args: list[str], cwd: Path, env: dict[str, str], timeout: int) -> subprocess.CompletedProcess:
+    def run(self, args: list[str], cwd: Path, env: dict[str, str], input: str | None,
+            timeout: int) -> subprocess.CompletedProcess:
         import json
         import signal
 
         process = self._start()
         assert process.stdin is not None and process.stdout is not None and self.folder is not None
-        out, err = self.folder / "stdout", self.folder / "stderr"
-        request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err), "timeout": timeout}
+        out, err, stdin = self.folder / "stdout", self.folder / "stderr", os.devnull  # pytest gives a test /dev/null
+        if input is not None:
+            stdin = str(self.folder / "stdin")
+            with open(stdin, "w") as handle:  # encoded as subprocess's text=True encodes
+                handle.write(input)
+        request = {"args": args, "cwd": str(cwd), "env": env, "stdin": stdin, "stdout": str(out), "stderr": str(err),
+                   "timeout": timeout}
         process.stdin.write(json.dumps(request) + "\n")
         process.stdin.flush()
         code = int(process.stdout.readline())

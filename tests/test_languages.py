@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
-from conftest import REPO
+from conftest import REPO, run_cli
 
 from plainsum.config.figures import LANGUAGE_FORMULAS
 from plainsum.readability.languages import ENGLISH_ONLY_CHECKS, UnknownLanguage, language_profile
@@ -48,8 +46,8 @@ def test_spanish_abbreviation_does_not_end_a_sentence():
 
 @pytest.mark.parametrize("code", ["es", "fr", "de", "it", "pt", "nl"])
 def test_score_command_prints_the_languages_formulas(code: str):
-    result = subprocess.run([sys.executable, "-m", "plainsum", "score", "--language", code, "--min-words", "0", "--format", "json", "-"],
-                            input=SPANISH, capture_output=True, text=True, cwd=REPO, timeout=120)
+    result = run_cli("score", "--language", code, "--min-words", "0", "--format", "json", "-", input=SPANISH, cwd=REPO,
+                     timeout=120)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["language"] == code
@@ -59,8 +57,7 @@ def test_score_command_prints_the_languages_formulas(code: str):
 
 
 def test_score_command_rejects_an_unknown_language():
-    result = subprocess.run([sys.executable, "-m", "plainsum", "score", "--language", "xx", "-"],
-                            input="A text.", capture_output=True, text=True, cwd=REPO, timeout=120)
+    result = run_cli("score", "--language", "xx", "-", input="A text.", cwd=REPO, timeout=120)
     assert result.returncode == 2
     assert "unknown language 'xx'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -76,7 +73,7 @@ def _project(tmp_path, language: str, config: str = ""):
 
 def test_check_reports_an_unknown_review_language_at_its_line(tmp_path):
     root = _project(tmp_path, "ca")
-    result = subprocess.run([sys.executable, "-m", "plainsum", "check"], capture_output=True, text=True, cwd=root, timeout=300)
+    result = run_cli("check", cwd=root, timeout=300)
     assert result.returncode == 2
     assert "content/ivig-dlrpn.yaml:16:11: unknown language 'ca'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -84,7 +81,7 @@ def test_check_reports_an_unknown_review_language_at_its_line(tmp_path):
 
 def test_check_scores_a_mapped_review_language_with_its_fallback(tmp_path):
     root = _project(tmp_path, "ca", '[languages]\nca = "es"\n')
-    result = subprocess.run([sys.executable, "-m", "plainsum", "check"], capture_output=True, text=True, cwd=root, timeout=300)
+    result = run_cli("check", cwd=root, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     first = result.stdout.splitlines()[0]
     assert first.startswith("ivig-dlrpn/abstract: pass (Szigriszt-Pazos (INFLESZ)") and "references not scored" in first
@@ -92,7 +89,7 @@ def test_check_scores_a_mapped_review_language_with_its_fallback(tmp_path):
 
 def test_a_config_mapping_to_an_unsupported_language_is_an_error(tmp_path):
     root = _project(tmp_path, "en", '[languages]\nca = "xx"\n')
-    result = subprocess.run([sys.executable, "-m", "plainsum", "check"], capture_output=True, text=True, cwd=root, timeout=300)
+    result = run_cli("check", cwd=root, timeout=300)
     assert result.returncode == 2 and "plainsum.toml:2:1: language 'ca' must map to one plainsum scores" in result.stderr
 
 
@@ -107,8 +104,7 @@ def test_the_docs_name_exactly_the_english_only_checks():
         ENGLISH_ONLY_CHECKS)
     shown = re.search(r"`not run on Spanish text \(their data are English\): ([^`]+)`", paragraph)
     assert shown is not None and " ".join(shown.group(1).split()) == ", ".join(ENGLISH_ONLY_CHECKS)
-    result = subprocess.run([sys.executable, "-m", "plainsum", "score", "--language", "es", "--checks", "-"], input=SPANISH,
-                            capture_output=True, text=True, cwd=REPO, timeout=120)
+    result = run_cli("score", "--language", "es", "--checks", "-", input=SPANISH, cwd=REPO, timeout=120)
     listed_by_docs = " ".join(shown.group(1).split())
     assert f"not run on Spanish text (their data are English): {listed_by_docs}\n" in result.stdout
     configuration = " ".join((REPO / "docs" / "configuration.md").read_text(encoding="utf-8").split())
@@ -122,8 +118,7 @@ def test_the_docs_name_exactly_the_english_only_checks():
 def test_a_language_with_its_own_profile_cannot_be_remapped(tmp_path, mapping: str, key: str):
     root = _project(tmp_path, "en", f"[languages]\n{mapping}\n")
     for command in (["check"], ["score", "--language", "es", "-"]):
-        result = subprocess.run([sys.executable, "-m", "plainsum", *command], input="Un texto.", capture_output=True,
-                                text=True, cwd=root, timeout=300)
+        result = run_cli(*command, input="Un texto.", cwd=root, timeout=300)
         assert result.returncode == 2, result.stdout + result.stderr
         assert f"plainsum.toml:2:1: language '{key}' has its own profile (" in result.stderr
         assert "[languages] maps only languages plainsum does not score" in result.stderr and "Traceback" not in result.stderr
@@ -133,11 +128,10 @@ def test_a_region_may_map_to_its_own_language_and_a_fallback_is_named_in_the_hin
     (tmp_path / "plainsum.toml").write_text('[languages]\nes-MX = "es"\nca = "es"\n', encoding="utf-8")
     french = ("Nous avons trouvé six essais avec neuf cents personnes. Les essais étaient petits et courts. Nous ne "
               "savons pas si le traitement aide les enfants.")
-    run = [sys.executable, "-m", "plainsum", "score", "--language"]
-    mexican = subprocess.run([*run, "es-MX", "-"], input=SPANISH, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    mexican = run_cli("score", "--language", "es-MX", "-", input=SPANISH, cwd=tmp_path, timeout=120)
     assert mexican.returncode == 0, mexican.stderr
     assert mexican.stdout.startswith("- (es-MX, scored as Spanish)\n")
-    catalan = subprocess.run([*run, "ca", "-"], input=french, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    catalan = run_cli("score", "--language", "ca", "-", input=french, cwd=tmp_path, timeout=120)
     assert catalan.stdout.startswith("- (ca, scored as Spanish)\n  note: this text reads as French, not Spanish, which "
                                      "'ca' is scored as (")
     assert catalan.stdout.splitlines()[1].endswith("; --language fr scores it as French")

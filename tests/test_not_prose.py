@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-from conftest import REPO
+from conftest import REPO, run_cli
 
 from plainsum.config.settings import load_config
 from plainsum.content.loader import load_review
@@ -64,18 +62,15 @@ def test_urls_dois_and_code_are_not_words():
 
 
 def test_score_says_what_it_left_out():
-    result = subprocess.run([sys.executable, "-m", "plainsum", "score", "-"], input=TABLE, capture_output=True, text=True,
-                            cwd=REPO, timeout=120)
+    result = run_cli("score", "-", input=TABLE, cwd=REPO, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "not scored: 1 table" in result.stdout
-    data = json.loads(subprocess.run([sys.executable, "-m", "plainsum", "score", "--format", "json", "-"], input=TABLE,
-                                     capture_output=True, text=True, cwd=REPO, timeout=120).stdout)
+    data = json.loads(run_cli("score", "--format", "json", "-", input=TABLE, cwd=REPO, timeout=120).stdout)
     assert data["not_scored"] == {"tables": 1} and data["sentences"] == 2
 
 
 def test_check_says_references_are_not_scored():
-    result = subprocess.run([sys.executable, "-m", "plainsum", "check", "content/ivig-dlrpn.yaml"], capture_output=True,
-                            text=True, cwd=REPO, timeout=300)
+    result = run_cli("check", "content/ivig-dlrpn.yaml", cwd=REPO, timeout=300)
     assert "ivig-dlrpn/abstract: pass (" in result.stdout
     assert "references not scored" in result.stdout.splitlines()[0]
 
@@ -86,13 +81,11 @@ def test_a_plain_text_reference_list_is_not_prose():
     from conftest import SEEDS
 
     seed = SEEDS / "003_82ff7993ffefc0d2.txt"
-    result = subprocess.run([sys.executable, "-m", "plainsum", "score", str(seed), "--format", "json"],
-                            capture_output=True, text=True, cwd=REPO, check=False)
+    result = run_cli("score", str(seed), "--format", "json", cwd=REPO)
     data = json.loads(result.stdout)
     assert data["not_scored"] == {"references": 13}
     assert (data["sentences"], data["words"]) == (19, 263)
-    text = subprocess.run([sys.executable, "-m", "plainsum", "score", str(seed)], capture_output=True, text=True, cwd=REPO,
-                          check=False).stdout
+    text = run_cli("score", str(seed), cwd=REPO).stdout
     assert "not scored: 13 references" in text
 
 
