@@ -60,6 +60,14 @@ CASES: dict[str, dict[str, list[str]]] = {
             # the totals said after the search ("... and identified twelve trials")
             current("We searched the medical databases and identified twelve randomised trials.", MORE_STUDIES),
             current("We searched for studies in 2020 and found twelve trials that met our criteria.", MORE_STUDIES),
+            # the review's totals, however said, and the whole a part is taken of
+            current("We included twelve trials.", MORE_STUDIES),
+            current("Twelve trials were included.", MORE_STUDIES),
+            current("12 studies had 840 people.", MORE_STUDIES),
+            current("The drugs were given in two of the 12 studies.", MORE_STUDIES),
+            # "this review is based on N studies" states the totals: the earlier total there, though now a result's count
+            current("However, this review is based on only twelve studies.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            current("This review is based on 12 trials, all of them small.", MORE_STUDIES, ("studies: 9", "studies: 12")),
         ],
         "pass": [
             current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),
@@ -89,6 +97,13 @@ CASES: dict[str, dict[str, list[str]]] = {
             current("Twelve studies recruited adults and two involved children.", MORE_STUDIES),
             current("Twelve studies recruited adults and one involved children.", ("included_studies: 12", "included_studies: 13")),
             current("12 studies recruited adults (800 people) and 2 studies recruited children (40 people).", MORE_STUDIES),
+            # a count a clause restricts: the studies with some property, or a part of them, not the review's studies
+            current("We found a small number of studies, and twelve studies had missing data.", MORE_STUDIES),
+            current("We found few studies; 12 studies reported pain.", MORE_STUDIES),
+            current("12 trials were at high risk of bias.", MORE_STUDIES),
+            current("Pain went down in 12 of the studies.", MORE_STUDIES),
+            current("Only 12 studies measured pain.", MORE_STUDIES),
+            current("We found a few studies, but 12 studies used no blinding.", MORE_STUDIES),
         ],
     },
 }

@@ -159,14 +159,15 @@ UNIT = re.compile(r"^\s*(?:-|–|to\s+[\w.]+\s+|and\s+[\w.]+\s+)?(?:years?|month
                   r"mg|g|kg|ml|l|mmol|µg|mcg|cm|mm|km|m|iu|units?|sessions?|times|doses?|visits?)\b|^\s*-?(?:year|month|week|day|hour)", re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A sentence that states the review's totals ("We found 16 studies with 4000 people", "We searched ... and identified
-# 28 trials": 212 corpus summaries say it so after what was done): its counts are
+# 28 trials": 212 corpus summaries say it so after what was done; "This review is based on five studies", 4): its counts are
 # checked; a count elsewhere outside claims ("Four trials compared ...", "At least 23 studies were
 # funded by ...") is often from the full review, which plainsum does not hold, and is not read.
 TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?\s+"
                    r"(?:found|included|identified|analysed|analyzed|reviewed|(?:looks?|looked)\s+at)\b|\ba total of\b|\bin total\b|"
                    r"\band\s+(?:included|identified|found)\s+\S+\s+(?:[\w-]+\s+){0,3}(?:studies|trials|RCTs)\b|"
                    r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|"
-                   r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b", re.I)
+                   r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b|"
+                   r"\b(?:review|update)\s+(?:is|was)\s+(?:\w+\s+)?based\s+on\b", re.I)
 # Studies an update added ("109 new studies", "12 additional randomised trials"): counted in the full review
 ADDED = re.compile(r"\s*(?:new|additional|further|more|extra|recent)\b", re.I)
 # Things a claim counts that are not a result's figures ("the two treatments", "three doses"), and
@@ -789,12 +790,31 @@ def of_a_part(text: str, start: int) -> bool:
 CLAUSE_OPENS = re.compile(r"(?:^|[,;:(]|\b(?:that|and|but|while|whereas))\s*$", re.I)
 
 
+# A mean or a median over the studies ("46 participants on average", "an average of 30 people per study", "a median of
+# 104 participants", "120 women each", "one study each"): a characteristic of the studies, no total and no result's
+# count (28 corpus counts in 28 summaries: study sizes and "one study each"; ages, "a mean age of 64 years", are ages)
+AVERAGE_BEFORE = re.compile(r"\b(?<!on )(?:average|mean|median)(?:\s+(?:study\s+|sample\s+)?(?:size|number))?(?:\s+of)?"
+                            r"(?:\s+(?:about|around|approximately|nearly|roughly|only|just))?\s+$", re.I)
+AVERAGE_AFTER = re.compile(rf"\s+{_FILLER}(?:{STUDY_NOUN}|{PEOPLE_NOUN})\s+(?:on\s+average|each\b(?!\s+(?:year|month|week|day|night))|"
+                           rf"(?:per|in\s+each|for\s+each|a)\s+{STUDY_NOUN}\b(?!\s+(?:groups?|arms?)\b))", re.I)
+
+
+def per_study(text: str, start: int, end: int) -> bool:
+    """Whether the count at `start`-`end` is a mean or a median over the studies, or the size of each study, rather than a
+    total or a result's count (not a risk out of 100 or 1000: "on average 22 fewer people per 1000")."""
+    if "00" in text and NATURAL_BASE.search(text):
+        return False
+    return AVERAGE_AFTER.match(text, end) is not None or AVERAGE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def part_or_range(text: str, start: int, end: int, kind: str | None, value: str, in_claim: bool) -> str | None:
     """What the count at `start`-`end` is when it is a count of a part of the studies or people, or a bound of a range of
     counts outside claims ("The studies included from 20 to 121 participants"; in a claim, "between 61 and 77 people
     would ..." may be a risk's interval); None otherwise."""
     if kind in COUNT_KINDS and "(" in text and of_a_part(text, start):
         return "a count of a part of the studies or people"
+    if kind in COUNT_KINDS and per_study(text, start, end):
+        return "a mean or a median over the studies, or the size of each (a characteristic of the studies)"
     if in_claim:
         return None
     if (kind in COUNT_KINDS and range_bound(text, start, end)) or (kind is None and value.isdigit() and RANGE_AFTER.match(text, end)):
@@ -1031,7 +1051,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if bracket is not None and kind is not None and bracket.results:
                 # a count in the bracket after an outcome's name is that outcome's ("preterm births (two trials, 376 women)")
                 if value not in kind_figures(kind, bracket.results, counts, counted_facts):
-                    marks.append(_count_mark(scored, sentence, start, end, what, kind, list(bracket.results)))
+                    marks.extend(_other_or_count(scored, sentence, (start, end, value, what), kind, list(bracket.results), counts,
+                                                 counted_facts, anywhere, known))
                 continue
             if bracket is not None and kind is not None and claims and not _sole_claim_unbracketed(claims, brackets_of(text, claims)):
                 # a bracket after words that name no encoded outcome, where the claims have brackets of their own or
@@ -1102,7 +1123,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 if kind in ("studies", "people"):
                     if value in kind_figures(kind, results, counts, counted_facts):
                         continue
-                    marks.append(_count_mark(scored, sentence, start, end, what, kind, results))
+                    marks.extend(_other_or_count(scored, sentence, (start, end, value, what), kind, results, counts, counted_facts,
+                                                 anywhere, known))
                     continue
                 allowed = _allowed(kind, results, printed, rates, facts)
                 role = ""
@@ -1464,6 +1486,49 @@ def _pair_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: l
     return out
 
 
+_CLAUSE_MARK = re.compile(r"[,;.:()]")
+
+
+def intervention_studies(review: Any, results: list[Any]) -> set[str]:
+    """The counts of studies the abstract prints in a clause that names the intervention of `results`
+    ("Five studies investigated metformin, three topiramate": 5 for metformin): the studies of that intervention."""
+    names = {n.lower() for r in results for n in (r.intervention.technical, r.intervention.plain) if n and len(n) >= 4}
+    found: set[str] = set()
+    for text in (t for key, t in review.rendered.items() if key.endswith(".technical")):
+        lower = text.lower()
+        if not any(name in lower for name in names):
+            continue
+        for start, end, value, _what in _numbers(text):
+            if value.isdigit() and "studies" in counted_kinds(text, start, end):
+                opened = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)), default=0)
+                closed = _CLAUSE_MARK.search(text, end)
+                clause = lower[opened:closed.start() if closed else len(text)]
+                if any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", clause) for name in names):
+                    found.add(value)
+    return found
+
+
+def other_evidence(text: str, start: int, results: list[Any], counts: Mapping[str, dict[str, set[str]]],
+                   facts: set[str]) -> str | None:
+    """The bracket of counts of studies and people the count at `start` is in ("(5 studies, 232 participants)") when
+    neither count is one of `results` (nor one the abstract prints with their outcome, nor a fact): the bracket counts
+    another evidence base than these results' (the studies of the intervention, of a wider outcome), not a miswritten
+    count of theirs, which would leave the other count right. None when one of its counts fits (the other is then
+    held to the results) or the number is in no such bracket."""
+    if "(" not in text:
+        return None
+    for match in LAY_PAIR.finditer(text, max(0, text.rfind("(", 0, start + 1))):
+        if not match.start() <= start < match.end():
+            break
+        studies, people = word_value(match.group(1)), word_value(match.group(2))
+        if studies is None or people is None:
+            return None
+        if str(studies) in kind_figures("studies", results, counts, facts) or str(people) in kind_figures("people", results, counts, facts):
+            return None
+        return match.group(0)
+    return None
+
+
 # A sentence that dates the search or the evidence: "up to 4 March 2015", "searched until", "current to"
 SEARCH_WORDS = re.compile(r"\b(?:search\w*|up to|until|current|up-to-date|date|published)\b", re.I)
 _SEARCH_STEMS = ("search", "up to", "until", "current", "date", "published")  # one is in every match of SEARCH_WORDS
@@ -1490,6 +1555,7 @@ def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[
     if not dates:
         return []
     printed: set[str] | None = None  # the dates the abstract prints, read when a sentence types one with a day
+    months: set[str] = set()  # the names of the dates the abstract gives only to the month
     out: list[Mark] = []
     for sentence, _reading in read:
         if not _may_date_search(sentence.text) or not SEARCH_WORDS.search(sentence.text):
@@ -1505,14 +1571,26 @@ def _date_marks(scored: Scored, read: list[tuple[Any, Reading | None]]) -> list[
             if printed is None:
                 printed = {written_date(m) for key, text in review.rendered.items() if key.endswith(".technical")
                            for m in WRITTEN_DATE.finditer(text)}
+                months = _months_only(printed, dates)
                 printed.update(f"{d.day} {d:%B %Y}" for d in dates.values())
-            if typed not in printed:
+            # a date the abstract gives only to the month ("to April 2016", stored as a day of it): another day of that
+            # month is no other date
+            near = [(name, d) for name, d in near if not (name in months and str(d.year) == year)]
+            if near and typed not in printed:
                 name, date = near[0]
                 out.append(_mark(CHECK, scored, sentence, match.start(), match.end(),
                                  f"the date '{match.group(0)}' is one number off the review's {name} ({date.day} {date:%B %Y}), "
                                  "and the abstract prints no such date",
                                  f"write {{{{ {name} | long_date }}}}, so the sentence follows the data"))
     return out
+
+
+def _months_only(printed: set[str], dates: Mapping[str, Any]) -> set[str]:
+    """The names of `dates` known only to the month: stored as the 1st of a month (as a month's date is) that the
+    abstract prints with its year ("April 2016") and with no day ("8 April 2016"). `printed` holds the abstract's dates
+    as written_date writes them. (A date stored on another day holds a day the author knows, from the full review.)"""
+    with_day = {text.split(" ", 1)[1] for text in printed if text[0].isdigit()}
+    return {name for name, d in dates.items() if d.day == 1 and f"{d:%B %Y}" in printed and f"{d:%B %Y}" not in with_day}
 
 
 _COPIED_NUMBER = re.compile(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty)\b", re.I)  # a number to copy
@@ -1857,6 +1935,32 @@ def _count_mark(scored: Scored, sentence: Any, start: int, end: int, what: str, 
                  f"give this outcome's number of {counted} as the abstract prints it")
 
 
+def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, str], kind: str, results: list[Any],
+                    counts: Mapping[str, dict[str, set[str]]], facts: set[str], anywhere: _Anywhere,
+                    known: _Later[set[str]]) -> list[Mark]:
+    """The finding on a count of `kind` that is none of `results`' counts: an error, unless it is in a bracket none of
+    whose counts is theirs (another evidence base: a count the review gives anywhere passes, another is a warning)."""
+    start, end, value, what = span
+    bracket = other_evidence(sentence.text, start, results, counts, facts)
+    if bracket is None:
+        return [_count_mark(scored, sentence, start, end, what, kind, results)]
+    tested = intervention_studies(scored.document.review, results) if kind == "studies" else set()
+    if tested and value not in tested:
+        # the studies of the intervention, which the abstract counts ("Five studies investigated metformin")
+        return [_mark(CHECK, scored, sentence, start, end,
+                      f"{what} counts the studies of a bracket none of whose counts is this result's, so it counts the "
+                      f"studies of the intervention, but the abstract counts those as {' or '.join(sorted(tested, key=int))}",
+                      "give the count of studies the abstract prints for this intervention")]
+    if value in tested or anywhere.has(kind, value) or value in known:
+        return []
+    listed = "; ".join(f"'{r.id}' ({r.studies} {r.study_word}, {r.participants} participants)" for r in results[:2])
+    return [_mark(UNREAD, scored, sentence, start, end,
+                  f"not checked: {what} is in a bracket of counts {bracket} none of which is a count of the result this "
+                  f"sentence is about ({listed}), so it counts another evidence base (the studies of the intervention, "
+                  "maybe), and the abstract gives no such count", "check it against the review by hand, or give the "
+                  "counts the abstract prints for this outcome")]
+
+
 def _named(spans: list[Any], start: int, end: int, text: str) -> tuple[Any, ...]:
     """The results of the outcome named nearest to a number, in the same clause; () if none."""
     best: tuple[int, tuple[Any, ...]] | None = None
@@ -2045,6 +2149,27 @@ REVIEW_SHARE = re.compile(r"\s+of\s+(?:the\s+|all\s+|these\s+)?(?:included\s+)?(
                           re.I)
 
 
+# A list item's enumerator ("4) There may be little or no difference ...", "2. People who ...", "(3) the risk ...",
+# "...: 1) giving daily doses; 2) ..."): a number of one or two digits that opens the sentence, a line or an item after
+# a colon, semicolon, comma, 'and' or 'or', closed by ')' (or '.' where it opens the sentence or a line) and followed
+# by a word. It numbers the summary's points and is no figure (116 in 37 corpus summaries; all 25 sampled list items).
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|\n|[:;,]|\b(?:and|or))\s*(\(?)$")
+_ENUMERATOR_AFTER = re.compile(r"([.)])\s+[^\W\d_]")
+
+
+def enumerator(text: str, start: int, end: int) -> bool:
+    """Whether the digits at `start`-`end` of `text` number an item of a list rather than count anything."""
+    if end - start > 2 or text[end:end + 1] not in ").":
+        return False
+    after = _ENUMERATOR_AFTER.match(text, end)
+    before = _ENUMERATOR_BEFORE.search(text, max(0, start - 5), start) if after is not None else None
+    if after is None or before is None:
+        return False
+    if before.group(1):  # "(3) ...": an opening bracket needs its closing one
+        return after.group(1) == ")"
+    return after.group(1) == ")" or before.start() == 0 or text[before.start()] == "\n"
+
+
 def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, value, how to name it) of each number in digits or words, proportions as one."""
     out: list[tuple[int, int, str, str]] = []
@@ -2070,6 +2195,8 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     for match in digits:
         if taken and _inside(match.span(), taken):
             continue  # (NUMBER takes no number a letter follows: "1st", "2nd" are none)
+        if enumerator(text, match.start(), match.end()):
+            continue  # "4) There may be ...": the number of a list item
         out.append((match.start(), match.end(), normalise_number(match.group(1)), f"the number {match.group(1)}"))
     for match in words:
         if _inside(match.span(), taken):

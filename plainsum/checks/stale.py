@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from plainsum.checks.registry import Flag, registry, review_having
@@ -103,6 +104,40 @@ def counts_other(text: str, start: int, end: int) -> bool:
             or _MEASURE_AFTER.match(text, end) is not None or _MEASURE_BEFORE.search(text, 0, start) is not None)
 
 
+# A count a clause restricts: studies or people said to have some property, as the subject of their own verb ("two
+# trials had substantial amounts of missing data", "Three studies reported pain", "six trials were at high risk of
+# bias"), or a part of a whole ("in four of the 23 studies"). It counts the studies with that property, a subset, not
+# the review's studies; a count of the review's totals stays one ("We included two trials", "two trials with 300
+# people", "Ten trials were found", "Two trials had 300 people"; who took part, "Twelve studies recruited adults", is
+# not read as a property).
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:(]|\b(?:and|but|while|whereas|although|though|however|that))\s*(?:(?:only|just)\s+)?$", re.I)
+_RESTRICTED_VERB = re.compile(
+    r"\s+(?:(?:also|all|mostly|only|each|then|further)\s+)?(?:had|has|have|reported|report|showed|show|found|find|measured|"
+    r"used|use|were|was|are|did|gave|looked|assessed|compared|tested|lasted|took)\b"
+    r"(?!(?:\s+[\w-]+){0,3}?\s+(?:included|identified|found|eligible|selected|reviewed|analy[sz]ed|added|located|"
+    r"retrieved|randomi[sz]ed|pooled|combined)\b)(?!(?:\s+[\w-]+){0,3}?\s+(?:a\s+total\s+of\s+)?[\d,]+\b)", re.I)
+
+
+@cache
+def _counted_noun() -> re.Pattern[str]:
+    """The noun of studies or people after a count ("two trials", "12 randomised trials"), as numbers.py reads it."""
+    from plainsum.checks.numbers import _FILLER, PEOPLE_NOUN, STUDY_NOUN
+
+    return re.compile(rf"\s+{_FILLER}(?:{STUDY_NOUN}|{PEOPLE_NOUN})\b", re.I)
+
+
+def restricted(text: str, start: int, end: int) -> bool:
+    """Whether the count typed at `start`-`end` of `text` counts the studies or people of a clause's property (a
+    subset), not all of them: the subject of its own verb at the opening of a clause, or a part of a whole."""
+    from plainsum.checks.numbers import SUBSET
+
+    if SUBSET.match(text, end) is not None:
+        return True  # "in four of the 23 studies"
+    noun = _counted_noun().match(text, end)
+    return noun is not None and _RESTRICTED_VERB.match(text, noun.end()) is not None and \
+        _CLAUSE_OPEN.search(text, max(0, start - 30), start) is not None
+
+
 def _count_fact(fact: str | None, review: object) -> bool:
     """Whether a stale value is the earlier value of the fact `fact` and that fact counts (studies, participants)."""
     previous = getattr(getattr(review, "previous", None), "facts", {})
@@ -170,7 +205,8 @@ def stale(scored: Scored, context: CheckContext) -> Iterator[Flag]:
 
     def other(text: str, start: int, end: int, value: str) -> bool:  # "at 12 weeks", "12% more": not the earlier count
         fact = (values.get(value) or totals[value]).fact
-        return _count_fact(fact, review) and (counts_other(text, start, end) or _parts_of_now(text, fact, review))
+        return _count_fact(fact, review) and (counts_other(text, start, end) or restricted(text, start, end)
+                                              or _parts_of_now(text, fact, review))
 
     for sentence, hand, found, value, end in _typed_values(scored, [*values, *totals], other):
         if value in totals and value not in values:
@@ -240,7 +276,8 @@ def stale_maybe(scored: Scored, context: CheckContext) -> Iterator[Flag]:
     values = stale_or_current(review.previous, review, changes_of(review))
     if not values:
         return
-    for sentence, hand, found, value, end in _typed_values(scored, list(values), lambda t, s, e, _v: counts_other(t, s, e)):
+    for sentence, hand, found, value, end in _typed_values(scored, list(values),
+                                                           lambda t, s, e, _v: counts_other(t, s, e) or restricted(t, s, e)):
         either = values[value]
         if either.now.startswith("a figure of") and _total_of_fact(hand.text, end, either.fact):
             continue  # the review's total, stale: results.stale's error
