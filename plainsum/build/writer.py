@@ -215,6 +215,17 @@ def _open_folder_below(root: str, parts: list[str], made: list[bool] | None = No
         os.close(top)
 
 
+def open_folder(folder: str) -> int:
+    """A descriptor of `folder` (made when missing) to write several files in with `write_in`, each as
+    `write_file(folder/name, data)` writes it: the folder opened once, not once a file."""
+    return _open_folder_below(folder, [])
+
+
+def write_in(parent: int, name: str, data: bytes) -> Written:
+    """`write_file(<the folder of parent>/name, data)`, in a folder `open_folder` opened."""
+    return _write_in(parent, name, data)
+
+
 def _write_in(parent: int, name: str, data: bytes, empty: bool = False) -> Written:
     """Write `name` in the folder `parent` (a descriptor), atomically; left alone when it holds `data`.
     `empty`: the folder was just made, so nothing is named `name` yet (a file made there meanwhile is
