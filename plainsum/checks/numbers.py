@@ -1935,6 +1935,15 @@ def _count_mark(scored: Scored, sentence: Any, start: int, end: int, what: str, 
                  f"give this outcome's number of {counted} as the abstract prints it")
 
 
+def _counts_of_another(bracket: str, everything: list[Any], results: list[Any]) -> bool:
+    """Whether a bracket's count of studies and of people are both those of one result other than `results`."""
+    match = LAY_PAIR.search(bracket)
+    if match is None:
+        return False
+    studies, people = word_value(match.group(1)), word_value(match.group(2))
+    return any(r not in results and r.studies == studies and r.participants == people for r in everything)
+
+
 def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, str], kind: str, results: list[Any],
                     counts: Mapping[str, dict[str, set[str]]], facts: set[str], anywhere: _Anywhere,
                     known: _Later[set[str]]) -> list[Mark]:
@@ -1942,7 +1951,8 @@ def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, st
     whose counts is theirs (another evidence base: a count the review gives anywhere passes, another is a warning)."""
     start, end, value, what = span
     bracket = other_evidence(sentence.text, start, results, counts, facts)
-    if bracket is None:
+    if bracket is None or _counts_of_another(bracket, scored.document.review.results, results):
+        # (the counts of another result, "(3 studies, 4728 people)" of infections in a claim about deaths: a wrong count)
         return [_count_mark(scored, sentence, start, end, what, kind, results)]
     tested = intervention_studies(scored.document.review, results) if kind == "studies" else set()
     if tested and value not in tested:
