@@ -58,6 +58,11 @@ def warm_up(pdf: bool, tables: bool) -> None:
         from plainsum.readability.syllables import cmu_syllables
 
         cmu_syllables()
+        # the English scorer's tables (the Dale-Chall forms with their inflections), made once for all workers
+        from plainsum.readability.languages import ENGLISH
+        from plainsum.readability.metrics import pack_of
+
+        pack_of(ENGLISH)
         zipf_table()
         load_glossary()
         # the check modules (and their patterns) and the reading of content files, imported here once rather
