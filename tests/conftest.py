@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -57,10 +58,14 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     PLAINSUM_TEST_COLD=1."""
     full_env = {**os.environ, **(env or {})}
     folder = cwd or Path.cwd()
-    if os.environ.get("PLAINSUM_TEST_COLD") or not hasattr(os, "fork"):
+    # a run while another is under way (a test's own thread) starts cold: the warm process takes one at a time
+    if os.environ.get("PLAINSUM_TEST_COLD") or not hasattr(os, "fork") or not _ZYGOTE.busy.acquire(blocking=False):
         return subprocess.run([sys.executable, "-m", "plainsum", *args], cwd=folder, env=full_env, capture_output=True,
                               text=True, input=input, timeout=timeout)
-    return _ZYGOTE.run([*args], folder, full_env, input, timeout)
+    try:
+        return _ZYGOTE.run([*args], folder, full_env, input, timeout)
+    finally:
+        _ZYGOTE.busy.release()
 
 
 class _Zygote:
@@ -69,6 +74,7 @@ class _Zygote:
     def __init__(self) -> None:
         self.process: subprocess.Popen[str] | None = None
         self.folder: Path | None = None
+        self.busy = threading.Lock()
 
     def _start(self) -> subprocess.Popen[str]:
         if self.process is None or self.process.poll() is not None:
