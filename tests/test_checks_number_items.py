@@ -1,9 +1,11 @@
 """results.number: what a number counts, read from its place (issue 23, "What to build" 2 and 3), for four uses of
 numbers that count no result of the review: a list item's enumerator ("4) There may be ..."), a bracket of counts
 none of which is the result's (the studies of the intervention, say), a mean or a median over the studies ("46
-participants on average"), and a day of a search the abstract gives only to the month. Sentences of our own, read
+participants on average"), and a day of a search the abstract gives only to the month; and a time in a claim held to
+the time the abstract gives the outcome where no result's name holds one. Sentences of our own, read
 against the hair-removal review of tests/test_checks_claims.py (infection with a razor: 4 studies, 1200 participants;
-the abstract: "Sixteen studies were included"); each "pass" row was an error before."""
+the abstract: "Sixteen studies were included"). Each row of the first four uses that passes was an error before; each
+time that is an error now was missed before."""
 
 from __future__ import annotations
 
@@ -127,3 +129,30 @@ def test_a_mean_over_the_studies_is_no_total() -> None:
     assert not mean("the test will miss on average seven people", "seven")
     assert not mean("on average 22 fewer people per 1000", "22")
     assert not mean("We found 4 studies with 1200 participants", "1200")
+
+
+# the abstract gives the outcome at a time of its own, in the sentence naming it, though no result's name holds one
+TIMED_ABSTRACT = ("Shaving probably increases infection (RR 1.82).",
+                  "Shaving probably increases short-term (up to 3 weeks) infection (RR 1.82).")
+
+
+@pytest.mark.parametrize(("sentence", "timed", "wrong"), [
+    ("Shaving using a razor probably increases infections in the first five weeks.", True, True),
+    ("Shaving using a razor probably increases infections at 12 weeks.", True, True),
+    ("Clippers may make little or no difference to infections at 12 weeks.", True, True),
+    # the time the abstract gives, in its unit or another, and an amount, are no other time
+    ("Shaving using a razor probably increases infections in the first three weeks.", True, False),
+    ("Shaving using a razor probably increases infections within 21 days.", True, False),
+    ("Shaving using a razor probably increases infections with 500 mg of soap.", True, False),
+    # a time said as a difference is the effect on an outcome measured in time, no time point
+    ("Shaving using a razor probably increases infections, lasting longer by about 1.22 days.", True, False),
+    ("Shaving using a razor probably makes infections last 2.5 days longer.", True, False),
+    # an abstract that gives the outcome no time: a time in the claim is not read
+    ("Shaving using a razor probably increases infections at 12 weeks.", False, False),
+])
+def test_a_time_the_abstract_gives_the_outcome(sentence: str, timed: bool, wrong: bool, config,  # noqa: F811
+                                               tmp_path: Path) -> None:
+    text = review_yaml(found=sentence)
+    if timed:
+        text = text.replace(*TIMED_ABSTRACT)
+    assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is wrong, sentence

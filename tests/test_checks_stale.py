@@ -68,6 +68,9 @@ CASES: dict[str, dict[str, list[str]]] = {
             # "this review is based on N studies" states the totals: the earlier total there, though now a result's count
             current("However, this review is based on only twelve studies.", MORE_STUDIES, ("studies: 9", "studies: 12")),
             current("This review is based on 12 trials, all of them small.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            # the whole a part is taken of is all the review's studies, though now a result's count too
+            current("The drugs were given in two of the 12 studies, but not in the others.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+            current("Five of the 12 trials acknowledged funding.", MORE_STUDIES, ("studies: 9", "studies: 12")),
         ],
         "pass": [
             current("We found {{ included_studies }} studies with {{ participants }} people.", MORE_STUDIES),
@@ -151,11 +154,15 @@ def test_the_flag_names_the_value_and_the_fact(config, tmp_path: Path) -> None:
 
 CASES["results.stale-maybe"] = {
     # 12 was the studies (now 14) and is now the pain result's studies too: it may mean either
-    "flag": [current("12 studies measured pain in 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
+    "flag": [current("12 studies measured pain in 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+             # a whole a clause restricts may be the pain result's studies
+             current("Two of the 12 studies measuring pain found less pain.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+             current("Two of the 12 studies that measured pain found less pain.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
     "pass": [current("We found 12 studies with 840 people.", MORE_STUDIES),  # plainly stale: results.stale's error
              # the totals, stated: the earlier total, results.stale's error, not a maybe
              current("We identified 12 randomised trials with a total of 840 people.", MORE_STUDIES, ("studies: 9", "studies: 12")),
-             current("We found {{ included_studies }} studies.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
+             current("We found {{ included_studies }} studies.", MORE_STUDIES, ("studies: 9", "studies: 12")),
+             current("Five of the 12 trials acknowledged funding.", MORE_STUDIES, ("studies: 9", "studies: 12"))],
 }
 
 

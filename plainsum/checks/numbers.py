@@ -1139,15 +1139,19 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     continue  # an age ("in people aged 65 years or older", "5-year-old children"): who took part
                 if timed and kind != "ratio":
                     groups = claim.groups if isinstance(claim, AnyResult) and claim.groups else (tuple(results),)
-                    if any(_time_fits(value, timed.group(0).strip(), list(group), review) for group in groups) or \
+                    point = not time_change(text, start, end + timed.end())
+                    if any(_time_fits(value, timed.group(0).strip(), list(group), review, sections, point) for group in groups) or \
                             _named_number(value, timed.group(0).strip(), [n for r in review.results for n in r.names()]):
                         continue
-                    # the outcome is named at a time ("... at six months") and the abstract prints this time nowhere
-                    # with its unit: another time point, not one of the result's other figures that happens to match
+                    # the outcome is named at a time ("... at six months"), or the abstract gives it one, and the
+                    # abstract prints this time nowhere with its unit: another time point, not one of the result's other
+                    # figures that happens to match
+                    timed_names = '; '.join(n for r in results[:2] for n in r.names() if _numbers_in(n))
                     marks.append(_mark(CHECK, scored, sentence, start, end,
-                                       f"{what} is a time or an amount, but the result this sentence claims about is named at "
-                                       f"another ({'; '.join(n for r in results[:2] for n in r.names() if _numbers_in(n))}) "
-                                       "and the abstract prints this one nowhere with its unit",
+                                       f"{what} is a time or an amount, but the result this sentence claims about is "
+                                       + (f"named at another ({timed_names})" if timed_names else
+                                          "given at another time where the abstract names its outcome")
+                                       + " and the abstract prints this one nowhere with its unit",
                                        "give the time point of the result as the abstract prints it"))
                     continue
                 if NOT_FIGURE.match(text[end:]) or _describes_intervention(text, end, reading):
@@ -1762,16 +1766,53 @@ def risk_figures(result: Any, rates: dict[str, set[str]]) -> set[str]:
     return figures
 
 
-def _time_fits(value: str, unit: str, results: list[Any], review: Any) -> bool:
-    """Whether a time or an amount ("12 months after surgery") may be one of `results`: any, when their
-    outcomes' names hold no number of its kind (a time for a time, "pain at six months"; the same unit for an amount);
-    else one the abstract prints with its unit or another of the same length ("between baseline and 12 months", "at six
-    to 18 months")."""
+# A time said as a difference ("reduce the duration by about 1.22 days", "two days shorter"): the effect on an outcome
+# measured in time, no time point
+TIME_CHANGE_BEFORE = re.compile(r"\b(?:by|of)\s+(?:(?:about|around|nearly|almost|approximately|roughly|only|just)\s+)?$", re.I)
+TIME_CHANGE_AFTER = re.compile(r"\s+(?:shorter|longer|less|more|fewer|earlier|later|sooner|faster|quicker)\b", re.I)
+
+
+def time_change(text: str, start: int, unit_end: int) -> bool:
+    """Whether the time at `start` (its unit ending at `unit_end`) is a difference rather than a time point."""
+    return TIME_CHANGE_BEFORE.search(text, max(0, start - 30), start) is not None or \
+        TIME_CHANGE_AFTER.match(text, unit_end) is not None
+
+
+def _time_fits(value: str, unit: str, results: list[Any], review: Any, sections: list[tuple[str, list[Any]]],
+               point: bool = True) -> bool:
+    """Whether a time or an amount ("12 months after surgery") may be one of `results`: one the abstract prints with its
+    unit or another of the same length ("between baseline and 12 months", "at six to 18 months"); when their outcomes'
+    names hold no number of its kind (a time for a time, "pain at six months"; the same unit for an amount), also any
+    other, unless it is a time and the abstract gives their outcome at a time of its own, in the sentence naming it
+    ("short-term (≤ 3 weeks) reduction of pain intensity") and the time is a time point (`point`), not a difference."""
+    abstract = [text for key, text in review.rendered.items() if key.endswith(".technical")]
     if not any(_same_kind(unit, named) for r in results for n in r.names() for named, _value in _name_units(n)):
         # "500 mg" of a result named at a time, "12 weeks" of one named "SF-36": no figure of its kind; but the number
         # of a name's time with another unit ("after 30 sessions" of "death within 30 days") is that time miswritten
-        return not any(named and number == value for r in results for n in r.names() for named, number in _name_units(n))
-    return _with_unit(value, unit, [text for key, text in review.rendered.items() if key.endswith(".technical")])
+        if any(named and number == value for r in results for n in r.names() for named, number in _name_units(n)):
+            return False
+        return not point or _stem(unit) not in DAYS or _with_unit(value, unit, abstract) or not _outcome_timed(results, sections)
+    return _with_unit(value, unit, abstract)
+
+
+_SENTENCE_END = re.compile(r"[.;](?=\s)")
+
+
+def _outcome_timed(results: list[Any], sections: list[tuple[str, list[Any]]]) -> bool:
+    """Whether a sentence of the abstract that names the outcome of `results` prints a time ("short-term (≤ 3 weeks)
+    reduction of pain intensity", "pain at 12 weeks"): the time the abstract gives that outcome."""
+    for text, spans in sections:
+        for span in spans:
+            if not any(r in results for r in span.results):
+                continue
+            opened = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span.start)), default=0)
+            closed = _SENTENCE_END.search(text, span.end)
+            sentence = text[opened:closed.start() if closed else len(text)]
+            for match in [*NUMBER.finditer(sentence), *NUMBER_WORDS.finditer(sentence)]:
+                after = UNIT.match(sentence[match.end():])
+                if after is not None and _stem(after.group(0)) in DAYS:
+                    return True
+    return False
 
 
 # a time written before its number in a name ("remission at week 26", "day 28")

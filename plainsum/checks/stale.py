@@ -244,12 +244,30 @@ _ONE_STUDY_DID = re.compile(r"\b(?:one|another)\s+(?:compared|recruited|enrolled
                             r"tested|included|studied|assessed|examined)\b", re.I)
 
 
+# The whole a part is taken of ("in four of the 26 studies", "Nineteen of the 28 trials acknowledged ..."): all the
+# review's studies, unless a participle or a relative clause restricts it ("four of the five trials providing data",
+# "two of the three studies that reported pain"); 100 such wholes in 88 corpus summaries
+_WHOLE_START = re.compile(r"[\w,.-]+$")
+_RESTRICTED_WHOLE = re.compile(r"\s+(?:\w+ing|that|which|who|whose|where|in|on|of|with|for|about)\b", re.I)
+
+
+def _whole_of_part(text: str, end: int) -> bool:
+    """Whether the count ending at `end` is the whole of a part ("four of the 26 studies") that no clause restricts."""
+    from plainsum.checks.numbers import WHOLE_BEFORE
+
+    start = _WHOLE_START.search(text, 0, end)
+    noun = _counted_noun().match(text, end)
+    return start is not None and noun is not None and WHOLE_BEFORE.search(text, max(0, start.start() - 40), start.start()) is not None \
+        and _RESTRICTED_WHOLE.match(text, noun.end()) is None
+
+
 def _total_of_fact(text: str, end: int, fact: str | None) -> bool:
-    """Whether the count ending at `end` is typed where the sentence states the review's totals, and
-    counts what the fact named `fact` ("included_studies") counts: studies, or people."""
+    """Whether the count ending at `end` is typed where the sentence states the review's totals, or is the whole of a
+    part of the studies ("four of the 26 studies"), and counts what the fact named `fact` ("included_studies") counts:
+    studies, or people."""
     from plainsum.checks.numbers import TOTAL, number_kind
 
-    if fact is None or not TOTAL.search(text):
+    if fact is None or not (TOTAL.search(text) or _whole_of_part(text, end)):
         return False
     kind = _fact_kind(fact)
     return kind is not None and number_kind(text, end) == kind
