@@ -1992,7 +1992,8 @@ def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, st
     whose counts is theirs (another evidence base: a count the review gives anywhere passes, another is a warning)."""
     start, end, value, what = span
     bracket = other_evidence(sentence.text, start, results, counts, facts)
-    if bracket is None or _counts_of_another(bracket, scored.document.review.results, results):
+    review = scored.document.review
+    if bracket is None or (review is not None and _counts_of_another(bracket, review.results, results)):
         # (the counts of another result, "(3 studies, 4728 people)" of infections in a claim about deaths: a wrong count)
         return [_count_mark(scored, sentence, start, end, what, kind, results)]
     tested = intervention_studies(scored.document.review, results) if kind == "studies" else set()
