@@ -315,10 +315,39 @@ def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
             if re.search(phrase(name), region, re.I):
                 best = max(best, 1.0)
             continue
-        hit = sum(1 for w in significant if w in words or w.rstrip("s") in stems)
-        if hit:
-            best = max(best, hit - 0.25 * (len(significant) - hit))
+        found = [w for w in significant if w in words or w.rstrip("s") in stems]
+        if len(found) == 1 and len(significant) > 1 and _other_kind(name, found[0], region, significant, generic):
+            continue
+        if found:
+            best = max(best, len(found) - 0.25 * (len(significant) - len(found)))
     return best
+
+
+# where a noun phrase opens: a sentence's start, punctuation, or a word joining phrases
+_PHRASE_START = re.compile(r"[,;:()\[\]–—]|(?<![\w'’-])(?:and|or|with|than|versus|vs|nor|but|while|whereas)(?![\w'’-])", re.I)
+# words before a noun that point at one already named, rather than name another of its kind
+_POINTING = frozenset({"this", "these", "that", "those", "their", "its", "such", "same", "each", "both", "either"})
+
+
+def _other_kind(name: str, word: str, region: str, significant: set[str], generic: frozenset[str]) -> bool:
+    """Whether a name found by its last word alone (the kind of thing it is: "cream" of "doxepin cream") is there only
+    as the head of a short noun phrase of other words ("Silicone gel cream and ...", "... and coal tar ointment"): the
+    text names another of that kind, not this one. "The cream", "this cream", "people using creams" point at it."""
+    words = re.findall(r"[\w'’-]+", name.lower())
+    if not words or words[-1] != word:
+        return False
+    stem = word[:-1] if word.endswith("s") and len(word) > 4 else word
+    found = list(re.finditer(r"(?<![\w'’-])" + re.escape(stem) + r"s?(?![\w'’-])", region, re.I))
+    if not found:
+        return False
+    for match in found:
+        opening = _PHRASE_START.split(region[:match.start()])[-1]
+        before = re.findall(r"[\w'’-]+", opening.lower())
+        if not 1 <= len(before) <= 3 or any(
+                w in generic or w in _POINTING or w in significant or w[0].isdigit() or w.endswith(("ing", "ed"))
+                for w in before):
+            return False
+    return True
 
 
 def name_spans(text: str, names: list[str], generic: frozenset[str]) -> list[tuple[int, int]]:
@@ -832,13 +861,14 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         # others did not": the studies described one by one, not the evidence as a whole (no pooled result to hold
         # each report against)
         return Reading(text, "explains", why="it reports studies one by one, not the evidence as a whole")
-    outcomes = _named_outcomes(text, _specific(text, outcome_spans(text, results)), context.condition)
+    outcomes = _named_outcomes(text, _specific(text, _undefined(text, outcome_spans(text, results))), context.condition)
     if vocabulary.opposites:
         outcomes = sorted(outcomes + opposite_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
     unnegated = unnegated_spans(text, results, vocabulary, outcomes)
     if unnegated:
         outcomes = sorted(outcomes + unnegated, key=lambda o: o.start)
     outcomes = [replace(o, opposite=not o.opposite) if _TIME_TO.search(text, 0, o.start) else o for o in outcomes]
+    outcomes = _undefined(text, outcomes)
     names = actor_names(results, context.names)
     # a word of an intervention's name inside an outcome's ("pressure" in "pressure ulcers") names no one
     actors = [a for a in name_spans(text, names, vocabulary.generic_words) if not _overlaps(a[0], a[1], [(o.start, o.end) for o in outcomes])]
@@ -1001,6 +1031,10 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
                                                                context.previous)
                 claim.ambiguous_selection = claim.ambiguous_selection and len({_pair(c.result) for c in claim.candidates}) > 1
             claim.each_meant = _each_meant(text, claim, vocabulary.generic_words)
+            listed = None if claim.each_meant or claim.unsure else _listed_actors(text, claim, hard, results,
+                                                                                  vocabulary.generic_words)
+            if listed is not None:
+                claim.candidates, claim.each_meant, claim.ambiguous_selection = listed, True, False
             if claim.each_meant:  # worded for the group, at the lowest certainty among them (as outcomes listed are)
                 claim.floor = min((c.result.certainty for c in claim.candidates), key=CERTAINTY_ORDER.index)
             claim.qualifier = _unqualified(claim, _qualifiers(text, _reported_part(text, clause, outcome.start), vocabulary,
@@ -1331,6 +1365,23 @@ _REPORTED = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:that|whether)(?![\w'�
 _EXPLAINING = re.compile(r"\(\s*(?:when|where|which|who|that|i\.e\.|e\.g\.|such as|meaning|because|as)\s[^()]*\)", re.I)
 
 
+# A bracket that says what the words before it mean ("first-pass success (that is, the tube put in at the first
+# attempt)", "dyspepsia (i.e. fullness, bloating or nausea)")
+_DEFINING = re.compile(r"\(\s*(?:that is|i\.\s?e\.?|ie|meaning|which means|in other words|defined as)[\s,][^()]*\)", re.I)
+
+
+def _undefined(text: str, outcomes: list[OutcomeSpan]) -> list[OutcomeSpan]:
+    """The outcomes a sentence claims about, without those named only in a bracket that defines the words before it
+    (when the sentence names one outside it): a definition's words say what the outcome is, not another outcome."""
+    if "(" not in text:
+        return outcomes
+    defining = [m.span() for m in _DEFINING.finditer(text)]
+    if not defining:
+        return outcomes
+    outside = [o for o in outcomes if not any(a <= o.start < b for a, b in defining)]
+    return outside or outcomes
+
+
 def _reported_part(text: str, clause: tuple[int, int], at: int) -> tuple[int, int]:
     """The part of a clause that holds `at`, between the findings a sentence reports one after the other."""
     start, end = clause
@@ -1347,18 +1398,28 @@ def _explanations(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _EXPLAINING.finditer(text)] if "(" in text else []
 
 
+def _setting_words(text: str, clause: tuple[int, int]) -> set[str]:
+    """The words a clause (and the sentence's lead-in before a colon) says, singular, as a setting is named: without
+    quotation marks ("in 'easy' patients") and with an adverb also as its adjective ("moderately difficult" says
+    "moderate", "severely ill" says "severe")."""
+    colon = text.find(":")
+    region = text[clause[0]:clause[1]] + (" " + text[:colon] if 0 <= colon < clause[0] else "")
+    said = {w.strip("'’").rstrip("s") for w in re.findall(r"[\w'’-]+", region.lower())}
+    return said | {w[:-3] + "y" if w.endswith("ily") else w[:-2] for w in said if len(w) > 5 and w.endswith("ly")}
+
+
 def _by_setting(candidates: list[Candidate], text: str, clause: tuple[int, int], generic: frozenset[str]) -> list[Candidate]:
     """Results of one outcome told apart by the setting, population or time their outcomes' technical
     names carry ("diarrhoea episodes (communities; low- and middle-income countries)"): those whose own words the
     clause (or the sentence's lead-in before a colon) names most; all of them when it names none."""
-    def own(candidate: Candidate) -> set[str]:
-        return {w.rstrip("s") for w in re.findall(r"[\w'’-]+", candidate.result.outcome.technical.lower())
+    def own(candidate: Candidate, names: list[str]) -> set[str]:
+        return {w.rstrip("s") for name in names for w in re.findall(r"[\w'’-]+", name.lower())
                 if len(w) > 2 and w not in generic}
-    words = [own(c) for c in candidates]
-    common = set.intersection(*words) if words else set()
-    colon = text.find(":")
-    region = text[clause[0]:clause[1]] + (" " + text[:colon] if 0 <= colon < clause[0] else "")
-    said = {w.rstrip("s") for w in re.findall(r"[\w'’-]+", region.lower())}
+    words = [own(c, [c.result.outcome.technical]) for c in candidates]
+    # (a word every result has in one of its names tells none apart: "induction" of one's technical name and the
+    # other's alias "induction of remission")
+    common = set.intersection(*(own(c, c.result.names()) for c in candidates)) if candidates else set()
+    said = _setting_words(text, clause)
     scores = [len((w - common) & said) for w in words]
     best = max(scores)
     if best <= 0:
@@ -1387,9 +1448,7 @@ def _setting_unsaid(before: list[Candidate], kept: list[Candidate], text: str, c
     "In the adjuvant setting, ... . In receptor-negative cancer, ...")."""
     if len(kept) == len(before):
         return None
-    colon = text.find(":")
-    region = text[clause[0]:clause[1]] + (" " + text[:colon] if 0 <= colon < clause[0] else "")
-    said = {w.rstrip("s") for w in re.findall(r"[\w'’-]+", region.lower())}
+    said = _setting_words(text, clause)
     said |= {w for r in previous for part in _segments(r, generic) for w in part}
     segments = {c.result.id: _segments(c.result, generic) for c in before}
     # (a part that has a word every name has is a gloss of the name, not a setting: "disease-free or relapse-free
@@ -1457,6 +1516,45 @@ def _each_meant(text: str, claim: OutcomeClaim, generic: frozenset[str]) -> bool
         if not _mentions(_term_names(actor), said, generic):
             return False
     return True
+
+
+# the parts of a subject that lists who acts ("Massage and shock wave therapy", "gabapentin, pregabalin, and doxepin")
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)
+_OPENERS = re.compile(r"^\W*(?:while|whereas|and|but|although|though|however,?)\s+", re.I)
+
+
+def _listed_actors(text: str, claim: OutcomeClaim, clause: tuple[int, int], results: list[Result],
+                   generic: frozenset[str]) -> list[Candidate] | None:
+    """A subject that lists interventions, each the intervention of its own result of the claim's outcome
+    ("Massage and shock wave therapy probably reduce itch"): the claim is said of each, as "both A and B" says it.
+    Not when a part names nothing with a result (the list is of something else), nor when a result's intervention
+    joins two parts (the sentence may mean that combination)."""
+    at = min((h.start for h in (claim.certainty_hit, claim.effect) if h is not None), default=claim.outcome.start)
+    if not clause[0] <= at <= clause[1]:
+        return None
+    subject = _OPENERS.sub("", text[clause[0]:at]).strip()
+    if "," not in subject and " and " not in subject.lower():
+        return None
+    pool = [r for r in dict.fromkeys([*claim.outcome.results, *(c.result for c in claim.candidates)])
+            if r.intervention is not None]
+    parts = [p for p in _LIST_PARTS.split(subject) if p.strip()]
+    if len(parts) < 2 or len(parts) > 6 or any(len(p.split()) > 6 for p in parts):
+        return None  # (a part of more words is a clause of its own, not a name in a list)
+    chosen: list[Result] = []
+    for part in parts:
+        scores = [(_cover(_term_names(r.intervention), part, generic), r) for r in pool]
+        best = max((score for score, _ in scores), default=0.0)
+        if best <= 0:
+            return None
+        top = [r for score, r in scores if score >= best - 1e-9]
+        if len({r.intervention for r in top}) > 1:
+            return None  # a part that names two interventions alike
+        chosen.extend(r for r in top if r not in chosen)
+    if len({r.intervention for r in chosen}) < 2:
+        return None
+    if any(sum(_cover(_term_names(r.intervention), part, generic) > 0 for part in parts) > 1 for r in results):
+        return None  # "exercise and education": a result of the two together may be what is meant
+    return [Candidate(r) for r in chosen]
 
 
 def _elided(text: str, hits: list[Hit]) -> bool:
@@ -1723,6 +1821,10 @@ def _words_of_names(names: list[str], generic: frozenset[str]) -> frozenset[str]
     return frozenset(words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3} | {w + "s" for w in words})
 
 
+# "interventions for postburn pruritus": what the review's own name says is given is before "for" (the condition after)
+_FOR_WHAT = re.compile(r"\s+for\s+", re.I)
+
+
 def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], tuple[int, int]] | None,
             context: Context, named: bool, generic: frozenset[str],
             everything: list[Result] | None = None,
@@ -1765,6 +1867,7 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     scored: list[tuple[float, Candidate]] = []
     added = False  # the sentence names an intervention's parts with one more part
     compared: list[Candidate] = []  # the candidates whose comparator the sentence's comparator names
+    barred: set[str] = set()  # results whose intervention the sentence names otherwise (as the comparator, or with more)
     for result in results:
         interventions, comparisons = _term_names(result.intervention), _term_names(result.comparison)
         own, theirs = _words_of_names(interventions, generic), _words_of_names(comparisons, generic)
@@ -1776,8 +1879,10 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             acts = 0.0
         if acts > 0 and comparator_text and _named_against(own, actor_text, comparator_text):
             acts = 0.0  # "Compared with chemotherapy, PARPi": not the result of PARPi with chemotherapy
+            barred.add(result.id)
         if acts > 0 and _added_component(interventions, actor_text, coordinators):
             acts, added = 0.0, True  # "manual therapy, exercise and electrotherapy": not "manual therapy and exercise"
+            barred.add(result.id)
         # a result is chosen by its intervention; its comparator only tells results of one intervention apart.
         # With no comparator named apart, a word the comparator's name shares with the intervention's
         # ("foam surfaces", "active air surfaces") stands for the intervention, not the comparator.
@@ -1801,7 +1906,7 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
     best = max(score for score, _ in scored)
     if best <= 0 and named and not added and not other_actor and context.names \
             and (not comparator_text or any(_mentions(_term_names(r.comparison), comparator_text, generic) for r in results)) \
-            and _cover([n for n in context.names if n.strip()], actor_text, generic) > 0 \
+            and _cover([_FOR_WHAT.split(n)[0] for n in context.names if n.strip()], actor_text, generic) > 0 \
             and not any(_cover(_term_names(r.intervention), actor_text, generic | _words_of_names(list(context.names), generic)) > 0
                         for r in results):
         # the review's own name for what it studies ("Shortened ATT regimens"), of which each result has a kind:
@@ -1826,7 +1931,8 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             return same, len({_pair(c.result) for c in same}) > 1, unnamed
     kept = [c for score, c in scored if score >= best - 1e-9]
     if named and best > 0:
-        kept = _alike(kept, [c for _, c in scored], actor_text, comparator_text or text, results, generic)
+        kept = _alike(kept, [c for _, c in scored if c.result.id not in barred], actor_text, comparator_text or text,
+                      results, generic)
     if len({_pair(c.result) for c in kept}) > 1 and context.previous and not named:
         same = [c for c in kept if any(_pair(c.result) == _pair(p) for p in context.previous)]
         kept = same or kept
@@ -1906,7 +2012,9 @@ def _added_component(names: list[str], text: str, coordinators: re.Pattern[str] 
 def _named_against(words: frozenset[str], actor_text: str, comparator_text: str) -> bool:
     """Whether a word of an intervention's name is named as the comparator and not as the one who acts."""
     actor, against = _parts(actor_text), _parts(comparator_text)
-    return any(w.rstrip("s") in against and w.rstrip("s") not in actor for w in words)
+    # (a hyphenated name, "5-ASA", is said by its parts, as _parts reads a text)
+    split = [[p.rstrip("s") for p in re.split(r"-", w) if p] for w in words]
+    return any(parts and all(p in against for p in parts) and not all(p in actor for p in parts) for parts in split)
 
 
 def _parts(text: str) -> set[str]:
