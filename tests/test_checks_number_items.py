@@ -156,3 +156,16 @@ def test_a_time_the_abstract_gives_the_outcome(sentence: str, timed: bool, wrong
     if timed:
         text = text.replace(*TIMED_ABSTRACT)
     assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is wrong, sentence
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # a sentence that claims nothing but rates the evidence of a comparison, counted: that evidence's studies
+    ("Overall there was some moderate-quality evidence from only six trials to suggest that razors may be worse than no "
+     "hair removal.", True),
+    ("There is moderate-quality evidence from nine studies that razors may be worse than no hair removal.", True),
+    ("Overall there was some moderate-quality evidence from only four trials to suggest that razors may be worse than no "
+     "hair removal.", False),
+    ("We found low-certainty evidence from 16 studies.", False),  # the review's total, which the abstract prints
+])
+def test_the_count_of_the_evidence_a_statement_rates(sentence: str, wrong: bool, config, tmp_path: Path) -> None:  # noqa: F811
+    assert bool(errors(findings(review_yaml(found=sentence), config, tmp_path, ("results.number",)))) is wrong, sentence

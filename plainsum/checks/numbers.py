@@ -1187,6 +1187,13 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"of the review{role}", "give the figure of this outcome (its studies, participants, risks "
                                    "or effect as the abstract prints them)"))
                 continue
+            rated = _rated_evidence(reading, text, start, kind) if claim is None else None
+            if rated is not None:
+                # "low-quality evidence from only two trials to suggest ...": the count of the evidence the sentence rates
+                if value in kind_figures(kind or "", rated, counts, counted_facts) or anywhere.has(kind or "", value):
+                    continue
+                marks.append(_count_mark(scored, sentence, start, end, what, kind or "", rated))
+                continue
             named = _named(spans, start, end, text)
             if named and kind in ("studies", "people"):
                 # no claim read, but the sentence names an outcome ("clear stones faster (14 studies)"): which
@@ -2011,6 +2018,23 @@ def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, st
                   f"sentence is about ({listed}), so it counts another evidence base (the studies of the intervention, "
                   "maybe), and the abstract gives no such count", "check it against the review by hand, or give the "
                   "counts the abstract prints for this outcome")]
+
+
+# "low-quality evidence from only two trials", "moderate-certainty evidence from 12 studies": the evidence a statement of
+# certainty rates, counted (101 counts in 56 corpus summaries; read only where the sentence claims nothing)
+EVIDENCE_FROM = re.compile(r"\bevidence\s+(?:(?:available|that\s+we\s+found)\s+)?(?:from|in)\s+(?:(?:only|just)\s+)?$", re.I)
+
+
+def _rated_evidence(reading: Any, text: str, start: int, kind: str | None) -> list[Any] | None:
+    """The results a statement of certainty in a sentence that claims nothing rates ("There was low-quality evidence
+    from only two trials to suggest that X may be better than usual treatment"), when the count at `start` counts that
+    evidence ("evidence from N trials"); None otherwise."""
+    statement = getattr(reading, "statement", None)
+    if kind not in COUNT_KINDS or statement is None or not statement.results or "evidence" not in text[max(0, start - 40):start]:
+        return None
+    if EVIDENCE_FROM.search(text, max(0, start - 40), start) is None:
+        return None
+    return list(statement.results)
 
 
 def _named(spans: list[Any], start: int, end: int, text: str) -> tuple[Any, ...]:
