@@ -200,6 +200,11 @@ LISTED = [
     ("Hydrocortisone cream and tacrolimus ointment probably reduce itch.", {"results.certainty"}),
     ("Tacrolimus ointment, and hydrocortisone cream, may make little or no difference to itch.", {"results.direction"}),
     ("While hydrocortisone cream and tacrolimus ointment may increase itch, we found no other studies.", {"results.direction"}),
+    # "compared with (relevant) controls": each result's own comparator, not another one
+    ("Hydrocortisone cream and tacrolimus ointment may reduce itch compared with relevant controls.", set()),
+    ("Hydrocortisone cream and tacrolimus ointment probably reduce itch compared with their controls.", {"results.certainty"}),
+    ("Tacrolimus ointment may increase itch compared with control.", {"results.direction"}),
+    ("Tacrolimus ointment may increase itch compared with control cream.", {"results.unchecked"}),
 ]
 
 

@@ -2036,7 +2036,10 @@ def _telling_parts(names: list[str], generic: frozenset[str]) -> set[str]:
 
 # The comparison group named by what it did not get ("the group that did not exercise", "people who
 # did not take aspirin", "the control group"): whatever the comparison's own name, not another one.
+# (or "control", "relevant controls" alone: each result's own comparator; "control moisturiser" names one)
 _CONTROL_GROUP = re.compile(r"\W*(?:the\s+|a\s+)?(?:(?:control|comparison)\s+(?:groups?|arms?|participants|people)\b|"
+                            r"(?:(?:relevant|appropriate|respective|suitable|their|its)\s+)?(?:controls?|comparators?)"
+                            r"(?=\s*(?:$|[,;:.)]|\s+(?:and|but|while|whereas|in|for|at|on)\b))|"
                             r"(?:groups?|people|those|participants|patients|women|men|children)\s+(?:who|that)\s+"
                             r"(?:did\s+not|didn['’]t|do\s+not|don['’]t|had\s+no|received\s+no|got\s+no)\b)", re.I)
 
