@@ -44,10 +44,20 @@ class Token(NamedTuple):  # a named tuple: made for every word of an abstract, i
     number: bool
 
 
+# a bracket of words only, no number among them ("persistence of reflux (due to failure of treatment) at six weeks"):
+# an aside, which the words around a figure are compared without
+_WORDS_ASIDE = re.compile(r"\([^()\d]*\)")
+
+
 def tokens(text: str) -> list[Token]:
-    """The words and numbers of `text`, lower case, numbers in words as digits ("four-month" -> 4, month)."""
+    """The words and numbers of `text`, lower case, numbers in words as digits ("four-month" -> 4, month), without the
+    words of a bracket that holds no digit (an aside the same phrase may have or not)."""
     out: list[Token] = []
+    asides = [m.span() for m in _WORDS_ASIDE.finditer(text)
+              if not any(w.lower() in NUMBER_WORDS for w in TOKEN.findall(m.group()))] if "(" in text else []
     for match in TOKEN.finditer(text):
+        if asides and any(a < match.start() < b for a, b in asides):
+            continue
         word = match.group(0).lower()
         if word in NUMBER_WORDS:
             value = NUMBER_WORDS[word]
