@@ -81,12 +81,17 @@ REVIEW = textwrap.dedent("""\
     """)
 
 
-def verdicts(sentence: str, tmp_path: Path) -> set[str]:
-    path = tmp_path / "shoulder.yaml"
-    path.write_text(REVIEW, encoding="utf-8")
+def checks_of(review: str, sentence: str, names: tuple[str, ...], tmp_path: Path) -> set[str]:
+    """The checks that flag `sentence`, read alone against the results of `review` (its id names its file)."""
+    path = tmp_path / f"{review.split(None, 2)[1]}.yaml"
+    path.write_text(review, encoding="utf-8")
     results = load_review(path).results
-    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("exercise",))[0]
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), names)[0]
     return {v.check for v in judge(reading, results)}
+
+
+def verdicts(sentence: str, tmp_path: Path) -> set[str]:
+    return checks_of(REVIEW, sentence, ("exercise",), tmp_path)
 
 
 GROUPS = [
@@ -169,11 +174,7 @@ ITCH = textwrap.dedent("""\
 
 
 def itch_verdicts(sentence: str, tmp_path: Path) -> set[str]:
-    path = tmp_path / "itch.yaml"
-    path.write_text(ITCH, encoding="utf-8")
-    results = load_review(path).results
-    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("treatments applied to the skin",))[0]
-    return {v.check for v in judge(reading, results)}
+    return checks_of(ITCH, sentence, ("treatments applied to the skin",), tmp_path)
 
 
 KINDS = [

@@ -218,3 +218,14 @@ def read_confined(path: Path, display: str, limit: int) -> bytes:
     if os.path.islink(here):
         raise _problem(display, "refusing to read this file: it is a link, and it is outside the project")
     return read_bytes_in(Path(parent), Path(here), display, limit)
+
+
+def private_folder(path: Path) -> bool:
+    """Whether `path` is a folder of this user's, not a link, that no one else can write (a cache folder whose
+    files are loaded as they are: the compiled templates, the compiled patterns)."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return stat.S_ISDIR(found.st_mode) and not found.st_mode & 0o022 and (getuid is None or found.st_uid == getuid())

@@ -31,6 +31,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from plainsum.files.safeopen import private_folder
+
 _VERSION = "plainsum-regex-1"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -121,19 +123,9 @@ def _cache_path() -> Path | None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (OSError, RuntimeError, ImportError, AttributeError, TypeError):  # RuntimeError: no home folder
         return None
-    if not (_private(folder.parent) and _private(folder)):
+    if not (private_folder(folder.parent) and private_folder(folder)):
         return None
     return folder / f"{digest.hexdigest()[:32]}.marshal"
-
-
-def _private(path: Path) -> bool:
-    """A folder that is this user's, not a link, and that no one else can write."""
-    try:
-        found = os.lstat(path)
-    except OSError:
-        return False
-    getuid = getattr(os, "getuid", None)
-    return stat.S_ISDIR(found.st_mode) and not found.st_mode & 0o022 and (getuid is None or found.st_uid == getuid())
 
 
 def _read(path: Path) -> dict[tuple[str | bytes, int], tuple[Any, ...]]:

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 from jinja2 import __version__ as JINJA_VERSION
 from jinja2.bccache import Bucket, BytecodeCache
 
+from plainsum.files.safeopen import private_folder
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -53,17 +55,6 @@ def settings(environment: Environment) -> str:
                  passed(environment.filters), passed(environment.tests), compiler))
 
 
-def _private(path: Path) -> bool:
-    """A folder that is this user's, not a link, and that no one else can write."""
-    try:
-        found = os.lstat(path)
-    except OSError:
-        return False
-    getuid = getattr(os, "getuid", None)
-    return (stat.S_ISDIR(found.st_mode) and not found.st_mode & 0o022
-            and (getuid is None or found.st_uid == getuid()))
-
-
 class TemplateBytecodeCache(BytecodeCache):
     """Jinja's bytecode cache in a private folder (see the module's notes)."""
 
@@ -80,7 +71,7 @@ class TemplateBytecodeCache(BytecodeCache):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except (OSError, RuntimeError):  # RuntimeError: no home folder
             return None
-        return cls(folder) if _private(folder.parent) and _private(folder) else None
+        return cls(folder) if private_folder(folder.parent) and private_folder(folder) else None
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         key = hashlib.sha256(f"{VERSION}|{settings(environment)}|{name}|{filename}".encode()).hexdigest()
