@@ -187,49 +187,6 @@ def test_a_body_written_directly_is_what_nh3_gives_back_whatever_its_characters(
     assert direct > 10_000
 
 
-def _strip_by_character(source: str, base: list[int]) -> tuple[str, list[int]]:
-    """markup._strip_inline's character-by-character reading, as it read every text with a markup character."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    i = 0
-    link_spans = {m.start(): m for m in markup.LINK.finditer(source)}
-    while i < len(source):
-        if i in link_spans:
-            match = link_spans[i]
-            for j, ch in enumerate(match.group(1)):
-                chars.append(ch)
-                offsets.append(base[match.start(1) + j])
-            i = match.end()
-            continue
-        ch = source[i]
-        if ch == "\\" and i + 1 < len(source) and not source[i + 1].isalnum():
-            chars.append(source[i + 1])
-            offsets.append(base[i + 1])
-            i += 2
-            continue
-        if ch in markup.EMPHASIS_CHARS:
-            prev = source[i - 1] if i else " "
-            nxt = source[i + 1] if i + 1 < len(source) else " "
-            if (ch == "`" or not (prev.isalnum() and nxt.isalnum())) and not (prev.isspace() and nxt.isspace()):
-                i += 1
-                continue
-        if ch.isspace():
-            if chars and chars[-1] == " ":
-                i += 1
-                continue
-            ch = " "
-        chars.append(ch)
-        offsets.append(base[i])
-        i += 1
-    while chars and chars[-1] == " ":
-        chars.pop()
-        offsets.pop()
-    while chars and chars[0] == " ":
-        chars.pop(0)
-        offsets.pop(0)
-    return "".join(chars), offsets
-
-
 def test_a_bracket_that_opens_no_link_and_escapes_are_read_as_text() -> None:
     """A block whose only markup characters are a '[' opening no link ("[95% CI 0.8 to 1.1]") and backslash escapes
     ("\\- not a list item") is read without the character-by-character reading, to the same text and offsets (a
@@ -249,5 +206,5 @@ def test_a_bracket_that_opens_no_link_and_escapes_are_read_as_text() -> None:
             continue  # read without the character-by-character reading before too
         base = list(range(100, 100 + len(text)))
         folded += not any(ch in text for ch in "*_`") and not markup.LINK.search(text)
-        assert markup._strip_inline(text, base) == _strip_by_character(text, base), repr(text)
+        assert markup._strip_inline(text, base) == markup._strip_by_character(text, base), repr(text)
     assert folded > 5_000

@@ -176,6 +176,12 @@ def _strip_inline(source: str, base: list[int]) -> tuple[str, list[int]]:
             folded.extend(base[match.start() : match.end()])
             previous_end = match.end()
         return " ".join(pieces), folded
+    return _strip_by_character(source, base)
+
+
+def _strip_by_character(source: str, base: list[int]) -> tuple[str, list[int]]:
+    """_strip_inline's general path: the source read one character at a time (links, escapes, emphasis marks,
+    runs of whitespace)."""
     chars: list[str] = []
     offsets: list[int] = []
     i = 0
