@@ -316,7 +316,7 @@ def _cover(names: list[str], region: str, generic: frozenset[str]) -> float:
                 best = max(best, 1.0)
             continue
         found = [w for w in significant if w in words or w.rstrip("s") in stems]
-        if len(found) == 1 and len(significant) > 1 and _other_kind(name, found[0], region, significant, generic):
+        if len(found) == 1 and len(significant) > 1 and _other_kind(name, found[0], region, generic):
             continue
         if found:
             best = max(best, len(found) - 0.25 * (len(significant) - len(found)))
@@ -329,19 +329,25 @@ _PHRASE_START = re.compile(r"[,;:()\[\]–—]|(?<![\w'’-])(?:and|or|with|than
 _POINTING = frozenset({"this", "these", "that", "those", "their", "its", "such", "same", "each", "both", "either"})
 
 
-def _other_kind(name: str, word: str, region: str, significant: set[str], generic: frozenset[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _other_kind(name: str, word: str, region: str, generic: frozenset[str]) -> bool:
     """Whether a name found by its last word alone (the kind of thing it is: "cream" of "doxepin cream") is there only
     as the head of a short noun phrase of other words ("Silicone gel cream and ...", "... and coal tar ointment"): the
-    text names another of that kind, not this one. "The cream", "this cream", "people using creams" point at it."""
+    text names another of that kind, not this one. "The cream", "this cream", "people using creams" point at it.
+    (Kept: a sentence's regions are scored against every result's names.)"""
     words = re.findall(r"[\w'’-]+", name.lower())
     if not words or words[-1] != word:
         return False
+    significant = _significant(name, generic)
     stem = word[:-1] if word.endswith("s") and len(word) > 4 else word
     found = list(re.finditer(r"(?<![\w'’-])" + re.escape(stem) + r"s?(?![\w'’-])", region, re.I))
     if not found:
         return False
     for match in found:
-        opening = _PHRASE_START.split(region[:match.start()])[-1]
+        before_text = region[max(0, match.start() - 60):match.start()]
+        opening = before_text[max((m.end() for m in _PHRASE_START.finditer(before_text)), default=0):]
+        if match.start() > 60 and not any(True for _ in _PHRASE_START.finditer(before_text)):
+            return False  # (no opening within reach: a long phrase, not a short name)
         before = re.findall(r"[\w'’-]+", opening.lower())
         if not 1 <= len(before) <= 3 or any(
                 w in generic or w in _POINTING or w in significant or w[0].isdigit() or w.endswith(("ing", "ed"))
