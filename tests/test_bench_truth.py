@@ -209,6 +209,19 @@ def test_a_fourth_held_out_group_is_printed_after_the_third(capsys):
     assert printed.index("=== group held-out-3: 1 reviews") < printed.index("=== group held-out-4: 1 reviews")
 
 
+def test_a_tenth_held_out_group_is_printed_after_the_ninth(capsys):
+    from bench.truth import print_table, summarise
+
+    encodings = {"a": {"doi": "a", "style": "2021"}, "b": {"doi": "b", "style": "long", "group": "held-out-10"},
+                 "c": {"doi": "c", "style": "pre-2021", "group": "held-out-9"}, "d": {"doi": "d", "style": "2021", "group": "held-out"},
+                 "e": {"doi": "e", "style": "2021", "group": "held-out-2"}}
+    result = summarise(encodings, {"a": [], "b": [], "c": [], "d": [], "e": []}, {}, [], [], {})
+    assert list(result["groups"]) == ["original", "held-out", "held-out-2", "held-out-9", "held-out-10"]
+    print_table(result)
+    printed = capsys.readouterr().out
+    assert printed.index("=== group held-out-9: 1 reviews") < printed.index("=== group held-out-10: 1 reviews")
+
+
 def test_held_out_reviews_are_named_in_the_draw():
     from bench.truth import HERE
 

@@ -407,12 +407,17 @@ def group_of(encodings: dict[str, dict[str, Any]], review: str) -> str:
     return str((encodings.get(review) or {}).get("group") or "original")
 
 
+def group_order(name: str) -> tuple[bool, list[Any]]:
+    """Sort key of a group: "original" first, then by name with its numbers read as numbers (held-out-9 before held-out-10)."""
+    return name != "original", [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
+
+
 def summarise(encodings: dict[str, dict[str, Any]], base: dict[str, list[dict[str, Any]]], after: dict[str, list[dict[str, Any]]],
               mutants: list[Mutant], verdicts: list[Verdict], set_aside: dict[tuple[str, str, str, str], str]) -> dict[str, Any]:
     """The figures of the whole set, and under "groups" the same figures for each group of reviews
     (original, held-out, held-out-2 ... held-out-9), so that checks tuned on one group are measured on reviews they never saw."""
     result = figures(encodings, base, after, mutants, verdicts, set_aside)
-    names = sorted({group_of(encodings, review) for review in encodings}, key=lambda name: (name != "original", name))
+    names = sorted({group_of(encodings, review) for review in encodings}, key=group_order)
     groups = {}
     for name in names:
         members = {review for review in set(encodings) | set(base) | {m.review for m in mutants} if group_of(encodings, review) == name}
