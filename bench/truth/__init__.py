@@ -27,7 +27,7 @@ word for word, are the prose, and the encoding adds the data.
 Prints precision per check, recall per class and overall figures, for the whole set and for each group
 of reviews (`group:` in an encoding: "original", the reviews the checks were developed on,
 "held-out", reviews added later, "held-out-2" and "held-out-3", each drawn after the one before (all since tuned on),
-"held-out-4", kept off main until the checks' changes had landed, and "held-out-5" to "held-out-9", kept off
+"held-out-4", kept off main until the checks' changes had landed, and "held-out-5" to "held-out-10", kept off
 main the same way in the next rounds: each the untouched measure of its round); --json prints them as JSON (with
 every mutant and unjudged finding); --list-findings prints every finding on the unmodified text with
 its verdict and key; --show-missed lists the mutants no error caught.
@@ -415,7 +415,7 @@ def group_order(name: str) -> tuple[bool, list[Any]]:
 def summarise(encodings: dict[str, dict[str, Any]], base: dict[str, list[dict[str, Any]]], after: dict[str, list[dict[str, Any]]],
               mutants: list[Mutant], verdicts: list[Verdict], set_aside: dict[tuple[str, str, str, str], str]) -> dict[str, Any]:
     """The figures of the whole set, and under "groups" the same figures for each group of reviews
-    (original, held-out, held-out-2 ... held-out-9), so that checks tuned on one group are measured on reviews they never saw."""
+    (original, held-out, held-out-2 ... held-out-10), so that checks tuned on one group are measured on reviews they never saw."""
     result = figures(encodings, base, after, mutants, verdicts, set_aside)
     names = sorted({group_of(encodings, review) for review in encodings}, key=group_order)
     groups = {}
