@@ -19,8 +19,9 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from plainsum.errors import InputError, Problem
 
@@ -229,3 +230,23 @@ def private_folder(path: Path) -> bool:
         return False
     getuid = getattr(os, "getuid", None)
     return stat.S_ISDIR(found.st_mode) and not found.st_mode & 0o022 and (getuid is None or found.st_uid == getuid())
+
+
+def replace_private(target: Path, write: Callable[[BinaryIO], None]) -> bool:
+    """Write a file of a private folder whole or not at all: `write` fills a new file only this user can read
+    (made anew, never through a link), which is then renamed over `target`. False when it could not be written
+    (the cache is then only not kept)."""
+    temporary = target.with_name(f"{target.stem}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+        os.replace(temporary, target)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True

@@ -20,7 +20,6 @@ otherwise, and patterns are compiled as without the cache.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import hashlib
 import importlib
 import marshal
@@ -29,9 +28,9 @@ import re
 import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from plainsum.files.safeopen import private_folder
+from plainsum.files.safeopen import private_folder, replace_private
 
 _VERSION = "plainsum-regex-1"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -153,6 +152,10 @@ def _valid(key: object, value: object) -> bool:
             and type(value[2]) is int and isinstance(value[3], dict) and isinstance(value[4], tuple))
 
 
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    stream.write(data)
+
+
 def _save() -> None:
     """Write the cache when this run compiled patterns it did not hold (in the process that installed it)."""
     path, added = _state.get("path"), _state.get("added")
@@ -160,18 +163,11 @@ def _save() -> None:
         return
     codes = _read(path)  # another run may have written it meanwhile
     codes.update(added)
-    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
-    except OSError:
+        data = marshal.dumps(codes)
+    except ValueError:
         return
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(marshal.dumps(codes))
-        os.replace(temporary, path)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    replace_private(path, lambda stream: _write_all(stream, data))
     added.clear()
 
 

@@ -18,7 +18,6 @@ cache.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import stat
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING
 from jinja2 import __version__ as JINJA_VERSION
 from jinja2.bccache import Bucket, BytecodeCache
 
-from plainsum.files.safeopen import private_folder
+from plainsum.files.safeopen import private_folder, replace_private
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -95,16 +94,4 @@ class TemplateBytecodeCache(BytecodeCache):
                 bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        target = self.folder / f"{bucket.key}.jinja"
-        temporary = self.folder / f"{bucket.key}.{os.getpid()}.tmp"
-        try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as file:
-                bucket.write_bytecode(file)
-            os.replace(temporary, target)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        replace_private(self.folder / f"{bucket.key}.jinja", bucket.write_bytecode)
