@@ -763,10 +763,15 @@ PARTITIVE = re.compile(rf"(?<!\bhow )(?<!\bso )(?<!\btoo )(?<!\bas )\b(?:most|so
 NATURAL_BASE = re.compile(r"\b(?:of|in|per|every|out\s+of)\s+(?:100|1,?000|10,?000)\b", re.I)
 
 
+def _per_natural_base(text: str) -> bool:
+    """Whether `text` speaks of people out of 100 or 1000 ("22 fewer per 1000"): its counts are risks."""
+    return "00" in text and NATURAL_BASE.search(text) is not None
+
+
 def range_bound(text: str, start: int, end: int) -> bool:
     """Whether the number at `start`-`end` is a bound of a range of counts of studies or people (not of people out of
     100 or 1000: a risk's interval)."""
-    if "00" in text and NATURAL_BASE.search(text):
+    if _per_natural_base(text):
         return False
     if RANGE_BEFORE.search(text, max(0, start - 60), start) and count_kind(text, end) in COUNT_KINDS:
         return True
@@ -802,7 +807,7 @@ AVERAGE_AFTER = re.compile(rf"\s+{_FILLER}(?:{STUDY_NOUN}|{PEOPLE_NOUN})\s+(?:on
 def per_study(text: str, start: int, end: int) -> bool:
     """Whether the count at `start`-`end` is a mean or a median over the studies, or the size of each study, rather than a
     total or a result's count (not a risk out of 100 or 1000: "on average 22 fewer people per 1000")."""
-    if "00" in text and NATURAL_BASE.search(text):
+    if _per_natural_base(text):
         return False
     return AVERAGE_AFTER.match(text, end) is not None or AVERAGE_BEFORE.search(text, max(0, start - 40), start) is not None
 
@@ -1052,7 +1057,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 # a count in the bracket after an outcome's name is that outcome's ("preterm births (two trials, 376 women)")
                 if value not in kind_figures(kind, bracket.results, counts, counted_facts):
                     marks.extend(_other_or_count(scored, sentence, (start, end, value, what), kind, list(bracket.results), counts,
-                                                 counted_facts, anywhere, known))
+                                                 counted_facts, anywhere, known, sections))
                 continue
             if bracket is not None and kind is not None and claims and not _sole_claim_unbracketed(claims, brackets_of(text, claims)):
                 # a bracket after words that name no encoded outcome, where the claims have brackets of their own or
@@ -1124,7 +1129,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     if value in kind_figures(kind, results, counts, counted_facts):
                         continue
                     marks.extend(_other_or_count(scored, sentence, (start, end, value, what), kind, results, counts, counted_facts,
-                                                 anywhere, known))
+                                                 anywhere, known, sections))
                     continue
                 allowed = _allowed(kind, results, printed, rates, facts)
                 role = ""
@@ -1140,7 +1145,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 if timed and kind != "ratio":
                     groups = claim.groups if isinstance(claim, AnyResult) and claim.groups else (tuple(results),)
                     point = not time_change(text, start, end + timed.end())
-                    if any(_time_fits(value, timed.group(0).strip(), list(group), review, sections, point) for group in groups) or \
+                    if any(_time_fits(value, timed.group(0).strip(), list(group), sections, point) for group in groups) or \
                             _named_number(value, timed.group(0).strip(), [n for r in review.results for n in r.names()]):
                         continue
                     # the outcome is named at a time ("... at six months"), or the abstract gives it one, and the
@@ -1500,12 +1505,13 @@ def _pair_marks(scored: Scored, read: list[tuple[Any, Reading | None]], marks: l
 _CLAUSE_MARK = re.compile(r"[,;.:()]")
 
 
-def intervention_studies(review: Any, results: list[Any]) -> set[str]:
-    """The counts of studies the abstract prints in a clause that names the intervention of `results`
-    ("Five studies investigated metformin, three topiramate": 5 for metformin): the studies of that intervention."""
+def intervention_studies(abstract: list[str], results: list[Any]) -> set[str]:
+    """The counts of studies the abstract (its sections' texts) prints in a clause that names the intervention of
+    `results` ("Five studies investigated metformin, three topiramate": 5 for metformin): the studies of that
+    intervention."""
     names = {n.lower() for r in results for n in (r.intervention.technical, r.intervention.plain) if n and len(n) >= 4}
     found: set[str] = set()
-    for text in (t for key, t in review.rendered.items() if key.endswith(".technical")):
+    for text in abstract:
         lower = text.lower()
         if not any(name in lower for name in names):
             continue
@@ -1520,12 +1526,13 @@ def intervention_studies(review: Any, results: list[Any]) -> set[str]:
 
 
 def other_evidence(text: str, start: int, results: list[Any], counts: Mapping[str, dict[str, set[str]]],
-                   facts: set[str]) -> str | None:
+                   facts: set[str], everything: list[Any]) -> str | None:
     """The bracket of counts of studies and people the count at `start` is in ("(5 studies, 232 participants)") when
     neither count is one of `results` (nor one the abstract prints with their outcome, nor a fact): the bracket counts
     another evidence base than these results' (the studies of the intervention, of a wider outcome), not a miswritten
     count of theirs, which would leave the other count right. None when one of its counts fits (the other is then
-    held to the results) or the number is in no such bracket."""
+    held to the results), when both are the counts of one other result of `everything` ("(3 studies, 4728 people)",
+    the counts of infections, in a claim about deaths: a wrong count), or the number is in no such bracket."""
     if "(" not in text:
         return None
     for match in LAY_PAIR.finditer(text, max(0, text.rfind("(", 0, start + 1))):
@@ -1535,6 +1542,8 @@ def other_evidence(text: str, start: int, results: list[Any], counts: Mapping[st
         if studies is None or people is None:
             return None
         if str(studies) in kind_figures("studies", results, counts, facts) or str(people) in kind_figures("people", results, counts, facts):
+            return None
+        if any(r not in results and r.studies == studies and r.participants == people for r in everything):
             return None
         return match.group(0)
     return None
@@ -1785,14 +1794,14 @@ def time_change(text: str, start: int, unit_end: int) -> bool:
         TIME_CHANGE_AFTER.match(text, unit_end) is not None
 
 
-def _time_fits(value: str, unit: str, results: list[Any], review: Any, sections: list[tuple[str, list[Any]]],
+def _time_fits(value: str, unit: str, results: list[Any], sections: list[tuple[str, list[Any]]],
                point: bool = True) -> bool:
     """Whether a time or an amount ("12 months after surgery") may be one of `results`: one the abstract prints with its
     unit or another of the same length ("between baseline and 12 months", "at six to 18 months"); when their outcomes'
     names hold no number of its kind (a time for a time, "pain at six months"; the same unit for an amount), also any
     other, unless it is a time and the abstract gives their outcome at a time of its own, in the sentence naming it
     ("short-term (≤ 3 weeks) reduction of pain intensity") and the time is a time point (`point`), not a difference."""
-    abstract = [text for key, text in review.rendered.items() if key.endswith(".technical")]
+    abstract = [text for text, _spans in sections]
     if not any(_same_kind(unit, named) for r in results for n in r.names() for named, _value in _name_units(n)):
         # "500 mg" of a result named at a time, "12 weeks" of one named "SF-36": no figure of its kind; but the number
         # of a name's time with another unit ("after 30 sessions" of "death within 30 days") is that time miswritten
@@ -1983,27 +1992,17 @@ def _count_mark(scored: Scored, sentence: Any, start: int, end: int, what: str, 
                  f"give this outcome's number of {counted} as the abstract prints it")
 
 
-def _counts_of_another(bracket: str, everything: list[Any], results: list[Any]) -> bool:
-    """Whether a bracket's count of studies and of people are both those of one result other than `results`."""
-    match = LAY_PAIR.search(bracket)
-    if match is None:
-        return False
-    studies, people = word_value(match.group(1)), word_value(match.group(2))
-    return any(r not in results and r.studies == studies and r.participants == people for r in everything)
-
-
 def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, str], kind: str, results: list[Any],
                     counts: Mapping[str, dict[str, set[str]]], facts: set[str], anywhere: _Anywhere,
-                    known: _Later[set[str]]) -> list[Mark]:
+                    known: _Later[set[str]], sections: list[tuple[str, list[Any]]]) -> list[Mark]:
     """The finding on a count of `kind` that is none of `results`' counts: an error, unless it is in a bracket none of
     whose counts is theirs (another evidence base: a count the review gives anywhere passes, another is a warning)."""
     start, end, value, what = span
-    bracket = other_evidence(sentence.text, start, results, counts, facts)
     review = scored.document.review
-    if bracket is None or (review is not None and _counts_of_another(bracket, review.results, results)):
-        # (the counts of another result, "(3 studies, 4728 people)" of infections in a claim about deaths: a wrong count)
+    bracket = other_evidence(sentence.text, start, results, counts, facts, review.results if review is not None else [])
+    if bracket is None:
         return [_count_mark(scored, sentence, start, end, what, kind, results)]
-    tested = intervention_studies(scored.document.review, results) if kind == "studies" else set()
+    tested = intervention_studies([text for text, _spans in sections], results) if kind == "studies" else set()
     if tested and value not in tested:
         # the studies of the intervention, which the abstract counts ("Five studies investigated metformin")
         return [_mark(CHECK, scored, sentence, start, end,
