@@ -345,10 +345,10 @@ def _other_kind(name: str, word: str, region: str, generic: frozenset[str]) -> b
         return False
     for match in found:
         before_text = region[max(0, match.start() - 60):match.start()]
-        opening = before_text[max((m.end() for m in _PHRASE_START.finditer(before_text)), default=0):]
-        if match.start() > 60 and not any(True for _ in _PHRASE_START.finditer(before_text)):
+        opens = [m.end() for m in _PHRASE_START.finditer(before_text)]
+        if match.start() > 60 and not opens:
             return False  # (no opening within reach: a long phrase, not a short name)
-        before = re.findall(r"[\w'’-]+", opening.lower())
+        before = re.findall(r"[\w'’-]+", before_text[max(opens, default=0):].lower())
         if not 1 <= len(before) <= 3 or any(
                 w in generic or w in _POINTING or w in significant or w[0].isdigit() or w.endswith(("ing", "ed"))
                 for w in before):
@@ -867,7 +867,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         # others did not": the studies described one by one, not the evidence as a whole (no pooled result to hold
         # each report against)
         return Reading(text, "explains", why="it reports studies one by one, not the evidence as a whole")
-    outcomes = _named_outcomes(text, _specific(text, _undefined(text, outcome_spans(text, results))), context.condition)
+    outcomes = _named_outcomes(text, _specific(text, outcome_spans(text, results)), context.condition)
     if vocabulary.opposites:
         outcomes = sorted(outcomes + opposite_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
     unnegated = unnegated_spans(text, results, vocabulary, outcomes)
@@ -1642,12 +1642,14 @@ def _named_outcomes(text: str, outcomes: list[OutcomeSpan], condition: str | Non
 
 def _specific(text: str, outcomes: list[OutcomeSpan]) -> list[OutcomeSpan]:
     """An outcome followed by another in brackets ("lung function (measured using the lung
-    clearance index)") is the one in brackets: it says which measure the sentence is about."""
+    clearance index)") is the one in brackets: it says which measure the sentence is about (not a bracket that
+    defines it, "(that is, ...)", whose outcomes _undefined sets aside)."""
     dropped = set()
     for index, outcome in enumerate(outcomes[:-1]):
         following = outcomes[index + 1]
         between = text[outcome.end:following.start]
-        if re.fullmatch(r"\s*\([^()]*", between) and set(outcome.results) != set(following.results):
+        if re.fullmatch(r"\s*\([^()]*", between) and set(outcome.results) != set(following.results) \
+                and not _DEFINING.match(text, outcome.end + between.index("(")):
             dropped.add(index)
     return [o for i, o in enumerate(outcomes) if i not in dropped]
 
