@@ -18,12 +18,12 @@ from pathlib import Path
 from plainsum.build.manifest import sha256_bytes
 from plainsum.build.writer import UnsafePath, open_folder, safe_output_path, write_file, write_in
 from plainsum.content.published import (
-    COMMITTED_DIR,
     PACK_NAME,
     PUBLISHED_DIR,
     PUBLISHED_INDEX,
     PublishedRecord,
     StoredVersion,
+    committed_paths,
     index_bytes,
     published_dir,
     read_index,
@@ -58,12 +58,13 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
     name = sha256_bytes(data)[:32] + ".pack"
     written = [safe_output_path(output_dir, PUBLISHED_DIR, name)]
     write_file(written[0], data, output_dir)
-    folders: dict[str, list[tuple[str, bytes, bytes | None]]] = {}  # the content folders' records, by folder
+    folders: dict[Path, list[tuple[Path, Path, bytes, bytes | None]]] = {}  # the content folders' records, by folder
     for review_id, (sha256, start, size, record) in new.items():
         before = record.published if record is not None else None
         index[review_id] = PublishedRecord(StoredVersion(sha256, name, start, size), before)
-        folder = os.path.join(os.path.dirname(published[review_id][0]), COMMITTED_DIR)
-        folders.setdefault(folder, []).append((review_id, data[start:start + size], read_stored(output_dir, before)))
+        published_path, before_path = committed_paths(Path(published[review_id][0]), review_id)
+        folders.setdefault(published_path.parent, []).append(
+            (published_path, before_path, data[start:start + size], read_stored(output_dir, before)))
     for folder, records in folders.items():
         written.extend(_commit_records(folder, records))
     target = safe_output_path(output_dir, PUBLISHED_DIR, PUBLISHED_INDEX)
@@ -73,28 +74,28 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
     return written
 
 
-def _commit_records(folder: str, records: list[tuple[str, bytes, bytes | None]]) -> list[Path]:
-    """Keep the published versions (review id, published, before) beside the content, in `folder`, to be
-    committed (content/published.py); each file as write_file writes it, through one descriptor of the folder."""
+def _commit_records(folder: Path, records: list[tuple[Path, Path, bytes, bytes | None]]) -> list[Path]:
+    """Keep the published versions beside the content, in `folder`, to be committed (content/published.py's
+    committed_paths: the published and the before file, with their bytes); each file as write_file writes it,
+    through one descriptor of the folder."""
     written: list[Path] = []
     try:
-        parent = open_folder(folder)
+        parent = open_folder(str(folder))
     except (OSError, UnsafePath):
         return written  # a read-only content folder: the output's record still serves this machine
     try:
-        for review_id, published, before in records:
-            written.extend(_commit_record(parent, folder, review_id, published, before))
+        for published_path, before_path, published, before in records:
+            written.extend(_commit_record(parent, published_path, before_path, published, before))
     finally:
         os.close(parent)
     return written
 
 
-def _commit_record(parent: int, folder: str, review_id: str, published: bytes, before: bytes | None) -> list[Path]:
-    """One review's record in the folder `parent` (`folder`): its names are content/published.py's committed_paths."""
-    published_name, before_name = f"{review_id}.yaml", f"{review_id}.before.yaml"
+def _commit_record(parent: int, published_path: Path, before_path: Path, published: bytes, before: bytes | None) -> list[Path]:
+    """One review's record in the folder `parent` (the folder of both paths)."""
     earlier = before
     try:
-        with open(os.path.join(folder, published_name), "rb") as stream:
+        with open(published_path, "rb") as stream:
             kept: bytes | None = stream.read()
     except OSError:
         kept = None
@@ -102,13 +103,13 @@ def _commit_record(parent: int, folder: str, review_id: str, published: bytes, b
         earlier = kept  # the record in the repository knows the version before, where this output does not
     written = []
     try:
-        for name, data in ((published_name, published), (before_name, earlier)):
+        for path, data in ((published_path, published), (before_path, earlier)):
             if data is None:
                 continue
             # atomically, as an output is: a file that holds these bytes left alone, a new one given its name
             # directly (one file a review: thousands in a first build)
-            write_in(parent, name, data)
-            written.append(Path(folder, name))
+            write_in(parent, path.name, data)
+            written.append(path)
     except (OSError, UnsafePath):
         return written  # a read-only content folder: the output's record still serves this machine
     return written

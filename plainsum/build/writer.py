@@ -194,7 +194,7 @@ def _parts_below(path: str, root: str) -> list[str]:
 def _write_file(path: str, data: bytes, root: str) -> Written:
     parent = _open_folder_below(root, _parts_below(path, root))
     try:
-        return _write_in(parent, os.path.basename(path), data)
+        return write_in(parent, os.path.basename(path), data)
     finally:
         os.close(parent)
 
@@ -221,12 +221,7 @@ def open_folder(folder: str) -> int:
     return _open_folder_below(folder, [])
 
 
-def write_in(parent: int, name: str, data: bytes) -> Written:
-    """`write_file(<the folder of parent>/name, data)`, in a folder `open_folder` opened."""
-    return _write_in(parent, name, data)
-
-
-def _write_in(parent: int, name: str, data: bytes, empty: bool = False) -> Written:
+def write_in(parent: int, name: str, data: bytes, empty: bool = False) -> Written:
     """Write `name` in the folder `parent` (a descriptor), atomically; left alone when it holds `data`.
     `empty`: the folder was just made, so nothing is named `name` yet (a file made there meanwhile is
     replaced, as _write_unnamed replaces one)."""
@@ -267,7 +262,7 @@ def write_files(root: Path, files: list[tuple[str, bytes]]) -> list[Written]:
                     written[number] = write_file(safe_output_path(root, *relative.split("/")), data, root)
                     continue
                 try:
-                    written[number] = _write_in(parent, name, data, empty)
+                    written[number] = write_in(parent, name, data, empty)
                 except OSError as error:  # named as write_file names it
                     if error.filename is None or not os.path.isabs(str(error.filename)):
                         target = os.path.join(str(_resolved(os.path.abspath(root_text))), relative)  # safe_output_path's
