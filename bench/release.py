@@ -1,17 +1,34 @@
 """This tree against an earlier release checked out beside it, in one run (issue 28).
 
-    python -m bench release --old=DIR [--same=DIR] [--reviews=N] [--keep=DIR] [--rebuilds=N] [--full-rounds=N]
+    python -m bench release --old=DIR [--same=DIR] [--reviews=N] [--keep=DIR] [--rounds=N]
+                            [--rebuilds=N] [--full-rounds=N]
 
 --old is a checkout of the earlier release (`git worktree add ../fcfe922 fcfe922`); --same, a
 checkout of the code this tree changes (its main), whose output must be byte for byte this tree's.
 Each tree imports the corpus with its own importer into its own throw-away project (the content
 formats differ between releases), then `plainsum build --draft --formats html,txt --jobs 2` runs as
-a user runs it, with PYTHONPATH at that tree: a full build, a no-op rebuild and a rebuild after a
-one-word edit of one review, the trees taking turns at each step so that the load falls on both
-alike. CPU seconds are the build's and its workers' (os.wait4); the load average is printed, as the
-machine is shared. Every corpus document is English, so CPU per English document is the full
-build's CPU over the documents written. Each tree's builds keep its compiled bytecode in the project
-(PYTHONPYCACHEPREFIX), as an installed package has it, whatever PYTHONDONTWRITEBYTECODE says.
+a user runs it, with PYTHONPATH at that tree: a first build of a new project (what a user's first
+build of the corpus costs: every review rendered, the published record written beside the content),
+a no-op rebuild and a rebuild after a one-word edit of one review. CPU seconds are the build's and its
+workers' (os.wait4); the load average is printed, as the machine is shared. Every corpus document is
+English, so CPU per English document is the first build's CPU over the documents written. Each tree's
+builds keep its compiled bytecode (PYTHONPYCACHEPREFIX, a folder of the tree's in the workspace), as
+an installed package has it, whatever PYTHONDONTWRITEBYTECODE says.
+
+The standard mode is fair to the trees' places in the run. Measured once each in the fixed order old,
+new, same, two builds of one tree differed by up to 20% by their place alone (the host's speed drifts
+as a run goes on, and a build's written output is still being flushed while the next one runs). So:
+  - a warm-up first, not counted: each tree builds a project of the first 100 reviews, which compiles
+    its bytecode and fills the user caches (patterns, word tables) as an installed plainsum has them;
+  - then --rounds=N rounds (default 3), each a whole run of the three steps on a new project per tree
+    (the imported content copied before the first round: no file is copied or deleted while the
+    builds are timed), the trees' order turned by one place each round (old new same, new same old,
+    same old new): with N a multiple of the number of trees each tree builds once in each place;
+  - the file system is synced before each timed build, so that no build pays for the last one's writes;
+  - each step's figure is the tree's median over the rounds, the ratios are those of the medians, and
+    the round-by-round ratios are printed beside them.
+The output of --same is compared with this tree's, round 1's projects (the manifest and the published
+record aside, as they name times).
 
 --rebuilds=N measures the rebuilds only, N rounds of a no-op and a one-edit rebuild, the trees taking
 turns at each: with --keep=DIR naming the workspace of an earlier run, the projects are reused (each
@@ -53,14 +70,16 @@ def in_tree(tree: Path, *args: str, cwd: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def build(tree: Path, root: Path, out: str = "output") -> dict[str, float]:
+def build(tree: Path, root: Path, out: str = "output", bytecode: Path | None = None) -> dict[str, float]:
+    """One `plainsum build` of the project at root with the code of tree; its bytecode kept in `bytecode`
+    (root/bytecode by default)."""
     load = os.getloadavg()[0]
     # As an installed plainsum runs: its modules' bytecode compiled once and kept (here in a folder of the
     # project's, so the checkouts stay untouched), not compiled from source at every start because the
     # shell sets PYTHONDONTWRITEBYTECODE (this tree has 2.5 times the modules of fcfe922: that alone was
     # about 0.1 s of each no-op build's CPU). The full build compiles and keeps them; the rebuilds load them.
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env.update({"PYTHONPATH": str(tree), "CI": "1", "PYTHONPYCACHEPREFIX": str(root / "bytecode")})
+    env.update({"PYTHONPATH": str(tree), "CI": "1", "PYTHONPYCACHEPREFIX": str(bytecode or root / "bytecode")})
     with open(root / "build.stdout", "wb") as stdout, open(root / "build.stderr", "wb") as stderr:
         started = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "plainsum", "build", "--draft", "--no-progress", "--formats",
@@ -123,35 +142,95 @@ def main(argv: list[str]) -> int:
         full_rounds = int(option(argv, "full-rounds", "0") or "0")
         if full_rounds:
             return full_builds(trees, roots, reviews, full_rounds)
-        for label, tree in trees.items():
-            make(tree, roots[label], reviews)
-            print(f"{label}: {tree} ({_commit(tree)})", flush=True)
-        figures: dict[str, dict[str, dict[str, float]]] = {label: {} for label in trees}
-        for step in ("full", "no-op", "one edit"):
-            for label, tree in trees.items():
-                if step == "one edit":
-                    edit_one(roots[label])
-                result = build(tree, roots[label])
-                figures[label][step] = result
-                print(f"  {label:4s} {step:8s}: {result['seconds']:7.2f} s wall, {result['cpu']:7.2f} s CPU "
-                      f"(load {result['load']:.1f})   ({result['summary']})", flush=True)
-        print("results:")
-        for label in trees:
-            count = documents(roots[label])
-            full = figures[label]["full"]["cpu"]
-            print(f"  {label}: {count:,} English documents, {1000 * full / count:.2f} ms CPU a document (html+txt, --jobs 2); "
-                  f"no-op {figures[label]['no-op']['cpu']:.2f} s CPU, one edit {figures[label]['one edit']['cpu']:.2f} s CPU")
-        for step in ("full", "no-op", "one edit"):
-            ratio = figures["new"][step]["cpu"] / figures["old"][step]["cpu"]
-            print(f"  {step}: new / old CPU {ratio:.2f}x")
-        if "same" in trees:
-            diff = differences(roots["same"] / "output", roots["new"] / "output")
-            print(f"  output against --same: {'identical' if not diff else f'{len(diff)} files DIFFER: ' + ', '.join(diff[:10])}")
-            return 1 if diff else 0
-        return 0
+        rounds = int(option(argv, "rounds", "3") or "3")
+        return standard(trees, roots, reviews, max(1, rounds))
     finally:
         if not keep:
             shutil.rmtree(workspace, ignore_errors=True)
+
+
+STEPS = ("first", "no-op", "one edit")
+WARM_UP_REVIEWS = 100
+
+
+def turns(labels: list[str], number: int) -> list[str]:
+    """The trees' order in round `number` (from 0): turned by one place a round, so that over as many rounds
+    as there are trees each tree builds once in each place."""
+    shift = number % len(labels)
+    return labels[shift:] + labels[:shift]
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def new_project(source: Path, target: Path, count: int | None = None) -> None:
+    """A project at target with source's configuration and content (its first `count` reviews), without the
+    published record an earlier build wrote beside the content: a project never built."""
+    from plainsum.content.published_names import COMMITTED_DIR
+
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "content").mkdir(parents=True)
+    shutil.copy2(source / "plainsum.toml", target / "plainsum.toml")
+    names = sorted(path.name for path in (source / "content").iterdir() if path.name != COMMITTED_DIR)
+    for name in names[:count]:
+        if (source / "content" / name).is_file():
+            shutil.copy2(source / "content" / name, target / "content" / name)
+
+
+def standard(trees: dict[str, Path], roots: dict[str, Path], reviews: str, rounds: int) -> int:
+    labels = list(trees)
+    for label, tree in trees.items():
+        if not (roots[label] / "plainsum.toml").is_file():
+            make(tree, roots[label], reviews)
+        print(f"{label}: {tree} ({_commit(tree)})", flush=True)
+    for label, tree in trees.items():  # the warm-up, not counted
+        warm = roots[label] / "warm-up"
+        new_project(roots[label], warm, WARM_UP_REVIEWS)
+        result = build(tree, warm, bytecode=roots[label] / "bytecode")
+        print(f"  warm-up {label:4s}: {result['cpu']:6.2f} s CPU, not counted ({result['summary']})", flush=True)
+    projects = {(label, number): roots[label] / f"round-{number + 1}" for label in labels for number in range(rounds)}
+    for (label, _), project in projects.items():
+        new_project(roots[label], project)
+    cpu: dict[str, dict[str, list[float]]] = {label: {step: [] for step in STEPS} for label in labels}
+    per_document: dict[str, list[float]] = {label: [] for label in labels}
+    for number in range(rounds):
+        order = turns(labels, number)
+        for step in STEPS:
+            for label in order:
+                project = projects[(label, number)]
+                if step == "one edit":
+                    edit_one(project)
+                os.sync()  # the last build's files written out now, not while this one is timed
+                result = build(trees[label], project, bytecode=roots[label] / "bytecode")
+                cpu[label][step].append(result["cpu"])
+                figure = ""
+                if step == "first":
+                    per_document[label].append(1000 * result["cpu"] / documents(project))
+                    figure = f", {per_document[label][-1]:.2f} ms a document"
+                print(f"  round {number + 1} {label:4s} {step:8s}: {result['seconds']:6.2f} s wall, {result['cpu']:6.2f} s CPU"
+                      f"{figure} (load {result['load']:.1f})   ({result['summary']})", flush=True)
+    print(f"results (medians of {rounds} rounds; each round's figures in turn):")
+    for label in labels:
+        count = documents(projects[(label, 0)])
+        print(f"  {label}: {count:,} English documents, first build {median(per_document[label]):.2f} ms CPU a document "
+              f"(html+txt, --jobs 2; " + ", ".join(f"{value:.2f}" for value in per_document[label]) + "); "
+              + "; ".join(f"{step} {median(cpu[label][step]):.2f} s CPU (" + ", ".join(f"{value:.2f}" for value in cpu[label][step]) + ")"
+                          for step in STEPS[1:]))
+    for label in labels:
+        if label == "new":
+            continue
+        for step in STEPS:
+            mine, theirs = cpu["new"][step], cpu[label][step]
+            print(f"  {step}: new / {label} CPU {median(mine) / median(theirs):.2f}x (medians); round by round "
+                  + ", ".join(f"{a / b:.2f}x" for a, b in zip(mine, theirs, strict=True)))
+    if "same" in trees:
+        diff = differences(projects[("same", 0)] / "output", projects[("new", 0)] / "output")
+        print(f"  output against --same: {'identical' if not diff else f'{len(diff)} files DIFFER: ' + ', '.join(diff[:10])}")
+        return 1 if diff else 0
+    return 0
 
 
 def make(tree: Path, root: Path, reviews: str) -> None:
