@@ -77,6 +77,10 @@ GETTEXT_TEMPLATES = [
     "{% trans count=n %}one item{% pluralize %}{{ count }} items{% endtrans %}",
     "{{ _('100%% sure') }}",
     "{% set gettext = upper %}{{ _('shouted') }}",
+    "{% for x in [1, 2] %}{{ _('Item %(x)s', x=x) }}{% endfor %}",
+    "{% for gettext in [upper] %}{{ _('shouted in a loop') }}{% endfor %}",
+    "{% macro m(gettext) %}{{ _('in a macro') }}{% endmacro %}{{ m(upper) }}",
+    "{{ _('no %(name)s given') }}",
 ]
 
 

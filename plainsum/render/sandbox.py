@@ -12,7 +12,10 @@ missing attribute go through Jinja's code every time.
 English pages read their template text through gettext with no catalog (NullTranslations): Jinja's
 `_` and `gettext` then call the catalog's gettext through two sandboxed calls to give back the string
 itself. `english_gettext` gives the same result directly: the string, as Markup where the template
-autoescapes, formatted with its variables.
+autoescapes, formatted with its variables. A page calls `_` about seven times, each a sandboxed call
+(`environment.call`: whether it may be called, then `Context.call`, which looks at how the function wants
+its context): DocumentSandbox.call hands these two functions, plainsum's own, their context directly,
+unless the call is in a loop or block that set variables (the context is then derived with them, as Jinja does).
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ class DocumentSandbox(SandboxedEnvironment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._safe: dict[tuple[type, str], bool] = {}
+        self._own_calls: tuple[Any, ...] = ()  # install_english_gettext's `_` and `gettext`
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if __obj in __self._own_calls and not kwargs.get("_loop_vars") and not kwargs.get("_block_vars"):
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            return __obj(__context, *args, **kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any | Undefined:
         kind = type(obj)
@@ -78,3 +89,5 @@ def install_english_gettext(env: SandboxedEnvironment) -> None:
 
     env.globals["gettext"] = gettext
     env.globals["_"] = alias
+    if isinstance(env, DocumentSandbox):
+        env._own_calls = (alias, gettext)
