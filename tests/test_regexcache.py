@@ -85,7 +85,8 @@ def test_a_damaged_or_foreign_file_is_not_read(tmp_path: Path) -> None:
     assert regexcache._read(path) == {}
     import marshal
 
-    path.write_bytes(marshal.dumps({("a", 0): (0, [1, 2], 0, {}, ()), "junk": 1, ("b", "x"): ()}))
+    path.write_bytes(marshal.dumps({("a", 0): (0, b"\1\0\0\0", 0, {}, ()), "junk": 1, ("b", "x"): (),
+                                    ("c", 0): (0, [1, 2], 0, {}, ())}))  # ("c", 0): the lists of the format before
     assert list(regexcache._read(path)) == [("a", 0)]
     path.chmod(0o622)  # writable by others: not trusted
     assert regexcache._read(path) == {}
@@ -96,7 +97,7 @@ def test_a_damaged_entry_is_compiled_again() -> None:
     if not regexcache._state["original"]:
         pytest.skip("this Python's re is not the one the cache knows")
     key = (r"damaged (entry)", 0)
-    regexcache._codes()[key] = (0, [999, 1, 2], 0, {}, (None,))
+    regexcache._codes()[key] = (0, b"\xe7\x03\0\0\1\0\0\0", 0, {}, (None,))
     re.purge()
     match = re.compile(*key).match("damaged entry")
     assert match is not None and match.group(1) == "entry"

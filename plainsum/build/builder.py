@@ -240,9 +240,6 @@ class Builder:
 
     def _results(self, tasks: list[Task], jobs: int) -> Iterator[Built]:
         heavy = any("pdf" in task.formats for task in tasks)
-        from plainsum.project.regexcache import install
-
-        install()  # the patterns of the modules imported from here on, kept compiled between runs
         if len(tasks) == 1 and not heavy:
             # One review (an edit), rendered in this process: most of its work is importing the rendering
             # and checking code, whose objects live until the build ends. Made with the collector paused,

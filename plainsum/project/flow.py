@@ -12,7 +12,6 @@ from plainsum.checks.suppressions import Suppressions, suppressions_of
 from plainsum.config.settings import Config
 from plainsum.content.model import Review
 from plainsum.gate.records import DocumentResult
-from plainsum.project.regexcache import install as install_regex_cache
 from plainsum.readability.score import Scored, score_document
 from plainsum.render.document import Document, render_documents
 from plainsum.render.templates import TemplateSet
@@ -21,7 +20,6 @@ from plainsum.render.templates import TemplateSet
 def evaluate(review: Review, templates: TemplateSet, config: Config, warnings: bool = True) -> list[DocumentResult]:
     """Render, score and check each document of a review (see `check_document` for `warnings`).
     Findings the review's YAML suppresses are set aside; an unused suppression is a warning."""
-    install_regex_cache()  # before the check modules are imported (project/regexcache.py)
     suppressions = suppressions_of(review, check_registry.ids())
     results = []
     config = config.for_language(review.language).for_kind(review.kind.preset, review.language)
@@ -51,7 +49,6 @@ def check_document(document: Document, scored: Scored, config: Config | CheckCon
 def warm_up(pdf: bool, tables: bool) -> None:
     """Import what the workers need before the pool forks, so each does not import it again;
     with `tables`, also load the word tables and the glossary, which forked workers then share."""
-    install_regex_cache()
     from plainsum.checks.glossary import load_glossary, zipf_table
 
     if tables:

@@ -82,6 +82,11 @@ class Project:
 
     def __init__(self, config: Config):
         self.config = config
+        # Every command that reads reviews opens its project first: from here on, the patterns the modules it
+        # then imports compile (the checks, the formats, the scorer) come from the cache (project/regexcache.py)
+        from plainsum.project.regexcache import install
+
+        install()
 
     @classmethod
     def find(cls, paths: Iterable[Path] = (), explicit: Path | None = None) -> Project:

@@ -3,14 +3,18 @@
 The check modules compile about 400 patterns when they are imported; Python's `re` parses and compiles
 each in Python, about a tenth of a second, paid by every one-edit rebuild, every `check` of one review
 and every full build's main process. What the compiler makes of a pattern is a list of integers, which
-`_sre.compile` turns into the pattern object in microseconds: those lists are kept in a marshal file of
+`_sre.compile` turns into the pattern object in microseconds: those lists are kept (as the bytes of an
+array of machine integers: a file of lists of Python ints took 10 ms to read for 555 patterns, bytes
+take a tenth of that, and only the patterns asked for become lists again) in a marshal file of
 the user cache folder (readability/datacache.py's), one file for each Python build (its version, the SRE
 engine's magic number and the source of `re`'s parser and compiler are in its name), and a pattern
 found there is made from its list without being parsed again. Pattern objects compare equal when their
 pattern, flags and code are equal: tests/test_regexcache.py holds them equal to `re`'s own.
 
-Only patterns compiled while a module is being imported are kept (each module's constants: a bounded set),
-not those a function makes from a review's words. The file is read at the first pattern to compile, and
+The cache is installed when a project is opened (project/project.py's Project): every command that reads
+reviews does so before it imports the checks, the formats and the scorer. Only patterns compiled while a
+module is being imported are kept (each module's constants: a bounded set), not those a function makes
+from a review's words. The file is read at the first pattern to compile, and
 written when the run compiled patterns it did not hold (by the process that installed the cache, never
 a worker it forked), to a new name that is renamed over it. The folder and the file must be this user's
 and writable by no one else, as for render/bytecode.py; anything else, or a Python whose `re` works
@@ -27,12 +31,13 @@ import os
 import re
 import stat
 import sys
+from array import array
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from plainsum.files.safeopen import private_folder, replace_private
 
-_VERSION = "plainsum-regex-1"
+_VERSION = "plainsum-regex-2"  # 2: the code as the bytes of an array
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
@@ -52,16 +57,20 @@ def install() -> None:
     if not all(hasattr(module, name) for module, name in ((_parser, "parse"), (_compiler, "_code"), (_sre, "compile"))):
         _state["original"] = None
         return
+    typecode = next((code for code in "IL" if array(code).itemsize == getattr(_sre, "CODESIZE", 0)), None)
+    if typecode is None:  # SRE code units no array type holds: compiled as without the cache
+        _state["original"] = None
+        return
     _state.update(original=original, codes=None, path=None, added={}, pid=os.getpid())
 
     def compile_cached(p: Any, flags: int = 0) -> Any:
         if type(p) not in (str, bytes) or type(flags) is not int or flags & _constants.SRE_FLAG_DEBUG:
             return original(p, flags)
         codes = _codes()
-        entry = codes.get((p, flags))
-        if entry is not None:
+        kept = codes.get((p, flags))
+        if kept is not None:
             try:
-                return _sre.compile(p, *entry)
+                return _sre.compile(p, kept[0], array(typecode, kept[1]).tolist(), *kept[2:])
             except Exception:  # not SRE code this Python accepts: compiled as without the cache
                 codes.pop((p, flags), None)
         parsed = _parser.parse(p, flags)
@@ -73,8 +82,8 @@ def install() -> None:
         entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
         compiled = _sre.compile(p, *entry)
         if _importing() and _state["path"] is not None:
-            # its operation codes are ints of a subclass that names them: kept as plain ints, which marshal stores
-            kept = (entry[0], list(map(int, code)), *entry[2:])
+            # its operation codes are ints of a subclass that names them: kept as the bytes of their array
+            kept = (entry[0], array(typecode, code).tobytes(), *entry[2:])
             codes[(p, flags)] = _state["added"][(p, flags)] = kept
         return compiled
 
@@ -148,7 +157,7 @@ def _read(path: Path) -> dict[tuple[str | bytes, int], tuple[Any, ...]]:
 
 def _valid(key: object, value: object) -> bool:
     return (isinstance(key, tuple) and len(key) == 2 and type(key[0]) in (str, bytes) and type(key[1]) is int
-            and isinstance(value, tuple) and len(value) == 5 and type(value[0]) is int and isinstance(value[1], list)
+            and isinstance(value, tuple) and len(value) == 5 and type(value[0]) is int and type(value[1]) is bytes
             and type(value[2]) is int and isinstance(value[3], dict) and isinstance(value[4], tuple))
 
 
