@@ -187,14 +187,18 @@ def write_review(content: Path, review_id: str, data: dict[str, Any]) -> Path:
 # GRADE's certainty words in Spanish, put in before the pseudo-translation (which leaves them in
 # English), so that an unmodified pseudo-translation states each certainty as its source does.
 CERTAINTY_ES = (
+    (re.compile(r"\b(?:we are |we were )very confident\b", re.I), "estamos muy seguros"),
+    (re.compile(r"\b(?:we )?(?:have|had) very little confidence\b", re.I), "tenemos muy poca confianza"),
+    (re.compile(r"\b(?:we )?(?:have|had) little confidence\b", re.I), "tenemos poca confianza"),
+    (re.compile(r"\bconfidence in the evidence (?:is|was) very limited\b", re.I), "tenemos muy poca confianza en la evidencia"),
     (re.compile(r"\b(?:we are |we were )?(?:very )?(?:uncertain|unsure|not sure|not very sure|not very certain|not confident)\b", re.I), "estamos muy inciertos"),
     (re.compile(r"\b(?:it is|it was) (?:unclear|not clear)\b", re.I), "no está claro"),
     (re.compile(r"\bwe do not know\b", re.I), "no sabemos"),
     (re.compile(r"\bmoderately (?:certain|confident)\b", re.I), "bastante seguros"),
-    (re.compile(r"\b(?:very low)[- ](?:certainty|quality)\b", re.I), "certeza muy baja"),
-    (re.compile(r"\blow[- ](?:certainty|quality)\b", re.I), "certeza baja"),
-    (re.compile(r"\bmoderate[- ](?:certainty|quality)\b", re.I), "certeza moderada"),
-    (re.compile(r"\bhigh[- ](?:certainty|quality)\b", re.I), "certeza alta"),
+    (re.compile(r"\b(?:very low)[- ](?:certainty|quality)\b(?!\s+(?:stud|trial|research|RCT))", re.I), "certeza muy baja"),
+    (re.compile(r"\blow[- ](?:certainty|quality)\b(?!\s+(?:stud|trial|research|RCT))", re.I), "certeza baja"),
+    (re.compile(r"\bmoderate[- ](?:certainty|quality)\b(?!\s+(?:stud|trial|research|RCT))", re.I), "certeza moderada"),
+    (re.compile(r"\bhigh[- ](?:certainty|quality)\b(?!\s+(?:stud|trial|research|RCT))", re.I), "certeza alta"),
     (re.compile(r"\bprobably\b", re.I), "probablemente"),
     (re.compile(r"\b(?:is|are|was|were) likely to\b", re.I), "es probable que"),  # not "more likely to": a probability
     (re.compile(r"\bsuggest(?:s|ed)?\b", re.I), "sugiere"),

@@ -152,6 +152,8 @@ def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
     if claim.quantified and candidate.result.good is None and claim.negated is None:
         # "8% better (or 8 points)": the figure's side, which the number check holds against the estimate
         accepted = _figure_effects(candidate.result, candidate.inverted, candidate.opposite)
+    elif _very_uncertain_lean(claim, candidate):
+        accepted = _figure_effects(candidate.result, candidate.inverted, candidate.opposite)
     meaning = claim.effect.meaning
     if claim.of_evidence and (meaning == "none" or claim.negated is not None) and candidate.result.ci_includes_null:
         # "no (clear) evidence of a difference", "no evidence that X reduces Y" say the interval did not rule out no
@@ -165,6 +167,17 @@ def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
     if claim.negated is not None:
         return meaning in accepted and candidate.result.good is not None
     return meaning not in accepted
+
+
+def _very_uncertain_lean(claim: OutcomeClaim, candidate: Candidate) -> bool:
+    """GRADE's wording of very low certainty keeps the way the estimate lies: "X may increase Y, but
+    the evidence is very uncertain" (GRADE guidelines 26, Santesso et al. 2020) for an estimate above no
+    effect whose wide interval includes it. So where the sentence says very low certainty of a very-low
+    result whose authors chose no size (worded by its interval: little or no difference), the side of
+    its estimate is a direction the sentence may give; the other side is still wrong."""
+    result = candidate.result
+    return claim.negated is None and result.good is None and result.size is None and \
+        claim.certainty == "very low" and claim.certainty_source in ("word", "sentence") and result.certainty == "very low"
 
 
 _SIZED = re.compile(r"\b(?:large|larger|big|bigger|great|greater|huge|major|substantial|dramatic|marked|considerable|strong)\b", re.I)
@@ -332,7 +345,9 @@ def judge_statement(reading: Reading, results: list[Result]) -> list[Verdict]:
     rated = {r.certainty for r in covered}
     found = ", ".join(sorted(rated, key=ORDER.index))
     of = "the evidence of the results it may speak of" if statement.loose else "the evidence"
-    if covered and not rated & statement.levels:
+    # (a level the abstract rates other evidence at, whose results are not encoded or have no estimate, is the
+    # level of some of the evidence: no result of the encoding is all the evidence a summary speaks of)
+    if covered and not rated & statement.levels and not statement.levels & (statement.abstract or frozenset()):
         return [Verdict("results.certainty", hit.start, statement.hits[-1].end,
                         f"certainty: the sentence states {levels} certainty for {of}, but no result is rated so "
                         f"(the results are {found}-certainty evidence)", covered[0])]

@@ -417,17 +417,29 @@ def _comparatives(text: str, vocabulary: Vocabulary, outcomes: list[OutcomeSpan]
             continue
         for outcome in outcomes:
             before = hit.end <= outcome.start and _words_between(text, hit.end, outcome.start) <= NEAR_WORDS
-            after = outcome.end <= hit.start and _words_between(text, outcome.end, hit.start) <= NEAR_WORDS
+            after = outcome.end <= hit.start and (_words_between(text, outcome.end, hit.start) <= NEAR_WORDS or (
+                # the outcome as the subject of "to be" and the comparative its predicate, a time or setting between:
+                # "deaths from any cause at 24 months may be lower with X"
+                _words_between(text, outcome.end, hit.start) <= 2 * NEAR_WORDS
+                and _COPULA_BEFORE.search(text, outcome.end, hit.start) is not None))
             if (before or after) and not re.search(r"[,;:]", text[min(hit.end, outcome.end):max(hit.start, outcome.start)]):
                 hits.append(hit)
                 break
     return hits
 
 
+_COPULA_BEFORE = re.compile(r"(?<![\w'’-])(?:is|are|was|were|be|been)\s+(?:(?:much|slightly|probably|possibly|also|still|somewhat|"
+                            r"considerably|significantly|substantially|far|generally|usually|often)\s+){0,2}$", re.I)
+
+
 # A sentence that opens with a subordinate clause ("Although X may reduce A, it increases B"): the clause ends at the
 # first comma (outside brackets) before a word that opens a main clause: a subject pronoun or a determiner
-_CONCESSIVE_START = re.compile(r"\s*(?:although|though|even\s+though|while|whilst|whereas)(?![\w'’-])", re.I)
-_MAIN_OPENS = re.compile(r",\s+(?=(?:we|it|they|there|this|these|those|he|she|the|a|an|our|its|their|such|[A-Z]{2,}\w*)(?![\w'’-]))")
+# (after a linking adverb: "Similarly, although our confidence is very limited, people who ... may ...")
+_CONCESSIVE_START = re.compile(r"\s*(?:(?:similarly|likewise|however|overall|also|moreover|furthermore|in\s+addition|in\s+summary|"
+                               r"in\s+conclusion|finally|thus|therefore|so|and|but|yet)\s*,?\s+)?"
+                               r"(?:although|though|even\s+though|while|whilst|whereas)(?![\w'’-])", re.I)
+_MAIN_OPENS = re.compile(r",\s+(?=(?:we|it|they|there|this|these|those|he|she|the|a|an|our|its|their|such|people|patients|"
+                         r"participants|women|men|children|adults|infants|babies|[A-Z]{2,}\w*)(?![\w'’-]))")
 
 
 # a main clause of doubt that points back ("Although some studies reported improvements, we are uncertain if these are
@@ -449,7 +461,10 @@ def clauses(text: str) -> list[tuple[int, int]]:
     opening subordinate clause ("Although ..., it ...")."""
     bounds = [0]
     opening = _concessive_end(text)
+    lead = _CONCESSIVE_START.match(text) if opening is not None else None
     for match in CLAUSE_BREAK.finditer(text):
+        if lead is not None and match.start() < lead.end():
+            continue  # the opening word itself ("Similarly, although ..."): the clause runs to the main clause
         if opening is not None and match.start() >= opening.start() and bounds == [0]:
             bounds.extend([opening.start(), opening.end()])
         bounds.extend([match.start(), match.end()])
@@ -539,9 +554,17 @@ def _without_clauses(text: str, pattern: re.Pattern[str]) -> str:
     """`text` with the clauses that hold a match of `pattern` blanked out (same length: offsets stay)."""
     out = text
     for start, end in clauses(text):
-        if pattern.search(text, start, end):
-            out = out[:start] + " " * (end - start) + out[end:]
+        if not pattern.search(text, start, end):
+            continue
+        # only the coordinated part that holds it: "X probably reduces A, and further trials are necessary"
+        cuts = [start, *(i for m in _COORDINATED.finditer(text, start, end) for i in m.span()), end]
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+            if pattern.search(text, a, b):
+                out = out[:a] + " " * (b - a) + out[b:]
     return out
+
+
+_COORDINATED = re.compile(r",\s+(?:and|or|so)\s+", re.I)
 
 
 def _clause_of(position: int, parts: list[tuple[int, int]]) -> tuple[int, int]:
@@ -630,10 +653,15 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
              if not _OF_STUDIES.match(text, hit.end) and not not_a_rating(text, hit.start, hit.end)
              and not _TO_COME.search(text, max(0, hit.start - 40), hit.start)]
     near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
+    # a level joined to a near one is said with it ("was either very low or low"), however far the word for the evidence
+    near += [hit for hit in found if hit not in near and any(
+        _JOINED_LEVEL.fullmatch(text, min(n.end, hit.end), max(n.start, hit.start)) for n in near)]
+    near.sort(key=lambda hit: hit.start)
     # "moderate for ..., low for ..., and very low for ...": the levels listed after one that is near
     return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
 
 
+_JOINED_LEVEL = re.compile(r"[-\s,]*(?:to|or|and|and/or)\s+", re.I)
 # "when more, high-quality evidence becomes available", "further or new high-certainty evidence": a rating of
 # evidence still to come (more of it), not of this review's
 _TO_COME = re.compile(r"(?<![\w'’-])(?:more|further|new|newer|future|additional)\s*,?\s+(?:(?:and|or)\s+[\w-]+\s*,?\s+)?$", re.I)
@@ -727,7 +755,14 @@ def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
 _RESEARCH_CALL = re.compile(
     r"(?<![\w'’-])(?:stud(?:y|ies)|trials?|research|RCTs?|reviews?|researchers|investigators)(?![\w'’-])"
     r"(?:\s+[\w'’-]+){0,6}?\s+(?:should|must|ought\s+to|needs?\s+to|would\s+need\s+to|will\s+need\s+to|"
-    r"(?:is|are)\s+(?:still\s+|urgently\s+|also\s+)?(?:needed|required|warranted))(?![\w'’-])", re.I)
+    r"(?:is|are)\s+(?:still\s+|urgently\s+|also\s+|therefore\s+|thus\s+|clearly\s+)?(?:needed|required|warranted|justified|"
+    r"necessary|recommended|called\s+for)|would\s+be\s+(?:very\s+)?(?:helpful|useful|valuable|beneficial|welcome|desirable))"
+    r"(?![\w'’-])"
+    # or by what more research could bring ("Future high-quality studies may produce important data", "More research
+    # would help clarify ...", "Larger studies would provide better information on ..."): a hope, not a finding
+    r"|(?<![\w'’-])(?:future|further|more|new|larger|additional)\s+(?:[\w-]+\s+){0,4}?(?:stud(?:y|ies)|trials?|research|RCTs?)"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:may|might|could|will|would|can)\s+(?:\w+\s+)?(?:produce|provide|help|clarify|answer|tell|"
+    r"give|shed|determine|establish|inform|yield|improve\s+(?:our|the)\s+(?:knowledge|understanding))(?![\w'’-])", re.I)
 
 
 # Studies reported one by one: a study or studies counted as the subject of a verb of reporting, then (after a comma,

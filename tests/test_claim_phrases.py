@@ -1,0 +1,206 @@
+"""GRADE's phrases and sentence shapes the claim model reads (issue 23): sentences of our own, read against a
+made-up review of a vaccine given in pregnancy, each row a sentence and the checks that must flag it.
+- "may increase ..., but the evidence is very uncertain" keeps the way a very-low estimate leans;
+- research still to come ("more trials are justified", "future studies may produce important data") claims nothing;
+- "our confidence in the evidence is (very) limited" states low (very low) certainty, also in an opening clause
+  after a linking adverb ("Similarly, although ...");
+- "either very low or low" states both levels;
+- a comparative as the predicate of its outcome ("deaths at two years may be lower with ...");
+- "the two techniques" stands for the comparison;
+- a level the abstract rates for evidence no result encodes is not a false statement of the summary;
+- a "Why ...?" heading explains."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from plainsum.content.loader import load_review
+from plainsum.grade.claims import load_vocabulary
+from plainsum.grade.judge import judge
+from plainsum.grade.reading import read_summary
+
+REVIEW = textwrap.dedent("""\
+    id: vaccine
+    kind: cochrane-review
+    layout: cochrane-2021
+    title: A vaccine given in pregnancy for preventing infection in infants
+    plain_title: A vaccine in pregnancy to protect babies
+    facts:
+      search_date: 2022-05-01
+      intervention: vaccination in pregnancy
+    results:
+      - id: preterm
+        intervention: vaccination in pregnancy
+        comparison: placebo
+        outcome: {technical: preterm birth, plain: preterm birth}
+        aliases: [preterm births]
+        measure: RR
+        estimate: "1.16"
+        ci: ["0.99", "1.36"]
+        studies: 3
+        participants: 9000
+        certainty: very low
+        better: lower
+      - id: deaths
+        intervention: vaccination in pregnancy
+        comparison: placebo
+        outcome: {technical: infant death at two years, plain: infant deaths}
+        aliases: [deaths]
+        measure: RR
+        estimate: "0.60"
+        ci: ["0.45", "0.80"]
+        studies: 4
+        participants: 9500
+        certainty: low
+        size: moderate
+        better: lower
+      - id: hospital
+        intervention: vaccination in pregnancy
+        comparison: placebo
+        outcome: {technical: infant hospital admission, plain: hospital admission}
+        measure: RR
+        estimate: "0.70"
+        ci: ["0.55", "0.90"]
+        studies: 5
+        participants: 9800
+        certainty: very low
+        size: moderate
+        better: lower
+    sections:
+      background: {technical: Infection is common in babies.}
+      objectives: {technical: To assess the vaccine.}
+      search_methods: {technical: "We searched MEDLINE on {{ search_date | long_date }}."}
+      selection_criteria: {technical: Randomised trials.}
+      data_collection: {technical: Standard methods.}
+      main_results: {technical: The vaccine reduces infant deaths (low-certainty evidence).}
+      authors_conclusions: {technical: The vaccine may help.}
+    summary:
+      key_messages:
+        - The vaccine may help.
+      what_is_heading: What is infection in babies?
+      what_is: Infection is common.
+      want_to_find_out: We wanted to find out whether the vaccine helps.
+      what_we_did: We searched for studies.
+      what_we_found: We found 5 studies.
+      limitations: The studies were small.
+    """)
+
+
+def verdicts(sentences: list[str], tmp_path: Path) -> set[str]:
+    """The checks that flag the last of `sentences`, read in order (the ones before it may state a level)."""
+    path = tmp_path / "vaccine.yaml"
+    path.write_text(REVIEW, encoding="utf-8")
+    results = load_review(path).results
+    readings = read_summary([(s, False) for s in sentences], results, load_vocabulary(), ("vaccination in pregnancy",))
+    return {v.check for v in judge(readings[-1], results)}
+
+
+VERY_UNCERTAIN = [
+    # GRADE's very-low wording keeps the way the estimate leans (RR 1.16, 0.99 to 1.36: towards more)
+    ("Vaccination in pregnancy might increase preterm births, but the evidence is very uncertain.", set()),
+    ("Vaccination in pregnancy may increase preterm births, but we are very uncertain about this.", set()),
+    # the other way is still wrong, and so is the lean said with a higher level
+    ("Vaccination in pregnancy might reduce preterm births, but the evidence is very uncertain.", {"results.direction"}),
+    ("Vaccination in pregnancy probably increases preterm births.", {"results.direction", "results.certainty"}),
+    ("Vaccination in pregnancy may increase preterm births.", {"results.direction", "results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", VERY_UNCERTAIN)
+def test_very_uncertain_wording_keeps_the_way_the_estimate_leans(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+RESEARCH = [
+    ("More large, well-designed trials are justified that focus on infant deaths, preterm births and harm to mothers.", set()),
+    ("Future high-quality studies may produce important data, especially for infant deaths and hospital admission.", set()),
+    ("More research would help clarify whether the vaccine reduces hospital admission.", set()),
+    ("Larger studies would provide better information on preterm births.", set()),
+    ("Further trials are necessary to know whether the vaccine increases preterm births.", set()),
+    # a finding beside the call is still read
+    ("Vaccination in pregnancy probably reduces infant deaths, and further trials are necessary.", {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", RESEARCH)
+def test_research_still_to_come_claims_nothing(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+CONFIDENCE = [
+    # "very limited" confidence is very low certainty: GRADE's very-low wording with "may"
+    ("Although our confidence in the evidence is very limited, the vaccination in pregnancy may reduce hospital admission.",
+     set()),
+    ("Similarly, although our confidence in the evidence is very limited, people who receive vaccination in pregnancy may "
+     "have fewer hospital admissions.", set()),
+    ("Similarly, although our confidence in the evidence is very limited, people who receive vaccination in pregnancy may "
+     "have fewer infant deaths.", {"results.certainty"}),
+    ("Although our confidence in the evidence is very limited, the vaccination in pregnancy may increase hospital admission.",
+     {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", CONFIDENCE)
+def test_limited_confidence_states_a_level(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+def test_confidence_in_the_evidence_is_limited_is_low_for_the_summary(tmp_path: Path) -> None:
+    # a summary-level statement ("Our confidence in the evidence is limited"): its level is carried to a plain claim
+    carried = ["Our confidence in the evidence is limited.", "Vaccination in pregnancy reduces infant deaths."]
+    assert verdicts(carried, tmp_path) == set()
+    assert verdicts(carried[1:], tmp_path) == {"results.certainty"}
+
+
+LEVELS = [
+    ("The certainty of all evidence for the effects we found was either very low or low.", set()),
+    ("The certainty of all evidence for the effects we found was either moderate or high.", {"results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", LEVELS)
+def test_levels_joined_by_or_are_both_stated(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+PREDICATES = [
+    ("Infant deaths at two years may be lower with vaccination in pregnancy than with placebo.", set()),
+    ("Infant deaths at two years may be higher with vaccination in pregnancy than with placebo.", {"results.direction"}),
+    ("Infant deaths at two years of age may be much higher with vaccination in pregnancy.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PREDICATES)
+def test_a_comparative_predicate_of_its_outcome_is_its_effect(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+def test_the_two_techniques_stand_for_the_comparison(tmp_path: Path) -> None:
+    worded = "There {} be little or no difference between the two techniques in preterm births, but the results are very uncertain."
+    assert verdicts([worded.format("may")], tmp_path) == set()
+    assert verdicts([worded.replace(", but the results are very uncertain", "").format("will probably")], tmp_path) == \
+        {"results.certainty"}
+
+
+def test_a_level_the_abstract_rates_elsewhere_is_no_false_statement(tmp_path: Path) -> None:
+    path = tmp_path / "vaccine.yaml"
+    path.write_text(REVIEW, encoding="utf-8")
+    results = [r for r in load_review(path).results if r.certainty == "low"]  # the encoded results: all low
+    sentence = "The certainty of the evidence was very low because the studies were small."
+    reading = read_summary([(sentence, False)], results, load_vocabulary())[0]
+    assert reading.statement is not None
+    reading.statement.abstract = frozenset({"low"})  # the abstract rates nothing very low: a false statement
+    assert {v.check for v in judge(reading, results)} == {"results.certainty"}
+    reading.statement.abstract = frozenset({"low", "very low"})  # it rates results very low that have no estimate
+    assert {v.check for v in judge(reading, results)} == set()
+
+
+@pytest.mark.parametrize("heading", ["Why is this question important?", "Why is this review important?", "Why does it matter?",
+                                     "Why might vitamin D help?"])
+def test_a_why_heading_explains(heading: str) -> None:
+    vocabulary = load_vocabulary()
+    assert vocabulary.explains(heading)
+    assert not vocabulary.explains("What did we find?")
