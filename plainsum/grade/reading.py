@@ -651,6 +651,7 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
     # "high-quality studies are needed", "low quality trials": the studies' quality, not the evidence's certainty
     found = [hit for hit in find_hits(vocabulary.levels, _DANGLING.sub(" ", text), list(taken))
              if not _OF_STUDIES.match(text, hit.end) and not not_a_rating(text, hit.start, hit.end)
+             and not _FOR_NONE.match(text, hit.end)
              and not _TO_COME.search(text, max(0, hit.start - 40), hit.start)]
     near = [hit for hit in found if any(_words_between(text, min(hit.end, e), max(hit.start, s)) <= 8 for s, e in evidence)]
     # a level joined to a near one is said with it ("was either very low or low"), however far the word for the evidence
@@ -661,6 +662,8 @@ def statement_levels(text: str, vocabulary: Vocabulary, taken: list[tuple[int, i
     return found if near and len(found) > len(near) and re.search(r"\bfor\b", text[near[0].end:], re.I) else near
 
 
+# a level said of nothing: "The evidence was of high certainty for none of the outcomes"
+_FOR_NONE = re.compile(r"(?:[- ](?:certainty|quality))?(?:\s+evidence)?\s+(?:for|in)\s+(?:none|no)(?![\w'’-])", re.I)
 _JOINED_LEVEL = re.compile(r"[-\s,]*(?:to|or|and|and/or)\s+", re.I)
 # "when more, high-quality evidence becomes available", "further or new high-certainty evidence": a rating of
 # evidence still to come (more of it), not of this review's
