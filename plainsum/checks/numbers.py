@@ -159,14 +159,19 @@ UNIT = re.compile(r"^\s*(?:-|–|to\s+[\w.]+\s+|and\s+[\w.]+\s+)?(?:years?|month
                   r"mg|g|kg|ml|l|mmol|µg|mcg|cm|mm|km|m|iu|units?|sessions?|times|doses?|visits?)\b|^\s*-?(?:year|month|week|day|hour)", re.I)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A sentence that states the review's totals ("We found 16 studies with 4000 people", "We searched ... and identified
-# 28 trials": 212 corpus summaries say it so after what was done; "This review is based on five studies", 4): its counts are
+# 28 trials": 212 corpus summaries say it so after what was done; "This review is based on five studies", 4; "We only
+# identified one trial", "Six trials are included", "This review of five trials", "Eight trials met the inclusion
+# criteria": about 200 corpus sentences with a count, nearly all the totals): its counts are
 # checked; a count elsewhere outside claims ("Four trials compared ...", "At least 23 studies were
 # funded by ...") is often from the full review, which plainsum does not hold, and is not read.
-TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?\s+"
+TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+(?:however|therefore|then|also|so),)?"
+                   r"(?:\s+(?:only|just|finally|eventually|have|has|had|now))*\s+"
                    r"(?:found|included|identified|analysed|analyzed|reviewed|(?:looks?|looked)\s+at)\b|\ba total of\b|\bin total\b|"
                    r"\band\s+(?:included|identified|found)\s+\S+\s+(?:[\w-]+\s+){0,3}(?:studies|trials|RCTs)\b|"
                    r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|"
-                   r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was)\s+included\b|\bincluded\s+(?:studies|trials)\b|"
+                   r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was|are|is|be|been)\s+included\b|\bincluded\s+(?:studies|trials)\b|"
+                   r"\bmet\s+(?:the|our|all\s+the)\s+(?:[\w-]+\s+){0,2}(?:criteria|requirements)\b|"
+                   r"\b(?:review|update)\s+of\s+(?:[\w,-]+\s+){1,3}(?:studies|trials|RCTs)\b|"
                    r"\b(?:review|update)\s+(?:is|was)\s+(?:\w+\s+)?based\s+on\b", re.I)
 # Studies an update added ("109 new studies", "12 additional randomised trials"): counted in the full review
 ADDED = re.compile(r"\s*(?:new|additional|further|more|extra|recent)\b", re.I)
