@@ -82,6 +82,9 @@ PLAIN_BODIES = [
     "p < 0.05 and p<0.01, A & B, AT&T, 5 > 3, R&D and double  spaces inside.",
     "\\- a dash kept as text\n\n1\\. a number kept as text\n\n\\+ plus \\# hash \\! bang \\(round\\) \\. dot",
     "## Results \\- with an escape\n\n## Results & an ampersand",
+    "Risk ratio [RR] 1.79, 95% confidence interval [CI] 0.98 to 3.28 [typical RR 0.13 (95% CI 0.03 to 0.63)].",
+    "[Note: the one citation in the awaiting classification section may change the conclusions.]",
+    "## Results [main]\n\nA [ and a ] apart, [[nested]] and [x] [y] and [x][y] and [x] (y).",
 ]
 NEAR_MISSES = [
     "", "\n", "   ", "## Heading\n", "##Heading without a space\n\nText.", "####### Seven\n\nText.",
@@ -96,6 +99,9 @@ NEAR_MISSES = [
     "&copy", "&nbsp; here", "Tom &amp Jerry", "a\\<b", "a\\&b", "\\* star", "\\\\ double", "text \\", "\\", "\\a letter",
     "\\- x & y", "\\> gt", "## \\# not a heading", "## A & B < C", "## <http://x.org>", "a < b & c > d &lt; e",
     "Text <ftp://x> and more", "<x://y>", "x <y@z> and <1@2>",
+    "[x](y)", "[x]()", "[x](<y>)", "![i](p.png)", "![i]", "[x]: http://e.org", "[x]\n\n[x]: http://e.org", "[x] [y]\n\n[y]: /u",
+    "[x][y]\n\n[y]: /u", "[x]\n\n[X]:  /u 'title'", "a ![ b", "[a [b] c](d)", "[x]\\(y)", "\\[x](y)", "[<http://e.org>]",
+    "[a & b]", "[&amp;]", "[x] <a@b.c>",
 ]
 
 
@@ -116,7 +122,8 @@ def test_random_plain_looking_bodies_are_python_markdowns() -> None:
     rng = random.Random(28)
     starts = ["## ", "# ", "###### ", "Plain", "n", "1.5 times", "12 people", "“Quoted”", "é", "(a)", "'", "2019. ", "-", "#", ">"]
     pieces = [" text.", " > 3", " #3", " 2 #", "1.", ":", "=", "-", " ", "\u00a0", "é", "x", " (CI 1 to 2)", " < ", " & ", "&amp;",
-              "\\-", "\\.", "\\x", "\\", "<a@b.c>", "<http://e.org>", "&#1;", "  "]
+              "\\-", "\\.", "\\x", "\\", "<a@b.c>", "<http://e.org>", "&#1;", "  ", "[", "]", "[x]", "(", "](", "]:", "![",
+              " http://e.org", "\n\n[x]: /u", "[RR]"]
     direct = 0
     for _ in range(2000):
         blocks = [rng.choice(starts) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 5))]

@@ -24,10 +24,14 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 # A body of headings and one-line paragraphs of plain prose, one blank line apart, as most bodies
 # are (no character Python-Markdown's block or inline syntax starts with, but a backslash before one of
-# `-.+#!()`, or `&` and `<` where no entity, autolink or mail link can start): what Python-Markdown makes
-# of it is known, so it is written directly (tests/test_render_fast_paths.py holds the two together).
+# `-.+#!()`, `&` and `<` where no entity, autolink or mail link can start, or brackets that make no link:
+# "[RR]", "[95% CI 0.8 to 1.1]"): what Python-Markdown makes of it is known, so it is written directly
+# (tests/test_render_fast_paths.py holds the two together).
 _PLAIN_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
-_NOT_PLAIN = re.compile(r"[`\[\]*_|\x00-\x09\x0b-\x1f\x7f]")
+_NOT_PLAIN = re.compile(r"[`*_|\x00-\x09\x0b-\x1f\x7f]")
+# Brackets make a link only as "[text](", an image as "![", and a reference only where the body defines one
+# ("[id]: url", a line of its own; references are read per body): without these three, they are text
+_BRACKET_MARKUP = ("](", "![", "]:")
 _BLOCK_START = re.compile(r"[#>\-+*=|:~\s]|\d+[.)]")
 _OTHER_ESCAPE = re.compile(r"\\(?![-.+#!()])")  # a backslash before any other character (or none)
 _ESCAPE = re.compile(r"\\(.)")
@@ -57,6 +61,8 @@ def _plain_text(text: str) -> str | None:
 def _plain_html(text: str) -> str | None:
     """Python-Markdown's HTML of `text` when it is plain headings and paragraphs (else None)."""
     if _NOT_PLAIN.search(text) is not None:
+        return None
+    if ("[" in text or "]" in text) and any(mark in text for mark in _BRACKET_MARKUP):
         return None
     source = text[:-1] if text.endswith("\n") else text
     html: list[str] = []
