@@ -23,7 +23,7 @@ from plainsum.content.published import (
     PUBLISHED_INDEX,
     PublishedRecord,
     StoredVersion,
-    committed_paths,
+    committed_files,
     index_bytes,
     published_dir,
     read_index,
@@ -58,12 +58,12 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
     name = sha256_bytes(data)[:32] + ".pack"
     written = [safe_output_path(output_dir, PUBLISHED_DIR, name)]
     write_file(written[0], data, output_dir)
-    folders: dict[Path, list[tuple[Path, Path, bytes, bytes | None]]] = {}  # the content folders' records, by folder
+    folders: dict[str, list[tuple[str, str, bytes, bytes | None]]] = {}  # the content folders' records, by folder
     for review_id, (sha256, start, size, record) in new.items():
         before = record.published if record is not None else None
         index[review_id] = PublishedRecord(StoredVersion(sha256, name, start, size), before)
-        published_path, before_path = committed_paths(Path(published[review_id][0]), review_id)
-        folders.setdefault(published_path.parent, []).append(
+        published_path, before_path = committed_files(published[review_id][0], review_id)
+        folders.setdefault(os.path.dirname(published_path), []).append(
             (published_path, before_path, data[start:start + size], read_stored(output_dir, before)))
     for folder, records in folders.items():
         written.extend(_commit_records(folder, records))
@@ -74,31 +74,40 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
     return written
 
 
-def _commit_records(folder: Path, records: list[tuple[Path, Path, bytes, bytes | None]]) -> list[Path]:
+def _commit_records(folder: str, records: list[tuple[str, str, bytes, bytes | None]]) -> list[Path]:
     """Keep the published versions beside the content, in `folder`, to be committed (content/published.py's
-    committed_paths: the published and the before file, with their bytes); each file as write_file writes it,
-    through one descriptor of the folder."""
+    committed_files: the published and the before file, with their bytes); each file as write_file writes it,
+    through one descriptor of the folder. A folder made now holds no record yet: none is looked for (the
+    first build of a project writes one for each review)."""
     written: list[Path] = []
     try:
-        parent = open_folder(str(folder))
+        os.mkdir(folder)
+        made = True
+    except OSError:  # there already (or not to be made: open_folder says why)
+        made = False
+    try:
+        parent = open_folder(folder)
     except (OSError, UnsafePath):
         return written  # a read-only content folder: the output's record still serves this machine
     try:
         for published_path, before_path, published, before in records:
-            written.extend(_commit_record(parent, published_path, before_path, published, before))
+            written.extend(_commit_record(parent, published_path, before_path, published, before, made))
     finally:
         os.close(parent)
     return written
 
 
-def _commit_record(parent: int, published_path: Path, before_path: Path, published: bytes, before: bytes | None) -> list[Path]:
-    """One review's record in the folder `parent` (the folder of both paths)."""
+def _commit_record(parent: int, published_path: str, before_path: str, published: bytes, before: bytes | None,
+                   empty: bool = False) -> list[Path]:
+    """One review's record in the folder `parent` (the folder of both paths); `empty`: the folder was just made."""
     earlier = before
-    try:
-        with open(published_path, "rb") as stream:
-            kept: bytes | None = stream.read()
-    except OSError:
-        kept = None
+    kept: bytes | None = None
+    if not empty:
+        try:
+            with open(published_path, "rb") as stream:
+                kept = stream.read()
+        except OSError:
+            kept = None
     if kept is not None and kept != published:
         earlier = kept  # the record in the repository knows the version before, where this output does not
     written = []
@@ -108,8 +117,8 @@ def _commit_record(parent: int, published_path: Path, before_path: Path, publish
                 continue
             # atomically, as an output is: a file that holds these bytes left alone, a new one given its name
             # directly (one file a review: thousands in a first build)
-            write_in(parent, path.name, data)
-            written.append(path)
+            write_in(parent, os.path.basename(path), data, empty)
+            written.append(Path(path))
     except (OSError, UnsafePath):
         return written  # a read-only content folder: the output's record still serves this machine
     return written

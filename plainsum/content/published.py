@@ -139,21 +139,41 @@ def recorded_files(folder: Path) -> list[Path]:
 
 def committed_paths(source: Path, review_id: str) -> tuple[Path, Path]:
     """The committed record of a review beside its content file: (published, before)."""
-    folder = source.parent / COMMITTED_DIR
-    return folder / f"{review_id}.yaml", folder / f"{review_id}.before.yaml"
+    published, before = committed_files(os.fspath(source), review_id)
+    return Path(published), Path(before)
 
 
-def _read_committed(path: Path) -> bytes | None:
+def committed_files(source: str, review_id: str) -> tuple[str, str]:
+    """committed_paths as strings (made for every review a build loads: no Path parsed three times)."""
+    folder = os.path.join(os.path.dirname(source), COMMITTED_DIR)
+    return os.path.join(folder, f"{review_id}.yaml"), os.path.join(folder, f"{review_id}.before.yaml")
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_committed(path: str) -> bytes | None:
+    """The file's bytes; None when there is none, or it is a link (only what a build wrote is read): one
+    open that refuses a link, not a look for a link first (a build without a record yet asks for each review)."""
+    if not _NOFOLLOW and os.path.islink(path):
+        return None
     try:
-        return None if path.is_symlink() else path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW)
     except OSError:
         return None
+    try:
+        with open(handle, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError:  # a folder of that name
+        return None
+    finally:
+        os.close(handle)
 
 
 def committed_earlier(review: Review) -> bytes | None:
     """The earlier version from the committed record: the published one while the content differs
     from it, the one before once the content is what was published."""
-    published_path, before_path = committed_paths(review.source.path, review.id)
+    published_path, before_path = committed_files(os.fspath(review.source.path), review.id)
     published = _read_committed(published_path)
     if published is None:
         return None
