@@ -7,6 +7,7 @@ every error, a breached limit included, is reported at its field's place in the 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Template, TemplateError, TemplateSyntaxError, nodes
@@ -55,9 +56,52 @@ class ProseRefused(TemplateSyntaxError):
         self.spelling = spelling
 
 
+# Prose that is text and `{{ name }}`, `{{ name.part }}` or `{{ name | filter }}` on one line each (nearly all of
+# it: the importers write "searched {{ search_date | long_date }}"), without a brace, a carriage return or a
+# newline at its end elsewhere: what Jinja's parser makes of it is known, so its tree is made directly (Jinja's
+# lexer and parser were most of the cost of reading prose; tests/test_prose_fast_parse.py holds the two equal,
+# line numbers too). A word Jinja reads as a constant or an operator is left to Jinja.
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_SIMPLE_EXPRESSION = re.compile(r"\{\{ *(" + _NAME + r"(?:\." + _NAME + r")*(?: *\| *" + _NAME + r")*) *\}\}")
+_SIMPLE_PROSE = re.compile(r"[^{}\r]*(?:" + _SIMPLE_EXPRESSION.pattern + r"[^{}\r]*)*")
+_KEYWORDS = frozenset({"true", "false", "none", "True", "False", "None", "not", "and", "or", "in", "is", "if", "else"})
+
+
+def _simple_parse(template: str) -> nodes.Template | None:
+    """The tree Jinja's parser makes of simple prose (see above), or None for any other."""
+    if template.endswith("\n") or _SIMPLE_PROSE.fullmatch(template) is None:
+        return None
+    parts: list[nodes.Node] = []
+    line = 1
+    end = 0
+    for match in _SIMPLE_EXPRESSION.finditer(template):
+        data = template[end:match.start()]
+        if data:
+            parts.append(nodes.TemplateData(data, lineno=line))
+            line += data.count("\n")
+        path, *filters = (part.strip() for part in match.group(1).split("|"))
+        name, *attributes = path.split(".")
+        if _KEYWORDS.intersection((name, *attributes, *filters)):
+            return None
+        node: nodes.Expr = nodes.Name(name, "load", lineno=line)
+        for attribute in attributes:
+            node = nodes.Getattr(node, attribute, "load", lineno=line)
+        for name in filters:
+            node = nodes.Filter(node, name, [], [], None, None, lineno=line)
+        parts.append(node)
+        end = match.end()
+    if template[end:]:
+        parts.append(nodes.TemplateData(template[end:], lineno=line))
+    parsed = nodes.Template([nodes.Output(parts, lineno=parts[0].lineno)] if parts else [], lineno=1)
+    parsed.set_environment(_ENV)
+    return parsed
+
+
 def parse_prose(template: str) -> nodes.Template:
     """The parsed template; TemplateSyntaxError also for a construct outside the prose language."""
-    parsed = _ENV.parse(template)
+    parsed = _simple_parse(template)
+    if parsed is None:
+        parsed = _ENV.parse(template)
     refused = refused_construct(parsed)
     if refused is not None:
         what, lineno = refused
