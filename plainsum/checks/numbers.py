@@ -1094,12 +1094,17 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 about = list(claim.results) if claim is not None else \
                     [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in _named(spans, start, end, text))]
                 per = int(natural.group(1).replace(",", ""))
+                unnamed = not about  # no claim and no outcome named ("compared with 28 infants for every 1000 women"):
+                if unnamed:  # held, as after a frame said first, against every result's risks, as worked out or printed
+                    about = [r for r in review.results if r.absolute is not None]
                 allowed = set().union(*(natural_figures(r, per, rates, counted_known) for r in about)) if about else set()
-                if allowed and value not in allowed | facts:
+                if allowed and value not in allowed | facts and not (unnamed and (
+                        value in counted_known or int(value) == per or _near_risk(int(value), per, about))):
                     listed = "; ".join(r.describe() for r in about[:2])
                     marks.append(_mark(CHECK, scored, sentence, start, end,
-                                       f"{what} is a number of people per {per}, but no risk or difference of the result "
-                                       f"this sentence is about ({listed}) is {value} per {per}",
+                                       f"{what} is a number of people per {per}, but no risk or difference of the "
+                                       + ("results this sentence can be about" if unnamed else "result this sentence is about")
+                                       + f" ({listed}) is {value} per {per}" + (", nor does the abstract print it" if unnamed else ""),
                                        f"give the risk or difference per {per} the abstract prints for this outcome"))
                 continue
             frame = PER_FRAME.search(text, 0, start) if kind != "studies" and value.isdigit() and "00" in text and FRAME_WORD.search(text) else None
@@ -1110,10 +1115,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     [r for r in review.results if any(r.outcome.technical == n.outcome.technical for n in _named(spans, start, end, text))] \
                     or [r for r in review.results if r.absolute is not None]
                 allowed = set().union(*(natural_figures(r, per, rates, counted_known) for r in about)) if int(value) != per else set()
-                # the summary may work a risk out from the review's own events: within 5% of one is that one
-                risks = [n * per / r.absolute.per for r in about if r.absolute is not None
-                         for n in (r.absolute.control, r.absolute.intervention)]
-                near = any(abs(int(value) - risk) <= 0.05 * risk for risk in risks)
+                near = _near_risk(int(value), per, about)
                 if allowed and not near and value not in allowed and value not in facts and value not in counted_known:
                     listed = "; ".join(r.describe() for r in about[:2])
                     marks.append(_mark(CHECK, scored, sentence, start, end,
@@ -1710,6 +1712,13 @@ PER_FRAME = re.compile(rf"\b(?:(?:for|in|out\s+of|of)\s+every|if|out\s+of)\s+(10
 FRAME_WORD = re.compile(r"\b(?:every|if|out\s+of)\s+(?:100|1000|1,000|10,000|10000)\b", re.I)  # PER_FRAME's start, found at once
 # "95% CI", "95% confidence interval": the level of an interval, no figure
 CONFIDENCE = re.compile(r"\s*%\s*(?:CI|confidence)\b", re.I)
+
+
+def _near_risk(value: int, per: int, results: list[Any]) -> bool:
+    """Whether `value` people per `per` is within 5% of a risk of `results`' absolute effects (either group): the
+    summary may work a risk out from the review's own events."""
+    risks = [n * per / r.absolute.per for r in results if r.absolute is not None for n in (r.absolute.control, r.absolute.intervention)]
+    return any(abs(value - risk) <= 0.05 * risk for risk in risks)
 
 
 def natural_figures(result: Any, per: int, rates: dict[str, set[str]], printed: _Later[set[str]] | set[str] | None = None) -> set[str]:
