@@ -204,3 +204,18 @@ def test_a_why_heading_explains(heading: str) -> None:
     vocabulary = load_vocabulary()
     assert vocabulary.explains(heading)
     assert not vocabulary.explains("What did we find?")
+
+
+def test_a_comparative_in_an_intervention_name_is_read_as_an_effect() -> None:
+    from plainsum.grade.reading import name_spans
+
+    text = "Support that involves NRT is more likely to help people to stop smoking."
+    spans = name_spans(text, ["more than one session of support", "support with NRT"], load_vocabulary().generic_words)
+    assert not any(start <= text.index("more") < end for start, end in spans)
+
+
+def test_an_outcome_measured_another_way_is_not_held_to_the_result(tmp_path: Path) -> None:
+    # "self-reported preterm births": the result counts preterm births from records, the sentence another measure
+    assert verdicts(["Vaccination in pregnancy probably increases preterm births."], tmp_path) >= {"results.certainty"}
+    assert not verdicts(["Vaccination in pregnancy probably increases self-reported preterm births."], tmp_path) & \
+        {"results.certainty", "results.direction"}

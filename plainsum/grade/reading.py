@@ -363,11 +363,16 @@ def name_spans(text: str, names: list[str], generic: frozenset[str]) -> list[tup
     for name in names:
         spans.extend(m.span() for m in re.finditer(phrase(name), text, re.I))
         words |= _significant(name, generic)
-    for word in words:
+    # a comparative of a name ("more than one session") is read as an effect word ("is more likely to help"), not a name
+    for word in words - _COMPARATIVE_WORDS:
         # singular or plural: "antioxidant medications" names "antioxidants"
         stem = word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 4 else word
         spans.extend(m.span() for m in re.finditer(r"(?<![\w'’-])" + re.escape(stem) + r"s?(?![\w'’-])", text, re.I))
     return spans
+
+
+_COMPARATIVE_WORDS = frozenset({"more", "less", "fewer", "greater", "higher", "lower", "better", "worse", "longer", "shorter",
+                                "larger", "smaller", "bigger"})
 
 
 def actor_names(results: list[Result], extra: tuple[str, ...] = ()) -> list[str]:
@@ -923,6 +928,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         taken.extend(m.span() for m in vocabulary.not_certainty.finditer(text))
     intervals = [m.span() for m in _INTERVAL.finditer(text)]
     effects = find_hits(vocabulary.effects, text, list(taken))
+    # (the words of every effect phrase found, also one merged into another: "more likely to help" says no certainty)
+    effect_words = [(h.start, h.end) for h in effects]
     effects = sorted(effects + _comparatives(text, vocabulary, outcomes, taken + [(h.start, h.end) for h in effects]),
                      key=lambda h: h.start)
     effects = _as_much(text, _absorbed(text, _compounded(text, effects)), vocabulary)
@@ -969,7 +976,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     # "makes a little difference": a small effect, not "little difference" (no important one)
     effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
                and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
-    certainty = _ranges(text, find_certainty(vocabulary, text, list(taken) + [(h.start, h.end) for h in effects]))
+    certainty = _ranges(text, find_certainty(vocabulary, text, list(taken) + [(h.start, h.end) for h in effects] + effect_words))
     seen.extend(certainty)
     levels = statement_levels(text, vocabulary, list(taken) + [(h.start, h.end) for h in effects])
     if not effects:
@@ -2326,7 +2333,9 @@ def _arm_words(results: tuple[Result, ...], generic: frozenset[str], neutral: fr
 
 
 # GRADE's grades of an outcome's severity: "serious adverse events" is another outcome than "adverse events"
-_SEVERITY = re.compile(r"(?<![\w'’-])(serious|severe|major|minor|mild|life-threatening|fatal|non-serious|non-severe)"
+_SEVERITY = re.compile(r"(?<![\w'’-])(serious|severe|major|minor|mild|life-threatening|fatal|non-serious|non-severe|"
+                       # or how it was measured: "perceived walking effort" against walking energy cost
+                       r"perceived|self-reported|self-rated|patient-reported|subjective|objective|objectively)"
                        r"[\s-]+$", re.I)
 
 
@@ -2339,7 +2348,7 @@ def _narrower(text: str, outcome: OutcomeSpan) -> str | None:
     word = match.group(1).lower()
     if any(re.search(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’])", name, re.I) for r in outcome.results for name in r.names()):
         return None
-    return (f"the sentence says '{match.group(0).strip()} {outcome.text}', a grade of the outcome that "
+    return (f"the sentence says '{match.group(0).strip()} {outcome.text}', a grade or measure of the outcome that "
             f"'{outcome.results[0].id}' does not name")
 
 
