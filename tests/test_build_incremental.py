@@ -111,6 +111,21 @@ def test_jobs_2_writes_the_same_files_as_jobs_1(cli, project, tmp_path):
     assert one == two and len(documents) == n * 6 + 1 and len(one) == len(documents) + 2  # a pack and its index
 
 
+def test_jobs_2_reports_as_jobs_1(cli, project, tmp_path):
+    """The records a forked worker sends back as JSON give the report the records themselves give (drafts with
+    their errors, every document and finding in the full report)."""
+    make_reviews(project, 5)
+    set_grade(project / "plainsum.toml", 5)
+    reports = []
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs
+        result = cli("build", *FORMATS, "--draft", "--full-report", "--no-progress", "--jobs", jobs, "--out", str(out))
+        assert result.returncode == 1, result.stdout + result.stderr
+        full = (out / "plainsum-report.txt").read_text(encoding="utf-8")
+        reports.append((result.stdout.replace(str(out), "OUT"), full.replace(str(out), "OUT")))
+    assert "FAIL" in reports[0][0] and reports[0] == reports[1]
+
+
 def test_progress_is_plain_lines_when_ci_is_set(cli, project):
     make_reviews(project, 9)
     n = review_count(project)

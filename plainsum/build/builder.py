@@ -275,6 +275,8 @@ class Builder:
         self.outcome.rendered_reviews += 1
         self.rendered.add(built.source)
         old = self.manifest.reviews.pop(built.source, None)
+        if not built.records and built.documents:  # sent as JSON only (build/worker.py's build_review)
+            built.records = [DocumentRecord.from_json(document) for document in built.documents]
         if built.problems:
             self.outcome.problems.extend(built.problems)
             self.outcome.skip_review(Path(built.source), built.language)  # none of its documents was checked

@@ -46,7 +46,7 @@ class Built:
     key: str
     review_id: str | None = None
     problems: list[Problem] = field(default_factory=list)
-    records: list[DocumentRecord] = field(default_factory=list)
+    records: list[DocumentRecord] = field(default_factory=list)  # from a forked worker: empty, made from `documents`
     files: dict[str, tuple[str, FileEntry, bool]] = field(default_factory=dict)  # path -> (format, entry, changed)
     formats: tuple[str, ...] = ()  # the formats rendered (the task's): their earlier outputs not in `files` are stale
     language: str | None = None  # the review's, once it was read (for the files not checked, when it is invalid)
