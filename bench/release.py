@@ -16,8 +16,9 @@ builds keep its compiled bytecode (PYTHONPYCACHEPREFIX, a folder of the tree's i
 an installed package has it, whatever PYTHONDONTWRITEBYTECODE says.
 
 The standard mode is fair to the trees' places in the run. Measured once each in the fixed order old,
-new, same, two builds of one tree differed by up to 20% by their place alone (the host's speed drifts
-as a run goes on, and a build's written output is still being flushed while the next one runs). So:
+new, same, two builds of one tree differed by up to 20% by their place alone; each tree's first build
+also compiled its bytecode and filled the user caches (this tree has 2.5 times fcfe922's modules), and
+the host's speed drifts as a run goes on, while the last build's files may still be being written out. So:
   - a warm-up first, not counted: each tree builds a project of the first 100 reviews, which compiles
     its bytecode and fills the user caches (patterns, word tables) as an installed plainsum has them;
   - then --rounds=N rounds (default 3), each a whole run of the three steps on a new project per tree
