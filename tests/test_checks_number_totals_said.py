@@ -24,6 +24,7 @@ SAID = {
         "Because only twelve studies were suitable to be included, further studies may change these findings.",
         "Twelve randomised controlled trials met the review requirements and provided useable data.",
         "Twelve trials met our inclusion criteria.",
+        "Twelve trials met the criteria for inclusion.",
         "We only identified twelve suitable trials.",
         "So far we have found twelve studies.",
     ],
@@ -32,6 +33,9 @@ SAID = {
         "We also found that twelve weeks of reminders reduced pain.",  # counts no studies
         "Studies are included if they last twelve weeks.",  # a time
         "Twelve studies compared reminders with calls.",
+        # criteria of quality, not of inclusion: the studies that met them are a subset
+        "Only twelve studies met all the quality assessment criteria.",
+        "Twelve studies met the criteria for a low risk of bias.",
     ],
 }
 

@@ -170,7 +170,8 @@ TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+
                    r"\band\s+(?:included|identified|found)\s+\S+\s+(?:[\w-]+\s+){0,3}(?:studies|trials|RCTs)\b|"
                    r"\baltogether\b|\b(?:studies|trials)\s+(?:with|involving|including|that included|included|involved|"
                    r"enrolled|had|studied|recruited|randomi[sz]ed)\b|\b(?:were|was|are|is|be|been)\s+included\b|\bincluded\s+(?:studies|trials)\b|"
-                   r"\bmet\s+(?:the|our|all\s+the)\s+(?:[\w-]+\s+){0,2}(?:criteria|requirements)\b|"
+                   r"\bmet\s+(?:all\s+)?(?:the|our)\s+(?:[\w'-]+\s+)?(?:inclusion|eligibility|selection|review)\s+"
+                   r"(?:criteria|requirements)\b|\bmet\s+our\s+(?:criteria|requirements)\b|\bmet\s+the\s+criteria\s+for\s+inclusion\b|"
                    r"\b(?:review|update)\s+of\s+(?:[\w,-]+\s+){1,3}(?:studies|trials|RCTs)\b|"
                    r"\b(?:review|update)\s+(?:is|was)\s+(?:\w+\s+)?based\s+on\b", re.I)
 # Studies an update added ("109 new studies", "12 additional randomised trials"): counted in the full review
