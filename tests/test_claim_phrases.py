@@ -219,3 +219,59 @@ def test_an_outcome_measured_another_way_is_not_held_to_the_result(tmp_path: Pat
     assert verdicts(["Vaccination in pregnancy probably increases preterm births."], tmp_path) >= {"results.certainty"}
     assert not verdicts(["Vaccination in pregnancy probably increases self-reported preterm births."], tmp_path) & \
         {"results.certainty", "results.direction"}
+
+
+DENIED = [
+    # a denial reaches its verb over the words that link them
+    ("Vaccination in pregnancy does not seem to be associated with an increase in infant deaths.", set()),
+    ("Vaccination in pregnancy did not appear to lead to an increase in infant deaths.", set()),
+    ("Vaccination in pregnancy was not associated with any increase in infant deaths (low-certainty evidence).", set()),
+    # but not over words that say something else
+    ("Vaccination in pregnancy did not change preterm births and it may increase infant deaths.", {"results.direction"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", DENIED)
+def test_a_denial_reaches_its_verb_over_linking_words(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) - {"results.certainty"} == expected
+
+
+GNRH = textwrap.dedent("""\
+    id: gnrh
+    kind: cochrane-review
+    layout: cochrane-2021
+    title: GnRH antagonists for assisted reproduction
+    plain_title: GnRH antagonists for assisted reproduction
+    facts:
+      search_date: 2022-05-01
+      intervention: GnRH antagonists
+    results:
+      - id: ohss
+        intervention: GnRH antagonists
+        comparison: {technical: long-course GnRH agonist protocol, plain: the long course of GnRH agonist}
+        outcome: {technical: ovarian hyperstimulation syndrome, plain: OHSS}
+        aliases: [OHSS rates]
+        measure: OR
+        estimate: "0.61"
+        ci: ["0.51", "0.72"]
+        studies: 36
+        participants: 7944
+        certainty: moderate
+        size: large
+        better: lower
+    """) + REVIEW[REVIEW.index("sections:"):]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the comparator alone, by the head word no intervention has ("agonist"; "GnRH" is both arms' word)
+    ("However, OHSS rates were probably much higher after GnRH agonist.", set()),
+    ("However, OHSS rates were probably much lower after GnRH agonist.", {"results.direction"}),
+    ("OHSS rates were probably much lower with GnRH antagonists.", set()),
+    ("OHSS rates were probably much higher with GnRH antagonists.", {"results.direction"}),
+])
+def test_the_comparator_named_alone_by_its_head_word(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    path = tmp_path / "gnrh.yaml"
+    path.write_text(GNRH, encoding="utf-8")
+    results = load_review(path).results
+    reading = read_summary([(sentence, False)], results, load_vocabulary(), ("GnRH antagonists",))[0]
+    assert {v.check for v in judge(reading, results)} == expected

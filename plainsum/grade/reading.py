@@ -1912,11 +1912,16 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
             interventions = list(dict.fromkeys(n for r in [*(everything or []), *results] for n in _term_names(r.intervention)))
             said = {w.strip("'’") for w in re.findall(r"[\w'’-]+", actor_text.lower())}
             said |= {w.rstrip("s") for w in said}
-            anyone = not _words_of_names(interventions, generic).isdisjoint(said) or any(
-                not _significant(n, generic) and re.search(phrase(n), actor_text, re.I) for n in interventions)
+            # (a word every name shares with a comparator's tells no one apart: "GnRH" of "GnRH antagonists" and "GnRH agonist")
+            shared = _words_of_names(list(dict.fromkeys(n for r in [*(everything or []), *results] for n in _term_names(r.comparison))),
+                                     generic)
+            anyone = not (_words_of_names(interventions, generic) - shared).isdisjoint(said) or any(
+                re.search(phrase(n), actor_text, re.I) for n in interventions)
             known["words"] = None if anyone else _telling_parts(interventions + list(context.names), generic)
         words = known["words"]
-        return words is not None and _comparator_alone(comparisons, actor_text, words, generic)
+        if "outcomes" not in known:
+            known["outcomes"] = {w for r in [*(everything or []), *results] for w in _telling_parts(list(r.names()), generic)}
+        return words is not None and _comparator_alone(comparisons, actor_text, words, generic, frozenset(known["outcomes"] or ()))
     scored: list[tuple[float, Candidate]] = []
     added = False  # the sentence names an intervention's parts with one more part
     compared: list[Candidate] = []  # the candidates whose comparator the sentence's comparator names
@@ -2030,7 +2035,8 @@ def _alike(kept: list[Candidate], candidates: list[Candidate], actor_text: str, 
     return kept + more
 
 
-def _comparator_alone(comparisons: list[str], text: str, acting: set[str], generic: frozenset[str]) -> bool:
+def _comparator_alone(comparisons: list[str], text: str, acting: set[str], generic: frozenset[str],
+                      outcome_words: frozenset[str] = frozenset()) -> bool:
     """Whether `text` names a comparator by its whole name or by all the words of it that no intervention's
     name (nor the review's own name for what it studies: `acting`, their words) has: "no hair removal" is
     named by "No hair removal may lead to ...", not by "Preoperative hair removal ..."; "sham exercise" by
@@ -2041,6 +2047,13 @@ def _comparator_alone(comparisons: list[str], text: str, acting: set[str], gener
     said = _parts(text)
     if any(bool(telling) and telling <= said for name in comparisons for telling in [_telling_parts([name], generic) - acting]):
         return True
+    # or by the last two words of its name, when no intervention has the last ("higher after GnRH agonist" for "the long
+    # course of GnRH agonist" against GnRH antagonists; not "day-to-day activities" for "unstructured activities")
+    for name in comparisons:
+        words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in generic]
+        if len(words) >= 2 and words[-1].rstrip("s") not in acting and words[-1].rstrip("s") not in outcome_words \
+                and re.search(phrase(" ".join(words[-2:])), text, re.I):
+            return True
     # or a word of it naming a group ("participants from the low-potency drug group", "the placebo arm")
     words = (_telling_parts(comparisons, generic) - acting) & said
     return any(re.search(rf"\b{re.escape(word)}\w*(?:\s+[\w'’-]+)?\s+(?:groups?|arms?)\b", text, re.I) for word in words)
@@ -2451,8 +2464,16 @@ def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple
         return None
     before = text[clause[0]: effect.start]
     offset = clause[0]
-    words = list(re.finditer(WORD_CHARS + r"+|n't", before))[-vocabulary.negation_window - 1:]
-    window_start = words[0].start() if words else len(before)
+    # the window counts the words that could carry another meaning, not those that link a denial to its verb ("does
+    # not seem to be associated with an increase", "did not appear to lead to an increase in")
+    words = list(re.finditer(WORD_CHARS + r"+|n't", before))
+    window_start, counted = len(before), 0
+    for word in reversed(words):
+        window_start = word.start()
+        if word.group(0).lower() not in _LINKING:
+            counted += 1
+            if counted > vocabulary.negation_window:
+                break
     for match in vocabulary.negation.finditer(before, window_start):
         if re.search(r"(?:compared\s+(?:with|to)|than|versus|vs\.?|with)\s+$", before[:match.start()], re.I):
             continue  # "compared to no or minimal support": the comparator, not a denial
@@ -2465,6 +2486,10 @@ def _negation(text: str, effect: Hit, vocabulary: Vocabulary, ignore: list[tuple
     if denied is not None and not re.search(r"[,;:()]", before[denied.end():]):
         return Hit("negation", offset + denied.start(), offset + denied.end(), denied.group(0))
     return None
+
+
+_LINKING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "to", "be", "been", "associated", "with",
+                      "lead", "leads", "led", "result", "results", "resulted", "in", "an", "a", "any"})
 
 
 _CANNOT_BE_SURE = re.compile(r"\b(?:cannot|can['’]t|can not|not)\s+be\s+(?:certain|sure|confident)\b[^.;]*?\bwill\s+not\s+"
