@@ -275,3 +275,21 @@ def test_the_comparator_named_alone_by_its_head_word(sentence: str, expected: se
     results = load_review(path).results
     reading = read_summary([(sentence, False)], results, load_vocabulary(), ("GnRH antagonists",))[0]
     assert {v.check for v in judge(reading, results)} == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "appeared to", "seemed to": the past of "appears to", low or moderate
+    ("Vaccination in pregnancy appeared to reduce infant deaths.", set()),
+    ("Vaccination in pregnancy seemed to reduce infant deaths.", set()),
+    ("Vaccination in pregnancy reduced infant deaths.", {"results.certainty"}),
+])
+def test_past_hedges_state_their_level(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+def test_a_subgroup_finding_is_not_held_to_the_pooled_result(tmp_path: Path) -> None:
+    assert verdicts(["Vaccination in pregnancy probably increases infant deaths."], tmp_path) >= {"results.direction"}
+    found = verdicts(["Subgroup analyses showed that vaccination in pregnancy probably increases infant deaths in twins."], tmp_path)
+    assert not found & {"results.direction", "results.certainty"}
+    found = verdicts(["When broken down by dose, vaccination in pregnancy probably increased infant deaths."], tmp_path)
+    assert not found & {"results.direction", "results.certainty"}

@@ -1091,7 +1091,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             claim.qualifier = _unqualified(claim, _qualifiers(text, _reported_part(text, clause, outcome.start), vocabulary,
                                                               taken + _explanations(text)), results)
             claim.comparator = claim.comparator or kinds
-            claim.unsure = claim.unsure or _narrower(text, outcome)
+            claim.unsure = claim.unsure or _narrower(text, outcome) or _subgroup(text)
             untied = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context) \
                 if claim.unsure is None else None
             if untied is not None:
@@ -2050,9 +2050,9 @@ def _comparator_alone(comparisons: list[str], text: str, acting: set[str], gener
     # or by the last two words of its name, when no intervention has the last ("higher after GnRH agonist" for "the long
     # course of GnRH agonist" against GnRH antagonists; not "day-to-day activities" for "unstructured activities")
     for name in comparisons:
-        words = [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in generic]
-        if len(words) >= 2 and words[-1].rstrip("s") not in acting and words[-1].rstrip("s") not in outcome_words \
-                and re.search(phrase(" ".join(words[-2:])), text, re.I):
+        kept = [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in generic]
+        if len(kept) >= 2 and kept[-1].rstrip("s") not in acting and kept[-1].rstrip("s") not in outcome_words \
+                and re.search(phrase(" ".join(kept[-2:])), text, re.I):
             return True
     # or a word of it naming a group ("participants from the low-potency drug group", "the placebo arm")
     words = (_telling_parts(comparisons, generic) - acting) & said
@@ -2350,6 +2350,18 @@ _SEVERITY = re.compile(r"(?<![\w'’-])(serious|severe|major|minor|mild|life-thr
                        # or how it was measured: "perceived walking effort" against walking energy cost
                        r"perceived|self-reported|self-rated|patient-reported|subjective|objective|objectively)"
                        r"[\s-]+$", re.I)
+
+
+# a finding of a subgroup analysis ("Subgroup analyses showed ...", "when broken down by how X was added, ..."): a part of the
+# studies, which a pooled result does not speak for
+_SUBGROUP = re.compile(r"\b(?:when|if)\s+(?:\w+\s+)?(?:broken\s+down|split|divided|grouped|separated|stratified)\s+(?:by|according\s+to)\b|"
+                       r"\bsub-?group\s+analys[ie]s\b", re.I)
+
+
+def _subgroup(text: str) -> str | None:
+    match = _SUBGROUP.search(text)
+    return None if match is None else (f"the sentence reports a subgroup analysis ('{match.group(0)}'), which the pooled "
+                                       f"result it was read against does not speak for")
 
 
 def _narrower(text: str, outcome: OutcomeSpan) -> str | None:
