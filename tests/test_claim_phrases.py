@@ -293,3 +293,16 @@ def test_a_subgroup_finding_is_not_held_to_the_pooled_result(tmp_path: Path) -> 
     assert not found & {"results.direction", "results.certainty"}
     found = verdicts(["When broken down by dose, vaccination in pregnancy probably increased infant deaths."], tmp_path)
     assert not found & {"results.direction", "results.certainty"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "affects" claims an effect; denied, no effect
+    ("Vaccination in pregnancy probably affects the risk of preterm births.", {"results.direction", "results.certainty"}),
+    ("Vaccination in pregnancy probably affects the risk of infant deaths.", {"results.certainty"}),
+    ("Vaccination in pregnancy probably does not affect the risk of preterm births.", {"results.certainty"}),
+    # evidence not provided is no claim of the effect
+    ("These trials did not provide consistent evidence that vaccination in pregnancy affects preterm births.", set()),
+    ("There is insufficient evidence that vaccination in pregnancy increases preterm births.", set()),
+])
+def test_affects_and_evidence_not_provided(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected

@@ -2533,7 +2533,8 @@ _ONE_STUDY = re.compile(r"\b(?:one|a\s+single|only\s+one|a|another)\s+(?:small\s
 _OF_EVIDENCE = re.compile(r"\bevidence\b", re.I)
 # ... and an effect the evidence is said not to show ("There is no evidence that X is better than Y", "We found no
 # firm evidence that X reduces Y"): no level is said
-_NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:(?:no|not\s+find\s+any|not\s+find)\s+(?:[a-z-]+\s+)?evidence\s+"
+_NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:(?:no|not\s+find\s+any|not\s+find|(?:not|n['’]t)\s+(?:provide|give|offer|yield|produce)"
+                               r"(?:\s+any)?|insufficient|not\s+enough)\s+(?:[a-z-]+\s+)?evidence\s+"
                                r"(?:that|of|for|to\s+(?:show|suggest)\s+that)|"
                                r"(?:not|n['’]t|failed\s+to|fails?\s+to|unable\s+to)\s+(?:clearly\s+|conclusively\s+)?"
                                r"(?:show|find|demonstrate|prove|establish|confirm)\s+that)(?![\w'’-])", re.I)
