@@ -149,10 +149,9 @@ def _figure_effects(result: Result, inverted: bool, opposite: bool = False) -> s
 def _direction_wrong(claim: OutcomeClaim, candidate: Candidate) -> bool:
     assert claim.effect is not None
     accepted = accepted_effects(candidate.result, candidate.inverted, opposite=candidate.opposite)
-    if claim.quantified and candidate.result.good is None and claim.negated is None:
-        # "8% better (or 8 points)": the figure's side, which the number check holds against the estimate
-        accepted = _figure_effects(candidate.result, candidate.inverted, candidate.opposite)
-    elif _very_uncertain_lean(claim, candidate):
+    if (claim.quantified and candidate.result.good is None and claim.negated is None) or _very_uncertain_lean(claim, candidate):
+        # "8% better (or 8 points)": the figure's side, which the number check holds against the estimate; or GRADE's
+        # very-low wording, which keeps the side the estimate lies on
         accepted = _figure_effects(candidate.result, candidate.inverted, candidate.opposite)
     meaning = claim.effect.meaning
     if claim.of_evidence and (meaning == "none" or claim.negated is not None) and candidate.result.ci_includes_null:

@@ -422,11 +422,11 @@ def _comparatives(text: str, vocabulary: Vocabulary, outcomes: list[OutcomeSpan]
             continue
         for outcome in outcomes:
             before = hit.end <= outcome.start and _words_between(text, hit.end, outcome.start) <= NEAR_WORDS
-            after = outcome.end <= hit.start and (_words_between(text, outcome.end, hit.start) <= NEAR_WORDS or (
-                # the outcome as the subject of "to be" and the comparative its predicate, a time or setting between:
-                # "deaths from any cause at 24 months may be lower with X"
-                _words_between(text, outcome.end, hit.start) <= 2 * NEAR_WORDS
-                and _COPULA_BEFORE.search(text, outcome.end, hit.start) is not None))
+            gap = _words_between(text, outcome.end, hit.start) if outcome.end <= hit.start else None
+            # (or the outcome as the subject of "to be" and the comparative its predicate, a time or setting between:
+            # "deaths from any cause at 24 months may be lower with X")
+            after = gap is not None and (gap <= NEAR_WORDS or (
+                gap <= 2 * NEAR_WORDS and _COPULA_BEFORE.search(text, outcome.end, hit.start) is not None))
             if (before or after) and not re.search(r"[,;:]", text[min(hit.end, outcome.end):max(hit.start, outcome.start)]):
                 hits.append(hit)
                 break
@@ -1921,7 +1921,7 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         words = known["words"]
         if "outcomes" not in known:
             known["outcomes"] = {w for r in [*(everything or []), *results] for w in _telling_parts(list(r.names()), generic)}
-        return words is not None and _comparator_alone(comparisons, actor_text, words, generic, frozenset(known["outcomes"] or ()))
+        return words is not None and _comparator_alone(comparisons, actor_text, words, generic, known["outcomes"] or set())
     scored: list[tuple[float, Candidate]] = []
     added = False  # the sentence names an intervention's parts with one more part
     compared: list[Candidate] = []  # the candidates whose comparator the sentence's comparator names
@@ -2036,7 +2036,7 @@ def _alike(kept: list[Candidate], candidates: list[Candidate], actor_text: str, 
 
 
 def _comparator_alone(comparisons: list[str], text: str, acting: set[str], generic: frozenset[str],
-                      outcome_words: frozenset[str] = frozenset()) -> bool:
+                      outcome_words: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether `text` names a comparator by its whole name or by all the words of it that no intervention's
     name (nor the review's own name for what it studies: `acting`, their words) has: "no hair removal" is
     named by "No hair removal may lead to ...", not by "Preoperative hair removal ..."; "sham exercise" by
@@ -2051,8 +2051,8 @@ def _comparator_alone(comparisons: list[str], text: str, acting: set[str], gener
     # course of GnRH agonist" against GnRH antagonists; not "day-to-day activities" for "unstructured activities")
     for name in comparisons:
         kept = [w for w in re.findall(r"[\w'’-]+", name.lower()) if w not in generic]
-        if len(kept) >= 2 and kept[-1].rstrip("s") not in acting and kept[-1].rstrip("s") not in outcome_words \
-                and re.search(phrase(" ".join(kept[-2:])), text, re.I):
+        last = kept[-1].rstrip("s") if len(kept) >= 2 else None
+        if last is not None and last not in acting and last not in outcome_words and re.search(phrase(" ".join(kept[-2:])), text, re.I):
             return True
     # or a word of it naming a group ("participants from the low-potency drug group", "the placebo arm")
     words = (_telling_parts(comparisons, generic) - acting) & said
@@ -2346,7 +2346,7 @@ def _arm_words(results: tuple[Result, ...], generic: frozenset[str], neutral: fr
 
 
 # GRADE's grades of an outcome's severity: "serious adverse events" is another outcome than "adverse events"
-_SEVERITY = re.compile(r"(?<![\w'’-])(serious|severe|major|minor|mild|life-threatening|fatal|non-serious|non-severe|"
+_NARROWING = re.compile(r"(?<![\w'’-])(serious|severe|major|minor|mild|life-threatening|fatal|non-serious|non-severe|"
                        # or how it was measured: "perceived walking effort" against walking energy cost
                        r"perceived|self-reported|self-rated|patient-reported|subjective|objective|objectively)"
                        r"[\s-]+$", re.I)
@@ -2367,7 +2367,7 @@ def _subgroup(text: str) -> str | None:
 def _narrower(text: str, outcome: OutcomeSpan) -> str | None:
     """The severity a sentence gives the outcome it names that none of its results' names has ("serious adverse
     events" read against the result of all adverse events): another outcome, which the results may not hold."""
-    match = _SEVERITY.search(text, max(0, outcome.start - 20), outcome.start)
+    match = _NARROWING.search(text, max(0, outcome.start - 20), outcome.start)
     if match is None:
         return None
     word = match.group(1).lower()
