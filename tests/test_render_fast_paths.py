@@ -215,3 +215,26 @@ def test_a_bracket_that_opens_no_link_and_escapes_are_read_as_text() -> None:
         folded += not any(ch in text for ch in "*_`") and not markup.LINK.search(text)
         assert markup._strip_inline(text, base) == markup._strip_by_character(text, base), repr(text)
     assert folded > 5_000
+
+
+DATE_PIECES = [*typography.MONTHS.split("|"), "de", " ", " ", "\u00a0", ",", ".", "3", "31", "2022", "1999", "12345", "0", "x",
+               "in", "(", "-", "\n", "é", "\u0663", "word " * 9]
+
+
+def test_dates_are_kept_together_where_the_scan_of_the_whole_text_finds_them() -> None:
+    """_keep_dates tries DATE only near digits: what DATE.sub over the whole text gives, dates far apart, near the
+    ends, split by long stretches of words, and with no digit at all."""
+    import random
+
+    table = ["3 March 2022", "March 2022", "3 de marzo de 2022", "3. März 2022", "31 septiembre, de 2022", "septiembre, de 2022",
+             "on 3 March", "x3 March 2022", "3 Marchx", "March 20221", "3 maio 2022", "3 Januar 2022", "no date 12 here",
+             "word " * 20 + "3 March 2022" + " word" * 20 + " March 2022", "", "2022", "March"]
+    generator = random.Random(28)
+    texts = table + ["".join(generator.choice(DATE_PIECES) + generator.choice(["", " ", " ", ","]) for _ in range(generator.randint(1, 30)))
+                     for _ in range(20_000)]
+    found = 0
+    for text in texts:
+        expected = typography.DATE.sub(lambda m: m.group(0).replace(" ", typography.NBSP), text)
+        assert typography._keep_dates(text) == expected, text
+        found += expected != text
+    assert found > 1000  # the texts hold dates

@@ -67,6 +67,17 @@ NAME = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-
 # none adds one: a text without a digit comes back as it is (most of a page's texts between tags)
 DIGIT = re.compile(r"\d")
 HYPHEN_DIGIT = re.compile(r"-\d")
+# DATE can start at most letters, so a scan of a whole text costs about 400 instructions a character. Every date holds
+# a digit (its day or year): it starts at most _DATE_BEFORE characters before its first digit ("septiembre, de 2022")
+# and ends, with the character after it that its last \b reads, less than _DATE_AFTER characters after that digit
+# ("31. de septiembre, de 2022"). So in an ASCII text DATE is tried only in windows around runs of digits (found in
+# the text's bytes with each digit read as "0" and every other byte as "."): a date reads only characters inside its
+# window (and the one before it, which \b reads as in the whole text), so the windows give the whole text's dates.
+_LONGEST_MONTH = max(len(month) for month in MONTHS.split("|"))
+_DATE_BEFORE = _LONGEST_MONTH + len(", de ")
+_DATE_AFTER = len("31. de ") + _LONGEST_MONTH + len(", de 2022") + 1
+_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))  # "0" for a digit, "." else
+_DIGIT_WINDOWS = re.compile(rb"0(?:\.{0,%d}0)*" % (_DATE_BEFORE + _DATE_AFTER))
 
 
 def text_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
@@ -122,12 +133,32 @@ def keep_together(text: str) -> str:
     """Text (no markup) with no-break spaces where a line must not break (see the module's doc)."""
     if DIGIT.search(text) is None:
         return text
-    text = DATE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    text = _keep_dates(text)
     text = MEASURE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     if "% CI" in text or "% IC" in text or "% KI" in text:  # each CI_LABEL match holds one
         text = CI_LABEL.sub(lambda m: m.group(1) + NBSP, text)
     text = UNIT.sub(NBSP, text)
     return PER.sub(NBSP, text)
+
+
+def _keep_dates(text: str) -> str:
+    """DATE.sub(lambda m: m.group(0).replace(" ", NBSP), text), with DATE tried only near digits in ASCII text."""
+    if not text.isascii():
+        return DATE.sub(_no_break, text)
+    pieces: list[str] = []
+    done, length = 0, len(text)
+    for digits in _DIGIT_WINDOWS.finditer(text.encode("ascii").translate(_DIGITS_AS_ZERO)):
+        for date in DATE.finditer(text, max(done, digits.start() - _DATE_BEFORE), min(length, digits.end() - 1 + _DATE_AFTER)):
+            pieces += (text[done : date.start()], _no_break(date))
+            done = date.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _no_break(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", NBSP)
 
 
 def keep_together_html(html: str) -> str:
