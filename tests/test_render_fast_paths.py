@@ -217,24 +217,41 @@ def test_a_bracket_that_opens_no_link_and_escapes_are_read_as_text() -> None:
     assert folded > 5_000
 
 
-DATE_PIECES = [*typography.MONTHS.split("|"), "de", " ", " ", "\u00a0", ",", ".", "3", "31", "2022", "1999", "12345", "0", "x",
-               "in", "(", "-", "\n", "é", "\u0663", "word " * 9]
+
+def _kept_as_before(text: str) -> str:
+    """keep_together as it was before its patterns were tried only near digits."""
+    if typography.DIGIT.search(text) is None:
+        return text
+    nbsp = typography.NBSP
+    text = typography.DATE.sub(lambda m: m.group(0).replace(" ", nbsp), text)
+    text = typography.MEASURE.sub(lambda m: m.group(0).replace(" ", nbsp), text)
+    if "% CI" in text or "% IC" in text or "% KI" in text:
+        text = typography.CI_LABEL.sub(lambda m: m.group(1) + nbsp, text)
+    text = typography.UNIT.sub(nbsp, text)
+    return typography.PER.sub(nbsp, text)
 
 
-def test_dates_are_kept_together_where_the_scan_of_the_whole_text_finds_them() -> None:
-    """_keep_dates tries DATE only near digits: what DATE.sub over the whole text gives, dates far apart, near the
-    ends, split by long stretches of words, and with no digit at all."""
+KEEP_PIECES = [*typography.MONTHS.split("|"), "de", " ", " ", "\u00a0", ",", ".", "3", "31", "2022", "12345", "0", "0.98", "1,000.5",
+               "x", "in", "per", "sur", "von", "(", "-", "+", "\u2212", "RR", "NNTB", "p", "=", "<", "\u2264", "CI", "IC", "KI", "%",
+               "95%", "mg", "mmol/L", "mg/dL", "IU", "\u00b0C", "/", "_", "\u00e9", "\u0663", "\n", "word " * 9]
+
+
+def test_keep_together_tries_its_patterns_near_digits_as_the_scan_of_the_whole_text_finds_them() -> None:
+    """keep_together's patterns tried only near digits in ASCII text: what each pattern's scan of the whole text
+    gives, at the edges of the windows (a measure, a month and a unit as far from their digits as they go), with
+    dates, measures and units far apart and near the ends of a text, and in random texts."""
     import random
 
-    table = ["3 March 2022", "March 2022", "3 de marzo de 2022", "3. März 2022", "31 septiembre, de 2022", "septiembre, de 2022",
-             "on 3 March", "x3 March 2022", "3 Marchx", "March 20221", "3 maio 2022", "3 Januar 2022", "no date 12 here",
-             "word " * 20 + "3 March 2022" + " word" * 20 + " March 2022", "", "2022", "March"]
+    table = ["NNTB = -12", "NNTH = +3 and NNTB = 4", "septiembre, de 2022", "x septiembre, de 2022 y", "31. de septiembre, de 2022",
+             "31 septiembre", "31 septiembrex", "3 mmol/L", "3 mmol/Lx", "3 mmol/L/", "95% CI 0.9", "95% CIx", "per 1,000.5 people",
+             "per 1000x", "in 12 of 20", "3 March 2022", "March 2022", "3. M\u00e4rz 2022", "3 maio 2022", "RR 0.98, 95% CI 0.94 to 1.02",
+             "word " * 20 + "3 March 2022" + " word" * 20 + " NNTB = 5 and 3 mg", "", "2022", "March", "no digit", "5 mg\u00a0daily"]
     generator = random.Random(28)
-    texts = table + ["".join(generator.choice(DATE_PIECES) + generator.choice(["", " ", " ", ","]) for _ in range(generator.randint(1, 30)))
+    texts = table + ["".join(generator.choice(KEEP_PIECES) + generator.choice(["", " ", " ", ","]) for _ in range(generator.randint(1, 30)))
                      for _ in range(20_000)]
-    found = 0
+    kept = 0
     for text in texts:
-        expected = typography.DATE.sub(lambda m: m.group(0).replace(" ", typography.NBSP), text)
-        assert typography._keep_dates(text) == expected, text
-        found += expected != text
-    assert found > 1000  # the texts hold dates
+        expected = _kept_as_before(text)
+        assert typography.keep_together(text) == expected, text
+        kept += expected != text
+    assert kept > 3000  # the texts hold what keep_together keeps together

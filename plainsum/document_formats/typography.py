@@ -67,17 +67,23 @@ NAME = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-
 # none adds one: a text without a digit comes back as it is (most of a page's texts between tags)
 DIGIT = re.compile(r"\d")
 HYPHEN_DIGIT = re.compile(r"-\d")
-# DATE can start at most letters, so a scan of a whole text costs about 400 instructions a character. Every date holds
-# a digit (its day or year): it starts at most _DATE_BEFORE characters before its first digit ("septiembre, de 2022")
-# and ends, with the character after it that its last \b reads, less than _DATE_AFTER characters after that digit
-# ("31. de septiembre, de 2022"). So in an ASCII text DATE is tried only in windows around runs of digits (found in
-# the text's bytes with each digit read as "0" and every other byte as "."): a date reads only characters inside its
-# window (and the one before it, which \b reads as in the whole text), so the windows give the whole text's dates.
+# Every match of DATE, MEASURE and CI_LABEL is near a digit, and in an ASCII text each is tried only there: in windows
+# around its runs of digits (found in the text's bytes with each digit read as "0" and every other byte as "."). A
+# pattern whose every match starts at most `before` characters before a digit, and whose matches read nothing `after`
+# characters or more after it, finds in the window from `before` characters before a run to `after` characters after
+# its last digit what the scan of the whole text finds there (a look-behind, and \b, read the characters before a
+# window as the whole text has them), and nothing outside the windows. Replacing a space with a no-break space moves
+# no digit, so a text's windows serve each pattern in turn. These patterns may start at many letters: a scan of a whole
+# text cost DATE about 400 instructions a character (a third of keeping a page together). UNIT and PER start with a
+# space, which the scan skips to in C: windows cost them more than they save.
 _LONGEST_MONTH = max(len(month) for month in MONTHS.split("|"))
-_DATE_BEFORE = _LONGEST_MONTH + len(", de ")
-_DATE_AFTER = len("31. de ") + _LONGEST_MONTH + len(", de 2022") + 1
+_DATE_BEFORE = _LONGEST_MONTH + len(", de ")  # "septiembre, de 2022"
+_DATE_AFTER = len("31. de ") + _LONGEST_MONTH + len(", de 2022") + 1  # and the character after it (\b)
+_NEAR_BEFORE = len("NNTB = -")  # MEASURE's name before a signed value
+_NEAR_AFTER = len("0\u00a0% CI") + 1  # CI_LABEL's label after its digit (% after a no-break space) and the character after
 _DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))  # "0" for a digit, "." else
-_DIGIT_WINDOWS = re.compile(rb"0(?:\.{0,%d}0)*" % (_DATE_BEFORE + _DATE_AFTER))
+# digits less far apart than a window reaches on both sides are one run: no digit of another run is in a window
+_DIGIT_RUNS = re.compile(rb"0(?:\.{0,%d}0)*" % (_DATE_BEFORE + _DATE_AFTER))
 
 
 def text_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
@@ -133,24 +139,27 @@ def keep_together(text: str) -> str:
     """Text (no markup) with no-break spaces where a line must not break (see the module's doc)."""
     if DIGIT.search(text) is None:
         return text
-    text = _keep_dates(text)
-    text = MEASURE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    runs = [run.span() for run in _DIGIT_RUNS.finditer(text.encode("ascii").translate(_DIGITS_AS_ZERO))] if text.isascii() else None
+    # each replaces the spaces of its match with no-break spaces (CI_LABEL's, UNIT's and PER's are one space)
+    text = _sub_near(DATE, text, runs, _DATE_BEFORE, _DATE_AFTER)
+    text = _sub_near(MEASURE, text, runs, _NEAR_BEFORE, _NEAR_AFTER)
     if "% CI" in text or "% IC" in text or "% KI" in text:  # each CI_LABEL match holds one
-        text = CI_LABEL.sub(lambda m: m.group(1) + NBSP, text)
+        text = _sub_near(CI_LABEL, text, runs, _NEAR_BEFORE, _NEAR_AFTER)
     text = UNIT.sub(NBSP, text)
     return PER.sub(NBSP, text)
 
 
-def _keep_dates(text: str) -> str:
-    """DATE.sub(lambda m: m.group(0).replace(" ", NBSP), text), with DATE tried only near digits in ASCII text."""
-    if not text.isascii():
-        return DATE.sub(_no_break, text)
+def _sub_near(pattern: re.Pattern[str], text: str, runs: list[tuple[int, int]] | None, before: int, after: int) -> str:
+    """pattern.sub(_no_break, text), the pattern tried only from `before` characters before each run of digits of
+    `runs` to `after` characters after its last digit (None: the whole text)."""
+    if runs is None:
+        return pattern.sub(_no_break, text)
     pieces: list[str] = []
     done, length = 0, len(text)
-    for digits in _DIGIT_WINDOWS.finditer(text.encode("ascii").translate(_DIGITS_AS_ZERO)):
-        for date in DATE.finditer(text, max(done, digits.start() - _DATE_BEFORE), min(length, digits.end() - 1 + _DATE_AFTER)):
-            pieces += (text[done : date.start()], _no_break(date))
-            done = date.end()
+    for start, end in runs:
+        for match in pattern.finditer(text, max(done, start - before), min(length, end - 1 + after)):
+            pieces += (text[done : match.start()], _no_break(match))
+            done = match.end()
     if not pieces:
         return text
     pieces.append(text[done:])
