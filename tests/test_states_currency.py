@@ -51,3 +51,21 @@ def test_it_agrees_with_the_single_pattern_on_the_shipped_documents() -> None:
     assert texts
     for text in texts:
         assert states_currency(text) == (REFERENCE.search(text) is not None)
+
+
+def test_it_agrees_with_the_single_pattern_on_random_texts() -> None:
+    """ASCII texts are read from where the lower-case text holds a word's start; others as before: both agree
+    with the pattern in any case, next to letters, digits and punctuation, with the year before or after."""
+    import random
+
+    pieces = ["search", "Searched", "SEARCHES", "searching", "current", "Current", "up to date", "Up To Date", "up  to date",
+              "research", "currently", "uptodate", "2016", "1998", "1750", "20161", "in", "the", ".", "?", "!", ",", " ", " ", "x",
+              "\u00e9", "\u017fearched", "\u0130", "\u03a3", "\u2013", "_", "-"]
+    generator = random.Random(28)
+    flagged = 0
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) + generator.choice(["", " ", " "]) for _ in range(generator.randint(1, 14)))
+        expected = REFERENCE.search(text) is not None
+        assert states_currency(text) == expected, text
+        flagged += expected
+    assert flagged > 1000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from plainsum.content.locale import Locale
     from plainsum.readability.score import Scored
@@ -91,11 +91,30 @@ def states_currency(body: str) -> bool:
     """Whether the document's own text says when the evidence was searched or is current to."""
     # Found word by word, not with one pattern that starts a sentence at every character (quadratic
     # in a long run without a full stop, and a fifth of a whole html build's time).
-    for word in _CURRENCY_WORD.finditer(body):
+    # the pattern ignores case: besides their upper and lower cases, the words' letters match only the long s (as s);
+    # a text whose lower case is not one character for one (a dotted capital I) is scanned as before
+    lowered = body.lower().replace("\u017f", "s")
+    for word in _CURRENCY_WORD.finditer(body) if len(lowered) != len(body) else _words(body, lowered):
         end = _SENTENCE_END.search(body, word.end())
         if _YEAR.search(body, word.end(), end.start() if end else len(body)):
             return True
     return False
+
+
+_CURRENCY_STARTS = ("search", "current", "up to date")  # each _CURRENCY_WORD starts with one, in lower case
+
+
+def _words(body: str, lowered: str) -> Iterator[re.Match[str]]:
+    """_CURRENCY_WORD's matches in `body` (in another order, which states_currency's answer does not depend on), each
+    tried only where `lowered`, its characters one for one in lower case, holds a word's start: str.find, a C search,
+    where the pattern's scan read every character (2% of a build)."""
+    for start in _CURRENCY_STARTS:
+        at = lowered.find(start)
+        while at >= 0:
+            word = _CURRENCY_WORD.match(body, at)
+            if word is not None:
+                yield word
+            at = lowered.find(start, at + 1)
 
 
 def mark_source_title(html: str, title: str, language: str) -> str:
