@@ -255,3 +255,28 @@ def test_keep_together_tries_its_patterns_near_digits_as_the_scan_of_the_whole_t
         assert typography.keep_together(text) == expected, text
         kept += expected != text
     assert kept > 3000  # the texts hold what keep_together keeps together
+
+
+FIGURE_TEXT_PIECES = ["-", "-3", "3-5", "18-65", "2018-01-31", "COVID-19", "x", " ", "0.5", "<p>", "</p>", '<a href="a-1">', "<code>-2</code>",
+                      "`-4`", "](x-1)", "<b>", "\u2212", "\u0663", "-\u0663", "\n", "=", "/"]
+
+
+@pytest.mark.parametrize("minus", [True, False])
+@pytest.mark.parametrize("ranges", [True, False])
+def test_figures_are_set_as_when_every_text_was_cut_at_its_tags(minus: bool, ranges: bool) -> None:
+    """html_figures and markdown_figures give a text with no hyphen before a digit back as it is, uncut."""
+    import random
+    import re
+
+    def cut(pattern: re.Pattern[str], text: str) -> str:
+        if "-" not in text or not (minus or ranges):
+            return text
+        parts = typography.split_outside(pattern, text)
+        parts[0::2] = [typography.text_figures(piece, minus, ranges) for piece in parts[0::2]]
+        return "".join(parts)
+
+    generator = random.Random(28)
+    for _ in range(5_000):
+        text = "".join(generator.choice(FIGURE_TEXT_PIECES) for _ in range(generator.randint(0, 12)))
+        assert typography.html_figures(text, minus, ranges) == cut(typography.HTML_SKIP, text), text
+        assert typography.markdown_figures(text, minus, ranges) == cut(typography.MD_SKIP, text), text

@@ -118,7 +118,9 @@ def split_outside(pattern: re.Pattern[str], text: str) -> list[str]:
 
 
 def _outside(pattern: re.Pattern[str], text: str, minus: bool, ranges: bool) -> str:
-    if "-" not in text or not (minus or ranges):
+    # each RANGE and NEGATIVE match holds a hyphen and a digit after it: a text without one comes back as it is, not
+    # cut at its tags and joined again (most pages: a hyphen-minus in a tag's attributes is no reason to cut)
+    if "-" not in text or not (minus or ranges) or HYPHEN_DIGIT.search(text) is None:
         return text
     parts = split_outside(pattern, text)
     parts[0::2] = [text_figures(piece, minus, ranges) for piece in parts[0::2]]
