@@ -233,7 +233,8 @@ def _kept_as_before(text: str) -> str:
 
 KEEP_PIECES = [*typography.MONTHS.split("|"), "de", " ", " ", "\u00a0", ",", ".", "3", "31", "2022", "12345", "0", "0.98", "1,000.5",
                "x", "in", "per", "sur", "von", "(", "-", "+", "\u2212", "RR", "NNTB", "p", "=", "<", "\u2264", "CI", "IC", "KI", "%",
-               "95%", "mg", "mmol/L", "mg/dL", "IU", "\u00b0C", "/", "_", "\u00e9", "\u0663", "\n", "word " * 9]
+               "95%", "mg", "mmol/L", "mg/dL", "IU", "\u00b0C", "/", "_", "\u00e9", "\u0663", "\u00b2", "\n", "word " * 9,
+               "COVID-19", "SARS-CoV-2"]
 
 
 def test_keep_together_tries_its_patterns_near_digits_as_the_scan_of_the_whole_text_finds_them() -> None:
@@ -253,6 +254,10 @@ def test_keep_together_tries_its_patterns_near_digits_as_the_scan_of_the_whole_t
     for text in texts:
         expected = _kept_as_before(text)
         assert typography.keep_together(text) == expected, text
+        if typography.HYPHEN_DIGIT.search(expected):
+            expected = typography.NAME.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', expected)
+        if "<" not in text:  # else a tag to the html
+            assert typography.keep_together_html(f"<p>{text}</p>") == f"<p>{expected}</p>", text
         kept += expected != text
     assert kept > 3000  # the texts hold what keep_together keeps together
 

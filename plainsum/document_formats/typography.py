@@ -67,8 +67,9 @@ NAME = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-
 # none adds one: a text without a digit comes back as it is (most of a page's texts between tags)
 DIGIT = re.compile(r"\d")
 HYPHEN_DIGIT = re.compile(r"-\d")
-# Every match of DATE, MEASURE and CI_LABEL is near a digit, and in an ASCII text each is tried only there: in windows
-# around its runs of digits (found in the text's bytes with each digit read as "0" and every other byte as "."). A
+# Every match of DATE, MEASURE and CI_LABEL is near a digit, and in a text whose digits are 0-9 each is tried only
+# there: in windows around its runs of digits (found in the text's bytes with each digit read as "0" and every other
+# byte as "."). A
 # pattern whose every match starts at most `before` characters before a digit, and whose matches read nothing `after`
 # characters or more after it, finds in the window from `before` characters before a run to `after` characters after
 # its last digit what the scan of the whole text finds there (a look-behind, and \b, read the characters before a
@@ -139,9 +140,11 @@ def markdown_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
 
 def keep_together(text: str) -> str:
     """Text (no markup) with no-break spaces where a line must not break (see the module's doc)."""
-    if DIGIT.search(text) is None:
-        return text
-    runs = [run.span() for run in _DIGIT_RUNS.finditer(text.encode("ascii").translate(_DIGITS_AS_ZERO))] if text.isascii() else None
+    runs = _digit_runs(text)
+    return text if runs == [] else _kept_together(text, runs)
+
+
+def _kept_together(text: str, runs: list[tuple[int, int]] | None) -> str:
     # each replaces the spaces of its match with no-break spaces (CI_LABEL's, UNIT's and PER's are one space)
     text = _sub_near(DATE, text, runs, _DATE_BEFORE, _DATE_AFTER)
     text = _sub_near(MEASURE, text, runs, _NEAR_BEFORE, _NEAR_AFTER)
@@ -149,6 +152,19 @@ def keep_together(text: str) -> str:
         text = _sub_near(CI_LABEL, text, runs, _NEAR_BEFORE, _NEAR_AFTER)
     text = UNIT.sub(NBSP, text)
     return PER.sub(NBSP, text)
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]] | None:
+    """The spans of the text's runs of digits (_DIGIT_RUNS), [] when it has no digit; None when it holds a decimal
+    digit other than 0-9 (then each pattern scans the whole text). Found in its bytes, each character outside ASCII
+    one "?": a C loop a character, where a pattern's scan for a digit costs several times more."""
+    if text.isascii():
+        marked = text.encode("ascii")
+    elif any(char.isdecimal() for char in set(text) if not char.isascii()):
+        return None
+    else:
+        marked = text.encode("ascii", "replace")
+    return [run.span() for run in _DIGIT_RUNS.finditer(marked.translate(_DIGITS_AS_ZERO))]
 
 
 def _sub_near(pattern: re.Pattern[str], text: str, runs: list[tuple[int, int]] | None, before: int, after: int) -> str:
@@ -181,9 +197,10 @@ def keep_together_html(html: str) -> str:
 
 
 def _keep_text(text: str) -> str:
-    if DIGIT.search(text) is None:
+    runs = _digit_runs(text)
+    if runs == []:
         return text
-    text = keep_together(text)
+    text = _kept_together(text, runs)
     if HYPHEN_DIGIT.search(text) is None:  # each NAME match holds a hyphen and a digit after it
         return text
     return NAME.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', text)
