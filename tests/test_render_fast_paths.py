@@ -245,7 +245,7 @@ def test_keep_together_tries_its_patterns_near_digits_as_the_scan_of_the_whole_t
 
     table = ["NNTB = -12", "NNTH = +3 and NNTB = 4", "septiembre, de 2022", "x septiembre, de 2022 y", "31. de septiembre, de 2022",
              "31 septiembre", "31 septiembrex", "3 mmol/L", "3 mmol/Lx", "3 mmol/L/", "95% CI 0.9", "95% CIx", "per 1,000.5 people",
-             "per 1000x", "in 12 of 20", "3 March 2022", "March 2022", "3. M\u00e4rz 2022", "3 maio 2022", "RR 0.98, 95% CI 0.94 to 1.02",
+             "per 1000x", "in 12 of 20", "3 March 2022", "March 2022", "3. M\u00e4rz 2022", "3\u00a0de marzo de 2022", "3.\u00a0de marzo", "septiembre, de\u00a02022", "3 maio 2022", "RR 0.98, 95% CI 0.94 to 1.02",
              "word " * 20 + "3 March 2022" + " word" * 20 + " NNTB = 5 and 3 mg", "", "2022", "March", "no digit", "5 mg\u00a0daily"]
     generator = random.Random(28)
     texts = table + ["".join(generator.choice(KEEP_PIECES) + generator.choice(["", " ", " ", ","]) for _ in range(generator.randint(1, 30)))

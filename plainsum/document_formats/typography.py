@@ -68,23 +68,28 @@ NAME = re.compile(r"[A-Z](?<![\w\-].)[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+[A-Za-z0-
 DIGIT = re.compile(r"\d")
 HYPHEN_DIGIT = re.compile(r"-\d")
 # Every match of DATE, MEASURE and CI_LABEL is near a digit, and in a text whose digits are 0-9 each is tried only
-# there: in windows around its runs of digits (found in the text's bytes with each digit read as "0" and every other
-# byte as "."). A
-# pattern whose every match starts at most `before` characters before a digit, and whose matches read nothing `after`
-# characters or more after it, finds in the window from `before` characters before a run to `after` characters after
-# its last digit what the scan of the whole text finds there (a look-behind, and \b, read the characters before a
-# window as the whole text has them), and nothing outside the windows. Replacing a space with a no-break space moves
-# no digit, so a text's windows serve each pattern in turn. These patterns may start at many letters: a scan of a whole
-# text cost DATE about 400 instructions a character (a third of keeping a page together). UNIT and PER start with a
-# space, which the scan skips to in C: windows cost them more than they save.
+# there, found in the text's bytes as _MARKS reads them (a C loop a character, where a pattern that may start at many
+# letters reads a text at up to 400 instructions a character: a third of keeping a page together).
+# DATE is tried at each day (one or two digits, perhaps a full stop, then a space) and, before each year (four digits
+# after a space), after the last digit before it and at most _DATE_BEFORE characters before it ("septiembre, de 2022"):
+# where each of its matches starts. MEASURE and CI_LABEL are tried in windows around the runs of digits: a pattern whose
+# every match starts at most `before` characters before a digit, and reads nothing `after` characters or more after
+# it, finds in the window from `before` characters before a run to `after` characters after its last digit what the
+# scan of the whole text finds there (a look-behind, and \b, read the characters before a window as the whole text
+# has them), and nothing outside the windows. Replacing a space with a no-break space moves no digit, so a text's
+# marks serve each pattern in turn. UNIT and PER start with a space, which the scan skips to in C: windows cost them
+# more than they save.
 _LONGEST_MONTH = max(len(month) for month in MONTHS.split("|"))
 _DATE_BEFORE = _LONGEST_MONTH + len(", de ")  # "septiembre, de 2022"
-_DATE_AFTER = len("31. de ") + _LONGEST_MONTH + len(", de 2022") + 1  # and the character after it (\b)
 _NEAR_BEFORE = len("NNTB = -")  # MEASURE's name before a signed value
 _NEAR_AFTER = len("0\u00a0% CI") + 1  # CI_LABEL's label after its digit (% after a no-break space) and the character after
-_DIGITS_AS_ZERO = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x2E for byte in range(256))  # "0" for a digit, "." else
+# a digit as "0", a space as itself, a question mark or a character outside ASCII (which may be a no-break space) as
+# "?", any other character as "."
+_MARKS = bytes(0x30 if 0x30 <= byte <= 0x39 else byte if byte in b" ?" else 0x2E for byte in range(256))
+# a day, or a year (group 1), from its first digit: a pattern that opens with a byte is searched for in C
+_DATE_DIGITS = re.compile(rb"0(?<!00)(?:0?\.?[ ?]|(?<=[ ?]0)(000)(?!0))")
 # digits less far apart than a window reaches on both sides are one run: no digit of another run is in a window
-_DIGIT_RUNS = re.compile(rb"0(?:\.{0,%d}0)*" % (_DATE_BEFORE + _DATE_AFTER))
+_DIGIT_RUNS = re.compile(rb"0(?:[^0]{0,%d}0)*" % (_NEAR_BEFORE + _NEAR_AFTER))
 
 
 def text_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
@@ -140,42 +145,67 @@ def markdown_figures(text: str, minus: bool = True, ranges: bool = True) -> str:
 
 def keep_together(text: str) -> str:
     """Text (no markup) with no-break spaces where a line must not break (see the module's doc)."""
-    runs = _digit_runs(text)
-    return text if runs == [] else _kept_together(text, runs)
+    marks = _marked(text)
+    return text if marks == b"" else _kept_together(text, marks)
 
 
-def _kept_together(text: str, runs: list[tuple[int, int]] | None) -> str:
+def _kept_together(text: str, marks: bytes | None) -> str:
     # each replaces the spaces of its match with no-break spaces (CI_LABEL's, UNIT's and PER's are one space)
-    text = _sub_near(DATE, text, runs, _DATE_BEFORE, _DATE_AFTER)
-    text = _sub_near(MEASURE, text, runs, _NEAR_BEFORE, _NEAR_AFTER)
-    if "% CI" in text or "% IC" in text or "% KI" in text:  # each CI_LABEL match holds one
-        text = _sub_near(CI_LABEL, text, runs, _NEAR_BEFORE, _NEAR_AFTER)
+    # each CI_LABEL match holds one of these (the patterns before it only take spaces away)
+    labelled = "% CI" in text or "% IC" in text or "% KI" in text
+    if marks is None:  # a decimal digit other than 0-9: each pattern scans the whole text
+        text = MEASURE.sub(_no_break, DATE.sub(_no_break, text))
+        text = CI_LABEL.sub(_no_break, text) if labelled else text
+    else:
+        text = _keep_dates(text, marks)
+        runs = [run.span() for run in _DIGIT_RUNS.finditer(marks)]
+        text = _sub_near(MEASURE, text, runs)
+        text = _sub_near(CI_LABEL, text, runs) if labelled else text
     text = UNIT.sub(NBSP, text)
     return PER.sub(NBSP, text)
 
 
-def _digit_runs(text: str) -> list[tuple[int, int]] | None:
-    """The spans of the text's runs of digits (_DIGIT_RUNS), [] when it has no digit; None when it holds a decimal
-    digit other than 0-9 (then each pattern scans the whole text). Found in its bytes, each character outside ASCII
-    one "?": a C loop a character, where a pattern's scan for a digit costs several times more."""
+def _marked(text: str) -> bytes | None:
+    """The text's bytes as _MARKS reads them (one a character); b"" when it holds no digit, None when it holds a
+    decimal digit other than 0-9."""
     if text.isascii():
-        marked = text.encode("ascii")
+        marks = text.encode("ascii").translate(_MARKS)
     elif any(char.isdecimal() for char in set(text) if not char.isascii()):
         return None
     else:
-        marked = text.encode("ascii", "replace")
-    return [run.span() for run in _DIGIT_RUNS.finditer(marked.translate(_DIGITS_AS_ZERO))]
+        marks = text.encode("ascii", "replace").translate(_MARKS)
+    return marks if b"0" in marks else b""
 
 
-def _sub_near(pattern: re.Pattern[str], text: str, runs: list[tuple[int, int]] | None, before: int, after: int) -> str:
-    """pattern.sub(_no_break, text), the pattern tried only from `before` characters before each run of digits of
-    `runs` to `after` characters after its last digit (None: the whole text)."""
-    if runs is None:
-        return pattern.sub(_no_break, text)
+def _keep_dates(text: str, marks: bytes) -> str:
+    """DATE.sub(_no_break, text), DATE tried only where its matches start (see _DATE_DIGITS)."""
+    pieces: list[str] = []
+    done = 0
+    for digits in _DATE_DIGITS.finditer(marks):
+        at = digits.start()
+        if digits.group(1) is None:  # a day: a date that holds it starts there
+            date = DATE.match(text, at) if at >= done else None
+        else:  # a year: a date that opens with its month has no digit before it, and reads nothing after its \b
+            start = max(done, at - _DATE_BEFORE, marks.rfind(b"0", 0, at) + 1)
+            date = DATE.search(text, start, at + len("2022") + 1) if start < at else None
+            if date is not None and date.start() >= at:
+                date = None
+        if date is not None:
+            pieces += (text[done : date.start()], _no_break(date))
+            done = date.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _sub_near(pattern: re.Pattern[str], text: str, runs: list[tuple[int, int]]) -> str:
+    """pattern.sub(_no_break, text) for MEASURE or CI_LABEL, tried only from _NEAR_BEFORE characters before each run of
+    digits to _NEAR_AFTER characters after its last digit."""
     pieces: list[str] = []
     done, length = 0, len(text)
     for start, end in runs:
-        for match in pattern.finditer(text, max(done, start - before), min(length, end - 1 + after)):
+        for match in pattern.finditer(text, max(done, start - _NEAR_BEFORE), min(length, end - 1 + _NEAR_AFTER)):
             pieces += (text[done : match.start()], _no_break(match))
             done = match.end()
     if not pieces:
@@ -197,10 +227,10 @@ def keep_together_html(html: str) -> str:
 
 
 def _keep_text(text: str) -> str:
-    runs = _digit_runs(text)
-    if runs == []:
+    marks = _marked(text)
+    if marks == b"":
         return text
-    text = _kept_together(text, runs)
+    text = _kept_together(text, marks)
     if HYPHEN_DIGIT.search(text) is None:  # each NAME match holds a hyphen and a digit after it
         return text
     return NAME.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>', text)
