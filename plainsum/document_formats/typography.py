@@ -170,10 +170,14 @@ def _marked(text: str) -> bytes | None:
     decimal digit other than 0-9."""
     if text.isascii():
         marks = text.encode("ascii").translate(_MARKS)
-    elif any(char.isdecimal() for char in set(text) if not char.isascii()):
-        return None
     else:
-        marks = text.encode("ascii", "replace").translate(_MARKS)
+        encoded = text.encode("ascii", "replace")  # one "?" a character outside ASCII
+        at = encoded.find(b"?")
+        while at >= 0:  # only those characters (and question marks) looked at, not each of the text's
+            if text[at].isdecimal():
+                return None
+            at = encoded.find(b"?", at + 1)
+        marks = encoded.translate(_MARKS)
     return marks if b"0" in marks else b""
 
 
