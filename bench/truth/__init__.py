@@ -209,12 +209,53 @@ CERTAINTY_ES = (
 )
 
 
+# Every other certainty and effect phrase of the English claim words (templates/grade/claims.yaml),
+# by what it says, as one phrase of the Spanish claim words (templates/grade/es/claims.yaml) that
+# says the same: a phrase left in English is read by neither language's words, so the translation
+# would seem to drop or change its source's certainty when a real translation would not.
+SAME_IN_ES = {
+    ("certainty", "very low"): "muy inciertos", ("certainty", "low"): "puede", ("certainty", "low or very low"): "inciertos",
+    ("certainty", "low or moderate"): "parece", ("certainty", "moderate"): "probablemente", ("certainty", "high"): "estamos seguros",
+    ("effects", "none"): "poca o ninguna diferencia", ("effects", "reduce"): "reduce", ("effects", "increase"): "aumenta",
+    ("effects", "improve"): "mejora", ("effects", "worsen"): "empeora",
+}
+SAME_PHRASE_IN_ES = {"unlikely": "probablemente no", "any difference": "alguna diferencia", "any effect": "algún efecto"}
+
+
+def _english_claim_words() -> tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str]]:
+    """One pattern of the English certainty and effect phrases (longest first), the pattern of the
+    phrases that are no certainty ("most likely"), and each phrase's Spanish wording."""
+    from plainsum.grade.vocabulary import phrase
+
+    words = yaml.safe_load((Path(__file__).resolve().parents[2] / "templates" / "grade" / "claims.yaml").read_text(encoding="utf-8"))
+    spanish: dict[str, str] = {}
+    for (section, meaning), wording in SAME_IN_ES.items():
+        for english in words[section].get(meaning) or []:
+            spanish.setdefault(" ".join(english.lower().split()), SAME_PHRASE_IN_ES.get(english.lower(), wording))
+    pattern = re.compile("|".join(phrase(p) for p in sorted(spanish, key=len, reverse=True)), re.I)
+    exempt = words.get("not_certainty") or []
+    return pattern, (re.compile("|".join(f"(?:{e})" for e in exempt), re.I) if exempt else None), spanish
+
+
+_CLAIM_WORDS: list[tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str]]] = []
+
+
 def certainty_words(text: str, language: str) -> str:
     if language != "es":
         return text
     for pattern, words in CERTAINTY_ES:
         text = pattern.sub(words, text)
-    return text
+    if not _CLAIM_WORDS:
+        _CLAIM_WORDS.append(_english_claim_words())
+    pattern, exempt, spanish = _CLAIM_WORDS[0]
+    kept = [m.span() for m in exempt.finditer(text)] if exempt is not None else []
+
+    def spanish_of(match: re.Match[str]) -> str:
+        if any(start < match.end() and match.start() < end for start, end in kept):
+            return match.group()
+        return spanish[" ".join(match.group().lower().replace("’", "'").split())]
+
+    return pattern.sub(spanish_of, text)
 
 
 SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*(?:[-\u2022\u2013\u2014]\s*)?)([a-z\u00e0-\u00fe])")
