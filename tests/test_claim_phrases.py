@@ -303,6 +303,62 @@ def test_a_subgroup_finding_is_not_held_to_the_pooled_result(tmp_path: Path) -> 
     # evidence not provided is no claim of the effect
     ("These trials did not provide consistent evidence that vaccination in pregnancy affects preterm births.", set()),
     ("There is insufficient evidence that vaccination in pregnancy increases preterm births.", set()),
+    # where the evidence was looked for, between the denial and what it denies
+    ("There is no clear evidence from any of the trials in this review that vaccination in pregnancy reduces preterm births.", set()),
+    ("Overall, there was no clear evidence to indicate vaccination in pregnancy lowered preterm births.", set()),
 ])
 def test_affects_and_evidence_not_provided(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the time the sentence says is the result's ("at two years" is "up to 24 months")
+    ("Vaccination in pregnancy probably increases infant deaths at two years.", {"results.direction", "results.certainty"}),
+    ("Vaccination in pregnancy probably increases infant deaths up to 24 months.", {"results.direction", "results.certainty"}),
+    # another time: it may be about a result the review does not hold, so only a warning
+    ("Vaccination in pregnancy probably increases infant deaths at six months.", {"results.unchecked"}),
+    ("Vaccination in pregnancy probably increases infant deaths within 28 days of birth.", {"results.unchecked"}),
+    # an age is no time of the outcome
+    ("In mothers aged 35 years and older, vaccination in pregnancy probably increases infant deaths.", {"results.direction", "results.certainty"}),
+])
+def test_a_time_the_result_does_not_name_is_not_held_to_it(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vaccination in pregnancy may make little or no difference to the chance of babies being discharged alive from hospital.",
+    "Vaccination in pregnancy may make little or no difference to the number of babies born alive.",
+])
+def test_an_event_that_happens_alive_is_not_survival(sentence: str, tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == set()
+
+
+def test_a_rating_beside_a_word_one_level_off_is_a_warning(tmp_path: Path) -> None:
+    # "may" (low) for very low evidence, in a sentence that says the evidence is very low: the reader is told
+    found = verdicts(["Vaccination in pregnancy may increase preterm births, but our confidence in the evidence is very low."], tmp_path)
+    assert "results.certainty" not in found and "results.unchecked" in found
+    # two levels off, or with no rating beside it, it is wrong
+    assert "results.certainty" in verdicts(["Vaccination in pregnancy probably increases preterm births, but our confidence "
+                                            "in the evidence is very low."], tmp_path)
+    assert "results.certainty" in verdicts(["Vaccination in pregnancy may increase preterm births."], tmp_path)
+
+
+def test_a_rating_of_what_follows_it_is_not_the_claims_before(tmp_path: Path) -> None:
+    sentence = ("Vaccination in pregnancy may reduce infant deaths, and our confidence in the evidence is very low about "
+                "harms to mothers.")
+    assert verdicts([sentence], tmp_path) == set()
+    sentence = "Vaccination in pregnancy may reduce infant deaths, and our confidence in the evidence is very low."
+    assert "results.certainty" in verdicts([sentence], tmp_path)
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Although fewer infant deaths occurred with vaccination in pregnancy, this may have happened by chance.", set()),
+    ("Vaccination in pregnancy may increase infant deaths, but this might be due to chance.", set()),
+    # without the words of chance the same effect is wrong (RR 0.60)
+    ("Vaccination in pregnancy may increase infant deaths.", {"results.direction"}),
+    # randomised "by chance" is how people were put in groups, no doubt about an effect
+    ("In these trials, chance decided who got vaccination in pregnancy, which may reduce preterm births.",
+     {"results.direction", "results.certainty"}),
+])
+def test_an_effect_said_to_be_perhaps_chance_is_not_claimed(sentence: str, expected: set[str], tmp_path: Path) -> None:
     assert verdicts([sentence], tmp_path) == expected

@@ -69,8 +69,8 @@ def read_written(scored: Scored, results: list[Result], vocabulary: Vocabulary) 
         texts = [(text, explains or index < opening) for index, (text, explains) in enumerate(texts)]
     review = scored.document.review
     condition = condition_of(review.title) if review is not None else None
-    return list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review), condition),
-                    strict=True))
+    return list(zip(sentences, read_summary(texts, results, vocabulary, intervention_names(review), condition,
+                                            [s.section for s in sentences]), strict=True))
 
 
 def readings(scored: Scored, config: Config) -> list[tuple[Any, Reading]] | None:

@@ -441,6 +441,31 @@ def _clash(reading: Reading) -> list[Verdict]:
                     f"not checked: {said}; if '{word.text}' hedges the finding, one of the two is wrong", None)]
 
 
+def _rated_beside(reading: Reading, claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
+    """A certainty word one level from the result's, in a sentence that also rates the evidence at the result's
+    level ("There may be little to no difference in X, but our confidence in the evidence is very low"): the
+    reader is told the level, in GRADE's words or not; a warning that the two words differ, not an error."""
+    statement = reading.statement
+    if statement is None or not statement.levels or claim.certainty is None:
+        return verdicts
+    said = levels_of(claim.certainty)
+    out = []
+    for verdict in verdicts:
+        result = verdict.result
+        if verdict.check == "results.certainty" and result is not None and result in statement.results \
+                and result.certainty in statement.levels and _one_apart(said, result.certainty):
+            verdict = Verdict("results.unchecked", verdict.start, verdict.end,
+                              f"not checked for sure: {verdict.message.removeprefix('certainty: ')}; the sentence also rates "
+                              f"its evidence {result.certainty}, which GRADE words otherwise", result)
+        out.append(verdict)
+    return out
+
+
+def _one_apart(said: set[str], level: str) -> bool:
+    order = list(ORDER)
+    return any(abs(order.index(s) - order.index(level)) == 1 for s in said if s in order)
+
+
 def judge(reading: Reading, results: list[Result]) -> list[Verdict]:
     clash = _clash(reading)
     if clash and clash[0].check == "results.certainty":
@@ -459,7 +484,7 @@ def _judge(reading: Reading, results: list[Result]) -> list[Verdict]:
         for verdict in judge_statement(reading, results):
             found.setdefault((verdict.check, verdict.start, verdict.result.id if verdict.result else None), verdict)
     for claim in [*reading.claims, *reading.opposed]:
-        for verdict in _qualified(claim, judge_claim(claim)):
+        for verdict in _rated_beside(reading, claim, _qualified(claim, judge_claim(claim))):
             key = (verdict.check, verdict.start, verdict.result.id if verdict.result else None)
             found.setdefault(key, verdict)  # an outcome named twice ("exacerbations ... exacerbation") is one claim
     return list(found.values()) + wholes

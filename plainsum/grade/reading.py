@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit, find_certainty, not_a_rating
 from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, levels_of, phrase
+from plainsum.words.numbers import TEENS, TENS, UNITS
 
 if TYPE_CHECKING:
     from plainsum.grade.results import Result, Term
@@ -191,10 +192,12 @@ _NAME_TAIL = r"(?:\s*\(.*\)|\s+(?:at|by|within|to|up\s+to|after|before|during|in
 _FREE_OF = re.compile(r"(?:\bfree|without)\b", re.I)
 # ... and said of people ("those who survive", "people who survived"): a group, not the outcome; or of
 # a cause or a thing that survives ("cancer-specific survival", "graft survival", "implant survival"):
-# another outcome than death from any cause
+# another outcome than death from any cause; or of an event that happens alive ("discharged alive", "born alive"):
+# an outcome of its own, not survival
 _GROUP_OF = re.compile(r"(?:free|\bwho|-specific|-related|\b(?:graft|grafts|implant|implants|prosthesis|prostheses|flap|flaps|"
                        r"tooth|teeth|restoration|restorations|embryo|embryos|cell|cells|catheter|fistula|device|sealant|"
-                       r"crown|crowns|filling|fillings|tumou?r|cancer|disease|relapse|progression|event))\s*$", re.I)
+                       r"crown|crowns|filling|fillings|tumou?r|cancer|disease|relapse|progression|event|"
+                       r"discharged|born|delivered|weaned|extubated|released))\s*$", re.I)
 
 
 def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, taken: list[OutcomeSpan]) -> list[OutcomeSpan]:
@@ -1007,6 +1010,13 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
                 # of an outcome the results name otherwise (read_summary)
                 return Reading(text, "none", why="it states the certainty of the evidence on something no result names",
                                statement=Statement(stated, levels, [], judged=False, loose=True, scoped=True))
+            if named and actors and len({_pair(r) for r in results}) > 1:
+                # "We are moderately confident in the evidence about the effect of corticosteroids on deaths": it names
+                # who acts, so it rates only the results of what it names; none of them: another comparison, not judged
+                generic = vocabulary.generic_words
+                own = [r for r in named if _cover(_term_names(r.intervention), text, generic) > 0 or _names_comparison(text, r, generic)]
+                judged = judged and bool(own)
+                named = own or named
             return Reading(text, "statement", statement=Statement(stated, levels, list(dict.fromkeys(named)), judged))
         if not certainty or not outcomes:
             return Reading(text, "none", why="it names no effect")
@@ -1025,7 +1035,9 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         return reading
     select_text, from_lead = text, False
     stand_ins = _acting(text, stand_ins, effects + certainty) + _impersonal(text, vocabulary, effects, actors)
-    if not actors and not stand_ins and _elided(text, effects + certainty):
+    opening = min((h.start for h in effects + certainty), default=len(text))
+    if not actors and not any(start < opening for start, _ in stand_ins) and _elided(text, effects + certainty):
+        # (a word for the treatment after the verb is not its subject: "probably reduce deaths up to 30 days after treatment")
         stand_ins = [(0, 0)]  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
         if context.lead_in:
             select_text, from_lead = context.lead_in, True  # the lead-in names who acts and against what
@@ -1059,6 +1071,10 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         effect = _effect_for(outcome, effects, clause, text)
         if effect is not None:
             effect = _lessened(text, effect, effects, clause)
+        if effect is not None and effect.meaning != "none" and _BY_CHANCE.search(text, effect.end):
+            # "although fewer births before 34 weeks occurred with progesterone, this may have occurred by chance":
+            # an effect seen, said to be perhaps chance, is no effect claimed (its certainty words still are)
+            effect = None
         own = [h for h in certainty if hedged[0] <= h.start < hedged[1]]
         if effect is None and not own:
             continue
@@ -1092,6 +1108,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
                                                               taken + _explanations(text)), results)
             claim.comparator = claim.comparator or kinds
             claim.unsure = claim.unsure or _narrower(text, outcome) or _subgroup(text)
+            if claim.unsure is None:
+                claim.candidates, claim.unsure = _by_time(claim.candidates, text, hard, outcome)
             untied = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context) \
                 if claim.unsure is None else None
             if untied is not None:
@@ -1126,9 +1144,27 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     reading.statement = _inner_statement(text, levels, certainty, outcomes, claims=True)
     if reading.statement is not None:  # it speaks of the results its claims are about, and of their comparisons
         reading.statement.results = list(dict.fromkeys(r for claim in claims for r in claim.results))
+        after = max(hit.end for hit in reading.statement.hits) if reading.statement.hits else None
+        if after is not None and _ABOUT_WHAT.match(text, after):
+            # "... and our confidence in the evidence is very low about the baby's health": it rates what it
+            # names after it, not the claims before it (none named: not judged)
+            reading.statement.results = list(dict.fromkeys(r for claim in claims if claim.outcome.start >= after
+                                                           for r in claim.results))
+            if not reading.statement.results:
+                reading.statement.judged, reading.statement.loose = False, True
         pairs = {_pair(r) for r in reading.statement.results}
         reading.statement.covers = [r for r in results if _pair(r) in pairs]
     return reading
+
+
+# a difference seen that the sentence says may be chance ("this may have happened by chance", "may be due to chance")
+_BY_CHANCE = re.compile(r"(?<![\w'’-])(?:(?:may|might|could)\s+(?:well\s+)?(?:have\s+)?(?:been\s+|be\s+)?(?:occurred|arisen|happened|due)\s+"
+                        r"(?:\w+\s+)?(?:to|by)\s+chance|(?:occurred|arose|happened)\s+by\s+chance)(?![\w'’-])", re.I)
+
+
+# what a statement of certainty inside a sentence rates, named after it ("very low about the baby's health")
+_ABOUT_WHAT = re.compile(r"\s*(?:about|for|regarding|concerning|on|as\s+regards)\s+(?!(?:this|these|that|those|the\s+(?:evidence|results?|"
+                         r"findings?|effects?))(?![\w'’-]))", re.I)
 
 
 def _elided_outcomes(text: str, parts: list[tuple[int, int]], outcomes: list[OutcomeSpan], effects: list[Hit],
@@ -2364,6 +2400,64 @@ def _subgroup(text: str) -> str | None:
                                        f"result it was read against does not speak for")
 
 
+_NUMBER_VALUES = {**UNITS, **TEENS, **TENS}
+_DAYS_IN = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_AMOUNT = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True)) + r")(?:-(?:" + \
+    "|".join(UNITS) + r"))?"
+# a time point or a duration: "at 30 days", "up to 6 and 12 months", "one to three years", "12-week"
+_DURATION = re.compile(r"(?<![\w'’.,-])(" + _AMOUNT + r"(?:\s*(?:,|and|or|to|-|–)\s*" + _AMOUNT + r")*)[\s-]*"
+                       r"(hour|day|week|month|year)s?(?![\w'’])", re.I)
+# an age, not a time: "aged 70 years", "younger than 70 years", "65 years and older", "two years old"
+_AGE_BEFORE = re.compile(r"(?<![\w'’-])(?:aged?|ages|older|younger|over|under|than)\s+$", re.I)
+_AGE_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|above)|or\s+(?:older|over|above|more))(?![\w'’])", re.I)
+
+
+def _amount(word: str) -> float:
+    word = word.lower()
+    if word[0].isdigit():
+        return float(word)
+    head, _, tail = word.partition("-")
+    return float(_NUMBER_VALUES[head] + UNITS.get(tail, 0))
+
+
+def durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[float, float]]:
+    """The times `text` names between `start` and `end` ("at 30 days", "6 to 12 months"), each as the
+    span of days it covers (one time: the same day twice); ages ("aged 70 years") are no times."""
+    found = []
+    for match in _DURATION.finditer(text, start, len(text) if end is None else end):
+        if _AGE_BEFORE.search(text, max(0, match.start() - 14), match.start()) or _AGE_AFTER.match(text, match.end()):
+            continue
+        days = _DAYS_IN[match.group(2).lower()]
+        values = [_amount(m.group(0)) * days for m in re.finditer(_AMOUNT, match.group(1), re.I)]
+        found.append((min(values), max(values)))
+    return found
+
+
+def _times_agree(said: list[tuple[float, float]], named: list[tuple[float, float]]) -> bool:
+    """Whether a time the sentence says is one a result's name says ("12 months" and "one year" are one)."""
+    return any(low * 0.9 <= n_high and n_low <= high * 1.1 for low, high in said for n_low, n_high in named)
+
+
+def _by_time(candidates: list[Candidate], text: str, clause: tuple[int, int],
+             outcome: OutcomeSpan) -> tuple[list[Candidate], str | None]:
+    """The candidates whose outcome is of the time the clause says ("deaths up to 30 days" is not the result of
+    deaths up to 120 days): those that name it, when some do; when every one names another time, the claim
+    may be about a result of that time which none of them is (a warning, not an error against them)."""
+    said = durations(text, *clause)
+    if not said or not candidates:
+        return candidates, None
+    named = {c.result.id: [t for name in c.result.names() for t in durations(name)] for c in candidates}
+    agreeing = [c for c in candidates if _times_agree(said, named[c.result.id])]
+    if agreeing:
+        return agreeing, None
+    if all(named[c.result.id] for c in candidates):
+        time = _DURATION.search(text, *clause)
+        shown = time.group(0) if time is not None else ""
+        return candidates, (f"the sentence says '{shown.strip()}', and '{candidates[0].result.id}' is of another time "
+                            f"({candidates[0].result.outcome.plain})")
+    return candidates, None
+
+
 def _narrower(text: str, outcome: OutcomeSpan) -> str | None:
     """The severity a sentence gives the outcome it names that none of its results' names has ("serious adverse
     events" read against the result of all adverse events): another outcome, which the results may not hold."""
@@ -2535,7 +2629,9 @@ _OF_EVIDENCE = re.compile(r"\bevidence\b", re.I)
 # firm evidence that X reduces Y"): no level is said
 _NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:(?:no|not\s+find\s+any|not\s+find|(?:not|n['’]t)\s+(?:provide|give|offer|yield|produce)"
                                r"(?:\s+any)?|insufficient|not\s+enough)\s+(?:[a-z-]+\s+)?evidence\s+"
-                               r"(?:that|of|for|to\s+(?:show|suggest)\s+that)|"
+                               # (where it was looked for between: "no clear evidence from any of the studies in this review that")
+                               r"(?:(?:from|in|across|among)\s+[^,;:.()]{1,80}?\s+)?"
+                               r"(?:that|of|for|to\s+(?:show|suggest|indicate|support|demonstrate|prove)(?:\s+that)?)|"
                                r"(?:not|n['’]t|failed\s+to|fails?\s+to|unable\s+to)\s+(?:clearly\s+|conclusively\s+)?"
                                r"(?:show|find|demonstrate|prove|establish|confirm)\s+that)(?![\w'’-])", re.I)
 # What the studies or the review found, said of no effect ("We found no difference in deaths", "did not find a
@@ -2615,10 +2711,13 @@ def opening_background(texts: list[str]) -> int:
 
 
 def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocabulary: Vocabulary,
-                 names: tuple[str, ...] = (), condition: str | None = None) -> list[Reading]:
-    """Every sentence of a summary read in order: (text, whether its part explains). Statements of
-    certainty are found first and carried to the claims that state none of their own; a sentence
-    that names no intervention is read as about what the sentence before was about."""
+                 names: tuple[str, ...] = (), condition: str | None = None,
+                 headings: list[str | None] | None = None) -> list[Reading]:
+    """Every sentence of a summary read in order: (text, whether its part explains), with the heading
+    each is under. Statements of certainty are found first and carried to the claims that state none
+    of their own; a sentence that names no intervention is read as about what the sentence before was
+    about, and a list item that goes on from no lead-in of its own, under a heading that names a
+    comparison ("Methylprednisolone versus dexamethasone"), as about that comparison."""
     summary: dict[str | None, set[str]] = {}
     rated: set[str] = set()  # the levels of statements that name the outcomes they rate
     for text, explains in sentences:
@@ -2662,6 +2761,8 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
     previous: list[Result] = []
     lead_in: str | None = None
     for index, (text, explains) in enumerate(sentences):
+        heading = headings[index] if headings is not None else None
+        compared = heading if heading and _HEADING_COMPARES.search(heading) else None
         following = ""
         if text.rstrip().endswith(":"):
             items = []
@@ -2670,7 +2771,8 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
                     break
                 items.append(_LIST_ITEM.sub("", item).strip())
             following = "; ".join(items)
-        reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous, lead_in, following, condition))
+        reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous, lead_in or compared,
+                                                                   following, condition))
         readings.append(reading)
         if text.rstrip().endswith(":"):
             lead_in = text  # "Compared with chemotherapy, PARPi:" names who acts in the items after it
@@ -2688,6 +2790,10 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
                     if claim.certainty_source == "implied":
                         claim.certainty_source = "cautioned"
     return readings
+
+
+# a heading that names a comparison: "Antibiotics versus placebo", "Wearing a knee brace compared with no brace"
+_HEADING_COMPARES = re.compile(r"(?<![\w'’-])(?:versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))(?![\w'’-])", re.I)
 
 
 _CAUTION = re.compile(r"(?<![\w'’-])(?:(?:interpreted|treated|viewed|considered|regarded|read|taken)\s+with\s+(?:\w+\s+)?caution|"
