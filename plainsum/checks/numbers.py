@@ -225,6 +225,11 @@ FINDING = re.compile(r"\b(?:found|find|showed?|shown|suggest\w*|indicat\w*|repor
 SUBSET = re.compile(rf"\s+of\s+(?:the|these|those|all|all\s+the)\s+(?:[\d,]+\s+|{_WORD_TREE}\s+)?{_FILLER}(?:{STUDY_NOUN}|"
                     rf"{PEOPLE_NOUN})\b", re.I)
 
+# Events counted, then the studies they happened in ("only one complication reported in one study", "three deaths
+# occurred in two trials"): the studies with events, a part of the outcome's studies, not their count
+EVENTS_IN = re.compile(rf"\b(?:[\d,]+|{_WORD_TREE})\s+(?:[\w-]+\s+){{0,3}}?(?:was\s+|were\s+)?(?:reported|seen|observed|occurred|"
+                       r"happened|recorded|noted)\s+in\s+(?:only\s+|just\s+)?$", re.I)
+
 # An age: "aged 65 years or older", "aged 6 months to 12 years", "older than 70 years", "5-year-old children", "50 years
 # of age" (422 corpus sentences in 329 reviews, all 12 sampled ages): who took part, no time point of a result
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+(?:of|range|group)|older\s+than|younger\s+than|(?:over|under)\s+the\s+age\s+of)\s+"
@@ -1081,7 +1086,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if claim is not None and kind in COUNT_KINDS and WHOLE_BEFORE.search(text, max(0, start - 40), start) and \
                     (value in kind_figures(kind, review.results, counts, counted_facts) or anywhere.has(kind, value)):
                 continue  # the whole of a part ("two of the nine trials"): a count of the review, or another outcome's
-            if claim is not None and kind != "percent" and value.isdigit() and SUBSET.match(text, end) is not None:
+            if claim is not None and kind != "percent" and value.isdigit() and (
+                    SUBSET.match(text, end) is not None or (kind == "studies" and EVENTS_IN.search(text, max(0, start - 80), start))):
                 # a part of a whole ("five of the eight trials", "two of these studies"): not the claim's figure; a
                 # number the abstract prints anywhere passes, another is said, not blocked
                 if value not in known and value not in facts:
