@@ -362,3 +362,26 @@ def test_a_rating_of_what_follows_it_is_not_the_claims_before(tmp_path: Path) ->
 ])
 def test_an_effect_said_to_be_perhaps_chance_is_not_claimed(sentence: str, expected: set[str], tmp_path: Path) -> None:
     assert verdicts([sentence], tmp_path) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a judgement of the intervention at doing something claims the effect in that verb's direction (RR 0.60: fewer deaths)
+    ("Vaccination in pregnancy may be more effective in reducing infant deaths than placebo.", set()),
+    ("Vaccination in pregnancy may be better than placebo at preventing infant deaths.", set()),
+    ("Vaccination in pregnancy may be more effective in increasing infant deaths than placebo.", {"results.direction"}),
+    ("Vaccination in pregnancy may be less effective in reducing infant deaths than placebo.", {"results.direction"}),
+    ("Vaccination in pregnancy may be worse than placebo at preventing infant deaths.", {"results.direction"}),
+])
+def test_a_judgement_at_doing_something_claims_that_verbs_direction(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # deaths named by their verb (RR 0.60, low certainty: fewer deaths)
+    ("More babies died when their mothers had vaccination in pregnancy.", {"results.direction", "results.certainty"}),
+    ("Vaccination in pregnancy may increase the risk of dying.", {"results.direction"}),
+    ("Vaccination in pregnancy may reduce the risk of dying.", set()),
+    ("Vaccination in pregnancy may reduce the number of babies who die.", set()),
+])
+def test_an_outcome_named_by_its_verb(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) == expected

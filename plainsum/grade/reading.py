@@ -219,6 +219,21 @@ def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, tak
     return found
 
 
+def verb_spans(text: str, results: list[Result], vocabulary: Vocabulary, taken: list[OutcomeSpan]) -> list[OutcomeSpan]:
+    """The outcomes `text` names by their verb (`verbs` of the vocabulary: "died" for a result on deaths), where
+    it names no outcome of its own."""
+    found: list[OutcomeSpan] = []
+    lower = text.lower()
+    for outcome, names, pieces in vocabulary.verbs:
+        if not any(piece in lower for piece in pieces):
+            continue
+        matches = [m for m in names.finditer(text) if not _overlaps(m.start(), m.end(), [(o.start, o.end) for o in taken])]
+        named = tuple(r for r in results if any(re.fullmatch(rf"(?:the\s+)?(?:{outcome.pattern}){_NAME_TAIL}", n.strip(), re.I)
+                                                for n in r.names())) if matches else ()
+        found.extend(OutcomeSpan(m.start(), m.end(), m.group(0), named) for m in matches if named)
+    return found
+
+
 # An outcome named as something that did not happen ("no recovery", "failure to respond to treatment", "not responding
 # to treatment"): the rest of its name is its opposite ("probiotics probably improve recovery" of fewer "no recovery")
 _NEGATED_NAME = re.compile(r"^(?:no|not|lack\s+of|failure\s+to|failed\s+to|non-)\s*(?P<rest>[\w'’-]+(?:\s+[\w'’-]+)*?)\s*(?:\(.*)?$", re.I)
@@ -812,17 +827,26 @@ _FOR_BEFORE = re.compile(r"(?<![\w'’-])(?:for|in|at)\s+$", re.I)
 def _judged_for(text: str, effects: list[Hit], parts: list[tuple[int, int]]) -> list[Hit]:
     """A verb in -ing after "for", "in" or "at" that follows a judgement of the intervention in its clause ("more
     effective than placebo for reducing pain", "worse than no removal for preventing infections", "better at
-    preventing falls") names what was judged, not the effect: the judgement is the effect ('more effective' is a
-    benefit, 'worse' a harm), and the verb's own direction is not claimed."""
-    out = []
+    preventing falls") names what was judged: the judgement is the effect, in the verb's direction ('more
+    effective at reducing pain' claims less pain, 'less effective at reducing pain' more, 'more effective at
+    increasing pain' more)."""
+    out: list[Hit] = []
     for hit in effects:
         if hit.text.lower().endswith("ing") and _FOR_BEFORE.search(text, max(0, hit.start - 6), hit.start):
             start = _clause_of(hit.start, parts)[0]
-            if any(o.meaning in ("improve", "worsen") and start <= o.start and o.end <= hit.start
-                   and _words_between(text, o.end, hit.start) <= 6 for o in effects):
+            judged = [i for i, o in enumerate(out) if o.meaning in ("improve", "worsen") and start <= o.start and o.end <= hit.start
+                      and _words_between(text, o.end, hit.start) <= 6]
+            if judged:
+                if hit.meaning in _TURNED:
+                    judgement = out[judged[-1]]
+                    meaning = hit.meaning if judgement.meaning == "improve" else _TURNED[hit.meaning]
+                    out[judged[-1]] = Hit(meaning, judgement.start, judgement.end, judgement.text)
                 continue
         out.append(hit)
     return out
+
+
+_TURNED = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
 
 
 _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.I)
@@ -916,6 +940,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     outcomes = _named_outcomes(text, _specific(text, outcome_spans(text, results)), context.condition)
     if vocabulary.opposites:
         outcomes = sorted(outcomes + opposite_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
+    if vocabulary.verbs:
+        outcomes = sorted(outcomes + verb_spans(text, results, vocabulary, outcomes), key=lambda o: o.start)
     unnegated = unnegated_spans(text, results, vocabulary, outcomes)
     if unnegated:
         outcomes = sorted(outcomes + unnegated, key=lambda o: o.start)
@@ -1066,6 +1092,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             continue  # "to assess the function of the plates": what was measured, not a claim about it
         hard = _clause_of(outcome.start, parts)
         clause, hedged = scope_of(outcome.start, hard, pieces, text, effects, [o.start for o in outcomes])
+        # a finding reported after another ("..., and that within 30 days, fewer people died") takes no hedge of the one before
+        hedged = (max(hedged[0], _reported_part(text, hard, outcome.start)[0]), hedged[1])
         if not any(s < clause[1] for s, _ in actors) and not any(hard[0] <= s < clause[1] for s, _ in stand_ins):
             continue  # no one acts in or before its clause: "..., but whether a delay in progression helps is unclear"
         effect = _effect_for(outcome, effects, clause, text)

@@ -72,6 +72,7 @@ class Vocabulary:
     impersonal: re.Pattern[str] | None = None  # "there was", "was found": a result stated with no one acting
     # (a result's whole outcome name, the names of its opposite, a piece of text each of those names holds): "survival" for death
     opposites: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = field(default_factory=list)
+    verbs: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]] = field(default_factory=list)  # "died" for deaths
 
     def asks(self, text: str) -> bool:
         """A sentence that asks rather than claims ("We wanted to find out if ...", "...?")."""
@@ -190,6 +191,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
                                                            "generic_words", "result_headings", "qualifiers", "kinds", "measuring",
                                                            "coordinators", "impersonal")}
     opposites = _opposites(data.get("opposites", []), problems)
+    verbs = _opposites(data.get("verbs", []), problems, "verbs")
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
     negation = re.compile("|".join(phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
@@ -218,27 +220,29 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         coordinators=any_of(lists["coordinators"]),
         future_change=future_change,
         opposites=opposites,
+        verbs=verbs,
         impersonal=any_of(lists["impersonal"]),
     )
 
 
-def _opposites(table: Any, problems: list[str]) -> list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]]:
-    """`opposites`: a list of {outcome: a pattern of a result's outcome name, names: the phrases for its opposite},
-    each with the first letters of its names' last words (a sentence holding none of them is not scanned)."""
+def _opposites(table: Any, problems: list[str], key: str = "opposites") -> list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]]:
+    """`opposites` (or `verbs`): a list of {outcome: a pattern of a result's outcome name, names: the phrases for
+    its opposite (for the outcome as a verb)}, each with the first letters of its names' last words (a sentence
+    holding none of them is not scanned)."""
     out = []
     if not isinstance(table, list):
-        problems.append("'opposites' must be a list of {outcome, names}")
+        problems.append(f"'{key}' must be a list of {{outcome, names}}")
         return []
     for index, item in enumerate(table, 1):
         names = item.get("names") if isinstance(item, dict) else None
         outcome = item.get("outcome") if isinstance(item, dict) else None
         if not isinstance(outcome, str) or not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            problems.append(f"'opposites' entry {index} needs 'outcome' (a pattern) and 'names' (a list of phrases)")
+            problems.append(f"'{key}' entry {index} needs 'outcome' (a pattern) and 'names' (a list of phrases)")
             continue
         try:
             pattern = re.compile(outcome, re.I)
         except re.error as exc:
-            problems.append(f"'opposites' entry {index}: 'outcome' is not a regular expression: {exc}")
+            problems.append(f"'{key}' entry {index}: 'outcome' is not a regular expression: {exc}")
             continue
         phrases = any_of([n.strip() for n in names])
         if phrases is not None:
