@@ -353,14 +353,14 @@ def test_a_rating_of_what_follows_it_is_not_the_claims_before(tmp_path: Path) ->
 
 @pytest.mark.parametrize("sentence,expected", [
     ("Although fewer infant deaths occurred with vaccination in pregnancy, this may have happened by chance.", set()),
-    ("Vaccination in pregnancy may increase infant deaths, but this might be due to chance.", set()),
-    # without the words of chance the same effect is wrong (RR 0.60)
+    # an effect said to be perhaps chance reports the estimate's side: the other side is still wrong (RR 0.60)
+    ("Vaccination in pregnancy may increase infant deaths, but this might be due to chance.", {"results.direction"}),
     ("Vaccination in pregnancy may increase infant deaths.", {"results.direction"}),
     # randomised "by chance" is how people were put in groups, no doubt about an effect
     ("In these trials, chance decided who got vaccination in pregnancy, which may reduce preterm births.",
      {"results.direction", "results.certainty"}),
 ])
-def test_an_effect_said_to_be_perhaps_chance_is_not_claimed(sentence: str, expected: set[str], tmp_path: Path) -> None:
+def test_an_effect_said_to_be_perhaps_chance_is_the_estimates_side(sentence: str, expected: set[str], tmp_path: Path) -> None:
     assert verdicts([sentence], tmp_path) == expected
 
 
@@ -385,3 +385,10 @@ def test_a_judgement_at_doing_something_claims_that_verbs_direction(sentence: st
 ])
 def test_an_outcome_named_by_its_verb(sentence: str, expected: set[str], tmp_path: Path) -> None:
     assert verdicts([sentence], tmp_path) == expected
+
+
+def test_a_list_items_lead_in_acts_in_each_of_its_clauses(tmp_path: Path) -> None:
+    # (a word for the treatment after the first verb is no subject of the item's own)
+    found = verdicts(["Vaccination in pregnancy:", "– may reduce infant deaths after treatment, but probably reduces preterm births."],
+                     tmp_path)
+    assert "results.certainty" in found  # preterm births: very low, read in the item's second clause

@@ -442,28 +442,22 @@ def _clash(reading: Reading) -> list[Verdict]:
 
 
 def _rated_beside(reading: Reading, claim: OutcomeClaim, verdicts: list[Verdict]) -> list[Verdict]:
-    """A certainty word one level from the result's, in a sentence that also rates the evidence at the result's
-    level ("There may be little to no difference in X, but our confidence in the evidence is very low"): the
-    reader is told the level, in GRADE's words or not; a warning that the two words differ, not an error."""
+    """GRADE's very-low statement in other words: "may" (low) in a sentence that also rates the evidence very
+    low ("There may be little to no difference in X, but our confidence in the evidence is very low"), as its
+    own "may ..., but the evidence is very uncertain": the reader is told the level; a warning, not an error."""
     statement = reading.statement
-    if statement is None or not statement.levels or claim.certainty is None:
+    if statement is None or "very low" not in statement.levels or claim.certainty != "low":
         return verdicts
-    said = levels_of(claim.certainty)
     out = []
     for verdict in verdicts:
         result = verdict.result
         if verdict.check == "results.certainty" and result is not None and result in statement.results \
-                and result.certainty in statement.levels and _one_apart(said, result.certainty):
+                and result.certainty == "very low":
             verdict = Verdict("results.unchecked", verdict.start, verdict.end,
                               f"not checked for sure: {verdict.message.removeprefix('certainty: ')}; the sentence also rates "
                               f"its evidence {result.certainty}, which GRADE words otherwise", result)
         out.append(verdict)
     return out
-
-
-def _one_apart(said: set[str], level: str) -> bool:
-    order = list(ORDER)
-    return any(abs(order.index(s) - order.index(level)) == 1 for s in said if s in order)
 
 
 def judge(reading: Reading, results: list[Result]) -> list[Verdict]:

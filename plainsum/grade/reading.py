@@ -727,10 +727,12 @@ _NOT_SIGNIFICANT = re.compile(r"(?<![\w'’-])(?:non-?|not\s+(?:statistically\s+
 
 def _quantified(text: str, hit: Hit) -> bool:
     """Whether an effect word comes with the figure it goes by ("8% better", "6 points lower",
-    "improved by 5 points") or is said to be not significant ("a non-significant reduction"): it
-    reports the estimate's side, not a judgement of its size."""
+    "improved by 5 points") or is said to be not significant ("a non-significant reduction") or perhaps
+    chance ("fewer births ..., but this may have occurred by chance"): it reports the estimate's side, not a
+    judgement of its size."""
     return _FIGURE_BEFORE.search(text, 0, hit.start) is not None or _FIGURE_AFTER.match(text, hit.end) is not None \
-        or _NOT_SIGNIFICANT.search(text, max(0, hit.start - 60), hit.start) is not None
+        or _NOT_SIGNIFICANT.search(text, max(0, hit.start - 60), hit.start) is not None \
+        or _BY_CHANCE.search(text, hit.end) is not None
 
 
 # (not "the benefit of X in reducing Y", which says X does; the words between hold no number and no finite verb:
@@ -1061,10 +1063,10 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         return reading
     select_text, from_lead = text, False
     stand_ins = _acting(text, stand_ins, effects + certainty) + _impersonal(text, vocabulary, effects, actors)
-    opening = min((h.start for h in effects + certainty), default=len(text))
+    opening, elided = min((h.start for h in effects + certainty), default=len(text)), False
     if not actors and not any(start < opening for start, _ in stand_ins) and _elided(text, effects + certainty):
         # (a word for the treatment after the verb is not its subject: "probably reduce deaths up to 30 days after treatment")
-        stand_ins = [(0, 0)]  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
+        stand_ins, elided = [(0, 0)], True  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
         if context.lead_in:
             select_text, from_lead = context.lead_in, True  # the lead-in names who acts and against what
     if not actors and not stand_ins:
@@ -1094,15 +1096,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         clause, hedged = scope_of(outcome.start, hard, pieces, text, effects, [o.start for o in outcomes])
         # a finding reported after another ("..., and that within 30 days, fewer people died") takes no hedge of the one before
         hedged = (max(hedged[0], _reported_part(text, hard, outcome.start)[0]), hedged[1])
-        if not any(s < clause[1] for s, _ in actors) and not any(hard[0] <= s < clause[1] for s, _ in stand_ins):
-            continue  # no one acts in or before its clause: "..., but whether a delay in progression helps is unclear"
+        if not any(s < clause[1] for s, _ in actors) and not any(hard[0] <= s < clause[1] for s, _ in stand_ins) and not elided:
+            continue  # no one acts in or before its clause (a list item's lead-in acts in each of its clauses): "..., but whether a delay in progression helps is unclear"
         effect = _effect_for(outcome, effects, clause, text)
         if effect is not None:
             effect = _lessened(text, effect, effects, clause)
-        if effect is not None and effect.meaning != "none" and _BY_CHANCE.search(text, effect.end):
-            # "although fewer births before 34 weeks occurred with progesterone, this may have occurred by chance":
-            # an effect seen, said to be perhaps chance, is no effect claimed (its certainty words still are)
-            effect = None
         own = [h for h in certainty if hedged[0] <= h.start < hedged[1]]
         if effect is None and not own:
             continue
