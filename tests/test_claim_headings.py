@@ -46,6 +46,17 @@ REVIEW = textwrap.dedent("""\
         participants: 1383
         certainty: low
         size: little or no difference
+      - id: bleeding_doses
+        intervention: {technical: a high dose of drug B, plain: high-dose drug B}
+        comparison: {technical: a low dose of drug B, plain: low-dose drug B}
+        outcome: {technical: major bleeding, plain: major bleeding}
+        measure: RR
+        estimate: "0.95"
+        ci: ["0.70", "1.29"]
+        studies: 3
+        participants: 900
+        certainty: moderate
+        size: little or no difference
     sections:
       background: {technical: Lung infections are common.}
       objectives: {technical: To assess steroids.}
@@ -97,3 +108,12 @@ def test_a_statement_that_names_who_acts_rates_only_their_results(tmp_path: Path
     # of a comparison no result is of (steroids with usual care): not held to theirs
     sentence = "The certainty of the evidence on deaths with usual care and steroids is moderate."
     assert checks([(sentence, None)], tmp_path) == set()
+
+
+def test_a_list_items_second_sentence_keeps_the_lead_in_for_the_items_after_it(tmp_path: Path) -> None:
+    item = ("- probably increases major bleeding.", None)
+    lead = [("Compared with drug B, drug A:", None), ("- may make little or no difference to deaths.", None),
+            ("For every 1000 people, 30 fewer would have a stroke.", None)]
+    # drug A against drug B has no result for bleeding: the item is not held to high-dose drug B's
+    assert checks([*lead, item], tmp_path) == set()
+    assert "results.direction" in checks([("High-dose drug B, compared with low-dose drug B:", None), item], tmp_path)

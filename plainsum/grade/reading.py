@@ -2049,6 +2049,11 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         same = [c for _, c in scored if any(_pair(c.result) == _pair(p) for p in context.previous)]
         if same:
             return same, len({_pair(c.result) for c in same}) > 1, unnamed
+        if not named and not comparator_text and not any(alone(_term_names(c.result.comparison)) for _, c in scored):
+            # no one named, and none of these results is of the comparison the sentence before was about: it goes
+            # on about that comparison ("For every 1000 people, ...; - probably makes little difference to deaths"),
+            # whose result for this outcome is not among them
+            return [], False, None
     kept = [c for score, c in scored if score >= best - 1e-9]
     if named and best > 0:
         kept = _alike(kept, [c for _, c in scored if c.result.id not in barred], actor_text, comparator_text or text,
@@ -2802,8 +2807,9 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         readings.append(reading)
         if text.rstrip().endswith(":"):
             lead_in = text  # "Compared with chemotherapy, PARPi:" names who acts in the items after it
-        elif not _LIST_ITEM.match(text):
-            lead_in = None
+        elif not _LIST_ITEM.match(text) and not (lead_in and index > 0 and _LIST_ITEM.match(sentences[index - 1][0])
+                                                 and index + 1 < len(sentences) and _LIST_ITEM.match(sentences[index + 1][0])):
+            lead_in = None  # (a second sentence of a list item, with more items after it, keeps the lead-in)
         if reading.claims or reading.opposed:  # (a claim of survival is about the results of death)
             chosen = [r for claim in [*reading.claims, *reading.opposed] for r in claim.results]
             previous = chosen or previous
