@@ -7,6 +7,7 @@ risks and differences per 1000 of an absolute effect (as printed, rounded), and 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -1743,10 +1744,8 @@ def natural_figures(result: Any, per: int, rates: dict[str, set[str]], printed: 
         for n in (absolute.intervention, absolute.intervention_low, absolute.intervention_high):
             scaled = round(n * per / absolute.per)
             figures.update({str(scaled - 1), str(scaled + 1)})
-        try:  # the assumed risk cut rather than rounded: 0.457 said "45 out of 100"
+        with contextlib.suppress(TypeError, ValueError):  # the assumed risk cut rather than rounded: 0.457 said "45 out of 100"
             figures.add(str(int(float(result.control_risk) * per)))
-        except (TypeError, ValueError):
-            pass
     return figures if absolute is not None else set()
 
 

@@ -1042,9 +1042,9 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
                 # "We are moderately confident in the evidence about the effect of corticosteroids on deaths": it names
                 # who acts, so it rates only the results of what it names; none of them: another comparison, not judged
                 generic = vocabulary.generic_words
-                own = [r for r in named if _cover(_term_names(r.intervention), text, generic) > 0 or _names_comparison(text, r, generic)]
-                judged = judged and bool(own)
-                named = own or named
+                theirs = [r for r in named if _cover(_term_names(r.intervention), text, generic) > 0 or _names_comparison(text, r, generic)]
+                judged = judged and bool(theirs)
+                named = theirs or named
             return Reading(text, "statement", statement=Statement(stated, levels, list(dict.fromkeys(named)), judged))
         if not certainty or not outcomes:
             return Reading(text, "none", why="it names no effect")
@@ -1097,7 +1097,9 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         # a finding reported after another ("..., and that within 30 days, fewer people died") takes no hedge of the one before
         hedged = (max(hedged[0], _reported_part(text, hard, outcome.start)[0]), hedged[1])
         if not any(s < clause[1] for s, _ in actors) and not any(hard[0] <= s < clause[1] for s, _ in stand_ins) and not elided:
-            continue  # no one acts in or before its clause (a list item's lead-in acts in each of its clauses): "..., but whether a delay in progression helps is unclear"
+            # no one acts in or before its clause: "..., but whether a delay in progression helps is unclear"
+            # (a list item's lead-in acts in each of its clauses)
+            continue
         effect = _effect_for(outcome, effects, clause, text)
         if effect is not None:
             effect = _lessened(text, effect, effects, clause)
