@@ -392,3 +392,9 @@ def test_a_list_items_lead_in_acts_in_each_of_its_clauses(tmp_path: Path) -> Non
     found = verdicts(["Vaccination in pregnancy:", "– may reduce infant deaths after treatment, but probably reduces preterm births."],
                      tmp_path)
     assert "results.certainty" in found  # preterm births: very low, read in the item's second clause
+
+
+def test_a_lead_in_that_names_the_intervention_names_who_acts_in_its_items(tmp_path: Path) -> None:
+    # a plain verb in the item: the lead-in names who acts, so it is read as sure as a sentence naming it
+    assert "results.direction" in verdicts(["Compared with placebo, vaccination in pregnancy:", "– increases infant deaths;"], tmp_path)
+    assert "results.direction" not in verdicts(["Compared with placebo, vaccination in pregnancy:", "– reduces infant deaths;"], tmp_path)

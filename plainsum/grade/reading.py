@@ -2277,7 +2277,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
                           if m.start() <= at or clause[0] <= m.start() < clause[1]), None)
     if undecided_hit is not None and source in ("implied", "summary", "none"):
         level, hit, source = None, None, "none"  # "is unclear", "was mixed": no direction, and no level said
-    actor = "named" if actors else "stand-in"
+    actor = "named" if actors or lead_named else "stand-in"  # (a list item whose lead-in names who acts)
     claim = OutcomeClaim(outcome, candidates, effect, negated, level, hit, source, undecided_hit, actor, guess)
     claim.comparator = unnamed
     claim.of_evidence = found or (effect is not None and _OF_EVIDENCE.search(text, negated.start if negated else effect.start,
