@@ -133,6 +133,7 @@ class Context:
     lead_in: str | None = None  # the line ending ':' that the list items after it go on from
     following: str = ""  # the list items after a line ending ':' ("when compared with: – foam; – gel")
     condition: str | None = None  # the condition the review's title names ("... for acute low back pain")
+    just_before: bool = False  # `previous` is what the sentence right before this one claimed about
 
 
 # --- names ----------------------------------------------------------------------------------------
@@ -2051,7 +2052,8 @@ def _select(outcome: OutcomeSpan, text: str, comparator: tuple[tuple[int, int], 
         same = [c for _, c in scored if any(_pair(c.result) == _pair(p) for p in context.previous)]
         if same:
             return same, len({_pair(c.result) for c in same}) > 1, unnamed
-        if not named and not comparator_text and not any(alone(_term_names(c.result.comparison)) for _, c in scored):
+        if context.just_before and not named and not comparator_text \
+                and not any(alone(_term_names(c.result.comparison)) for _, c in scored):
             # no one named, and none of these results is of the comparison the sentence before was about: it goes
             # on about that comparison ("For every 1000 people, ...; - probably makes little difference to deaths"),
             # whose result for this outcome is not among them
@@ -2792,6 +2794,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         summary.setdefault(None, set()).update(rated)
     readings = []
     previous: list[Result] = []
+    previous_at = -2  # the index of the sentence that `previous` is from
     lead_in: str | None = None
     for index, (text, explains) in enumerate(sentences):
         heading = headings[index] if headings is not None else None
@@ -2805,7 +2808,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
                 items.append(_LIST_ITEM.sub("", item).strip())
             following = "; ".join(items)
         reading = read_sentence(text, results, vocabulary, Context(explains, names, summary, previous, lead_in or compared,
-                                                                   following, condition))
+                                                                   following, condition, previous_at == index - 1))
         readings.append(reading)
         if text.rstrip().endswith(":"):
             lead_in = text  # "Compared with chemotherapy, PARPi:" names who acts in the items after it
@@ -2815,6 +2818,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         if reading.claims or reading.opposed:  # (a claim of survival is about the results of death)
             chosen = [r for claim in [*reading.claims, *reading.opposed] for r in claim.results]
             previous = chosen or previous
+            previous_at = index if chosen else previous_at
         if not explains and _CAUTION.search(text):
             # "These findings should be interpreted with caution", "we should be careful about drawing conclusions":
             # the findings just before are said with doubt, in other words than GRADE's; a plain verb there claims
