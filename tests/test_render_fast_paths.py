@@ -285,3 +285,19 @@ def test_figures_are_set_as_when_every_text_was_cut_at_its_tags(minus: bool, ran
         text = "".join(generator.choice(FIGURE_TEXT_PIECES) for _ in range(generator.randint(0, 12)))
         assert typography.html_figures(text, minus, ranges) == cut(typography.HTML_SKIP, text), text
         assert typography.markdown_figures(text, minus, ranges) == cut(typography.MD_SKIP, text), text
+
+
+def test_the_plain_body_tests_answer_as_their_patterns() -> None:
+    """_not_plain answers as _NOT_PLAIN.search for every character below U+3000 (and a lone surrogate) alone and
+    inside text, and _may_be_link_or_entity as _MAY_BE_LINK_OR_ENTITY.search on random texts of its marks."""
+    import random
+
+    for code in [*range(0x3000), 0xD800, 0x1F600]:
+        for text in (chr(code), f"plain {chr(code)} text", f"caf\u00e9 {chr(code)}"):
+            assert markup._not_plain(text) == (markup._NOT_PLAIN.search(text) is not None), hex(code)
+    pieces = ["&", "<", ">", "&amp;", "&#169;", "&#x1F;", "&x;", "&;", "#", "x", " ", "a@b", "@", "!", "://", "http", "mailto:",
+              "<https://e.org>", "<a@b.c>", "<1@2>", "<x://y>", "<>", ";", "0", "F"]
+    generator = random.Random(28)
+    for _ in range(20_000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 10)))
+        assert markup._may_be_link_or_entity(text) == (markup._MAY_BE_LINK_OR_ENTITY.search(text) is not None), text
