@@ -448,6 +448,19 @@ def test_number_pattern_on_random_strings() -> None:
         assert [(m.span(), m.groups()) for m in NUMBER.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
 
 
+def test_digit_numbers_of_ascii_texts_are_numbers_finds() -> None:
+    """digit_numbers reads an ASCII text with NUMBER compiled for ASCII: the same numbers as NUMBER finds."""
+    import random
+
+    from plainsum.checks.plain import NUMBER, digit_numbers, normalise_number
+
+    generator = random.Random(28)
+    alphabet = "0123456789,.- aA_x\n%(;:"
+    for _ in range(20_000):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randint(0, 14)))
+        assert digit_numbers(text) == tuple((m.start(), m.end(), normalise_number(m.group(1))) for m in NUMBER.finditer(text))
+
+
 def test_rare_words_decided_once_a_word_are_those_decided_each_time() -> None:
     # rare_words keeps what it decided about a word (rare_verdicts); where the word stands still decides whether a
     # capitalised one is a name in mid-sentence, and whether it is explained in brackets

@@ -51,6 +51,9 @@ RECOMMENDATION = re.compile(
 # character (2.3x faster over the corpus, the same matches: tests/test_checks_plain.py).
 NUMBER = re.compile(r"(\d(?<![\w.,]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))(?![\w]|,\d{3})")
 NUMBER_WORD_SUFFIX = re.compile(r"^(?:st|nd|rd|th)\b")
+# NUMBER for an ASCII text, where \d and \w read only ASCII characters either way: a test of a character's class
+# in C, not a look-up in Unicode's tables (a fifth less time over the corpus's texts)
+_ASCII_NUMBER = re.compile(NUMBER.pattern, re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -294,7 +297,7 @@ def digit_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, value normalised) of each number of `text` in digits, kept: a review's abstract is read for
     its numbers by several of its figures (callers only read them)."""
     found = []
-    for match in NUMBER.finditer(text):
+    for match in (_ASCII_NUMBER if text.isascii() else NUMBER).finditer(text):
         number = match.group(1)
         if not (number.isascii() and number.isdigit() and (number[0] != "0" or len(number) == 1)):
             number = normalise_number(number)  # a whole number in digits, as most are, is already normal
