@@ -398,3 +398,14 @@ def test_a_lead_in_that_names_the_intervention_names_who_acts_in_its_items(tmp_p
     # a plain verb in the item: the lead-in names who acts, so it is read as sure as a sentence naming it
     assert "results.direction" in verdicts(["Compared with placebo, vaccination in pregnancy:", "– increases infant deaths;"], tmp_path)
     assert "results.direction" not in verdicts(["Compared with placebo, vaccination in pregnancy:", "– reduces infant deaths;"], tmp_path)
+
+
+@pytest.mark.parametrize("lead_in,expected", [
+    # infant deaths: low certainty; the lead-in's last certainty word hedges its items
+    ("Compared with placebo, vaccination in pregnancy may:", set()),
+    ("Evidence from two studies suggests that, compared with placebo, vaccination in pregnancy may:", set()),
+    ("Compared with placebo, vaccination in pregnancy probably:", {"results.certainty"}),
+    ("Compared with placebo, vaccination in pregnancy:", {"results.certainty"}),
+])
+def test_a_lead_ins_hedge_covers_its_items(lead_in: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([lead_in, "– reduce infant deaths;"], tmp_path) == expected

@@ -1070,6 +1070,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         stand_ins, elided = [(0, 0)], True  # a list item that goes on from its lead-in ("PARPi: – probably reduce ...")
         if context.lead_in:
             select_text, from_lead = context.lead_in, True  # the lead-in names who acts and against what
+            hedge = _lead_hedge(context.lead_in, vocabulary)
+            if hedge is not None and not certainty:
+                # "... beds with a reactive air-filled surface may:" then "- improve chances of healing": the
+                # lead-in's word hedges each item that has none of its own
+                certainty = [Hit(hedge.meaning, 0, 0, hedge.text)]
     if not actors and not stand_ins:
         return Reading(text, "explains", why="no intervention (nor a word standing for it) acts in it")
     # "we are very uncertain whether X reduces Y" keeps its direction (the grid words a very-low result so,
@@ -1671,6 +1676,16 @@ def _listed_actors(text: str, claim: OutcomeClaim, clause: tuple[int, int], resu
     if any(sum(_cover(_term_names(r.intervention), part, generic) > 0 for part in parts) > 1 for r in results):
         return None  # "exercise and education": a result of the two together may be what is meant
     return [Candidate(r) for r in chosen]
+
+
+def _lead_hedge(lead_in: str, vocabulary: Vocabulary) -> Hit | None:
+    """The certainty word a lead-in ends on, which hedges the list items after it ("X may:", "X probably:",
+    "X may make little or no difference to:"): its last certainty word, in its last clause."""
+    hits = find_certainty(vocabulary, lead_in, [])
+    if not hits:
+        return None
+    last = hits[-1]
+    return last if not re.search(r"[.;]", lead_in[last.end:]) else None
 
 
 def _elided(text: str, hits: list[Hit]) -> bool:
