@@ -306,6 +306,7 @@ def test_a_subgroup_finding_is_not_held_to_the_pooled_result(tmp_path: Path) -> 
     # where the evidence was looked for, between the denial and what it denies
     ("There is no clear evidence from any of the trials in this review that vaccination in pregnancy reduces preterm births.", set()),
     ("Overall, there was no clear evidence to indicate vaccination in pregnancy lowered preterm births.", set()),
+    ("We found nothing to suggest that vaccination in pregnancy increases infant deaths.", set()),
 ])
 def test_affects_and_evidence_not_provided(sentence: str, expected: set[str], tmp_path: Path) -> None:
     assert verdicts([sentence], tmp_path) == expected

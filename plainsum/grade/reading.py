@@ -2677,7 +2677,8 @@ _ONE_STUDY = re.compile(r"\b(?:one|a\s+single|only\s+one|a|another)\s+(?:small\s
 _OF_EVIDENCE = re.compile(r"\bevidence\b", re.I)
 # ... and an effect the evidence is said not to show ("There is no evidence that X is better than Y", "We found no
 # firm evidence that X reduces Y"): no level is said
-_NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:(?:no|not\s+find\s+any|not\s+find|(?:not|n['’]t)\s+(?:provide|give|offer|yield|produce)"
+_NO_EVIDENCE_THAT = re.compile(r"(?<![\w'’-])(?:(?:nothing|found\s+nothing|little)\s+to\s+(?:suggest|show|indicate)\s+that|"
+                               r"(?:no|not\s+find\s+any|not\s+find|(?:not|n['’]t)\s+(?:provide|give|offer|yield|produce)"
                                r"(?:\s+any)?|insufficient|not\s+enough)\s+(?:[a-z-]+\s+)?evidence\s+"
                                # (where it was looked for between: "no clear evidence from any of the studies in this review that")
                                r"(?:(?:from|in|across|among)\s+[^,;:.()]{1,80}?\s+)?"
