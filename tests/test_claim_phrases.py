@@ -410,3 +410,11 @@ def test_a_lead_in_that_names_the_intervention_names_who_acts_in_its_items(tmp_p
 ])
 def test_a_lead_ins_hedge_covers_its_items(lead_in: str, expected: set[str], tmp_path: Path) -> None:
     assert verdicts([lead_in, "– reduce infant deaths;"], tmp_path) == expected
+
+
+def test_a_rating_of_what_it_names_before_its_level_is_not_the_claims_before(tmp_path: Path) -> None:
+    sentence = ("Vaccination in pregnancy may reduce infant deaths, but the evidence for an effect on harms to mothers was of "
+                "very low certainty.")
+    assert verdicts([sentence], tmp_path) == set()
+    sentence = "Vaccination in pregnancy may reduce infant deaths, but the evidence for infant deaths was of moderate certainty."
+    assert "results.certainty" in verdicts([sentence], tmp_path)

@@ -1179,7 +1179,17 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     if reading.statement is not None:  # it speaks of the results its claims are about, and of their comparisons
         reading.statement.results = list(dict.fromkeys(r for claim in claims for r in claim.results))
         after = max(hit.end for hit in reading.statement.hits) if reading.statement.hits else None
-        if after is not None and _ABOUT_WHAT.match(text, after):
+        first = min(hit.start for hit in reading.statement.hits) if reading.statement.hits else None
+        before = [m for m in _EVIDENCE_ON.finditer(text, 0, first)] if first is not None else []
+        if before and not re.search(r"[;:]|\bbut\b|,\s+(?:and|whereas|while)\b", text[before[-1].end():first]):
+            # "..., but the evidence for effect on gonococcal conjunctivitis was of low to very-low certainty": it
+            # rates what it names between "evidence on" and its level, not the claims before it (none: not judged)
+            start = before[-1].start()
+            reading.statement.results = list(dict.fromkeys(r for outcome in outcomes if start <= outcome.start < first
+                                                           for r in outcome.results))
+            if not reading.statement.results:
+                reading.statement.judged, reading.statement.loose = False, True
+        elif after is not None and _ABOUT_WHAT.match(text, after):
             # "... and our confidence in the evidence is very low about the baby's health": it rates what it
             # names after it, not the claims before it (none named: not judged)
             reading.statement.results = list(dict.fromkeys(r for claim in claims if claim.outcome.start >= after
@@ -1196,6 +1206,9 @@ _BY_CHANCE = re.compile(r"(?<![\w'’-])(?:(?:may|might|could)\s+(?:well\s+)?(?:
                         r"(?:\w+\s+)?(?:to|by)\s+chance|(?:occurred|arose|happened)\s+by\s+chance)(?![\w'’-])", re.I)
 
 
+# what a statement of certainty inside a sentence rates, named before its level ("the evidence for effect on X was low")
+_EVIDENCE_ON = re.compile(r"(?<![\w'’-])(?:evidence|certainty|confidence|quality)\s+(?:of\s+(?:the\s+)?evidence\s+)?"
+                          r"(?:for|on|about|regarding|concerning)\s", re.I)
 # what a statement of certainty inside a sentence rates, named after it ("very low about the baby's health")
 _ABOUT_WHAT = re.compile(r"\s*(?:about|for|regarding|concerning|on|as\s+regards)\s+(?!(?:this|these|that|those|the\s+(?:evidence|results?|"
                          r"findings?|effects?))(?![\w'’-]))", re.I)
