@@ -32,6 +32,8 @@ ROLES = {
         # the counts of a part of the studies
         "Most of the studies we found (12 studies, 900 people) took place in Europe.",
         "We found that most trials (nine trials) were small.",
+        # a number needed to treat or harm, said in words
+        "Shaving using a razor probably increases infections: for every 14 people shaved, one more person had an infection.",
         # the studies some events happened in: a part of the outcome's studies
         "Shaving using a razor may make little or no difference to death within 30 days, as only one death was reported in one study.",
         "Shaving using a razor probably increases infections, though only three infections occurred in two trials.",

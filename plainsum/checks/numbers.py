@@ -226,6 +226,14 @@ FINDING = re.compile(r"\b(?:found|find|showed?|shown|suggest\w*|indicat\w*|repor
 SUBSET = re.compile(rf"\s+of\s+(?:the|these|those|all|all\s+the)\s+(?:[\d,]+\s+|{_WORD_TREE}\s+)?{_FILLER}(?:{STUDY_NOUN}|"
                     rf"{PEOPLE_NOUN})\b", re.I)
 
+# A number needed to treat or harm said in words: "for every 14 children treated with antibiotics one child had ...",
+# "in every 20 people given X, one more ..." (not a natural frequency per 100 or 1000, which NATURAL reads)
+NEEDED_BEFORE = re.compile(r"\b(?:for|in|of|out\s+of)\s+every\s+$", re.I)
+NEEDED_AFTER = re.compile(r"(?!\s*(?:100|1,?000|10,?000)\b)[^.;:()]{0,120}?[\s,]+(?:only\s+)?(?:one|1)\s+(?:more\s+|fewer\s+|less\s+|extra\s+|"
+                          r"additional\s+)?(?:[\w'’-]+\s+){0,2}?(?:would|will|had|has|have|experienced|experiences|developed|"
+                          r"benefits|benefited|avoided|avoids|got|gets|less|more|fewer|is|was|person|child|woman|man|patient|baby|infant)\b", re.I)
+
+
 # Events counted, then the studies they happened in ("only one complication reported in one study", "three deaths
 # occurred in two trials"): the studies with events, a part of the outcome's studies, not their count
 EVENTS_IN = re.compile(rf"\b(?:[\d,]+|{_WORD_TREE})\s+(?:[\w-]+\s+){{0,3}}?(?:was\s+|were\s+)?(?:reported|seen|observed|occurred|"
@@ -1095,6 +1103,14 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                     marks.append(_mark(UNREAD, scored, sentence, start, end,
                                        f"not checked: {what} counts a part of a whole, not a figure of a result, and the "
                                        "abstract prints it nowhere", "check it against the review by hand"))
+                continue
+            if value.isdigit() and NEEDED_BEFORE.search(text, max(0, start - 16), start) and NEEDED_AFTER.match(text, end):
+                # "for every 14 children treated, one child had an adverse event": a number needed to treat (or harm),
+                # no count of people; the abstract prints it ("NNTH 14") or it is said, not blocked
+                if value not in known and value not in facts:
+                    marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                       f"not checked: {what} is a number needed to treat or harm, and the abstract prints it "
+                                       "nowhere", "check it against the review by hand"))
                 continue
             natural = NATURAL.match(text, end) if kind != "studies" and value.isdigit() and "00" in text else None
             if natural is not None:
