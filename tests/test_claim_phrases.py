@@ -418,3 +418,10 @@ def test_a_rating_of_what_it_names_before_its_level_is_not_the_claims_before(tmp
     assert verdicts([sentence], tmp_path) == set()
     sentence = "Vaccination in pregnancy may reduce infant deaths, but the evidence for infant deaths was of moderate certainty."
     assert "results.certainty" in verdicts([sentence], tmp_path)
+
+
+def test_a_statement_that_points_back_is_not_the_summarys(tmp_path: Path) -> None:
+    # infant deaths: low; a plain claim is covered by the summary's statement of low certainty, not by one about "this result"
+    claim = "Vaccination in pregnancy reduces infant deaths."
+    assert "results.certainty" not in verdicts(["The certainty of the evidence is low.", claim], tmp_path)
+    assert "results.certainty" in verdicts(["Our confidence is low because only one study reported this result.", claim], tmp_path)

@@ -2800,6 +2800,10 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         if first.statement is not None and (first.kind == "statement" or (first.kind == "none" and not first.statement.loose)
                                             or (first.kind == "claim" and first.statement.results)):
             keys: list[str | None] = [r.id for r in first.statement.covers or first.statement.results] or [None]
+            if keys == [None] and _POINTS_BACK.search(text):
+                # "Our confidence is moderate because only one study reported this result": it rates the finding
+                # before it, not the summary as a whole
+                continue
             for key in keys:
                 summary.setdefault(key, set()).update(first.statement.levels)
             if first.kind == "statement" and keys != [None]:
@@ -2859,6 +2863,8 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
     return readings
 
 
+# a statement that points back to the finding before it ("this result", "these findings")
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:evidence|results?|findings?|effects?|outcomes?|data)\b", re.I)
 # a heading that names a comparison: "Antibiotics versus placebo", "Wearing a knee brace compared with no brace"
 _HEADING_COMPARES = re.compile(r"(?<![\w'’-])(?:versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))(?![\w'’-])", re.I)
 
