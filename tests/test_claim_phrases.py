@@ -425,3 +425,14 @@ def test_a_statement_that_points_back_is_not_the_summarys(tmp_path: Path) -> Non
     claim = "Vaccination in pregnancy reduces infant deaths."
     assert "results.certainty" not in verdicts(["The certainty of the evidence is low.", claim], tmp_path)
     assert "results.certainty" in verdicts(["Our confidence is low because only one study reported this result.", claim], tmp_path)
+
+
+@pytest.mark.parametrize("sentence,hedged", [
+    ("People who took the vaccine could manage daily activities better than those given placebo.", False),
+    ("People who took the vaccine could still walk unaided after a year.", False),
+    ("The vaccine could reduce infant deaths.", True),
+])
+def test_could_of_ability_is_no_hedge(sentence: str, hedged: bool) -> None:
+    from plainsum.grade.claims import read_claim
+
+    assert (read_claim(sentence, load_vocabulary()).certainty == "low") == hedged
