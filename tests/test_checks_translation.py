@@ -700,3 +700,15 @@ def test_a_level_the_source_sentence_states_nowhere_is_an_error(tmp_path: Path, 
 def test_a_level_the_source_sentence_states_passes(tmp_path: Path, english: str, spanish: str) -> None:
     found = [f for f in _spanish_findings(_paragraphs_project(tmp_path, [english], [spanish])) if f[0].startswith("translation.certainty")]
     assert found == [], found
+
+
+def test_a_number_missing_from_a_translation_is_reported_at_its_sentence(tmp_path: Path) -> None:
+    english = ["We found 15 trials.", "Pain was lower from 10 to 12 days after treatment."]
+    good = ["Encontramos 15 ensayos.", "El dolor fue menor de 10 a 12 días después del tratamiento."]
+    assert _spanish_findings(_paragraphs_project(tmp_path, english, good)) == []
+    changed = [good[0], good[1].replace("10", "12")]
+    content = _paragraphs_project(tmp_path / "changed", english, changed)
+    found = [f for f in _spanish_findings(content) if "the number 10 of the source text" in f[3]]
+    line, column = _line_column(content, f"{REVIEW}.es.yaml", "El dolor fue menor de 12")
+    assert [(f[0], f[1], f[2]) for f in found] == [("translation.numbers", line, column)], found
+    assert "El dolor fue menor de 12 a 12 días" in found[0][3], found

@@ -186,12 +186,29 @@ def check_numbers(scored: Scored, context: CheckContext) -> Iterator[Flag]:
             )
         if missing and all(found.value in source for found in translated):
             for found in missing:
+                where, sentence = _translating(scored, key, span, found)
+                said = f" (in the sentence \"{sentence.strip()}\")" if sentence else ""
                 yield Flag(
-                    f"the number {found.text} of the source text of {key} is missing from its translation "
+                    f"the number {found.text} of the source text of {key} is missing from its translation{said} "
                     f"(in '{locale.code}' it is written {locale.number(str(found.value))})",
-                    span.start, None,
+                    where, None,
                 )
         yield from _sentence_numbers(scored, key, span, locale, source)
+
+
+def _translating(scored: Scored, key: str, span: Span, found: Found) -> tuple[int, str]:
+    """Where the translation says what the source sentence holding `found` says: the translated sentence paired
+    one for one with it (checks/alignment.py), else the start of the field (no sentence)."""
+    review = scored.document.review
+    assert review is not None and review.translation is not None
+    source_text = review.translation.review.rendered[review.translation.source_fields[key].key]
+    for block in _paired(scored, source_text, span.rendered) or []:
+        for group in block.groups:
+            if group.exact and len(group.translated) == 1 and any(
+                    s.offset <= found.start < s.offset + len(s.text) for s in group.source):
+                sentence = group.translated[0]
+                return span.start + sentence.offset, sentence.text
+    return span.start, ""
 
 
 def _sentence_numbers(scored: Scored, key: str, span: Span, locale: Locale, source: dict[object, Found]) -> Iterator[Flag]:
