@@ -436,3 +436,19 @@ def test_could_of_ability_is_no_hedge(sentence: str, hedged: bool) -> None:
     from plainsum.grade.claims import read_claim
 
     assert (read_claim(sentence, load_vocabulary()).certainty == "low") == hedged
+
+
+@pytest.mark.parametrize("text,days", [
+    ("deaths up to 30 and 120 days", [(30.0, 120.0)]),
+    ("pain at 6 to 12 months", [(182.64, 365.28)]),
+    ("one-year survival", [(365.25, 365.25)]),
+    ("dementia over three years", [(1095.75, 1095.75)]),
+    # ages are no times
+    ("people aged 70 years and older", []),
+    ("people over 65 years", []),
+    ("children younger than 5 years", []),
+])
+def test_the_times_a_text_names(text: str, days: list[tuple[float, float]]) -> None:
+    from plainsum.grade.reading import durations
+
+    assert [(round(a, 2), round(b, 2)) for a, b in durations(text)] == days

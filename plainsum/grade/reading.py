@@ -2471,7 +2471,9 @@ _AMOUNT = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_VALUES, key=len, revers
 _DURATION = re.compile(r"(?<![\w'’.,-])(" + _AMOUNT + r"(?:\s*(?:,|and|or|to|-|–)\s*" + _AMOUNT + r")*)[\s-]*"
                        r"(hour|day|week|month|year)s?(?![\w'’])", re.I)
 # an age, not a time: "aged 70 years", "younger than 70 years", "65 years and older", "two years old"
-_AGE_BEFORE = re.compile(r"(?<![\w'’-])(?:aged?|ages|older|younger|over|under|than)\s+$", re.I)
+_AGE_BEFORE = re.compile(r"(?<![\w'’-])(?:aged?|ages|older\s+than|younger\s+than)\s+$", re.I)
+# "over 65 years", "under 18 years": an age when it is an adult's or a child's age in years ("over three years" is a time)
+_OVER_UNDER = re.compile(r"(?<![\w'’-])(?:over|under)\s+$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|above)|or\s+(?:older|over|above|more))(?![\w'’])", re.I)
 
 
@@ -2490,8 +2492,12 @@ def durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[f
     for match in _DURATION.finditer(text, start, len(text) if end is None else end):
         if _AGE_BEFORE.search(text, max(0, match.start() - 14), match.start()) or _AGE_AFTER.match(text, match.end()):
             continue
+        amounts = [_amount(m.group(0)) for m in re.finditer(_AMOUNT, match.group(1), re.I)]
+        if match.group(2).lower() == "year" and _OVER_UNDER.search(text, max(0, match.start() - 7), match.start()) \
+                and max(amounts) >= 16:
+            continue
         days = _DAYS_IN[match.group(2).lower()]
-        values = [_amount(m.group(0)) * days for m in re.finditer(_AMOUNT, match.group(1), re.I)]
+        values = [amount * days for amount in amounts]
         found.append((min(values), max(values)))
     return found
 
