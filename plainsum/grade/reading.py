@@ -2869,8 +2869,9 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
     return readings
 
 
-# a statement that points back to the finding before it ("this result", "these findings")
-_POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\s+(?:evidence|results?|findings?|effects?|outcomes?|data)\b", re.I)
+# a statement that points back to the one finding before it ("this result", "that outcome"; "this evidence" and
+# "these results" are as often all the summary has said)
+_POINTS_BACK = re.compile(r"\b(?:this|that)\s+(?:result|finding|outcome|effect|estimate)\b", re.I)
 # a heading that names a comparison: "Antibiotics versus placebo", "Wearing a knee brace compared with no brace"
 _HEADING_COMPARES = re.compile(r"(?<![\w'’-])(?:versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))(?![\w'’-])", re.I)
 
