@@ -1179,13 +1179,13 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     if reading.statement is not None:  # it speaks of the results its claims are about, and of their comparisons
         reading.statement.results = list(dict.fromkeys(r for claim in claims for r in claim.results))
         after = max(hit.end for hit in reading.statement.hits) if reading.statement.hits else None
-        first = min(hit.start for hit in reading.statement.hits) if reading.statement.hits else None
-        before = [m for m in _EVIDENCE_ON.finditer(text, 0, first)] if first is not None else []
-        if before and not re.search(r"[;:]|\bbut\b|,\s+(?:and|whereas|while)\b", text[before[-1].end():first]):
+        level_at = min(hit.start for hit in reading.statement.hits) if reading.statement.hits else None
+        frames = list(_EVIDENCE_ON.finditer(text, 0, level_at)) if level_at is not None else []
+        if frames and level_at is not None and not re.search(r"[;:]|\bbut\b|,\s+(?:and|whereas|while)\b", text[frames[-1].end():level_at]):
             # "..., but the evidence for effect on gonococcal conjunctivitis was of low to very-low certainty": it
             # rates what it names between "evidence on" and its level, not the claims before it (none: not judged)
-            start = before[-1].start()
-            reading.statement.results = list(dict.fromkeys(r for outcome in outcomes if start <= outcome.start < first
+            start = frames[-1].start()
+            reading.statement.results = list(dict.fromkeys(r for outcome in outcomes if start <= outcome.start < level_at
                                                            for r in outcome.results))
             if not reading.statement.results:
                 reading.statement.judged, reading.statement.loose = False, True
