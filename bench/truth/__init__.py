@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -222,6 +223,7 @@ SAME_IN_ES = {
 SAME_PHRASE_IN_ES = {"unlikely": "probablemente no", "any difference": "alguna diferencia", "any effect": "algún efecto"}
 
 
+@functools.cache
 def _english_claim_words() -> tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str]]:
     """One pattern of the English certainty and effect phrases (longest first), the pattern of the
     phrases that are no certainty ("most likely"), and each phrase's Spanish wording."""
@@ -237,17 +239,12 @@ def _english_claim_words() -> tuple[re.Pattern[str], re.Pattern[str] | None, dic
     return pattern, (re.compile("|".join(f"(?:{e})" for e in exempt), re.I) if exempt else None), spanish
 
 
-_CLAIM_WORDS: list[tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, str]]] = []
-
-
 def certainty_words(text: str, language: str) -> str:
     if language != "es":
         return text
     for pattern, words in CERTAINTY_ES:
         text = pattern.sub(words, text)
-    if not _CLAIM_WORDS:
-        _CLAIM_WORDS.append(_english_claim_words())
-    pattern, exempt, spanish = _CLAIM_WORDS[0]
+    pattern, exempt, spanish = _english_claim_words()
     kept = [m.span() for m in exempt.finditer(text)] if exempt is not None else []
 
     def spanish_of(match: re.Match[str]) -> str:

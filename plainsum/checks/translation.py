@@ -184,25 +184,30 @@ def check_numbers(scored: Scored, context: CheckContext) -> Iterator[Flag]:
                 f"{found.text}{value} in the translation of {key} is not a number of its source text{also}",
                 span.start + found.start, found.text,
             )
+        paired = _field_pairs(scored, key, span)
         if missing and all(found.value in source for found in translated):
             for found in missing:
-                where, sentence = _translating(scored, key, span, found)
+                where, sentence = _translating(paired, span, found)
                 said = f" (in the sentence \"{sentence.strip()}\")" if sentence else ""
                 yield Flag(
                     f"the number {found.text} of the source text of {key} is missing from its translation{said} "
                     f"(in '{locale.code}' it is written {locale.number(str(found.value))})",
                     where, None,
                 )
-        yield from _sentence_numbers(scored, key, span, locale, source)
+        yield from _sentence_numbers(scored, key, span, locale, source, paired)
 
 
-def _translating(scored: Scored, key: str, span: Span, found: Found) -> tuple[int, str]:
-    """Where the translation says what the source sentence holding `found` says: the translated sentence paired
-    one for one with it (checks/alignment.py), else the start of the field (no sentence)."""
+def _field_pairs(scored: Scored, key: str, span: Span) -> list[Block] | None:
+    """The sentences of a translated field paired with its source field's (checks/alignment.py)."""
     review = scored.document.review
     assert review is not None and review.translation is not None
-    source_text = review.translation.review.rendered[review.translation.source_fields[key].key]
-    for block in _paired(scored, source_text, span.rendered) or []:
+    return _paired(scored, review.translation.review.rendered[review.translation.source_fields[key].key], span.rendered)
+
+
+def _translating(paired: list[Block] | None, span: Span, found: Found) -> tuple[int, str]:
+    """Where the translation says what the source sentence holding `found` says: the translated sentence paired
+    one for one with it, else the start of the field (no sentence)."""
+    for block in paired or []:
         for group in block.groups:
             if group.exact and len(group.translated) == 1 and any(
                     s.offset <= found.start < s.offset + len(s.text) for s in group.source):
@@ -211,7 +216,8 @@ def _translating(scored: Scored, key: str, span: Span, found: Found) -> tuple[in
     return span.start, ""
 
 
-def _sentence_numbers(scored: Scored, key: str, span: Span, locale: Locale, source: dict[object, Found]) -> Iterator[Flag]:
+def _sentence_numbers(scored: Scored, key: str, span: Span, locale: Locale, source: dict[object, Found],
+                      paired: list[Block] | None) -> Iterator[Flag]:
     """A number of the source field put in the wrong sentence: in a translated sentence paired one for
     one with its source sentence (checks/alignment.py), a number that the source sentence lacks but
     another sentence of the field has (12 months made 15, where 15 trials are counted elsewhere). A
@@ -219,7 +225,6 @@ def _sentence_numbers(scored: Scored, key: str, span: Span, locale: Locale, sour
     review = scored.document.review
     assert review is not None and review.translation is not None
     source_locale = review.translation.source_locale
-    paired = _paired(scored, review.translation.review.rendered[review.translation.source_fields[key].key], span.rendered)
     for block in paired or []:
         for group in block.groups:
             if not group.exact:

@@ -204,34 +204,34 @@ _GROUP_OF = re.compile(r"(?:free|\bwho|-specific|-related|\b(?:graft|grafts|impl
 def opposite_spans(text: str, results: list[Result], vocabulary: Vocabulary, taken: list[OutcomeSpan]) -> list[OutcomeSpan]:
     """The outcomes `text` names by their opposite (`opposites` of the vocabulary: "survival" for a
     result on death), where it names no outcome of its own."""
-    found: list[OutcomeSpan] = []
-    lower = text.lower()
-    for outcome, names, pieces in vocabulary.opposites:
-        if not any(piece in lower for piece in pieces):
-            continue
-        matches = [m for m in names.finditer(text) if not _overlaps(m.start(), m.end(), [(o.start, o.end) for o in taken])
-                   and not _FREE_OF.match(text, m.end() + 1) and not _GROUP_OF.search(text, max(0, m.start() - 16), m.start())]
-        if not matches:
-            continue
-        named = tuple(r for r in results if any(re.fullmatch(rf"(?:the\s+)?(?:{outcome.pattern}){_NAME_TAIL}", n.strip(), re.I)
-                                                for n in r.names()))
-        if named:
-            found.extend(OutcomeSpan(m.start(), m.end(), m.group(0), named, opposite=True) for m in matches)
-    return found
+    return _named_otherwise(text, results, vocabulary.opposites, taken, opposite=True)
 
 
 def verb_spans(text: str, results: list[Result], vocabulary: Vocabulary, taken: list[OutcomeSpan]) -> list[OutcomeSpan]:
     """The outcomes `text` names by their verb (`verbs` of the vocabulary: "died" for a result on deaths), where
     it names no outcome of its own."""
+    return _named_otherwise(text, results, vocabulary.verbs, taken, opposite=False)
+
+
+def _named_otherwise(text: str, results: list[Result], table: list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]],
+                     taken: list[OutcomeSpan], opposite: bool) -> list[OutcomeSpan]:
+    """The outcomes `text` names by other words than their names (a table of `opposites` or `verbs`): each
+    result whose outcome name fits an entry's pattern is named by that entry's phrases. An opposite qualified by
+    what it is free of or said of a group ("progression-free survival", "those who survive") names none."""
     found: list[OutcomeSpan] = []
     lower = text.lower()
-    for outcome, names, pieces in vocabulary.verbs:
+    spans = [(o.start, o.end) for o in taken]
+    for outcome, names, pieces in table:
         if not any(piece in lower for piece in pieces):
             continue
-        matches = [m for m in names.finditer(text) if not _overlaps(m.start(), m.end(), [(o.start, o.end) for o in taken])]
+        matches = [m for m in names.finditer(text) if not _overlaps(m.start(), m.end(), spans) and not (
+            opposite and (_FREE_OF.match(text, m.end() + 1) or _GROUP_OF.search(text, max(0, m.start() - 16), m.start())))]
+        if not matches:
+            continue
         named = tuple(r for r in results if any(re.fullmatch(rf"(?:the\s+)?(?:{outcome.pattern}){_NAME_TAIL}", n.strip(), re.I)
-                                                for n in r.names())) if matches else ()
-        found.extend(OutcomeSpan(m.start(), m.end(), m.group(0), named) for m in matches if named)
+                                                for n in r.names()))
+        if named:
+            found.extend(OutcomeSpan(m.start(), m.end(), m.group(0), named, opposite=opposite) for m in matches)
     return found
 
 
@@ -2502,6 +2502,12 @@ def durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[f
     return found
 
 
+@lru_cache(maxsize=4096)
+def _name_times(names: tuple[str, ...]) -> list[tuple[float, float]]:
+    """The times a result's names say ("all-cause mortality up to 120 days"), read once a set of names."""
+    return [time for name in names for time in durations(name)]
+
+
 def _times_agree(said: list[tuple[float, float]], named: list[tuple[float, float]]) -> bool:
     """Whether a time the sentence says is one a result's name says ("12 months" and "one year" are one)."""
     return any(low * 0.9 <= n_high and n_low <= high * 1.1 for low, high in said for n_low, n_high in named)
@@ -2515,7 +2521,7 @@ def _by_time(candidates: list[Candidate], text: str, clause: tuple[int, int],
     said = durations(text, *clause)
     if not said or not candidates:
         return candidates, None
-    named = {c.result.id: [t for name in c.result.names() for t in durations(name)] for c in candidates}
+    named = {c.result.id: _name_times(tuple(c.result.names())) for c in candidates}
     agreeing = [c for c in candidates if _times_agree(said, named[c.result.id])]
     if agreeing:
         return agreeing, None
@@ -2806,7 +2812,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
         if first.statement is not None and (first.kind == "statement" or (first.kind == "none" and not first.statement.loose)
                                             or (first.kind == "claim" and first.statement.results)):
             keys: list[str | None] = [r.id for r in first.statement.covers or first.statement.results] or [None]
-            if keys == [None] and _POINTS_BACK.search(text):
+            if keys == [None] and _THIS_FINDING.search(text):
                 # "Our confidence is moderate because only one study reported this result": it rates the finding
                 # before it, not the summary as a whole
                 continue
@@ -2871,7 +2877,7 @@ def read_summary(sentences: list[tuple[str, bool]], results: list[Result], vocab
 
 # a statement that points back to the one finding before it ("this result", "that outcome"; "this evidence" and
 # "these results" are as often all the summary has said)
-_POINTS_BACK = re.compile(r"\b(?:this|that)\s+(?:result|finding|outcome|effect|estimate)\b", re.I)
+_THIS_FINDING = re.compile(r"\b(?:this|that)\s+(?:result|finding|outcome|effect|estimate)\b", re.I)
 # a heading that names a comparison: "Antibiotics versus placebo", "Wearing a knee brace compared with no brace"
 _HEADING_COMPARES = re.compile(r"(?<![\w'’-])(?:versus|vs\.?|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))(?![\w'’-])", re.I)
 
