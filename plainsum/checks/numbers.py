@@ -81,6 +81,45 @@ _COUNT_BODY = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_TREE}(?:[- ]{_UNITS_TREE})?"
 _COUNT = f"(?:{_COUNT_BODY})"
 _TERM = f"({_COUNT_BODY})"
 PROPORTION = re.compile(rf"(?<![\w.,-])(?=[\d{_FIRST_LETTERS}]){_TERM}\s+(?:in|out of|of every)\s+(?:every\s+)?{_TERM}(?![\w-])", re.I)
+# NUMBER_WORDS without re.I, for an ASCII text in lower case: its matches there are NUMBER_WORDS' in the text (the same
+# spans; every letter of the pattern is in lower case, and no ASCII character but a capital is changed by lower() or
+# matches a letter of another case), where the engine compares characters rather than their lower cases
+_LOWER_NUMBER_WORDS = re.compile(NUMBER_WORDS.pattern)
+assert _LOWER_NUMBER_WORDS.pattern == _LOWER_NUMBER_WORDS.pattern.lower()
+# The words a term of PROPORTION may end with (a number in words ends with a word of _WORD_TREE or _UNITS_TREE), and
+# its words between the terms, each with a space on both sides as an ASCII text whose only white space is spaces has them
+_TERM_ENDS = tuple(sorted({*UNITS, *TEENS, *TENS}))
+_CONNECTORS = (" in ", " out of ", " of every ")
+# the white space of str.isspace (and of \s) in ASCII but the space
+_OTHER_SPACE = ("\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def number_word_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]:
+    """The spans of NUMBER_WORDS' matches in `text` (`lower`: text.lower() when the caller has it, for an ASCII
+    text), found in the text in lower case when it is ASCII (see _LOWER_NUMBER_WORDS)."""
+    if text.isascii():
+        return [match.span() for match in _LOWER_NUMBER_WORDS.finditer(text.lower() if lower is None else lower)]
+    return [match.span() for match in NUMBER_WORDS.finditer(text)]
+
+
+def may_have_proportion(text: str, lower: str | None = None) -> bool:
+    """False when PROPORTION cannot match in `text`: in an ASCII text whose only white space is spaces, a proportion's
+    words between its terms (in lower case, each with a space on both sides) follow spaces after a digit or a number in
+    words (`lower`: text.lower(), when the caller has it)."""
+    if not text.isascii() or any(map(text.__contains__, _OTHER_SPACE)):
+        return True
+    if lower is None:
+        lower = text.lower()
+    for connector in _CONNECTORS:
+        at = lower.find(connector)
+        while at >= 0:
+            end = len(lower[:at + 1].rstrip(" "))  # where the term before the spaces ends
+            if end and (lower[end - 1].isdigit() or lower.endswith(_TERM_ENDS, 0, end)):
+                return True
+            at = lower.find(connector, at + 1)
+    return False
+
+
 # "one" counts only as a number of things: "one study", "one in ten"; not "one reason", "no one"
 ONE_COUNTS = re.compile(r"\s+(?:study|trial|review|person|participant|in\b|out of\b|of every\b)", re.I)  # matched after it
 
@@ -338,7 +377,7 @@ def _text_numbers(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tu
     """(start, end, value) of each number of `text` in digits (normalised) and of each in words, kept: the
     abstract's sections are read for their numbers by several of the review's figures (callers only read them)."""
     digits = digit_numbers(text)
-    words = tuple((m.start(), m.end(), str(v)) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None)
+    words = tuple((start, end, str(v)) for start, end in number_word_spans(text) if (v := word_value(text[start:end])) is not None)
     return digits, words
 
 
@@ -713,6 +752,9 @@ class _Anywhere:
         self._sections = sections
         self._everything = everything
         self._kinds: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        # where each number stands, by value, of those in digits (0) and in words (1): the sections read once, not once
+        # a value asked
+        self._places: list[dict[str, list[tuple[str, int, int]]] | None] = [None, None]
 
     def has(self, kind: str, value: str) -> bool:
         if kind in self._kinds_of(value, 0):
@@ -727,11 +769,19 @@ class _Anywhere:
         kinds = self._kinds[which].get(value)
         if kinds is None:
             kinds = self._kinds[which][value] = set()
+            for text, start, end in self._places_of(which).get(value, ()):
+                kinds |= counted_kinds(text, start, end)
+        return kinds
+
+    def _places_of(self, which: int) -> dict[str, list[tuple[str, int, int]]]:
+        """(text, start, end) of each number of the sections in digits (`which` 0) or in words (1), by value, in order."""
+        places = self._places[which]
+        if places is None:
+            places = self._places[which] = {}
             for text, _spans in self._sections:
                 for start, end, found in digit_numbers(text) if which == 0 else _text_numbers(text)[1]:
-                    if found == value:
-                        kinds |= counted_kinds(text, start, end)
-        return kinds
+                    places.setdefault(found, []).append((text, start, end))
+        return places
 
     def __getitem__(self, kind: str) -> set[str]:
         return self._everything()[kind]
@@ -2289,13 +2339,14 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, value, how to name it) of each number in digits or words, proportions as one."""
     out: list[tuple[int, int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    words = list(NUMBER_WORDS.finditer(text))
+    lower = text.lower() if text.isascii() else None
+    words = number_word_spans(text, lower)
     digits = list(NUMBER.finditer(text))
     # each term of a proportion is digits NUMBER finds or a number in words NUMBER_WORDS finds, and no match of either
     # holds both (none holds "in"): a text with fewer than two numbers has none (but for digits NUMBER does not take,
     # as "1,0001", where a term "1" may stand before a comma)
     found = len(words) + len(digits)
-    for match in PROPORTION.finditer(text) if found >= 2 or (found and "," in text) else ():
+    for match in PROPORTION.finditer(text) if (found >= 2 or (found and "," in text)) and may_have_proportion(text, lower) else ():
         taken.append(match.span())
         top, bottom = word_value(match.group(1)), word_value(match.group(2))
         if top is not None and bottom:
@@ -2313,14 +2364,15 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
         if enumerator(text, match.start(), match.end()):
             continue  # "4) There may be ...": the number of a list item
         out.append((match.start(), match.end(), normalise_number(match.group(1)), f"the number {match.group(1)}"))
-    for match in words:
-        if _inside(match.span(), taken):
+    for start, end in words:
+        if _inside((start, end), taken):
             continue
-        if match.group(0).lower() == "one" and not ONE_COUNTS.match(text, match.end()):
+        written = text[start:end]
+        if written.lower() == "one" and not ONE_COUNTS.match(text, end):
             continue
-        value = word_value(match.group(0))
+        value = word_value(written)
         if value is not None:
-            out.append((match.start(), match.end(), str(value), f"the number '{match.group(0)}' ({value})"))
+            out.append((start, end, str(value), f"the number '{written}' ({value})"))
     return sorted(out)
 
 

@@ -1,0 +1,50 @@
+"""The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
+issue 28): numbers in words found in an ASCII text in lower case without re.I, and PROPORTION searched only in a text
+where a proportion's words follow a number; each held to the pattern it stands for on 20,000 random texts."""
+
+from __future__ import annotations
+
+import random
+
+from plainsum.checks.numbers import NUMBER_WORDS, PROPORTION, may_have_proportion, number_word_spans
+from plainsum.words.numbers import TEENS, TENS, UNITS
+
+WORDS = [*UNITS, *TEENS, *TENS]
+PIECES = [*WORDS, *(word.upper() for word in WORDS[:6]), *(word.title() for word in WORDS[6:14]), "hundred", "Thousand",
+          "a", "A", "and", "in", "IN", "In", "out of", "Out Of", "of every", "of  every", "every", "of", "out", "people",
+          "1", "12", "300", "1,000", "1,0001", "0.5", "-", "--", "twenty-one", "x-two", "two-x", "sixty six", "ſix", "Kelvin",
+          "one\tin", "two\nin", "\x1c", "in\x1cten", " ", "  ", ",", ".", "(", ")", "é", "seventeen", "oneone", "ten."]
+
+
+def random_texts(count: int) -> list[str]:
+    rng = random.Random(2816)
+    texts = []
+    for _ in range(count):
+        parts = [rng.choice(PIECES) for _ in range(rng.randint(1, 9))]
+        texts.append("".join(part + rng.choice(["", " ", " ", " ", "  ", "-", ",", "\t"]) for part in parts))
+    return texts
+
+
+def test_number_word_spans_are_number_words_matches() -> None:
+    for text in random_texts(20000):
+        assert number_word_spans(text) == [match.span() for match in NUMBER_WORDS.finditer(text)], text
+        if text.isascii():
+            assert number_word_spans(text, text.lower()) == number_word_spans(text), text
+
+
+def test_no_proportion_where_may_have_proportion_says_none() -> None:
+    found = 0
+    for text in random_texts(20000):
+        if not may_have_proportion(text):
+            assert PROPORTION.search(text) is None, text
+        else:
+            found += PROPORTION.search(text) is not None
+    assert found > 100  # the texts hold proportions to find
+
+
+def test_proportions_of_sentences() -> None:
+    for text in ["One in ten people", "12 out of 100 women", "two of every five", "1 in\t10", "one in\x1cten", "3  in  4",
+                 "seventy-one in 1,000 people", "ninety\nin 100"]:
+        assert PROPORTION.search(text) is not None and may_have_proportion(text), text
+    for text in ["people in the trials", "in 12 studies", "twenty studies in 2010", "1.5 in", "someone in"]:
+        assert not may_have_proportion(text), text
