@@ -1,19 +1,22 @@
 """The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
-issue 28): numbers in words found in an ASCII text in lower case without re.I, and PROPORTION searched only in a text
-where a proportion's words follow a number; each held to the pattern it stands for on 20,000 random texts."""
+issue 28): numbers in words found in an ASCII text in lower case without re.I, digits in an ASCII text with NUMBER
+compiled for ASCII, and PROPORTION searched only in a text where a proportion's words follow a number; each held to
+the pattern it stands for on 20,000 random texts."""
 
 from __future__ import annotations
 
 import random
 
 from plainsum.checks.numbers import NUMBER_WORDS, PROPORTION, may_have_proportion, number_word_spans
+from plainsum.checks.plain import _ASCII_NUMBER, NUMBER
 from plainsum.words.numbers import TEENS, TENS, UNITS
 
 WORDS = [*UNITS, *TEENS, *TENS]
 PIECES = [*WORDS, *(word.upper() for word in WORDS[:6]), *(word.title() for word in WORDS[6:14]), "hundred", "Thousand",
           "a", "A", "and", "in", "IN", "In", "out of", "Out Of", "of every", "of  every", "every", "of", "out", "people",
           "1", "12", "300", "1,000", "1,0001", "0.5", "-", "--", "twenty-one", "x-two", "two-x", "sixty six", "ſix", "Kelvin",
-          "one\tin", "two\nin", "\x1c", "in\x1cten", " ", "  ", ",", ".", "(", ")", "é", "seventeen", "oneone", "ten."]
+          "one\tin", "two\nin", "\x1c", "in\x1cten", " ", "  ", ",", ".", "(", ")", "é", "seventeen", "oneone", "ten.",
+          "1.5", "0.25", "12,345", "1,23", "3-4", "x-5", "A-7", "5th", "7a", "_9", "٣", "²"]
 
 
 def random_texts(count: int) -> list[str]:
@@ -48,3 +51,9 @@ def test_proportions_of_sentences() -> None:
         assert PROPORTION.search(text) is not None and may_have_proportion(text), text
     for text in ["people in the trials", "in 12 studies", "twenty studies in 2010", "1.5 in", "someone in"]:
         assert not may_have_proportion(text), text
+
+
+def test_ascii_number_finds_numbers_matches_in_ascii_texts() -> None:
+    for text in random_texts(20000):
+        if text.isascii():
+            assert [m.span() for m in _ASCII_NUMBER.finditer(text)] == [m.span() for m in NUMBER.finditer(text)], text

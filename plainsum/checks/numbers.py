@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from plainsum.checks.plain import NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
+from plainsum.checks.plain import _ASCII_NUMBER, NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
 from plainsum.grade.absolute import whole
 from plainsum.words.numbers import APPROXIMATE, TEENS, TENS, UNITS, WRITTEN_DATE, written_date
 
@@ -2341,7 +2341,7 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     taken: list[tuple[int, int]] = []
     lower = text.lower() if text.isascii() else None
     words = number_word_spans(text, lower)
-    digits = list(NUMBER.finditer(text))
+    digits = list((NUMBER if lower is None else _ASCII_NUMBER).finditer(text))  # NUMBER's matches (plain.py)
     # each term of a proportion is digits NUMBER finds or a number in words NUMBER_WORDS finds, and no match of either
     # holds both (none holds "in"): a text with fewer than two numbers has none (but for digits NUMBER does not take,
     # as "1,0001", where a term "1" may stand before a comma)
@@ -2351,7 +2351,7 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
         top, bottom = word_value(match.group(1)), word_value(match.group(2))
         if top is not None and bottom:
             out.append((match.start(), match.end(), f"{top} in {bottom}", f"the proportion '{match.group(0)}'"))
-    for match in FRACTION_WORDS.finditer(text) if _may_have_fraction(text) else ():
+    for match in FRACTION_WORDS.finditer(text) if _may_have_fraction(text, lower) else ():
         if _inside(match.span(), taken) or not re.match(r"\s+of\s+(?:the\s+|all\s+|these\s+)?\w+", text[match.end():]):
             continue
         if REVIEW_SHARE.match(text, match.end()):
@@ -2376,12 +2376,13 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(out)
 
 
-def _may_have_fraction(text: str) -> bool:
+def _may_have_fraction(text: str, lower: str | None = None) -> bool:
     """False when `text` cannot hold a fraction in words (FRACTION_WORDS, case-insensitive): an ASCII text
-    with none of their words in lower case."""
+    with none of their words in lower case (`lower`: text.lower(), when the caller has it)."""
     if not text.isascii():
         return True
-    lower = text.lower()
+    if lower is None:
+        lower = text.lower()
     return any(map(lower.__contains__, FRACTION_NAMES))
 
 
