@@ -1,13 +1,14 @@
 """The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
 issue 28): numbers in words found in an ASCII text in lower case without re.I, digits in an ASCII text with NUMBER
-compiled for ASCII, and PROPORTION searched only in a text where a proportion's words follow a number; each held to
-the pattern it stands for on 20,000 random texts."""
+compiled for ASCII, PROPORTION searched only in a text where a proportion's words follow a number, PART_OF's words
+read whole and _RECEIVED from its first letters; each held to the pattern it stands for on 20,000 random texts."""
 
 from __future__ import annotations
 
 import random
+import re
 
-from plainsum.checks.numbers import NUMBER_WORDS, PROPORTION, may_have_proportion, number_word_spans
+from plainsum.checks.numbers import _RECEIVED, NUMBER_WORDS, PART_OF, PROPORTION, may_have_proportion, number_word_spans
 from plainsum.checks.plain import _ASCII_NUMBER, NUMBER
 from plainsum.words.numbers import TEENS, TENS, UNITS
 
@@ -57,3 +58,29 @@ def test_ascii_number_finds_numbers_matches_in_ascii_texts() -> None:
     for text in random_texts(20000):
         if text.isascii():
             assert [m.span() for m in _ASCII_NUMBER.finditer(text)] == [m.span() for m in NUMBER.finditer(text)], text
+
+
+# the patterns as they were written before their faster forms
+PART_OF_BEFORE = re.compile(r"\s*(?:[a-z-]+\s*){0,3}?[,(]\s*(?:and\s+)?of\s+(?:whom|which|these|them)\s+(?:only\s+|just\s+)?"
+                            r"(\d{1,3}(?:,\d{3})+|\d+)", re.I)
+RECEIVED_BEFORE = re.compile(r"\b(?:received|got|given|receive|get|randomi[sz]ed|allocated|assigned)\b")
+PART_PIECES = ["5968", "participants", "people", "Women", "x-ray", "-", ",", "(", ")", "of", "OF", "whom", "which", "these",
+               "them", "and", "only", "just", "5264", "1,234", "12", "were", "analysed", "é", "ſ", "\u212a", "\t", "\n",
+               "received", "Received", "receive", "receives", "got", "given", "get", "getting", "randomised", "randomized",
+               "allocated", "assigned", "_", "reassigned", "x2", ", of whom", "(of which", ", and of these", "of them",
+               ", of whom only 12", "(of these just 1,500", ",of  whom\t3"]
+
+
+def test_part_of_and_received_match_as_their_patterns_before() -> None:
+    rng = random.Random(2817)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(PART_PIECES) + rng.choice(["", " ", " ", "  ", ", "]) for _ in range(rng.randint(1, 10)))
+        assert (RECEIVED_BEFORE.search(text) is None) == (_RECEIVED.search(text) is None), text
+        for end in range(len(text) + 1):
+            before, now = PART_OF_BEFORE.match(text, end), PART_OF.match(text, end)
+            assert (before is None) == (now is None), (text, end)
+            if before is not None and now is not None:
+                assert before.span() == now.span() and before.group(1) == now.group(1), (text, end)
+                found += 1
+    assert found > 500  # the texts hold parts to find
