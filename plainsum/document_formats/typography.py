@@ -86,6 +86,8 @@ _NEAR_AFTER = len("0\u00a0% CI") + 1  # CI_LABEL's label after its digit (% afte
 # a digit as "0", a space as itself, a question mark or a character outside ASCII (which may be a no-break space) as
 # "?", any other character as "."
 _MARKS = bytes(0x30 if 0x30 <= byte <= 0x39 else byte if byte in b" ?" else 0x2E for byte in range(256))
+# what a month's name (or the "de" before it) starts with: what DATE reads after a day's digits, full stop and space
+_MONTH_FIRST = frozenset(_MONTH_STARTS)
 # a day, or a year (group 1), from its first digit: a pattern that opens with a byte is searched for in C
 _DATE_DIGITS = re.compile(rb"0(?<!00)(?:0?\.?[ ?]|(?<=[ ?]0)(000)(?!0))")
 # digits less far apart than a window reaches on both sides are one run: no digit of another run is in a window
@@ -187,8 +189,8 @@ def _keep_dates(text: str, marks: bytes) -> str:
     done = 0
     for digits in _DATE_DIGITS.finditer(marks):
         at = digits.start()
-        if digits.group(1) is None:  # a day: a date that holds it starts there
-            date = DATE.match(text, at) if at >= done else None
+        if digits.group(1) is None:  # a day: a date that holds it starts there, its month (or "de") right after its space
+            date = DATE.match(text, at) if at >= done and text[digits.end() : digits.end() + 1] in _MONTH_FIRST else None
         else:  # a year: a date that opens with its month has no digit before it, and reads nothing after its \b
             start = max(done, at - _DATE_BEFORE, marks.rfind(b"0", 0, at) + 1)
             date = DATE.search(text, start, at + len("2022") + 1) if start < at else None
