@@ -37,6 +37,8 @@ def ordered_headings(html: str, top: int = 1) -> str:
     The page's own h1 is the title, so body headings start at h2; a heading may go at most one
     level deeper than the one before it (h2 then h4 becomes h2 then h3).
     """
+    if _in_order(html, top):
+        return html  # each heading would be written as it is (most bodies: the sub and its calls cost twice the reading)
     previous = top
     current = top + 1
 
@@ -50,6 +52,24 @@ def ordered_headings(html: str, top: int = 1) -> str:
         return f"<h{current}{attributes}>"
 
     return _HEADING_TAG.sub(renumber, html)
+
+
+def _in_order(html: str, top: int) -> bool:
+    """Whether ordered_headings would write every heading tag of `html` as it is: each opening tag at the level it
+    would be given, each closing tag at the level of the heading it closes and without attributes."""
+    previous = top
+    current = top + 1
+    for match in _HEADING_TAG.finditer(html):
+        closing, level, attributes = match.groups()
+        if closing:
+            if int(level) != current or attributes is not None:
+                return False
+            continue
+        current = max(top + 1, min(int(level), previous + 1))
+        if current != int(level):
+            return False
+        previous = current
+    return True
 
 
 def month_year(value: object) -> str | None:
