@@ -1,14 +1,23 @@
 """The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
 issue 28): numbers in words found in an ASCII text in lower case without re.I, digits in an ASCII text with NUMBER
 compiled for ASCII, PROPORTION searched only in a text where a proportion's words follow a number, PART_OF's words
-read whole and _RECEIVED from its first letters; each held to the pattern it stands for on 20,000 random texts."""
+read whole, _RECEIVED from its first letters and TOTAL in an ASCII text's lower case; each held to the pattern it stands for on 20,000 random texts."""
 
 from __future__ import annotations
 
 import random
 import re
 
-from plainsum.checks.numbers import _RECEIVED, NUMBER_WORDS, PART_OF, PROPORTION, may_have_proportion, number_word_spans
+from plainsum.checks.numbers import (
+    _RECEIVED,
+    NUMBER_WORDS,
+    PART_OF,
+    PROPORTION,
+    TOTAL,
+    may_have_proportion,
+    number_word_spans,
+    states_total,
+)
 from plainsum.checks.plain import _ASCII_NUMBER, NUMBER
 from plainsum.words.numbers import TEENS, TENS, UNITS
 
@@ -84,3 +93,21 @@ def test_part_of_and_received_match_as_their_patterns_before() -> None:
                 assert before.span() == now.span() and before.group(1) == now.group(1), (text, end)
                 found += 1
     assert found > 500  # the texts hold parts to find
+
+
+TOTAL_PIECES = ["We", "we", "WE", "review", "Review", "update", "authors", "researchers", "reviewers", ",", "however", "so",
+                "only", "have", "found", "Found", "included", "identified", "analysed", "analyzed", "reviewed", "looked", "at",
+                "a total of", "A Total Of", "in total", "and", "altogether", "studies", "trials", "RCTs", "rcts", "with",
+                "involving", "that included", "randomised", "randomized", "RandomiZed", "were", "was", "is", "been", "met",
+                "all", "the", "our", "inclusion", "criteria", "requirements", "for", "of", "based", "on", "12", "x-ray",
+                "'s", "\u212a", "\u017f", "é", "\t", "\n", "\x1c"]
+
+
+def test_states_total_is_total_search() -> None:
+    rng = random.Random(2819)
+    said = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(TOTAL_PIECES) + rng.choice(["", " ", " ", " ", "  ", ", "]) for _ in range(rng.randint(1, 12)))
+        assert states_total(text) == (TOTAL.search(text) is not None), text
+        said += states_total(text)
+    assert said > 2000  # the texts state totals

@@ -214,6 +214,19 @@ TOTAL = re.compile(r"\b(?:we|review|update|authors|researchers|reviewers)(?:,\s+
                    r"(?:criteria|requirements)\b|\bmet\s+our\s+(?:criteria|requirements)\b|\bmet\s+the\s+criteria\s+for\s+inclusion\b|"
                    r"\b(?:review|update)\s+of\s+(?:[\w,-]+\s+){1,3}(?:studies|trials|RCTs)\b|"
                    r"\b(?:review|update)\s+(?:is|was)\s+(?:\w+\s+)?based\s+on\b", re.I)
+# TOTAL for an ASCII text in lower case, without re.I (its only capitals, outside escapes, are those of "RCTs"): the same
+# matches, the engine comparing characters rather than their lower cases (a third of the time)
+_TOTAL_LOWER = re.compile(TOTAL.pattern.replace("RCTs", "rcts"))
+assert re.findall(r"(?<!\\)[A-Z]", _TOTAL_LOWER.pattern) == [] and TOTAL.flags & re.I
+
+
+def states_total(text: str) -> bool:
+    """Whether the sentence states the review's totals: TOTAL.search(text) is not None."""
+    if text.isascii():
+        return _TOTAL_LOWER.search(text.lower()) is not None
+    return TOTAL.search(text) is not None
+
+
 # Studies an update added ("109 new studies", "12 additional randomised trials"): counted in the full review
 ADDED = re.compile(r"\s*(?:new|additional|further|more|extra|recent)\b", re.I)
 # Things a claim counts that are not a result's figures ("the two treatments", "three doses"), and
@@ -1030,10 +1043,10 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
 
     totals: dict[str, bool] = {}
 
-    def states_total(text: str) -> bool:  # whether the sentence states the review's totals (TOTAL): read once a sentence
+    def said_total(text: str) -> bool:  # whether the sentence states the review's totals (TOTAL): read once a sentence
         found = totals.get(text)
         if found is None:
-            found = totals[text] = TOTAL.search(text) is not None
+            found = totals[text] = states_total(text)
         return found
 
     def brackets_of(text: str, claims: list[Any]) -> list[Bracket]:  # worked out once a sentence, when a count is in brackets
@@ -1054,7 +1067,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    "give the risks the result's interval gives the assumed risk (its bounds times the assumed risk)"))
         if not claims:
             named_in[text] = spans
-        describes = DESCRIBES.match(text) is not None and not FINDING.search(text) and not states_total(text)
+        describes = DESCRIBES.match(text) is not None and not FINDING.search(text) and not said_total(text)
         # events and a group are two numbers (a proportion, "one out of five", is read as one)
         counted_events = events_in(text) if " of " in text and (len(in_text) >= 2 or " in " in in_text[0][2]) else []
         for start, end, value, what in in_text:
@@ -1065,7 +1078,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             kind = number_kind(text, end) if " in " not in value and not value.endswith(" of") else None
             if kind is None and "number of" in text.lower():
                 kind = number_of_kind(text, start)  # "bringing the total number of included trials to 39"
-            if kind == "people" and ARM.match(text, end) and not states_total(text):
+            if kind == "people" and ARM.match(text, end) and not said_total(text):
                 continue  # the size of one group ("the 496 participants doing aerobic exercise")
             if illustrated is not None and any(at <= start < until for at, until in illustrated[0]):
                 continue  # GRADE's illustrative risks: held against the results' intervals above
@@ -1099,7 +1112,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"'{text[group_of.start:group_of.end]}' gives {group_of.percent}%, but {group_of.events} of "
                                        f"{group_of.group} is {100 * group_of.events / group_of.group:.1f}%",
                                        "correct the count or the percentage so they agree"))
-                elif group_of.percent is None and (claims or spans or states_total(text)) and value not in known and value not in facts:
+                elif group_of.percent is None and (claims or spans or said_total(text)) and value not in known and value not in facts:
                     marks.append(_mark(UNREAD, scored, sentence, start, end,
                                        f"not checked: {what} is a count of events out of a group or of a part out of a whole "
                                        f"('{text[group_of.start:group_of.end]}'), which the results do not hold, and the abstract "
@@ -1109,7 +1122,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
             if role is not None:
                 # the counts of a part ("most of the studies (21 RCTs)") or the bounds of a range of counts: no total of
                 # the review, no result's count
-                if (claims or spans or states_total(text)) and value not in known and value not in facts:
+                if (claims or spans or said_total(text)) and value not in known and value not in facts:
                     marks.append(_mark(UNREAD, scored, sentence, start, end,
                                        f"not checked: {what} is {role}, no total of the review nor a result's count, and the "
                                        "abstract prints it nowhere", "check it against the review by hand"))
@@ -1325,7 +1338,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"and the sentence claims nothing it could be tied to",
                                        "check it against the review by hand, or give the figure the abstract prints"))
                 continue
-            if kind in ("studies", "people") and states_total(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
+            if kind in ("studies", "people") and said_total(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
                 # one review or study among several: its people are checked only where the abstract prints
                 # people with the same count of studies ("two studies (403 participants)")
                 part = ONE_OF_SEVERAL.search(text, 0, start)
@@ -1335,7 +1348,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"{what} counts people, but the abstract gives {', '.join(sorted(paired))} with the same "
                                        f"count of studies", "give the count the abstract prints"))
                 continue
-            if kind in ("studies", "people") and states_total(text):
+            if kind in ("studies", "people") and said_total(text):
                 # (what an update added, "14 new trials", is no total the counts after it are parts of)
                 earlier = [e for _s, e, _v, _w in in_text if e <= start and number_kind(text, e) == kind and not ADDED.match(text, e)]
                 if _part_of_total(text, start, kind, earlier):
