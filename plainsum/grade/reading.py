@@ -1144,6 +1144,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             claim.unsure = claim.unsure or _narrower(text, outcome) or _subgroup(text)
             if claim.unsure is None:
                 claim.candidates, claim.unsure = _by_time(claim.candidates, text, hard, outcome)
+            if claim.unsure is None and claim.comparison_unsaid:
+                claim.unsure = _arm_unsaid(claim, f"{select_text} {context.lead_in or ''}", vocabulary.generic_words)
             untied = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context) \
                 if claim.unsure is None else None
             if untied is not None:
@@ -2531,6 +2533,22 @@ def _by_time(candidates: list[Candidate], text: str, clause: tuple[int, int],
         return candidates, (f"the sentence says '{shown.strip()}', and '{candidates[0].result.id}' is of another time "
                             f"({candidates[0].result.outcome.plain})")
     return candidates, None
+
+
+def _arm_unsaid(claim: OutcomeClaim, said: str, generic: frozenset[str]) -> str | None:
+    """Of an outcome with results of several comparisons, a sentence naming neither arm of the results left
+    ("the effect of corticosteroids on deaths within 30 days", where the 30-day result is methylprednisolone
+    against dexamethasone): they were chosen by elimination (a time, a setting), and the sentence may speak of
+    the class against no treatment, a comparison the results do not hold."""
+    words = _parts(said)
+    for candidate in claim.candidates:
+        names = _term_names(candidate.result.intervention)
+        arm = _telling_parts(names, generic)
+        if not arm or not arm.isdisjoint(words) or any(re.search(phrase(n), said, re.I) for n in names):
+            return None
+    result = claim.candidates[0].result
+    return (f"the sentence names neither '{result.intervention.plain or result.intervention.technical}' nor what it is "
+            f"compared with, and '{claim.outcome.text}' has results of several comparisons")
 
 
 def _narrower(text: str, outcome: OutcomeSpan) -> str | None:
