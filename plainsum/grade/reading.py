@@ -139,15 +139,28 @@ class Context:
 # --- names ----------------------------------------------------------------------------------------
 
 def _name_pattern(name: str) -> str:
-    """An outcome's name with a plural or singular last word ("death" finds "deaths")."""
+    """An outcome's name with a plural or singular last word ("death" finds "deaths"), each long word of it in
+    another of its English forms too ("withdrawals" finds "withdrawing", "relapse" "relapsed")."""
     words = name.split()
     if not words:
         return r"(?!)"
     last = words[-1]
     stem = last[:-1] if last.lower().endswith("s") and len(last) > 4 else last
-    words = [*words[:-1], stem]
-    body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
-    return r"(?<![\w'’-])" + body + r"(?:s|es)?(?![\w'’-])"
+    body = r"\s+".join([*(_word_forms(w) for w in words[:-1]), _word_forms(stem, last=True)])
+    return r"(?<![\w'’-])" + body + r"(?![\w'’-])"
+
+
+# the endings by which an English word of an outcome's name takes its other forms (noun, verb, participle)
+_FORM_ENDINGS = re.compile(r"(?:als|al|ing|ed|e|s)$")
+
+
+def _word_forms(word: str, last: bool = False) -> str:
+    written = re.escape(word).replace("'", "['’]") + (r"(?:s|es)?" if last else "")
+    ending = _FORM_ENDINGS.search(word) if word.isascii() and word.isalpha() and word.islower() else None
+    stem = word[:ending.start()] if ending is not None else word
+    if len(stem) < 5 or (ending is None and not last):
+        return written
+    return rf"(?:{written}|{re.escape(stem)}(?:e|es|ed|ing|al|als|s)?)"
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an|their|its|how many people|how many|number of)\s+", re.I)
