@@ -12,6 +12,7 @@ made-up review of a vaccine given in pregnancy, each row a sentence and the chec
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import pytest
 from plainsum.content.loader import load_review
 from plainsum.grade.claims import load_vocabulary
 from plainsum.grade.judge import judge
-from plainsum.grade.reading import read_summary
+from plainsum.grade.reading import _name_pattern, read_summary
 
 REVIEW = textwrap.dedent("""\
     id: vaccine
@@ -452,3 +453,31 @@ def test_the_times_a_text_names(text: str, days: list[tuple[float, float]]) -> N
     from plainsum.grade.reading import durations
 
     assert [(round(a, 2), round(b, 2)) for a, b in durations(text)] == days
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # the scores a tool gives are of the outcome it measures: an effect on them is an effect on it
+    ("Vaccination in pregnancy may do worse than placebo on scales measuring hospital admission.", {"results.direction"}),
+    ("With vaccination in pregnancy, babies may do worse on a questionnaire assessing hospital admission.",
+     {"results.direction"}),
+    # an aim: what was measured, no claim
+    ("To assess infant deaths, the vaccine was given in pregnancy and may lead to more visits.", set()),
+])
+def test_an_outcome_after_a_tool_measuring_it_is_claimed(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) & {"results.direction"} == expected
+
+
+@pytest.mark.parametrize("name,text,found", [
+    # an outcome's name in another English form: "withdrawals" for "withdrawing", "relapse" for "relapsed"
+    ("withdrawals due to adverse events", "fewer people withdrawing due to adverse events", True),
+    ("withdrawals due to adverse events", "a withdrawal due to adverse events", True),
+    ("relapse", "fewer people relapsed", True),
+    ("major bleeding", "more major bleeds", True),
+    ("vomiting", "fewer children vomited", True),
+    # short words keep their one form; another word is not found by a shared start
+    ("death", "fewer people were dead", False),
+    ("relapse", "relaxation", False),
+    ("bleeding", "bleach", False),
+])
+def test_an_outcome_named_in_another_form(name: str, text: str, found: bool) -> None:
+    assert bool(re.search(_name_pattern(name), text, re.I)) is found

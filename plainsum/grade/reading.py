@@ -1104,7 +1104,8 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
     other_comparison = False
     nones = [(h.start, h.end) for h in effects if h.meaning == "none"]
     kinds = _kinds(text, vocabulary, actors)
-    measured = [m.end() for m in vocabulary.measuring.finditer(text)] if vocabulary.measuring is not None else []
+    measured = [m.end() for m in vocabulary.measuring.finditer(text) if not _by_instrument(text, m.start(), vocabulary)] \
+        if vocabulary.measuring is not None else []
     sure = [m.span() for m in undecided] + [(h.start, h.end) for h in certainty
                                             if _HOW_SURE.search(h.text) and not _RATING.search(h.text)]
     pieces = scopes(text, parts, effects, certainty, sure)
@@ -2546,6 +2547,15 @@ def _by_time(candidates: list[Candidate], text: str, clause: tuple[int, int],
         return candidates, (f"the sentence says '{shown.strip()}', and '{candidates[0].result.id}' is of another time "
                             f"({candidates[0].result.outcome.plain})")
     return candidates, None
+
+
+def _by_instrument(text: str, start: int, vocabulary: Vocabulary) -> bool:
+    """Whether a word of measuring at `start` follows the name of what measured ("scales measuring cognition",
+    "a questionnaire assessing pain"): the outcome after it is the one those scores are of, not an aim."""
+    if vocabulary.instruments is None:
+        return False
+    before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 40):start])
+    return before is not None and vocabulary.instruments.fullmatch(before.group(1)) is not None
 
 
 def _arm_unsaid(claim: OutcomeClaim, said: str, generic: frozenset[str]) -> str | None:

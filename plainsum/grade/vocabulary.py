@@ -67,6 +67,7 @@ class Vocabulary:
     qualifiers: re.Pattern[str] | None = None  # "during", "in the": a setting, subgroup or time that picks a result
     kinds: re.Pattern[str] | None = None  # "the type of": kinds of the intervention compared with each other
     measuring: re.Pattern[str] | None = None  # "to assess": the outcome after it is what was measured
+    instruments: re.Pattern[str] | None = None  # "scales": "scales measuring cognition" names cognition as measured by them
     coordinators: re.Pattern[str] | None = None  # "and", "plus": join the parts of a combined intervention
     future_change: Patterns = field(default_factory=list)  # "may change": how likely further research is to change the results
     impersonal: re.Pattern[str] | None = None  # "there was", "was found": a result stated with no one acting
@@ -189,7 +190,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     lists = {key: _words(data, key, problems) for key in ("questions", "stand_ins", "comparators", "undecided", "purposes", "anecdotes",
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
                                                            "generic_words", "result_headings", "qualifiers", "kinds", "measuring",
-                                                           "coordinators", "impersonal")}
+                                                           "instruments", "coordinators", "impersonal")}
     opposites = _opposites(data.get("opposites", []), problems)
     verbs = _opposites(data.get("verbs", []), problems, "verbs")
     if problems:
@@ -217,6 +218,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
         qualifiers=any_of(lists["qualifiers"]),
         kinds=any_of(lists["kinds"]),
         measuring=any_of(lists["measuring"]),
+        instruments=any_of(lists["instruments"]),
         coordinators=any_of(lists["coordinators"]),
         future_change=future_change,
         opposites=opposites,
