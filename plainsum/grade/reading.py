@@ -1158,7 +1158,9 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             claim.unsure = claim.unsure or _narrower(text, outcome) or _subgroup(text)
             if claim.unsure is None:
                 claim.candidates, claim.unsure = _by_time(claim.candidates, text, hard, outcome)
-            if claim.unsure is None and claim.comparison_unsaid:
+            if claim.unsure is None and claim.comparison_unsaid and claim.actor == "named" \
+                    and _mentions(list(context.names), select_text, vocabulary.generic_words):
+                # (named by the review's own word for what it studies, not by "it" or the sentence before)
                 claim.unsure = _arm_unsaid(claim, f"{select_text} {context.lead_in or ''}", vocabulary.generic_words)
             untied = _untied(claim, text, effects, hard, clause_comparator, results, vocabulary.generic_words, context) \
                 if claim.unsure is None else None
@@ -2559,10 +2561,10 @@ def _by_instrument(text: str, start: int, vocabulary: Vocabulary) -> bool:
 
 
 def _arm_unsaid(claim: OutcomeClaim, said: str, generic: frozenset[str]) -> str | None:
-    """Of an outcome with results of several comparisons, a sentence naming neither arm of the results left
-    ("the effect of corticosteroids on deaths within 30 days", where the 30-day result is methylprednisolone
-    against dexamethasone): they were chosen by elimination (a time, a setting), and the sentence may speak of
-    the class against no treatment, a comparison the results do not hold."""
+    """Of an outcome with results of several comparisons, a sentence naming the review's own word for what it
+    studies and neither arm of the results left ("the effect of corticosteroids on deaths within 30 days", where
+    the 30-day result is methylprednisolone against dexamethasone): they were chosen by elimination (a time, a
+    setting), and the sentence may speak of the class against no treatment, a comparison the results do not hold."""
     words = _parts(said)
     for candidate in claim.candidates:
         names = _term_names(candidate.result.intervention)
