@@ -298,6 +298,20 @@ def test_numbers_tied_to_what_they_count(sentence: str, flagged: bool, config, t
     assert bool(flags) == flagged, [f.message for f in flags]
 
 
+@pytest.mark.parametrize("printed,flagged", [
+    ("", True),
+    # printed in a part that does not name the outcome (or by a name it does not have: "withdrawals")
+    (" In the trials 15 per 100 and 19 per 100 people had the event.", False),  # the abstract's "per 100"
+    (" In the trials 15 per 1000 and 19 per 1000 people had the event.", True),  # another proportion
+])
+def test_a_proportion_the_abstract_prints_per_100_passes(printed: str, flagged: bool, config, tmp_path: Path) -> None:
+    text = review_yaml(("Text reminders reduce the chance of dying.", "We need more."),
+                       what_we_found="• 19 out of 100 people without reminders were dying.")
+    text = text.replace("Reminders may help.", "Reminders may help." + printed, 1)
+    flags = flags_of("results.number", text, config, tmp_path)
+    assert bool(flags) == flagged, [f.message for f in flags]
+
+
 def test_a_stale_number_names_the_result_figures(config, tmp_path: Path) -> None:
     flags = flags_of("results.number", review_yaml(("Text reminders reduce deaths.", "We need more."),
                                                    what_we_found="In total, studies of deaths had 2314 people."), config, tmp_path)

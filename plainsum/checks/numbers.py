@@ -402,7 +402,12 @@ def _all_known(review: Any) -> set[str]:
     for key, text in review.rendered.items():
         if key.endswith(".technical"):
             known.update(value for _start, _end, value in _text_numbers(text)[1])
+            # "17 per 100 and 20 per 100" is the proportion a summary gives as "20 out of 100"
+            known.update(f"{normalise_number(m.group(1))} in {m.group(2)}" for m in PER_HUNDREDS.finditer(text))
     return known
+
+
+PER_HUNDREDS = re.compile(r"(?<![\w.,-])(\d+(?:\.\d+)?)\s+per\s+(10|100|1000|10,000|10000)(?![\w,-])", re.I)
 
 
 def _known_not_percent(review: Any) -> set[str]:

@@ -1158,7 +1158,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
             claim.unsure = claim.unsure or _narrower(text, outcome) or _subgroup(text)
             if claim.unsure is None:
                 claim.candidates, claim.unsure = _by_time(claim.candidates, text, hard, outcome)
-            if claim.unsure is None and claim.comparison_unsaid and claim.actor == "named" \
+            if claim.unsure is None and claim.actor == "named" and len({_pair(r) for r in results}) > 1 \
                     and _mentions(list(context.names), select_text, vocabulary.generic_words):
                 # (named by the review's own word for what it studies, not by "it" or the sentence before)
                 claim.unsure = _arm_unsaid(claim, f"{select_text} {context.lead_in or ''}", vocabulary.generic_words)
@@ -2561,7 +2561,7 @@ def _by_instrument(text: str, start: int, vocabulary: Vocabulary) -> bool:
 
 
 def _arm_unsaid(claim: OutcomeClaim, said: str, generic: frozenset[str]) -> str | None:
-    """Of an outcome with results of several comparisons, a sentence naming the review's own word for what it
+    """In a review with results of several comparisons, a sentence naming the review's own word for what it
     studies and neither arm of the results left ("the effect of corticosteroids on deaths within 30 days", where
     the 30-day result is methylprednisolone against dexamethasone): they were chosen by elimination (a time, a
     setting), and the sentence may speak of the class against no treatment, a comparison the results do not hold."""
@@ -2571,9 +2571,11 @@ def _arm_unsaid(claim: OutcomeClaim, said: str, generic: frozenset[str]) -> str 
         arm = _telling_parts(names, generic)
         if not arm or not arm.isdisjoint(words) or any(re.search(phrase(n), said, re.I) for n in names):
             return None
+        if _mentions(_term_names(candidate.result.comparison), said, generic):
+            return None
     result = claim.candidates[0].result
     return (f"the sentence names neither '{result.intervention.plain or result.intervention.technical}' nor what it is "
-            f"compared with, and '{claim.outcome.text}' has results of several comparisons")
+            f"compared with, and the review has results of several comparisons")
 
 
 def _narrower(text: str, outcome: OutcomeSpan) -> str | None:
