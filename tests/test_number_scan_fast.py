@@ -1,7 +1,8 @@
 """The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
 issue 28): numbers in words found in an ASCII text in lower case without re.I, digits in an ASCII text with NUMBER
 compiled for ASCII, PROPORTION searched only in a text where a proportion's words follow a number, PART_OF's words
-read whole, _RECEIVED from its first letters and TOTAL in an ASCII text's lower case; each held to the pattern it stands for on 20,000 random texts."""
+read whole, _RECEIVED from its first letters, and TOTAL, KINDS, NOT_COUNTED and APPROXIMATE in an ASCII text's lower
+case; each held to the pattern it stands for on 20,000 random texts."""
 
 from __future__ import annotations
 
@@ -10,16 +11,20 @@ import re
 
 from plainsum.checks.numbers import (
     _RECEIVED,
+    KINDS,
+    NOT_COUNTED,
     NUMBER_WORDS,
     PART_OF,
     PROPORTION,
     TOTAL,
+    count_kind,
     may_have_proportion,
+    number_kind,
     number_word_spans,
     states_total,
 )
 from plainsum.checks.plain import _ASCII_NUMBER, NUMBER
-from plainsum.words.numbers import TEENS, TENS, UNITS
+from plainsum.words.numbers import APPROXIMATE, TEENS, TENS, UNITS, approximate_before
 
 WORDS = [*UNITS, *TEENS, *TENS]
 PIECES = [*WORDS, *(word.upper() for word in WORDS[:6]), *(word.title() for word in WORDS[6:14]), "hundred", "Thousand",
@@ -111,3 +116,29 @@ def test_states_total_is_total_search() -> None:
         assert states_total(text) == (TOTAL.search(text) is not None), text
         said += states_total(text)
     assert said > 2000  # the texts state totals
+
+
+KIND_PIECES = ["12", "1,234", "(", ")", "(12 people)", "studies", "Studies", "STUDY", "trials", "RCTs", "rct", "RCT", "people",
+               "Participants", "women", "children", "included", "randomised", "new", "small", "in", "of", "the", "years",
+               "ongoing", "Excluded", "awaiting", "%", "per cent", "percentage points", "times", "more", "Times As",
+               "study", "findings", "arms", "x-ray", "k\u212aelvin", "\u017ftudies", "é", "\t", "\x1c", "more than", "about",
+               "Nearly", "up to", "~", "at least", "just over", "ſome"]
+
+
+def test_kinds_and_approximations_read_as_their_patterns_with_re_i() -> None:
+    rng = random.Random(2820)
+    kinds = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(KIND_PIECES) + rng.choice(["", " ", " ", " ", "  ", ", "]) for _ in range(rng.randint(1, 9)))
+        for end in range(len(text) + 1):
+            expected = None
+            if not NOT_COUNTED.match(text, end):
+                expected = next((kind for kind, pattern in KINDS.items() if pattern.match(text, end)), None)
+            assert number_kind(text, end) == expected, (text, end)
+            following = text[end:end + 1]
+            counted = expected if expected in ("studies", "people") and (
+                following.isspace() or following.isalpha() or following == "(") else None
+            assert count_kind(text, end) == counted, (text, end)
+            assert approximate_before(text, end) == (APPROXIMATE.search(text[max(0, end - 20):end]) is not None), (text, end)
+            kinds += expected is not None
+    assert kinds > 20000  # the texts hold counts of each kind

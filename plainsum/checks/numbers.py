@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from plainsum.checks.plain import _ASCII_NUMBER, NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
 from plainsum.grade.absolute import whole
-from plainsum.words.numbers import APPROXIMATE, TEENS, TENS, UNITS, WRITTEN_DATE, written_date
+from plainsum.words.numbers import TEENS, TENS, UNITS, WRITTEN_DATE, approximate_before, written_date
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -309,6 +309,27 @@ WHOLE_BEFORE = re.compile(r"\b[\w-]+\s+of\s+(?:the|these|those|all(?:\s+the)?)\s
 NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpublished|registered)\b", re.I)
 
 
+def _without_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` (re.I) for an ASCII text in lower case, without re.I: the same matches there as `pattern`'s in the text
+    (its letters outside escapes in lower case: "RCTs" is its only capitals; no ASCII character but a capital is changed
+    by lower(), and none matches a letter of another case), the engine comparing characters, not their lower cases."""
+    lowered = pattern.pattern.replace("RCT", "rct")
+    assert pattern.flags & re.I and not re.findall(r"(?<!\\)[A-Z]", lowered), pattern.pattern
+    return re.compile(lowered)
+
+
+_KINDS_LOWER = {kind: _without_case(pattern) for kind, pattern in KINDS.items()}
+_NOT_COUNTED_LOWER = _without_case(NOT_COUNTED)
+_LOWERED = ["", ""]  # the last ASCII text number_kind and count_kind read, and its lower case
+
+
+def _lower(text: str) -> str:
+    """text.lower() of an ASCII text, kept for the next number of the same text."""
+    if _LOWERED[0] is not text:
+        _LOWERED[0], _LOWERED[1] = text, text.lower()
+    return _LOWERED[1]
+
+
 # A count of people in one group ("the 496 participants doing aerobic exercise", "120 women given
 # iron"): the size of an arm, which the full review gives and the abstract seldom prints; not read.
 # ("the 5991 people who had shock wave treatment" in a sentence of the review's totals is all of them.)
@@ -350,10 +371,15 @@ def count_kind(text: str, end: int) -> str | None:
     following = text[end:end + 1]
     if not (following.isspace() or following.isalpha() or following == "("):
         return None  # both kinds' words start with a space, a bracket or a letter: "12%", "0.5," and "3)" count nothing
-    if NOT_COUNTED.match(text, end):
+    if text.isascii():  # the patterns without re.I, in the text's lower case
+        text = _lower(text)
+        not_counted, kinds = _NOT_COUNTED_LOWER, _KINDS_LOWER
+    else:
+        not_counted, kinds = NOT_COUNTED, KINDS
+    if not_counted.match(text, end):
         return None
     tried = 0
-    for kind, pattern in KINDS.items():
+    for kind, pattern in kinds.items():
         if pattern.match(text, end):
             return kind if kind in COUNT_KINDS else None
         tried += kind in COUNT_KINDS
@@ -379,9 +405,14 @@ def number_of_kind(text: str, start: int) -> str | None:
 
 def number_kind(text: str, end: int) -> str | None:
     """What the number ending at `end` counts: 'studies', 'people', 'percent', 'ratio', or None."""
-    if NOT_COUNTED.match(text, end):
+    if text.isascii():  # the patterns without re.I, in the text's lower case
+        text = _lower(text)
+        not_counted, kinds = _NOT_COUNTED_LOWER, _KINDS_LOWER
+    else:
+        not_counted, kinds = NOT_COUNTED, KINDS
+    if not_counted.match(text, end):
         return None
-    for kind, pattern in KINDS.items():
+    for kind, pattern in kinds.items():
         if pattern.match(text, end):
             return kind
     return None
@@ -1089,7 +1120,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 continue  # GRADE's illustrative risks: held against the results' intervals above
             if sizes and any(at == start for at, _end in sizes):
                 continue  # "Eighteen patients received G-CSF and 22 got antibiotics": the sizes of a trial's groups
-            if kind in ("studies", "people") and APPROXIMATE.search(text[max(0, start - 20):start]):
+            if kind in ("studies", "people") and approximate_before(text, start):
                 continue  # "more than 4000 women": a rounded figure, not read
             if kind in ("studies", "people") and PART_OF.match(text, end) is not None and _whole_of_known(
                     text, end, value, partial(_count_known, kind, counted_facts, review.results, counts, anywhere)):
@@ -2047,7 +2078,7 @@ def point_change(text: str, start: int, end: int) -> bool:
     (not "by about 15 points")."""
     if not POINTS_AFTER.match(text, end):
         return False
-    if APPROXIMATE.search(text, max(0, start - 20), start):
+    if approximate_before(text, start):
         return False
     return POINTS_CHANGE_AFTER.match(text, end) is not None or POINTS_CHANGE_BEFORE.search(text, max(0, start - 40), start) is not None
 

@@ -86,3 +86,14 @@ def in_words_with_noun(count: int, singular_form: str, plural_form: str | None =
 # A number given as an approximation ("more than 4000 women", "about 30 studies"): not read as a figure.
 APPROXIMATE = re.compile(r"(?:more than|over|about|around|nearly|almost|approximately|roughly|some|up to|at least|"
                          r"fewer than|less than|under|just over|just under|close to|~)\s*$", re.I)
+# APPROXIMATE without re.I, for an ASCII text in lower case (its letters are): the same matches, each word's first
+# letter compared, not its lower case
+_APPROXIMATE_LOWER = re.compile(APPROXIMATE.pattern)
+
+
+def approximate_before(text: str, start: int) -> bool:
+    """Whether the number at `start` is given as an approximation: APPROXIMATE in the 20 characters before it."""
+    before = text[max(0, start - 20):start]
+    if before.isascii():
+        return _APPROXIMATE_LOWER.search(before.lower()) is not None
+    return APPROXIMATE.search(before) is not None
