@@ -676,8 +676,17 @@ ADDED_LEVELS = {
          "Debido a la calidad alta de la evidencia, no podemos decir si los corticoides ayudan."),
         ("We are uncertain if these results are true for everyone.", "Estamos bastante seguros de que estos resultados valen para todos."),
         (PAIN[:-1] + " (moderate-certainty evidence).", DOLOR[:-1] + " (evidencia de certeza alta)."),
+        # as many certainty words as the source, one of them of another level (each level still said somewhere)
+        ("Steroids probably reduce pain and may make little or no difference to sleep.",
+         "Los corticoides probablemente reducen el dolor y probablemente producen poca o ninguna diferencia en el sueño."),
+        ("Steroids probably reduce pain, probably reduce fever and may reduce sleep.",
+         "Los corticoides pueden reducir el dolor, probablemente reducen la fiebre y pueden reducir el sueño."),
     ],
     "pass": [
+        ("Steroids probably reduce pain and may make little or no difference to sleep.",
+         "Los corticoides probablemente reducen el dolor y pueden producir poca o ninguna diferencia en el sueño."),
+        # a word of certainty dropped or added in the repetition: not one of another level
+        ("Steroids probably reduce pain and probably reduce fever.", "Los corticoides probablemente reducen el dolor y la fiebre."),
         ("We are not confident in the evidence from these studies.", "No estamos seguros de la evidencia de estos estudios."),
         ("We have very low certainty in these results.", "Tenemos certeza muy baja en estos resultados."),
         ("Because of the low quality of the evidence, we cannot say whether steroids help.",

@@ -18,6 +18,7 @@ A field whose source text changed since the version it was translated from is ou
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -476,6 +477,8 @@ def _certainty_of(scored: Scored) -> Iterator[tuple[Flag, bool]]:
                     source = " ".join(sentence.text.strip() for sentence in group.source)
                     added = list(_added_level(key, span.start + group.translated[0].offset, source, text, ours,
                                               source_vocabulary, _phrase_levels(text, vocabulary)))
+                    added = added or list(_swapped_level(key, span.start + group.translated[0].offset, source, text,
+                                                         source_vocabulary, vocabulary))
                 yield from added or flags  # a level the sentence adds is sure where the pairing of the paragraph was not
 
 
@@ -513,6 +516,25 @@ def _added_level(key: str, at: int, source: str, translated: str, ours: list[Sta
         levels = " or ".join(sorted(stated))
         yield Flag(f"the translation of {key} says \"{translated}\" ({', '.join(added)} certainty) where its source sentence "
                    f"states {levels} certainty: \"{source}\"", at, translated), True
+
+
+def _swapped_level(key: str, at: int, source: str, translated: str, source_vocabulary: Vocabulary | None,
+                   vocabulary: Vocabulary | None) -> Iterator[tuple[Flag, bool]]:
+    """A translated sentence, paired one for one with its source sentence, with as many certainty phrases as its
+    source but not of the same levels ("probablemente ... probablemente" for "probably ... may"): one phrase was
+    given another level, though each level is still said somewhere in the sentence. An error."""
+    if source_vocabulary is None or vocabulary is None:
+        return
+    from plainsum.grade.claims import read_certainty
+
+    theirs = Counter(hit.meaning for hit in read_certainty(translated, vocabulary))
+    mine = Counter(hit.meaning for hit in read_certainty(source, source_vocabulary))
+    if theirs.total() != mine.total() or theirs == mine:
+        return
+    more, fewer = sorted((theirs - mine).elements()), sorted((mine - theirs).elements())
+    yield Flag(f"the translation of {key} says \"{translated}\" with {', '.join(more)} certainty where its source sentence "
+               f"says {', '.join(fewer)}: \"{source}\" (the same number of certainty words, one of another level)",
+               at, translated), True
 
 
 def _moved(statement: Statement, offset: int) -> Statement:
