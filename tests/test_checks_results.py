@@ -242,6 +242,7 @@ def test_generated_statements_and_questions_are_not_flagged(config, tmp_path: Pa
 @pytest.mark.parametrize("sentence,flagged", [
     ("We found twelve studies.", False),
     ("We found seventeen studies.", True),
+    ("Only seventeen possible studies were found, and twelve of them could be included.", False),  # the search's
     ("Out of 1000 people without text reminders, about 150 die; with them, about 120.", False),  # derived per 1000
     ("About 12 in 100 people with text reminders die.", False),  # 120 per 1000
     ("About 3 in 10 people die.", False),  # no intervention acts: not a claim, and not a count of the review's

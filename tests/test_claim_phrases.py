@@ -107,6 +107,10 @@ VERY_UNCERTAIN = [
     ("Vaccination in pregnancy might reduce preterm births, but the evidence is very uncertain.", {"results.direction"}),
     ("Vaccination in pregnancy probably increases preterm births.", {"results.direction", "results.certainty"}),
     ("Vaccination in pregnancy may increase preterm births.", {"results.direction", "results.certainty"}),
+    # "could not be certain" is the past of "cannot be certain", not the hedge "could"
+    ("The authors could not be certain that vaccination in pregnancy increases preterm births.", set()),
+    ("The authors could not be sure that vaccination in pregnancy increases preterm births.", set()),
+    ("Vaccination in pregnancy could increase preterm births.", {"results.direction", "results.certainty"}),
 ]
 
 

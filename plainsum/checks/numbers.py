@@ -563,6 +563,11 @@ NOT_INCLUDED = re.compile(r"\b(?:screen\w*|exclud\w*|records?|references?|citati
                           r"searched|searches|retrieved|potentially|previous|earlier|other reviews?|registr\w*|databases?)\b", re.I)
 
 
+# Studies a search found that may or may not be included ("five possible studies were found, and one could be
+# included"): candidates, no count of the review's studies
+CANDIDATES = re.compile(r"\s+(?:possible|potential|candidate|possibly\s+relevant|potentially\s+\w+)\s+(?:studies|trials|RCTs)\b", re.I)
+
+
 def _parts(text: str, start: int, end: int, kind: str) -> list[int]:
     """The counts of the same kind in brackets after a total ("A total of 173 participants ... (92
     participants) or ... (81 participants)"): the parts the total is made of; [] when the number is no total."""
@@ -1133,6 +1138,8 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                    f"({' + '.join(map(str, parts))}) add up to {sum(parts)}, a count the review gives",
                                    f"give the total the parts add up to ({sum(parts)}), or correct the part that is wrong"))
                 continue
+            if kind == "studies" and CANDIDATES.match(text, end):
+                continue  # a search's candidates, which may outnumber the studies included
             if kind == "studies" and total_studies is not None and value.isdigit() and int(value) > total_studies \
                     and not NOT_INCLUDED.search(text):
                 marks.append(_mark(CHECK, scored, sentence, start, end,
