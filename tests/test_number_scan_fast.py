@@ -1,8 +1,8 @@
 """The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
 issue 28): numbers in words found in an ASCII text in lower case without re.I, digits in an ASCII text with NUMBER
 compiled for ASCII, PROPORTION searched only in a text where a proportion's words follow a number, PART_OF's words
-read whole, _RECEIVED from its first letters, and TOTAL, KINDS, NOT_COUNTED and APPROXIMATE in an ASCII text's lower
-case; each held to the pattern it stands for on 20,000 random texts."""
+read whole, _RECEIVED from its first letters, and TOTAL, KINDS, NOT_COUNTED, APPROXIMATE and ABSTRACT_PAIRS in an ASCII
+text's lower case; each held to the pattern it stands for on 20,000 random texts."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import random
 import re
 
 from plainsum.checks.numbers import (
+    _ABSTRACT_PAIRS_LOWER,
     _RECEIVED,
+    ABSTRACT_PAIRS,
     KINDS,
     NOT_COUNTED,
     NUMBER_WORDS,
@@ -142,3 +144,23 @@ def test_kinds_and_approximations_read_as_their_patterns_with_re_i() -> None:
             assert approximate_before(text, end) == (APPROXIMATE.search(text[max(0, end - 20):end]) is not None), (text, end)
             kinds += expected is not None
     assert kinds > 20000  # the texts hold counts of each kind
+
+
+PAIR_PIECES = ["12", "1,234", "two", "Twenty-One", "studies", "Trials", "RCTs", "rct", "people", "Participants", "women",
+               "N =", "n=", "(", ")", ",", ";", "with", "involving", "in", "a total of", "included", "randomised", "of",
+               "the", "x-ray", "é", "\u212a", "\u017ftudies", "\t", "\x1c", "12 studies, 340 people", "Five RCTs (N = 120 women)",
+               "3 trials involving 1,200 participants", "7792 children; 5 studies", "Two Studies; 80 People"]
+
+
+def test_abstract_pairs_patterns_in_lower_case_match_as_with_re_i() -> None:
+    rng = random.Random(2822)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(PAIR_PIECES) + rng.choice(["", " ", " ", " ", "  "]) for _ in range(rng.randint(1, 10)))
+        if not text.isascii():
+            continue
+        for pattern, twin in zip(ABSTRACT_PAIRS, _ABSTRACT_PAIRS_LOWER, strict=True):
+            expected = [(m.span(), tuple(g.lower() for g in m.groups())) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in twin.finditer(text.lower())] == expected, text
+            found += len(expected)
+    assert found > 300  # the texts hold pairs

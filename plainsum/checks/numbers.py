@@ -311,11 +311,11 @@ NOT_COUNTED = re.compile(r"\s*(?:[a-z-]+\s+)?(?:ongoing|awaiting|excluded|unpubl
 
 def _without_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` (re.I) for an ASCII text in lower case, without re.I: the same matches there as `pattern`'s in the text
-    (its letters outside escapes in lower case: "RCTs" is its only capitals; no ASCII character but a capital is changed
-    by lower(), and none matches a letter of another case), the engine comparing characters, not their lower cases."""
-    lowered = pattern.pattern.replace("RCT", "rct")
-    assert pattern.flags & re.I and not re.findall(r"(?<!\\)[A-Z]", lowered), pattern.pattern
-    return re.compile(lowered)
+    (its letters outside escapes in lower case, as "RCTs" -> "rcts"; no ASCII character but a capital is changed by
+    lower(), and none matches a letter of another case), the engine comparing characters, not their lower cases."""
+    # (no escaped backslash before a letter, no group named in capitals)
+    assert pattern.flags & re.I and "\\\\" not in pattern.pattern and "(?P" not in pattern.pattern, pattern.pattern
+    return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda capital: capital.group().lower(), pattern.pattern))
 
 
 _KINDS_LOWER = {kind: _without_case(pattern) for kind, pattern in KINDS.items()}
@@ -1596,14 +1596,19 @@ ABSTRACT_PAIRS = (
 )
 
 
+# ABSTRACT_PAIRS for an ASCII text in lower case (_without_case): the same matches
+_ABSTRACT_PAIRS_LOWER = tuple(_without_case(pattern) for pattern in ABSTRACT_PAIRS)
+
+
 def abstract_pairs(review: Any) -> dict[int, set[int]]:
     """Each count of people the abstract prints with a count of studies -> those counts of studies."""
     pairs: dict[int, set[int]] = {}
     for key, text in review.rendered.items():
         if not key.endswith(".technical"):
             continue
-        for index, pattern in enumerate(ABSTRACT_PAIRS):
-            for match in pattern.finditer(text):
+        lowered = text.isascii()  # (word_value reads a number in words in any case)
+        for index, pattern in enumerate(_ABSTRACT_PAIRS_LOWER if lowered else ABSTRACT_PAIRS):
+            for match in pattern.finditer(text.lower() if lowered else text):
                 studies, people = (match.group(1), match.group(2)) if index == 0 else (match.group(2), match.group(1))
                 studies_value, people_value = word_value(studies), word_value(people)
                 if studies_value is not None and people_value is not None:
