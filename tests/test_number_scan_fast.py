@@ -1,8 +1,8 @@
 """The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
 issue 28): numbers in words found in an ASCII text in lower case without re.I, digits in an ASCII text with NUMBER
 compiled for ASCII, PROPORTION searched only in a text where a proportion's words follow a number, PART_OF's words
-read whole, _RECEIVED from its first letters, and TOTAL, KINDS, NOT_COUNTED, APPROXIMATE and ABSTRACT_PAIRS in an ASCII
-text's lower case; each held to the pattern it stands for on 20,000 random texts."""
+read whole, _RECEIVED from its first letters, TOTAL, KINDS, NOT_COUNTED, APPROXIMATE and ABSTRACT_PAIRS in an ASCII text's
+lower case, and PER_HUNDREDS from its first digit; each held to the pattern it stands for on 20,000 random texts."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from plainsum.checks.numbers import (
     NOT_COUNTED,
     NUMBER_WORDS,
     PART_OF,
+    PER_HUNDREDS,
     PROPORTION,
     TOTAL,
     count_kind,
@@ -164,3 +165,19 @@ def test_abstract_pairs_patterns_in_lower_case_match_as_with_re_i() -> None:
             assert [(m.span(), m.groups()) for m in twin.finditer(text.lower())] == expected, text
             found += len(expected)
     assert found > 300  # the texts hold pairs
+
+
+PER_HUNDREDS_BEFORE = re.compile(r"(?<![\w.,-])(\d+(?:\.\d+)?)\s+per\s+(10|100|1000|10,000|10000)(?![\w,-])", re.I)
+
+
+def test_per_hundreds_from_its_first_digit_matches_as_before() -> None:
+    rng = random.Random(2823)
+    pieces = ["17", "0.5", "1.", ".5", "x1", "-3", ",2", "per", "PER", "Per", "100", "1000", "10,000", "10000", "10", "1,000",
+              "people", "a", "-", ",", ".", "é", "\u0663", "\t", "\n"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "  "]) for _ in range(rng.randint(1, 9)))
+        expected = [(m.span(), m.groups()) for m in PER_HUNDREDS_BEFORE.finditer(text)]
+        assert [(m.span(), m.groups()) for m in PER_HUNDREDS.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 100  # the texts hold counts per 10 to 10,000

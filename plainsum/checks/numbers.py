@@ -438,7 +438,9 @@ def _all_known(review: Any) -> set[str]:
     return known
 
 
-PER_HUNDREDS = re.compile(r"(?<![\w.,-])(\d+(?:\.\d+)?)\s+per\s+(10|100|1000|10,000|10000)(?![\w,-])", re.I)
+# (its first digit, then what may not stand before it: a pattern that opens with a digit lets the scan skip in C to the
+# next digit, where a look-behind first was tried at every character)
+PER_HUNDREDS = re.compile(r"(\d(?<![\w.,-]\d)\d*(?:\.\d+)?)\s+per\s+(10|100|1000|10,000|10000)(?![\w,-])", re.I)
 
 
 def _known_not_percent(review: Any) -> set[str]:
