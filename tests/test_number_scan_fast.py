@@ -1,8 +1,9 @@
 """The number check's scans of a sentence by string searches where they cannot change what they find (a speed-up,
 issue 28): numbers in words found in an ASCII text in lower case without re.I, digits in an ASCII text with NUMBER
-compiled for ASCII, PROPORTION searched only in a text where a proportion's words follow a number, PART_OF's words
-read whole, _RECEIVED from its first letters, TOTAL, KINDS, NOT_COUNTED, APPROXIMATE and ABSTRACT_PAIRS in an ASCII text's
-lower case, and PER_HUNDREDS from its first digit; each held to the pattern it stands for on 20,000 random texts."""
+compiled for ASCII, PROPORTION and EVENTS searched only in a text where their words follow a number, PART_OF's words
+read whole, _RECEIVED from its first letters, TOTAL, KINDS, NOT_COUNTED, APPROXIMATE and ABSTRACT_PAIRS in an ASCII
+text's lower case, and PER_HUNDREDS from its first digit; each held to the pattern it stands for on 20,000 random
+texts."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from plainsum.checks.numbers import (
     _ABSTRACT_PAIRS_LOWER,
     _RECEIVED,
     ABSTRACT_PAIRS,
+    EVENTS,
     KINDS,
     NOT_COUNTED,
     NUMBER_WORDS,
@@ -21,6 +23,7 @@ from plainsum.checks.numbers import (
     PROPORTION,
     TOTAL,
     count_kind,
+    may_have_events,
     may_have_proportion,
     number_kind,
     number_word_spans,
@@ -181,3 +184,22 @@ def test_per_hundreds_from_its_first_digit_matches_as_before() -> None:
         assert [(m.span(), m.groups()) for m in PER_HUNDREDS.finditer(text)] == expected, text
         found += len(expected)
     assert found > 100  # the texts hold counts per 10 to 10,000
+
+
+def test_no_events_where_may_have_events_says_none() -> None:
+    rng = random.Random(2824)
+    pieces = [*PIECES, "of", "OF", "Of", "out of", "Out  of", "(1.6%)", "( 12 % )", "(12%)", "68", "4206", "399", "627",
+              "people", "women", "participants", "out", "x)", "of\tten"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", " ", "  ", ","]) for _ in range(rng.randint(1, 9)))
+        if not may_have_events(text):
+            assert EVENTS.search(text) is None, text
+        else:
+            found += EVENTS.search(text) is not None
+    assert found > 200  # the texts hold events out of groups
+    for text in ["68 (1.6%) of 4206", "17 out of 197 people", "399  out  of 627 participants (63.6%)", "Thirteen of fifty",
+                 "13 (18%) of 56"]:
+        assert may_have_events(text) and EVENTS.search(text) is not None, text
+    for text in ["most of the people", "out of 12", "the rest of 12 trials", "some (x) of 5"]:
+        assert not may_have_events(text) or text == "some (x) of 5", text

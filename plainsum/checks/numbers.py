@@ -1013,9 +1013,31 @@ class Events:
         return abs(100 * self.events / self.group - float(self.percent)) <= 10.0 ** -decimals + 1e-9
 
 
+def may_have_events(text: str) -> bool:
+    """False when EVENTS cannot match in `text`: in an ASCII text whose only white space is spaces, its " of " (in lower
+    case) follows spaces after a digit, a number in words or the bracket of a percentage, or after "out" and spaces after
+    one of those."""
+    if not text.isascii() or any(map(text.__contains__, _OTHER_SPACE)):
+        return True
+    lower = text.lower()
+    at = lower.find(" of ")
+    while at >= 0:
+        end = len(lower[:at + 1].rstrip(" "))  # where the word before the spaces ends
+        ends = [end]
+        if lower.endswith("out", 0, end) and lower[end - 4 : end - 3] == " ":
+            ends.append(len(lower[:end - 3].rstrip(" ")))  # "out of": the term (or its bracket) before "out"
+        for term_end in ends:
+            if term_end and (lower[term_end - 1].isdigit() or lower[term_end - 1] == ")" or lower.endswith(_TERM_ENDS, 0, term_end)):
+                return True
+        at = lower.find(" of ", at + 1)
+    return False
+
+
 def events_in(text: str) -> list[Events]:
     """The counts of events out of a group of `text` (EVENTS, with a group that is no natural base and holds them)."""
-    found = []
+    found: list[Events] = []
+    if not may_have_events(text):
+        return found
     for match in EVENTS.finditer(text):
         events, group = word_value(match.group(1)), word_value(match.group(3))
         if events is None or group is None or group in NATURAL_BASES or not 0 <= events < group:
