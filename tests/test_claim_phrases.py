@@ -485,3 +485,15 @@ def test_an_outcome_after_a_tool_measuring_it_is_claimed(sentence: str, expected
 ])
 def test_an_outcome_named_in_another_form(name: str, text: str, found: bool) -> None:
     assert bool(re.search(_name_pattern(name), text, re.I)) is found
+
+
+def test_a_name_that_starts_with_a_direction_leaves_it_to_be_read() -> None:
+    # an alias written with its effect ("less vitamin B12 deficiency") names the outcome; "less" is its effect
+    from plainsum.grade.reading import _outcome_regex
+
+    text = "had less vitamin B12 deficiency and higher vitamin B12 levels"
+    (match,) = _outcome_regex(("less vitamin B12 deficiency",)).finditer(text)
+    assert match.group(0) == "vitamin B12 deficiency"
+    # a word of a name that is no direction stays ("lower limb amputation")
+    (match,) = _outcome_regex(("lower limb amputation",)).finditer("fewer lower limb amputations")
+    assert match.group(0) == "lower limb amputations"

@@ -163,6 +163,7 @@ def _word_forms(word: str, last: bool = False) -> str:
     return rf"(?:{written}|{re.escape(stem)}(?:e|es|ed|ing|al|als|s)?)"
 
 
+_SAID_OF_IT = re.compile(r"^(?:less|more|fewer)\s+(?=\S)", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an|their|its|how many people|how many|number of)\s+", re.I)
 
 
@@ -170,7 +171,8 @@ _ARTICLE = re.compile(r"^(?:the|a|an|their|its|how many people|how many|number o
 def _outcome_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     variants: set[str] = set()
     for name in names:
-        name = " ".join(name.split())
+        # (a name is no direction: "less vitamin B12 deficiency" names the deficiency, and "less" is said of it)
+        name = _SAID_OF_IT.sub("", " ".join(name.split()))
         variants.add(name)
         stripped = _ARTICLE.sub("", name)
         if len(stripped) >= 4:
