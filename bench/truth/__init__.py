@@ -204,6 +204,7 @@ CERTAINTY_ES = (
     (re.compile(r"\b(?:is|are|was|were) likely to\b", re.I), "es probable que"),  # not "more likely to": a probability
     (re.compile(r"\bsuggest(?:s|ed)?\b", re.I), "sugiere"),
     (re.compile(r"\b(?:seems?|seemed|appears?|appeared) to\b", re.I), "parece"),
+    (re.compile(r"\bcould(?:n't|\s+not)\s+be\s+(?:certain|sure)\b", re.I), "muy inciertos"),  # not the hedge "could"
     (re.compile(r"\b(?:might|could)\b", re.I), "podría"),
     (re.compile(r"\bpossibly\b", re.I), "posiblemente"),
     (re.compile(r"\b(?:we are|we were) confident\b", re.I), "confiamos"),

@@ -527,11 +527,23 @@ def _swapped_level(key: str, at: int, source: str, translated: str, source_vocab
         return
     from plainsum.grade.claims import read_certainty
 
-    theirs = Counter(hit.meaning for hit in read_certainty(translated, vocabulary))
-    mine = Counter(hit.meaning for hit in read_certainty(source, source_vocabulary))
-    if theirs.total() != mine.total() or theirs == mine:
+    theirs = [hit.meaning for hit in read_certainty(translated, vocabulary)]
+    mine = [hit.meaning for hit in read_certainty(source, source_vocabulary)]
+    if len(theirs) != len(mine) or Counter(theirs) == Counter(mine):
         return
-    more, fewer = sorted((theirs - mine).elements()), sorted((mine - theirs).elements())
+    # each translated word matched to a source word of a level it agrees with ("parece", low, for "seemed", low or
+    # moderate), the exact ones first: a word left with none is one of another level
+    left = list(mine)
+    more = []
+    for level in sorted(theirs, key=lambda t: t not in mine):
+        match = next((m for m in left if m == level), None) or next((m for m in left if levels_agree(m, level)), None)
+        if match is None:
+            more.append(level)
+        else:
+            left.remove(match)
+    if not more:
+        return
+    fewer = sorted(left)
     yield Flag(f"the translation of {key} says \"{translated}\" with {', '.join(more)} certainty where its source sentence "
                f"says {', '.join(fewer)}: \"{source}\" (the same number of certainty words, one of another level)",
                at, translated), True
