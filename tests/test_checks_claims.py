@@ -176,6 +176,9 @@ CASES = {
             "it may slightly reduce deaths, but we are very uncertain.",
             # semicolons in brackets part the figures of one claim
             "Clippers may make little or no difference to infections (3 studies; 4728 people).",
+            # a count of the same outcome in another comparison the sentence names by an arm of its own
+            "Shaving using a razor probably increases infections compared with no hair removal (evidence from four "
+            "studies of 1200 people), and clippers (evidence from three studies of 3193 people).",
         ],
         "flag": [
             "Shaving using a razor probably increases infections; it may slightly reduce deaths by about 18%.",

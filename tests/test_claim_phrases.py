@@ -497,3 +497,21 @@ def test_a_name_that_starts_with_a_direction_leaves_it_to_be_read() -> None:
     # a word of a name that is no direction stays ("lower limb amputation")
     (match,) = _outcome_regex(("lower limb amputation",)).finditer("fewer lower limb amputations")
     assert match.group(0) == "lower limb amputations"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "little confidence that X does Y" doubts that it does: no direction claimed (the level, low or very low, still is)
+    ("We have little confidence that vaccination in pregnancy reduces preterm births.", set()),
+    ("We are not confident that vaccination in pregnancy reduces preterm births.", set()),
+    ("Vaccination in pregnancy increases hospital admission, but we have little confidence in the evidence.",
+     {"results.direction"}),
+])
+def test_little_confidence_that_doubts_the_effect(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    assert verdicts([sentence], tmp_path) & {"results.direction"} == expected
+
+
+def test_a_name_with_its_abbreviation_in_brackets_goes_by_both() -> None:
+    from plainsum.grade.reading import _names_of
+
+    assert {"10% povidone-iodine", "PI"} <= set(_names_of("10% povidone-iodine (PI)", None))
+    assert _names_of("vitamin D (cholecalciferol)", None) == ("vitamin D (cholecalciferol)",)  # a gloss, not initials

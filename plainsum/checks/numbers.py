@@ -2178,6 +2178,12 @@ def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, st
     whose counts is theirs (another evidence base: a count the review gives anywhere passes, another is a warning)."""
     start, end, value, what = span
     review = scored.document.review
+    other = _other_comparison(sentence.text, value, kind, results, review.results if review is not None else [], counts)
+    if other is not None:
+        return [_mark(UNREAD, scored, sentence, start, end,
+                      f"not checked: {what} is a count of {other.describe()}, a result of this outcome in another comparison "
+                      f"that the sentence names, so the count may be of that comparison", "check it against the review by "
+                      "hand; a sentence of one comparison a result is read against for sure")]
     bracket = other_evidence(sentence.text, start, results, counts, facts, review.results if review is not None else [])
     if bracket is None:
         return [_count_mark(scored, sentence, start, end, what, kind, results)]
@@ -2196,6 +2202,26 @@ def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, st
                   f"sentence is about ({listed}), so it counts another evidence base (the studies of the intervention, "
                   "maybe), and the abstract gives no such count", "check it against the review by hand, or give the "
                   "counts the abstract prints for this outcome")]
+
+
+def _other_comparison(text: str, value: str, kind: str, results: list[Any], everything: list[Any],
+                      counts: Mapping[str, dict[str, set[str]]]) -> Any | None:
+    """A result of the same outcome as `results` in another comparison, which the sentence names by an arm of its own
+    (an intervention or comparator the results read against do not have), whose count `value` is ("compared with A (one study of 1383 people), and B (one study of 256 people)"):
+    the count may be of that comparison, not of the one the sentence was read against."""
+    outcomes = {r.outcome.technical for r in results}
+    arms = {term for r in results for term in (r.intervention, r.comparison) if term is not None}
+    for other in everything:
+        if other in results or other.outcome.technical not in outcomes:
+            continue
+        if value not in kind_figures(kind, [other], counts, set()):
+            continue
+        # named by an arm of its own, one the results read against do not have ("natalizumab", not "rituximab")
+        names = [n for term in (other.intervention, other.comparison) if term is not None and term not in arms
+                 for n in (term.plain, term.technical) if n]
+        if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text, re.I) for n in names):
+            return other
+    return None
 
 
 # "low-quality evidence from only two trials", "moderate-certainty evidence from 12 studies": the evidence a statement of

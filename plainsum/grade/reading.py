@@ -316,10 +316,18 @@ def _names_of(plain: str | None, technical: str | None) -> tuple[str, ...]:
     is "LSC", "purse-string skin closure" "PSSC"): how lay summaries shorten a long name once they have given it."""
     names = [n for n in (plain, technical) if n]
     for name in list(names):
+        # "10% povidone-iodine (PI)": the name without its bracket, and the abbreviation in it
+        short = _ABBREVIATED.fullmatch(name.strip())
+        if short is not None:
+            names.extend((short.group(1), short.group(2)))
+    for name in list(names):
         words = [w for w in re.split(r"[\s‐-]+", name.strip()) if w]
         if 3 <= len(words) <= 6 and all(re.match(r"[A-Za-z]", w) for w in words):
             names.append("".join(w[0] for w in words).upper())
     return tuple(dict.fromkeys(names))
+
+
+_ABBREVIATED = re.compile(r"(.*\S)\s*\(([A-Z][A-Za-z0-9-]{1,7})\)")
 
 
 # Plain words for a placebo ("a dummy infusion", "sham surgery", "a fake pill"): they name the
