@@ -95,7 +95,17 @@ INITIALS = [
      ["We measured heterogeneity with Cochran's Q.", "We used a random-effects model."]),
 ]
 
-CASES = LINE_UNITS + GLUED + INITIALS
+# (d) A title's abbreviation written in capitals is an acronym that ends a sentence ("MS." of multiple sclerosis,
+# "ED." of the emergency department), while the title itself does not ("Ms. Patel").
+ACRONYMS = [
+    ("Three small studies looked at rituximab in secondary progressive MS. The evidence is uncertain.",
+     ["Three small studies looked at rituximab in secondary progressive MS.", "The evidence is uncertain."]),
+    ("Most people were seen in the ED. Few were admitted.",
+     ["Most people were seen in the ED.", "Few were admitted."]),
+    ("The nurse, Ms. Patel, gave the doses.", ["The nurse, Ms. Patel, gave the doses."]),
+]
+
+CASES = LINE_UNITS + GLUED + INITIALS + ACRONYMS
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[text[:45] for text, _ in CASES])

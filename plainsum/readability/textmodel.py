@@ -130,6 +130,9 @@ class TextModel:
         return [sentence for section in self.sections for sentence in section.sentences]
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,}\.")
+
+
 def _bare(token: str) -> str:
     return token.lstrip(_OPENERS).lower()
 
@@ -164,8 +167,8 @@ def _ends_sentence(text: str, token_start: int, end: int, next_start: int, langu
     if word.endswith(("!", "?", "\u2026")):
         _remember_ending(ending, token)
         return True
-    if word in language.never_final:
-        return False
+    if word in language.never_final and not _ACRONYM.fullmatch(token.lstrip(_OPENERS)):
+        return False  # ("MS." of multiple sclerosis, in capitals, is no title "Ms.")
     if word in language.initialisms:
         return _next_word(stripped) in language.openers  # "en EE. UU. y"; "de EE. UU. Los niños"
     if word in language.may_end and len(word) < len(_bare(token)):
