@@ -640,6 +640,19 @@ def test_a_number_moved_to_another_sentence_fails_at_the_number(tmp_path: Path) 
     assert any("the number 12 of the source text" in f[3] for f in _spanish_findings(content))
 
 
+def test_a_number_said_more_often_than_in_its_source_sentence_fails_there(tmp_path: Path) -> None:
+    # every value of the source sentence is still there, but one of them in the place of another
+    english = ["Dilation from less than 4 cm to 5 cm and from 4 cm to 5 cm or more did not differ."]
+    good = ["La dilatación de menos de 4 cm a 5 cm y de 4 cm a 5 cm o más no difirió."]
+    assert _spanish_findings(_paragraphs_project(tmp_path, english, good)) == []
+    changed = ["La dilatación de menos de 4 cm a 5 cm y de 5 cm a 5 cm o más no difirió."]
+    content = _paragraphs_project(tmp_path / "changed", english, changed)
+    found = [f for f in _spanish_findings(content) if f[0] == "translation.numbers"]
+    assert len(found) == 1 and "more often" in found[0][3], found
+    line, _ = _line_column(content, f"{REVIEW}.es.yaml", changed[0])
+    assert found[0][1] == line, found
+
+
 def test_alignment_pairs_split_and_merged_sentences_by_their_numbers() -> None:
     from plainsum.checks.alignment import align
 

@@ -230,16 +230,31 @@ def _sentence_numbers(scored: Scored, key: str, span: Span, locale: Locale, sour
         for group in block.groups:
             if not group.exact:
                 continue
-            ours = {f.value: f for s in group.source for f in read_numbers(s.text, source_locale)}
+            listed = [f for s in group.source for f in read_numbers(s.text, source_locale)]
+            ours = {f.value: f for f in listed}
             theirs = [(sentence, found) for sentence in group.translated for found in read_numbers(sentence.text, locale)]
+            flagged = False
             for sentence, found in theirs:
                 if found.value in ours or found.value not in source:
                     continue
                 lacking = [f.text for value, f in ours.items() if value not in {other.value for _, other in theirs}]
                 also = f"; the source sentence has {', '.join(lacking)} here" if lacking else ""
+                flagged = True
                 yield Flag(
                     f"{found.text} in the translation of {key} is not a number of the source sentence it translates "
                     f"(\"{' '.join(s.text.strip() for s in group.source)}\"){also}",
+                    span.start + sentence.offset + found.start, found.text,
+                )
+            mine, said = Counter(f.value for f in listed), Counter(f.value for _, f in theirs)
+            if not flagged and len(listed) == len(theirs) and mine != said:
+                # as many numbers, each of the source's values there, but not as often ("4 cm to 5 cm ... 4 cm to 5 cm"
+                # made "4 cm to 5 cm ... 5 cm to 5 cm"): the last of the value said too often, the one most likely changed
+                more, less = said - mine, mine - said
+                sentence, found = [(t, f) for t, f in theirs if f.value in more][-1]
+                fewer = next(f.text for f in listed if f.value in less)
+                yield Flag(
+                    f"{found.text} in the translation of {key} is said more often than in the source sentence it translates "
+                    f"(\"{' '.join(s.text.strip() for s in group.source)}\"), and {fewer} less often",
                     span.start + sentence.offset + found.start, found.text,
                 )
 
