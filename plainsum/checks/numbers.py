@@ -2207,8 +2207,9 @@ def _other_or_count(scored: Scored, sentence: Any, span: tuple[int, int, str, st
 def _other_comparison(text: str, value: str, kind: str, results: list[Any], everything: list[Any],
                       counts: Mapping[str, dict[str, set[str]]]) -> Any | None:
     """A result of the same outcome as `results` in another comparison, which the sentence names by an arm of its own
-    (an intervention or comparator the results read against do not have), whose count `value` is ("compared with A (one study of 1383 people), and B (one study of 256 people)"):
-    the count may be of that comparison, not of the one the sentence was read against."""
+    (an intervention or comparator the results read against do not have), whose count `value` is ("compared with A
+    (one study of 1383 people), and B (one study of 256 people)"): the count may be of that comparison, not of the
+    one the sentence was read against."""
     outcomes = {r.outcome.technical for r in results}
     arms = {term for r in results for term in (r.intervention, r.comparison) if term is not None}
     for other in everything:
