@@ -515,3 +515,16 @@ def test_a_name_with_its_abbreviation_in_brackets_goes_by_both() -> None:
 
     assert {"10% povidone-iodine", "PI"} <= set(_names_of("10% povidone-iodine (PI)", None))
     assert _names_of("vitamin D (cholecalciferol)", None) == ("vitamin D (cholecalciferol)",)  # a gloss, not initials
+
+
+def test_the_comparator_ends_where_the_verb_of_who_acts_follows() -> None:
+    from plainsum.grade.reading import _comparator
+
+    vocabulary = load_vocabulary()
+    text = "People receiving drug A compared to drug B had a higher risk of tremor."
+    (_, (start, end)) = _comparator(text, vocabulary)
+    assert text[start:end].strip() == "drug B"
+    # a relative clause in the comparator is the comparator's
+    text = "People given drug A compared with people who had a placebo were less likely to have tremor."
+    (_, (start, end)) = _comparator(text, vocabulary)
+    assert text[start:end].strip().startswith("people who had a placebo")

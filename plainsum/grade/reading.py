@@ -1982,7 +1982,11 @@ def _comparator(text: str, vocabulary: Vocabulary) -> tuple[tuple[int, int], tup
 
 # a reported finding that opens with its comparator ("We found that compared to no treatment, X may ...")
 _OPENS_REPORTED = re.compile(r"(?<![\w'’-])(?:that|whether)\s*,?\s*$", re.I)
-_COMPARATOR_END = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?:when|if|which|because|since|so|and\s+(?:they|it|this|these|we))\b", re.I)
+_COMPARATOR_END = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?:when|if|which|because|since|so|and\s+(?:they|it|this|these|we))\b"
+                             # or where the verb of the one who acts follows it ("people receiving X compared to Y had a
+                             # higher risk"), not a relative clause's ("compared with people who were given a placebo")
+                             r"|(?<!who)(?<!that)(?<!which)\s+(?=(?:had|has|have|showed|experienced|reported|"
+                             r"may|might|probably|could|were\s+more|were\s+less|was\s+more|was\s+less)\b)", re.I)
 
 
 def _pair(result: Result) -> tuple[object, object]:
