@@ -152,7 +152,7 @@ def _typed_values(scored: Scored, values: list[str],
     too ("We found seven studies"), where the words count studies or people in a sentence that gives
     the review's totals. `skip(text, start, end, value)` passes over an occurrence that is no such
     value ("at 12 weeks"), and a later one in the sentence is still looked at."""
-    from plainsum.checks.numbers import NUMBER_WORDS, TOTAL, number_kind, word_value
+    from plainsum.checks.numbers import NUMBER_WORDS, number_kind, states_total, word_value
 
     if not values:
         return
@@ -174,7 +174,7 @@ def _typed_values(scored: Scored, values: list[str],
             if value in wanted and value not in seen:
                 seen.add(value)
                 yield sentence, hand, match.group(0), value, match.end()
-        if not TOTAL.search(hand.text):
+        if not states_total(hand.text):
             continue  # a count in words outside the review's totals is as often a subset ("Thirteen studies compared")
         for match in NUMBER_WORDS.finditer(hand.text):
             value = str(word_value(match.group(0)))
@@ -265,9 +265,9 @@ def _total_of_fact(text: str, end: int, fact: str | None) -> bool:
     """Whether the count ending at `end` is typed where the sentence states the review's totals, or is the whole of a
     part of the studies ("four of the 26 studies"), and counts what the fact named `fact` ("included_studies") counts:
     studies, or people."""
-    from plainsum.checks.numbers import TOTAL, number_kind
+    from plainsum.checks.numbers import number_kind, states_total
 
-    if fact is None or not (TOTAL.search(text) or _whole_of_part(text, end)):
+    if fact is None or not (states_total(text) or _whole_of_part(text, end)):
         return False
     kind = _fact_kind(fact)
     return kind is not None and number_kind(text, end) == kind

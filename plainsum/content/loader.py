@@ -71,7 +71,7 @@ class _Validator:
         if not node.value.strip():
             self.problem(node, f"'{key}' in {where} is empty")
             return None
-        if PRIVATE_MARKERS.search(node.value):
+        if not node.value.isascii() and PRIVATE_MARKERS.search(node.value):  # (an ASCII text has none: no scan)
             self.problem(node, f"'{key}' contains private-use characters U+E000-U+E004, which plainsum reserves")
             return None
         return node  # type: ignore[no-any-return]  # a Node from the YAML tree
