@@ -366,16 +366,20 @@ ONE_OF_SEVERAL = re.compile(r"(?:^|[,;(:]\s*|\b(?:and|but|while|whereas)\s+)(?:o
 COUNT_KINDS = frozenset({"studies", "people"})
 
 
+def _kind_patterns(text: str) -> tuple[str, re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """The text and the patterns to read what its numbers count: an ASCII text in its lower case with the patterns
+    compiled without re.I (the same matches, faster), any other as it is."""
+    if text.isascii():
+        return _lower(text), _NOT_COUNTED_LOWER, _KINDS_LOWER
+    return text, NOT_COUNTED, KINDS
+
+
 def count_kind(text: str, end: int) -> str | None:
     """number_kind(text, end) when that is 'studies' or 'people', else None: the kinds after both are not tried."""
     following = text[end:end + 1]
     if not (following.isspace() or following.isalpha() or following == "("):
         return None  # both kinds' words start with a space, a bracket or a letter: "12%", "0.5," and "3)" count nothing
-    if text.isascii():  # the patterns without re.I, in the text's lower case
-        text = _lower(text)
-        not_counted, kinds = _NOT_COUNTED_LOWER, _KINDS_LOWER
-    else:
-        not_counted, kinds = NOT_COUNTED, KINDS
+    text, not_counted, kinds = _kind_patterns(text)
     if not_counted.match(text, end):
         return None
     tried = 0
@@ -405,11 +409,7 @@ def number_of_kind(text: str, start: int) -> str | None:
 
 def number_kind(text: str, end: int) -> str | None:
     """What the number ending at `end` counts: 'studies', 'people', 'percent', 'ratio', or None."""
-    if text.isascii():  # the patterns without re.I, in the text's lower case
-        text = _lower(text)
-        not_counted, kinds = _NOT_COUNTED_LOWER, _KINDS_LOWER
-    else:
-        not_counted, kinds = NOT_COUNTED, KINDS
+    text, not_counted, kinds = _kind_patterns(text)
     if not_counted.match(text, end):
         return None
     for kind, pattern in kinds.items():
