@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from plainsum.checks.plain import _ASCII_NUMBER, NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
 from plainsum.grade.absolute import whole
-from plainsum.words.numbers import TEENS, TENS, UNITS, WRITTEN_DATE, approximate_before, written_date
+from plainsum.words.numbers import (
+    DAYS,
+    SAME_DURATION,
+    TEENS,
+    TENS,
+    UNITS,
+    WRITTEN_DATE,
+    approximate_before,
+    word_value,
+    written_date,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -26,7 +36,6 @@ if TYPE_CHECKING:
     from plainsum.grade.reading import Reading
     from plainsum.readability.score import Scored
 
-SCALES = {"hundred": 100, "thousand": 1000}
 FRACTIONS = {"half": Fraction(1, 2), "a third": Fraction(1, 3), "one third": Fraction(1, 3), "a quarter": Fraction(1, 4),
              "one quarter": Fraction(1, 4), "two thirds": Fraction(2, 3), "three quarters": Fraction(3, 4),
              "a fifth": Fraction(1, 5), "one fifth": Fraction(1, 5), "a tenth": Fraction(1, 10), "one tenth": Fraction(1, 10)}
@@ -124,32 +133,6 @@ def may_have_proportion(text: str, lower: str | None = None) -> bool:
 ONE_COUNTS = re.compile(r"\s+(?:study|trial|review|person|participant|in\b|out of\b|of every\b)", re.I)  # matched after it
 
 
-def word_value(text: str) -> int | None:
-    """The value of a number in words ("twenty-one" -> 21, "two hundred" -> 200), or of digits."""
-    text = text.lower().replace(",", "").strip()
-    if text.isdigit():
-        return int(text)
-    parts = re.split(r"[\s-]+", text)
-    total = 0
-    current = 0
-    for part in parts:
-        if part == "and":
-            continue
-        if part == "a":
-            current = 1
-        elif part in UNITS:
-            current += UNITS[part]
-        elif part in TEENS:
-            current += TEENS[part]
-        elif part in TENS:
-            current += TENS[part]
-        elif part in SCALES:
-            current = max(current, 1) * SCALES[part]
-            total += current
-            current = 0
-        else:
-            return None
-    return total + current
 
 
 def known_proportions(review: Any) -> tuple[list[float], list[float]]:
@@ -2061,10 +2044,6 @@ def _with_unit(value: str, unit: str, texts: list[str]) -> bool:
     return False
 
 
-# A time in days: a duration said in one unit may be printed in another ("two years" for "24 months", "26 weeks" for
-# "six months"), and is the same when its length is within a tenth (a month is 4.3 weeks: "12 weeks" for "3 months")
-DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "night": 1.0, "hour": 1 / 24, "minute": 1 / 1440}
-SAME_DURATION = 0.1
 
 
 def same_amount(value: str, stem: str, other: str, other_stem: str) -> bool:

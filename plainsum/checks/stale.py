@@ -152,7 +152,8 @@ def _typed_values(scored: Scored, values: list[str],
     too ("We found seven studies"), where the words count studies or people in a sentence that gives
     the review's totals. `skip(text, start, end, value)` passes over an occurrence that is no such
     value ("at 12 weeks"), and a later one in the sentence is still looked at."""
-    from plainsum.checks.numbers import NUMBER_WORDS, number_kind, states_total, word_value
+    from plainsum.checks.numbers import NUMBER_WORDS, number_kind, states_total
+    from plainsum.words.numbers import word_value
 
     if not values:
         return

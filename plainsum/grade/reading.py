@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit, find_certainty, not_a_rating
 from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, levels_of, phrase
-from plainsum.words.numbers import TEENS, TENS, UNITS
+from plainsum.words.numbers import DAYS, SAME_DURATION, TEENS, TENS, UNITS, word_value
 
 if TYPE_CHECKING:
     from plainsum.grade.results import Result, Term
@@ -2495,9 +2495,7 @@ def _subgroup(text: str) -> str | None:
                                        f"result it was read against does not speak for")
 
 
-_NUMBER_VALUES = {**UNITS, **TEENS, **TENS}
-_DAYS_IN = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
-_AMOUNT = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(_NUMBER_VALUES, key=len, reverse=True)) + r")(?:-(?:" + \
+_AMOUNT = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted([*UNITS, *TEENS, *TENS], key=len, reverse=True)) + r")(?:-(?:" + \
     "|".join(UNITS) + r"))?"
 # a time point or a duration: "at 30 days", "up to 6 and 12 months", "one to three years", "12-week"
 _DURATION = re.compile(r"(?<![\w'’.,-])(" + _AMOUNT + r"(?:\s*(?:,|and|or|to|-|–)\s*" + _AMOUNT + r")*)[\s-]*"
@@ -2510,11 +2508,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|above)|or\s+(?
 
 
 def _amount(word: str) -> float:
-    word = word.lower()
-    if word[0].isdigit():
-        return float(word)
-    head, _, tail = word.partition("-")
-    return float(_NUMBER_VALUES[head] + UNITS.get(tail, 0))
+    return float(word) if word[0].isdigit() else float(word_value(word) or 0)
 
 
 def durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[float, float]]:
@@ -2528,7 +2522,7 @@ def durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[f
         if match.group(2).lower() == "year" and _OVER_UNDER.search(text, max(0, match.start() - 7), match.start()) \
                 and max(amounts) >= 16:
             continue
-        days = _DAYS_IN[match.group(2).lower()]
+        days = DAYS[match.group(2).lower()]
         values = [amount * days for amount in amounts]
         found.append((min(values), max(values)))
     return found
@@ -2542,7 +2536,8 @@ def _name_times(names: tuple[str, ...]) -> list[tuple[float, float]]:
 
 def _times_agree(said: list[tuple[float, float]], named: list[tuple[float, float]]) -> bool:
     """Whether a time the sentence says is one a result's name says ("12 months" and "one year" are one)."""
-    return any(low * 0.9 <= n_high and n_low <= high * 1.1 for low, high in said for n_low, n_high in named)
+    return any(low * (1 - SAME_DURATION) <= n_high and n_low <= high * (1 + SAME_DURATION)
+               for low, high in said for n_low, n_high in named)
 
 
 def _by_time(candidates: list[Candidate], text: str, clause: tuple[int, int],

@@ -10,6 +10,41 @@ UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
          "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+
+# A time in days: a duration said in one unit may be printed in another ("two years" for "24 months", "26 weeks" for
+# "six months"), and is the same when its length is within a tenth (a month is 4.3 weeks: "12 weeks" for "3 months")
+DAYS = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "night": 1.0, "hour": 1 / 24, "minute": 1 / 1440}
+SAME_DURATION = 0.1
+
+
+def word_value(text: str) -> int | None:
+    """The value of a number in words ("twenty-one" -> 21, "two hundred" -> 200), or of digits."""
+    text = text.lower().replace(",", "").strip()
+    if text.isdigit():
+        return int(text)
+    parts = re.split(r"[\s-]+", text)
+    total = 0
+    current = 0
+    for part in parts:
+        if part == "and":
+            continue
+        if part == "a":
+            current = 1
+        elif part in UNITS:
+            current += UNITS[part]
+        elif part in TEENS:
+            current += TEENS[part]
+        elif part in TENS:
+            current += TENS[part]
+        elif part in SCALES:
+            current = max(current, 1) * SCALES[part]
+            total += current
+            current = 0
+        else:
+            return None
+    return total + current
+
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
