@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING
 
 from plainsum.grade.reading import Candidate, OutcomeClaim, Reading, Statement
 from plainsum.grade.results import DIFFERENCE_MEASURES, RATIO_MEASURES
-from plainsum.grade.vocabulary import levels_of
+from plainsum.grade.vocabulary import FLIP, levels_of
 
 if TYPE_CHECKING:
     from plainsum.grade.results import Result
 
 ORDER = ("very low", "low", "moderate", "high")
-FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
 
 
 @dataclass(frozen=True)

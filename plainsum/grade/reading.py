@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from plainsum.grade.claims import MAX_CLAIM_CHARS, Hit, find_certainty, not_a_rating
-from plainsum.grade.vocabulary import WORD_CHARS, Patterns, Vocabulary, levels_of, phrase
+from plainsum.grade.vocabulary import FLIP, WORD_CHARS, Patterns, Vocabulary, levels_of, phrase
 from plainsum.words.numbers import DAYS, SAME_DURATION, TEENS, TENS, UNITS, word_value
 
 if TYPE_CHECKING:
@@ -863,16 +863,13 @@ def _judged_for(text: str, effects: list[Hit], parts: list[tuple[int, int]]) -> 
             judged = [i for i, o in enumerate(out) if o.meaning in ("improve", "worsen") and start <= o.start and o.end <= hit.start
                       and _words_between(text, o.end, hit.start) <= 6]
             if judged:
-                if hit.meaning in _TURNED:
+                if hit.meaning in FLIP:
                     judgement = out[judged[-1]]
-                    meaning = hit.meaning if judgement.meaning == "improve" else _TURNED[hit.meaning]
+                    meaning = hit.meaning if judgement.meaning == "improve" else FLIP[hit.meaning]
                     out[judged[-1]] = Hit(meaning, judgement.start, judgement.end, judgement.text)
                 continue
         out.append(hit)
     return out
-
-
-_TURNED = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
 
 
 _BE_BEFORE = re.compile(r"(?<![\w'’-])(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.I)
@@ -1340,7 +1337,7 @@ def _counted(text: str, outcome: OutcomeSpan, effects: list[Hit], clause: tuple[
     less improvement"): a count with "more" or "fewer" (or an effect), its own claim of the direction,
     held against the result like the verb before it."""
     for hit in effects:
-        if hit is effect or hit.meaning not in _FLIP or not clause[0] <= hit.start < clause[1]:
+        if hit is effect or hit.meaning not in FLIP or not clause[0] <= hit.start < clause[1]:
             continue
         if hit.start < outcome.end or _words_between(text, outcome.end, hit.start) > 15:
             continue
@@ -1351,13 +1348,12 @@ def _counted(text: str, outcome: OutcomeSpan, effects: list[Hit], clause: tuple[
     return None
 
 
-_FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
 
 
 def _lessened(text: str, effect: Hit, effects: list[Hit], clause: tuple[int, int]) -> Hit:
     """An effect said to be smaller than the comparator's ("improves pain less than injection",
     "improvement in pain was 26 points less"): the other way round against the comparator."""
-    if effect.meaning not in _FLIP:
+    if effect.meaning not in FLIP:
         return effect
     match = re.search(r"(?<![\w'’-])(?:less|not as much|not as well)(?![\w'’-])", text[effect.end:clause[1]], re.I)
     if match is None:
@@ -1369,7 +1365,7 @@ def _lessened(text: str, effect: Hit, effects: list[Hit], clause: tuple[int, int
         return effect  # "improved vision and less swelling": 'less' goes with the word after it
     if _THRESHOLD.match(text, effect.end + match.end()):
         return effect  # "infections at less than 30 days", "fell to less than 5%": a threshold, no comparator
-    return Hit(_FLIP[effect.meaning], effect.start, effect.end, f"{effect.text} ... {match.group(0)}")
+    return Hit(FLIP[effect.meaning], effect.start, effect.end, f"{effect.text} ... {match.group(0)}")
 
 
 _PRONOUNS = frozenset({"it", "they", "this", "these", "both", "either", "neither"})
@@ -1855,11 +1851,11 @@ def _compounded(text: str, effects: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for hit in effects:
         match = (_LESS.search(text, 0, hit.start) or _LESS_LIKELY.search(text, 0, hit.start)) \
-            if hit.meaning in _FLIP and _EFFECT_NOUN.fullmatch(hit.text) else None
+            if hit.meaning in FLIP and _EFFECT_NOUN.fullmatch(hit.text) else None
         if match is None:
             out.append(hit)
             continue
-        meaning = _FLIP[hit.meaning] if match.group(1) else hit.meaning
+        meaning = FLIP[hit.meaning] if match.group(1) else hit.meaning
         out = [h for h in out if not match.start() <= h.start < hit.start]  # the comparative itself, if found
         out.append(Hit(meaning, match.start(), hit.end, text[match.start():hit.end]))
     return out
@@ -1876,7 +1872,7 @@ def _as_much(text: str, effects: list[Hit], vocabulary: Vocabulary) -> list[Hit]
     we know" hedges.)"""
     out = []
     for hit in effects:
-        match = _AS_MUCH.match(text, hit.end) if hit.meaning in _FLIP else None
+        match = _AS_MUCH.match(text, hit.end) if hit.meaning in FLIP else None
         if match is None or re.search(r"[,;:]", text[hit.end:match.end()]):
             out.append(hit)
             continue
@@ -1886,7 +1882,7 @@ def _as_much(text: str, effects: list[Hit], vocabulary: Vocabulary) -> list[Hit]
         negation = None if re.search(r"[,;:]", before[start:]) else vocabulary.negation.search(before, start)
         said = f"{hit.text} ... {match.group(0).split()[-3]} {match.group(0).split()[-2]} as"
         if negation is not None:
-            out.append(Hit(_FLIP[hit.meaning], negation.start(), hit.end, f"{negation.group(0)} ... {said}"))
+            out.append(Hit(FLIP[hit.meaning], negation.start(), hit.end, f"{negation.group(0)} ... {said}"))
         else:
             out.append(Hit("none", hit.start, hit.end, said))
     return out
@@ -2353,7 +2349,7 @@ def _claim(text: str, outcome: OutcomeSpan, effect: Hit | None, own: list[Hit], 
         and not _IN_ONE_STUDY.search(text, effect.end) and not _IN_ONE_STUDY.match(text, _lead_end(text)) \
         and not _OF_EVIDENCE.search(effect.text) and not found
     claim.either_way = effect is not None and any(
-        e is not effect and e.meaning == _FLIP.get(effect.meaning) and clause[0] <= e.start < clause[1]
+        e is not effect and e.meaning == FLIP.get(effect.meaning) and clause[0] <= e.start < clause[1]
         and re.fullmatch(r",?\s+(?:or|and/or)\s+", text[min(e.end, effect.end):max(e.start, effect.start)], re.I) is not None
         for e in effects)
     against = select_text[comparator[1][0]:comparator[1][1]] if comparator else ""

@@ -36,6 +36,10 @@ def phrase(text: str) -> str:
     return r"(?<![\w'’-])" + r"\s+".join(words) + r"(?![\w'’-])"
 
 
+# each effect word's opposite: "reduce" against "increase", "improve" against "worsen"
+FLIP = {"reduce": "increase", "increase": "reduce", "improve": "worsen", "worsen": "improve"}
+
+
 def any_of(phrases: list[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
@@ -191,8 +195,8 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
                                                            "not_claims", "background_headings", "evidence_words", "question_starts",
                                                            "generic_words", "result_headings", "qualifiers", "kinds", "measuring",
                                                            "instruments", "coordinators", "impersonal")}
-    opposites = _opposites(data.get("opposites", []), problems)
-    verbs = _opposites(data.get("verbs", []), problems, "verbs")
+    opposites = _outcome_phrases(data.get("opposites", []), problems)
+    verbs = _outcome_phrases(data.get("verbs", []), problems, "verbs")
     if problems:
         raise InputError([Problem(display, 1, 1, f"claim vocabulary: {message}") for message in problems])
     negation = re.compile("|".join(phrase(word) if word[0].isalnum() else re.escape(word) for word in negations), re.I)
@@ -227,7 +231,7 @@ def _load_vocabulary(path_text: str) -> Vocabulary:
     )
 
 
-def _opposites(table: Any, problems: list[str], key: str = "opposites") -> list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]]:
+def _outcome_phrases(table: Any, problems: list[str], key: str = "opposites") -> list[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]]:
     """`opposites` (or `verbs`): a list of {outcome: a pattern of a result's outcome name, names: the phrases for
     its opposite (for the outcome as a verb)}, each with the first letters of its names' last words (a sentence
     holding none of them is not scanned)."""
