@@ -490,40 +490,51 @@ def _certainty_of(scored: Scored) -> Iterator[tuple[Flag, bool]]:
                 added: list[tuple[Flag, bool]] = []
                 if group.exact and not any(sure for _, sure in flags):
                     source = " ".join(sentence.text.strip() for sentence in group.source)
-                    added = list(_added_level(key, span.start + group.translated[0].offset, source, text, ours,
-                                              source_vocabulary, _phrase_levels(text, vocabulary)))
-                    added = added or list(_swapped_level(key, span.start + group.translated[0].offset, source, text,
-                                                         source_vocabulary, vocabulary))
+                    at = span.start + group.translated[0].offset
+                    mine, theirs_said = _phrase_level_list(source, source_vocabulary), _phrase_level_list(text, vocabulary)
+                    added = list(_added_level(key, at, source, text, ours, source_vocabulary, mine, set(theirs_said)))
+                    added = added or list(_swapped_level(key, at, source, text, mine, theirs_said))
                 yield from added or flags  # a level the sentence adds is sure where the pairing of the paragraph was not
 
 
 def _levels_said(text: str, vocabulary: Vocabulary | None) -> set[str]:
     """Every level a source text states: its certainty phrases and the level words of a statement of
     certainty ("the low quality of the evidence", "we have very low certainty in it")."""
+    return _phrase_levels(text, vocabulary) | _statement_levels(text, vocabulary)
+
+
+def _statement_levels(text: str, vocabulary: Vocabulary | None) -> set[str]:
+    """The level words of a statement of certainty in `text` ("the low quality of the evidence")."""
     if vocabulary is None:
         return set()
     from plainsum.grade.reading import statement_levels
 
-    return _phrase_levels(text, vocabulary) | {hit.meaning for hit in statement_levels(text, vocabulary, [])}
+    return {hit.meaning for hit in statement_levels(text, vocabulary, [])}
 
 
 def _phrase_levels(text: str, vocabulary: Vocabulary | None) -> set[str]:
     """The level of each certainty phrase of `text`, longest first and not overlapping ("no estamos
     seguros" is not also "estamos seguros")."""
+    return set(_phrase_level_list(text, vocabulary))
+
+
+def _phrase_level_list(text: str, vocabulary: Vocabulary | None) -> list[str]:
+    """The level of each certainty phrase of `text` in order, one a phrase (read once a sentence for both the
+    added and the swapped level)."""
     if vocabulary is None:
-        return set()
+        return []
     from plainsum.grade.claims import read_certainty
 
-    return {hit.meaning for hit in read_certainty(text, vocabulary)}
+    return [hit.meaning for hit in read_certainty(text, vocabulary)]
 
 
 def _added_level(key: str, at: int, source: str, translated: str, ours: list[Statement], source_vocabulary: Vocabulary | None,
-                 words: set[str]) -> Iterator[tuple[Flag, bool]]:
+                 source_phrases: list[str], words: set[str]) -> Iterator[tuple[Flag, bool]]:
     """A translated sentence, paired one for one with its source sentence, that states in words a
     certainty level its source sentence states nowhere ("Estamos bastante seguros" for "We are not
     confident"; "certeza alta" for "the low quality of the evidence"): an error. A source sentence that
     states no level at all is not held to this ("can" is no certainty word; "puede" is)."""
-    stated = _levels_said(source, source_vocabulary) | {s.level for s in ours if s.worded}
+    stated = set(source_phrases) | _statement_levels(source, source_vocabulary) | {s.level for s in ours if s.worded}
     if not stated:
         return
     added = sorted(level for level in words if not any(levels_agree(level, other) for other in stated))
@@ -533,17 +544,12 @@ def _added_level(key: str, at: int, source: str, translated: str, ours: list[Sta
                    f"states {levels} certainty: \"{source}\"", at, translated), True
 
 
-def _swapped_level(key: str, at: int, source: str, translated: str, source_vocabulary: Vocabulary | None,
-                   vocabulary: Vocabulary | None) -> Iterator[tuple[Flag, bool]]:
+def _swapped_level(key: str, at: int, source: str, translated: str, mine: list[str], theirs: list[str]
+                   ) -> Iterator[tuple[Flag, bool]]:
     """A translated sentence, paired one for one with its source sentence, with as many certainty phrases as its
     source but not of the same levels ("probablemente ... probablemente" for "probably ... may"): one phrase was
-    given another level, though each level is still said somewhere in the sentence. An error."""
-    if source_vocabulary is None or vocabulary is None:
-        return
-    from plainsum.grade.claims import read_certainty
-
-    theirs = [hit.meaning for hit in read_certainty(translated, vocabulary)]
-    mine = [hit.meaning for hit in read_certainty(source, source_vocabulary)]
+    given another level, though each level is still said somewhere in the sentence. An error. (`mine`, `theirs`:
+    the levels of the source's and the translation's certainty phrases, in order.)"""
     if len(theirs) != len(mine) or Counter(theirs) == Counter(mine):
         return
     # each translated word matched to a source word of a level it agrees with ("parece", low, for "seemed", low or
