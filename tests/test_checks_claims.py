@@ -189,7 +189,6 @@ CASES = {
             "We found 17 studies.",
             "Clippers probably reduce infections compared with shaving using a razor (4 studies).",
             # the part is no count of the review, or is larger than the whole: not a whole of a known part
-            "The studies included a total of 5000 people, of whom 4700 were analysed.",
             "The studies included a total of 4000 people, of whom 4728 were analysed.",
             "Clippers may make little or no difference to infections (3 studies, 4800 people, of whom 4700 were analysed).",
         ],
@@ -1589,8 +1588,9 @@ ELIDED_COUNTS = [
 def test_counts_printed_without_their_noun_are_read(sentence: str, flagged: bool, config, tmp_path: Path) -> None:
     text = review_yaml(found=sentence).replace(
         "Sixteen studies were included.", "Sixteen studies were included; twelve recruited adults (N = 3000).")
-    found = findings(text, config, tmp_path, ("results.number",))
-    assert bool(found.get("results.number")) == flagged, found
+    # no total of people is given anywhere, so a count of people the abstract does not print is a warning
+    found = findings(text, config, tmp_path, ("results.number", "results.number-unread"))
+    assert bool(found) == flagged, found
 
 
 # Readings of unseen summaries (bench claimprobe, read by hand): what is known beforehand, what is to be

@@ -56,7 +56,7 @@ ROLES = {
         # the counts the results and the totals do hold
         "Shaving using a razor probably increases infections (4 studies, 1500 people).",
         "Shaving using a razor probably increases infections in some people (4 studies, 1500 people).",
-        "We found 16 studies with 5000 people.",
+        "We found 18 studies.",
         "We found 19 studies.",
         # a figure said with the words of a comparison, a scale or an outcome
         "Shaving using a razor probably increases infections by 9 points.",

@@ -362,6 +362,11 @@ def test_a_ratio_the_other_way_round_passes(sentence: str, config, tmp_path: Pat
 
 # In a sentence that gives the review's totals, the first count of a kind is the total, the later ones its
 # parts; a total may be the sum of the counts one abstract sentence prints (10 + 7 studies)
+def with_people_total(text: str, total: int) -> str:
+    """The review with its total of people in the facts, as an author who states one in the summary keeps it."""
+    return text.replace("  plain_intervention: removing hair\n", f"  plain_intervention: removing hair\n  participants: {total}\n", 1)
+
+
 SUM_ABSTRACT = ("Sixteen studies were included.", "We identified 10 studies of adults and 7 studies of children.")
 TOTALS = {
     "flag": ["Cochrane researchers found 18 relevant studies.",
@@ -386,8 +391,27 @@ TOTALS = {
 
 @pytest.mark.parametrize("sentence", TOTALS["flag"])
 def test_a_total_no_count_of_the_review_is_an_error(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1)
+    text = with_people_total(review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1), 4728)
     assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
+
+
+# A total of people that neither the facts nor the abstract give (the abstract counts people only per outcome) is
+# the full review's: a wrong one cannot be told from a right one, so it is a warning that asks for the fact
+PEOPLE_TOTALS_UNGIVEN = ["We found 17 studies with 300 doctors and 9000 patients.",
+                         "This update included 17 trials (all randomised) involving 5000 people.",
+                         "We found 17 studies with 4688 people.",
+                         "The studies included a total of 5000 people, of whom 4700 were analysed."]
+
+
+@pytest.mark.parametrize("sentence", PEOPLE_TOTALS_UNGIVEN)
+def test_a_total_of_people_no_fact_or_abstract_gives_is_a_warning(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
+    found = findings(review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1), config, tmp_path,
+                     ("results.number", "results.number-unread"))
+    assert not errors(found), sentence
+    assert any("the facts give no total of people" in m for m in found.get("results.number-unread", [])), sentence
+    # with the total in the facts, the same sentence is held to it
+    assert errors(findings(with_people_total(review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1), 4728),
+                           config, tmp_path, ("results.number",))), sentence
 
 
 @pytest.mark.parametrize("sentence", TOTALS["pass"])
@@ -488,7 +512,7 @@ TOTALS_WORDED = {
 
 @pytest.mark.parametrize("sentence", TOTALS_WORDED["flag"])
 def test_a_total_in_other_words_is_checked(sentence: str, config, tmp_path: Path) -> None:  # noqa: F811
-    text = review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1)
+    text = with_people_total(review_yaml(found=sentence).replace(*SUM_ABSTRACT, 1), 4728)
     assert errors(findings(text, config, tmp_path, ("results.number",))), sentence
 
 

@@ -55,6 +55,7 @@ def review_yaml(key_messages: tuple[str, ...], what_we_found: str = "We found 12
         facts:
           search_date: 2020-03-15
           included_studies: 12
+          participants: 3127
           intervention: text message reminders
           plain_intervention: text reminders
           intervention_plural: true

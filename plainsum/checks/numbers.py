@@ -627,6 +627,26 @@ def count_sums(review: Any) -> dict[str, set[str]]:
     return sums
 
 
+def fact_kind(fact: str) -> str | None:
+    """What a fact counts, by its name: "studies" ("included_trials"), "people" ("participants"), or None."""
+    return "studies" if re.search(r"stud|trial", fact) else \
+        "people" if re.search(r"particip|people|patient|women|children|infant|adult", fact) else None
+
+
+def prints_people_total(review: Any) -> bool:
+    """Whether the abstract states a total of people ("We included 12 trials with 4728 participants"), which a
+    summary's total is held to when the facts give none."""
+    for key, text in review.rendered.items():
+        if not key.endswith(".technical"):
+            continue
+        for sentence in SENTENCE_GAP.split(text):
+            if states_total(sentence):
+                digits, words = _text_numbers(sentence)
+                if any(count_kind(sentence, end) == "people" for _start, end, _value in (*digits, *words)):
+                    return True
+    return False
+
+
 def count_facts(review: Any) -> set[str]:
     """The review's facts that are counts (studies, participants, ...)."""
     return {str(v) for v in review.facts.values() if isinstance(v, int) and not isinstance(v, bool)}
@@ -1413,6 +1433,14 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 # a second count of the same people after the first ("1496 participants were allocated to surgery
                 # and 302 participants to ...") may be a group of the total the abstract does not print: said, not
                 # blocked; one of other people ("337 professionals and 8400 patients") is a total of its own
+                if kind == "people" and not _smaller_than_its_part(text, end, value) and not sums["people"] \
+                        and not any(fact_kind(name) == "people" for name in review.facts) and not prints_people_total(review):
+                    # the total of people is the full review's: with no fact to hold it to, a wrong one cannot be told
+                    marks.append(_mark(UNREAD, scored, sentence, start, end,
+                                       f"not checked: {what} counts people, but the facts give no total of people and the "
+                                       f"abstract prints none that is {value}",
+                                       "add the review's total to the facts (participants) so that it is checked"))
+                    continue
                 group = bool(earlier) and _counted_noun(text, earlier[-1]) == _counted_noun(text, end)
                 marks.append(_mark(UNREAD if group else CHECK, scored, sentence, start, end,
                                    f"{what} counts {'studies' if kind == 'studies' else 'people'}, but no count of "
@@ -1826,6 +1854,14 @@ def _whole_of_known(text: str, end: int, value: str, known: Callable[[str], bool
         return False
     part = normalise_number(match.group(1))
     return known(part) and value.isdigit() and part.isdigit() and int(part) < int(value)
+
+
+def _smaller_than_its_part(text: str, end: int, value: str) -> bool:
+    """A count followed by a part of it that is larger ("4000 people, of whom 4728 were analysed"): wrong whatever
+    the review's counts are."""
+    match = PART_OF.match(text, end)
+    part = normalise_number(match.group(1)) if match is not None else ""
+    return value.isdigit() and part.isdigit() and int(part) > int(value)
 
 
 # A percentage that is a risk ("a 21% chance of pregnancy", "the risk was 7%", "between 22% and 48% of

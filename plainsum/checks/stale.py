@@ -229,12 +229,12 @@ def _parts_of_now(text: str, fact: str | None, review: Any) -> bool:
     """Whether the sentence's counts of what the fact `fact` counts add up to its value now: "Seven studies
     recruited people with hip fracture and one involved people with cancer" when the review has 8 studies
     (parts of the total of now, one of which the earlier total happens to equal)."""
-    from plainsum.checks.numbers import _numbers, counted_kinds
+    from plainsum.checks.numbers import _numbers, counted_kinds, fact_kind
 
     now = getattr(review, "facts", {}).get(fact) if fact is not None else None
     if not isinstance(now, int) or isinstance(now, bool) or fact is None:
         return False
-    kind = _fact_kind(fact) or "people"
+    kind = fact_kind(fact) or "people"
     counts = [int(value) for start, end, value, _ in _numbers(text) if value.isdigit() and kind in counted_kinds(text, start, end)]
     if kind == "studies":  # "... and one involved people with cancer": 'one' before a study's verb, which _numbers leaves
         counts += [1 for _ in _ONE_STUDY_DID.finditer(text)]
@@ -266,18 +266,12 @@ def _total_of_fact(text: str, end: int, fact: str | None) -> bool:
     """Whether the count ending at `end` is typed where the sentence states the review's totals, or is the whole of a
     part of the studies ("four of the 26 studies"), and counts what the fact named `fact` ("included_studies") counts:
     studies, or people."""
-    from plainsum.checks.numbers import number_kind, states_total
+    from plainsum.checks.numbers import fact_kind, number_kind, states_total
 
     if fact is None or not (states_total(text) or _whole_of_part(text, end)):
         return False
-    kind = _fact_kind(fact)
+    kind = fact_kind(fact)
     return kind is not None and number_kind(text, end) == kind
-
-
-def _fact_kind(fact: str) -> str | None:
-    """What a fact counts, by its name: "studies" ("included_trials"), "people" ("participants"), or None."""
-    return "studies" if re.search(r"stud|trial", fact) else \
-        "people" if re.search(r"particip|people|patient|women|children|infant|adult", fact) else None
 
 
 @registry.register(
