@@ -493,6 +493,15 @@ def test_a_source_version_of_digits_alone_is_a_version(tmp_path: Path) -> None:
     translated = load_translation(content / f"{REVIEW}.es.yaml", load_review(content / f"{REVIEW}.yaml"), TemplateSet(None).locale)
     assert translated.translation is not None
     assert translated.translation.source_version["sections.main_results.plain"] == "123456789012"
+    # one YAML reads as a float (a single 'e' between digits) is taken as written too, and written back quoted
+    content = _ilsp_with(tmp_path / "float", "sections.main_results.plain: 12d4546d3082", "sections.main_results.plain: 7143e0235960")
+    assert _problems(content) == []
+    translated = load_translation(content / f"{REVIEW}.es.yaml", load_review(content / f"{REVIEW}.yaml"), TemplateSet(None).locale)
+    assert translated.translation is not None
+    assert translated.translation.source_version["sections.main_results.plain"] == "7143e0235960"
+    from plainsum.content.translation import yaml_version
+    assert [yaml_version(v) for v in ("7143e0235960", "123456789012", "12d4546d3082")] == \
+        ["'7143e0235960'", "'123456789012'", "12d4546d3082"]
     # a malformed one says the version to set
     content = _ilsp_with(tmp_path / "bad", "sections.main_results.plain: 12d4546d3082", "sections.main_results.plain: 12d4")
     now = digest(source_fields(load_review(content / f"{REVIEW}.yaml"))["sections.main_results.plain"].template)

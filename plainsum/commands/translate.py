@@ -141,7 +141,7 @@ def _apply(project: Project, review: Review, parsed: object, file: Path, transla
         new = update_text(text, root, changes, versions, today) if set(taken) <= set(current) else None
         if new is None:  # a field the file does not have yet: write it anew, with its translators
             names = translators or _translators(root)
-            new = new_text(review, parsed.language, names, {**current, **taken}, {**_versions(root), **versions}, today)
+            new = new_text(review, parsed.language, names, {**current, **taken}, {**_versions(root, text), **versions}, today)
         if translators:
             new = _replace_translators(new, translators)
     else:
@@ -197,10 +197,12 @@ def _translators(root: object) -> list[str]:
     return [str(item.value) for item in values] if isinstance(values, list) else []
 
 
-def _versions(root: object) -> dict[str, str]:
+def _versions(root: object, text: str) -> dict[str, str]:
+    from plainsum.content.translation import version_as_written
+
     node = getattr(root, "value", {}).get("source_version")
     values = getattr(node, "value", None)
-    return {key: str(entry.value) for key, entry in values.items()} if isinstance(values, dict) else {}
+    return {key: str(version_as_written(entry, text)) for key, entry in values.items()} if isinstance(values, dict) else {}
 
 
 def _replace_translators(text: str, translators: list[str]) -> str:

@@ -245,6 +245,20 @@ def _list_field(check: _Validator, summary: Node, key: str, part: list[Prose], f
         fields[field_key] = Prose(field_key, item.value, item, check.source, check.line_index)
 
 
+def version_as_written(entry: Node, text: str) -> object:
+    """A source_version entry's value, as written when YAML reads it as a number: a digest of digits alone
+    (123456789012) is an integer to YAML, one with a single 'e' between digits (7143e0235960) a float."""
+    value = entry.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return text[entry.start_index : entry.end_index].strip()
+    return value
+
+
+def yaml_version(version: str) -> str:
+    """A digest as YAML text that reads back as the same string (quoted where YAML would read a number)."""
+    return f"'{version}'" if re.fullmatch(r"[0-9]+(?:[eE][0-9]+)?", version) else version
+
+
 def _versions(check: _Validator, root: Node, wanted: dict[str, Prose]) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
     node = root.value.get("source_version")
     current = {key: digest(prose.template) for key, prose in wanted.items()}
@@ -261,10 +275,7 @@ def _versions(check: _Validator, root: Node, wanted: dict[str, Prose]) -> tuple[
         if entry is None:
             check.problem(node, f"'source_version' has no entry for '{key}' (its source text's version now: {current[key]})")
             continue
-        value = entry.value
-        if isinstance(value, int) and not isinstance(value, bool):
-            # a version of digits alone (123456789012) is a number to YAML: take it as written
-            value = check.source.text[entry.start_index : entry.end_index]
+        value = version_as_written(entry, check.source.text)
         if not isinstance(value, str) or not re.fullmatch(f"[0-9a-f]{{{DIGEST_LENGTH}}}", value.strip()):
             check.problem(entry, f"the source version of '{key}' must be {DIGEST_LENGTH} hexadecimal digits, as plainsum "
                                  f"prints them (its source text's version now: {current[key]})")

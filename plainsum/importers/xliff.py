@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from translate.storage.xliff import xlifffile, xliffunit
 
 from plainsum.content.model import digest
+from plainsum.content.translation import version_as_written, yaml_version
 from plainsum.document_formats.xmlbody import xml_safe
 from plainsum.errors import InputError, Problem, display_path
 
@@ -236,8 +237,8 @@ def update_text(text: str, root: Node, changes: dict[str, str], versions: dict[s
         entry = version_node.value.get(key) if version_node is not None and isinstance(version_node.value, dict) else None
         if entry is None:
             return None
-        if str(entry.value) != value:
-            edits.append((entry.start_index, entry.end_index, value))
+        if version_as_written(entry, text) != value:
+            edits.append((entry.start_index, entry.end_index, yaml_version(value)))
     if edits:
         date_node = root.value.get("date")
         if date_node is not None and date_node.value != today:
@@ -271,7 +272,7 @@ def new_text(review: Review, language: str, translators: list[str], fields: dict
                                           for name in translators) + "]",
              f"date: {today.isoformat()}",
              "source_version:"]
-    lines.extend(f"  {key}: {value}" for key, value in versions.items())
+    lines.extend(f"  {key}: {yaml_version(value)}" for key, value in versions.items())
     tree: dict[str, Any] = {}
     for key, value in fields.items():
         parts = key.split(".")
