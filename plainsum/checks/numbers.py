@@ -99,16 +99,45 @@ assert _LOWER_NUMBER_WORDS.pattern == _LOWER_NUMBER_WORDS.pattern.lower()
 # its words between the terms, each with a space on both sides as an ASCII text whose only white space is spaces has them
 _TERM_ENDS = tuple(sorted({*UNITS, *TEENS, *TENS}))
 _CONNECTORS = (" in ", " out of ", " of every ")
+_WORD_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")  # [\w-] in ASCII
 # the white space of str.isspace (and of \s) in ASCII but the space
 _OTHER_SPACE = ("\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
+# Each byte of an ASCII text as it is when \w or "-" matches it, else as a space: a match of NUMBER_WORDS starts at the
+# text's start or after a character \w and "-" do not match, a space in the text so read
+_SEPARATORS_AS_SPACES = bytes(byte if chr(byte) in _WORD_OR_HYPHEN else ord(" ") for byte in range(256))
+# Where a match of NUMBER_WORDS may start in an ASCII text in lower case so read (after the space): a word of its tree or
+# "a hundred", "a thousand" after a space. The pattern opens with a literal, which the engine looks for a few
+# instructions a character; NUMBER_WORDS' lookbehind was tried at every character (300 instructions a character)
+_NUMBER_WORD_START = re.compile((" (?:" + _WORD_TREE + "|a (?:hundred|thousand))").encode("ascii"))
+
+
 def number_word_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]:
     """The spans of NUMBER_WORDS' matches in `text` (`lower`: text.lower() when the caller has it, for an ASCII
-    text), found in the text in lower case when it is ASCII (see _LOWER_NUMBER_WORDS)."""
-    if text.isascii():
-        return [match.span() for match in _LOWER_NUMBER_WORDS.finditer(text.lower() if lower is None else lower)]
-    return [match.span() for match in NUMBER_WORDS.finditer(text)]
+    text), found in the text in lower case when it is ASCII (see _LOWER_NUMBER_WORDS), tried only where one may start
+    (_NUMBER_WORD_START), in order, each after the last one found as finditer reads them."""
+    if not text.isascii():
+        return [match.span() for match in NUMBER_WORDS.finditer(text)]
+    if lower is None:
+        lower = text.lower()
+    spans: list[tuple[int, int]] = []
+    end = 0
+    match = _LOWER_NUMBER_WORDS.match
+    if lower and lower[0] in _FIRST_LETTERS:
+        found = match(lower)
+        if found is not None:
+            spans.append(found.span())
+            end = found.end()
+    for start in _NUMBER_WORD_START.finditer(lower.encode("ascii").translate(_SEPARATORS_AS_SPACES)):
+        at = start.start() + 1
+        if at < end:
+            continue
+        found = match(lower, at)
+        if found is not None:
+            spans.append(found.span())
+            end = found.end()
+    return spans
 
 
 def may_have_proportion(text: str, lower: str | None = None) -> bool:
