@@ -152,6 +152,22 @@ class Block(NamedTuple):
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])[ \t]+")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+def _heading(stripped: str) -> tuple[int, int, str] | None:
+    """HEADING.match(stripped) of a line without white space at its ends, as (its level, where group 2 starts, group
+    2), read by string methods: the run of "#" (HEADING's #{1,6} takes all of a run of six or fewer, and a longer one
+    leaves a "#" where [ \t]+ must start), the spaces and tabs after it (all of them: the lazy group after them takes
+    any other character), and the rest without the spaces, tabs and "#" that end it (what the lazy group leaves to
+    [ \t#]*$). None when HEADING does not match."""
+    after_hashes = stripped.lstrip("#")
+    level = len(stripped) - len(after_hashes)
+    if not 1 <= level <= 6 or after_hashes[:1] not in (" ", "\t"):
+        return None
+    words = after_hashes.lstrip(" \t")
+    return level, len(stripped) - len(words), words.rstrip(" \t#")
+
+
 _MARKED_STARTS = frozenset("`~#-*+\u2022>")  # the first characters (after any whitespace) of FENCE, HEADING, ITEM and a quote; and digits
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 EMPHASIS_CHARS = "*_`"
@@ -309,6 +325,7 @@ def blocks(text: str) -> list[Block]:
 @lru_cache(maxsize=8)
 def _blocks(text: str) -> tuple[Block, ...]:
     result: list[Block] = []
+    append = result.append
     lines = text.split("\n")
     position = 0
     current: list[tuple[int, str]] = []  # (offset, line text) of the block being gathered
@@ -325,7 +342,7 @@ def _blocks(text: str) -> tuple[Block, ...]:
             plain = line.strip()
             if plain:
                 lead = offset + len(line) - len(line.lstrip())
-                result.append(Block(current_kind, plain, range(lead, lead + len(plain)), current_level, current_ordered))
+                append(_new_block(Block, (current_kind, plain, range(lead, lead + len(plain)), current_level, current_ordered)))
             current = []
             return
         if current:
@@ -335,7 +352,7 @@ def _blocks(text: str) -> tuple[Block, ...]:
             joined_source = "\n".join(line for _, line in current)
             plain, offsets = _strip_inline(joined_source, base)
             if plain:
-                result.append(Block(current_kind, plain, offsets, current_level, current_ordered))
+                append(_new_block(Block, (current_kind, plain, offsets, current_level, current_ordered)))
         current = []
 
     for line in lines:
@@ -343,7 +360,7 @@ def _blocks(text: str) -> tuple[Block, ...]:
         position += len(line) + 1
         stripped = line.strip()
         if not stripped:
-            if not in_fence:
+            if current and not in_fence:  # (a blank line after none: nothing gathered to flush)
                 flush()
             continue
         first = stripped[0]
@@ -356,23 +373,34 @@ def _blocks(text: str) -> tuple[Block, ...]:
             current.append((line_start, line))
             continue
         if FENCE.match(line):
-            flush()
+            if current:
+                flush()
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        heading = HEADING.match(stripped)
-        if heading:
-            flush()
+        heading = _heading(stripped) if first == "#" else None
+        if heading is not None:
+            if current:
+                flush()
             lead = len(line) - len(line.lstrip())
-            text_start = line_start + lead + heading.start(2)
-            current_kind, current_level, current_ordered = "heading", len(heading.group(1)), False
-            current = [(text_start, heading.group(2))]
-            flush()
+            current_level, words_at, words = heading
+            text_start = line_start + lead + words_at
+            current_kind, current_ordered = "heading", False
+            if _has_inline_markup(words):
+                current = [(text_start, words)]
+                flush()
+                continue
+            # flush's common case for the heading's one line, written out
+            plain = words.strip()
+            if plain:
+                start = text_start + len(words) - len(words.lstrip())
+                append(_new_block(Block, ("heading", plain, range(start, start + len(plain)), current_level, False)))
             continue
         item = ITEM.match(line)
         if item:
-            flush()
+            if current:
+                flush()
             current_kind = "item"
             current_level = len(item.group(1).expandtabs(4)) // 2
             current_ordered = item.group(2)[0].isdigit()
@@ -389,8 +417,12 @@ def _blocks(text: str) -> tuple[Block, ...]:
         if not current:
             current_kind, current_level, current_ordered = "paragraph", 0, False
         current.append((line_start, line))
-    flush()
+    if current:
+        flush()
     return tuple(result)
+
+
+_new_block = tuple.__new__  # Block(...) without the Python-level __new__ NamedTuple writes for it (the same tuple)
 
 
 def to_text(text: str) -> str:
