@@ -393,16 +393,18 @@ class Builder:
             if not sources:
                 return
         published: dict[str, tuple[str, str]] = {}
+        stamps: dict[str, SourceStamp] = {}
         for source in sources:
             records = self.records.get(source)
             entry = self.manifest.reviews.get(source)
             stamp = self.stamps.get(source)
             if records and entry is not None and stamp is not None and all(r.status == "published" for r in records):
                 published[entry.id] = (source, stamp.sha256)
+                stamps[entry.id] = stamp
         if published:
             from plainsum.build.published import record_published
 
-            record_published(self.output_dir, published)
+            record_published(self.output_dir, published, stamps)
 
     def save_manifest(self) -> None:
         self.output_dir.mkdir(parents=True, exist_ok=True)

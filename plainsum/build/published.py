@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
-from plainsum.build.manifest import sha256_bytes
+from plainsum.build.manifest import SourceStamp, sha256_bytes
 from plainsum.build.writer import UnsafePath, open_folder, safe_output_path, write_file, write_in
 from plainsum.content.published import (
     PACK_NAME,
@@ -32,8 +33,10 @@ from plainsum.content.published import (
 )
 
 
-def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) -> list[Path]:
-    """Record `published` (review id -> (content file, its SHA-256)); returns the files written."""
+def record_published(output_dir: Path, published: dict[str, tuple[str, str]],
+                     stamps: Mapping[str, SourceStamp] | None = None) -> list[Path]:
+    """Record `published` (review id -> (content file, its SHA-256)); returns the files written. A file of the size
+    and time of its stamp (`stamps`, by review id: what the build hashed) is not hashed again, as the build trusts it."""
     index = read_index(output_dir)
     pack: list[bytes] = []
     offset = 0
@@ -45,9 +48,12 @@ def record_published(output_dir: Path, published: dict[str, tuple[str, str]]) ->
         try:
             with open(source, "rb") as stream:
                 data = stream.read()
+                status = os.fstat(stream.fileno())
         except OSError:
             continue  # gone since it was rendered: the earlier record stays
-        if sha256_bytes(data) != sha256:
+        stamp = stamps.get(review_id) if stamps is not None else None
+        unchanged = stamp is not None and stamp.sha256 == sha256 and stamp.matches(status) and len(data) == stamp.size
+        if not unchanged and sha256_bytes(data) != sha256:
             continue  # edited since it was rendered: what was published is not this
         new[review_id] = (sha256, offset, len(data), record)
         pack.append(data)
