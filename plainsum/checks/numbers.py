@@ -140,12 +140,42 @@ def number_word_spans(text: str, lower: str | None = None) -> list[tuple[int, in
     return spans
 
 
+# Each byte of an ASCII text as it is when [\w.,-] matches it, else as a space: a match of PROPORTION starts at the text's
+# start or after a space in the text so read (its lookbehind), at a digit or a word of _WORD_TREE (its first term)
+_PROPORTION_SEPARATORS = bytes(byte if chr(byte) in _WORD_OR_HYPHEN or chr(byte) in ".," else ord(" ") for byte in range(256))
+_PROPORTION_START = re.compile((" (?:[0-9]|" + _WORD_TREE + ")").encode("ascii"))
+
+
+def _proportions(text: str, lower: str | None) -> Iterator[re.Match[str]]:
+    """PROPORTION.finditer(text); in an ASCII text (`lower`: its lower case) PROPORTION is tried only where a match may
+    start (_PROPORTION_START, a pattern that opens with a literal: PROPORTION's lookbehind was tried at every character),
+    in order, each after the last one found, as finditer reads them."""
+    if lower is None:
+        yield from PROPORTION.finditer(text)
+        return
+    end = 0
+    match = PROPORTION.match
+    if text and (text[0].isdigit() or lower[0] in _FIRST_LETTERS):
+        found = match(text)
+        if found is not None:
+            yield found
+            end = found.end()
+    for start in _PROPORTION_START.finditer(lower.encode("ascii").translate(_PROPORTION_SEPARATORS)):
+        at = start.start() + 1
+        if at < end:
+            continue
+        found = match(text, at)
+        if found is not None:
+            yield found
+            end = found.end()
+
+
 def may_have_proportion(text: str, lower: str | None = None) -> bool:
     """False when PROPORTION cannot match in `text`: in an ASCII text whose only white space is spaces, a proportion's
     words between its terms (in lower case, each with a space on both sides) follow spaces after a digit or a number in
     words (`lower`: text.lower(), when the caller has it)."""
-    if not text.isascii() or any(map(text.__contains__, _OTHER_SPACE)):
-        return True
+    if not text.isascii() or (not text.isprintable() and any(map(text.__contains__, _OTHER_SPACE))):
+        return True  # (every character of _OTHER_SPACE is one isprintable refuses: a printable text has none)
     if lower is None:
         lower = text.lower()
     for connector in _CONNECTORS:
@@ -2506,7 +2536,7 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     # holds both (none holds "in"): a text with fewer than two numbers has none (but for digits NUMBER does not take,
     # as "1,0001", where a term "1" may stand before a comma)
     found = len(words) + len(digits)
-    for match in PROPORTION.finditer(text) if (found >= 2 or (found and "," in text)) and may_have_proportion(text, lower) else ():
+    for match in _proportions(text, lower) if (found >= 2 or (found and "," in text)) and may_have_proportion(text, lower) else ():
         taken.append(match.span())
         top, bottom = word_value(match.group(1)), word_value(match.group(2))
         if top is not None and bottom:
@@ -2543,7 +2573,8 @@ def _may_have_fraction(text: str, lower: str | None = None) -> bool:
         return True
     if lower is None:
         lower = text.lower()
-    return any(map(lower.__contains__, FRACTION_NAMES))
+    # any(map(lower.__contains__, FRACTION_NAMES)), written out
+    return "half" in lower or "third" in lower or "quarter" in lower or "fifth" in lower or "tenth" in lower
 
 
 def _fraction(value: str) -> Fraction | None:
