@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from plainsum.checks.plain import _ASCII_NUMBER, NUMBER, Mark, _mark, digit_numbers, known_numbers, normalise_number
+from plainsum.checks.plain import NUMBER, Mark, _mark, ascii_numbers, digit_numbers, known_numbers, normalise_number
 from plainsum.grade.absolute import whole
 from plainsum.words.numbers import (
     DAYS,
@@ -2531,7 +2531,7 @@ def _numbers(text: str) -> list[tuple[int, int, str, str]]:
     taken: list[tuple[int, int]] = []
     lower = text.lower() if text.isascii() else None
     words = number_word_spans(text, lower)
-    digits = list((NUMBER if lower is None else _ASCII_NUMBER).finditer(text))  # NUMBER's matches (plain.py)
+    digits = list(NUMBER.finditer(text)) if lower is None else ascii_numbers(text)  # NUMBER's matches (plain.py)
     # each term of a proportion is digits NUMBER finds or a number in words NUMBER_WORDS finds, and no match of either
     # holds both (none holds "in"): a text with fewer than two numbers has none (but for digits NUMBER does not take,
     # as "1,0001", where a term "1" may stand before a comma)
