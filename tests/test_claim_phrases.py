@@ -528,3 +528,82 @@ def test_the_comparator_ends_where_the_verb_of_who_acts_follows() -> None:
     text = "People given drug A compared with people who had a placebo were less likely to have tremor."
     (_, (start, end)) = _comparator(text, vocabulary)
     assert text[start:end].strip().startswith("people who had a placebo")
+
+
+# Held-out-14's misreadings, in sentences of our own: an effect said under "cannot be certain whether", a quality
+# that declines less, a bracketed effect word glossing its noun, people described by their risk, what earlier
+# evidence showed, and a time after the one named ("beyond six months" is not "at six months")
+EXTRA_RESULTS = """\
+  - id: qol
+    intervention: vaccination in pregnancy
+    comparison: placebo
+    outcome: {technical: maternal quality of life (score), plain: quality of life, quality: true}
+    measure: MD
+    estimate: "5.0"
+    ci: ["2.0", "8.0"]
+    studies: 2
+    participants: 800
+    certainty: low
+    size: small
+    better: higher
+  - id: symptoms
+    intervention: vaccination in pregnancy
+    comparison: placebo
+    outcome: {technical: symptom score (higher is worse), plain: symptom score, quality: false}
+    measure: MD
+    estimate: "-3.0"
+    ci: ["-5.0", "-1.0"]
+    studies: 2
+    participants: 800
+    certainty: low
+    size: small
+    better: lower
+  - id: breastfeeding_6m
+    intervention: vaccination in pregnancy
+    comparison: placebo
+    outcome: {technical: breastfeeding at six months, plain: breastfeeding}
+    measure: RR
+    estimate: "1.02"
+    ci: ["0.95", "1.11"]
+    studies: 3
+    participants: 900
+    certainty: low
+    size: little or no difference
+    better: higher
+  - id: breastfeeding_beyond
+    intervention: vaccination in pregnancy
+    comparison: placebo
+    outcome: {technical: breastfeeding beyond six months, plain: breastfeeding}
+    measure: RR
+    estimate: "1.20"
+    ci: ["1.05", "1.35"]
+    studies: 3
+    participants: 900
+    certainty: moderate
+    size: moderate
+    better: higher
+"""
+HELD_OUT_14 = [
+    ("We cannot be certain whether vaccination in pregnancy has an effect on preterm births (very low-certainty evidence).", set()),
+    ("We could not be sure whether vaccination in pregnancy reduces preterm births.", set()),
+    ("Quality of life may decline slightly less with vaccination in pregnancy than with placebo.", set()),
+    ("Quality of life may decline with vaccination in pregnancy.", {"results.direction"}),
+    ("Vaccination in pregnancy may slightly reduce the mean change (worsening) of the symptom score.", set()),
+    ("Vaccination in pregnancy may slightly increase the mean change (worsening) of the symptom score.", {"results.direction"}),
+    ("Vaccination in pregnancy should be offered to women at similar risk of preterm birth.", set()),
+    ("Previous evidence shows that vaccination in pregnancy could reduce preterm births in other countries.", set()),
+    ("Vaccination in pregnancy probably increases breastfeeding when babies are followed more than six months.", set()),
+    ("Vaccination in pregnancy may increase breastfeeding for longer than six months.", {"results.certainty"}),
+    ("Vaccination in pregnancy probably increases breastfeeding at six months.", {"results.direction", "results.certainty"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", HELD_OUT_14)
+def test_held_out_14_readings(sentence: str, expected: set[str], tmp_path: Path) -> None:
+    path = tmp_path / "vaccine.yaml"
+    assert "\nsections:\n" in REVIEW
+    path.write_text(REVIEW.replace("\nsections:\n", "\n" + EXTRA_RESULTS + "sections:\n", 1), encoding="utf-8")
+    results = load_review(path).results
+    assert len(results) == 7
+    readings = read_summary([(sentence, False)], results, load_vocabulary(), ("vaccination in pregnancy",))
+    assert {v.check for v in judge(readings[-1], results)} == expected, sentence

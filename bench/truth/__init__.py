@@ -205,6 +205,8 @@ CERTAINTY_ES = (
     (re.compile(r"\bsuggest(?:s|ed)?\b", re.I), "sugiere"),
     (re.compile(r"\b(?:seems?|seemed|appears?|appeared) to\b", re.I), "parece"),
     (re.compile(r"\bcould(?:n't|\s+not)\s+be\s+(?:certain|sure)\b", re.I), "muy inciertos"),  # not the hedge "could"
+    # "could not be ruled out", "could not show": what was not possible, as a translator writes it ("no se pudo"), no hedge
+    (re.compile(r"\bcould(?:n't|\s+not)\b", re.I), "no se pudo"),
     (re.compile(r"\b(?:might|could)\b", re.I), "podría"),
     (re.compile(r"\bpossibly\b", re.I), "posiblemente"),
     (re.compile(r"\b(?:we are|we were) confident\b", re.I), "confiamos"),

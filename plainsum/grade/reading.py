@@ -14,6 +14,7 @@ Sentences come split by the caller (the readability stage's splitter, in the tex
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -932,6 +933,12 @@ _TIME_TO = re.compile(r"(?<![\w'’-])(?:time|times|interval|delay)\s+(?:to|unti
                       r"$|(?<![\w'’-])how\s+long\s+(?:it\s+took\s+|people\s+(?:went|lived)\s+)?(?:until|before)\s+(?:the\s+)?$", re.I)
 
 
+_AT_BEFORE = re.compile(r"(?<![\w'’-])at\s+(?:an?\s+)?$", re.I)
+_RISK_NOUN = re.compile(r"\s*\b(?:risks?|chances?|odds)\b", re.I)
+_GLOSS_OPEN = re.compile(r"\w\s*\(\s*(?:i\.\s?e\.,?\s*|that\s+is,?\s*)?$", re.I)
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
 def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, context: Context | None,
                    seen: list[Hit]) -> Reading:
     context = context or Context()
@@ -1025,6 +1032,11 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         # lead-in's last word, a noun phrase; its opening verb in -ing names the outcome ("improving symptoms")
         opening = _lead_end(text)
         effects = [h for h in effects if not (h.start == opening and h.text.lower().endswith("ing"))]
+    # "patients at similar risk of PCP", "women at increased risk of bleeding": who the people are, no effect
+    effects = [h for h in effects if not (_AT_BEFORE.search(text, max(0, h.start - 6), h.start)
+                                          and (_RISK_NOUN.search(h.text) or _RISK_NOUN.match(text, h.end)))]
+    # "the mean change (worsening) of nerve damage": a bracket of an effect word alone glosses the noun before it
+    effects = [h for h in effects if not (_GLOSS_OPEN.search(text, max(0, h.start - 12), h.start) and _GLOSS_CLOSE.match(text, h.end))]
     # "makes a little difference": a small effect, not "little difference" (no important one)
     effects = [h for h in effects if not _names_events(text, h) and not _inside(h, intervals)
                and not (h.meaning == "none" and h.text.lower().startswith("little") and _A_LITTLE.search(text, 0, h.start))]
@@ -1361,8 +1373,8 @@ def _lessened(text: str, effect: Hit, effects: list[Hit], clause: tuple[int, int
     at = effect.end + match.start()
     if _words_between(text, effect.end, at) > 8 or any(effect.end <= h.start < at and h.meaning != "reduce" for h in effects):
         return effect
-    if re.match(r"\s+(?!than\b)[\w'’-]", text[effect.end + match.end():], re.I):
-        return effect  # "improved vision and less swelling": 'less' goes with the word after it
+    if re.match(r"\s+(?!(?:than|with|in|among|for|after|when|compared)\b)[\w'’-]", text[effect.end + match.end():], re.I):
+        return effect  # "improved vision and less swelling": 'less' goes with the word after it (not "less with X than Y")
     if _THRESHOLD.match(text, effect.end + match.end()):
         return effect  # "infections at less than 30 days", "fell to less than 5%": a threshold, no comparator
     return Hit(FLIP[effect.meaning], effect.start, effect.end, f"{effect.text} ... {match.group(0)}")
@@ -2501,6 +2513,9 @@ _AGE_BEFORE = re.compile(r"(?<![\w'’-])(?:aged?|ages|older\s+than|younger\s+th
 # "over 65 years", "under 18 years": an age when it is an adult's or a child's age in years ("over three years" is a time)
 _OVER_UNDER = re.compile(r"(?<![\w'’-])(?:over|under)\s+$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|above)|or\s+(?:older|over|above|more))(?![\w'’])", re.I)
+# a time that starts after the one named: "beyond six months", "followed more than six months", "longer than a year"
+# ("after" and "over" are left out: "after six months of treatment" and "over six months" name that time)
+_BEYOND = re.compile(r"(?<![\w'’-])(?:beyond|(?:more|longer|greater)\s+than|exceeding)\s+$", re.I)
 
 
 def _amount(word: str) -> float:
@@ -2520,7 +2535,8 @@ def durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[f
             continue
         days = DAYS[match.group(2).lower()]
         values = [amount * days for amount in amounts]
-        found.append((min(values), max(values)))
+        beyond = len(values) == 1 and _BEYOND.search(text, max(0, match.start() - 16), match.start()) is not None
+        found.append((values[0], math.inf) if beyond else (min(values), max(values)))
     return found
 
 
@@ -2531,9 +2547,20 @@ def _name_times(names: tuple[str, ...]) -> list[tuple[float, float]]:
 
 
 def _times_agree(said: list[tuple[float, float]], named: list[tuple[float, float]]) -> bool:
-    """Whether a time the sentence says is one a result's name says ("12 months" and "one year" are one)."""
-    return any(low * (1 - SAME_DURATION) <= n_high and n_low <= high * (1 + SAME_DURATION)
-               for low, high in said for n_low, n_high in named)
+    """Whether a time the sentence says is one a result's name says ("12 months" and "one year" are one; "more
+    than six months" and "beyond six months" are one, and neither is "at six months")."""
+    return any(_time_agrees(time, other) for time in said for other in named)
+
+
+def _time_agrees(time: tuple[float, float], other: tuple[float, float]) -> bool:
+    (low, high), (other_low, other_high) = time, other
+    if high == math.inf and other_high == math.inf:  # both after a time: the same time
+        return abs(low - other_low) <= SAME_DURATION * max(low, other_low)
+    if high == math.inf:  # after `low`: a time that reaches past it
+        return other_high > low * (1 + SAME_DURATION)
+    if other_high == math.inf:
+        return high > other_low * (1 + SAME_DURATION)
+    return low * (1 - SAME_DURATION) <= other_high and other_low <= high * (1 + SAME_DURATION)
 
 
 def _by_time(candidates: list[Candidate], text: str, clause: tuple[int, int],
