@@ -591,6 +591,10 @@ HELD_OUT_14 = [
     ("Vaccination in pregnancy may slightly reduce the mean change (worsening) of the symptom score.", set()),
     ("Vaccination in pregnancy may slightly increase the mean change (worsening) of the symptom score.", {"results.direction"}),
     ("Vaccination in pregnancy should be offered to women at similar risk of preterm birth.", set()),
+    # but people who "were at reduced risk", or whom the intervention "puts at risk", are said to have the effect
+    ("Babies whose mothers had vaccination in pregnancy were probably at increased risk of infant death.",
+     {"results.direction", "results.certainty"}),
+    ("Vaccination in pregnancy may put babies at increased risk of infant death.", {"results.direction"}),
     ("Previous evidence shows that vaccination in pregnancy could reduce preterm births in other countries.", set()),
     ("Vaccination in pregnancy probably increases breastfeeding when babies are followed more than six months.", set()),
     ("Vaccination in pregnancy may increase breastfeeding for longer than six months.", {"results.certainty"}),

@@ -933,7 +933,9 @@ _TIME_TO = re.compile(r"(?<![\w'’-])(?:time|times|interval|delay)\s+(?:to|unti
                       r"$|(?<![\w'’-])how\s+long\s+(?:it\s+took\s+|people\s+(?:went|lived)\s+)?(?:until|before)\s+(?:the\s+)?$", re.I)
 
 
-_AT_BEFORE = re.compile(r"(?<![\w'’-])at\s+(?:an?\s+)?$", re.I)
+# (the people after a preposition: "people were at reduced risk of death" and "puts babies at higher risk" claim it)
+_NOUNISH = r"(?!(?:is|are|was|were|be|been|being|probably|likely|possibly|may|might|could|will|would|also)\b)[a-z-]+"
+_AT_BEFORE = re.compile(rf"(?<![\w'’-])(?:in|for|among|to|with)\s+(?:{_NOUNISH}\s+){{0,2}}?{_NOUNISH}\s+at\s+(?:an?\s+)?$", re.I)
 _RISK_NOUN = re.compile(r"\s*\b(?:risks?|chances?|odds)\b", re.I)
 _GLOSS_OPEN = re.compile(r"\w\s*\(\s*(?:i\.\s?e\.,?\s*|that\s+is,?\s*)?$", re.I)
 _GLOSS_CLOSE = re.compile(r"\s*\)")
@@ -1033,7 +1035,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         opening = _lead_end(text)
         effects = [h for h in effects if not (h.start == opening and h.text.lower().endswith("ing"))]
     # "patients at similar risk of PCP", "women at increased risk of bleeding": who the people are, no effect
-    effects = [h for h in effects if not (_AT_BEFORE.search(text, max(0, h.start - 6), h.start)
+    effects = [h for h in effects if not (_AT_BEFORE.search(text, max(0, h.start - 40), h.start)
                                           and (_RISK_NOUN.search(h.text) or _RISK_NOUN.match(text, h.end)))]
     # "the mean change (worsening) of nerve damage": a bracket of an effect word alone glosses the noun before it
     effects = [h for h in effects if not (_GLOSS_OPEN.search(text, max(0, h.start - 12), h.start) and _GLOSS_CLOSE.match(text, h.end))]
