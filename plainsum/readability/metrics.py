@@ -518,6 +518,16 @@ def first_words_points(tokens: list[str], room: int, language: LanguageProfile =
     that is, from the tokens' packed counts (the words themselves are not made)."""
     cache = _token_caches.get(language.code) or _token_cache(language)
     packs = cache.packs
+    if 0 < room <= len(tokens):
+        # the common case, the first `room` tokens all words: their counts summed in C (a token's words field is 0 or 1,
+        # so they are all words when the sum's is `room`), each word 1 point and a long one 2 more; a token not counted
+        # yet (None: sum refuses it) or fewer words go the long way
+        try:
+            first = sum(map(packs.get, tokens[:room]))  # type: ignore[arg-type]  # (None: refused, as below)
+        except TypeError:
+            first = 0
+        if first & _MASK == room:
+            return room + 2 * ((first >> _LONG) & _MASK), room
     points = taken = 0
     for token in tokens:
         packed = packs.get(token)

@@ -268,15 +268,19 @@ def _heading_key(heading: str) -> str:
 
 
 def _figures(counts: Counts, rows: Iterable[tuple[int, int, str]], min_words: int, language: LanguageProfile,
-             always: bool = False) -> tuple[Figures, bool]:
+             always: bool = False, linsear: float | None = None) -> tuple[Figures, bool]:
     applied = counts.words >= min_words and counts.sentences > 0
-    return _all_figures(counts, rows, applied or always, language), applied
+    return _all_figures(counts, rows, applied or always, language, linsear), applied
 
 
-def _all_figures(counts: Counts, rows: Iterable[tuple[int, int, str]], with_formulas: bool, language: LanguageProfile) -> Figures:
+def _all_figures(counts: Counts, rows: Iterable[tuple[int, int, str]], with_formulas: bool, language: LanguageProfile,
+                 linsear: float | None = None) -> Figures:
+    """The figures of `counts`; `linsear`: Linsear Write of `rows` when the caller knows it (else worked out)."""
     result = metrics.count_figures(counts)
     if with_formulas:
-        result.update(metrics.formula_figures(counts, _linsear(rows, language) if language.english else 0.0, language))
+        if linsear is None:
+            linsear = _linsear(rows, language) if language.english else 0.0
+        result.update(metrics.formula_figures(counts, linsear, language))
     return result
 
 
@@ -370,7 +374,11 @@ def score_document(document: Document, min_words: int | None = None, language: L
         whole, applied = dict(sections[0].figures), True
     else:
         first = chain.from_iterable(section._linsear_rows() for section in sections)  # the document's first sentences
-        whole, applied = _figures(total, first, limit, profile, always=True)
+        linsear = None
+        if profile.english and sections and sections[0].formulas_applied and sections[0].counts.words >= metrics.LINSEAR_WORDS:
+            # Linsear Write reads the document's first LINSEAR_WORDS words, all in its first section here, which read them
+            linsear = sections[0].figures["linsear_write_formula"]
+        whole, applied = _figures(total, first, limit, profile, always=True, linsear=linsear)
     if total.links:  # what was left out, each kind once it counts one (parse_rows gives only those)
         left_out["links"] = total.links
     return Scored(document, whole, sections, None, total, applied, limit, profile, left_out)
