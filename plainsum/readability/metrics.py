@@ -105,6 +105,7 @@ _WORDS, _SYLLABLES, _LONG, _LETTERS, _CHARACTERS, _FOG_HARD, _UNFAMILIAR, _LONG_
 _ONE_LINK = 1 << _LINKS
 WORDS_MASK = _MASK  # packed counts & WORDS_MASK: their words (packed_words, as a C-level callable: WORDS_MASK.__and__)
 LONG_WORDS_AT = _LONG  # (packed counts >> LONG_WORDS_AT) & WORDS_MASK: their long words (packed_long_words)
+SYLLABLES_AT = _SYLLABLES  # (packed counts >> SYLLABLES_AT) & WORDS_MASK: their syllables
 _MAX_CACHED_TOKEN = 1024  # a longer token is counted each time it is met, not kept
 
 

@@ -46,13 +46,14 @@ class Sentence:
     __slots__ = ("_counts", "_long", "_words", "difficulty", "figures", "language", "offset", "section", "text")
 
     def __init__(self, text: str, offset: int, section: str | None, figures: Figures,
-                 counts: Counts | tuple[int, ...] | None = None, words: list[WordInfo] | None = None,
+                 counts: Counts | tuple[int, ...] | int | None = None, words: list[WordInfo] | None = None,
                  difficulty: float = 0.0, language: LanguageProfile = ENGLISH) -> None:
         self.text = text
         self.offset = offset  # in the document body
         self.section = section
         self.figures = figures
-        self._counts: Counts | tuple[int, ...] = Counts() if counts is None else counts
+        # its counts as Counts, as their tuple of fields or packed in one integer (metrics.unpack_counts), until read
+        self._counts: Counts | tuple[int, ...] | int = Counts() if counts is None else counts
         self._words = words
         self._long: list[WordInfo] | None = None  # its long words, when they were read before its words (`long_words`)
         self.difficulty = difficulty  # higher is harder, in any language (the hardest sentence is the one to fix first)
@@ -60,9 +61,12 @@ class Sentence:
 
     @property
     def counts(self) -> Counts:
-        if isinstance(self._counts, tuple):
-            self._counts = Counts(*self._counts)
-        return self._counts
+        found = self._counts
+        if isinstance(found, int):
+            found = self._counts = Counts(*metrics.unpack_counts(found))
+        elif isinstance(found, tuple):
+            found = self._counts = Counts(*found)
+        return found
 
     @counts.setter
     def counts(self, counts: Counts) -> None:
@@ -181,19 +185,20 @@ def _sentences(heading: str | None, texts: list[str], offsets: Sequence[int], ro
     """The Sentence objects of a section's rows (each row a sentence's packed counts, `metrics.sentences_packed`)."""
     made: list[Sentence] = []
     append = made.append
-    unpacked = map(metrics.unpack_counts, rows)
     if language.english:  # metrics.sentence_figures and sentence_difficulty, inline
-        for text, offset, counts in zip(texts, offsets, unpacked, strict=True):
-            words, syllables = counts[1], counts[2]
+        # the three counts the figures read, from each row (its other counts are unpacked when its `counts` are read)
+        mask, syllables_at, long_at = metrics.WORDS_MASK, metrics.SYLLABLES_AT, metrics.LONG_WORDS_AT
+        for text, offset, row in zip(texts, offsets, rows, strict=True):
+            words, syllables = row & mask, (row >> syllables_at) & mask
             per_word = syllables / words
             grade = 0.39 * words + 11.8 * per_word - 15.59
             figures: Figures = {
-                "words": words, "syllables": syllables, "long_words": counts[3],
+                "words": words, "syllables": syllables, "long_words": (row >> long_at) & mask,
                 "flesch_kincaid_grade": grade, "flesch_reading_ease": 206.835 - 1.015 * words - 84.6 * per_word,
             }
-            append(Sentence(text, offset, heading, figures, counts, None, grade, language))
+            append(Sentence(text, offset, heading, figures, row, None, grade, language))
         return made
-    for text, offset, counts in zip(texts, offsets, unpacked, strict=True):
+    for text, offset, counts in zip(texts, offsets, map(metrics.unpack_counts, rows), strict=True):
         figures = metrics.sentence_figures(Counts(*counts), language)
         append(Sentence(text, offset, heading, figures, counts, None, metrics.sentence_difficulty(figures, language), language))
     return made
