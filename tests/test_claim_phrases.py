@@ -611,3 +611,15 @@ def test_held_out_14_readings(sentence: str, expected: set[str], tmp_path: Path)
     assert len(results) == 7
     readings = read_summary([(sentence, False)], results, load_vocabulary(), ("vaccination in pregnancy",))
     assert {v.check for v in judge(readings[-1], results)} == expected, sentence
+
+
+@pytest.mark.parametrize("sentence,found", [
+    # a setting after the purpose an intervention is given for describes when it is given, not a subgroup of the result
+    ("Early epidural analgesia for pain relief during labour may make little or no difference to caesarean births.", []),
+    ("Antibiotics for the treatment of infection during pregnancy may reduce preterm births.", []),
+    ("Early epidural analgesia may make little or no difference to caesarean births during labour.", ["during labour"]),
+])
+def test_a_setting_of_the_interventions_purpose_is_no_qualifier(sentence: str, found: list[str]) -> None:
+    from plainsum.grade.reading import _qualifiers
+
+    assert [label for label, _words in _qualifiers(sentence, (0, len(sentence)), load_vocabulary(), [])] == found

@@ -1523,10 +1523,17 @@ def _qualifiers(text: str, clause: tuple[int, int], vocabulary: Vocabulary,
             end = match.end() + token.end()
         if following == "of" or not words or _overlaps(match.end(), end, skip) or words[0] in _NO_SETTING:
             continue  # "in the risk of", "at the end of", "after hypertonic saline", "at least": not a setting or a time
+        if _PURPOSE_BEFORE.search(text, max(clause[0], match.start() - 40), match.start()):
+            continue  # "epidural analgesia for pain relief during labour": when the intervention is given, not a subgroup
         significant = {w for w in words if len(w) > 2 and w not in vocabulary.generic_words and not w.isdigit()}
         if significant:
             found.append((f"{match.group(0)} {' '.join(words)}", significant))
     return found
+
+
+# the purpose an intervention is given for, which a setting after it describes ("for pain relief during labour")
+_PURPOSE_BEFORE = re.compile(r"(?<![\w'’-])for\s+(?:pain\s+relief|relief|the\s+treatment|treatment|treating|preventing|"
+                             r"prevention|management|managing)(?:\s+of\s+[\w'’-]+)?\s+$", re.I)
 
 
 # ", and that ...": a second finding reported in the same sentence ("We found that X lowers the risk of dying,
