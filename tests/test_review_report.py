@@ -138,3 +138,11 @@ def test_plainsum_report_writes_a_page_per_review(project: Path, cli) -> None:
     html = (project / "output" / "report" / "reviews" / "ilsp-immunotherapy.html").read_text(encoding="utf-8")
     assert re.search(r'<mark class="hl hl-jargon" id="m-J1"[^>]*>idiopathic</mark>', html)
     assert "content/ilsp-immunotherapy.yaml:" in html
+
+
+def test_every_mark_the_report_draws_has_a_category() -> None:
+    # a mark of a check without one stopped `plainsum report` with an internal error (a number warning did)
+    from plainsum.checks import MARKERS
+    from plainsum.report_pages.review import CHECK_CATEGORY
+
+    assert set(MARKERS) <= set(CHECK_CATEGORY)

@@ -53,6 +53,7 @@ CHECK_CATEGORY = {
     "plain.abbreviation": "abbreviation",
     "plain.passive": "passive",
     "results.number": "number",
+    "results.number-unread": "number",
     "plain.recommendation": "recommendation",
 }
 
