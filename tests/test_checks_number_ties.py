@@ -922,22 +922,3 @@ def test_a_number_of_a_name_is_one_with_its_own_unit(value: str, unit: str, name
 
     names = ["pain at six months", "clinical remission at week 26", "vaping cessation in 13- to 24-year-olds"]
     assert _named_number(value, unit, names) is named
-
-
-# A count of studies printed with a count of people the abstract prints with another count of studies ("12 studies in
-# 4035 adults" where the abstract has "10 studies included 4035 adults"): the same people are the same evidence
-# (12 is a count of studies the abstract prints too, so only the pair tells it wrong)
-PAIR_ABSTRACT = ("Sixteen studies were included.",
-                 "Sixteen studies were included; 10 studies included 4035 adults, and 12 studies reported pain.")
-
-
-@pytest.mark.parametrize("sentence,flagged", [
-    ("We analysed 12 studies in 4035 adults.", True),
-    ("The review looked at twelve studies with 4035 adults.", True),
-    ("We analysed 10 studies in 4035 adults.", False),
-    ("Twelve studies reported pain.", False),
-])
-def test_the_studies_of_people_the_abstract_counts_are_its_own(sentence: str, flagged: bool, config,  # noqa: F811
-                                                                tmp_path: Path) -> None:
-    text = review_yaml(found=sentence).replace(*PAIR_ABSTRACT, 1)
-    assert bool(errors(findings(text, config, tmp_path, ("results.number",)))) is flagged, sentence

@@ -1163,7 +1163,6 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
     sums = _Later(lambda: count_sums(review))
-    by_people = _Later(lambda: studies_by_people(review))
     percents = _Later(lambda: percent_printed(sections))
     marks: list[Mark] = []
     named_in: dict[str, list[Any]] = {}  # the outcomes a sentence without claims names, for the copied figures
@@ -1468,17 +1467,6 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                                        f"and the sentence claims nothing it could be tied to",
                                        "check it against the review by hand, or give the figure the abstract prints"))
                 continue
-            if kind == "studies" and value not in counted_facts:
-                # "12 studies in 4035 children" where the abstract gives "10 studies included 4035 children": the same people
-                # are the same evidence, so its count of studies is the abstract's
-                people = _people_after_studies(text, end)
-                paired = by_people.get().get(people, set()) if people is not None else set()
-                if paired and value not in paired:
-                    marks.append(_mark(CHECK, scored, sentence, start, end,
-                                       f"{what} counts the studies of the people counted after it, but the abstract gives "
-                                       f"{' or '.join(sorted(paired, key=int))} studies with that many people",
-                                       "give the count of studies the abstract prints with them"))
-                    continue
             if kind in ("studies", "people") and said_total(text) and ONE_OF_SEVERAL.search(text, 0, start) is not None:
                 # one review or study among several: its people are checked only where the abstract prints
                 # people with the same count of studies ("two studies (403 participants)")
@@ -2165,31 +2153,6 @@ def same_amount(value: str, stem: str, other: str, other_stem: str) -> bool:
     except ValueError:
         return False
     return abs(length - other_length) <= SAME_DURATION * max(length, other_length)
-
-
-_PEOPLE_AFTER_STUDIES = rf"\W{{0,3}}(?:\w+\W+){{0,2}}?([\d,]+)\s+{PEOPLE_NOUN}\b"
-
-
-def _people_after_studies(text: str, end: int) -> str | None:
-    """The count of people right after the count of studies ending at `end` ("12 studies in 4035 children" -> "4035")."""
-    noun = re.match(rf"\s+{STUDY_NOUN}\b", text[end:end + 30], re.I)
-    people = re.match(_PEOPLE_AFTER_STUDIES, text[end + noun.end():end + noun.end() + 60], re.I) if noun else None
-    return normalise_number(people.group(1)) if people else None
-
-
-def studies_by_people(review: Any) -> dict[str, set[str]]:
-    """Each count of people the abstract prints right after a count of studies -> those counts of studies ("10 studies
-    included 4035 children": "4035" -> {"10"})."""
-    found: dict[str, set[str]] = {}
-    for key, abstract in review.rendered.items():
-        if not key.endswith(".technical"):
-            continue
-        for match in re.finditer(rf"(\d+|{_WORD})\s+{STUDY_NOUN}\b", abstract, re.I):
-            after = re.match(_PEOPLE_AFTER_STUDIES, abstract[match.end():match.end() + 60], re.I)
-            count = word_value(match.group(1)) if after is not None else None
-            if after is not None and count is not None:
-                found.setdefault(normalise_number(after.group(1)), set()).add(str(count))
-    return found
 
 
 def _paired_people(text: str, clause: int, start: int, review: Any) -> set[str]:
