@@ -59,3 +59,14 @@ def test_a_proportion_needs_two_numbers_found() -> None:
         if PROPORTION.search(text):
             found = len(list(NUMBER.finditer(text))) + len(list(NUMBER_WORDS.finditer(text)))
             assert found >= 2 or (found and "," in text), text
+
+
+def test_the_numbers_of_a_text_read_through_the_fast_scan_are_the_patterns() -> None:
+    from plainsum.checks.numbers import NUMBER, NUMBER_WORDS, _numbers_in, normalise_number, word_value
+
+    texts = ["Twenty-one trials (1,234 people) and three more; one hundred and five in all.", "seven studies, n = 2639",
+             "Ninety per cent of the forty-two; a hundred or so", "naïve twenty-one — ünïcode thirty"]
+    for text in texts:
+        old = {normalise_number(m.group(1)) for m in NUMBER.finditer(text)}
+        old.update(str(v) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None)
+        assert _numbers_in(text) == old, text

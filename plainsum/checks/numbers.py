@@ -501,7 +501,7 @@ PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.I)
 
 def _numbers_in(text: str) -> set[str]:
     found = {normalise_number(m.group(1)) for m in NUMBER.finditer(text)}
-    found.update(str(v) for m in NUMBER_WORDS.finditer(text) if (v := word_value(m.group(0))) is not None)
+    found.update(str(v) for start, end in number_word_spans(text) if (v := word_value(text[start:end])) is not None)
     return found
 
 
