@@ -4,7 +4,7 @@ _ASCII_NUMBER's) on 20,000 random ASCII texts of numbers and every ASCII charact
 
 from __future__ import annotations
 
-import random
+from random_texts import random_texts
 
 from plainsum.checks.plain import _ASCII_NUMBER, NUMBER, ascii_numbers, digit_numbers, normalise_number
 
@@ -14,15 +14,7 @@ SEPARATORS = [chr(code) for code in range(128)]
 
 
 def random_ascii_texts(count: int) -> list[str]:
-    rng = random.Random(2823)
-    texts = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(0, 10)):
-            parts.append(rng.choice(PIECES))
-            parts.append(rng.choice([" ", " ", "", "", rng.choice(SEPARATORS), rng.choice(SEPARATORS) * 2]))
-        texts.append("".join(parts))
-    return texts
+    return random_texts(PIECES, lambda rng: rng.choice([" ", " ", "", "", rng.choice(SEPARATORS), rng.choice(SEPARATORS) * 2]), count, 2823)
 
 
 def test_ascii_numbers_are_number_matches() -> None:

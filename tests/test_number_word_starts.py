@@ -5,7 +5,7 @@ character, number words in every case and glued to each other, and on the texts 
 
 from __future__ import annotations
 
-import random
+from random_texts import random_texts
 
 from plainsum.checks.numbers import NUMBER_WORDS, number_word_spans
 from plainsum.words.numbers import SCALES, TEENS, TENS, UNITS
@@ -19,15 +19,7 @@ SEPARATORS = [chr(code) for code in range(128)]
 
 
 def random_ascii_texts(count: int) -> list[str]:
-    rng = random.Random(2819)
-    texts = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(0, 10)):
-            parts.append(rng.choice(PIECES))
-            parts.append(rng.choice([" ", " ", " ", "", "-", rng.choice(SEPARATORS), rng.choice(SEPARATORS) * 2]))
-        texts.append("".join(parts))
-    return texts
+    return random_texts(PIECES, lambda rng: rng.choice([" ", " ", " ", "", "-", rng.choice(SEPARATORS), rng.choice(SEPARATORS) * 2]), count, 2819)
 
 
 def test_number_word_spans_of_ascii_texts_are_number_words_matches() -> None:

@@ -5,7 +5,7 @@ they were on 20,000 random ASCII texts of numbers, number words in every case, c
 
 from __future__ import annotations
 
-import random
+from random_texts import random_texts
 
 from plainsum.checks.numbers import (
     _CONNECTORS,
@@ -27,15 +27,7 @@ SEPARATORS = [chr(code) for code in range(128)]
 
 
 def random_ascii_texts(count: int) -> list[str]:
-    rng = random.Random(2822)
-    texts = []
-    for _ in range(count):
-        parts = []
-        for _ in range(rng.randint(0, 10)):
-            parts.append(rng.choice(PIECES))
-            parts.append(rng.choice([" ", " ", " ", " ", "", "  ", rng.choice(SEPARATORS), rng.choice(SEPARATORS) * 2]))
-        texts.append("".join(parts))
-    return texts
+    return random_texts(PIECES, lambda rng: rng.choice([" ", " ", " ", " ", "", "  ", rng.choice(SEPARATORS), rng.choice(SEPARATORS) * 2]), count, 2822)
 
 
 def reference_may_have_proportion(text: str, lower: str) -> bool:
