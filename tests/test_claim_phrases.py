@@ -12,6 +12,7 @@ made-up review of a vaccine given in pregnancy, each row a sentence and the chec
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 from pathlib import Path
@@ -448,6 +449,9 @@ def test_could_of_ability_is_no_hedge(sentence: str, hedged: bool) -> None:
     ("pain at 6 to 12 months", [(182.64, 365.28)]),
     ("one-year survival", [(365.25, 365.25)]),
     ("dementia over three years", [(1095.75, 1095.75)]),
+    # a time after the one named runs on
+    ("success beyond six months", [(182.64, math.inf)]),
+    ("followed for more than 6 months", [(182.64, math.inf)]),
     # ages are no times
     ("people aged 70 years and older", []),
     ("people over 65 years", []),

@@ -2533,7 +2533,8 @@ def _amount(word: str) -> float:
 
 def durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[float, float]]:
     """The times `text` names between `start` and `end` ("at 30 days", "6 to 12 months"), each as the
-    span of days it covers (one time: the same day twice); ages ("aged 70 years") are no times."""
+    span of days it covers (one time: the same day twice; a time after one, "beyond six months", from that day
+    to infinity); ages ("aged 70 years") are no times."""
     found = []
     for match in _DURATION.finditer(text, start, len(text) if end is None else end):
         if _AGE_BEFORE.search(text, max(0, match.start() - 14), match.start()) or _AGE_AFTER.match(text, match.end()):
