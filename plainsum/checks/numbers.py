@@ -170,12 +170,18 @@ def _proportions(text: str, lower: str | None) -> Iterator[re.Match[str]]:
             end = found.end()
 
 
+def _spaced_ascii(text: str) -> bool:
+    """Whether `text` is ASCII and its only white space is spaces (every character of _OTHER_SPACE is one isprintable
+    refuses: a printable text has none), where the fast tests for words between spaces hold."""
+    return text.isascii() and (text.isprintable() or not any(map(text.__contains__, _OTHER_SPACE)))
+
+
 def may_have_proportion(text: str, lower: str | None = None) -> bool:
     """False when PROPORTION cannot match in `text`: in an ASCII text whose only white space is spaces, a proportion's
     words between its terms (in lower case, each with a space on both sides) follow spaces after a digit or a number in
     words (`lower`: text.lower(), when the caller has it)."""
-    if not text.isascii() or (not text.isprintable() and any(map(text.__contains__, _OTHER_SPACE))):
-        return True  # (every character of _OTHER_SPACE is one isprintable refuses: a printable text has none)
+    if not _spaced_ascii(text):
+        return True
     if lower is None:
         lower = text.lower()
     for connector in _CONNECTORS:
@@ -1079,7 +1085,7 @@ def may_have_events(text: str) -> bool:
     """False when EVENTS cannot match in `text`: in an ASCII text whose only white space is spaces, its " of " (in lower
     case) follows spaces after a digit, a number in words or the bracket of a percentage, or after "out" and spaces after
     one of those."""
-    if not text.isascii() or any(map(text.__contains__, _OTHER_SPACE)):
+    if not _spaced_ascii(text):
         return True
     lower = text.lower()
     at = lower.find(" of ")
@@ -1163,6 +1169,11 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
     counted_facts = count_facts(review)
     total_studies = studies_total(review)
     sums = _Later(lambda: count_sums(review))
+
+    @cache
+    def gives_people_total() -> bool:  # a fact of people or a total the abstract states: worked out once a review
+        return any(fact_kind(name) == "people" for name in review.facts) or prints_people_total(review)
+
     percents = _Later(lambda: percent_printed(sections))
     marks: list[Mark] = []
     named_in: dict[str, list[Any]] = {}  # the outcomes a sentence without claims names, for the copied figures
@@ -1493,7 +1504,7 @@ def number_marks(scored: Scored, config: Config) -> list[Mark]:
                 # and 302 participants to ...") may be a group of the total the abstract does not print: said, not
                 # blocked; one of other people ("337 professionals and 8400 patients") is a total of its own
                 if kind == "people" and not _smaller_than_its_part(text, end, value) and not sums["people"] \
-                        and not any(fact_kind(name) == "people" for name in review.facts) and not prints_people_total(review):
+                        and not gives_people_total():
                     # the total of people is the full review's: with no fact to hold it to, a wrong one cannot be told
                     marks.append(_mark(UNREAD, scored, sentence, start, end,
                                        f"not checked: {what} counts people, but the facts give no total of people and the "

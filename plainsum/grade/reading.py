@@ -960,7 +960,7 @@ def _read_sentence(text: str, results: list[Result], vocabulary: Vocabulary, con
         for pattern in calls:
             rest = _without_clauses(rest, pattern)
         if not rest.strip(" ,.;:–—-"):
-            return Reading(text, "explains", why="it says what the review did or what research is needed")
+            return Reading(text, "explains", why="it says what the review did, what research is needed or what was known before")
         reading = _read_sentence(rest, results, vocabulary, context, seen)
         reading.text = text
         return reading
